@@ -1,0 +1,37 @@
+//! article-atlas: a news article in, its people, organisations, places,
+//! dates and meetings out, highlighted, mapped and placed on a timeline,
+//! entirely in the reader's browser. Arabic first, English equally.
+//!
+//! The core is one pure function, [`analyze`], used by the web page, the CLI
+//! and the tests alike:
+//!
+//! ```
+//! let article = article_atlas::parse_article(br#"{"title": "Talks in Baghdad", "body": "Ministers met in Baghdad on Thursday."}"#).unwrap();
+//! let analysis = article_atlas::analyze(&article);
+//! assert!(analysis.text.starts_with("Talks in Baghdad"));
+//! ```
+
+mod analyze;
+mod article;
+mod gazetteer;
+mod model;
+mod text;
+mod time;
+
+pub use analyze::analyze;
+pub use article::{parse_article, parse_articles, InputError};
+pub use model::{
+    Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
+    Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
+};
+
+/// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
+pub mod internals {
+    pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
+    pub use crate::time::parse_date_string;
+}
+
+#[cfg(target_arch = "wasm32")]
+mod ui;
+#[cfg(target_arch = "wasm32")]
+mod embed;

@@ -1,0 +1,304 @@
+//! The data that flows through the pipeline: [`Article`] in, [`Analysis`] out.
+//!
+//! These types are the contract between the layers and with JavaScript: their
+//! JSON form (serde) is what the CLI prints and what `analyze` returns in JS.
+//! Offsets (`start`, `end`) are always Unicode code points into
+//! [`Analysis::text`].
+
+use serde::{Deserialize, Serialize};
+
+/// A calendar date in the proleptic Gregorian calendar.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Ymd {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+/// The publication date as the input gave it, and what it parsed to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Published {
+    /// The string exactly as it appeared in the input.
+    pub raw: String,
+    /// The parsed day, if the string could be read.
+    pub date: Option<Ymd>,
+}
+
+/// Text direction of a paragraph or of the whole article.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    #[default]
+    Ltr,
+    Rtl,
+}
+
+/// One article, whatever format it came in.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Article {
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Published>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// BCP 47 primary language subtag, lowercase ("ar", "en", ...).
+    pub lang: String,
+    /// Direction of the article as a whole (from its language or script).
+    pub dir: Dir,
+    /// Body paragraphs as plain text (markup already removed).
+    pub paragraphs: Vec<String>,
+    /// Problems that did not stop parsing (an unreadable date, say).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
+
+/// What a mention or entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EntityType {
+    Person,
+    Organization,
+    Place,
+    Date,
+    Event,
+}
+
+impl EntityType {
+    pub const ALL: [EntityType; 5] = [
+        EntityType::Person,
+        EntityType::Organization,
+        EntityType::Place,
+        EntityType::Date,
+        EntityType::Event,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityType::Person => "person",
+            EntityType::Organization => "organization",
+            EntityType::Place => "place",
+            EntityType::Date => "date",
+            EntityType::Event => "event",
+        }
+    }
+}
+
+/// A stretch of [`Analysis::text`] that names an entity.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// First code point of the mention in `Analysis::text`.
+    pub start: usize,
+    /// One past the last code point.
+    pub end: usize,
+    pub text: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Id of the entity in `Analysis::entities`.
+    pub entity: String,
+}
+
+/// A name in both languages (either may be missing).
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Names {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ar: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub en: Option<String>,
+}
+
+/// What kind of place a place entity is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlaceKind {
+    Continent,
+    Region,
+    Country,
+    Province,
+    City,
+    Site,
+}
+
+/// A place candidate considered while resolving a place mention.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Candidate {
+    pub id: String,
+    pub name: String,
+    pub kind: PlaceKind,
+    pub lat: f64,
+    pub lon: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    pub score: f64,
+}
+
+/// Where a place entity is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlaceInfo {
+    pub lat: f64,
+    pub lon: f64,
+    pub kind: PlaceKind,
+    /// ISO 3166-1 alpha-2 code of the country the place is in (or is).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub country: Option<String>,
+    /// Rough radius in km for regions and countries (drawn as a circle or shape).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub radius_km: Option<f64>,
+    /// The gazetteer id of the chosen place.
+    pub gazetteer_id: String,
+    /// The runner-up candidates, best first, with their scores.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub candidates: Vec<Candidate>,
+}
+
+/// Something the article refers to, perhaps several times.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub id: String,
+    #[serde(rename = "type")]
+    pub kind: EntityType,
+    /// Display name in the article's language.
+    pub name: String,
+    pub names: Names,
+    /// How many mentions refer to this entity.
+    pub mentions: usize,
+    /// Ordering weight for lists (higher first).
+    pub salience: f64,
+    #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
+    pub place: Option<PlaceInfo>,
+}
+
+/// How precise a normalised date is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Year,
+    Range,
+}
+
+/// How a date's value was worked out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Derivation {
+    /// The text names the date ("8 December 2022").
+    Explicit,
+    /// Counted from the publication date ("yesterday", "next month").
+    Relative,
+    /// A weekday resolved against the publication date ("on Thursday").
+    Weekday,
+}
+
+/// A normalised date (or date range).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateValue {
+    /// ISO 8601: "2022-12-08", "2022-12", "2022", or "2022-12-01/2022-12-07".
+    pub value: String,
+    /// First day covered.
+    pub start: Ymd,
+    /// Last day covered (equal to `start` for a day).
+    pub end: Ymd,
+    pub precision: Precision,
+    pub derivation: Derivation,
+}
+
+/// A date mentioned in the text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateMention {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    /// Id of the date entity of this mention.
+    pub entity: String,
+    #[serde(flatten)]
+    pub date: DateValue,
+}
+
+/// When an event happens relative to the article's publication.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Relation {
+    Before,
+    On,
+    After,
+    Upcoming,
+    Unknown,
+}
+
+/// A meeting, summit, visit or the like.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    pub id: String,
+    /// meeting, summit, visit, talks, conference, call, ...
+    pub kind: String,
+    /// The trigger word as it appears in the text.
+    pub trigger: String,
+    /// Where the trigger is in `Analysis::text`.
+    pub trigger_start: usize,
+    pub trigger_end: usize,
+    /// A short label in the article's language.
+    pub label: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateValue>,
+    pub relation: Relation,
+    /// Entity id of the place, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub place: Option<String>,
+    /// Entity ids of people and organisations taking part.
+    pub participants: Vec<String>,
+    /// The sentence that reports the event (code points into `text`).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// A paragraph of `Analysis::text` (index 0 is the title).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Block {
+    pub start: usize,
+    pub end: usize,
+    pub dir: Dir,
+}
+
+/// Everything `analyze` finds in an article.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Analysis {
+    pub lang: String,
+    pub dir: Dir,
+    pub title: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub subtitle: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub section: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// The publication date as given in the input.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published_raw: Option<String>,
+    /// The normalised publication date (ISO 8601 day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+    /// Title, then paragraphs, separated by blank lines ("\n\n").
+    pub text: String,
+    /// Where each block (title first, then paragraphs) is in `text`.
+    pub blocks: Vec<Block>,
+    pub mentions: Vec<Mention>,
+    pub entities: Vec<Entity>,
+    pub dates: Vec<DateMention>,
+    pub events: Vec<Event>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}
