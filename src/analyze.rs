@@ -28,7 +28,11 @@ pub fn analyze(article: &Article) -> Analysis {
         authors: article.authors.clone(),
         url: article.url.clone(),
         published_raw: article.published.as_ref().map(|p| p.raw.clone()),
-        published: article.published.as_ref().and_then(|p| p.date).map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        published: article
+            .published
+            .as_ref()
+            .and_then(|p| p.date)
+            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
         text,
         blocks,
         mentions: Vec::new(),

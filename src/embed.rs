@@ -8,7 +8,8 @@ const DEFAULT_ARTICLE: &str = include_str!("../www/articles/default.json");
 #[wasm_bindgen(start)]
 pub fn start() {
     console_error_panic_hook::set_once();
-    let initial = crate::parse_article(DEFAULT_ARTICLE.as_bytes()).map(|a| crate::analyze(&a)).map_err(|e| e.to_string());
+    let initial =
+        crate::parse_article(DEFAULT_ARTICLE.as_bytes()).map(|a| crate::analyze(&a)).map_err(|e| e.to_string());
     let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
         return;
     };

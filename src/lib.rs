@@ -32,6 +32,6 @@ pub mod internals {
 }
 
 #[cfg(target_arch = "wasm32")]
-mod ui;
-#[cfg(target_arch = "wasm32")]
 mod embed;
+#[cfg(target_arch = "wasm32")]
+mod ui;

@@ -11,7 +11,11 @@ fn main() -> ExitCode {
         Some("analyze") => {
             let path = args.get(1).map(String::as_str).unwrap_or("-");
             let mut input = Vec::new();
-            let read = if path == "-" { std::io::stdin().read_to_end(&mut input).map(|_| ()) } else { std::fs::read(path).map(|b| input = b) };
+            let read = if path == "-" {
+                std::io::stdin().read_to_end(&mut input).map(|_| ())
+            } else {
+                std::fs::read(path).map(|b| input = b)
+            };
             if let Err(e) = read {
                 eprintln!("article-atlas: cannot read {path}: {e}");
                 return ExitCode::from(2);

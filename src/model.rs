@@ -74,13 +74,8 @@ pub enum EntityType {
 }
 
 impl EntityType {
-    pub const ALL: [EntityType; 5] = [
-        EntityType::Person,
-        EntityType::Organization,
-        EntityType::Place,
-        EntityType::Date,
-        EntityType::Event,
-    ];
+    pub const ALL: [EntityType; 5] =
+        [EntityType::Person, EntityType::Organization, EntityType::Place, EntityType::Date, EntityType::Event];
 
     pub fn as_str(self) -> &'static str {
         match self {

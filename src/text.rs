@@ -13,9 +13,7 @@ pub fn normalize_char(c: char) -> Option<char> {
         // tashkeel, superscript alef, Quranic marks, tatweel
         '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{06D6}'..='\u{06ED}' | '\u{0640}' => return None,
         // zero-width and bidi controls
-        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => {
-            return None
-        }
+        '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}' => return None,
         'أ' | 'إ' | 'آ' | 'ٱ' | 'ٲ' | 'ٳ' => 'ا',
         'ة' => 'ه',
         'ى' | 'ئ' | 'ی' | 'ې' => 'ي',
@@ -108,7 +106,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_whitespace() || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}') {
+        if c.is_whitespace()
+            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        {
             i += 1;
             continue;
         }
@@ -155,8 +155,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Proclitics that can be written attached to an Arabic word, longest first.
 const PROCLITICS: &[&str] = &[
-    "وبال", "وكال", "وفال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب",
-    "ول", "وك", "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
+    "وبال", "وكال", "وفال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك",
+    "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
 ];
 
 /// One reading of an Arabic word: the clitics written before the stem, and
