@@ -13,8 +13,11 @@
 
 mod analyze;
 mod article;
+mod events;
 mod gazetteer;
 mod model;
+mod recognise;
+mod resolve;
 mod text;
 mod time;
 
