@@ -34,6 +34,11 @@ pub mod internals {
     pub use crate::time::parse_date_string;
 }
 
+/// Scoring against annotated development data (native tools only).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod eval;
+
 #[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]

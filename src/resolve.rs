@@ -140,6 +140,10 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
     let places = gazetteer::places();
     let ctx = country_context(words, found);
     let mut ents: Vec<Ent> = Vec::new();
+    let mut by_ident: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let by_span: std::collections::HashMap<(usize, usize), usize> =
+        found.iter().enumerate().map(|(i, f)| ((f.start, f.end), i)).collect();
+    let mut persons: Vec<usize> = Vec::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; found.len()];
     // first the mentions that stand on their own, then the links
     let order: Vec<usize> = (0..found.len())
@@ -150,7 +154,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         let f = &found[i];
         let text = texts.get(i).cloned().unwrap_or_default();
         if let Some(link) = f.link {
-            if let Some(j) = found.iter().position(|g| (g.start, g.end) == link) {
+            if let Some(&j) = by_span.get(&link) {
                 if let Some(e) = of_mention[j] {
                     of_mention[i] = Some(e);
                     ents[e].mentions.push(i);
@@ -249,9 +253,13 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                 (ident, EntityType::Person, text.clone(), names, None)
             }
         };
-        let e = match ents.iter().position(|e| e.ident == ident) {
-            Some(e) => e,
+        let e = match by_ident.get(&ident) {
+            Some(&e) => e,
             None => {
+                by_ident.insert(ident.clone(), ents.len());
+                if kind == EntityType::Person {
+                    persons.push(ents.len());
+                }
                 ents.push(Ent { kind, ident, name, names, place, mentions: Vec::new() });
                 ents.len() - 1
             }
@@ -269,6 +277,13 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         of_mention[i] = Some(e);
     }
     (ents, of_mention)
+}
+
+/// `long` ends with the words of `short` ("joe biden" / "biden").
+fn word_suffix(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.ends_with(short)
+        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
 }
 
 fn strip_article(key: &str) -> &str {
