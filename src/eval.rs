@@ -89,7 +89,7 @@ fn read(path: &Path) -> Result<String, String> {
 
 /// Builds an article whose text is the paragraphs (first one as title),
 /// each a list of sentences of (token, label) pairs, joined by spaces.
-fn build(paragraphs: &[Vec<Vec<(String, Option<(EntityType, bool)>)>>], lang: &str) -> Doc {
+fn build(paragraphs: &[Vec<Sentence>], lang: &str) -> Doc {
     let mut texts: Vec<String> = Vec::new();
     let mut gold = Vec::new();
     let mut pos = 0usize;

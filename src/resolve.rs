@@ -235,14 +235,10 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
             }
             What::Person { key } => {
                 // "Joe Biden" and a later "President Joe Biden" are one person
-                let ident = ents
+                let ident = persons
                     .iter()
-                    .find(|e| {
-                        e.kind == EntityType::Person
-                            && e.ident
-                                .strip_prefix("per:")
-                                .is_some_and(|k| k.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {k}")))
-                    })
+                    .filter_map(|&p| ents.get(p))
+                    .find(|e| e.ident.strip_prefix("per:").is_some_and(|k| word_suffix(k, key) || word_suffix(key, k)))
                     .map(|e| e.ident.clone())
                     .unwrap_or_else(|| format!("per:{key}"));
                 let names = if ar {
