@@ -28,7 +28,7 @@ pub use model::{
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
     pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
-    pub use crate::time::parse_date_string;
+    pub use crate::time::{add_days, days_from_civil, find_dates, parse_date_string, weekday, FoundDate};
 }
 
 #[cfg(target_arch = "wasm32")]
