@@ -19,7 +19,7 @@ mod text;
 mod time;
 
 pub use analyze::analyze;
-pub use article::{parse_article, parse_articles, InputError};
+pub use article::{parse_article, parse_articles, InputError, MAX_DEPTH, MAX_INPUT_BYTES};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
     Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
