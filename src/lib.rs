@@ -17,6 +17,7 @@ mod gazetteer;
 mod model;
 mod text;
 mod time;
+mod view;
 
 pub use analyze::analyze;
 pub use article::{parse_article, parse_articles, InputError};
@@ -24,6 +25,7 @@ pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
     Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
 };
+pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
