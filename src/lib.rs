@@ -15,6 +15,7 @@ mod analyze;
 mod article;
 mod gazetteer;
 mod model;
+mod share;
 mod text;
 mod time;
 mod view;
@@ -24,6 +25,10 @@ pub use article::{parse_article, parse_articles, InputError};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
     Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
+};
+pub use share::{
+    base64url_decode, base64url_encode, decode as decode_share_link, encode as encode_share_link, ShareError,
+    ShareLink, SharedArticle, MAX_DECODED_BYTES, SHARE_VERSION,
 };
 pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 
