@@ -13,6 +13,7 @@
 
 mod analyze;
 mod article;
+mod export;
 mod gazetteer;
 mod model;
 mod share;
@@ -22,6 +23,7 @@ mod view;
 
 pub use analyze::analyze;
 pub use article::{parse_article, parse_articles, InputError};
+pub use export::{to_csv, to_geojson, to_ics, to_json};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
     Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
