@@ -15,10 +15,11 @@ non-zero when the committed files differ (tests/gazetteer.rs runs it).
 
 Outputs (deterministic, sorted, each starting with an @generated header):
   data/gazetteer/places.tsv  one place a row: id, kind, lat, lon, population,
-                             country, radius_km, flags, name_en, name_ar, aliases
+                             country, radius_km, flags, name_en, name_ar
   data/gazetteer/world.tsv   one country outline a row: iso2, name_en, label
                              lat/lon, SVG path (x = lon, y = -lat, 0.1 degree grid)
-Hand-curated inputs: data/curated/places.tsv and data/curated/aliases.tsv.
+  data/gazetteer/index.tsv   the sorted lookup index: key, place rows best first
+Hand-curated inputs: data/curated/places.tsv, aliases.tsv and stopwords.tsv.
 """
 
 import json
@@ -112,6 +113,147 @@ def round_sig(n, digits=2):
         return n
     q = 10 ** (len(str(n)) - digits)
     return (n + q // 2) // q * q
+
+
+# ---------------------------------------------------------------- keys
+# A port of crate::text::{normalize_char, tokenize}; tests/gazetteer.rs checks that
+# every key is a fixed point of the Rust name_key and that display names are found.
+
+_MAP = {}
+for _chars, _to in [
+    ("أإآٱٲٳ", "ا"),
+    ("ة", "ه"),
+    ("ىئیې", "ي"),
+    ("ؤ", "و"),
+    ("ک", "ك"),
+    ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"),
+    ("ÇçĆćČč", "c"),
+    ("ÈÉÊËèéêëĒēĖėĘęĚě", "e"),
+    ("ÌÍÎÏìíîïĪīİı", "i"),
+    ("ÑñŃńŇň", "n"),
+    ("ÒÓÔÕÖØòóôõöøŌōŐő", "o"),
+    ("ÙÚÛÜùúûüŪūŮůŰű", "u"),
+    ("Ýýÿ", "y"),
+    ("ŚśŠšŞş", "s"),
+    ("ŹźŻżŽž", "z"),
+    ("Ğğ", "g"),
+    ("Łł", "l"),
+    ("Řř", "r"),
+    ("Ťť", "t"),
+    ("Ďď", "d"),
+    ("ß", "s"),
+    ("\u2018\u2019\u02bc`\u00b4", "'"),
+    ("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
+]:
+    for _c in _chars:
+        _MAP[_c] = _to
+
+
+def _dropped(c):
+    o = ord(c)
+    return (
+        0x064B <= o <= 0x065F
+        or o == 0x0670
+        or 0x06D6 <= o <= 0x06ED
+        or o == 0x0640
+        or 0x200B <= o <= 0x200F
+        or 0x202A <= o <= 0x202E
+        or 0x2066 <= o <= 0x2069
+        or o == 0xFEFF
+    )
+
+
+def normalize(s):
+    out = []
+    for c in s:
+        if _dropped(c):
+            continue
+        o = ord(c)
+        if c in _MAP:
+            out.append(_MAP[c])
+        elif 0x0660 <= o <= 0x0669:
+            out.append(chr(ord("0") + o - 0x0660))
+        elif 0x06F0 <= o <= 0x06F9:
+            out.append(chr(ord("0") + o - 0x06F0))
+        elif c.isupper():
+            out.append(c.lower()[0])
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def is_arabic_char(c):
+    o = ord(c)
+    return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0x08A0 <= o <= 0x08FF or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+
+
+def _word_char(c):
+    o = ord(c)
+    return c.isalnum() or 0x064B <= o <= 0x065F or o in (0x0670, 0x0640, 0x200C, 0x200D)
+
+
+def name_key(text):
+    """The word tokens of a name, normalised, joined by one space."""
+    ch = list(text)
+    n = len(ch)
+    words = []
+    i = 0
+    while i < n:
+        c = ch[i]
+        if c.isspace() or _dropped(c) and not _word_char(c):
+            i += 1
+            continue
+        start = i
+        if _word_char(c):
+            i += 1
+            while i < n:
+                d = ch[i]
+                if _word_char(d):
+                    i += 1
+                elif (
+                    d in "'\u2019."
+                    and i + 1 < n
+                    and ch[i + 1].isalpha()
+                    and not is_arabic_char(ch[i + 1])
+                    and not is_arabic_char(ch[i - 1])
+                    and (d != "." or (ch[i - 1].isupper() and ch[i + 1].isupper()))
+                ):
+                    i += 2
+                else:
+                    break
+            if i < n and ch[i] == "." and i >= start + 3 and ch[i - 2] == ".":
+                i += 1
+            words.append(normalize("".join(ch[start:i])))
+        else:
+            i += 1
+    return " ".join(w for w in words if w)
+
+
+PRIOR = {"country": 0, "continent": 1, "region": 2, "capital": 3, "province": 4, "site": 5, "city": 6}
+
+
+def prior(p):
+    kind = "capital" if p.kind == "city" and p.flags == "C" else p.kind
+    return (PRIOR[kind], -p.pop)
+
+
+def build_index(places):
+    stop = set()
+    for r in read_tsv(os.path.join(CURATED, "stopwords.tsv")):
+        if r["mode"] == "stop":
+            k = name_key(r["key"])
+            stop.add(k)
+            # the caller also tries an Arabic word without its article
+            if k.startswith("ال") and len(k) >= 4:
+                stop.add(k[2:])
+    keys = {}
+    for row, p in enumerate(places):
+        for name in p.names():
+            k = name_key(name)
+            for key in [k] + ([k[4:]] if k.startswith("the ") else []):
+                if key and key not in stop:
+                    keys.setdefault(key, set()).add(row)
+    return [(k, sorted(ids, key=lambda r: (prior(places[r]), r))) for k, ids in sorted(keys.items())]
 
 
 # ---------------------------------------------------------------- world map
@@ -299,7 +441,6 @@ class Place:
         self.aliases.append(name)
 
     def row(self):
-        aliases = sorted(set(self.aliases))
         return "\t".join(
             [
                 self.id,
@@ -312,9 +453,11 @@ class Place:
                 self.flags,
                 self.name_en,
                 self.name_ar,
-                "|".join(aliases),
             ]
         )
+
+    def names(self):
+        return [self.name_en] + ([self.name_ar] if self.name_ar else []) + sorted(set(self.aliases))
 
 
 KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
@@ -483,7 +626,7 @@ def header(versions, columns):
     src = ", ".join(f"{k} {v}" for k, v in sorted(versions.items()))
     return (
         f"# @generated by `{COMMAND}`: do not edit; edit data/curated/ or the generator.\n"
-        f"# sources: {src}; data/curated/places.tsv, data/curated/aliases.tsv\n"
+        f"# sources: {src}; data/curated/*.tsv\n"
         f"# {columns}\n"
     )
 
@@ -495,13 +638,18 @@ def generate():
     places, versions = build_places(shapes)
     places_txt = header(
         versions,
-        "id\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital)\tname_en\tname_ar\taliases (|)",
+        "id\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital)\tname_en\tname_ar",
     ) + "".join(p.row() + "\n" for p in places)
+    index = build_index(places)
+    index_txt = header(
+        versions,
+        "key (crate::gazetteer::name_key form)\tplaces (row numbers in places.tsv, best first)",
+    ) + "".join(f"{k}\t{','.join(map(str, ids))}\n" for k, ids in index)
     map_versions = {"world-atlas": versions["world-atlas"], "i18n-iso-countries": versions["i18n-iso-countries"]}
     world_txt = header(map_versions, "iso2\tname_en\tlabel_lat\tlabel_lon\tpath (x = lon, y = -lat)") + "".join(
         f"{iso2}\t{name}\t{fmt_num(lab[1], 2)}\t{fmt_num(lab[0], 2)}\t{path}\n" for iso2, name, lab, path in shapes
     )
-    return {"places.tsv": places_txt, "world.tsv": world_txt}
+    return {"places.tsv": places_txt, "index.tsv": index_txt, "world.tsv": world_txt}
 
 
 def main():

@@ -29,6 +29,11 @@ pub use model::{
 pub mod internals {
     pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
     pub use crate::time::parse_date_string;
+
+    /// The embedded gazetteer and world map.
+    pub mod gazetteer {
+        pub use crate::gazetteer::*;
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
