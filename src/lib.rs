@@ -38,6 +38,11 @@ pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 pub mod internals {
     pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
     pub use crate::time::{add_days, days_from_civil, find_dates, parse_date_string, weekday, FoundDate};
+
+    /// The embedded gazetteer and world map.
+    pub mod gazetteer {
+        pub use crate::gazetteer::*;
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
