@@ -13,9 +13,12 @@
 
 mod analyze;
 mod article;
+mod events;
 mod export;
 mod gazetteer;
 mod model;
+mod recognise;
+mod resolve;
 mod share;
 mod text;
 mod time;
