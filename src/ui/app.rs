@@ -1,6 +1,7 @@
 //! The top-level component: header, error banner and article text.
 
-use crate::model::{Analysis, Dir};
+use super::AppState;
+use crate::model::Dir;
 use leptos::prelude::*;
 
 fn dir_attr(d: Dir) -> &'static str {
@@ -13,11 +14,11 @@ fn dir_attr(d: Dir) -> &'static str {
 /// The whole article view.
 #[component]
 pub fn App(
-    /// The analysis shown first.
-    initial: Result<Analysis, String>,
+    /// The instance's shared state.
+    state: AppState,
 ) -> impl IntoView {
-    let (analysis, _set_analysis) = signal(initial.as_ref().ok().cloned());
-    let (error, _set_error) = signal(initial.err());
+    let analysis = state.analysis;
+    let error = state.error;
     view! {
         <div class="atlas">
             <Show when=move || error.get().is_some()>

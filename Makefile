@@ -1,0 +1,101 @@
+# article-atlas: the single entry point. Every target is idempotent and quick
+# when nothing changed. `make run` builds and serves; `make test` runs every test.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := run
+PORT ?= 8080
+HOST ?= 127.0.0.1
+CARGO ?= cargo
+WASM_TARGET := wasm32-unknown-unknown
+WASM_OUT := target/$(WASM_TARGET)/release/article_atlas.wasm
+WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
+WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+	--enable-sign-ext --enable-multivalue --enable-mutable-globals
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null) www/articles/default.json
+WWW_SOURCES := $(shell find www -type f 2>/dev/null)
+
+.PHONY: setup build run test test-native test-wasm test-e2e bench fuzz fmt lint
+
+## setup: install what is missing, and nothing else
+setup: node_modules/.installed
+	@if rustup target list --installed | grep -qx $(WASM_TARGET); then \
+		echo "setup: rust target $(WASM_TARGET) present"; \
+	else echo "setup: adding rust target $(WASM_TARGET)"; rustup target add $(WASM_TARGET); fi
+	@if [ "$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')" = "$(WASM_BINDGEN_VERSION)" ]; then \
+		echo "setup: wasm-bindgen-cli $(WASM_BINDGEN_VERSION) present"; \
+	else echo "setup: installing wasm-bindgen-cli $(WASM_BINDGEN_VERSION) (about 3 minutes)"; \
+		$(CARGO) install wasm-bindgen-cli --version $(WASM_BINDGEN_VERSION); fi
+	@if [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ]; then \
+		echo "setup: chromium and chromedriver present"; \
+	else echo "setup: installing Debian chromium and chromium-driver"; \
+		$(SUDO) apt-get update -qq && $(SUDO) DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver >/dev/null; fi
+
+node_modules/.installed: package.json package-lock.json
+	@echo "setup: installing npm dev tools (binaryen wasm-opt, playwright-core) from package-lock.json"
+	@npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+## build: release wasm → pkg/ (npm package) → dist/ (the static site)
+build: setup dist/.built
+	@node scripts/sizes.mjs dist
+
+$(WASM_OUT): $(RUST_SOURCES)
+	@echo "build: compiling release wasm"
+	@$(CARGO) build --release --lib --target $(WASM_TARGET)
+
+pkg/.built: $(WASM_OUT) scripts/pkg.mjs
+	@echo "build: wasm-bindgen $(WASM_BINDGEN_VERSION) → pkg/"
+	@wasm-bindgen --target web --out-dir pkg $(WASM_OUT)
+	@echo "build: wasm-opt $(WASM_OPT_FLAGS)"
+	@wasm-opt $(WASM_OPT_FLAGS) pkg/article_atlas_bg.wasm -o pkg/article_atlas_bg.wasm
+	@node scripts/pkg.mjs
+	@touch $@
+
+dist/.built: pkg/.built $(WWW_SOURCES)
+	@echo "build: assembling dist/"
+	@rm -rf dist && mkdir -p dist/pkg
+	@cp -r www/. dist/
+	@cp pkg/article_atlas.js pkg/article_atlas_bg.wasm pkg/article_atlas.d.ts dist/pkg/
+	@touch $@
+
+## run: build, then serve dist/ on loopback
+run: build
+	@echo "serving dist/ at http://$(HOST):$(PORT)/  (Ctrl-C stops)"
+	@node scripts/serve.mjs dist $(PORT) $(HOST)
+
+## test: every test (native, wasm in headless Chromium, end-to-end)
+test: setup test-native test-wasm test-e2e
+
+test-native:
+	@echo "test: native cargo test"
+	@$(CARGO) test --all-targets
+	@$(CARGO) test --doc
+
+test-wasm: setup
+	@echo "test: wasm tests in headless Chromium"
+	@CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver \
+		$(CARGO) test --target $(WASM_TARGET) --test web
+
+test-e2e: build
+	@echo "test: end-to-end (playwright-core + /usr/bin/chromium) against dist/"
+	@node --test --test-concurrency=1 tests/e2e/
+
+## bench: placeholder until the benchmark issue lands
+bench:
+	@echo "bench: not yet implemented (see the benchmark issue)"
+
+## fuzz: one cargo-fuzz target for a while (nightly; installed when missing)
+FUZZ_TARGET ?= parse
+FUZZ_SECONDS ?= 600
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
+
+fmt:
+	@$(CARGO) fmt --all
+
+lint:
+	@$(CARGO) fmt --all -- --check
+	@$(CARGO) clippy --all-targets -- -D warnings
