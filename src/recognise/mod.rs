@@ -51,6 +51,10 @@ pub enum What {
         adj_country: Option<&'static str>,
         /// The text calls it a town or city ("مدينة لاهاي", "city of").
         settlement: bool,
+        /// The name is also a common word ([`gazetteer::is_common_word`])
+        /// or reads like one here: one Arabic word with the article, or
+        /// followed by a definite noun it governs ("مشهد التهديد").
+        weak: Weak,
     },
     Org {
         curated: Option<lexicon::Org>,
@@ -61,6 +65,19 @@ pub enum What {
     },
     /// A date found by the time module (index into its list).
     Date(usize),
+}
+
+/// How much a place name needs context before minor places count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weak {
+    /// A proper name: any candidate.
+    #[default]
+    No,
+    /// A single Arabic word with the article: small places need context.
+    Definite,
+    /// A common word, or a noun governing the next word: towns, provinces
+    /// and sites need context.
+    Common,
 }
 
 /// A candidate or accepted mention.
@@ -1000,6 +1017,7 @@ fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
             end,
             kind: EntityType::Place,
             what: What::Place {
+                weak: weakness(words, i, j, &key),
                 cands,
                 key,
                 dir: None,
@@ -1011,6 +1029,26 @@ fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
         });
     }
     directional(words, i, out);
+}
+
+fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
+    let w = &words[i];
+    if gazetteer::is_common_word(key) && !(!w.arabic && w.cap) {
+        return Weak::Common;
+    }
+    if !w.arabic || j != i + 1 {
+        return Weak::No;
+    }
+    let governs = words.get(j).is_some_and(|n| {
+        !n.brk && n.arabic && definite(n) && n.f.demonym.is_none() && !n.f.org_adj && !nisba(n) && !n.f.time
+    });
+    if governs {
+        Weak::Common
+    } else if key.starts_with("ال") {
+        Weak::Definite
+    } else {
+        Weak::No
+    }
 }
 
 /// The country an adjective right after a name points to ("الهولندية").
@@ -1086,9 +1124,10 @@ fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
                     dir: Some(direction(&w.readings[ri].key).unwrap_or((0, 0))),
                     adj_country: None,
                     settlement: false,
+                    weak: Weak::No,
                 }
             } else {
-                What::Place { cands: own_c, key: own, dir: None, adj_country: None, settlement: false }
+                What::Place { cands: own_c, key: own, dir: None, adj_country: None, settlement: false, weak: Weak::No }
             };
             out.push(Found {
                 w0: i,
@@ -1113,7 +1152,14 @@ fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
             start,
             end,
             kind: EntityType::Place,
-            what: What::Place { cands, key, dir: Some(d), adj_country: adjective_after(words, j), settlement: false },
+            what: What::Place {
+                cands,
+                key,
+                dir: Some(d),
+                adj_country: adjective_after(words, j),
+                settlement: false,
+                weak: Weak::No,
+            },
             prio: PRIO_DIR_PLACE,
             link: None,
         });
