@@ -1033,7 +1033,7 @@ fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     let w = &words[i];
-    if gazetteer::is_common_word(key) && !(!w.arabic && w.cap) {
+    if (w.arabic || !w.cap) && gazetteer::is_common_word(key) {
         return Weak::Common;
     }
     if !w.arabic || j != i + 1 {
