@@ -75,6 +75,9 @@ pub enum Weak {
     No,
     /// A single Arabic word with the article: small places need context.
     Definite,
+    /// The same after a locative preposition ("في العقبة"): only villages
+    /// need context.
+    DefiniteLocative,
     /// A common word, or a noun governing the next word: towns, provinces
     /// and sites need context.
     Common,
@@ -988,22 +991,29 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     while run < max && i + run < words.len() && !words[i + run].brk {
         run += 1;
     }
-    for n in (1..=run).rev() {
-        if english && !words[i + n - 1].cap && !words[i + n - 1].upper {
+    let mut best: Option<(usize, usize, String, &'static [u32])> = None;
+    for (ri, r) in w.readings.iter().enumerate() {
+        if w.arabic && r.key.chars().count() < 2 {
             continue;
         }
-        for (ri, r) in w.readings.iter().enumerate() {
-            if w.arabic && r.key.chars().count() < 2 {
-                continue;
+        let mut key = r.key.clone();
+        let mut j = i + 1;
+        loop {
+            let (c, longer) = gazetteer::lookup_step(&key);
+            let last = &words[j - 1];
+            let cased = !english || last.cap || last.upper;
+            if !c.is_empty() && cased && best.as_ref().is_none_or(|b| j > b.1) {
+                best = Some((ri, j, key.clone(), c));
             }
-            let key = key_of(words, i, i + n, &r.key);
-            let c = gazetteer::lookup(&key);
-            if !c.is_empty() {
-                return Some((ri, i + n, key, c));
+            if !longer || j >= i + run {
+                break;
             }
+            key.push(' ');
+            key.push_str(&words[j].key);
+            j += 1;
         }
     }
-    None
+    best
 }
 
 fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
@@ -1033,19 +1043,30 @@ fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     let w = &words[i];
-    if (w.arabic || !w.cap) && gazetteer::is_common_word(key) {
+    // a capital letter vouches for an English name, except at the start
+    // of a sentence ("Reading the report, ...")
+    if (w.arabic || !w.cap || (w.sent_start && j == i + 1)) && gazetteer::is_common_word(key) {
         return Weak::Common;
     }
     if !w.arabic || j != i + 1 {
         return Weak::No;
     }
+    if key.starts_with("ال") {
+        let locative = i > 0
+            && !w.brk
+            && matches!(
+                words[i - 1].key.as_str(),
+                "في" | "الي" | "من" | "قرب" | "نحو" | "داخل" | "بمدينه" | "بلده" | "مدينه"
+            );
+        return if locative { Weak::DefiniteLocative } else { Weak::Definite };
+    }
+    // an indefinite noun governing a definite one ("مشهد التهديد") is a
+    // construct phrase, not a name
     let governs = words.get(j).is_some_and(|n| {
         !n.brk && n.arabic && definite(n) && n.f.demonym.is_none() && !n.f.org_adj && !nisba(n) && !n.f.time
     });
     if governs {
         Weak::Common
-    } else if key.starts_with("ال") {
-        Weak::Definite
     } else {
         Weak::No
     }
@@ -1192,6 +1213,7 @@ const F_CONNECTOR: u32 = 1 << 10;
 const F_EN_ORG_HEAD: u32 = 1 << 11;
 const F_GIVEN: u32 = 1 << 12;
 const F_GIVEN_AMB: u32 = 1 << 13;
+const F_TRIGGER_START: u32 = 1 << 14;
 
 /// Every word list in one sorted table of flags, so that a word costs one
 /// binary search per reading.
@@ -1206,6 +1228,7 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut lexicon::titles().keys().map(str::to_string), F_TITLE);
         add(&mut lexicon::titles().first_words().iter().cloned(), F_TITLE_START);
         add(&mut lexicon::triggers().keys().map(str::to_string), F_TRIGGER);
+        add(&mut lexicon::triggers().first_words().iter().cloned(), F_TRIGGER_START);
         add(&mut lexicon::orgs().first_words().iter().cloned(), F_ORG_START);
         add(&mut ar_org_heads().words().iter().cloned(), F_ORG_HEAD);
         add(&mut org_adjectives().words().iter().cloned(), F_ORG_ADJ);
@@ -1255,6 +1278,7 @@ pub fn annotate(words: &mut [Word]) {
         f.title = any & F_TITLE != 0;
         f.title_start = any & (F_TITLE | F_TITLE_START) != 0;
         f.trigger = any & F_TRIGGER != 0;
+        f.trigger_start = any & (F_TRIGGER | F_TRIGGER_START) != 0;
         f.org_start = any & F_ORG_START != 0;
         f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
         f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
@@ -1377,7 +1401,7 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
             }
             break;
         }
-        if given(w).is_some() || (!verb_like(w) && (first_given || end == k + 1)) {
+        if given(w).is_some() || (!verb_like(w) && end == k + 1) {
             end += 1;
             continue;
         }
@@ -1444,6 +1468,11 @@ fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
         let mut k = j;
         while k < words.len() && k < j + 5 && !words[k].brk {
             let m = &words[k];
+            // "المبعوث الأممي إلى اليمن": a destination is part of the role
+            if matches!(m.key.as_str(), "الي" | "لدي") && words.get(k + 1).is_some_and(|n| !n.brk) {
+                k += 2;
+                continue;
+            }
             if !m.arabic || m.f.ar_stop || m.f.time {
                 break;
             }
@@ -1582,7 +1611,10 @@ fn caps_runs(words: &[Word], out: &mut Vec<Found>) {
         while j < words.len() && !words[j].brk {
             let n = &words[j];
             let name_word = (n.cap || n.upper) && !n.f.time;
-            let connector = n.f.connector && words.get(j + 1).is_some_and(|x| x.cap && !x.brk);
+            // "the" only inside a name after "of" ("Bank of the West")
+            let connector = n.f.connector
+                && (n.key != "the" || words[j - 1].key == "of")
+                && words.get(j + 1).is_some_and(|x| x.cap && !x.brk);
             if !(name_word || connector) {
                 break;
             }
@@ -1597,14 +1629,11 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     let mut titled = false;
     while i < j {
         let w = &words[i];
-        if w.f.en_stop || w.f.time || w.f.connector {
-            i += 1;
-        } else if is_title_word(w) || is_demonym(w) {
-            titled |= is_title_word(w);
-            i += 1;
-        } else if let Some((_, e, _)) = longest_at(lexicon::titles(), words, i).filter(|t| t.1 <= j) {
+        if let Some((_, e, _)) = longest_at(lexicon::titles(), words, i).filter(|t| t.1 <= j) {
             titled = true;
             i = e;
+        } else if w.f.en_stop || w.f.time || w.f.connector || is_demonym(w) {
+            i += 1;
         } else {
             break;
         }
