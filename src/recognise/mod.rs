@@ -983,9 +983,8 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     if english && !(w.cap || (w.key == "the" && words.get(i + 1).is_some_and(|n| n.cap && !n.brk))) {
         return None;
     }
-    if english && w.sent_start && w.f.en_stop && w.key != "the" {
-        return None;
-    }
+    // "New York" may start a sentence; a lone "New" or "Police" may not
+    let multi_only = english && w.sent_start && w.f.en_stop && w.key != "the";
     let max = gazetteer::max_name_tokens().clamp(1, 8);
     let mut run = 1;
     while run < max && i + run < words.len() && !words[i + run].brk {
@@ -1002,7 +1001,7 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
             let (c, longer) = gazetteer::lookup_step(&key);
             let last = &words[j - 1];
             let cased = !english || last.cap || last.upper;
-            if !c.is_empty() && cased && best.as_ref().is_none_or(|b| j > b.1) {
+            if !c.is_empty() && cased && !(multi_only && j == i + 1) && best.as_ref().is_none_or(|b| j > b.1) {
                 best = Some((ri, j, key.clone(), c));
             }
             if !longer || j >= i + run {
@@ -1018,6 +1017,11 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
 
 fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
     if let Some((ri, j, key, cands)) = place_at(words, i) {
+        // "the United States": the article stays outside when the name
+        // stands without it (but "The Hague" keeps it)
+        if words[i].key == "the" && place_at(words, i + 1).is_some_and(|m| m.1 == j) {
+            return directional(words, i, out);
+        }
         let pre = words[i].readings[ri].pre;
         let (start, end) = span(words, i, j, pre);
         out.push(Found {
@@ -1388,15 +1392,16 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
             end += 1;
             continue;
         }
+        // "عبد الله", "نصر الله"
+        if w.key == "الله" {
+            end += 1;
+            continue;
+        }
         if definite(w) {
-            if nisba(w) && !is_demonym(w)
-                || (given(w).is_none()
-                    && end == k + 1
-                    && first_given
-                    && !is_demonym(w)
-                    && w.key.chars().count() > 4
-                    && nisba(w))
-            {
+            // a family name: a nisba ("الصفدي"), or any definite word right
+            // after a known given name ("بشار الأسد")
+            let family = !is_demonym(w) && !w.f.org_adj && (nisba(w) || (first_given && end == k + 1));
+            if family {
                 end += 1;
             }
             break;
@@ -1503,7 +1508,7 @@ fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
             }
             return;
         }
-        if let Some(e) = ar_name_end(words, k, 4) {
+        if let Some(e) = ar_name_end(words, k, 6) {
             person(words, k, e, PRIO_TITLE_PERSON, out);
         }
     } else {
@@ -1525,7 +1530,7 @@ fn named_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
     let w = &words[i];
     let Some(g) = given(w) else { return };
     if w.arabic {
-        let Some(e) = ar_name_end(words, i, 4) else { return };
+        let Some(e) = ar_name_end(words, i, 6) else { return };
         if e - i < 2 {
             return;
         }
@@ -1648,6 +1653,33 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     }
     let n = j - i;
     let has_head = words[i..j].iter().any(|w| w.f.en_org_head);
+    // events and titles of works are not people ("World Cup", "PGA Tour")
+    if words[i..j].iter().any(|w| {
+        matches!(
+            w.key.as_str(),
+            "cup"
+                | "championship"
+                | "championships"
+                | "open"
+                | "tour"
+                | "games"
+                | "olympics"
+                | "trophy"
+                | "prix"
+                | "award"
+                | "prize"
+                | "festival"
+                | "war"
+                | "act"
+                | "day"
+                | "series"
+                | "grand"
+                | "masters"
+        )
+    }) && !has_head
+    {
+        return;
+    }
     let (start, end) = span(words, i, j, 0);
     let key = key_of(words, i, j, &words[i].key);
     let sent_start_single = n == 1 && words[i].sent_start;
