@@ -76,7 +76,9 @@ fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
     let minor = matches!(p.kind, PlaceKind::City | PlaceKind::Province | PlaceKind::Site);
     match weak {
         Weak::No => true,
+        Weak::Adjective => false,
         _ if !minor || supported_by_context => true,
+        Weak::Indefinite => p.population >= 20_000 || p.capital,
         Weak::Definite => p.population >= 500_000 || p.capital,
         Weak::DefiniteLocative => p.population >= 50_000 || p.capital,
         Weak::Common => false,

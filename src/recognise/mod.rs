@@ -78,9 +78,13 @@ pub enum Weak {
     /// The same after a locative preposition ("في العقبة"): only villages
     /// need context.
     DefiniteLocative,
+    /// A single Arabic word without the article: villages need context.
+    Indefinite,
     /// A common word, or a noun governing the next word: towns, provinces
     /// and sites need context.
     Common,
+    /// Reads as an adjective here ("دعم مالي"): no place at all.
+    Adjective,
 }
 
 /// A candidate or accepted mention.
@@ -1069,10 +1073,27 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     let governs = words.get(j).is_some_and(|n| {
         !n.brk && n.arabic && definite(n) && n.f.demonym.is_none() && !n.f.org_adj && !nisba(n) && !n.f.time
     });
-    if governs {
+    // an indefinite noun followed by a nisba-shaped word is a noun and its
+    // adjective ("دعم مالي"), not a place
+    let adjective = key.ends_with('ي')
+        && i > 0
+        && !w.brk
+        && words[i - 1].arabic
+        && !words[i - 1].f.ar_stop
+        && !definite(&words[i - 1])
+        && !words[i - 1].f.title
+        && !words[i - 1].f.trigger
+        && !verb_like(&words[i - 1])
+        && !matches!(
+            words[i - 1].key.as_str(),
+            "زار" | "زيارة" | "دولة" | "جمهورية" | "مدينة" | "مدينه" | "دوله" | "جمهوريه"
+        );
+    if adjective {
+        Weak::Adjective
+    } else if governs {
         Weak::Common
     } else {
-        Weak::No
+        Weak::Indefinite
     }
 }
 
@@ -1719,7 +1740,9 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
                     }
                 }
             }
-            What::Org { curated, .. } if f.w1 - f.w0 >= 2 => {
+            // only well-known bodies: a bare "الحكومة" or "the party" is
+            // too vague to pin on a pattern match
+            What::Org { curated: Some(_), .. } if f.w1 - f.w0 >= 2 => {
                 let first = &words[f.w0];
                 if first.arabic {
                     let head = first.readings.iter().map(|r| r.key.as_str()).find(|k| ar_org_heads().contains(k));
@@ -1735,7 +1758,7 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
                         let h = if h.starts_with("ال") { h } else { format!("ال{h}") };
                         keys.push((h, idx, f.w1, EntityType::Organization));
                     }
-                } else if curated.is_some() || f.prio >= PRIO_PATTERN_ORG || f.prio == PRIO_CAPS {
+                } else {
                     let last = &words[f.w1 - 1];
                     if last.f.en_org_head {
                         keys.push((last.key.clone(), idx, f.w1, EntityType::Organization));
@@ -1749,6 +1772,17 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
         return;
     }
     keys.sort_by(|a, b| a.0.cmp(&b.0));
+    // a head shared by two bodies ("الاتحاد" of Europe and of Africa) names neither
+    let org_id = |idx: usize| match &accepted[idx].what {
+        What::Org { curated: Some(o), .. } => Some(o.id),
+        _ => None,
+    };
+    let ambiguous: Vec<String> = keys
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0 && w[0].3 == EntityType::Organization && org_id(w[0].1) != org_id(w[1].1))
+        .map(|w| w[0].0.clone())
+        .collect();
+    keys.retain(|k| !ambiguous.contains(&k.0));
     let mut extra = Vec::new();
     for (wi, w) in words.iter().enumerate() {
         if covered[wi] {
