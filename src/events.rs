@@ -100,7 +100,7 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             if !w.f.trigger_start {
                 continue;
             }
-            for r in &w.readings {
+            for r in w.readings.iter() {
                 // two-word triggers first ("اتصالا هاتفيا", "phone call")
                 let two = sw.get(k + 1).filter(|n| !n.brk).map(|n| format!("{} {}", r.key, n.key));
                 let (hits, end) = match two.as_deref().map(|t| lexicon::triggers().get(t)).filter(|h| !h.is_empty()) {

@@ -1283,7 +1283,12 @@ fn flags(key: &str) -> u32 {
 
 /// Fills each word's [`Feat`] from the word lists, once.
 pub fn annotate(words: &mut [Word]) {
+    let mut cache: std::collections::HashMap<String, Feat> = std::collections::HashMap::new();
     for w in words.iter_mut() {
+        if let Some(f) = cache.get(&w.text) {
+            w.f = f.clone();
+            continue;
+        }
         let mut f = Feat::default();
         let all: Vec<u32> = w.readings.iter().map(|r| flags(&r.key)).collect();
         let own = all.first().copied().unwrap_or(0);
@@ -1307,6 +1312,7 @@ pub fn annotate(words: &mut [Word]) {
         f.org_start = any & F_ORG_START != 0;
         f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
         f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
+        cache.insert(w.text.clone(), f.clone());
         w.f = f;
     }
 }

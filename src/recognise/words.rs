@@ -1,6 +1,8 @@
 //! The recogniser's view of the text: word tokens with their normalised
 //! readings (clitics and possessives stripped) and where phrases may not run.
 
+use std::rc::Rc;
+
 use crate::text::{self, normalize_char, Token};
 
 /// One way to read a word for lookup.
@@ -28,8 +30,9 @@ pub struct Word {
     pub text: String,
     /// Normalised word.
     pub key: String,
-    /// Readings, the word itself first, then with ever more stripped.
-    pub readings: Vec<Reading>,
+    /// Readings, the word itself first, then with ever more stripped
+    /// (shared by every occurrence of the same spelling).
+    pub readings: Rc<[Reading]>,
     pub arabic: bool,
     /// Starts with an uppercase letter.
     pub cap: bool,
@@ -132,6 +135,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut brk = true;
     let mut comma = false;
     let mut last_sent = usize::MAX;
+    // words repeat within an article: read each spelling once
+    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>> = std::collections::HashMap::new();
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_word {
             if t.text != "-" {
@@ -154,7 +159,14 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             end: t.end,
             text: t.text.clone(),
             key: t.norm.clone(),
-            readings: readings_of(t),
+            readings: match cache.get(t.text.as_str()) {
+                Some(r) => Rc::clone(r),
+                None => {
+                    let r: Rc<[Reading]> = readings_of(t).into();
+                    cache.insert(t.text.as_str(), Rc::clone(&r));
+                    r
+                }
+            },
             arabic: t.arabic,
             cap: t.capitalized,
             upper,
