@@ -433,7 +433,7 @@ fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
 
 fn score_geo(name: &str, docs: &[Doc], report: &mut String) -> (usize, usize, usize) {
     let (analyses, wps, words) = run_all(docs);
-    let (mut gold, mut found, mut correct) = (0, 0, 0);
+    let (mut gold, mut found, mut correct, mut within_area) = (0, 0, 0, 0);
     for (doc, a) in docs.iter().zip(&analyses) {
         // single-block documents: the text is the title itself
         for &(s, e, lat, lon) in &doc.geo {
@@ -442,8 +442,13 @@ fn score_geo(name: &str, docs: &[Doc], report: &mut String) -> (usize, usize, us
             let Some(m) = m else { continue };
             let Some(p) = a.entities.iter().find(|x| x.id == m.entity).and_then(|x| x.place.as_ref()) else { continue };
             found += 1;
-            if km(p.lat, p.lon, lat, lon) <= 161.0 {
+            let d = km(p.lat, p.lon, lat, lon);
+            if d <= 161.0 {
                 correct += 1;
+            }
+            // an area is also right when the gold point lies inside it
+            if d <= 161.0f64.max(p.radius_km.unwrap_or(0.0)) {
+                within_area += 1;
             }
         }
     }
@@ -454,6 +459,11 @@ fn score_geo(name: &str, docs: &[Doc], report: &mut String) -> (usize, usize, us
         ratio(found, gold),
         ratio(correct, found),
         ratio(correct, gold)
+    );
+    let _ = writeln!(
+        report,
+        "  counting a gold point inside a resolved country or region as right: {within_area}, accuracy on found {:.3}",
+        ratio(within_area, found)
     );
     (gold, found, correct)
 }

@@ -1137,8 +1137,15 @@ fn direction_at(words: &[Word], i: usize) -> Option<(usize, usize, Direction)> {
 fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
     let Some((ri, n, d)) = direction_at(words, i) else { return };
     let w = &words[i];
-    if !w.arabic && !w.cap && !w.sent_start && w.key.chars().next().is_some_and(|c| c.is_uppercase()) {
-        return;
+    // English compass words open a phrase when written lowercase or as an
+    // adjective ("northern Iraq", "Northern Iraq"); "South Wales" and
+    // "New South Wales" are names, left to the gazetteer
+    if !w.arabic {
+        let adjective = w.key.ends_with("ern");
+        let inside_name = i > 0 && !w.brk && (words[i - 1].cap || words[i - 1].upper);
+        if inside_name || (w.cap && !adjective && !w.sent_start) {
+            return;
+        }
     }
     let k = i + n;
     if k >= words.len() || words[k].brk {

@@ -139,7 +139,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut cache: std::collections::HashMap<&str, Rc<[Reading]>> = std::collections::HashMap::new();
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_word {
-            if t.text != "-" {
+            if t.text != "-" && t.text != "_" {
                 brk = true;
             }
             comma = matches!(t.text.as_str(), "," | "،");
