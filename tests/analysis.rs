@@ -254,3 +254,55 @@ fn default_article_people_orgs_and_events() {
         assert!(!has(&a, w, EntityType::Place), "{w} is not a place");
     }
 }
+
+/// Odd input never panics and always yields consistent spans.
+#[test]
+fn odd_input_is_safe() {
+    let samples = [
+        "",
+        " ",
+        "\n\n\n",
+        "-",
+        "ال",
+        "لل",
+        "و",
+        "بـ",
+        "'s",
+        "The",
+        "the",
+        "U.S.",
+        "...",
+        "؟؟؟،،،",
+        "ــــــ",
+        "بِالْعِرَاقِ وَسُورِيَا",
+        "\u{200f}\u{200e}\u{feff}لاهاي\u{200f}",
+        "شمال",
+        "شمال شرقي",
+        "جنوب و",
+        "South and",
+        "President",
+        "الرئيس،",
+        "المدير السياسي الهولندي،",
+        "عبد",
+        "بن بن بن بن بن بن بن",
+        "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+        "a\u{301}\u{301}\u{301} é ñ ü",
+        "😀 🇸🇾 ١٢٣٤ ٨ ديسمبر ٢٠٢٢",
+        "#حفر_الباطن_ #_ _#",
+        "اجتماع اجتماع اجتماع استضافة المقبل",
+        "meeting next will hosted hosting",
+    ];
+    for lang in ["ar", "en", "fr", ""] {
+        for s in samples {
+            let a = analyze(&article(lang, s, Some("2022-12-08")));
+            let mut failures = Vec::new();
+            check_invariants(&a, s, &mut failures);
+            assert!(failures.is_empty(), "{failures:?}");
+        }
+    }
+    let long: String = samples.iter().cycle().take(400).copied().collect::<Vec<_>>().join(" ");
+    let a = analyze(&article("ar", &long, None));
+    let mut failures = Vec::new();
+    check_invariants(&a, "long", &mut failures);
+    assert!(failures.is_empty(), "{failures:?}");
+}
