@@ -299,8 +299,6 @@ pub fn ar_stop() -> &'static WordSet {
             "بينهم",
             "إثر",
             "اثر",
-            "لدعم",
-            "دعم",
         ],
     )
 }
@@ -1051,6 +1049,27 @@ fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     let w = &words[i];
+    // an indefinite noun followed by a nisba-shaped word is a noun and its
+    // adjective ("دعم مالي"), not a place
+    let adjective = w.arabic
+        && j == i + 1
+        && !key.starts_with("ال")
+        && key.ends_with('ي')
+        && i > 0
+        && !w.brk
+        && words[i - 1].arabic
+        && !words[i - 1].f.ar_stop
+        && !definite(&words[i - 1])
+        && !words[i - 1].f.title
+        && !words[i - 1].f.trigger
+        && !verb_like(&words[i - 1])
+        && !matches!(
+            words[i - 1].key.as_str(),
+            "زار" | "زيارة" | "دولة" | "جمهورية" | "مدينة" | "مدينه" | "دوله" | "جمهوريه"
+        );
+    if adjective {
+        return Weak::Adjective;
+    }
     // a capital letter vouches for an English name, except at the start
     // of a sentence ("Reading the report, ...")
     if (w.arabic || !w.cap || (w.sent_start && j == i + 1)) && gazetteer::is_common_word(key) {
@@ -1073,24 +1092,7 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     let governs = words.get(j).is_some_and(|n| {
         !n.brk && n.arabic && definite(n) && n.f.demonym.is_none() && !n.f.org_adj && !nisba(n) && !n.f.time
     });
-    // an indefinite noun followed by a nisba-shaped word is a noun and its
-    // adjective ("دعم مالي"), not a place
-    let adjective = key.ends_with('ي')
-        && i > 0
-        && !w.brk
-        && words[i - 1].arabic
-        && !words[i - 1].f.ar_stop
-        && !definite(&words[i - 1])
-        && !words[i - 1].f.title
-        && !words[i - 1].f.trigger
-        && !verb_like(&words[i - 1])
-        && !matches!(
-            words[i - 1].key.as_str(),
-            "زار" | "زيارة" | "دولة" | "جمهورية" | "مدينة" | "مدينه" | "دوله" | "جمهوريه"
-        );
-    if adjective {
-        Weak::Adjective
-    } else if governs {
+    if governs {
         Weak::Common
     } else {
         Weak::Indefinite
@@ -1388,10 +1390,111 @@ fn nisba(w: &Word) -> bool {
 
 /// Arabic present-tense verb look ("يلتقي", "تعقد"): ends a bare name.
 fn verb_like(w: &Word) -> bool {
-    w.arabic
-        && w.key.chars().count() >= 4
-        && w.key.starts_with(['ي', 'ت', 'ن'])
-        && lexicon::is_given_name(&w.key).is_none()
+    w.arabic && w.key.chars().count() >= 4 && w.key.starts_with(['ي', 'ت']) && w.f.given.is_none()
+}
+
+/// Verbs that report speech or action and often come right before a
+/// name ("وقال فوزي صلوخ وزير الخارجية").
+fn reporting_verbs() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &[
+            "قال",
+            "أكد",
+            "ذكر",
+            "أعلن",
+            "صرح",
+            "أوضح",
+            "أشار",
+            "حذر",
+            "دعا",
+            "أضاف",
+            "قالت",
+            "أكدت",
+            "ذكرت",
+            "أعلنت",
+            "صرحت",
+            "أوضحت",
+            "أشارت",
+            "حذرت",
+            "دعت",
+            "أضافت",
+            "تعهد",
+            "طالب",
+            "شدد",
+            "نفى",
+            "رفض",
+            "عبر",
+            "أعرب",
+            "وصل",
+            "التقى",
+            "استقبل",
+            "زار",
+            "بحث",
+            "ناقش",
+            "اعتبر",
+            "رأى",
+            "أفاد",
+            "كشف",
+            "نقل",
+            "سجل",
+            "يقول",
+            "قام",
+            "أجرى",
+            "غادر",
+            "توجه",
+            "هاجم",
+            "انتقد",
+            "وقع",
+            "ترأس",
+            "حضر",
+            "شارك",
+            "فاز",
+            "أبلغ",
+            "أشاد",
+            "هنأ",
+        ],
+    )
+}
+
+/// "فوزي صلوخ وزير الخارجية": a name right before a title, after a
+/// sentence start, a function word or a reporting verb.
+fn name_before_title(words: &[Word], t: usize, out: &mut Vec<Found>) {
+    if t == 0 || words[t].brk || !words[t].arabic {
+        return;
+    }
+    let mut s = t;
+    while s > 0 && t - s < 3 && !words[s].brk {
+        let p = &words[s - 1];
+        let family_last = s == t && definite(p) && !is_demonym(p);
+        let nameish = p.arabic
+            && !p.f.ar_stop
+            && !p.f.time
+            && !p.f.title
+            && !p.f.trigger
+            && !p.f.org_head
+            && !is_demonym(p)
+            && !verb_like(p)
+            && (!definite(p) || family_last)
+            && !reporting_verbs().contains(&p.key)
+            && !p.readings.iter().any(|r| reporting_verbs().contains(&r.key));
+        if !nameish {
+            break;
+        }
+        s -= 1;
+    }
+    if s == t {
+        return;
+    }
+    let opens = words[s].brk || words[s - 1].readings.iter().any(|r| reporting_verbs().contains(&r.key));
+    // the title must itself be specific: an office with its portfolio
+    // ("وزير الخارجية", "رئيس الوزراء"), not a bare "الملك" or "الفريق"
+    let office = !definite(&words[t]) && words.get(t + 1).is_some_and(|n| !n.brk && definite(n));
+    let n = t - s;
+    if opens && office && n >= 2 && !definite(&words[s]) {
+        person(words, s, t, PRIO_NAME_PERSON, out);
+    }
 }
 
 fn given(w: &Word) -> Option<lexicon::GivenName> {
@@ -1418,6 +1521,17 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
     let mut end = k + 1;
     while end < words.len() && end < k + limit && !words[end].brk {
         let w = &words[end];
+        // "محمد علي": a given name inside a name, even one that is also a word
+        if given(w).is_some_and(|g| !g.ambiguous || !w.text.ends_with('ى'))
+            && (first_given || end == k + 1)
+            && !w.f.time
+            && !is_title_word(w)
+            && !w.text.ends_with('ى')
+        {
+            end += 1;
+            particle = false;
+            continue;
+        }
         if !w.arabic || w.f.ar_stop || w.f.time || is_title_word(w) || is_trigger_word(w) || w.f.org_head {
             break;
         }
@@ -1434,7 +1548,12 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
         if definite(w) {
             // a family name: a nisba ("الصفدي"), or any definite word right
             // after a known given name ("بشار الأسد")
-            let family = !is_demonym(w) && !w.f.org_adj && (nisba(w) || (first_given && end == k + 1));
+            let family = !is_demonym(w)
+                && !w.f.org_adj
+                && (nisba(w)
+                    || (first_given
+                        && end == k + 1
+                        && w.readings.iter().all(|r| gazetteer::lookup(&r.key).is_empty())));
             if family {
                 end += 1;
             }
@@ -1503,6 +1622,7 @@ fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
     }
     let Some((_, j, _)) = longest_at(lexicon::titles(), words, i) else { return };
     if w.arabic {
+        name_before_title(words, i, out);
         // modifiers: nationality, definite adjectives and complements, "للتحالف"
         let mut k = j;
         while k < words.len() && k < j + 5 && !words[k].brk {
