@@ -250,6 +250,11 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                 let name = if ar { o.ar } else { o.en }.to_string();
                 (format!("org:{}", o.id), EntityType::Organization, name, names, None)
             }
+            What::KnownPerson(p) => {
+                let names = Names { ar: Some(p.ar.to_string()), en: Some(p.en.to_string()) };
+                let name = if ar { p.ar } else { p.en }.to_string();
+                (format!("known:{}", p.id), EntityType::Person, name, names, None)
+            }
             What::Org { curated: None, key } => {
                 let names = if ar {
                     Names { ar: Some(text.clone()), en: None }

@@ -10,6 +10,7 @@ pub const ORGS_TSV: &str = include_str!("../../data/curated/orgs.tsv");
 pub const TITLES_TSV: &str = include_str!("../../data/curated/titles.tsv");
 pub const TRIGGERS_TSV: &str = include_str!("../../data/curated/event_triggers.tsv");
 pub const NAMES_TSV: &str = include_str!("../../data/curated/given_names.tsv");
+pub const PEOPLE_TSV: &str = include_str!("../../data/curated/people.tsv");
 
 /// The data rows of a curated table: comment lines (`#`) and blank lines
 /// skipped, fields split on tabs.
@@ -93,6 +94,22 @@ pub fn orgs() -> &'static PhraseIndex<Org> {
                         normalize_key(r[0]),
                         Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] },
                     )
+                })
+                .collect(),
+        )
+    })
+}
+
+/// Well-known public figures, variants linked to one person (same row
+/// shape as organisations).
+pub fn people() -> &'static PhraseIndex<Org> {
+    static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
+    T.get_or_init(|| {
+        PhraseIndex::new(
+            rows(PEOPLE_TSV)
+                .filter(|r| r.len() >= 5)
+                .map(|r| {
+                    (normalize_key(r[0]), Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] })
                 })
                 .collect(),
         )
@@ -194,6 +211,7 @@ mod tests {
         check("titles.tsv", TITLES_TSV, 3);
         check("event_triggers.tsv", TRIGGERS_TSV, 4);
         check("given_names.tsv", NAMES_TSV, 4);
+        check("people.tsv", PEOPLE_TSV, 5);
     }
 
     #[test]

@@ -63,6 +63,8 @@ pub enum What {
     Person {
         key: String,
     },
+    /// A well-known public figure from the curated list.
+    KnownPerson(lexicon::Org),
     /// A date found by the time module (index into its list).
     Date(usize),
 }
@@ -830,6 +832,7 @@ pub fn recognise(words: &[Word], lang: &str, dates: &[(usize, usize)]) -> Vec<Fo
     }
     for i in 0..words.len() {
         curated_orgs(words, i, &mut cands);
+        known_people(words, i, &mut cands);
         places(words, i, &mut cands);
         titled_person(words, i, &mut cands);
         pattern_org(words, i, &mut cands);
@@ -971,6 +974,30 @@ fn curated_orgs(words: &[Word], i: usize, out: &mut Vec<Found>) {
         kind: EntityType::Organization,
         what: What::Org { curated: Some(*org), key: key.clone() },
         prio: PRIO_CURATED_ORG,
+        link: None,
+    });
+}
+
+/// A well-known figure by any listed variant ("بوتين", "Vladimir Putin").
+fn known_people(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    if !w.f.people_start || (!w.arabic && !w.cap) {
+        return;
+    }
+    let Some((ri, j, hits)) = longest_at(lexicon::people(), words, i) else { return };
+    let Some((_, p)) = hits.first() else { return };
+    if !w.arabic && !words[i..j].iter().all(|x| x.cap || x.f.connector) {
+        return;
+    }
+    let (start, end) = span(words, i, j, w.readings[ri].pre);
+    out.push(Found {
+        w0: i,
+        w1: j,
+        start,
+        end,
+        kind: EntityType::Person,
+        what: What::KnownPerson(*p),
+        prio: PRIO_CURATED_ORG - 5,
         link: None,
     });
 }
@@ -1248,6 +1275,7 @@ const F_EN_ORG_HEAD: u32 = 1 << 11;
 const F_GIVEN: u32 = 1 << 12;
 const F_GIVEN_AMB: u32 = 1 << 13;
 const F_TRIGGER_START: u32 = 1 << 14;
+const F_PEOPLE_START: u32 = 1 << 15;
 
 /// Every word list in one sorted table of flags, so that a word costs one
 /// binary search per reading.
@@ -1264,6 +1292,7 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut lexicon::triggers().keys().map(str::to_string), F_TRIGGER);
         add(&mut lexicon::triggers().first_words().iter().cloned(), F_TRIGGER_START);
         add(&mut lexicon::orgs().first_words().iter().cloned(), F_ORG_START);
+        add(&mut lexicon::people().first_words().iter().cloned(), F_PEOPLE_START);
         add(&mut ar_org_heads().words().iter().cloned(), F_ORG_HEAD);
         add(&mut org_adjectives().words().iter().cloned(), F_ORG_ADJ);
         add(&mut ar_particles().words().iter().cloned(), F_PARTICLE);
@@ -1319,6 +1348,7 @@ pub fn annotate(words: &mut [Word]) {
         f.trigger = any & F_TRIGGER != 0;
         f.trigger_start = any & (F_TRIGGER | F_TRIGGER_START) != 0;
         f.org_start = any & F_ORG_START != 0;
+        f.people_start = any & F_PEOPLE_START != 0;
         f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
         f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
         cache.insert(w.text.clone(), f.clone());
@@ -1864,7 +1894,7 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
             continue;
         }
         match &f.what {
-            What::Person { .. } if f.w1 - f.w0 >= 2 => {
+            What::Person { .. } | What::KnownPerson(_) if f.w1 - f.w0 >= 2 => {
                 let last = &words[f.w1 - 1];
                 if last.key.chars().count() >= 3 && !last.f.particle {
                     keys.push((last.key.clone(), idx, f.w1, EntityType::Person));

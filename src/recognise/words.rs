@@ -75,6 +75,8 @@ pub struct Feat {
     pub en_org_head: bool,
     /// Some reading may start a curated organisation name.
     pub org_start: bool,
+    /// Some reading may start a well-known person's name.
+    pub people_start: bool,
     /// Some reading may start a title.
     pub title_start: bool,
 }
