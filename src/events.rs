@@ -172,7 +172,28 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         };
         let mut participants: Vec<usize> = Vec::new();
         for m in &here {
-            if matches!(m.kind, EntityType::Person | EntityType::Organization) && !participants.contains(&m.entity) {
+            // what the meeting is against ("لمكافحة داعش", "to defeat ISIS") takes no part
+            let wi = words.partition_point(|w| w.end <= m.start);
+            let target = wi > 0
+                && words[wi - 1].readings.iter().any(|r| {
+                    matches!(
+                        r.key.as_str(),
+                        "مكافحه"
+                            | "محاربه"
+                            | "هزيمه"
+                            | "ضد"
+                            | "مواجهه"
+                            | "against"
+                            | "defeat"
+                            | "fight"
+                            | "combat"
+                            | "counter"
+                    )
+                });
+            if matches!(m.kind, EntityType::Person | EntityType::Organization)
+                && !target
+                && !participants.contains(&m.entity)
+            {
                 participants.push(m.entity);
             }
         }
