@@ -42,6 +42,10 @@ static PERIODS: &[(&str, Unit)] = &[
 /// +1 coming. Source: standard usage.
 static ENGLISH_DIRECTIONS: &[(&str, i8)] = &[("coming", 1), ("last", -1), ("next", 1), ("this", 0)];
 
+/// English determiners before a year used as a modifier ("the 1996
+/// bombing"). Source: standard English grammar.
+static DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this", "whose"];
+
 /// Words that open a span of time ("between ... and ...", "من ... إلى ...").
 /// Source: standard usage.
 static RANGE_OPENERS: &[&str] = &["between", "from", "بين", "من"];
@@ -117,6 +121,9 @@ fn has(table: &[&str], key: &str) -> bool {
 /// What a token can be, worked out once.
 #[derive(Debug, Clone, Default)]
 struct Info {
+    /// Code points at the end that are not part of the date (the "'s" of
+    /// "Wednesday's ruling").
+    cut: usize,
     /// A number: value, count of digits, code points of a "و" before it.
     num: Option<(u32, usize, usize)>,
     /// A month: number, cue, clitic prefix (code points in the original).
@@ -192,7 +199,14 @@ fn classify(t: &Token) -> Info {
             return info;
         }
     }
-    info.stems = if t.arabic { stems_of(t) } else { vec![(t.norm.clone(), 0)] };
+    info.stems = if t.arabic {
+        stems_of(t)
+    } else if let Some(base) = t.norm.strip_suffix("'s") {
+        info.cut = 2;
+        vec![(base.to_string(), 0)]
+    } else {
+        vec![(t.norm.clone(), 0)]
+    };
     let english_cap = t.capitalized;
     for (s, p) in &info.stems {
         if info.month.is_none() {
@@ -341,7 +355,8 @@ impl Scanner<'_> {
         self.tok(i).map_or(0, |t| t.start + prefix)
     }
     fn end_of(&self, i: usize) -> usize {
-        self.tok(i.saturating_sub(1)).map_or(0, |t| t.end)
+        let j = i.saturating_sub(1);
+        self.tok(j).map_or(0, |t| t.end - self.inf(j).map_or(0, |f| f.cut.min(t.end - t.start)))
     }
     fn line_break_between(&self, a: usize, b: usize) -> bool {
         let i = self.breaks.partition_point(|&x| x < a);
@@ -543,6 +558,19 @@ impl Scanner<'_> {
             let value = month_value(y, m, Derivation::Relative)?;
             return Some(Hit { first: i, last: k + 1, start, end: self.end_of(k + 1), value });
         }
+        // "June last year", "يونيو من العام الماضي".
+        let (yk, ydir) = if let Some(d) = words::lookup(ENGLISH_DIRECTIONS, self.norm(k)) {
+            (k + 1, Some(d))
+        } else {
+            let at = if self.norm(k) == "من" { k + 1 } else { k };
+            (at + 1, self.inf(at + 1).and_then(|f| f.ar_dir))
+        };
+        if let Some(d) = ydir {
+            if self.inf(yk).is_some_and(|f| matches!(f.period, Some((Unit::Year, _)))) {
+                let value = month_value(p.year + i32::from(d), m, Derivation::Relative)?;
+                return Some(Hit { first: i, last: yk + 1, start, end: self.end_of(yk + 1), value });
+            }
+        }
         // A bare month: only with a cue before it.
         let tok = self.tok(i)?;
         let prev = i.checked_sub(1).map_or("", |j| self.norm(j));
@@ -639,15 +667,17 @@ impl Scanner<'_> {
             || prev.is_some_and(|j| {
                 has(words::ENGLISH_CUES, self.norm(j)) || self.stem_in(j, ARABIC_YEAR_CUES) || self.norm(j) == "year"
             });
-        // "the 2022 election": a year used as a modifier is still a date.
-        let modifier = prev.is_some_and(|j| self.norm(j) == "the")
-            && self.tok(i + 1).is_some_and(|t| t.is_word && !t.capitalized && t.norm.chars().all(char::is_alphabetic));
-        // The second year of "from 2011 to 2014", "بين عامي 2014 و2017".
+        // The second year of "from 2011 to 2014", "بين عامي 2014 و2017",
+        // "in 1994, 1995 and 1997".
         let second = |j: usize| j.checked_sub(1).is_some_and(|k| self.year_num(k).is_some());
-        let joined = prev
-            .is_some_and(|j| (has(RANGE_JOINERS, self.norm(j)) || self.is_punct(j, &["-", "–"])) && second(j))
-            || (self.num(i).is_some_and(|n| n.2 > 0) && second(i));
-        if !(cued || modifier || joined) {
+        let joined = prev.is_some_and(|j| {
+            (has(RANGE_JOINERS, self.norm(j)) || matches!(self.norm(j), "-" | "–" | "," | "،" | "or" | "او"))
+                && second(j)
+        }) || (self.num(i).is_some_and(|n| n.2 > 0) && second(i));
+        // "the 2022 election", "its 1990 invasion", "a 1971 convention".
+        let determiner = prev.is_some_and(|j| has(DETERMINERS, self.norm(j)))
+            && self.tok(i + 1).is_some_and(|t| t.is_word && self.num(i + 1).is_none());
+        if !(cued || joined || determiner) {
             return None;
         }
         let (first, prefix) = match noun {
@@ -754,8 +784,8 @@ impl Scanner<'_> {
                 "later" if dir == 0 => 1,
                 _ => 0,
             };
-            let first = if part != 0 { i - 1 } else { i };
-            (first, unit, dir, i + 2, 0, part)
+            // TimeML leaves "earlier"/"later" outside the span; so do we.
+            (i, unit, dir, i + 2, 0, part)
         };
         let d = i64::from(dir);
         let mut value = match unit {
@@ -861,6 +891,10 @@ impl Scanner<'_> {
             return None;
         }
         let mut last = i + 1;
+        // "Thursday morning": still that day.
+        if !tok.arabic && matches!(self.norm(i + 1), "morning" | "afternoon" | "evening" | "night") {
+            last = i + 2;
+        }
         if let Some(d) = self.inf(i + 1).and_then(|f| f.ar_dir).filter(|_| tok.arabic) {
             dir = if d == 0 { 2 } else { d };
             last = i + 2;
@@ -891,6 +925,21 @@ impl Scanner<'_> {
         };
         let d = add_days(p, ofs)?;
         Some(Hit { first, last, start, end: self.end_of(last), value: day_value(d, Derivation::Weekday) })
+    }
+
+    /// Takes "early", "late" or "mid" before a month or year into the span
+    /// ("late November", "mid-2021"), as TimeML does; never reaching back
+    /// into the previous hit.
+    fn widen(&self, h: &mut Hit, floor: usize) {
+        if !matches!(h.value.precision, Precision::Month | Precision::Year) {
+            return;
+        }
+        let Some(j) = h.first.checked_sub(1).filter(|&j| j >= floor) else { return };
+        let k = if self.is_punct(j, &["-"]) && self.glued(j + 1) { j.checked_sub(1) } else { Some(j) };
+        if let Some(k) = k.filter(|&k| k >= floor && matches!(self.norm(k), "early" | "late" | "mid")) {
+            h.first = k;
+            h.start = self.start_of(k, 0);
+        }
     }
 
     fn at(&self, i: usize, lang: &str) -> Option<Hit> {
@@ -925,8 +974,9 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     let mut i = 0;
     while i < tokens.len() {
         match sc.at(i, lang) {
-            Some(h) if h.last > i && h.end > h.start => {
+            Some(mut h) if h.last > i && h.end > h.start => {
                 i = h.last;
+                sc.widen(&mut h, hits.last().map_or(0, |p| p.last));
                 hits.push(h);
             }
             _ => i += 1,
@@ -976,6 +1026,7 @@ mod tests {
         assert!(super::ENGLISH_DIRECTIONS.windows(2).all(|w| w[0].0 < w[1].0));
         for t in [
             super::RANGE_OPENERS,
+            super::DETERMINERS,
             super::RANGE_JOINERS,
             super::ARABIC_YEAR_NOUNS,
             super::ARABIC_YEAR_CUES,

@@ -223,6 +223,7 @@ pub static ENGLISH_CUES: &[&str] = &[
     "early",
     "from",
     "in",
+    "into",
     "last",
     "late",
     "mid",
