@@ -1,5 +1,8 @@
 //! Scores `find_dates` against the TIMEX3 DATE annotations of TimeBank and
-//! AQUAINT (TempEval-3 training data, English news in TimeML).
+//! AQUAINT (TempEval-3 training data, English news in TimeML), and its
+//! Arabic spans against the DATE mentions of the Wojood sample (Arabic,
+//! nested NER; no normalised values there, so spans only, and relative
+//! dates resolved against an arbitrary publication date).
 //!
 //! Run: `cargo run --release --example eval_dates [DEVDATA_DIR]`
 //! (default: ../shared/devdata or ../../shared/devdata). Each document's
@@ -160,6 +163,85 @@ fn main() {
     println!("exact span:          P {:.3}  R {:.3}", ratio(span_ok, n_found), ratio(span_ok, n_gold));
     println!("exact span + value:  P {:.3}  R {:.3}", ratio(value_ok, n_found), ratio(value_ok, n_gold));
     println!("overlapping span:    P {:.3}", ratio(overlap_ok, n_found));
+    wojood(&root, show_misses);
+}
+
+/// Arabic: DATE spans of the Wojood sample (every nesting layer).
+fn wojood(root: &std::path::Path, show: bool) {
+    let (mut n_gold, mut n_found, mut span_ok, mut overlap_ok, mut gold_hit) = (0, 0, 0, 0, 0);
+    let published = Some(Ymd { year: 2015, month: 6, day: 15 });
+    let mut n_sent = 0;
+    for part in ["train", "val", "test"] {
+        let Ok(raw) = std::fs::read_to_string(root.join(format!("ner_ar/wojood_sample/{part}.txt"))) else {
+            continue;
+        };
+        for block in raw.split("\n\n") {
+            let mut text = String::new();
+            let mut len = 0usize;
+            let mut gold: Vec<(usize, usize)> = Vec::new();
+            // Open DATE span per layer: its start.
+            let mut open: Vec<Option<usize>> = Vec::new();
+            let mut last_end = 0usize;
+            for line in block.lines().filter(|l| !l.trim().is_empty()) {
+                let mut cols = line.split_whitespace();
+                let Some(tok) = cols.next() else { continue };
+                if !text.is_empty() {
+                    text.push(' ');
+                    len += 1;
+                }
+                let start = len;
+                text.push_str(tok);
+                len += tok.chars().count();
+                let tags: Vec<&str> = cols.collect();
+                if open.len() < tags.len() {
+                    open.resize(tags.len(), None);
+                }
+                for (layer, slot) in open.iter_mut().enumerate() {
+                    let tag = tags.get(layer).copied().unwrap_or("O");
+                    if tag != "I-DATE" {
+                        if let Some(s) = slot.take() {
+                            gold.push((s, last_end));
+                        }
+                    }
+                    if tag == "B-DATE" {
+                        *slot = Some(start);
+                    }
+                }
+                last_end = len;
+            }
+            for s in open.into_iter().flatten() {
+                gold.push((s, last_end));
+            }
+            gold.sort_unstable();
+            gold.dedup();
+            n_sent += 1;
+            let tokens = tokenize(&text);
+            let found = find_dates(&text, &tokens, "ar", published);
+            n_gold += gold.len();
+            n_found += found.len();
+            for f in &found {
+                let exact = gold.contains(&(f.start, f.end));
+                span_ok += usize::from(exact);
+                overlap_ok += usize::from(gold.iter().any(|g| g.0 < f.end && f.start < g.1));
+                if show && !exact {
+                    println!("ar span   {:?}", sub(&text, f.start, f.end));
+                }
+            }
+            for g in &gold {
+                let hit = found.iter().any(|f| g.0 < f.end && f.start < g.1);
+                gold_hit += usize::from(hit);
+                if show && !hit {
+                    println!("ar missed {:?}", sub(&text, g.0, g.1));
+                }
+            }
+        }
+    }
+    if n_sent == 0 {
+        return;
+    }
+    println!("find_dates on the Wojood sample (Arabic): {n_sent} sentences, {n_gold} gold DATE spans, {n_found} found");
+    println!("exact span:          P {:.3}  R {:.3}", ratio(span_ok, n_found), ratio(span_ok, n_gold));
+    println!("overlapping span:    P {:.3}  R {:.3}", ratio(overlap_ok, n_found), ratio(gold_hit, n_gold));
 }
 
 fn sub(text: &str, s: usize, e: usize) -> String {

@@ -124,6 +124,8 @@ struct Info {
     /// Code points at the end that are not part of the date (the "'s" of
     /// "Wednesday's ruling").
     cut: usize,
+    /// A year written with the Hijri mark in the same token ("1404هـ").
+    hijri_num: Option<u32>,
     /// A number: value, count of digits, code points of a "و" before it.
     num: Option<(u32, usize, usize)>,
     /// A month: number, cue, clitic prefix (code points in the original).
@@ -192,6 +194,12 @@ fn classify(t: &Token) -> Info {
     if let Some((v, d)) = parse_num(&t.norm) {
         info.num = Some((v, d, 0));
         return info;
+    }
+    if let Some(digits) = t.norm.strip_suffix('ه') {
+        if let Some((v, _)) = parse_num(digits).filter(|_| digits.bytes().all(|b| b.is_ascii_digit())) {
+            info.hijri_num = Some(v);
+            return info;
+        }
     }
     if let Some(rest) = t.norm.strip_prefix('و') {
         if let Some((v, d)) = parse_num(rest).filter(|_| rest.bytes().all(|b| b.is_ascii_digit())) {
@@ -623,7 +631,10 @@ impl Scanner<'_> {
         let a = self.num(i).filter(|n| n.2 == 0)?;
         let sep = self.tok(i + 1).filter(|t| !t.is_word && matches!(t.norm.as_str(), "-" | "/" | "."))?;
         let same = self.tok(i + 3).is_some_and(|t| t.norm == sep.norm);
-        if !(same && self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4)) {
+        // Slashes may be spaced ("25 / 10 / 2015" in Saudi news); other
+        // separators only count glued, as "3 - 4" is a score or a range.
+        let glued = self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4);
+        if !(same && (glued || sep.norm == "/")) || self.hijri_mark(i + 5) {
             return None;
         }
         let b = self.num(i + 2)?;
@@ -656,6 +667,108 @@ impl Scanner<'_> {
             }
         };
         Some(Hit { first: i, last: i + 5, start: self.start_of(i, 0), end, value: day_value(d, Derivation::Explicit) })
+    }
+
+    /// A Hijri year mark ("هـ", "هجري") at token `i`.
+    fn hijri_mark(&self, i: usize) -> bool {
+        matches!(self.norm(i), "ه" | "هجري" | "هجريه" | "هجريا" | "للهجره")
+    }
+
+    /// A Hijri year at `i`: "1404هـ", "1404 هـ"; with `bare`, also a plain
+    /// number (after a Hijri month name). Returns the year and the next token.
+    fn hijri_year(&self, i: usize, bare: bool) -> Option<(i32, usize)> {
+        if let Some(v) = self.inf(i).and_then(|f| f.hijri_num) {
+            return Some((i32::try_from(v).ok()?, i + 1));
+        }
+        let (v, d, _) = self.num(i).filter(|n| (3..=4).contains(&n.1))?;
+        let y = i32::try_from(v).ok().filter(|y| (1..=1600).contains(y) && d >= 3)?;
+        if self.hijri_mark(i + 1) {
+            Some((y, i + 2))
+        } else {
+            bare.then_some((y, i + 1))
+        }
+    }
+
+    /// A Hijri month name at `i` (one or two words); month and next token.
+    fn hijri_month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let f = self.inf(i)?;
+        let t = self.tok(i)?;
+        // Only the bare word or "و" before it: "صفر" is also "zero".
+        let ok_prefix = |p: usize| p == 0 || (p == 1 && t.norm.starts_with('و'));
+        if let Some(next) = self.tok(i + 1) {
+            let second = next.norm.strip_prefix("ال").unwrap_or(&next.norm);
+            for (s, _) in f.stems.iter().filter(|(_, p)| ok_prefix(*p)) {
+                if let Some((_, _, m)) = words::HIJRI_TWO_WORD_MONTHS.iter().find(|(a, b, _)| a == s && *b == second) {
+                    return Some((*m, i + 2));
+                }
+            }
+        }
+        f.stems
+            .iter()
+            .filter(|(_, p)| ok_prefix(*p))
+            .find_map(|(s, _)| words::lookup(words::HIJRI_MONTHS, s))
+            .map(|m| (m, i + 1))
+    }
+
+    /// Hijri dates: "25 شوال 1436 هـ", "25 / 10 / 1436 هـ", "عام 1404هـ",
+    /// converted to the Gregorian calendar.
+    fn hijri(&self, i: usize) -> Option<Hit> {
+        // Day, Hijri month, year.
+        if let Some(d) = self.day_num(i) {
+            if let Some((m, mut k)) = self.hijri_month_at(i + 1) {
+                if matches!(self.norm(k), "المبارك" | "الحرام") {
+                    k += 1;
+                }
+                let (y, last) = self.hijri_year(k, true)?;
+                let day = super::calendar::from_hijri(y, m, d)?;
+                let value = day_value(day, Derivation::Explicit);
+                return Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value });
+            }
+            // "25 / 10 / 1436 هـ" (slashes or dashes, spaced or not).
+            let sep = self.tok(i + 1).filter(|t| !t.is_word && matches!(t.norm.as_str(), "/" | "-"))?;
+            let m = self.day_num(i + 2).filter(|m| *m <= 12)?;
+            if self.tok(i + 3).is_some_and(|t| t.norm == sep.norm) {
+                let (y, last) = self.hijri_year(i + 4, false)?;
+                let day = super::calendar::from_hijri(y, m, d)?;
+                let value = day_value(day, Derivation::Explicit);
+                return Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value });
+            }
+            return None;
+        }
+        // "1436/10/25 هـ"
+        if let Some((v, 4, 0)) = self.num(i) {
+            let sep = self.tok(i + 1).filter(|t| !t.is_word && matches!(t.norm.as_str(), "/" | "-"))?;
+            if self.tok(i + 3).is_some_and(|t| t.norm == sep.norm) {
+                let m = self.day_num(i + 2).filter(|m| *m <= 12)?;
+                let d =
+                    u8::try_from(self.inf(i + 4)?.hijri_num.or_else(|| self.day_num(i + 4).map(u32::from))?).ok()?;
+                let last = if self.inf(i + 4)?.hijri_num.is_some() {
+                    i + 5
+                } else if self.hijri_mark(i + 5) {
+                    i + 6
+                } else {
+                    return None;
+                };
+                let day = super::calendar::from_hijri(i32::try_from(v).ok()?, m, d)?;
+                let value = day_value(day, Derivation::Explicit);
+                return Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value });
+            }
+        }
+        // A Hijri year, with its noun when there is one ("عام 1404هـ").
+        let (y, last) = self.hijri_year(i, false)?;
+        let (a, b) = super::calendar::hijri_year_span(y)?;
+        let noun = i.checked_sub(1).filter(|&j| self.stem_in(j, ARABIC_YEAR_NOUNS));
+        let (first, prefix) = match noun {
+            Some(j) => (
+                j,
+                self.inf(j)
+                    .and_then(|f| f.stems.iter().find(|(s, _)| has(ARABIC_YEAR_NOUNS, s)).map(|x| x.1))
+                    .unwrap_or(0),
+            ),
+            None => (i, 0),
+        };
+        let value = range_value(a, b, Derivation::Explicit)?;
+        Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
     }
 
     /// "عام 2022", "in 2022", "منذ 2011".
@@ -879,8 +992,11 @@ impl Scanner<'_> {
         if self.is_punct(k, &[",", "،", "-"]) {
             k += 1;
         }
-        if let Some(h) =
-            self.day_first(k).or_else(|| self.month_first(k).filter(|h| h.value.precision == Precision::Day))
+        if let Some(h) = self
+            .hijri(k)
+            .filter(|h| h.value.precision == Precision::Day)
+            .or_else(|| self.day_first(k))
+            .or_else(|| self.month_first(k).filter(|h| h.value.precision == Precision::Day))
         {
             return Some(Hit { first, start, ..h });
         }
@@ -948,6 +1064,7 @@ impl Scanner<'_> {
             return None;
         }
         self.weekday(i)
+            .or_else(|| self.hijri(i))
             .or_else(|| self.numeric(i, lang))
             .or_else(|| self.day_first(i))
             .or_else(|| self.month_first(i))
