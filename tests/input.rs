@@ -155,3 +155,42 @@ fn input_cases() {
     }
     assert!(failures.is_empty(), "{} failures in {} cases:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
+
+/// Random inputs (mutated articles and random bytes) never panic.
+#[test]
+fn random_inputs_never_panic() {
+    let seeds: &[&[u8]] = &[
+        br#"{"title":"T","body":["<p>a &amp; b</p>"],"published":"8 Dec 2022","author":[{"name":"x"}]}"#,
+        br#"{"@graph":[{"@type":"NewsArticle","headline":"h","articleBody":"b"}]}"#,
+        br#"{"articles":[{"title":"a","content":"b [+12 chars]","source":{"name":"s"}}]}"#,
+        "عنوان\n\nالخميس, 8 ديسمبر - 2022\n\nنص المقال".as_bytes(),
+    ];
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for round in 0..4000 {
+        let mut input = seeds[round % seeds.len()].to_vec();
+        for _ in 0..(next() % 6) {
+            if input.is_empty() {
+                break;
+            }
+            let at = (next() % input.len() as u64) as usize;
+            match next() % 4 {
+                0 => input[at] = (next() % 256) as u8,
+                1 => {
+                    input.remove(at);
+                }
+                2 => input.insert(at, b"{[<&\"\\:,}]>#;"[(next() % 13) as usize]),
+                _ => {
+                    let tail = input[at..].to_vec();
+                    input.extend_from_slice(&tail);
+                }
+            }
+        }
+        let _ = parse_articles(&input);
+    }
+}

@@ -653,11 +653,30 @@ impl Scanner<'_> {
             }
         };
         let small = |n: (u32, usize, usize)| u8::try_from(n.0).ok().filter(|_| n.1 <= 2);
+        // Years 1300-1500 in a numeric date are Hijri (1300 AH is 1882 AD):
+        // Saudi news writes "4/11/1436" without the mark, and no news
+        // writes medieval Gregorian dates that way.
+        let hijri = |y: i32| (1300..=1500).contains(&y);
         let d = if a.1 == 4 {
-            ymd(plausible_year(a.0, a.1)?, small(b)?, small(c)?)?
+            let y = plausible_year(a.0, a.1)?;
+            if hijri(y) {
+                super::calendar::from_hijri(y, small(b)?, small(c)?)?
+            } else {
+                ymd(y, small(b)?, small(c)?)?
+            }
         } else {
             let y = plausible_year(c.0, c.1)?;
             let (x, z) = (small(a)?, small(b)?);
+            if hijri(y) {
+                let d = super::calendar::from_hijri(y, z, x)?;
+                return Some(Hit {
+                    first: i,
+                    last: i + 5,
+                    start: self.start_of(i, 0),
+                    end,
+                    value: day_value(d, Derivation::Explicit),
+                });
+            }
             // Day first unless that is impossible, or English text with an
             // ambiguous pair (the US order is the common one there).
             if z > 12 || (lang == "en" && x <= 12 && sep.norm == "/") {
@@ -863,6 +882,10 @@ impl Scanner<'_> {
                 ofs = -2;
             }
         }
+        // "اليوم الخميس", "أمس الأربعاء", "yesterday Thursday": one date.
+        if tok.arabic && self.inf(last).and_then(|f| f.weekday).is_some_and(|w| w.1 == 0) {
+            last += 1;
+        }
         let d = add_days(p, ofs)?;
         Some(Hit {
             first,
@@ -929,7 +952,9 @@ impl Scanner<'_> {
         let tok = self.tok(i)?;
         let (first, count, unit, last, prefix) = if tok.arabic {
             let prefix = self.inf(i)?.stems.iter().find(|(s, _)| s == "منذ" || s == "قبل").map(|x| x.1)?;
-            if let Some((unit, n)) = self.inf(i + 1).and_then(|f| f.unit).filter(|u| u.1 > 0) {
+            // The unit word as written, without clitics: "منذ العام 2003" is
+            // "since 2003", not "a year ago".
+            if let Some((unit, n)) = words::lookup(words::UNITS, self.norm(i + 1)).filter(|u| u.1 > 0) {
                 (i, n, unit, i + 2, prefix)
             } else {
                 let n = self.num(i + 1).map(|n| n.0).or_else(|| self.inf(i + 1).and_then(|f| f.number_word))?;
@@ -973,10 +998,14 @@ impl Scanner<'_> {
         let mut start = self.start_of(i, prefix);
         let mut dir: i8 = 2;
         if let Some(j) = before {
-            if tok.arabic && self.stem_in(j, ARABIC_DAY_NOUNS) && self.tok(j).is_some_and(|t| t.arabic) {
+            // "يوم الخميس", "ويوم الخميس", "مساء الخميس" (but not "اليوم الخميس",
+            // which is "today, Thursday" and read as "today").
+            let noun_prefix =
+                self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| has(ARABIC_DAY_NOUNS, s)).map(|x| x.1));
+            let plain = |p: usize| p == 0 || (p == 1 && self.norm(j).starts_with('و'));
+            if tok.arabic && noun_prefix.is_some_and(plain) && self.tok(j).is_some_and(|t| t.arabic) {
                 first = j;
-                let pre = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| has(ARABIC_DAY_NOUNS, s)).map(|x| x.1));
-                start = self.start_of(j, pre.unwrap_or(0));
+                start = self.start_of(j, noun_prefix.unwrap_or(0));
             } else if !tok.arabic {
                 if let Some(d) = words::lookup(ENGLISH_DIRECTIONS, self.norm(j)) {
                     first = j;
@@ -1092,6 +1121,13 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     while i < tokens.len() {
         match sc.at(i, lang) {
             Some(mut h) if h.last > i && h.end > h.start => {
+                // A hit never reaches back into the previous one.
+                if let Some(prev) = hits.last() {
+                    if h.start < prev.end || h.first < prev.last {
+                        h.first = i;
+                        h.start = sc.start_of(i, 0);
+                    }
+                }
                 i = h.last;
                 sc.widen(&mut h, hits.last().map_or(0, |p| p.last));
                 hits.push(h);
