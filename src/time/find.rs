@@ -12,6 +12,8 @@ use super::words::{self, Cue, Unit};
 use super::FoundDate;
 use crate::model::{DateValue, Derivation, Precision, Ymd};
 use crate::text::{readings, Token};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Single-word days relative to publication, in days. Source: standard
 /// calendar terms.
@@ -159,17 +161,62 @@ fn original_prefix(text: &str, n: usize) -> usize {
     0
 }
 
+/// Every word any table here looks up through a token's stems, and (second
+/// set) the words of those that start with the article, without it. Most
+/// tokens are in neither, so they cost one hash lookup per reading and no
+/// allocation.
+/// The known words, and the last two characters of each (a stem is a
+/// suffix of its word, so a word not ending in one of these has no known stem).
+type Known = (HashSet<&'static str>, HashSet<&'static str>, HashSet<(char, char)>);
+
+fn known_words() -> &'static Known {
+    static KNOWN: OnceLock<Known> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let mut all: HashSet<&'static str> = HashSet::new();
+        all.extend(words::MONTHS.iter().map(|r| r.0));
+        all.extend(words::WEEKDAYS.iter().map(|r| r.0));
+        all.extend(words::UNITS.iter().map(|r| r.0));
+        all.extend(words::ARABIC_DIRECTIONS.iter().map(|r| r.0));
+        all.extend(words::HIJRI_MONTHS.iter().map(|r| r.0));
+        all.extend(words::HIJRI_TWO_WORD_MONTHS.iter().map(|r| r.0));
+        all.extend(words::TWO_WORD_MONTHS.iter().map(|r| r.0));
+        all.extend(RELATIVE_DAYS.iter().map(|r| r.0));
+        all.extend(PERIODS.iter().map(|r| r.0));
+        for t in [ARABIC_YEAR_NOUNS, ARABIC_YEAR_CUES, ARABIC_DAY_NOUNS, RANGE_OPENERS, FUTURE_MARKERS, STEM_CUES] {
+            all.extend(t.iter().copied());
+        }
+        let after_article = all.iter().filter_map(|k| k.strip_prefix("ال")).collect();
+        let endings = all.iter().filter_map(|k| last_two(k)).collect();
+        (all, after_article, endings)
+    })
+}
+
+/// Single words looked up through stems outside the tables above: "شهر"
+/// before a Levantine month, "أول" of "أول أمس", "منذ"/"قبل" of "منذ يومين".
+static STEM_CUES: &[&str] = &["اول", "شهر", "قبل", "منذ"];
+
+fn last_two(s: &str) -> Option<(char, char)> {
+    let mut it = s.chars().rev();
+    let b = it.next()?;
+    Some((it.next()?, b))
+}
+
 fn stems_of(t: &Token) -> Vec<(String, usize)> {
+    let (all, after_article, endings) = known_words();
     let mut out: Vec<(String, usize)> = Vec::new();
+    if !last_two(&t.norm).is_some_and(|e| endings.contains(&e)) {
+        return out;
+    }
     for r in readings(&t.norm) {
-        let p = original_prefix(&t.text, r.prefix_len);
-        if r.had_article {
+        if r.had_article && after_article.contains(r.stem) {
             // The article is part of the matched word: "والخميس" matches
             // "الخميس" with only "و" as the clitic.
             let back = original_prefix(&t.text, r.prefix_len.saturating_sub(2));
             out.push((format!("ال{}", r.stem), back));
         }
-        out.push((r.stem.to_string(), p));
+        if all.contains(r.stem) {
+            out.push((r.stem.to_string(), original_prefix(&t.text, r.prefix_len)));
+        }
     }
     out
 }
@@ -209,11 +256,19 @@ fn classify(t: &Token) -> Info {
     }
     info.stems = if t.arabic {
         stems_of(t)
-    } else if let Some(base) = t.norm.strip_suffix("'s") {
-        info.cut = 2;
-        vec![(base.to_string(), 0)]
     } else {
-        vec![(t.norm.clone(), 0)]
+        let base = match t.norm.strip_suffix("'s") {
+            Some(b) => {
+                info.cut = 2;
+                b
+            }
+            None => t.norm.as_str(),
+        };
+        if known_words().0.contains(base) {
+            vec![(base.to_string(), 0)]
+        } else {
+            Vec::new()
+        }
     };
     let english_cap = t.capitalized;
     for (s, p) in &info.stems {
@@ -1188,6 +1243,7 @@ mod tests {
             super::ARABIC_DAY_NOUNS,
             super::WEEKDAY_NAMES,
             super::FUTURE_MARKERS,
+            super::STEM_CUES,
         ] {
             assert!(sorted(t), "{t:?}");
             for k in t {
