@@ -44,6 +44,24 @@ static PERIODS: &[(&str, Unit)] = &[
 /// +1 coming. Source: standard usage.
 static ENGLISH_DIRECTIONS: &[(&str, i8)] = &[("coming", 1), ("last", -1), ("next", 1), ("this", 0)];
 
+/// Arabic ordinal days, as in "الثامن من ديسمبر"; "عشر", "والعشرين" and
+/// "والثلاثين" after one add 10, 20 or 30. Source: standard Arabic ordinals.
+static ORDINAL_DAYS: &[(&str, u8)] = &[
+    ("الاول", 1),
+    ("التاسع", 9),
+    ("الثالث", 3),
+    ("الثامن", 8),
+    ("الثاني", 2),
+    ("الثلاثين", 30),
+    ("الحادي", 1),
+    ("الخامس", 5),
+    ("الرابع", 4),
+    ("السابع", 7),
+    ("السادس", 6),
+    ("العاشر", 10),
+    ("العشرين", 20),
+];
+
 /// English determiners before a year used as a modifier ("the 1996
 /// bombing"). Source: standard English grammar.
 static DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this", "whose"];
@@ -493,17 +511,27 @@ impl Scanner<'_> {
 
     /// Absolute day/month/year, day-first ("8 ديسمبر 2022", "8-10 December").
     fn day_first(&self, i: usize) -> Option<Hit> {
-        let (d1, _, p1) = self.num(i)?;
-        let d1 = u8::try_from(d1).ok().filter(|_| self.day_num(i).is_some())?;
-        let mut j = i + 1;
+        let (d1, p1, mut j) = match self.num(i) {
+            Some((_, _, p)) => (self.day_num(i)?, p, i + 1),
+            None => {
+                // "الثامن من ديسمبر": an ordinal day needs "من" and a month.
+                let (d, next) = self.ordinal_day(i)?;
+                if self.norm(next) != "من" {
+                    return None;
+                }
+                (d, 0, next)
+            }
+        };
         let mut d2 = None;
         // "8-10 ديسمبر", "8 و10 ديسمبر", "8 to 10 December", "من 8 إلى 10 ديسمبر"
-        if let Some(n) =
-            self.day_num(j + 1).filter(|_| self.is_punct(j, &["-", "–"]) || has(RANGE_JOINERS, self.norm(j)))
+        let numeric = self.num(i).is_some();
+        if let Some(n) = self
+            .day_num(j + 1)
+            .filter(|_| numeric && (self.is_punct(j, &["-", "–"]) || has(RANGE_JOINERS, self.norm(j))))
         {
             d2 = Some(n);
             j += 2;
-        } else if let Some((n, _, pre)) = self.num(j) {
+        } else if let Some((n, _, pre)) = self.num(j).filter(|_| numeric) {
             if pre > 0 && self.day_num(j).is_some() {
                 d2 = u8::try_from(n).ok();
                 j += 1;
@@ -559,6 +587,20 @@ impl Scanner<'_> {
             None => day_value(ymd(year, m, d1)?, derivation),
         };
         Some(Hit { first: i, last: k, start: self.start_of(i, p1), end: self.end_of(k), value })
+    }
+
+    /// An Arabic ordinal day ("الثامن", "الحادي عشر", "الحادي والعشرين"):
+    /// the day and the next token.
+    fn ordinal_day(&self, i: usize) -> Option<(u8, usize)> {
+        let base = words::lookup(ORDINAL_DAYS, self.norm(i))?;
+        let (add, next) = match self.norm(i + 1) {
+            "عشر" if base < 10 => (10, i + 2),
+            "والعشرين" if base < 10 => (20, i + 2),
+            "والثلاثين" if base < 2 => (30, i + 2),
+            _ => (0, i + 1),
+        };
+        let d = base + add;
+        (1..=31).contains(&d).then_some((d, next))
     }
 
     /// Month first: "December 8, 2022", "Dec. 8", "December 8-10", "ديسمبر 2022".
@@ -1232,6 +1274,7 @@ mod tests {
         assert!(super::RELATIVE_DAYS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(super::PERIODS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(super::ENGLISH_DIRECTIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(super::ORDINAL_DAYS.windows(2).all(|w| w[0].0 < w[1].0));
         for t in [
             super::RANGE_OPENERS,
             super::DETERMINERS,
