@@ -113,9 +113,25 @@ pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new("input is empty"));
     }
-    match text.trim_start().chars().next() {
-        Some('{' | '[') => parse_json(text),
-        _ => parse_plain(text).map(|a| vec![a]),
+    if looks_like_json(text) {
+        parse_json(text)
+    } else {
+        parse_plain(text).map(|a| vec![a])
+    }
+}
+
+/// Input starting with "{" is JSON (a broken object should get a JSON
+/// error, not be read as prose); "[" counts only when a value or "]"
+/// follows, so "[Breaking] Talks resume" is a plain-text headline.
+fn looks_like_json(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    let first = chars.next();
+    let second = chars.find(|c| !c.is_whitespace());
+    match (first, second) {
+        (Some('{'), _) => true,
+        (Some('['), Some(c)) => matches!(c, '{' | '[' | '"' | ']' | '-' | '0'..='9' | 't' | 'f' | 'n'),
+        (Some('['), None) => true,
+        _ => false,
     }
 }
 
@@ -390,6 +406,15 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
             for (i, item) in a.iter().enumerate() {
                 match item {
                     Value::String(s) => paragraphs.extend(clean_block(s)),
+                    // CMS block lists: [{"type": "paragraph", "text": "..."}]
+                    Value::Object(block) => {
+                        if let Some(Value::String(s)) = ["text", "content", "body", "value", "html"]
+                            .iter()
+                            .find_map(|k| block.get(*k).filter(|v| v.is_string()))
+                        {
+                            paragraphs.extend(clean_block(s));
+                        }
+                    }
                     Value::Null => {}
                     other => {
                         return Err(InputError::field(
