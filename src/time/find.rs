@@ -245,7 +245,8 @@ fn parse_num(norm: &str) -> Option<(u32, usize)> {
         return None;
     }
     let (d, rest) = norm.split_at(digits);
-    if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
+    // Ordinal suffixes, and "م" (milady) that Arabic writes after a Gregorian year.
+    if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th" | "م")) {
         return None;
     }
     Some((d.parse().ok()?, digits))
