@@ -62,6 +62,10 @@ static ORDINAL_DAYS: &[(&str, u8)] = &[
     ("العشرين", 20),
 ];
 
+/// Arabic words for a part of a period, taken into its span like "early"
+/// and "late". Source: standard usage in Arabic news.
+static ARABIC_PART_OF_PERIOD: &[&str] = &["اواخر", "اواسط", "اوايل", "بدايه", "مطلع", "منتصف", "نهايه"];
+
 /// English determiners before a year used as a modifier ("the 1996
 /// bombing"). Source: standard English grammar.
 static DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this", "whose"];
@@ -200,7 +204,15 @@ fn known_words() -> &'static Known {
         all.extend(words::TWO_WORD_MONTHS.iter().map(|r| r.0));
         all.extend(RELATIVE_DAYS.iter().map(|r| r.0));
         all.extend(PERIODS.iter().map(|r| r.0));
-        for t in [ARABIC_YEAR_NOUNS, ARABIC_YEAR_CUES, ARABIC_DAY_NOUNS, RANGE_OPENERS, FUTURE_MARKERS, STEM_CUES] {
+        for t in [
+            ARABIC_YEAR_NOUNS,
+            ARABIC_YEAR_CUES,
+            ARABIC_DAY_NOUNS,
+            ARABIC_PART_OF_PERIOD,
+            RANGE_OPENERS,
+            FUTURE_MARKERS,
+            STEM_CUES,
+        ] {
             all.extend(t.iter().copied());
         }
         let after_article = all.iter().filter_map(|k| k.strip_prefix("ال")).collect();
@@ -827,6 +839,62 @@ impl Scanner<'_> {
             .map(|m| (m, i + 1))
     }
 
+    /// A Hijri month without day or year, resolved against publication:
+    /// "شهر رمضان", "رمضان المبارك", "رمضان الماضي". Several Hijri months
+    /// are also given names ("رمضان", "رجب"), so a cue must stand by it.
+    fn hijri_month_alone(&self, i: usize) -> Option<Hit> {
+        let p = self.published?;
+        let (m, mut k) = self.hijri_month_at(i)?;
+        let noun = i.checked_sub(1).filter(|&j| self.stem_in(j, &["شهر"]));
+        let mut cued = noun.is_some();
+        if matches!(self.norm(k), "المبارك" | "الحرام" | "الفضيل" | "الكريم") {
+            k += 1;
+            cued = true;
+        }
+        let dir = self.inf(k).and_then(|f| f.ar_dir);
+        if dir.is_some() {
+            k += 1;
+        }
+        if !cued && dir.is_none() {
+            return None;
+        }
+        let today = days_from_civil(p);
+        // The Hijri year of publication, near enough to pick candidates
+        // (10631 days make 30 Hijri years).
+        let h = i32::try_from((today + 492_148) * 30 / 10_631 + 1).ok()?;
+        let spans: Vec<(i64, i64)> = (h - 1..=h + 1)
+            .filter_map(|y| {
+                let start = super::calendar::days_from_hijri(y, m, 1)?;
+                let next = if m == 12 {
+                    super::calendar::days_from_hijri(y + 1, 1, 1)?
+                } else {
+                    super::calendar::days_from_hijri(y, m + 1, 1)?
+                };
+                Some((start, next - 1))
+            })
+            .collect();
+        let future = dir == Some(1) || (dir.is_none() && self.future_context(i));
+        let pick = match dir {
+            Some(-1) => spans.iter().rev().find(|s| s.1 < today),
+            _ if future => spans.iter().find(|s| s.0 > today),
+            _ => {
+                spans.iter().find(|s| s.0 <= today && today <= s.1).or_else(|| spans.iter().rev().find(|s| s.1 < today))
+            }
+        }?;
+        let value = range_value(
+            super::calendar::civil_from_days(pick.0)?,
+            super::calendar::civil_from_days(pick.1)?,
+            Derivation::Relative,
+        )?;
+        let (first, prefix) = match noun {
+            Some(j) => {
+                (j, self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| s == "شهر").map(|x| x.1)).unwrap_or(0))
+            }
+            None => (i, 0),
+        };
+        Some(Hit { first, last: k, start: self.start_of(first, prefix), end: self.end_of(k), value })
+    }
+
     /// Hijri dates: "25 شوال 1436 هـ", "25 / 10 / 1436 هـ", "عام 1404هـ",
     /// converted to the Gregorian calendar.
     fn hijri(&self, i: usize) -> Option<Hit> {
@@ -1178,6 +1246,12 @@ impl Scanner<'_> {
             return;
         }
         let Some(j) = h.first.checked_sub(1).filter(|&j| j >= floor) else { return };
+        // "أواخر العام الماضي", "مطلع الشهر الجاري", "في منتصف 2021".
+        if let Some(p) = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| has(ARABIC_PART_OF_PERIOD, s))) {
+            h.first = j;
+            h.start = self.start_of(j, p.1);
+            return;
+        }
         let k = if self.is_punct(j, &["-"]) && self.glued(j + 1) { j.checked_sub(1) } else { Some(j) };
         if let Some(k) = k.filter(|&k| k >= floor && matches!(self.norm(k), "early" | "late" | "mid")) {
             h.first = k;
@@ -1192,6 +1266,7 @@ impl Scanner<'_> {
         }
         self.weekday(i)
             .or_else(|| self.hijri(i))
+            .or_else(|| self.hijri_month_alone(i))
             .or_else(|| self.numeric(i, lang))
             .or_else(|| self.day_first(i))
             .or_else(|| self.month_first(i))
@@ -1288,6 +1363,7 @@ mod tests {
             super::WEEKDAY_NAMES,
             super::FUTURE_MARKERS,
             super::STEM_CUES,
+            super::ARABIC_PART_OF_PERIOD,
         ] {
             assert!(sorted(t), "{t:?}");
             for k in t {
