@@ -185,7 +185,12 @@ fn wojood(root: &std::path::Path, show: bool) {
             for line in block.lines().filter(|l| !l.trim().is_empty()) {
                 let mut cols = line.split_whitespace();
                 let Some(tok) = cols.next() else { continue };
-                if !text.is_empty() {
+                // The corpus is tokenised; put punctuation back against its
+                // neighbours as news text writes it ("(26/4/1947)", "2015،").
+                let glue_left = matches!(tok, ")" | "," | "." | ":" | "،" | "؛" | "؟" | "!" | "/")
+                    || text.ends_with('(')
+                    || text.ends_with('/');
+                if !text.is_empty() && !glue_left {
                     text.push(' ');
                     len += 1;
                 }

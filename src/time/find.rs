@@ -66,6 +66,24 @@ static ORDINAL_DAYS: &[(&str, u8)] = &[
 /// and "late". Source: standard usage in Arabic news.
 static ARABIC_PART_OF_PERIOD: &[&str] = &["اواخر", "اواسط", "اوايل", "بدايه", "مطلع", "منتصف", "نهايه"];
 
+/// Arabic nouns of events often named by their year ("حرب 1967",
+/// "انتخابات 2022"). Source: common usage in Arabic news.
+static EVENT_NOUNS: &[&str] = &[
+    "احداث",
+    "انتخابات",
+    "انتفاضه",
+    "اولمبياد",
+    "ثوره",
+    "حرب",
+    "دستور",
+    "كاس",
+    "موازنه",
+    "مونديال",
+    "ميزانيه",
+    "نكبه",
+    "نكسه",
+];
+
 /// English determiners before a year used as a modifier ("the 1996
 /// bombing"). Source: standard English grammar.
 static DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this", "whose"];
@@ -209,6 +227,7 @@ fn known_words() -> &'static Known {
             ARABIC_YEAR_CUES,
             ARABIC_DAY_NOUNS,
             ARABIC_PART_OF_PERIOD,
+            EVENT_NOUNS,
             RANGE_OPENERS,
             FUTURE_MARKERS,
             STEM_CUES,
@@ -956,10 +975,20 @@ impl Scanner<'_> {
         Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
     }
 
-    /// "عام 2022", "in 2022", "منذ 2011".
+    /// "عام 2022", "in 2022", "منذ 2011", "عام (1948)".
     fn year(&self, i: usize) -> Option<Hit> {
         let y = self.year_num(i)?;
-        let prev = i.checked_sub(1);
+        // "عام (1948)": the parentheses belong to the date.
+        let paren = self.is_punct(i.wrapping_sub(1), &["("]) && self.is_punct(i + 1, &[")"]);
+        if paren && self.hijri_mark(i + 2) {
+            // "عام (1325) هجري"
+            let (a, b) = super::calendar::hijri_year_span(y)?;
+            let noun = i.checked_sub(2).filter(|&j| self.stem_in(j, ARABIC_YEAR_NOUNS));
+            let first = noun.unwrap_or(i);
+            let value = range_value(a, b, Derivation::Explicit)?;
+            return Some(Hit { first, last: i + 3, start: self.start_of(first, 0), end: self.end_of(i + 3), value });
+        }
+        let prev = if paren { i.checked_sub(2) } else { i.checked_sub(1) };
         let noun = prev.filter(|&j| self.stem_in(j, ARABIC_YEAR_NOUNS));
         let cued = noun.is_some()
             || prev.is_some_and(|j| {
@@ -975,7 +1004,18 @@ impl Scanner<'_> {
         // "the 2022 election", "its 1990 invasion", "a 1971 convention".
         let determiner = prev.is_some_and(|j| has(DETERMINERS, self.norm(j)))
             && self.tok(i + 1).is_some_and(|t| t.is_word && self.num(i + 1).is_none());
-        if !(cued || joined || determiner) {
+        // "حرب 1948", "الانتفاضة الأولى 1987", "انتخابات 2022": an event named
+        // by its year. Only modern years: counts follow nouns too.
+        let modern = (1900..=2099).contains(&y);
+        let event = modern
+            && prev.is_some_and(|j| {
+                self.stem_in(j, EVENT_NOUNS)
+                    || (matches!(self.norm(j), "الاولي" | "الثانيه" | "الثالثه" | "الكبري")
+                        && j.checked_sub(1).is_some_and(|k| self.stem_in(k, EVENT_NOUNS)))
+            });
+        // "(1948)" on its own is a year (resolution numbers are outside 1900-2099).
+        let bracketed = paren && modern && !prev.is_some_and(|j| matches!(self.norm(j), "قرار" | "القرار" | "رقم"));
+        if !(cued || joined || determiner || event || bracketed) {
             return None;
         }
         let (first, prefix) = match noun {
@@ -986,7 +1026,8 @@ impl Scanner<'_> {
             None => (i, 0),
         };
         let value = year_value(y, Derivation::Explicit)?;
-        Some(Hit { first, last: i + 1, start: self.start_of(first, prefix), end: self.end_of(i + 1), value })
+        let last = if paren && noun.is_some() { i + 2 } else { i + 1 };
+        Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
     }
 
     /// Yesterday, today, tomorrow and their Arabic forms, with the two-word
@@ -1364,6 +1405,7 @@ mod tests {
             super::FUTURE_MARKERS,
             super::STEM_CUES,
             super::ARABIC_PART_OF_PERIOD,
+            super::EVENT_NOUNS,
         ] {
             assert!(sorted(t), "{t:?}");
             for k in t {
