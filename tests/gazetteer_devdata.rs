@@ -105,3 +105,43 @@ fn english_conll() {
     let (ents, outside) = entities(&read_bio(&text, 3));
     report("CoNLL testa (en)", &ents, &outside, &["LOC"]);
 }
+
+/// Longest-first n-gram matches over raw text, the way a recogniser would
+/// use the gazetteer, printed with their counts.
+fn scan_text(label: &str, text: &str) {
+    use article_atlas::internals::gazetteer::max_name_tokens;
+    use article_atlas::internals::tokenize;
+    let tokens: Vec<_> = tokenize(text).into_iter().filter(|t| t.is_word).collect();
+    let mut hits: HashMap<String, usize> = HashMap::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        let mut step = 1;
+        for n in (1..=max_name_tokens().min(tokens.len() - i)).rev() {
+            let name: Vec<&str> = tokens[i..i + n].iter().map(|t| t.text.as_str()).collect();
+            if let Some(p) = resolve_name(&name.join(" ")) {
+                let p = &places()[p as usize];
+                *hits.entry(format!("{} → {} {}", name.join(" "), p.id, p.name_en)).or_default() += 1;
+                step = n;
+                break;
+            }
+        }
+        i += step;
+    }
+    let mut hits: Vec<_> = hits.into_iter().collect();
+    hits.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    println!("{label}: {} distinct matches", hits.len());
+    for (h, n) in hits {
+        println!("  {n:4} {h}");
+    }
+}
+
+#[test]
+#[ignore = "needs ../shared/articles and ../shared/devdata"]
+fn scan_default_article_and_saudinewsnet() {
+    if let Some(text) = devdata("../articles/coalition-small-group-the-hague.txt") {
+        scan_text("default article", &text);
+    }
+    if let Some(text) = devdata("news_ar/saudinewsnet_dev50.jsonl") {
+        scan_text("saudinewsnet dev50", &text);
+    }
+}
