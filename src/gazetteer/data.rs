@@ -261,6 +261,13 @@ pub(super) fn world_map() -> &'static [CountryShape] {
     })
 }
 
+/// Parses the embedded tables afresh, bypassing the cache, and returns the
+/// number of keys: for measuring the cost of first use.
+#[doc(hidden)]
+pub fn parse_uncached() -> usize {
+    build().keys.len()
+}
+
 /// Sizes of the parsed tables.
 pub fn stats() -> Stats {
     let g = gazetteer();

@@ -21,7 +21,7 @@
 
 mod data;
 
-pub use data::{country_name, country_place, demonym, is_common_word, place_by_id, stats, Stats};
+pub use data::{country_name, country_place, demonym, is_common_word, parse_uncached, place_by_id, stats, Stats};
 
 use crate::model::PlaceKind;
 use crate::text::{stems, tokenize};
