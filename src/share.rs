@@ -630,3 +630,33 @@ const fn crc_table() -> [u32; 256] {
 fn crc32(data: &[u8]) -> u32 {
     !data.iter().fold(!0u32, |c, b| CRC_TABLE[((c ^ u32::from(*b)) & 0xff) as usize] ^ (c >> 8))
 }
+
+/// The article an analysis was made from, as far as the analysis keeps it
+/// (everything `analyze` reads): what a link carries when the reader loaded
+/// the article themselves.
+pub fn article_of(a: &crate::model::Analysis) -> Article {
+    let chars: Vec<char> = a.text.chars().collect();
+    let block_text = |b: &crate::model::Block| -> String {
+        chars.get(b.start.min(b.end)..b.end.min(chars.len())).unwrap_or_default().iter().collect()
+    };
+    let date = a.published.as_deref().and_then(|s| {
+        let mut it = s.splitn(3, '-');
+        let year = it.next()?.parse().ok()?;
+        let month = it.next()?.parse().ok()?;
+        let day = it.next()?.parse().ok()?;
+        Some(Ymd { year, month, day })
+    });
+    Article {
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        section: a.section.clone(),
+        published: a.published_raw.clone().map(|raw| Published { raw, date }),
+        source: a.source.clone(),
+        authors: a.authors.clone(),
+        url: a.url.clone(),
+        lang: a.lang.clone(),
+        dir: a.dir,
+        paragraphs: a.blocks.iter().skip(1).map(block_text).collect(),
+        ..Article::default()
+    }
+}

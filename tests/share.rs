@@ -157,3 +157,15 @@ fn base64url_matches_rfc4648_vectors() {
     }
     assert_eq!(article_atlas::base64url_encode(&[0xfb, 0xff]), "-_8");
 }
+
+/// A link made from what is on screen (the analysis) gives the same analysis back.
+#[test]
+fn article_of_analysis_reanalyses_identically() {
+    for file in ["www/articles/default.json", "www/articles/english.json"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let Ok(bytes) = std::fs::read(path) else { continue };
+        let analysis = article_atlas::analyze(&article_atlas::parse_article(&bytes).unwrap());
+        let again = article_atlas::analyze(&article_atlas::article_of(&analysis));
+        assert_eq!(again, analysis, "{file}");
+    }
+}
