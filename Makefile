@@ -17,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null) www/articles/default.json
 WWW_SOURCES := $(shell find www -type f 2>/dev/null)
 
-.PHONY: setup build run test test-native test-wasm test-e2e bench fmt lint clean-dist
+.PHONY: setup build run test test-native test-wasm test-e2e bench fuzz fmt lint
 
 ## setup: install what is missing, and nothing else
 setup: node_modules/.installed
@@ -86,6 +86,12 @@ test-e2e: build
 ## bench: placeholder until the benchmark issue lands
 bench:
 	@echo "bench: not yet implemented (see the benchmark issue)"
+
+## fuzz: one cargo-fuzz target for a while (nightly; installed when missing)
+FUZZ_TARGET ?= parse
+FUZZ_SECONDS ?= 600
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
 
 fmt:
 	@$(CARGO) fmt --all

@@ -13,16 +13,19 @@
 
 mod analyze;
 mod article;
+mod events;
 mod export;
 mod gazetteer;
 mod model;
+mod recognise;
+mod resolve;
 mod share;
 mod text;
 mod time;
 mod view;
 
 pub use analyze::analyze;
-pub use article::{parse_article, parse_articles, InputError};
+pub use article::{parse_article, parse_articles, InputError, MAX_DEPTH, MAX_INPUT_BYTES};
 pub use export::{to_csv, to_geojson, to_ics, to_json};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
@@ -37,7 +40,12 @@ pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
     pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
-    pub use crate::time::parse_date_string;
+    pub use crate::time::{add_days, days_from_civil, find_dates, parse_date_string, weekday, FoundDate};
+
+    /// The embedded gazetteer and world map.
+    pub mod gazetteer {
+        pub use crate::gazetteer::*;
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
