@@ -69,7 +69,14 @@ fn corruptions() {
                 n >>= 7;
             }
             frame.push(n as u8);
-            frame.extend(miniz_oxide::deflate::compress_to_vec(&zeros, 10));
+            let data = miniz_oxide::deflate::compress_to_vec(&zeros, 10);
+            let mut n = data.len() as u64;
+            while n >= 0x80 {
+                frame.push((n as u8 & 0x7f) | 0x80);
+                n >>= 7;
+            }
+            frame.push(n as u8);
+            frame.extend(data);
             frame.extend([0, 0, 0, 0]);
             format!("v1.{}", article_atlas::base64url_encode(&frame))
         } else {
