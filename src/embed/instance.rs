@@ -171,6 +171,7 @@ impl Instance {
             SharedArticle::None => {
                 if self.alive() {
                     self.state.view.set(link.view);
+                    self.state.error.set(None);
                 }
                 Ok(())
             }
