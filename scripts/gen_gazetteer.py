@@ -587,6 +587,75 @@ def add_provinces(places, cities, curated_keys):
         places[p.id] = p
 
 
+# Directional areas ("northeast Syria", "شمال شرقي سوريا") for the countries
+# news names them for: (suffix, English forms, Arabic forms, unit offset).
+DIRECTIONS = [
+    ("n", ["northern {}", "north {}"], ["شمال {}", "شمالي {}"], (1, 0)),
+    ("s", ["southern {}", "south {}"], ["جنوب {}", "جنوبي {}"], (-1, 0)),
+    ("e", ["eastern {}", "east {}"], ["شرق {}", "شرقي {}"], (0, 1)),
+    ("w", ["western {}", "west {}"], ["غرب {}", "غربي {}"], (0, -1)),
+    (
+        "ne",
+        ["northeast {}", "northeastern {}", "north-east {}", "north-eastern {}"],
+        ["شمال شرق {}", "شمال شرقي {}", "شمالي شرقي {}"],
+        (0.7, 0.7),
+    ),
+    (
+        "nw",
+        ["northwest {}", "northwestern {}", "north-west {}", "north-western {}"],
+        ["شمال غرب {}", "شمال غربي {}", "شمالي غربي {}"],
+        (0.7, -0.7),
+    ),
+    (
+        "se",
+        ["southeast {}", "southeastern {}", "south-east {}", "south-eastern {}"],
+        ["جنوب شرق {}", "جنوب شرقي {}", "جنوبي شرقي {}"],
+        (-0.7, 0.7),
+    ),
+    (
+        "sw",
+        ["southwest {}", "southwestern {}", "south-west {}", "south-western {}"],
+        ["جنوب غرب {}", "جنوب غربي {}", "جنوبي غربي {}"],
+        (-0.7, -0.7),
+    ),
+]
+DIRECTION_COUNTRIES = ARAB_AREA | NEAR_AREA | set("UA RU NG BF SY AZ AM GE IN CN".split())
+
+
+def add_directional_areas(places):
+    """Generated areas 0.6 of a country's radius from its centre; names that a
+    curated area already has make the rest of its names aliases of that area."""
+    owner = {}
+    for p in places.values():
+        if p.kind != "city":
+            for n in p.names():
+                owner.setdefault(name_key(n), p)
+    for cc in sorted(DIRECTION_COUNTRIES):
+        c = places.get(f"country:{cc}")
+        if c is None or c.radius <= 0:
+            continue
+        en = [c.name_en]
+        ar = [c.name_ar] + [a for a in c.aliases if arabic_ok(a) and " " not in a]
+        for suffix, en_forms, ar_forms, (dy, dx) in DIRECTIONS:
+            names = [f.format(n) for f in en_forms for n in en] + [f.format(n) for f in ar_forms for n in ar]
+            taken = [owner[name_key(n)] for n in names if name_key(n) in owner]
+            if taken:
+                target = taken[0]
+                if target.kind != "region" or target.cc != cc:
+                    continue  # "South Sudan", "North Korea": a country, not a direction
+            else:
+                km = c.radius * 0.6
+                lat = max(-89.0, min(89.0, c.lat + dy * km / 111))
+                lon = c.lon + dx * km / (111 * max(0.2, math.cos(math.radians(c.lat))))
+                lon = (lon + 540) % 360 - 180
+                target = Place(f"dir:{cc}-{suffix}", "region", lat, lon, 0, cc, c.radius * 0.4, names[0], names[len(en_forms) * len(en)])
+                places[target.id] = target
+            for n in names:
+                if name_key(n) not in owner:
+                    target.add(n)
+                    owner[name_key(n)] = target
+
+
 KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
 
 
@@ -770,6 +839,8 @@ def build_places(shapes):
             p.aliases = [a for a in p.aliases if a != p.name_en]
         for n in r["aliases"].split("|"):
             p.add(n)
+
+    add_directional_areas(places)
 
     # Foreign names with a hard g are written غ in the Levant and ج in Egypt
     # (هامبورغ, هامبورج; بيونغ يانغ, بيونج يانج): index both.
