@@ -711,6 +711,11 @@ def build_places(shapes):
             name_en = as_list(en_names[cc])[0]
         if " - " in name_ar:
             name_ar = as_list(ar_names.get(cc, ""))[0]
+        # "Myanmar (Burma)": the short form names it
+        if "(" in name_en:
+            name_en = cldr_en.get(cc + "-alt-short") or name_en.split(" (")[0]
+        if "(" in name_ar:
+            name_ar = cldr_ar.get(cc + "-alt-short") or name_ar.split(" (")[0]
         p = Place(f"country:{cc}", "country", lat, lon, info.get("population", 0), cc, radius, name_en, name_ar)
         for n in as_list(en_names[cc]) + as_list(ar_names.get(cc, [])):
             if "," not in n and "(" not in n:

@@ -66,6 +66,22 @@ fn places_are_valid() {
     for (i, p) in all.iter().enumerate() {
         assert_eq!(place_by_id(&p.id), Some(i as u32));
     }
+    // the generated table is sorted by kind, then id
+    let order = |k: PlaceKind| {
+        [
+            PlaceKind::Continent,
+            PlaceKind::Region,
+            PlaceKind::Country,
+            PlaceKind::Province,
+            PlaceKind::City,
+            PlaceKind::Site,
+        ]
+        .iter()
+        .position(|x| *x == k)
+    };
+    for w in all.windows(2) {
+        assert!((order(w[0].kind), &w[0].id) < (order(w[1].kind), &w[1].id), "places not sorted at {}", w[1].id);
+    }
     assert!(max_name_tokens() >= 4 && max_name_tokens() <= 8, "{}", max_name_tokens());
 }
 
