@@ -45,6 +45,9 @@ pub use data::{country_name, country_place, demonym, is_common_word, parse_uncac
 use crate::model::PlaceKind;
 use crate::text::{stems, tokenize};
 
+/// The short credit the page shows for the embedded data (see ATTRIBUTION.md).
+pub const CREDIT: &str = "Places: GeoNames (CC BY 4.0), Unicode CLDR, Natural Earth";
+
 /// One place in the gazetteer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
