@@ -595,7 +595,7 @@ impl Scanner<'_> {
         let derivation;
         let year = match year {
             Some(y) => {
-                k = y_at + 1;
+                k = self.after_era(y_at + 1);
                 derivation = Derivation::Explicit;
                 y
             }
@@ -652,7 +652,8 @@ impl Scanner<'_> {
         }
         if let Some(y) = self.year_num(yk) {
             let value = month_value(y, m, Derivation::Explicit)?;
-            return Some(Hit { first: i, last: yk + 1, start, end: self.end_of(yk + 1), value });
+            let last = self.after_era(yk + 1);
+            return Some(Hit { first: i, last, start, end: self.end_of(last), value });
         }
         // Month and day (English order).
         if let Some(d1) = self.day_num(k) {
@@ -705,7 +706,8 @@ impl Scanner<'_> {
         if let Some(d) = ydir {
             if self.inf(yk).is_some_and(|f| matches!(f.period, Some((Unit::Year, _)))) {
                 let value = month_value(p.year + i32::from(d), m, Derivation::Relative)?;
-                return Some(Hit { first: i, last: yk + 1, start, end: self.end_of(yk + 1), value });
+                let last = self.after_era(yk + 1);
+                return Some(Hit { first: i, last, start, end: self.end_of(last), value });
             }
         }
         // A bare month: only with a cue before it.
@@ -815,6 +817,17 @@ impl Scanner<'_> {
             }
         };
         Some(Hit { first: i, last: i + 5, start: self.start_of(i, 0), end, value: day_value(d, Derivation::Explicit) })
+    }
+
+    /// Past the Gregorian era mark after a year ("2015 م", "1907 ميلادي"),
+    /// when there is one at `k`.
+    fn after_era(&self, k: usize) -> usize {
+        if matches!(self.norm(k), "م" | "ميلادي" | "ميلاديه" | "للميلاد") && self.tok(k).is_some_and(|t| t.arabic)
+        {
+            k + 1
+        } else {
+            k
+        }
     }
 
     /// A Hijri year mark ("هـ", "هجري") at token `i`.
@@ -1026,7 +1039,7 @@ impl Scanner<'_> {
             None => (i, 0),
         };
         let value = year_value(y, Derivation::Explicit)?;
-        let last = if paren && noun.is_some() { i + 2 } else { i + 1 };
+        let last = self.after_era(if paren && noun.is_some() { i + 2 } else { i + 1 });
         Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
     }
 
