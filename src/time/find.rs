@@ -84,6 +84,26 @@ static EVENT_NOUNS: &[&str] = &[
     "نكسه",
 ];
 
+/// Arabic seasons, by their first month (meteorological seasons of the
+/// northern hemisphere). Source: standard calendar terms.
+static ARABIC_SEASONS: &[(&str, u8)] = &[("الخريف", 9), ("الربيع", 3), ("الشتاء", 12), ("الصيف", 6)];
+
+/// What a season/quarter/weekend word is.
+#[derive(Clone, Copy)]
+enum PeriodKind {
+    /// A season starting in this month.
+    Season(u8),
+    /// A quarter of the year (1-4).
+    Q(u8),
+    /// English ordinal that may open "third quarter".
+    Ordinal(u8),
+    /// "الربع", whose ordinal follows.
+    QuarterWord,
+    Weekend,
+    /// "نهاية" of "نهاية الأسبوع".
+    ArabicWeekendStart,
+}
+
 /// English determiners before a year used as a modifier ("the 1996
 /// bombing"). Source: standard English grammar.
 static DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this", "whose"];
@@ -222,6 +242,7 @@ fn known_words() -> &'static Known {
         all.extend(words::TWO_WORD_MONTHS.iter().map(|r| r.0));
         all.extend(RELATIVE_DAYS.iter().map(|r| r.0));
         all.extend(PERIODS.iter().map(|r| r.0));
+        all.extend(ARABIC_SEASONS.iter().map(|r| r.0));
         for t in [
             ARABIC_YEAR_NOUNS,
             ARABIC_YEAR_CUES,
@@ -242,7 +263,7 @@ fn known_words() -> &'static Known {
 
 /// Single words looked up through stems outside the tables above: "شهر"
 /// before a Levantine month, "أول" of "أول أمس", "منذ"/"قبل" of "منذ يومين".
-static STEM_CUES: &[&str] = &["اول", "شهر", "قبل", "منذ"];
+static STEM_CUES: &[&str] = &["الربع", "اول", "شهر", "قبل", "منذ"];
 
 fn last_two(s: &str) -> Option<(char, char)> {
     let mut it = s.chars().rev();
@@ -1116,6 +1137,192 @@ impl Scanner<'_> {
         })
     }
 
+    /// Seasons, quarters and weekends: "last summer", "الصيف الماضي",
+    /// "صيف 2021", "the third quarter", "الربع الثالث من العام الجاري",
+    /// "over the weekend", "نهاية الأسبوع الماضي".
+    fn season_or_quarter(&self, i: usize, lang: &str) -> Option<Hit> {
+        let p = self.published?;
+        let tok = self.tok(i)?;
+        // Direction word before (English) or adjective after (Arabic).
+        let (first, dir_before) = match i.checked_sub(1).and_then(|j| {
+            words::lookup(ENGLISH_DIRECTIONS, self.norm(j))
+                .map(|d| (j, d))
+                .or_else(|| matches!(self.norm(j), "هذا" | "هذه" | "past" | "over" | "the").then_some((j, 0)))
+        }) {
+            Some((j, d)) if !tok.arabic || matches!(self.norm(j), "هذا" | "هذه") => {
+                // "over the weekend", "the third quarter": no direction.
+                if matches!(self.norm(j), "over" | "the") {
+                    (i, None)
+                } else {
+                    (j, Some(if self.norm(j) == "past" { -1 } else { d }))
+                }
+            }
+            _ => (i, None),
+        };
+        let (kind, kind_prefix) = self.period_kind(i)?;
+        let (kind, mut k) = match kind {
+            PeriodKind::QuarterWord => {
+                // "الربع الثالث": the ordinal follows.
+                let q = match self.norm(i + 1) {
+                    "الاول" => 1,
+                    "الثاني" => 2,
+                    "الثالث" => 3,
+                    "الرابع" | "الاخير" => 4,
+                    _ => return None,
+                };
+                (PeriodKind::Q(q), i + 2)
+            }
+            PeriodKind::Ordinal(q) => {
+                // "third quarter", "third-quarter"
+                let mut j = i + 1;
+                if self.is_punct(j, &["-"]) && self.glued(j) {
+                    j += 1;
+                }
+                if self.norm(j) != "quarter" {
+                    return None;
+                }
+                (PeriodKind::Q(q), j + 1)
+            }
+            other => (other, i + 1),
+        };
+        // "الأسبوع" after "نهاية"
+        if let PeriodKind::ArabicWeekendStart = kind {
+            if !matches!(self.inf(i + 1).and_then(|f| f.period), Some((Unit::Week, _))) {
+                return None;
+            }
+            k = i + 2;
+        }
+        // A year after it: "summer 2021", "صيف 2021", "of 2021", "من عام 2021",
+        // or relative: "من العام الجاري", "صيف العام الماضي".
+        let mut year: Option<(i32, Derivation)> = None;
+        let mut j = k;
+        if matches!(self.norm(j), "of" | "من") {
+            j += 1;
+        }
+        if has(ARABIC_YEAR_NOUNS, self.norm(j)) && self.num(j + 1).is_some() {
+            j += 1;
+        }
+        if let Some(y) = self.year_num(j) {
+            year = Some((y, Derivation::Explicit));
+            k = j + 1;
+        } else if self.inf(j).is_some_and(|f| matches!(f.period, Some((Unit::Year, _)))) {
+            if let Some(d) = self.inf(j + 1).and_then(|f| f.ar_dir) {
+                year = Some((p.year + i32::from(d), Derivation::Relative));
+                k = j + 2;
+            }
+        } else if words::lookup(ENGLISH_DIRECTIONS, self.norm(j)).is_some() && self.norm(j + 1) == "year" {
+            let d = words::lookup(ENGLISH_DIRECTIONS, self.norm(j)).unwrap_or(0);
+            year = Some((p.year + i32::from(d), Derivation::Relative));
+            k = j + 2;
+        }
+        let mut dir = dir_before;
+        if tok.arabic && year.is_none() {
+            if let Some(d) = self.inf(k).and_then(|f| f.ar_dir) {
+                dir = Some(d);
+                k += 1;
+            }
+        }
+        // Bare season words are too loose ("spring" the verb, "الربيع العربي").
+        if year.is_none() && dir.is_none() && matches!(kind, PeriodKind::Season(_)) {
+            return None;
+        }
+        let today = days_from_civil(p);
+        let span_of = |y: i32| -> Option<(Ymd, Ymd)> {
+            match kind {
+                PeriodKind::Season(m) => {
+                    let a = ymd(y, m, 1)?;
+                    let b = add_days(add_months(a, 3)?, -1)?;
+                    Some((a, b))
+                }
+                PeriodKind::Q(q) => {
+                    let a = ymd(y, q * 3 - 2, 1)?;
+                    Some((a, add_days(add_months(a, 3)?, -1)?))
+                }
+                _ => None,
+            }
+        };
+        let (a, b, derivation) = match kind {
+            PeriodKind::Weekend | PeriodKind::ArabicWeekendStart => {
+                // Saturday-Sunday in English; Friday-Saturday in most of the Arab world.
+                let first_day = if lang == "ar" || tok.arabic { 4 } else { 5 };
+                let back = (i64::from(weekday(p)) - first_day).rem_euclid(7);
+                let in_weekend = back <= 1;
+                let d = match dir {
+                    Some(1) => 7 - back,
+                    Some(0) if in_weekend => -back,
+                    Some(0) => 7 - back,
+                    Some(_) if in_weekend => -back - 7,
+                    // "over the weekend": the one going on or just past.
+                    _ => -back,
+                };
+                let start = add_days(p, d)?;
+                (start, add_days(start, 1)?, Derivation::Relative)
+            }
+            _ => match year {
+                Some((y, der)) => {
+                    let (a, b) = span_of(y)?;
+                    (a, b, der)
+                }
+                None => {
+                    let cands: Vec<(Ymd, Ymd)> = (p.year - 2..=p.year + 1).filter_map(span_of).collect();
+                    let pick = match dir {
+                        Some(1) => cands.iter().find(|c| days_from_civil(c.0) > today),
+                        Some(0) => cands
+                            .iter()
+                            .find(|c| days_from_civil(c.0) <= today && today <= days_from_civil(c.1))
+                            .or_else(|| cands.iter().find(|c| c.0.year == p.year)),
+                        // Past by default: the latest that has begun ("the third quarter").
+                        _ => cands
+                            .iter()
+                            .rev()
+                            .find(|c| days_from_civil(c.1) < today)
+                            .filter(|_| dir == Some(-1))
+                            .or_else(|| cands.iter().rev().find(|c| days_from_civil(c.0) <= today)),
+                    }?;
+                    (pick.0, pick.1, Derivation::Relative)
+                }
+            },
+        };
+        let value = range_value(a, b, derivation)?;
+        // TimeML keeps "the" in "the third quarter" and "the weekend".
+        let first = match i.checked_sub(1) {
+            Some(j) if first == i && self.norm(j) == "the" && !matches!(kind, PeriodKind::Season(_)) => j,
+            _ => first,
+        };
+        let prefix = if first == i { kind_prefix } else { 0 };
+        Some(Hit { first, last: k, start: self.start_of(first, prefix), end: self.end_of(k), value })
+    }
+
+    /// The season, quarter or weekend word at `i`, and its clitic prefix.
+    fn period_kind(&self, i: usize) -> Option<(PeriodKind, usize)> {
+        let f = self.inf(i)?;
+        let t = self.tok(i)?;
+        if t.arabic {
+            return f.stems.iter().find_map(|(s, p)| {
+                let kind = match s.as_str() {
+                    "الربع" => PeriodKind::QuarterWord,
+                    "نهايه" => PeriodKind::ArabicWeekendStart,
+                    other => PeriodKind::Season(words::lookup(ARABIC_SEASONS, other)?),
+                };
+                Some((kind, *p))
+            });
+        }
+        let n = f.stems.first().map_or(t.norm.as_str(), |s| s.0.as_str());
+        let kind = match n {
+            "spring" => Some(PeriodKind::Season(3)),
+            "summer" => Some(PeriodKind::Season(6)),
+            "fall" | "autumn" => Some(PeriodKind::Season(9)),
+            "winter" => Some(PeriodKind::Season(12)),
+            "weekend" => Some(PeriodKind::Weekend),
+            "first" => Some(PeriodKind::Ordinal(1)),
+            "second" => Some(PeriodKind::Ordinal(2)),
+            "third" => Some(PeriodKind::Ordinal(3)),
+            "fourth" => Some(PeriodKind::Ordinal(4)),
+            _ => None,
+        }?;
+        Some((kind, 0))
+    }
+
     /// A period relative to publication: "last week", "الشهر المقبل",
     /// "هذا العام", "earlier this month".
     fn relative_period(&self, i: usize) -> Option<Hit> {
@@ -1327,6 +1534,7 @@ impl Scanner<'_> {
             .or_else(|| self.ago(i))
             .or_else(|| self.relative_day(i))
             .or_else(|| self.relative_period(i))
+            .or_else(|| self.season_or_quarter(i, lang))
             .or_else(|| self.year(i))
     }
 }
@@ -1405,6 +1613,7 @@ mod tests {
         assert!(super::PERIODS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(super::ENGLISH_DIRECTIONS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(super::ORDINAL_DAYS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(super::ARABIC_SEASONS.windows(2).all(|w| w[0].0 < w[1].0));
         for t in [
             super::RANGE_OPENERS,
             super::DETERMINERS,
