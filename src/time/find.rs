@@ -88,6 +88,22 @@ static EVENT_NOUNS: &[&str] = &[
 /// northern hemisphere). Source: standard calendar terms.
 static ARABIC_SEASONS: &[(&str, u8)] = &[("الخريف", 9), ("الربيع", 3), ("الشتاء", 12), ("الصيف", 6)];
 
+/// Holidays on a fixed day of the Hijri ('h') or Gregorian ('g') calendar,
+/// as normalised words (the first may carry clitics). Source: standard
+/// calendar terms.
+static HOLIDAYS: &[(&[&str], char, u8, u8)] = &[
+    (&["christmas", "eve"], 'g', 12, 24),
+    (&["christmas"], 'g', 12, 25),
+    (&["new", "year's", "day"], 'g', 1, 1),
+    (&["المولد", "النبوي"], 'h', 3, 12),
+    (&["راس", "السنه", "الهجريه"], 'h', 1, 1),
+    (&["راس", "السنه", "الميلاديه"], 'g', 1, 1),
+    (&["عيد", "الاضحي"], 'h', 12, 10),
+    (&["عيد", "الفطر"], 'h', 10, 1),
+    (&["عيد", "الميلاد"], 'g', 12, 25),
+    (&["يوم", "عرفه"], 'h', 12, 9),
+];
+
 /// What a season/quarter/weekend word is.
 #[derive(Clone, Copy)]
 enum PeriodKind {
@@ -263,7 +279,7 @@ fn known_words() -> &'static Known {
 
 /// Single words looked up through stems outside the tables above: "شهر"
 /// before a Levantine month, "أول" of "أول أمس", "منذ"/"قبل" of "منذ يومين".
-static STEM_CUES: &[&str] = &["الربع", "اول", "شهر", "قبل", "منذ"];
+static STEM_CUES: &[&str] = &["الربع", "المولد", "اول", "راس", "شهر", "عيد", "قبل", "منذ"];
 
 fn last_two(s: &str) -> Option<(char, char)> {
     let mut it = s.chars().rev();
@@ -1293,6 +1309,52 @@ impl Scanner<'_> {
         Some(Hit { first, last: k, start: self.start_of(first, prefix), end: self.end_of(k), value })
     }
 
+    /// Fixed holidays, resolved to the nearest one to publication (or the
+    /// next or last one with "المقبل"/"الماضي"/"next"/"last"): Islamic ones
+    /// by the Hijri calendar ("عيد الأضحى", "يوم عرفة"), Christmas and New Year.
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let p = self.published?;
+        let f = self.inf(i)?;
+        let (words_, calendar, month, day, prefix) = HOLIDAYS.iter().find_map(|(w, c, m, d)| {
+            let first = w.first()?;
+            let prefix = f
+                .stems
+                .iter()
+                .find(|(s, _)| s == first)
+                .map(|x| x.1)
+                .or_else(|| (self.norm(i) == *first).then_some(0))?;
+            let rest_ok = w.iter().enumerate().skip(1).all(|(n, word)| self.norm(i + n) == *word);
+            rest_ok.then_some((w.len(), *c, *m, *d, prefix))
+        })?;
+        let mut k = i + words_;
+        if matches!(self.norm(k), "المبارك" | "المجيد" | "السعيد") {
+            k += 1;
+        }
+        let mut dir = i.checked_sub(1).and_then(|j| words::lookup(ENGLISH_DIRECTIONS, self.norm(j)));
+        let first = if dir.is_some() { i - 1 } else { i };
+        if let Some(d) = self.inf(k).and_then(|f| f.ar_dir) {
+            dir = Some(d);
+            k += 1;
+        }
+        let today = days_from_civil(p);
+        let cands: Vec<i64> = if calendar == 'h' {
+            let h = i32::try_from((today + 492_148) * 30 / 10_631 + 1).ok()?;
+            (h - 1..=h + 1).filter_map(|y| super::calendar::days_from_hijri(y, month, day)).collect()
+        } else {
+            (p.year - 1..=p.year + 1).filter_map(|y| ymd(y, month, day)).map(days_from_civil).collect()
+        };
+        let future = dir == Some(1) || (dir.is_none() && self.future_context(i));
+        let pick = match dir {
+            Some(-1) => cands.iter().rev().find(|d| **d < today),
+            Some(1) => cands.iter().find(|d| **d > today),
+            _ if future => cands.iter().find(|d| **d >= today),
+            _ => cands.iter().min_by_key(|d| (**d - today).abs()),
+        }?;
+        let value = day_value(super::calendar::civil_from_days(*pick)?, Derivation::Relative);
+        let start = if first == i { self.start_of(i, prefix) } else { self.start_of(first, 0) };
+        Some(Hit { first, last: k, start, end: self.end_of(k), value })
+    }
+
     /// The season, quarter or weekend word at `i`, and its clitic prefix.
     fn period_kind(&self, i: usize) -> Option<(PeriodKind, usize)> {
         let f = self.inf(i)?;
@@ -1535,6 +1597,7 @@ impl Scanner<'_> {
             .or_else(|| self.relative_day(i))
             .or_else(|| self.relative_period(i))
             .or_else(|| self.season_or_quarter(i, lang))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.year(i))
     }
 }
