@@ -502,8 +502,19 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
 
     let declared = match pick(o, &["lang", "language", "inLanguage"]) {
         None => None,
+        // schema.org also allows a Language object: {"name": "Arabic", "alternateName": "ar"}.
+        Some((_, Value::Object(m))) => {
+            let tag = ["alternateName", "name"]
+                .iter()
+                .filter_map(|k| m.get(*k).and_then(Value::as_str))
+                .find_map(|v| lang::primary_subtag(v).or_else(|| lang::from_name(v)));
+            if tag.is_none() {
+                warnings.push("field `inLanguage` names no language; the language was detected from the text".into());
+            }
+            tag
+        }
         Some((_, Value::String(s))) => {
-            let p = lang::primary_subtag(s);
+            let p = lang::primary_subtag(s).or_else(|| lang::from_name(s));
             if p.is_none() {
                 warnings.push("field `lang` is not a language tag; the language was detected from the text".into());
             }
