@@ -20,9 +20,11 @@ use std::sync::OnceLock;
 static RELATIVE_DAYS: &[(&str, i64)] = &[
     ("today", 0),
     ("tomorrow", 1),
+    ("tonight", 0),
     ("yesterday", -1),
     ("الامس", -1),
     ("البارحه", -1),
+    ("الليله", 0),
     ("اليوم", 0),
     ("امس", -1),
     ("غدا", 1),
@@ -1109,6 +1111,17 @@ impl Scanner<'_> {
                 });
             }
         }
+        // "last night" is yesterday evening.
+        if n == "last" && self.norm(i + 1) == "night" {
+            let d = add_days(p, -1)?;
+            return Some(Hit {
+                first: i,
+                last: i + 2,
+                start: self.start_of(i, 0),
+                end: self.end_of(i + 2),
+                value: day_value(d, Derivation::Relative),
+            });
+        }
         let (ofs, prefix) = self.inf(i)?.rel_day?;
         let tok = self.tok(i)?;
         let mut first = i;
@@ -1123,6 +1136,19 @@ impl Scanner<'_> {
         }
         if ofs == 0 && !tok.arabic && i > 0 && self.norm(i - 1) == "usa" {
             return None;
+        }
+        // "الليلة الماضية": last night.
+        if self.norm(i) == "الليله" || tok.norm.ends_with("الليله") {
+            match self.inf(i + 1).and_then(|f| f.ar_dir) {
+                Some(-1) => {
+                    ofs = -1;
+                    last = i + 2;
+                }
+                Some(_) => return None,
+                // "ليلة القدر" and the like are not "tonight"; only the bare word is.
+                None if has(ARABIC_DAY_NOUNS, self.norm(i + 1)) => return None,
+                None => {}
+            }
         }
         if ofs == -1 && tok.arabic {
             // "أول أمس" / "أمس الأول": the day before yesterday.
