@@ -9,8 +9,10 @@
 //!   inside a `@graph` or a list;
 //! - news-API objects (`title`, `description`, `content`, `publishedAt`,
 //!   `source.name`, `url`) and responses wrapping them in `articles`;
-//! - a JSON array of any of these, JSON Lines, and plain text (a short first
-//!   line is the title).
+//! - a JSON array of any of these, JSON Lines, plain text (a short first
+//!   line is the title; a heading block of short lines may also give the
+//!   section, date and source), and whole HTML pages (their embedded
+//!   JSON-LD article, else `<h1>` and the `<article>` text).
 //!
 //! HTML in text fields is turned into plain text with its paragraphs kept;
 //! bidi override controls and control characters are removed. Nothing that
