@@ -30,6 +30,14 @@ fn main() -> ExitCode {
                 eprintln!("article-atlas: cannot read {path}: {e}");
                 return ExitCode::from(2);
             }
+            if input.len() > article_atlas::MAX_INPUT_BYTES {
+                // Only the limit and one byte were read: the size itself is unknown.
+                eprintln!(
+                    "article-atlas: input is too large: more than {} bytes (5 MB)",
+                    article_atlas::MAX_INPUT_BYTES
+                );
+                return ExitCode::FAILURE;
+            }
             match article_atlas::parse_articles(&input) {
                 Ok(articles) => {
                     for a in &articles {
