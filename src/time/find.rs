@@ -169,28 +169,50 @@ static FUTURE_MARKERS: &[&str] = &[
     "المزمع",
     "المقرر",
     "تعتزم",
+    "ستبحث",
     "ستبدا",
     "ستتم",
+    "ستتوجه",
     "ستجتمع",
     "ستجري",
+    "ستحضر",
     "ستزور",
     "ستستضيف",
     "ستشارك",
+    "ستصل",
+    "ستصوت",
     "ستعقد",
+    "ستعلن",
     "ستقام",
+    "ستقوم",
+    "ستكون",
     "ستلتقي",
+    "ستلقي",
+    "ستناقش",
     "ستنطلق",
+    "ستوقع",
     "سوف",
+    "سيبحث",
     "سيبدا",
     "سيتم",
+    "سيتوجه",
     "سيجتمع",
     "سيجري",
+    "سيحضر",
     "سيزور",
     "سيستضيف",
     "سيشارك",
+    "سيصل",
+    "سيصوت",
     "سيعقد",
+    "سيعلن",
     "سيقام",
+    "سيقوم",
+    "سيكون",
     "سيلتقي",
+    "سيلقي",
+    "سيناقش",
+    "سيوقع",
     "يعتزم",
 ];
 
@@ -1469,7 +1491,9 @@ impl Scanner<'_> {
             let prefix = self.inf(i)?.stems.iter().find(|(s, _)| s == "منذ" || s == "قبل").map(|x| x.1)?;
             // The unit word as written, without clitics: "منذ العام 2003" is
             // "since 2003", not "a year ago".
-            if let Some((unit, n)) = words::lookup(words::UNITS, self.norm(i + 1)).filter(|u| u.1 > 0) {
+            // "منذ عام 1975" is "since 1975": a number after the unit.
+            let since_year = self.num(i + 2).is_some() || self.inf(i + 2).is_some_and(|f| f.hijri_num.is_some());
+            if let Some((unit, n)) = words::lookup(words::UNITS, self.norm(i + 1)).filter(|u| u.1 > 0 && !since_year) {
                 (i, n, unit, i + 2, prefix)
             } else {
                 let n = self.num(i + 1).map(|n| n.0).or_else(|| self.inf(i + 1).and_then(|f| f.number_word))?;
