@@ -142,8 +142,20 @@ static ARABIC_YEAR_CUES: &[&str] =
 /// Words before "اليوم"/after it that make it a name or another day
 /// ("عين اليوم", "اليوم الوطني"). Source: common Arabic collocations.
 static NOT_TODAY_BEFORE: &[&str] = &["ذات", "ذلك", "صحيفه", "عين", "نفس"];
-static NOT_TODAY_AFTER: &[&str] =
-    &["الاخير", "الاول", "التالي", "الثالث", "الثاني", "الدولي", "السابق", "العالمي", "الموالي", "الوطني"];
+static NOT_TODAY_AFTER: &[&str] = &[
+    "الاخير",
+    "الاول",
+    "التالي",
+    "الثالث",
+    "الثاني",
+    "الدولي",
+    "السابق",
+    "العالمي",
+    "الموالي",
+    "الوطني",
+    "ذاته",
+    "نفسه",
+];
 
 /// Words before an Arabic weekday that make it a date ("يوم الاثنين").
 /// Source: standard usage.
@@ -1152,7 +1164,12 @@ impl Scanner<'_> {
         let mut prefix = prefix;
         if ofs == 0 && tok.arabic {
             let before = i.checked_sub(1).map_or("", |j| self.norm(j));
-            if has(NOT_TODAY_BEFORE, before) || has(NOT_TODAY_AFTER, self.norm(i + 1)) {
+            // "اليوم التاسع" is "the ninth day", not today.
+            let after = self.norm(i + 1);
+            if has(NOT_TODAY_BEFORE, before)
+                || has(NOT_TODAY_AFTER, after)
+                || words::lookup(ORDINAL_DAYS, after).is_some()
+            {
                 return None;
             }
         }
