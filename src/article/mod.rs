@@ -507,7 +507,8 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
     let published = match pick(o, &["published", "datePublished", "publishedAt", "pubDate", "date", "dateCreated"]) {
         None => None,
         Some((_, Value::String(s))) => {
-            let raw = sanitize(s).trim().to_string();
+            // Kept as given, except markup: it is shown on the page too.
+            let raw = clean_inline(s);
             let date = crate::time::parse_date_string(&raw);
             if date.is_none() {
                 warnings.push(format!("publication date `{raw}` could not be read"));
