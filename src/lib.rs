@@ -15,6 +15,7 @@ mod analyze;
 mod article;
 mod gazetteer;
 mod model;
+mod tagger;
 mod text;
 mod time;
 
@@ -29,6 +30,14 @@ pub use model::{
 pub mod internals {
     pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
     pub use crate::time::parse_date_string;
+
+    /// The learned entity tagger, its training and its model format.
+    pub mod tagger {
+        pub use crate::tagger::{
+            embedded, kind_of, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Model, ModelError,
+            NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
+        };
+    }
 }
 
 #[cfg(target_arch = "wasm32")]
