@@ -142,7 +142,7 @@ fn training_is_deterministic() {
     let mut params = Params::new(Lang::En);
     params.epochs = 5;
     params.hash_bits = 14;
-    params.min_weight = 1;
+    params.max_weights = 100_000;
     let a = train(&ex, &params, &NoLexicon, |_, _| {}).to_bytes();
     let b = train(&ex, &params, &NoLexicon, |_, _| {}).to_bytes();
     assert_eq!(a, b);

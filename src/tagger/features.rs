@@ -75,6 +75,10 @@ impl Fnv {
         self.byte(0xff);
         self
     }
+    fn byte_sep(&mut self) -> &mut Fnv {
+        self.byte(0xff);
+        self
+    }
     fn finish(&self) -> u32 {
         // final avalanche (murmur3 fmix32): FNV's low bits are weak and the
         // bucket is taken from them
@@ -225,7 +229,7 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
         f.push(f2(9, shp(ii - 1), &t.shape));
         f.push(f2(10, &t.shape, shp(ii + 1)));
         let len = t.norm.chars().count().min(8);
-        f.push(f1(11, &len.to_string()));
+        f.push(f1(11, ["0", "1", "2", "3", "4", "5", "6", "7", "8"].get(len).copied().unwrap_or("8")));
         if t.is_word {
             let base = t.stem;
             for k in 1..=3 {
@@ -272,7 +276,12 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
                 f.push(f2(31, if first { "F" } else { "f" }, cap(ii)));
                 f.push(f2(32, cap(ii - 1), cap(ii)));
                 f.push(f2(33, cap(ii), cap(ii + 1)));
-                f.push(f2(34, &format!("{}{}", cap(ii - 1), cap(ii)), cap(ii + 1)));
+                // hashes as the joined string cap(i-1)+cap(i), then cap(i+1)
+                let mut h = Fnv::new(34);
+                for b in cap(ii - 1).bytes().chain(cap(ii).bytes()) {
+                    h.byte(b);
+                }
+                f.push(h.byte_sep().str(cap(ii + 1)).finish());
                 if first {
                     f.push(f1(35, t.norm));
                 }

@@ -41,6 +41,22 @@ pub fn is_inside(tag: usize) -> bool {
     tag != 0 && tag % 2 == 0
 }
 
+/// [`allowed`] for every (previous, current) pair; row NT is the start.
+const ALLOWED: [[bool; NT]; NT + 1] = {
+    let mut t = [[false; NT]; NT + 1];
+    let mut p = 0;
+    while p <= NT {
+        let mut c = 0;
+        while c < NT {
+            // I-X (even, non-zero) only after B-X or I-X of the same kind
+            t[p][c] = c == 0 || c % 2 == 1 || (p < NT && p != 0 && (p - 1) / 2 == (c - 1) / 2);
+            c += 1;
+        }
+        p += 1;
+    }
+    t
+};
+
 /// BIO: I-X only continues B-X or I-X.
 pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
     if !is_inside(cur) {
@@ -64,7 +80,13 @@ pub struct Model {
     pub keys: Vec<u32>,
     /// NT weights per key.
     pub vals: Vec<i8>,
+    /// Where the keys with each top-bits prefix start (see
+    /// [`Model::build_index`]); empty means "search all keys".
+    pub index: Vec<u32>,
 }
+
+/// Bits of a bucket that [`Model::index`] resolves directly.
+const INDEX_BITS: u8 = 14;
 
 /// Why model bytes were refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -226,12 +248,39 @@ impl Model {
         if r.at != b.len() {
             return Err(ModelError("tagger model has trailing bytes"));
         }
-        Ok(Model { lang, hash_bits, scale, temperature, trans, keys, vals })
+        let mut m = Model { lang, hash_bits, scale, temperature, trans, keys, vals, index: Vec::new() };
+        m.build_index();
+        Ok(m)
+    }
+
+    fn index_shift(&self) -> u8 {
+        self.hash_bits.saturating_sub(INDEX_BITS)
+    }
+
+    /// Builds [`Model::index`]: entry p is the first key whose top bits are
+    /// at least p, so a lookup searches a handful of keys, not all.
+    pub fn build_index(&mut self) {
+        let shift = self.index_shift();
+        let slots = (1usize << (self.hash_bits - shift)) + 1;
+        let mut index = Vec::with_capacity(slots);
+        let mut i = 0usize;
+        for p in 0..slots {
+            while self.keys.get(i).is_some_and(|&k| (k >> shift) < p as u32) {
+                i += 1;
+            }
+            index.push(i as u32);
+        }
+        self.index = index;
     }
 
     fn weights(&self, feature: u32) -> Option<&[i8]> {
         let bucket = feature & ((1u32 << self.hash_bits) - 1);
-        let i = self.keys.binary_search(&bucket).ok()?;
+        let p = (bucket >> self.index_shift()) as usize;
+        let (lo, hi) = match (self.index.get(p), self.index.get(p + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
+            _ => (0, self.keys.len()),
+        };
+        let i = lo + self.keys.get(lo..hi)?.binary_search(&bucket).ok()?;
         self.vals.get(i * NT..(i + 1) * NT)
     }
 
@@ -305,15 +354,18 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
         let mut bp = [0u8; NT];
         for (c, (nx, b)) in next.iter_mut().zip(bp.iter_mut()).enumerate() {
             let mut best = NEG;
-            for (p, (&sp, tr)) in score.iter().zip(trans.iter()).enumerate() {
-                if sp == NEG || !allowed(Some(p), c) {
+            let mut p = 0u8;
+            for ((&sp, tr), ok) in score.iter().zip(trans.iter()).zip(&ALLOWED) {
+                if sp == NEG || !ok[c] {
+                    p += 1;
                     continue;
                 }
                 let s = sp + i64::from(tr[c]);
                 if s > best {
                     best = s;
-                    *b = p as u8;
+                    *b = p;
                 }
+                p += 1;
             }
             if best != NEG {
                 *nx = best + i64::from(row[c]);
@@ -384,6 +436,16 @@ mod tests {
     }
 
     #[test]
+    fn allowed_table_matches_rule() {
+        for (p, row) in ALLOWED.iter().enumerate() {
+            for (c, &ok) in row.iter().enumerate() {
+                let prev = if p == NT { None } else { Some(p) };
+                assert_eq!(ok, allowed(prev, c), "{p} {c}");
+            }
+        }
+    }
+
+    #[test]
     fn viterbi_respects_bio() {
         // I-PER scores highest at the start but may not begin a sentence
         let mut e = [0i32; NT];
@@ -402,7 +464,10 @@ mod tests {
             trans: vec![0; (NT + 1) * NT],
             keys: vec![3, 700],
             vals: (0..2 * NT as i8).collect(),
+            index: Vec::new(),
         };
+        let mut m = m;
+        m.build_index();
         let b = m.to_bytes();
         assert_eq!(Model::from_bytes(&b), Ok(m));
         for cut in 0..b.len() {

@@ -30,8 +30,9 @@ pub struct Params {
     /// 127 (larger ones are clipped); a lower quantile keeps more small
     /// weights alive at the cost of clipping the largest.
     pub clip_quantile: f64,
-    /// Stored quantised weights with a magnitude below this are dropped.
-    pub min_weight: i8,
+    /// Only this many weights are kept, the largest in magnitude: the
+    /// size budget of the model.
+    pub max_weights: usize,
     /// Softening of the confidences (see [`Model::temperature`]).
     pub temperature: f32,
 }
@@ -45,7 +46,12 @@ impl Params {
             hash_bits: 20,
             seed: 0x5eed_a71a5,
             clip_quantile: 0.9999,
-            min_weight: 8,
+            // about 1.35 brotli bytes a weight: both languages under 400 KB,
+            // most of it for Arabic, which gains more from a larger model
+            max_weights: match lang {
+                Lang::Ar => 180_000,
+                Lang::En => 100_000,
+            },
             temperature: 1.0,
         }
     }
@@ -180,12 +186,33 @@ fn quantise(em: &Averaged, tr: &Averaged, steps: i64, params: &Params) -> Model 
         let i = ((mags.len() - 1) as f64 * params.clip_quantile.clamp(0.0, 1.0)).round() as usize;
         mags[i.min(mags.len() - 1)].max(f64::MIN_POSITIVE)
     };
+    // the smallest magnitude kept; ties at the boundary are all kept
+    let keep_from = match mags.len().checked_sub(params.max_weights) {
+        Some(i) if params.max_weights > 0 => mags[i],
+        Some(_) => f64::INFINITY,
+        None => 0.0,
+    };
     let scale = clip / 127.0;
-    let q = |v: f64| -> i8 { (v / scale).round().clamp(-127.0, 127.0) as i8 };
+    let q = |v: f64| -> i8 {
+        if v == 0.0 || v.abs() < keep_from {
+            return 0;
+        }
+        let q = (v / scale).round().clamp(-127.0, 127.0) as i8;
+        // a kept weight never rounds away
+        if q == 0 {
+            if v > 0.0 {
+                1
+            } else {
+                -1
+            }
+        } else {
+            q
+        }
+    };
     let mut keys = Vec::new();
     let mut vals = Vec::new();
     for (b, row) in avg.chunks(NT).enumerate() {
-        let qs: Vec<i8> = row.iter().map(|&v| q(v)).map(|v| if v.abs() < params.min_weight { 0 } else { v }).collect();
+        let qs: Vec<i8> = row.iter().map(|&v| q(v)).collect();
         if qs.iter().any(|&v| v != 0) {
             keys.push(b as u32);
             vals.extend_from_slice(&qs);
@@ -201,5 +228,6 @@ fn quantise(em: &Averaged, tr: &Averaged, steps: i64, params: &Params) -> Model 
         trans,
         keys,
         vals,
+        index: Vec::new(),
     }
 }
