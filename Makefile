@@ -46,15 +46,19 @@ $(WASM_OUT): $(RUST_SOURCES)
 	@echo "build: compiling release wasm"
 	@$(CARGO) build --release --lib --target $(WASM_TARGET)
 
-pkg/.built: $(WASM_OUT) scripts/pkg.mjs
+pkg/.built: $(WASM_OUT)
 	@echo "build: wasm-bindgen $(WASM_BINDGEN_VERSION) → pkg/"
 	@wasm-bindgen --target web --out-dir pkg $(WASM_OUT)
 	@echo "build: wasm-opt $(WASM_OPT_FLAGS)"
 	@wasm-opt $(WASM_OPT_FLAGS) pkg/article_atlas_bg.wasm -o pkg/article_atlas_bg.wasm
+	@touch $@
+
+# The npm package's other files: package.json, the element module, its CSS, README.
+pkg/.extras: pkg/.built scripts/pkg.mjs www/atlas-element.js www/atlas.css www/style.css $(wildcard docs/embedding.md)
 	@node scripts/pkg.mjs
 	@touch $@
 
-dist/.built: pkg/.built $(WWW_SOURCES)
+dist/.built: pkg/.built pkg/.extras $(WWW_SOURCES)
 	@echo "build: assembling dist/"
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/
@@ -73,6 +77,8 @@ test-native:
 	@echo "test: native cargo test"
 	@$(CARGO) test --all-targets
 	@$(CARGO) test --doc
+	@echo "test: hostile inputs through the release CLI"
+	@$(CARGO) test --release --test hostile
 
 test-wasm: setup
 	@echo "test: wasm tests in headless Chromium"

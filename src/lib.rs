@@ -20,6 +20,7 @@ mod model;
 mod recognise;
 mod resolve;
 mod share;
+mod tagger;
 mod text;
 mod time;
 mod view;
@@ -32,8 +33,8 @@ pub use model::{
     Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
 };
 pub use share::{
-    base64url_decode, base64url_encode, decode as decode_share_link, encode as encode_share_link, ShareError,
-    ShareLink, SharedArticle, MAX_DECODED_BYTES, SHARE_VERSION,
+    article_of, base64url_decode, base64url_encode, decode as decode_share_link, encode as encode_share_link,
+    ShareError, ShareLink, SharedArticle, MAX_DECODED_BYTES, SHARE_VERSION,
 };
 pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 
@@ -45,6 +46,14 @@ pub mod internals {
     /// The embedded gazetteer and world map.
     pub mod gazetteer {
         pub use crate::gazetteer::*;
+    }
+
+    /// The learned entity tagger, its training and its model format.
+    pub mod tagger {
+        pub use crate::tagger::{
+            embedded, kind_of, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Model, ModelError,
+            NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
+        };
     }
 }
 

@@ -6,7 +6,7 @@
 //! A fragment is `v1.` followed by base64url (no padding) of a *frame*:
 //!
 //! ```text
-//! frame = flags:u8  body_len:varint  data  crc32(body):u32le
+//! frame = flags:u8  body_len:varint  data_len:varint  data  crc32(body):u32le
 //!   flags bit 0: data is raw deflate (max level) of the body, else the body itself
 //!   flags bit 1: strings use the packed text encoding, else UTF-8
 //!   other bits must be zero
@@ -18,6 +18,7 @@
 //!         5 authors, 6 url, 7 published day)  title:str lang:str dir:u8 (0 ltr, 1 rtl)
 //!         [subtitle] [section] [category] [raw:str [year:zigzag month:u8 day:u8]] [source]
 //!         [n:varint author:str * n] [url]  n:varint paragraph:str * n
+//!         m:varint (0 or n) then m paragraph directions, one bit each (1 = rtl), low bit first
 //! str   = byte_len:varint bytes
 //! ```
 //!
@@ -30,8 +31,9 @@
 //! tries raw/deflated × UTF-8/packed and keeps the shortest, so a link is
 //! never longer than plain deflate of UTF-8 would make it.
 //!
-//! Decoding refuses a body over [`MAX_DECODED_BYTES`] before inflating it and
-//! never inflates past the declared length, so a "zip bomb" costs nothing.
+//! Decoding refuses a body that declares more than [`MAX_DECODED_BYTES`]
+//! before inflating anything, and never inflates past that limit whatever
+//! the stream claims, so a "zip bomb" costs at most the limit.
 
 use crate::model::{Article, Dir, EntityType, Published, Ymd};
 use crate::view::{MapWindow, Selection, TimeWindow, ViewState};
@@ -107,6 +109,7 @@ pub fn encode(link: &ShareLink) -> String {
         for (flag, data) in [(0u8, &body), (FLAG_DEFLATE, &deflated)] {
             let mut frame = vec![flags | flag];
             write_varint(&mut frame, body.len() as u64);
+            write_varint(&mut frame, data.len() as u64);
             frame.extend_from_slice(data);
             frame.extend_from_slice(&crc.to_le_bytes());
             if best.as_ref().is_none_or(|b| frame.len() < b.len()) {
@@ -145,18 +148,20 @@ pub fn decode(fragment: &str) -> Result<ShareLink, ShareError> {
     if body_len > MAX_DECODED_BYTES {
         return Err(ShareError::TooLarge);
     }
-    let data = &frame[r.pos..];
-    let Some(split) = data.len().checked_sub(4) else { return Err(ShareError::Truncated) };
-    let (data, crc) = data.split_at(split);
-    let body = if flags & FLAG_DEFLATE != 0 {
-        inflate(data, body_len)?
-    } else if data.len() < body_len {
+    // The declared data length tells a link cut short from one whose data was altered.
+    let data_len = usize::try_from(r.varint()?).map_err(|_| ShareError::Corrupted)?;
+    let rest = frame.get(r.pos..).unwrap_or_default();
+    let expected = data_len.checked_add(4).ok_or(ShareError::Corrupted)?;
+    if rest.len() < expected {
         return Err(ShareError::Truncated);
-    } else {
-        data.to_vec()
-    };
+    }
+    if rest.len() > expected {
+        return Err(ShareError::Corrupted);
+    }
+    let (data, crc) = rest.split_at(data_len);
+    let body = if flags & FLAG_DEFLATE != 0 { inflate(data)? } else { data.to_vec() };
     if body.len() != body_len {
-        return Err(if body.len() < body_len { ShareError::Truncated } else { ShareError::Corrupted });
+        return Err(ShareError::Corrupted);
     }
     if crc32(&body).to_le_bytes() != crc {
         return Err(ShareError::Corrupted);
@@ -164,15 +169,14 @@ pub fn decode(fragment: &str) -> Result<ShareLink, ShareError> {
     read_body(&body, flags & FLAG_PACKED != 0)
 }
 
-fn inflate(data: &[u8], body_len: usize) -> Result<Vec<u8>, ShareError> {
+fn inflate(data: &[u8]) -> Result<Vec<u8>, ShareError> {
     use miniz_oxide::inflate::TINFLStatus;
-    // One byte of slack tells an honest stream from one that inflates past its declared length.
-    match miniz_oxide::inflate::decompress_to_vec_with_limit(data, body_len + 1) {
+    // Never more than the limit is produced; a stream that inflates past its
+    // declared length but within the limit is corrupted (checked by the caller).
+    match miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_DECODED_BYTES) {
         Ok(v) => Ok(v),
-        Err(e) => Err(match e.status {
-            TINFLStatus::FailedCannotMakeProgress | TINFLStatus::NeedsMoreInput => ShareError::Truncated,
-            _ => ShareError::Corrupted,
-        }),
+        Err(e) if e.status == TINFLStatus::HasMoreOutput => Err(ShareError::TooLarge),
+        Err(_) => Err(ShareError::Corrupted),
     }
 }
 
@@ -339,6 +343,10 @@ fn write_article(w: &mut Writer, a: &Article) {
     for p in &a.paragraphs {
         w.str(p);
     }
+    write_varint(&mut w.out, a.paragraph_dirs.len() as u64);
+    for chunk in a.paragraph_dirs.chunks(8) {
+        w.out.push(chunk.iter().enumerate().fold(0u8, |b, (i, d)| b | u8::from(*d == Dir::Rtl) << i));
+    }
 }
 
 fn read_article(r: &mut Reader, packed: bool) -> Result<Article, ShareError> {
@@ -391,6 +399,17 @@ fn read_article(r: &mut Reader, packed: bool) -> Result<Article, ShareError> {
     for _ in 0..r.len()? {
         paragraphs.push(r.str(packed)?);
     }
+    let n_dirs = usize::try_from(r.varint()?).map_err(|_| ShareError::Corrupted)?;
+    if n_dirs != 0 && n_dirs != paragraphs.len() {
+        return Err(ShareError::Corrupted);
+    }
+    let mut paragraph_dirs = Vec::with_capacity(n_dirs);
+    while paragraph_dirs.len() < n_dirs {
+        let bits = r.u8()?;
+        for i in 0..(n_dirs - paragraph_dirs.len()).min(8) {
+            paragraph_dirs.push(if bits >> i & 1 == 1 { Dir::Rtl } else { Dir::Ltr });
+        }
+    }
     Ok(Article {
         title,
         subtitle,
@@ -403,6 +422,7 @@ fn read_article(r: &mut Reader, packed: bool) -> Result<Article, ShareError> {
         lang,
         dir,
         paragraphs,
+        paragraph_dirs,
         ..Article::default()
     })
 }
@@ -629,4 +649,35 @@ const fn crc_table() -> [u32; 256] {
 /// CRC-32 (IEEE 802.3), as in zip and PNG.
 fn crc32(data: &[u8]) -> u32 {
     !data.iter().fold(!0u32, |c, b| CRC_TABLE[((c ^ u32::from(*b)) & 0xff) as usize] ^ (c >> 8))
+}
+
+/// The article an analysis was made from, as far as the analysis keeps it
+/// (everything `analyze` reads): what a link carries when the reader loaded
+/// the article themselves.
+pub fn article_of(a: &crate::model::Analysis) -> Article {
+    let chars: Vec<char> = a.text.chars().collect();
+    let block_text = |b: &crate::model::Block| -> String {
+        chars.get(b.start.min(b.end)..b.end.min(chars.len())).unwrap_or_default().iter().collect()
+    };
+    let date = a.published.as_deref().and_then(|s| {
+        let mut it = s.splitn(3, '-');
+        let year = it.next()?.parse().ok()?;
+        let month = it.next()?.parse().ok()?;
+        let day = it.next()?.parse().ok()?;
+        Some(Ymd { year, month, day })
+    });
+    Article {
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        section: a.section.clone(),
+        published: a.published_raw.clone().map(|raw| Published { raw, date }),
+        source: a.source.clone(),
+        authors: a.authors.clone(),
+        url: a.url.clone(),
+        lang: a.lang.clone(),
+        dir: a.dir,
+        paragraphs: a.blocks.iter().skip(1).map(block_text).collect(),
+        paragraph_dirs: a.blocks.iter().skip(1).map(|b| b.dir).collect(),
+        ..Article::default()
+    }
 }

@@ -69,7 +69,14 @@ fn corruptions() {
                 n >>= 7;
             }
             frame.push(n as u8);
-            frame.extend(miniz_oxide::deflate::compress_to_vec(&zeros, 10));
+            let data = miniz_oxide::deflate::compress_to_vec(&zeros, 10);
+            let mut n = data.len() as u64;
+            while n >= 0x80 {
+                frame.push((n as u8 & 0x7f) | 0x80);
+                n >>= 7;
+            }
+            frame.push(n as u8);
+            frame.extend(data);
             frame.extend([0, 0, 0, 0]);
             format!("v1.{}", article_atlas::base64url_encode(&frame))
         } else {
@@ -156,4 +163,16 @@ fn base64url_matches_rfc4648_vectors() {
         assert_eq!(article_atlas::base64url_decode(enc).unwrap(), raw.as_bytes());
     }
     assert_eq!(article_atlas::base64url_encode(&[0xfb, 0xff]), "-_8");
+}
+
+/// A link made from what is on screen (the analysis) gives the same analysis back.
+#[test]
+fn article_of_analysis_reanalyses_identically() {
+    for file in ["www/articles/default.json", "www/articles/english.json"] {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
+        let Ok(bytes) = std::fs::read(path) else { continue };
+        let analysis = article_atlas::analyze(&article_atlas::parse_article(&bytes).unwrap());
+        let again = article_atlas::analyze(&article_atlas::article_of(&analysis));
+        assert_eq!(again, analysis, "{file}");
+    }
 }

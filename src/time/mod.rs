@@ -26,6 +26,15 @@ pub struct FoundDate {
 /// ones ("أمس", "last week", "on Thursday") need `published` and are left
 /// out without it. `lang` only settles "03/04/2022" (month first in
 /// English). Results are in text order and do not overlap.
+///
+/// Covered: day/month/year in either Arabic month series, English and
+/// numeric forms, Arabic-Indic digits, ordinal days ("الثامن من ديسمبر"),
+/// ranges ("8-10 December", "between ... and ..."), years with a cue
+/// ("عام 2022", "in 2022", "حرب 1948"), months and years relative to
+/// publication ("ديسمبر الماضي", "العام المقبل", "last May"), relative days,
+/// weeks and "N days ago", weekdays (past unless the clause speaks of the
+/// future), and Hijri dates converted by the tabular Islamic calendar
+/// (which can differ from the Umm al-Qura calendar by a day or two).
 pub fn find_dates(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
     find::find(text, tokens, lang, published)
 }
@@ -48,6 +57,25 @@ pub fn parse_date_string(s: &str) -> Option<Ymd> {
     let norm = crate::text::normalize(s);
     if let Some(d) = iso_prefix(&norm) {
         return Some(d);
+    }
+    // The text scanner knows weekday prefixes, both month series, Hijri
+    // dates and separators. A string giving both calendars ("25 شوال 1436 هـ
+    // الموافق 10 أغسطس 2015 م") is read by its Gregorian part, which is exact.
+    let found = find_dates(s, &tokenize(s), "", None);
+    let days = found.iter().filter(|f| {
+        f.value.precision == crate::model::Precision::Day && f.value.derivation != crate::model::Derivation::Relative
+    });
+    let mut hijri_day = None;
+    for f in days {
+        let span: String = s.chars().skip(f.start).take(f.end - f.start).collect();
+        if is_hijri_span(&span) {
+            hijri_day.get_or_insert(f.value.start);
+        } else {
+            return Some(f.value.start);
+        }
+    }
+    if hijri_day.is_some() {
+        return hijri_day;
     }
     let tokens = tokenize(&norm);
     // Numbers that are parts of a clock time ("10:00:00") are not the day.
@@ -91,6 +119,20 @@ pub fn parse_date_string(s: &str) -> Option<Ymd> {
         return compact(*v);
     }
     None
+}
+
+/// Whether a date expression is written in the Hijri calendar: a Hijri
+/// mark or month name, or a year in 1300-1500 (see the numeric dates in
+/// [`find_dates`]).
+fn is_hijri_span(span: &str) -> bool {
+    tokenize(span).iter().any(|t| {
+        let n = t.norm.as_str();
+        let digits = n.strip_suffix('ه').unwrap_or(n);
+        matches!(n, "ه" | "هجري" | "هجريه")
+            || words::lookup(words::HIJRI_MONTHS, n).is_some()
+            || words::HIJRI_TWO_WORD_MONTHS.iter().any(|(a, _, _)| *a == n)
+            || digits.parse::<u32>().is_ok_and(|y| (1300..=1500).contains(&y) || digits.len() < n.len())
+    })
 }
 
 /// "20221208" (TimeML document dates and compact ISO 8601).
@@ -156,6 +198,10 @@ mod tests {
             ("08/12/2022", d(2022, 12, 8)),
             ("12/31/2022", d(2022, 12, 31)),
             ("31 فبراير 2022", None),
+            ("الخميس 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م", d(2015, 8, 10)),
+            ("الأحد 1 / 11 / 1436هـ", d(2015, 8, 16)),
+            ("8 ديسمبر 2022م", d(2022, 12, 8)),
+            ("08 ديسمبر 2022 - 10:30 ص", d(2022, 12, 8)),
             ("yesterday", None),
             ("", None),
         ] {

@@ -21,6 +21,8 @@ pub fn App(
     let error = state.error;
     view! {
         <div class="atlas">
+            // Until the toolbar lands: Copy link and downloads (move into toolbar.rs then).
+            <super::ShareButtons state=state />
             <Show when=move || error.get().is_some()>
                 <div class="error-banner" role="alert" data-testid="error-banner">{move || error.get().unwrap_or_default()}</div>
             </Show>

@@ -2,7 +2,9 @@
 //! [`ViewState`](crate::view::ViewState) held in an [`AppState`].
 
 mod app;
+mod share_buttons;
 mod state;
 
 pub use app::App;
+pub use share_buttons::{ShareButtons, ShareConfig};
 pub use state::AppState;
