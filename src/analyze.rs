@@ -83,7 +83,9 @@ fn find_all(
     let ar = lang.starts_with("ar");
     let found_dates = find_dates_in(text, &tokens, lang, published);
     let spans: Vec<(usize, usize)> = found_dates.iter().map(|d| (d.start, d.end)).collect();
-    let found: Vec<Found> = recognise::recognise(&words, lang, &spans);
+    let tagged: Vec<(usize, usize, EntityType, f32)> =
+        crate::tagger::tag(&tokens, lang).into_iter().map(|t| (t.start_token, t.end_token, t.kind, t.score)).collect();
+    let found: Vec<Found> = recognise::recognise(&words, lang, &spans, &tagged);
     let texts: Vec<String> = found.iter().map(|f| slice(f.start, f.end)).collect();
     let (ents, of_mention) = resolve::entities(&found, &texts, &words, ar);
 

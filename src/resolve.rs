@@ -169,6 +169,8 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
     let by_span: std::collections::HashMap<(usize, usize), usize> =
         found.iter().enumerate().map(|(i, f)| ((f.start, f.end), i)).collect();
     let mut persons: Vec<usize> = Vec::new();
+    // last word of each multi-word person name → its entity
+    let mut surnames: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; found.len()];
     // first the mentions that stand on their own, then the links
     let order: Vec<usize> = (0..found.len())
@@ -190,58 +192,70 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         let (ident, kind, name, names, place) = match &f.what {
             What::Date(_) => continue,
             What::Place { cands, key, dir, adj_country, settlement, weak } => {
-                let scored = score_candidates(cands, *adj_country, *settlement, *weak, &ctx);
-                let Some(&(best, best_score)) = scored.first() else { continue };
-                let Some(p) = places.get(best) else { continue };
-                let total: f64 = scored.iter().map(|(_, s)| s.max(0.0)).sum::<f64>().max(1e-9);
-                let candidates: Vec<Candidate> = scored
-                    .iter()
-                    .skip(1)
-                    .take(4)
-                    .filter_map(|&(ci, s)| {
-                        places.get(ci).map(|c| Candidate {
-                            id: c.id.clone(),
-                            name: place_display(c, ar),
-                            kind: c.kind,
-                            lat: c.lat,
-                            lon: c.lon,
-                            country: (!c.country.is_empty()).then(|| c.country.clone()),
-                            score: (s.max(0.0) / total * 1000.0).round() / 1000.0,
+                if cands.is_empty() {
+                    // a place the tagger found and the gazetteer does not
+                    // know: highlighted and listed, not mapped
+                    let names = if ar {
+                        Names { ar: Some(text.clone()), en: None }
+                    } else {
+                        Names { ar: None, en: Some(text.clone()) }
+                    };
+                    let ident = format!("plc~{key}");
+                    (ident, EntityType::Place, text.clone(), names, None)
+                } else {
+                    let scored = score_candidates(cands, *adj_country, *settlement, *weak, &ctx);
+                    let Some(&(best, best_score)) = scored.first() else { continue };
+                    let Some(p) = places.get(best) else { continue };
+                    let total: f64 = scored.iter().map(|(_, s)| s.max(0.0)).sum::<f64>().max(1e-9);
+                    let candidates: Vec<Candidate> = scored
+                        .iter()
+                        .skip(1)
+                        .take(4)
+                        .filter_map(|&(ci, s)| {
+                            places.get(ci).map(|c| Candidate {
+                                id: c.id.clone(),
+                                name: place_display(c, ar),
+                                kind: c.kind,
+                                lat: c.lat,
+                                lon: c.lon,
+                                country: (!c.country.is_empty()).then(|| c.country.clone()),
+                                score: (s.max(0.0) / total * 1000.0).round() / 1000.0,
+                            })
                         })
-                    })
-                    .collect();
-                let _ = best_score;
-                let country = (!p.country.is_empty()).then(|| p.country.clone());
-                match dir {
-                    Some(d) => {
-                        let (lat, lon, r) = shifted(p, *d);
-                        let en = format!("{} {}", dir_words(*d), p.name_en);
-                        let names = Names { ar: if ar { Some(text.clone()) } else { None }, en: Some(en.clone()) };
-                        let name = if ar { text.clone() } else { en };
-                        let info = PlaceInfo {
-                            lat,
-                            lon,
-                            kind: PlaceKind::Region,
-                            country,
-                            radius_km: Some(r),
-                            gazetteer_id: p.id.clone(),
-                            candidates,
-                        };
-                        (format!("dir:{}:{}:{}", d.0, d.1, p.id), EntityType::Place, name, names, Some(info))
-                    }
-                    None => {
-                        let info = PlaceInfo {
-                            lat: p.lat,
-                            lon: p.lon,
-                            kind: p.kind,
-                            country,
-                            radius_km: (p.radius_km > 0.0).then_some(p.radius_km),
-                            gazetteer_id: p.id.clone(),
-                            candidates,
-                        };
-                        let names = Names { ar: p.name_ar.clone(), en: Some(p.name_en.clone()) };
-                        let _ = key;
-                        (format!("plc:{}", p.id), EntityType::Place, place_display(p, ar), names, Some(info))
+                        .collect();
+                    let _ = best_score;
+                    let country = (!p.country.is_empty()).then(|| p.country.clone());
+                    match dir {
+                        Some(d) => {
+                            let (lat, lon, r) = shifted(p, *d);
+                            let en = format!("{} {}", dir_words(*d), p.name_en);
+                            let names = Names { ar: if ar { Some(text.clone()) } else { None }, en: Some(en.clone()) };
+                            let name = if ar { text.clone() } else { en };
+                            let info = PlaceInfo {
+                                lat,
+                                lon,
+                                kind: PlaceKind::Region,
+                                country,
+                                radius_km: Some(r),
+                                gazetteer_id: p.id.clone(),
+                                candidates,
+                            };
+                            (format!("dir:{}:{}:{}", d.0, d.1, p.id), EntityType::Place, name, names, Some(info))
+                        }
+                        None => {
+                            let info = PlaceInfo {
+                                lat: p.lat,
+                                lon: p.lon,
+                                kind: p.kind,
+                                country,
+                                radius_km: (p.radius_km > 0.0).then_some(p.radius_km),
+                                gazetteer_id: p.id.clone(),
+                                candidates,
+                            };
+                            let names = Names { ar: p.name_ar.clone(), en: Some(p.name_en.clone()) };
+                            let _ = key;
+                            (format!("plc:{}", p.id), EntityType::Place, place_display(p, ar), names, Some(info))
+                        }
                     }
                 }
             }
@@ -262,6 +276,12 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     Names { ar: None, en: Some(text.clone()) }
                 };
                 (format!("org~{}", strip_article(key)), EntityType::Organization, text.clone(), names, None)
+            }
+            What::Person { key } if !key.contains(' ') && surnames.contains_key(key.as_str()) => {
+                let e = surnames[key.as_str()];
+                of_mention[i] = Some(e);
+                ents[e].mentions.push(i);
+                continue;
             }
             What::Person { key } => {
                 // "Joe Biden" and a later "President Joe Biden" are one person
@@ -301,6 +321,12 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         }
         ents[e].mentions.push(i);
         of_mention[i] = Some(e);
+        if kind == EntityType::Person {
+            let norm = crate::text::normalize_key(&text);
+            if let Some((_, last)) = norm.rsplit_once(' ') {
+                surnames.entry(last.to_string()).or_insert(e);
+            }
+        }
     }
     (ents, of_mention)
 }

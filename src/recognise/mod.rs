@@ -116,6 +116,8 @@ const PRIO_PATTERN_ORG: u8 = 35;
 /// Where a learned tagger's spans will rank once it exists (issue 9):
 /// above name heuristics, below lists and gazetteer until measured otherwise.
 const PRIO_TAGGER: u8 = 32;
+/// The tagger's rank for Latin-script text.
+const PRIO_EN_TAGGER: u8 = 52;
 const PRIO_NAME_PERSON: u8 = 30;
 const PRIO_CAPS: u8 = 10;
 
@@ -814,7 +816,14 @@ fn direction(key: &str) -> Option<Direction> {
 }
 
 /// Everything the recogniser found, merged and linked, in text order.
-pub fn recognise(words: &[Word], lang: &str, dates: &[(usize, usize)]) -> Vec<Found> {
+/// `tagged` holds the learned tagger's spans: (first token, end token,
+/// type, score), token indexes into the list `words` was built from.
+pub fn recognise(
+    words: &[Word],
+    lang: &str,
+    dates: &[(usize, usize)],
+    tagged: &[(usize, usize, EntityType, f32)],
+) -> Vec<Found> {
     let mut cands: Vec<Found> = Vec::new();
     for (i, &(start, end)) in dates.iter().enumerate() {
         let w0 = words.partition_point(|w| w.end <= start);
@@ -839,34 +848,96 @@ pub fn recognise(words: &[Word], lang: &str, dates: &[(usize, usize)]) -> Vec<Fo
         named_person(words, i, &mut cands);
     }
     caps_runs(words, &mut cands);
-    cands.extend(learned_spans(words, lang));
+    let mut learned = learned_spans(words, lang, tagged);
+    // the lists, the gazetteer and titled names are better measured than
+    // the tagger: it fills the gaps they leave, it does not stretch them
+    // (in English the tagger is better measured than everything but the
+    // curated lists and dates: there it also wins over gazetteer spans)
+    for l in learned.iter_mut() {
+        let unmapped = matches!(&l.what, What::Place { cands, .. } if cands.is_empty());
+        // a name the gazetteer knows exactly stays a place ("Canada" is
+        // a team only in sports pages)
+        let gazetteer_name = l.kind != EntityType::Place
+            && cands
+                .iter()
+                .any(|c| c.kind == EntityType::Place && c.prio == PRIO_PLACE && c.start == l.start && c.end == l.end);
+        if !words[l.w0].arabic && !unmapped && !gazetteer_name {
+            l.prio = PRIO_EN_TAGGER;
+        }
+    }
+    learned.retain(|l| !cands.iter().any(|c| c.prio > l.prio && c.start < l.end && l.start < c.end));
+    if learned.iter().any(|l| l.prio == PRIO_EN_TAGGER) {
+        // a gazetteer or compass phrase that contains the tagger's place
+        // ("northeast Syria" around "Syria") still stands
+        cands.retain(|c| {
+            c.prio >= PRIO_EN_TAGGER
+                || !learned.iter().any(|l| {
+                    l.prio == PRIO_EN_TAGGER
+                        && l.start < c.end
+                        && c.start < l.end
+                        && !(c.kind == EntityType::Place
+                            && l.kind == EntityType::Place
+                            && c.start <= l.start
+                            && l.end <= c.end)
+                })
+        });
+    }
+    if !learned.is_empty() {
+        // where the tagger saw a name, it beats the capitalisation and
+        // given-name guesses (it was measured better than them)
+        cands.retain(|c| c.prio > PRIO_NAME_PERSON || !learned.iter().any(|l| l.start < c.end && c.start < l.end));
+    }
+    cands.extend(learned);
     let mut accepted = merge(cands);
     link_later_mentions(words, &mut accepted);
     accepted.sort_by_key(|f| (f.start, f.end));
     accepted
 }
 
-/// Spans from the learned sequence tagger (issue 9), as candidates with
-/// [`PRIO_TAGGER`]. None until the tagger exists: this is where
-/// `tagger::tag(tokens, lang)` plugs in.
-fn learned_spans(words: &[Word], _lang: &str) -> Vec<Found> {
-    // (first token, end token, type, score) as `tagger::tag` will give them
-    let tagged: Vec<(usize, usize, EntityType, f32)> = Vec::new();
+/// Spans from the learned sequence tagger (`crate::tagger`), as
+/// candidates with [`PRIO_TAGGER`]: above the name heuristics, below the
+/// curated lists, the gazetteer and titled names. Places keep the
+/// gazetteer's candidates when the span is a gazetteer name.
+fn learned_spans(words: &[Word], _lang: &str, tagged: &[(usize, usize, EntityType, f32)]) -> Vec<Found> {
     tagged
-        .into_iter()
-        .filter_map(|(t0, t1, kind, _score)| {
-            let w0 = words.iter().position(|w| w.tok >= t0)?;
-            let w1 = words.iter().rposition(|w| w.tok < t1)? + 1;
-            if w1 <= w0 {
+        .iter()
+        .filter_map(|&(t0, t1, kind, _score)| {
+            let w0 = words.partition_point(|w| w.tok < t0);
+            let w1 = words.partition_point(|w| w.tok < t1);
+            if w1 <= w0 || w1 > words.len() {
                 return None;
             }
             let key = key_of(words, w0, w1, &words[w0].key);
+            let mut pre = 0;
             let what = match kind {
                 EntityType::Person => What::Person { key },
                 EntityType::Organization => What::Org { curated: None, key },
+                EntityType::Place => {
+                    let hit = place_at(words, w0).filter(|h| h.1 == w1);
+                    let (cands, key) = match hit {
+                        Some((ri, _, k, c)) => {
+                            pre = words[w0].readings[ri].pre;
+                            (c, k)
+                        }
+                        None => (gazetteer::lookup(&key), key),
+                    };
+                    // measured on held-out Arabic news: the tagger's places
+                    // the gazetteer does not know are mostly wrong there
+                    if cands.is_empty() && words[w0].arabic {
+                        return None;
+                    }
+                    What::Place {
+                        weak: weakness(words, w0, w1, &key),
+                        cands,
+                        key,
+                        dir: None,
+                        adj_country: adjective_after(words, w1),
+                        settlement: settlement_before(words, w0),
+                    }
+                }
                 _ => return None,
             };
-            let (start, end) = span(words, w0, w1, 0);
+            let (start, end) = span(words, w0, w1, pre);
             Some(Found { w0, w1, start, end, kind, what, prio: PRIO_TAGGER, link: None })
         })
         .collect()
@@ -1983,7 +2054,7 @@ mod tests {
     fn run(t: &str, lang: &str) -> Vec<(String, EntityType)> {
         let ws = words(&tokenize(t), &sentences(t));
         let chars: Vec<char> = t.chars().collect();
-        recognise(&ws, lang, &[]).into_iter().map(|f| (chars[f.start..f.end].iter().collect(), f.kind)).collect()
+        recognise(&ws, lang, &[], &[]).into_iter().map(|f| (chars[f.start..f.end].iter().collect(), f.kind)).collect()
     }
 
     #[test]
