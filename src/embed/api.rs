@@ -301,14 +301,19 @@ pub fn mount(
     let host: web_sys::EventTarget = element.clone().into();
     let target = host.clone();
     let initial_view = view.clone();
+    let initial_selection = view.selected.clone();
     let setup = Setup { view, panels, share_base };
     let (inst, unmount) = Instance::mount(element, setup, move |inst| {
         // Reports selection changes to the host page (syncing with the outside).
-        Effect::watch(
-            move || inst.state.view.with(|v| v.selected.clone()),
-            move |selected, _, _| notify_select(inst, &target, on_select.as_ref(), selected.as_ref()),
-            false,
-        );
+        // Compared with the mount's selection, not the effect's first run,
+        // which comes a tick later and may already see a change.
+        Effect::new(move |previous: Option<Option<Selection>>| {
+            let selected = inst.state.view.with(|v| v.selected.clone());
+            if previous.unwrap_or_else(|| initial_selection.clone()) != selected {
+                notify_select(inst, &target, on_select.as_ref(), selected.as_ref());
+            }
+            selected
+        });
     })
     .ok_or_else(|| js_error("could not mount article-atlas"))?;
     let handle = AtlasHandle::new(inst, unmount, host);

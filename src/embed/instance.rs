@@ -74,7 +74,8 @@ impl Instance {
                 share_base: StoredValue::new(setup.share_base),
                 generation: StoredValue::new(0),
             };
-            provide_context(ShareConfig { link: UnsyncCallback::new(move |()| inst.share_link()) });
+            let enabled = inst.share_base.with_value(|b| *b != ShareBase::None);
+            provide_context(ShareConfig { enabled, link: UnsyncCallback::new(move |()| inst.share_link()) });
             out.set(Some(inst));
             extra(inst);
             view! { <crate::ui::App state=state /> }
