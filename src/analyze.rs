@@ -4,13 +4,11 @@
 //! entities and coordinates (resolve) → events → ids, counts, salience.
 
 use crate::events;
-use crate::model::{
-    Analysis, Article, Block, DateMention, DateValue, Derivation, Entity, EntityType, Event, Mention, Names, Precision,
-    Ymd,
-};
+use crate::model::{Analysis, Article, Block, DateMention, Entity, EntityType, Event, Mention, Names, Ymd};
 use crate::recognise::{self, Found};
 use crate::resolve;
 use crate::text::{self, Token};
+use crate::time::FoundDate;
 
 /// Analyses an article: finds its mentions, entities, dates and events.
 /// Pure: same article, same analysis; never panics.
@@ -25,7 +23,8 @@ pub fn analyze(article: &Article) -> Analysis {
         }
         let len = block.chars().count();
         text.push_str(block);
-        blocks.push(Block { start: pos, end: pos + len, dir: article.dir });
+        let dir = if i == 0 { article.dir } else { article.paragraph_dirs.get(i - 1).copied().unwrap_or(article.dir) };
+        blocks.push(Block { start: pos, end: pos + len, dir });
         pos += len;
     }
     let published = article.published.as_ref().and_then(|p| p.date);
@@ -94,10 +93,10 @@ fn find_all(
     for (i, f) in found.iter().enumerate() {
         if let recognise::What::Date(d) = f.what {
             if let Some(fd) = found_dates.get(d) {
-                let e = match date_ents.iter().position(|(v, _)| *v == fd.date.value) {
+                let e = match date_ents.iter().position(|(v, _)| *v == fd.value.value) {
                     Some(e) => e,
                     None => {
-                        date_ents.push((fd.date.value.clone(), Vec::new()));
+                        date_ents.push((fd.value.value.clone(), Vec::new()));
                         date_ents.len() - 1
                     }
                 };
@@ -175,7 +174,7 @@ fn find_all(
                 end: f.end,
                 text: texts[i].clone(),
                 entity: entity.clone(),
-                date: fd.date.clone(),
+                date: fd.value.clone(),
             });
         }
         mentions.push(Mention { start: f.start, end: f.end, text: texts[i].clone(), kind: f.kind, entity });
@@ -190,7 +189,7 @@ fn find_all(
                 (Some(e), _) => (e, ents[e].place.as_ref().map(|p| p.kind), None),
                 (None, Some(d)) => {
                     let fd = match f.what {
-                        recognise::What::Date(x) => found_dates.get(x).map(|x| &x.date),
+                        recognise::What::Date(x) => found_dates.get(x).map(|x| &x.value),
                         _ => None,
                     };
                     (usize::MAX - d, None, fd)
@@ -265,88 +264,7 @@ fn salience(count: usize, first: usize, title_end: usize, n_chars: f64) -> f64 {
     (s * 1000.0).round() / 1000.0
 }
 
-/// A date found in the text (code points) and its value.
-#[derive(Debug, Clone)]
-struct FoundDate {
-    start: usize,
-    end: usize,
-    date: DateValue,
-}
-
-/// Dates in the text. A small stand-in for `crate::time::find_dates`
-/// (being written in parallel): explicit "8 December 2022" / "8 ديسمبر
-/// 2022" and yesterday/today. Switch to the real one when it lands.
-fn find_dates_in(_text: &str, tokens: &[Token], _lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
-    const MONTHS: [(&str, u8); 24] = [
-        ("january", 1),
-        ("february", 2),
-        ("march", 3),
-        ("april", 4),
-        ("may", 5),
-        ("june", 6),
-        ("july", 7),
-        ("august", 8),
-        ("september", 9),
-        ("october", 10),
-        ("november", 11),
-        ("december", 12),
-        ("يناير", 1),
-        ("فبراير", 2),
-        ("مارس", 3),
-        ("ابريل", 4),
-        ("مايو", 5),
-        ("يونيو", 6),
-        ("يوليو", 7),
-        ("اغسطس", 8),
-        ("سبتمبر", 9),
-        ("اكتوبر", 10),
-        ("نوفمبر", 11),
-        ("ديسمبر", 12),
-    ];
-    let day = |y: i32, m: u8, d: u8, derivation: Derivation| DateValue {
-        value: ymd_str(Ymd { year: y, month: m, day: d }),
-        start: Ymd { year: y, month: m, day: d },
-        end: Ymd { year: y, month: m, day: d },
-        precision: Precision::Day,
-        derivation,
-    };
-    let words: Vec<&Token> = tokens.iter().filter(|t| t.is_word).collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < words.len() {
-        let month = |t: &Token| MONTHS.iter().find(|(m, _)| *m == t.norm).map(|(_, n)| *n);
-        if let (Ok(d), Some(m), Some(y)) = (
-            words[i].norm.parse::<u8>(),
-            words.get(i + 1).and_then(|t| month(t)),
-            words.get(i + 2).and_then(|t| t.norm.parse::<i32>().ok()),
-        ) {
-            if (1..=31).contains(&d) && (1000..=2999).contains(&y) {
-                out.push(FoundDate {
-                    start: words[i].start,
-                    end: words[i + 2].end,
-                    date: day(y, m, d, Derivation::Explicit),
-                });
-                i += 3;
-                continue;
-            }
-        }
-        if let Some(p) = published {
-            let n = words[i].norm.as_str();
-            let rel = match n {
-                "yesterday" | "امس" => Some(-1),
-                "today" | "اليوم" => Some(0),
-                _ => None,
-            };
-            // (the real module counts across month ends; this stand-in does not)
-            if let Some(d) = rel.and_then(|delta: i8| p.day.checked_add_signed(delta)).filter(|d| *d >= 1) {
-                out.push(FoundDate {
-                    start: words[i].start,
-                    end: words[i].end,
-                    date: day(p.year, p.month, d, Derivation::Relative),
-                });
-            }
-        }
-        i += 1;
-    }
-    out
+/// Dates in the text, from the time module.
+fn find_dates_in(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
+    crate::time::find_dates(text, tokens, lang, published)
 }

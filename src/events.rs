@@ -102,7 +102,12 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                 if let Some((_, t)) = hits.first() {
                     let start = w.start + r.pre;
                     let end = w.end;
-                    if mentions.iter().any(|m| m.start < end && start < m.end) {
+                    if mentions[..]
+                        .iter()
+                        .skip(mentions.partition_point(|m| m.end <= start))
+                        .take_while(|m| m.start < end)
+                        .any(|m| m.start < end && start < m.end)
+                    {
                         break;
                     }
                     let host = host_words().contains(&r.key);
@@ -120,10 +125,17 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         let (pk, t_start, kind, _, _) = primary;
         let t_end = sw.get(pk).map_or(t_start, |w| w.end);
         let upcoming = sw.iter().any(|w| w.readings.iter().any(|r| upcoming_words().contains(&r.key)));
-        let here: Vec<&M<'_>> = mentions.iter().filter(in_sentence).collect();
+        let lo = mentions.partition_point(|m| m.start < s0);
+        let hi = lo + mentions[lo..].partition_point(|m| m.start < s1);
+        let here: Vec<&M<'_>> = mentions[lo..hi].iter().filter(in_sentence).collect();
         // date: this sentence, then the one before, then the one after
         let near_dates = |a: usize, b: usize| -> Vec<&M<'_>> {
-            mentions.iter().filter(|m| m.kind == EntityType::Date && m.start >= a && m.end <= b).collect()
+            let lo = mentions.partition_point(|m| m.start < a);
+            mentions[lo..]
+                .iter()
+                .take_while(|m| m.start < b)
+                .filter(|m| m.kind == EntityType::Date && m.end <= b)
+                .collect()
         };
         let mut dates = near_dates(s0, s1);
         if dates.is_empty() && si > 0 {

@@ -48,6 +48,11 @@ pub mod internals {
     }
 }
 
+/// Scoring against annotated development data (native tools only).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod eval;
+
 #[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]

@@ -5,7 +5,7 @@
 
 use crate::gazetteer::{self, Place};
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
-use crate::recognise::{Direction, Found, What, Word};
+use crate::recognise::{Direction, Found, Weak, What, Word};
 
 /// An entity before it gets its public id.
 #[derive(Debug, Clone)]
@@ -55,14 +55,29 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
     ctx
 }
 
-fn kind_prior(k: PlaceKind) -> f64 {
-    match k {
+/// Context-free prior: countries and regions first, then big cities and
+/// capitals, provinces, sites and small towns.
+fn prior(p: &Place) -> f64 {
+    let size = 0.35 * ((p.population as f64).max(1.0).log10() - 4.0).max(0.0);
+    match p.kind {
         PlaceKind::Country => 3.0,
         PlaceKind::Continent => 2.9,
         PlaceKind::Region => 2.6,
-        PlaceKind::Province => 1.7,
-        PlaceKind::City => 1.6,
-        PlaceKind::Site => 1.4,
+        PlaceKind::Province => 1.7 + size * 0.5,
+        PlaceKind::City => 1.5 + size + if p.capital { 0.6 } else { 0.0 },
+        PlaceKind::Site => 1.6,
+    }
+}
+
+/// Minor places (towns, provinces, sites) are kept for a name that reads
+/// like a common word only with support from the context.
+fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
+    let minor = matches!(p.kind, PlaceKind::City | PlaceKind::Province | PlaceKind::Site);
+    match weak {
+        Weak::No => true,
+        _ if !minor || supported_by_context => true,
+        Weak::Definite => p.population >= 500_000,
+        Weak::Common => false,
     }
 }
 
@@ -71,14 +86,20 @@ pub fn score_candidates(
     cands: &[u32],
     adj_country: Option<&str>,
     settlement: bool,
+    weak: Weak,
     ctx: &[(&str, f64)],
 ) -> Vec<(usize, f64)> {
     let places = gazetteer::places();
     let mut scored: Vec<(usize, f64)> = cands
         .iter()
         .filter_map(|&i| places.get(i as usize).map(|p| (i as usize, p)))
+        .filter(|(_, p)| {
+            let in_ctx = ctx.iter().any(|(c, w)| !p.country.is_empty() && *c == p.country && *w >= 1.0);
+            let adj = adj_country.is_some_and(|a| a == p.country);
+            supported(p, weak, in_ctx || adj || (settlement && p.kind == PlaceKind::City))
+        })
         .map(|(i, p)| {
-            let mut s = kind_prior(p.kind) + 0.25 * ((p.population as f64) + 1.0).log10();
+            let mut s = prior(p);
             if let Some(&(_, w)) = ctx.iter().find(|(c, _)| !p.country.is_empty() && *c == p.country) {
                 s += 1.0 + 0.25 * w.min(4.0);
             }
@@ -140,6 +161,10 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
     let places = gazetteer::places();
     let ctx = country_context(words, found);
     let mut ents: Vec<Ent> = Vec::new();
+    let mut by_ident: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let by_span: std::collections::HashMap<(usize, usize), usize> =
+        found.iter().enumerate().map(|(i, f)| ((f.start, f.end), i)).collect();
+    let mut persons: Vec<usize> = Vec::new();
     let mut of_mention: Vec<Option<usize>> = vec![None; found.len()];
     // first the mentions that stand on their own, then the links
     let order: Vec<usize> = (0..found.len())
@@ -150,7 +175,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         let f = &found[i];
         let text = texts.get(i).cloned().unwrap_or_default();
         if let Some(link) = f.link {
-            if let Some(j) = found.iter().position(|g| (g.start, g.end) == link) {
+            if let Some(&j) = by_span.get(&link) {
                 if let Some(e) = of_mention[j] {
                     of_mention[i] = Some(e);
                     ents[e].mentions.push(i);
@@ -160,8 +185,8 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         }
         let (ident, kind, name, names, place) = match &f.what {
             What::Date(_) => continue,
-            What::Place { cands, key, dir, adj_country, settlement } => {
-                let scored = score_candidates(cands, *adj_country, *settlement, &ctx);
+            What::Place { cands, key, dir, adj_country, settlement, weak } => {
+                let scored = score_candidates(cands, *adj_country, *settlement, *weak, &ctx);
                 let Some(&(best, best_score)) = scored.first() else { continue };
                 let Some(p) = places.get(best) else { continue };
                 let total: f64 = scored.iter().map(|(_, s)| s.max(0.0)).sum::<f64>().max(1e-9);
@@ -231,14 +256,10 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
             }
             What::Person { key } => {
                 // "Joe Biden" and a later "President Joe Biden" are one person
-                let ident = ents
+                let ident = persons
                     .iter()
-                    .find(|e| {
-                        e.kind == EntityType::Person
-                            && e.ident
-                                .strip_prefix("per:")
-                                .is_some_and(|k| k.ends_with(&format!(" {key}")) || key.ends_with(&format!(" {k}")))
-                    })
+                    .filter_map(|&p| ents.get(p))
+                    .find(|e| e.ident.strip_prefix("per:").is_some_and(|k| word_suffix(k, key) || word_suffix(key, k)))
                     .map(|e| e.ident.clone())
                     .unwrap_or_else(|| format!("per:{key}"));
                 let names = if ar {
@@ -249,9 +270,13 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                 (ident, EntityType::Person, text.clone(), names, None)
             }
         };
-        let e = match ents.iter().position(|e| e.ident == ident) {
-            Some(e) => e,
+        let e = match by_ident.get(&ident) {
+            Some(&e) => e,
             None => {
+                by_ident.insert(ident.clone(), ents.len());
+                if kind == EntityType::Person {
+                    persons.push(ents.len());
+                }
                 ents.push(Ent { kind, ident, name, names, place, mentions: Vec::new() });
                 ents.len() - 1
             }
@@ -269,6 +294,13 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         of_mention[i] = Some(e);
     }
     (ents, of_mention)
+}
+
+/// `long` ends with the words of `short` ("joe biden" / "biden").
+fn word_suffix(long: &str, short: &str) -> bool {
+    long.len() > short.len()
+        && long.ends_with(short)
+        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
 }
 
 fn strip_article(key: &str) -> &str {

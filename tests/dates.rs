@@ -55,3 +55,86 @@ fn date_cases() {
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
 }
+
+/// Random texts built from date-like fragments never panic, and every span
+/// found lies inside the text, in order, without overlap.
+#[test]
+fn random_texts_never_panic() {
+    const PARTS: &[&str] = &[
+        " ",
+        "،",
+        ",",
+        "-",
+        "/",
+        ".",
+        "(",
+        ")",
+        "8",
+        "31",
+        "2022",
+        "1436",
+        "٨",
+        "هـ",
+        "ديسمبر",
+        "كانون",
+        "الأول",
+        "آب",
+        "أمس",
+        "وأمس",
+        "اليوم",
+        "الخميس",
+        "الماضي",
+        "المقبل",
+        "منذ",
+        "يومين",
+        "عام",
+        "شوال",
+        "ربيع",
+        "December",
+        "May",
+        "last",
+        "next",
+        "week",
+        "Thursday",
+        "ago",
+        "two",
+        "between",
+        "and",
+        "to",
+        "early",
+        "'s",
+        "0",
+        "99999",
+        "T",
+        "\n",
+        "من",
+        "و10",
+        "بين",
+        "29",
+        "فبراير",
+        "February",
+        "9999",
+    ];
+    let mut seed: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let pubs =
+        [None, parse_date_string("2022-12-08"), parse_date_string("0001-01-01"), parse_date_string("9999-12-31")];
+    for _ in 0..3000 {
+        let n = (next() % 14) as usize;
+        let text: String = (0..n).map(|_| PARTS[(next() % PARTS.len() as u64) as usize]).collect::<Vec<_>>().join(" ");
+        let published = pubs[(next() % pubs.len() as u64) as usize];
+        let len = text.chars().count();
+        let found = find_dates(&text, &tokenize(&text), if next() % 2 == 0 { "ar" } else { "en" }, published);
+        let mut at = 0;
+        for f in &found {
+            assert!(f.start >= at && f.start < f.end && f.end <= len, "bad span {}..{} in {text:?}", f.start, f.end);
+            assert!(f.value.start <= f.value.end, "{text:?}");
+            at = f.end;
+        }
+    }
+}

@@ -113,9 +113,25 @@ pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new("input is empty"));
     }
-    match text.trim_start().chars().next() {
-        Some('{' | '[') => parse_json(text),
-        _ => parse_plain(text).map(|a| vec![a]),
+    if looks_like_json(text) {
+        parse_json(text)
+    } else {
+        parse_plain(text).map(|a| vec![a])
+    }
+}
+
+/// Input starting with "{" is JSON (a broken object should get a JSON
+/// error, not be read as prose); "[" counts only when a value or "]"
+/// follows, so "[Breaking] Talks resume" is a plain-text headline.
+fn looks_like_json(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    let first = chars.next();
+    let second = chars.find(|c| !c.is_whitespace());
+    match (first, second) {
+        (Some('{'), _) => true,
+        (Some('['), Some(c)) => matches!(c, '{' | '[' | '"' | ']' | '-' | '0'..='9' | 't' | 'f' | 'n'),
+        (Some('['), None) => true,
+        _ => false,
     }
 }
 
@@ -154,11 +170,18 @@ fn check_depth(text: &str) -> Result<(), InputError> {
     Ok(())
 }
 
-fn json_error(e: &serde_json::Error) -> InputError {
+fn json_error(text: &str, e: &serde_json::Error) -> InputError {
     // serde_json appends " at line X column Y"; the position is given once, our way.
     let msg = e.to_string();
     let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
-    let pos = (e.line(), e.column());
+    // serde_json counts the column in bytes; people (and editors) count characters.
+    let line = text.split('\n').nth(e.line().saturating_sub(1)).unwrap_or("");
+    let mut cut = e.column().saturating_sub(1).min(line.len());
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let col = line.get(..cut).map_or(0, |p| p.chars().count()) + usize::from(e.column() > 0);
+    let pos = (e.line(), col);
     InputError::at(format!("invalid json at line {}, column {}: {msg}", pos.0, pos.1), pos)
 }
 
@@ -179,7 +202,7 @@ fn parse_json(text: &str) -> Result<Vec<Article>, InputError> {
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
     let mut start = 0;
     while let Some(item) = stream.next() {
-        let v = item.map_err(|e| json_error(&e))?;
+        let v = item.map_err(|e| json_error(text, &e))?;
         let line = line_col(text, start + text.get(start..).map_or(0, |s| s.len() - s.trim_start().len())).0;
         values.push((line, v));
         start = stream.byte_offset();
@@ -383,6 +406,15 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
             for (i, item) in a.iter().enumerate() {
                 match item {
                     Value::String(s) => paragraphs.extend(clean_block(s)),
+                    // CMS block lists: [{"type": "paragraph", "text": "..."}]
+                    Value::Object(block) => {
+                        if let Some(Value::String(s)) = ["text", "content", "body", "value", "html"]
+                            .iter()
+                            .find_map(|k| block.get(*k).filter(|v| v.is_string()))
+                        {
+                            paragraphs.extend(clean_block(s));
+                        }
+                    }
                     Value::Null => {}
                     other => {
                         return Err(InputError::field(

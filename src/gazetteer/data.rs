@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use super::{CountryShape, Place};
 use crate::model::PlaceKind;
-use crate::text::{is_arabic, normalize_key};
+use crate::text::normalize_key;
 
 static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
 static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
@@ -106,11 +106,10 @@ fn build() -> Gazetteer {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
             ["weak", key, _] => {
                 let key = normalize_key(key);
-                // the caller tries an Arabic word with and without its article
+                // the caller also tries an Arabic word without its article (a
+                // bare weak word leaves the article form alone: عقبة, not العقبة)
                 if let Some(bare) = key.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
                     weak.push(bare.to_string());
-                } else if key.starts_with(is_arabic) {
-                    weak.push(format!("ال{key}"));
                 }
                 weak.push(key);
             }
@@ -259,6 +258,13 @@ pub(super) fn world_map() -> &'static [CountryShape] {
             })
             .collect()
     })
+}
+
+/// Parses the embedded tables afresh, bypassing the cache, and returns the
+/// number of keys: for measuring the cost of first use.
+#[doc(hidden)]
+pub fn parse_uncached() -> usize {
+    build().keys.len()
 }
 
 /// Sizes of the parsed tables.

@@ -21,6 +21,8 @@ pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
     entries: Vec<(String, T)>,
+    /// First words of all keys, sorted.
+    firsts: Vec<String>,
     /// The longest phrase in words.
     pub max_words: usize,
 }
@@ -30,7 +32,11 @@ impl<T> PhraseIndex<T> {
         entries.retain(|(k, _)| !k.is_empty());
         entries.sort_by(|a, b| a.0.cmp(&b.0));
         let max_words = entries.iter().map(|(k, _)| k.split(' ').count()).max().unwrap_or(1);
-        PhraseIndex { entries, max_words }
+        let mut firsts: Vec<String> =
+            entries.iter().filter_map(|(k, _)| k.split(' ').next().map(str::to_string)).collect();
+        firsts.sort();
+        firsts.dedup();
+        PhraseIndex { entries, firsts, max_words }
     }
 
     /// All payloads stored under exactly `key`.
@@ -38,6 +44,21 @@ impl<T> PhraseIndex<T> {
         let lo = self.entries.partition_point(|(k, _)| k.as_str() < key);
         let hi = lo + self.entries[lo..].partition_point(|(k, _)| k.as_str() == key);
         &self.entries[lo..hi]
+    }
+
+    /// All keys, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// First words of the keys, sorted.
+    pub fn first_words(&self) -> &[String] {
+        &self.firsts
+    }
+
+    /// True when some key's first word is `word`.
+    pub fn may_start(&self, word: &str) -> bool {
+        self.firsts.binary_search_by(|f| f.as_str().cmp(word)).is_ok()
     }
 
     /// True when some key starts with `key` followed by a space, so a
@@ -136,6 +157,9 @@ impl WordSet {
         v.sort();
         v.dedup();
         WordSet(v)
+    }
+    pub fn words(&self) -> &[String] {
+        &self.0
     }
     pub fn contains(&self, w: &str) -> bool {
         self.0.binary_search_by(|x| x.as_str().cmp(w)).is_ok()

@@ -26,7 +26,7 @@ mod words;
 
 use std::sync::OnceLock;
 
-pub use words::{words, Word};
+pub use words::{words, Feat, Word};
 
 use crate::gazetteer;
 use crate::model::EntityType;
@@ -51,6 +51,10 @@ pub enum What {
         adj_country: Option<&'static str>,
         /// The text calls it a town or city ("مدينة لاهاي", "city of").
         settlement: bool,
+        /// The name is also a common word ([`gazetteer::is_common_word`])
+        /// or reads like one here: one Arabic word with the article, or
+        /// followed by a definite noun it governs ("مشهد التهديد").
+        weak: Weak,
     },
     Org {
         curated: Option<lexicon::Org>,
@@ -61,6 +65,19 @@ pub enum What {
     },
     /// A date found by the time module (index into its list).
     Date(usize),
+}
+
+/// How much a place name needs context before minor places count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weak {
+    /// A proper name: any candidate.
+    #[default]
+    No,
+    /// A single Arabic word with the article: small places need context.
+    Definite,
+    /// A common word, or a noun governing the next word: towns, provinces
+    /// and sites need context.
+    Common,
 }
 
 /// A candidate or accepted mention.
@@ -806,10 +823,9 @@ pub fn recognise(words: &[Word], lang: &str, dates: &[(usize, usize)]) -> Vec<Fo
             link: None,
         });
     }
-    let mut place_cache: Vec<(String, &'static [u32])> = Vec::new();
     for i in 0..words.len() {
         curated_orgs(words, i, &mut cands);
-        places(words, i, &mut place_cache, &mut cands);
+        places(words, i, &mut cands);
         titled_person(words, i, &mut cands);
         pattern_org(words, i, &mut cands);
         named_person(words, i, &mut cands);
@@ -900,6 +916,9 @@ type PhraseHit<'a, T> = (usize, usize, &'a [(String, T)]);
 fn longest_at<'a, T>(index: &'a lexicon::PhraseIndex<T>, words: &[Word], i: usize) -> Option<PhraseHit<'a, T>> {
     let mut best: Option<PhraseHit<'a, T>> = None;
     for (ri, r) in words[i].readings.iter().enumerate() {
+        if !index.may_start(&r.key) {
+            continue;
+        }
         let mut key = r.key.clone();
         let mut j = i + 1;
         loop {
@@ -920,6 +939,9 @@ fn longest_at<'a, T>(index: &'a lexicon::PhraseIndex<T>, words: &[Word], i: usiz
 
 fn curated_orgs(words: &[Word], i: usize, out: &mut Vec<Found>) {
     let w = &words[i];
+    if !w.f.org_start {
+        return;
+    }
     if !w.arabic && !w.cap && !w.key.starts_with("al") {
         return;
     }
@@ -948,32 +970,17 @@ fn curated_orgs(words: &[Word], i: usize, out: &mut Vec<Found>) {
     });
 }
 
-fn lookup_cached(cache: &mut Vec<(String, &'static [u32])>, key: &str) -> &'static [u32] {
-    if let Some((_, v)) = cache.iter().find(|(k, _)| k == key) {
-        return v;
-    }
-    let v = gazetteer::lookup(key);
-    if cache.len() < 64 {
-        cache.push((key.to_string(), v));
-    }
-    v
-}
-
 /// Longest gazetteer match at word `i`: (reading index, end word, key, candidates).
-fn place_at(
-    words: &[Word],
-    i: usize,
-    cache: &mut Vec<(String, &'static [u32])>,
-) -> Option<(usize, usize, String, &'static [u32])> {
+fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static [u32])> {
     let w = &words[i];
-    if w.key.chars().count() < 2 || ar_stop().contains(&w.key) || time_words().contains(&w.key) {
+    if w.key.chars().count() < 2 || w.f.ar_stop || w.f.time {
         return None;
     }
     let english = !w.arabic;
     if english && !(w.cap || (w.key == "the" && words.get(i + 1).is_some_and(|n| n.cap && !n.brk))) {
         return None;
     }
-    if english && w.sent_start && en_stop().contains(&w.key) && w.key != "the" {
+    if english && w.sent_start && w.f.en_stop && w.key != "the" {
         return None;
     }
     let max = gazetteer::max_name_tokens().clamp(1, 8);
@@ -990,7 +997,7 @@ fn place_at(
                 continue;
             }
             let key = key_of(words, i, i + n, &r.key);
-            let c = if n == 1 { lookup_cached(cache, &key) } else { gazetteer::lookup(&key) };
+            let c = gazetteer::lookup(&key);
             if !c.is_empty() {
                 return Some((ri, i + n, key, c));
             }
@@ -999,8 +1006,8 @@ fn place_at(
     None
 }
 
-fn places(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32])>, out: &mut Vec<Found>) {
-    if let Some((ri, j, key, cands)) = place_at(words, i, cache) {
+fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    if let Some((ri, j, key, cands)) = place_at(words, i) {
         let pre = words[i].readings[ri].pre;
         let (start, end) = span(words, i, j, pre);
         out.push(Found {
@@ -1010,6 +1017,7 @@ fn places(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32])>, o
             end,
             kind: EntityType::Place,
             what: What::Place {
+                weak: weakness(words, i, j, &key),
                 cands,
                 key,
                 dir: None,
@@ -1020,7 +1028,27 @@ fn places(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32])>, o
             link: None,
         });
     }
-    directional(words, i, cache, out);
+    directional(words, i, out);
+}
+
+fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
+    let w = &words[i];
+    if (w.arabic || !w.cap) && gazetteer::is_common_word(key) {
+        return Weak::Common;
+    }
+    if !w.arabic || j != i + 1 {
+        return Weak::No;
+    }
+    let governs = words.get(j).is_some_and(|n| {
+        !n.brk && n.arabic && definite(n) && n.f.demonym.is_none() && !n.f.org_adj && !nisba(n) && !n.f.time
+    });
+    if governs {
+        Weak::Common
+    } else if key.starts_with("ال") {
+        Weak::Definite
+    } else {
+        Weak::No
+    }
 }
 
 /// The country an adjective right after a name points to ("الهولندية").
@@ -1060,7 +1088,7 @@ fn direction_at(words: &[Word], i: usize) -> Option<(usize, usize, Direction)> {
     Some((ri, 1, d))
 }
 
-fn directional(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32])>, out: &mut Vec<Found>) {
+fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
     let Some((ri, n, d)) = direction_at(words, i) else { return };
     let w = &words[i];
     if !w.arabic && !w.cap && !w.sent_start && w.key.chars().next().is_some_and(|c| c.is_uppercase()) {
@@ -1084,7 +1112,7 @@ fn directional(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32]
         if rest >= words.len() || words[rest].brk {
             return;
         }
-        if let Some((rri, j, key, cands)) = place_at(words, rest, cache) {
+        if let Some((rri, j, key, cands)) = place_at(words, rest) {
             let rest_key = key_of(words, rest, j, &words[rest].readings[rri].key);
             let own = format!("{} {}", w.readings[ri].key, rest_key);
             let own_c = gazetteer::lookup(&own);
@@ -1096,9 +1124,10 @@ fn directional(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32]
                     dir: Some(direction(&w.readings[ri].key).unwrap_or((0, 0))),
                     adj_country: None,
                     settlement: false,
+                    weak: Weak::No,
                 }
             } else {
-                What::Place { cands: own_c, key: own, dir: None, adj_country: None, settlement: false }
+                What::Place { cands: own_c, key: own, dir: None, adj_country: None, settlement: false, weak: Weak::No }
             };
             out.push(Found {
                 w0: i,
@@ -1114,7 +1143,7 @@ fn directional(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32]
         return;
     }
     // English: "northern Iraq", "north of Baghdad" is not a name
-    if let Some((pri, j, key, cands)) = place_at(words, k, cache) {
+    if let Some((pri, j, key, cands)) = place_at(words, k) {
         let _ = pri;
         let (start, end) = span(words, i, j, w.readings[ri].pre);
         out.push(Found {
@@ -1123,7 +1152,14 @@ fn directional(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32]
             start,
             end,
             kind: EntityType::Place,
-            what: What::Place { cands, key, dir: Some(d), adj_country: adjective_after(words, j), settlement: false },
+            what: What::Place {
+                cands,
+                key,
+                dir: Some(d),
+                adj_country: adjective_after(words, j),
+                settlement: false,
+                weak: Weak::No,
+            },
             prio: PRIO_DIR_PLACE,
             link: None,
         });
@@ -1131,15 +1167,99 @@ fn directional(words: &[Word], i: usize, cache: &mut Vec<(String, &'static [u32]
 }
 
 fn is_title_word(w: &Word) -> bool {
-    w.readings.iter().any(|r| !lexicon::titles().get(&r.key).is_empty())
+    w.f.title
 }
 
 fn is_trigger_word(w: &Word) -> bool {
-    w.readings.iter().any(|r| !lexicon::triggers().get(&r.key).is_empty())
+    w.f.trigger
 }
 
 fn is_demonym(w: &Word) -> bool {
-    w.readings.iter().any(|r| gazetteer::demonym(&r.key).is_some())
+    w.f.demonym.is_some()
+}
+
+const F_AR_STOP: u32 = 1;
+const F_EN_STOP: u32 = 1 << 1;
+const F_TIME: u32 = 1 << 2;
+const F_TITLE: u32 = 1 << 3;
+const F_TITLE_START: u32 = 1 << 4;
+const F_TRIGGER: u32 = 1 << 5;
+const F_ORG_START: u32 = 1 << 6;
+const F_ORG_HEAD: u32 = 1 << 7;
+const F_ORG_ADJ: u32 = 1 << 8;
+const F_PARTICLE: u32 = 1 << 9;
+const F_CONNECTOR: u32 = 1 << 10;
+const F_EN_ORG_HEAD: u32 = 1 << 11;
+const F_GIVEN: u32 = 1 << 12;
+const F_GIVEN_AMB: u32 = 1 << 13;
+
+/// Every word list in one sorted table of flags, so that a word costs one
+/// binary search per reading.
+fn word_flags() -> &'static [(String, u32)] {
+    static T: OnceLock<Vec<(String, u32)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<(String, u32)> = Vec::new();
+        let mut add = |it: &mut dyn Iterator<Item = String>, flag: u32| v.extend(it.map(|k| (k, flag)));
+        add(&mut ar_stop().words().iter().cloned(), F_AR_STOP);
+        add(&mut en_stop().words().iter().cloned(), F_EN_STOP);
+        add(&mut time_words().words().iter().cloned(), F_TIME);
+        add(&mut lexicon::titles().keys().map(str::to_string), F_TITLE);
+        add(&mut lexicon::titles().first_words().iter().cloned(), F_TITLE_START);
+        add(&mut lexicon::triggers().keys().map(str::to_string), F_TRIGGER);
+        add(&mut lexicon::orgs().first_words().iter().cloned(), F_ORG_START);
+        add(&mut ar_org_heads().words().iter().cloned(), F_ORG_HEAD);
+        add(&mut org_adjectives().words().iter().cloned(), F_ORG_ADJ);
+        add(&mut ar_particles().words().iter().cloned(), F_PARTICLE);
+        add(&mut en_connectors().words().iter().cloned(), F_CONNECTOR);
+        add(&mut en_org_heads().words().iter().cloned(), F_EN_ORG_HEAD);
+        for k in lexicon::given_names().keys() {
+            let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
+            v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
+        }
+        v.sort();
+        let mut merged: Vec<(String, u32)> = Vec::with_capacity(v.len());
+        for (k, f) in v {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= f,
+                _ => merged.push((k, f)),
+            }
+        }
+        merged
+    })
+}
+
+fn flags(key: &str) -> u32 {
+    let t = word_flags();
+    t.binary_search_by(|(k, _)| k.as_str().cmp(key)).map_or(0, |i| t[i].1)
+}
+
+/// Fills each word's [`Feat`] from the word lists, once.
+pub fn annotate(words: &mut [Word]) {
+    for w in words.iter_mut() {
+        let mut f = Feat::default();
+        let all: Vec<u32> = w.readings.iter().map(|r| flags(&r.key)).collect();
+        let own = all.first().copied().unwrap_or(0);
+        let any = all.iter().fold(0, |a, b| a | b);
+        if w.arabic {
+            f.ar_stop = own & F_AR_STOP != 0;
+            f.org_head = own & F_ORG_HEAD != 0;
+            f.org_head_reading = all.iter().position(|x| x & F_ORG_HEAD != 0);
+            f.org_adj = any & F_ORG_ADJ != 0;
+        } else {
+            f.en_stop = own & F_EN_STOP != 0;
+            f.connector = own & F_CONNECTOR != 0;
+            f.en_org_head = own & F_EN_ORG_HEAD != 0;
+        }
+        f.particle = own & F_PARTICLE != 0;
+        f.time = own & F_TIME != 0;
+        f.title = any & F_TITLE != 0;
+        f.title_start = any & (F_TITLE | F_TITLE_START) != 0;
+        f.trigger = any & F_TRIGGER != 0;
+        f.org_start = any & F_ORG_START != 0;
+        f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
+        f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
+        w.f = f;
+    }
 }
 
 fn definite(w: &Word) -> bool {
@@ -1213,7 +1333,7 @@ fn verb_like(w: &Word) -> bool {
 }
 
 fn given(w: &Word) -> Option<lexicon::GivenName> {
-    lexicon::is_given_name(&w.key)
+    w.f.given
 }
 
 /// Where an Arabic name starting at `k` ends, if one starts there.
@@ -1221,32 +1341,26 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
     let first = words.get(k)?;
     if !first.arabic
         || definite(first)
-        || ar_stop().contains(&first.key)
-        || time_words().contains(&first.key)
+        || first.f.ar_stop
+        || first.f.time
         || is_title_word(first)
         || is_trigger_word(first)
-        || ar_org_heads().contains(&first.key)
+        || first.f.org_head
         || is_demonym(first)
         || first.key.chars().count() < 2
     {
         return None;
     }
     let first_given = given(first).is_some();
-    let mut particle = ar_particles().contains(&first.key);
+    let mut particle = first.f.particle;
     let mut end = k + 1;
     while end < words.len() && end < k + limit && !words[end].brk {
         let w = &words[end];
-        if !w.arabic
-            || ar_stop().contains(&w.key)
-            || time_words().contains(&w.key)
-            || is_title_word(w)
-            || is_trigger_word(w)
-            || ar_org_heads().contains(&w.key)
-        {
+        if !w.arabic || w.f.ar_stop || w.f.time || is_title_word(w) || is_trigger_word(w) || w.f.org_head {
             break;
         }
-        if particle || ar_particles().contains(&w.key) {
-            particle = ar_particles().contains(&w.key);
+        if particle || w.f.particle {
+            particle = w.f.particle;
             end += 1;
             continue;
         }
@@ -1269,7 +1383,7 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
         }
         break;
     }
-    while end > k + 1 && ar_particles().contains(&words[end - 1].key) {
+    while end > k + 1 && words[end - 1].f.particle {
         end -= 1;
     }
     Some(end)
@@ -1279,14 +1393,14 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
 /// connectors such as "al-", "de").
 fn en_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
     let first = words.get(k)?;
-    if first.arabic || !first.cap || en_stop().contains(&first.key) || is_title_word(first) {
+    if first.arabic || !first.cap || first.f.en_stop || is_title_word(first) {
         return None;
     }
     let mut end = k + 1;
     while end < words.len() && end < k + limit && !words[end].brk {
         let w = &words[end];
-        let name_word = w.cap && !en_stop().contains(&w.key) && !time_words().contains(&w.key);
-        let connector = en_connectors().contains(&w.key)
+        let name_word = w.cap && !w.f.en_stop && !w.f.time;
+        let connector = w.f.connector
             && !matches!(w.key.as_str(), "and" | "of" | "for" | "the")
             && words.get(end + 1).is_some_and(|n| n.cap && !n.brk);
         if !(name_word || connector) {
@@ -1318,6 +1432,9 @@ fn person(words: &[Word], k: usize, end: usize, prio: u8, out: &mut Vec<Found>) 
 /// "المدير السياسي الهولندي، مارسيل دي فينك"; "Foreign Minister Ayman Safadi".
 fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
     let w = &words[i];
+    if !w.f.title_start {
+        return;
+    }
     if !w.arabic && !w.cap && lexicon::titles().get(&w.key).is_empty() && !lexicon::titles().has_longer(&w.key) {
         return;
     }
@@ -1327,7 +1444,7 @@ fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
         let mut k = j;
         while k < words.len() && k < j + 5 && !words[k].brk {
             let m = &words[k];
-            if !m.arabic || ar_stop().contains(&m.key) || time_words().contains(&m.key) {
+            if !m.arabic || m.f.ar_stop || m.f.time {
                 break;
             }
             let construct = m.key.ends_with('ه') && words.get(k + 1).is_some_and(|n| !n.brk && definite(n));
@@ -1349,12 +1466,7 @@ fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
                 }
                 let ok = e - k <= 4
                     && (e >= words.len() || words[e].brk)
-                    && words[k..e].iter().all(|x| {
-                        x.arabic
-                            && !ar_stop().contains(&x.key)
-                            && !is_trigger_word(x)
-                            && !ar_org_heads().contains(&x.key)
-                    })
+                    && words[k..e].iter().all(|x| x.arabic && !x.f.ar_stop && !is_trigger_word(x) && !x.f.org_head)
                     && !definite(&words[k]);
                 if ok {
                     person(words, k, e, PRIO_TITLE_PERSON, out);
@@ -1388,7 +1500,7 @@ fn named_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
         if e - i < 2 {
             return;
         }
-        if g.ambiguous && given(&words[i + 1]).is_none() && !ar_particles().contains(&words[i + 1].key) {
+        if g.ambiguous && given(&words[i + 1]).is_none() && !words[i + 1].f.particle {
             return;
         }
         person(words, i, e, PRIO_NAME_PERSON, out);
@@ -1407,22 +1519,17 @@ fn pattern_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
     if !w.arabic {
         return;
     }
-    let Some(r) = w.readings.iter().find(|r| ar_org_heads().contains(&r.key)) else { return };
-    if longest_at(lexicon::orgs(), words, i).is_some() {
+    let Some(r) = w.f.org_head_reading.and_then(|ri| w.readings.get(ri)) else { return };
+    if w.f.org_start && longest_at(lexicon::orgs(), words, i).is_some() {
         return; // a curated name starts here
     }
     let head_definite = r.key.starts_with("ال") || definite(w);
-    let org_adj = |m: &Word| m.readings.iter().any(|r| org_adjectives().contains(&r.key)) || is_demonym(m);
+    let org_adj = |m: &Word| m.f.org_adj || is_demonym(m);
     let mut k = i + 1;
     let mut named = false;
     while k < words.len() && k < i + 6 && !words[k].brk {
         let m = &words[k];
-        if !m.arabic
-            || ar_stop().contains(&m.key)
-            || time_words().contains(&m.key)
-            || is_trigger_word(m)
-            || is_title_word(m) && k > i + 1
-        {
+        if !m.arabic || m.f.ar_stop || m.f.time || is_trigger_word(m) || is_title_word(m) && k > i + 1 {
             break;
         }
         if head_definite {
@@ -1474,8 +1581,8 @@ fn caps_runs(words: &[Word], out: &mut Vec<Found>) {
         let mut j = i + 1;
         while j < words.len() && !words[j].brk {
             let n = &words[j];
-            let name_word = (n.cap || n.upper) && !time_words().contains(&n.key);
-            let connector = en_connectors().contains(&n.key) && words.get(j + 1).is_some_and(|x| x.cap && !x.brk);
+            let name_word = (n.cap || n.upper) && !n.f.time;
+            let connector = n.f.connector && words.get(j + 1).is_some_and(|x| x.cap && !x.brk);
             if !(name_word || connector) {
                 break;
             }
@@ -1490,7 +1597,7 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     let mut titled = false;
     while i < j {
         let w = &words[i];
-        if en_stop().contains(&w.key) || time_words().contains(&w.key) || en_connectors().contains(&w.key) {
+        if w.f.en_stop || w.f.time || w.f.connector {
             i += 1;
         } else if is_title_word(w) || is_demonym(w) {
             titled |= is_title_word(w);
@@ -1504,14 +1611,14 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     }
     // trailing connectors never end a name
     let mut j = j;
-    while j > i && en_connectors().contains(&words[j - 1].key) {
+    while j > i && words[j - 1].f.connector {
         j -= 1;
     }
     if i >= j {
         return;
     }
     let n = j - i;
-    let has_head = words[i..j].iter().any(|w| en_org_heads().contains(&w.key));
+    let has_head = words[i..j].iter().any(|w| w.f.en_org_head);
     let (start, end) = span(words, i, j, 0);
     let key = key_of(words, i, j, &words[i].key);
     let sent_start_single = n == 1 && words[i].sent_start;
@@ -1544,7 +1651,7 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
         match &f.what {
             What::Person { .. } if f.w1 - f.w0 >= 2 => {
                 let last = &words[f.w1 - 1];
-                if last.key.chars().count() >= 3 && !ar_particles().contains(&last.key) {
+                if last.key.chars().count() >= 3 && !last.f.particle {
                     keys.push((last.key.clone(), idx, f.w1, EntityType::Person));
                     if last.arabic && last.key.starts_with("ال") {
                         // "الصفدي" may come with a clitic: readings handle it
@@ -1569,7 +1676,7 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
                     }
                 } else if curated.is_some() || f.prio >= PRIO_PATTERN_ORG || f.prio == PRIO_CAPS {
                     let last = &words[f.w1 - 1];
-                    if en_org_heads().contains(&last.key) {
+                    if last.f.en_org_head {
                         keys.push((last.key.clone(), idx, f.w1, EntityType::Organization));
                     }
                 }
@@ -1580,6 +1687,7 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
     if keys.is_empty() {
         return;
     }
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
     let mut extra = Vec::new();
     for (wi, w) in words.iter().enumerate() {
         if covered[wi] {
@@ -1590,9 +1698,11 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
         }
         for (ri, r) in w.readings.iter().enumerate() {
             // the latest earlier mention with this key
-            let hit = keys
+            let lo = keys.partition_point(|k| k.0 < r.key);
+            let hi = lo + keys[lo..].partition_point(|k| k.0 == r.key);
+            let hit = keys[lo..hi]
                 .iter()
-                .filter(|(k, _, from, _)| *k == r.key && *from <= wi)
+                .filter(|(_, _, from, _)| *from <= wi)
                 .max_by_key(|(_, idx, _, _)| accepted[*idx].start);
             if let Some((_, idx, _, kind)) = hit {
                 let (start, end) = span(words, wi, wi + 1, w.readings[ri].pre);

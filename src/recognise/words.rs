@@ -44,6 +44,34 @@ pub struct Word {
     pub sent_start: bool,
     /// Index of its sentence.
     pub sent: usize,
+    /// What the word lists say about it (filled once, looked up often).
+    pub f: Feat,
+}
+
+/// Word-list facts about a word, computed once per word.
+#[derive(Debug, Clone, Default)]
+pub struct Feat {
+    pub ar_stop: bool,
+    pub en_stop: bool,
+    pub time: bool,
+    /// Some reading is a title ("الرئيس", "President").
+    pub title: bool,
+    /// Some reading is an event trigger.
+    pub trigger: bool,
+    pub demonym: Option<&'static str>,
+    pub given: Option<super::lexicon::GivenName>,
+    /// The word itself is an Arabic organisation head.
+    pub org_head: bool,
+    /// The reading that is an Arabic organisation head ("للتحالف" → "تحالف").
+    pub org_head_reading: Option<usize>,
+    pub org_adj: bool,
+    pub particle: bool,
+    pub connector: bool,
+    pub en_org_head: bool,
+    /// Some reading may start a curated organisation name.
+    pub org_start: bool,
+    /// Some reading may start a title.
+    pub title_start: bool,
 }
 
 /// Code points of `word` (as written) that produce the first `n` code
@@ -115,8 +143,9 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         }
         let sent_start = sent != last_sent;
         last_sent = sent;
-        let letters = t.text.chars().filter(|c| c.is_alphabetic()).count();
-        let upper = letters >= 2 && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        let upper = !t.arabic
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
         out.push(Word {
             tok: i,
             start: t.start,
@@ -131,10 +160,12 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             comma_before: comma,
             sent_start,
             sent,
+            f: Feat::default(),
         });
         brk = false;
         comma = false;
     }
+    super::annotate(&mut out);
     out
 }
 

@@ -57,6 +57,33 @@ pub fn civil_from_days(z: i64) -> Option<Ymd> {
     ymd(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
+/// Days since 1970-01-01 of a day of the Hijri calendar, by the tabular
+/// (arithmetical) Islamic calendar with the civil epoch (16 July 622,
+/// Julian) and leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each
+/// 30-year cycle. The Umm al-Qura calendar used in Saudi news is based on
+/// observation and can differ by a day or two; this is the best a
+/// calculation without tables can do. `None` for an impossible day.
+pub fn days_from_hijri(year: i32, month: u8, day: u8) -> Option<i64> {
+    if !(1..=1600).contains(&year) || !(1..=12).contains(&month) || !(1..=30).contains(&day) {
+        return None;
+    }
+    let (y, m, d) = (i64::from(year), i64::from(month), i64::from(day));
+    // 1948439.5 (Julian day of the epoch) − 2440587.5 (of 1970-01-01) = −492148.
+    Some(d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 - 1 - 492_148)
+}
+
+/// The Gregorian day of a Hijri date (see [`days_from_hijri`]).
+pub fn from_hijri(year: i32, month: u8, day: u8) -> Option<Ymd> {
+    civil_from_days(days_from_hijri(year, month, day)?)
+}
+
+/// First and last Gregorian day of a Hijri year.
+pub fn hijri_year_span(year: i32) -> Option<(Ymd, Ymd)> {
+    let first = days_from_hijri(year, 1, 1)?;
+    let next = days_from_hijri(year + 1, 1, 1).unwrap_or(first + 354);
+    Some((civil_from_days(first)?, civil_from_days(next - 1)?))
+}
+
 /// Day of the week, 0 = Monday … 6 = Sunday (ISO 8601 order).
 pub fn weekday(d: Ymd) -> u8 {
     // 1970-01-01 was a Thursday (index 3).
@@ -107,5 +134,10 @@ mod tests {
         assert_eq!(ymd(2023, 2, 29), None);
         assert_eq!(ymd(2024, 2, 29), Some(Ymd { year: 2024, month: 2, day: 29 }));
         assert_eq!(civil_from_days(i64::MAX / 2), None);
+        // 1 Dhu al-Qa'da 1436 was Sunday 16 August 2015; 1 Ramadan 1444 was 23 March 2023.
+        assert_eq!(from_hijri(1436, 11, 1), Some(Ymd { year: 2015, month: 8, day: 16 }));
+        assert_eq!(from_hijri(1444, 9, 1), Some(Ymd { year: 2023, month: 3, day: 23 }));
+        assert_eq!(from_hijri(1, 1, 1), Some(Ymd { year: 622, month: 7, day: 19 }));
+        assert_eq!(from_hijri(1436, 13, 1), None);
     }
 }

@@ -12,6 +12,8 @@ use super::words::{self, Cue, Unit};
 use super::FoundDate;
 use crate::model::{DateValue, Derivation, Precision, Ymd};
 use crate::text::{readings, Token};
+use std::collections::HashSet;
+use std::sync::OnceLock;
 
 /// Single-word days relative to publication, in days. Source: standard
 /// calendar terms.
@@ -41,6 +43,50 @@ static PERIODS: &[(&str, Unit)] = &[
 /// English words before a period, weekday or month: -1 past, 0 current,
 /// +1 coming. Source: standard usage.
 static ENGLISH_DIRECTIONS: &[(&str, i8)] = &[("coming", 1), ("last", -1), ("next", 1), ("this", 0)];
+
+/// Arabic ordinal days, as in "الثامن من ديسمبر"; "عشر", "والعشرين" and
+/// "والثلاثين" after one add 10, 20 or 30. Source: standard Arabic ordinals.
+static ORDINAL_DAYS: &[(&str, u8)] = &[
+    ("الاول", 1),
+    ("التاسع", 9),
+    ("الثالث", 3),
+    ("الثامن", 8),
+    ("الثاني", 2),
+    ("الثلاثين", 30),
+    ("الحادي", 1),
+    ("الخامس", 5),
+    ("الرابع", 4),
+    ("السابع", 7),
+    ("السادس", 6),
+    ("العاشر", 10),
+    ("العشرين", 20),
+];
+
+/// Arabic words for a part of a period, taken into its span like "early"
+/// and "late". Source: standard usage in Arabic news.
+static ARABIC_PART_OF_PERIOD: &[&str] = &["اواخر", "اواسط", "اوايل", "بدايه", "مطلع", "منتصف", "نهايه"];
+
+/// Arabic nouns of events often named by their year ("حرب 1967",
+/// "انتخابات 2022"). Source: common usage in Arabic news.
+static EVENT_NOUNS: &[&str] = &[
+    "احداث",
+    "انتخابات",
+    "انتفاضه",
+    "اولمبياد",
+    "ثوره",
+    "حرب",
+    "دستور",
+    "كاس",
+    "موازنه",
+    "مونديال",
+    "ميزانيه",
+    "نكبه",
+    "نكسه",
+];
+
+/// English determiners before a year used as a modifier ("the 1996
+/// bombing"). Source: standard English grammar.
+static DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this", "whose"];
 
 /// Words that open a span of time ("between ... and ...", "من ... إلى ...").
 /// Source: standard usage.
@@ -117,6 +163,11 @@ fn has(table: &[&str], key: &str) -> bool {
 /// What a token can be, worked out once.
 #[derive(Debug, Clone, Default)]
 struct Info {
+    /// Code points at the end that are not part of the date (the "'s" of
+    /// "Wednesday's ruling").
+    cut: usize,
+    /// A year written with the Hijri mark in the same token ("1404هـ").
+    hijri_num: Option<u32>,
     /// A number: value, count of digits, code points of a "و" before it.
     num: Option<(u32, usize, usize)>,
     /// A month: number, cue, clitic prefix (code points in the original).
@@ -150,17 +201,71 @@ fn original_prefix(text: &str, n: usize) -> usize {
     0
 }
 
+/// Every word any table here looks up through a token's stems, and (second
+/// set) the words of those that start with the article, without it. Most
+/// tokens are in neither, so they cost one hash lookup per reading and no
+/// allocation.
+/// The known words, and the last two characters of each (a stem is a
+/// suffix of its word, so a word not ending in one of these has no known stem).
+type Known = (HashSet<&'static str>, HashSet<&'static str>, HashSet<(char, char)>);
+
+fn known_words() -> &'static Known {
+    static KNOWN: OnceLock<Known> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let mut all: HashSet<&'static str> = HashSet::new();
+        all.extend(words::MONTHS.iter().map(|r| r.0));
+        all.extend(words::WEEKDAYS.iter().map(|r| r.0));
+        all.extend(words::UNITS.iter().map(|r| r.0));
+        all.extend(words::ARABIC_DIRECTIONS.iter().map(|r| r.0));
+        all.extend(words::HIJRI_MONTHS.iter().map(|r| r.0));
+        all.extend(words::HIJRI_TWO_WORD_MONTHS.iter().map(|r| r.0));
+        all.extend(words::TWO_WORD_MONTHS.iter().map(|r| r.0));
+        all.extend(RELATIVE_DAYS.iter().map(|r| r.0));
+        all.extend(PERIODS.iter().map(|r| r.0));
+        for t in [
+            ARABIC_YEAR_NOUNS,
+            ARABIC_YEAR_CUES,
+            ARABIC_DAY_NOUNS,
+            ARABIC_PART_OF_PERIOD,
+            EVENT_NOUNS,
+            RANGE_OPENERS,
+            FUTURE_MARKERS,
+            STEM_CUES,
+        ] {
+            all.extend(t.iter().copied());
+        }
+        let after_article = all.iter().filter_map(|k| k.strip_prefix("ال")).collect();
+        let endings = all.iter().filter_map(|k| last_two(k)).collect();
+        (all, after_article, endings)
+    })
+}
+
+/// Single words looked up through stems outside the tables above: "شهر"
+/// before a Levantine month, "أول" of "أول أمس", "منذ"/"قبل" of "منذ يومين".
+static STEM_CUES: &[&str] = &["اول", "شهر", "قبل", "منذ"];
+
+fn last_two(s: &str) -> Option<(char, char)> {
+    let mut it = s.chars().rev();
+    let b = it.next()?;
+    Some((it.next()?, b))
+}
+
 fn stems_of(t: &Token) -> Vec<(String, usize)> {
+    let (all, after_article, endings) = known_words();
     let mut out: Vec<(String, usize)> = Vec::new();
+    if !last_two(&t.norm).is_some_and(|e| endings.contains(&e)) {
+        return out;
+    }
     for r in readings(&t.norm) {
-        let p = original_prefix(&t.text, r.prefix_len);
-        if r.had_article {
+        if r.had_article && after_article.contains(r.stem) {
             // The article is part of the matched word: "والخميس" matches
             // "الخميس" with only "و" as the clitic.
             let back = original_prefix(&t.text, r.prefix_len.saturating_sub(2));
             out.push((format!("ال{}", r.stem), back));
         }
-        out.push((r.stem.to_string(), p));
+        if all.contains(r.stem) {
+            out.push((r.stem.to_string(), original_prefix(&t.text, r.prefix_len)));
+        }
     }
     out
 }
@@ -171,7 +276,8 @@ fn parse_num(norm: &str) -> Option<(u32, usize)> {
         return None;
     }
     let (d, rest) = norm.split_at(digits);
-    if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th")) {
+    // Ordinal suffixes, and "م" (milady) that Arabic writes after a Gregorian year.
+    if !(rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th" | "م")) {
         return None;
     }
     Some((d.parse().ok()?, digits))
@@ -186,13 +292,34 @@ fn classify(t: &Token) -> Info {
         info.num = Some((v, d, 0));
         return info;
     }
+    if let Some(digits) = t.norm.strip_suffix('ه') {
+        if let Some((v, _)) = parse_num(digits).filter(|_| digits.bytes().all(|b| b.is_ascii_digit())) {
+            info.hijri_num = Some(v);
+            return info;
+        }
+    }
     if let Some(rest) = t.norm.strip_prefix('و') {
         if let Some((v, d)) = parse_num(rest).filter(|_| rest.bytes().all(|b| b.is_ascii_digit())) {
             info.num = Some((v, d, original_prefix(&t.text, 1)));
             return info;
         }
     }
-    info.stems = if t.arabic { stems_of(t) } else { vec![(t.norm.clone(), 0)] };
+    info.stems = if t.arabic {
+        stems_of(t)
+    } else {
+        let base = match t.norm.strip_suffix("'s") {
+            Some(b) => {
+                info.cut = 2;
+                b
+            }
+            None => t.norm.as_str(),
+        };
+        if known_words().0.contains(base) {
+            vec![(base.to_string(), 0)]
+        } else {
+            Vec::new()
+        }
+    };
     let english_cap = t.capitalized;
     for (s, p) in &info.stems {
         if info.month.is_none() {
@@ -341,7 +468,8 @@ impl Scanner<'_> {
         self.tok(i).map_or(0, |t| t.start + prefix)
     }
     fn end_of(&self, i: usize) -> usize {
-        self.tok(i.saturating_sub(1)).map_or(0, |t| t.end)
+        let j = i.saturating_sub(1);
+        self.tok(j).map_or(0, |t| t.end - self.inf(j).map_or(0, |f| f.cut.min(t.end - t.start)))
     }
     fn line_break_between(&self, a: usize, b: usize) -> bool {
         let i = self.breaks.partition_point(|&x| x < a);
@@ -415,17 +543,27 @@ impl Scanner<'_> {
 
     /// Absolute day/month/year, day-first ("8 ديسمبر 2022", "8-10 December").
     fn day_first(&self, i: usize) -> Option<Hit> {
-        let (d1, _, p1) = self.num(i)?;
-        let d1 = u8::try_from(d1).ok().filter(|_| self.day_num(i).is_some())?;
-        let mut j = i + 1;
+        let (d1, p1, mut j) = match self.num(i) {
+            Some((_, _, p)) => (self.day_num(i)?, p, i + 1),
+            None => {
+                // "الثامن من ديسمبر": an ordinal day needs "من" and a month.
+                let (d, next) = self.ordinal_day(i)?;
+                if self.norm(next) != "من" {
+                    return None;
+                }
+                (d, 0, next)
+            }
+        };
         let mut d2 = None;
         // "8-10 ديسمبر", "8 و10 ديسمبر", "8 to 10 December", "من 8 إلى 10 ديسمبر"
-        if let Some(n) =
-            self.day_num(j + 1).filter(|_| self.is_punct(j, &["-", "–"]) || has(RANGE_JOINERS, self.norm(j)))
+        let numeric = self.num(i).is_some();
+        if let Some(n) = self
+            .day_num(j + 1)
+            .filter(|_| numeric && (self.is_punct(j, &["-", "–"]) || has(RANGE_JOINERS, self.norm(j))))
         {
             d2 = Some(n);
             j += 2;
-        } else if let Some((n, _, pre)) = self.num(j) {
+        } else if let Some((n, _, pre)) = self.num(j).filter(|_| numeric) {
             if pre > 0 && self.day_num(j).is_some() {
                 d2 = u8::try_from(n).ok();
                 j += 1;
@@ -481,6 +619,20 @@ impl Scanner<'_> {
             None => day_value(ymd(year, m, d1)?, derivation),
         };
         Some(Hit { first: i, last: k, start: self.start_of(i, p1), end: self.end_of(k), value })
+    }
+
+    /// An Arabic ordinal day ("الثامن", "الحادي عشر", "الحادي والعشرين"):
+    /// the day and the next token.
+    fn ordinal_day(&self, i: usize) -> Option<(u8, usize)> {
+        let base = words::lookup(ORDINAL_DAYS, self.norm(i))?;
+        let (add, next) = match self.norm(i + 1) {
+            "عشر" if base < 10 => (10, i + 2),
+            "والعشرين" if base < 10 => (20, i + 2),
+            "والثلاثين" if base < 2 => (30, i + 2),
+            _ => (0, i + 1),
+        };
+        let d = base + add;
+        (1..=31).contains(&d).then_some((d, next))
     }
 
     /// Month first: "December 8, 2022", "Dec. 8", "December 8-10", "ديسمبر 2022".
@@ -543,6 +695,19 @@ impl Scanner<'_> {
             let value = month_value(y, m, Derivation::Relative)?;
             return Some(Hit { first: i, last: k + 1, start, end: self.end_of(k + 1), value });
         }
+        // "June last year", "يونيو من العام الماضي".
+        let (yk, ydir) = if let Some(d) = words::lookup(ENGLISH_DIRECTIONS, self.norm(k)) {
+            (k + 1, Some(d))
+        } else {
+            let at = if self.norm(k) == "من" { k + 1 } else { k };
+            (at + 1, self.inf(at + 1).and_then(|f| f.ar_dir))
+        };
+        if let Some(d) = ydir {
+            if self.inf(yk).is_some_and(|f| matches!(f.period, Some((Unit::Year, _)))) {
+                let value = month_value(p.year + i32::from(d), m, Derivation::Relative)?;
+                return Some(Hit { first: i, last: yk + 1, start, end: self.end_of(yk + 1), value });
+            }
+        }
         // A bare month: only with a cue before it.
         let tok = self.tok(i)?;
         let prev = i.checked_sub(1).map_or("", |j| self.norm(j));
@@ -595,7 +760,10 @@ impl Scanner<'_> {
         let a = self.num(i).filter(|n| n.2 == 0)?;
         let sep = self.tok(i + 1).filter(|t| !t.is_word && matches!(t.norm.as_str(), "-" | "/" | "."))?;
         let same = self.tok(i + 3).is_some_and(|t| t.norm == sep.norm);
-        if !(same && self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4)) {
+        // Slashes may be spaced ("25 / 10 / 2015" in Saudi news); other
+        // separators only count glued, as "3 - 4" is a score or a range.
+        let glued = self.glued(i + 1) && self.glued(i + 2) && self.glued(i + 3) && self.glued(i + 4);
+        if !(same && (glued || sep.norm == "/")) || self.hijri_mark(i + 5) {
             return None;
         }
         let b = self.num(i + 2)?;
@@ -614,11 +782,30 @@ impl Scanner<'_> {
             }
         };
         let small = |n: (u32, usize, usize)| u8::try_from(n.0).ok().filter(|_| n.1 <= 2);
+        // Years 1300-1500 in a numeric date are Hijri (1300 AH is 1882 AD):
+        // Saudi news writes "4/11/1436" without the mark, and no news
+        // writes medieval Gregorian dates that way.
+        let hijri = |y: i32| (1300..=1500).contains(&y);
         let d = if a.1 == 4 {
-            ymd(plausible_year(a.0, a.1)?, small(b)?, small(c)?)?
+            let y = plausible_year(a.0, a.1)?;
+            if hijri(y) {
+                super::calendar::from_hijri(y, small(b)?, small(c)?)?
+            } else {
+                ymd(y, small(b)?, small(c)?)?
+            }
         } else {
             let y = plausible_year(c.0, c.1)?;
             let (x, z) = (small(a)?, small(b)?);
+            if hijri(y) {
+                let d = super::calendar::from_hijri(y, z, x)?;
+                return Some(Hit {
+                    first: i,
+                    last: i + 5,
+                    start: self.start_of(i, 0),
+                    end,
+                    value: day_value(d, Derivation::Explicit),
+                });
+            }
             // Day first unless that is impossible, or English text with an
             // ambiguous pair (the US order is the common one there).
             if z > 12 || (lang == "en" && x <= 12 && sep.norm == "/") {
@@ -630,24 +817,205 @@ impl Scanner<'_> {
         Some(Hit { first: i, last: i + 5, start: self.start_of(i, 0), end, value: day_value(d, Derivation::Explicit) })
     }
 
-    /// "عام 2022", "in 2022", "منذ 2011".
+    /// A Hijri year mark ("هـ", "هجري") at token `i`.
+    fn hijri_mark(&self, i: usize) -> bool {
+        matches!(self.norm(i), "ه" | "هجري" | "هجريه" | "هجريا" | "للهجره")
+    }
+
+    /// A Hijri year at `i`: "1404هـ", "1404 هـ"; with `bare`, also a plain
+    /// number (after a Hijri month name). Returns the year and the next token.
+    fn hijri_year(&self, i: usize, bare: bool) -> Option<(i32, usize)> {
+        if let Some(v) = self.inf(i).and_then(|f| f.hijri_num) {
+            return Some((i32::try_from(v).ok()?, i + 1));
+        }
+        let (v, d, _) = self.num(i).filter(|n| (3..=4).contains(&n.1))?;
+        let y = i32::try_from(v).ok().filter(|y| (1..=1600).contains(y) && d >= 3)?;
+        if self.hijri_mark(i + 1) {
+            Some((y, i + 2))
+        } else {
+            bare.then_some((y, i + 1))
+        }
+    }
+
+    /// A Hijri month name at `i` (one or two words); month and next token.
+    fn hijri_month_at(&self, i: usize) -> Option<(u8, usize)> {
+        let f = self.inf(i)?;
+        let t = self.tok(i)?;
+        // Only the bare word or "و" before it: "صفر" is also "zero".
+        let ok_prefix = |p: usize| p == 0 || (p == 1 && t.norm.starts_with('و'));
+        if let Some(next) = self.tok(i + 1) {
+            let second = next.norm.strip_prefix("ال").unwrap_or(&next.norm);
+            for (s, _) in f.stems.iter().filter(|(_, p)| ok_prefix(*p)) {
+                if let Some((_, _, m)) = words::HIJRI_TWO_WORD_MONTHS.iter().find(|(a, b, _)| a == s && *b == second) {
+                    return Some((*m, i + 2));
+                }
+            }
+        }
+        f.stems
+            .iter()
+            .filter(|(_, p)| ok_prefix(*p))
+            .find_map(|(s, _)| words::lookup(words::HIJRI_MONTHS, s))
+            .map(|m| (m, i + 1))
+    }
+
+    /// A Hijri month without day or year, resolved against publication:
+    /// "شهر رمضان", "رمضان المبارك", "رمضان الماضي". Several Hijri months
+    /// are also given names ("رمضان", "رجب"), so a cue must stand by it.
+    fn hijri_month_alone(&self, i: usize) -> Option<Hit> {
+        let p = self.published?;
+        let (m, mut k) = self.hijri_month_at(i)?;
+        let noun = i.checked_sub(1).filter(|&j| self.stem_in(j, &["شهر"]));
+        let mut cued = noun.is_some();
+        if matches!(self.norm(k), "المبارك" | "الحرام" | "الفضيل" | "الكريم") {
+            k += 1;
+            cued = true;
+        }
+        let dir = self.inf(k).and_then(|f| f.ar_dir);
+        if dir.is_some() {
+            k += 1;
+        }
+        if !cued && dir.is_none() {
+            return None;
+        }
+        let today = days_from_civil(p);
+        // The Hijri year of publication, near enough to pick candidates
+        // (10631 days make 30 Hijri years).
+        let h = i32::try_from((today + 492_148) * 30 / 10_631 + 1).ok()?;
+        let spans: Vec<(i64, i64)> = (h - 1..=h + 1)
+            .filter_map(|y| {
+                let start = super::calendar::days_from_hijri(y, m, 1)?;
+                let next = if m == 12 {
+                    super::calendar::days_from_hijri(y + 1, 1, 1)?
+                } else {
+                    super::calendar::days_from_hijri(y, m + 1, 1)?
+                };
+                Some((start, next - 1))
+            })
+            .collect();
+        let future = dir == Some(1) || (dir.is_none() && self.future_context(i));
+        let pick = match dir {
+            Some(-1) => spans.iter().rev().find(|s| s.1 < today),
+            _ if future => spans.iter().find(|s| s.0 > today),
+            _ => {
+                spans.iter().find(|s| s.0 <= today && today <= s.1).or_else(|| spans.iter().rev().find(|s| s.1 < today))
+            }
+        }?;
+        let value = range_value(
+            super::calendar::civil_from_days(pick.0)?,
+            super::calendar::civil_from_days(pick.1)?,
+            Derivation::Relative,
+        )?;
+        let (first, prefix) = match noun {
+            Some(j) => {
+                (j, self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| s == "شهر").map(|x| x.1)).unwrap_or(0))
+            }
+            None => (i, 0),
+        };
+        Some(Hit { first, last: k, start: self.start_of(first, prefix), end: self.end_of(k), value })
+    }
+
+    /// Hijri dates: "25 شوال 1436 هـ", "25 / 10 / 1436 هـ", "عام 1404هـ",
+    /// converted to the Gregorian calendar.
+    fn hijri(&self, i: usize) -> Option<Hit> {
+        // Day, Hijri month, year.
+        if let Some(d) = self.day_num(i) {
+            if let Some((m, mut k)) = self.hijri_month_at(i + 1) {
+                if matches!(self.norm(k), "المبارك" | "الحرام") {
+                    k += 1;
+                }
+                let (y, last) = self.hijri_year(k, true)?;
+                let day = super::calendar::from_hijri(y, m, d)?;
+                let value = day_value(day, Derivation::Explicit);
+                return Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value });
+            }
+            // "25 / 10 / 1436 هـ" (slashes or dashes, spaced or not).
+            let sep = self.tok(i + 1).filter(|t| !t.is_word && matches!(t.norm.as_str(), "/" | "-"))?;
+            let m = self.day_num(i + 2).filter(|m| *m <= 12)?;
+            if self.tok(i + 3).is_some_and(|t| t.norm == sep.norm) {
+                let (y, last) = self.hijri_year(i + 4, false)?;
+                let day = super::calendar::from_hijri(y, m, d)?;
+                let value = day_value(day, Derivation::Explicit);
+                return Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value });
+            }
+            return None;
+        }
+        // "1436/10/25 هـ"
+        if let Some((v, 4, 0)) = self.num(i) {
+            let sep = self.tok(i + 1).filter(|t| !t.is_word && matches!(t.norm.as_str(), "/" | "-"))?;
+            if self.tok(i + 3).is_some_and(|t| t.norm == sep.norm) {
+                let m = self.day_num(i + 2).filter(|m| *m <= 12)?;
+                let d =
+                    u8::try_from(self.inf(i + 4)?.hijri_num.or_else(|| self.day_num(i + 4).map(u32::from))?).ok()?;
+                let last = if self.inf(i + 4)?.hijri_num.is_some() {
+                    i + 5
+                } else if self.hijri_mark(i + 5) {
+                    i + 6
+                } else {
+                    return None;
+                };
+                let day = super::calendar::from_hijri(i32::try_from(v).ok()?, m, d)?;
+                let value = day_value(day, Derivation::Explicit);
+                return Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value });
+            }
+        }
+        // A Hijri year, with its noun when there is one ("عام 1404هـ").
+        let (y, last) = self.hijri_year(i, false)?;
+        let (a, b) = super::calendar::hijri_year_span(y)?;
+        let noun = i.checked_sub(1).filter(|&j| self.stem_in(j, ARABIC_YEAR_NOUNS));
+        let (first, prefix) = match noun {
+            Some(j) => (
+                j,
+                self.inf(j)
+                    .and_then(|f| f.stems.iter().find(|(s, _)| has(ARABIC_YEAR_NOUNS, s)).map(|x| x.1))
+                    .unwrap_or(0),
+            ),
+            None => (i, 0),
+        };
+        let value = range_value(a, b, Derivation::Explicit)?;
+        Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
+    }
+
+    /// "عام 2022", "in 2022", "منذ 2011", "عام (1948)".
     fn year(&self, i: usize) -> Option<Hit> {
         let y = self.year_num(i)?;
-        let prev = i.checked_sub(1);
+        // "عام (1948)": the parentheses belong to the date.
+        let paren = self.is_punct(i.wrapping_sub(1), &["("]) && self.is_punct(i + 1, &[")"]);
+        if paren && self.hijri_mark(i + 2) {
+            // "عام (1325) هجري"
+            let (a, b) = super::calendar::hijri_year_span(y)?;
+            let noun = i.checked_sub(2).filter(|&j| self.stem_in(j, ARABIC_YEAR_NOUNS));
+            let first = noun.unwrap_or(i);
+            let value = range_value(a, b, Derivation::Explicit)?;
+            return Some(Hit { first, last: i + 3, start: self.start_of(first, 0), end: self.end_of(i + 3), value });
+        }
+        let prev = if paren { i.checked_sub(2) } else { i.checked_sub(1) };
         let noun = prev.filter(|&j| self.stem_in(j, ARABIC_YEAR_NOUNS));
         let cued = noun.is_some()
             || prev.is_some_and(|j| {
                 has(words::ENGLISH_CUES, self.norm(j)) || self.stem_in(j, ARABIC_YEAR_CUES) || self.norm(j) == "year"
             });
-        // "the 2022 election": a year used as a modifier is still a date.
-        let modifier = prev.is_some_and(|j| self.norm(j) == "the")
-            && self.tok(i + 1).is_some_and(|t| t.is_word && !t.capitalized && t.norm.chars().all(char::is_alphabetic));
-        // The second year of "from 2011 to 2014", "بين عامي 2014 و2017".
+        // The second year of "from 2011 to 2014", "بين عامي 2014 و2017",
+        // "in 1994, 1995 and 1997".
         let second = |j: usize| j.checked_sub(1).is_some_and(|k| self.year_num(k).is_some());
-        let joined = prev
-            .is_some_and(|j| (has(RANGE_JOINERS, self.norm(j)) || self.is_punct(j, &["-", "–"])) && second(j))
-            || (self.num(i).is_some_and(|n| n.2 > 0) && second(i));
-        if !(cued || modifier || joined) {
+        let joined = prev.is_some_and(|j| {
+            (has(RANGE_JOINERS, self.norm(j)) || matches!(self.norm(j), "-" | "–" | "," | "،" | "or" | "او"))
+                && second(j)
+        }) || (self.num(i).is_some_and(|n| n.2 > 0) && second(i));
+        // "the 2022 election", "its 1990 invasion", "a 1971 convention".
+        let determiner = prev.is_some_and(|j| has(DETERMINERS, self.norm(j)))
+            && self.tok(i + 1).is_some_and(|t| t.is_word && self.num(i + 1).is_none());
+        // "حرب 1948", "الانتفاضة الأولى 1987", "انتخابات 2022": an event named
+        // by its year. Only modern years: counts follow nouns too.
+        let modern = (1900..=2099).contains(&y);
+        let event = modern
+            && prev.is_some_and(|j| {
+                self.stem_in(j, EVENT_NOUNS)
+                    || (matches!(self.norm(j), "الاولي" | "الثانيه" | "الثالثه" | "الكبري")
+                        && j.checked_sub(1).is_some_and(|k| self.stem_in(k, EVENT_NOUNS)))
+            });
+        // "(1948)" on its own is a year (resolution numbers are outside 1900-2099).
+        let bracketed = paren && modern && !prev.is_some_and(|j| matches!(self.norm(j), "قرار" | "القرار" | "رقم"));
+        if !(cued || joined || determiner || event || bracketed) {
             return None;
         }
         let (first, prefix) = match noun {
@@ -658,7 +1026,8 @@ impl Scanner<'_> {
             None => (i, 0),
         };
         let value = year_value(y, Derivation::Explicit)?;
-        Some(Hit { first, last: i + 1, start: self.start_of(first, prefix), end: self.end_of(i + 1), value })
+        let last = if paren && noun.is_some() { i + 2 } else { i + 1 };
+        Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
     }
 
     /// Yesterday, today, tomorrow and their Arabic forms, with the two-word
@@ -720,6 +1089,10 @@ impl Scanner<'_> {
                 ofs = -2;
             }
         }
+        // "اليوم الخميس", "أمس الأربعاء", "yesterday Thursday": one date.
+        if tok.arabic && self.inf(last).and_then(|f| f.weekday).is_some_and(|w| w.1 == 0) {
+            last += 1;
+        }
         let d = add_days(p, ofs)?;
         Some(Hit {
             first,
@@ -754,8 +1127,8 @@ impl Scanner<'_> {
                 "later" if dir == 0 => 1,
                 _ => 0,
             };
-            let first = if part != 0 { i - 1 } else { i };
-            (first, unit, dir, i + 2, 0, part)
+            // TimeML leaves "earlier"/"later" outside the span; so do we.
+            (i, unit, dir, i + 2, 0, part)
         };
         let d = i64::from(dir);
         let mut value = match unit {
@@ -786,7 +1159,9 @@ impl Scanner<'_> {
         let tok = self.tok(i)?;
         let (first, count, unit, last, prefix) = if tok.arabic {
             let prefix = self.inf(i)?.stems.iter().find(|(s, _)| s == "منذ" || s == "قبل").map(|x| x.1)?;
-            if let Some((unit, n)) = self.inf(i + 1).and_then(|f| f.unit).filter(|u| u.1 > 0) {
+            // The unit word as written, without clitics: "منذ العام 2003" is
+            // "since 2003", not "a year ago".
+            if let Some((unit, n)) = words::lookup(words::UNITS, self.norm(i + 1)).filter(|u| u.1 > 0) {
                 (i, n, unit, i + 2, prefix)
             } else {
                 let n = self.num(i + 1).map(|n| n.0).or_else(|| self.inf(i + 1).and_then(|f| f.number_word))?;
@@ -830,10 +1205,14 @@ impl Scanner<'_> {
         let mut start = self.start_of(i, prefix);
         let mut dir: i8 = 2;
         if let Some(j) = before {
-            if tok.arabic && self.stem_in(j, ARABIC_DAY_NOUNS) && self.tok(j).is_some_and(|t| t.arabic) {
+            // "يوم الخميس", "ويوم الخميس", "مساء الخميس" (but not "اليوم الخميس",
+            // which is "today, Thursday" and read as "today").
+            let noun_prefix =
+                self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| has(ARABIC_DAY_NOUNS, s)).map(|x| x.1));
+            let plain = |p: usize| p == 0 || (p == 1 && self.norm(j).starts_with('و'));
+            if tok.arabic && noun_prefix.is_some_and(plain) && self.tok(j).is_some_and(|t| t.arabic) {
                 first = j;
-                let pre = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| has(ARABIC_DAY_NOUNS, s)).map(|x| x.1));
-                start = self.start_of(j, pre.unwrap_or(0));
+                start = self.start_of(j, noun_prefix.unwrap_or(0));
             } else if !tok.arabic {
                 if let Some(d) = words::lookup(ENGLISH_DIRECTIONS, self.norm(j)) {
                     first = j;
@@ -849,8 +1228,11 @@ impl Scanner<'_> {
         if self.is_punct(k, &[",", "،", "-"]) {
             k += 1;
         }
-        if let Some(h) =
-            self.day_first(k).or_else(|| self.month_first(k).filter(|h| h.value.precision == Precision::Day))
+        if let Some(h) = self
+            .hijri(k)
+            .filter(|h| h.value.precision == Precision::Day)
+            .or_else(|| self.day_first(k))
+            .or_else(|| self.month_first(k).filter(|h| h.value.precision == Precision::Day))
         {
             return Some(Hit { first, start, ..h });
         }
@@ -861,6 +1243,10 @@ impl Scanner<'_> {
             return None;
         }
         let mut last = i + 1;
+        // "Thursday morning": still that day.
+        if !tok.arabic && matches!(self.norm(i + 1), "morning" | "afternoon" | "evening" | "night") {
+            last = i + 2;
+        }
         if let Some(d) = self.inf(i + 1).and_then(|f| f.ar_dir).filter(|_| tok.arabic) {
             dir = if d == 0 { 2 } else { d };
             last = i + 2;
@@ -893,12 +1279,35 @@ impl Scanner<'_> {
         Some(Hit { first, last, start, end: self.end_of(last), value: day_value(d, Derivation::Weekday) })
     }
 
+    /// Takes "early", "late" or "mid" before a month or year into the span
+    /// ("late November", "mid-2021"), as TimeML does; never reaching back
+    /// into the previous hit.
+    fn widen(&self, h: &mut Hit, floor: usize) {
+        if !matches!(h.value.precision, Precision::Month | Precision::Year) {
+            return;
+        }
+        let Some(j) = h.first.checked_sub(1).filter(|&j| j >= floor) else { return };
+        // "أواخر العام الماضي", "مطلع الشهر الجاري", "في منتصف 2021".
+        if let Some(p) = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| has(ARABIC_PART_OF_PERIOD, s))) {
+            h.first = j;
+            h.start = self.start_of(j, p.1);
+            return;
+        }
+        let k = if self.is_punct(j, &["-"]) && self.glued(j + 1) { j.checked_sub(1) } else { Some(j) };
+        if let Some(k) = k.filter(|&k| k >= floor && matches!(self.norm(k), "early" | "late" | "mid")) {
+            h.first = k;
+            h.start = self.start_of(k, 0);
+        }
+    }
+
     fn at(&self, i: usize, lang: &str) -> Option<Hit> {
         let t = self.tok(i)?;
         if !t.is_word {
             return None;
         }
         self.weekday(i)
+            .or_else(|| self.hijri(i))
+            .or_else(|| self.hijri_month_alone(i))
             .or_else(|| self.numeric(i, lang))
             .or_else(|| self.day_first(i))
             .or_else(|| self.month_first(i))
@@ -925,8 +1334,16 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     let mut i = 0;
     while i < tokens.len() {
         match sc.at(i, lang) {
-            Some(h) if h.last > i && h.end > h.start => {
+            Some(mut h) if h.last > i && h.end > h.start => {
+                // A hit never reaches back into the previous one.
+                if let Some(prev) = hits.last() {
+                    if h.start < prev.end || h.first < prev.last {
+                        h.first = i;
+                        h.start = sc.start_of(i, 0);
+                    }
+                }
                 i = h.last;
+                sc.widen(&mut h, hits.last().map_or(0, |p| p.last));
                 hits.push(h);
             }
             _ => i += 1,
@@ -974,8 +1391,10 @@ mod tests {
         assert!(super::RELATIVE_DAYS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(super::PERIODS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(super::ENGLISH_DIRECTIONS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(super::ORDINAL_DAYS.windows(2).all(|w| w[0].0 < w[1].0));
         for t in [
             super::RANGE_OPENERS,
+            super::DETERMINERS,
             super::RANGE_JOINERS,
             super::ARABIC_YEAR_NOUNS,
             super::ARABIC_YEAR_CUES,
@@ -984,6 +1403,9 @@ mod tests {
             super::ARABIC_DAY_NOUNS,
             super::WEEKDAY_NAMES,
             super::FUTURE_MARKERS,
+            super::STEM_CUES,
+            super::ARABIC_PART_OF_PERIOD,
+            super::EVENT_NOUNS,
         ] {
             assert!(sorted(t), "{t:?}");
             for k in t {

@@ -49,6 +49,25 @@ pub fn parse_date_string(s: &str) -> Option<Ymd> {
     if let Some(d) = iso_prefix(&norm) {
         return Some(d);
     }
+    // The text scanner knows weekday prefixes, both month series, Hijri
+    // dates and separators. A string giving both calendars ("25 شوال 1436 هـ
+    // الموافق 10 أغسطس 2015 م") is read by its Gregorian part, which is exact.
+    let found = find_dates(s, &tokenize(s), "", None);
+    let days = found.iter().filter(|f| {
+        f.value.precision == crate::model::Precision::Day && f.value.derivation != crate::model::Derivation::Relative
+    });
+    let mut hijri_day = None;
+    for f in days {
+        let span: String = s.chars().skip(f.start).take(f.end - f.start).collect();
+        if is_hijri_span(&span) {
+            hijri_day.get_or_insert(f.value.start);
+        } else {
+            return Some(f.value.start);
+        }
+    }
+    if hijri_day.is_some() {
+        return hijri_day;
+    }
     let tokens = tokenize(&norm);
     // Numbers that are parts of a clock time ("10:00:00") are not the day.
     let is_time = |i: usize| {
@@ -91,6 +110,20 @@ pub fn parse_date_string(s: &str) -> Option<Ymd> {
         return compact(*v);
     }
     None
+}
+
+/// Whether a date expression is written in the Hijri calendar: a Hijri
+/// mark or month name, or a year in 1300-1500 (see the numeric dates in
+/// [`find_dates`]).
+fn is_hijri_span(span: &str) -> bool {
+    tokenize(span).iter().any(|t| {
+        let n = t.norm.as_str();
+        let digits = n.strip_suffix('ه').unwrap_or(n);
+        matches!(n, "ه" | "هجري" | "هجريه")
+            || words::lookup(words::HIJRI_MONTHS, n).is_some()
+            || words::HIJRI_TWO_WORD_MONTHS.iter().any(|(a, _, _)| *a == n)
+            || digits.parse::<u32>().is_ok_and(|y| (1300..=1500).contains(&y) || digits.len() < n.len())
+    })
 }
 
 /// "20221208" (TimeML document dates and compact ISO 8601).
@@ -156,6 +189,10 @@ mod tests {
             ("08/12/2022", d(2022, 12, 8)),
             ("12/31/2022", d(2022, 12, 31)),
             ("31 فبراير 2022", None),
+            ("الخميس 25 شوال 1436 هـ الموافق 10 أغسطس 2015 م", d(2015, 8, 10)),
+            ("الأحد 1 / 11 / 1436هـ", d(2015, 8, 16)),
+            ("8 ديسمبر 2022م", d(2022, 12, 8)),
+            ("08 ديسمبر 2022 - 10:30 ص", d(2022, 12, 8)),
             ("yesterday", None),
             ("", None),
         ] {

@@ -85,6 +85,29 @@ pub static MONTHS: &[(&str, u8, Cue)] = &[
 pub static TWO_WORD_MONTHS: &[(&str, &str, u8)] =
     &[("تشرين", "اول", 10), ("تشرين", "ثاني", 11), ("كانون", "اول", 12), ("كانون", "ثاني", 1)];
 
+/// Months of the Hijri calendar written as one word. "صفر" is also
+/// "zero", so Hijri months are only read between a day and a year.
+/// Source: standard calendar terms.
+pub static HIJRI_MONTHS: &[(&str, u8)] =
+    &[("رجب", 7), ("رمضان", 9), ("شعبان", 8), ("شوال", 10), ("صفر", 2), ("محرم", 1)];
+
+/// Hijri months written as two words: first word, ordinal or noun (without
+/// its article), month. Source: standard calendar terms.
+pub static HIJRI_TWO_WORD_MONTHS: &[(&str, &str, u8)] = &[
+    ("جمادي", "اخر", 6),
+    ("جمادي", "اخره", 6),
+    ("جمادي", "اول", 5),
+    ("جمادي", "اولي", 5),
+    ("جمادي", "ثانيه", 6),
+    ("ذو", "حجه", 12),
+    ("ذو", "قعده", 11),
+    ("ذي", "حجه", 12),
+    ("ذي", "قعده", 11),
+    ("ربيع", "اخر", 4),
+    ("ربيع", "اول", 3),
+    ("ربيع", "ثاني", 4),
+];
+
 /// Weekdays, 0 = Monday. Arabic ones carry the article, as in "يوم الخميس".
 /// Source: standard calendar terms.
 pub static WEEKDAYS: &[(&str, u8)] = &[
@@ -223,6 +246,7 @@ pub static ENGLISH_CUES: &[&str] = &[
     "early",
     "from",
     "in",
+    "into",
     "last",
     "late",
     "mid",
@@ -264,13 +288,17 @@ mod tests {
         assert!(sorted(UNITS.iter().map(|r| r.0)));
         assert!(sorted(ARABIC_DIRECTIONS.iter().map(|r| r.0)));
         assert!(sorted(ENGLISH_CUES.iter().copied()));
+        assert!(sorted(HIJRI_MONTHS.iter().map(|r| r.0)));
+        assert!(HIJRI_TWO_WORD_MONTHS.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
         let all = MONTHS
             .iter()
             .map(|r| r.0)
             .chain(WEEKDAYS.iter().map(|r| r.0))
             .chain(NUMBER_WORDS.iter().map(|r| r.0))
             .chain(UNITS.iter().map(|r| r.0))
-            .chain(ARABIC_DIRECTIONS.iter().map(|r| r.0));
+            .chain(ARABIC_DIRECTIONS.iter().map(|r| r.0))
+            .chain(HIJRI_MONTHS.iter().map(|r| r.0))
+            .chain(HIJRI_TWO_WORD_MONTHS.iter().flat_map(|r| [r.0, r.1]));
         for k in all {
             assert_eq!(crate::text::normalize(k), k, "table key {k} is not normalised");
         }
