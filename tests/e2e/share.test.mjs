@@ -40,9 +40,14 @@ async function selectAndFilter(page) {
 
 /** Clicks Copy link and returns the link (clipboard, or the fallback field). */
 async function copyLink(page) {
-  await page.getByTestId("copy-link").first().click();
   const field = page.getByTestId("share-link-field").first();
+  const before = (await field.count()) > 0 ? await field.inputValue() : null;
+  await page.getByTestId("copy-link").first().click();
   await field.waitFor({ timeout: 5000 });
+  await page.waitForFunction(
+    (b) => document.querySelector('[data-testid="share-link-field"]')?.value !== b,
+    before,
+  );
   const link = await field.inputValue();
   assert.ok(link.includes("#v1."), link);
   return link;
