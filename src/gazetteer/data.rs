@@ -197,6 +197,23 @@ pub(super) fn lookup(key: &str) -> &'static [u32] {
     }
 }
 
+/// Candidates for `key`, and whether some longer key starts with `key`
+/// and a space, in one binary search (a space sorts before every
+/// character a key holds, so such keys follow `key` directly).
+pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
+    let g = gazetteer();
+    let i = g.keys.partition_point(|k| *k < key);
+    let exact = g.keys.get(i).is_some_and(|k| *k == key);
+    let ids =
+        if exact { g.spans.get(i).and_then(|&(s, e)| g.ids.get(s as usize..e as usize)).unwrap_or(&[]) } else { &[] };
+    let next = if exact { i + 1 } else { i };
+    let longer = g
+        .keys
+        .get(next)
+        .is_some_and(|k| k.len() > key.len() && k.starts_with(key) && k.as_bytes().get(key.len()) == Some(&b' '));
+    (ids, longer)
+}
+
 pub(super) fn places() -> &'static [Place] {
     &gazetteer().places
 }

@@ -75,6 +75,12 @@ pub fn lookup(key: &str) -> &'static [u32] {
     data::lookup(key)
 }
 
+/// [`lookup`], and whether a longer name starts with `key` and a space,
+/// so a recogniser extends a phrase only while a name may still match.
+pub fn lookup_step(key: &str) -> (&'static [u32], bool) {
+    data::lookup_step(key)
+}
+
 /// All places; ids from [`lookup`] index into this.
 pub fn places() -> &'static [Place] {
     data::places()
