@@ -46,7 +46,7 @@ pub mod internals {
     /// The embedded gazetteer and world map.
     pub mod gazetteer {
         pub use crate::gazetteer::*;
-    pub use crate::time::parse_date_string;
+    }
 
     /// The learned entity tagger, its training and its model format.
     pub mod tagger {
