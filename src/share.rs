@@ -225,6 +225,9 @@ fn type_code(t: EntityType) -> u8 {
 }
 
 fn write_view(w: &mut Writer, v: &ViewState) {
+    // Exhaustive on purpose: a new view field must get a place in the format
+    // (and, if it changes the layout, a new version) before this compiles.
+    let ViewState { selected: _, hidden: _, map: _, time: _, ui_lang: _ } = v;
     let present = u8::from(v.selected.is_some())
         | u8::from(!v.hidden.is_empty()) << 1
         | u8::from(v.map.is_some()) << 2
@@ -300,6 +303,22 @@ fn read_view(r: &mut Reader, packed: bool) -> Result<ViewState, ShareError> {
 }
 
 fn write_article(w: &mut Writer, a: &Article) {
+    // Exhaustive on purpose (see `write_view`); warnings are recomputed, not carried.
+    let Article {
+        title: _,
+        subtitle: _,
+        section: _,
+        category: _,
+        published: _,
+        source: _,
+        authors: _,
+        url: _,
+        lang: _,
+        dir: _,
+        paragraphs: _,
+        paragraph_dirs: _,
+        warnings: _,
+    } = a;
     let date = a.published.as_ref().and_then(|p| p.date);
     let present = u8::from(a.subtitle.is_some())
         | u8::from(a.section.is_some()) << 1
