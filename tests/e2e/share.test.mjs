@@ -33,7 +33,10 @@ async function selectAndFilter(page) {
   if ((await items.count()) > 0) await items.first().click();
   else await page.evaluate((id) => window.atlas.setView({ ...window.atlas.getView(), selected: { kind: "entity", id } }), analysis.entities[0].id);
   await page.waitForFunction(() => window.atlas.getView().selected);
-  await page.evaluate(() => window.atlas.setView({ ...window.atlas.getView(), hidden: ["date"] }));
+  const toggle = page.locator('[data-testid="type-toggle"][data-entity-type="date"]');
+  if ((await toggle.count()) > 0) await toggle.first().click();
+  else await page.evaluate(() => window.atlas.setView({ ...window.atlas.getView(), hidden: ["date"] }));
+  await page.waitForFunction(() => (window.atlas.getView().hidden ?? []).includes("date"));
   await page.waitForFunction(() => location.hash.startsWith("#v1."));
   return page.evaluate(() => window.atlas.getView());
 }
