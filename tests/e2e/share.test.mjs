@@ -224,6 +224,11 @@ test("demo page: two instances side by side, unaffected by a hostile stylesheet 
   assert.deepEqual(hostile, clean, "the hostile stylesheet changes nothing inside the components");
   assert.equal(hostile.right.para.fontSize, clean.right.para.fontSize);
   assert.notEqual(hostile.right.para.fontSize, "40px");
+  // The height attribute sizes the frame (set through the CSSOM: no inline style under CSP).
+  const heights = await page.evaluate(() =>
+    ["left", "right"].map((id) => document.getElementById(id).shadowRoot.querySelector(".atlas-frame").getBoundingClientRect().height),
+  );
+  assert.deepEqual(heights, [640, 640]);
   await page.evaluate(() => (document.getElementById("hostile").disabled = false));
 
   // Selecting in one instance does not touch the other.
