@@ -42,8 +42,10 @@ use std::fmt;
 /// The format version this code writes (and the newest it reads).
 pub const SHARE_VERSION: u32 = 1;
 
-/// The largest decoded body a link may declare (6 MiB): above the 5 MB
-/// article input limit, far below what a browser tab can hold.
+/// The largest decoded body a link may declare (6 MiB): above the 5 MiB
+/// article input limit, far below what a browser tab can hold. The article
+/// a link carries is also held to the input limit once decoded (packed
+/// Arabic text is half its UTF-8 size).
 pub const MAX_DECODED_BYTES: usize = 6 * 1024 * 1024;
 
 /// Longest fragment accepted at all (8 MiB of base64 characters).
@@ -204,7 +206,16 @@ fn read_body(body: &[u8], packed: bool) -> Result<ShareLink, ShareError> {
     let view = read_view(&mut r, packed)?;
     let article = match kind {
         0 => SharedArticle::None,
-        1 => SharedArticle::Inline(Box::new(read_article(&mut r, packed)?)),
+        1 => {
+            let article = read_article(&mut r, packed)?;
+            // Packed Arabic doubles in UTF-8: hold link articles to the same
+            // limit as any other input.
+            let text_bytes: usize = article.paragraphs.iter().map(String::len).sum::<usize>() + article.title.len();
+            if text_bytes > crate::article::MAX_INPUT_BYTES {
+                return Err(ShareError::TooLarge);
+            }
+            SharedArticle::Inline(Box::new(article))
+        }
         2 => SharedArticle::Src(r.str(packed)?),
         _ => return Err(ShareError::Corrupted),
     };
