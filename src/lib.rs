@@ -14,6 +14,7 @@
 mod analyze;
 mod article;
 mod gazetteer;
+mod layout;
 mod model;
 mod text;
 mod time;

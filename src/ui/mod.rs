@@ -1,8 +1,16 @@
 //! The Leptos view. Renders only an [`Analysis`](crate::Analysis) and the
-//! [`ViewState`](crate::view::ViewState) held in an [`AppState`].
+//! [`ViewState`](crate::view::ViewState) held in an [`AppState`]; layout
+//! arithmetic lives in the pure `layout` module.
 
 mod app;
+mod card;
+mod entities;
+mod i18n;
+mod map;
 mod state;
+mod text;
+mod timeline;
+mod toolbar;
 
 pub use app::App;
 pub use state::AppState;
