@@ -17,7 +17,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null) www/articles/default.json
 WWW_SOURCES := $(shell find www -type f 2>/dev/null)
 
-.PHONY: setup build run test test-native test-wasm test-e2e bench fmt lint clean-dist
+.PHONY: setup build run test test-native test-wasm test-e2e bench fuzz fmt lint
 
 ## setup: install what is missing, and nothing else
 setup: node_modules/.installed
@@ -46,15 +46,19 @@ $(WASM_OUT): $(RUST_SOURCES)
 	@echo "build: compiling release wasm"
 	@$(CARGO) build --release --lib --target $(WASM_TARGET)
 
-pkg/.built: $(WASM_OUT) scripts/pkg.mjs
+pkg/.built: $(WASM_OUT)
 	@echo "build: wasm-bindgen $(WASM_BINDGEN_VERSION) → pkg/"
 	@wasm-bindgen --target web --out-dir pkg $(WASM_OUT)
 	@echo "build: wasm-opt $(WASM_OPT_FLAGS)"
 	@wasm-opt $(WASM_OPT_FLAGS) pkg/article_atlas_bg.wasm -o pkg/article_atlas_bg.wasm
+	@touch $@
+
+# The npm package's other files: package.json, the element module, its CSS, README.
+pkg/.extras: pkg/.built scripts/pkg.mjs www/atlas-element.js www/atlas.css www/style.css $(wildcard docs/embedding.md)
 	@node scripts/pkg.mjs
 	@touch $@
 
-dist/.built: pkg/.built $(WWW_SOURCES)
+dist/.built: pkg/.built pkg/.extras $(WWW_SOURCES)
 	@echo "build: assembling dist/"
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/
@@ -86,6 +90,12 @@ test-e2e: build
 ## bench: placeholder until the benchmark issue lands
 bench:
 	@echo "bench: not yet implemented (see the benchmark issue)"
+
+## fuzz: one cargo-fuzz target for a while (nightly; installed when missing)
+FUZZ_TARGET ?= parse
+FUZZ_SECONDS ?= 600
+fuzz:
+	@scripts/fuzz.sh $(FUZZ_TARGET) $(FUZZ_SECONDS)
 
 fmt:
 	@$(CARGO) fmt --all

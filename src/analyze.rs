@@ -1,6 +1,14 @@
 //! The one pure pipeline: `Article` → `Analysis`.
+//!
+//! text → tokens and sentences → dates (time) → mentions (recognise) →
+//! entities and coordinates (resolve) → events → ids, counts, salience.
 
-use crate::model::{Analysis, Article, Block};
+use crate::events;
+use crate::model::{Analysis, Article, Block, DateMention, Entity, EntityType, Event, Mention, Names, Ymd};
+use crate::recognise::{self, Found};
+use crate::resolve;
+use crate::text::{self, Token};
+use crate::time::FoundDate;
 
 /// Analyses an article: finds its mentions, entities, dates and events.
 /// Pure: same article, same analysis; never panics.
@@ -15,9 +23,13 @@ pub fn analyze(article: &Article) -> Analysis {
         }
         let len = block.chars().count();
         text.push_str(block);
-        blocks.push(Block { start: pos, end: pos + len, dir: article.dir });
+        let dir = if i == 0 { article.dir } else { article.paragraph_dirs.get(i - 1).copied().unwrap_or(article.dir) };
+        blocks.push(Block { start: pos, end: pos + len, dir });
         pos += len;
     }
+    let published = article.published.as_ref().and_then(|p| p.date);
+    let title_end = blocks.first().map_or(0, |b| b.end);
+    let (mentions, entities, dates, events) = find_all(&text, &article.lang, published, title_end);
     Analysis {
         lang: article.lang.clone(),
         dir: article.dir,
@@ -28,17 +40,231 @@ pub fn analyze(article: &Article) -> Analysis {
         authors: article.authors.clone(),
         url: article.url.clone(),
         published_raw: article.published.as_ref().map(|p| p.raw.clone()),
-        published: article
-            .published
-            .as_ref()
-            .and_then(|p| p.date)
-            .map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)),
+        published: published.map(ymd_str),
         text,
         blocks,
-        mentions: Vec::new(),
-        entities: Vec::new(),
-        dates: Vec::new(),
-        events: Vec::new(),
+        mentions,
+        entities,
+        dates,
+        events,
         warnings: article.warnings.clone(),
     }
+}
+
+fn ymd_str(d: Ymd) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+fn prefix(kind: EntityType) -> &'static str {
+    match kind {
+        EntityType::Person => "per",
+        EntityType::Organization => "org",
+        EntityType::Place => "plc",
+        EntityType::Date => "dat",
+        EntityType::Event => "evt",
+    }
+}
+
+/// The whole analysis of `text`: mentions (sorted, non-overlapping),
+/// entities (ids in order of first mention), dates and events.
+fn find_all(
+    text: &str,
+    lang: &str,
+    published: Option<Ymd>,
+    title_end: usize,
+) -> (Vec<Mention>, Vec<Entity>, Vec<DateMention>, Vec<Event>) {
+    let chars: Vec<char> = text.chars().collect();
+    let slice = |s: usize, e: usize| -> String {
+        chars.get(s..e.min(chars.len())).map_or_else(String::new, |c| c.iter().collect())
+    };
+    let tokens = text::tokenize(text);
+    let sentences = text::sentences(text);
+    let words = recognise::words(&tokens, &sentences);
+    let ar = lang.starts_with("ar");
+    let found_dates = find_dates_in(text, &tokens, lang, published);
+    let spans: Vec<(usize, usize)> = found_dates.iter().map(|d| (d.start, d.end)).collect();
+    let found: Vec<Found> = recognise::recognise(&words, lang, &spans);
+    let texts: Vec<String> = found.iter().map(|f| slice(f.start, f.end)).collect();
+    let (ents, of_mention) = resolve::entities(&found, &texts, &words, ar);
+
+    // dates: one entity per distinct value
+    let mut date_ents: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut date_of: Vec<Option<usize>> = vec![None; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        if let recognise::What::Date(d) = f.what {
+            if let Some(fd) = found_dates.get(d) {
+                let e = match date_ents.iter().position(|(v, _)| *v == fd.value.value) {
+                    Some(e) => e,
+                    None => {
+                        date_ents.push((fd.value.value.clone(), Vec::new()));
+                        date_ents.len() - 1
+                    }
+                };
+                date_ents[e].1.push(i);
+                date_of[i] = Some(e);
+            }
+        }
+    }
+
+    // ids in order of first mention, one counter for all types
+    let mut order: Vec<(usize, bool, usize)> = Vec::new(); // (first start, is date, index)
+    for (e, ent) in ents.iter().enumerate() {
+        if let Some(first) = ent.mentions.iter().map(|&m| found[m].start).min() {
+            order.push((first, false, e));
+        }
+    }
+    for (e, (_, ms)) in date_ents.iter().enumerate() {
+        if let Some(first) = ms.iter().map(|&m| found[m].start).min() {
+            order.push((first, true, e));
+        }
+    }
+    order.sort();
+    let mut ids_ent = vec![String::new(); ents.len()];
+    let mut ids_date = vec![String::new(); date_ents.len()];
+    let mut counter = 0usize;
+    let mut entities: Vec<Entity> = Vec::new();
+    let n_chars = chars.len().max(1) as f64;
+    for &(first, is_date, e) in &order {
+        counter += 1;
+        if is_date {
+            let id = format!("dat-{counter}");
+            ids_date[e] = id.clone();
+            let (value, ms) = &date_ents[e];
+            let name = ms.first().and_then(|&m| texts.get(m)).cloned().unwrap_or_default();
+            entities.push(Entity {
+                id,
+                kind: EntityType::Date,
+                name,
+                names: Names::default(),
+                mentions: ms.len(),
+                salience: salience(ms.len(), first, title_end, n_chars),
+                place: None,
+            });
+            let _ = value;
+        } else {
+            let ent = &ents[e];
+            let id = format!("{}-{counter}", prefix(ent.kind));
+            ids_ent[e] = id.clone();
+            entities.push(Entity {
+                id,
+                kind: ent.kind,
+                name: ent.name.clone(),
+                names: ent.names.clone(),
+                mentions: ent.mentions.len(),
+                salience: salience(ent.mentions.len(), first, title_end, n_chars),
+                place: ent.place.clone(),
+            });
+        }
+    }
+
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut dates: Vec<DateMention> = Vec::new();
+    for (i, f) in found.iter().enumerate() {
+        let entity = match (of_mention.get(i).copied().flatten(), date_of[i]) {
+            (Some(e), _) => ids_ent[e].clone(),
+            (None, Some(d)) => ids_date[d].clone(),
+            _ => continue,
+        };
+        if let Some(fd) = match f.what {
+            recognise::What::Date(d) => found_dates.get(d),
+            _ => None,
+        } {
+            dates.push(DateMention {
+                start: f.start,
+                end: f.end,
+                text: texts[i].clone(),
+                entity: entity.clone(),
+                date: fd.value.clone(),
+            });
+        }
+        mentions.push(Mention { start: f.start, end: f.end, text: texts[i].clone(), kind: f.kind, entity });
+    }
+
+    // events
+    let ev_mentions: Vec<events::M<'_>> = found
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| {
+            let (entity, place_kind, date) = match (of_mention.get(i).copied().flatten(), date_of[i]) {
+                (Some(e), _) => (e, ents[e].place.as_ref().map(|p| p.kind), None),
+                (None, Some(d)) => {
+                    let fd = match f.what {
+                        recognise::What::Date(x) => found_dates.get(x).map(|x| &x.value),
+                        _ => None,
+                    };
+                    (usize::MAX - d, None, fd)
+                }
+                _ => return None,
+            };
+            Some(events::M { start: f.start, end: f.end, kind: f.kind, entity, place_kind, date })
+        })
+        .collect();
+    let evs = events::find(&words, &sentences, &ev_mentions, published);
+    let mut out_events = Vec::new();
+    for ev in evs {
+        counter += 1;
+        let id = format!("evt-{counter}");
+        let place_id = ev.place.and_then(|p| ids_ent.get(p).cloned());
+        let place_name = ev.place.and_then(|p| ents.get(p)).map(|e| e.name.clone());
+        let trigger = slice(ev.trigger_start, ev.trigger_end);
+        let label = match (&place_name, ar) {
+            (Some(p), true) => format!("{trigger} في {p}"),
+            (Some(p), false) => format!("{} in {p}", ev.kind),
+            (None, true) => trigger.clone(),
+            (None, false) => ev.kind.to_string(),
+        };
+        let participants: Vec<String> = ev.participants.iter().filter_map(|&p| ids_ent.get(p).cloned()).collect();
+        // the trigger is a mention of the event unless a name covers it
+        let free = !mentions.iter().any(|m| m.start < ev.trigger_end && ev.trigger_start < m.end);
+        if free && ev.trigger_end > ev.trigger_start {
+            mentions.push(Mention {
+                start: ev.trigger_start,
+                end: ev.trigger_end,
+                text: trigger.clone(),
+                kind: EntityType::Event,
+                entity: id.clone(),
+            });
+        }
+        entities.push(Entity {
+            id: id.clone(),
+            kind: EntityType::Event,
+            name: label.clone(),
+            names: if ar {
+                Names { ar: Some(label.clone()), en: None }
+            } else {
+                Names { ar: None, en: Some(label.clone()) }
+            },
+            mentions: usize::from(free),
+            salience: salience(1, ev.start, title_end, n_chars),
+            place: None,
+        });
+        out_events.push(Event {
+            id,
+            kind: ev.kind.to_string(),
+            trigger,
+            trigger_start: ev.trigger_start,
+            trigger_end: ev.trigger_end,
+            label,
+            date: ev.date,
+            relation: ev.relation,
+            place: place_id,
+            participants,
+            start: ev.start,
+            end: ev.end,
+        });
+    }
+    mentions.sort_by_key(|m| (m.start, m.end));
+    (mentions, entities, dates, out_events)
+}
+
+/// More mentions, a mention in the title, and an early first mention
+/// make an entity more salient.
+fn salience(count: usize, first: usize, title_end: usize, n_chars: f64) -> f64 {
+    let s = count as f64 + if first < title_end { 2.0 } else { 0.0 } + (1.0 - first as f64 / n_chars).max(0.0);
+    (s * 1000.0).round() / 1000.0
+}
+
+/// Dates in the text, from the time module.
+fn find_dates_in(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
+    crate::time::find_dates(text, tokens, lang, published)
 }

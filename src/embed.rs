@@ -1,22 +1,18 @@
-//! The thin wasm-bindgen surface: start-up of the page.
+//! The thin wasm-bindgen surface: the page start-up (`startPage`), the JS API
+//! (`mount`, `analyze`, the exports) and their TypeScript types. Everything
+//! here is glue; the logic lives in the pure modules (`share`, `export`,
+//! `analyze`) and the views in `ui`.
+
+mod api;
+mod fetch;
+mod instance;
+mod page;
 
 use wasm_bindgen::prelude::*;
 
-const DEFAULT_ARTICLE: &str = include_str!("../www/articles/default.json");
-
-/// Mounts the app on the page's `#app` element with the default article.
+/// Runs when the module is instantiated, whoever loads it: no mounting here
+/// (a host page may hold any markup), only the panic hook.
 #[wasm_bindgen(start)]
-pub fn start() {
+pub fn module_start() {
     console_error_panic_hook::set_once();
-    let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.get_element_by_id("app")) else {
-        return;
-    };
-    let Ok(root) = root.dyn_into::<web_sys::HtmlElement>() else { return };
-    let handle = leptos::mount::mount_to(root, move || {
-        // Signals are created inside the mount so they belong to its owner.
-        let state = crate::ui::AppState::new(None, crate::view::ViewState::default(), crate::view::Panels::default());
-        state.load(DEFAULT_ARTICLE.as_bytes());
-        leptos::view! { <crate::ui::App state=state /> }
-    });
-    handle.forget();
 }

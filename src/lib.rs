@@ -13,26 +13,46 @@
 
 mod analyze;
 mod article;
+mod events;
+mod export;
 mod gazetteer;
 mod layout;
 mod model;
+mod recognise;
+mod resolve;
+mod share;
 mod text;
 mod time;
 mod view;
 
 pub use analyze::analyze;
-pub use article::{parse_article, parse_articles, InputError};
+pub use article::{parse_article, parse_articles, InputError, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use export::{to_csv, to_geojson, to_ics, to_json};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
     Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
+};
+pub use share::{
+    article_of, base64url_decode, base64url_encode, decode as decode_share_link, encode as encode_share_link,
+    ShareError, ShareLink, SharedArticle, MAX_DECODED_BYTES, SHARE_VERSION,
 };
 pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
     pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
-    pub use crate::time::parse_date_string;
+    pub use crate::time::{add_days, days_from_civil, find_dates, parse_date_string, weekday, FoundDate};
+
+    /// The embedded gazetteer and world map.
+    pub mod gazetteer {
+        pub use crate::gazetteer::*;
+    }
 }
+
+/// Scoring against annotated development data (native tools only).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod eval;
 
 #[cfg(target_arch = "wasm32")]
 mod embed;

@@ -3,7 +3,13 @@
 use std::io::Read;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: article-atlas analyze [FILE|-]\n\nReads one article (JSON, JSON Lines or plain text) and prints its analysis as JSON.";
+const USAGE: &str = "usage: article-atlas analyze [FILE|-]
+
+Reads articles from FILE (or standard input for `-` or no FILE) and prints
+one analysis as JSON per line. Accepted, detected automatically: the native
+JSON schema, schema.org NewsArticle JSON-LD (also in @graph or a list),
+news-API objects and {\"articles\": [...]} responses, JSON arrays, JSON Lines,
+and plain text (a short first line is the title). Inputs over 5 MB are refused.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -11,10 +17,13 @@ fn main() -> ExitCode {
         Some("analyze") => {
             let path = args.get(1).map(String::as_str).unwrap_or("-");
             let mut input = Vec::new();
+            // Read one byte past the limit so an oversized input is refused
+            // by the parser with its usual message, without reading it all.
+            let limit = u64::try_from(article_atlas::MAX_INPUT_BYTES).unwrap_or(u64::MAX).saturating_add(1);
             let read = if path == "-" {
-                std::io::stdin().read_to_end(&mut input).map(|_| ())
+                std::io::stdin().take(limit).read_to_end(&mut input).map(|_| ())
             } else {
-                std::fs::read(path).map(|b| input = b)
+                std::fs::File::open(path).and_then(|f| f.take(limit).read_to_end(&mut input)).map(|_| ())
             };
             if let Err(e) = read {
                 eprintln!("article-atlas: cannot read {path}: {e}");

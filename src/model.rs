@@ -57,6 +57,10 @@ pub struct Article {
     pub dir: Dir,
     /// Body paragraphs as plain text (markup already removed).
     pub paragraphs: Vec<String>,
+    /// Direction of each paragraph (same length as `paragraphs`), from the
+    /// script most of its letters are in; mixed articles differ per paragraph.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub paragraph_dirs: Vec<Dir>,
     /// Problems that did not stop parsing (an unreadable date, say).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,

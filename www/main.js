@@ -1,11 +1,17 @@
-// Loads the wasm module; its start function mounts the app on #app.
-import init from "./pkg/article_atlas.js";
+// Loads the wasm module and starts the app on #app: the article from the
+// share link (#v1.…), else from ?src=URL, else the bundled default.
+import init, { startPage } from "./pkg/article_atlas.js";
 
-init().catch((err) => {
-  const app = document.getElementById("app");
-  const box = document.createElement("div");
-  box.className = "error-banner";
-  box.setAttribute("role", "alert");
-  box.textContent = `article-atlas could not start: ${err}`;
-  app?.prepend(box);
-});
+init()
+  .then(() => {
+    // Kept on window for debugging and end-to-end tests (getView, setView, ...).
+    window.atlas = startPage("#app");
+  })
+  .catch((err) => {
+    const app = document.getElementById("app");
+    const box = document.createElement("div");
+    box.className = "error-banner";
+    box.setAttribute("role", "alert");
+    box.textContent = `article-atlas could not start: ${err}`;
+    app?.prepend(box);
+  });

@@ -7,10 +7,12 @@ mod card;
 mod entities;
 mod i18n;
 mod map;
+mod share_buttons;
 mod state;
 mod text;
 mod timeline;
 mod toolbar;
 
 pub use app::App;
+pub use share_buttons::{ShareButtons, ShareConfig};
 pub use state::AppState;

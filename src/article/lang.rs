@@ -1,0 +1,147 @@
+//! Language and direction from a declared tag or, failing that, from the
+//! script of the text.
+
+use crate::model::Dir;
+
+/// Languages written right to left. Source: CLDR script metadata (the
+/// languages whose default script is Arabic, Hebrew, Thaana or Syriac).
+static RTL_LANGS: &[&str] =
+    &["ar", "arc", "ckb", "dv", "fa", "he", "iw", "ks", "ku", "ps", "sd", "syr", "ug", "ur", "yi"];
+
+/// Frequent short words of Latin-script languages, for telling them apart.
+/// Source: standard function words of each language.
+static STOPWORDS: &[(&str, &str)] = &[
+    ("and", "en"),
+    ("das", "de"),
+    ("der", "de"),
+    ("des", "fr"),
+    ("die", "de"),
+    ("el", "es"),
+    ("est", "fr"),
+    ("et", "fr"),
+    ("für", "de"),
+    ("in", "en"),
+    ("is", "en"),
+    ("la", "es"),
+    ("le", "fr"),
+    ("les", "fr"),
+    ("los", "es"),
+    ("of", "en"),
+    ("que", "es"),
+    ("the", "en"),
+    ("to", "en"),
+    ("und", "de"),
+    ("was", "en"),
+    ("y", "es"),
+];
+
+/// The primary subtag of a BCP 47 tag ("ar-SA" → "ar"), or `None` when the
+/// value is not a language tag.
+pub fn primary_subtag(tag: &str) -> Option<String> {
+    let p = tag.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+    ((2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())).then_some(p)
+}
+
+/// Direction of a language.
+pub fn dir_of(lang: &str) -> Dir {
+    if RTL_LANGS.binary_search(&lang).is_ok() {
+        Dir::Rtl
+    } else {
+        Dir::Ltr
+    }
+}
+
+fn is_rtl_char(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') && c.is_alphabetic()
+}
+
+/// Direction of one paragraph: the script most of its letters are in (a
+/// Latin name inside Arabic text does not flip it); `fallback` when there
+/// are no letters or as many of each.
+pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
+    let (mut rtl, mut ltr) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if is_rtl_char(c) {
+            rtl += 1;
+        } else {
+            ltr += 1;
+        }
+    }
+    match rtl.cmp(&ltr) {
+        std::cmp::Ordering::Greater => Dir::Rtl,
+        std::cmp::Ordering::Less => Dir::Ltr,
+        std::cmp::Ordering::Equal => fallback,
+    }
+}
+
+/// Guesses the language of a text from its script (and, for Latin script,
+/// a handful of function words). English is the fallback.
+pub fn detect(text: &str) -> String {
+    let (mut arabic, mut persian, mut hebrew, mut cyrillic, mut latin, mut cjk) = (0usize, 0, 0, 0, 0, 0);
+    for c in text.chars().take(20_000) {
+        match c {
+            'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => persian += 1,
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' if c.is_alphabetic() => {
+                arabic += 1
+            }
+            '\u{0590}'..='\u{05FF}' => hebrew += 1,
+            '\u{0400}'..='\u{04FF}' => cyrillic += 1,
+            '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' => cjk += 1,
+            c if c.is_alphabetic() && c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
+            _ => {}
+        }
+    }
+    let arabic_script = arabic + persian;
+    let best = [arabic_script, hebrew, cyrillic, latin, cjk].into_iter().max().unwrap_or(0);
+    if best == 0 {
+        return "en".into();
+    }
+    if best == arabic_script {
+        // Persian letters in a good share of the text: Persian, not Arabic.
+        return if persian * 20 > arabic_script { "fa".into() } else { "ar".into() };
+    }
+    if best == hebrew {
+        return "he".into();
+    }
+    if best == cyrillic {
+        return "ru".into();
+    }
+    if best == cjk {
+        return "zh".into();
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for w in text.split(|c: char| !c.is_alphabetic()).take(5_000) {
+        let w = w.to_lowercase();
+        if let Ok(i) = STOPWORDS.binary_search_by(|(k, _)| (*k).cmp(w.as_str())) {
+            if let Some((_, lang)) = STOPWORDS.get(i) {
+                match counts.iter_mut().find(|(l, _)| l == lang) {
+                    Some(e) => e.1 += 1,
+                    None => counts.push((lang, 1)),
+                }
+            }
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    counts.first().map_or("en", |c| c.0).into()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_sorted() {
+        assert!(RTL_LANGS.windows(2).all(|w| w[0] < w[1]));
+        assert!(STOPWORDS.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn detects() {
+        assert_eq!(detect("أكدت المجموعة المصغرة للتحالف الدولي"), "ar");
+        assert_eq!(detect("The coalition met in The Hague"), "en");
+        assert_eq!(detect("Le ministre et les députés"), "fr");
+        assert_eq!(primary_subtag("ar-SA").as_deref(), Some("ar"));
+        assert_eq!(primary_subtag("<script>"), None);
+        assert_eq!(paragraph_dir("قال Joe Biden إن الاجتماع", Dir::Ltr), Dir::Rtl);
+    }
+}

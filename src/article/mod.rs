@@ -1,0 +1,618 @@
+//! Input formats: parse whatever the user has into [`Article`]s.
+//!
+//! Accepted, detected automatically:
+//! - the native schema: `title`, `subtitle`, `section`, `category`,
+//!   `published`, `source`, `author` (string or list), `url`, `lang`, and
+//!   `body` or `text` (a string, or a list of paragraph strings);
+//! - schema.org `NewsArticle`/`Article` JSON-LD (`headline`, `articleBody`,
+//!   `datePublished`, `author`, `publisher.name`, `inLanguage`, `url`), also
+//!   inside a `@graph` or a list;
+//! - news-API objects (`title`, `description`, `content`, `publishedAt`,
+//!   `source.name`, `url`) and responses wrapping them in `articles`;
+//! - a JSON array of any of these, JSON Lines, and plain text (a short first
+//!   line is the title).
+//!
+//! HTML in text fields is turned into plain text with its paragraphs kept;
+//! bidi override controls and control characters are removed. Nothing that
+//! leaves this module is markup.
+//!
+//! Limits: [`MAX_INPUT_BYTES`] of input and [`MAX_DEPTH`] levels of JSON
+//! nesting; invalid UTF-8 and NUL bytes are refused with their position.
+
+mod html;
+mod lang;
+
+use crate::model::{Article, Published};
+use serde_json::{Map, Value};
+use std::fmt;
+
+/// Largest input accepted: 5 MB (5 × 1024 × 1024 bytes). A news article is
+/// rarely over 100 KB; the limit keeps a pasted or fetched file from
+/// stalling the page.
+pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
+
+/// Deepest JSON nesting accepted. Articles need fewer than ten levels;
+/// serde_json's own limit (128) would be reached with a less helpful error,
+/// so the depth is checked before parsing.
+pub const MAX_DEPTH: usize = 64;
+
+/// Why an input could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputError {
+    /// What is wrong and where, lowercase ("article body is missing").
+    pub message: String,
+    /// 1-based line in the input, when known.
+    pub line: Option<usize>,
+    /// 1-based column (in characters) in the input, when known.
+    pub column: Option<usize>,
+    /// The field at fault, when one is.
+    pub field: Option<String>,
+}
+
+impl InputError {
+    fn new(message: impl Into<String>) -> Self {
+        InputError { message: message.into(), line: None, column: None, field: None }
+    }
+    fn at(message: impl Into<String>, (line, column): (usize, usize)) -> Self {
+        InputError { line: Some(line), column: Some(column), ..InputError::new(message) }
+    }
+    fn field(field: &str, message: impl Into<String>) -> Self {
+        InputError { field: Some(field.to_string()), ..InputError::new(message) }
+    }
+    /// Prefixes the message with which article of several it concerns.
+    fn within(mut self, label: Option<&str>) -> Self {
+        if let Some(l) = label {
+            self.message = format!("{l}: {}", self.message);
+        }
+        self
+    }
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// Parses one article (the first, if the input holds several).
+pub fn parse_article(input: &[u8]) -> Result<Article, InputError> {
+    parse_articles(input)?.into_iter().next().ok_or_else(|| InputError::new("input holds no article"))
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, byte: usize) -> (usize, usize) {
+    let before = text.get(..byte).unwrap_or(text);
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+/// Parses every article in the input.
+pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
+    if input.len() > MAX_INPUT_BYTES {
+        return Err(InputError::new(format!(
+            "input is too large: {} bytes, the limit is {MAX_INPUT_BYTES} bytes (5 MB)",
+            input.len()
+        )));
+    }
+    let text = std::str::from_utf8(input).map_err(|e| {
+        let ok = input.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
+        let pos = line_col(ok, ok.len());
+        InputError::at(
+            format!("input is not valid utf-8 at byte {} (line {}, column {})", e.valid_up_to(), pos.0, pos.1),
+            pos,
+        )
+    })?;
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
+    if let Some(b) = text.find('\0') {
+        let pos = line_col(text, b);
+        return Err(InputError::at(format!("input contains a nul byte at line {}, column {}", pos.0, pos.1), pos));
+    }
+    if text.trim().is_empty() {
+        return Err(InputError::new("input is empty"));
+    }
+    if looks_like_json(text) {
+        parse_json(text)
+    } else {
+        parse_plain(text).map(|a| vec![a])
+    }
+}
+
+/// Input starting with "{" is JSON (a broken object should get a JSON
+/// error, not be read as prose); "[" counts only when a value or "]"
+/// follows, so "[Breaking] Talks resume" is a plain-text headline.
+fn looks_like_json(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    let first = chars.next();
+    let second = chars.find(|c| !c.is_whitespace());
+    match (first, second) {
+        (Some('{'), _) => true,
+        (Some('['), Some(c)) => matches!(c, '{' | '[' | '"' | ']' | '-' | '0'..='9' | 't' | 'f' | 'n'),
+        (Some('['), None) => true,
+        _ => false,
+    }
+}
+
+/// Refuses JSON nested deeper than [`MAX_DEPTH`], without parsing it.
+fn check_depth(text: &str) -> Result<(), InputError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for (i, b) in text.bytes().enumerate() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_DEPTH {
+                    let pos = line_col(text, i);
+                    return Err(InputError::at(
+                        format!(
+                            "input nests too deeply: more than {MAX_DEPTH} levels at line {}, column {}",
+                            pos.0, pos.1
+                        ),
+                        pos,
+                    ));
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+fn json_error(text: &str, e: &serde_json::Error) -> InputError {
+    // serde_json appends " at line X column Y"; the position is given once, our way.
+    let msg = e.to_string();
+    let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
+    // serde_json counts the column in bytes; people (and editors) count characters.
+    let line = text.split('\n').nth(e.line().saturating_sub(1)).unwrap_or("");
+    let mut cut = e.column().saturating_sub(1).min(line.len());
+    while !line.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let col = line.get(..cut).map_or(0, |p| p.chars().count()) + usize::from(e.column() > 0);
+    let pos = (e.line(), col);
+    InputError::at(format!("invalid json at line {}, column {}: {msg}", pos.0, pos.1), pos)
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "boolean",
+        Value::Number(_) => "number",
+        Value::String(_) => "string",
+        Value::Array(_) => "array",
+        Value::Object(_) => "object",
+    }
+}
+
+fn parse_json(text: &str) -> Result<Vec<Article>, InputError> {
+    check_depth(text)?;
+    let mut values: Vec<(usize, Value)> = Vec::new();
+    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut start = 0;
+    while let Some(item) = stream.next() {
+        let v = item.map_err(|e| json_error(text, &e))?;
+        let line = line_col(text, start + text.get(start..).map_or(0, |s| s.len() - s.trim_start().len())).0;
+        values.push((line, v));
+        start = stream.byte_offset();
+    }
+    let mut items: Vec<(Option<String>, &Map<String, Value>)> = Vec::new();
+    if values.len() > 1 {
+        // JSON Lines (or several concatenated documents).
+        for (line, v) in &values {
+            let label = format!("json line {line}");
+            match v {
+                Value::Object(o) => collect(o, Some(label), &mut items)?,
+                other => {
+                    return Err(InputError::new(format!("{label}: expected an article object, found {}", kind(other))))
+                }
+            }
+        }
+    } else if let Some((_, v)) = values.first() {
+        match v {
+            Value::Object(o) => collect(o, None, &mut items)?,
+            Value::Array(a) => list(a, "article", &mut items)?,
+            other => {
+                return Err(InputError::new(format!("input must be a json object or array, found {}", kind(other))))
+            }
+        }
+    }
+    if items.is_empty() {
+        return Err(InputError::new("input holds no article"));
+    }
+    // With several articles, one bad article does not sink the others: it
+    // is skipped and named in the first good article's warnings.
+    let several = items.len() > 1;
+    let mut good = Vec::new();
+    let mut skipped = Vec::new();
+    let mut first_err = None;
+    for (label, obj) in items {
+        match from_object(obj) {
+            Ok(a) => good.push(a),
+            Err(e) if several => {
+                let e = e.within(label.as_deref());
+                skipped.push(format!("skipped {}", e.message));
+                first_err.get_or_insert(e);
+            }
+            Err(e) => return Err(e.within(label.as_deref())),
+        }
+    }
+    match good.first_mut() {
+        Some(a) => {
+            a.warnings.extend(skipped);
+            Ok(good)
+        }
+        None => Err(first_err.unwrap_or_else(|| InputError::new("input holds no article"))),
+    }
+}
+
+fn list<'a>(
+    a: &'a [Value],
+    what: &str,
+    items: &mut Vec<(Option<String>, &'a Map<String, Value>)>,
+) -> Result<(), InputError> {
+    for (i, v) in a.iter().enumerate() {
+        let label = format!("{what} {}", i + 1);
+        match v {
+            Value::Object(o) => collect(o, Some(label), items)?,
+            other => return Err(InputError::new(format!("{label} must be an object, found {}", kind(other)))),
+        }
+    }
+    Ok(())
+}
+
+/// True for schema.org types that are articles (NewsArticle, BlogPosting, ...).
+fn is_article_type(v: Option<&Value>) -> bool {
+    let one = |s: &str| {
+        let s = s.rsplit(['/', ':']).next().unwrap_or(s);
+        s.ends_with("Article") || s == "BlogPosting" || s == "LiveBlogPosting" || s == "Report"
+    };
+    match v {
+        Some(Value::String(s)) => one(s),
+        Some(Value::Array(a)) => a.iter().any(|t| t.as_str().is_some_and(one)),
+        _ => false,
+    }
+}
+
+/// Adds the articles an object stands for: itself, or those of its
+/// `articles` list (news APIs) or `@graph` (JSON-LD).
+fn collect<'a>(
+    o: &'a Map<String, Value>,
+    label: Option<String>,
+    items: &mut Vec<(Option<String>, &'a Map<String, Value>)>,
+) -> Result<(), InputError> {
+    if let Some(Value::Array(a)) = o.get("articles") {
+        return list(a, "article", items);
+    }
+    if let Some(Value::Array(g)) = o.get("@graph") {
+        let before = items.len();
+        for v in g {
+            if let Value::Object(node) = v {
+                if is_article_type(node.get("@type")) {
+                    items.push((label.clone(), node));
+                }
+            }
+        }
+        if items.len() == before {
+            return Err(InputError::new("json-ld @graph holds no article").within(label.as_deref()));
+        }
+        return Ok(());
+    }
+    items.push((label, o));
+    Ok(())
+}
+
+/// The first of `names` present (and not null) in `o`.
+fn pick<'a>(o: &'a Map<String, Value>, names: &[&'static str]) -> Option<(&'static str, &'a Value)> {
+    names.iter().find_map(|n| o.get(*n).filter(|v| !v.is_null()).map(|v| (*n, v)))
+}
+
+fn wrong_type(field: &str, want: &str, v: &Value) -> InputError {
+    InputError::field(field, format!("field `{field}` must be {want}, found {}", kind(v)))
+}
+
+/// A string field; `None` when absent or null.
+fn string_field(o: &Map<String, Value>, names: &[&'static str]) -> Result<Option<(&'static str, String)>, InputError> {
+    match pick(o, names) {
+        None => Ok(None),
+        Some((n, Value::String(s))) => Ok(Some((n, s.clone()))),
+        Some((n, v)) => Err(wrong_type(n, "a string", v)),
+    }
+}
+
+/// A name given as a string, an object with `name`, or a list of those.
+fn names_field(o: &Map<String, Value>, names: &[&'static str]) -> Result<Vec<String>, InputError> {
+    let Some((n, v)) = pick(o, names) else { return Ok(Vec::new()) };
+    let one = |v: &Value| -> Result<Option<String>, InputError> {
+        match v {
+            Value::String(s) => Ok(Some(s.clone())),
+            Value::Object(m) => match m.get("name") {
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                None | Some(Value::Null) => Ok(None),
+                Some(other) => Err(wrong_type(&format!("{n}.name"), "a string", other)),
+            },
+            Value::Null => Ok(None),
+            other => Err(wrong_type(n, "a string, an object with a name, or a list of them", other)),
+        }
+    };
+    let raw: Vec<String> = match v {
+        Value::Array(a) => a.iter().map(one).collect::<Result<Vec<_>, _>>()?.into_iter().flatten().collect(),
+        other => one(other)?.into_iter().collect(),
+    };
+    Ok(raw.iter().map(|s| clean_inline(s)).filter(|s| !s.is_empty()).collect())
+}
+
+/// Removes what must never reach the page from text: bidi embedding,
+/// override and isolate controls (they can disguise text) and control
+/// characters other than newline and tab. Carriage returns become newlines.
+pub fn sanitize(s: &str) -> String {
+    let s = s.replace("\r\n", "\n");
+    s.chars()
+        .map(|c| if c == '\r' { '\n' } else { c })
+        .filter(|c| {
+            !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+                && (!c.is_control() || *c == '\n' || *c == '\t')
+        })
+        .collect()
+}
+
+/// A one-line field (title, author): markup removed, whitespace collapsed.
+fn clean_inline(s: &str) -> String {
+    let t = if html::looks_like_html(s) { html::to_text(s) } else { s.to_string() };
+    sanitize(&t).split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// A text block: markup removed, split into paragraphs at line breaks.
+fn clean_block(s: &str) -> Vec<String> {
+    let t = if html::looks_like_html(s) { html::to_text(s) } else { s.to_string() };
+    sanitize(&t).split('\n').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+}
+
+/// News APIs cut `content` short and append "… [+1234 chars]".
+fn strip_truncation(p: &mut String) -> bool {
+    let Some(open) = p.rfind("[+") else { return false };
+    let tail = p.get(open..).unwrap_or("");
+    let is_marker = tail.ends_with("chars]")
+        && tail.get(2..tail.len().saturating_sub(6)).is_some_and(|n| n.trim().bytes().all(|b| b.is_ascii_digit()));
+    if is_marker {
+        p.truncate(open);
+        let kept = p.trim_end().trim_end_matches(['…', '.']).trim_end().len();
+        p.truncate(kept);
+        p.push('…');
+    }
+    is_marker
+}
+
+fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
+    let mut warnings = Vec::new();
+    let title = string_field(o, &["title", "headline", "name"])?.map(|(_, s)| clean_inline(&s)).unwrap_or_default();
+    let description = string_field(o, &["subtitle", "alternativeHeadline", "description", "summary"])?;
+
+    let mut paragraphs = Vec::new();
+    match pick(o, &["body", "text", "articleBody", "content"]) {
+        Some((_, Value::String(s))) => paragraphs = clean_block(s),
+        Some((n, Value::Array(a))) => {
+            for (i, item) in a.iter().enumerate() {
+                match item {
+                    Value::String(s) => paragraphs.extend(clean_block(s)),
+                    // CMS block lists: [{"type": "paragraph", "text": "..."}]
+                    Value::Object(block) => {
+                        if let Some(Value::String(s)) = ["text", "content", "body", "value", "html"]
+                            .iter()
+                            .find_map(|k| block.get(*k).filter(|v| v.is_string()))
+                        {
+                            paragraphs.extend(clean_block(s));
+                        }
+                    }
+                    Value::Null => {}
+                    other => {
+                        return Err(InputError::field(
+                            n,
+                            format!("field `{n}` item {} must be a string, found {}", i + 1, kind(other)),
+                        ))
+                    }
+                }
+            }
+        }
+        Some((n, v)) => return Err(wrong_type(n, "a string or a list of strings", v)),
+        None => match &description {
+            // A news-API item without content: its description is all there is.
+            Some((n, d)) if *n == "description" => {
+                paragraphs = clean_block(d);
+                warnings.push("article body is missing; the description is used instead".to_string());
+            }
+            _ => return Err(InputError::field("body", "article body is missing")),
+        },
+    }
+    if let Some(last) = paragraphs.last_mut() {
+        if strip_truncation(last) {
+            warnings.push("article body is cut short by its source (a news-api preview)".to_string());
+        }
+    }
+    if paragraphs.is_empty() {
+        return Err(InputError::field("body", "article body is empty"));
+    }
+    let subtitle = description
+        .map(|(_, d)| clean_inline(&d))
+        .filter(|d| !d.is_empty() && paragraphs.first().is_none_or(|p| !p.starts_with(d.trim_end_matches('…'))));
+
+    let published = match pick(o, &["published", "datePublished", "publishedAt", "pubDate", "date", "dateCreated"]) {
+        None => None,
+        Some((_, Value::String(s))) => {
+            let raw = sanitize(s).trim().to_string();
+            let date = crate::time::parse_date_string(&raw);
+            if date.is_none() {
+                warnings.push(format!("publication date `{raw}` could not be read"));
+            }
+            Some(Published { raw, date })
+        }
+        Some((_, Value::Number(n))) => {
+            // A Unix timestamp, in seconds or (when implausibly large) milliseconds.
+            let secs = n.as_i64().map(|v| if v.abs() > 100_000_000_000 { v / 1000 } else { v });
+            let date = secs.and_then(|s| {
+                crate::time::add_days(crate::model::Ymd { year: 1970, month: 1, day: 1 }, s.div_euclid(86_400))
+            });
+            if date.is_none() {
+                warnings.push(format!("publication date `{n}` could not be read"));
+            }
+            Some(Published { raw: n.to_string(), date })
+        }
+        Some((n, v)) => return Err(wrong_type(n, "a string", v)),
+    };
+
+    let source = names_field(o, &["source", "publisher", "siteName", "site_name"])?.into_iter().next();
+    let authors = names_field(o, &["author", "authors", "byline", "creator"])?
+        .into_iter()
+        .map(|a| a.strip_prefix("By ").or_else(|| a.strip_prefix("by ")).unwrap_or(&a).trim().to_string())
+        .filter(|a| !a.is_empty())
+        .collect();
+    let section = names_field(o, &["section", "articleSection"])?.into_iter().next();
+    let category = {
+        let c = names_field(o, &["category", "categories", "genre"])?;
+        (!c.is_empty()).then(|| c.join(", "))
+    };
+
+    let url = match pick(o, &["url", "link", "mainEntityOfPage"]) {
+        None => None,
+        Some((_, Value::String(s))) => Some(s.as_str()),
+        Some((_, Value::Object(m))) => m.get("@id").and_then(Value::as_str),
+        Some((n, v)) => return Err(wrong_type(n, "a string", v)),
+    };
+    let url = url.map(|u| sanitize(u).trim().to_string()).filter(|u| !u.is_empty()).and_then(|u| {
+        let lower = u.to_ascii_lowercase();
+        if (lower.starts_with("https://") || lower.starts_with("http://")) && !u.contains(char::is_whitespace) {
+            Some(u)
+        } else {
+            // "javascript:", "data:" and the like must never become a link.
+            warnings.push("field `url` is not an http(s) address and was dropped".to_string());
+            None
+        }
+    });
+
+    let declared = match pick(o, &["lang", "language", "inLanguage"]) {
+        None => None,
+        Some((_, Value::String(s))) => {
+            let p = lang::primary_subtag(s);
+            if p.is_none() {
+                warnings.push("field `lang` is not a language tag; the language was detected from the text".into());
+            }
+            p
+        }
+        Some((n, v)) => return Err(wrong_type(n, "a string", v)),
+    };
+    if title.is_empty() {
+        warnings.push("article has no title".to_string());
+    }
+    Ok(finish(Article {
+        title,
+        subtitle,
+        section,
+        category,
+        published,
+        source,
+        authors,
+        url,
+        lang: declared.unwrap_or_default(),
+        paragraphs,
+        warnings,
+        ..Article::default()
+    }))
+}
+
+/// Fills in language (detected when not declared) and directions.
+fn finish(mut a: Article) -> Article {
+    if a.lang.is_empty() {
+        let mut sample = a.title.clone();
+        for p in a.paragraphs.iter().take(20) {
+            sample.push('\n');
+            sample.push_str(p);
+        }
+        a.lang = lang::detect(&sample);
+    }
+    a.dir = lang::dir_of(&a.lang);
+    a.paragraph_dirs = a.paragraphs.iter().map(|p| lang::paragraph_dir(p, a.dir)).collect();
+    a
+}
+
+/// Longest line taken as a heading line of a plain-text article.
+const MAX_HEADING_CHARS: usize = 200;
+
+/// Plain text: leading short lines are the heading block (title, and a
+/// date, section or source line when there are several), the rest is the
+/// body, one paragraph per line.
+fn parse_plain(text: &str) -> Result<Article, InputError> {
+    let lines = clean_block(text);
+    let is_heading = |l: &String| {
+        let n = l.chars().count();
+        n <= MAX_HEADING_CHARS && !l.ends_with(['.', ':', '۔']) && n > 0
+    };
+    // At most six heading lines, and at least one line left for the body.
+    let max_head = lines.len().saturating_sub(1).min(6);
+    let head_len = lines.iter().take(max_head).take_while(|l| is_heading(l)).count();
+    let (head, body) = lines.split_at(head_len);
+    let mut a = Article { paragraphs: body.to_vec(), ..Article::default() };
+    if a.paragraphs.is_empty() {
+        return Err(InputError::field("body", "article body is empty"));
+    }
+    let mut rest: Vec<&String> = Vec::new();
+    for l in head {
+        let short = l.chars().count() <= 60;
+        if a.published.is_none() && short {
+            if let Some(d) = crate::time::parse_date_string(l) {
+                a.published = Some(Published { raw: l.clone(), date: Some(d) });
+                continue;
+            }
+        }
+        rest.push(l);
+    }
+    // The title is the longest heading line; short lines before it are
+    // section and category, the first after it is the source.
+    if let Some((ti, t)) = rest.iter().enumerate().max_by_key(|(i, l)| (l.chars().count(), usize::MAX - i)) {
+        a.title = clean_inline(t);
+        let before: Vec<&&String> = rest.iter().take(ti).collect();
+        a.section = before.first().map(|s| clean_inline(s));
+        a.category = before.get(1).map(|s| clean_inline(s));
+        a.source = rest.get(ti + 1).map(|s| clean_inline(s));
+    } else {
+        a.warnings.push("article has no title".to_string());
+    }
+    Ok(finish(a))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Dir;
+
+    #[test]
+    fn plain_text_heading_block() {
+        let t = "الشأن السوري\n\nميداني\n\nمجموعة التحالف المصغرة في لاهاي\n\nالخميس, 8 ديسمبر - 2022\n\nالطريق\n\n\nأكدت المجموعة المصغرة للتحالف الدولي أن مراكز الاحتجاز مصدر قلق.\n";
+        let a = parse_article(t.as_bytes()).unwrap();
+        assert_eq!(a.title, "مجموعة التحالف المصغرة في لاهاي");
+        assert_eq!(a.section.as_deref(), Some("الشأن السوري"));
+        assert_eq!(a.category.as_deref(), Some("ميداني"));
+        assert_eq!(a.source.as_deref(), Some("الطريق"));
+        assert_eq!(a.published.and_then(|p| p.date).map(|d| d.day), Some(8));
+        assert_eq!(a.lang, "ar");
+        assert_eq!(a.dir, Dir::Rtl);
+        assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    #[test]
+    fn positions() {
+        assert_eq!(line_col("ab\ncd", 4), (2, 2));
+        let e = parse_articles(b"{\n  \"title\": 1,\n").unwrap_err();
+        assert!(e.message.starts_with("invalid json at line"), "{}", e.message);
+    }
+}

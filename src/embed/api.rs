@@ -1,0 +1,443 @@
+//! The JS API of the npm package: `mount`, `analyze` and the exports.
+
+use super::instance::{Instance, Origin, Setup, ShareBase};
+use crate::model::Analysis;
+use crate::view::{Panels, Selection, ViewState};
+use leptos::prelude::*;
+use serde::Serialize;
+use std::any::Any;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TS_TYPES: &'static str = r#"
+/** An article in any supported input format: a JSON string, a parsed object, or UTF-8 bytes. */
+export type ArticleInput = string | object | Uint8Array;
+
+/** What the reader has selected. */
+export type AtlasSelection = { kind: "entity" | "event"; id: string };
+
+/** The view state a share link restores. Absent fields mean "default". */
+export interface AtlasView {
+  selected?: AtlasSelection;
+  /** Entity types whose highlights, pins and events are hidden. */
+  hidden?: Array<"person" | "organization" | "place" | "date" | "event">;
+  /** Map centre and zoom (1 = whole world); absent = fitted to the places. */
+  map?: { lon: number; lat: number; zoom: number };
+  /** Visible days on the timeline (ISO dates); absent = fitted to the events. */
+  time?: { start: string; end: string };
+  /** Interface language ("ar" or "en"); absent = the article's. */
+  ui_lang?: string;
+}
+
+/** Panels to show: an object, a list or a space-separated string ("text map timeline entities"). */
+export type AtlasPanels =
+  | string
+  | Array<"text" | "map" | "timeline" | "entities">
+  | { text?: boolean; map?: boolean; timeline?: boolean; entities?: boolean };
+
+/** Detail of the `atlas-select` event and argument of `onSelect`. */
+export interface AtlasSelectDetail {
+  selected: AtlasSelection | null;
+  /** The selected entity of the analysis, if the selection is an entity. */
+  entity: Record<string, unknown> | null;
+  /** The selected event of the analysis, if the selection is an event. */
+  event: Record<string, unknown> | null;
+}
+
+export interface MountOptions {
+  /** Initial view. */
+  view?: AtlasView;
+  /** Interface language ("ar" or "en"). */
+  lang?: string;
+  panels?: AtlasPanels;
+  /** Fetch the article from this URL (when `article` is null). */
+  src?: string;
+  /** A page running article-atlas; enables the Copy link button with links to it. */
+  shareBase?: string;
+  /** Called when the selection changes (after the `atlas-select` event). */
+  onSelect?: (detail: AtlasSelectDetail) => void;
+}
+
+/** The result of `analyze`: a plain object (see the README for its fields). */
+export type AtlasAnalysis = {
+  lang: string; dir: "ltr" | "rtl"; title: string; text: string;
+  blocks: Array<{ start: number; end: number; dir: "ltr" | "rtl" }>;
+  mentions: Array<Record<string, unknown>>; entities: Array<Record<string, unknown>>;
+  dates: Array<Record<string, unknown>>; events: Array<Record<string, unknown>>;
+  [field: string]: unknown;
+};
+"#;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(typescript_type = "ArticleInput")]
+    pub type ArticleInput;
+    #[wasm_bindgen(typescript_type = "MountOptions")]
+    pub type MountOptions;
+    #[wasm_bindgen(typescript_type = "AtlasView")]
+    pub type AtlasViewJs;
+    #[wasm_bindgen(typescript_type = "AtlasAnalysis")]
+    pub type AtlasAnalysisJs;
+    #[wasm_bindgen(typescript_type = "AtlasAnalysis | ArticleInput")]
+    pub type AnalysisOrArticle;
+    #[wasm_bindgen(typescript_type = "AtlasPanels")]
+    pub type AtlasPanelsJs;
+}
+
+/// Plain objects, not `Map`s (entities flatten their place fields).
+fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
+    v.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The bytes of an article given from JS: a string, bytes, or an object (as JSON).
+fn input_bytes(v: &JsValue) -> Result<Vec<u8>, String> {
+    if let Some(s) = v.as_string() {
+        return Ok(s.into_bytes());
+    }
+    if let Some(bytes) = v.dyn_ref::<js_sys::Uint8Array>() {
+        return Ok(bytes.to_vec());
+    }
+    if v.is_object() {
+        let json = js_sys::JSON::stringify(v).map_err(|_| "article object cannot be turned into json".to_string())?;
+        return Ok(String::from(json).into_bytes());
+    }
+    Err("article must be a json string, an object or bytes".into())
+}
+
+fn js_error(message: impl AsRef<str>) -> JsError {
+    JsError::new(message.as_ref())
+}
+
+fn get(options: &JsValue, key: &str) -> Option<JsValue> {
+    if !options.is_object() {
+        return None;
+    }
+    js_sys::Reflect::get(options, &JsValue::from_str(key)).ok().filter(|v| !v.is_undefined() && !v.is_null())
+}
+
+/// Reads panels from "text map", `["text","map"]` or `{map: false}`.
+pub fn parse_panels(v: &JsValue) -> Result<Panels, String> {
+    let names: Vec<String> = if let Some(s) = v.as_string() {
+        s.split([' ', ',']).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+    } else if js_sys::Array::is_array(v) {
+        js_sys::Array::from(v).iter().filter_map(|x| x.as_string()).map(|s| s.to_lowercase()).collect()
+    } else {
+        let mut p = Panels::default();
+        for (key, slot) in
+            [("text", &mut p.text), ("map", &mut p.map), ("timeline", &mut p.timeline), ("entities", &mut p.entities)]
+        {
+            if let Some(b) = get(v, key).and_then(|x| x.as_bool()) {
+                *slot = b;
+            }
+        }
+        return Ok(p);
+    };
+    let mut p = Panels { text: false, map: false, timeline: false, entities: false };
+    for n in names {
+        match n.as_str() {
+            "text" => p.text = true,
+            "map" => p.map = true,
+            "timeline" => p.timeline = true,
+            "entities" => p.entities = true,
+            other => return Err(format!("unknown panel {other:?} (expected text, map, timeline, entities)")),
+        }
+    }
+    Ok(p)
+}
+
+fn parse_view(v: &JsValue) -> Result<ViewState, JsError> {
+    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("view is invalid: {e}")))
+}
+
+/// One mounted instance, returned by `mount` (and `startPage`).
+#[wasm_bindgen]
+pub struct AtlasHandle {
+    inner: Option<(Instance, Box<dyn Any>)>,
+    host: web_sys::EventTarget,
+}
+
+impl AtlasHandle {
+    pub(super) fn new(inst: Instance, unmount: Box<dyn Any>, host: web_sys::EventTarget) -> Self {
+        AtlasHandle { inner: Some((inst, unmount)), host }
+    }
+
+    fn inst(&self) -> Result<Instance, JsError> {
+        self.inner
+            .as_ref()
+            .map(|(i, _)| *i)
+            .filter(Instance::alive)
+            .ok_or_else(|| js_error("article-atlas instance was destroyed"))
+    }
+}
+
+#[wasm_bindgen]
+impl AtlasHandle {
+    /// Shows a new article (any supported format). On bad input it throws,
+    /// and the component keeps the previous article with the error shown.
+    #[wasm_bindgen(js_name = setArticle)]
+    pub fn set_article(&self, article: &ArticleInput) -> Result<(), JsError> {
+        let inst = self.inst()?;
+        match input_bytes(article) {
+            Ok(bytes) => inst.load_bytes(&bytes, Origin::Inline, None).map_err(js_error),
+            Err(e) => {
+                inst.fail(e.clone());
+                Err(js_error(e))
+            }
+        }
+    }
+
+    /// Fetches an article from a URL and shows it; rejects (and shows the
+    /// error) when the fetch or the input fails.
+    #[wasm_bindgen(js_name = setSrc)]
+    pub fn set_src(&self, url: String) -> Result<js_sys::Promise, JsError> {
+        let inst = self.inst()?;
+        Ok(wasm_bindgen_futures::future_to_promise(async move {
+            inst.load_src(url, false, None)
+                .await
+                .map(|()| JsValue::UNDEFINED)
+                .map_err(|e| js_sys::Error::new(&e).into())
+        }))
+    }
+
+    /// Replaces the view (selection, hidden types, map and time windows, language).
+    #[wasm_bindgen(js_name = setView)]
+    pub fn set_view(&self, view: &AtlasViewJs) -> Result<(), JsError> {
+        let inst = self.inst()?;
+        let view = parse_view(view)?;
+        inst.state.view.set(view);
+        Ok(())
+    }
+
+    /// The current view as a plain object.
+    #[wasm_bindgen(js_name = getView)]
+    pub fn get_view(&self) -> Result<AtlasViewJs, JsError> {
+        let inst = self.inst()?;
+        Ok(to_js(&inst.state.view.get_untracked())?.unchecked_into())
+    }
+
+    /// The analysis on screen as a plain object (`null` before the first article).
+    #[wasm_bindgen(js_name = getAnalysis)]
+    pub fn get_analysis(&self) -> Result<Option<AtlasAnalysisJs>, JsError> {
+        let inst = self.inst()?;
+        inst.state.analysis.with_untracked(|a| a.as_ref().map(|a| to_js(a).map(JsCast::unchecked_into)).transpose())
+    }
+
+    /// The error on screen, if any.
+    #[wasm_bindgen(js_name = getError)]
+    pub fn get_error(&self) -> Result<Option<String>, JsError> {
+        Ok(self.inst()?.state.error.get_untracked())
+    }
+
+    /// Which panels show.
+    #[wasm_bindgen(js_name = setPanels)]
+    pub fn set_panels(&self, panels: &AtlasPanelsJs) -> Result<(), JsError> {
+        let inst = self.inst()?;
+        inst.state.panels.set(parse_panels(panels).map_err(js_error)?);
+        Ok(())
+    }
+
+    /// The share-link fragment (`v1.…`, no `#`) for the current article and view.
+    #[wasm_bindgen(js_name = shareFragment)]
+    pub fn share_fragment(&self) -> Result<String, JsError> {
+        let inst = self.inst()?;
+        let link = inst.link().ok_or_else(|| js_error("no article to share"))?;
+        Ok(crate::share::encode(&link))
+    }
+
+    /// Applies a share-link fragment (with or without `#`): its view and its
+    /// article. Rejects with the link error (and shows it).
+    #[wasm_bindgen(js_name = applyFragment)]
+    pub fn apply_fragment(&self, fragment: String) -> Result<js_sys::Promise, JsError> {
+        let inst = self.inst()?;
+        Ok(wasm_bindgen_futures::future_to_promise(async move {
+            let result = match crate::share::decode(&fragment) {
+                Ok(link) => inst.apply_link(link).await,
+                Err(e) => {
+                    inst.fail(e.to_string());
+                    Err(e.to_string())
+                }
+            };
+            result.map(|()| JsValue::UNDEFINED).map_err(|e| js_sys::Error::new(&e).into())
+        }))
+    }
+
+    /// Unmounts the view and frees the instance; later calls throw.
+    pub fn destroy(&mut self) {
+        // Dropping the unmount handle removes the DOM and disposes the owner.
+        self.inner = None;
+        let _ = &self.host;
+    }
+}
+
+/// Mounts an article-atlas view into `element`. `article` may be null when
+/// `options.src` names a URL to fetch. Each call is independent: its own
+/// state, no globals; the selection is reported as an `atlas-select`
+/// `CustomEvent` on `element` (bubbling, composed) and to `options.onSelect`.
+#[wasm_bindgen]
+pub fn mount(
+    element: web_sys::HtmlElement,
+    article: Option<ArticleInput>,
+    options: Option<MountOptions>,
+) -> Result<AtlasHandle, JsError> {
+    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
+    let mut view = match get(&options, "view") {
+        Some(v) => parse_view(&v)?,
+        None => ViewState::default(),
+    };
+    if let Some(lang) = get(&options, "lang").and_then(|l| l.as_string()).filter(|l| !l.is_empty()) {
+        view.ui_lang = Some(lang);
+    }
+    let panels = match get(&options, "panels") {
+        Some(p) => parse_panels(&p).map_err(js_error)?,
+        None => Panels::default(),
+    };
+    let share_base = match get(&options, "shareBase").and_then(|s| s.as_string()) {
+        Some(u) if !u.is_empty() => ShareBase::Url(u),
+        _ => ShareBase::None,
+    };
+    let on_select = get(&options, "onSelect").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    let src = get(&options, "src").and_then(|s| s.as_string());
+    let host: web_sys::EventTarget = element.clone().into();
+    let target = host.clone();
+    let initial_view = view.clone();
+    let setup = Setup { view, panels, share_base };
+    let (inst, unmount) = Instance::mount(element, setup, move |inst| {
+        // Reports selection changes to the host page (syncing with the outside).
+        Effect::watch(
+            move || inst.state.view.with(|v| v.selected.clone()),
+            move |selected, _, _| notify_select(inst, &target, on_select.as_ref(), selected.as_ref()),
+            false,
+        );
+    })
+    .ok_or_else(|| js_error("could not mount article-atlas"))?;
+    let handle = AtlasHandle::new(inst, unmount, host);
+    match (article, src) {
+        (Some(article), _) if !article.is_null() && !article.is_undefined() => {
+            let bytes = input_bytes(&article).map_err(js_error)?;
+            if let Err(e) = inst.load_bytes(&bytes, Origin::Inline, Some(initial_view)) {
+                // The instance stays, showing the error: a host page can still setArticle.
+                web_sys::console::warn_1(&JsValue::from_str(&e));
+            }
+        }
+        (_, Some(src)) => {
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = inst.load_src(src, false, Some(initial_view)).await;
+            });
+        }
+        _ => {}
+    }
+    Ok(handle)
+}
+
+fn notify_select(
+    inst: Instance,
+    target: &web_sys::EventTarget,
+    on_select: Option<&js_sys::Function>,
+    selected: Option<&Selection>,
+) {
+    #[derive(Serialize)]
+    struct Detail<'a> {
+        selected: Option<&'a Selection>,
+        entity: Option<&'a crate::Entity>,
+        event: Option<&'a crate::Event>,
+    }
+    let detail = inst.state.analysis.try_with_untracked(|a| {
+        let a = a.as_ref();
+        let entity = match selected {
+            Some(Selection::Entity(id)) => a.and_then(|a| a.entities.iter().find(|e| &e.id == id)),
+            _ => None,
+        };
+        let event = match selected {
+            Some(Selection::Event(id)) => a.and_then(|a| a.events.iter().find(|e| &e.id == id)),
+            _ => None,
+        };
+        Detail { selected, entity, event }
+            .serialize(
+                &serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true),
+            )
+            .unwrap_or(JsValue::NULL)
+    });
+    let Some(detail) = detail else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("atlas-select", &init) {
+        let _ = target.dispatch_event(&event);
+    }
+    if let Some(f) = on_select {
+        let _ = f.call1(&JsValue::NULL, &detail);
+    }
+}
+
+/// Analyses an article (any supported format) and returns the analysis as a
+/// plain object. Throws with a message naming what is wrong on bad input.
+#[wasm_bindgen]
+pub fn analyze(article: &ArticleInput) -> Result<AtlasAnalysisJs, JsError> {
+    let bytes = input_bytes(article).map_err(js_error)?;
+    let parsed = crate::parse_article(&bytes).map_err(|e| js_error(e.to_string()))?;
+    Ok(to_js(&crate::analyze(&parsed))?.unchecked_into())
+}
+
+/// An analysis object (from `analyze` or `getAnalysis`), or an article to analyse.
+fn analysis_of(v: &JsValue) -> Result<Analysis, JsError> {
+    if v.is_object() && get(v, "blocks").is_some() && get(v, "mentions").is_some() {
+        return serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("analysis is invalid: {e}")));
+    }
+    if let Some(s) = v.as_string() {
+        if let Ok(a) = serde_json::from_str::<Analysis>(&s) {
+            return Ok(a);
+        }
+    }
+    let bytes = input_bytes(v).map_err(js_error)?;
+    let parsed = crate::parse_article(&bytes).map_err(|e| js_error(e.to_string()))?;
+    Ok(crate::analyze(&parsed))
+}
+
+/// GeoJSON FeatureCollection (text) of the places of an analysis or article.
+#[wasm_bindgen(js_name = toGeoJSON)]
+pub fn to_geojson(input: &AnalysisOrArticle) -> Result<String, JsError> {
+    Ok(crate::to_geojson(&analysis_of(input)?))
+}
+
+/// iCalendar text (RFC 5545) of the dated events of an analysis or article.
+#[wasm_bindgen(js_name = toICS)]
+pub fn to_ics(input: &AnalysisOrArticle) -> Result<String, JsError> {
+    Ok(crate::to_ics(&analysis_of(input)?))
+}
+
+/// CSV text (RFC 4180) of the entities of an analysis or article.
+#[wasm_bindgen(js_name = toCSV)]
+pub fn to_csv(input: &AnalysisOrArticle) -> Result<String, JsError> {
+    Ok(crate::to_csv(&analysis_of(input)?))
+}
+
+/// The analysis of an analysis or article as JSON text.
+#[wasm_bindgen(js_name = toJSON)]
+pub fn to_json(input: &AnalysisOrArticle) -> Result<String, JsError> {
+    Ok(crate::to_json(&analysis_of(input)?))
+}
+
+/// Encodes a share-link fragment (`v1.…`) for a view and an article (or `src` URL string).
+#[wasm_bindgen(js_name = encodeShareLink)]
+pub fn encode_share_link(
+    view: Option<AtlasViewJs>,
+    article: Option<ArticleInput>,
+    src: Option<String>,
+) -> Result<String, JsError> {
+    let view = match view {
+        Some(v) => parse_view(&v)?,
+        None => ViewState::default(),
+    };
+    let article = match (article, src) {
+        (Some(a), _) => {
+            let parsed =
+                crate::parse_article(&input_bytes(&a).map_err(js_error)?).map_err(|e| js_error(e.to_string()))?;
+            crate::share::SharedArticle::Inline(Box::new(parsed))
+        }
+        (None, Some(s)) => crate::share::SharedArticle::Src(s),
+        (None, None) => crate::share::SharedArticle::None,
+    };
+    Ok(crate::share::encode(&crate::share::ShareLink { view, article }))
+}

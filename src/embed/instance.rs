@@ -1,0 +1,234 @@
+//! One mounted instance: its own owner, [`AppState`] and bookkeeping. The
+//! page, the iframe page and every `mount()` call each make one; nothing is
+//! shared between them.
+
+use crate::share::{ShareLink, SharedArticle};
+use crate::ui::{AppState, ShareConfig};
+use crate::view::{Panels, ViewState};
+use leptos::prelude::*;
+use std::any::Any;
+use std::cell::Cell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+
+/// Fragments longer than this are not written to the address bar (browsers
+/// cap URLs around 2 MB); Copy link then explains instead.
+pub const MAX_LINK_CHARS: usize = 1_000_000;
+
+/// Where the article on screen came from: decides what a link must carry.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Origin {
+    /// The page URL already names it (the bundled default or `?src=`):
+    /// links carry the view only.
+    PageUrl,
+    /// Fetched from this absolute URL: links carry the URL.
+    Src(String),
+    /// Given as data (a host page, a link, a paste or a file): links carry the article.
+    Inline,
+}
+
+/// Where Copy link points.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ShareBase {
+    /// No Copy link button.
+    None,
+    /// The current page (its address without the fragment).
+    CurrentPage,
+    /// A page that runs article-atlas (`mount` option `shareBase`).
+    Url(String),
+}
+
+/// The handles of one instance; `Copy`, valid until its owner is disposed.
+#[derive(Clone, Copy)]
+pub struct Instance {
+    pub state: AppState,
+    /// The origin and the fingerprint of the analysis it describes: a
+    /// different analysis on screen (loaded by a picker, say) is `Inline`.
+    origin: StoredValue<(Origin, u64)>,
+    share_base: StoredValue<ShareBase>,
+    /// Bumped on every load so a slow fetch cannot overwrite a newer article.
+    generation: StoredValue<u32>,
+}
+
+/// What `mount` needs besides the root element.
+pub struct Setup {
+    pub view: ViewState,
+    pub panels: Panels,
+    pub share_base: ShareBase,
+}
+
+impl Instance {
+    /// Mounts the app on `root`; `extra` runs inside the owner (effects, listeners).
+    pub fn mount(
+        root: web_sys::HtmlElement,
+        setup: Setup,
+        extra: impl FnOnce(Instance) + 'static,
+    ) -> Option<(Instance, Box<dyn Any>)> {
+        let slot: Rc<Cell<Option<Instance>>> = Rc::new(Cell::new(None));
+        let out = slot.clone();
+        let handle = leptos::mount::mount_to(root, move || {
+            let state = AppState::new(None, setup.view, setup.panels);
+            let inst = Instance {
+                state,
+                origin: StoredValue::new((Origin::Inline, 0)),
+                share_base: StoredValue::new(setup.share_base),
+                generation: StoredValue::new(0),
+            };
+            provide_context(ShareConfig { link: UnsyncCallback::new(move |()| inst.share_link()) });
+            out.set(Some(inst));
+            extra(inst);
+            view! { <crate::ui::App state=state /> }
+        });
+        let inst = slot.get()?;
+        Some((inst, Box::new(handle)))
+    }
+
+    /// False once the owner is disposed (after `destroy`): every signal access
+    /// must be skipped then.
+    pub fn alive(&self) -> bool {
+        self.state.analysis.try_with_untracked(|_| ()).is_some()
+    }
+
+    /// Shows an error; the article on screen stays.
+    pub fn fail(&self, message: String) {
+        if self.alive() {
+            self.state.error.set(Some(message));
+        }
+    }
+
+    fn next_generation(&self) -> u32 {
+        let g = self.generation.get_value().wrapping_add(1);
+        self.generation.set_value(g);
+        g
+    }
+
+    /// Loads input bytes (any supported format). On success the view becomes
+    /// `view` (or the default); on failure the old article stays with an error.
+    pub fn load_bytes(&self, bytes: &[u8], origin: Origin, view: Option<ViewState>) -> Result<(), String> {
+        if !self.alive() {
+            return Err("article-atlas instance was destroyed".into());
+        }
+        self.next_generation();
+        self.state.load(bytes);
+        if let Some(e) = self.state.error.get_untracked() {
+            return Err(e);
+        }
+        self.after_load(origin, view);
+        Ok(())
+    }
+
+    /// Shows an already parsed article (from a share link).
+    pub fn load_article(&self, article: &crate::Article, origin: Origin, view: Option<ViewState>) {
+        if !self.alive() {
+            return;
+        }
+        self.next_generation();
+        self.state.analysis.set(Some(crate::analyze(article)));
+        self.state.choices.set(Vec::new());
+        self.state.error.set(None);
+        self.after_load(origin, None);
+        if let Some(v) = view {
+            self.state.view.set(v);
+        }
+    }
+
+    fn after_load(&self, origin: Origin, view: Option<ViewState>) {
+        let fp = self.state.analysis.with_untracked(|a| a.as_ref().map(fingerprint)).unwrap_or(0);
+        self.origin.set_value((origin, fp));
+        if let Some(v) = view {
+            self.state.view.set(v);
+        }
+    }
+
+    /// Fetches `src` and loads it; errors (CORS, 404, bad input) go to the
+    /// banner and the article on screen stays.
+    pub async fn load_src(self, src: String, origin_is_page: bool, view: Option<ViewState>) -> Result<(), String> {
+        let result = async {
+            let url = super::fetch::resolve(&src)?;
+            let generation = self.next_generation();
+            let bytes = super::fetch::fetch_bytes(&url).await?;
+            if !self.alive() || self.generation.get_value() != generation {
+                return Err("a newer article replaced this one while it loaded".into());
+            }
+            let origin = if origin_is_page { Origin::PageUrl } else { Origin::Src(url) };
+            self.load_bytes(&bytes, origin, view)
+        }
+        .await;
+        if let Err(e) = &result {
+            self.fail(e.clone());
+        }
+        result
+    }
+
+    /// Applies a decoded link: its view, and its article if it has one.
+    pub async fn apply_link(self, link: ShareLink) -> Result<(), String> {
+        match link.article {
+            SharedArticle::Inline(article) => {
+                self.load_article(&article, Origin::Inline, Some(link.view));
+                Ok(())
+            }
+            SharedArticle::Src(src) => self.load_src(src, false, Some(link.view)).await,
+            SharedArticle::None => {
+                if self.alive() {
+                    self.state.view.set(link.view);
+                    self.state.error.set(None);
+                }
+                Ok(())
+            }
+        }
+    }
+
+    /// What a link to the current view carries; reads signals tracked when
+    /// called from an effect. `None` when there is nothing to share.
+    pub fn link(&self) -> Option<ShareLink> {
+        let view = self.state.view.try_get()?;
+        let (origin, fp) = self.origin.try_get_value()?;
+        self.state.analysis.try_with(|a| {
+            let a = a.as_ref()?;
+            let article = match origin {
+                _ if fingerprint(a) != fp => SharedArticle::Inline(Box::new(crate::share::article_of(a))),
+                Origin::PageUrl => SharedArticle::None,
+                Origin::Src(url) => SharedArticle::Src(url),
+                Origin::Inline => SharedArticle::Inline(Box::new(crate::share::article_of(a))),
+            };
+            Some(ShareLink { view, article })
+        })?
+    }
+
+    /// The fragment for the current view (without `#`); empty for the
+    /// page's own article in its default view.
+    pub fn fragment(&self) -> Option<String> {
+        let link = self.link()?;
+        if link == ShareLink::default() {
+            return Some(String::new());
+        }
+        Some(crate::share::encode(&link))
+    }
+
+    /// The full link Copy link puts on the clipboard.
+    fn share_link(&self) -> Result<Option<String>, String> {
+        let base = match self.share_base.try_get_value() {
+            None | Some(ShareBase::None) => return Ok(None),
+            Some(ShareBase::CurrentPage) => {
+                let loc = web_sys::window().map(|w| w.location()).ok_or("no window")?;
+                let js = |r: Result<String, JsValue>| r.unwrap_or_default();
+                format!("{}{}{}", js(loc.origin()), js(loc.pathname()), js(loc.search()))
+            }
+            Some(ShareBase::Url(u)) => u.split('#').next().unwrap_or_default().to_string(),
+        };
+        let fragment = self.fragment().unwrap_or_default();
+        if fragment.len() > MAX_LINK_CHARS {
+            return Err("this article is too large to share in a link; share a link to its file instead".into());
+        }
+        Ok(Some(if fragment.is_empty() { base } else { format!("{base}#{fragment}") }))
+    }
+}
+
+/// Tells analyses apart cheaply (FNV-1a of the text and language).
+fn fingerprint(a: &crate::Analysis) -> u64 {
+    a.lang
+        .bytes()
+        .chain([0])
+        .chain(a.text.bytes())
+        .fold(0xcbf2_9ce4_8422_2325u64, |h, x| (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3))
+}

@@ -1,0 +1,137 @@
+//! Start-up of the app page (`index.html`) and the iframe page
+//! (`embed.html`): read `?src=` and the `#v1.…` fragment, load, and keep the
+//! fragment in step with the view.
+
+use super::api::AtlasHandle;
+use super::instance::{Instance, Origin, Setup, ShareBase};
+use crate::view::{Panels, ViewState};
+use leptos::prelude::*;
+use wasm_bindgen::prelude::*;
+
+const DEFAULT_ARTICLE: &str = include_str!("../../www/articles/default.json");
+
+/// Mounts the app on `#app` (or the element `selector` names): the article
+/// from the link, else from `?src=`, else the bundled default. Keeps the
+/// URL fragment equal to the current view with `history.replaceState`.
+#[wasm_bindgen(js_name = startPage)]
+pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
+    let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
+    let document = window.document().ok_or_else(|| JsError::new("no document"))?;
+    let selector = selector.unwrap_or_else(|| "#app".into());
+    let root = document
+        .query_selector(&selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        .ok_or_else(|| JsError::new(&format!("no element matches {selector}")))?;
+    let location = window.location();
+    let src = location
+        .search()
+        .ok()
+        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
+        .and_then(|p| p.get("src"))
+        .filter(|s| !s.trim().is_empty());
+    let hash = location.hash().unwrap_or_default();
+    let setup = Setup { view: ViewState::default(), panels: Panels::default(), share_base: ShareBase::CurrentPage };
+    let (inst, unmount) = Instance::mount(root.clone(), setup, |inst| {
+        // Effects only to sync with the outside: the address bar.
+        Effect::new(move |_| {
+            if let Some(fragment) = inst.fragment() {
+                write_fragment(&fragment);
+            }
+        });
+        listen_hashchange(inst);
+    })
+    .ok_or_else(|| JsError::new("could not mount article-atlas"))?;
+
+    let link = (hash.len() > 1).then(|| crate::share::decode(&hash));
+    wasm_bindgen_futures::spawn_local(async move {
+        match link {
+            Some(Ok(link)) if link.article != crate::share::SharedArticle::None => {
+                if inst.apply_link(link).await.is_err()
+                    && inst.alive()
+                    && inst.state.analysis.with_untracked(Option::is_none)
+                {
+                    // The link's article could not be loaded: show the page's own behind the error.
+                    with_error_kept(inst, load_page_article(inst, None)).await;
+                }
+            }
+            Some(Ok(link)) => {
+                load_page_article(inst, src).await;
+                let _ = inst.apply_link(link).await;
+            }
+            Some(Err(e)) => {
+                load_page_article(inst, src).await;
+                inst.fail(e.to_string());
+            }
+            None => load_page_article(inst, src).await,
+        }
+    });
+    Ok(AtlasHandle::new(inst, unmount, root.into()))
+}
+
+async fn load_page_article(inst: Instance, src: Option<String>) {
+    if let Some(src) = src {
+        if inst.load_src(src, true, None).await.is_ok() {
+            return;
+        }
+        // Keep the fetch error visible over the default article.
+        with_error_kept(inst, async {
+            let _ = inst.load_bytes(DEFAULT_ARTICLE.as_bytes(), Origin::Inline, None);
+        })
+        .await;
+        return;
+    }
+    let _ = inst.load_bytes(DEFAULT_ARTICLE.as_bytes(), Origin::PageUrl, None);
+}
+
+/// Runs `f` and puts back the error that was showing before it.
+async fn with_error_kept(inst: Instance, f: impl std::future::Future<Output = ()>) {
+    let error = inst.state.error.try_get_untracked().flatten();
+    f.await;
+    if let Some(e) = error {
+        inst.fail(e);
+    }
+}
+
+/// Replaces the fragment without adding a history entry (and without a
+/// `hashchange` event).
+fn write_fragment(fragment: &str) {
+    let Some(window) = web_sys::window() else { return };
+    let location = window.location();
+    let current = location.hash().unwrap_or_default();
+    if current.trim_start_matches('#') == fragment {
+        return;
+    }
+    let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
+    let url = if fragment.is_empty() { format!("{path}{search}") } else { format!("{path}{search}#{fragment}") };
+    if fragment.len() > super::instance::MAX_LINK_CHARS {
+        return;
+    }
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// A fragment typed or pasted into the address bar applies to the open page.
+fn listen_hashchange(inst: Instance) {
+    let Some(window) = web_sys::window() else { return };
+    let on_change = Closure::<dyn Fn()>::new(move || {
+        if !inst.alive() {
+            return;
+        }
+        let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
+        if hash.len() <= 1 || Some(hash.trim_start_matches('#').to_string()) == inst.fragment() {
+            return;
+        }
+        match crate::share::decode(&hash) {
+            Ok(link) => wasm_bindgen_futures::spawn_local(async move {
+                let _ = inst.apply_link(link).await;
+            }),
+            Err(e) => inst.fail(e.to_string()),
+        }
+    });
+    let _ = window.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());
+    // The page lives as long as the document; the listener checks `alive` after a destroy.
+    on_change.forget();
+}

@@ -1,0 +1,467 @@
+//! Scoring `analyze` against annotated development data (native only).
+//!
+//! - `ner-ar`: NewsFANE (Arabic newswire), 45 fine types mapped to person,
+//!   organization and place; facilities, vehicles, person groups and works
+//!   are left out (not entity types of this project).
+//! - `ner-en`: CoNLL-2003 testa (PER, ORG, LOC; MISC left out).
+//! - `geo-en`: GeoVirus place resolution; `geo-ar`: IDRISI-D train.
+//!
+//! Spans are compared exactly, except that proclitics attached to the first
+//! word (و ف ب ل ك and the article's ال) may be outside a predicted span:
+//! the project highlights the name without them by design.
+//! Place resolution counts a gold place as resolved when a predicted place
+//! mention overlaps it, and correct when its point is within 161 km.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use crate::analyze;
+use crate::model::{Analysis, Article, Dir, EntityType};
+
+/// A gold mention: code points into the built text.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Gold {
+    start: usize,
+    end: usize,
+    kind: EntityType,
+}
+
+/// One evaluation document: the article and its gold mentions.
+struct Doc {
+    article: Article,
+    gold: Vec<Gold>,
+    /// Gold places with coordinates: (start, end, lat, lon).
+    geo: Vec<(usize, usize, f64, f64)>,
+}
+
+/// Counts for one type.
+#[derive(Debug, Default, Clone, Copy)]
+struct Prf {
+    tp: usize,
+    pred: usize,
+    gold: usize,
+}
+
+impl Prf {
+    fn p(&self) -> f64 {
+        ratio(self.tp, self.pred)
+    }
+    fn r(&self) -> f64 {
+        ratio(self.tp, self.gold)
+    }
+    fn f(&self) -> f64 {
+        let (p, r) = (self.p(), self.r());
+        if p + r > 0.0 {
+            2.0 * p * r / (p + r)
+        } else {
+            0.0
+        }
+    }
+}
+
+fn ratio(a: usize, b: usize) -> f64 {
+    if b == 0 {
+        0.0
+    } else {
+        a as f64 / b as f64
+    }
+}
+
+/// Where the data lives: `ATLAS_DEVDATA`, else `../shared/devdata` (or
+/// `../../shared/devdata` from a worktree one level deeper).
+pub fn devdata_dir() -> PathBuf {
+    if let Some(d) = std::env::var_os("ATLAS_DEVDATA") {
+        return PathBuf::from(d);
+    }
+    ["../shared/devdata", "../../shared/devdata"]
+        .iter()
+        .map(PathBuf::from)
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| PathBuf::from("../shared/devdata"))
+}
+
+fn read(path: &Path) -> Result<String, String> {
+    let raw = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    let s = String::from_utf8_lossy(&raw).into_owned();
+    Ok(s.replace(['\u{200E}', '\u{FEFF}'], "").replace('\r', ""))
+}
+
+/// Builds an article whose text is the paragraphs (first one as title),
+/// each a list of sentences of (token, label) pairs, joined by spaces.
+fn build(paragraphs: &[Vec<Sentence>], lang: &str) -> Doc {
+    let mut texts: Vec<String> = Vec::new();
+    let mut gold = Vec::new();
+    let mut pos = 0usize;
+    for (pi, para) in paragraphs.iter().enumerate() {
+        if pi > 0 {
+            pos += 2;
+        }
+        let mut t = String::new();
+        let mut open: Option<Gold> = None;
+        for (si, sent) in para.iter().enumerate() {
+            if si > 0 {
+                t.push(' ');
+                pos += 1;
+            }
+            for (ti, (tok, lab)) in sent.iter().enumerate() {
+                if ti > 0 {
+                    t.push(' ');
+                    pos += 1;
+                }
+                let len = tok.chars().count();
+                match lab {
+                    Some((k, begin)) => {
+                        let cont = !begin && open.is_some_and(|g| g.kind == *k);
+                        if cont {
+                            if let Some(g) = open.as_mut() {
+                                g.end = pos + len;
+                            }
+                        } else {
+                            gold.extend(open.take());
+                            open = Some(Gold { start: pos, end: pos + len, kind: *k });
+                        }
+                    }
+                    None => gold.extend(open.take()),
+                }
+                t.push_str(tok);
+                pos += len;
+            }
+            gold.extend(open.take());
+        }
+        texts.push(t);
+    }
+    let mut it = texts.into_iter();
+    let article = Article {
+        title: it.next().unwrap_or_default(),
+        lang: lang.to_string(),
+        dir: if lang == "ar" { Dir::Rtl } else { Dir::Ltr },
+        paragraphs: it.collect(),
+        ..Article::default()
+    };
+    Doc { article, gold, geo: Vec::new() }
+}
+
+fn newsfane_type(t: &str) -> Option<EntityType> {
+    Some(match t {
+        "Politician" | "Athlete" | "Artist" | "Other_PER" | "Religious_PER" | "Scientist" | "Businessperson"
+        | "Lawyer" | "Engineer" | "Police" => EntityType::Person,
+        "Non-Governmental" | "Sports" | "Media" | "Government" | "Commercial" | "Educational" | "Medical-Science"
+        | "Entertainment" | "Religious_ORG" => EntityType::Organization,
+        "Nation"
+        | "Population-Center"
+        | "State-or-Province"
+        | "County-or-District"
+        | "GPE-Cluster"
+        | "Continent"
+        | "Water-Body"
+        | "Land-Region-Natural" => EntityType::Place,
+        _ => return None,
+    })
+}
+
+type Sentence = Vec<(String, Option<(EntityType, bool)>)>;
+
+/// Sentences grouped: `per_para` sentences a paragraph, `per_doc`
+/// paragraphs a document.
+fn group(sentences: Vec<Sentence>, per_para: usize, per_doc: usize) -> Vec<Vec<Vec<Sentence>>> {
+    let paras: Vec<Vec<Sentence>> = sentences.chunks(per_para.max(1)).map(<[Sentence]>::to_vec).collect();
+    paras.chunks(per_doc.max(1)).map(<[Vec<Sentence>]>::to_vec).collect()
+}
+
+fn newsfane(dir: &Path) -> Result<Vec<Doc>, String> {
+    let s = read(&dir.join("ner_ar/NewsFANE_Gold_2014_170K.txt"))?;
+    let mut sentences: Vec<Sentence> = Vec::new();
+    let mut cur: Sentence = Vec::new();
+    for line in s.lines() {
+        let mut f = line.split('\t');
+        let tok = f.next().unwrap_or("").trim();
+        let tag = f.next().unwrap_or("O").trim();
+        if tok.is_empty() {
+            if !cur.is_empty() {
+                sentences.push(std::mem::take(&mut cur));
+            }
+            continue;
+        }
+        let lab = tag
+            .strip_prefix("B-")
+            .map(|t| (t, true))
+            .or_else(|| tag.strip_prefix("I-").map(|t| (t, false)))
+            .and_then(|(t, b)| newsfane_type(t).map(|k| (k, b)));
+        cur.push((tok.to_string(), lab));
+    }
+    if !cur.is_empty() {
+        sentences.push(cur);
+    }
+    Ok(group(sentences, 4, 5).iter().map(|d| build(d, "ar")).collect())
+}
+
+fn conll(dir: &Path) -> Result<Vec<Doc>, String> {
+    let s = read(&dir.join("ner_en/conll2003_eng.testa"))?;
+    let mut docs = Vec::new();
+    let mut paras: Vec<Vec<Sentence>> = Vec::new();
+    let mut cur: Sentence = Vec::new();
+    let mut prev: Option<EntityType> = None;
+    for line in s.lines().chain(std::iter::once("-DOCSTART- -X- O O")) {
+        let f: Vec<&str> = line.split_whitespace().collect();
+        if f.is_empty() || f[0] == "-DOCSTART-" {
+            if !cur.is_empty() {
+                paras.push(vec![std::mem::take(&mut cur)]);
+            }
+            prev = None;
+            if f.first() == Some(&"-DOCSTART-") && !paras.is_empty() {
+                docs.push(build(&std::mem::take(&mut paras), "en"));
+            }
+            continue;
+        }
+        let tag = f.last().copied().unwrap_or("O");
+        let kind = match tag.get(2..) {
+            Some("PER") => Some(EntityType::Person),
+            Some("ORG") => Some(EntityType::Organization),
+            Some("LOC") => Some(EntityType::Place),
+            _ => None,
+        };
+        // IOB1: I- continues a same-type entity, B- starts a new one
+        let lab = kind.map(|k| (k, tag.starts_with("B-") || prev != Some(k)));
+        prev = kind;
+        cur.push((f[0].to_string(), lab));
+    }
+    Ok(docs)
+}
+
+fn unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<(&'a str, &'a str)> {
+    let a = s.find(open)? + open.len();
+    let b = a + s[a..].find(close)?;
+    Some((&s[a..b], &s[b + close.len()..]))
+}
+
+fn geovirus(dir: &Path) -> Result<(Vec<Doc>, usize), String> {
+    let s = read(&dir.join("geo/GeoVirus.xml"))?;
+    let mut docs = Vec::new();
+    let mut bad = 0;
+    let mut rest = s.as_str();
+    while let Some((art, r)) = between(rest, "<article>", "</article>") {
+        rest = r;
+        let Some((text, _)) = between(art, "<text>", "</text>") else { continue };
+        let text = unescape(text);
+        let chars: Vec<char> = text.chars().collect();
+        let mut geo = Vec::new();
+        let mut locs = art;
+        while let Some((loc, r)) = between(locs, "<location>", "</location>") {
+            locs = r;
+            let field = |name: &str| between(loc, &format!("<{name}>"), &format!("</{name}>")).map(|(v, _)| v.trim());
+            let (Some(name), Some(st), Some(en), Some(lat), Some(lon)) =
+                (field("name"), field("start"), field("end"), field("lat"), field("lon"))
+            else {
+                continue;
+            };
+            let (Ok(st), Ok(en), Ok(lat), Ok(lon)) =
+                (st.parse::<usize>(), en.parse::<usize>(), lat.parse::<f64>(), lon.parse::<f64>())
+            else {
+                continue;
+            };
+            let (st, en) = (st.saturating_sub(1), en.saturating_sub(1));
+            let got: String = chars.get(st..en.min(chars.len())).map(|c| c.iter().collect()).unwrap_or_default();
+            if got != unescape(name) {
+                bad += 1;
+            }
+            geo.push((st, en, lat, lon));
+        }
+        let article = Article { title: text, lang: "en".into(), ..Article::default() };
+        docs.push(Doc { article, gold: Vec::new(), geo });
+    }
+    Ok((docs, bad))
+}
+
+fn idrisi(dir: &Path) -> Result<Vec<Doc>, String> {
+    let d = dir.join("geo/idrisi_d_ar");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&d)
+        .map_err(|e| format!("cannot read {}: {e}", d.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.to_string_lossy().ends_with("__train.jsonl"))
+        .collect();
+    files.sort();
+    let mut docs = Vec::new();
+    for f in files {
+        for line in read(&f)?.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
+            let mut geo = Vec::new();
+            for m in v.get("location_mentions").and_then(|m| m.as_array()).into_iter().flatten() {
+                let num = |k: &str| m.get(k).and_then(serde_json::Value::as_u64).map(|x| x as usize);
+                let osm = m.get("osm_json");
+                let coord = |k: &str| {
+                    osm.and_then(|o| o.get(k))
+                        .and_then(|x| x.as_str().and_then(|s| s.parse::<f64>().ok()).or(x.as_f64()))
+                };
+                if let (Some(s), Some(e), Some(lat), Some(lon)) =
+                    (num("start_offset"), num("end_offset"), coord("lat"), coord("lon"))
+                {
+                    geo.push((s, e, lat, lon));
+                }
+            }
+            let article = Article { title: text.to_string(), lang: "ar".into(), dir: Dir::Rtl, ..Article::default() };
+            docs.push(Doc { article, gold: Vec::new(), geo });
+        }
+    }
+    Ok(docs)
+}
+
+fn proclitics_only(s: &str) -> bool {
+    let n = s.chars().count();
+    n <= 4 && s.chars().all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا'))
+}
+
+/// CPU seconds this process has used (Linux), so that a busy shared
+/// machine does not distort words/second; `None` elsewhere.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after = stat.rsplit_once(')')?.1;
+    let f: Vec<&str> = after.split_whitespace().collect();
+    let utime: f64 = f.get(11)?.parse().ok()?;
+    let stime: f64 = f.get(12)?.parse().ok()?;
+    Some((utime + stime) / 100.0)
+}
+
+/// Runs analyze on every document; returns the analyses and words per
+/// CPU second (wall-clock seconds where CPU time is unavailable).
+fn run_all(docs: &[Doc]) -> (Vec<Analysis>, f64, usize) {
+    let start = Instant::now();
+    let cpu0 = cpu_seconds();
+    let out: Vec<Analysis> = docs.iter().map(|d| analyze(&d.article)).collect();
+    let secs = match (cpu0, cpu_seconds()) {
+        (Some(a), Some(b)) if b > a => b - a,
+        _ => start.elapsed().as_secs_f64(),
+    }
+    .max(1e-9);
+    let words: usize = out.iter().map(|a| a.text.split_whitespace().count()).sum();
+    (out, words as f64 / secs, words)
+}
+
+const TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Organization, EntityType::Place];
+
+fn score_ner(name: &str, docs: &[Doc], report: &mut String) -> Vec<(EntityType, Prf)> {
+    let (analyses, wps, words) = run_all(docs);
+    let mut prf = [Prf::default(); 3];
+    for (doc, a) in docs.iter().zip(&analyses) {
+        let chars: Vec<char> = a.text.chars().collect();
+        for g in &doc.gold {
+            if let Some(t) = TYPES.iter().position(|t| *t == g.kind) {
+                prf[t].gold += 1;
+            }
+        }
+        for m in &a.mentions {
+            let Some(t) = TYPES.iter().position(|t| *t == m.kind) else { continue };
+            prf[t].pred += 1;
+            let hit = doc.gold.iter().any(|g| {
+                g.kind == m.kind
+                    && g.end == m.end
+                    && (g.start == m.start
+                        || (g.start < m.start
+                            && proclitics_only(&chars[g.start..m.start.min(chars.len())].iter().collect::<String>())))
+            });
+            if hit {
+                prf[t].tp += 1;
+            }
+        }
+    }
+    let _ = writeln!(report, "{name}: {} documents, {words} words, {wps:.0} words/s (CPU time)", docs.len());
+    let _ =
+        writeln!(report, "  {:<13} {:>6} {:>6} {:>6} {:>7} {:>7} {:>7}", "type", "P", "R", "F1", "tp", "pred", "gold");
+    let mut all = Prf::default();
+    for (t, p) in TYPES.iter().zip(prf.iter()) {
+        all.tp += p.tp;
+        all.pred += p.pred;
+        all.gold += p.gold;
+        let _ = writeln!(
+            report,
+            "  {:<13} {:>6.3} {:>6.3} {:>6.3} {:>7} {:>7} {:>7}",
+            t.as_str(),
+            p.p(),
+            p.r(),
+            p.f(),
+            p.tp,
+            p.pred,
+            p.gold
+        );
+    }
+    let _ = writeln!(
+        report,
+        "  {:<13} {:>6.3} {:>6.3} {:>6.3} {:>7} {:>7} {:>7}",
+        "all",
+        all.p(),
+        all.r(),
+        all.f(),
+        all.tp,
+        all.pred,
+        all.gold
+    );
+    TYPES.iter().copied().zip(prf).collect()
+}
+
+fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
+    let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
+    let dp = p2 - p1;
+    let dl = (lon2 - lon1).to_radians();
+    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
+    2.0 * 6371.0 * a.sqrt().min(1.0).asin()
+}
+
+fn score_geo(name: &str, docs: &[Doc], report: &mut String) -> (usize, usize, usize) {
+    let (analyses, wps, words) = run_all(docs);
+    let (mut gold, mut found, mut correct) = (0, 0, 0);
+    for (doc, a) in docs.iter().zip(&analyses) {
+        // single-block documents: the text is the title itself
+        for &(s, e, lat, lon) in &doc.geo {
+            gold += 1;
+            let m = a.mentions.iter().find(|m| m.kind == EntityType::Place && m.start < e && s < m.end);
+            let Some(m) = m else { continue };
+            let Some(p) = a.entities.iter().find(|x| x.id == m.entity).and_then(|x| x.place.as_ref()) else { continue };
+            found += 1;
+            if km(p.lat, p.lon, lat, lon) <= 161.0 {
+                correct += 1;
+            }
+        }
+    }
+    let _ = writeln!(report, "{name}: {} documents, {words} words, {wps:.0} words/s (CPU time)", docs.len());
+    let _ = writeln!(
+        report,
+        "  gold places {gold}; found (overlapping place mention) {found} ({:.3}); within 161 km {correct}: accuracy on found {:.3}, on all gold {:.3}",
+        ratio(found, gold),
+        ratio(correct, found),
+        ratio(correct, gold)
+    );
+    (gold, found, correct)
+}
+
+/// Runs one evaluation (`ner-ar`, `ner-en`, `geo-en`, `geo-ar` or `all`)
+/// and returns the printed report.
+pub fn run(which: &str, dir: &Path) -> Result<String, String> {
+    let mut report = String::new();
+    let _ = writeln!(report, "command: cargo run --release --bin eval -- {which}   (data: {})", dir.display());
+    let all = which == "all";
+    if all || which == "ner-ar" {
+        score_ner("ner-ar NewsFANE (4 sentences a paragraph, 5 paragraphs a document)", &newsfane(dir)?, &mut report);
+    }
+    if all || which == "ner-en" {
+        score_ner("ner-en CoNLL-2003 testa", &conll(dir)?, &mut report);
+    }
+    if all || which == "geo-en" {
+        let (docs, bad) = geovirus(dir)?;
+        score_geo("geo-en GeoVirus", &docs, &mut report);
+        if bad > 0 {
+            let _ = writeln!(report, "  ({bad} gold spans did not match their names)");
+        }
+    }
+    if all || which == "geo-ar" {
+        score_geo("geo-ar IDRISI-D train", &idrisi(dir)?, &mut report);
+    }
+    if !all && !["ner-ar", "ner-en", "geo-en", "geo-ar"].contains(&which) {
+        return Err(format!("unknown evaluation {which:?}: use ner-ar, ner-en, geo-en, geo-ar or all"));
+    }
+    Ok(report)
+}

@@ -1,0 +1,198 @@
+//! Exports of an [`Analysis`]: GeoJSON of the places, iCalendar of the dated
+//! events, CSV of the entities, and the analysis itself as JSON. Pure
+//! functions of the analysis; the page and the JS API only wrap them in files.
+
+use crate::model::{Analysis, EntityType, Ymd};
+use serde_json::{json, Map, Value};
+
+/// A GeoJSON FeatureCollection (RFC 7946) with one Point per place entity.
+pub fn to_geojson(a: &Analysis) -> String {
+    let features: Vec<Value> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place)
+        .filter_map(|e| {
+            let p = e.place.as_ref()?;
+            let mut props = Map::new();
+            props.insert("id".into(), json!(e.id));
+            props.insert("name".into(), json!(e.name));
+            if let Some(n) = &e.names.ar {
+                props.insert("name_ar".into(), json!(n));
+            }
+            if let Some(n) = &e.names.en {
+                props.insert("name_en".into(), json!(n));
+            }
+            props.insert("kind".into(), json!(p.kind));
+            if let Some(c) = &p.country {
+                props.insert("country".into(), json!(c));
+            }
+            if let Some(r) = p.radius_km {
+                props.insert("radius_km".into(), json!(r));
+            }
+            props.insert("mentions".into(), json!(e.mentions));
+            props.insert("salience".into(), json!(e.salience));
+            props.insert("gazetteer_id".into(), json!(p.gazetteer_id));
+            Some(json!({
+                "type": "Feature",
+                "id": e.id,
+                "geometry": { "type": "Point", "coordinates": [p.lon, p.lat] },
+                "properties": props,
+            }))
+        })
+        .collect();
+    let fc = json!({ "type": "FeatureCollection", "features": features });
+    serde_json::to_string_pretty(&fc).unwrap_or_default()
+}
+
+/// The analysis as pretty-printed JSON (the same shape `analyze` returns in JS).
+pub fn to_json(a: &Analysis) -> String {
+    serde_json::to_string_pretty(a).unwrap_or_default()
+}
+
+/// An iCalendar file (RFC 5545) with one all-day VEVENT per dated event.
+/// Deterministic: UIDs come from the event ids and the article, DTSTAMP from
+/// the publication date (or the event's own date).
+pub fn to_ics(a: &Analysis) -> String {
+    let mut out = String::new();
+    let mut line = |s: &str| fold_line(&mut out, s);
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//article-atlas//article-atlas//EN");
+    line("CALSCALE:GREGORIAN");
+    line(&format!("X-WR-CALNAME:{}", ics_escape(&a.title)));
+    let article_key = fnv1a(a.text.as_bytes());
+    let chars: Vec<char> = a.text.chars().collect();
+    let name_of = |id: &str| a.entities.iter().find(|e| e.id == id).map(|e| e.name.clone());
+    for ev in &a.events {
+        let Some(date) = &ev.date else { continue };
+        line("BEGIN:VEVENT");
+        line(&format!("UID:{}-{article_key:016x}@article-atlas", ics_escape(&ev.id)));
+        let stamp = a.published.as_deref().and_then(parse_iso_day).unwrap_or(date.start);
+        line(&format!("DTSTAMP:{}T000000Z", ymd_basic(stamp)));
+        line(&format!("DTSTART;VALUE=DATE:{}", ymd_basic(date.start)));
+        line(&format!("DTEND;VALUE=DATE:{}", ymd_basic(next_day(date.end))));
+        line(&format!("SUMMARY:{}", ics_escape(&ev.label)));
+        if let Some(place) = ev.place.as_deref().and_then(name_of) {
+            line(&format!("LOCATION:{}", ics_escape(&place)));
+        }
+        let sentence: String =
+            chars.get(ev.start.min(chars.len())..ev.end.min(chars.len())).unwrap_or_default().iter().collect();
+        let who: Vec<String> = ev.participants.iter().filter_map(|p| name_of(p)).collect();
+        let mut desc = sentence.trim().to_string();
+        if !who.is_empty() {
+            desc.push_str("\n\n");
+            desc.push_str(&who.join(", "));
+        }
+        if !desc.is_empty() {
+            line(&format!("DESCRIPTION:{}", ics_escape(&desc)));
+        }
+        if let Some(u) = &a.url {
+            line(&format!("URL:{}", u.replace(['\r', '\n'], "")));
+        }
+        line("END:VEVENT");
+    }
+    line("END:VCALENDAR");
+    out
+}
+
+/// TEXT escaping of RFC 5545 §3.3.11.
+fn ics_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => o.push_str("\\\\"),
+            ';' => o.push_str("\\;"),
+            ',' => o.push_str("\\,"),
+            '\n' => o.push_str("\\n"),
+            '\r' => {}
+            c if c.is_control() => {}
+            c => o.push(c),
+        }
+    }
+    o
+}
+
+/// Writes a content line folded at 75 octets (RFC 5545 §3.1), never inside a
+/// UTF-8 sequence, ending in CRLF.
+fn fold_line(out: &mut String, s: &str) {
+    let mut width = 0;
+    for c in s.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+fn ymd_basic(d: Ymd) -> String {
+    format!("{:04}{:02}{:02}", d.year, d.month, d.day)
+}
+
+fn parse_iso_day(s: &str) -> Option<Ymd> {
+    let mut it = s.splitn(3, '-');
+    let year = it.next()?.parse().ok()?;
+    let month = it.next()?.parse().ok()?;
+    let day = it.next()?.get(..2)?.parse().ok()?;
+    Some(Ymd { year, month, day })
+}
+
+fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
+}
+
+fn next_day(d: Ymd) -> Ymd {
+    if d.day < days_in_month(d.year, d.month) {
+        Ymd { day: d.day + 1, ..d }
+    } else if d.month < 12 {
+        Ymd { month: d.month + 1, day: 1, ..d }
+    } else {
+        Ymd { year: d.year + 1, month: 1, day: 1 }
+    }
+}
+
+fn fnv1a(b: &[u8]) -> u64 {
+    b.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, x| (h ^ u64::from(*x)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// The entities as CSV (RFC 4180: CRLF, quoted when needed). Text cells that
+/// a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`,
+/// tab or CR) get a leading `'`.
+pub fn to_csv(a: &Analysis) -> String {
+    let mut out = String::from("id,type,name,name_ar,name_en,mentions,salience,lat,lon,country\r\n");
+    for e in &a.entities {
+        let p = e.place.as_ref();
+        let cells = [
+            text_cell(&e.id),
+            text_cell(e.kind.as_str()),
+            text_cell(&e.name),
+            text_cell(e.names.ar.as_deref().unwrap_or_default()),
+            text_cell(e.names.en.as_deref().unwrap_or_default()),
+            e.mentions.to_string(),
+            e.salience.to_string(),
+            p.map(|p| p.lat.to_string()).unwrap_or_default(),
+            p.map(|p| p.lon.to_string()).unwrap_or_default(),
+            text_cell(p.and_then(|p| p.country.as_deref()).unwrap_or_default()),
+        ];
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn text_cell(s: &str) -> String {
+    let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) { format!("'{s}") } else { s.to_string() };
+    if guarded.contains([',', '"', '\r', '\n']) {
+        format!("\"{}\"", guarded.replace('"', "\"\""))
+    } else {
+        guarded
+    }
+}

@@ -1,0 +1,1757 @@
+//! Finding mentions of people, organisations and places in Arabic and
+//! English text.
+//!
+//! Sources, each producing candidate spans over the words of the text:
+//! - the gazetteer (longest match over word n-grams, Arabic clitics stripped
+//!   from the first word, directional phrases such as "شمال شرقي سوريا"
+//!   kept whole, an adjective after the name recorded for disambiguation);
+//! - curated organisations (variants and acronyms linked to one entity) and
+//!   organisation patterns (وزارة/منظمة/مجلس ... + complement; "Ministry of",
+//!   "... Council");
+//! - people from titles and roles, given names and, in English, runs of
+//!   capitalised words;
+//! - later, a learned tagger ([`learned_spans`]).
+//!
+//! Candidates are merged greedily, longer first, then by source priority,
+//! so the result never overlaps. A second pass links later mentions: a
+//! person's surname, an organisation's head noun ("التحالف", "the Coalition").
+//!
+//! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
+//! highlighted span, the definite article stays inside when it is written
+//! as part of the name ("بالعراق" highlights "العراق"); identity never
+//! depends on them because every lookup uses the stripped readings.
+
+pub mod lexicon;
+mod words;
+
+use std::sync::OnceLock;
+
+pub use words::{words, Feat, Word};
+
+use crate::gazetteer;
+use crate::model::EntityType;
+use lexicon::WordSet;
+
+/// A compass direction qualifying a place: (north +1 / south -1,
+/// east +1 / west -1); (0, 0) is "central".
+pub type Direction = (i8, i8);
+
+/// What a candidate span names.
+#[derive(Debug, Clone, PartialEq)]
+pub enum What {
+    Place {
+        /// Gazetteer candidates (indexes into `gazetteer::places()`).
+        cands: &'static [u32],
+        /// The normalised key that matched.
+        key: String,
+        /// A compass qualifier ("شمال شرقي سوريا", "northern Iraq").
+        dir: Option<Direction>,
+        /// Country (ISO alpha-2) of an adjective right after the name
+        /// ("لاهاي الهولندية").
+        adj_country: Option<&'static str>,
+        /// The text calls it a town or city ("مدينة لاهاي", "city of").
+        settlement: bool,
+        /// The name is also a common word ([`gazetteer::is_common_word`])
+        /// or reads like one here: one Arabic word with the article, or
+        /// followed by a definite noun it governs ("مشهد التهديد").
+        weak: Weak,
+    },
+    Org {
+        curated: Option<lexicon::Org>,
+        key: String,
+    },
+    Person {
+        key: String,
+    },
+    /// A date found by the time module (index into its list).
+    Date(usize),
+}
+
+/// How much a place name needs context before minor places count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Weak {
+    /// A proper name: any candidate.
+    #[default]
+    No,
+    /// A single Arabic word with the article: small places need context.
+    Definite,
+    /// A common word, or a noun governing the next word: towns, provinces
+    /// and sites need context.
+    Common,
+}
+
+/// A candidate or accepted mention.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    /// Word range (exclusive end).
+    pub w0: usize,
+    pub w1: usize,
+    /// Code points into the text.
+    pub start: usize,
+    pub end: usize,
+    pub kind: EntityType,
+    pub what: What,
+    /// Source priority when spans of equal length compete.
+    pub prio: u8,
+    /// For later mentions: the span (start, end) of the earlier mention
+    /// this one refers to.
+    pub link: Option<(usize, usize)>,
+}
+
+const PRIO_DATE: u8 = 100;
+const PRIO_CURATED_ORG: u8 = 60;
+const PRIO_PLACE: u8 = 50;
+const PRIO_DIR_PLACE: u8 = 45;
+const PRIO_TITLE_PERSON: u8 = 40;
+const PRIO_PATTERN_ORG: u8 = 35;
+/// Where a learned tagger's spans will rank once it exists (issue 9):
+/// above name heuristics, below lists and gazetteer until measured otherwise.
+const PRIO_TAGGER: u8 = 32;
+const PRIO_NAME_PERSON: u8 = 30;
+const PRIO_CAPS: u8 = 10;
+
+fn set(cell: &'static OnceLock<WordSet>, words: &[&str]) -> &'static WordSet {
+    cell.get_or_init(|| WordSet::new(words))
+}
+
+/// Arabic function words and reporting verbs: never names, never the
+/// start of a place.
+pub fn ar_stop() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &[
+            "في",
+            "من",
+            "إلى",
+            "الى",
+            "على",
+            "عن",
+            "أن",
+            "إن",
+            "ان",
+            "أنه",
+            "انه",
+            "أنها",
+            "إنه",
+            "مع",
+            "هذا",
+            "هذه",
+            "ذلك",
+            "تلك",
+            "هؤلاء",
+            "التي",
+            "الذي",
+            "الذين",
+            "اللذين",
+            "اللتين",
+            "ما",
+            "ماذا",
+            "لا",
+            "لم",
+            "لن",
+            "قد",
+            "لقد",
+            "كان",
+            "كانت",
+            "يكون",
+            "تكون",
+            "كانوا",
+            "حيث",
+            "كما",
+            "بعد",
+            "قبل",
+            "بين",
+            "خلال",
+            "حول",
+            "ضد",
+            "عند",
+            "منذ",
+            "حتى",
+            "أو",
+            "او",
+            "ثم",
+            "بل",
+            "لكن",
+            "إلا",
+            "الا",
+            "كل",
+            "بعض",
+            "غير",
+            "أي",
+            "أيضا",
+            "ايضا",
+            "قال",
+            "وقال",
+            "قالت",
+            "وقالت",
+            "أضاف",
+            "وأضاف",
+            "أكد",
+            "وأكد",
+            "أكدت",
+            "أشار",
+            "وأشار",
+            "أوضح",
+            "وأوضح",
+            "أعلن",
+            "وأعلن",
+            "أعلنت",
+            "اليوم",
+            "أمس",
+            "هو",
+            "هي",
+            "هم",
+            "هما",
+            "نحن",
+            "له",
+            "لها",
+            "لهم",
+            "به",
+            "بها",
+            "فيه",
+            "فيها",
+            "منه",
+            "منها",
+            "عليه",
+            "عليها",
+            "إليه",
+            "إليها",
+            "عنه",
+            "عنها",
+            "ذات",
+            "تم",
+            "وقد",
+            "فقد",
+            "إذ",
+            "إذا",
+            "لدى",
+            "نحو",
+            "دون",
+            "عبر",
+            "وفق",
+            "أمام",
+            "خلف",
+            "فوق",
+            "تحت",
+            "جميع",
+            "عدة",
+            "عدد",
+            "أكثر",
+            "أقل",
+            "يوم",
+            "عام",
+            "سنة",
+            "شهر",
+            "وهو",
+            "وهي",
+            "التى",
+            "وفي",
+            "ومن",
+            "وعلى",
+            "والتي",
+            "الذى",
+            "بأن",
+            "لأن",
+            "كذلك",
+            "هناك",
+            "هنا",
+            "جاء",
+            "وجاء",
+            "بحسب",
+            "حسب",
+            "وبحسب",
+            "لدي",
+            "يتم",
+            "تتم",
+            "سوف",
+            "مثل",
+            "بما",
+            "مما",
+            "عما",
+            "فيما",
+            "بينما",
+            "كيف",
+            "متى",
+            "أين",
+            "لماذا",
+            "هل",
+            "مدى",
+            "نفس",
+            "ضمن",
+            "لدى",
+            "رغم",
+            "برغم",
+            "إطار",
+            "اطار",
+            "أينما",
+            "حيثما",
+            "كلما",
+            "عندما",
+            "بينها",
+            "بينهم",
+            "إثر",
+            "اثر",
+            "لدعم",
+            "دعم",
+        ],
+    )
+}
+
+/// Weekdays, months and time words: they end names and organisations.
+pub fn time_words() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &[
+            "الأحد",
+            "الاثنين",
+            "الإثنين",
+            "الثلاثاء",
+            "الأربعاء",
+            "الخميس",
+            "الجمعة",
+            "السبت",
+            "اليوم",
+            "أمس",
+            "غدا",
+            "الماضي",
+            "الماضية",
+            "المقبل",
+            "المقبلة",
+            "القادم",
+            "القادمة",
+            "الحالي",
+            "الجاري",
+            "يناير",
+            "فبراير",
+            "مارس",
+            "أبريل",
+            "ابريل",
+            "مايو",
+            "يونيو",
+            "يوليو",
+            "أغسطس",
+            "سبتمبر",
+            "أكتوبر",
+            "نوفمبر",
+            "ديسمبر",
+            "كانون",
+            "شباط",
+            "آذار",
+            "نيسان",
+            "أيار",
+            "حزيران",
+            "تموز",
+            "آب",
+            "أيلول",
+            "تشرين",
+            "صباح",
+            "مساء",
+            "ظهر",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "today",
+            "yesterday",
+            "tomorrow",
+        ],
+    )
+}
+
+/// English words that start a sentence or a capitalised run without being
+/// part of a name.
+fn en_stop() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &[
+            "the",
+            "a",
+            "an",
+            "in",
+            "on",
+            "at",
+            "he",
+            "she",
+            "it",
+            "they",
+            "we",
+            "i",
+            "you",
+            "this",
+            "that",
+            "these",
+            "those",
+            "but",
+            "and",
+            "or",
+            "if",
+            "when",
+            "while",
+            "after",
+            "before",
+            "as",
+            "for",
+            "from",
+            "to",
+            "with",
+            "by",
+            "of",
+            "his",
+            "her",
+            "their",
+            "its",
+            "our",
+            "my",
+            "there",
+            "here",
+            "what",
+            "who",
+            "why",
+            "how",
+            "no",
+            "not",
+            "all",
+            "some",
+            "many",
+            "most",
+            "one",
+            "two",
+            "three",
+            "both",
+            "each",
+            "every",
+            "other",
+            "another",
+            "such",
+            "then",
+            "now",
+            "also",
+            "however",
+            "meanwhile",
+            "according",
+            "under",
+            "over",
+            "during",
+            "since",
+            "until",
+            "about",
+            "against",
+            "between",
+            "among",
+            "without",
+            "within",
+            "despite",
+            "following",
+            "last",
+            "next",
+            "new",
+            "first",
+            "second",
+            "third",
+            "former",
+            "late",
+            "early",
+            "only",
+            "just",
+            "more",
+            "less",
+            "than",
+            "so",
+            "because",
+            "although",
+            "though",
+            "yet",
+            "still",
+            "even",
+            "up",
+            "down",
+            "out",
+            "off",
+            "into",
+            "onto",
+            "upon",
+            "do",
+            "does",
+            "did",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "been",
+            "has",
+            "have",
+            "had",
+            "will",
+            "would",
+            "can",
+            "could",
+            "may",
+            "might",
+            "must",
+            "should",
+            "shall",
+            "said",
+            "says",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "january",
+            "february",
+            "march",
+            "april",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+            "today",
+            "yesterday",
+            "tomorrow",
+            "reuters",
+            "ap",
+            "afp",
+            "sept",
+            "oct",
+            "nov",
+            "dec",
+            "jan",
+            "feb",
+            "aug",
+            "jul",
+            "jun",
+            "apr",
+            "mar",
+            "ltd",
+            "inc",
+            "corp",
+            "yes",
+            "please",
+            "thank",
+            "thanks",
+            "dear",
+            "hello",
+            "oh",
+            "well",
+            "very",
+            "much",
+        ],
+    )
+}
+
+/// Heads that start an Arabic organisation name ("وزارة الخارجية").
+fn ar_org_heads() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &[
+            "وزارة",
+            "منظمة",
+            "مجلس",
+            "هيئة",
+            "تنظيم",
+            "حركة",
+            "جيش",
+            "وكالة",
+            "حزب",
+            "جماعة",
+            "جمعية",
+            "لجنة",
+            "اتحاد",
+            "شركة",
+            "جامعة",
+            "بنك",
+            "مصرف",
+            "صندوق",
+            "محكمة",
+            "مؤسسة",
+            "مركز",
+            "برنامج",
+            "قوات",
+            "مكتب",
+            "رابطة",
+            "نادي",
+            "مفوضية",
+            "سلطة",
+            "شرطة",
+            "جبهة",
+            "تحالف",
+            "ائتلاف",
+            "كتائب",
+            "حكومة",
+            "برلمان",
+            "أكاديمية",
+            "معهد",
+            "صحيفة",
+            "جريدة",
+            "قناة",
+            "إذاعة",
+            "غرفة",
+            "بورصة",
+            "سوق",
+            "مجموعة",
+            "الوزارة",
+            "المنظمة",
+            "المجلس",
+            "الهيئة",
+            "الحركة",
+            "الجيش",
+            "الوكالة",
+            "الحزب",
+            "الجماعة",
+            "الجمعية",
+            "اللجنة",
+            "الاتحاد",
+            "الشركة",
+            "الجامعة",
+            "البنك",
+            "المصرف",
+            "الصندوق",
+            "المحكمة",
+            "المؤسسة",
+            "القوات",
+            "الحكومة",
+            "الجبهة",
+            "التحالف",
+            "الائتلاف",
+            "الحرس",
+            "الشرطة",
+            "البرلمان",
+            "المفوضية",
+            "السلطة",
+            "الرابطة",
+            "المجموعة",
+        ],
+    )
+}
+
+/// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
+fn ar_named_heads() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &["حركة", "تنظيم", "جماعة", "حزب", "شركة", "صحيفة", "جريدة", "قناة", "نادي", "مجموعة", "وكالة", "بنك", "جامعة"],
+    )
+}
+
+/// English words that make a capitalised run an organisation.
+fn en_org_heads() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &[
+            "ministry",
+            "department",
+            "council",
+            "agency",
+            "coalition",
+            "organization",
+            "organisation",
+            "committee",
+            "commission",
+            "union",
+            "party",
+            "army",
+            "forces",
+            "force",
+            "bank",
+            "university",
+            "college",
+            "association",
+            "federation",
+            "league",
+            "court",
+            "parliament",
+            "assembly",
+            "institute",
+            "fund",
+            "company",
+            "corp",
+            "corporation",
+            "inc",
+            "ltd",
+            "plc",
+            "group",
+            "front",
+            "movement",
+            "authority",
+            "office",
+            "police",
+            "club",
+            "foundation",
+            "board",
+            "bureau",
+            "administration",
+            "government",
+            "senate",
+            "airlines",
+            "airways",
+            "exchange",
+            "news",
+            "times",
+            "post",
+            "journal",
+            "press",
+            "television",
+            "radio",
+            "network",
+            "united",
+            "fc",
+            "rovers",
+            "athletic",
+            "wanderers",
+            "brigade",
+            "brigades",
+            "battalion",
+            "regiment",
+            "guard",
+            "guards",
+            "navy",
+            "service",
+            "services",
+            "church",
+            "school",
+            "academy",
+            "hospital",
+            "cabinet",
+            "alliance",
+            "tribunal",
+            "congress",
+            "parliament",
+            "bloc",
+            "coalition",
+            "holdings",
+            "motors",
+            "industries",
+            "international",
+            "systems",
+            "telecom",
+            "oil",
+            "petroleum",
+            "energy",
+            "securities",
+            "capital",
+            "partners",
+            "trust",
+            "reserve",
+            "commerce",
+            "chamber",
+            "society",
+            "centre",
+            "center",
+            "council",
+        ],
+    )
+}
+
+/// Connectors that may sit inside an English name ("Gulf of Mexico",
+/// "Bashar al-Assad", "Marcel de Vink").
+fn en_connectors() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &[
+            "of", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "al",
+            "el", "bin", "ibn", "abu", "bint", "la", "le", "for", "the", "ben", "y",
+        ],
+    )
+}
+
+/// Arabic name particles ("بن", "أبو", "عبد", "آل").
+fn ar_particles() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(&S, &["بن", "ابن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل", "ال", "ولد", "دي", "دو", "فان", "فون", "دا", "لا"])
+}
+
+/// Compass words in both languages.
+fn direction(key: &str) -> Option<Direction> {
+    Some(match key {
+        "شمال" | "شمالي" | "north" | "northern" => (1, 0),
+        "جنوب" | "جنوبي" | "south" | "southern" => (-1, 0),
+        "شرق" | "شرقي" | "east" | "eastern" => (0, 1),
+        "غرب" | "غربي" | "west" | "western" => (0, -1),
+        "وسط" | "central" => (0, 0),
+        "northeast" | "northeastern" => (1, 1),
+        "northwest" | "northwestern" => (1, -1),
+        "southeast" | "southeastern" => (-1, 1),
+        "southwest" | "southwestern" => (-1, -1),
+        _ => return None,
+    })
+}
+
+/// Everything the recogniser found, merged and linked, in text order.
+pub fn recognise(words: &[Word], lang: &str, dates: &[(usize, usize)]) -> Vec<Found> {
+    let mut cands: Vec<Found> = Vec::new();
+    for (i, &(start, end)) in dates.iter().enumerate() {
+        let w0 = words.partition_point(|w| w.end <= start);
+        let w1 = words.partition_point(|w| w.start < end);
+        cands.push(Found {
+            w0,
+            w1: w1.max(w0),
+            start,
+            end,
+            kind: EntityType::Date,
+            what: What::Date(i),
+            prio: PRIO_DATE,
+            link: None,
+        });
+    }
+    for i in 0..words.len() {
+        curated_orgs(words, i, &mut cands);
+        places(words, i, &mut cands);
+        titled_person(words, i, &mut cands);
+        pattern_org(words, i, &mut cands);
+        named_person(words, i, &mut cands);
+    }
+    caps_runs(words, &mut cands);
+    cands.extend(learned_spans(words, lang));
+    let mut accepted = merge(cands);
+    link_later_mentions(words, &mut accepted);
+    accepted.sort_by_key(|f| (f.start, f.end));
+    accepted
+}
+
+/// Spans from the learned sequence tagger (issue 9), as candidates with
+/// [`PRIO_TAGGER`]. None until the tagger exists: this is where
+/// `tagger::tag(tokens, lang)` plugs in.
+fn learned_spans(words: &[Word], _lang: &str) -> Vec<Found> {
+    // (first token, end token, type, score) as `tagger::tag` will give them
+    let tagged: Vec<(usize, usize, EntityType, f32)> = Vec::new();
+    tagged
+        .into_iter()
+        .filter_map(|(t0, t1, kind, _score)| {
+            let w0 = words.iter().position(|w| w.tok >= t0)?;
+            let w1 = words.iter().rposition(|w| w.tok < t1)? + 1;
+            if w1 <= w0 {
+                return None;
+            }
+            let key = key_of(words, w0, w1, &words[w0].key);
+            let what = match kind {
+                EntityType::Person => What::Person { key },
+                EntityType::Organization => What::Org { curated: None, key },
+                _ => return None,
+            };
+            let (start, end) = span(words, w0, w1, 0);
+            Some(Found { w0, w1, start, end, kind, what, prio: PRIO_TAGGER, link: None })
+        })
+        .collect()
+}
+
+/// Longer spans (in words, then code points) first, then priority, then
+/// earlier; keep what does not overlap anything kept.
+fn merge(mut cands: Vec<Found>) -> Vec<Found> {
+    cands.sort_by(|a, b| {
+        let la = if a.kind == EntityType::Date { usize::MAX } else { a.w1 - a.w0 };
+        let lb = if b.kind == EntityType::Date { usize::MAX } else { b.w1 - b.w0 };
+        lb.cmp(&la)
+            .then(b.prio.cmp(&a.prio))
+            .then((b.end - b.start).cmp(&(a.end - a.start)))
+            .then(a.start.cmp(&b.start))
+    });
+    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut out = Vec::new();
+    for c in cands {
+        if c.end <= c.start {
+            continue;
+        }
+        let pos = taken.partition_point(|&(_, e)| e <= c.start);
+        if taken.get(pos).is_some_and(|&(s, _)| s < c.end) {
+            continue;
+        }
+        taken.insert(pos, (c.start, c.end));
+        out.push(c);
+    }
+    out
+}
+
+/// Span of words `i..j` using reading `r` of word `i` (its stripped
+/// proclitics outside) and the last word's possessive outside.
+fn span(words: &[Word], i: usize, j: usize, pre: usize) -> (usize, usize) {
+    let last = &words[j - 1];
+    let post =
+        if j - 1 == i { 0 } else { last.readings.iter().find(|r| r.pre == 0 && r.post > 0).map_or(0, |r| r.post) };
+    (words[i].start + pre, last.end - post)
+}
+
+fn key_of(words: &[Word], i: usize, j: usize, first: &str) -> String {
+    let mut k = first.to_string();
+    for w in &words[i + 1..j] {
+        k.push(' ');
+        k.push_str(&w.key);
+    }
+    k
+}
+
+/// A phrase match: (reading index, end word, hits).
+type PhraseHit<'a, T> = (usize, usize, &'a [(String, T)]);
+
+/// Longest phrase of `index` at word `i`: (reading index, end word, hits).
+fn longest_at<'a, T>(index: &'a lexicon::PhraseIndex<T>, words: &[Word], i: usize) -> Option<PhraseHit<'a, T>> {
+    let mut best: Option<PhraseHit<'a, T>> = None;
+    for (ri, r) in words[i].readings.iter().enumerate() {
+        if !index.may_start(&r.key) {
+            continue;
+        }
+        let mut key = r.key.clone();
+        let mut j = i + 1;
+        loop {
+            let hits = index.get(&key);
+            if !hits.is_empty() && best.as_ref().is_none_or(|b| j > b.1) {
+                best = Some((ri, j, hits));
+            }
+            if j >= words.len() || words[j].brk || j - i >= index.max_words || !index.has_longer(&key) {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&words[j].key);
+            j += 1;
+        }
+    }
+    best
+}
+
+fn curated_orgs(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    if !w.f.org_start {
+        return;
+    }
+    if !w.arabic && !w.cap && !w.key.starts_with("al") {
+        return;
+    }
+    let Some((ri, j, hits)) = longest_at(lexicon::orgs(), words, i) else { return };
+    let Some((key, org)) = hits.first() else { return };
+    if org.case_sensitive && !words[i..j].iter().all(|w| w.upper || w.text.len() == 1) {
+        return;
+    }
+    if !w.arabic && !org.case_sensitive && !w.cap {
+        // "al-Qaeda" may be written in lowercase, the rest must be capitalised
+        if !words[i..j].iter().any(|w| w.cap) {
+            return;
+        }
+    }
+    let pre = w.readings[ri].pre;
+    let (start, end) = span(words, i, j, pre);
+    out.push(Found {
+        w0: i,
+        w1: j,
+        start,
+        end,
+        kind: EntityType::Organization,
+        what: What::Org { curated: Some(*org), key: key.clone() },
+        prio: PRIO_CURATED_ORG,
+        link: None,
+    });
+}
+
+/// Longest gazetteer match at word `i`: (reading index, end word, key, candidates).
+fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static [u32])> {
+    let w = &words[i];
+    if w.key.chars().count() < 2 || w.f.ar_stop || w.f.time {
+        return None;
+    }
+    let english = !w.arabic;
+    if english && !(w.cap || (w.key == "the" && words.get(i + 1).is_some_and(|n| n.cap && !n.brk))) {
+        return None;
+    }
+    if english && w.sent_start && w.f.en_stop && w.key != "the" {
+        return None;
+    }
+    let max = gazetteer::max_name_tokens().clamp(1, 8);
+    let mut run = 1;
+    while run < max && i + run < words.len() && !words[i + run].brk {
+        run += 1;
+    }
+    for n in (1..=run).rev() {
+        if english && !words[i + n - 1].cap && !words[i + n - 1].upper {
+            continue;
+        }
+        for (ri, r) in w.readings.iter().enumerate() {
+            if w.arabic && r.key.chars().count() < 2 {
+                continue;
+            }
+            let key = key_of(words, i, i + n, &r.key);
+            let c = gazetteer::lookup(&key);
+            if !c.is_empty() {
+                return Some((ri, i + n, key, c));
+            }
+        }
+    }
+    None
+}
+
+fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    if let Some((ri, j, key, cands)) = place_at(words, i) {
+        let pre = words[i].readings[ri].pre;
+        let (start, end) = span(words, i, j, pre);
+        out.push(Found {
+            w0: i,
+            w1: j,
+            start,
+            end,
+            kind: EntityType::Place,
+            what: What::Place {
+                weak: weakness(words, i, j, &key),
+                cands,
+                key,
+                dir: None,
+                adj_country: adjective_after(words, j),
+                settlement: settlement_before(words, i),
+            },
+            prio: PRIO_PLACE,
+            link: None,
+        });
+    }
+    directional(words, i, out);
+}
+
+fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
+    let w = &words[i];
+    if (w.arabic || !w.cap) && gazetteer::is_common_word(key) {
+        return Weak::Common;
+    }
+    if !w.arabic || j != i + 1 {
+        return Weak::No;
+    }
+    let governs = words.get(j).is_some_and(|n| {
+        !n.brk && n.arabic && definite(n) && n.f.demonym.is_none() && !n.f.org_adj && !nisba(n) && !n.f.time
+    });
+    if governs {
+        Weak::Common
+    } else if key.starts_with("ال") {
+        Weak::Definite
+    } else {
+        Weak::No
+    }
+}
+
+/// The country an adjective right after a name points to ("الهولندية").
+fn adjective_after(words: &[Word], j: usize) -> Option<&'static str> {
+    let w = words.get(j)?;
+    if w.brk {
+        return None;
+    }
+    w.readings.iter().find_map(|r| gazetteer::demonym(&r.key))
+}
+
+fn settlement_before(words: &[Word], i: usize) -> bool {
+    if i == 0 || words[i].brk {
+        return false;
+    }
+    let p = &words[i - 1];
+    p.readings.iter().any(|r| {
+        matches!(
+            r.key.as_str(),
+            "مدينه" | "بلده" | "قريه" | "العاصمه" | "عاصمه" | "city" | "town" | "village" | "capital"
+        )
+    }) || (p.key == "of" && i >= 2 && matches!(words[i - 2].key.as_str(), "city" | "town" | "village"))
+}
+
+/// Compass word(s) at `i`: (reading used, words consumed, direction).
+fn direction_at(words: &[Word], i: usize) -> Option<(usize, usize, Direction)> {
+    let w = &words[i];
+    let (ri, d) = w.readings.iter().enumerate().find_map(|(ri, r)| direction(&r.key).map(|d| (ri, d)))?;
+    // a second component: "شمال شرقي", "north-east", "south west"
+    if d.1 == 0 && d.0 != 0 {
+        if let Some(n) = words.get(i + 1).filter(|n| !n.brk) {
+            if let Some(e) = direction(&n.key).filter(|e| e.0 == 0 && e.1 != 0) {
+                return Some((ri, 2, (d.0, e.1)));
+            }
+        }
+    }
+    Some((ri, 1, d))
+}
+
+fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let Some((ri, n, d)) = direction_at(words, i) else { return };
+    let w = &words[i];
+    if !w.arabic && !w.cap && !w.sent_start && w.key.chars().next().is_some_and(|c| c.is_uppercase()) {
+        return;
+    }
+    let k = i + n;
+    if k >= words.len() || words[k].brk {
+        return;
+    }
+    // "جنوب ووسط آسيا", "South and Central Asia": the first compass word
+    // names its own region of the same place.
+    let coord = if words[k].arabic {
+        words[k].readings.iter().any(|r| r.pre == 1 && words[k].key.starts_with('و') && direction(&r.key).is_some())
+    } else {
+        words[k].key == "and" && words.get(k + 1).is_some_and(|x| !x.brk && direction(&x.key).is_some())
+    };
+    if coord && n == 1 {
+        let second = if words[k].arabic { k } else { k + 1 };
+        let Some((_, sn, _)) = direction_at(words, second) else { return };
+        let rest = second + sn;
+        if rest >= words.len() || words[rest].brk {
+            return;
+        }
+        if let Some((rri, j, key, cands)) = place_at(words, rest) {
+            let rest_key = key_of(words, rest, j, &words[rest].readings[rri].key);
+            let own = format!("{} {}", w.readings[ri].key, rest_key);
+            let own_c = gazetteer::lookup(&own);
+            let (start, end) = span(words, i, i + 1, w.readings[ri].pre);
+            let what = if own_c.is_empty() {
+                What::Place {
+                    cands,
+                    key,
+                    dir: Some(direction(&w.readings[ri].key).unwrap_or((0, 0))),
+                    adj_country: None,
+                    settlement: false,
+                    weak: Weak::No,
+                }
+            } else {
+                What::Place { cands: own_c, key: own, dir: None, adj_country: None, settlement: false, weak: Weak::No }
+            };
+            out.push(Found {
+                w0: i,
+                w1: i + 1,
+                start,
+                end,
+                kind: EntityType::Place,
+                what,
+                prio: PRIO_DIR_PLACE,
+                link: None,
+            });
+        }
+        return;
+    }
+    // English: "northern Iraq", "north of Baghdad" is not a name
+    if let Some((pri, j, key, cands)) = place_at(words, k) {
+        let _ = pri;
+        let (start, end) = span(words, i, j, w.readings[ri].pre);
+        out.push(Found {
+            w0: i,
+            w1: j,
+            start,
+            end,
+            kind: EntityType::Place,
+            what: What::Place {
+                cands,
+                key,
+                dir: Some(d),
+                adj_country: adjective_after(words, j),
+                settlement: false,
+                weak: Weak::No,
+            },
+            prio: PRIO_DIR_PLACE,
+            link: None,
+        });
+    }
+}
+
+fn is_title_word(w: &Word) -> bool {
+    w.f.title
+}
+
+fn is_trigger_word(w: &Word) -> bool {
+    w.f.trigger
+}
+
+fn is_demonym(w: &Word) -> bool {
+    w.f.demonym.is_some()
+}
+
+const F_AR_STOP: u32 = 1;
+const F_EN_STOP: u32 = 1 << 1;
+const F_TIME: u32 = 1 << 2;
+const F_TITLE: u32 = 1 << 3;
+const F_TITLE_START: u32 = 1 << 4;
+const F_TRIGGER: u32 = 1 << 5;
+const F_ORG_START: u32 = 1 << 6;
+const F_ORG_HEAD: u32 = 1 << 7;
+const F_ORG_ADJ: u32 = 1 << 8;
+const F_PARTICLE: u32 = 1 << 9;
+const F_CONNECTOR: u32 = 1 << 10;
+const F_EN_ORG_HEAD: u32 = 1 << 11;
+const F_GIVEN: u32 = 1 << 12;
+const F_GIVEN_AMB: u32 = 1 << 13;
+
+/// Every word list in one sorted table of flags, so that a word costs one
+/// binary search per reading.
+fn word_flags() -> &'static [(String, u32)] {
+    static T: OnceLock<Vec<(String, u32)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<(String, u32)> = Vec::new();
+        let mut add = |it: &mut dyn Iterator<Item = String>, flag: u32| v.extend(it.map(|k| (k, flag)));
+        add(&mut ar_stop().words().iter().cloned(), F_AR_STOP);
+        add(&mut en_stop().words().iter().cloned(), F_EN_STOP);
+        add(&mut time_words().words().iter().cloned(), F_TIME);
+        add(&mut lexicon::titles().keys().map(str::to_string), F_TITLE);
+        add(&mut lexicon::titles().first_words().iter().cloned(), F_TITLE_START);
+        add(&mut lexicon::triggers().keys().map(str::to_string), F_TRIGGER);
+        add(&mut lexicon::orgs().first_words().iter().cloned(), F_ORG_START);
+        add(&mut ar_org_heads().words().iter().cloned(), F_ORG_HEAD);
+        add(&mut org_adjectives().words().iter().cloned(), F_ORG_ADJ);
+        add(&mut ar_particles().words().iter().cloned(), F_PARTICLE);
+        add(&mut en_connectors().words().iter().cloned(), F_CONNECTOR);
+        add(&mut en_org_heads().words().iter().cloned(), F_EN_ORG_HEAD);
+        for k in lexicon::given_names().keys() {
+            let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
+            v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
+        }
+        v.sort();
+        let mut merged: Vec<(String, u32)> = Vec::with_capacity(v.len());
+        for (k, f) in v {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= f,
+                _ => merged.push((k, f)),
+            }
+        }
+        merged
+    })
+}
+
+fn flags(key: &str) -> u32 {
+    let t = word_flags();
+    t.binary_search_by(|(k, _)| k.as_str().cmp(key)).map_or(0, |i| t[i].1)
+}
+
+/// Fills each word's [`Feat`] from the word lists, once.
+pub fn annotate(words: &mut [Word]) {
+    for w in words.iter_mut() {
+        let mut f = Feat::default();
+        let all: Vec<u32> = w.readings.iter().map(|r| flags(&r.key)).collect();
+        let own = all.first().copied().unwrap_or(0);
+        let any = all.iter().fold(0, |a, b| a | b);
+        if w.arabic {
+            f.ar_stop = own & F_AR_STOP != 0;
+            f.org_head = own & F_ORG_HEAD != 0;
+            f.org_head_reading = all.iter().position(|x| x & F_ORG_HEAD != 0);
+            f.org_adj = any & F_ORG_ADJ != 0;
+        } else {
+            f.en_stop = own & F_EN_STOP != 0;
+            f.connector = own & F_CONNECTOR != 0;
+            f.en_org_head = own & F_EN_ORG_HEAD != 0;
+        }
+        f.particle = own & F_PARTICLE != 0;
+        f.time = own & F_TIME != 0;
+        f.title = any & F_TITLE != 0;
+        f.title_start = any & (F_TITLE | F_TITLE_START) != 0;
+        f.trigger = any & F_TRIGGER != 0;
+        f.org_start = any & F_ORG_START != 0;
+        f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
+        f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
+        w.f = f;
+    }
+}
+
+fn definite(w: &Word) -> bool {
+    w.key.starts_with("ال") || w.key.starts_with("لل") || w.key.starts_with("بال")
+}
+
+/// Adjectives that make a definite head an organisation name
+/// ("الجيش الوطني", "المجلس الأعلى"), besides nationalities.
+fn org_adjectives() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    set(
+        &S,
+        &[
+            "الدولي",
+            "الدولية",
+            "الوطني",
+            "الوطنية",
+            "العربي",
+            "العربية",
+            "الإسلامي",
+            "الإسلامية",
+            "الأوروبي",
+            "الأوروبية",
+            "الاتحادي",
+            "الاتحادية",
+            "الشعبي",
+            "الشعبية",
+            "المركزي",
+            "المركزية",
+            "الأعلى",
+            "العليا",
+            "الإقليمي",
+            "الإقليمية",
+            "الثوري",
+            "الديمقراطي",
+            "الديمقراطية",
+            "الحر",
+            "الاشتراكي",
+            "الجمهوري",
+            "الشيوعي",
+            "الأممية",
+            "الأممي",
+            "العالمي",
+            "العالمية",
+            "الدستورية",
+            "الانتقالي",
+            "الانتقالية",
+            "التشريعي",
+            "التنفيذي",
+            "التنفيذية",
+            "الاستشاري",
+            "الأمني",
+            "الأمنية",
+            "العسكري",
+            "العسكرية",
+            "الخليجي",
+        ],
+    )
+}
+
+fn nisba(w: &Word) -> bool {
+    definite(w) && (w.key.ends_with('ي') || w.key.ends_with("يه"))
+}
+
+/// Arabic present-tense verb look ("يلتقي", "تعقد"): ends a bare name.
+fn verb_like(w: &Word) -> bool {
+    w.arabic
+        && w.key.chars().count() >= 4
+        && w.key.starts_with(['ي', 'ت', 'ن'])
+        && lexicon::is_given_name(&w.key).is_none()
+}
+
+fn given(w: &Word) -> Option<lexicon::GivenName> {
+    w.f.given
+}
+
+/// Where an Arabic name starting at `k` ends, if one starts there.
+fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
+    let first = words.get(k)?;
+    if !first.arabic
+        || definite(first)
+        || first.f.ar_stop
+        || first.f.time
+        || is_title_word(first)
+        || is_trigger_word(first)
+        || first.f.org_head
+        || is_demonym(first)
+        || first.key.chars().count() < 2
+    {
+        return None;
+    }
+    let first_given = given(first).is_some();
+    let mut particle = first.f.particle;
+    let mut end = k + 1;
+    while end < words.len() && end < k + limit && !words[end].brk {
+        let w = &words[end];
+        if !w.arabic || w.f.ar_stop || w.f.time || is_title_word(w) || is_trigger_word(w) || w.f.org_head {
+            break;
+        }
+        if particle || w.f.particle {
+            particle = w.f.particle;
+            end += 1;
+            continue;
+        }
+        if definite(w) {
+            if nisba(w) && !is_demonym(w)
+                || (given(w).is_none()
+                    && end == k + 1
+                    && first_given
+                    && !is_demonym(w)
+                    && w.key.chars().count() > 4
+                    && nisba(w))
+            {
+                end += 1;
+            }
+            break;
+        }
+        if given(w).is_some() || (!verb_like(w) && (first_given || end == k + 1)) {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    while end > k + 1 && words[end - 1].f.particle {
+        end -= 1;
+    }
+    Some(end)
+}
+
+/// Where an English name starting at `k` ends (capitalised words and
+/// connectors such as "al-", "de").
+fn en_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
+    let first = words.get(k)?;
+    if first.arabic || !first.cap || first.f.en_stop || is_title_word(first) {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < words.len() && end < k + limit && !words[end].brk {
+        let w = &words[end];
+        let name_word = w.cap && !w.f.en_stop && !w.f.time;
+        let connector = w.f.connector
+            && !matches!(w.key.as_str(), "and" | "of" | "for" | "the")
+            && words.get(end + 1).is_some_and(|n| n.cap && !n.brk);
+        if !(name_word || connector) {
+            break;
+        }
+        end += 1;
+    }
+    Some(end)
+}
+
+fn person(words: &[Word], k: usize, end: usize, prio: u8, out: &mut Vec<Found>) {
+    if end <= k {
+        return;
+    }
+    let (start, e) = span(words, k, end, 0);
+    let key = key_of(words, k, end, &words[k].key);
+    out.push(Found {
+        w0: k,
+        w1: end,
+        start,
+        end: e,
+        kind: EntityType::Person,
+        what: What::Person { key },
+        prio,
+        link: None,
+    });
+}
+
+/// "المدير السياسي الهولندي، مارسيل دي فينك"; "Foreign Minister Ayman Safadi".
+fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    if !w.f.title_start {
+        return;
+    }
+    if !w.arabic && !w.cap && lexicon::titles().get(&w.key).is_empty() && !lexicon::titles().has_longer(&w.key) {
+        return;
+    }
+    let Some((_, j, _)) = longest_at(lexicon::titles(), words, i) else { return };
+    if w.arabic {
+        // modifiers: nationality, definite adjectives and complements, "للتحالف"
+        let mut k = j;
+        while k < words.len() && k < j + 5 && !words[k].brk {
+            let m = &words[k];
+            if !m.arabic || m.f.ar_stop || m.f.time {
+                break;
+            }
+            let construct = m.key.ends_with('ه') && words.get(k + 1).is_some_and(|n| !n.brk && definite(n));
+            if definite(m) || is_demonym(m) || construct {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k >= words.len() {
+            return;
+        }
+        if words[k].brk {
+            if words[k].comma_before && words[k].sent == words[j.min(words.len() - 1)].sent {
+                // appositive: the name runs to the next punctuation
+                let mut e = k + 1;
+                while e < words.len() && !words[e].brk && e < k + 5 {
+                    e += 1;
+                }
+                let ok = e - k <= 4
+                    && (e >= words.len() || words[e].brk)
+                    && words[k..e].iter().all(|x| x.arabic && !x.f.ar_stop && !is_trigger_word(x) && !x.f.org_head)
+                    && !definite(&words[k]);
+                if ok {
+                    person(words, k, e, PRIO_TITLE_PERSON, out);
+                }
+            }
+            return;
+        }
+        if let Some(e) = ar_name_end(words, k, 4) {
+            person(words, k, e, PRIO_TITLE_PERSON, out);
+        }
+    } else {
+        let mut k = j;
+        // "Secretary of State Antony Blinken", "President-elect Joe Biden"
+        while k < words.len() && !words[k].brk && (is_demonym(&words[k]) || words[k].key == "elect") && k < j + 2 {
+            k += 1;
+        }
+        if k < words.len() && !words[k].brk {
+            if let Some(e) = en_name_end(words, k, 4) {
+                person(words, k, e, PRIO_TITLE_PERSON, out);
+            }
+        }
+    }
+}
+
+/// A given name and the name that follows it ("أيمن الصفدي", "John Kerry").
+fn named_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    let Some(g) = given(w) else { return };
+    if w.arabic {
+        let Some(e) = ar_name_end(words, i, 4) else { return };
+        if e - i < 2 {
+            return;
+        }
+        if g.ambiguous && given(&words[i + 1]).is_none() && !words[i + 1].f.particle {
+            return;
+        }
+        person(words, i, e, PRIO_NAME_PERSON, out);
+    } else if w.cap {
+        if let Some(e) = en_name_end(words, i, 4) {
+            if e - i >= 2 {
+                person(words, i, e, PRIO_NAME_PERSON, out);
+            }
+        }
+    }
+}
+
+/// "وزارة الخارجية الأميركية", "الجيش السوري", "حركة حماس".
+fn pattern_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    if !w.arabic {
+        return;
+    }
+    let Some(r) = w.f.org_head_reading.and_then(|ri| w.readings.get(ri)) else { return };
+    if w.f.org_start && longest_at(lexicon::orgs(), words, i).is_some() {
+        return; // a curated name starts here
+    }
+    let head_definite = r.key.starts_with("ال") || definite(w);
+    let org_adj = |m: &Word| m.f.org_adj || is_demonym(m);
+    let mut k = i + 1;
+    let mut named = false;
+    while k < words.len() && k < i + 6 && !words[k].brk {
+        let m = &words[k];
+        if !m.arabic || m.f.ar_stop || m.f.time || is_trigger_word(m) || is_title_word(m) && k > i + 1 {
+            break;
+        }
+        if head_definite {
+            if org_adj(m) || (k > i + 1 && definite(m)) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if definite(m) {
+            k += 1;
+            continue;
+        }
+        if k == i + 1 && !named && ar_named_heads().contains(&r.key) && !verb_like(m) && m.key.chars().count() >= 2 {
+            named = true;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    if k == i + 1 || (head_definite && !org_adj(&words[i + 1])) {
+        return;
+    }
+    let (start, end) = span(words, i, k, r.pre);
+    let key = key_of(words, i, k, &r.key);
+    out.push(Found {
+        w0: i,
+        w1: k,
+        start,
+        end,
+        kind: EntityType::Organization,
+        what: What::Org { curated: None, key },
+        prio: PRIO_PATTERN_ORG,
+        link: None,
+    });
+}
+
+/// English runs of capitalised words, classified by their words: an
+/// organisation head, a title or given name before a person, else a
+/// person when two words or more.
+fn caps_runs(words: &[Word], out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if w.arabic || !(w.cap || w.upper) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() && !words[j].brk {
+            let n = &words[j];
+            let name_word = (n.cap || n.upper) && !n.f.time;
+            let connector = n.f.connector && words.get(j + 1).is_some_and(|x| x.cap && !x.brk);
+            if !(name_word || connector) {
+                break;
+            }
+            j += 1;
+        }
+        classify_run(words, i, j, out);
+        i = j;
+    }
+}
+
+fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
+    let mut titled = false;
+    while i < j {
+        let w = &words[i];
+        if w.f.en_stop || w.f.time || w.f.connector {
+            i += 1;
+        } else if is_title_word(w) || is_demonym(w) {
+            titled |= is_title_word(w);
+            i += 1;
+        } else if let Some((_, e, _)) = longest_at(lexicon::titles(), words, i).filter(|t| t.1 <= j) {
+            titled = true;
+            i = e;
+        } else {
+            break;
+        }
+    }
+    // trailing connectors never end a name
+    let mut j = j;
+    while j > i && words[j - 1].f.connector {
+        j -= 1;
+    }
+    if i >= j {
+        return;
+    }
+    let n = j - i;
+    let has_head = words[i..j].iter().any(|w| w.f.en_org_head);
+    let (start, end) = span(words, i, j, 0);
+    let key = key_of(words, i, j, &words[i].key);
+    let sent_start_single = n == 1 && words[i].sent_start;
+    let acronym = n == 1 && words[i].upper && words[i].key.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let (kind, what) = if (has_head && n >= 2) || acronym {
+        (EntityType::Organization, What::Org { curated: None, key })
+    } else if titled || (n >= 2 && !has_head) || (given(&words[i]).is_some() && !sent_start_single) {
+        (EntityType::Person, What::Person { key })
+    } else {
+        return;
+    };
+    out.push(Found { w0: i, w1: j, start, end, kind, what, prio: PRIO_CAPS, link: None });
+}
+
+/// Later mentions: a person's surname alone, an organisation's head noun
+/// ("التحالف" after "التحالف الدولي", "the Coalition").
+fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
+    let mut covered = vec![false; words.len()];
+    for f in accepted.iter() {
+        for c in covered.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
+            *c = true;
+        }
+    }
+    // (key, accepted index, first word where it may be used)
+    let mut keys: Vec<(String, usize, usize, EntityType)> = Vec::new();
+    for (idx, f) in accepted.iter().enumerate() {
+        if f.w1 > words.len() || f.w1 <= f.w0 {
+            continue;
+        }
+        match &f.what {
+            What::Person { .. } if f.w1 - f.w0 >= 2 => {
+                let last = &words[f.w1 - 1];
+                if last.key.chars().count() >= 3 && !last.f.particle {
+                    keys.push((last.key.clone(), idx, f.w1, EntityType::Person));
+                    if last.arabic && last.key.starts_with("ال") {
+                        // "الصفدي" may come with a clitic: readings handle it
+                    }
+                }
+            }
+            What::Org { curated, .. } if f.w1 - f.w0 >= 2 => {
+                let first = &words[f.w0];
+                if first.arabic {
+                    let head = first.readings.iter().map(|r| r.key.as_str()).find(|k| ar_org_heads().contains(k));
+                    let head = head.map(str::to_string).or_else(|| {
+                        // "التحالف الدولي": the head is the first word itself
+                        first
+                            .readings
+                            .iter()
+                            .map(|r| r.key.clone())
+                            .find(|k| k.starts_with("ال") && k.chars().count() > 4)
+                    });
+                    if let Some(h) = head {
+                        let h = if h.starts_with("ال") { h } else { format!("ال{h}") };
+                        keys.push((h, idx, f.w1, EntityType::Organization));
+                    }
+                } else if curated.is_some() || f.prio >= PRIO_PATTERN_ORG || f.prio == PRIO_CAPS {
+                    let last = &words[f.w1 - 1];
+                    if last.f.en_org_head {
+                        keys.push((last.key.clone(), idx, f.w1, EntityType::Organization));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut extra = Vec::new();
+    for (wi, w) in words.iter().enumerate() {
+        if covered[wi] {
+            continue;
+        }
+        if !w.arabic && !w.cap {
+            continue;
+        }
+        for (ri, r) in w.readings.iter().enumerate() {
+            // the latest earlier mention with this key
+            let lo = keys.partition_point(|k| k.0 < r.key);
+            let hi = lo + keys[lo..].partition_point(|k| k.0 == r.key);
+            let hit = keys[lo..hi]
+                .iter()
+                .filter(|(_, _, from, _)| *from <= wi)
+                .max_by_key(|(_, idx, _, _)| accepted[*idx].start);
+            if let Some((_, idx, _, kind)) = hit {
+                let (start, end) = span(words, wi, wi + 1, w.readings[ri].pre);
+                let end = end - if w.arabic { 0 } else { r.post };
+                let what = accepted[*idx].what.clone();
+                let link = Some((accepted[*idx].start, accepted[*idx].end));
+                extra.push(Found { w0: wi, w1: wi + 1, start, end, kind: *kind, what, prio: 0, link });
+                break;
+            }
+        }
+    }
+    accepted.extend(extra);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{sentences, tokenize};
+
+    fn run(t: &str, lang: &str) -> Vec<(String, EntityType)> {
+        let ws = words(&tokenize(t), &sentences(t));
+        let chars: Vec<char> = t.chars().collect();
+        recognise(&ws, lang, &[]).into_iter().map(|f| (chars[f.start..f.end].iter().collect(), f.kind)).collect()
+    }
+
+    #[test]
+    fn titled_people_in_arabic() {
+        let m = run(
+            "حيث قام المدير السياسي الهولندي، مارسيل دي فينك، ونائب المبعوث الأميركي الخاص للتحالف، إيان ماكاري، بـ",
+            "ar",
+        );
+        assert!(m.contains(&("مارسيل دي فينك".into(), EntityType::Person)), "{m:?}");
+        assert!(m.contains(&("إيان ماكاري".into(), EntityType::Person)), "{m:?}");
+    }
+
+    #[test]
+    fn curated_orgs_and_clitics() {
+        let m = run("لمكافحة داعش ولداعش وتنظيم الدولة", "ar");
+        assert!(m.contains(&("داعش".into(), EntityType::Organization)), "{m:?}");
+        assert!(m.contains(&("تنظيم الدولة".into(), EntityType::Organization)), "{m:?}");
+        assert_eq!(m.iter().filter(|x| x.1 == EntityType::Organization).count(), 3, "{m:?}");
+    }
+
+    #[test]
+    fn english_people_and_orgs() {
+        let m = run("Foreign Minister Ayman Safadi met the Ministry of Interior and NATO. Safadi said.", "en");
+        assert!(m.contains(&("Ayman Safadi".into(), EntityType::Person)), "{m:?}");
+        assert!(m.contains(&("Ministry of Interior".into(), EntityType::Organization)), "{m:?}");
+        assert!(m.contains(&("NATO".into(), EntityType::Organization)), "{m:?}");
+        assert!(m.contains(&("Safadi".into(), EntityType::Person)), "{m:?}");
+    }
+}

@@ -1,0 +1,191 @@
+//! The recogniser's view of the text: word tokens with their normalised
+//! readings (clitics and possessives stripped) and where phrases may not run.
+
+use crate::text::{self, normalize_char, Token};
+
+/// One way to read a word for lookup.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reading {
+    /// Code points of the original word before the part the key covers
+    /// (attached proclitics such as و ب ل ال).
+    pub pre: usize,
+    /// Code points of the original word after the part the key covers
+    /// (a possessive "'s").
+    pub post: usize,
+    /// Normalised key of the covered part.
+    pub key: String,
+}
+
+/// A word token and what lookups may use.
+#[derive(Debug, Clone)]
+pub struct Word {
+    /// Index in the token list.
+    pub tok: usize,
+    /// Code points into the text.
+    pub start: usize,
+    pub end: usize,
+    /// The word as written.
+    pub text: String,
+    /// Normalised word.
+    pub key: String,
+    /// Readings, the word itself first, then with ever more stripped.
+    pub readings: Vec<Reading>,
+    pub arabic: bool,
+    /// Starts with an uppercase letter.
+    pub cap: bool,
+    /// Written all in capitals (two letters or more), like an acronym.
+    pub upper: bool,
+    /// A phrase may not run from the previous word into this one
+    /// (punctuation other than a hyphen, or a new sentence, between them).
+    pub brk: bool,
+    /// A comma (Arabic or Latin) stands right before this word.
+    pub comma_before: bool,
+    /// First word of its sentence.
+    pub sent_start: bool,
+    /// Index of its sentence.
+    pub sent: usize,
+    /// What the word lists say about it (filled once, looked up often).
+    pub f: Feat,
+}
+
+/// Word-list facts about a word, computed once per word.
+#[derive(Debug, Clone, Default)]
+pub struct Feat {
+    pub ar_stop: bool,
+    pub en_stop: bool,
+    pub time: bool,
+    /// Some reading is a title ("الرئيس", "President").
+    pub title: bool,
+    /// Some reading is an event trigger.
+    pub trigger: bool,
+    pub demonym: Option<&'static str>,
+    pub given: Option<super::lexicon::GivenName>,
+    /// The word itself is an Arabic organisation head.
+    pub org_head: bool,
+    /// The reading that is an Arabic organisation head ("للتحالف" → "تحالف").
+    pub org_head_reading: Option<usize>,
+    pub org_adj: bool,
+    pub particle: bool,
+    pub connector: bool,
+    pub en_org_head: bool,
+    /// Some reading may start a curated organisation name.
+    pub org_start: bool,
+    /// Some reading may start a title.
+    pub title_start: bool,
+}
+
+/// Code points of `word` (as written) that produce the first `n` code
+/// points of its normalised form.
+pub fn orig_prefix(word: &str, n: usize) -> usize {
+    let mut produced = 0;
+    for (i, c) in word.chars().enumerate() {
+        if normalize_char(c).is_some() {
+            if produced >= n {
+                return i;
+            }
+            produced += 1;
+        }
+    }
+    word.chars().count()
+}
+
+fn readings_of(tok: &Token) -> Vec<Reading> {
+    let mut out = vec![Reading { pre: 0, post: 0, key: tok.norm.clone() }];
+    if tok.arabic {
+        for r in text::readings(&tok.norm).into_iter().skip(1) {
+            let pre = orig_prefix(&tok.text, r.prefix_len);
+            let mut push = |key: String, pre: usize| {
+                if !out.iter().any(|o| o.key == key) {
+                    out.push(Reading { pre, post: 0, key });
+                }
+            };
+            push(r.stem.to_string(), pre);
+            if r.had_article {
+                push(format!("ال{}", r.stem), pre);
+            }
+        }
+    } else {
+        let n = tok.norm.chars().count();
+        if let Some(stem) = tok.norm.strip_suffix("'s").or_else(|| tok.norm.strip_suffix('\'')) {
+            if !stem.is_empty() {
+                let post = n - stem.chars().count();
+                out.push(Reading { pre: 0, post, key: stem.to_string() });
+            }
+        }
+        // "U.S." meets "us", "U.N." meets "un"
+        if tok.norm.contains('.') {
+            let key: String = tok.norm.chars().filter(|c| *c != '.').collect();
+            if !key.is_empty() && !out.iter().any(|o| o.key == key) {
+                out.push(Reading { pre: 0, post: 0, key });
+            }
+        }
+    }
+    out
+}
+
+/// The words of `tokens`, with sentence and phrase boundaries.
+pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
+    let mut out: Vec<Word> = Vec::with_capacity(tokens.len());
+    let mut sent = 0usize;
+    let mut brk = true;
+    let mut comma = false;
+    let mut last_sent = usize::MAX;
+    for (i, t) in tokens.iter().enumerate() {
+        if !t.is_word {
+            if t.text != "-" {
+                brk = true;
+            }
+            comma = matches!(t.text.as_str(), "," | "،");
+            continue;
+        }
+        while sent + 1 < sentences.len() && t.start >= sentences[sent].1 {
+            sent += 1;
+        }
+        let sent_start = sent != last_sent;
+        last_sent = sent;
+        let upper = !t.arabic
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+            && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        out.push(Word {
+            tok: i,
+            start: t.start,
+            end: t.end,
+            text: t.text.clone(),
+            key: t.norm.clone(),
+            readings: readings_of(t),
+            arabic: t.arabic,
+            cap: t.capitalized,
+            upper,
+            brk: brk || sent_start,
+            comma_before: comma,
+            sent_start,
+            sent,
+            f: Feat::default(),
+        });
+        brk = false;
+        comma = false;
+    }
+    super::annotate(&mut out);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::text::{sentences, tokenize};
+
+    #[test]
+    fn clitics_are_outside_the_key() {
+        let t = "ودعم بالعراق Syria's";
+        let w = words(&tokenize(t), &sentences(t));
+        let r = w[1].readings.iter().find(|r| r.key == "العراق").unwrap();
+        assert_eq!(r.pre, 1);
+        let r = w[2].readings.iter().find(|r| r.key == "syria").unwrap();
+        assert_eq!(r.post, 2);
+    }
+
+    #[test]
+    fn prefix_maps_through_tashkeel() {
+        assert_eq!(orig_prefix("بِالعراق", 1), 2);
+    }
+}

@@ -1,0 +1,683 @@
+//! Share links: the view state and the article (or a URL to fetch it from)
+//! to and from a URL fragment. Pure and bounded; no DOM.
+//!
+//! # Format (version 1)
+//!
+//! A fragment is `v1.` followed by base64url (no padding) of a *frame*:
+//!
+//! ```text
+//! frame = flags:u8  body_len:varint  data_len:varint  data  crc32(body):u32le
+//!   flags bit 0: data is raw deflate (max level) of the body, else the body itself
+//!   flags bit 1: strings use the packed text encoding, else UTF-8
+//!   other bits must be zero
+//! body  = content:u8 (0 view only, 1 inline article, 2 src URL)  view  [article | src]
+//! view  = present:u8 (bit 0 selection, 1 hidden types, 2 map window, 3 time window, 4 ui lang)
+//!         [sel_kind:u8 (0 entity, 1 event) id:str]  [n:varint type:u8 * n]
+//!         [lon:str lat:str zoom:str (shortest round-trip decimals)]  [start:str end:str]  [lang:str]
+//! article = present:u8 (bit 0 subtitle, 1 section, 2 category, 3 published, 4 source,
+//!         5 authors, 6 url, 7 published day)  title:str lang:str dir:u8 (0 ltr, 1 rtl)
+//!         [subtitle] [section] [category] [raw:str [year:zigzag month:u8 day:u8]] [source]
+//!         [n:varint author:str * n] [url]  n:varint paragraph:str * n
+//!         m:varint (0 or n) then m paragraph directions, one bit each (1 = rtl), low bit first
+//! str   = byte_len:varint bytes
+//! ```
+//!
+//! Why binary rather than JSON: in a 1–2 KB payload deflate cannot win back
+//! the cost of key names, and a fixed layout is easy to bound while decoding.
+//! Why the packed text encoding: Arabic letters take two bytes in UTF-8; the
+//! packed form maps U+0600–U+067F to single bytes 0x80–0xFF (and a few
+//! common punctuation marks to spare control bytes), which both halves the
+//! input and gives deflate's Huffman coder one symbol per letter. The encoder
+//! tries raw/deflated × UTF-8/packed and keeps the shortest, so a link is
+//! never longer than plain deflate of UTF-8 would make it.
+//!
+//! Decoding refuses a body that declares more than [`MAX_DECODED_BYTES`]
+//! before inflating anything, and never inflates past that limit whatever
+//! the stream claims, so a "zip bomb" costs at most the limit.
+
+use crate::model::{Article, Dir, EntityType, Published, Ymd};
+use crate::view::{MapWindow, Selection, TimeWindow, ViewState};
+use std::fmt;
+
+/// The format version this code writes (and the newest it reads).
+pub const SHARE_VERSION: u32 = 1;
+
+/// The largest decoded body a link may declare (6 MiB): above the 5 MB
+/// article input limit, far below what a browser tab can hold.
+pub const MAX_DECODED_BYTES: usize = 6 * 1024 * 1024;
+
+/// Longest fragment accepted at all (8 MiB of base64 characters).
+pub const MAX_FRAGMENT_CHARS: usize = 8 * 1024 * 1024;
+
+/// What a share link carries besides the view.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum SharedArticle {
+    /// The view only (the page keeps or loads its own article).
+    #[default]
+    None,
+    /// The article itself.
+    Inline(Box<Article>),
+    /// A URL to fetch the article from.
+    Src(String),
+}
+
+/// The decoded content of a share link.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ShareLink {
+    pub view: ViewState,
+    pub article: SharedArticle,
+}
+
+/// Why a fragment could not be read as a share link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShareError {
+    /// The link ends before its data does (cut off when copied).
+    Truncated,
+    /// The link is not a valid share link or its checksum does not match.
+    Corrupted,
+    /// The link was made by a newer version of the format.
+    NewerVersion(u32),
+    /// The link declares more data than [`MAX_DECODED_BYTES`].
+    TooLarge,
+}
+
+impl fmt::Display for ShareError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareError::Truncated => f.write_str("share link is truncated"),
+            ShareError::Corrupted => f.write_str("share link is corrupted"),
+            ShareError::NewerVersion(v) => write!(f, "share link is from a newer version (v{v})"),
+            ShareError::TooLarge => f.write_str("share link is too large"),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+const FLAG_DEFLATE: u8 = 1;
+const FLAG_PACKED: u8 = 2;
+
+/// Encodes a link as a fragment (`v1.…`, without the `#`): the shortest of
+/// the four encodings.
+pub fn encode(link: &ShareLink) -> String {
+    let mut best: Option<Vec<u8>> = None;
+    for packed in [false, true] {
+        let body = write_body(link, packed);
+        let crc = crc32(&body);
+        let flags = if packed { FLAG_PACKED } else { 0 };
+        let deflated = miniz_oxide::deflate::compress_to_vec(&body, 10);
+        for (flag, data) in [(0u8, &body), (FLAG_DEFLATE, &deflated)] {
+            let mut frame = vec![flags | flag];
+            write_varint(&mut frame, body.len() as u64);
+            write_varint(&mut frame, data.len() as u64);
+            frame.extend_from_slice(data);
+            frame.extend_from_slice(&crc.to_le_bytes());
+            if best.as_ref().is_none_or(|b| frame.len() < b.len()) {
+                best = Some(frame);
+            }
+        }
+    }
+    format!("v{SHARE_VERSION}.{}", base64url_encode(&best.unwrap_or_default()))
+}
+
+/// Decodes a fragment (with or without its leading `#`).
+pub fn decode(fragment: &str) -> Result<ShareLink, ShareError> {
+    let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+    if fragment.len() > MAX_FRAGMENT_CHARS {
+        return Err(ShareError::TooLarge);
+    }
+    let rest = fragment.strip_prefix('v').ok_or(ShareError::Corrupted)?;
+    let (version, payload) = rest.split_once('.').ok_or(ShareError::Corrupted)?;
+    if version.is_empty() || version.len() > 9 || !version.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(ShareError::Corrupted);
+    }
+    let version: u32 = version.parse().map_err(|_| ShareError::Corrupted)?;
+    if version > SHARE_VERSION {
+        return Err(ShareError::NewerVersion(version));
+    }
+    if version != SHARE_VERSION {
+        return Err(ShareError::Corrupted);
+    }
+    let frame = base64url_decode(payload)?;
+    let mut r = Reader { buf: &frame, pos: 0 };
+    let flags = r.u8()?;
+    if flags & !(FLAG_DEFLATE | FLAG_PACKED) != 0 {
+        return Err(ShareError::Corrupted);
+    }
+    let body_len = usize::try_from(r.varint()?).map_err(|_| ShareError::TooLarge)?;
+    if body_len > MAX_DECODED_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    // The declared data length tells a link cut short from one whose data was altered.
+    let data_len = usize::try_from(r.varint()?).map_err(|_| ShareError::Corrupted)?;
+    let rest = frame.get(r.pos..).unwrap_or_default();
+    let expected = data_len.checked_add(4).ok_or(ShareError::Corrupted)?;
+    if rest.len() < expected {
+        return Err(ShareError::Truncated);
+    }
+    if rest.len() > expected {
+        return Err(ShareError::Corrupted);
+    }
+    let (data, crc) = rest.split_at(data_len);
+    let body = if flags & FLAG_DEFLATE != 0 { inflate(data)? } else { data.to_vec() };
+    if body.len() != body_len {
+        return Err(ShareError::Corrupted);
+    }
+    if crc32(&body).to_le_bytes() != crc {
+        return Err(ShareError::Corrupted);
+    }
+    read_body(&body, flags & FLAG_PACKED != 0)
+}
+
+fn inflate(data: &[u8]) -> Result<Vec<u8>, ShareError> {
+    use miniz_oxide::inflate::TINFLStatus;
+    // Never more than the limit is produced; a stream that inflates past its
+    // declared length but within the limit is corrupted (checked by the caller).
+    match miniz_oxide::inflate::decompress_to_vec_with_limit(data, MAX_DECODED_BYTES) {
+        Ok(v) => Ok(v),
+        Err(e) if e.status == TINFLStatus::HasMoreOutput => Err(ShareError::TooLarge),
+        Err(_) => Err(ShareError::Corrupted),
+    }
+}
+
+// ---------------------------------------------------------------- body
+
+fn write_body(link: &ShareLink, packed: bool) -> Vec<u8> {
+    let mut w = Writer { out: Vec::new(), packed };
+    w.out.push(match link.article {
+        SharedArticle::None => 0,
+        SharedArticle::Inline(_) => 1,
+        SharedArticle::Src(_) => 2,
+    });
+    write_view(&mut w, &link.view);
+    match &link.article {
+        SharedArticle::None => {}
+        SharedArticle::Inline(a) => write_article(&mut w, a),
+        SharedArticle::Src(s) => w.str(s),
+    }
+    w.out
+}
+
+fn read_body(body: &[u8], packed: bool) -> Result<ShareLink, ShareError> {
+    let mut r = Reader { buf: body, pos: 0 };
+    let kind = r.u8()?;
+    let view = read_view(&mut r, packed)?;
+    let article = match kind {
+        0 => SharedArticle::None,
+        1 => SharedArticle::Inline(Box::new(read_article(&mut r, packed)?)),
+        2 => SharedArticle::Src(r.str(packed)?),
+        _ => return Err(ShareError::Corrupted),
+    };
+    if r.pos != body.len() {
+        return Err(ShareError::Corrupted);
+    }
+    Ok(ShareLink { view, article })
+}
+
+fn type_code(t: EntityType) -> u8 {
+    match t {
+        EntityType::Person => 0,
+        EntityType::Organization => 1,
+        EntityType::Place => 2,
+        EntityType::Date => 3,
+        EntityType::Event => 4,
+    }
+}
+
+fn write_view(w: &mut Writer, v: &ViewState) {
+    let present = u8::from(v.selected.is_some())
+        | u8::from(!v.hidden.is_empty()) << 1
+        | u8::from(v.map.is_some()) << 2
+        | u8::from(v.time.is_some()) << 3
+        | u8::from(v.ui_lang.is_some()) << 4;
+    w.out.push(present);
+    match &v.selected {
+        Some(Selection::Entity(id)) => {
+            w.out.push(0);
+            w.str(id);
+        }
+        Some(Selection::Event(id)) => {
+            w.out.push(1);
+            w.str(id);
+        }
+        None => {}
+    }
+    if !v.hidden.is_empty() {
+        write_varint(&mut w.out, v.hidden.len() as u64);
+        w.out.extend(v.hidden.iter().map(|t| type_code(*t)));
+    }
+    if let Some(m) = &v.map {
+        for x in [m.lon, m.lat, m.zoom] {
+            w.str(&x.to_string());
+        }
+    }
+    if let Some(t) = &v.time {
+        w.str(&t.start);
+        w.str(&t.end);
+    }
+    if let Some(l) = &v.ui_lang {
+        w.str(l);
+    }
+}
+
+fn read_view(r: &mut Reader, packed: bool) -> Result<ViewState, ShareError> {
+    let present = r.u8()?;
+    if present & !0x1f != 0 {
+        return Err(ShareError::Corrupted);
+    }
+    let mut v = ViewState::default();
+    if present & 1 != 0 {
+        let kind = r.u8()?;
+        let id = r.str(packed)?;
+        v.selected = Some(match kind {
+            0 => Selection::Entity(id),
+            1 => Selection::Event(id),
+            _ => return Err(ShareError::Corrupted),
+        });
+    }
+    if present & 2 != 0 {
+        let n = r.len()?;
+        for _ in 0..n {
+            let code = r.u8()?;
+            v.hidden.push(*EntityType::ALL.get(usize::from(code)).ok_or(ShareError::Corrupted)?);
+        }
+    }
+    if present & 4 != 0 {
+        let mut num = || -> Result<f64, ShareError> {
+            let s = r.str(packed)?;
+            s.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or(ShareError::Corrupted)
+        };
+        let (lon, lat, zoom) = (num()?, num()?, num()?);
+        v.map = Some(MapWindow { lon, lat, zoom });
+    }
+    if present & 8 != 0 {
+        v.time = Some(TimeWindow { start: r.str(packed)?, end: r.str(packed)? });
+    }
+    if present & 16 != 0 {
+        v.ui_lang = Some(r.str(packed)?);
+    }
+    Ok(v)
+}
+
+fn write_article(w: &mut Writer, a: &Article) {
+    let date = a.published.as_ref().and_then(|p| p.date);
+    let present = u8::from(a.subtitle.is_some())
+        | u8::from(a.section.is_some()) << 1
+        | u8::from(a.category.is_some()) << 2
+        | u8::from(a.published.is_some()) << 3
+        | u8::from(a.source.is_some()) << 4
+        | u8::from(!a.authors.is_empty()) << 5
+        | u8::from(a.url.is_some()) << 6
+        | u8::from(date.is_some()) << 7;
+    w.out.push(present);
+    w.str(&a.title);
+    w.str(&a.lang);
+    w.out.push(match a.dir {
+        Dir::Ltr => 0,
+        Dir::Rtl => 1,
+    });
+    for s in [&a.subtitle, &a.section, &a.category].into_iter().flatten() {
+        w.str(s);
+    }
+    if let Some(p) = &a.published {
+        w.str(&p.raw);
+        if let Some(d) = date {
+            write_varint(&mut w.out, zigzag(d.year));
+            w.out.push(d.month);
+            w.out.push(d.day);
+        }
+    }
+    if let Some(s) = &a.source {
+        w.str(s);
+    }
+    if !a.authors.is_empty() {
+        write_varint(&mut w.out, a.authors.len() as u64);
+        for s in &a.authors {
+            w.str(s);
+        }
+    }
+    if let Some(s) = &a.url {
+        w.str(s);
+    }
+    write_varint(&mut w.out, a.paragraphs.len() as u64);
+    for p in &a.paragraphs {
+        w.str(p);
+    }
+    write_varint(&mut w.out, a.paragraph_dirs.len() as u64);
+    for chunk in a.paragraph_dirs.chunks(8) {
+        w.out.push(chunk.iter().enumerate().fold(0u8, |b, (i, d)| b | u8::from(*d == Dir::Rtl) << i));
+    }
+}
+
+fn read_article(r: &mut Reader, packed: bool) -> Result<Article, ShareError> {
+    let present = r.u8()?;
+    if present & 0x80 != 0 && present & 0x08 == 0 {
+        return Err(ShareError::Corrupted);
+    }
+    let title = r.str(packed)?;
+    let lang = r.str(packed)?;
+    let dir = match r.u8()? {
+        0 => Dir::Ltr,
+        1 => Dir::Rtl,
+        _ => return Err(ShareError::Corrupted),
+    };
+    let opt = |bit: u8, r: &mut Reader| -> Result<Option<String>, ShareError> {
+        if present & bit != 0 {
+            r.str(packed).map(Some)
+        } else {
+            Ok(None)
+        }
+    };
+    let subtitle = opt(1, r)?;
+    let section = opt(2, r)?;
+    let category = opt(4, r)?;
+    let published = match opt(8, r)? {
+        Some(raw) => {
+            let date = if present & 0x80 != 0 {
+                let year = unzigzag(r.varint()?)?;
+                let (month, day) = (r.u8()?, r.u8()?);
+                if !(1..=12).contains(&month) || !(1..=31).contains(&day) {
+                    return Err(ShareError::Corrupted);
+                }
+                Some(Ymd { year, month, day })
+            } else {
+                None
+            };
+            Some(Published { raw, date })
+        }
+        None => None,
+    };
+    let source = opt(16, r)?;
+    let mut authors = Vec::new();
+    if present & 32 != 0 {
+        for _ in 0..r.len()? {
+            authors.push(r.str(packed)?);
+        }
+    }
+    let url = opt(64, r)?;
+    let mut paragraphs = Vec::new();
+    for _ in 0..r.len()? {
+        paragraphs.push(r.str(packed)?);
+    }
+    let n_dirs = usize::try_from(r.varint()?).map_err(|_| ShareError::Corrupted)?;
+    if n_dirs != 0 && n_dirs != paragraphs.len() {
+        return Err(ShareError::Corrupted);
+    }
+    let mut paragraph_dirs = Vec::with_capacity(n_dirs);
+    while paragraph_dirs.len() < n_dirs {
+        let bits = r.u8()?;
+        for i in 0..(n_dirs - paragraph_dirs.len()).min(8) {
+            paragraph_dirs.push(if bits >> i & 1 == 1 { Dir::Rtl } else { Dir::Ltr });
+        }
+    }
+    Ok(Article {
+        title,
+        subtitle,
+        section,
+        category,
+        published,
+        source,
+        authors,
+        url,
+        lang,
+        dir,
+        paragraphs,
+        paragraph_dirs,
+        ..Article::default()
+    })
+}
+
+// ---------------------------------------------------------------- primitives
+
+struct Writer {
+    out: Vec<u8>,
+    packed: bool,
+}
+
+impl Writer {
+    fn str(&mut self, s: &str) {
+        if self.packed {
+            let mut bytes = Vec::with_capacity(s.len());
+            pack_text(s, &mut bytes);
+            write_varint(&mut self.out, bytes.len() as u64);
+            self.out.extend_from_slice(&bytes);
+        } else {
+            write_varint(&mut self.out, s.len() as u64);
+            self.out.extend_from_slice(s.as_bytes());
+        }
+    }
+}
+
+struct Reader<'a> {
+    buf: &'a [u8],
+    pos: usize,
+}
+
+impl Reader<'_> {
+    fn u8(&mut self) -> Result<u8, ShareError> {
+        let b = *self.buf.get(self.pos).ok_or(ShareError::Truncated)?;
+        self.pos += 1;
+        Ok(b)
+    }
+
+    fn varint(&mut self) -> Result<u64, ShareError> {
+        let mut value = 0u64;
+        for shift in (0..64).step_by(7) {
+            let b = self.u8()?;
+            value |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return Ok(value);
+            }
+        }
+        Err(ShareError::Corrupted)
+    }
+
+    /// A count or length: never more than the bytes left (each item takes at least one).
+    fn len(&mut self) -> Result<usize, ShareError> {
+        let n = self.varint()?;
+        let left = self.buf.len() - self.pos.min(self.buf.len());
+        usize::try_from(n).ok().filter(|n| *n <= left).ok_or(ShareError::Corrupted)
+    }
+
+    fn bytes(&mut self) -> Result<&[u8], ShareError> {
+        let n = self.len()?;
+        let s = self.buf.get(self.pos..self.pos + n).ok_or(ShareError::Corrupted)?;
+        self.pos += n;
+        Ok(s)
+    }
+
+    fn str(&mut self, packed: bool) -> Result<String, ShareError> {
+        let b = self.bytes()?;
+        if packed {
+            unpack_text(b)
+        } else {
+            String::from_utf8(b.to_vec()).map_err(|_| ShareError::Corrupted)
+        }
+    }
+}
+
+fn write_varint(out: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        out.push((v as u8 & 0x7f) | 0x80);
+        v >>= 7;
+    }
+    out.push(v as u8);
+}
+
+fn zigzag(v: i32) -> u64 {
+    u64::from(((v << 1) ^ (v >> 31)) as u32)
+}
+
+fn unzigzag(v: u64) -> Result<i32, ShareError> {
+    let v = u32::try_from(v).map_err(|_| ShareError::Corrupted)?;
+    Ok(((v >> 1) as i32) ^ -((v & 1) as i32))
+}
+
+/// Characters outside ASCII and U+0600–U+067F that get a spare control byte
+/// in the packed text encoding. Part of format v1: never reorder or change.
+const PACKED_EXTRAS: [(u8, char); 29] = [
+    (0x01, '\u{00A0}'), // no-break space
+    (0x02, '«'),
+    (0x03, '»'),
+    (0x04, 'é'),
+    (0x05, 'ü'),
+    (0x06, 'ö'),
+    (0x07, 'á'),
+    (0x08, 'í'),
+    (0x0B, 'ڤ'),
+    (0x0C, 'ک'),
+    (0x0E, 'گ'),
+    (0x0F, 'ی'),
+    (0x10, 'چ'),
+    (0x11, '–'),
+    (0x12, '—'),
+    (0x13, '‘'),
+    (0x14, '’'),
+    (0x15, '“'),
+    (0x16, '”'),
+    (0x17, '•'),
+    (0x18, '…'),
+    (0x19, '\u{200B}'), // zero width space
+    (0x1A, '\u{200C}'), // zero width non-joiner
+    (0x1B, '\u{200D}'), // zero width joiner
+    (0x1C, '\u{200E}'), // left-to-right mark
+    (0x1D, '\u{200F}'), // right-to-left mark
+    (0x1E, '€'),
+    (0x1F, '£'),
+    (0x7F, '°'),
+];
+
+/// Escape byte: a varint code point follows.
+const PACKED_ESCAPE: u8 = 0x00;
+
+fn pack_text(s: &str, out: &mut Vec<u8>) {
+    for ch in s.chars() {
+        let c = ch as u32;
+        match c {
+            0x09 | 0x0A | 0x0D | 0x20..=0x7E => out.push(c as u8),
+            0x600..=0x67F => out.push(0x80 + (c - 0x600) as u8),
+            _ => match PACKED_EXTRAS.iter().find(|(_, x)| *x == ch) {
+                Some((b, _)) => out.push(*b),
+                None => {
+                    out.push(PACKED_ESCAPE);
+                    write_varint(out, u64::from(c));
+                }
+            },
+        }
+    }
+}
+
+fn unpack_text(b: &[u8]) -> Result<String, ShareError> {
+    let mut s = String::with_capacity(b.len());
+    let mut r = Reader { buf: b, pos: 0 };
+    while r.pos < b.len() {
+        let byte = r.u8()?;
+        let ch = match byte {
+            0x09 | 0x0A | 0x0D | 0x20..=0x7E => char::from(byte),
+            0x80..=0xFF => char::from_u32(0x600 + u32::from(byte - 0x80)).ok_or(ShareError::Corrupted)?,
+            PACKED_ESCAPE => {
+                let c = u32::try_from(r.varint()?).map_err(|_| ShareError::Corrupted)?;
+                char::from_u32(c).ok_or(ShareError::Corrupted)?
+            }
+            _ => PACKED_EXTRAS.iter().find(|(k, _)| *k == byte).map(|(_, c)| *c).ok_or(ShareError::Corrupted)?,
+        };
+        s.push(ch);
+    }
+    Ok(s)
+}
+
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// base64url without padding (RFC 4648 §5).
+pub fn base64url_encode(data: &[u8]) -> String {
+    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            s.push(char::from(B64[(n >> (18 - 6 * i)) as usize & 63]));
+        }
+    }
+    s
+}
+
+/// Decodes base64url (padding tolerated). A dangling single character means
+/// the text was cut short.
+pub fn base64url_decode(s: &str) -> Result<Vec<u8>, ShareError> {
+    let s = s.trim_end_matches('=');
+    let mut out = Vec::with_capacity(s.len() / 4 * 3 + 2);
+    let (mut acc, mut bits) = (0u32, 0u32);
+    for b in s.bytes() {
+        let v = match b {
+            b'A'..=b'Z' => b - b'A',
+            b'a'..=b'z' => b - b'a' + 26,
+            b'0'..=b'9' => b - b'0' + 52,
+            b'-' => 62,
+            b'_' => 63,
+            _ => return Err(ShareError::Corrupted),
+        };
+        acc = (acc << 6 | u32::from(v)) & 0xffffff;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((acc >> bits) as u8);
+        }
+    }
+    if s.len() % 4 == 1 {
+        return Err(ShareError::Truncated);
+    }
+    Ok(out)
+}
+
+static CRC_TABLE: [u32; 256] = crc_table();
+
+const fn crc_table() -> [u32; 256] {
+    let mut t = [0u32; 256];
+    let mut i = 0;
+    while i < 256 {
+        let mut c = i as u32;
+        let mut k = 0;
+        while k < 8 {
+            c = if c & 1 != 0 { 0xEDB8_8320 ^ (c >> 1) } else { c >> 1 };
+            k += 1;
+        }
+        t[i] = c;
+        i += 1;
+    }
+    t
+}
+
+/// CRC-32 (IEEE 802.3), as in zip and PNG.
+fn crc32(data: &[u8]) -> u32 {
+    !data.iter().fold(!0u32, |c, b| CRC_TABLE[((c ^ u32::from(*b)) & 0xff) as usize] ^ (c >> 8))
+}
+
+/// The article an analysis was made from, as far as the analysis keeps it
+/// (everything `analyze` reads): what a link carries when the reader loaded
+/// the article themselves.
+pub fn article_of(a: &crate::model::Analysis) -> Article {
+    let chars: Vec<char> = a.text.chars().collect();
+    let block_text = |b: &crate::model::Block| -> String {
+        chars.get(b.start.min(b.end)..b.end.min(chars.len())).unwrap_or_default().iter().collect()
+    };
+    let date = a.published.as_deref().and_then(|s| {
+        let mut it = s.splitn(3, '-');
+        let year = it.next()?.parse().ok()?;
+        let month = it.next()?.parse().ok()?;
+        let day = it.next()?.parse().ok()?;
+        Some(Ymd { year, month, day })
+    });
+    Article {
+        title: a.title.clone(),
+        subtitle: a.subtitle.clone(),
+        section: a.section.clone(),
+        published: a.published_raw.clone().map(|raw| Published { raw, date }),
+        source: a.source.clone(),
+        authors: a.authors.clone(),
+        url: a.url.clone(),
+        lang: a.lang.clone(),
+        dir: a.dir,
+        paragraphs: a.blocks.iter().skip(1).map(block_text).collect(),
+        paragraph_dirs: a.blocks.iter().skip(1).map(|b| b.dir).collect(),
+        ..Article::default()
+    }
+}

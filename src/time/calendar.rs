@@ -1,0 +1,143 @@
+//! Proleptic Gregorian date arithmetic on [`Ymd`], done with day numbers so
+//! that adding days, weeks and months never needs a calendar table.
+
+use crate::model::Ymd;
+
+/// True for leap years of the Gregorian calendar.
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+/// Number of days in a month (0 for a month outside 1..=12).
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// A checked constructor: `None` unless the day exists. Years are limited to
+/// 1..=9999 so that ISO strings stay four digits and arithmetic cannot overflow.
+pub fn ymd(year: i32, month: u8, day: u8) -> Option<Ymd> {
+    ((1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month)).then_some(Ymd { year, month, day })
+}
+
+/// Days since 1970-01-01 (negative before). The era-based formula avoids
+/// any loop, so it is exact and constant time for every year.
+pub fn days_from_civil(d: Ymd) -> i64 {
+    let m = i64::from(d.month);
+    let y = i64::from(d.year) - i64::from(m <= 2);
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + i64::from(d.day) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// The inverse of [`days_from_civil`]; `None` outside years 1..=9999.
+pub fn civil_from_days(z: i64) -> Option<Ymd> {
+    // Beyond ±100 million days the year is out of range anyway; refusing
+    // early keeps every multiplication below far from overflow.
+    if !(-100_000_000..=100_000_000).contains(&z) {
+        return None;
+    }
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    ymd(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
+}
+
+/// Days since 1970-01-01 of a day of the Hijri calendar, by the tabular
+/// (arithmetical) Islamic calendar with the civil epoch (16 July 622,
+/// Julian) and leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each
+/// 30-year cycle. The Umm al-Qura calendar used in Saudi news is based on
+/// observation and can differ by a day or two; this is the best a
+/// calculation without tables can do. `None` for an impossible day.
+pub fn days_from_hijri(year: i32, month: u8, day: u8) -> Option<i64> {
+    if !(1..=1600).contains(&year) || !(1..=12).contains(&month) || !(1..=30).contains(&day) {
+        return None;
+    }
+    let (y, m, d) = (i64::from(year), i64::from(month), i64::from(day));
+    // 1948439.5 (Julian day of the epoch) − 2440587.5 (of 1970-01-01) = −492148.
+    Some(d + (59 * (m - 1) + 1) / 2 + (y - 1) * 354 + (3 + 11 * y) / 30 - 1 - 492_148)
+}
+
+/// The Gregorian day of a Hijri date (see [`days_from_hijri`]).
+pub fn from_hijri(year: i32, month: u8, day: u8) -> Option<Ymd> {
+    civil_from_days(days_from_hijri(year, month, day)?)
+}
+
+/// First and last Gregorian day of a Hijri year.
+pub fn hijri_year_span(year: i32) -> Option<(Ymd, Ymd)> {
+    let first = days_from_hijri(year, 1, 1)?;
+    let next = days_from_hijri(year + 1, 1, 1).unwrap_or(first + 354);
+    Some((civil_from_days(first)?, civil_from_days(next - 1)?))
+}
+
+/// Day of the week, 0 = Monday … 6 = Sunday (ISO 8601 order).
+pub fn weekday(d: Ymd) -> u8 {
+    // 1970-01-01 was a Thursday (index 3).
+    u8::try_from((days_from_civil(d) + 3).rem_euclid(7)).unwrap_or(0)
+}
+
+/// `d` moved by `n` days.
+pub fn add_days(d: Ymd, n: i64) -> Option<Ymd> {
+    civil_from_days(days_from_civil(d).checked_add(n)?)
+}
+
+/// The first day of the month `n` months after (or before) `d`'s month.
+pub fn add_months(d: Ymd, n: i64) -> Option<Ymd> {
+    let idx = i64::from(d.year) * 12 + i64::from(d.month) - 1 + n;
+    ymd(i32::try_from(idx.div_euclid(12)).ok()?, u8::try_from(idx.rem_euclid(12) + 1).ok()?, 1)
+}
+
+/// The last day of `d`'s month.
+pub fn month_end(d: Ymd) -> Ymd {
+    Ymd { day: days_in_month(d.year, d.month).max(1), ..d }
+}
+
+/// Monday of the ISO week that holds `d`.
+pub fn week_start(d: Ymd) -> Option<Ymd> {
+    add_days(d, -i64::from(weekday(d)))
+}
+
+/// "2022-12-08".
+pub fn iso_day(d: Ymd) -> String {
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_and_weekdays() {
+        let d = Ymd { year: 2022, month: 12, day: 8 };
+        assert_eq!(weekday(d), 3, "8 December 2022 was a Thursday");
+        assert_eq!(days_from_civil(Ymd { year: 1970, month: 1, day: 1 }), 0);
+        for z in [-700_000i64, -1, 0, 59, 60, 11_016, 19_334, 2_000_000] {
+            let back = civil_from_days(z).map(days_from_civil);
+            assert_eq!(back, Some(z));
+        }
+        assert_eq!(add_days(d, 24), Some(Ymd { year: 2023, month: 1, day: 1 }));
+        assert_eq!(add_months(d, -12), Some(Ymd { year: 2021, month: 12, day: 1 }));
+        assert_eq!(ymd(2023, 2, 29), None);
+        assert_eq!(ymd(2024, 2, 29), Some(Ymd { year: 2024, month: 2, day: 29 }));
+        assert_eq!(civil_from_days(i64::MAX / 2), None);
+        // 1 Dhu al-Qa'da 1436 was Sunday 16 August 2015; 1 Ramadan 1444 was 23 March 2023.
+        assert_eq!(from_hijri(1436, 11, 1), Some(Ymd { year: 2015, month: 8, day: 16 }));
+        assert_eq!(from_hijri(1444, 9, 1), Some(Ymd { year: 2023, month: 3, day: 23 }));
+        assert_eq!(from_hijri(1, 1, 1), Some(Ymd { year: 622, month: 7, day: 19 }));
+        assert_eq!(from_hijri(1436, 13, 1), None);
+    }
+}
