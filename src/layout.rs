@@ -194,8 +194,11 @@ pub struct LabelBox {
 
 /// Greedy label placement in priority order: each label goes after its
 /// anchor, else before it, else is left out. `rtl` flips "after" to the left.
-pub fn place_labels(labels: &[LabelBox], rtl: bool, vp: Viewport) -> Vec<Option<Side>> {
-    let mut taken: Vec<(f64, f64, f64, f64)> = Vec::new();
+/// Obstacles are circles (x, y, r) no label may cover.
+pub fn place_labels(labels: &[LabelBox], obstacles: &[(f64, f64, f64)], rtl: bool, vp: Viewport) -> Vec<Option<Side>> {
+    // Pins (centre and radius) are obstacles too, so no label covers a pin.
+    let mut taken: Vec<(f64, f64, f64, f64)> =
+        obstacles.iter().map(|&(x, y, r)| (x - r, y - r, x + r, y + r)).collect();
     labels
         .iter()
         .map(|l| {
@@ -390,6 +393,9 @@ pub struct EventSlot {
     pub lane: usize,
     /// Whether the label goes towards larger x.
     pub label_right: bool,
+    /// Where the label's near edge is: its left edge when `label_right`,
+    /// else its right edge; kept inside the timeline.
+    pub label_x: f64,
 }
 
 /// Everything the timeline draws.
@@ -480,7 +486,7 @@ pub fn timeline(
                 } else {
                     (xa.min(xb), xa.max(xb).max(xa.min(xb) + 8.0))
                 };
-                dated.push(EventSlot { index: i, mark, x0, x1, lane: 0, label_right: true });
+                dated.push(EventSlot { index: i, mark, x0, x1, lane: 0, label_right: true, label_x: x1 });
             }
             _ => {
                 let anchor = published_x.unwrap_or(width / 2.0);
@@ -493,7 +499,7 @@ pub fn timeline(
                     Mark::Upcoming => (anchor - 34.0, anchor - 4.0),
                     _ => (pad, pad + 12.0),
                 };
-                undated.push(EventSlot { index: i, mark, x0, x1, lane: 0, label_right: true });
+                undated.push(EventSlot { index: i, mark, x0, x1, lane: 0, label_right: true, label_x: x1 });
             }
         }
     }
@@ -513,8 +519,20 @@ fn pack(slots: &mut [EventSlot], label: &dyn Fn(usize) -> f64, width: f64, rtl: 
         let prefer_right = !rtl;
         let fits_right = s.x1 + w <= width;
         let fits_left = s.x0 - w >= 0.0;
-        s.label_right = if prefer_right { fits_right || !fits_left } else { !fits_left && fits_right };
-        let extent = if s.label_right { (s.x0, s.x1 + w) } else { (s.x0 - w, s.x1) };
+        s.label_right = match (fits_right, fits_left) {
+            (true, true) => prefer_right,
+            (true, false) => true,
+            (false, true) => false,
+            // Neither side has room: take the roomier one and keep it inside.
+            (false, false) => width - s.x1 > s.x0,
+        };
+        s.label_x = if s.label_right {
+            (s.x1 + 6.0).min(width - w + 10.0).max(0.0)
+        } else {
+            (s.x0 - 6.0).max(w - 10.0).min(width)
+        };
+        let extent =
+            if s.label_right { (s.label_x.min(s.x0), s.label_x + w) } else { (s.label_x - w, s.label_x.max(s.x1)) };
         let lane =
             lane_ends.iter().position(|used| used.iter().all(|u| extent.1 + 4.0 <= u.0 || u.1 + 4.0 <= extent.0));
         let lane = match lane {
@@ -733,12 +751,14 @@ mod tests {
     #[test]
     fn labels_do_not_overlap() {
         let l = LabelBox { x: 100.0, y: 100.0, gap: 8.0, width: 60.0, height: 14.0 };
-        let placed = place_labels(&[l, l, l], false, VP);
+        let placed = place_labels(&[l, l, l], &[], false, VP);
         assert_eq!(placed, vec![Some(Side::After), Some(Side::Before), None]);
-        let rtl = place_labels(&[l], true, VP);
+        let rtl = place_labels(&[l], &[], true, VP);
         assert_eq!(rtl, vec![Some(Side::After)]);
         let edge = LabelBox { x: 790.0, ..l };
-        assert_eq!(place_labels(&[edge], false, VP), vec![Some(Side::Before)]);
+        assert_eq!(place_labels(&[edge], &[], false, VP), vec![Some(Side::Before)]);
+        let blocked = place_labels(&[l], &[(130.0, 100.0, 5.0)], false, VP);
+        assert_eq!(blocked, vec![Some(Side::Before)], "a pin after the anchor pushes the label before it");
     }
 
     #[test]

@@ -107,7 +107,15 @@ fn groups(ctx: Ctx, a: &Analysis) -> AnyView {
         .into_iter()
         .map(|(t, idx)| {
             let n = idx.len();
-            let items: Vec<_> = idx.iter().filter_map(|&i| a.entities.get(i)).map(|e| item(ctx, e, article_lang)).collect();
+            let items: Vec<_> = idx
+                .iter()
+                .filter_map(|&i| a.entities.get(i))
+                .map(|e| {
+                    // An event entity is the event itself: choosing it selects the event.
+                    let is_event = e.kind == EntityType::Event && a.events.iter().any(|x| x.id == e.id);
+                    item(ctx, e, article_lang, is_event)
+                })
+                .collect();
             view! {
                 <section class=format!("group t-{}", t.as_str()) class:off=move || ctx.hidden.with(|h| h.contains(&t))>
                     <h3 class="group-head">
@@ -121,10 +129,10 @@ fn groups(ctx: Ctx, a: &Analysis) -> AnyView {
         .into_any()
 }
 
-fn item(ctx: Ctx, e: &Entity, article_lang: Lang) -> impl IntoView {
+fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool) -> impl IntoView {
     let kind = e.kind;
     let id = e.id.clone();
-    let sel = Selection::Entity(id.clone());
+    let sel = if is_event { Selection::Event(id.clone()) } else { Selection::Entity(id.clone()) };
     let alt = match article_lang {
         Lang::Ar => e.names.en.clone(),
         Lang::En => e.names.ar.clone(),
@@ -133,7 +141,7 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang) -> impl IntoView {
     let place = e.place.as_ref().map(|p| (p.kind, p.country.clone().unwrap_or_default()));
     let n = e.mentions;
     let (id_lit, id_pre) = (id.clone(), id.clone());
-    let lit = move || ctx.lit.with(|l| l.entities.contains(&id_lit));
+    let lit = move || ctx.lit.with(|l| l.entities.contains(&id_lit) || l.events.contains(&id_lit));
     let (s1, s2, s3) = (sel.clone(), sel.clone(), sel);
     view! {
         <li>
@@ -141,7 +149,7 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang) -> impl IntoView {
                 type="button"
                 class=format!("entity t-{}", kind.as_str())
                 class:lit=lit.clone()
-                class:pre=move || ctx.preview.with(|l| l.entities.contains(&id_pre))
+                class:pre=move || ctx.preview.with(|l| l.entities.contains(&id_pre) || l.events.contains(&id_pre))
                 data-testid="entity-item"
                 data-entity-id=id
                 data-entity-type=kind.as_str()

@@ -146,7 +146,9 @@ pub fn Map(
         let pre = ctx.preview.get();
         visible.with(|pins| {
             let mut order: Vec<&Pin> = pins.iter().collect();
-            order.sort_by_key(|p| (!pre.entities.contains(&p.id), !lit.entities.contains(&p.id)));
+            order.sort_by_key(|p| {
+                (!pre.entities.contains(&p.id), !lit.entities.contains(&p.id), usize::MAX - p.mentions)
+            });
             let boxes: Vec<LabelBox> = order
                 .iter()
                 .map(|p| {
@@ -154,7 +156,14 @@ pub fn Map(
                     LabelBox { x, y, gap: p.r + 4.0, width: layout::text_width(&p.name, 12.5) + 4.0, height: 17.0 }
                 })
                 .collect();
-            let sides = layout::place_labels(&boxes, rtl.get(), vp);
+            let obstacles: Vec<(f64, f64, f64)> = pins
+                .iter()
+                .map(|p| {
+                    let (x, y) = t.project(p.lon, p.lat);
+                    (x, y, p.r + 1.0)
+                })
+                .collect();
+            let sides = layout::place_labels(&boxes, &obstacles, rtl.get(), vp);
             order
                 .iter()
                 .zip(sides)

@@ -285,7 +285,7 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
         }
         .into_any(),
     };
-    let tx = if s.label_right { s.x1 + 6.0 } else { s.x0 - 6.0 };
+    let tx = s.label_x;
     let lw = layout::text_width(&line1, LABEL_FONT).max(layout::text_width(&line2, 11.0));
     let (hit_x0, hit_x1) = if s.label_right { (s.x0, tx + lw) } else { (tx - lw, s.x1) };
     let rtl = l.rtl();
