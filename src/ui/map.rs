@@ -31,6 +31,7 @@ fn is_rtl(s: &str) -> bool {
 }
 
 fn pins_of(a: &Analysis) -> Vec<Pin> {
+    let arabic = a.lang == "ar";
     let mut places: Vec<_> = a
         .entities
         .iter()
@@ -49,15 +50,17 @@ fn pins_of(a: &Analysis) -> Vec<Pin> {
                 PlaceKind::Country => 250.0,
                 PlaceKind::Province | PlaceKind::City | PlaceKind::Site => 0.0,
             };
+            // Labels in the article's language, whatever the name the analysis chose.
+            let name = if arabic { e.names.ar.clone() } else { e.names.en.clone() }.unwrap_or_else(|| e.name.clone());
             Pin {
                 id: e.id.clone(),
-                name: e.name.clone(),
+                rtl_name: is_rtl(&name),
+                name,
                 lon: p.lon,
                 lat: p.lat,
                 r: layout::pin_radius(e.mentions, max),
                 mentions: e.mentions,
                 area_km: p.radius_km.filter(|r| r.is_finite() && *r > 0.0).unwrap_or(default_km),
-                rtl_name: is_rtl(&e.name),
             }
         })
         .collect()
