@@ -79,12 +79,10 @@ pub fn App(
                     <span>{move || error.get().unwrap_or_default()}</span>
                     <button
                         type="button"
-                        class="icon-btn"
+                        class="icon-btn dismiss"
                         aria-label=move || lang.get().t().dismiss
                         on:click=move |_| error.set(None)
-                    >
-                        "×"
-                    </button>
+                    ></button>
                 </div>
             </Show>
             <div

@@ -1,0 +1,12 @@
+import { start, openPage } from "./harness.mjs";
+const ctx = await start({ dir: process.env.D ?? "dist" });
+const page = await openPage(ctx, "/");
+await page.getByTestId("article-title").first().waitFor(); await page.waitForTimeout(500);
+console.log("load", await page.evaluate(() => [history.length, location.href]));
+await page.getByTestId("entity-item").first().click();
+await page.waitForTimeout(300);
+console.log("click", await page.evaluate(() => [history.length, location.href]));
+await page.evaluate(() => window.atlas.setView({ ...window.atlas.getView(), hidden: ["date"] }));
+await page.waitForTimeout(300);
+console.log("setView", await page.evaluate(() => [history.length, location.href]));
+await ctx.close();
