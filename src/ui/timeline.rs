@@ -184,10 +184,19 @@ fn axis(d: &Drawn, l: Lang) -> impl IntoView {
                 (TickUnit::Month, false) => i18n::month_name(l, tk.date),
                 (TickUnit::Year, _) => tk.date.year.to_string(),
             };
+            let (lo, hi) = (lay.scale.x0.min(lay.scale.x1), lay.scale.x0.max(lay.scale.x1));
+            let anchor_at = tick_anchor(x, &label, lo, hi, l.rtl());
             view! {
                 <line class="grid" x1=x x2=x y1=TOP - 4.0 y2=axis_y></line>
                 <line class="tick" x1=x x2=x y1=axis_y y2=axis_y + 5.0></line>
-                <text class="tick-label" class:major=tk.major x=x y=axis_y + 18.0 text-anchor="middle">
+                <text
+                    class="tick-label"
+                    class:major=tk.major
+                    x=x
+                    y=axis_y + 18.0
+                    direction=l.dir()
+                    text-anchor=anchor_at
+                >
                     {label}
                 </text>
             }
@@ -217,7 +226,7 @@ fn axis(d: &Drawn, l: Lang) -> impl IntoView {
         let x = if lay.scale.rtl { lay.scale.x1 } else { lay.scale.x0 };
         view! {
             <line class="lane-sep" x1=lay.scale.x0 x2=lay.scale.x1 y1=y - 4.0 y2=y - 4.0></line>
-            <text class="lane-label" x=x y=y + 8.0 direction=l.dir() text-anchor="start">
+            <text class="lane-label" x=x y=y + 8.0 direction=l.dir() text-anchor=anchor(!lay.scale.rtl, l.rtl())>
                 {format!("{} · {}", l.t().undated, l.t().upcoming)}
             </text>
         }
@@ -227,6 +236,18 @@ fn axis(d: &Drawn, l: Lang) -> impl IntoView {
         {ticks}
         {undated}
         {published}
+    }
+}
+
+/// Centred under its tick, unless that would cut the label at an edge.
+fn tick_anchor(x: f64, label: &str, lo: f64, hi: f64, rtl: bool) -> &'static str {
+    let half = layout::text_width(label, 11.0) / 2.0;
+    if x - half < lo - 12.0 {
+        anchor(true, rtl)
+    } else if x + half > hi + 12.0 {
+        anchor(false, rtl)
+    } else {
+        "middle"
     }
 }
 
