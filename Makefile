@@ -77,6 +77,8 @@ test-native:
 	@echo "test: native cargo test"
 	@$(CARGO) test --all-targets
 	@$(CARGO) test --doc
+	@echo "test: hostile inputs through the release CLI"
+	@$(CARGO) test --release --test hostile
 
 test-wasm: setup
 	@echo "test: wasm tests in headless Chromium"

@@ -64,21 +64,43 @@ fn read_tml(xml: &str) -> Option<(String, Vec<Gold>, Option<Ymd>)> {
 }
 
 fn as_timeml(v: &article_atlas::DateValue) -> String {
+    let len = days_from_civil(v.end) - days_from_civil(v.start);
+    if v.precision == Precision::Range && v.start.day == 1 && (89..=91).contains(&len) {
+        // Quarters and (meteorological) seasons.
+        let season = match v.start.month {
+            3 => "SP",
+            6 => "SU",
+            9 => "FA",
+            12 => "WI",
+            m if (m - 1) % 3 == 0 => return format!("{:04}-Q{}", v.start.year, (m - 1) / 3 + 1),
+            _ => "",
+        };
+        if !season.is_empty() {
+            return format!("{:04}-{season}", v.start.year);
+        }
+    }
+    if v.precision == Precision::Range && weekday(v.start) == 5 && len == 1 {
+        return format!("{}-WE", iso_week(v.start));
+    }
     if v.precision == Precision::Range
         && weekday(v.start) == 0
         && days_from_civil(v.end) - days_from_civil(v.start) == 6
     {
-        // ISO week number: the week holding the Thursday decides the year.
-        let thu = days_from_civil(v.start) + 3;
-        let mut year = v.start.year + 1;
-        let mut jan1 = days_from_civil(Ymd { year, month: 1, day: 1 });
-        if thu < jan1 {
-            year -= 1;
-            jan1 = days_from_civil(Ymd { year, month: 1, day: 1 });
-        }
-        return format!("{year:04}-W{:02}", (thu - jan1) / 7 + 1);
+        return iso_week(v.start);
     }
     v.value.clone()
+}
+
+/// "1998-W02" for the ISO week holding `d`: the week's Thursday decides the year.
+fn iso_week(d: Ymd) -> String {
+    let thu = days_from_civil(d) - i64::from(weekday(d)) + 3;
+    let mut year = d.year + 1;
+    let mut jan1 = days_from_civil(Ymd { year, month: 1, day: 1 });
+    while thu < jan1 {
+        year -= 1;
+        jan1 = days_from_civil(Ymd { year, month: 1, day: 1 });
+    }
+    format!("{year:04}-W{:02}", (thu - jan1) / 7 + 1)
 }
 
 fn ratio(a: usize, b: usize) -> f64 {

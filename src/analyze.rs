@@ -201,6 +201,7 @@ fn find_all(
         .collect();
     let evs = events::find(&words, &sentences, &ev_mentions, published);
     let mut out_events = Vec::new();
+    let n_named = mentions.len();
     for ev in evs {
         counter += 1;
         let id = format!("evt-{counter}");
@@ -215,7 +216,10 @@ fn find_all(
         };
         let participants: Vec<String> = ev.participants.iter().filter_map(|&p| ids_ent.get(p).cloned()).collect();
         // the trigger is a mention of the event unless a name covers it
-        let free = !mentions.iter().any(|m| m.start < ev.trigger_end && ev.trigger_start < m.end);
+        // (named mentions are sorted and disjoint: binary search, not a scan per event)
+        let named = mentions.get(..n_named).unwrap_or_default();
+        let k = named.partition_point(|m| m.end <= ev.trigger_start);
+        let free = named.get(k).is_none_or(|m| m.start >= ev.trigger_end);
         if free && ev.trigger_end > ev.trigger_start {
             mentions.push(Mention {
                 start: ev.trigger_start,

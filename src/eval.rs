@@ -347,11 +347,25 @@ const TYPES: [EntityType; 3] = [EntityType::Person, EntityType::Organization, En
 fn score_ner(name: &str, docs: &[Doc], report: &mut String) -> Vec<(EntityType, Prf)> {
     let (analyses, wps, words) = run_all(docs);
     let mut prf = [Prf::default(); 3];
+    // ATLAS_EVAL_DUMP=file writes the misses and false alarms, for study
+    let mut dump = std::env::var_os("ATLAS_EVAL_DUMP").map(|_| String::new());
     for (doc, a) in docs.iter().zip(&analyses) {
         let chars: Vec<char> = a.text.chars().collect();
+        let text_of = |s: usize, e: usize| {
+            chars.get(s..e.min(chars.len())).map(|c| c.iter().collect::<String>()).unwrap_or_default()
+        };
         for g in &doc.gold {
             if let Some(t) = TYPES.iter().position(|t| *t == g.kind) {
                 prf[t].gold += 1;
+            }
+            if let Some(d) = dump.as_mut() {
+                let found = a.mentions.iter().find(|m| m.start < g.end && g.start < m.end);
+                let exact = found.is_some_and(|m| m.kind == g.kind && m.end == g.end);
+                if !exact {
+                    let got = found.map(|m| format!("{}:{}", m.kind.as_str(), m.text)).unwrap_or_default();
+                    let ctx = text_of(g.start.saturating_sub(30), g.end + 30).replace('\n', " ");
+                    let _ = writeln!(d, "FN\t{}\t{}\t{}\t{}", g.kind.as_str(), text_of(g.start, g.end), got, ctx);
+                }
             }
         }
         for m in &a.mentions {
@@ -366,8 +380,14 @@ fn score_ner(name: &str, docs: &[Doc], report: &mut String) -> Vec<(EntityType, 
             });
             if hit {
                 prf[t].tp += 1;
+            } else if let Some(d) = dump.as_mut() {
+                let ctx = text_of(m.start.saturating_sub(30), m.end + 30).replace('\n', " ");
+                let _ = writeln!(d, "FP\t{}\t{}\t\t{}", m.kind.as_str(), m.text, ctx);
             }
         }
+    }
+    if let (Some(d), Some(path)) = (dump, std::env::var_os("ATLAS_EVAL_DUMP")) {
+        let _ = std::fs::write(std::path::PathBuf::from(path).with_extension(name.split(' ').next().unwrap_or("x")), d);
     }
     let _ = writeln!(report, "{name}: {} documents, {words} words, {wps:.0} words/s (CPU time)", docs.len());
     let _ =

@@ -95,35 +95,37 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         let sw = &words[wi.min(words.len())..w_end.min(words.len())];
         let in_sentence = |m: &&M<'_>| m.start >= s0 && m.end <= s1;
         // triggers not inside a name
-        let mut triggers: Vec<(usize, usize, &'static str, bool, bool)> = Vec::new();
+        let mut triggers: Vec<(usize, usize, usize, &'static str, bool, bool)> = Vec::new();
         for (k, w) in sw.iter().enumerate() {
+            if !w.f.trigger_start {
+                continue;
+            }
             for r in &w.readings {
-                let hits = lexicon::triggers().get(&r.key);
+                // two-word triggers first ("اتصالا هاتفيا", "phone call")
+                let two = sw.get(k + 1).filter(|n| !n.brk).map(|n| format!("{} {}", r.key, n.key));
+                let (hits, end) = match two.as_deref().map(|t| lexicon::triggers().get(t)).filter(|h| !h.is_empty()) {
+                    Some(h) => (h, sw.get(k + 1).map_or(w.end, |n| n.end)),
+                    None => (lexicon::triggers().get(&r.key), w.end),
+                };
                 if let Some((_, t)) = hits.first() {
                     let start = w.start + r.pre;
-                    let end = w.end;
-                    if mentions[..]
-                        .iter()
-                        .skip(mentions.partition_point(|m| m.end <= start))
-                        .take_while(|m| m.start < end)
-                        .any(|m| m.start < end && start < m.end)
-                    {
+                    let skip = mentions.partition_point(|m| m.end <= start);
+                    if mentions[skip..].iter().take_while(|m| m.start < end).any(|m| m.start < end && start < m.end) {
                         break;
                     }
                     let host = host_words().contains(&r.key);
                     let hold = hold_words().contains(&r.key);
-                    triggers.push((k, start, t.kind, host, hold));
+                    triggers.push((k, start, end, t.kind, host, hold));
                     break;
                 }
             }
         }
-        let Some(primary) = triggers.iter().find(|t| !t.3 && !t.4).or_else(|| triggers.first()).copied() else {
+        let Some(primary) = triggers.iter().find(|t| !t.4 && !t.5).or_else(|| triggers.first()).copied() else {
             continue;
         };
-        let hosted = triggers.iter().any(|t| t.3);
-        let only_hold = triggers.iter().all(|t| t.4);
-        let (pk, t_start, kind, _, _) = primary;
-        let t_end = sw.get(pk).map_or(t_start, |w| w.end);
+        let hosted = triggers.iter().any(|t| t.4);
+        let only_hold = triggers.iter().all(|t| t.5);
+        let (_, t_start, t_end, kind, _, _) = primary;
         let upcoming = sw.iter().any(|w| w.readings.iter().any(|r| upcoming_words().contains(&r.key)));
         let lo = mentions.partition_point(|m| m.start < s0);
         let hi = lo + mentions[lo..].partition_point(|m| m.start < s1);

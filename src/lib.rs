@@ -21,6 +21,7 @@ mod model;
 mod recognise;
 mod resolve;
 mod share;
+mod tagger;
 mod text;
 mod time;
 mod view;
@@ -46,6 +47,14 @@ pub mod internals {
     /// The embedded gazetteer and world map.
     pub mod gazetteer {
         pub use crate::gazetteer::*;
+    }
+
+    /// The learned entity tagger, its training and its model format.
+    pub mod tagger {
+        pub use crate::tagger::{
+            embedded, kind_of, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Model, ModelError,
+            NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
+        };
     }
 }
 

@@ -9,7 +9,8 @@ Reads articles from FILE (or standard input for `-` or no FILE) and prints
 one analysis as JSON per line. Accepted, detected automatically: the native
 JSON schema, schema.org NewsArticle JSON-LD (also in @graph or a list),
 news-API objects and {\"articles\": [...]} responses, JSON arrays, JSON Lines,
-and plain text (a short first line is the title). Inputs over 5 MB are refused.";
+HTML pages and plain text (a short first line is the title). Inputs over 5 MB
+are refused.";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -28,6 +29,14 @@ fn main() -> ExitCode {
             if let Err(e) = read {
                 eprintln!("article-atlas: cannot read {path}: {e}");
                 return ExitCode::from(2);
+            }
+            if input.len() > article_atlas::MAX_INPUT_BYTES {
+                // Only the limit and one byte were read: the size itself is unknown.
+                eprintln!(
+                    "article-atlas: input is too large: more than {} bytes (5 MB)",
+                    article_atlas::MAX_INPUT_BYTES
+                );
+                return ExitCode::FAILURE;
             }
             match article_atlas::parse_articles(&input) {
                 Ok(articles) => {

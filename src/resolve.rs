@@ -38,8 +38,9 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
         if let What::Place { cands, .. } = &f.what {
             let countries: Vec<&Place> =
                 cands.iter().filter_map(|&i| places.get(i as usize)).filter(|p| p.kind == PlaceKind::Country).collect();
+            // an ambiguous name ("عمان": Oman or Amman) says little
             if countries.len() == 1 {
-                add(&countries[0].country, 1.0);
+                add(&countries[0].country, if cands.len() == 1 { 1.0 } else { 0.3 });
             } else if cands.len() == 1 {
                 if let Some(p) = places.get(cands[0] as usize) {
                     add(&p.country, 0.5);
@@ -48,8 +49,8 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
         }
     }
     for w in words {
-        if let Some(cc) = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key)) {
-            add(cc, 0.5);
+        if let Some(cc) = w.f.demonym {
+            add(cc, 1.0);
         }
     }
     ctx
@@ -75,8 +76,11 @@ fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
     let minor = matches!(p.kind, PlaceKind::City | PlaceKind::Province | PlaceKind::Site);
     match weak {
         Weak::No => true,
+        Weak::Adjective => false,
         _ if !minor || supported_by_context => true,
-        Weak::Definite => p.population >= 500_000,
+        Weak::Indefinite => p.population >= 20_000 || p.capital,
+        Weak::Definite => p.population >= 500_000 || p.capital,
+        Weak::DefiniteLocative => p.population >= 50_000 || p.capital,
         Weak::Common => false,
     }
 }

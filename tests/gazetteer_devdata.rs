@@ -152,8 +152,13 @@ fn geo_report(label: &str, gold: &[(String, f64, f64)]) {
     use article_atlas::internals::gazetteer::distance_km;
     let (mut found, mut near) = (0, 0);
     let mut wrong: HashMap<String, usize> = HashMap::new();
+    let mut missed: HashMap<&str, usize> = HashMap::new();
     for (name, lat, lon) in gold {
-        if let Some(i) = resolve_name(name) {
+        let Some(i) = resolve_name(name) else {
+            *missed.entry(name).or_default() += 1;
+            continue;
+        };
+        {
             found += 1;
             let p = &places()[i as usize];
             if distance_km(*lat, *lon, p.lat, p.lon) <= 161.0 + p.radius_km {
@@ -172,6 +177,9 @@ fn geo_report(label: &str, gold: &[(String, f64, f64)]) {
         100.0 * near as f64 / found.max(1) as f64
     );
     println!("  most frequent far picks: {:?}", &wrong[..wrong.len().min(30)]);
+    let mut missed: Vec<_> = missed.into_iter().collect();
+    missed.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    println!("  most missed: {:?}", &missed[..missed.len().min(50)]);
 }
 
 fn tag<'a>(block: &'a str, name: &str) -> Option<&'a str> {

@@ -164,6 +164,7 @@ fn random_inputs_never_panic() {
         br#"{"@graph":[{"@type":"NewsArticle","headline":"h","articleBody":"b"}]}"#,
         br#"{"articles":[{"title":"a","content":"b [+12 chars]","source":{"name":"s"}}]}"#,
         "عنوان\n\nالخميس, 8 ديسمبر - 2022\n\nنص المقال".as_bytes(),
+        br#"<!DOCTYPE html><html lang="ar"><script type="application/ld+json">{"headline":"h","articleBody":"b"}</script><article><h1>t</h1><p>x</p></article>"#,
     ];
     let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
     let mut next = || {

@@ -82,8 +82,9 @@ static ENTITIES: &[(&str, char)] = &[
 /// Whether a field looks like it holds markup or character references.
 pub fn looks_like_html(s: &str) -> bool {
     let b = s.as_bytes();
-    b.windows(2).any(|w| w[0] == b'<' && (w[1].is_ascii_alphabetic() || w[1] == b'/' || w[1] == b'!'))
-        || b.windows(2).any(|w| w[0] == b'&' && (w[1].is_ascii_alphabetic() || w[1] == b'#')) && s.contains(';')
+    let tag = b.windows(2).any(|w| matches!(w, [b'<', c] if c.is_ascii_alphabetic() || matches!(c, b'/' | b'!')));
+    let reference = b.windows(2).any(|w| matches!(w, [b'&', c] if c.is_ascii_alphabetic() || *c == b'#'));
+    tag || (reference && s.contains(';'))
 }
 
 /// Decodes one character reference starting after '&'; returns the

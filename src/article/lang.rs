@@ -42,6 +42,16 @@ pub fn primary_subtag(tag: &str) -> Option<String> {
     ((2..=3).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_lowercase())).then_some(p)
 }
 
+/// Language names some feeds give instead of a tag. Source: the English
+/// and Arabic names of the languages.
+static NAMES: &[(&str, &str)] = &[("arabic", "ar"), ("english", "en"), ("العربيه", "ar"), ("عربي", "ar")];
+
+/// The tag for a language name ("Arabic", "العربية").
+pub fn from_name(name: &str) -> Option<String> {
+    let key = crate::text::normalize(name.trim());
+    NAMES.iter().find(|(n, _)| *n == key).map(|(_, t)| (*t).to_string())
+}
+
 /// Direction of a language.
 pub fn dir_of(lang: &str) -> Dir {
     if RTL_LANGS.binary_search(&lang).is_ok() {
@@ -133,6 +143,7 @@ mod tests {
     fn tables_sorted() {
         assert!(RTL_LANGS.windows(2).all(|w| w[0] < w[1]));
         assert!(STOPWORDS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(NAMES.windows(2).all(|w| w[0].0 < w[1].0));
     }
 
     #[test]
@@ -142,6 +153,7 @@ mod tests {
         assert_eq!(detect("Le ministre et les députés"), "fr");
         assert_eq!(primary_subtag("ar-SA").as_deref(), Some("ar"));
         assert_eq!(primary_subtag("<script>"), None);
+        assert_eq!(from_name("العربية").as_deref(), Some("ar"));
         assert_eq!(paragraph_dir("قال Joe Biden إن الاجتماع", Dir::Ltr), Dir::Rtl);
     }
 }

@@ -9,8 +9,10 @@
 //!   inside a `@graph` or a list;
 //! - news-API objects (`title`, `description`, `content`, `publishedAt`,
 //!   `source.name`, `url`) and responses wrapping them in `articles`;
-//! - a JSON array of any of these, JSON Lines, and plain text (a short first
-//!   line is the title).
+//! - a JSON array of any of these, JSON Lines, plain text (a short first
+//!   line is the title; a heading block of short lines may also give the
+//!   section, date and source), and whole HTML pages (their embedded
+//!   JSON-LD article, else `<h1>` and the `<article>` text).
 //!
 //! HTML in text fields is turned into plain text with its paragraphs kept;
 //! bidi override controls and control characters are removed. Nothing that
@@ -115,9 +117,64 @@ pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
     }
     if looks_like_json(text) {
         parse_json(text)
+    } else if looks_like_page(text) {
+        parse_page(text)
     } else {
         parse_plain(text).map(|a| vec![a])
     }
+}
+
+/// A whole HTML page ("<!DOCTYPE html>", "<html>"), as a scraper saves it.
+fn looks_like_page(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(15).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head")
+}
+
+/// An HTML page: its JSON-LD article when it embeds one (news sites do),
+/// else the `<h1>` (or `<title>`) as title and the text of `<article>` (or
+/// `<body>`) as body.
+fn parse_page(text: &str) -> Result<Vec<Article>, InputError> {
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower.get(from..).and_then(|l| l.find("<script")).map(|p| p + from) {
+        let open_end = lower.get(at..).and_then(|l| l.find('>')).map_or(lower.len(), |p| p + at + 1);
+        let close = lower.get(open_end..).and_then(|l| l.find("</script")).map_or(lower.len(), |p| p + open_end);
+        let tag = lower.get(at..open_end).unwrap_or("");
+        if tag.contains("application/ld+json") {
+            if let Some(Ok(articles)) = text.get(open_end..close).map(|j| parse_json(j.trim())) {
+                return Ok(articles);
+            }
+        }
+        from = close.max(at + 1);
+    }
+    // No usable JSON-LD: read the markup itself.
+    let inner = |name: &str| -> Option<&str> {
+        let start = lower.find(&format!("<{name}"))?;
+        let open_end = lower.get(start..)?.find('>')? + start + 1;
+        let close = lower.get(open_end..)?.find(&format!("</{name}"))? + open_end;
+        text.get(open_end..close)
+    };
+    let title = inner("h1").or_else(|| inner("title")).map(clean_inline).unwrap_or_default();
+    let body = inner("article").or_else(|| inner("body")).unwrap_or(text);
+    // The body's own heading is the title, not a paragraph.
+    let paragraphs: Vec<String> = clean_block(body).into_iter().filter(|p| *p != title).collect();
+    if paragraphs.is_empty() {
+        return Err(InputError::field("body", "article body is empty"));
+    }
+    let mut a = Article { title, paragraphs, ..Article::default() };
+    if a.title.is_empty() {
+        a.warnings.push("article has no title".to_string());
+    }
+    // <html lang="ar">
+    if let Some(l) = lower.find("<html").and_then(|h| {
+        let tag_end = lower.get(h..)?.find('>')? + h;
+        let tag = text.get(h..tag_end)?;
+        let v = tag.split("lang=").nth(1)?.trim_start_matches(['"', '\'']);
+        lang::primary_subtag(v.split(['"', '\'', ' ']).next()?)
+    }) {
+        a.lang = l;
+    }
+    Ok(vec![finish(a)])
 }
 
 /// Input starting with "{" is JSON (a broken object should get a JSON
@@ -450,7 +507,8 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
     let published = match pick(o, &["published", "datePublished", "publishedAt", "pubDate", "date", "dateCreated"]) {
         None => None,
         Some((_, Value::String(s))) => {
-            let raw = sanitize(s).trim().to_string();
+            // Kept as given, except markup: it is shown on the page too.
+            let raw = clean_inline(s);
             let date = crate::time::parse_date_string(&raw);
             if date.is_none() {
                 warnings.push(format!("publication date `{raw}` could not be read"));
@@ -502,8 +560,19 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
 
     let declared = match pick(o, &["lang", "language", "inLanguage"]) {
         None => None,
+        // schema.org also allows a Language object: {"name": "Arabic", "alternateName": "ar"}.
+        Some((_, Value::Object(m))) => {
+            let tag = ["alternateName", "name"]
+                .iter()
+                .filter_map(|k| m.get(*k).and_then(Value::as_str))
+                .find_map(|v| lang::primary_subtag(v).or_else(|| lang::from_name(v)));
+            if tag.is_none() {
+                warnings.push("field `inLanguage` names no language; the language was detected from the text".into());
+            }
+            tag
+        }
         Some((_, Value::String(s))) => {
-            let p = lang::primary_subtag(s);
+            let p = lang::primary_subtag(s).or_else(|| lang::from_name(s));
             if p.is_none() {
                 warnings.push("field `lang` is not a language tag; the language was detected from the text".into());
             }

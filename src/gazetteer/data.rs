@@ -4,7 +4,7 @@ use std::sync::OnceLock;
 
 use super::{CountryShape, Place};
 use crate::model::PlaceKind;
-use crate::text::{is_arabic, normalize_key};
+use crate::text::normalize_key;
 
 static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
 static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
@@ -106,11 +106,10 @@ fn build() -> Gazetteer {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
             ["weak", key, _] => {
                 let key = normalize_key(key);
-                // the caller tries an Arabic word with and without its article
+                // the caller also tries an Arabic word without its article (a
+                // bare weak word leaves the article form alone: عقبة, not العقبة)
                 if let Some(bare) = key.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
                     weak.push(bare.to_string());
-                } else if key.starts_with(is_arabic) {
-                    weak.push(format!("ال{key}"));
                 }
                 weak.push(key);
             }
@@ -196,6 +195,23 @@ pub(super) fn lookup(key: &str) -> &'static [u32] {
         Some(&(s, e)) => g.ids.get(s as usize..e as usize).unwrap_or(&[]),
         None => &[],
     }
+}
+
+/// Candidates for `key`, and whether some longer key starts with `key`
+/// and a space, in one binary search (a space sorts before every
+/// character a key holds, so such keys follow `key` directly).
+pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
+    let g = gazetteer();
+    let i = g.keys.partition_point(|k| *k < key);
+    let exact = g.keys.get(i).is_some_and(|k| *k == key);
+    let ids =
+        if exact { g.spans.get(i).and_then(|&(s, e)| g.ids.get(s as usize..e as usize)).unwrap_or(&[]) } else { &[] };
+    let next = if exact { i + 1 } else { i };
+    let longer = g
+        .keys
+        .get(next)
+        .is_some_and(|k| k.len() > key.len() && k.starts_with(key) && k.as_bytes().get(key.len()) == Some(&b' '));
+    (ids, longer)
 }
 
 pub(super) fn places() -> &'static [Place] {

@@ -75,9 +75,16 @@ pub enum Weak {
     No,
     /// A single Arabic word with the article: small places need context.
     Definite,
+    /// The same after a locative preposition ("في العقبة"): only villages
+    /// need context.
+    DefiniteLocative,
+    /// A single Arabic word without the article: villages need context.
+    Indefinite,
     /// A common word, or a noun governing the next word: towns, provinces
     /// and sites need context.
     Common,
+    /// Reads as an adjective here ("دعم مالي"): no place at all.
+    Adjective,
 }
 
 /// A candidate or accepted mention.
@@ -980,34 +987,45 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     if english && !(w.cap || (w.key == "the" && words.get(i + 1).is_some_and(|n| n.cap && !n.brk))) {
         return None;
     }
-    if english && w.sent_start && w.f.en_stop && w.key != "the" {
-        return None;
-    }
+    // "New York" may start a sentence; a lone "New" or "Police" may not
+    let multi_only = english && w.sent_start && w.f.en_stop && w.key != "the";
     let max = gazetteer::max_name_tokens().clamp(1, 8);
     let mut run = 1;
     while run < max && i + run < words.len() && !words[i + run].brk {
         run += 1;
     }
-    for n in (1..=run).rev() {
-        if english && !words[i + n - 1].cap && !words[i + n - 1].upper {
+    let mut best: Option<(usize, usize, String, &'static [u32])> = None;
+    for (ri, r) in w.readings.iter().enumerate() {
+        if w.arabic && r.key.chars().count() < 2 {
             continue;
         }
-        for (ri, r) in w.readings.iter().enumerate() {
-            if w.arabic && r.key.chars().count() < 2 {
-                continue;
+        let mut key = r.key.clone();
+        let mut j = i + 1;
+        loop {
+            let (c, longer) = gazetteer::lookup_step(&key);
+            let last = &words[j - 1];
+            let cased = !english || last.cap || last.upper;
+            if !c.is_empty() && cased && !(multi_only && j == i + 1) && best.as_ref().is_none_or(|b| j > b.1) {
+                best = Some((ri, j, key.clone(), c));
             }
-            let key = key_of(words, i, i + n, &r.key);
-            let c = gazetteer::lookup(&key);
-            if !c.is_empty() {
-                return Some((ri, i + n, key, c));
+            if !longer || j >= i + run {
+                break;
             }
+            key.push(' ');
+            key.push_str(&words[j].key);
+            j += 1;
         }
     }
-    None
+    best
 }
 
 fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
     if let Some((ri, j, key, cands)) = place_at(words, i) {
+        // "the United States": the article stays outside when the name
+        // stands without it (but "The Hague" keeps it)
+        if words[i].key == "the" && place_at(words, i + 1).is_some_and(|m| m.1 == j) {
+            return directional(words, i, out);
+        }
         let pre = words[i].readings[ri].pre;
         let (start, end) = span(words, i, j, pre);
         out.push(Found {
@@ -1033,21 +1051,49 @@ fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     let w = &words[i];
-    if (w.arabic || !w.cap) && gazetteer::is_common_word(key) {
+    // a capital letter vouches for an English name, except at the start
+    // of a sentence ("Reading the report, ...")
+    if (w.arabic || !w.cap || (w.sent_start && j == i + 1)) && gazetteer::is_common_word(key) {
         return Weak::Common;
     }
     if !w.arabic || j != i + 1 {
         return Weak::No;
     }
+    if key.starts_with("ال") {
+        let locative = i > 0
+            && !w.brk
+            && matches!(
+                words[i - 1].key.as_str(),
+                "في" | "الي" | "من" | "قرب" | "نحو" | "داخل" | "بمدينه" | "بلده" | "مدينه"
+            );
+        return if locative { Weak::DefiniteLocative } else { Weak::Definite };
+    }
+    // an indefinite noun governing a definite one ("مشهد التهديد") is a
+    // construct phrase, not a name
     let governs = words.get(j).is_some_and(|n| {
         !n.brk && n.arabic && definite(n) && n.f.demonym.is_none() && !n.f.org_adj && !nisba(n) && !n.f.time
     });
-    if governs {
+    // an indefinite noun followed by a nisba-shaped word is a noun and its
+    // adjective ("دعم مالي"), not a place
+    let adjective = key.ends_with('ي')
+        && i > 0
+        && !w.brk
+        && words[i - 1].arabic
+        && !words[i - 1].f.ar_stop
+        && !definite(&words[i - 1])
+        && !words[i - 1].f.title
+        && !words[i - 1].f.trigger
+        && !verb_like(&words[i - 1])
+        && !matches!(
+            words[i - 1].key.as_str(),
+            "زار" | "زيارة" | "دولة" | "جمهورية" | "مدينة" | "مدينه" | "دوله" | "جمهوريه"
+        );
+    if adjective {
+        Weak::Adjective
+    } else if governs {
         Weak::Common
-    } else if key.starts_with("ال") {
-        Weak::Definite
     } else {
-        Weak::No
+        Weak::Indefinite
     }
 }
 
@@ -1192,6 +1238,7 @@ const F_CONNECTOR: u32 = 1 << 10;
 const F_EN_ORG_HEAD: u32 = 1 << 11;
 const F_GIVEN: u32 = 1 << 12;
 const F_GIVEN_AMB: u32 = 1 << 13;
+const F_TRIGGER_START: u32 = 1 << 14;
 
 /// Every word list in one sorted table of flags, so that a word costs one
 /// binary search per reading.
@@ -1206,6 +1253,7 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut lexicon::titles().keys().map(str::to_string), F_TITLE);
         add(&mut lexicon::titles().first_words().iter().cloned(), F_TITLE_START);
         add(&mut lexicon::triggers().keys().map(str::to_string), F_TRIGGER);
+        add(&mut lexicon::triggers().first_words().iter().cloned(), F_TRIGGER_START);
         add(&mut lexicon::orgs().first_words().iter().cloned(), F_ORG_START);
         add(&mut ar_org_heads().words().iter().cloned(), F_ORG_HEAD);
         add(&mut org_adjectives().words().iter().cloned(), F_ORG_ADJ);
@@ -1255,6 +1303,7 @@ pub fn annotate(words: &mut [Word]) {
         f.title = any & F_TITLE != 0;
         f.title_start = any & (F_TITLE | F_TITLE_START) != 0;
         f.trigger = any & F_TRIGGER != 0;
+        f.trigger_start = any & (F_TRIGGER | F_TRIGGER_START) != 0;
         f.org_start = any & F_ORG_START != 0;
         f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
         f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
@@ -1364,20 +1413,21 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
             end += 1;
             continue;
         }
+        // "عبد الله", "نصر الله"
+        if w.key == "الله" {
+            end += 1;
+            continue;
+        }
         if definite(w) {
-            if nisba(w) && !is_demonym(w)
-                || (given(w).is_none()
-                    && end == k + 1
-                    && first_given
-                    && !is_demonym(w)
-                    && w.key.chars().count() > 4
-                    && nisba(w))
-            {
+            // a family name: a nisba ("الصفدي"), or any definite word right
+            // after a known given name ("بشار الأسد")
+            let family = !is_demonym(w) && !w.f.org_adj && (nisba(w) || (first_given && end == k + 1));
+            if family {
                 end += 1;
             }
             break;
         }
-        if given(w).is_some() || (!verb_like(w) && (first_given || end == k + 1)) {
+        if given(w).is_some() || (!verb_like(w) && end == k + 1) {
             end += 1;
             continue;
         }
@@ -1444,6 +1494,11 @@ fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
         let mut k = j;
         while k < words.len() && k < j + 5 && !words[k].brk {
             let m = &words[k];
+            // "المبعوث الأممي إلى اليمن": a destination is part of the role
+            if matches!(m.key.as_str(), "الي" | "لدي") && words.get(k + 1).is_some_and(|n| !n.brk) {
+                k += 2;
+                continue;
+            }
             if !m.arabic || m.f.ar_stop || m.f.time {
                 break;
             }
@@ -1474,7 +1529,7 @@ fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
             }
             return;
         }
-        if let Some(e) = ar_name_end(words, k, 4) {
+        if let Some(e) = ar_name_end(words, k, 6) {
             person(words, k, e, PRIO_TITLE_PERSON, out);
         }
     } else {
@@ -1496,7 +1551,7 @@ fn named_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
     let w = &words[i];
     let Some(g) = given(w) else { return };
     if w.arabic {
-        let Some(e) = ar_name_end(words, i, 4) else { return };
+        let Some(e) = ar_name_end(words, i, 6) else { return };
         if e - i < 2 {
             return;
         }
@@ -1582,7 +1637,10 @@ fn caps_runs(words: &[Word], out: &mut Vec<Found>) {
         while j < words.len() && !words[j].brk {
             let n = &words[j];
             let name_word = (n.cap || n.upper) && !n.f.time;
-            let connector = n.f.connector && words.get(j + 1).is_some_and(|x| x.cap && !x.brk);
+            // "the" only inside a name after "of" ("Bank of the West")
+            let connector = n.f.connector
+                && (n.key != "the" || words[j - 1].key == "of")
+                && words.get(j + 1).is_some_and(|x| x.cap && !x.brk);
             if !(name_word || connector) {
                 break;
             }
@@ -1597,14 +1655,11 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     let mut titled = false;
     while i < j {
         let w = &words[i];
-        if w.f.en_stop || w.f.time || w.f.connector {
-            i += 1;
-        } else if is_title_word(w) || is_demonym(w) {
-            titled |= is_title_word(w);
-            i += 1;
-        } else if let Some((_, e, _)) = longest_at(lexicon::titles(), words, i).filter(|t| t.1 <= j) {
+        if let Some((_, e, _)) = longest_at(lexicon::titles(), words, i).filter(|t| t.1 <= j) {
             titled = true;
             i = e;
+        } else if w.f.en_stop || w.f.time || w.f.connector || is_demonym(w) {
+            i += 1;
         } else {
             break;
         }
@@ -1619,6 +1674,33 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     }
     let n = j - i;
     let has_head = words[i..j].iter().any(|w| w.f.en_org_head);
+    // events and titles of works are not people ("World Cup", "PGA Tour")
+    if words[i..j].iter().any(|w| {
+        matches!(
+            w.key.as_str(),
+            "cup"
+                | "championship"
+                | "championships"
+                | "open"
+                | "tour"
+                | "games"
+                | "olympics"
+                | "trophy"
+                | "prix"
+                | "award"
+                | "prize"
+                | "festival"
+                | "war"
+                | "act"
+                | "day"
+                | "series"
+                | "grand"
+                | "masters"
+        )
+    }) && !has_head
+    {
+        return;
+    }
     let (start, end) = span(words, i, j, 0);
     let key = key_of(words, i, j, &words[i].key);
     let sent_start_single = n == 1 && words[i].sent_start;
@@ -1658,7 +1740,9 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
                     }
                 }
             }
-            What::Org { curated, .. } if f.w1 - f.w0 >= 2 => {
+            // only well-known bodies: a bare "الحكومة" or "the party" is
+            // too vague to pin on a pattern match
+            What::Org { curated: Some(_), .. } if f.w1 - f.w0 >= 2 => {
                 let first = &words[f.w0];
                 if first.arabic {
                     let head = first.readings.iter().map(|r| r.key.as_str()).find(|k| ar_org_heads().contains(k));
@@ -1674,7 +1758,7 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
                         let h = if h.starts_with("ال") { h } else { format!("ال{h}") };
                         keys.push((h, idx, f.w1, EntityType::Organization));
                     }
-                } else if curated.is_some() || f.prio >= PRIO_PATTERN_ORG || f.prio == PRIO_CAPS {
+                } else {
                     let last = &words[f.w1 - 1];
                     if last.f.en_org_head {
                         keys.push((last.key.clone(), idx, f.w1, EntityType::Organization));
@@ -1688,6 +1772,17 @@ fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
         return;
     }
     keys.sort_by(|a, b| a.0.cmp(&b.0));
+    // a head shared by two bodies ("الاتحاد" of Europe and of Africa) names neither
+    let org_id = |idx: usize| match &accepted[idx].what {
+        What::Org { curated: Some(o), .. } => Some(o.id),
+        _ => None,
+    };
+    let ambiguous: Vec<String> = keys
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0 && w[0].3 == EntityType::Organization && org_id(w[0].1) != org_id(w[1].1))
+        .map(|w| w[0].0.clone())
+        .collect();
+    keys.retain(|k| !ambiguous.contains(&k.0));
     let mut extra = Vec::new();
     for (wi, w) in words.iter().enumerate() {
         if covered[wi] {

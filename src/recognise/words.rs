@@ -58,6 +58,8 @@ pub struct Feat {
     pub title: bool,
     /// Some reading is an event trigger.
     pub trigger: bool,
+    /// Some reading is an event trigger or starts one ("phone call").
+    pub trigger_start: bool,
     pub demonym: Option<&'static str>,
     pub given: Option<super::lexicon::GivenName>,
     /// The word itself is an Arabic organisation head.

@@ -20,9 +20,11 @@ use std::sync::OnceLock;
 static RELATIVE_DAYS: &[(&str, i64)] = &[
     ("today", 0),
     ("tomorrow", 1),
+    ("tonight", 0),
     ("yesterday", -1),
     ("الامس", -1),
     ("البارحه", -1),
+    ("الليله", 0),
     ("اليوم", 0),
     ("امس", -1),
     ("غدا", 1),
@@ -84,6 +86,42 @@ static EVENT_NOUNS: &[&str] = &[
     "نكسه",
 ];
 
+/// Arabic seasons, by their first month (meteorological seasons of the
+/// northern hemisphere). Source: standard calendar terms.
+static ARABIC_SEASONS: &[(&str, u8)] = &[("الخريف", 9), ("الربيع", 3), ("الشتاء", 12), ("الصيف", 6)];
+
+/// Holidays on a fixed day of the Hijri ('h') or Gregorian ('g') calendar,
+/// as normalised words (the first may carry clitics). Source: standard
+/// calendar terms.
+static HOLIDAYS: &[(&[&str], char, u8, u8)] = &[
+    (&["christmas", "eve"], 'g', 12, 24),
+    (&["christmas"], 'g', 12, 25),
+    (&["new", "year's", "day"], 'g', 1, 1),
+    (&["المولد", "النبوي"], 'h', 3, 12),
+    (&["راس", "السنه", "الهجريه"], 'h', 1, 1),
+    (&["راس", "السنه", "الميلاديه"], 'g', 1, 1),
+    (&["عيد", "الاضحي"], 'h', 12, 10),
+    (&["عيد", "الفطر"], 'h', 10, 1),
+    (&["عيد", "الميلاد"], 'g', 12, 25),
+    (&["يوم", "عرفه"], 'h', 12, 9),
+];
+
+/// What a season/quarter/weekend word is.
+#[derive(Clone, Copy)]
+enum PeriodKind {
+    /// A season starting in this month.
+    Season(u8),
+    /// A quarter of the year (1-4).
+    Q(u8),
+    /// English ordinal that may open "third quarter".
+    Ordinal(u8),
+    /// "الربع", whose ordinal follows.
+    QuarterWord,
+    Weekend,
+    /// "نهاية" of "نهاية الأسبوع".
+    ArabicWeekendStart,
+}
+
 /// English determiners before a year used as a modifier ("the 1996
 /// bombing"). Source: standard English grammar.
 static DETERMINERS: &[&str] = &["a", "an", "her", "his", "its", "our", "that", "the", "their", "this", "whose"];
@@ -104,8 +142,20 @@ static ARABIC_YEAR_CUES: &[&str] =
 /// Words before "اليوم"/after it that make it a name or another day
 /// ("عين اليوم", "اليوم الوطني"). Source: common Arabic collocations.
 static NOT_TODAY_BEFORE: &[&str] = &["ذات", "ذلك", "صحيفه", "عين", "نفس"];
-static NOT_TODAY_AFTER: &[&str] =
-    &["الاخير", "الاول", "التالي", "الثالث", "الثاني", "الدولي", "السابق", "العالمي", "الموالي", "الوطني"];
+static NOT_TODAY_AFTER: &[&str] = &[
+    "الاخير",
+    "الاول",
+    "التالي",
+    "الثالث",
+    "الثاني",
+    "الدولي",
+    "السابق",
+    "العالمي",
+    "الموالي",
+    "الوطني",
+    "ذاته",
+    "نفسه",
+];
 
 /// Words before an Arabic weekday that make it a date ("يوم الاثنين").
 /// Source: standard usage.
@@ -131,28 +181,50 @@ static FUTURE_MARKERS: &[&str] = &[
     "المزمع",
     "المقرر",
     "تعتزم",
+    "ستبحث",
     "ستبدا",
     "ستتم",
+    "ستتوجه",
     "ستجتمع",
     "ستجري",
+    "ستحضر",
     "ستزور",
     "ستستضيف",
     "ستشارك",
+    "ستصل",
+    "ستصوت",
     "ستعقد",
+    "ستعلن",
     "ستقام",
+    "ستقوم",
+    "ستكون",
     "ستلتقي",
+    "ستلقي",
+    "ستناقش",
     "ستنطلق",
+    "ستوقع",
     "سوف",
+    "سيبحث",
     "سيبدا",
     "سيتم",
+    "سيتوجه",
     "سيجتمع",
     "سيجري",
+    "سيحضر",
     "سيزور",
     "سيستضيف",
     "سيشارك",
+    "سيصل",
+    "سيصوت",
     "سيعقد",
+    "سيعلن",
     "سيقام",
+    "سيقوم",
+    "سيكون",
     "سيلتقي",
+    "سيلقي",
+    "سيناقش",
+    "سيوقع",
     "يعتزم",
 ];
 
@@ -222,6 +294,7 @@ fn known_words() -> &'static Known {
         all.extend(words::TWO_WORD_MONTHS.iter().map(|r| r.0));
         all.extend(RELATIVE_DAYS.iter().map(|r| r.0));
         all.extend(PERIODS.iter().map(|r| r.0));
+        all.extend(ARABIC_SEASONS.iter().map(|r| r.0));
         for t in [
             ARABIC_YEAR_NOUNS,
             ARABIC_YEAR_CUES,
@@ -242,7 +315,7 @@ fn known_words() -> &'static Known {
 
 /// Single words looked up through stems outside the tables above: "شهر"
 /// before a Levantine month, "أول" of "أول أمس", "منذ"/"قبل" of "منذ يومين".
-static STEM_CUES: &[&str] = &["اول", "شهر", "قبل", "منذ"];
+static STEM_CUES: &[&str] = &["الربع", "المولد", "اول", "راس", "شهر", "عيد", "قبل", "منذ"];
 
 fn last_two(s: &str) -> Option<(char, char)> {
     let mut it = s.chars().rev();
@@ -595,7 +668,7 @@ impl Scanner<'_> {
         let derivation;
         let year = match year {
             Some(y) => {
-                k = y_at + 1;
+                k = self.after_era(y_at + 1);
                 derivation = Derivation::Explicit;
                 y
             }
@@ -652,7 +725,8 @@ impl Scanner<'_> {
         }
         if let Some(y) = self.year_num(yk) {
             let value = month_value(y, m, Derivation::Explicit)?;
-            return Some(Hit { first: i, last: yk + 1, start, end: self.end_of(yk + 1), value });
+            let last = self.after_era(yk + 1);
+            return Some(Hit { first: i, last, start, end: self.end_of(last), value });
         }
         // Month and day (English order).
         if let Some(d1) = self.day_num(k) {
@@ -705,7 +779,8 @@ impl Scanner<'_> {
         if let Some(d) = ydir {
             if self.inf(yk).is_some_and(|f| matches!(f.period, Some((Unit::Year, _)))) {
                 let value = month_value(p.year + i32::from(d), m, Derivation::Relative)?;
-                return Some(Hit { first: i, last: yk + 1, start, end: self.end_of(yk + 1), value });
+                let last = self.after_era(yk + 1);
+                return Some(Hit { first: i, last, start, end: self.end_of(last), value });
             }
         }
         // A bare month: only with a cue before it.
@@ -815,6 +890,17 @@ impl Scanner<'_> {
             }
         };
         Some(Hit { first: i, last: i + 5, start: self.start_of(i, 0), end, value: day_value(d, Derivation::Explicit) })
+    }
+
+    /// Past the Gregorian era mark after a year ("2015 م", "1907 ميلادي"),
+    /// when there is one at `k`.
+    fn after_era(&self, k: usize) -> usize {
+        if matches!(self.norm(k), "م" | "ميلادي" | "ميلاديه" | "للميلاد") && self.tok(k).is_some_and(|t| t.arabic)
+        {
+            k + 1
+        } else {
+            k
+        }
     }
 
     /// A Hijri year mark ("هـ", "هجري") at token `i`.
@@ -1026,7 +1112,7 @@ impl Scanner<'_> {
             None => (i, 0),
         };
         let value = year_value(y, Derivation::Explicit)?;
-        let last = if paren && noun.is_some() { i + 2 } else { i + 1 };
+        let last = self.after_era(if paren && noun.is_some() { i + 2 } else { i + 1 });
         Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
     }
 
@@ -1059,6 +1145,17 @@ impl Scanner<'_> {
                 });
             }
         }
+        // "last night" is yesterday evening.
+        if n == "last" && self.norm(i + 1) == "night" {
+            let d = add_days(p, -1)?;
+            return Some(Hit {
+                first: i,
+                last: i + 2,
+                start: self.start_of(i, 0),
+                end: self.end_of(i + 2),
+                value: day_value(d, Derivation::Relative),
+            });
+        }
         let (ofs, prefix) = self.inf(i)?.rel_day?;
         let tok = self.tok(i)?;
         let mut first = i;
@@ -1067,12 +1164,30 @@ impl Scanner<'_> {
         let mut prefix = prefix;
         if ofs == 0 && tok.arabic {
             let before = i.checked_sub(1).map_or("", |j| self.norm(j));
-            if has(NOT_TODAY_BEFORE, before) || has(NOT_TODAY_AFTER, self.norm(i + 1)) {
+            // "اليوم التاسع" is "the ninth day", not today.
+            let after = self.norm(i + 1);
+            if has(NOT_TODAY_BEFORE, before)
+                || has(NOT_TODAY_AFTER, after)
+                || words::lookup(ORDINAL_DAYS, after).is_some()
+            {
                 return None;
             }
         }
         if ofs == 0 && !tok.arabic && i > 0 && self.norm(i - 1) == "usa" {
             return None;
+        }
+        // "الليلة الماضية": last night.
+        if self.norm(i) == "الليله" || tok.norm.ends_with("الليله") {
+            match self.inf(i + 1).and_then(|f| f.ar_dir) {
+                Some(-1) => {
+                    ofs = -1;
+                    last = i + 2;
+                }
+                Some(_) => return None,
+                // "ليلة القدر" and the like are not "tonight"; only the bare word is.
+                None if has(ARABIC_DAY_NOUNS, self.norm(i + 1)) => return None,
+                None => {}
+            }
         }
         if ofs == -1 && tok.arabic {
             // "أول أمس" / "أمس الأول": the day before yesterday.
@@ -1101,6 +1216,238 @@ impl Scanner<'_> {
             end: self.end_of(last),
             value: day_value(d, Derivation::Relative),
         })
+    }
+
+    /// Seasons, quarters and weekends: "last summer", "الصيف الماضي",
+    /// "صيف 2021", "the third quarter", "الربع الثالث من العام الجاري",
+    /// "over the weekend", "نهاية الأسبوع الماضي".
+    fn season_or_quarter(&self, i: usize, lang: &str) -> Option<Hit> {
+        let p = self.published?;
+        let tok = self.tok(i)?;
+        // Direction word before (English) or adjective after (Arabic).
+        let (first, dir_before) = match i.checked_sub(1).and_then(|j| {
+            words::lookup(ENGLISH_DIRECTIONS, self.norm(j))
+                .map(|d| (j, d))
+                .or_else(|| matches!(self.norm(j), "هذا" | "هذه" | "past" | "over" | "the").then_some((j, 0)))
+        }) {
+            Some((j, d)) if !tok.arabic || matches!(self.norm(j), "هذا" | "هذه") => {
+                // "over the weekend", "the third quarter": no direction.
+                if matches!(self.norm(j), "over" | "the") {
+                    (i, None)
+                } else {
+                    (j, Some(if self.norm(j) == "past" { -1 } else { d }))
+                }
+            }
+            _ => (i, None),
+        };
+        let (kind, kind_prefix) = self.period_kind(i)?;
+        let (kind, mut k) = match kind {
+            PeriodKind::QuarterWord => {
+                // "الربع الثالث": the ordinal follows.
+                let q = match self.norm(i + 1) {
+                    "الاول" => 1,
+                    "الثاني" => 2,
+                    "الثالث" => 3,
+                    "الرابع" | "الاخير" => 4,
+                    _ => return None,
+                };
+                (PeriodKind::Q(q), i + 2)
+            }
+            PeriodKind::Ordinal(q) => {
+                // "third quarter", "third-quarter"
+                let mut j = i + 1;
+                if self.is_punct(j, &["-"]) && self.glued(j) {
+                    j += 1;
+                }
+                if self.norm(j) != "quarter" {
+                    return None;
+                }
+                (PeriodKind::Q(q), j + 1)
+            }
+            other => (other, i + 1),
+        };
+        // "الأسبوع" after "نهاية"
+        if let PeriodKind::ArabicWeekendStart = kind {
+            if !matches!(self.inf(i + 1).and_then(|f| f.period), Some((Unit::Week, _))) {
+                return None;
+            }
+            k = i + 2;
+        }
+        // A year after it: "summer 2021", "صيف 2021", "of 2021", "من عام 2021",
+        // or relative: "من العام الجاري", "صيف العام الماضي".
+        let mut year: Option<(i32, Derivation)> = None;
+        let mut j = k;
+        if matches!(self.norm(j), "of" | "من") {
+            j += 1;
+        }
+        if has(ARABIC_YEAR_NOUNS, self.norm(j)) && self.num(j + 1).is_some() {
+            j += 1;
+        }
+        if let Some(y) = self.year_num(j) {
+            year = Some((y, Derivation::Explicit));
+            k = j + 1;
+        } else if self.inf(j).is_some_and(|f| matches!(f.period, Some((Unit::Year, _)))) {
+            if let Some(d) = self.inf(j + 1).and_then(|f| f.ar_dir) {
+                year = Some((p.year + i32::from(d), Derivation::Relative));
+                k = j + 2;
+            }
+        } else if words::lookup(ENGLISH_DIRECTIONS, self.norm(j)).is_some() && self.norm(j + 1) == "year" {
+            let d = words::lookup(ENGLISH_DIRECTIONS, self.norm(j)).unwrap_or(0);
+            year = Some((p.year + i32::from(d), Derivation::Relative));
+            k = j + 2;
+        }
+        let mut dir = dir_before;
+        if tok.arabic && year.is_none() {
+            if let Some(d) = self.inf(k).and_then(|f| f.ar_dir) {
+                dir = Some(d);
+                k += 1;
+            }
+        }
+        // Bare season words are too loose ("spring" the verb, "الربيع العربي").
+        if year.is_none() && dir.is_none() && matches!(kind, PeriodKind::Season(_)) {
+            return None;
+        }
+        let today = days_from_civil(p);
+        let span_of = |y: i32| -> Option<(Ymd, Ymd)> {
+            match kind {
+                PeriodKind::Season(m) => {
+                    let a = ymd(y, m, 1)?;
+                    let b = add_days(add_months(a, 3)?, -1)?;
+                    Some((a, b))
+                }
+                PeriodKind::Q(q) => {
+                    let a = ymd(y, q * 3 - 2, 1)?;
+                    Some((a, add_days(add_months(a, 3)?, -1)?))
+                }
+                _ => None,
+            }
+        };
+        let (a, b, derivation) = match kind {
+            PeriodKind::Weekend | PeriodKind::ArabicWeekendStart => {
+                // Saturday-Sunday in English; Friday-Saturday in most of the Arab world.
+                let first_day = if lang == "ar" || tok.arabic { 4 } else { 5 };
+                let back = (i64::from(weekday(p)) - first_day).rem_euclid(7);
+                let in_weekend = back <= 1;
+                let d = match dir {
+                    Some(1) => 7 - back,
+                    Some(0) if in_weekend => -back,
+                    Some(0) => 7 - back,
+                    Some(_) if in_weekend => -back - 7,
+                    // "over the weekend": the one going on or just past.
+                    _ => -back,
+                };
+                let start = add_days(p, d)?;
+                (start, add_days(start, 1)?, Derivation::Relative)
+            }
+            _ => match year {
+                Some((y, der)) => {
+                    let (a, b) = span_of(y)?;
+                    (a, b, der)
+                }
+                None => {
+                    let cands: Vec<(Ymd, Ymd)> = (p.year - 2..=p.year + 1).filter_map(span_of).collect();
+                    let pick = match dir {
+                        Some(1) => cands.iter().find(|c| days_from_civil(c.0) > today),
+                        Some(0) => cands
+                            .iter()
+                            .find(|c| days_from_civil(c.0) <= today && today <= days_from_civil(c.1))
+                            .or_else(|| cands.iter().find(|c| c.0.year == p.year)),
+                        // Past by default: the latest that has begun ("the third quarter").
+                        _ => cands
+                            .iter()
+                            .rev()
+                            .find(|c| days_from_civil(c.1) < today)
+                            .filter(|_| dir == Some(-1))
+                            .or_else(|| cands.iter().rev().find(|c| days_from_civil(c.0) <= today)),
+                    }?;
+                    (pick.0, pick.1, Derivation::Relative)
+                }
+            },
+        };
+        let value = range_value(a, b, derivation)?;
+        // TimeML keeps "the" in "the third quarter" and "the weekend".
+        let first = match i.checked_sub(1) {
+            Some(j) if first == i && self.norm(j) == "the" && !matches!(kind, PeriodKind::Season(_)) => j,
+            _ => first,
+        };
+        let prefix = if first == i { kind_prefix } else { 0 };
+        Some(Hit { first, last: k, start: self.start_of(first, prefix), end: self.end_of(k), value })
+    }
+
+    /// Fixed holidays, resolved to the nearest one to publication (or the
+    /// next or last one with "المقبل"/"الماضي"/"next"/"last"): Islamic ones
+    /// by the Hijri calendar ("عيد الأضحى", "يوم عرفة"), Christmas and New Year.
+    fn holiday(&self, i: usize) -> Option<Hit> {
+        let p = self.published?;
+        let f = self.inf(i)?;
+        let (words_, calendar, month, day, prefix) = HOLIDAYS.iter().find_map(|(w, c, m, d)| {
+            let first = w.first()?;
+            let prefix = f
+                .stems
+                .iter()
+                .find(|(s, _)| s == first)
+                .map(|x| x.1)
+                .or_else(|| (self.norm(i) == *first).then_some(0))?;
+            let rest_ok = w.iter().enumerate().skip(1).all(|(n, word)| self.norm(i + n) == *word);
+            rest_ok.then_some((w.len(), *c, *m, *d, prefix))
+        })?;
+        let mut k = i + words_;
+        if matches!(self.norm(k), "المبارك" | "المجيد" | "السعيد") {
+            k += 1;
+        }
+        let mut dir = i.checked_sub(1).and_then(|j| words::lookup(ENGLISH_DIRECTIONS, self.norm(j)));
+        let first = if dir.is_some() { i - 1 } else { i };
+        if let Some(d) = self.inf(k).and_then(|f| f.ar_dir) {
+            dir = Some(d);
+            k += 1;
+        }
+        let today = days_from_civil(p);
+        let cands: Vec<i64> = if calendar == 'h' {
+            let h = i32::try_from((today + 492_148) * 30 / 10_631 + 1).ok()?;
+            (h - 1..=h + 1).filter_map(|y| super::calendar::days_from_hijri(y, month, day)).collect()
+        } else {
+            (p.year - 1..=p.year + 1).filter_map(|y| ymd(y, month, day)).map(days_from_civil).collect()
+        };
+        let future = dir == Some(1) || (dir.is_none() && self.future_context(i));
+        let pick = match dir {
+            Some(-1) => cands.iter().rev().find(|d| **d < today),
+            Some(1) => cands.iter().find(|d| **d > today),
+            _ if future => cands.iter().find(|d| **d >= today),
+            _ => cands.iter().min_by_key(|d| (**d - today).abs()),
+        }?;
+        let value = day_value(super::calendar::civil_from_days(*pick)?, Derivation::Relative);
+        let start = if first == i { self.start_of(i, prefix) } else { self.start_of(first, 0) };
+        Some(Hit { first, last: k, start, end: self.end_of(k), value })
+    }
+
+    /// The season, quarter or weekend word at `i`, and its clitic prefix.
+    fn period_kind(&self, i: usize) -> Option<(PeriodKind, usize)> {
+        let f = self.inf(i)?;
+        let t = self.tok(i)?;
+        if t.arabic {
+            return f.stems.iter().find_map(|(s, p)| {
+                let kind = match s.as_str() {
+                    "الربع" => PeriodKind::QuarterWord,
+                    "نهايه" => PeriodKind::ArabicWeekendStart,
+                    other => PeriodKind::Season(words::lookup(ARABIC_SEASONS, other)?),
+                };
+                Some((kind, *p))
+            });
+        }
+        let n = f.stems.first().map_or(t.norm.as_str(), |s| s.0.as_str());
+        let kind = match n {
+            "spring" => Some(PeriodKind::Season(3)),
+            "summer" => Some(PeriodKind::Season(6)),
+            "fall" | "autumn" => Some(PeriodKind::Season(9)),
+            "winter" => Some(PeriodKind::Season(12)),
+            "weekend" => Some(PeriodKind::Weekend),
+            "first" => Some(PeriodKind::Ordinal(1)),
+            "second" => Some(PeriodKind::Ordinal(2)),
+            "third" => Some(PeriodKind::Ordinal(3)),
+            "fourth" => Some(PeriodKind::Ordinal(4)),
+            _ => None,
+        }?;
+        Some((kind, 0))
     }
 
     /// A period relative to publication: "last week", "الشهر المقبل",
@@ -1161,7 +1508,9 @@ impl Scanner<'_> {
             let prefix = self.inf(i)?.stems.iter().find(|(s, _)| s == "منذ" || s == "قبل").map(|x| x.1)?;
             // The unit word as written, without clitics: "منذ العام 2003" is
             // "since 2003", not "a year ago".
-            if let Some((unit, n)) = words::lookup(words::UNITS, self.norm(i + 1)).filter(|u| u.1 > 0) {
+            // "منذ عام 1975" is "since 1975": a number after the unit.
+            let since_year = self.num(i + 2).is_some() || self.inf(i + 2).is_some_and(|f| f.hijri_num.is_some());
+            if let Some((unit, n)) = words::lookup(words::UNITS, self.norm(i + 1)).filter(|u| u.1 > 0 && !since_year) {
                 (i, n, unit, i + 2, prefix)
             } else {
                 let n = self.num(i + 1).map(|n| n.0).or_else(|| self.inf(i + 1).and_then(|f| f.number_word))?;
@@ -1314,6 +1663,8 @@ impl Scanner<'_> {
             .or_else(|| self.ago(i))
             .or_else(|| self.relative_day(i))
             .or_else(|| self.relative_period(i))
+            .or_else(|| self.season_or_quarter(i, lang))
+            .or_else(|| self.holiday(i))
             .or_else(|| self.year(i))
     }
 }
@@ -1392,6 +1743,7 @@ mod tests {
         assert!(super::PERIODS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(super::ENGLISH_DIRECTIONS.windows(2).all(|w| w[0].0 < w[1].0));
         assert!(super::ORDINAL_DAYS.windows(2).all(|w| w[0].0 < w[1].0));
+        assert!(super::ARABIC_SEASONS.windows(2).all(|w| w[0].0 < w[1].0));
         for t in [
             super::RANGE_OPENERS,
             super::DETERMINERS,

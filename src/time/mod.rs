@@ -26,6 +26,15 @@ pub struct FoundDate {
 /// ones ("أمس", "last week", "on Thursday") need `published` and are left
 /// out without it. `lang` only settles "03/04/2022" (month first in
 /// English). Results are in text order and do not overlap.
+///
+/// Covered: day/month/year in either Arabic month series, English and
+/// numeric forms, Arabic-Indic digits, ordinal days ("الثامن من ديسمبر"),
+/// ranges ("8-10 December", "between ... and ..."), years with a cue
+/// ("عام 2022", "in 2022", "حرب 1948"), months and years relative to
+/// publication ("ديسمبر الماضي", "العام المقبل", "last May"), relative days,
+/// weeks and "N days ago", weekdays (past unless the clause speaks of the
+/// future), and Hijri dates converted by the tabular Islamic calendar
+/// (which can differ from the Umm al-Qura calendar by a day or two).
 pub fn find_dates(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
     find::find(text, tokens, lang, published)
 }

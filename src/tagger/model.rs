@@ -1,0 +1,480 @@
+//! The stored model: quantised sparse weights, their compact binary form,
+//! and Viterbi decoding with BIO constraints.
+//!
+//! Binary layout (all integers little-endian):
+//! ```text
+//! "AATG" | format u8 = 1 | feature version u8 | lang u8 (0 ar, 1 en)
+//! | tags u8 (= 9) | hash bits u8 | scale f32 | temperature f32
+//! | transitions: (tags + 1) × tags i16 (last row: sentence start)
+//! | n u32 | n bucket deltas as LEB128 varints (ascending buckets)
+//! | n tag masks u16 (bit t: tag t has a weight) | the weights, i8, in order
+//! ```
+//! Columns rather than records, so that brotli sees like next to like.
+
+use super::features::{Lang, FEATURE_VERSION};
+
+/// Number of tags: O, then B and I for each of [`KINDS`].
+pub const NT: usize = 9;
+
+/// The entity kinds the tagger knows, in tag order.
+pub const KINDS: [&str; 4] = ["PER", "ORG", "LOC", "MISC"];
+
+const MAGIC: &[u8; 4] = b"AATG";
+const FORMAT: u8 = 1;
+
+/// The tag index of B-kind (`inside == false`) or I-kind.
+pub fn tag_of(kind: usize, inside: bool) -> usize {
+    1 + 2 * kind + usize::from(inside)
+}
+
+/// The kind of a tag, `None` for O.
+pub fn kind_of(tag: usize) -> Option<usize> {
+    if tag == 0 || tag >= NT {
+        None
+    } else {
+        Some((tag - 1) / 2)
+    }
+}
+
+/// True for an I- tag.
+pub fn is_inside(tag: usize) -> bool {
+    tag != 0 && tag % 2 == 0
+}
+
+/// [`allowed`] for every (previous, current) pair; row NT is the start.
+const ALLOWED: [[bool; NT]; NT + 1] = {
+    let mut t = [[false; NT]; NT + 1];
+    let mut p = 0;
+    while p <= NT {
+        let mut c = 0;
+        while c < NT {
+            // I-X (even, non-zero) only after B-X or I-X of the same kind
+            t[p][c] = c == 0 || c % 2 == 1 || (p < NT && p != 0 && (p - 1) / 2 == (c - 1) / 2);
+            c += 1;
+        }
+        p += 1;
+    }
+    t
+};
+
+/// BIO: I-X only continues B-X or I-X.
+pub fn allowed(prev: Option<usize>, cur: usize) -> bool {
+    if !is_inside(cur) {
+        return true;
+    }
+    matches!(prev, Some(p) if p != 0 && kind_of(p) == kind_of(cur))
+}
+
+/// A decoded model, ready to score.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Model {
+    pub lang: Lang,
+    pub hash_bits: u8,
+    /// Real weight = stored integer × scale.
+    pub scale: f32,
+    /// Softens scores into the confidences of [`Model::decode`].
+    pub temperature: f32,
+    /// (NT + 1) × NT; row NT is the sentence start.
+    pub trans: Vec<i16>,
+    /// Ascending feature buckets that have weights.
+    pub keys: Vec<u32>,
+    /// NT weights per key.
+    pub vals: Vec<i8>,
+    /// Where the keys with each top-bits prefix start (see
+    /// [`Model::build_index`]); empty means "search all keys".
+    pub index: Vec<u32>,
+}
+
+/// Bits of a bucket that [`Model::index`] resolves directly.
+const INDEX_BITS: u8 = 14;
+
+/// Why model bytes were refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ModelError(pub &'static str);
+
+struct Reader<'a> {
+    b: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn take(&mut self, n: usize) -> Result<&'a [u8], ModelError> {
+        let end = self.at.checked_add(n).ok_or(ModelError("tagger model is truncated"))?;
+        let s = self.b.get(self.at..end).ok_or(ModelError("tagger model is truncated"))?;
+        self.at = end;
+        Ok(s)
+    }
+    fn u8(&mut self) -> Result<u8, ModelError> {
+        Ok(self.take(1)?[0])
+    }
+    fn u16(&mut self) -> Result<u16, ModelError> {
+        let s = self.take(2)?;
+        Ok(u16::from_le_bytes([s[0], s[1]]))
+    }
+    fn u32(&mut self) -> Result<u32, ModelError> {
+        let s = self.take(4)?;
+        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+    }
+    fn varint(&mut self) -> Result<u32, ModelError> {
+        let mut v: u64 = 0;
+        for shift in (0..35).step_by(7) {
+            let b = self.u8()?;
+            v |= u64::from(b & 0x7f) << shift;
+            if b & 0x80 == 0 {
+                return u32::try_from(v).map_err(|_| ModelError("tagger model has a bad bucket"));
+            }
+        }
+        Err(ModelError("tagger model has a bad bucket"))
+    }
+}
+
+fn push_varint(out: &mut Vec<u8>, mut v: u32) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+impl Model {
+    /// The compact binary form (see the module doc).
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let mut out = Vec::new();
+        out.extend_from_slice(MAGIC);
+        out.push(FORMAT);
+        out.push(FEATURE_VERSION);
+        out.push(match self.lang {
+            Lang::Ar => 0,
+            Lang::En => 1,
+        });
+        out.push(NT as u8);
+        out.push(self.hash_bits);
+        out.extend_from_slice(&self.scale.to_le_bytes());
+        out.extend_from_slice(&self.temperature.to_le_bytes());
+        for t in &self.trans {
+            out.extend_from_slice(&t.to_le_bytes());
+        }
+        out.extend_from_slice(&(self.keys.len() as u32).to_le_bytes());
+        let mut last = 0u32;
+        for &k in &self.keys {
+            push_varint(&mut out, k - last);
+            last = k;
+        }
+        let mut values = Vec::new();
+        for row in self.vals.chunks(NT) {
+            let mut mask = 0u16;
+            for (t, &v) in row.iter().enumerate() {
+                if v != 0 {
+                    mask |= 1 << t;
+                    values.push(v as u8);
+                }
+            }
+            out.extend_from_slice(&mask.to_le_bytes());
+        }
+        out.extend_from_slice(&values);
+        out
+    }
+
+    /// Reads the binary form; any inconsistency is an error, never a panic.
+    pub fn from_bytes(b: &[u8]) -> Result<Model, ModelError> {
+        let mut r = Reader { b, at: 0 };
+        if r.take(4)? != MAGIC {
+            return Err(ModelError("tagger model has a bad magic number"));
+        }
+        if r.u8()? != FORMAT {
+            return Err(ModelError("tagger model has an unknown format version"));
+        }
+        if r.u8()? != FEATURE_VERSION {
+            return Err(ModelError("tagger model was trained with other features"));
+        }
+        let lang = match r.u8()? {
+            0 => Lang::Ar,
+            1 => Lang::En,
+            _ => return Err(ModelError("tagger model has an unknown language")),
+        };
+        if usize::from(r.u8()?) != NT {
+            return Err(ModelError("tagger model has another tag set"));
+        }
+        let hash_bits = r.u8()?;
+        if !(8..=30).contains(&hash_bits) {
+            return Err(ModelError("tagger model has a bad hash size"));
+        }
+        let scale = f32::from_bits(r.u32()?);
+        let temperature = f32::from_bits(r.u32()?);
+        if !scale.is_finite() || !temperature.is_finite() {
+            return Err(ModelError("tagger model has a bad scale"));
+        }
+        let mut trans = Vec::with_capacity((NT + 1) * NT);
+        for _ in 0..(NT + 1) * NT {
+            trans.push(r.u16()? as i16);
+        }
+        let n = r.u32()? as usize;
+        // every key takes at least 3 bytes: refuse absurd counts before allocating
+        if n > b.len() / 3 {
+            return Err(ModelError("tagger model is truncated"));
+        }
+        let mut keys = Vec::with_capacity(n);
+        let mut last: u32 = 0;
+        for i in 0..n {
+            let d = r.varint()?;
+            if i > 0 && d == 0 {
+                return Err(ModelError("tagger model has unsorted buckets"));
+            }
+            last = last.checked_add(d).ok_or(ModelError("tagger model has a bad bucket"))?;
+            if last >> hash_bits != 0 {
+                return Err(ModelError("tagger model has a bad bucket"));
+            }
+            keys.push(last);
+        }
+        let mut masks = Vec::with_capacity(n);
+        for _ in 0..n {
+            masks.push(r.u16()?);
+        }
+        let mut vals = vec![0i8; n * NT];
+        for (row, mask) in vals.chunks_mut(NT).zip(masks) {
+            if mask >> NT != 0 {
+                return Err(ModelError("tagger model has a bad tag mask"));
+            }
+            for (t, v) in row.iter_mut().enumerate() {
+                if mask & (1 << t) != 0 {
+                    *v = r.u8()? as i8;
+                }
+            }
+        }
+        if r.at != b.len() {
+            return Err(ModelError("tagger model has trailing bytes"));
+        }
+        let mut m = Model { lang, hash_bits, scale, temperature, trans, keys, vals, index: Vec::new() };
+        m.build_index();
+        Ok(m)
+    }
+
+    fn index_shift(&self) -> u8 {
+        self.hash_bits.saturating_sub(INDEX_BITS)
+    }
+
+    /// Builds [`Model::index`]: entry p is the first key whose top bits are
+    /// at least p, so a lookup searches a handful of keys, not all.
+    pub fn build_index(&mut self) {
+        let shift = self.index_shift();
+        let slots = (1usize << (self.hash_bits - shift)) + 1;
+        let mut index = Vec::with_capacity(slots);
+        let mut i = 0usize;
+        for p in 0..slots {
+            while self.keys.get(i).is_some_and(|&k| (k >> shift) < p as u32) {
+                i += 1;
+            }
+            index.push(i as u32);
+        }
+        self.index = index;
+    }
+
+    fn weights(&self, feature: u32) -> Option<&[i8]> {
+        let bucket = feature & ((1u32 << self.hash_bits) - 1);
+        let p = (bucket >> self.index_shift()) as usize;
+        let (lo, hi) = match (self.index.get(p), self.index.get(p + 1)) {
+            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
+            _ => (0, self.keys.len()),
+        };
+        let i = lo + self.keys.get(lo..hi)?.binary_search(&bucket).ok()?;
+        self.vals.get(i * NT..(i + 1) * NT)
+    }
+
+    fn trans_row(&self, prev: Option<usize>) -> [i32; NT] {
+        let mut row = [0i32; NT];
+        let start = prev.unwrap_or(NT) * NT;
+        if let Some(src) = self.trans.get(start..start + NT) {
+            for (r, &v) in row.iter_mut().zip(src) {
+                *r = i32::from(v);
+            }
+        }
+        row
+    }
+
+    /// The transition scores, row per previous tag, last row the start.
+    pub fn transitions(&self) -> [[i32; NT]; NT + 1] {
+        let mut t = [[0i32; NT]; NT + 1];
+        for (p, row) in t.iter_mut().enumerate() {
+            *row = self.trans_row(if p == NT { None } else { Some(p) });
+        }
+        t
+    }
+
+    /// Integer emission scores, one row per token.
+    pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[i32; NT]> {
+        feats
+            .iter()
+            .map(|fs| {
+                let mut row = [0i32; NT];
+                for &f in fs {
+                    if let Some(w) = self.weights(f) {
+                        for (s, &v) in row.iter_mut().zip(w) {
+                            *s += i32::from(v);
+                        }
+                    }
+                }
+                row
+            })
+            .collect()
+    }
+
+    /// The best tag sequence and, per token, a confidence in its tag: the
+    /// probability of that tag against the others with the neighbours'
+    /// tags fixed (scores × scale × temperature as log-potentials).
+    pub fn decode(&self, feats: &[Vec<u32>]) -> (Vec<usize>, Vec<f32>) {
+        let e = self.emissions(feats);
+        let t = self.transitions();
+        let tags = viterbi(&e, &t);
+        let conf = confidences(&e, &t, &tags, self.scale * self.temperature);
+        (tags, conf)
+    }
+}
+
+/// Viterbi with the BIO constraints over emission rows and a transition
+/// table (row per previous tag, row NT for the sentence start).
+pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
+    const NEG: i64 = i64::MIN / 4;
+    let Some(first) = e.first() else {
+        return Vec::new();
+    };
+    let mut score = [NEG; NT];
+    for (c, (s, (&em, &tr))) in score.iter_mut().zip(first.iter().zip(&trans[NT])).enumerate() {
+        if allowed(None, c) {
+            *s = i64::from(em) + i64::from(tr);
+        }
+    }
+    let mut back: Vec<[u8; NT]> = Vec::with_capacity(e.len());
+    back.push([0; NT]);
+    for row in e.iter().skip(1) {
+        let mut next = [NEG; NT];
+        let mut bp = [0u8; NT];
+        for (c, (nx, b)) in next.iter_mut().zip(bp.iter_mut()).enumerate() {
+            let mut best = NEG;
+            let mut p = 0u8;
+            for ((&sp, tr), ok) in score.iter().zip(trans.iter()).zip(&ALLOWED) {
+                if sp == NEG || !ok[c] {
+                    p += 1;
+                    continue;
+                }
+                let s = sp + i64::from(tr[c]);
+                if s > best {
+                    best = s;
+                    *b = p;
+                }
+                p += 1;
+            }
+            if best != NEG {
+                *nx = best + i64::from(row[c]);
+            }
+        }
+        score = next;
+        back.push(bp);
+    }
+    let mut best = 0usize;
+    for (t, &s) in score.iter().enumerate() {
+        if s > score[best] {
+            best = t;
+        }
+    }
+    let mut tags = vec![0usize; e.len()];
+    let mut cur = best;
+    for (tag, bp) in tags.iter_mut().zip(&back).rev() {
+        *tag = cur;
+        cur = bp.get(cur).map_or(0, |&p| usize::from(p));
+    }
+    tags
+}
+
+/// Per token, the probability of its decoded tag among the tags allowed
+/// between its decoded neighbours; 1.0 for O tokens (not needed).
+fn confidences(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1], tags: &[usize], k: f32) -> Vec<f32> {
+    let k = if k.is_finite() && k > 0.0 { k } else { 1.0 };
+    tags.iter()
+        .enumerate()
+        .map(|(i, &t)| {
+            if t == 0 {
+                return 1.0;
+            }
+            let prev = if i == 0 { None } else { tags.get(i - 1).copied() };
+            let next = tags.get(i + 1).copied();
+            let Some(row) = e.get(i) else { return 0.0 };
+            let score = |c: usize| -> Option<f32> {
+                if !allowed(prev, c) || next.is_some_and(|n| !allowed(Some(c), n)) {
+                    return None;
+                }
+                let from = trans.get(prev.unwrap_or(NT)).and_then(|r| r.get(c)).copied().unwrap_or(0);
+                let to = next.and_then(|n| trans.get(c).and_then(|r| r.get(n))).copied().unwrap_or(0);
+                Some((from + row.get(c).copied()? + to) as f32 * k)
+            };
+            let Some(mine) = score(t) else { return 0.0 };
+            let z: f32 = (0..NT).filter_map(score).map(|s| (s - mine).exp()).sum();
+            if z.is_finite() && z > 0.0 {
+                (1.0 / z).clamp(0.0, 1.0)
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags_round_trip() {
+        assert_eq!(tag_of(0, false), 1);
+        assert_eq!(tag_of(3, true), 8);
+        assert_eq!(kind_of(8), Some(3));
+        assert!(allowed(Some(1), 2));
+        assert!(!allowed(Some(3), 2));
+        assert!(!allowed(None, 2));
+    }
+
+    #[test]
+    fn allowed_table_matches_rule() {
+        for (p, row) in ALLOWED.iter().enumerate() {
+            for (c, &ok) in row.iter().enumerate() {
+                let prev = if p == NT { None } else { Some(p) };
+                assert_eq!(ok, allowed(prev, c), "{p} {c}");
+            }
+        }
+    }
+
+    #[test]
+    fn viterbi_respects_bio() {
+        // I-PER scores highest at the start but may not begin a sentence
+        let mut e = [0i32; NT];
+        e[2] = 10;
+        e[1] = 5;
+        assert_eq!(viterbi(&[e], &[[0; NT]; NT + 1]), vec![1]);
+    }
+
+    #[test]
+    fn corrupt_bytes_are_refused() {
+        let m = Model {
+            lang: Lang::En,
+            hash_bits: 10,
+            scale: 0.1,
+            temperature: 1.0,
+            trans: vec![0; (NT + 1) * NT],
+            keys: vec![3, 700],
+            vals: (0..2 * NT as i8).collect(),
+            index: Vec::new(),
+        };
+        let mut m = m;
+        m.build_index();
+        let b = m.to_bytes();
+        assert_eq!(Model::from_bytes(&b), Ok(m));
+        for cut in 0..b.len() {
+            assert!(Model::from_bytes(&b[..cut]).is_err());
+        }
+        let mut bad = b.clone();
+        bad.push(0);
+        assert!(Model::from_bytes(&bad).is_err());
+    }
+}

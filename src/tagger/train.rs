@@ -1,0 +1,233 @@
+//! Training: an averaged structured perceptron over hashed features,
+//! then quantisation to i8 and pruning of the weights that round to zero.
+//!
+//! Deterministic by construction: integer updates, a seeded shuffle, no
+//! threads, no hash maps with random state. Same examples and parameters
+//! give the same model bytes on every platform.
+
+use super::features::{extract, Lang, Lexicon};
+use super::model::{viterbi, Model, NT};
+use crate::text::Token;
+
+/// One training sentence: its tokens and one tag per token.
+#[derive(Debug, Clone)]
+pub struct Example {
+    pub tokens: Vec<Token>,
+    pub tags: Vec<usize>,
+}
+
+/// Hyper-parameters.
+#[derive(Debug, Clone)]
+pub struct Params {
+    pub lang: Lang,
+    /// Passes over the training data.
+    pub epochs: usize,
+    /// log2 of the number of feature buckets.
+    pub hash_bits: u8,
+    /// Seed of the per-epoch shuffle.
+    pub seed: u64,
+    /// Weights are scaled so that this quantile of their magnitudes maps to
+    /// 127 (larger ones are clipped); a lower quantile keeps more small
+    /// weights alive at the cost of clipping the largest.
+    pub clip_quantile: f64,
+    /// Only this many weights are kept, the largest in magnitude: the
+    /// size budget of the model.
+    pub max_weights: usize,
+    /// Softening of the confidences (see [`Model::temperature`]).
+    pub temperature: f32,
+}
+
+impl Params {
+    /// The defaults the shipped models use, for one language.
+    pub fn new(lang: Lang) -> Params {
+        Params {
+            lang,
+            epochs: 10,
+            hash_bits: 20,
+            seed: 0x5eed_a71a5,
+            clip_quantile: 0.9999,
+            // about 1.35 brotli bytes a weight: both languages under 400 KB,
+            // most of it for Arabic, which gains more from a larger model
+            max_weights: match lang {
+                Lang::Ar => 180_000,
+                Lang::En => 100_000,
+            },
+            temperature: 1.0,
+        }
+    }
+}
+
+/// splitmix64: a tiny seeded generator for the shuffle.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+/// Weights plus the running sums that averaging needs: the average of a
+/// weight over all steps is `w - acc / steps` where `acc` sums step × update.
+struct Averaged {
+    w: Vec<i32>,
+    acc: Vec<i64>,
+}
+
+impl Averaged {
+    fn new(n: usize) -> Averaged {
+        Averaged { w: vec![0; n], acc: vec![0; n] }
+    }
+    fn add(&mut self, i: usize, d: i32, step: i64) {
+        self.w[i] += d;
+        self.acc[i] += step * i64::from(d);
+    }
+    fn average(&self, i: usize, steps: i64) -> f64 {
+        f64::from(self.w[i]) - self.acc[i] as f64 / steps as f64
+    }
+}
+
+/// Trains a model. `on_epoch` sees the quantised model after every epoch
+/// (for reporting development scores while training).
+pub fn train(
+    examples: &[Example],
+    params: &Params,
+    lex: &dyn Lexicon,
+    mut on_epoch: impl FnMut(usize, &Model),
+) -> Model {
+    let mask = (1u32 << params.hash_bits) - 1;
+    let feats: Vec<Vec<Vec<u32>>> = examples
+        .iter()
+        .map(|ex| {
+            extract(&ex.tokens, params.lang, lex)
+                .into_iter()
+                .map(|fs| fs.into_iter().map(|f| f & mask).collect())
+                .collect()
+        })
+        .collect();
+    let buckets = mask as usize + 1;
+    let mut em = Averaged::new(buckets * NT);
+    let mut tr = Averaged::new((NT + 1) * NT);
+    let mut order: Vec<usize> = (0..examples.len()).collect();
+    let mut rng = Rng(params.seed);
+    let mut step: i64 = 1;
+    let mut model = quantise(&em, &tr, step, params);
+    for epoch in 0..params.epochs {
+        for i in (1..order.len()).rev() {
+            let j = rng.below(i + 1);
+            order.swap(i, j);
+        }
+        for &k in &order {
+            let (ex, fs) = (&examples[k], &feats[k]);
+            let n = ex.tags.len().min(fs.len());
+            if n == 0 {
+                continue;
+            }
+            let e: Vec<[i32; NT]> = fs[..n]
+                .iter()
+                .map(|f| {
+                    let mut row = [0i32; NT];
+                    for &b in f {
+                        if let Some(w) = em.w.get(b as usize * NT..b as usize * NT + NT) {
+                            for (s, &v) in row.iter_mut().zip(w) {
+                                *s += v;
+                            }
+                        }
+                    }
+                    row
+                })
+                .collect();
+            let mut trans = [[0i32; NT]; NT + 1];
+            for (row, w) in trans.iter_mut().zip(tr.w.chunks(NT)) {
+                row.copy_from_slice(w);
+            }
+            let pred = viterbi(&e, &trans);
+            // a tag outside the tag set counts as O rather than corrupting a row
+            let gold: Vec<usize> = ex.tags[..n].iter().map(|&t| if t < NT { t } else { 0 }).collect();
+            if pred != gold {
+                for i in 0..n {
+                    let (g, p) = (gold[i], pred[i]);
+                    if g != p {
+                        for &b in &fs[i] {
+                            em.add(b as usize * NT + g, 1, step);
+                            em.add(b as usize * NT + p, -1, step);
+                        }
+                    }
+                    let gp = if i == 0 { NT } else { gold[i - 1] };
+                    let pp = if i == 0 { NT } else { pred[i - 1] };
+                    if (gp, g) != (pp, p) {
+                        tr.add(gp * NT + g, 1, step);
+                        tr.add(pp * NT + p, -1, step);
+                    }
+                }
+            }
+            step += 1;
+        }
+        model = quantise(&em, &tr, step, params);
+        on_epoch(epoch + 1, &model);
+    }
+    model
+}
+
+fn quantise(em: &Averaged, tr: &Averaged, steps: i64, params: &Params) -> Model {
+    let avg: Vec<f64> =
+        (0..em.w.len()).map(|i| if em.w[i] == 0 && em.acc[i] == 0 { 0.0 } else { em.average(i, steps) }).collect();
+    let mut mags: Vec<f64> = avg.iter().filter(|v| **v != 0.0).map(|v| v.abs()).collect();
+    mags.sort_by(f64::total_cmp);
+    let clip = if mags.is_empty() {
+        1.0
+    } else {
+        let i = ((mags.len() - 1) as f64 * params.clip_quantile.clamp(0.0, 1.0)).round() as usize;
+        mags[i.min(mags.len() - 1)].max(f64::MIN_POSITIVE)
+    };
+    // the smallest magnitude kept; ties at the boundary are all kept
+    let keep_from = match mags.len().checked_sub(params.max_weights) {
+        Some(i) if params.max_weights > 0 => mags[i],
+        Some(_) => f64::INFINITY,
+        None => 0.0,
+    };
+    let scale = clip / 127.0;
+    let q = |v: f64| -> i8 {
+        if v == 0.0 || v.abs() < keep_from {
+            return 0;
+        }
+        let q = (v / scale).round().clamp(-127.0, 127.0) as i8;
+        // a kept weight never rounds away
+        if q == 0 {
+            if v > 0.0 {
+                1
+            } else {
+                -1
+            }
+        } else {
+            q
+        }
+    };
+    let mut keys = Vec::new();
+    let mut vals = Vec::new();
+    for (b, row) in avg.chunks(NT).enumerate() {
+        let qs: Vec<i8> = row.iter().map(|&v| q(v)).collect();
+        if qs.iter().any(|&v| v != 0) {
+            keys.push(b as u32);
+            vals.extend_from_slice(&qs);
+        }
+    }
+    let trans =
+        (0..tr.w.len()).map(|i| (tr.average(i, steps) / scale).round().clamp(-32767.0, 32767.0) as i16).collect();
+    Model {
+        lang: params.lang,
+        hash_bits: params.hash_bits,
+        scale: scale as f32,
+        temperature: params.temperature,
+        trans,
+        keys,
+        vals,
+        index: Vec::new(),
+    }
+}

@@ -1,0 +1,139 @@
+//! Hostile inputs through the CLI: each ends in a result or a clear error,
+//! within a bounded time, never a crash. Cases are rows in
+//! `tests/hostile_cases.json`; big inputs are generated from a row's `gen`.
+
+use serde_json::Value;
+use std::io::Write;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+/// Generous, as CI machines are shared; a hang or an accidental quadratic
+/// blow-up on these inputs takes far longer.
+const LIMIT: Duration = Duration::from_secs(60);
+
+fn repeat_to(unit: &str, bytes: usize) -> String {
+    let mut s = String::with_capacity(bytes + unit.len());
+    while s.len() < bytes {
+        s.push_str(unit);
+    }
+    s
+}
+
+fn generate(gen: &Value) -> Vec<u8> {
+    let kind = gen["kind"].as_str().unwrap();
+    let unit = gen["unit"].as_str().unwrap_or("");
+    let bytes = gen["bytes"].as_u64().unwrap_or(0) as usize;
+    let count = gen["count"].as_u64().unwrap_or(0) as usize;
+    match kind {
+        "text" => repeat_to(unit, bytes).into_bytes(),
+        "json_body" => serde_json::json!({"title": "t", "body": repeat_to(unit, bytes)}).to_string().into_bytes(),
+        "json_paragraphs" => serde_json::json!({"title": "t", "body": vec![unit; count]}).to_string().into_bytes(),
+        "nested" => format!("{}{}", "[".repeat(count), "]".repeat(count)).into_bytes(),
+        "nested_field" => format!(
+            "{{\"title\": \"t\", \"body\": \"Talks in Baghdad.\", \"extra\": {}1{}}}",
+            "[".repeat(count),
+            "]".repeat(count)
+        )
+        .into_bytes(),
+        "bytes" => {
+            let hex = gen["hex"].as_str().unwrap();
+            (0..hex.len()).step_by(2).map(|i| u8::from_str_radix(&hex[i..i + 2], 16).unwrap()).collect()
+        }
+        "literal" => gen["text"].as_str().unwrap().as_bytes().to_vec(),
+        "jsonl" => vec![unit; count].join("\n").into_bytes(),
+        other => panic!("unknown generator {other}"),
+    }
+}
+
+fn run_cli(input: Vec<u8>) -> (Option<i32>, String, String, Duration) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-atlas"))
+        .args(["analyze", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cli starts");
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = std::thread::spawn(move || child.wait_with_output());
+    loop {
+        if out.is_finished() {
+            break;
+        }
+        assert!(start.elapsed() < LIMIT, "cli did not finish within {LIMIT:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = writer.join();
+    let output = out.join().unwrap().expect("cli output");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        start.elapsed(),
+    )
+}
+
+#[test]
+fn hostile_inputs_end_in_a_result_or_a_clear_error() {
+    // The inputs are megabytes: an unoptimised build takes minutes on them.
+    // `make test` runs this test with `--release`.
+    if cfg!(debug_assertions) {
+        eprintln!("skipped in a debug build: run `cargo test --release --test hostile`");
+        return;
+    }
+    let cases: Vec<Value> = serde_json::from_str(include_str!("hostile_cases.json")).unwrap();
+    assert!(cases.len() >= 20);
+    let mut failures = Vec::new();
+    for case in &cases {
+        let name = case["name"].as_str().unwrap();
+        let (code, stdout, stderr, took) = run_cli(generate(&case["gen"]));
+        eprintln!("{name}: exit {code:?} in {took:?}");
+        let expect = case["expect"].as_str().unwrap();
+        let crashed = code.is_none() || stderr.contains("panicked");
+        if crashed {
+            failures.push(format!("{name}: crashed: {stderr}"));
+            continue;
+        }
+        match expect {
+            "ok" => {
+                if code != Some(0) {
+                    failures.push(format!("{name}: expected a result, got exit {code:?}: {stderr}"));
+                    continue;
+                }
+                for line in stdout.lines() {
+                    let v: Value = match serde_json::from_str(line) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            failures.push(format!("{name}: output is not json: {e}"));
+                            break;
+                        }
+                    };
+                    let text = v["text"].as_str().unwrap_or_default();
+                    for bad in case["absent"].as_array().into_iter().flatten() {
+                        let bad = bad.as_str().unwrap();
+                        if text.contains(bad) || v["title"].as_str().unwrap_or_default().contains(bad) {
+                            failures.push(format!("{name}: output text still holds {bad:?}"));
+                        }
+                    }
+                }
+            }
+            "error" => {
+                let message = stderr.to_lowercase();
+                if code == Some(0) {
+                    failures.push(format!("{name}: expected an error, got a result"));
+                } else if message.trim().is_empty() {
+                    failures.push(format!("{name}: error without a message"));
+                } else if let Some(m) = case["message"].as_str() {
+                    if !message.contains(m) {
+                        failures.push(format!("{name}: error {stderr:?} does not mention {m:?}"));
+                    }
+                }
+            }
+            other => panic!("bad expectation {other}"),
+        }
+    }
+    assert!(failures.is_empty(), "{} hostile cases failed:\n{}", failures.len(), failures.join("\n"));
+}
