@@ -42,7 +42,7 @@ fn label_lines(a: &Analysis, e: &Event, l: Lang) -> (String, String) {
         second =
             format!("{second} · {}{}", shown.join("، "), if more > 0 { format!(" +{more}") } else { String::new() });
     }
-    (truncate(&first, 44), truncate(&second, 52))
+    (truncate(&first, 40), truncate(&second, 36))
 }
 
 fn truncate(s: &str, n: usize) -> String {
