@@ -10,9 +10,30 @@ use crate::resolve;
 use crate::text::{self, Token};
 use crate::time::FoundDate;
 
+/// Which recognisers `analyze` combines (all of them by default; the
+/// evaluation switches them to measure each alone and the merge).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sources {
+    /// Lists, gazetteer and hand-written rules.
+    pub rules: bool,
+    /// The learned sequence tagger.
+    pub tagger: bool,
+}
+
+impl Default for Sources {
+    fn default() -> Self {
+        Sources { rules: true, tagger: true }
+    }
+}
+
 /// Analyses an article: finds its mentions, entities, dates and events.
 /// Pure: same article, same analysis; never panics.
 pub fn analyze(article: &Article) -> Analysis {
+    analyze_with(article, Sources::default())
+}
+
+/// [`analyze`] with a choice of recognisers.
+pub fn analyze_with(article: &Article, sources: Sources) -> Analysis {
     let mut text = String::new();
     let mut blocks = Vec::new();
     let mut pos = 0usize;
@@ -29,7 +50,7 @@ pub fn analyze(article: &Article) -> Analysis {
     }
     let published = article.published.as_ref().and_then(|p| p.date);
     let title_end = blocks.first().map_or(0, |b| b.end);
-    let (mentions, entities, dates, events) = find_all(&text, &article.lang, published, title_end);
+    let (mentions, entities, dates, events) = find_all(&text, &article.lang, published, title_end, sources);
     Analysis {
         lang: article.lang.clone(),
         dir: article.dir,
@@ -72,6 +93,7 @@ fn find_all(
     lang: &str,
     published: Option<Ymd>,
     title_end: usize,
+    sources: Sources,
 ) -> (Vec<Mention>, Vec<Entity>, Vec<DateMention>, Vec<Event>) {
     let chars: Vec<char> = text.chars().collect();
     let slice = |s: usize, e: usize| -> String {
@@ -83,9 +105,8 @@ fn find_all(
     let ar = lang.starts_with("ar");
     let found_dates = find_dates_in(text, &tokens, lang, published);
     let spans: Vec<(usize, usize)> = found_dates.iter().map(|d| (d.start, d.end)).collect();
-    let tagged: Vec<(usize, usize, EntityType, f32)> =
-        crate::tagger::tag(&tokens, lang).into_iter().map(|t| (t.start_token, t.end_token, t.kind, t.score)).collect();
-    let found: Vec<Found> = recognise::recognise(&words, lang, &spans, &tagged);
+    let tagged = if sources.tagger { crate::tagger::tag(&tokens, lang) } else { Vec::new() };
+    let found: Vec<Found> = recognise::recognise(&words, lang, &spans, &tagged, sources.rules);
     let texts: Vec<String> = found.iter().map(|f| slice(f.start, f.end)).collect();
     let (ents, of_mention) = resolve::entities(&found, &texts, &words, ar);
 

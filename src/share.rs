@@ -42,8 +42,10 @@ use std::fmt;
 /// The format version this code writes (and the newest it reads).
 pub const SHARE_VERSION: u32 = 1;
 
-/// The largest decoded body a link may declare (6 MiB): above the 5 MB
-/// article input limit, far below what a browser tab can hold.
+/// The largest decoded body a link may declare (6 MiB): above the 5 MiB
+/// article input limit, far below what a browser tab can hold. The article
+/// a link carries is also held to the input limit once decoded (packed
+/// Arabic text is half its UTF-8 size).
 pub const MAX_DECODED_BYTES: usize = 6 * 1024 * 1024;
 
 /// Longest fragment accepted at all (8 MiB of base64 characters).
@@ -204,7 +206,16 @@ fn read_body(body: &[u8], packed: bool) -> Result<ShareLink, ShareError> {
     let view = read_view(&mut r, packed)?;
     let article = match kind {
         0 => SharedArticle::None,
-        1 => SharedArticle::Inline(Box::new(read_article(&mut r, packed)?)),
+        1 => {
+            let article = read_article(&mut r, packed)?;
+            // Packed Arabic doubles in UTF-8: hold link articles to the same
+            // limit as any other input.
+            let text_bytes: usize = article.paragraphs.iter().map(String::len).sum::<usize>() + article.title.len();
+            if text_bytes > crate::article::MAX_INPUT_BYTES {
+                return Err(ShareError::TooLarge);
+            }
+            SharedArticle::Inline(Box::new(article))
+        }
         2 => SharedArticle::Src(r.str(packed)?),
         _ => return Err(ShareError::Corrupted),
     };
@@ -225,6 +236,9 @@ fn type_code(t: EntityType) -> u8 {
 }
 
 fn write_view(w: &mut Writer, v: &ViewState) {
+    // Exhaustive on purpose: a new view field must get a place in the format
+    // (and, if it changes the layout, a new version) before this compiles.
+    let ViewState { selected: _, hidden: _, map: _, time: _, ui_lang: _ } = v;
     let present = u8::from(v.selected.is_some())
         | u8::from(!v.hidden.is_empty()) << 1
         | u8::from(v.map.is_some()) << 2
@@ -300,6 +314,22 @@ fn read_view(r: &mut Reader, packed: bool) -> Result<ViewState, ShareError> {
 }
 
 fn write_article(w: &mut Writer, a: &Article) {
+    // Exhaustive on purpose (see `write_view`); warnings are recomputed, not carried.
+    let Article {
+        title: _,
+        subtitle: _,
+        section: _,
+        category: _,
+        published: _,
+        source: _,
+        authors: _,
+        url: _,
+        lang: _,
+        dir: _,
+        paragraphs: _,
+        paragraph_dirs: _,
+        warnings: _,
+    } = a;
     let date = a.published.as_ref().and_then(|p| p.date);
     let present = u8::from(a.subtitle.is_some())
         | u8::from(a.section.is_some()) << 1

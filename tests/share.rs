@@ -60,6 +60,17 @@ fn corruptions() {
         let name = case["name"].as_str().unwrap();
         let fragment = if let Some(f) = case["fragment"].as_str() {
             f.to_string()
+        } else if let Some(n) = case["huge_arabic_article_bytes"].as_u64() {
+            let article = Article {
+                title: "big".into(),
+                lang: "ar".into(),
+                paragraphs: vec!["ا".repeat(n as usize / 2)],
+                ..Article::default()
+            };
+            encode_share_link(&ShareLink {
+                view: ViewState::default(),
+                article: SharedArticle::Inline(Box::new(article)),
+            })
         } else if let Some(bomb) = case.get("zip_bomb") {
             let zeros = vec![0u8; bomb["zeros"].as_u64().unwrap() as usize];
             let mut frame = vec![1u8];

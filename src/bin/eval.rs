@@ -1,4 +1,4 @@
-//! `eval [ner-ar|ner-ar-dev|ner-en|geo-en|geo-ar|all]`: scores the analysis against the
+//! `eval [ner-ar|ner-en|geo-en|geo-ar|all]`: scores the analysis against the
 //! annotated development data in `../shared/devdata` (or `ATLAS_DEVDATA`).
 
 #[cfg(not(target_arch = "wasm32"))]

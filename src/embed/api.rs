@@ -241,7 +241,7 @@ impl AtlasHandle {
     #[wasm_bindgen(js_name = shareFragment)]
     pub fn share_fragment(&self) -> Result<String, JsError> {
         let inst = self.inst()?;
-        let link = inst.link().ok_or_else(|| js_error("no article to share"))?;
+        let link = inst.link().ok_or_else(|| js_error("no article to share"))?.map_err(js_error)?;
         Ok(crate::share::encode(&link))
     }
 
@@ -301,14 +301,19 @@ pub fn mount(
     let host: web_sys::EventTarget = element.clone().into();
     let target = host.clone();
     let initial_view = view.clone();
+    let initial_selection = view.selected.clone();
     let setup = Setup { view, panels, share_base };
     let (inst, unmount) = Instance::mount(element, setup, move |inst| {
         // Reports selection changes to the host page (syncing with the outside).
-        Effect::watch(
-            move || inst.state.view.with(|v| v.selected.clone()),
-            move |selected, _, _| notify_select(inst, &target, on_select.as_ref(), selected.as_ref()),
-            false,
-        );
+        // Compared with the mount's selection, not the effect's first run,
+        // which comes a tick later and may already see a change.
+        Effect::new(move |previous: Option<Option<Selection>>| {
+            let selected = inst.state.view.with(|v| v.selected.clone());
+            if previous.unwrap_or_else(|| initial_selection.clone()) != selected {
+                notify_select(inst, &target, on_select.as_ref(), selected.as_ref());
+            }
+            selected
+        });
     })
     .ok_or_else(|| js_error("could not mount article-atlas"))?;
     let handle = AtlasHandle::new(inst, unmount, host);
@@ -380,10 +385,58 @@ pub fn analyze(article: &ArticleInput) -> Result<AtlasAnalysisJs, JsError> {
     Ok(to_js(&crate::analyze(&parsed))?.unchecked_into())
 }
 
+/// The fields of an analysis object that say which article it is.
+#[derive(serde::Deserialize)]
+struct AnalysisHead {
+    lang: String,
+    dir: crate::Dir,
+    title: String,
+    #[serde(default)]
+    subtitle: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    section: Option<String>,
+    #[serde(default)]
+    authors: Vec<String>,
+    #[serde(default)]
+    url: Option<String>,
+    #[serde(default)]
+    published_raw: Option<String>,
+    #[serde(default)]
+    published: Option<String>,
+    text: String,
+    blocks: Vec<crate::Block>,
+}
+
 /// An analysis object (from `analyze` or `getAnalysis`), or an article to analyse.
+/// An analysis object is analysed again from its text (same result, as
+/// `analyze` is pure): a JS object cannot be trusted to hold every field
+/// intact, and this needs only the article's own fields.
 fn analysis_of(v: &JsValue) -> Result<Analysis, JsError> {
-    if v.is_object() && get(v, "blocks").is_some() && get(v, "mentions").is_some() {
-        return serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("analysis is invalid: {e}")));
+    if v.is_object() && get(v, "blocks").is_some() && get(v, "text").is_some() {
+        let h: AnalysisHead =
+            serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("analysis is invalid: {e}")))?;
+        let head = Analysis {
+            lang: h.lang,
+            dir: h.dir,
+            title: h.title,
+            subtitle: h.subtitle,
+            source: h.source,
+            section: h.section,
+            authors: h.authors,
+            url: h.url,
+            published_raw: h.published_raw,
+            published: h.published,
+            text: h.text,
+            blocks: h.blocks,
+            mentions: Vec::new(),
+            entities: Vec::new(),
+            dates: Vec::new(),
+            events: Vec::new(),
+            warnings: Vec::new(),
+        };
+        return Ok(crate::analyze(&crate::share::article_of(&head)));
     }
     if let Some(s) = v.as_string() {
         if let Ok(a) = serde_json::from_str::<Analysis>(&s) {

@@ -11,9 +11,14 @@ use std::cell::Cell;
 use std::rc::Rc;
 use wasm_bindgen::JsValue;
 
-/// Fragments longer than this are not written to the address bar (browsers
-/// cap URLs around 2 MB); Copy link then explains instead.
-pub const MAX_LINK_CHARS: usize = 1_000_000;
+/// Articles with more text than this are not put in links: encoding them on
+/// every click would make the page sluggish, and such links are too long to
+/// send anyway (browsers cap URLs around 2 MB). Copy link explains instead.
+pub const MAX_INLINE_TEXT_BYTES: usize = 256 * 1024;
+
+/// Why there is no link for what is on screen.
+pub const TOO_LARGE_TO_LINK: &str =
+    "this article is too large to share in a link; put it at a url and share a ?src= link instead";
 
 /// Where the article on screen came from: decides what a link must carry.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,7 +79,8 @@ impl Instance {
                 share_base: StoredValue::new(setup.share_base),
                 generation: StoredValue::new(0),
             };
-            provide_context(ShareConfig { link: UnsyncCallback::new(move |()| inst.share_link()) });
+            let enabled = inst.share_base.with_value(|b| *b != ShareBase::None);
+            provide_context(ShareConfig { enabled, link: UnsyncCallback::new(move |()| inst.share_link()) });
             out.set(Some(inst));
             extra(inst);
             view! { <crate::ui::App state=state /> }
@@ -179,30 +185,37 @@ impl Instance {
     }
 
     /// What a link to the current view carries; reads signals tracked when
-    /// called from an effect. `None` when there is nothing to share.
-    pub fn link(&self) -> Option<ShareLink> {
+    /// called from an effect. `None` when there is nothing to share, `Err`
+    /// when the article is too large to carry.
+    pub fn link(&self) -> Option<Result<ShareLink, &'static str>> {
         let view = self.state.view.try_get()?;
         let (origin, fp) = self.origin.try_get_value()?;
         self.state.analysis.try_with(|a| {
             let a = a.as_ref()?;
-            let article = match origin {
-                _ if fingerprint(a) != fp => SharedArticle::Inline(Box::new(crate::share::article_of(a))),
-                Origin::PageUrl => SharedArticle::None,
-                Origin::Src(url) => SharedArticle::Src(url),
-                Origin::Inline => SharedArticle::Inline(Box::new(crate::share::article_of(a))),
+            let inline = |a: &crate::Analysis| {
+                if a.text.len() > MAX_INLINE_TEXT_BYTES {
+                    Err(TOO_LARGE_TO_LINK)
+                } else {
+                    Ok(SharedArticle::Inline(Box::new(crate::share::article_of(a))))
+                }
             };
-            Some(ShareLink { view, article })
+            let article = match origin {
+                _ if fingerprint(a) != fp => inline(a),
+                Origin::PageUrl => Ok(SharedArticle::None),
+                Origin::Src(url) => Ok(SharedArticle::Src(url)),
+                Origin::Inline => inline(a),
+            };
+            Some(article.map(|article| ShareLink { view, article }))
         })?
     }
 
     /// The fragment for the current view (without `#`); empty for the
     /// page's own article in its default view.
-    pub fn fragment(&self) -> Option<String> {
-        let link = self.link()?;
-        if link == ShareLink::default() {
-            return Some(String::new());
-        }
-        Some(crate::share::encode(&link))
+    pub fn fragment(&self) -> Option<Result<String, &'static str>> {
+        Some(
+            self.link()?
+                .map(|link| if link == ShareLink::default() { String::new() } else { crate::share::encode(&link) }),
+        )
     }
 
     /// The full link Copy link puts on the clipboard.
@@ -216,10 +229,7 @@ impl Instance {
             }
             Some(ShareBase::Url(u)) => u.split('#').next().unwrap_or_default().to_string(),
         };
-        let fragment = self.fragment().unwrap_or_default();
-        if fragment.len() > MAX_LINK_CHARS {
-            return Err("this article is too large to share in a link; share a link to its file instead".into());
-        }
+        let fragment = self.fragment().unwrap_or(Ok(String::new()))?;
         Ok(Some(if fragment.is_empty() { base } else { format!("{base}#{fragment}") }))
     }
 }

@@ -36,8 +36,11 @@ pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
     let (inst, unmount) = Instance::mount(root.clone(), setup, |inst| {
         // Effects only to sync with the outside: the address bar.
         Effect::new(move |_| {
-            if let Some(fragment) = inst.fragment() {
-                write_fragment(&fragment);
+            match inst.fragment() {
+                Some(Ok(fragment)) => write_fragment(&fragment),
+                // A stale fragment would restore something else: clear it.
+                Some(Err(_)) => write_fragment(""),
+                None => {}
             }
         });
         listen_hashchange(inst);
@@ -105,9 +108,6 @@ fn write_fragment(fragment: &str) {
     }
     let (Ok(path), Ok(search)) = (location.pathname(), location.search()) else { return };
     let url = if fragment.is_empty() { format!("{path}{search}") } else { format!("{path}{search}#{fragment}") };
-    if fragment.len() > super::instance::MAX_LINK_CHARS {
-        return;
-    }
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
@@ -121,7 +121,7 @@ fn listen_hashchange(inst: Instance) {
             return;
         }
         let hash = web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default();
-        if hash.len() <= 1 || Some(hash.trim_start_matches('#').to_string()) == inst.fragment() {
+        if hash.len() <= 1 || Some(Ok(hash.trim_start_matches('#').to_string())) == inst.fragment() {
             return;
         }
         match crate::share::decode(&hash) {

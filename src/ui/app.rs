@@ -1,15 +1,15 @@
-//! The top-level component: header, error banner and article text.
+//! The top-level component: toolbar, error banner, and the four linked views
+//! (text, map, timeline, entity list) in a responsive layout.
 
+use super::card::Card;
+use super::entities::{EntityList, Legend};
+use super::map::Map;
+use super::state::Ctx;
+use super::text::ArticleText;
+use super::timeline::Timeline;
+use super::toolbar::{read_file, Toolbar};
 use super::AppState;
-use crate::model::Dir;
 use leptos::prelude::*;
-
-fn dir_attr(d: Dir) -> &'static str {
-    match d {
-        Dir::Rtl => "rtl",
-        Dir::Ltr => "ltr",
-    }
-}
 
 /// The whole article view.
 #[component]
@@ -17,35 +17,119 @@ pub fn App(
     /// The instance's shared state.
     state: AppState,
 ) -> impl IntoView {
-    let analysis = state.analysis;
+    let ctx = Ctx::new(state);
     let error = state.error;
+    let panels = state.panels;
+    let lang = ctx.lang;
+    let (dragging, set_dragging) = signal(false);
+    let readers = StoredValue::new_local(Vec::new());
+
+    // Marks the first time an article is on screen with its map and timeline,
+    // for the first-render measurement (navigation start → drawn).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || state.analysis.with(|a| a.is_none()) {
+            return done.unwrap_or(false);
+        }
+        request_animation_frame(mark_drawn);
+        true
+    });
+
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        set_dragging.set(false);
+        let file = ev.data_transfer().and_then(|d| d.files()).and_then(|f| f.get(0));
+        if let Some(file) = file {
+            if let Some(reader) = read_file(state, file, lang.get_untracked()) {
+                readers.update_value(|r| {
+                    r.truncate(3);
+                    r.push(reader);
+                });
+            }
+        }
+    };
+
     view! {
-        <div class="atlas">
-            // Until the toolbar lands: Copy link and downloads (move into toolbar.rs then).
-            <super::ShareButtons state=state />
-            <Show when=move || error.get().is_some()>
-                <div class="error-banner" role="alert" data-testid="error-banner">{move || error.get().unwrap_or_default()}</div>
-            </Show>
-            {move || analysis.get().map(|a| {
-                let dir = dir_attr(a.dir);
-                let chars: Vec<char> = a.text.chars().collect();
-                let paragraphs: Vec<(String, &'static str)> = a.blocks.iter().skip(1)
-                    .map(|b| (chars[b.start.min(chars.len())..b.end.min(chars.len())].iter().collect(), dir_attr(b.dir)))
-                    .collect();
-                view! {
-                    <article class="article" lang=a.lang.clone() dir=dir data-testid="article">
-                        <header class="article-header">
-                            <h1 data-testid="article-title">{a.title.clone()}</h1>
-                            <p class="meta">
-                                {a.source.clone().map(|s| view! { <span class="source" data-testid="article-source">{s}</span> })}
-                                {a.published_raw.clone().map(|s| view! { <time data-testid="article-date" datetime=a.published.clone().unwrap_or_default()>{s}</time> })}
-                                {a.section.clone().map(|s| view! { <span class="section" data-testid="article-section">{s}</span> })}
-                            </p>
-                        </header>
-                        {paragraphs.into_iter().map(|(p, d)| view! { <p class="para" dir=d data-testid="paragraph">{p}</p> }).collect_view()}
-                    </article>
+        <div
+            class="atlas"
+            node_ref=ctx.root
+            lang=move || lang.get().code()
+            dir=move || lang.get().dir()
+            class:dragging=move || dragging.get()
+            class:has-selection=move || ctx.selected.with(|s| s.is_some())
+            on:keydown=move |ev| {
+                if ev.key() == "Escape" {
+                    state.clear_selection();
+                    ctx.unpreview();
                 }
-            })}
+            }
+            on:dragover=move |ev: leptos::ev::DragEvent| {
+                ev.prevent_default();
+                set_dragging.set(true);
+            }
+            on:dragleave=move |ev: leptos::ev::DragEvent| {
+                if ev.related_target().is_none() {
+                    set_dragging.set(false);
+                }
+            }
+            on:drop=on_drop
+        >
+            <Toolbar ctx=ctx />
+            <Show when=move || error.with(|e| e.is_some())>
+                <div class="error-banner" role="alert" data-testid="error-banner">
+                    <span>{move || error.get().unwrap_or_default()}</span>
+                    <button
+                        type="button"
+                        class="icon-btn dismiss"
+                        aria-label=move || lang.get().t().dismiss
+                        on:click=move |_| error.set(None)
+                    ></button>
+                </div>
+            </Show>
+            <div
+                class="layout"
+                class:no-text=move || !panels.get().text
+                class:no-side=move || !(panels.get().map || panels.get().timeline)
+                class:no-entities=move || !panels.get().entities
+            >
+                <Show when=move || panels.get().text>
+                    <section class="panel panel-text" aria-label=move || lang.get().t().article_text>
+                        <Legend ctx=ctx />
+                        <ArticleText ctx=ctx />
+                    </section>
+                </Show>
+                <Show when=move || panels.get().map || panels.get().timeline>
+                    <section class="panel panel-side">
+                        <Show when=move || panels.get().map>
+                            <Map ctx=ctx />
+                        </Show>
+                        <Show when=move || panels.get().timeline>
+                            <Timeline ctx=ctx />
+                        </Show>
+                    </section>
+                </Show>
+                <Show when=move || panels.get().entities>
+                    <aside class="panel panel-entities" aria-label=move || lang.get().t().entities>
+                        <EntityList ctx=ctx />
+                    </aside>
+                </Show>
+            </div>
+            <Card ctx=ctx />
+            <div class="drop-overlay" aria-hidden="true">
+                <p>{move || lang.get().t().drop_here}</p>
+            </div>
         </div>
+    }
+}
+
+fn mark_drawn() {
+    let Some(w) = web_sys::window() else { return };
+    let now = w.performance().map(|p| {
+        let _ = p.mark("atlas-drawn");
+        p.now()
+    });
+    if let (Some(now), Some(root)) = (now, w.document().and_then(|d| d.document_element())) {
+        if root.get_attribute("data-atlas-ready").is_none() {
+            let _ = root.set_attribute("data-atlas-ready", &format!("{now:.1}"));
+        }
     }
 }

@@ -11,6 +11,8 @@ use wasm_bindgen::{JsCast, JsValue};
 /// How this instance makes share links (provided by `embed`).
 #[derive(Clone, Copy)]
 pub struct ShareConfig {
+    /// Whether this instance has a page to link to (shows Copy link).
+    pub enabled: bool,
     /// The full link for the current view, or `Err` with a reason to show
     /// when there is no link (an article too large for a URL, say); `Ok(None)`
     /// hides the Copy link button.
@@ -84,7 +86,7 @@ pub fn ShareButtons(
             }
         }
     };
-    let has_link = move || config.is_some();
+    let has_link = move || config.is_some_and(|c| c.enabled);
     let label = move |ar: &'static str, en: &'static str| move || if arabic() { ar } else { en };
     view! {
         <div class="share-buttons" data-testid="share-buttons">

@@ -1,7 +1,9 @@
 //! The reactive state shared by every view and by the embedding code.
 //! `embed` creates it, the components read and write it.
 
-use crate::model::Analysis;
+use super::i18n::Lang;
+use crate::layout::{self, Lit};
+use crate::model::{Analysis, EntityType};
 use crate::view::{Panels, Selection, ViewState};
 use leptos::prelude::*;
 
@@ -36,18 +38,150 @@ impl AppState {
     }
 
     /// Shows a new article's analysis, or an error that keeps the old one.
+    /// An exported analysis (the JSON `analyze` returns) is shown as it is.
     pub fn load(&self, input: &[u8]) {
+        if let Some(a) = as_analysis(input) {
+            self.show_analysis(a);
+            self.choices.set(Vec::new());
+            return;
+        }
         match crate::parse_articles(input) {
             Ok(mut articles) if !articles.is_empty() => {
                 let first = articles.remove(0);
-                self.analysis.set(Some(crate::analyze(&first)));
-                self.view.set(ViewState { ui_lang: self.view.get_untracked().ui_lang, ..ViewState::default() });
-                self.error.set(None);
+                self.show_analysis(crate::analyze(&first));
                 articles.insert(0, first);
                 self.choices.set(if articles.len() > 1 { articles } else { Vec::new() });
             }
             Ok(_) => self.error.set(Some("input holds no article".into())),
             Err(e) => self.error.set(Some(e.to_string())),
         }
+    }
+
+    /// Shows an analysis, keeping the interface language and clearing the rest
+    /// of the view.
+    pub fn show_analysis(&self, a: Analysis) {
+        self.analysis.set(Some(a));
+        self.view.set(ViewState { ui_lang: self.view.get_untracked().ui_lang, ..ViewState::default() });
+        self.hover.set(None);
+        self.error.set(None);
+    }
+
+    /// Shows article `i` of a multi-article input.
+    pub fn pick(&self, i: usize) {
+        let article = self.choices.with_untracked(|c| c.get(i).cloned());
+        if let Some(article) = article {
+            self.show_analysis(crate::analyze(&article));
+        }
+    }
+
+    /// Selects `sel`, or clears the selection when `sel` is already selected.
+    pub fn toggle_select(&self, sel: Selection) {
+        self.view.update(|v| v.selected = if v.selected.as_ref() == Some(&sel) { None } else { Some(sel) });
+    }
+
+    /// Clears the selection (Escape).
+    pub fn clear_selection(&self) {
+        if self.view.with_untracked(|v| v.selected.is_some()) {
+            self.view.update(|v| v.selected = None);
+        }
+    }
+
+    /// Hides a type's highlights, pins and events, or shows them again.
+    pub fn toggle_type(&self, t: EntityType) {
+        self.view.update(|v| {
+            if let Some(i) = v.hidden.iter().position(|h| *h == t) {
+                v.hidden.remove(i);
+            } else {
+                v.hidden.push(t);
+                v.hidden.sort();
+            }
+        });
+    }
+}
+
+/// Reads an exported analysis; `None` for anything else (articles included).
+fn as_analysis(input: &[u8]) -> Option<Analysis> {
+    let v: serde_json::Value = serde_json::from_slice(input).ok()?;
+    let o = v.as_object()?;
+    if !(o.contains_key("blocks") && o.contains_key("mentions") && o.contains_key("entities")) {
+        return None;
+    }
+    let a: Analysis = serde_json::from_value(v).ok()?;
+    let len = a.text.chars().count();
+    let spans_ok = a.blocks.iter().all(|b| b.start <= b.end && b.end <= len)
+        && a.mentions.iter().all(|m| m.start <= m.end && m.end <= len)
+        && a.events.iter().all(|e| e.start <= e.end && e.end <= len);
+    spans_ok.then_some(a)
+}
+
+/// Reactive views of the state that every component reads; memos, so a map
+/// drag does not re-render the text.
+#[derive(Clone, Copy)]
+pub struct Ctx {
+    pub state: AppState,
+    /// Interface language: the view's, else the article's.
+    pub lang: Memo<Lang>,
+    pub selected: Memo<Option<Selection>>,
+    pub hidden: Memo<Vec<EntityType>>,
+    /// What the selection lights up.
+    pub lit: Memo<Lit>,
+    /// What the hover previews.
+    pub preview: Memo<Lit>,
+    /// The hover/focus card.
+    pub card: RwSignal<Option<CardAt>>,
+    /// The `.atlas` root element (the card is positioned relative to it).
+    pub root: NodeRef<leptos::html::Div>,
+}
+
+/// Where the card shows and what for (pixels relative to the `.atlas` root).
+#[derive(Debug, Clone, PartialEq)]
+pub struct CardAt {
+    pub sel: Selection,
+    pub x: f64,
+    pub y: f64,
+    /// Show above the anchor (near the bottom of the window).
+    pub above: bool,
+}
+
+impl Ctx {
+    pub fn new(state: AppState) -> Self {
+        let lang = Memo::new(move |_| {
+            let ui = state.view.with(|v| v.ui_lang.clone());
+            match ui {
+                Some(code) => Lang::from_code(&code),
+                None => state.analysis.with(|a| a.as_ref().map_or(Lang::En, |a| Lang::from_code(&a.lang))),
+            }
+        });
+        let selected = Memo::new(move |_| state.view.with(|v| v.selected.clone()));
+        let hidden = Memo::new(move |_| state.view.with(|v| v.hidden.clone()));
+        let lit = Memo::new(move |_| {
+            let sel = selected.get();
+            state.analysis.with(|a| a.as_ref().map(|a| layout::lit(a, sel.as_ref())).unwrap_or_default())
+        });
+        let preview = Memo::new(move |_| {
+            let sel = state.hover.get();
+            state.analysis.with(|a| a.as_ref().map(|a| layout::lit(a, sel.as_ref())).unwrap_or_default())
+        });
+        Ctx { state, lang, selected, hidden, lit, preview, card: RwSignal::new(None), root: NodeRef::new() }
+    }
+
+    /// Starts a hover preview (and its card) anchored at `el`.
+    pub fn preview_at(&self, sel: Selection, el: Option<web_sys::Element>) {
+        self.state.hover.set(Some(sel.clone()));
+        let (Some(el), Some(root)) = (el, self.root.get_untracked()) else { return };
+        let r = el.get_bounding_client_rect();
+        let base = root.get_bounding_client_rect();
+        let view_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
+        let above = r.bottom() + 180.0 > view_h && r.top() > 200.0;
+        let half = 140.0f64.min(base.width() / 2.0);
+        let x = (r.left() + r.width() / 2.0 - base.left()).clamp(half, (base.width() - half).max(half));
+        let y = if above { r.top() - base.top() - 8.0 } else { r.bottom() - base.top() + 8.0 };
+        self.card.set(Some(CardAt { sel, x, y, above }));
+    }
+
+    /// Ends a hover preview.
+    pub fn unpreview(&self) {
+        self.state.hover.set(None);
+        self.card.set(None);
     }
 }

@@ -1,0 +1,344 @@
+//! Interface strings in Arabic and English. Article text is never
+//! translated; only the chrome around it.
+
+use crate::model::{EntityType, PlaceKind, Precision, Ymd};
+
+/// The interface language.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lang {
+    Ar,
+    En,
+}
+
+impl Lang {
+    /// "ar" is Arabic; anything else is English.
+    pub fn from_code(code: &str) -> Lang {
+        if code.trim().eq_ignore_ascii_case("ar") || code.trim().to_ascii_lowercase().starts_with("ar-") {
+            Lang::Ar
+        } else {
+            Lang::En
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ar => "ar",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn dir(self) -> &'static str {
+        match self {
+            Lang::Ar => "rtl",
+            Lang::En => "ltr",
+        }
+    }
+
+    pub fn rtl(self) -> bool {
+        self == Lang::Ar
+    }
+
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Ar => &AR,
+            Lang::En => &EN,
+        }
+    }
+}
+
+/// Every fixed string of the interface.
+pub struct Strings {
+    pub app_name: &'static str,
+    pub open_file: &'static str,
+    pub paste: &'static str,
+    pub paste_title: &'static str,
+    pub paste_hint: &'static str,
+    pub load: &'static str,
+    pub cancel: &'static str,
+    pub drop_here: &'static str,
+    pub interface_language: &'static str,
+    pub pick_article: &'static str,
+    pub dismiss: &'static str,
+    pub legend: &'static str,
+    pub entities: &'static str,
+    pub no_entities: &'static str,
+    pub map: &'static str,
+    pub map_help: &'static str,
+    pub zoom_in: &'static str,
+    pub zoom_out: &'static str,
+    pub reset_map: &'static str,
+    pub no_places: &'static str,
+    pub timeline: &'static str,
+    pub no_events: &'static str,
+    pub published: &'static str,
+    pub undated: &'static str,
+    pub before_pub: &'static str,
+    pub upcoming: &'static str,
+    pub date_unknown: &'static str,
+    pub mentions: &'static str,
+    pub hide: &'static str,
+    pub show: &'static str,
+    pub clear_selection: &'static str,
+    pub coordinates: &'static str,
+    pub participants: &'static str,
+    pub place: &'static str,
+    pub date: &'static str,
+    pub file_too_large: &'static str,
+    pub file_unreadable: &'static str,
+    pub article_text: &'static str,
+    pub kbd_hint: &'static str,
+    pub precision_day: &'static str,
+    pub precision_month: &'static str,
+    pub precision_year: &'static str,
+    pub precision_range: &'static str,
+    pub months: [&'static str; 12],
+}
+
+pub static EN: Strings = Strings {
+    app_name: "article-atlas",
+    open_file: "Open file",
+    paste: "Paste text",
+    paste_title: "Paste an article",
+    paste_hint: "Article JSON (native, JSON-LD, news API), JSON Lines or plain text",
+    load: "Show",
+    cancel: "Cancel",
+    drop_here: "Drop an article file to open it",
+    interface_language: "Interface language",
+    pick_article: "Article",
+    dismiss: "Dismiss",
+    legend: "Highlight types (click to hide or show)",
+    entities: "Entities",
+    no_entities: "No entities found in this article.",
+    map: "Map of the places in the article",
+    map_help: "Drag to pan, wheel or pinch to zoom; arrow keys pan, + and − zoom",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    reset_map: "Fit the article's places",
+    no_places: "No places found in this article",
+    timeline: "Timeline of the events in the article",
+    no_events: "No dated events found in this article",
+    published: "Published",
+    undated: "Undated",
+    before_pub: "before publication",
+    upcoming: "upcoming",
+    date_unknown: "date unknown",
+    mentions: "mentions",
+    hide: "Hide",
+    show: "Show",
+    clear_selection: "Clear selection",
+    coordinates: "Coordinates",
+    participants: "Participants",
+    place: "Place",
+    date: "Date",
+    file_too_large: "file is larger than 5 MB",
+    file_unreadable: "file could not be read",
+    article_text: "Article text",
+    kbd_hint: "Tab to a highlight, Enter selects, Escape clears",
+    precision_day: "day",
+    precision_month: "month",
+    precision_year: "year",
+    precision_range: "range",
+    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+};
+
+pub static AR: Strings = Strings {
+    app_name: "أطلس المقال",
+    open_file: "فتح ملف",
+    paste: "لصق نص",
+    paste_title: "الصق مقالاً",
+    paste_hint: "مقال بصيغة JSON (أصلية أو JSON-LD أو واجهة أخبار) أو JSON Lines أو نص عادي",
+    load: "عرض",
+    cancel: "إلغاء",
+    drop_here: "أفلت ملف المقال هنا لفتحه",
+    interface_language: "لغة الواجهة",
+    pick_article: "المقال",
+    dismiss: "إغلاق",
+    legend: "أنواع التمييز (انقر للإخفاء أو الإظهار)",
+    entities: "الكيانات",
+    no_entities: "لم يُعثر على كيانات في هذا المقال.",
+    map: "خريطة الأماكن الواردة في المقال",
+    map_help: "اسحب للتحريك، واستخدم العجلة أو القرص للتكبير؛ الأسهم للتحريك و+ و− للتكبير والتصغير",
+    zoom_in: "تكبير",
+    zoom_out: "تصغير",
+    reset_map: "ملاءمة أماكن المقال",
+    no_places: "لا أماكن في هذا المقال",
+    timeline: "الخط الزمني لأحداث المقال",
+    no_events: "لا أحداث مؤرخة في هذا المقال",
+    published: "تاريخ النشر",
+    undated: "غير مؤرخ",
+    before_pub: "قبل النشر",
+    upcoming: "مرتقب",
+    date_unknown: "تاريخ غير معروف",
+    mentions: "ذكر",
+    hide: "إخفاء",
+    show: "إظهار",
+    clear_selection: "إلغاء التحديد",
+    coordinates: "الإحداثيات",
+    participants: "المشاركون",
+    place: "المكان",
+    date: "التاريخ",
+    file_too_large: "حجم الملف يتجاوز 5 ميغابايت",
+    file_unreadable: "تعذرت قراءة الملف",
+    article_text: "نص المقال",
+    kbd_hint: "Tab للانتقال إلى عنصر مميز، وEnter للتحديد، وEscape للإلغاء",
+    precision_day: "يوم",
+    precision_month: "شهر",
+    precision_year: "سنة",
+    precision_range: "فترة",
+    months: [
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ],
+};
+
+/// A type's name: singular for labels, plural for group headings.
+pub fn type_name(l: Lang, t: EntityType, plural: bool) -> &'static str {
+    match (l, t, plural) {
+        (Lang::En, EntityType::Person, false) => "Person",
+        (Lang::En, EntityType::Person, true) => "People",
+        (Lang::En, EntityType::Organization, false) => "Organisation",
+        (Lang::En, EntityType::Organization, true) => "Organisations",
+        (Lang::En, EntityType::Place, false) => "Place",
+        (Lang::En, EntityType::Place, true) => "Places",
+        (Lang::En, EntityType::Date, false) => "Date",
+        (Lang::En, EntityType::Date, true) => "Dates",
+        (Lang::En, EntityType::Event, false) => "Event",
+        (Lang::En, EntityType::Event, true) => "Events",
+        (Lang::Ar, EntityType::Person, false) => "شخص",
+        (Lang::Ar, EntityType::Person, true) => "أشخاص",
+        (Lang::Ar, EntityType::Organization, false) => "منظمة",
+        (Lang::Ar, EntityType::Organization, true) => "منظمات",
+        (Lang::Ar, EntityType::Place, false) => "مكان",
+        (Lang::Ar, EntityType::Place, true) => "أماكن",
+        (Lang::Ar, EntityType::Date, false) => "تاريخ",
+        (Lang::Ar, EntityType::Date, true) => "تواريخ",
+        (Lang::Ar, EntityType::Event, false) => "حدث",
+        (Lang::Ar, EntityType::Event, true) => "أحداث",
+    }
+}
+
+/// The short tag drawn after a highlight (works without colour).
+pub fn type_tag(l: Lang, t: EntityType) -> &'static str {
+    match (l, t) {
+        (Lang::En, EntityType::Person) => "PER",
+        (Lang::En, EntityType::Organization) => "ORG",
+        (Lang::En, EntityType::Place) => "LOC",
+        (Lang::En, EntityType::Date) => "DATE",
+        (Lang::En, EntityType::Event) => "EVT",
+        (Lang::Ar, t) => type_name(Lang::Ar, t, false),
+    }
+}
+
+pub fn place_kind(l: Lang, k: PlaceKind) -> &'static str {
+    match (l, k) {
+        (Lang::En, PlaceKind::Continent) => "continent",
+        (Lang::En, PlaceKind::Region) => "region",
+        (Lang::En, PlaceKind::Country) => "country",
+        (Lang::En, PlaceKind::Province) => "province",
+        (Lang::En, PlaceKind::City) => "city",
+        (Lang::En, PlaceKind::Site) => "site",
+        (Lang::Ar, PlaceKind::Continent) => "قارة",
+        (Lang::Ar, PlaceKind::Region) => "منطقة",
+        (Lang::Ar, PlaceKind::Country) => "دولة",
+        (Lang::Ar, PlaceKind::Province) => "محافظة",
+        (Lang::Ar, PlaceKind::City) => "مدينة",
+        (Lang::Ar, PlaceKind::Site) => "موقع",
+    }
+}
+
+/// Event kinds the analysis produces, in Arabic; others show as given.
+pub fn event_kind(l: Lang, kind: &str) -> String {
+    let ar = match kind {
+        "meeting" => "اجتماع",
+        "summit" => "قمة",
+        "visit" => "زيارة",
+        "talks" => "محادثات",
+        "conference" => "مؤتمر",
+        "call" => "اتصال",
+        "statement" => "بيان",
+        "election" => "انتخابات",
+        "agreement" => "اتفاق",
+        _ => "",
+    };
+    match l {
+        Lang::Ar if !ar.is_empty() => ar.to_string(),
+        _ => {
+            let mut c = kind.chars();
+            c.next().map(|f| f.to_uppercase().chain(c).collect()).unwrap_or_default()
+        }
+    }
+}
+
+pub fn precision(l: Lang, p: Precision) -> &'static str {
+    let t = l.t();
+    match p {
+        Precision::Day => t.precision_day,
+        Precision::Month => t.precision_month,
+        Precision::Year => t.precision_year,
+        Precision::Range => t.precision_range,
+    }
+}
+
+fn month(l: Lang, m: u8) -> &'static str {
+    l.t().months.get(usize::from(m.clamp(1, 12)) - 1).copied().unwrap_or("")
+}
+
+/// "8 Dec 2022" / "8 ديسمبر 2022".
+pub fn day(l: Lang, d: Ymd) -> String {
+    format!("{} {} {}", d.day, month(l, d.month), d.year)
+}
+
+/// "8 Dec" / "8 ديسمبر".
+pub fn day_month(l: Lang, d: Ymd) -> String {
+    format!("{} {}", d.day, month(l, d.month))
+}
+
+/// "Dec 2022".
+pub fn month_year(l: Lang, d: Ymd) -> String {
+    format!("{} {}", month(l, d.month), d.year)
+}
+
+/// "Dec".
+pub fn month_name(l: Lang, d: Ymd) -> String {
+    month(l, d.month).to_string()
+}
+
+/// A date value as a reader says it, by its precision.
+pub fn date_value(l: Lang, start: Ymd, end: Ymd, p: Precision) -> String {
+    match p {
+        Precision::Day => day(l, start),
+        Precision::Month => month_year(l, start),
+        Precision::Year => start.year.to_string(),
+        Precision::Range if start == end => day(l, start),
+        Precision::Range if start.year == end.year && start.month == end.month => {
+            format!("{}–{} {}", start.day, end.day, month_year(l, start))
+        }
+        Precision::Range => format!("{} – {}", day(l, start), day(l, end)),
+    }
+}
+
+/// "33.31° N, 44.36° E" (or its Arabic form).
+pub fn coordinates(l: Lang, lat: f64, lon: f64) -> String {
+    let (n, s, e, w) = match l {
+        Lang::En => ("N", "S", "E", "W"),
+        Lang::Ar => ("ش", "ج", "شر", "غ"),
+    };
+    format!(
+        "{:.2}° {}، {:.2}° {}",
+        lat.abs(),
+        if lat >= 0.0 { n } else { s },
+        lon.abs(),
+        if lon >= 0.0 { e } else { w }
+    )
+    .replace('،', if l == Lang::Ar { "،" } else { "," })
+}

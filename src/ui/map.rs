@@ -1,0 +1,440 @@
+//! The world map: country outlines from the embedded gazetteer, pins sized by
+//! mention count, shaded areas for countries and regions; pan by drag, zoom
+//! by wheel, pinch, keys and buttons. No tiles, no network.
+
+use super::state::Ctx;
+use super::text::target;
+use crate::gazetteer;
+use crate::layout::{self, GeoPoint, LabelBox, Side, Transform, Viewport};
+use crate::model::{Analysis, EntityType, PlaceKind};
+use crate::view::{MapWindow, Selection};
+use leptos::prelude::*;
+use std::collections::BTreeMap;
+
+/// A place entity as the map draws it.
+#[derive(Debug, Clone, PartialEq)]
+struct Pin {
+    id: String,
+    name: String,
+    lon: f64,
+    lat: f64,
+    /// Pin radius in pixels (by mention count).
+    r: f64,
+    mentions: usize,
+    /// Radius of the shaded area in km (0 for points).
+    area_km: f64,
+    rtl_name: bool,
+}
+
+fn is_rtl(s: &str) -> bool {
+    s.chars().find(|c| c.is_alphabetic()).is_some_and(|c| ('\u{0590}'..='\u{08FF}').contains(&c))
+}
+
+fn pins_of(a: &Analysis) -> Vec<Pin> {
+    let arabic = a.lang == "ar";
+    let mut places: Vec<_> = a
+        .entities
+        .iter()
+        .filter(|e| e.kind == EntityType::Place)
+        .filter_map(|e| e.place.as_ref().map(|p| (e, p)))
+        .filter(|(_, p)| p.lat.is_finite() && p.lon.is_finite())
+        .collect();
+    places.sort_by(|x, y| y.0.salience.total_cmp(&x.0.salience).then(y.0.mentions.cmp(&x.0.mentions)));
+    let max = places.iter().map(|(e, _)| e.mentions).max().unwrap_or(1);
+    places
+        .into_iter()
+        .map(|(e, p)| {
+            let default_km = match p.kind {
+                PlaceKind::Continent => 1800.0,
+                PlaceKind::Region => 500.0,
+                PlaceKind::Country => 250.0,
+                PlaceKind::Province | PlaceKind::City | PlaceKind::Site => 0.0,
+            };
+            // Labels in the article's language, whatever the name the analysis chose.
+            let name = if arabic { e.names.ar.clone() } else { e.names.en.clone() }.unwrap_or_else(|| e.name.clone());
+            Pin {
+                id: e.id.clone(),
+                rtl_name: is_rtl(&name),
+                name,
+                lon: p.lon,
+                lat: p.lat,
+                r: layout::pin_radius(e.mentions, max),
+                mentions: e.mentions,
+                area_km: p.radius_km.filter(|r| r.is_finite() && *r > 0.0).unwrap_or(default_km),
+            }
+        })
+        .collect()
+}
+
+/// Where an in-progress drag or pinch is.
+#[derive(Debug, Clone, Default)]
+struct Gesture {
+    /// Active pointers: id and position relative to the map.
+    pointers: Vec<(i32, f64, f64)>,
+    /// Map's top-left corner in client coordinates at pointer-down.
+    origin: (f64, f64),
+    start: (f64, f64),
+    moved: bool,
+}
+
+/// `text-anchor` for a label that extends right (or left) from its anchor,
+/// in a text direction.
+fn anchor(extend_right: bool, rtl: bool) -> &'static str {
+    if extend_right != rtl {
+        "start"
+    } else {
+        "end"
+    }
+}
+
+/// The map panel.
+#[component]
+pub fn Map(
+    /// Shared view context.
+    ctx: Ctx,
+) -> impl IntoView {
+    let state = ctx.state;
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let svg_ref = NodeRef::<leptos::svg::Svg>::new();
+    let size = RwSignal::new(Viewport::new(640.0, 400.0));
+    let measure = move || {
+        if let Some(el) = box_ref.get_untracked() {
+            let vp = Viewport::new(f64::from(el.client_width()), f64::from(el.client_height()));
+            if size.get_untracked() != vp {
+                size.set(vp);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if box_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let pins = Memo::new(move |_| state.analysis.with(|a| a.as_ref().map(pins_of).unwrap_or_default()));
+    let rtl = Memo::new(move |_| state.analysis.with(|a| a.as_ref().is_some_and(|a| a.dir == crate::model::Dir::Rtl)));
+    let fitted = Memo::new(move |_| {
+        let vp = size.get();
+        pins.with(|p| {
+            let pts: Vec<GeoPoint> =
+                p.iter().map(|p| GeoPoint { lon: p.lon, lat: p.lat, radius_km: p.area_km }).collect();
+            layout::fit(&pts, vp)
+        })
+    });
+    let win = Memo::new(move |_| state.view.with(|v| v.map).map(layout::clamp_window).unwrap_or_else(|| fitted.get()));
+    let tf = Memo::new(move |_| Transform::of(win.get(), size.get()));
+    let visible =
+        Memo::new(move |_| if ctx.hidden.with(|h| h.contains(&EntityType::Place)) { Vec::new() } else { pins.get() });
+    let countries = Memo::new(move |_| {
+        state.analysis.with(|a| {
+            a.as_ref()
+                .map(|a| {
+                    a.entities
+                        .iter()
+                        .filter_map(|e| e.place.as_ref().map(|p| (e, p)))
+                        .filter(|(_, p)| p.kind == PlaceKind::Country)
+                        .filter_map(|(e, p)| p.country.clone().map(|c| (c, e.id.clone())))
+                        .collect::<BTreeMap<String, String>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Labels in priority order: lit first, then by salience; greedy so none overlap.
+    let labels = Memo::new(move |_| {
+        let t = tf.get();
+        let vp = size.get();
+        let lit = ctx.lit.get();
+        let pre = ctx.preview.get();
+        visible.with(|pins| {
+            let mut order: Vec<&Pin> = pins.iter().collect();
+            order.sort_by_key(|p| {
+                (!pre.entities.contains(&p.id), !lit.entities.contains(&p.id), usize::MAX - p.mentions)
+            });
+            let boxes: Vec<LabelBox> = order
+                .iter()
+                .map(|p| {
+                    let (x, y) = t.project(p.lon, p.lat);
+                    LabelBox { x, y, gap: p.r + 4.0, width: layout::text_width(&p.name, 12.5) + 4.0, height: 17.0 }
+                })
+                .collect();
+            let obstacles: Vec<(f64, f64, f64)> = pins
+                .iter()
+                .map(|p| {
+                    let (x, y) = t.project(p.lon, p.lat);
+                    (x, y, p.r + 1.0)
+                })
+                .collect();
+            let sides = layout::place_labels(&boxes, &obstacles, rtl.get(), vp);
+            order
+                .iter()
+                .zip(sides)
+                .filter_map(|(p, s)| s.map(|s| (p.id.clone(), s)))
+                .collect::<BTreeMap<String, Side>>()
+        })
+    });
+    let graticule = Memo::new(move |_| {
+        let step = layout::graticule_step(win.get().zoom);
+        let mut d = String::new();
+        let mut lon = -180.0;
+        while lon <= 180.0 {
+            d.push_str(&format!("M{lon} -85V85"));
+            lon += step;
+        }
+        let mut lat = -80.0;
+        while lat <= 80.0 {
+            d.push_str(&format!("M-180 {}H180", -lat));
+            lat += step;
+        }
+        d
+    });
+
+    let set_win = move |w: MapWindow| state.view.update(|v| v.map = Some(layout::clamp_window(w)));
+    let zoom_by = move |f: f64| {
+        let vp = size.get_untracked();
+        set_win(layout::zoom_at(win.get_untracked(), f, vp.width / 2.0, vp.height / 2.0, vp));
+    };
+    let reset = move || state.view.update(|v| v.map = None);
+    let gesture = StoredValue::new(Gesture::default());
+
+    let on_down = move |ev: leptos::ev::PointerEvent| {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let rect = svg.get_bounding_client_rect();
+        let (x, y) = (f64::from(ev.client_x()) - rect.left(), f64::from(ev.client_y()) - rect.top());
+        let id = ev.pointer_id();
+        gesture.update_value(|g| {
+            g.origin = (rect.left(), rect.top());
+            g.pointers.retain(|p| p.0 != id);
+            g.pointers.push((id, x, y));
+            if g.pointers.len() == 1 {
+                g.start = (x, y);
+                g.moved = false;
+            }
+        });
+    };
+    let on_move = move |ev: leptos::ev::PointerEvent| {
+        let id = ev.pointer_id();
+        let mut g = gesture.get_value();
+        let Some(i) = g.pointers.iter().position(|p| p.0 == id) else { return };
+        let (x, y) = (f64::from(ev.client_x()) - g.origin.0, f64::from(ev.client_y()) - g.origin.1);
+        let vp = size.get_untracked();
+        let w = win.get_untracked();
+        if g.pointers.len() == 1 {
+            if !g.moved && (x - g.start.0).hypot(y - g.start.1) < 4.0 {
+                return;
+            }
+            if !g.moved {
+                if let Some(svg) = svg_ref.get_untracked() {
+                    let _ = svg.set_pointer_capture(id);
+                }
+            }
+            let Some(&(_, px, py)) = g.pointers.get(i) else { return };
+            g.moved = true;
+            set_win(layout::pan(w, x - px, y - py, vp));
+        } else if let (Some(&a), Some(&b)) = (g.pointers.first(), g.pointers.get(1)) {
+            let other = if a.0 == id { b } else { a };
+            let old = if a.0 == id { a } else { b };
+            let d_old = (old.1 - other.1).hypot(old.2 - other.2).max(1.0);
+            let d_new = (x - other.1).hypot(y - other.2).max(1.0);
+            let mid_old = ((old.1 + other.1) / 2.0, (old.2 + other.2) / 2.0);
+            let mid_new = ((x + other.1) / 2.0, (y + other.2) / 2.0);
+            let zoomed = layout::zoom_at(w, d_new / d_old, mid_old.0, mid_old.1, vp);
+            g.moved = true;
+            set_win(layout::pan(zoomed, mid_new.0 - mid_old.0, mid_new.1 - mid_old.1, vp));
+        }
+        if let Some(p) = g.pointers.get_mut(i) {
+            *p = (id, x, y);
+        }
+        gesture.set_value(g);
+    };
+    let on_up = move |ev: leptos::ev::PointerEvent| {
+        let id = ev.pointer_id();
+        gesture.update_value(|g| g.pointers.retain(|p| p.0 != id));
+    };
+    let on_wheel = move |ev: leptos::ev::WheelEvent| {
+        ev.prevent_default();
+        let Some(svg) = svg_ref.get_untracked() else { return };
+        let rect = svg.get_bounding_client_rect();
+        let unit = if ev.delta_mode() == 1 { 0.05 } else { 0.0025 };
+        let f = (-ev.delta_y() * unit).clamp(-1.0, 1.0).exp();
+        let vp = size.get_untracked();
+        set_win(layout::zoom_at(
+            win.get_untracked(),
+            f,
+            f64::from(ev.client_x()) - rect.left(),
+            f64::from(ev.client_y()) - rect.top(),
+            vp,
+        ));
+    };
+    let on_key = move |ev: leptos::ev::KeyboardEvent| {
+        let vp = size.get_untracked();
+        let w = win.get_untracked();
+        let step = 60.0;
+        let next = match ev.key().as_str() {
+            "ArrowLeft" => Some(layout::pan(w, step, 0.0, vp)),
+            "ArrowRight" => Some(layout::pan(w, -step, 0.0, vp)),
+            "ArrowUp" => Some(layout::pan(w, 0.0, step, vp)),
+            "ArrowDown" => Some(layout::pan(w, 0.0, -step, vp)),
+            "+" | "=" => Some(layout::zoom_at(w, 1.5, vp.width / 2.0, vp.height / 2.0, vp)),
+            "-" | "_" => Some(layout::zoom_at(w, 1.0 / 1.5, vp.width / 2.0, vp.height / 2.0, vp)),
+            "0" => {
+                ev.prevent_default();
+                reset();
+                None
+            }
+            _ => None,
+        };
+        if let Some(n) = next {
+            ev.prevent_default();
+            set_win(n);
+        }
+    };
+
+    let shapes = gazetteer::world_map()
+        .iter()
+        .map(|c| {
+            let iso = c.iso2.clone();
+            let iso2 = c.iso2.clone();
+            view! {
+                <path
+                    class="country"
+                    class:mentioned=move || countries.with(|m| m.contains_key(&iso))
+                    class:lit=move || {
+                        countries.with(|m| m.get(&iso2).is_some_and(|id| ctx.lit.with(|l| l.entities.contains(id))))
+                    }
+                    d=c.path.as_str()
+                    vector-effect="non-scaling-stroke"
+                />
+            }
+        })
+        .collect_view();
+
+    let t = move || ctx.lang.get().t();
+    view! {
+        <div class="map-box" node_ref=box_ref data-testid="map">
+            <svg
+                node_ref=svg_ref
+                class="map"
+                width="100%"
+                height="100%"
+                viewBox=move || format!("0 0 {:.0} {:.0}", size.get().width, size.get().height)
+                tabindex="0"
+                role="group"
+                aria-label=move || format!("{}. {}", t().map, t().map_help)
+                on:pointerdown=on_down
+                on:pointermove=on_move
+                on:pointerup=on_up
+                on:pointercancel=on_up
+                on:wheel=on_wheel
+                on:keydown=on_key
+            >
+                <rect class="sea" x="0" y="0" width="100%" height="100%" />
+                <g transform=move || tf.get().svg()>
+                    <rect class="globe" x="-180" y="-90" width="360" height="180" vector-effect="non-scaling-stroke" />
+                    <path class="graticule" d=move || graticule.get() vector-effect="non-scaling-stroke" />
+                    <g class="countries">{shapes}</g>
+                </g>
+                <g class="pins">
+                    <For
+                        each=move || visible.get()
+                        key=|p| p.id.clone()
+                        children=move |p| pin_view(ctx, p, tf, labels, rtl)
+                    />
+                </g>
+            </svg>
+            <div class="map-ctl">
+                <button type="button" class="icon-btn" data-testid="zoom-in" aria-label=move || t().zoom_in title=move || t().zoom_in on:click=move |_| zoom_by(1.6)>
+                    "+"
+                </button>
+                <button type="button" class="icon-btn" data-testid="zoom-out" aria-label=move || t().zoom_out title=move || t().zoom_out on:click=move |_| zoom_by(1.0 / 1.6)>
+                    "−"
+                </button>
+                <button type="button" class="icon-btn" data-testid="map-reset" aria-label=move || t().reset_map title=move || t().reset_map on:click=move |_| reset()>
+                    "⤢"
+                </button>
+            </div>
+            <Show when=move || pins.with(|p| p.is_empty())>
+                <p class="map-empty">{move || t().no_places}</p>
+            </Show>
+        </div>
+    }
+}
+
+fn pin_view(
+    ctx: Ctx,
+    p: Pin,
+    tf: Memo<Transform>,
+    labels: Memo<BTreeMap<String, Side>>,
+    rtl: Memo<bool>,
+) -> impl IntoView {
+    let sel = Selection::Entity(p.id.clone());
+    let (id_lit, id_pre, id_lab) = (p.id.clone(), p.id.clone(), p.id.clone());
+    let lit = move || ctx.lit.with(|l| l.entities.contains(&id_lit));
+    let pre = move || ctx.preview.with(|l| l.entities.contains(&id_pre));
+    let (lon, lat, r, km, rtl_name) = (p.lon, p.lat, p.r, p.area_km, p.rtl_name);
+    let side = Memo::new(move |_| labels.with(|l| l.get(&id_lab).copied()));
+    // Which way the label runs: "after" follows the article's reading direction.
+    let extend_right = Memo::new(move |_| match side.get() {
+        Some(Side::After) => !rtl.get(),
+        Some(Side::Before) => rtl.get(),
+        None => true,
+    });
+    let (s1, s2, s3, s4) = (sel.clone(), sel.clone(), sel.clone(), sel);
+    let count = (r >= 9.5).then(|| {
+        view! {
+            <text class="pin-count" y="3.5" text-anchor="middle" aria-hidden="true">
+                {p.mentions}
+            </text>
+        }
+    });
+    let aria = format!("{} ({})", p.name, p.mentions);
+    view! {
+        <g
+            class="pin"
+            class:lit=lit.clone()
+            class:pre=pre
+            class:area={km > 0.0}
+            data-testid="map-pin"
+            data-entity-id=p.id.clone()
+            tabindex="0"
+            role="button"
+            aria-label=aria
+            aria-pressed=move || if lit() { "true" } else { "false" }
+            transform=move || {
+                let (x, y) = tf.with(|t| t.project(lon, lat));
+                format!("translate({x:.1} {y:.1})")
+            }
+            on:click=move |_| ctx.state.toggle_select(s1.clone())
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    ev.stop_propagation();
+                    ctx.state.toggle_select(s2.clone());
+                }
+            }
+            on:mouseenter=move |ev| ctx.preview_at(s3.clone(), target(&ev))
+            on:mouseleave=move |_| ctx.unpreview()
+            on:focus=move |ev| ctx.preview_at(s4.clone(), target(&ev))
+            on:blur=move |_| ctx.unpreview()
+        >
+            {(km > 0.0).then(|| view! { <circle class="pin-area" r=move || format!("{:.1}", layout::area_radius(km, tf.with(|t| t.k)).min(4000.0))></circle> })}
+            <circle class="pin-halo" r=r + 6.0></circle>
+            <circle class="pin-dot" r=r></circle>
+            {count}
+            <text
+                class="pin-label"
+                class:hidden-label=move || side.get().is_none()
+                x=move || if extend_right.get() { r + 4.0 } else { -(r + 4.0) }
+                y="4.5"
+                direction=if rtl_name { "rtl" } else { "ltr" }
+                text-anchor=move || anchor(extend_right.get(), rtl_name)
+            >
+                {p.name.clone()}
+            </text>
+        </g>
+    }
+}

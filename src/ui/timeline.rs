@@ -1,0 +1,359 @@
+//! The timeline: an SVG time axis with the publication day marked and each
+//! event placed by its date, its precision drawn (dot for a day, bar for a
+//! month or range, arrows for "before" and "upcoming"); undated events in a
+//! lane of their own. Mirrored for right-to-left articles.
+
+use super::i18n::{self, Lang};
+use super::state::Ctx;
+use super::text::target;
+use crate::layout::{self, EventSlot, Mark, TickUnit, TimelineLayout, Viewport};
+use crate::model::{Analysis, Dir, EntityType, Event, Relation};
+use crate::view::Selection;
+use leptos::prelude::*;
+
+const TOP: f64 = 24.0;
+const LANE_H: f64 = 42.0;
+const AXIS_H: f64 = 30.0;
+const LABEL_FONT: f64 = 12.5;
+
+/// The two label lines of an event: what and where; when and who.
+fn label_lines(a: &Analysis, e: &Event, l: Lang) -> (String, String) {
+    let name = |id: &str| a.entities.iter().find(|x| x.id == id).map(|x| x.name.clone()).unwrap_or_default();
+    let mut first = i18n::event_kind(l, &e.kind);
+    if let Some(p) = &e.place {
+        let p = name(p);
+        if !p.is_empty() {
+            first = format!("{first} · {p}");
+        }
+    }
+    let when = match &e.date {
+        Some(d) => i18n::date_value(l, d.start, d.end, d.precision),
+        None => match e.relation {
+            Relation::Before => l.t().before_pub.to_string(),
+            Relation::Upcoming | Relation::After => l.t().upcoming.to_string(),
+            _ => l.t().date_unknown.to_string(),
+        },
+    };
+    let people: Vec<String> = e.participants.iter().map(|p| name(p)).filter(|n| !n.is_empty()).collect();
+    let mut second = when;
+    if !people.is_empty() {
+        let shown: Vec<&str> = people.iter().take(2).map(String::as_str).collect();
+        let more = people.len().saturating_sub(2);
+        second =
+            format!("{second} · {}{}", shown.join("، "), if more > 0 { format!(" +{more}") } else { String::new() });
+    }
+    (truncate(&first, 40), truncate(&second, 36))
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(n.saturating_sub(1)).collect();
+        t.push('…');
+        t
+    }
+}
+
+/// Everything drawn, computed from the analysis, the width and the language.
+#[derive(Debug, Clone, PartialEq)]
+struct Drawn {
+    layout: TimelineLayout,
+    events: Vec<(String, String, String, Option<crate::model::Precision>)>,
+    published: Option<crate::model::Ymd>,
+    height: f64,
+    axis_y: f64,
+    undated_y: f64,
+}
+
+fn draw(
+    a: &Analysis,
+    width: f64,
+    l: Lang,
+    hidden: bool,
+    window: Option<(crate::model::Ymd, crate::model::Ymd)>,
+) -> Drawn {
+    let events: Vec<&Event> = if hidden { Vec::new() } else { a.events.iter().collect() };
+    let lines: Vec<(String, String)> = events.iter().map(|e| label_lines(a, e, l)).collect();
+    let widths: Vec<f64> = lines
+        .iter()
+        .map(|(x, y)| layout::text_width(x, LABEL_FONT).max(layout::text_width(y, LABEL_FONT - 1.5)) + 4.0)
+        .collect();
+    let published = a.published.as_deref().and_then(layout::parse_iso_day);
+    let lay = layout::timeline(&events, &widths, published, window, width, a.dir == Dir::Rtl);
+    let axis_y = TOP + lay.lanes as f64 * LANE_H + 4.0;
+    let undated_y = axis_y + AXIS_H + 10.0;
+    let height =
+        if lay.undated_rows > 0 { undated_y + 16.0 + lay.undated_rows as f64 * LANE_H } else { axis_y + AXIS_H };
+    Drawn {
+        events: events
+            .iter()
+            .zip(lines)
+            .map(|(e, (x, y))| (e.id.clone(), x, y, e.date.as_ref().map(|d| d.precision)))
+            .collect(),
+        layout: lay,
+        published,
+        height,
+        axis_y,
+        undated_y,
+    }
+}
+
+/// The timeline panel.
+#[component]
+pub fn Timeline(
+    /// Shared view context.
+    ctx: Ctx,
+) -> impl IntoView {
+    let state = ctx.state;
+    let box_ref = NodeRef::<leptos::html::Div>::new();
+    let width = RwSignal::new(560.0f64);
+    let measure = move || {
+        if let Some(el) = box_ref.get_untracked() {
+            let w = Viewport::new(f64::from(el.client_width()), 1.0).width;
+            if (width.get_untracked() - w).abs() > 0.5 {
+                width.set(w);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if box_ref.get().is_some() {
+            measure();
+        }
+    });
+    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
+    on_cleanup(move || resize.remove());
+
+    let drawn = Memo::new(move |_| {
+        let w = width.get();
+        let l = ctx.lang.get();
+        let hidden = ctx.hidden.with(|h| h.contains(&EntityType::Event));
+        let window = state.view.with(|v| {
+            v.time.as_ref().and_then(|t| Some((layout::parse_iso_day(&t.start)?, layout::parse_iso_day(&t.end)?)))
+        });
+        state.analysis.with(|a| a.as_ref().map(|a| draw(a, w, l, hidden, window)))
+    });
+    let t = move || ctx.lang.get().t();
+
+    view! {
+        <div class="timeline-box" node_ref=box_ref data-testid="timeline">
+            {move || {
+                drawn
+                    .get()
+                    .map(|d| {
+                        let l = ctx.lang.get_untracked();
+                        let has_events = !d.events.is_empty();
+                        view! {
+                            <svg
+                                class="timeline"
+                                width="100%"
+                                height=format!("{:.0}", d.height)
+                                viewBox=format!("0 0 {:.0} {:.0}", width.get_untracked(), d.height)
+                                role="group"
+                                aria-label=t().timeline
+                            >
+                                {axis(&d, l)}
+                                {d
+                                    .layout
+                                    .dated
+                                    .iter()
+                                    .chain(d.layout.undated.iter())
+                                    .map(|s| event_view(ctx, &d, s, l))
+                                    .collect_view()}
+                            </svg>
+                            {(!has_events).then(|| view! { <p class="timeline-empty">{t().no_events}</p> })}
+                        }
+                    })
+            }}
+        </div>
+    }
+}
+
+fn axis(d: &Drawn, l: Lang) -> impl IntoView {
+    let lay = &d.layout;
+    let axis_y = d.axis_y;
+    let ticks = lay
+        .ticks
+        .iter()
+        .map(|tk| {
+            let x = lay.scale.x(tk.day as f64);
+            let label = match (tk.unit, tk.major) {
+                (TickUnit::Day, true) => i18n::day_month(l, tk.date),
+                (TickUnit::Day, false) => tk.date.day.to_string(),
+                (TickUnit::Month, true) => i18n::month_year(l, tk.date),
+                (TickUnit::Month, false) => i18n::month_name(l, tk.date),
+                (TickUnit::Year, _) => tk.date.year.to_string(),
+            };
+            let (lo, hi) = (lay.scale.x0.min(lay.scale.x1), lay.scale.x0.max(lay.scale.x1));
+            let anchor_at = tick_anchor(x, &label, lo, hi, l.rtl());
+            view! {
+                <line class="grid" x1=x x2=x y1=TOP - 4.0 y2=axis_y></line>
+                <line class="tick" x1=x x2=x y1=axis_y y2=axis_y + 5.0></line>
+                <text
+                    class="tick-label"
+                    class:major=tk.major
+                    x=x
+                    y=axis_y + 18.0
+                    direction=l.dir()
+                    text-anchor=anchor_at
+                >
+                    {label}
+                </text>
+            }
+        })
+        .collect_view();
+    let published = lay.published_x.zip(d.published).map(|(x, day)| {
+        let text = format!("{} · {}", l.t().published, i18n::day(l, day));
+        let bottom = if lay.undated_rows > 0 { d.height - 4.0 } else { axis_y };
+        let right = layout::text_width(&text, 11.0) + x + 8.0 < lay.scale.x1.max(lay.scale.x0) + 16.0;
+        view! {
+            <line class="pub-line" x1=x x2=x y1=14.0 y2=bottom></line>
+            <circle class="pub-dot" cx=x cy=axis_y r="4"></circle>
+            <text
+                class="pub-label"
+                data-testid="timeline-published"
+                x=if right { x + 5.0 } else { x - 5.0 }
+                y="13"
+                direction=l.dir()
+                text-anchor=anchor(right, l.rtl())
+            >
+                {text}
+            </text>
+        }
+    });
+    let undated = (lay.undated_rows > 0).then(|| {
+        let y = d.undated_y;
+        let x = if lay.scale.rtl { lay.scale.x1 } else { lay.scale.x0 };
+        view! {
+            <line class="lane-sep" x1=lay.scale.x0 x2=lay.scale.x1 y1=y - 4.0 y2=y - 4.0></line>
+            <text class="lane-label" x=x y=y + 8.0 direction=l.dir() text-anchor=anchor(!lay.scale.rtl, l.rtl())>
+                {format!("{} · {}", l.t().undated, l.t().upcoming)}
+            </text>
+        }
+    });
+    view! {
+        <line class="axis" x1=lay.scale.x0 x2=lay.scale.x1 y1=axis_y y2=axis_y></line>
+        {ticks}
+        {undated}
+        {published}
+    }
+}
+
+/// Centred under its tick, unless that would cut the label at an edge.
+fn tick_anchor(x: f64, label: &str, lo: f64, hi: f64, rtl: bool) -> &'static str {
+    let half = layout::text_width(label, 11.0) / 2.0;
+    if x - half < lo - 12.0 {
+        anchor(true, rtl)
+    } else if x + half > hi + 12.0 {
+        anchor(false, rtl)
+    } else {
+        "middle"
+    }
+}
+
+fn anchor(extend_right: bool, rtl: bool) -> &'static str {
+    if extend_right != rtl {
+        "start"
+    } else {
+        "end"
+    }
+}
+
+fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
+    let Some((id, line1, line2, _)) = d.events.get(s.index).cloned() else {
+        return ().into_any();
+    };
+    let dated = matches!(s.mark, Mark::Day | Mark::Span);
+    let y = if dated { TOP + s.lane as f64 * LANE_H } else { d.undated_y + 16.0 + s.lane as f64 * LANE_H };
+    let cy = 10.0;
+    let sel = Selection::Event(id.clone());
+    let (id_lit, id_pre) = (id.clone(), id.clone());
+    let lit = move || ctx.lit.with(|x| x.events.contains(&id_lit));
+    let pre = move || ctx.preview.with(|x| x.events.contains(&id_pre));
+    let mid = (s.x0 + s.x1) / 2.0;
+    let mark = match s.mark {
+        Mark::Day => view! { <circle class="ev-dot" cx=mid cy=cy r="6"></circle> }.into_any(),
+        Mark::Span => view! {
+            <rect class="ev-span" x=s.x0 y=cy - 5.0 width=(s.x1 - s.x0).max(8.0) height="10" rx="4"></rect>
+            <line class="ev-span-end" x1=s.x0 x2=s.x0 y1=cy - 8.0 y2=cy + 8.0></line>
+            <line class="ev-span-end" x1=s.x1 x2=s.x1 y1=cy - 8.0 y2=cy + 8.0></line>
+        }
+        .into_any(),
+        Mark::Before | Mark::Upcoming => {
+            // The arrow points towards the side of the axis the event lies on.
+            let (from, to) = if d.layout.published_x.is_some_and(|p| mid < p) { (s.x1, s.x0) } else { (s.x0, s.x1) };
+            let dir = if to > from { 1.0 } else { -1.0 };
+            let head = format!(
+                "M{:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z",
+                to,
+                cy,
+                to - 8.0 * dir,
+                cy - 6.0,
+                to - 8.0 * dir,
+                cy + 6.0
+            );
+            view! {
+                <line class="ev-arrow" class:upcoming={s.mark == Mark::Upcoming} x1=from x2=to - 6.0 * dir y1=cy y2=cy></line>
+                <path class="ev-head" d=head></path>
+            }
+            .into_any()
+        }
+        Mark::Undated => view! {
+            <circle class="ev-dot undated" cx=mid cy=cy r="6"></circle>
+            <text class="ev-q" x=mid y=cy + 4.0 text-anchor="middle" aria-hidden="true">
+                "?"
+            </text>
+        }
+        .into_any(),
+    };
+    let tx = s.label_x;
+    let lw = layout::text_width(&line1, LABEL_FONT).max(layout::text_width(&line2, 11.0));
+    let (hit_x0, hit_x1) = if s.label_right { (s.x0, tx + lw) } else { (tx - lw, s.x1) };
+    let rtl = l.rtl();
+    let aria = format!("{line1}. {line2}");
+    let (s1, s2, s3, s4) = (sel.clone(), sel.clone(), sel.clone(), sel);
+    view! {
+        <g
+            class="tl-event"
+            class:lit=lit.clone()
+            class:pre=pre
+            class:undated={!dated}
+            data-testid="timeline-event"
+            data-event-id=id
+            data-mark=format!("{:?}", s.mark).to_lowercase()
+            transform=format!("translate(0 {y:.1})")
+            tabindex="0"
+            role="button"
+            aria-label=aria
+            aria-pressed=move || if lit() { "true" } else { "false" }
+            on:click=move |_| ctx.state.toggle_select(s1.clone())
+            on:keydown=move |ev| {
+                if ev.key() == "Enter" || ev.key() == " " {
+                    ev.prevent_default();
+                    ctx.state.toggle_select(s2.clone());
+                }
+            }
+            on:mouseenter=move |ev| ctx.preview_at(s3.clone(), target(&ev))
+            on:mouseleave=move |_| ctx.unpreview()
+            on:focus=move |ev| ctx.preview_at(s4.clone(), target(&ev))
+            on:blur=move |_| ctx.unpreview()
+        >
+            <rect
+                class="ev-hit"
+                x=hit_x0 - 4.0
+                y="-4"
+                width=hit_x1 - hit_x0 + 8.0
+                height=LANE_H - 4.0
+                rx="6"
+            ></rect>
+            {mark}
+            <text class="ev-label" x=tx y=cy + 4.5 direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
+                {line1}
+            </text>
+            <text class="ev-sub" x=tx y=cy + 19.0 direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
+                {line2}
+            </text>
+        </g>
+    }
+    .into_any()
+}
