@@ -631,7 +631,7 @@ fn readme(reports: &[Report]) -> String {
         let _ = writeln!(
             s,
             "\nHyper-parameters: averaged perceptron, epochs {}, hash bits {}, shuffle seed {:#x}, clip quantile {}, \
-             weights kept {}, temperature {}.\n",
+             weights kept {}, confidence temperature {} (fitted on the development split; it changes no tag).\n",
             p.epochs, p.hash_bits, p.seed, p.clip_quantile, p.max_weights, p.temperature
         );
         let _ = writeln!(
