@@ -85,6 +85,11 @@ pub struct Model {
     pub index: Vec<u32>,
 }
 
+/// The mask that takes a bucket out of a feature hash.
+pub fn bucket_mask(bits: u8) -> u32 {
+    1u32.checked_shl(u32::from(bits)).map_or(u32::MAX, |v| v - 1)
+}
+
 /// Bits of a bucket that [`Model::index`] resolves directly.
 const INDEX_BITS: u8 = 14;
 
@@ -261,7 +266,7 @@ impl Model {
     /// at least p, so a lookup searches a handful of keys, not all.
     pub fn build_index(&mut self) {
         let shift = self.index_shift();
-        let slots = (1usize << (self.hash_bits - shift)) + 1;
+        let slots = (1usize << self.hash_bits.saturating_sub(shift).min(INDEX_BITS)) + 1;
         let mut index = Vec::with_capacity(slots);
         let mut i = 0usize;
         for p in 0..slots {
@@ -274,7 +279,7 @@ impl Model {
     }
 
     fn weights(&self, feature: u32) -> Option<&[i8]> {
-        let bucket = feature & ((1u32 << self.hash_bits) - 1);
+        let bucket = feature & bucket_mask(self.hash_bits);
         let p = (bucket >> self.index_shift()) as usize;
         let (lo, hi) = match (self.index.get(p), self.index.get(p + 1)) {
             (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
