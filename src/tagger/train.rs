@@ -45,7 +45,7 @@ impl Params {
             epochs: 10,
             hash_bits: 20,
             seed: 0x5eed_a71a5,
-            clip_quantile: 0.9999,
+            clip_quantile: 0.99999,
             // about 1.35 brotli bytes a weight: both languages under 400 KB,
             // most of it for Arabic, which gains more from a larger model
             max_weights: match lang {
