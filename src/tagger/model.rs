@@ -109,16 +109,17 @@ impl<'a> Reader<'a> {
         self.at = end;
         Ok(s)
     }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        self.take(N)?.try_into().map_err(|_| ModelError("tagger model is truncated"))
+    }
     fn u8(&mut self) -> Result<u8, ModelError> {
-        Ok(self.take(1)?[0])
+        Ok(u8::from_le_bytes(self.array()?))
     }
     fn u16(&mut self) -> Result<u16, ModelError> {
-        let s = self.take(2)?;
-        Ok(u16::from_le_bytes([s[0], s[1]]))
+        Ok(u16::from_le_bytes(self.array()?))
     }
     fn u32(&mut self) -> Result<u32, ModelError> {
-        let s = self.take(4)?;
-        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+        Ok(u32::from_le_bytes(self.array()?))
     }
     fn varint(&mut self) -> Result<u32, ModelError> {
         let mut v: u64 = 0;
