@@ -2,7 +2,9 @@
 //! sentences sensibly (cases in `tagger_cases.json`, one row each), no input
 //! or corrupt model makes it panic, and training is deterministic.
 
-use article_atlas::internals::tagger::{embedded, tag, tag_with, train, Example, Lang, Model, NoLexicon, Params, NT};
+use article_atlas::internals::tagger::{
+    embedded, tag, tag_with, train, Example, Lang, Lexicon, Model, NoLexicon, Params, NT,
+};
 use article_atlas::internals::{tokenize, Token};
 
 #[test]
@@ -152,4 +154,43 @@ fn training_is_deterministic() {
     let spans = tag_with(&m, &ex[0].tokens, &NoLexicon);
     let got: Vec<(usize, usize, usize)> = spans.iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
     assert_eq!(got, vec![(0, 2, 0), (3, 4, 2)]);
+}
+
+/// A lexicon (in the app: the gazetteer) plugs in through [`Lexicon`]: train
+/// and tag with the same one and its classes become features.
+struct Places;
+
+const PLACES: [&str; 11] = ["baku", "bern", "doha", "kilo", "kyiv", "lima", "oslo", "paris", "riga", "rome", "sofia"];
+
+impl Lexicon for Places {
+    fn classes(&self, norm: &str) -> Vec<&'static str> {
+        if PLACES.contains(&norm) {
+            vec!["place"]
+        } else {
+            Vec::new()
+        }
+    }
+}
+
+#[test]
+fn a_lexicon_plugs_in_as_features() {
+    let others = ["apple", "table", "chair", "green", "water", "stone", "music", "river", "light", "bread"];
+    let mut ex = Vec::new();
+    // "kilo" is kept out of training: only the lexicon knows it
+    for (place, other) in PLACES.iter().filter(|&&p| p != "kilo").zip(others) {
+        for (word, tag) in [(place, 5), (&other, 0)] {
+            let tokens = tokenize(&format!("the {word} is here ."));
+            ex.push(Example { tokens, tags: vec![0, tag, 0, 0, 0] });
+        }
+    }
+    let mut params = Params::new(Lang::En);
+    params.hash_bits = 16;
+    params.max_weights = 10_000;
+    let m = Model::from_bytes(&train(&ex, &params, &Places, |_, _| {}).to_bytes()).unwrap();
+    let kinds =
+        |text: &str| -> Vec<usize> { tag_with(&m, &tokenize(text), &Places).into_iter().map(|s| s.kind).collect() };
+    assert_eq!(kinds("the kilo is here ."), vec![2]);
+    assert!(kinds("the cloud is here .").is_empty());
+    // without the lexicon the unseen name is nothing special
+    assert!(tag_with(&m, &tokenize("the kilo is here ."), &NoLexicon).is_empty());
 }

@@ -13,8 +13,12 @@
 //! Arabic: NewsFANE (fine types mapped to person / organisation / place /
 //! misc; its clitic-segmented tokens glued back into written words, since
 //! that is what the tokenizer sees in real text) minus its last 15% of
-//! sentences, which is the development split, plus the whole Wojood
-//! sample (train, val and test). English: CoNLL-2003 train (IOB1 converted to BIO), testa as
+//! sentences, which is the development split, plus the whole Wojood sample
+//! (train, val and test). Wojood costs about 0.015 F1 on the NewsFANE
+//! development split (its annotation differs: a country acting is an
+//! organisation there) but it is recent news and makes the tagger better
+//! on today's articles (names like "أيمن الصفدي", "داعش", "مخيم الهول");
+//! `--no-wojood` leaves it out. English: CoNLL-2003 train (IOB1 converted to BIO), testa as
 //! the development split. Same data and parameters give the same bytes.
 
 use std::collections::BTreeSet;
@@ -23,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use article_atlas::internals::tagger::{
-    spans, tag_of, tag_with, train, Example, Lang, Model, NoLexicon, Params, KINDS,
+    spans, tag_of, tag_with, train, Example, Lang, Model, NoLexicon, Params, KINDS, NT,
 };
 use article_atlas::internals::tokenize;
 
@@ -47,6 +51,7 @@ struct Args {
     seed: Option<u64>,
     write: bool,
     check: bool,
+    wojood: bool,
 }
 
 fn parse_args() -> Args {
@@ -60,6 +65,7 @@ fn parse_args() -> Args {
         seed: None,
         write: true,
         check: false,
+        wojood: true,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -77,12 +83,13 @@ fn parse_args() -> Args {
             "--clip" => a.clip = Some(it.next().and_then(|e| e.parse().ok()).expect("--clip needs a quantile")),
             "--seed" => a.seed = Some(it.next().and_then(|e| e.parse().ok()).expect("--seed needs a number")),
             "--dry-run" => a.write = false,
+            "--no-wojood" => a.wojood = false,
             "--check" => {
                 a.write = false;
                 a.check = true;
             }
             _ => {
-                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--dry-run | --check]");
+                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--no-wojood] [--dry-run | --check]");
                 std::process::exit(2);
             }
         }
@@ -436,6 +443,66 @@ fn score_table(c: &[Counts; 4], all: Counts) -> String {
     s
 }
 
+fn micro(c: &[Counts; 4]) -> Counts {
+    let mut all = Counts::default();
+    for k in [PER, ORG, LOC] {
+        all.tp += c[k].tp;
+        all.fp += c[k].fp;
+        all.fn_ += c[k].fn_;
+    }
+    all
+}
+
+/// A perceptron trained on text that is mostly O is shy of entities. A
+/// penalty on every transition into O (so once per O token) trades
+/// precision for recall; the one from a fixed grid with the best
+/// development micro F1 is folded into the transitions (ties: the smaller).
+fn tune_o_penalty(model: &mut Model, dev: &[Example]) -> i16 {
+    let base = model.clone();
+    let mut best = (micro(&evaluate(&base, dev).0).prf().2, 0i16);
+    for penalty in (10..=200).step_by(10) {
+        let mut m = base.clone();
+        for row in m.trans.chunks_mut(NT) {
+            row[0] = row[0].saturating_sub(penalty);
+        }
+        let f = micro(&evaluate(&m, dev).0).prf().2;
+        if f > best.0 {
+            best = (f, penalty);
+        }
+    }
+    *model = base;
+    for row in model.trans.chunks_mut(NT) {
+        row[0] = row[0].saturating_sub(best.1);
+    }
+    best.1
+}
+
+/// The temperature that makes span scores most honest on the development
+/// split: the one, from a fixed grid, maximising the log-likelihood of
+/// "this span is right" under the span's score. Changes no tag.
+fn calibrate(model: &Model, dev: &[Example]) -> f32 {
+    let mut best = (f64::NEG_INFINITY, 1.0f32);
+    for step in 0..=24 {
+        // 1, 2^-0.5, 2^-1, ... 2^-12
+        let t = 2f32.powf(-(step as f32) / 2.0);
+        let mut m = model.clone();
+        m.temperature = t;
+        let mut ll = 0.0f64;
+        for ex in dev {
+            let gold: BTreeSet<(usize, usize, usize)> =
+                spans(&ex.tags, &[]).into_iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
+            for s in tag_with(&m, &ex.tokens, &NoLexicon) {
+                let p = f64::from(s.score).clamp(1e-4, 1.0 - 1e-4);
+                ll += if gold.contains(&(s.start_token, s.end_token, s.kind)) { p.ln() } else { (1.0 - p).ln() };
+            }
+        }
+        if ll > best.0 {
+            best = (ll, t);
+        }
+    }
+    best.1
+}
+
 /// CPU time this process has run, from /proc/self/schedstat (Linux):
 /// the machine is shared, so wall time would measure the neighbours too.
 fn cpu_seconds() -> Option<f64> {
@@ -471,6 +538,7 @@ struct Report {
     table: String,
     bytes: Vec<u8>,
     keys: usize,
+    penalty: i16,
 }
 
 fn run(lang: Lang, args: &Args) -> Report {
@@ -481,7 +549,7 @@ fn run(lang: Lang, args: &Args) -> Report {
             let cut = fane.len() - (fane.len() as f64 * AR_DEV_SHARE).round() as usize;
             let mut train_set: Vec<Vec<Word>> = fane[..cut].iter().map(|s| glue(s)).collect();
             let dev_set: Vec<Vec<Word>> = fane[cut..].iter().map(|s| glue(s)).collect();
-            for part in ["train", "val", "test"] {
+            for part in ["train", "val", "test"].into_iter().filter(|_| args.wojood) {
                 let rel = format!("ner_ar/wojood_sample/{part}.txt");
                 train_set.extend(load_wojood(&read(&args.devdata, &rel, &mut sources)));
             }
@@ -511,7 +579,7 @@ fn run(lang: Lang, args: &Args) -> Report {
         params.clip_quantile = c;
     }
     let started = Instant::now();
-    let model = train(&train_ex, &params, &NoLexicon, |epoch, m| {
+    let mut model = train(&train_ex, &params, &NoLexicon, |epoch, m| {
         let (_, all) = evaluate(m, &dev_ex);
         let (p, r, f) = all.prf();
         println!(
@@ -521,6 +589,12 @@ fn run(lang: Lang, args: &Args) -> Report {
             started.elapsed().as_secs_f64()
         );
     });
+    let (plain, _) = evaluate(&model, &dev_ex);
+    let penalty = tune_o_penalty(&mut model, &dev_ex);
+    println!("[{}] O penalty {penalty} (micro F1 {:.3} without it)", lang.code(), micro(&plain).prf().2);
+    model.temperature = calibrate(&model, &dev_ex);
+    params.temperature = model.temperature;
+    println!("[{}] confidence temperature {}", lang.code(), model.temperature);
     let bytes = model.to_bytes();
     if let Some(dir) = std::env::var_os("TAGGER_PROBE") {
         // experiments: drop the bytes where a size probe can measure them
@@ -565,7 +639,7 @@ fn run(lang: Lang, args: &Args) -> Report {
         lang.code(),
         words_per_second(&shipped, &dev_ex)
     );
-    Report { lang, params, sources, n_train, n_dev, table, keys: shipped.keys.len(), bytes }
+    Report { lang, params, sources, n_train, n_dev, table, keys: shipped.keys.len(), bytes, penalty }
 }
 
 fn readme(reports: &[Report]) -> String {
@@ -587,11 +661,20 @@ fn readme(reports: &[Report]) -> String {
         };
         let _ = writeln!(s, "\n## {name}: `{}.bin`\n", r.lang.code());
         match r.lang {
-            Lang::Ar => s.push_str(
-                "Train: NewsFANE (fine types mapped to PER/ORG/LOC/MISC, clitics glued back to words) except its \
-                 last 15% of sentences, plus the whole Wojood sample (train, val, test; PERS→PER, ORG, GPE/LOC/FAC→LOC, \
-                 NORP→MISC; outermost span of nested ones). Development: the last 15% of NewsFANE sentences.\n\n",
-            ),
+            Lang::Ar => {
+                s.push_str(
+                    "Train: NewsFANE (fine types mapped to PER/ORG/LOC/MISC, clitics glued back to words) except \
+                     its last 15% of sentences. Development: the last 15% of NewsFANE sentences. ",
+                );
+                s.push_str(if r.sources.iter().any(|x| x.rel.contains("wojood")) {
+                    "Also trained on the whole Wojood sample (train, val, test; PERS→PER, ORG, GPE/LOC/FAC→LOC, \
+                     NORP→MISC, outermost of nested spans): it costs about 0.015 F1 on this development split \
+                     (a country acting is an organisation in Wojood) but is recent news and helps on today's \
+                     articles; `--no-wojood` leaves it out.\n\n"
+                } else {
+                    "Without the Wojood sample (`--no-wojood`).\n\n"
+                });
+            }
             Lang::En => s.push_str("Train: CoNLL-2003 eng.train (IOB1 converted to BIO). Development: eng.testa.\n\n"),
         }
         s.push_str("| data file | bytes | fnv1a64 |\n|---|---|---|\n");
@@ -602,8 +685,14 @@ fn readme(reports: &[Report]) -> String {
         let _ = writeln!(
             s,
             "\nHyper-parameters: averaged perceptron, epochs {}, hash bits {}, shuffle seed {:#x}, clip quantile {}, \
-             weights kept {}, temperature {}.\n",
+             weights kept {}, confidence temperature {} (fitted on the development split; it changes no tag).\n",
             p.epochs, p.hash_bits, p.seed, p.clip_quantile, p.max_weights, p.temperature
+        );
+        let _ = writeln!(
+            s,
+            "Penalty on entering O: {} (in weight units; the value from 0, 10, ..., 200 with the best development \
+             micro F1, folded into the transitions: the scores below are tuned on this split to that extent).\n",
+            r.penalty
         );
         let _ = writeln!(
             s,

@@ -152,7 +152,7 @@ fn prefix(s: &str, n: usize) -> Option<&str> {
     let mut it = s.char_indices();
     // only strictly shorter than the word: the whole word is its own feature
     let (end, _) = it.nth(n)?;
-    Some(&s[..end])
+    s.get(..end)
 }
 
 fn suffix(s: &str, n: usize) -> Option<&str> {
@@ -180,7 +180,7 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
                 match readings(&t.norm).last() {
                     Some(r) => {
                         let cut = t.norm.char_indices().nth(r.prefix_len).map_or(t.norm.len(), |(i, _)| i);
-                        (r.stem, &t.norm[..cut])
+                        (r.stem, t.norm.get(..cut).unwrap_or(""))
                     }
                     None => (t.norm.as_str(), ""),
                 }

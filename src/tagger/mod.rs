@@ -7,6 +7,17 @@
 //! and decoded once, on first use.
 //!
 //! Pure Rust: no I/O, no threads, the same code natively and in wasm.
+//!
+//! For the recogniser: pass the tokens of a paragraph (or the whole text;
+//! runs are cut after sentence-final punctuation) and the article's
+//! language. Spans cover whole tokens, so an Arabic span may start with
+//! attached proclitics ("والعراق", "للأمم المتحدة"): strip them with
+//! [`crate::text::readings`] before highlighting or looking the name up.
+//! `score` is a calibrated-ish confidence (temperature fitted on the
+//! development split), useful to rank the tagger against the gazetteer
+//! and rules. Gazetteer or trigger-word classes can become features
+//! through [`Lexicon`], but only after retraining with the same lexicon:
+//! the shipped weights were trained with [`NoLexicon`].
 
 mod features;
 mod model;

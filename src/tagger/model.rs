@@ -85,6 +85,11 @@ pub struct Model {
     pub index: Vec<u32>,
 }
 
+/// The mask that takes a bucket out of a feature hash.
+pub fn bucket_mask(bits: u8) -> u32 {
+    1u32.checked_shl(u32::from(bits)).map_or(u32::MAX, |v| v - 1)
+}
+
 /// Bits of a bucket that [`Model::index`] resolves directly.
 const INDEX_BITS: u8 = 14;
 
@@ -104,16 +109,17 @@ impl<'a> Reader<'a> {
         self.at = end;
         Ok(s)
     }
+    fn array<const N: usize>(&mut self) -> Result<[u8; N], ModelError> {
+        self.take(N)?.try_into().map_err(|_| ModelError("tagger model is truncated"))
+    }
     fn u8(&mut self) -> Result<u8, ModelError> {
-        Ok(self.take(1)?[0])
+        Ok(u8::from_le_bytes(self.array()?))
     }
     fn u16(&mut self) -> Result<u16, ModelError> {
-        let s = self.take(2)?;
-        Ok(u16::from_le_bytes([s[0], s[1]]))
+        Ok(u16::from_le_bytes(self.array()?))
     }
     fn u32(&mut self) -> Result<u32, ModelError> {
-        let s = self.take(4)?;
-        Ok(u32::from_le_bytes([s[0], s[1], s[2], s[3]]))
+        Ok(u32::from_le_bytes(self.array()?))
     }
     fn varint(&mut self) -> Result<u32, ModelError> {
         let mut v: u64 = 0;
@@ -261,7 +267,7 @@ impl Model {
     /// at least p, so a lookup searches a handful of keys, not all.
     pub fn build_index(&mut self) {
         let shift = self.index_shift();
-        let slots = (1usize << (self.hash_bits - shift)) + 1;
+        let slots = (1usize << self.hash_bits.saturating_sub(shift).min(INDEX_BITS)) + 1;
         let mut index = Vec::with_capacity(slots);
         let mut i = 0usize;
         for p in 0..slots {
@@ -274,7 +280,7 @@ impl Model {
     }
 
     fn weights(&self, feature: u32) -> Option<&[i8]> {
-        let bucket = feature & ((1u32 << self.hash_bits) - 1);
+        let bucket = feature & bucket_mask(self.hash_bits);
         let p = (bucket >> self.index_shift()) as usize;
         let (lo, hi) = match (self.index.get(p), self.index.get(p + 1)) {
             (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),

@@ -6,7 +6,7 @@
 //! give the same model bytes on every platform.
 
 use super::features::{extract, Lang, Lexicon};
-use super::model::{viterbi, Model, NT};
+use super::model::{bucket_mask, viterbi, Model, NT};
 use crate::text::Token;
 
 /// One training sentence: its tokens and one tag per token.
@@ -45,7 +45,7 @@ impl Params {
             epochs: 10,
             hash_bits: 20,
             seed: 0x5eed_a71a5,
-            clip_quantile: 0.9999,
+            clip_quantile: 0.99999,
             // about 1.35 brotli bytes a weight: both languages under 400 KB,
             // most of it for Arabic, which gains more from a larger model
             max_weights: match lang {
@@ -101,7 +101,11 @@ pub fn train(
     lex: &dyn Lexicon,
     mut on_epoch: impl FnMut(usize, &Model),
 ) -> Model {
-    let mask = (1u32 << params.hash_bits) - 1;
+    // beyond 2^30 buckets the weight table would not fit anyway
+    let mut params = params.clone();
+    params.hash_bits = params.hash_bits.clamp(8, 30);
+    let params = &params;
+    let mask = bucket_mask(params.hash_bits);
     let feats: Vec<Vec<Vec<u32>>> = examples
         .iter()
         .map(|ex| {
