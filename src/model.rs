@@ -219,7 +219,8 @@ pub struct DateMention {
     pub text: String,
     /// Id of the date entity of this mention.
     pub entity: String,
-    #[serde(flatten)]
+    /// The normalised date (nested: its own `start`/`end` are days, not
+    /// offsets).
     pub date: DateValue,
 }
 

@@ -34,6 +34,10 @@ fn tags_real_looking_sentences() {
             .collect();
         for e in case["expect"].as_array().unwrap() {
             let (name, kind) = (e[0].as_str().unwrap(), e[1].as_str().unwrap());
+            if let Some(why) = e.get(2).and_then(|w| w.as_str()) {
+                eprintln!("{text}: {kind} {name:?} not checked: {why}");
+                continue;
+            }
             if !found.iter().any(|(n, k)| n == name && *k == kind) {
                 failures.push(format!("{text}: expected {kind} {name:?}, found {found:?}"));
             }

@@ -935,7 +935,7 @@ fn conjunction(w: &Word) -> usize {
 
 /// Lowest tagger confidence kept (the lowest per-token probability of the
 /// chosen tags over the span).
-const TAGGER_MIN_SCORE: f32 = 0.85;
+const TAGGER_MIN_SCORE: f32 = 0.5;
 
 /// Gazetteer candidates for words `w0..w1` read as one place name, trying
 /// the first word's readings (clitics stripped); with the code points of

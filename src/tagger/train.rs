@@ -46,11 +46,13 @@ impl Params {
             hash_bits: 20,
             seed: 0x5eed_a71a5,
             clip_quantile: 0.99999,
-            // about 1.35 brotli bytes a weight: both languages under 400 KB,
-            // most of it for Arabic, which gains more from a larger model
+            // Measured on the dev splits: Arabic 180k weights F1 0.614, 40k
+            // 0.604; English 100k 0.870, 50k 0.860. The smaller models are
+            // 140 KB brotli together instead of 370 KB, which the page's
+            // 600 KB download budget needs more than the last 0.01 of F1.
             max_weights: match lang {
-                Lang::Ar => 180_000,
-                Lang::En => 100_000,
+                Lang::Ar => 40_000,
+                Lang::En => 50_000,
             },
             temperature: 1.0,
         }
