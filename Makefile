@@ -89,9 +89,15 @@ test-e2e: build
 	@echo "test: end-to-end (playwright-core + /usr/bin/chromium) against dist/"
 	@node --test --test-concurrency=1 tests/e2e/
 
-## bench: placeholder until the benchmark issue lands
-bench:
-	@echo "bench: not yet implemented (see the benchmark issue)"
+## bench: speed and size figures (native analyze per stage, wasm analyze,
+## dist sizes, first render, memory over 100 loads) in one run
+bench: build
+	@echo "bench: native analyze (release) on the default article and the development corpus"
+	@$(CARGO) run --release --quiet --bin bench
+	@echo; echo "bench: dist/ sizes"
+	@node scripts/sizes.mjs dist
+	@echo; echo "bench: in headless Chromium"
+	@node scripts/bench-browser.mjs
 
 ## fuzz: one cargo-fuzz target for a while (nightly; installed when missing)
 FUZZ_TARGET ?= parse

@@ -54,7 +54,12 @@ try {
     const out = [];
     for (const d of docs) {
       const json = JSON.stringify(d.article);
-      m.analyze(json);
+      try {
+        m.analyze(json);
+      } catch {
+        out.push(null); // not an article (an empty body): skipped, as natively
+        continue;
+      }
       const runs = [];
       for (let i = 0; i < 7; i++) {
         const t = performance.now();
@@ -67,7 +72,7 @@ try {
     return out;
   }, docs);
   for (const lang of ["ar", "en", "all"]) {
-    const idx = docs.map((d, i) => i).filter((i) => lang === "all" || docs[i].lang === lang);
+    const idx = docs.map((d, i) => i).filter((i) => (lang === "all" || docs[i].lang === lang) && timings[i] !== null);
     if (!idx.length) continue;
     const ms = idx.reduce((s, i) => s + timings[i], 0);
     const w = idx.reduce((s, i) => s + words(docs[i].article), 0);

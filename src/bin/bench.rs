@@ -1,0 +1,135 @@
+//! Native benchmark of the analysis pipeline on real articles.
+//!
+//! `cargo run --release --bin bench [-- --devdata DIR] [--rounds N]`
+//!
+//! Corpus: the default article, plus, when the development data is present
+//! (`../shared/devdata` or `--devdata`), the 50 SaudiNewsNet Arabic articles
+//! and the 229 GeoVirus English articles. Each article is analysed once to
+//! warm up, then `rounds` times; the median time per article is summed, so a
+//! slow outlier round (another process on the machine) does not count.
+
+use std::time::{Duration, Instant};
+
+struct Doc {
+    lang: &'static str,
+    json: String,
+    words: usize,
+}
+
+fn words(s: &str) -> usize {
+    s.split_whitespace().count()
+}
+
+fn load_corpus(devdata: &str) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    if let Ok(s) = std::fs::read_to_string("www/articles/default.json") {
+        docs.push(Doc { lang: "ar", words: words(&s), json: s });
+    }
+    if let Ok(s) = std::fs::read_to_string(format!("{devdata}/news_ar/saudinewsnet_dev50.jsonl")) {
+        for line in s.lines() {
+            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
+            let title = v.get("title").and_then(|t| t.as_str()).unwrap_or_default();
+            let body = v.get("content").and_then(|t| t.as_str()).unwrap_or_default();
+            let json =
+                serde_json::json!({"title": title, "body": body, "lang": "ar", "published": v.get("date_extracted")});
+            docs.push(Doc { lang: "ar", words: words(title) + words(body), json: json.to_string() });
+        }
+    }
+    if let Ok(s) = std::fs::read_to_string(format!("{devdata}/geo/GeoVirus.xml")) {
+        for chunk in s.split("<text>").skip(1) {
+            let Some(end) = chunk.find("</text>") else { continue };
+            let body = xml_unescape(&chunk[..end]);
+            let json = serde_json::json!({"title": "", "body": body, "lang": "en"});
+            docs.push(Doc { lang: "en", words: words(&body), json: json.to_string() });
+        }
+    }
+    docs
+}
+
+fn xml_unescape(s: &str) -> String {
+    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
+}
+
+fn median(mut v: Vec<Duration>) -> Duration {
+    v.sort();
+    v.get(v.len() / 2).copied().unwrap_or_default()
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().collect();
+    let arg = |name: &str| args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).cloned();
+    let devdata = arg("--devdata")
+        .or_else(|| std::env::var("ATLAS_DEVDATA").ok())
+        .unwrap_or_else(|| "../shared/devdata".to_string());
+    let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(7);
+    let docs = load_corpus(&devdata);
+    println!(
+        "corpus: {} articles ({} Arabic, {} English) from www/articles and {devdata}",
+        docs.len(),
+        docs.iter().filter(|d| d.lang == "ar").count(),
+        docs.iter().filter(|d| d.lang == "en").count()
+    );
+
+    // Stages timed one by one on the same article: parsing, tokenising
+    // (normalisation included), dates, the learned tagger, and the whole of
+    // `analyze`; the rules, resolution and events are what `analyze` takes
+    // beyond the three stages it shares with them.
+    let stage_names = ["tokenise", "dates", "tagger", "rules+resolve+events"];
+    for lang in ["ar", "en", "all"] {
+        let set: Vec<&Doc> = docs.iter().filter(|d| lang == "all" || d.lang == lang).collect();
+        if set.is_empty() {
+            continue;
+        }
+        let total_words: usize = set.iter().map(|d| d.words).sum();
+        let mut parse_t = Duration::ZERO;
+        let mut stage_t = vec![Duration::ZERO; stage_names.len()];
+        let mut whole_t = Duration::ZERO;
+        for d in &set {
+            let Ok(article) = article_atlas::parse_article(d.json.as_bytes()) else { continue };
+            let analysis = article_atlas::analyze(&article);
+            let published = article.published.as_ref().and_then(|p| p.date);
+            let text = analysis.text.as_str();
+            let time = |f: &dyn Fn()| {
+                let mut runs = Vec::with_capacity(rounds);
+                f();
+                for _ in 0..rounds {
+                    let t = Instant::now();
+                    f();
+                    runs.push(t.elapsed());
+                }
+                median(runs)
+            };
+            parse_t += time(&|| {
+                std::hint::black_box(article_atlas::parse_article(d.json.as_bytes()).ok());
+            });
+            let tokens = article_atlas::internals::tokenize(text);
+            let tok_t = time(&|| {
+                std::hint::black_box(article_atlas::internals::tokenize(text));
+                std::hint::black_box(article_atlas::internals::sentences(text));
+            });
+            let date_t = time(&|| {
+                std::hint::black_box(article_atlas::internals::find_dates(text, &tokens, &article.lang, published));
+            });
+            let tag_t = time(&|| {
+                std::hint::black_box(article_atlas::internals::tagger::tag(&tokens, &article.lang));
+            });
+            let all_t = time(&|| {
+                std::hint::black_box(article_atlas::analyze(&article));
+            });
+            stage_t[0] += tok_t;
+            stage_t[1] += date_t;
+            stage_t[2] += tag_t;
+            stage_t[3] += all_t.saturating_sub(tok_t + date_t + tag_t);
+            whole_t += all_t;
+        }
+        let wps = |t: Duration| if t.is_zero() { f64::INFINITY } else { total_words as f64 / t.as_secs_f64() };
+        println!("\n[{lang}] {} articles, {total_words} words, median of {rounds} rounds", set.len());
+        println!("  {:<22} {:>12} {:>16}", "stage", "total ms", "words/s");
+        println!("  {:<22} {:>12.2} {:>16.0}", "parse", parse_t.as_secs_f64() * 1e3, wps(parse_t));
+        for (name, t) in stage_names.iter().zip(&stage_t) {
+            println!("  {:<22} {:>12.2} {:>16.0}", name, t.as_secs_f64() * 1e3, wps(*t));
+        }
+        println!("  {:<22} {:>12.2} {:>16.0}", "analyze", whole_t.as_secs_f64() * 1e3, wps(whole_t));
+        println!("  per 1,000 words: {:.3} ms", whole_t.as_secs_f64() * 1e3 * 1000.0 / total_words.max(1) as f64);
+    }
+}
