@@ -360,6 +360,7 @@ pub fn Map(
             <Show when=move || pins.with(|p| p.is_empty())>
                 <p class="map-empty">{move || t().no_places}</p>
             </Show>
+            <p class="map-credit" data-testid="map-credit">{crate::gazetteer::CREDIT}</p>
         </div>
     }
 }
