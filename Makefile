@@ -7,7 +7,7 @@ PORT ?= 8080
 HOST ?= 127.0.0.1
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
-WASM_OUT := target/$(WASM_TARGET)/release/article_atlas.wasm
+WASM_OUT := target/$(WASM_TARGET)/wasm-release/article_atlas.wasm
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
@@ -44,7 +44,7 @@ build: setup dist/.built
 
 $(WASM_OUT): $(RUST_SOURCES)
 	@echo "build: compiling release wasm"
-	@$(CARGO) build --release --lib --target $(WASM_TARGET)
+	@$(CARGO) build --profile wasm-release --lib --target $(WASM_TARGET)
 
 pkg/.built: $(WASM_OUT)
 	@echo "build: wasm-bindgen $(WASM_BINDGEN_VERSION) → pkg/"
