@@ -129,6 +129,10 @@ impl Instance {
             return;
         }
         self.next_generation();
+        if let Err(e) = crate::ui::fits_the_page(article) {
+            self.state.error.set(Some(e));
+            return;
+        }
         self.state.analysis.set(Some(crate::analyze(article)));
         self.state.choices.set(Vec::new());
         self.state.error.set(None);

@@ -48,6 +48,10 @@ impl AppState {
         match crate::parse_articles(input) {
             Ok(mut articles) if !articles.is_empty() => {
                 let first = articles.remove(0);
+                if let Err(e) = fits_the_page(&first) {
+                    self.error.set(Some(e));
+                    return;
+                }
                 self.show_analysis(crate::analyze(&first));
                 articles.insert(0, first);
                 self.choices.set(if articles.len() > 1 { articles } else { Vec::new() });
@@ -70,6 +74,10 @@ impl AppState {
     pub fn pick(&self, i: usize) {
         let article = self.choices.with_untracked(|c| c.get(i).cloned());
         if let Some(article) = article {
+            if let Err(e) = fits_the_page(&article) {
+                self.error.set(Some(e));
+                return;
+            }
             self.show_analysis(crate::analyze(&article));
         }
     }
@@ -100,6 +108,23 @@ impl AppState {
 }
 
 /// Reads an exported analysis; `None` for anything else (articles included).
+/// Longest article text the page lays out (code points). The analysis has
+/// no such limit (the CLI and `analyze` take 5 MB), but drawing hundreds of
+/// thousands of highlights freezes a browser tab for minutes; the longest
+/// news features are under 100,000 characters.
+pub const PAGE_MAX_CHARS: usize = 200_000;
+
+pub fn fits_the_page(a: &crate::model::Article) -> Result<(), String> {
+    let n = a.title.chars().count() + a.paragraphs.iter().map(|p| p.chars().count() + 2).sum::<usize>();
+    if n > PAGE_MAX_CHARS {
+        Err(format!(
+            "article is too long to show here: {n} characters, the page shows up to {PAGE_MAX_CHARS} (the CLI and the JS analyze() take up to 5 MB)"
+        ))
+    } else {
+        Ok(())
+    }
+}
+
 fn as_analysis(input: &[u8]) -> Option<Analysis> {
     let v: serde_json::Value = serde_json::from_slice(input).ok()?;
     let o = v.as_object()?;
