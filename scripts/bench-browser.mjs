@@ -78,6 +78,32 @@ try {
     const w = idx.reduce((s, i) => s + words(docs[i].article), 0);
     console.log(`  [${lang}] ${idx.length} articles, ${w} words: ${ms.toFixed(1)} ms, ${Math.round(w / (ms / 1000))} words/s, ${((ms * 1000) / w).toFixed(3)} ms per 1,000 words`);
   }
+  // 1b. the learned tagger alone, in wasm
+  const tagTimes = await page.evaluate(async (docs) => {
+    const m = await import("/pkg/article_atlas.js");
+    const out = [];
+    for (const d of docs) {
+      const a = d.article;
+      const text = [a.title ?? "", ...(Array.isArray(a.body) ? a.body : [a.body ?? ""])].join("\n\n");
+      m.tagEntities(text, a.lang ?? "");
+      const runs = [];
+      for (let i = 0; i < 7; i++) {
+        const t = performance.now();
+        m.tagEntities(text, a.lang ?? "");
+        runs.push(performance.now() - t);
+      }
+      runs.sort((x, y) => x - y);
+      out.push(runs[3]);
+    }
+    return out;
+  }, docs);
+  for (const lang of ["ar", "en"]) {
+    const idx = docs.map((d, i) => i).filter((i) => docs[i].lang === lang);
+    if (!idx.length) continue;
+    const ms = idx.reduce((s, i) => s + tagTimes[i], 0);
+    const w = idx.reduce((s, i) => s + words(docs[i].article), 0);
+    console.log(`  tagger alone in wasm [${lang}]: ${Math.round(w / (ms / 1000))} words/s (tokenising included)`);
+  }
   await page.close();
 
   // 2. first render

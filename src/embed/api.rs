@@ -385,6 +385,34 @@ pub fn analyze(article: &ArticleInput) -> Result<AtlasAnalysisJs, JsError> {
     Ok(to_js(&crate::analyze(&parsed))?.unchecked_into())
 }
 
+/// One span the learned tagger found (code points into the text given).
+#[derive(Serialize)]
+struct TagSpan {
+    start: usize,
+    end: usize,
+    #[serde(rename = "type")]
+    kind: crate::EntityType,
+    score: f32,
+}
+
+/// Runs only the learned entity tagger on plain text (`lang` "ar" or "en";
+/// anything else picks by script) and returns `[{start, end, type, score}]`
+/// in code points: the tagger's own view, before `analyze` merges it with
+/// the lists and rules. For comparison and benchmarking.
+#[wasm_bindgen(js_name = tagEntities)]
+pub fn tag_entities(text: &str, lang: &str) -> Result<JsValue, JsError> {
+    let tokens = crate::internals::tokenize(text);
+    let spans: Vec<TagSpan> = crate::internals::tagger::tag(&tokens, lang)
+        .into_iter()
+        .filter_map(|s| {
+            let start = tokens.get(s.start_token)?.start;
+            let end = tokens.get(s.end_token.checked_sub(1)?)?.end;
+            Some(TagSpan { start, end, kind: s.kind, score: s.score })
+        })
+        .collect();
+    to_js(&spans)
+}
+
 /// The fields of an analysis object that say which article it is.
 #[derive(serde::Deserialize)]
 struct AnalysisHead {
