@@ -18,6 +18,7 @@ use std::time::Instant;
 
 use crate::analyze::{analyze_with, Sources};
 use crate::model::{Analysis, Article, Dir, EntityType};
+use crate::tagger::newsfane;
 
 /// A gold mention: code points into the built text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -169,13 +170,6 @@ fn group(sentences: Vec<Sentence>, per_para: usize, per_doc: usize) -> Vec<Vec<V
     paras.chunks(per_doc.max(1)).map(<[Vec<Sentence>]>::to_vec).collect()
 }
 
-const PROCLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "س"];
-const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "كم", "ك"];
-
-fn arabic_word(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-}
-
 /// NewsFANE writes clitics as separate tokens ("و الصادرات", "ان ه"); news
 /// text has them attached ("والصادرات", "انه"), and that is what
 /// `analyze` must read, so they are glued back (as `train_tagger` does).
@@ -183,8 +177,8 @@ fn glue(sentence: &Sentence) -> Sentence {
     let mut out: Sentence = Vec::new();
     let mut pending: Option<(String, Option<(EntityType, bool)>)> = None;
     for (w, lab) in sentence {
-        if lab.is_none() && pending.is_none() && ENCLITICS.contains(&w.as_str()) {
-            if let Some(prev) = out.last_mut().filter(|p| arabic_word(&p.0)) {
+        if lab.is_none() && pending.is_none() && newsfane::ENCLITICS.contains(&w.as_str()) {
+            if let Some(prev) = out.last_mut().filter(|p| newsfane::arabic_word(&p.0)) {
                 if prev.0.ends_with('ة') {
                     prev.0.pop();
                     prev.0.push('ت');
@@ -193,7 +187,7 @@ fn glue(sentence: &Sentence) -> Sentence {
                 continue;
             }
         }
-        if PROCLITICS.contains(&w.as_str()) && lab.is_none_or(|(_, begin)| !begin) {
+        if newsfane::PROCLITICS.contains(&w.as_str()) && lab.is_none_or(|(_, begin)| !begin) {
             match pending.as_mut() {
                 Some(p) => p.0.push_str(w),
                 None => pending = Some((w.clone(), *lab)),
@@ -201,7 +195,7 @@ fn glue(sentence: &Sentence) -> Sentence {
             continue;
         }
         if let Some((pre, pre_lab)) = pending.take() {
-            if arabic_word(w) {
+            if newsfane::arabic_word(w) {
                 let word = if pre.ends_with('ل') && w.starts_with("ال") {
                     format!("{pre}{}", w.get("ا".len()..).unwrap_or(""))
                 } else {
@@ -219,9 +213,6 @@ fn glue(sentence: &Sentence) -> Sentence {
     out.extend(pending);
     out
 }
-
-/// Share of NewsFANE sentences (at the end) held out from tagger training.
-pub const NEWSFANE_DEV_SHARE: f64 = 0.15;
 
 fn newsfane(dir: &Path) -> Result<Vec<Doc>, String> {
     let s = read(&dir.join("ner_ar/NewsFANE_Gold_2014_170K.txt"))?;
@@ -250,7 +241,7 @@ fn newsfane(dir: &Path) -> Result<Vec<Doc>, String> {
     let mut sentences: Vec<Sentence> = sentences.iter().map(glue).collect();
     // Only the held-out part: the learned tagger trains on the rest
     // (the same cut as `train_tagger`: the last 15% of sentences).
-    let cut = sentences.len() - (sentences.len() as f64 * NEWSFANE_DEV_SHARE).round() as usize;
+    let cut = sentences.len() - (sentences.len() as f64 * newsfane::DEV_SHARE).round() as usize;
     let dev = sentences.split_off(cut.min(sentences.len()));
     Ok(group(dev, 4, 5).iter().map(|d| build(d, "ar")).collect())
 }

@@ -52,8 +52,8 @@ pub mod internals {
     /// The learned entity tagger, its training and its model format.
     pub mod tagger {
         pub use crate::tagger::{
-            embedded, kind_of, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Model, ModelError,
-            NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
+            embedded, kind_of, newsfane, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Model,
+            ModelError, NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
         };
     }
 }

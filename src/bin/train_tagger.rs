@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use article_atlas::internals::tagger::{
-    spans, tag_of, tag_with, train, Example, Lang, Model, NoLexicon, Params, KINDS, NT,
+    newsfane, spans, tag_of, tag_with, train, Example, Lang, Model, NoLexicon, Params, KINDS, NT,
 };
 use article_atlas::internals::tokenize;
 
@@ -35,9 +35,6 @@ const PER: usize = 0;
 const ORG: usize = 1;
 const LOC: usize = 2;
 const MISC: usize = 3;
-
-/// Share of NewsFANE sentences, at the end, kept for development.
-const AR_DEV_SHARE: f64 = 0.15;
 
 type Word = (String, usize);
 
@@ -181,13 +178,6 @@ fn load_newsfane(text: &str) -> Vec<Vec<Word>> {
     out
 }
 
-const PROCLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "س"];
-const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي"];
-
-fn arabic_word(w: &str) -> bool {
-    w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-}
-
 /// NewsFANE writes clitics as separate tokens ("و الصادرات", "ان ه");
 /// real text has them attached ("والصادرات", "انه"), so glue them back.
 fn glue(sentence: &[Word]) -> Vec<Word> {
@@ -195,9 +185,9 @@ fn glue(sentence: &[Word]) -> Vec<Word> {
     let mut pending = String::new();
     let mut pending_tag = 0usize;
     for (w, t) in sentence {
-        if *t == 0 && ENCLITICS.contains(&w.as_str()) && pending.is_empty() {
+        if *t == 0 && newsfane::ENCLITICS.contains(&w.as_str()) && pending.is_empty() {
             if let Some(prev) = out.last_mut() {
-                if arabic_word(&prev.0) {
+                if newsfane::arabic_word(&prev.0) {
                     // the segmentation wrote taa marbuta before the suffix
                     // ("ولاية ه"); attached, it is a plain taa ("ولايته")
                     if prev.0.ends_with('ة') {
@@ -209,7 +199,7 @@ fn glue(sentence: &[Word]) -> Vec<Word> {
                 }
             }
         }
-        if PROCLITICS.contains(&w.as_str()) && (*t == 0 || model_inside(*t)) {
+        if newsfane::PROCLITICS.contains(&w.as_str()) && (*t == 0 || model_inside(*t)) {
             if pending.is_empty() {
                 pending_tag = *t;
             }
@@ -217,7 +207,7 @@ fn glue(sentence: &[Word]) -> Vec<Word> {
             continue;
         }
         if !pending.is_empty() {
-            if arabic_word(w) {
+            if newsfane::arabic_word(w) {
                 let word = if pending.ends_with('ل') && w.starts_with("ال") {
                     format!("{pending}{}", &w["ا".len()..])
                 } else {
@@ -546,7 +536,7 @@ fn run(lang: Lang, args: &Args) -> Report {
     let (train_set, dev_set): (Vec<Vec<Word>>, Vec<Vec<Word>>) = match lang {
         Lang::Ar => {
             let fane = load_newsfane(&read(&args.devdata, "ner_ar/NewsFANE_Gold_2014_170K.txt", &mut sources));
-            let cut = fane.len() - (fane.len() as f64 * AR_DEV_SHARE).round() as usize;
+            let cut = fane.len() - (fane.len() as f64 * newsfane::DEV_SHARE).round() as usize;
             let mut train_set: Vec<Vec<Word>> = fane[..cut].iter().map(|s| glue(s)).collect();
             let dev_set: Vec<Vec<Word>> = fane[cut..].iter().map(|s| glue(s)).collect();
             for part in ["train", "val", "test"].into_iter().filter(|_| args.wojood) {

@@ -313,9 +313,8 @@ pub fn ar_stop() -> &'static WordSet {
 /// Weekdays, months and time words: they end names and organisations.
 pub fn time_words() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &[
+    S.get_or_init(|| {
+        let arabic: &[&str] = &[
             "الأحد",
             "الاثنين",
             "الإثنين",
@@ -361,38 +360,17 @@ pub fn time_words() -> &'static WordSet {
             "صباح",
             "مساء",
             "ظهر",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "today",
-            "yesterday",
-            "tomorrow",
-        ],
-    )
+        ];
+        WordSet::new(&[arabic, EN_CALENDAR].concat())
+    })
 }
 
 /// English words that start a sentence or a capitalised run without being
 /// part of a name.
 fn en_stop() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &[
+    S.get_or_init(|| {
+        let words: &[&str] = &[
             "the",
             "a",
             "an",
@@ -526,27 +504,6 @@ fn en_stop() -> &'static WordSet {
             "mrs",
             "ms",
             "dr",
-            "monday",
-            "tuesday",
-            "wednesday",
-            "thursday",
-            "friday",
-            "saturday",
-            "sunday",
-            "january",
-            "february",
-            "march",
-            "april",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-            "today",
-            "yesterday",
-            "tomorrow",
             "reuters",
             "ap",
             "afp",
@@ -574,9 +531,37 @@ fn en_stop() -> &'static WordSet {
             "well",
             "very",
             "much",
-        ],
-    )
+        ];
+        WordSet::new(&[words, EN_CALENDAR].concat())
+    })
 }
+
+/// English day, month and relative-day names: time words, and never the
+/// start of a name (shared by [`time_words`] and [`en_stop`]). "may" is
+/// left out: it is more often a verb or a name.
+const EN_CALENDAR: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "today",
+    "yesterday",
+    "tomorrow",
+];
 
 /// Heads that start an Arabic organisation name ("وزارة الخارجية").
 fn ar_org_heads() -> &'static WordSet {

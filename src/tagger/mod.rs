@@ -32,6 +32,25 @@ pub use features::{Lang, Lexicon, NoLexicon};
 pub use model::{kind_of, tag_of, Model, ModelError, KINDS, NT};
 pub use train::{train, Example, Params};
 
+/// How the NewsFANE corpus is read, shared by training (`train_tagger`) and
+/// evaluation (`eval`), which must agree on it.
+pub mod newsfane {
+    /// Share of NewsFANE sentences, at the end, held out as the development
+    /// split (never trained on).
+    pub const DEV_SHARE: f64 = 0.15;
+    /// Clitics NewsFANE writes as their own tokens and news writes attached
+    /// to the next word ("و الصادرات" → "والصادرات").
+    pub const PROCLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "س"];
+    /// Clitics NewsFANE writes as their own tokens and news writes attached
+    /// to the previous word ("ان ه" → "انه").
+    pub const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي"];
+
+    /// Starts with an Arabic letter (a word clitics attach to).
+    pub fn arabic_word(w: &str) -> bool {
+        w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
+    }
+}
+
 static AR_BYTES: &[u8] = include_bytes!("../../data/tagger/ar.bin");
 static EN_BYTES: &[u8] = include_bytes!("../../data/tagger/en.bin");
 
