@@ -3,6 +3,7 @@
 //! functions of the analysis; the page and the JS API only wrap them in files.
 
 use crate::model::{Analysis, EntityType, Ymd};
+use crate::time::calendar;
 use serde_json::{json, Map, Value};
 
 /// A GeoJSON FeatureCollection (RFC 7946) with one Point per place entity.
@@ -60,17 +61,17 @@ pub fn to_ics(a: &Analysis) -> String {
     line("PRODID:-//article-atlas//article-atlas//EN");
     line("CALSCALE:GREGORIAN");
     line(&format!("X-WR-CALNAME:{}", ics_escape(&a.title)));
-    let article_key = fnv1a(a.text.as_bytes());
+    let article_key = crate::hash::fnv1a64(a.text.as_bytes());
     let chars: Vec<char> = a.text.chars().collect();
     let name_of = |id: &str| a.entities.iter().find(|e| e.id == id).map(|e| e.name.clone());
     for ev in &a.events {
         let Some(date) = &ev.date else { continue };
         line("BEGIN:VEVENT");
         line(&format!("UID:{}-{article_key:016x}@article-atlas", ics_escape(&ev.id)));
-        let stamp = a.published.as_deref().and_then(parse_iso_day).unwrap_or(date.start);
+        let stamp = a.published.as_deref().and_then(calendar::parse_iso_day).unwrap_or(date.start);
         line(&format!("DTSTAMP:{}T000000Z", ymd_basic(stamp)));
         line(&format!("DTSTART;VALUE=DATE:{}", ymd_basic(date.start)));
-        line(&format!("DTEND;VALUE=DATE:{}", ymd_basic(next_day(date.end))));
+        line(&format!("DTEND;VALUE=DATE:{}", ymd_basic(calendar::add_days(date.end, 1).unwrap_or(date.end))));
         line(&format!("SUMMARY:{}", ics_escape(&ev.label)));
         if let Some(place) = ev.place.as_deref().and_then(name_of) {
             line(&format!("LOCATION:{}", ics_escape(&place)));
@@ -130,37 +131,6 @@ fn fold_line(out: &mut String, s: &str) {
 
 fn ymd_basic(d: Ymd) -> String {
     format!("{:04}{:02}{:02}", d.year, d.month, d.day)
-}
-
-fn parse_iso_day(s: &str) -> Option<Ymd> {
-    let mut it = s.splitn(3, '-');
-    let year = it.next()?.parse().ok()?;
-    let month = it.next()?.parse().ok()?;
-    let day = it.next()?.get(..2)?.parse().ok()?;
-    Some(Ymd { year, month, day })
-}
-
-fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        2 if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        2 => 28,
-        4 | 6 | 9 | 11 => 30,
-        _ => 31,
-    }
-}
-
-fn next_day(d: Ymd) -> Ymd {
-    if d.day < days_in_month(d.year, d.month) {
-        Ymd { day: d.day + 1, ..d }
-    } else if d.month < 12 {
-        Ymd { month: d.month + 1, day: 1, ..d }
-    } else {
-        Ymd { year: d.year + 1, month: 1, day: 1 }
-    }
-}
-
-fn fnv1a(b: &[u8]) -> u64 {
-    b.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, x| (h ^ u64::from(*x)).wrapping_mul(0x0100_0000_01b3))
 }
 
 /// The entities as CSV (RFC 4180: CRLF, quoted when needed). Text cells that

@@ -16,6 +16,7 @@ mod article;
 mod events;
 mod export;
 mod gazetteer;
+mod hash;
 mod layout;
 mod model;
 mod recognise;

@@ -240,9 +240,5 @@ impl Instance {
 
 /// Tells analyses apart cheaply (FNV-1a of the text and language).
 fn fingerprint(a: &crate::Analysis) -> u64 {
-    a.lang
-        .bytes()
-        .chain([0])
-        .chain(a.text.bytes())
-        .fold(0xcbf2_9ce4_8422_2325u64, |h, x| (h ^ u64::from(x)).wrapping_mul(0x0100_0000_01b3))
+    crate::hash::fnv1a64_iter(a.lang.bytes().chain([0]).chain(a.text.bytes()))
 }

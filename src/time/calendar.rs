@@ -116,6 +116,16 @@ pub fn iso_day(d: Ymd) -> String {
     format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
+/// Reads the day of an ISO string, "YYYY-MM-DD" with anything after the day
+/// ("2022-12-08T10:00Z" gives 8 December). `None` unless that day exists.
+pub fn parse_iso_day(s: &str) -> Option<Ymd> {
+    let mut it = s.trim().splitn(3, '-');
+    let year = it.next()?.parse().ok()?;
+    let month = it.next()?.parse().ok()?;
+    let day = it.next()?.get(..2)?.parse().ok()?;
+    ymd(year, month, day)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +149,10 @@ mod tests {
         assert_eq!(from_hijri(1444, 9, 1), Some(Ymd { year: 2023, month: 3, day: 23 }));
         assert_eq!(from_hijri(1, 1, 1), Some(Ymd { year: 622, month: 7, day: 19 }));
         assert_eq!(from_hijri(1436, 13, 1), None);
+        assert_eq!(parse_iso_day("2022-12-08"), Some(d));
+        assert_eq!(parse_iso_day(" 2022-12-08T10:00:00Z"), Some(d));
+        assert_eq!(parse_iso_day("2023-02-29"), None);
+        assert_eq!(parse_iso_day("2022-13-01"), None);
+        assert_eq!(parse_iso_day("2022-12"), None);
     }
 }

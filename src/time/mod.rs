@@ -1,7 +1,7 @@
 //! Dates: reading publication date strings and finding and normalising date
 //! expressions in text (Arabic and English, absolute and relative).
 
-mod calendar;
+pub mod calendar;
 mod find;
 mod words;
 
