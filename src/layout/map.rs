@@ -113,6 +113,117 @@ pub fn fit(points: &[GeoPoint], vp: Viewport) -> MapWindow {
     clamp_window(MapWindow { lon: (w + e) / 2.0, lat: (s + n) / 2.0, zoom: k * 360.0 / vp.width })
 }
 
+/// Largest extent (pixels) at which places read as an unreadable pile.
+pub const PILE_PX: f64 = 100.0;
+
+/// The window that fits the article's places, leaving out a few far from
+/// all the others (a wrong pin on another continent) when keeping them would
+/// shrink the rest into a pile: with at least four places, up to a quarter
+/// of them may go, each more than five times the median distance (and 15°)
+/// from the median place, and only if with them the rest would fit in
+/// [`PILE_PX`] pixels. Returns the window and the indexes left out.
+pub fn fit_core(points: &[GeoPoint], vp: Viewport) -> (MapWindow, Vec<usize>) {
+    let all = fit(points, vp);
+    let ok: Vec<usize> =
+        (0..points.len()).filter(|&i| points.get(i).is_some_and(|p| p.lon.is_finite() && p.lat.is_finite())).collect();
+    if ok.len() < 4 {
+        return (all, Vec::new());
+    }
+    let median = |mut v: Vec<f64>| {
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(0.0)
+    };
+    let at = |i: usize| points.get(i).map_or((0.0, 0.0), |p| (p.lon, p.lat));
+    let (mlon, mlat) = (median(ok.iter().map(|&i| at(i).0).collect()), median(ok.iter().map(|&i| at(i).1).collect()));
+    let dist = |i: usize| {
+        let (lon, lat) = at(i);
+        (lon - mlon).hypot(lat - mlat)
+    };
+    let limit = (5.0 * median(ok.iter().map(|&i| dist(i)).collect())).max(15.0);
+    let far: Vec<usize> = ok.iter().copied().filter(|&i| dist(i) > limit).collect();
+    if far.is_empty() || far.len() * 4 > ok.len() {
+        return (all, Vec::new());
+    }
+    let core: Vec<GeoPoint> = ok.iter().filter(|i| !far.contains(i)).filter_map(|&i| points.get(i).copied()).collect();
+    let extent = |f: fn(&GeoPoint) -> f64| {
+        let (lo, hi) = core.iter().map(f).fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
+        (hi - lo).max(0.0)
+    };
+    let piled = extent(|p| p.lon).max(extent(|p| p.lat)) * pixels_per_degree(all.zoom, vp) < PILE_PX;
+    if piled {
+        (fit(&core, vp), far)
+    } else {
+        (all, Vec::new())
+    }
+}
+
+/// `win` made to cover the whole panel with map: zoomed in enough that the
+/// world is at least as tall as the panel, and moved so that no edge shows
+/// beyond the poles or the date line (no empty band around the world).
+pub fn cover(win: MapWindow, vp: Viewport) -> MapWindow {
+    let win = clamp_window(win);
+    let min_zoom = (vp.height / 170.0) / (vp.width / 360.0);
+    let zoom = clamp_zoom(win.zoom.max(min_zoom));
+    let k = pixels_per_degree(zoom, vp);
+    let (half_w, half_h) = (vp.width / 2.0 / k, vp.height / 2.0 / k);
+    let keep = |v: f64, limit: f64, half: f64| if half >= limit { 0.0 } else { v.clamp(half - limit, limit - half) };
+    MapWindow { lon: keep(win.lon, 180.0, half_w), lat: keep(win.lat, MAX_LAT, half_h), zoom }
+}
+
+/// Where pins are drawn so that none covers another: pins that overlap at
+/// this zoom (circles `(x, y, r)` in pixels, in priority order) are spread
+/// on a ring around their centre, in their order; pins alone stay where they
+/// are. Zooming in separates them, and the ring closes up.
+pub fn spread(pins: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
+    let n = pins.len();
+    let mut group: Vec<usize> = (0..n).collect();
+    fn root(g: &mut [usize], mut i: usize) -> usize {
+        while let Some(&p) = g.get(i) {
+            if p == i {
+                break;
+            }
+            let up = g.get(p).copied().unwrap_or(p);
+            if let Some(slot) = g.get_mut(i) {
+                *slot = up;
+            }
+            i = p;
+        }
+        i
+    }
+    for i in 0..n {
+        for j in i + 1..n {
+            let (Some(a), Some(b)) = (pins.get(i), pins.get(j)) else { continue };
+            if (a.0 - b.0).hypot(a.1 - b.1) < a.2 + b.2 + 2.0 {
+                let (ri, rj) = (root(&mut group, i), root(&mut group, j));
+                if let Some(slot) = group.get_mut(ri.max(rj)) {
+                    *slot = ri.min(rj);
+                }
+            }
+        }
+    }
+    let mut out: Vec<(f64, f64)> = pins.iter().map(|p| (p.0, p.1)).collect();
+    let roots: Vec<usize> = (0..n).map(|i| root(&mut group, i)).collect();
+    for r in 0..n {
+        let members: Vec<usize> = (0..n).filter(|&i| roots.get(i) == Some(&r)).collect();
+        if members.len() < 2 {
+            continue;
+        }
+        let k = members.len() as f64;
+        let ms: Vec<(f64, f64, f64)> = members.iter().filter_map(|&i| pins.get(i).copied()).collect();
+        let (cx, cy) = (ms.iter().map(|p| p.0).sum::<f64>() / k, ms.iter().map(|p| p.1).sum::<f64>() / k);
+        let max_r = ms.iter().map(|p| p.2).fold(0.0, f64::max);
+        // Room on the ring for every pin's diameter and a gap.
+        let ring = (ms.iter().map(|p| 2.0 * p.2 + 4.0).sum::<f64>() / std::f64::consts::TAU).max(max_r + 4.0);
+        for (j, &i) in members.iter().enumerate() {
+            let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * j as f64 / k;
+            if let Some(o) = out.get_mut(i) {
+                *o = (cx + ring * a.cos(), cy + ring * a.sin());
+            }
+        }
+    }
+    out
+}
+
 /// The window after dragging the map by (dx, dy) pixels.
 pub fn pan(win: MapWindow, dx: f64, dy: f64, vp: Viewport) -> MapWindow {
     let k = pixels_per_degree(win.zoom, vp);
@@ -247,6 +358,56 @@ mod tests {
         assert!(w.zoom < 80.0 && w.zoom > 5.0, "{w:?}");
         let nan = fit(&[GeoPoint { lon: f64::NAN, lat: 1.0, radius_km: 0.0 }], VP);
         assert_eq!(nan, WORLD);
+    }
+
+    #[test]
+    fn one_far_place_does_not_shrink_the_rest() {
+        let brazil = [(-47.9, -15.8), (-43.2, -22.9), (-46.6, -23.5), (-38.5, -12.97)];
+        let mut pts: Vec<GeoPoint> = brazil.iter().map(|&(lon, lat)| GeoPoint { lon, lat, radius_km: 0.0 }).collect();
+        let alone = fit(&pts, VP);
+        pts.push(GeoPoint { lon: 44.4, lat: 33.3, radius_km: 0.0 });
+        let (core, far) = fit_core(&pts, VP);
+        assert_eq!(far, vec![4], "Baghdad is left out of the fit");
+        assert_eq!(core, alone);
+        assert!(fit(&pts, VP).zoom * 3.0 < core.zoom, "with it the rest would shrink");
+        // Places spread over a region are all kept, and so are three places.
+        let syria = [(38.0, 35.0), (40.9, 36.4), (36.3, 33.5), (44.4, 33.3), (4.3, 52.1)];
+        let pts: Vec<GeoPoint> = syria.iter().map(|&(lon, lat)| GeoPoint { lon, lat, radius_km: 0.0 }).collect();
+        assert!(fit_core(&pts, VP).1.is_empty(), "{:?}", fit_core(&pts, VP));
+        assert!(fit_core(pts.get(..3).unwrap_or_default(), VP).1.is_empty());
+    }
+
+    #[test]
+    fn the_map_covers_its_panel() {
+        let tall = Viewport::new(370.0, 600.0);
+        for w in [WORLD, MapWindow { lon: 170.0, lat: 80.0, zoom: 1.0 }, MapWindow { lon: 44.0, lat: 33.0, zoom: 40.0 }]
+        {
+            let c = cover(w, tall);
+            let t = Transform::of(c, tall);
+            let (x0, y0) = t.project(-180.0, MAX_LAT);
+            let (x1, y1) = t.project(180.0, -MAX_LAT);
+            assert!(
+                x0 <= 0.001 && y0 <= 0.001 && x1 >= tall.width - 0.001 && y1 >= tall.height - 0.001,
+                "{w:?} → {c:?}"
+            );
+        }
+        let close = MapWindow { lon: 44.0, lat: 33.0, zoom: 40.0 };
+        assert_eq!(cover(close, VP), close, "a close-up inside the world is left alone");
+    }
+
+    #[test]
+    fn overlapping_pins_spread_and_lone_pins_stay() {
+        let pins = [(100.0, 100.0, 9.0), (103.0, 101.0, 7.0), (100.0, 100.0, 6.0), (300.0, 300.0, 8.0)];
+        let at = spread(&pins);
+        assert_eq!(at.get(3), Some(&(300.0, 300.0)));
+        for i in 0..3 {
+            for j in i + 1..3 {
+                let (a, b) = (at[i], at[j]);
+                assert!((a.0 - b.0).hypot(a.1 - b.1) >= pins[i].2 + pins[j].2, "{i} and {j} still overlap: {at:?}");
+            }
+        }
+        assert!(at.iter().take(3).all(|p| (p.0 - 101.0).hypot(p.1 - 100.3) < 40.0), "they stay near their place");
+        assert_eq!(spread(&[]), vec![]);
     }
 
     #[test]

@@ -1,41 +1,22 @@
 //! The timeline: calendar days, the time scale, ticks, and event lanes.
 
 use crate::model::{Event, Precision, Relation, Ymd};
+use crate::time::calendar;
 
-/// Days since 1970-01-01 of a (possibly invalid) date; out-of-range months
-/// and days are clamped rather than rejected.
-pub fn days_from_civil(d: Ymd) -> i64 {
-    let m = i64::from(d.month.clamp(1, 12));
-    let day = i64::from(d.day.clamp(1, 31));
-    let y = i64::from(d.year) - i64::from(m <= 2);
-    let era = if y >= 0 { y } else { y - 399 } / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * (if m > 2 { m - 3 } else { m + 9 }) + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+/// Day number (days since 1970-01-01) of a date whose month or day may be
+/// out of range: they are clamped (1..=12, 1..=31) rather than rejected, so
+/// every event still has a place on the axis.
+fn clamped_day(d: Ymd) -> i64 {
+    calendar::days_from_civil(Ymd { month: d.month.clamp(1, 12), day: d.day.clamp(1, 31), ..d })
 }
 
-/// The date of a day number (inverse of [`days_from_civil`]).
-pub fn civil_from_days(z: i64) -> Ymd {
-    let z = z.clamp(-100_000_000, 100_000_000) + 719_468;
-    let era = if z >= 0 { z } else { z - 146_096 } / 146_097;
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    Ymd { year: year as i32, month: month as u8, day: day as u8 }
-}
-
-/// Reads "YYYY-MM-DD".
-pub fn parse_iso_day(s: &str) -> Option<Ymd> {
-    let mut it = s.trim().splitn(3, '-');
-    let year = it.next()?.parse().ok()?;
-    let month: u8 = it.next()?.parse().ok()?;
-    let day: u8 = it.next()?.get(..2)?.parse().ok()?;
-    ((1..=12).contains(&month) && (1..=31).contains(&day)).then_some(Ymd { year, month, day })
+/// The date of a day number, clamped to the calendar's years (1..=9999)
+/// rather than refused, so an axis far out of range still has tick labels.
+fn clamped_date(z: i64) -> Ymd {
+    let first = Ymd { year: 1, month: 1, day: 1 };
+    let last = Ymd { year: 9999, month: 12, day: 31 };
+    let z = z.clamp(calendar::days_from_civil(first), calendar::days_from_civil(last));
+    calendar::civil_from_days(z).unwrap_or(if z < 0 { first } else { last })
 }
 
 /// A linear map from days to pixels, mirrored for right-to-left.
@@ -90,7 +71,7 @@ pub fn ticks(d0: i64, d1: i64, max_ticks: usize) -> Vec<Tick> {
             let mut d = d0 + (step - (d0 - offset).rem_euclid(step)) % step;
             let mut last_month = None;
             while d <= d1 {
-                let date = civil_from_days(d);
+                let date = clamped_date(d);
                 let month = (date.year, date.month);
                 out.push(Tick { day: d, date, unit: TickUnit::Day, major: last_month.is_some_and(|m| m != month) });
                 last_month = Some(month);
@@ -102,7 +83,7 @@ pub fn ticks(d0: i64, d1: i64, max_ticks: usize) -> Vec<Tick> {
             return out;
         }
     }
-    let (a, b) = (civil_from_days(d0), civil_from_days(d1));
+    let (a, b) = (clamped_date(d0), clamped_date(d1));
     let months = |d: Ymd| i64::from(d.year) * 12 + i64::from(d.month) - 1;
     let (m0, m1) = (months(a), months(b));
     for step in [1i64, 3, 6] {
@@ -112,7 +93,7 @@ pub fn ticks(d0: i64, d1: i64, max_ticks: usize) -> Vec<Tick> {
             let mut last_year = None;
             while m <= m1 {
                 let date = Ymd { year: m.div_euclid(12) as i32, month: (m.rem_euclid(12) + 1) as u8, day: 1 };
-                let day = days_from_civil(date);
+                let day = clamped_day(date);
                 if day >= d0 {
                     out.push(Tick {
                         day,
@@ -139,7 +120,7 @@ pub fn ticks(d0: i64, d1: i64, max_ticks: usize) -> Vec<Tick> {
     let mut y = y0 + (step - y0.rem_euclid(step)) % step;
     while y <= y1 && out.len() < 1000 {
         let date = Ymd { year: y as i32, month: 1, day: 1 };
-        let day = days_from_civil(date);
+        let day = clamped_day(date);
         if day >= d0 {
             out.push(Tick { day, date, unit: TickUnit::Year, major: true });
         }
@@ -211,15 +192,13 @@ pub fn timeline(
 ) -> TimelineLayout {
     let pad = 16.0;
     let width = if width.is_finite() { width.max(120.0) } else { 120.0 };
-    let pub_day = published.map(days_from_civil);
+    let pub_day = published.map(clamped_day);
     let spans: Vec<Option<(i64, i64)>> = events
         .iter()
-        .map(|e| {
-            e.date.as_ref().map(|d| (days_from_civil(d.start), days_from_civil(d.end).max(days_from_civil(d.start))))
-        })
+        .map(|e| e.date.as_ref().map(|d| (clamped_day(d.start), clamped_day(d.end).max(clamped_day(d.start)))))
         .collect();
     let (mut d0, mut d1) = match window {
-        Some((a, b)) => (days_from_civil(a), days_from_civil(b)),
+        Some((a, b)) => (clamped_day(a), clamped_day(b)),
         None => {
             let mut lo = pub_day;
             let mut hi = pub_day;
@@ -272,22 +251,17 @@ pub fn timeline(
                 dated.push(EventSlot { index: i, mark, x0, x1, lane: 0, label_right: true, label_x: x1 });
             }
             _ => {
-                let anchor = published_x.unwrap_or(width / 2.0);
-                // "Before" points towards the past, which is left in LTR.
-                let past_is_left = !rtl;
-                let (x0, x1) = match mark {
-                    Mark::Before if past_is_left => (anchor - 34.0, anchor - 4.0),
-                    Mark::Before => (anchor + 4.0, anchor + 34.0),
-                    Mark::Upcoming if past_is_left => (anchor + 4.0, anchor + 34.0),
-                    Mark::Upcoming => (anchor - 34.0, anchor - 4.0),
-                    _ => (pad, pad + 12.0),
-                };
-                undated.push(EventSlot { index: i, mark, x0, x1, lane: 0, label_right: true, label_x: x1 });
+                // Undated events are a list under the axis, one a row: the
+                // mark at the start of the reading direction and the label
+                // after it, so no mark ever covers a label, however narrow.
+                let (x0, x1) = if rtl { (width - pad - 30.0, width - pad) } else { (pad, pad + 30.0) };
+                let label_x = if rtl { x0 - 6.0 } else { x1 + 6.0 };
+                undated.push(EventSlot { index: i, mark, x0, x1, lane: undated.len(), label_right: !rtl, label_x });
             }
         }
     }
     let lanes = pack(&mut dated, &label, width, rtl);
-    let undated_rows = if undated.is_empty() { 0 } else { pack(&mut undated, &label, width, rtl) };
+    let undated_rows = undated.len();
     TimelineLayout { scale, ticks, published_x, dated, undated, lanes, undated_rows }
 }
 
@@ -339,26 +313,31 @@ mod tests {
     use crate::layout::tests::event;
 
     #[test]
-    fn civil_days_round_trip() {
-        assert_eq!(days_from_civil(Ymd { year: 1970, month: 1, day: 1 }), 0);
-        assert_eq!(days_from_civil(Ymd { year: 2000, month: 3, day: 1 }), 11_017);
-        for z in [-800_000, -1, 0, 59, 19_334, 700_000] {
-            assert_eq!(days_from_civil(civil_from_days(z)), z);
+    fn bad_dates_are_clamped_not_refused() {
+        assert_eq!(
+            clamped_day(Ymd { year: 2022, month: 0, day: 0 }),
+            clamped_day(Ymd { year: 2022, month: 1, day: 1 })
+        );
+        assert_eq!(
+            clamped_day(Ymd { year: 2022, month: 13, day: 99 }),
+            clamped_day(Ymd { year: 2022, month: 12, day: 31 })
+        );
+        for z in [-1, 0, 59, 19_334, 700_000] {
+            assert_eq!(clamped_day(clamped_date(z)), z);
         }
-        assert_eq!(parse_iso_day("2022-12-08"), Some(Ymd { year: 2022, month: 12, day: 8 }));
-        assert_eq!(parse_iso_day("2022-13-08"), None);
-        assert_eq!(parse_iso_day("x"), None);
-        let _ = days_from_civil(Ymd { year: i32::MAX, month: 0, day: 99 });
+        assert_eq!(clamped_date(-800_000), Ymd { year: 1, month: 1, day: 1 });
+        assert_eq!(clamped_date(i64::MAX), Ymd { year: 9999, month: 12, day: 31 });
+        let _ = clamped_day(Ymd { year: i32::MAX, month: 0, day: 99 });
     }
 
     #[test]
     fn tick_steps_follow_the_span() {
-        let d = |y, m, dd| days_from_civil(Ymd { year: y, month: m, day: dd });
+        let d = |y, m, dd| clamped_day(Ymd { year: y, month: m, day: dd });
         let days = ticks(d(2022, 12, 1), d(2022, 12, 10), 12);
         assert_eq!(days.len(), 10);
         assert!(days.iter().all(|t| t.unit == TickUnit::Day));
         let weeks = ticks(d(2022, 11, 1), d(2022, 12, 31), 10);
-        assert!(weeks.iter().all(|t| t.unit == TickUnit::Day && civil_from_days(t.day) == t.date));
+        assert!(weeks.iter().all(|t| t.unit == TickUnit::Day && clamped_date(t.day) == t.date));
         assert!(weeks.windows(2).all(|w| w[1].day - w[0].day == 7));
         let months = ticks(d(2022, 1, 15), d(2022, 12, 31), 12);
         assert_eq!(months.len(), 11);
@@ -387,13 +366,17 @@ mod tests {
         let e2 = l.dated.iter().find(|s| s.index == 1).copied();
         assert!(matches!((e1, e2), (Some(a), Some(b)) if a.lane != b.lane), "same-day events share no lane");
         let px = l.published_x.unwrap_or_default();
-        let up = l.undated.iter().find(|s| s.index == 3).map(|s| s.x0).unwrap_or_default();
-        let before = l.undated.iter().find(|s| s.index == 4).map(|s| s.x1).unwrap_or_default();
-        assert!(up > px && before < px);
+        assert_eq!(l.undated_rows, 2, "one row per undated event");
+        let rows: Vec<usize> = l.undated.iter().map(|s| s.lane).collect();
+        assert_eq!(rows, vec![0, 1]);
+        for s in &l.undated {
+            assert!(s.label_right && s.label_x >= s.x1, "the label follows its mark, never over it: {s:?}");
+        }
         assert!(e1.is_some_and(|s| s.x1 < px), "6 December is left of the 8th");
         let rtl = timeline(&refs, &[100.0; 5], Some(day(8)), None, 800.0, true);
         let r1 = rtl.dated.iter().find(|s| s.index == 0).map(|s| s.x0).unwrap_or_default();
         assert!(r1 > rtl.published_x.unwrap_or_default(), "right-to-left puts the past on the right");
+        assert!(rtl.undated.iter().all(|s| !s.label_right && s.label_x <= s.x0), "and its labels run leftwards");
         assert!(!timeline(&[], &[], None, None, f64::NAN, false).ticks.is_empty());
     }
 }
