@@ -2,6 +2,7 @@
 //! mention count, shaded areas for countries and regions; pan by drag, zoom
 //! by wheel, pinch, keys and buttons. No tiles, no network.
 
+use super::resize::observe_size;
 use super::select::selectable;
 use super::state::Ctx;
 use crate::gazetteer;
@@ -107,21 +108,12 @@ pub fn Map(
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let size = RwSignal::new(Viewport::new(640.0, 400.0));
-    let measure = move || {
-        if let Some(el) = box_ref.get_untracked() {
-            let vp = Viewport::new(f64::from(el.client_width()), f64::from(el.client_height()));
-            if size.get_untracked() != vp {
-                size.set(vp);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if box_ref.get().is_some() {
-            measure();
+    observe_size(box_ref, move |w, h| {
+        let vp = Viewport::new(w, h);
+        if size.try_get_untracked().is_some_and(|old| old != vp) {
+            size.set(vp);
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let pins = Memo::new(move |_| state.analysis.with(|a| a.as_ref().map(pins_of).unwrap_or_default()));
     let rtl = Memo::new(move |_| state.analysis.with(|a| a.as_ref().is_some_and(|a| a.dir == crate::model::Dir::Rtl)));
@@ -502,7 +494,6 @@ fn pin_view(
             </Show>
             <circle class="pin-halo" r=r + 6.0></circle>
             <circle class="pin-dot" r=r></circle>
-            {count}
             <text
                 class="pin-label"
                 class:hidden-label=move || side.get().is_none()
@@ -513,6 +504,9 @@ fn pin_view(
             >
                 {p.name.clone()}
             </text>
+            // After the label: the accessible name ("name (count)") then
+            // holds the visible text in the same order.
+            {count}
         </g>
     }
 }

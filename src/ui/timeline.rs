@@ -4,6 +4,7 @@
 //! lane of their own. Mirrored for right-to-left articles.
 
 use super::i18n::{self, Lang};
+use super::resize::observe_size;
 use super::select::selectable;
 use super::state::Ctx;
 use crate::layout::{self, EventSlot, Mark, TickUnit, TimelineLayout, Viewport};
@@ -128,21 +129,12 @@ pub fn Timeline(
     let state = ctx.state;
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(560.0f64);
-    let measure = move || {
-        if let Some(el) = box_ref.get_untracked() {
-            let w = Viewport::new(f64::from(el.client_width()), 1.0).width;
-            if (width.get_untracked() - w).abs() > 0.5 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if box_ref.get().is_some() {
-            measure();
+    observe_size(box_ref, move |w, _| {
+        let w = Viewport::new(w, 1.0).width;
+        if width.try_get_untracked().is_some_and(|old| (old - w).abs() > 0.5) {
+            width.set(w);
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let drawn = Memo::new(move |_| {
         let w = width.get();
