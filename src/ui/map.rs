@@ -458,7 +458,10 @@ fn pin_view(
             </text>
         }
     });
-    let aria = format!("{} ({})", p.name, p.mentions);
+    // The visible label, then the visible count, then what it counts: the
+    // accessible name holds the visible text in order (WCAG 2.5.3).
+    let (label_name, n) = (p.name.clone(), p.mentions);
+    let aria = move || format!("{label_name} {n} {}", ctx.lang.get().t().mentions);
     view! {
         <g
             class="pin"
@@ -504,8 +507,8 @@ fn pin_view(
             >
                 {p.name.clone()}
             </text>
-            // After the label: the accessible name ("name (count)") then
-            // holds the visible text in the same order.
+            // After the label and a space, so the visible text reads "name count".
+            " "
             {count}
         </g>
     }
