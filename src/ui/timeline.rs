@@ -373,6 +373,9 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
             <text class="ev-label" x=tx y=cy + 4.5 direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
                 {line1}
             </text>
+            // A space between the lines, so the visible text reads as the
+            // accessible name does (WCAG 2.5.3).
+            " "
             <text class="ev-sub" x=tx y=cy + 19.0 direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
                 {line2}
             </text>
