@@ -426,7 +426,12 @@ test("the address bar is written once a map gesture ends, not on every move", as
   await page.mouse.up();
   await page.waitForTimeout(100);
   const drag = (await page.evaluate(() => window.__writes)) - before;
-  for (let i = 0; i < 20; i++) await page.mouse.wheel(0, -40);
+  // One wheel gesture: 20 steps in a row (dispatched at once, so a busy
+  // machine cannot turn it into two gestures with a pause between).
+  await page.evaluate(({ x, y }) => {
+    const map = document.querySelector("svg.map");
+    for (let i = 0; i < 20; i++) map.dispatchEvent(new WheelEvent("wheel", { deltaY: -40, clientX: x, clientY: y, bubbles: true, cancelable: true }));
+  }, { x: box.x + box.width / 2, y: box.y + box.height / 2 });
   await page.waitForTimeout(600);
   const wheel = (await page.evaluate(() => window.__writes)) - before - drag;
   console.log(`# address bar writes: ${during} during a 40-step drag, ${drag} after it, ${wheel} for 20 wheel steps`);
