@@ -1,6 +1,8 @@
 //! The hand-curated word lists the recogniser uses (organisations, person
-//! titles, given names, event triggers), embedded with `include_str!`,
-//! parsed once and looked up by binary search over normalised keys.
+//! titles, given names, event triggers, well-known people, the named word
+//! lists of `recognise_words.tsv` and compass words), embedded with
+//! `include_str!`, parsed once and looked up by binary search over
+//! normalised keys.
 
 use std::sync::OnceLock;
 
@@ -11,6 +13,8 @@ pub const TITLES_TSV: &str = include_str!("../../data/curated/titles.tsv");
 pub const TRIGGERS_TSV: &str = include_str!("../../data/curated/event_triggers.tsv");
 pub const NAMES_TSV: &str = include_str!("../../data/curated/given_names.tsv");
 pub const PEOPLE_TSV: &str = include_str!("../../data/curated/people.tsv");
+pub const WORDS_TSV: &str = include_str!("../../data/curated/recognise_words.tsv");
+pub const COMPASS_TSV: &str = include_str!("../../data/curated/compass.tsv");
 
 /// The data rows of a curated table: comment lines (`#`) and blank lines
 /// skipped, fields split on tabs.
@@ -164,6 +168,28 @@ pub fn is_given_name(key: &str) -> Option<GivenName> {
     given_names().get(key).first().map(|(_, g)| *g)
 }
 
+/// The words of the named lists of `recognise_words.tsv` (first column),
+/// as one set.
+pub fn word_list(lists: &[&str]) -> WordSet {
+    let words: Vec<&str> = rows(WORDS_TSV).filter(|r| r.len() >= 3 && lists.contains(&r[0])).map(|r| r[1]).collect();
+    WordSet::new(&words)
+}
+
+/// A compass word ("شمال", "northern") as (north +1 / south -1,
+/// east +1 / west -1); (0, 0) is "central".
+pub fn compass(key: &str) -> Option<(i8, i8)> {
+    static T: OnceLock<PhraseIndex<(i8, i8)>> = OnceLock::new();
+    let t = T.get_or_init(|| {
+        PhraseIndex::new(
+            rows(COMPASS_TSV)
+                .filter(|r| r.len() >= 4)
+                .filter_map(|r| Some((normalize_key(r[0]), (r[1].parse().ok()?, r[2].parse().ok()?))))
+                .collect(),
+        )
+    });
+    t.get(key).first().map(|(_, d)| *d)
+}
+
 /// A sorted set of normalised words.
 #[derive(Debug)]
 pub struct WordSet(Vec<String>);
@@ -212,6 +238,63 @@ mod tests {
         check("event_triggers.tsv", TRIGGERS_TSV, 4);
         check("given_names.tsv", NAMES_TSV, 4);
         check("people.tsv", PEOPLE_TSV, 5);
+        check("recognise_words.tsv", WORDS_TSV, 3);
+        check("compass.tsv", COMPASS_TSV, 4);
+    }
+
+    /// Lists matched against a word's key as it stands must be written in
+    /// normalised form, or an entry can never match.
+    #[test]
+    fn word_lists_are_known_and_keyed() {
+        const LISTS: &[&str] = &[
+            "ar_adjective_blocker",
+            "ar_destination",
+            "ar_locative",
+            "ar_named_head",
+            "ar_org_head",
+            "ar_particle",
+            "ar_stop",
+            "ar_time",
+            "en_calendar",
+            "en_connector",
+            "en_connector_outer",
+            "en_event_word",
+            "en_org_head",
+            "en_settlement_of",
+            "en_stop",
+            "org_adjective",
+            "reporting_verb",
+            "settlement",
+        ];
+        for r in rows(WORDS_TSV) {
+            assert!(LISTS.contains(&r[0]), "recognise_words.tsv: unknown list {:?}", r[0]);
+            assert_eq!(normalize_key(r[1]).split(' ').count(), 1, "recognise_words.tsv: not one word: {r:?}");
+        }
+        for r in rows(COMPASS_TSV) {
+            assert_eq!(normalize_key(r[0]), r[0], "compass.tsv: key not normalised: {r:?}");
+            let (n, e): (i8, i8) = (r[1].parse().unwrap(), r[2].parse().unwrap());
+            assert!((-1..=1).contains(&n) && (-1..=1).contains(&e), "compass.tsv: bad direction {r:?}");
+        }
+        for list in LISTS {
+            assert!(!word_list(&[list]).words().is_empty(), "{list}: empty");
+        }
+        let exact = [
+            "ar_adjective_blocker",
+            "ar_locative",
+            "settlement",
+            "en_settlement_of",
+            "en_connector_outer",
+            "ar_destination",
+            "en_event_word",
+        ];
+        for r in rows(WORDS_TSV).filter(|r| exact.contains(&r[0])) {
+            assert_eq!(normalize_key(r[1]), r[1], "{}: {:?} is not in normalised form", r[0], r[1]);
+        }
+        assert_eq!(compass("شمالي"), Some((1, 0)));
+        assert_eq!(compass("southwestern"), Some((-1, -1)));
+        assert_eq!(compass("وسط"), Some((0, 0)));
+        assert!(word_list(&["en_stop"]).contains("the"));
+        assert!(word_list(&["ar_time", "en_calendar"]).contains("monday"));
     }
 
     #[test]

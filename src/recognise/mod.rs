@@ -124,683 +124,108 @@ const PRIO_TAGGER: u8 = 32;
 const PRIO_NAME_PERSON: u8 = 30;
 const PRIO_CAPS: u8 = 10;
 
-fn set(cell: &'static OnceLock<WordSet>, words: &[&str]) -> &'static WordSet {
-    cell.get_or_init(|| WordSet::new(words))
+/// The words of the named lists of `data/curated/recognise_words.tsv`, loaded once into `cell`.
+fn list(cell: &'static OnceLock<WordSet>, lists: &[&str]) -> &'static WordSet {
+    cell.get_or_init(|| lexicon::word_list(lists))
 }
 
 /// Arabic function words and reporting verbs: never names, never the
 /// start of a place.
 pub fn ar_stop() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &[
-            "في",
-            "من",
-            "إلى",
-            "الى",
-            "على",
-            "عن",
-            "أن",
-            "إن",
-            "ان",
-            "أنه",
-            "انه",
-            "أنها",
-            "إنه",
-            "مع",
-            "هذا",
-            "هذه",
-            "ذلك",
-            "تلك",
-            "هؤلاء",
-            "التي",
-            "الذي",
-            "الذين",
-            "اللذين",
-            "اللتين",
-            "ما",
-            "ماذا",
-            "لا",
-            "لم",
-            "لن",
-            "قد",
-            "لقد",
-            "كان",
-            "كانت",
-            "يكون",
-            "تكون",
-            "كانوا",
-            "حيث",
-            "كما",
-            "بعد",
-            "قبل",
-            "بين",
-            "خلال",
-            "حول",
-            "ضد",
-            "عند",
-            "منذ",
-            "حتى",
-            "أو",
-            "او",
-            "ثم",
-            "بل",
-            "لكن",
-            "إلا",
-            "الا",
-            "كل",
-            "بعض",
-            "غير",
-            "أي",
-            "أيضا",
-            "ايضا",
-            "قال",
-            "وقال",
-            "قالت",
-            "وقالت",
-            "أضاف",
-            "وأضاف",
-            "أكد",
-            "وأكد",
-            "أكدت",
-            "أشار",
-            "وأشار",
-            "أوضح",
-            "وأوضح",
-            "أعلن",
-            "وأعلن",
-            "أعلنت",
-            "اليوم",
-            "أمس",
-            "هو",
-            "هي",
-            "هم",
-            "هما",
-            "نحن",
-            "له",
-            "لها",
-            "لهم",
-            "به",
-            "بها",
-            "فيه",
-            "فيها",
-            "منه",
-            "منها",
-            "عليه",
-            "عليها",
-            "إليه",
-            "إليها",
-            "عنه",
-            "عنها",
-            "ذات",
-            "تم",
-            "وقد",
-            "فقد",
-            "إذ",
-            "إذا",
-            "لدى",
-            "نحو",
-            "دون",
-            "عبر",
-            "وفق",
-            "أمام",
-            "خلف",
-            "فوق",
-            "تحت",
-            "جميع",
-            "عدة",
-            "عدد",
-            "أكثر",
-            "أقل",
-            "يوم",
-            "عام",
-            "سنة",
-            "شهر",
-            "وهو",
-            "وهي",
-            "التى",
-            "وفي",
-            "ومن",
-            "وعلى",
-            "والتي",
-            "الذى",
-            "بأن",
-            "لأن",
-            "كذلك",
-            "هناك",
-            "هنا",
-            "جاء",
-            "وجاء",
-            "بحسب",
-            "حسب",
-            "وبحسب",
-            "لدي",
-            "يتم",
-            "تتم",
-            "سوف",
-            "مثل",
-            "بما",
-            "مما",
-            "عما",
-            "فيما",
-            "بينما",
-            "كيف",
-            "متى",
-            "أين",
-            "لماذا",
-            "هل",
-            "مدى",
-            "نفس",
-            "ضمن",
-            "لدى",
-            "رغم",
-            "برغم",
-            "إطار",
-            "اطار",
-            "أينما",
-            "حيثما",
-            "كلما",
-            "عندما",
-            "بينها",
-            "بينهم",
-            "إثر",
-            "اثر",
-        ],
-    )
+    list(&S, &["ar_stop"])
 }
 
 /// Weekdays, months and time words: they end names and organisations.
 pub fn time_words() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| {
-        let arabic: &[&str] = &[
-            "الأحد",
-            "الاثنين",
-            "الإثنين",
-            "الثلاثاء",
-            "الأربعاء",
-            "الخميس",
-            "الجمعة",
-            "السبت",
-            "اليوم",
-            "أمس",
-            "غدا",
-            "الماضي",
-            "الماضية",
-            "المقبل",
-            "المقبلة",
-            "القادم",
-            "القادمة",
-            "الحالي",
-            "الجاري",
-            "يناير",
-            "فبراير",
-            "مارس",
-            "أبريل",
-            "ابريل",
-            "مايو",
-            "يونيو",
-            "يوليو",
-            "أغسطس",
-            "سبتمبر",
-            "أكتوبر",
-            "نوفمبر",
-            "ديسمبر",
-            "كانون",
-            "شباط",
-            "آذار",
-            "نيسان",
-            "أيار",
-            "حزيران",
-            "تموز",
-            "آب",
-            "أيلول",
-            "تشرين",
-            "صباح",
-            "مساء",
-            "ظهر",
-        ];
-        WordSet::new(&[arabic, EN_CALENDAR].concat())
-    })
+    list(&S, &["ar_time", "en_calendar"])
 }
 
 /// English words that start a sentence or a capitalised run without being
 /// part of a name.
 fn en_stop() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| {
-        let words: &[&str] = &[
-            "the",
-            "a",
-            "an",
-            "in",
-            "on",
-            "at",
-            "he",
-            "she",
-            "it",
-            "they",
-            "we",
-            "i",
-            "you",
-            "this",
-            "that",
-            "these",
-            "those",
-            "but",
-            "and",
-            "or",
-            "if",
-            "when",
-            "while",
-            "after",
-            "before",
-            "as",
-            "for",
-            "from",
-            "to",
-            "with",
-            "by",
-            "of",
-            "his",
-            "her",
-            "their",
-            "its",
-            "our",
-            "my",
-            "there",
-            "here",
-            "what",
-            "who",
-            "why",
-            "how",
-            "no",
-            "not",
-            "all",
-            "some",
-            "many",
-            "most",
-            "one",
-            "two",
-            "three",
-            "both",
-            "each",
-            "every",
-            "other",
-            "another",
-            "such",
-            "then",
-            "now",
-            "also",
-            "however",
-            "meanwhile",
-            "according",
-            "under",
-            "over",
-            "during",
-            "since",
-            "until",
-            "about",
-            "against",
-            "between",
-            "among",
-            "without",
-            "within",
-            "despite",
-            "following",
-            "last",
-            "next",
-            "new",
-            "first",
-            "second",
-            "third",
-            "former",
-            "late",
-            "early",
-            "only",
-            "just",
-            "more",
-            "less",
-            "than",
-            "so",
-            "because",
-            "although",
-            "though",
-            "yet",
-            "still",
-            "even",
-            "up",
-            "down",
-            "out",
-            "off",
-            "into",
-            "onto",
-            "upon",
-            "do",
-            "does",
-            "did",
-            "is",
-            "are",
-            "was",
-            "were",
-            "be",
-            "been",
-            "has",
-            "have",
-            "had",
-            "will",
-            "would",
-            "can",
-            "could",
-            "may",
-            "might",
-            "must",
-            "should",
-            "shall",
-            "said",
-            "says",
-            "mr",
-            "mrs",
-            "ms",
-            "dr",
-            "reuters",
-            "ap",
-            "afp",
-            "sept",
-            "oct",
-            "nov",
-            "dec",
-            "jan",
-            "feb",
-            "aug",
-            "jul",
-            "jun",
-            "apr",
-            "mar",
-            "ltd",
-            "inc",
-            "corp",
-            "yes",
-            "please",
-            "thank",
-            "thanks",
-            "dear",
-            "hello",
-            "oh",
-            "well",
-            "very",
-            "much",
-        ];
-        WordSet::new(&[words, EN_CALENDAR].concat())
-    })
+    list(&S, &["en_stop", "en_calendar"])
 }
-
-/// English day, month and relative-day names: time words, and never the
-/// start of a name (shared by [`time_words`] and [`en_stop`]). "may" is
-/// left out: it is more often a verb or a name.
-const EN_CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "today",
-    "yesterday",
-    "tomorrow",
-];
 
 /// Heads that start an Arabic organisation name ("وزارة الخارجية").
 fn ar_org_heads() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &[
-            "وزارة",
-            "منظمة",
-            "مجلس",
-            "هيئة",
-            "تنظيم",
-            "حركة",
-            "جيش",
-            "وكالة",
-            "حزب",
-            "جماعة",
-            "جمعية",
-            "لجنة",
-            "اتحاد",
-            "شركة",
-            "جامعة",
-            "بنك",
-            "مصرف",
-            "صندوق",
-            "محكمة",
-            "مؤسسة",
-            "مركز",
-            "برنامج",
-            "قوات",
-            "مكتب",
-            "رابطة",
-            "نادي",
-            "مفوضية",
-            "سلطة",
-            "شرطة",
-            "جبهة",
-            "تحالف",
-            "ائتلاف",
-            "كتائب",
-            "حكومة",
-            "برلمان",
-            "أكاديمية",
-            "معهد",
-            "صحيفة",
-            "جريدة",
-            "قناة",
-            "إذاعة",
-            "غرفة",
-            "بورصة",
-            "سوق",
-            "مجموعة",
-            "الوزارة",
-            "المنظمة",
-            "المجلس",
-            "الهيئة",
-            "الحركة",
-            "الجيش",
-            "الوكالة",
-            "الحزب",
-            "الجماعة",
-            "الجمعية",
-            "اللجنة",
-            "الاتحاد",
-            "الشركة",
-            "الجامعة",
-            "البنك",
-            "المصرف",
-            "الصندوق",
-            "المحكمة",
-            "المؤسسة",
-            "القوات",
-            "الحكومة",
-            "الجبهة",
-            "التحالف",
-            "الائتلاف",
-            "الحرس",
-            "الشرطة",
-            "البرلمان",
-            "المفوضية",
-            "السلطة",
-            "الرابطة",
-            "المجموعة",
-        ],
-    )
+    list(&S, &["ar_org_head"])
 }
 
 /// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
 fn ar_named_heads() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &["حركة", "تنظيم", "جماعة", "حزب", "شركة", "صحيفة", "جريدة", "قناة", "نادي", "مجموعة", "وكالة", "بنك", "جامعة"],
-    )
+    list(&S, &["ar_named_head"])
 }
 
 /// English words that make a capitalised run an organisation.
 fn en_org_heads() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &[
-            "ministry",
-            "department",
-            "council",
-            "agency",
-            "coalition",
-            "organization",
-            "organisation",
-            "committee",
-            "commission",
-            "union",
-            "party",
-            "army",
-            "forces",
-            "force",
-            "bank",
-            "university",
-            "college",
-            "association",
-            "federation",
-            "league",
-            "court",
-            "parliament",
-            "assembly",
-            "institute",
-            "fund",
-            "company",
-            "corp",
-            "corporation",
-            "inc",
-            "ltd",
-            "plc",
-            "group",
-            "front",
-            "movement",
-            "authority",
-            "office",
-            "police",
-            "club",
-            "foundation",
-            "board",
-            "bureau",
-            "administration",
-            "government",
-            "senate",
-            "airlines",
-            "airways",
-            "exchange",
-            "news",
-            "times",
-            "post",
-            "journal",
-            "press",
-            "television",
-            "radio",
-            "network",
-            "united",
-            "fc",
-            "rovers",
-            "athletic",
-            "wanderers",
-            "brigade",
-            "brigades",
-            "battalion",
-            "regiment",
-            "guard",
-            "guards",
-            "navy",
-            "service",
-            "services",
-            "church",
-            "school",
-            "academy",
-            "hospital",
-            "cabinet",
-            "alliance",
-            "tribunal",
-            "congress",
-            "parliament",
-            "bloc",
-            "coalition",
-            "holdings",
-            "motors",
-            "industries",
-            "international",
-            "systems",
-            "telecom",
-            "oil",
-            "petroleum",
-            "energy",
-            "securities",
-            "capital",
-            "partners",
-            "trust",
-            "reserve",
-            "commerce",
-            "chamber",
-            "society",
-            "centre",
-            "center",
-            "council",
-        ],
-    )
+    list(&S, &["en_org_head"])
 }
 
 /// Connectors that may sit inside an English name ("Gulf of Mexico",
 /// "Bashar al-Assad", "Marcel de Vink").
 fn en_connectors() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &[
-            "of", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "van", "von", "der", "den", "al",
-            "el", "bin", "ibn", "abu", "bint", "la", "le", "for", "the", "ben", "y",
-        ],
-    )
+    list(&S, &["en_connector"])
 }
 
 /// Arabic name particles ("بن", "أبو", "عبد", "آل").
 fn ar_particles() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(&S, &["بن", "ابن", "بنت", "أبو", "ابو", "أبي", "عبد", "آل", "ال", "ولد", "دي", "دو", "فان", "فون", "دا", "لا"])
+    list(&S, &["ar_particle"])
+}
+
+/// Words after which a nisba-shaped word is still read as a place name
+/// ("زار", "جمهوريه"), not as an adjective.
+fn adjective_blockers() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    list(&S, &["ar_adjective_blocker"])
+}
+
+/// Arabic locatives before a place ("في", "قرب", "بمدينه").
+fn ar_locatives() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    list(&S, &["ar_locative"])
+}
+
+/// Words that call the next name a town or city ("مدينه", "city").
+fn settlement_words() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    list(&S, &["settlement"])
+}
+
+/// English nouns of "city of X".
+fn en_settlement_of() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    list(&S, &["en_settlement_of"])
+}
+
+/// English connectors that never join the words of a name ("and", "of").
+fn en_connectors_outer() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    list(&S, &["en_connector_outer"])
+}
+
+/// Prepositions of a role's destination ("المبعوث الأممي إلى اليمن").
+fn ar_destinations() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    list(&S, &["ar_destination"])
+}
+
+/// Words of events and titles of works, never people ("World Cup").
+fn en_event_words() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    list(&S, &["en_event_word"])
 }
 
 /// Compass words in both languages.
 fn direction(key: &str) -> Option<Direction> {
-    Some(match key {
-        "شمال" | "شمالي" | "north" | "northern" => (1, 0),
-        "جنوب" | "جنوبي" | "south" | "southern" => (-1, 0),
-        "شرق" | "شرقي" | "east" | "eastern" => (0, 1),
-        "غرب" | "غربي" | "west" | "western" => (0, -1),
-        "وسط" | "central" => (0, 0),
-        "northeast" | "northeastern" => (1, 1),
-        "northwest" | "northwestern" => (1, -1),
-        "southeast" | "southeastern" => (-1, 1),
-        "southwest" | "southwestern" => (-1, -1),
-        _ => return None,
-    })
+    lexicon::compass(key)
 }
 
 /// Everything the recogniser found, merged and linked, in text order.
@@ -1182,10 +607,7 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
         && !words[i - 1].f.title
         && !words[i - 1].f.trigger
         && !verb_like(&words[i - 1])
-        && !matches!(
-            words[i - 1].key.as_str(),
-            "زار" | "زيارة" | "دولة" | "جمهورية" | "مدينة" | "مدينه" | "دوله" | "جمهوريه"
-        );
+        && !adjective_blockers().contains(&words[i - 1].key);
     if adjective {
         return Weak::Adjective;
     }
@@ -1198,12 +620,7 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
         return Weak::No;
     }
     if key.starts_with("ال") {
-        let locative = i > 0
-            && !w.brk
-            && matches!(
-                words[i - 1].key.as_str(),
-                "في" | "الي" | "من" | "قرب" | "نحو" | "داخل" | "بمدينه" | "بلده" | "مدينه"
-            );
+        let locative = i > 0 && !w.brk && ar_locatives().contains(&words[i - 1].key);
         return if locative { Weak::DefiniteLocative } else { Weak::Definite };
     }
     // an indefinite noun governing a definite one ("مشهد التهديد") is a
@@ -1232,12 +649,8 @@ fn settlement_before(words: &[Word], i: usize) -> bool {
         return false;
     }
     let p = &words[i - 1];
-    p.readings.iter().any(|r| {
-        matches!(
-            r.key.as_str(),
-            "مدينه" | "بلده" | "قريه" | "العاصمه" | "عاصمه" | "city" | "town" | "village" | "capital"
-        )
-    }) || (p.key == "of" && i >= 2 && matches!(words[i - 2].key.as_str(), "city" | "town" | "village"))
+    p.readings.iter().any(|r| settlement_words().contains(&r.key))
+        || (p.key == "of" && i >= 2 && en_settlement_of().contains(&words[i - 2].key))
 }
 
 /// Compass word(s) at `i`: (reading used, words consumed, direction).
@@ -1456,54 +869,7 @@ fn definite(w: &Word) -> bool {
 /// ("الجيش الوطني", "المجلس الأعلى"), besides nationalities.
 fn org_adjectives() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &[
-            "الدولي",
-            "الدولية",
-            "الوطني",
-            "الوطنية",
-            "العربي",
-            "العربية",
-            "الإسلامي",
-            "الإسلامية",
-            "الأوروبي",
-            "الأوروبية",
-            "الاتحادي",
-            "الاتحادية",
-            "الشعبي",
-            "الشعبية",
-            "المركزي",
-            "المركزية",
-            "الأعلى",
-            "العليا",
-            "الإقليمي",
-            "الإقليمية",
-            "الثوري",
-            "الديمقراطي",
-            "الديمقراطية",
-            "الحر",
-            "الاشتراكي",
-            "الجمهوري",
-            "الشيوعي",
-            "الأممية",
-            "الأممي",
-            "العالمي",
-            "العالمية",
-            "الدستورية",
-            "الانتقالي",
-            "الانتقالية",
-            "التشريعي",
-            "التنفيذي",
-            "التنفيذية",
-            "الاستشاري",
-            "الأمني",
-            "الأمنية",
-            "العسكري",
-            "العسكرية",
-            "الخليجي",
-        ],
-    )
+    list(&S, &["org_adjective"])
 }
 
 fn nisba(w: &Word) -> bool {
@@ -1519,65 +885,7 @@ fn verb_like(w: &Word) -> bool {
 /// name ("وقال فوزي صلوخ وزير الخارجية").
 fn reporting_verbs() -> &'static WordSet {
     static S: OnceLock<WordSet> = OnceLock::new();
-    set(
-        &S,
-        &[
-            "قال",
-            "أكد",
-            "ذكر",
-            "أعلن",
-            "صرح",
-            "أوضح",
-            "أشار",
-            "حذر",
-            "دعا",
-            "أضاف",
-            "قالت",
-            "أكدت",
-            "ذكرت",
-            "أعلنت",
-            "صرحت",
-            "أوضحت",
-            "أشارت",
-            "حذرت",
-            "دعت",
-            "أضافت",
-            "تعهد",
-            "طالب",
-            "شدد",
-            "نفى",
-            "رفض",
-            "عبر",
-            "أعرب",
-            "وصل",
-            "التقى",
-            "استقبل",
-            "زار",
-            "بحث",
-            "ناقش",
-            "اعتبر",
-            "رأى",
-            "أفاد",
-            "كشف",
-            "نقل",
-            "سجل",
-            "يقول",
-            "قام",
-            "أجرى",
-            "غادر",
-            "توجه",
-            "هاجم",
-            "انتقد",
-            "وقع",
-            "ترأس",
-            "حضر",
-            "شارك",
-            "فاز",
-            "أبلغ",
-            "أشاد",
-            "هنأ",
-        ],
-    )
+    list(&S, &["reporting_verb"])
 }
 
 /// "فوزي صلوخ وزير الخارجية": a name right before a title, after a
@@ -1705,7 +1013,7 @@ fn en_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
         let w = &words[end];
         let name_word = w.cap && !w.f.en_stop && !w.f.time;
         let connector = w.f.connector
-            && !matches!(w.key.as_str(), "and" | "of" | "for" | "the")
+            && !en_connectors_outer().contains(&w.key)
             && words.get(end + 1).is_some_and(|n| n.cap && !n.brk);
         if !(name_word || connector) {
             break;
@@ -1750,7 +1058,7 @@ fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
         while k < words.len() && k < j + 5 && !words[k].brk {
             let m = &words[k];
             // "المبعوث الأممي إلى اليمن": a destination is part of the role
-            if matches!(m.key.as_str(), "الي" | "لدي") && words.get(k + 1).is_some_and(|n| !n.brk) {
+            if ar_destinations().contains(&m.key) && words.get(k + 1).is_some_and(|n| !n.brk) {
                 k += 2;
                 continue;
             }
@@ -1930,30 +1238,7 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     let n = j - i;
     let has_head = words[i..j].iter().any(|w| w.f.en_org_head);
     // events and titles of works are not people ("World Cup", "PGA Tour")
-    if words[i..j].iter().any(|w| {
-        matches!(
-            w.key.as_str(),
-            "cup"
-                | "championship"
-                | "championships"
-                | "open"
-                | "tour"
-                | "games"
-                | "olympics"
-                | "trophy"
-                | "prix"
-                | "award"
-                | "prize"
-                | "festival"
-                | "war"
-                | "act"
-                | "day"
-                | "series"
-                | "grand"
-                | "masters"
-        )
-    }) && !has_head
-    {
+    if words[i..j].iter().any(|w| en_event_words().contains(&w.key)) && !has_head {
         return;
     }
     let (start, end) = span(words, i, j, 0);
