@@ -232,8 +232,7 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
         return;
     }
     // English: "northern Iraq", "north of Baghdad" is not a name
-    if let Some((pri, j, key, cands)) = place_at(words, k) {
-        let _ = pri;
+    if let Some((_, j, key, cands)) = place_at(words, k) {
         let (start, end) = span(words, i, j, w.readings[ri].pre);
         out.push(Found::new(
             (i, j),
