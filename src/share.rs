@@ -1,6 +1,17 @@
 //! Share links: the view state and the article (or a URL to fetch it from)
 //! to and from a URL fragment. Pure and bounded; no DOM.
 //!
+//! ```
+//! use article_atlas::{decode_share_link, encode_share_link, Selection, ShareLink, SharedArticle, ViewState};
+//!
+//! let view = ViewState { selected: Some(Selection::Entity("plc-2".into())), ..ViewState::default() };
+//! let link = ShareLink { view, article: SharedArticle::Src("https://example.org/a.json".into()) };
+//! let fragment = encode_share_link(&link);
+//! assert!(fragment.starts_with("v1."));
+//! assert_eq!(decode_share_link(&fragment), Ok(link));
+//! assert!(decode_share_link("v1.x").is_err());
+//! ```
+//!
 //! # Format (version 1)
 //!
 //! A fragment is `v1.` followed by base64url (no padding) of a *frame*:
