@@ -700,13 +700,7 @@ pub fn article_of(a: &crate::model::Analysis) -> Article {
     let block_text = |b: &crate::model::Block| -> String {
         chars.get(b.start.min(b.end)..b.end.min(chars.len())).unwrap_or_default().iter().collect()
     };
-    let date = a.published.as_deref().and_then(|s| {
-        let mut it = s.splitn(3, '-');
-        let year = it.next()?.parse().ok()?;
-        let month = it.next()?.parse().ok()?;
-        let day = it.next()?.parse().ok()?;
-        Some(Ymd { year, month, day })
-    });
+    let date = a.published.as_deref().and_then(crate::time::calendar::parse_iso_day);
     Article {
         title: a.title.clone(),
         subtitle: a.subtitle.clone(),
