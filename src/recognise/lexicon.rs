@@ -22,6 +22,15 @@ pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
 }
 
+/// A phrase index over a curated table: the rows with at least `cols`
+/// fields, keyed by their normalised first field, with the payload `f`
+/// makes of the row (`None` leaves the row out).
+fn table<T>(src: &'static str, cols: usize, f: impl Fn(&[&'static str]) -> Option<T>) -> PhraseIndex<T> {
+    PhraseIndex::new(
+        rows(src).filter(|r| r.len() >= cols).filter_map(|r| Some((normalize_key(r[0]), f(&r)?))).collect(),
+    )
+}
+
 /// A sorted index from normalised phrase keys to row payloads.
 #[derive(Debug)]
 pub struct PhraseIndex<T> {
@@ -90,17 +99,7 @@ pub struct Org {
 pub fn orgs() -> &'static PhraseIndex<Org> {
     static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
     T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(ORGS_TSV)
-                .filter(|r| r.len() >= 6)
-                .map(|r| {
-                    (
-                        normalize_key(r[0]),
-                        Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] },
-                    )
-                })
-                .collect(),
-        )
+        table(ORGS_TSV, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] }))
     })
 }
 
@@ -109,23 +108,14 @@ pub fn orgs() -> &'static PhraseIndex<Org> {
 pub fn people() -> &'static PhraseIndex<Org> {
     static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
     T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(PEOPLE_TSV)
-                .filter(|r| r.len() >= 5)
-                .map(|r| {
-                    (normalize_key(r[0]), Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] })
-                })
-                .collect(),
-        )
+        table(PEOPLE_TSV, 5, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] }))
     })
 }
 
 /// Titles and roles that introduce a person's name.
 pub fn titles() -> &'static PhraseIndex<()> {
     static T: OnceLock<PhraseIndex<()>> = OnceLock::new();
-    T.get_or_init(|| {
-        PhraseIndex::new(rows(TITLES_TSV).filter(|r| r.len() >= 3).map(|r| (normalize_key(r[0]), ())).collect())
-    })
+    T.get_or_init(|| table(TITLES_TSV, 3, |_| Some(())))
 }
 
 /// An event trigger: what kind of event it names.
@@ -136,14 +126,7 @@ pub struct Trigger {
 
 pub fn triggers() -> &'static PhraseIndex<Trigger> {
     static T: OnceLock<PhraseIndex<Trigger>> = OnceLock::new();
-    T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(TRIGGERS_TSV)
-                .filter(|r| r.len() >= 4)
-                .map(|r| (normalize_key(r[0]), Trigger { kind: r[2] }))
-                .collect(),
-        )
-    })
+    T.get_or_init(|| table(TRIGGERS_TSV, 4, |r| Some(Trigger { kind: r[2] })))
 }
 
 /// A given name; `ambiguous` names are also common words.
@@ -154,14 +137,7 @@ pub struct GivenName {
 
 pub fn given_names() -> &'static PhraseIndex<GivenName> {
     static T: OnceLock<PhraseIndex<GivenName>> = OnceLock::new();
-    T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(NAMES_TSV)
-                .filter(|r| r.len() >= 4)
-                .map(|r| (normalize_key(r[0]), GivenName { ambiguous: r[2] == "amb" }))
-                .collect(),
-        )
-    })
+    T.get_or_init(|| table(NAMES_TSV, 4, |r| Some(GivenName { ambiguous: r[2] == "amb" })))
 }
 
 pub fn is_given_name(key: &str) -> Option<GivenName> {
@@ -179,14 +155,7 @@ pub fn word_list(lists: &[&str]) -> WordSet {
 /// east +1 / west -1); (0, 0) is "central".
 pub fn compass(key: &str) -> Option<(i8, i8)> {
     static T: OnceLock<PhraseIndex<(i8, i8)>> = OnceLock::new();
-    let t = T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(COMPASS_TSV)
-                .filter(|r| r.len() >= 4)
-                .filter_map(|r| Some((normalize_key(r[0]), (r[1].parse().ok()?, r[2].parse().ok()?))))
-                .collect(),
-        )
-    });
+    let t = T.get_or_init(|| table(COMPASS_TSV, 4, |r| Some((r[1].parse().ok()?, r[2].parse().ok()?))));
     t.get(key).first().map(|(_, d)| *d)
 }
 

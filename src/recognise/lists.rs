@@ -6,103 +6,62 @@ use super::{lexicon, Direction, Feat, Word};
 use crate::gazetteer;
 use std::sync::OnceLock;
 
-/// The words of the named lists of `data/curated/recognise_words.tsv`, loaded once into `cell`.
-pub(super) fn list(cell: &'static OnceLock<WordSet>, lists: &[&str]) -> &'static WordSet {
-    cell.get_or_init(|| lexicon::word_list(lists))
+/// Accessors of the named lists of `data/curated/recognise_words.tsv`,
+/// each loaded once: `fn name = ["list", ...];` gives `name()`, the union
+/// of those lists.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $vis:vis fn $name:ident = [$($list:literal),+];)*) => {
+        $(
+            $(#[$doc])*
+            $vis fn $name() -> &'static WordSet {
+                static S: OnceLock<WordSet> = OnceLock::new();
+                S.get_or_init(|| lexicon::word_list(&[$($list),+]))
+            }
+        )*
+    };
 }
 
-/// Arabic function words and reporting verbs: never names, never the
-/// start of a place.
-pub fn ar_stop() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["ar_stop"])
-}
-
-/// Weekdays, months and time words: they end names and organisations.
-pub fn time_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["ar_time", "en_calendar"])
-}
-
-/// English words that start a sentence or a capitalised run without being
-/// part of a name.
-pub(super) fn en_stop() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["en_stop", "en_calendar"])
-}
-
-/// Heads that start an Arabic organisation name ("وزارة الخارجية").
-pub(super) fn ar_org_heads() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["ar_org_head"])
-}
-
-/// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
-pub(super) fn ar_named_heads() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["ar_named_head"])
-}
-
-/// English words that make a capitalised run an organisation.
-fn en_org_heads() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["en_org_head"])
-}
-
-/// Connectors that may sit inside an English name ("Gulf of Mexico",
-/// "Bashar al-Assad", "Marcel de Vink").
-fn en_connectors() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["en_connector"])
-}
-
-/// Arabic name particles ("بن", "أبو", "عبد", "آل").
-fn ar_particles() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["ar_particle"])
-}
-
-/// Words after which a nisba-shaped word is still read as a place name
-/// ("زار", "جمهوريه"), not as an adjective.
-pub(super) fn adjective_blockers() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["ar_adjective_blocker"])
-}
-
-/// Arabic locatives before a place ("في", "قرب", "بمدينه").
-pub(super) fn ar_locatives() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["ar_locative"])
-}
-
-/// Words that call the next name a town or city ("مدينه", "city").
-pub(super) fn settlement_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["settlement"])
-}
-
-/// English nouns of "city of X".
-pub(super) fn en_settlement_of() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["en_settlement_of"])
-}
-
-/// English connectors that never join the words of a name ("and", "of").
-pub(super) fn en_connectors_outer() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["en_connector_outer"])
-}
-
-/// Prepositions of a role's destination ("المبعوث الأممي إلى اليمن").
-pub(super) fn ar_destinations() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["ar_destination"])
-}
-
-/// Words of events and titles of works, never people ("World Cup").
-pub(super) fn en_event_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["en_event_word"])
+word_lists! {
+    /// Arabic function words and reporting verbs: never names, never the
+    /// start of a place.
+    pub(super) fn ar_stop = ["ar_stop"];
+    /// Weekdays, months and time words: they end names and organisations.
+    pub(super) fn time_words = ["ar_time", "en_calendar"];
+    /// English words that start a sentence or a capitalised run without being
+    /// part of a name.
+    pub(super) fn en_stop = ["en_stop", "en_calendar"];
+    /// Heads that start an Arabic organisation name ("وزارة الخارجية").
+    pub(super) fn ar_org_heads = ["ar_org_head"];
+    /// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
+    pub(super) fn ar_named_heads = ["ar_named_head"];
+    /// English words that make a capitalised run an organisation.
+    fn en_org_heads = ["en_org_head"];
+    /// Connectors that may sit inside an English name ("Gulf of Mexico",
+    /// "Bashar al-Assad", "Marcel de Vink").
+    fn en_connectors = ["en_connector"];
+    /// Arabic name particles ("بن", "أبو", "عبد", "آل").
+    fn ar_particles = ["ar_particle"];
+    /// Words after which a nisba-shaped word is still read as a place name
+    /// ("زار", "جمهوريه"), not as an adjective.
+    pub(super) fn adjective_blockers = ["ar_adjective_blocker"];
+    /// Arabic locatives before a place ("في", "قرب", "بمدينه").
+    pub(super) fn ar_locatives = ["ar_locative"];
+    /// Words that call the next name a town or city ("مدينه", "city").
+    pub(super) fn settlement_words = ["settlement"];
+    /// English nouns of "city of X".
+    pub(super) fn en_settlement_of = ["en_settlement_of"];
+    /// English connectors that never join the words of a name ("and", "of").
+    pub(super) fn en_connectors_outer = ["en_connector_outer"];
+    /// Prepositions of a role's destination ("المبعوث الأممي إلى اليمن").
+    pub(super) fn ar_destinations = ["ar_destination"];
+    /// Words of events and titles of works, never people ("World Cup").
+    pub(super) fn en_event_words = ["en_event_word"];
+    /// Adjectives that make a definite head an organisation name
+    /// ("الجيش الوطني", "المجلس الأعلى"), besides nationalities.
+    fn org_adjectives = ["org_adjective"];
+    /// Verbs that report speech or action and often come right before a
+    /// name ("وقال فوزي صلوخ وزير الخارجية").
+    pub(super) fn reporting_verbs = ["reporting_verb"];
 }
 
 /// Compass words in both languages.
@@ -204,18 +163,4 @@ pub fn annotate(words: &mut [Word]) {
         cache.insert(w.text.clone(), f.clone());
         w.f = f;
     }
-}
-
-/// Adjectives that make a definite head an organisation name
-/// ("الجيش الوطني", "المجلس الأعلى"), besides nationalities.
-fn org_adjectives() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["org_adjective"])
-}
-
-/// Verbs that report speech or action and often come right before a
-/// name ("وقال فوزي صلوخ وزير الخارجية").
-pub(super) fn reporting_verbs() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    list(&S, &["reporting_verb"])
 }
