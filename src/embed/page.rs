@@ -4,6 +4,8 @@
 
 use super::api::AtlasHandle;
 use super::instance::{Instance, Origin, Setup, ShareBase};
+use super::registry;
+use super::styles::{self, Theme};
 use crate::view::{Panels, ViewState};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -25,14 +27,17 @@ pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .ok_or_else(|| JsError::new(&format!("no element matches {selector}")))?;
     let location = window.location();
-    let src = location
-        .search()
-        .ok()
-        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-        .and_then(|p| p.get("src"))
-        .filter(|s| !s.trim().is_empty());
+    let params = location.search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name)).filter(|s| !s.trim().is_empty());
+    let src = param("src");
+    // `?theme=light|dark` (the embed builder's iframe snippet): the page links
+    // the automatic sheet, a forced theme is adopted on top of it.
+    let theme = param("theme").map(|t| Theme::parse(&t)).transpose().map_err(|e| JsError::new(&e))?;
     let hash = location.hash().unwrap_or_default();
     let setup = Setup { view: ViewState::default(), panels: Panels::default(), share_base: ShareBase::CurrentPage };
+    if let Some(theme) = theme.filter(|t| *t != Theme::Auto) {
+        styles::adopt_for(&root, theme).map_err(|_| JsError::new("could not apply the theme"))?;
+    }
     let (inst, unmount) = Instance::mount(root.clone(), setup, |inst| {
         // Effects only to sync with the outside: the address bar.
         Effect::new(move |_| {
@@ -70,7 +75,8 @@ pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
             None => load_page_article(inst, src).await,
         }
     });
-    Ok(AtlasHandle::new(inst, unmount, root.into()))
+    let id = registry::add(inst, unmount, root.into(), js_sys::Promise::resolve(&JsValue::UNDEFINED));
+    Ok(AtlasHandle::new(id))
 }
 
 async fn load_page_article(inst: Instance, src: Option<String>) {
