@@ -26,10 +26,13 @@ struct Live {
     loaded: js_sys::Promise,
 }
 
+/// The document observer and its callback (kept alive with it).
+type Observer = (web_sys::MutationObserver, Closure<dyn FnMut()>);
+
 thread_local! {
     static LIVE: RefCell<Vec<Live>> = const { RefCell::new(Vec::new()) };
     static NEXT_ID: Cell<u32> = const { Cell::new(1) };
-    static OBSERVER: RefCell<Option<(web_sys::MutationObserver, Closure<dyn FnMut()>)>> = const { RefCell::new(None) };
+    static OBSERVER: RefCell<Option<Observer>> = const { RefCell::new(None) };
 }
 
 /// Keeps `inst` alive; returns its id.
