@@ -412,7 +412,10 @@ fn notify_select(
         let _ = target.dispatch_event(&event);
     }
     if let Some(f) = on_select {
-        let _ = f.call1(&JsValue::NULL, &detail);
+        // The host's callback threw: report it as an uncaught error would be, and go on.
+        if let Err(e) = f.call1(&JsValue::NULL, &detail) {
+            web_sys::console::error_2(&JsValue::from_str("article-atlas: onSelect threw"), &e);
+        }
     }
 }
 
