@@ -33,25 +33,7 @@ export type AtlasSelectDetail = SelectDetail;
 export type AtlasPanels = string | Array<keyof Panels> | Partial<Panels>;
 
 /** Colour scheme: the reader's ("auto") or a forced one. */
-export type AtlasTheme = "auto" | "light" | "dark";
-
-export interface MountOptions {
-  /** Initial view. */
-  view?: ViewState;
-  /** Interface language ("ar" or "en"); absent = the article's. */
-  lang?: string;
-  panels?: AtlasPanels;
-  /** Fetch the article from this URL (when `article` is null); `handle.loaded` resolves once it is on screen. */
-  src?: string;
-  /** A page running article-atlas; enables the Copy link button with links to it. */
-  shareBase?: string;
-  /** Colour scheme (default "auto": the reader's preference). */
-  theme?: AtlasTheme;
-  /** Adopt the component's stylesheet into the element's document or shadow root (default true). */
-  styles?: boolean;
-  /** Called when the selection changes (after the `atlas-select` event). */
-  onSelect?: (detail: SelectDetail) => void;
-}
+export type AtlasTheme = Theme;
 "#;
 
 #[wasm_bindgen]
@@ -59,7 +41,7 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "ArticleInput")]
     pub type ArticleInput;
     #[wasm_bindgen(typescript_type = "MountOptions")]
-    pub type MountOptions;
+    pub type MountOptionsJs;
     #[wasm_bindgen(typescript_type = "AtlasView")]
     pub type AtlasViewJs;
     #[wasm_bindgen(typescript_type = "AtlasAnalysis")]
@@ -290,6 +272,38 @@ pub fn mounted_count() -> usize {
     registry::count()
 }
 
+/// Options of `mount`; every field may be left out.
+#[derive(Default, serde::Deserialize, tsify::Tsify)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MountOptions {
+    /// Initial view.
+    #[tsify(optional)]
+    view: Option<ViewState>,
+    /// Interface language ("ar" or "en"); absent = the article's.
+    #[tsify(optional)]
+    lang: Option<String>,
+    /// Panels to show: "text map", ["text", "map"] or {map: false}.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[tsify(optional, type = "AtlasPanels")]
+    panels: JsValue,
+    /// Fetch the article from this URL (when `article` is null); `handle.loaded` resolves once it is on screen.
+    #[tsify(optional)]
+    src: Option<String>,
+    /// A page running article-atlas: enables the Copy link button, with links to that page.
+    #[tsify(optional)]
+    share_base: Option<String>,
+    /// Colour scheme; default "auto" (the reader's preference).
+    #[tsify(optional)]
+    theme: Option<Theme>,
+    /// Adopt the component's stylesheet into the element's document or shadow root (default true).
+    #[tsify(optional)]
+    styles: Option<bool>,
+    /// Called when the selection changes (after the `atlas-select` event).
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[tsify(optional, type = "(detail: SelectDetail) => void")]
+    on_select: JsValue,
+}
+
 /// Mounts an article-atlas view into `element`. `article` may be null when
 /// `options.src` names a URL to fetch. Each call is independent: its own
 /// state, no globals; the selection is reported as an `atlas-select`
@@ -298,31 +312,31 @@ pub fn mounted_count() -> usize {
 pub fn mount(
     element: web_sys::HtmlElement,
     article: Option<ArticleInput>,
-    options: Option<MountOptions>,
+    options: Option<MountOptionsJs>,
 ) -> Result<AtlasHandle, JsError> {
-    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
-    let mut view = match get(&options, "view") {
-        Some(v) => parse_view(&v)?,
-        None => ViewState::default(),
+    let options: MountOptions = match options.map(JsValue::from) {
+        Some(o) if !o.is_undefined() && !o.is_null() => {
+            serde_wasm_bindgen::from_value(o).map_err(|e| js_error(format!("mount options are invalid: {e}")))?
+        }
+        _ => MountOptions::default(),
     };
-    if let Some(lang) = get(&options, "lang").and_then(|l| l.as_string()).filter(|l| !l.is_empty()) {
+    let mut view = options.view.unwrap_or_default();
+    if let Some(lang) = options.lang.filter(|l| !l.is_empty()) {
         view.ui_lang = Some(lang);
     }
-    let panels = match get(&options, "panels") {
-        Some(p) => parse_panels(&p).map_err(js_error)?,
-        None => Panels::default(),
+    let panels = if options.panels.is_undefined() || options.panels.is_null() {
+        Panels::default()
+    } else {
+        parse_panels(&options.panels).map_err(js_error)?
     };
-    let share_base = share_base_of(get(&options, "shareBase").and_then(|s| s.as_string()));
-    let theme = match get(&options, "theme").and_then(|t| t.as_string()) {
-        Some(t) => Theme::parse(&t).map_err(js_error)?,
-        None => Theme::Auto,
-    };
-    if get(&options, "styles").and_then(|s| s.as_bool()) != Some(false) {
+    let share_base = share_base_of(options.share_base);
+    let theme = options.theme.unwrap_or_default();
+    if options.styles != Some(false) {
         // Not attached yet (no document): the host page adopts the styles itself.
         let _ = styles::adopt_for(&element, theme);
     }
-    let on_select = get(&options, "onSelect").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let src = get(&options, "src").and_then(|s| s.as_string());
+    let on_select = options.on_select.dyn_into::<js_sys::Function>().ok();
+    let src = options.src;
     let root: web_sys::Node = element.clone().into();
     let target: web_sys::EventTarget = element.clone().into();
     let initial_view = view.clone();

@@ -19,9 +19,11 @@ const HOST_CSS: &str = include_str!("../../www/atlas.css");
 
 const DARK_QUERY: &str = "@media (prefers-color-scheme: dark)";
 
-/// A colour scheme: the reader's (`Auto`), or one forced by the host page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// A colour scheme: the reader's (`auto`), or one forced by the host page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize, tsify::Tsify)]
+#[serde(rename_all = "lowercase")]
 pub enum Theme {
+    #[default]
     Auto,
     Light,
     Dark,
