@@ -145,8 +145,13 @@ test("mount(): a dropped handle keeps its view; exports use a given analysis as 
     await loadAtlas();
     const { mount } = await import("./pkg/article_atlas.js");
     mount(document.getElementById("host"), article, { lang: "en", panels: "text", theme: "dark" });
+    // free() is what the garbage collector's finalizer calls on a handle: deterministic here.
+    mount(document.getElementById("other"), article, { panels: "text" }).free();
   }, english);
   await page.locator("#host").getByTestId("article-title").waitFor({ timeout: 20000 });
+  await page.locator("#other").getByTestId("article-title").waitFor({ timeout: 20000 });
+  await page.locator("#other").getByTestId("mention").first().click();
+  await page.locator('#other [data-testid="mention"][aria-pressed="true"]').first().waitFor({ timeout: 5000 });
   const cdp = await page.context().newCDPSession(page);
   for (let i = 0; i < 3; i++) {
     await cdp.send("HeapProfiler.collectGarbage");
