@@ -3,7 +3,7 @@
 
 pub mod calendar;
 mod find;
-mod words;
+pub(crate) mod words;
 
 pub use calendar::{add_days, days_from_civil, weekday};
 
@@ -89,7 +89,10 @@ pub fn parse_date_string(s: &str) -> Option<Ymd> {
         if t.is_word && !is_time(i) {
             let digits = t.norm.bytes().take_while(u8::is_ascii_digit).count();
             let rest = t.norm.get(digits..).unwrap_or("");
-            if digits > 0 && digits <= 8 && (rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th" | "t")) {
+            if digits > 0
+                && digits <= 8
+                && (rest.is_empty() || (words::w().ordinal_suffixes_en.has(rest) || rest == "t"))
+            {
                 if let Some(v) = t.norm.get(..digits).and_then(|d| d.parse().ok()) {
                     nums.push((v, digits));
                 }
@@ -128,9 +131,9 @@ fn is_hijri_span(span: &str) -> bool {
     tokenize(span).iter().any(|t| {
         let n = t.norm.as_str();
         let digits = n.strip_suffix('ه').unwrap_or(n);
-        matches!(n, "ه" | "هجري" | "هجريه")
-            || words::lookup(words::HIJRI_MONTHS, n).is_some()
-            || words::HIJRI_TWO_WORD_MONTHS.iter().any(|(a, _, _)| *a == n)
+        words::w().hijri_marks.has(n)
+            || words::w().hijri_months.get(n).is_some()
+            || words::w().hijri_two_word_months.iter().any(|(a, _, _)| a == n)
             || digits.parse::<u32>().is_ok_and(|y| (1300..=1500).contains(&y) || digits.len() < n.len())
     })
 }
@@ -161,7 +164,7 @@ fn find_dates_month(tokens: &[Token]) -> Option<u8> {
         for s in &stems {
             if let Some(next) = tokens.get(i + 1) {
                 let ord = next.norm.strip_prefix("ال").unwrap_or(&next.norm);
-                if let Some((_, _, m)) = words::TWO_WORD_MONTHS.iter().find(|(a, b, _)| a == s && *b == ord) {
+                if let Some((_, _, m)) = words::w().two_word_months.iter().find(|(a, b, _)| a == s && b == ord) {
                     return Some(*m);
                 }
             }

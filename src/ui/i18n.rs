@@ -91,7 +91,6 @@ pub struct Strings {
     pub precision_month: &'static str,
     pub precision_year: &'static str,
     pub precision_range: &'static str,
-    pub months: [&'static str; 12],
 }
 
 pub static EN: Strings = Strings {
@@ -138,7 +137,6 @@ pub static EN: Strings = Strings {
     precision_month: "month",
     precision_year: "year",
     precision_range: "range",
-    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
 };
 
 pub static AR: Strings = Strings {
@@ -185,20 +183,6 @@ pub static AR: Strings = Strings {
     precision_month: "شهر",
     precision_year: "سنة",
     precision_range: "فترة",
-    months: [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ],
 };
 
 /// A type's name: singular for labels, plural for group headings.
@@ -290,7 +274,7 @@ pub fn precision(l: Lang, p: Precision) -> &'static str {
 }
 
 fn month(l: Lang, m: u8) -> &'static str {
-    l.t().months.get(usize::from(m.clamp(1, 12)) - 1).copied().unwrap_or("")
+    crate::time::words::month_label(l.code(), 'g', m.clamp(1, 12))
 }
 
 /// "8 Dec 2022" / "8 ديسمبر 2022".
