@@ -48,6 +48,16 @@ impl Unit {
     }
 }
 
+/// The step of a date relative to one mentioned before: "the next day"
+/// (day), "a year earlier" (year), "the quarter" (the quarter itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Day,
+    Week,
+    Year,
+    Quarter,
+}
+
 /// A table from normalised key to value, sorted by key.
 #[derive(Debug)]
 pub struct Table<T>(Vec<(String, T)>);
@@ -144,6 +154,15 @@ pub struct Words {
     /// `relative_phrase`: fixed phrases of a day relative to publication
     /// ("بعد غد", "the day before yesterday"), in days.
     pub relative_phrases: Vec<(Vec<String>, i64)>,
+    /// `anchored`: phrases of a date relative to the date mentioned before
+    /// ("the next day", "a year earlier", "اليوم التالي"): words, count,
+    /// step. Longest phrase first.
+    pub anchored: Vec<(Vec<String>, i64, Step)>,
+    /// `anchored_direction_en`: "later" (+1) and "earlier" (-1) after a count
+    /// and unit ("two days later").
+    pub anchored_directions_en: Table<i64>,
+    /// `fiscal`: "fiscal 1989", "السنة المالية 2022".
+    pub fiscal: List,
     /// `or`: "or"/"أو" between two years.
     pub or: List,
     /// `holiday`: fixed holidays, longest phrase first.
@@ -288,6 +307,24 @@ fn load() -> Words {
         .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
         .collect();
     w.or = list(take("or"));
+    let mut anchored: Vec<(Vec<String>, i64, Step)> = take("anchored")
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let (n, step) = v.split_once(' ')?;
+            let step = match step {
+                "day" => Step::Day,
+                "week" => Step::Week,
+                "year" => Step::Year,
+                "quarter" => Step::Quarter,
+                _ => return None,
+            };
+            Some((k.split(' ').map(str::to_string).collect(), n.parse().ok()?, step))
+        })
+        .collect();
+    anchored.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    w.anchored = anchored;
+    w.anchored_directions_en = num(take("anchored_direction_en"));
+    w.fiscal = list(take("fiscal"));
     w.part_of_period_ar = list(take("part_of_period_ar"));
     w.part_of_period_en = list(take("part_of_period_en"));
     w.event_nouns_ar = list(take("event_noun_ar"));

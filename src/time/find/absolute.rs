@@ -341,15 +341,29 @@ impl Scanner<'_> {
             });
         // "(1948)" on its own is a year (resolution numbers are outside 1900-2099).
         let bracketed = paren && modern && !prev.is_some_and(|j| w().not_year_before_ar.has(self.norm(j)));
-        if !(cued || joined || determiner || event || bracketed) {
+        // A fiscal year: "fiscal 1989", "fiscal year 1989", "السنة المالية 2022".
+        let fiscal = prev.filter(|&j| !paren && w().fiscal.has(self.norm(j))).map(|j| {
+            let noun_before = j.checked_sub(1).filter(|&k| self.stem_in(k, &w().year_nouns_ar));
+            noun_before.unwrap_or(j)
+        });
+        let fiscal = fiscal.or_else(|| {
+            prev.filter(|&j| self.norm(j) == "year")
+                .and_then(|j| j.checked_sub(1))
+                .filter(|&k| w().fiscal.has(self.norm(k)))
+        });
+        if !(cued || joined || determiner || event || bracketed || fiscal.is_some()) {
             return None;
         }
-        let (first, prefix) = match noun {
-            Some(j) => {
+        let (first, prefix) = match (noun, fiscal) {
+            (_, Some(j)) => {
                 let p = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| w().year_nouns_ar.has(s)).map(|x| x.1));
                 (j, p.unwrap_or(0))
             }
-            None => (i, 0),
+            (Some(j), None) => {
+                let p = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| w().year_nouns_ar.has(s)).map(|x| x.1));
+                (j, p.unwrap_or(0))
+            }
+            (None, None) => (i, 0),
         };
         let value = year_value(y, Derivation::Explicit)?;
         let last = self.after_era(if paren && noun.is_some() { i + 2 } else { i + 1 });

@@ -16,6 +16,7 @@ use std::collections::HashSet;
 use std::sync::OnceLock;
 
 mod absolute;
+mod anchored;
 mod hijri;
 mod relative;
 
@@ -454,10 +455,20 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     let breaks = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
     let sc = Scanner { tokens, info: tokens.iter().map(classify).collect(), published, breaks };
     let mut hits: Vec<Hit> = Vec::new();
+    let mut anchor: Option<DateValue> = None;
     let mut i = 0;
     while i < tokens.len() {
-        match sc.at(i, lang) {
+        // A date relative to the one before ("a year earlier") takes the
+        // last date read on its own as its anchor, never another relative one.
+        let (found, own) = match sc.at(i, lang) {
+            Some(h) => (Some(h), true),
+            None => (sc.anchored(i, anchor.as_ref()), false),
+        };
+        match found {
             Some(mut h) if h.last > i && h.end > h.start => {
+                if own {
+                    anchor = Some(h.value.clone());
+                }
                 // A hit never reaches back into the previous one.
                 if let Some(prev) = hits.last() {
                     if h.start < prev.end || h.first < prev.last {
