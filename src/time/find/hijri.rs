@@ -8,6 +8,16 @@ use crate::time::calendar::days_from_civil;
 use crate::time::words::w;
 
 impl Scanner<'_> {
+    /// The Gregorian day of a Hijri month and day nearest publication.
+    fn nearest_hijri(&self, month: u8, day: u8) -> Option<crate::model::Ymd> {
+        let today = days_from_civil(self.published?);
+        let h = i32::try_from((today + 492_148) * 30 / 10_631 + 1).ok()?;
+        let pick = (h - 1..=h + 1)
+            .filter_map(|y| crate::time::calendar::days_from_hijri(y, month, day))
+            .min_by_key(|d| (d - today).abs())?;
+        crate::time::calendar::civil_from_days(pick)
+    }
+
     /// A Hijri year mark ("هـ", "هجري") at token `i`.
     pub(super) fn hijri_mark(&self, i: usize) -> bool {
         w().hijri_marks.has(self.norm(i))
@@ -104,16 +114,28 @@ impl Scanner<'_> {
     /// Hijri dates: "25 شوال 1436 هـ", "25 / 10 / 1436 هـ", "عام 1404هـ",
     /// converted to the Gregorian calendar.
     pub(super) fn hijri(&self, i: usize) -> Option<Hit> {
-        // Day, Hijri month, year.
-        if let Some(d) = self.day_num(i) {
-            if let Some((m, mut k)) = self.hijri_month_at(i + 1) {
+        // Day, Hijri month, year: "25 شوال 1436 هـ", "السابع من شهر ذي القعدة";
+        // without a year, the one nearest publication.
+        let ordinal =
+            if self.num(i).is_none() { self.ordinal_day(i).filter(|(_, n)| w().of.has(self.norm(*n))) } else { None };
+        if let Some(d) = self.day_num(i).or(ordinal.map(|o| o.0)) {
+            let mut j = ordinal.map_or(i + 1, |(_, n)| n + 1);
+            if ordinal.is_some() && self.stem_is(j, "شهر") {
+                j += 1;
+            }
+            if let Some((m, mut k)) = self.hijri_month_at(j) {
                 if w().month_epithets_ar.has(self.norm(k)) {
                     k += 1;
                 }
-                let (y, last) = self.hijri_year(k, true)?;
-                let day = crate::time::calendar::from_hijri(y, m, d)?;
-                let value = day_value(day, Derivation::Explicit);
+                let (day, last, derivation) = match self.hijri_year(k, true) {
+                    Some((y, last)) => (crate::time::calendar::from_hijri(y, m, d)?, last, Derivation::Explicit),
+                    None => (self.nearest_hijri(m, d)?, k, Derivation::Relative),
+                };
+                let value = day_value(day, derivation);
                 return Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value });
+            }
+            if ordinal.is_some() {
+                return None;
             }
             // "25 / 10 / 1436 هـ" (slashes or dashes, spaced or not).
             let sep = self.tok(i + 1).filter(|t| !t.is_word && matches!(t.norm.as_str(), "/" | "-"))?;
