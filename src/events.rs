@@ -155,8 +155,22 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         let dates = near_dates(s0, s1);
         let clause_breaks =
             |a: usize, b: usize| sw.iter().filter(|w| w.comma_before && a < w.start && w.start < b).count();
+        // A date next to another event's trigger ("قمة كامب ديفيد في 14 مايو")
+        // is that event's, not this one's.
+        let span = |a: usize, b: usize, c: usize, d: usize| if c >= b { c - b } else { a.saturating_sub(d) };
+        let others: Vec<&Word> = sw
+            .iter()
+            .enumerate()
+            .filter(|(k, w)| *k != tk && w.f.trigger_start && !has(w, &ew.hold) && !has(w, &ew.host))
+            .map(|x| x.1)
+            .collect();
+        let own = |m: &&&M<'_>| {
+            let mine = span(t_start, t_end, m.start, m.end);
+            !others.iter().any(|w| span(w.start, w.end, m.start, m.end) < mine)
+        };
         let date = dates
             .iter()
+            .filter(own)
             .min_by_key(|m| {
                 let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
                 (clause_breaks(a, b), b - a)
