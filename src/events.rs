@@ -158,15 +158,11 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         // A date next to another event's trigger ("قمة كامب ديفيد في 14 مايو")
         // is that event's, not this one's.
         let span = |a: usize, b: usize, c: usize, d: usize| if c >= b { c - b } else { a.saturating_sub(d) };
-        let others: Vec<&Word> = sw
-            .iter()
-            .enumerate()
-            .filter(|(k, w)| *k != tk && w.f.trigger_start && !has(w, &ew.hold) && !has(w, &ew.host))
-            .map(|x| x.1)
-            .collect();
+        let others: Vec<(usize, usize)> =
+            triggers.iter().filter(|t| t.3 != kind && !t.4 && !t.5).map(|t| (t.1, t.2)).collect();
         let own = |m: &&&M<'_>| {
             let mine = span(t_start, t_end, m.start, m.end);
-            !others.iter().any(|w| span(w.start, w.end, m.start, m.end) < mine)
+            !others.iter().any(|&(a, b)| span(a, b, m.start, m.end) < mine)
         };
         let date = dates
             .iter()
@@ -295,8 +291,10 @@ fn relation_of(date: Option<&DateValue>, published: Option<Ymd>, upcoming: bool)
 }
 
 /// Whether `later` reports the same happening as `e`: the same kind, no
-/// clash of dates or of being still to come, and a shared participant, the
-/// same place, or a back-reference ("the meeting") without another place.
+/// clash of dates or of being still to come, and the same place, or a
+/// back-reference ("the meeting") without another place. A shared
+/// participant alone is not enough: a cabinet that meets and welcomes
+/// another meeting takes part in both reports.
 fn same_happening(e: &Ev, later: &Ev, definite: bool) -> bool {
     // A date only passes from one report to the other through a
     // back-reference: "a meeting" on another day is another meeting.
@@ -306,13 +304,12 @@ fn same_happening(e: &Ev, later: &Ev, definite: bool) -> bool {
         _ => definite,
     };
     let to_come = |r: Relation| matches!(r, Relation::Upcoming | Relation::After);
-    let shared = later.participants.iter().any(|p| e.participants.contains(p));
     let same_place = e.place.is_some() && e.place == later.place;
     let other_place = e.place.is_some() && later.place.is_some() && e.place != later.place;
     e.kind == later.kind
         && dates_agree
         && to_come(e.relation) == to_come(later.relation)
-        && (shared || same_place || (definite && !other_place))
+        && (same_place || (definite && !other_place))
 }
 
 /// Folds a repeat into the first report of the happening.

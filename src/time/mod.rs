@@ -33,8 +33,10 @@ pub struct FoundDate {
 /// ("عام 2022", "in 2022", "حرب 1948"), months and years relative to
 /// publication ("ديسمبر الماضي", "العام المقبل", "last May"), relative days,
 /// weeks and "N days ago", weekdays (past unless the clause speaks of the
-/// future), and Hijri dates converted by the tabular Islamic calendar
-/// (which can differ from the Umm al-Qura calendar by a day or two).
+/// future), seasons, quarters, fiscal years, dates relative to the date
+/// before them ("the next day", "a year earlier", "اليوم التالي"), and
+/// Hijri dates converted by the Umm al-Qura calendar (1924-2077; the
+/// tabular Islamic calendar outside it).
 pub fn find_dates(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
     find::find(text, tokens, lang, published)
 }
