@@ -291,8 +291,9 @@ fn relation_of(date: Option<&DateValue>, published: Option<Ymd>, upcoming: bool)
 }
 
 /// Whether `later` reports the same happening as `e`: the same kind, no
-/// clash of dates or of being still to come, and the same place, or a
-/// back-reference ("the meeting") without another place. A shared
+/// clash of dates or of being still to come, and the same place or a
+/// back-reference ("the meeting"; a place in its clause is often only a
+/// topic: "in the meeting he praised the gains in Aden"). A shared
 /// participant alone is not enough: a cabinet that meets and welcomes
 /// another meeting takes part in both reports.
 fn same_happening(e: &Ev, later: &Ev, definite: bool) -> bool {
@@ -303,13 +304,13 @@ fn same_happening(e: &Ev, later: &Ev, definite: bool) -> bool {
         (None, None) => true,
         _ => definite,
     };
-    let to_come = |r: Relation| matches!(r, Relation::Upcoming | Relation::After);
+    // A later undated report is "before" only by default: it may refer back
+    // to one still to come ("the forum will open ... the forum discusses");
+    // a later report said to be still to come is not an earlier past one.
+    let to_come = |x: &Ev| matches!(x.relation, Relation::Upcoming | Relation::After);
+    let timing_agrees = to_come(e) == to_come(later) || (later.date.is_none() && !to_come(later));
     let same_place = e.place.is_some() && e.place == later.place;
-    let other_place = e.place.is_some() && later.place.is_some() && e.place != later.place;
-    e.kind == later.kind
-        && dates_agree
-        && to_come(e.relation) == to_come(later.relation)
-        && (same_place || (definite && !other_place))
+    e.kind == later.kind && dates_agree && timing_agrees && (same_place || definite)
 }
 
 /// Folds a repeat into the first report of the happening.
