@@ -158,6 +158,8 @@ pub struct Words {
     /// ("the next day", "a year earlier", "اليوم التالي"): words, count,
     /// step. Longest phrase first.
     pub anchored: Vec<(Vec<String>, i64, Step)>,
+    /// The first words of `anchored`, so most tokens are ruled out at once.
+    pub anchored_first: List,
     /// `anchored_direction_en`: "later" (+1) and "earlier" (-1) after a count
     /// and unit ("two days later").
     pub anchored_directions_en: Table<i64>,
@@ -322,6 +324,10 @@ fn load() -> Words {
         })
         .collect();
     anchored.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    let mut first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
+    first.sort();
+    first.dedup();
+    w.anchored_first = List(first);
     w.anchored = anchored;
     w.anchored_directions_en = num(take("anchored_direction_en"));
     w.fiscal = list(take("fiscal"));

@@ -17,15 +17,21 @@ impl Scanner<'_> {
         if !t.is_word {
             return None;
         }
-        let phrase = w()
-            .anchored
-            .iter()
-            .find(|(words, _, _)| words.iter().enumerate().all(|(k, word)| self.norm(i + k) == word.as_str()));
+        let phrase = if w().anchored_first.has(&t.norm) {
+            w().anchored
+                .iter()
+                .find(|(words, _, _)| words.iter().enumerate().all(|(k, word)| self.norm(i + k) == word.as_str()))
+        } else {
+            None
+        };
         let (last, n, step) = match phrase {
             Some((words, n, step)) => (i + words.len(), *n, *step),
             None => {
                 // "two days later", "a week earlier"
                 let n = self.num(i).map(|n| n.0).or_else(|| self.inf(i).and_then(|f| f.number_word))?;
+                if self.tok(i + 2).is_none_or(|t| t.arabic) {
+                    return None;
+                }
                 let (unit, _) = self.inf(i + 1)?.unit?;
                 let dir = w().anchored_directions_en.get(self.norm(i + 2))?;
                 let step = match unit {
