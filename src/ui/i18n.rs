@@ -90,7 +90,6 @@ pub struct Strings {
     pub precision_month: &'static str,
     pub precision_year: &'static str,
     pub precision_range: &'static str,
-    pub months: [&'static str; 12],
     pub err_empty: &'static str,
     pub err_too_large: &'static str,
     pub err_not_text: &'static str,
@@ -156,7 +155,6 @@ pub static EN: Strings = Strings {
     precision_month: "month",
     precision_year: "year",
     precision_range: "range",
-    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
     err_empty: "There is nothing to show: the pasted text or file is empty.",
     err_too_large: "The input is larger than 5 MB.",
     err_not_text: "The file is not text (it is not UTF-8).",
@@ -218,20 +216,6 @@ pub static AR: Strings = Strings {
     precision_month: "شهر",
     precision_year: "سنة",
     precision_range: "فترة",
-    months: [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ],
     err_empty: "لا شيء لعرضه: النص الملصق أو الملف فارغ.",
     err_too_large: "حجم المدخل يتجاوز 5 ميغابايت.",
     err_not_text: "الملف ليس نصاً (ليس بترميز UTF-8).",
@@ -359,7 +343,7 @@ pub fn precision(l: Lang, p: Precision) -> &'static str {
 }
 
 fn month(l: Lang, m: u8) -> &'static str {
-    l.t().months.get(usize::from(m.clamp(1, 12)) - 1).copied().unwrap_or("")
+    crate::time::words::month_label(l.code(), 'g', m.clamp(1, 12))
 }
 
 /// "8 Dec 2022" / "8 ديسمبر 2022".
