@@ -14,15 +14,19 @@
 //!   section, date and source), and whole HTML pages (their embedded
 //!   JSON-LD article, else `<h1>` and the `<article>` text).
 //!
-//! HTML in text fields is turned into plain text with its paragraphs kept;
-//! bidi override controls and control characters are removed. Nothing that
-//! leaves this module is markup.
+//! HTML in text fields is turned into plain text with its paragraphs kept
+//! (only real tags count as markup: "n < 5" is text); character references
+//! are decoded with the full HTML5 table; plain text is split into the
+//! paragraphs its writer meant (blank lines, indents, soft wraps: see
+//! `reflow.rs`); bidi override controls and control characters are
+//! removed. Nothing that leaves this module is markup.
 //!
 //! Limits: [`MAX_INPUT_BYTES`] of input and [`MAX_DEPTH`] levels of JSON
 //! nesting; invalid UTF-8 and NUL bytes are refused with their position.
 
 mod html;
 mod lang;
+mod reflow;
 
 use crate::model::{Article, Published};
 use serde_json::{Map, Value};
@@ -426,14 +430,20 @@ pub fn sanitize(s: &str) -> String {
 
 /// A one-line field (title, author): markup removed, whitespace collapsed.
 fn clean_inline(s: &str) -> String {
-    let t = if html::looks_like_html(s) { html::to_text(s) } else { s.to_string() };
+    let t = if html::has_markup(s) { html::to_text(s) } else { html::decode_references(s) };
     sanitize(&t).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A text block: markup removed, split into paragraphs at line breaks.
+/// A text block: markup removed, split into paragraphs. Markup marks its
+/// paragraphs with tags; plain text with blank lines, indents and line
+/// breaks, read by [`reflow::paragraphs`].
 fn clean_block(s: &str) -> Vec<String> {
-    let t = if html::looks_like_html(s) { html::to_text(s) } else { s.to_string() };
-    sanitize(&t).split('\n').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+    if html::has_markup(s) {
+        let t = sanitize(&html::to_text(s));
+        t.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+    } else {
+        reflow::paragraphs(&sanitize(&html::decode_references(s)))
+    }
 }
 
 /// News APIs cut `content` short and append "… [+1234 chars]".
