@@ -42,7 +42,7 @@ pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
-    pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
+    pub use crate::text::{normalize, normalize_key, orig_prefix, sentences, stems, tokenize, Token};
     pub use crate::time::{add_days, days_from_civil, find_dates, parse_date_string, weekday, FoundDate};
 
     /// The embedded gazetteer and world map.

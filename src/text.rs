@@ -61,7 +61,7 @@ fn normalize_into(c: char, f: &mut impl FnMut(char)) {
 }
 
 /// How many code points of the normalised form `c` produces.
-pub fn normalized_len(c: char) -> usize {
+fn normalized_len(c: char) -> usize {
     let mut n = 0;
     normalize_into(c, &mut |_| n += 1);
     n
