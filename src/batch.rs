@@ -313,7 +313,8 @@ fn read_lines<R: BufRead>(mut input: R, tx: &mut Sender<'_>) -> io::Result<()> {
         let label = format!("json line {n}");
         let what = match read {
             Ok(()) => match kind(&line) {
-                "object" => Payload::Json(std::mem::take(&mut line)),
+                // An array on a line is a list of articles.
+                "object" | "array" => Payload::Json(std::mem::take(&mut line)),
                 other => Payload::Failed(InputError::new(format!("expected an article object, found {other}"))),
             },
             Err(len) => Payload::Failed(InputError::new(format!(
@@ -417,7 +418,8 @@ impl<'de> Visitor<'de> for Elements<'_, '_> {
             let line = (seen + 1).saturating_sub(text.bytes().filter(|b| *b == b'\n').count());
             if open {
                 let what = match kind(text.as_bytes()) {
-                    "object" => Payload::Json(text.as_bytes().to_vec()),
+                    // A nested array is a list of articles (or too deep).
+                    "object" | "array" => Payload::Json(text.as_bytes().to_vec()),
                     other => Payload::Failed(InputError::new(format!("expected an article object, found {other}"))),
                 };
                 open = self.tx.send(format!("article {}", *self.count), Some(line), what);
