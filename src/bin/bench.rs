@@ -1,6 +1,6 @@
 //! Native benchmark of the analysis pipeline on real articles.
 //!
-//! `cargo run --release --bin bench [-- --devdata DIR] [--rounds N]`
+//! `cargo run --release --bin bench [-- --devdata DIR] [--rounds N] [--batch-min N] [--only-batch]`
 //!
 //! Corpus: the default article, plus, when the development data is present
 //! (`../shared/devdata` or `--devdata`), the 50 SaudiNewsNet Arabic articles
@@ -68,6 +68,11 @@ fn main() {
         .unwrap_or_else(|| "../shared/devdata".to_string());
     let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(7);
     let docs = load_corpus(&devdata);
+    let batch_min = arg("--batch-min").and_then(|n| n.parse().ok()).unwrap_or(1000);
+    if args.iter().any(|a| a == "--only-batch") {
+        batch(&docs, batch_min);
+        return;
+    }
     println!(
         "corpus: {} articles ({} Arabic, {} English) from www/articles and {devdata}",
         docs.len(),
@@ -138,7 +143,7 @@ fn main() {
         println!("  per 1,000 words: {:.3} ms", whole_t.as_secs_f64() * 1e3 * 1000.0 / total_words.max(1) as f64);
     }
 
-    batch(&docs, arg("--batch-min").and_then(|n| n.parse().ok()).unwrap_or(1000));
+    batch(&docs, batch_min);
 }
 
 /// Batch throughput on one thread and on all cores (the CLI's path:
@@ -164,6 +169,7 @@ fn batch(docs: &[Doc], min: usize) {
     );
     println!("  {:<22} {:>12} {:>16} {:>16}", "threads", "total ms", "articles/s", "words/s");
     let mut one = None;
+    let mut failed = 0;
     let mut counts = vec![1];
     if cores > 1 {
         counts.push(cores);
@@ -179,7 +185,11 @@ fn batch(docs: &[Doc], min: usize) {
             );
             let took = t.elapsed();
             match r {
-                Ok(s) if s.analysed == articles && s.failed == 0 => best = best.min(took),
+                // The corpus has articles with an empty body: they fail, in place.
+                Ok(s) if s.analysed + s.failed == articles => {
+                    best = best.min(took);
+                    failed = s.failed;
+                }
                 Ok(s) => println!("  batch lost articles: {} analysed, {} failed of {articles}", s.analysed, s.failed),
                 Err(e) => println!("  batch failed: {e}"),
             }
@@ -198,4 +208,5 @@ fn batch(docs: &[Doc], min: usize) {
             Some(o) => println!("  speed-up on {threads} cores: {:.2}x", o / secs),
         }
     }
+    println!("  ({failed} of the {articles} articles have an empty body and give an error line)");
 }
