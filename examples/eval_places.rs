@@ -28,8 +28,17 @@ use article_atlas::{analyze, Analysis, Article, Dir, EntityType, PlaceKind};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-const KINDS: &[&str] =
-    &["country", "admin area", "city/town", "neighbourhood", "street/road", "POI/facility", "region", "other", "not in gazetteer"];
+const KINDS: &[&str] = &[
+    "country",
+    "admin area",
+    "city/town",
+    "neighbourhood",
+    "street/road",
+    "POI/facility",
+    "region",
+    "other",
+    "not in gazetteer",
+];
 
 struct GoldPlace {
     start: usize,
@@ -245,7 +254,13 @@ fn score(name: &str, docs: &[Doc], list: usize) {
             } else {
                 let cc = p.country.as_deref().unwrap_or("-");
                 *wrong
-                    .entry(format!("{} → {} ({cc}, {}) ~{:.0} km", g.text, e.name, p.gazetteer_id, (d / 50.0).round() * 50.0))
+                    .entry(format!(
+                        "{} → {} ({cc}, {}) ~{:.0} km",
+                        g.text,
+                        e.name,
+                        p.gazetteer_id,
+                        (d / 50.0).round() * 50.0
+                    ))
                     .or_default() += 1;
             }
         }
@@ -279,7 +294,10 @@ fn score(name: &str, docs: &[Doc], list: usize) {
         ratio(total.correct, total.found),
         ratio(total.correct, total.gold)
     );
-    println!("predicted place mentions {pred}, overlapping a gold place {pred_ok}: precision {:.3}", ratio(pred_ok, pred));
+    println!(
+        "predicted place mentions {pred}, overlapping a gold place {pred_ok}: precision {:.3}",
+        ratio(pred_ok, pred)
+    );
     for (title, map) in [("misses", &misses), ("wrong resolutions", &wrong), ("predicted, not gold", &spurious)] {
         let mut v: Vec<(&String, &usize)> = map.iter().collect();
         v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));

@@ -299,11 +299,11 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         }
         // "a Georgia Democrat": the state
         if let Some(next) = words.get(f.w1) {
-            let hits: Vec<&str> =
-                cw.party_after.iter().filter(|(k, _)| *k == next.key).map(|(_, cc)| *cc).collect();
+            let hits: Vec<&str> = cw.party_after.iter().filter(|(k, _)| *k == next.key).map(|(_, cc)| *cc).collect();
             if !hits.is_empty() && !next.brk {
                 for (c, s) in out[i].scored.iter_mut() {
-                    if place_of(*c).is_some_and(|p| p.kind == PlaceKind::Province && hits.contains(&p.country.as_str())) {
+                    if place_of(*c).is_some_and(|p| p.kind == PlaceKind::Province && hits.contains(&p.country.as_str()))
+                    {
                         *s += 4.0;
                         own[i] = true;
                     }
@@ -331,8 +331,9 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         let inside = f.w1 > f.w0 + 1 && words.get(f.w0).is_some_and(|w| is_division_word(w, &cw.division_before));
         if after || before_one || before_two || inside {
             for (c, s) in out[i].scored.iter_mut() {
+                // above a country's own weight in the context ("the state of Georgia")
                 if place_of(*c).is_some_and(|p| p.kind == PlaceKind::Province) {
-                    *s += 2.0;
+                    *s += 3.0;
                     own[i] = true;
                 }
             }
@@ -377,10 +378,10 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             // town of that name: pinned on the province, not on a namesake abroad
             let (Some(po), Some(pi)) = (place_of(best_o), place_of(best_i)) else { continue };
             let in_focus = ctx.iter().any(|(c, w)| *c == po.country && *w >= 1.0);
+            // ("Springfield, Illinois" when the gazetteer knows only other Springfields)
             if po.kind == PlaceKind::Province
                 && matches!(pi.kind, PlaceKind::City | PlaceKind::Site)
-                && pi.country != po.country
-                && in_focus
+                && (in_focus || pi.country == po.country)
             {
                 out[i].within = Some(best_o);
                 own[i] = true;
