@@ -65,9 +65,11 @@ struct Historical {
     name_ar: &'static str,
 }
 
-/// Sorted (name key, index into the table).
-fn historical() -> &'static (Vec<Historical>, Vec<(String, usize)>) {
-    static T: OnceLock<(Vec<Historical>, Vec<(String, usize)>)> = OnceLock::new();
+/// The historical states and their sorted (name key, index into the rows).
+type HistoricalTable = (Vec<Historical>, Vec<(String, usize)>);
+
+fn historical() -> &'static HistoricalTable {
+    static T: OnceLock<HistoricalTable> = OnceLock::new();
     T.get_or_init(|| {
         let mut rows = Vec::new();
         let mut keys = Vec::new();
@@ -403,13 +405,13 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         What::Place { key, .. } => key.as_str(),
         _ => "",
     };
-    for i in 0..out.len() {
-        if out[i].scored.len() < 2 {
+    for (i, choice) in out.iter_mut().enumerate() {
+        if choice.scored.len() < 2 {
             continue;
         }
         let ki = key_of(i);
         let near: Vec<&Place> = anchors.iter().filter(|(j, _)| key_of(*j) != ki).map(|(_, p)| *p).collect();
-        for (c, s) in out[i].scored.iter_mut() {
+        for (c, s) in choice.scored.iter_mut() {
             let Some(p) = place_of(*c) else { continue };
             // "Texas and Georgia": a division among divisions of the same country
             if p.kind == PlaceKind::Province
@@ -426,7 +428,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
                 *s += 1.0;
             }
         }
-        sort_scored(&mut out[i].scored);
+        sort_scored(&mut choice.scored);
     }
     // one place per name per article: the candidate with the highest total
     // over the name's mentions, for every mention that does not decide alone
