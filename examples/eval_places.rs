@@ -49,6 +49,9 @@ struct GoldPlace {
     text: String,
 }
 
+/// A paragraph's text and its gold places (offsets into the paragraph).
+type Paragraph = (String, Vec<GoldPlace>);
+
 struct Doc {
     article: Article,
     gold: Vec<GoldPlace>,
@@ -108,7 +111,7 @@ fn geovirus(dir: &Path) -> Result<Vec<Doc>, String> {
     let path = dir.join("geo/GeoVirus.xml");
     let s = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     // (source, paragraphs with their gold places in paragraph offsets)
-    let mut stories: Vec<(String, Vec<(String, Vec<GoldPlace>)>)> = Vec::new();
+    let mut stories: Vec<(String, Vec<Paragraph>)> = Vec::new();
     let mut rest = s.as_str();
     while let Some((art, r)) = between(rest, "<article>", "</article>") {
         rest = r;
