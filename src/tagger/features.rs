@@ -183,7 +183,14 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
                 own = lex.classes(&t.norm);
                 for r in rs.iter().skip(1) {
                     via |= lex.classes(r.stem);
-                    if r.had_article {
+                    // names are listed with their article: "للعراق" → "العراق"
+                    // (most such forms are another reading already)
+                    let listed = |x: &&crate::text::Reading<'_>| {
+                        x.stem.len() == "ال".len() + r.stem.len()
+                            && x.stem.starts_with("ال")
+                            && x.stem.ends_with(r.stem)
+                    };
+                    if r.had_article && !rs.iter().any(|x| listed(&x)) {
                         via |= lex.classes(&format!("ال{}", r.stem));
                     }
                 }

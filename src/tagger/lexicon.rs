@@ -9,7 +9,7 @@
 //! changing them (`cargo run --release --bin train_tagger`).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use super::features::Lexicon;
 use crate::text::normalize_key;
@@ -48,7 +48,13 @@ pub const CLASSES: u32 = 10;
 /// The lists, keyed by normalised word ([`normalize_key`]).
 pub struct Lists {
     words: HashMap<String, u16>,
+    /// Classes already worked out, so a repeated word costs one hash
+    /// lookup instead of several searches of the gazetteer; cleared when
+    /// it grows past [`MEMO_LIMIT`] words.
+    memo: Mutex<HashMap<String, u16>>,
 }
+
+const MEMO_LIMIT: usize = 1 << 16;
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
@@ -122,12 +128,12 @@ impl Lists {
                 _ => {}
             }
         }
-        Lists { words }
+        Lists { words, memo: Mutex::new(HashMap::new()) }
     }
 }
 
-impl Lexicon for Lists {
-    fn classes(&self, norm: &str) -> u16 {
+impl Lists {
+    fn lookup(&self, norm: &str) -> u16 {
         let mut c = self.words.get(norm).copied().unwrap_or(0);
         let (ids, longer) = crate::gazetteer::lookup_step(norm);
         if !ids.is_empty() {
@@ -139,6 +145,23 @@ impl Lexicon for Lists {
         if crate::gazetteer::demonym(norm).is_some() {
             c |= DEMONYM;
         }
+        c
+    }
+}
+
+impl Lexicon for Lists {
+    fn classes(&self, norm: &str) -> u16 {
+        // a poisoned lock only means another thread panicked mid-insert:
+        // the map is still a valid cache
+        let mut memo = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&c) = memo.get(norm) {
+            return c;
+        }
+        let c = self.lookup(norm);
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(norm.to_string(), c);
         c
     }
 }

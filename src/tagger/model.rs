@@ -91,7 +91,7 @@ pub fn bucket_mask(bits: u8) -> u32 {
 }
 
 /// Bits of a bucket that [`Model::index`] resolves directly.
-const INDEX_BITS: u8 = 14;
+const INDEX_BITS: u8 = 16;
 
 /// Why model bytes were refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
