@@ -475,12 +475,18 @@ pub fn run(which: &str, dir: &Path) -> Result<String, String> {
     let mut report = String::new();
     let _ = writeln!(report, "command: cargo run --release --bin eval -- {which}   (data: {})", dir.display());
     let all = which == "all";
-    // development parts first (tuned on), then test parts (never tuned on)
-    for split in [Split::Dev, Split::Test] {
-        if all || which == "ner-ar" {
+    // development parts first (tuned on), then test parts (never tuned
+    // on); "ner-ar-dev" runs only the development parts, for tuning
+    let (task, only) = match which.rsplit_once('-') {
+        Some((t, "dev")) => (t, Some(Split::Dev)),
+        Some((t, "test")) => (t, Some(Split::Test)),
+        _ => (which, None),
+    };
+    for split in [Split::Dev, Split::Test].into_iter().filter(|s| only.is_none_or(|o| o == *s)) {
+        if all || task == "ner-ar" {
             score_language("ar", &corpus::ARABIC, split, dir, &mut report)?;
         }
-        if all || which == "ner-en" {
+        if all || task == "ner-en" {
             score_language("en", &[Corpus::Conll], split, dir, &mut report)?;
         }
     }
@@ -494,8 +500,10 @@ pub fn run(which: &str, dir: &Path) -> Result<String, String> {
     if all || which == "geo-ar" {
         score_geo("geo-ar IDRISI-D train", &idrisi(dir)?, &mut report);
     }
-    if !all && !["ner-ar", "ner-en", "geo-en", "geo-ar"].contains(&which) {
-        return Err(format!("unknown evaluation {which:?}: use ner-ar, ner-en, geo-en, geo-ar or all"));
+    if !all && !["ner-ar", "ner-en", "geo-en", "geo-ar"].contains(&task) {
+        return Err(format!(
+            "unknown evaluation {which:?}: use ner-ar, ner-en (either with -dev or -test), geo-en, geo-ar or all"
+        ));
     }
     Ok(report)
 }
