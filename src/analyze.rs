@@ -152,7 +152,7 @@ fn find_all(
         if is_date {
             let id = format!("dat-{counter}");
             ids_date[e] = id.clone();
-            let (value, ms) = &date_ents[e];
+            let (_, ms) = &date_ents[e];
             let name = ms.first().and_then(|&m| texts.get(m)).cloned().unwrap_or_default();
             entities.push(Entity {
                 id,
@@ -163,7 +163,6 @@ fn find_all(
                 salience: salience(ms.len(), first, title_end, n_chars),
                 place: None,
             });
-            let _ = value;
         } else {
             let ent = &ents[e];
             let id = format!("{}-{counter}", prefix(ent.kind));
