@@ -63,6 +63,7 @@ dist/.built: pkg/.built pkg/.extras $(WWW_SOURCES)
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/
 	@cp pkg/article_atlas.js pkg/article_atlas_bg.wasm pkg/article_atlas.d.ts dist/pkg/
+	@node scripts/serve.mjs --precompress dist
 	@touch $@
 
 ## run: build, then serve dist/ on loopback
