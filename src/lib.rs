@@ -53,7 +53,7 @@ pub mod internals {
     /// The learned entity tagger, its training and its model format.
     pub mod tagger {
         pub use crate::tagger::{
-            embedded, kind_of, newsfane, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Model,
+            corpus, embedded, kind_of, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Lists, Model,
             ModelError, NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
         };
     }
