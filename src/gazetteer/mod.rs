@@ -40,7 +40,10 @@
 
 mod data;
 
-pub use data::{country_name, country_place, demonym, is_common_word, parse_uncached, place_by_id, stats, Stats};
+pub use data::{
+    country_name, country_place, demonym, is_common_word, missing_shard, parse_uncached, place_by_id, provide_shard,
+    shards, stats, Places, ShardError, Stats,
+};
 
 use crate::model::PlaceKind;
 use crate::text::{stems, tokenize};
@@ -82,7 +85,7 @@ pub fn lookup_step(key: &str) -> (&'static [u32], bool) {
 }
 
 /// All places; ids from [`lookup`] index into this.
-pub fn places() -> &'static [Place] {
+pub fn places() -> Places {
     data::places()
 }
 
