@@ -106,7 +106,7 @@ fn index_keys_are_rust_keys_and_find_every_display_name() {
     for (i, p) in places().indexed() {
         for name in std::iter::once(&p.name_en).chain(p.name_ar.as_ref()) {
             let key = name_key(name);
-            if !lookup(&key).contains(&(i as u32)) && !lookup(&key).is_empty() {
+            if !lookup(&key).contains(&i) && !lookup(&key).is_empty() {
                 missing.push(format!("{} {name:?} ({key})", p.id));
             }
         }
