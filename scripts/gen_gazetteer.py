@@ -893,8 +893,9 @@ def header(versions, columns):
 
 # The first download carries a compact core; the rest of the places come in
 # late shards the page fetches when an article needs them (by the first word
-# of a name key). Core: every place that is not a city, every capital, and
-# the big cities (CORE_POP, or CORE_POP_ARAB in ARAB_AREA).
+# of a name key). Core: continents, regions, countries and sites, provinces
+# of ARAB_AREA and NEAR_AREA, every capital, and the big cities (CORE_POP, or
+# CORE_POP_ARAB in ARAB_AREA).
 CORE_POP = 1_000_000
 CORE_POP_ARAB = 300_000
 # A key's shard is fnv1a64(its first word, UTF-8) % SHARDS (crate::gazetteer
@@ -904,6 +905,8 @@ SHARDS = 16
 
 
 def is_core(p):
+    if p.kind == "province":
+        return p.cc in ARAB_AREA or p.cc in NEAR_AREA
     if p.kind != "city" or p.flags == "C":
         return True
     return p.pop >= (CORE_POP_ARAB if p.cc in ARAB_AREA else CORE_POP)
