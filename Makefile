@@ -14,7 +14,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-non
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null) www/articles/default.json
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null) www/articles/default.json www/style.css www/atlas.css
 WWW_SOURCES := $(shell find www -type f 2>/dev/null)
 
 .PHONY: setup build run test test-native test-wasm test-e2e bench fuzz fmt lint
@@ -60,7 +60,7 @@ pkg/.assets: scripts/assets.mjs data/tagger/ar.bin data/tagger/en.bin $(wildcard
 	@touch $@
 
 # The npm package's other files: package.json, the element module, its CSS, README.
-pkg/.extras: pkg/.built scripts/pkg.mjs www/atlas-element.js www/atlas.css www/style.css $(wildcard docs/embedding.md)
+pkg/.extras: pkg/.built pkg/.assets scripts/pkg.mjs www/atlas-element.js www/atlas.css www/style.css $(wildcard docs/embedding.md)
 	@node scripts/pkg.mjs
 	@touch $@
 
@@ -68,8 +68,9 @@ dist/.built: pkg/.built pkg/.assets pkg/.extras $(WWW_SOURCES)
 	@echo "build: assembling dist/"
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/
-	@cp pkg/article_atlas.js pkg/article_atlas_bg.wasm pkg/article_atlas.d.ts pkg/assets.js dist/pkg/
-	@cp -r pkg/assets dist/pkg/assets
+	@rm dist/atlas-element.js  # the element ships in the package: dist/pkg/atlas-element.js
+	@node scripts/pkg.mjs --site dist
+	@node scripts/serve.mjs --precompress dist
 	@touch $@
 
 ## run: build, then serve dist/ on loopback

@@ -8,6 +8,8 @@ mod assets;
 mod fetch;
 mod instance;
 mod page;
+mod registry;
+mod styles;
 
 use wasm_bindgen::prelude::*;
 

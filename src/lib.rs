@@ -36,8 +36,8 @@ pub use model::{
     Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
 };
 pub use share::{
-    article_of, base64url_decode, base64url_encode, decode as decode_share_link, encode as encode_share_link,
-    ShareError, ShareLink, SharedArticle, MAX_DECODED_BYTES, SHARE_VERSION,
+    article_of, decode as decode_share_link, encode as encode_share_link, ShareError, ShareLink, SharedArticle,
+    MAX_DECODED_BYTES, SHARE_VERSION,
 };
 pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 

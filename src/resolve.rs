@@ -204,7 +204,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     (ident, EntityType::Place, text.clone(), names, None)
                 } else {
                     let scored = score_candidates(cands, *adj_country, *settlement, *weak, &ctx);
-                    let Some(&(best, best_score)) = scored.first() else { continue };
+                    let Some(&(best, _)) = scored.first() else { continue };
                     let Some(p) = places.get(best) else { continue };
                     let total: f64 = scored.iter().map(|(_, s)| s.max(0.0)).sum::<f64>().max(1e-9);
                     let candidates: Vec<Candidate> = scored
@@ -223,7 +223,6 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                             })
                         })
                         .collect();
-                    let _ = best_score;
                     let country = (!p.country.is_empty()).then(|| p.country.clone());
                     match dir {
                         Some(d) => {
@@ -253,7 +252,6 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                                 candidates,
                             };
                             let names = Names { ar: p.name_ar.clone(), en: Some(p.name_en.clone()) };
-                            let _ = key;
                             (format!("plc:{}", p.id), EntityType::Place, place_display(p, ar), names, Some(info))
                         }
                     }

@@ -1,6 +1,17 @@
 //! Share links: the view state and the article (or a URL to fetch it from)
 //! to and from a URL fragment. Pure and bounded; no DOM.
 //!
+//! ```
+//! use article_atlas::{decode_share_link, encode_share_link, Selection, ShareLink, SharedArticle, ViewState};
+//!
+//! let view = ViewState { selected: Some(Selection::Entity("plc-2".into())), ..ViewState::default() };
+//! let link = ShareLink { view, article: SharedArticle::Src("https://example.org/a.json".into()) };
+//! let fragment = encode_share_link(&link);
+//! assert!(fragment.starts_with("v1."));
+//! assert_eq!(decode_share_link(&fragment), Ok(link));
+//! assert!(decode_share_link("v1.x").is_err());
+//! ```
+//!
 //! # Format (version 1)
 //!
 //! A fragment is `v1.` followed by base64url (no padding) of a *frame*:
@@ -619,7 +630,7 @@ fn unpack_text(b: &[u8]) -> Result<String, ShareError> {
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 /// base64url without padding (RFC 4648 §5).
-pub fn base64url_encode(data: &[u8]) -> String {
+fn base64url_encode(data: &[u8]) -> String {
     let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
     for chunk in data.chunks(3) {
         let n = chunk.iter().enumerate().fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
@@ -632,7 +643,7 @@ pub fn base64url_encode(data: &[u8]) -> String {
 
 /// Decodes base64url (padding tolerated). A dangling single character means
 /// the text was cut short.
-pub fn base64url_decode(s: &str) -> Result<Vec<u8>, ShareError> {
+fn base64url_decode(s: &str) -> Result<Vec<u8>, ShareError> {
     let s = s.trim_end_matches('=');
     let mut out = Vec::with_capacity(s.len() / 4 * 3 + 2);
     let (mut acc, mut bits) = (0u32, 0u32);
@@ -689,13 +700,7 @@ pub fn article_of(a: &crate::model::Analysis) -> Article {
     let block_text = |b: &crate::model::Block| -> String {
         chars.get(b.start.min(b.end)..b.end.min(chars.len())).unwrap_or_default().iter().collect()
     };
-    let date = a.published.as_deref().and_then(|s| {
-        let mut it = s.splitn(3, '-');
-        let year = it.next()?.parse().ok()?;
-        let month = it.next()?.parse().ok()?;
-        let day = it.next()?.parse().ok()?;
-        Some(Ymd { year, month, day })
-    });
+    let date = a.published.as_deref().and_then(crate::time::calendar::parse_iso_day);
     Article {
         title: a.title.clone(),
         subtitle: a.subtitle.clone(),
@@ -709,5 +714,27 @@ pub fn article_of(a: &crate::model::Analysis) -> Article {
         paragraphs: a.blocks.iter().skip(1).map(block_text).collect(),
         paragraph_dirs: a.blocks.iter().skip(1).map(|b| b.dir).collect(),
         ..Article::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64url_matches_rfc4648_vectors() {
+        for (raw, enc) in [
+            ("", ""),
+            ("f", "Zg"),
+            ("fo", "Zm8"),
+            ("foo", "Zm9v"),
+            ("foob", "Zm9vYg"),
+            ("fooba", "Zm9vYmE"),
+            ("foobar", "Zm9vYmFy"),
+        ] {
+            assert_eq!(base64url_encode(raw.as_bytes()), enc);
+            assert_eq!(base64url_decode(enc).unwrap(), raw.as_bytes());
+        }
+        assert_eq!(base64url_encode(&[0xfb, 0xff]), "-_8");
     }
 }

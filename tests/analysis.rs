@@ -1,20 +1,15 @@
 //! Table-driven checks of `analyze` (rows in `analysis_cases.json`) and the
 //! reader's expectations for the default article.
 //!
-//! Assertions about places need the embedded gazetteer; while it is empty
-//! they are skipped with a note ("skipped: gazetteer empty"), otherwise they
-//! are strict.
+//! Assertions about places need the embedded gazetteer: an empty one is a
+//! failure, never a reason to skip them.
 
 use article_atlas::internals::{gazetteer, parse_date_string};
 use article_atlas::{analyze, parse_article, Analysis, Article, Dir, EntityType, Published};
 use serde_json::Value;
 
-fn gazetteer_ready() -> bool {
-    let ready = !gazetteer::places().is_empty();
-    if !ready {
-        eprintln!("skipped: gazetteer empty");
-    }
-    ready
+fn assert_gazetteer_loaded() {
+    assert!(!gazetteer::places().is_empty(), "the embedded gazetteer is empty: place checks cannot run");
 }
 
 fn article(lang: &str, text: &str, published: Option<&str>) -> Article {
@@ -60,7 +55,7 @@ fn analysis_cases() {
     let cases: Vec<Value> =
         serde_json::from_str(include_str!("analysis_cases.json")).expect("analysis_cases.json is valid JSON");
     assert!(cases.len() >= 40, "at least 40 cases");
-    let places_ready = gazetteer_ready();
+    assert_gazetteer_loaded();
     let mut failures = Vec::new();
     for (n, case) in cases.iter().enumerate() {
         let lang = case["lang"].as_str().unwrap_or("ar");
@@ -69,9 +64,6 @@ fn analysis_cases() {
         let row = format!("row {n} ({text})");
         for (t, k) in pairs(case, "mentions") {
             let k = kind(&k);
-            if k == EntityType::Place && !places_ready {
-                continue;
-            }
             if !has(&a, &t, k) {
                 failures.push(format!("{row}: missing {k:?} {t:?}; got {:?}", mentions(&a)));
             }
@@ -81,26 +73,23 @@ fn analysis_cases() {
                 failures.push(format!("{row}: unexpected {k} {t:?}"));
             }
         }
-        if places_ready {
-            for p in case.get("places").and_then(Value::as_array).into_iter().flatten() {
-                let (Some(t), Some(lat), Some(lon), Some(max)) =
-                    (p[0].as_str(), p[1].as_f64(), p[2].as_f64(), p[3].as_f64())
-                else {
-                    continue;
-                };
-                let ent = a
-                    .mentions
-                    .iter()
-                    .find(|m| m.text == t && m.kind == EntityType::Place)
-                    .and_then(|m| a.entities.iter().find(|e| e.id == m.entity))
-                    .and_then(|e| e.place.as_ref());
-                match ent {
-                    Some(pl) if km(pl.lat, pl.lon, lat, lon) <= max => {}
-                    Some(pl) => {
-                        failures.push(format!("{row}: {t} resolved to {},{} (want {lat},{lon})", pl.lat, pl.lon))
-                    }
-                    None => failures.push(format!("{row}: {t} not resolved")),
-                }
+        for p in case.get("places").and_then(Value::as_array).into_iter().flatten() {
+            let (Some(t), Some(lat), Some(lon), Some(max)) =
+                (p[0].as_str(), p[1].as_f64(), p[2].as_f64(), p[3].as_f64())
+            else {
+                failures.push(format!("{row}: malformed place row {p}"));
+                continue;
+            };
+            let ent = a
+                .mentions
+                .iter()
+                .find(|m| m.text == t && m.kind == EntityType::Place)
+                .and_then(|m| a.entities.iter().find(|e| e.id == m.entity))
+                .and_then(|e| e.place.as_ref());
+            match ent {
+                Some(pl) if km(pl.lat, pl.lon, lat, lon) <= max => {}
+                Some(pl) => failures.push(format!("{row}: {t} resolved to {},{} (want {lat},{lon})", pl.lat, pl.lon)),
+                None => failures.push(format!("{row}: {t} not resolved")),
             }
         }
         for e in case.get("events").and_then(Value::as_array).into_iter().flatten() {
@@ -117,7 +106,7 @@ fn analysis_cases() {
                 failures.push(format!("{row}: no event {want_kind} {want_rel:?}; got {got:?}"));
             }
         }
-        if let (Some(place), true) = (case.get("event_place").and_then(Value::as_str), places_ready) {
+        if let Some(place) = case.get("event_place").and_then(Value::as_str) {
             let id = a.mentions.iter().find(|m| m.text == place).map(|m| m.entity.clone());
             if id.is_none() || !a.events.iter().any(|e| e.place == id) {
                 failures.push(format!("{row}: no event at {place}"));
@@ -209,9 +198,7 @@ fn default_article_people_orgs_and_events() {
     let upcoming = a.events.iter().find(|e| e.relation == article_atlas::Relation::Upcoming);
     assert!(upcoming.is_some(), "the next ministerial meeting is upcoming: {:#?}", a.events);
 
-    if !gazetteer_ready() {
-        return;
-    }
+    assert_gazetteer_loaded();
     let place = |t: &str| {
         a.mentions
             .iter()

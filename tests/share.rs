@@ -89,7 +89,7 @@ fn corruptions() {
             frame.push(n as u8);
             frame.extend(data);
             frame.extend([0, 0, 0, 0]);
-            format!("v1.{}", article_atlas::base64url_encode(&frame))
+            format!("v1.{}", base64url(&frame))
         } else {
             let mut f = fragment_of(case["from"].as_str().unwrap());
             if let Some(n) = case["truncate"].as_u64() {
@@ -159,23 +159,6 @@ fn default_article_link_budget() {
     assert!(link.len() < 200);
 }
 
-#[test]
-fn base64url_matches_rfc4648_vectors() {
-    for (raw, enc) in [
-        ("", ""),
-        ("f", "Zg"),
-        ("fo", "Zm8"),
-        ("foo", "Zm9v"),
-        ("foob", "Zm9vYg"),
-        ("fooba", "Zm9vYmE"),
-        ("foobar", "Zm9vYmFy"),
-    ] {
-        assert_eq!(article_atlas::base64url_encode(raw.as_bytes()), enc);
-        assert_eq!(article_atlas::base64url_decode(enc).unwrap(), raw.as_bytes());
-    }
-    assert_eq!(article_atlas::base64url_encode(&[0xfb, 0xff]), "-_8");
-}
-
 /// A link made from what is on screen (the analysis) gives the same analysis back.
 #[test]
 fn article_of_analysis_reanalyses_identically() {
@@ -186,4 +169,27 @@ fn article_of_analysis_reanalyses_identically() {
         let again = article_atlas::analyze(&article_atlas::article_of(&analysis));
         assert_eq!(again, analysis, "{file}");
     }
+}
+
+/// base64url without padding (RFC 4648 §5), written bit by bit here so that
+/// a hand-made frame does not depend on the codec under test.
+fn base64url(data: &[u8]) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    let bits: Vec<bool> = data.iter().flat_map(|b| (0..8).rev().map(move |k| b >> k & 1 == 1)).collect();
+    bits.chunks(6)
+        .map(|six| {
+            let v = (0..6).fold(0usize, |v, k| v << 1 | usize::from(six.get(k).copied().unwrap_or(false)));
+            char::from(ALPHABET[v])
+        })
+        .collect()
+}
+
+#[test]
+fn test_encoder_matches_rfc4648_vectors() {
+    for (raw, enc) in
+        [("", ""), ("f", "Zg"), ("fo", "Zm8"), ("foo", "Zm9v"), ("foob", "Zm9vYg"), ("foobar", "Zm9vYmFy")]
+    {
+        assert_eq!(base64url(raw.as_bytes()), enc);
+    }
+    assert_eq!(base64url(&[0xfb, 0xff]), "-_8");
 }

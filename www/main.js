@@ -10,6 +10,7 @@ init()
     // Kept on window for debugging and end-to-end tests (getView, setView, ...).
     window.atlas = startPage("#app");
     registerAssets(assets);
+    document.getElementById("page-loading")?.remove();
   })
   .catch((err) => {
     const app = document.getElementById("app");
@@ -17,5 +18,7 @@ init()
     box.className = "error-banner";
     box.setAttribute("role", "alert");
     box.textContent = `article-atlas could not start: ${err}`;
+    // The loading note must not promise what will not come.
+    document.getElementById("page-loading")?.remove();
     app?.prepend(box);
   });

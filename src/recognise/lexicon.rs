@@ -1,6 +1,8 @@
 //! The hand-curated word lists the recogniser uses (organisations, person
-//! titles, given names, event triggers), embedded with `include_str!`,
-//! parsed once and looked up by binary search over normalised keys.
+//! titles, given names, event triggers, well-known people, the named word
+//! lists of `recognise_words.tsv` and compass words), embedded with
+//! `include_str!`, parsed once and looked up by binary search over
+//! normalised keys.
 
 use std::sync::OnceLock;
 
@@ -11,11 +13,22 @@ pub const TITLES_TSV: &str = include_str!("../../data/curated/titles.tsv");
 pub const TRIGGERS_TSV: &str = include_str!("../../data/curated/event_triggers.tsv");
 pub const NAMES_TSV: &str = include_str!("../../data/curated/given_names.tsv");
 pub const PEOPLE_TSV: &str = include_str!("../../data/curated/people.tsv");
+pub const WORDS_TSV: &str = include_str!("../../data/curated/recognise_words.tsv");
+pub const COMPASS_TSV: &str = include_str!("../../data/curated/compass.tsv");
 
 /// The data rows of a curated table: comment lines (`#`) and blank lines
 /// skipped, fields split on tabs.
 pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+/// A phrase index over a curated table: the rows with at least `cols`
+/// fields, keyed by their normalised first field, with the payload `f`
+/// makes of the row (`None` leaves the row out).
+fn table<T>(src: &'static str, cols: usize, f: impl Fn(&[&'static str]) -> Option<T>) -> PhraseIndex<T> {
+    PhraseIndex::new(
+        rows(src).filter(|r| r.len() >= cols).filter_map(|r| Some((normalize_key(r[0]), f(&r)?))).collect(),
+    )
 }
 
 /// A sorted index from normalised phrase keys to row payloads.
@@ -86,17 +99,7 @@ pub struct Org {
 pub fn orgs() -> &'static PhraseIndex<Org> {
     static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
     T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(ORGS_TSV)
-                .filter(|r| r.len() >= 6)
-                .map(|r| {
-                    (
-                        normalize_key(r[0]),
-                        Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] },
-                    )
-                })
-                .collect(),
-        )
+        table(ORGS_TSV, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] }))
     })
 }
 
@@ -105,23 +108,14 @@ pub fn orgs() -> &'static PhraseIndex<Org> {
 pub fn people() -> &'static PhraseIndex<Org> {
     static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
     T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(PEOPLE_TSV)
-                .filter(|r| r.len() >= 5)
-                .map(|r| {
-                    (normalize_key(r[0]), Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] })
-                })
-                .collect(),
-        )
+        table(PEOPLE_TSV, 5, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] }))
     })
 }
 
 /// Titles and roles that introduce a person's name.
 pub fn titles() -> &'static PhraseIndex<()> {
     static T: OnceLock<PhraseIndex<()>> = OnceLock::new();
-    T.get_or_init(|| {
-        PhraseIndex::new(rows(TITLES_TSV).filter(|r| r.len() >= 3).map(|r| (normalize_key(r[0]), ())).collect())
-    })
+    T.get_or_init(|| table(TITLES_TSV, 3, |_| Some(())))
 }
 
 /// An event trigger: what kind of event it names.
@@ -132,14 +126,7 @@ pub struct Trigger {
 
 pub fn triggers() -> &'static PhraseIndex<Trigger> {
     static T: OnceLock<PhraseIndex<Trigger>> = OnceLock::new();
-    T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(TRIGGERS_TSV)
-                .filter(|r| r.len() >= 4)
-                .map(|r| (normalize_key(r[0]), Trigger { kind: r[2] }))
-                .collect(),
-        )
-    })
+    T.get_or_init(|| table(TRIGGERS_TSV, 4, |r| Some(Trigger { kind: r[2] })))
 }
 
 /// A given name; `ambiguous` names are also common words.
@@ -150,18 +137,26 @@ pub struct GivenName {
 
 pub fn given_names() -> &'static PhraseIndex<GivenName> {
     static T: OnceLock<PhraseIndex<GivenName>> = OnceLock::new();
-    T.get_or_init(|| {
-        PhraseIndex::new(
-            rows(NAMES_TSV)
-                .filter(|r| r.len() >= 4)
-                .map(|r| (normalize_key(r[0]), GivenName { ambiguous: r[2] == "amb" }))
-                .collect(),
-        )
-    })
+    T.get_or_init(|| table(NAMES_TSV, 4, |r| Some(GivenName { ambiguous: r[2] == "amb" })))
 }
 
 pub fn is_given_name(key: &str) -> Option<GivenName> {
     given_names().get(key).first().map(|(_, g)| *g)
+}
+
+/// The words of the named lists of `recognise_words.tsv` (first column),
+/// as one set.
+pub fn word_list(lists: &[&str]) -> WordSet {
+    let words: Vec<&str> = rows(WORDS_TSV).filter(|r| r.len() >= 3 && lists.contains(&r[0])).map(|r| r[1]).collect();
+    WordSet::new(&words)
+}
+
+/// A compass word ("شمال", "northern") as (north +1 / south -1,
+/// east +1 / west -1); (0, 0) is "central".
+pub fn compass(key: &str) -> Option<(i8, i8)> {
+    static T: OnceLock<PhraseIndex<(i8, i8)>> = OnceLock::new();
+    let t = T.get_or_init(|| table(COMPASS_TSV, 4, |r| Some((r[1].parse().ok()?, r[2].parse().ok()?))));
+    t.get(key).first().map(|(_, d)| *d)
 }
 
 /// A sorted set of normalised words.
@@ -212,6 +207,63 @@ mod tests {
         check("event_triggers.tsv", TRIGGERS_TSV, 4);
         check("given_names.tsv", NAMES_TSV, 4);
         check("people.tsv", PEOPLE_TSV, 5);
+        check("recognise_words.tsv", WORDS_TSV, 3);
+        check("compass.tsv", COMPASS_TSV, 4);
+    }
+
+    /// Lists matched against a word's key as it stands must be written in
+    /// normalised form, or an entry can never match.
+    #[test]
+    fn word_lists_are_known_and_keyed() {
+        const LISTS: &[&str] = &[
+            "ar_adjective_blocker",
+            "ar_destination",
+            "ar_locative",
+            "ar_named_head",
+            "ar_org_head",
+            "ar_particle",
+            "ar_stop",
+            "ar_time",
+            "en_calendar",
+            "en_connector",
+            "en_connector_outer",
+            "en_event_word",
+            "en_org_head",
+            "en_settlement_of",
+            "en_stop",
+            "org_adjective",
+            "reporting_verb",
+            "settlement",
+        ];
+        for r in rows(WORDS_TSV) {
+            assert!(LISTS.contains(&r[0]), "recognise_words.tsv: unknown list {:?}", r[0]);
+            assert_eq!(normalize_key(r[1]).split(' ').count(), 1, "recognise_words.tsv: not one word: {r:?}");
+        }
+        for r in rows(COMPASS_TSV) {
+            assert_eq!(normalize_key(r[0]), r[0], "compass.tsv: key not normalised: {r:?}");
+            let (n, e): (i8, i8) = (r[1].parse().unwrap(), r[2].parse().unwrap());
+            assert!((-1..=1).contains(&n) && (-1..=1).contains(&e), "compass.tsv: bad direction {r:?}");
+        }
+        for list in LISTS {
+            assert!(!word_list(&[list]).words().is_empty(), "{list}: empty");
+        }
+        let exact = [
+            "ar_adjective_blocker",
+            "ar_locative",
+            "settlement",
+            "en_settlement_of",
+            "en_connector_outer",
+            "ar_destination",
+            "en_event_word",
+        ];
+        for r in rows(WORDS_TSV).filter(|r| exact.contains(&r[0])) {
+            assert_eq!(normalize_key(r[1]), r[1], "{}: {:?} is not in normalised form", r[0], r[1]);
+        }
+        assert_eq!(compass("شمالي"), Some((1, 0)));
+        assert_eq!(compass("southwestern"), Some((-1, -1)));
+        assert_eq!(compass("وسط"), Some((0, 0)));
+        assert!(word_list(&["en_stop"]).contains("the"));
+        assert!(word_list(&["ar_time", "en_calendar"]).contains("monday"));
     }
 
     #[test]

@@ -1,17 +1,21 @@
 //! How the gazetteer fares on the annotated development data in
 //! ../shared/devdata (not part of the repo): coverage of annotated place
 //! names and places found in words annotated as something else.
-//! Run with `cargo test --test gazetteer_devdata -- --ignored --nocapture`.
+//! A report, not a test: it prints figures and asserts nothing.
+//! Run with `cargo run --release --example gazetteer_report [ner-ar|ner-en|scan|geo|all]`
+//! (devdata from `ATLAS_DEVDATA` or ../shared/devdata, as for the `eval` bin).
 
 use std::collections::HashMap;
-use std::path::PathBuf;
 
 use article_atlas::internals::gazetteer::{places, resolve_name};
 
 fn devdata(path: &str) -> Option<String> {
-    let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/devdata").join(path);
-    let p = if p.exists() { p } else { PathBuf::from("/work/shared/devdata").join(path) };
-    std::fs::read_to_string(p).ok()
+    let p = article_atlas::eval::devdata_dir().join(path);
+    let text = std::fs::read_to_string(&p).ok();
+    if text.is_none() {
+        eprintln!("not found: {}", p.display());
+    }
+    text
 }
 
 /// (tokens, tags) of a BIO-tagged two-or-more-column file.
@@ -83,25 +87,15 @@ fn report(lang: &str, ents: &[(String, String)], outside: &[String], place_types
     println!("  most frequent false hits: {:?}", &hits[..hits.len().min(60)]);
 }
 
-#[test]
-#[ignore = "needs ../shared/devdata"]
 fn arabic_newsfane() {
-    let Some(text) = devdata("ner_ar/NewsFANE_Gold_2014_170K.txt") else {
-        println!("skipped: devdata not found");
-        return;
-    };
+    let Some(text) = devdata("ner_ar/NewsFANE_Gold_2014_170K.txt") else { return };
     let (ents, outside) = entities(&read_bio(&text, 1));
     let types = ["Nation", "Population-Center", "State-or-Province", "GPE-Cluster", "Continent", "County-or-District"];
     report("NewsFANE (ar)", &ents, &outside, &types);
 }
 
-#[test]
-#[ignore = "needs ../shared/devdata"]
 fn english_conll() {
-    let Some(text) = devdata("ner_en/conll2003_eng.testa") else {
-        println!("skipped: devdata not found");
-        return;
-    };
+    let Some(text) = devdata("ner_en/conll2003_eng.testa") else { return };
     let (ents, outside) = entities(&read_bio(&text, 3));
     report("CoNLL testa (en)", &ents, &outside, &["LOC"]);
 }
@@ -135,8 +129,6 @@ fn scan_text(label: &str, text: &str) {
     }
 }
 
-#[test]
-#[ignore = "needs ../shared/articles and ../shared/devdata"]
 fn scan_default_article_and_saudinewsnet() {
     if let Some(text) = devdata("../articles/coalition-small-group-the-hague.txt") {
         scan_text("default article", &text);
@@ -158,14 +150,12 @@ fn geo_report(label: &str, gold: &[(String, f64, f64)]) {
             *missed.entry(name).or_default() += 1;
             continue;
         };
-        {
-            found += 1;
-            let p = places().get(i as usize).unwrap();
-            if distance_km(*lat, *lon, p.lat, p.lon) <= 161.0 + p.radius_km {
-                near += 1;
-            } else {
-                *wrong.entry(format!("{name} → {} {}", p.id, p.name_en)).or_default() += 1;
-            }
+        found += 1;
+        let Some(p) = places().get(i as usize) else { continue };
+        if distance_km(*lat, *lon, p.lat, p.lon) <= 161.0 + p.radius_km {
+            near += 1;
+        } else {
+            *wrong.entry(format!("{name} → {} {}", p.id, p.name_en)).or_default() += 1;
         }
     }
     let mut wrong: Vec<_> = wrong.into_iter().collect();
@@ -189,8 +179,6 @@ fn tag<'a>(block: &'a str, name: &str) -> Option<&'a str> {
     Some(&block[start..end])
 }
 
-#[test]
-#[ignore = "needs ../shared/devdata"]
 fn geo_resolution_geovirus_and_idrisi() {
     if let Some(xml) = devdata("geo/GeoVirus.xml") {
         let gold: Vec<(String, f64, f64)> = xml
@@ -206,8 +194,11 @@ fn geo_resolution_geovirus_and_idrisi() {
             .collect();
         geo_report("GeoVirus (en)", &gold);
     }
-    let dir = PathBuf::from("/work/shared/devdata/geo/idrisi_d_ar");
-    let Ok(files) = std::fs::read_dir(&dir) else { return };
+    let dir = article_atlas::eval::devdata_dir().join("geo/idrisi_d_ar");
+    let Ok(files) = std::fs::read_dir(&dir) else {
+        eprintln!("not found: {}", dir.display());
+        return;
+    };
     let mut gold = Vec::new();
     for f in files.flatten() {
         let Ok(text) = std::fs::read_to_string(f.path()) else { continue };
@@ -226,4 +217,27 @@ fn geo_resolution_geovirus_and_idrisi() {
         }
     }
     geo_report("IDRISI-D train (ar; countries, cities, provinces)", &gold);
+}
+
+fn main() -> std::process::ExitCode {
+    let which = std::env::args().nth(1).unwrap_or_else(|| "all".to_string());
+    let all = which == "all";
+    let known = ["ner-ar", "ner-en", "scan", "geo", "all"];
+    if !known.contains(&which.as_str()) {
+        eprintln!("usage: gazetteer_report [{}]", known.join("|"));
+        return std::process::ExitCode::from(2);
+    }
+    if all || which == "ner-ar" {
+        arabic_newsfane();
+    }
+    if all || which == "ner-en" {
+        english_conll();
+    }
+    if all || which == "scan" {
+        scan_default_article_and_saudinewsnet();
+    }
+    if all || which == "geo" {
+        geo_resolution_geovirus_and_idrisi();
+    }
+    std::process::ExitCode::SUCCESS
 }

@@ -1,0 +1,100 @@
+//! Later mentions: a person's surname alone, an organisation's head noun
+//! ("التحالف" after "التحالف الدولي", "the Coalition").
+
+use super::lists::ar_org_heads;
+use super::{span, Found, What, Word};
+use crate::model::EntityType;
+
+/// Later mentions: a person's surname alone, an organisation's head noun
+/// ("التحالف" after "التحالف الدولي", "the Coalition").
+pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
+    let mut covered = vec![false; words.len()];
+    for f in accepted.iter() {
+        for c in covered.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
+            *c = true;
+        }
+    }
+    // (key, accepted index, first word where it may be used)
+    let mut keys: Vec<(String, usize, usize, EntityType)> = Vec::new();
+    for (idx, f) in accepted.iter().enumerate() {
+        if f.w1 > words.len() || f.w1 <= f.w0 {
+            continue;
+        }
+        match &f.what {
+            What::Person { .. } | What::KnownPerson(_) if f.w1 - f.w0 >= 2 => {
+                let last = &words[f.w1 - 1];
+                if last.key.chars().count() >= 3 && !last.f.particle {
+                    keys.push((last.key.clone(), idx, f.w1, EntityType::Person));
+                }
+            }
+            // only well-known bodies: a bare "الحكومة" or "the party" is
+            // too vague to pin on a pattern match
+            What::Org { curated: Some(_), .. } if f.w1 - f.w0 >= 2 => {
+                let first = &words[f.w0];
+                if first.arabic {
+                    let head = first.readings.iter().map(|r| r.key.as_str()).find(|k| ar_org_heads().contains(k));
+                    let head = head.map(str::to_string).or_else(|| {
+                        // "التحالف الدولي": the head is the first word itself
+                        first
+                            .readings
+                            .iter()
+                            .map(|r| r.key.clone())
+                            .find(|k| k.starts_with("ال") && k.chars().count() > 4)
+                    });
+                    if let Some(h) = head {
+                        let h = if h.starts_with("ال") { h } else { format!("ال{h}") };
+                        keys.push((h, idx, f.w1, EntityType::Organization));
+                    }
+                } else {
+                    let last = &words[f.w1 - 1];
+                    if last.f.en_org_head {
+                        keys.push((last.key.clone(), idx, f.w1, EntityType::Organization));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    // a head shared by two bodies ("الاتحاد" of Europe and of Africa) names neither
+    let org_id = |idx: usize| match &accepted[idx].what {
+        What::Org { curated: Some(o), .. } => Some(o.id),
+        _ => None,
+    };
+    let ambiguous: Vec<String> = keys
+        .windows(2)
+        .filter(|w| w[0].0 == w[1].0 && w[0].3 == EntityType::Organization && org_id(w[0].1) != org_id(w[1].1))
+        .map(|w| w[0].0.clone())
+        .collect();
+    keys.retain(|k| !ambiguous.contains(&k.0));
+    let mut extra = Vec::new();
+    for (wi, w) in words.iter().enumerate() {
+        if covered[wi] {
+            continue;
+        }
+        if !w.arabic && !w.cap {
+            continue;
+        }
+        for (ri, r) in w.readings.iter().enumerate() {
+            // the latest earlier mention with this key
+            let lo = keys.partition_point(|k| k.0 < r.key);
+            let hi = lo + keys[lo..].partition_point(|k| k.0 == r.key);
+            let hit = keys[lo..hi]
+                .iter()
+                .filter(|(_, _, from, _)| *from <= wi)
+                .max_by_key(|(_, idx, _, _)| accepted[*idx].start);
+            if let Some((_, idx, _, kind)) = hit {
+                let (start, end) = span(words, wi, wi + 1, w.readings[ri].pre);
+                let end = end - if w.arabic { 0 } else { r.post };
+                let what = accepted[*idx].what.clone();
+                let earlier = (accepted[*idx].start, accepted[*idx].end);
+                extra.push(Found::new((wi, wi + 1), (start, end), *kind, what, 0).linked_to(earlier));
+                break;
+            }
+        }
+    }
+    accepted.extend(extra);
+}

@@ -1,0 +1,166 @@
+//! The recogniser's word lists (`data/curated/recognise_words.tsv`,
+//! `compass.tsv`) and the per-word facts drawn from them ([`annotate`]).
+
+use super::lexicon::WordSet;
+use super::{lexicon, Direction, Feat, Word};
+use crate::gazetteer;
+use std::sync::OnceLock;
+
+/// Accessors of the named lists of `data/curated/recognise_words.tsv`,
+/// each loaded once: `fn name = ["list", ...];` gives `name()`, the union
+/// of those lists.
+macro_rules! word_lists {
+    ($($(#[$doc:meta])* $vis:vis fn $name:ident = [$($list:literal),+];)*) => {
+        $(
+            $(#[$doc])*
+            $vis fn $name() -> &'static WordSet {
+                static S: OnceLock<WordSet> = OnceLock::new();
+                S.get_or_init(|| lexicon::word_list(&[$($list),+]))
+            }
+        )*
+    };
+}
+
+word_lists! {
+    /// Arabic function words and reporting verbs: never names, never the
+    /// start of a place.
+    pub(super) fn ar_stop = ["ar_stop"];
+    /// Weekdays, months and time words: they end names and organisations.
+    pub(super) fn time_words = ["ar_time", "en_calendar"];
+    /// English words that start a sentence or a capitalised run without being
+    /// part of a name.
+    pub(super) fn en_stop = ["en_stop", "en_calendar"];
+    /// Heads that start an Arabic organisation name ("وزارة الخارجية").
+    pub(super) fn ar_org_heads = ["ar_org_head"];
+    /// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
+    pub(super) fn ar_named_heads = ["ar_named_head"];
+    /// English words that make a capitalised run an organisation.
+    fn en_org_heads = ["en_org_head"];
+    /// Connectors that may sit inside an English name ("Gulf of Mexico",
+    /// "Bashar al-Assad", "Marcel de Vink").
+    fn en_connectors = ["en_connector"];
+    /// Arabic name particles ("بن", "أبو", "عبد", "آل").
+    fn ar_particles = ["ar_particle"];
+    /// Words after which a nisba-shaped word is still read as a place name
+    /// ("زار", "جمهوريه"), not as an adjective.
+    pub(super) fn adjective_blockers = ["ar_adjective_blocker"];
+    /// Arabic locatives before a place ("في", "قرب", "بمدينه").
+    pub(super) fn ar_locatives = ["ar_locative"];
+    /// Words that call the next name a town or city ("مدينه", "city").
+    pub(super) fn settlement_words = ["settlement"];
+    /// English nouns of "city of X".
+    pub(super) fn en_settlement_of = ["en_settlement_of"];
+    /// English connectors that never join the words of a name ("and", "of").
+    pub(super) fn en_connectors_outer = ["en_connector_outer"];
+    /// Prepositions of a role's destination ("المبعوث الأممي إلى اليمن").
+    pub(super) fn ar_destinations = ["ar_destination"];
+    /// Words of events and titles of works, never people ("World Cup").
+    pub(super) fn en_event_words = ["en_event_word"];
+    /// Adjectives that make a definite head an organisation name
+    /// ("الجيش الوطني", "المجلس الأعلى"), besides nationalities.
+    fn org_adjectives = ["org_adjective"];
+    /// Verbs that report speech or action and often come right before a
+    /// name ("وقال فوزي صلوخ وزير الخارجية").
+    pub(super) fn reporting_verbs = ["reporting_verb"];
+}
+
+/// Compass words in both languages.
+pub(super) fn direction(key: &str) -> Option<Direction> {
+    lexicon::compass(key)
+}
+
+const F_AR_STOP: u32 = 1;
+const F_EN_STOP: u32 = 1 << 1;
+const F_TIME: u32 = 1 << 2;
+const F_TITLE: u32 = 1 << 3;
+const F_TITLE_START: u32 = 1 << 4;
+const F_TRIGGER: u32 = 1 << 5;
+const F_ORG_START: u32 = 1 << 6;
+const F_ORG_HEAD: u32 = 1 << 7;
+const F_ORG_ADJ: u32 = 1 << 8;
+const F_PARTICLE: u32 = 1 << 9;
+const F_CONNECTOR: u32 = 1 << 10;
+const F_EN_ORG_HEAD: u32 = 1 << 11;
+const F_GIVEN: u32 = 1 << 12;
+const F_GIVEN_AMB: u32 = 1 << 13;
+const F_TRIGGER_START: u32 = 1 << 14;
+const F_PEOPLE_START: u32 = 1 << 15;
+
+/// Every word list in one sorted table of flags, so that a word costs one
+/// binary search per reading.
+fn word_flags() -> &'static [(String, u32)] {
+    static T: OnceLock<Vec<(String, u32)>> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut v: Vec<(String, u32)> = Vec::new();
+        let mut add = |it: &mut dyn Iterator<Item = String>, flag: u32| v.extend(it.map(|k| (k, flag)));
+        add(&mut ar_stop().words().iter().cloned(), F_AR_STOP);
+        add(&mut en_stop().words().iter().cloned(), F_EN_STOP);
+        add(&mut time_words().words().iter().cloned(), F_TIME);
+        add(&mut lexicon::titles().keys().map(str::to_string), F_TITLE);
+        add(&mut lexicon::titles().first_words().iter().cloned(), F_TITLE_START);
+        add(&mut lexicon::triggers().keys().map(str::to_string), F_TRIGGER);
+        add(&mut lexicon::triggers().first_words().iter().cloned(), F_TRIGGER_START);
+        add(&mut lexicon::orgs().first_words().iter().cloned(), F_ORG_START);
+        add(&mut lexicon::people().first_words().iter().cloned(), F_PEOPLE_START);
+        add(&mut ar_org_heads().words().iter().cloned(), F_ORG_HEAD);
+        add(&mut org_adjectives().words().iter().cloned(), F_ORG_ADJ);
+        add(&mut ar_particles().words().iter().cloned(), F_PARTICLE);
+        add(&mut en_connectors().words().iter().cloned(), F_CONNECTOR);
+        add(&mut en_org_heads().words().iter().cloned(), F_EN_ORG_HEAD);
+        for k in lexicon::given_names().keys() {
+            let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
+            v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
+        }
+        v.sort();
+        let mut merged: Vec<(String, u32)> = Vec::with_capacity(v.len());
+        for (k, f) in v {
+            match merged.last_mut() {
+                Some(last) if last.0 == k => last.1 |= f,
+                _ => merged.push((k, f)),
+            }
+        }
+        merged
+    })
+}
+
+fn flags(key: &str) -> u32 {
+    let t = word_flags();
+    t.binary_search_by(|(k, _)| k.as_str().cmp(key)).map_or(0, |i| t[i].1)
+}
+
+/// Fills each word's [`Feat`] from the word lists, once.
+pub fn annotate(words: &mut [Word]) {
+    let mut cache: std::collections::HashMap<String, Feat> = std::collections::HashMap::new();
+    for w in words.iter_mut() {
+        if let Some(f) = cache.get(&w.text) {
+            w.f = f.clone();
+            continue;
+        }
+        let mut f = Feat::default();
+        let all: Vec<u32> = w.readings.iter().map(|r| flags(&r.key)).collect();
+        let own = all.first().copied().unwrap_or(0);
+        let any = all.iter().fold(0, |a, b| a | b);
+        if w.arabic {
+            f.ar_stop = own & F_AR_STOP != 0;
+            f.org_head = own & F_ORG_HEAD != 0;
+            f.org_head_reading = all.iter().position(|x| x & F_ORG_HEAD != 0);
+            f.org_adj = any & F_ORG_ADJ != 0;
+        } else {
+            f.en_stop = own & F_EN_STOP != 0;
+            f.connector = own & F_CONNECTOR != 0;
+            f.en_org_head = own & F_EN_ORG_HEAD != 0;
+        }
+        f.particle = own & F_PARTICLE != 0;
+        f.time = own & F_TIME != 0;
+        f.title = any & F_TITLE != 0;
+        f.title_start = any & (F_TITLE | F_TITLE_START) != 0;
+        f.trigger = any & F_TRIGGER != 0;
+        f.trigger_start = any & (F_TRIGGER | F_TRIGGER_START) != 0;
+        f.org_start = any & F_ORG_START != 0;
+        f.people_start = any & F_PEOPLE_START != 0;
+        f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
+        f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
+        cache.insert(w.text.clone(), f.clone());
+        w.f = f;
+    }
+}

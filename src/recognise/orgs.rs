@@ -1,0 +1,92 @@
+//! Organisation candidates: curated organisations (variants and acronyms
+//! linked to one entity) and organisation patterns ("وزارة الخارجية",
+//! "Ministry of ...", "... Council").
+
+use super::lists::ar_named_heads;
+use super::merge::{PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
+use super::{
+    definite, is_demonym, is_title_word, is_trigger_word, key_of, lexicon, longest_at, span, verb_like, Found, What,
+    Word,
+};
+use crate::model::EntityType;
+
+pub(super) fn curated_orgs(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    if !w.f.org_start {
+        return;
+    }
+    if !w.arabic && !w.cap && !w.key.starts_with("al") {
+        return;
+    }
+    let Some((ri, j, hits)) = longest_at(lexicon::orgs(), words, i) else { return };
+    let Some((key, org)) = hits.first() else { return };
+    if org.case_sensitive && !words[i..j].iter().all(|w| w.upper || w.text.len() == 1) {
+        return;
+    }
+    if !w.arabic && !org.case_sensitive && !w.cap {
+        // "al-Qaeda" may be written in lowercase, the rest must be capitalised
+        if !words[i..j].iter().any(|w| w.cap) {
+            return;
+        }
+    }
+    let pre = w.readings[ri].pre;
+    let (start, end) = span(words, i, j, pre);
+    out.push(Found::new(
+        (i, j),
+        (start, end),
+        EntityType::Organization,
+        What::Org { curated: Some(*org), key: key.clone() },
+        PRIO_CURATED_ORG,
+    ));
+}
+
+/// "وزارة الخارجية الأميركية", "الجيش السوري", "حركة حماس".
+pub(super) fn pattern_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    if !w.arabic {
+        return;
+    }
+    let Some(r) = w.f.org_head_reading.and_then(|ri| w.readings.get(ri)) else { return };
+    if w.f.org_start && longest_at(lexicon::orgs(), words, i).is_some() {
+        return; // a curated name starts here
+    }
+    let head_definite = r.key.starts_with("ال") || definite(w);
+    let org_adj = |m: &Word| m.f.org_adj || is_demonym(m);
+    let mut k = i + 1;
+    let mut named = false;
+    while k < words.len() && k < i + 6 && !words[k].brk {
+        let m = &words[k];
+        if !m.arabic || m.f.ar_stop || m.f.time || is_trigger_word(m) || is_title_word(m) && k > i + 1 {
+            break;
+        }
+        if head_definite {
+            if org_adj(m) || (k > i + 1 && definite(m)) {
+                k += 1;
+                continue;
+            }
+            break;
+        }
+        if definite(m) {
+            k += 1;
+            continue;
+        }
+        if k == i + 1 && !named && ar_named_heads().contains(&r.key) && !verb_like(m) && m.key.chars().count() >= 2 {
+            named = true;
+            k += 1;
+            continue;
+        }
+        break;
+    }
+    if k == i + 1 || (head_definite && !org_adj(&words[i + 1])) {
+        return;
+    }
+    let (start, end) = span(words, i, k, r.pre);
+    let key = key_of(words, i, k, &r.key);
+    out.push(Found::new(
+        (i, k),
+        (start, end),
+        EntityType::Organization,
+        What::Org { curated: None, key },
+        PRIO_PATTERN_ORG,
+    ));
+}

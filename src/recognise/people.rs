@@ -1,0 +1,326 @@
+//! Person candidates: well-known figures, names after or before titles and
+//! roles, given names with what follows, and English capitalised runs.
+
+use super::lists::{ar_destinations, en_connectors_outer, en_event_words, reporting_verbs};
+use super::merge::{PRIO_CAPS, PRIO_CURATED_ORG, PRIO_NAME_PERSON, PRIO_TITLE_PERSON};
+use super::{
+    definite, given, is_demonym, is_title_word, is_trigger_word, key_of, lexicon, longest_at, nisba, span, verb_like,
+    Found, What, Word,
+};
+use crate::gazetteer;
+use crate::model::EntityType;
+
+/// A well-known figure by any listed variant ("بوتين", "Vladimir Putin").
+pub(super) fn known_people(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    if !w.f.people_start || (!w.arabic && !w.cap) {
+        return;
+    }
+    let Some((ri, j, hits)) = longest_at(lexicon::people(), words, i) else { return };
+    let Some((_, p)) = hits.first() else { return };
+    if !w.arabic && !words[i..j].iter().all(|x| x.cap || x.f.connector) {
+        return;
+    }
+    let (start, end) = span(words, i, j, w.readings[ri].pre);
+    out.push(Found::new((i, j), (start, end), EntityType::Person, What::KnownPerson(*p), PRIO_CURATED_ORG - 5));
+}
+
+/// "فوزي صلوخ وزير الخارجية": a name right before a title, after a
+/// sentence start, a function word or a reporting verb.
+fn name_before_title(words: &[Word], t: usize, out: &mut Vec<Found>) {
+    if t == 0 || words[t].brk || !words[t].arabic {
+        return;
+    }
+    let mut s = t;
+    while s > 0 && t - s < 3 && !words[s].brk {
+        let p = &words[s - 1];
+        let family_last = s == t && definite(p) && !is_demonym(p);
+        let nameish = p.arabic
+            && !p.f.ar_stop
+            && !p.f.time
+            && !p.f.title
+            && !p.f.trigger
+            && !p.f.org_head
+            && !is_demonym(p)
+            && !verb_like(p)
+            && (!definite(p) || family_last)
+            && !reporting_verbs().contains(&p.key)
+            && !p.readings.iter().any(|r| reporting_verbs().contains(&r.key));
+        if !nameish {
+            break;
+        }
+        s -= 1;
+    }
+    if s == t {
+        return;
+    }
+    let opens = words[s].brk || words[s - 1].readings.iter().any(|r| reporting_verbs().contains(&r.key));
+    // the title must itself be specific: an office with its portfolio
+    // ("وزير الخارجية", "رئيس الوزراء"), not a bare "الملك" or "الفريق"
+    let office = !definite(&words[t]) && words.get(t + 1).is_some_and(|n| !n.brk && definite(n));
+    let n = t - s;
+    if opens && office && n >= 2 && !definite(&words[s]) {
+        person(words, s, t, PRIO_NAME_PERSON, out);
+    }
+}
+
+/// Where an Arabic name starting at `k` ends, if one starts there.
+fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
+    let first = words.get(k)?;
+    if !first.arabic
+        || definite(first)
+        || first.f.ar_stop
+        || first.f.time
+        || is_title_word(first)
+        || is_trigger_word(first)
+        || first.f.org_head
+        || is_demonym(first)
+        || first.key.chars().count() < 2
+    {
+        return None;
+    }
+    let first_given = given(first).is_some();
+    let mut particle = first.f.particle;
+    let mut end = k + 1;
+    while end < words.len() && end < k + limit && !words[end].brk {
+        let w = &words[end];
+        // "محمد علي": a given name inside a name, even one that is also a word
+        if given(w).is_some_and(|g| !g.ambiguous || !w.text.ends_with('ى'))
+            && (first_given || end == k + 1)
+            && !w.f.time
+            && !is_title_word(w)
+            && !w.text.ends_with('ى')
+        {
+            end += 1;
+            particle = false;
+            continue;
+        }
+        if !w.arabic || w.f.ar_stop || w.f.time || is_title_word(w) || is_trigger_word(w) || w.f.org_head {
+            break;
+        }
+        if particle || w.f.particle {
+            particle = w.f.particle;
+            end += 1;
+            continue;
+        }
+        // "عبد الله", "نصر الله"
+        if w.key == "الله" {
+            end += 1;
+            continue;
+        }
+        if definite(w) {
+            // a family name: a nisba ("الصفدي"), or any definite word right
+            // after a known given name ("بشار الأسد")
+            let family = !is_demonym(w)
+                && !w.f.org_adj
+                && (nisba(w)
+                    || (first_given
+                        && end == k + 1
+                        && w.readings.iter().all(|r| gazetteer::lookup(&r.key).is_empty())));
+            if family {
+                end += 1;
+            }
+            break;
+        }
+        if given(w).is_some() || (!verb_like(w) && end == k + 1) {
+            end += 1;
+            continue;
+        }
+        break;
+    }
+    while end > k + 1 && words[end - 1].f.particle {
+        end -= 1;
+    }
+    Some(end)
+}
+
+/// Where an English name starting at `k` ends (capitalised words and
+/// connectors such as "al-", "de").
+fn en_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
+    let first = words.get(k)?;
+    if first.arabic || !first.cap || first.f.en_stop || is_title_word(first) {
+        return None;
+    }
+    let mut end = k + 1;
+    while end < words.len() && end < k + limit && !words[end].brk {
+        let w = &words[end];
+        let name_word = w.cap && !w.f.en_stop && !w.f.time;
+        let connector = w.f.connector
+            && !en_connectors_outer().contains(&w.key)
+            && words.get(end + 1).is_some_and(|n| n.cap && !n.brk);
+        if !(name_word || connector) {
+            break;
+        }
+        end += 1;
+    }
+    Some(end)
+}
+
+pub(super) fn person(words: &[Word], k: usize, end: usize, prio: u8, out: &mut Vec<Found>) {
+    if end <= k {
+        return;
+    }
+    let (start, e) = span(words, k, end, 0);
+    let key = key_of(words, k, end, &words[k].key);
+    out.push(Found::new((k, end), (start, e), EntityType::Person, What::Person { key }, prio));
+}
+
+/// "المدير السياسي الهولندي، مارسيل دي فينك"; "Foreign Minister Ayman Safadi".
+pub(super) fn titled_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    if !w.f.title_start {
+        return;
+    }
+    if !w.arabic && !w.cap && lexicon::titles().get(&w.key).is_empty() && !lexicon::titles().has_longer(&w.key) {
+        return;
+    }
+    let Some((_, j, _)) = longest_at(lexicon::titles(), words, i) else { return };
+    if w.arabic {
+        name_before_title(words, i, out);
+        // modifiers: nationality, definite adjectives and complements, "للتحالف"
+        let mut k = j;
+        while k < words.len() && k < j + 5 && !words[k].brk {
+            let m = &words[k];
+            // "المبعوث الأممي إلى اليمن": a destination is part of the role
+            if ar_destinations().contains(&m.key) && words.get(k + 1).is_some_and(|n| !n.brk) {
+                k += 2;
+                continue;
+            }
+            if !m.arabic || m.f.ar_stop || m.f.time {
+                break;
+            }
+            let construct = m.key.ends_with('ه') && words.get(k + 1).is_some_and(|n| !n.brk && definite(n));
+            if definite(m) || is_demonym(m) || construct {
+                k += 1;
+            } else {
+                break;
+            }
+        }
+        if k >= words.len() {
+            return;
+        }
+        if words[k].brk {
+            if words[k].comma_before && words[k].sent == words[j.min(words.len() - 1)].sent {
+                // appositive: the name runs to the next punctuation
+                let mut e = k + 1;
+                while e < words.len() && !words[e].brk && e < k + 5 {
+                    e += 1;
+                }
+                let ok = e - k <= 4
+                    && (e >= words.len() || words[e].brk)
+                    && words[k..e].iter().all(|x| x.arabic && !x.f.ar_stop && !is_trigger_word(x) && !x.f.org_head)
+                    && !definite(&words[k]);
+                if ok {
+                    person(words, k, e, PRIO_TITLE_PERSON, out);
+                }
+            }
+            return;
+        }
+        if let Some(e) = ar_name_end(words, k, 6) {
+            person(words, k, e, PRIO_TITLE_PERSON, out);
+        }
+    } else {
+        let mut k = j;
+        // "Secretary of State Antony Blinken", "President-elect Joe Biden"
+        while k < words.len() && !words[k].brk && (is_demonym(&words[k]) || words[k].key == "elect") && k < j + 2 {
+            k += 1;
+        }
+        if k < words.len() && !words[k].brk {
+            if let Some(e) = en_name_end(words, k, 4) {
+                person(words, k, e, PRIO_TITLE_PERSON, out);
+            }
+        }
+    }
+}
+
+/// A given name and the name that follows it ("أيمن الصفدي", "John Kerry").
+pub(super) fn named_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    let Some(g) = given(w) else { return };
+    if w.arabic {
+        let Some(e) = ar_name_end(words, i, 6) else { return };
+        if e - i < 2 {
+            return;
+        }
+        if g.ambiguous && given(&words[i + 1]).is_none() && !words[i + 1].f.particle {
+            return;
+        }
+        person(words, i, e, PRIO_NAME_PERSON, out);
+    } else if w.cap {
+        if let Some(e) = en_name_end(words, i, 4) {
+            if e - i >= 2 {
+                person(words, i, e, PRIO_NAME_PERSON, out);
+            }
+        }
+    }
+}
+
+/// English runs of capitalised words, classified by their words: an
+/// organisation head, a title or given name before a person, else a
+/// person when two words or more.
+pub(super) fn caps_runs(words: &[Word], out: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        if w.arabic || !(w.cap || w.upper) {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < words.len() && !words[j].brk {
+            let n = &words[j];
+            let name_word = (n.cap || n.upper) && !n.f.time;
+            // "the" only inside a name after "of" ("Bank of the West")
+            let connector = n.f.connector
+                && (n.key != "the" || words[j - 1].key == "of")
+                && words.get(j + 1).is_some_and(|x| x.cap && !x.brk);
+            if !(name_word || connector) {
+                break;
+            }
+            j += 1;
+        }
+        classify_run(words, i, j, out);
+        i = j;
+    }
+}
+
+fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
+    let mut titled = false;
+    while i < j {
+        let w = &words[i];
+        if let Some((_, e, _)) = longest_at(lexicon::titles(), words, i).filter(|t| t.1 <= j) {
+            titled = true;
+            i = e;
+        } else if w.f.en_stop || w.f.time || w.f.connector || is_demonym(w) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    // trailing connectors never end a name
+    let mut j = j;
+    while j > i && words[j - 1].f.connector {
+        j -= 1;
+    }
+    if i >= j {
+        return;
+    }
+    let n = j - i;
+    let has_head = words[i..j].iter().any(|w| w.f.en_org_head);
+    // events and titles of works are not people ("World Cup", "PGA Tour")
+    if words[i..j].iter().any(|w| en_event_words().contains(&w.key)) && !has_head {
+        return;
+    }
+    let (start, end) = span(words, i, j, 0);
+    let key = key_of(words, i, j, &words[i].key);
+    let sent_start_single = n == 1 && words[i].sent_start;
+    let acronym = n == 1 && words[i].upper && words[i].key.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+    let (kind, what) = if (has_head && n >= 2) || acronym {
+        (EntityType::Organization, What::Org { curated: None, key })
+    } else if titled || (n >= 2 && !has_head) || (given(&words[i]).is_some() && !sent_start_single) {
+        (EntityType::Person, What::Person { key })
+    } else {
+        return;
+    };
+    out.push(Found::new((i, j), (start, end), kind, what, PRIO_CAPS));
+}

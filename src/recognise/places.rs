@@ -1,0 +1,252 @@
+//! Place candidates: gazetteer matches over word n-grams (clitics stripped
+//! from the first word), directional phrases ("شمال شرقي سوريا", "northern
+//! Iraq"), and how much context a name needs ([`Weak`]).
+
+use super::lists::{adjective_blockers, ar_locatives, direction, en_settlement_of, settlement_words};
+use super::merge::{PRIO_DIR_PLACE, PRIO_PLACE};
+use super::{definite, key_of, nisba, span, verb_like, Direction, Found, Weak, What, Word};
+use crate::gazetteer;
+use crate::model::{EntityType, PlaceKind};
+
+/// Gazetteer candidates for words `w0..w1` read as one place name, trying
+/// the first word's readings (clitics stripped); with the code points of
+/// the proclitics left outside the span.
+pub(super) fn tagged_place(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+    let first = words.get(w0)?;
+    for r in first.readings.iter() {
+        let key = key_of(words, w0, w1, &r.key);
+        let cands = gazetteer::lookup(&key);
+        if cands.is_empty() || gazetteer::is_common_word(&key) {
+            continue;
+        }
+        // One Arabic word is often a verb or noun that is also a village's
+        // name ("أجرى"): keep it only for a place of some size.
+        let places = gazetteer::places();
+        let sizeable = |&c: &u32| {
+            places.get(c as usize).is_some_and(|p| p.kind != PlaceKind::City || p.population >= 100_000 || p.capital)
+        };
+        if w1 - w0 == 1 && first.arabic && !cands.iter().any(sizeable) {
+            continue;
+        }
+        return Some((cands, r.pre));
+    }
+    None
+}
+
+/// Longest gazetteer match at word `i`: (reading index, end word, key, candidates).
+fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static [u32])> {
+    let w = &words[i];
+    if w.key.chars().count() < 2 || w.f.ar_stop || w.f.time {
+        return None;
+    }
+    let english = !w.arabic;
+    if english && !(w.cap || (w.key == "the" && words.get(i + 1).is_some_and(|n| n.cap && !n.brk))) {
+        return None;
+    }
+    // "New York" may start a sentence; a lone "New" or "Police" may not
+    let multi_only = english && w.sent_start && w.f.en_stop && w.key != "the";
+    let max = gazetteer::max_name_tokens().clamp(1, 8);
+    let mut run = 1;
+    while run < max && i + run < words.len() && !words[i + run].brk {
+        run += 1;
+    }
+    let mut best: Option<(usize, usize, String, &'static [u32])> = None;
+    for (ri, r) in w.readings.iter().enumerate() {
+        if w.arabic && r.key.chars().count() < 2 {
+            continue;
+        }
+        let mut key = r.key.clone();
+        let mut j = i + 1;
+        loop {
+            let (c, longer) = gazetteer::lookup_step(&key);
+            let last = &words[j - 1];
+            let cased = !english || last.cap || last.upper;
+            if !c.is_empty() && cased && !(multi_only && j == i + 1) && best.as_ref().is_none_or(|b| j > b.1) {
+                best = Some((ri, j, key.clone(), c));
+            }
+            if !longer || j >= i + run {
+                break;
+            }
+            key.push(' ');
+            key.push_str(&words[j].key);
+            j += 1;
+        }
+    }
+    best
+}
+
+pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    if let Some((ri, j, key, cands)) = place_at(words, i) {
+        // "the United States": the article stays outside when the name
+        // stands without it (but "The Hague" keeps it)
+        if words[i].key == "the" && place_at(words, i + 1).is_some_and(|m| m.1 == j) {
+            return directional(words, i, out);
+        }
+        let pre = words[i].readings[ri].pre;
+        let (start, end) = span(words, i, j, pre);
+        out.push(Found::new(
+            (i, j),
+            (start, end),
+            EntityType::Place,
+            What::Place {
+                weak: weakness(words, i, j, &key),
+                cands,
+                key,
+                dir: None,
+                adj_country: adjective_after(words, j),
+                settlement: settlement_before(words, i),
+            },
+            PRIO_PLACE,
+        ));
+    }
+    directional(words, i, out);
+}
+
+fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
+    let w = &words[i];
+    // an indefinite noun followed by a nisba-shaped word is a noun and its
+    // adjective ("دعم مالي"), not a place
+    let adjective = w.arabic
+        && j == i + 1
+        && !key.starts_with("ال")
+        && key.ends_with('ي')
+        && i > 0
+        && !w.brk
+        && words[i - 1].arabic
+        && !words[i - 1].f.ar_stop
+        && !definite(&words[i - 1])
+        && !words[i - 1].f.title
+        && !words[i - 1].f.trigger
+        && !verb_like(&words[i - 1])
+        && !adjective_blockers().contains(&words[i - 1].key);
+    if adjective {
+        return Weak::Adjective;
+    }
+    // a capital letter vouches for an English name, except at the start
+    // of a sentence ("Reading the report, ...")
+    if (w.arabic || !w.cap || (w.sent_start && j == i + 1)) && gazetteer::is_common_word(key) {
+        return Weak::Common;
+    }
+    if !w.arabic || j != i + 1 {
+        return Weak::No;
+    }
+    if key.starts_with("ال") {
+        let locative = i > 0 && !w.brk && ar_locatives().contains(&words[i - 1].key);
+        return if locative { Weak::DefiniteLocative } else { Weak::Definite };
+    }
+    // an indefinite noun governing a definite one ("مشهد التهديد") is a
+    // construct phrase, not a name
+    let governs = words.get(j).is_some_and(|n| {
+        !n.brk && n.arabic && definite(n) && n.f.demonym.is_none() && !n.f.org_adj && !nisba(n) && !n.f.time
+    });
+    if governs {
+        Weak::Common
+    } else {
+        Weak::Indefinite
+    }
+}
+
+/// The country an adjective right after a name points to ("الهولندية").
+fn adjective_after(words: &[Word], j: usize) -> Option<&'static str> {
+    let w = words.get(j)?;
+    if w.brk {
+        return None;
+    }
+    w.readings.iter().find_map(|r| gazetteer::demonym(&r.key))
+}
+
+fn settlement_before(words: &[Word], i: usize) -> bool {
+    if i == 0 || words[i].brk {
+        return false;
+    }
+    let p = &words[i - 1];
+    p.readings.iter().any(|r| settlement_words().contains(&r.key))
+        || (p.key == "of" && i >= 2 && en_settlement_of().contains(&words[i - 2].key))
+}
+
+/// Compass word(s) at `i`: (reading used, words consumed, direction).
+fn direction_at(words: &[Word], i: usize) -> Option<(usize, usize, Direction)> {
+    let w = &words[i];
+    let (ri, d) = w.readings.iter().enumerate().find_map(|(ri, r)| direction(&r.key).map(|d| (ri, d)))?;
+    // a second component: "شمال شرقي", "north-east", "south west"
+    if d.1 == 0 && d.0 != 0 {
+        if let Some(n) = words.get(i + 1).filter(|n| !n.brk) {
+            if let Some(e) = direction(&n.key).filter(|e| e.0 == 0 && e.1 != 0) {
+                return Some((ri, 2, (d.0, e.1)));
+            }
+        }
+    }
+    Some((ri, 1, d))
+}
+
+pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let Some((ri, n, d)) = direction_at(words, i) else { return };
+    let w = &words[i];
+    // English compass words open a phrase when written lowercase or as an
+    // adjective ("northern Iraq", "Northern Iraq"); "South Wales" and
+    // "New South Wales" are names, left to the gazetteer
+    if !w.arabic {
+        let adjective = w.key.ends_with("ern");
+        let inside_name = i > 0 && !w.brk && (words[i - 1].cap || words[i - 1].upper);
+        if inside_name || (w.cap && !adjective && !w.sent_start) {
+            return;
+        }
+    }
+    let k = i + n;
+    if k >= words.len() || words[k].brk {
+        return;
+    }
+    // "جنوب ووسط آسيا", "South and Central Asia": the first compass word
+    // names its own region of the same place.
+    let coord = if words[k].arabic {
+        words[k].readings.iter().any(|r| r.pre == 1 && words[k].key.starts_with('و') && direction(&r.key).is_some())
+    } else {
+        words[k].key == "and" && words.get(k + 1).is_some_and(|x| !x.brk && direction(&x.key).is_some())
+    };
+    if coord && n == 1 {
+        let second = if words[k].arabic { k } else { k + 1 };
+        let Some((_, sn, _)) = direction_at(words, second) else { return };
+        let rest = second + sn;
+        if rest >= words.len() || words[rest].brk {
+            return;
+        }
+        if let Some((rri, j, key, cands)) = place_at(words, rest) {
+            let rest_key = key_of(words, rest, j, &words[rest].readings[rri].key);
+            let own = format!("{} {}", w.readings[ri].key, rest_key);
+            let own_c = gazetteer::lookup(&own);
+            let (start, end) = span(words, i, i + 1, w.readings[ri].pre);
+            let what = if own_c.is_empty() {
+                What::Place {
+                    cands,
+                    key,
+                    dir: Some(direction(&w.readings[ri].key).unwrap_or((0, 0))),
+                    adj_country: None,
+                    settlement: false,
+                    weak: Weak::No,
+                }
+            } else {
+                What::Place { cands: own_c, key: own, dir: None, adj_country: None, settlement: false, weak: Weak::No }
+            };
+            out.push(Found::new((i, i + 1), (start, end), EntityType::Place, what, PRIO_DIR_PLACE));
+        }
+        return;
+    }
+    // English: "northern Iraq", "north of Baghdad" is not a name
+    if let Some((_, j, key, cands)) = place_at(words, k) {
+        let (start, end) = span(words, i, j, w.readings[ri].pre);
+        out.push(Found::new(
+            (i, j),
+            (start, end),
+            EntityType::Place,
+            What::Place {
+                cands,
+                key,
+                dir: Some(d),
+                adj_country: adjective_after(words, j),
+                settlement: false,
+                weak: Weak::No,
+            },
+            PRIO_DIR_PLACE,
+        ));
+    }
+}
