@@ -53,12 +53,18 @@ pkg/.built: $(WASM_OUT)
 	@wasm-opt $(WASM_OPT_FLAGS) pkg/article_atlas_bg.wasm -o pkg/article_atlas_bg.wasm
 	@touch $@
 
+# Late assets (tagger weights, gazetteer shards): content-hashed files the
+# page fetches after first paint (src/assets.rs), and pkg/assets.js naming them.
+pkg/.assets: scripts/assets.mjs data/tagger/ar.bin data/tagger/en.bin $(wildcard data/gazetteer/late/*.tsv)
+	@node scripts/assets.mjs
+	@touch $@
+
 # The npm package's other files: package.json, the element module, its CSS, README.
-pkg/.extras: pkg/.built scripts/pkg.mjs www/atlas-element.js www/atlas.css www/style.css $(wildcard docs/embedding.md)
+pkg/.extras: pkg/.built pkg/.assets scripts/pkg.mjs www/atlas-element.js www/atlas.css www/style.css $(wildcard docs/embedding.md)
 	@node scripts/pkg.mjs
 	@touch $@
 
-dist/.built: pkg/.built pkg/.extras $(WWW_SOURCES)
+dist/.built: pkg/.built pkg/.assets pkg/.extras $(WWW_SOURCES)
 	@echo "build: assembling dist/"
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/

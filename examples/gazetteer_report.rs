@@ -69,7 +69,7 @@ fn report(lang: &str, ents: &[(String, String)], outside: &[String], place_types
     let mut false_hits: HashMap<(String, String), usize> = HashMap::new();
     for tok in outside {
         if let Some(i) = resolve_name(tok) {
-            let p = &places()[i as usize];
+            let p = places().get(i as usize).unwrap();
             *false_hits.entry((tok.clone(), format!("{} {}", p.id, p.name_en))).or_default() += 1;
         }
     }
@@ -113,7 +113,7 @@ fn scan_text(label: &str, text: &str) {
         for n in (1..=max_name_tokens().min(tokens.len() - i)).rev() {
             let name: Vec<&str> = tokens[i..i + n].iter().map(|t| t.text.as_str()).collect();
             if let Some(p) = resolve_name(&name.join(" ")) {
-                let p = &places()[p as usize];
+                let p = places().get(p as usize).unwrap();
                 *hits.entry(format!("{} → {} {}", name.join(" "), p.id, p.name_en)).or_default() += 1;
                 step = n;
                 break;
@@ -151,7 +151,7 @@ fn geo_report(label: &str, gold: &[(String, f64, f64)]) {
             continue;
         };
         found += 1;
-        let p = &places()[i as usize];
+        let Some(p) = places().get(i as usize) else { continue };
         if distance_km(*lat, *lon, p.lat, p.lon) <= 161.0 + p.radius_km {
             near += 1;
         } else {

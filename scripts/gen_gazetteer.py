@@ -15,11 +15,19 @@ It installs nothing. Its inputs must be installed first:
 non-zero when the committed files differ (tests/gazetteer.rs runs it).
 
 Outputs (deterministic, sorted, each starting with an @generated header):
-  data/gazetteer/places.tsv  one place a row: id, kind, lat, lon, population,
+  data/gazetteer/places.tsv  the core places, one a row: row number (in the whole
+                             sorted table), id, kind, lat, lon, population,
                              country, radius_km, flags, name_en, name_ar
   data/gazetteer/world.tsv   one country outline a row: iso2, name_en, label
                              lat/lon, SVG path (x = lon, y = -lat, 0.1 degree grid)
-  data/gazetteer/index.tsv   the sorted lookup index: key, place rows best first
+  data/gazetteer/index.tsv   the sorted lookup index of the core: key, core place
+                             rows best first
+  data/gazetteer/shards.tsv  the late shards: place count, then each shard's name
+                             and sizes
+  data/gazetteer/late/gaz-NN.tsv  one late shard: the rows of its places (P) and
+                             its keys (K) with all their places, core ones too
+The core (places.tsv, index.tsv) is embedded everywhere; the late shards are
+embedded in native builds and fetched by the page (see src/gazetteer/mod.rs).
 Hand-curated inputs: data/curated/places.tsv, aliases.tsv and stopwords.tsv.
 """
 
@@ -883,25 +891,96 @@ def header(versions, columns):
     )
 
 
+# The first download carries a compact core; the rest of the places come in
+# late shards the page fetches when an article needs them (by the first word
+# of a name key). Core: continents, regions, countries and sites, provinces
+# of ARAB_AREA and NEAR_AREA, every capital, and the big cities (CORE_POP, or
+# CORE_POP_ARAB in ARAB_AREA).
+CORE_POP = 1_000_000
+CORE_POP_ARAB = 300_000
+# A key's shard is fnv1a64(its first word, UTF-8) % SHARDS (crate::gazetteer
+# computes the same). More places (the world's towns) want more shards, so an
+# article fetches a smaller share of them; the format does not change.
+SHARDS = 16
+
+
+def is_core(p):
+    if p.kind == "province":
+        return p.cc in ARAB_AREA or p.cc in NEAR_AREA
+    if p.kind != "city" or p.flags == "C":
+        return True
+    return p.pop >= (CORE_POP_ARAB if p.cc in ARAB_AREA else CORE_POP)
+
+
+def fnv1a64(data):
+    h = 0xCBF29CE484222325
+    for b in data:
+        h = ((h ^ b) * 0x100000001B3) & 0xFFFFFFFFFFFFFFFF
+    return h
+
+
+def shard_of(key):
+    return fnv1a64(key.split(" ")[0].encode("utf-8")) % SHARDS
+
+
+def shard_name(i):
+    return f"gaz-{i:02d}"
+
+
 def generate():
     codes = load_json(os.path.join(NODE, "i18n-iso-countries", "codes.json"))
     numeric = {row[2]: row[0] for row in codes}
     shapes = build_map(numeric)
     places, versions = build_places(shapes)
-    places_txt = header(
-        versions,
-        "id\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital)\tname_en\tname_ar",
-    ) + "".join(p.row() + "\n" for p in places)
+    core = [is_core(p) for p in places]
+    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital)\tname_en\tname_ar"
+    places_txt = header(versions, f"the core places; rows {len(places)} in all, the others in late/; {columns}") + "".join(
+        f"{r}\t{p.row()}\n" for r, p in enumerate(places) if core[r]
+    )
     index = build_index(places)
     index_txt = header(
         versions,
-        "key (crate::gazetteer::name_key form)\tplaces (row numbers in places.tsv, best first)",
-    ) + "".join(f"{k}\t{','.join(map(str, ids))}\n" for k, ids in index)
+        "key (crate::gazetteer::name_key form)\tcore places (rows, best first); a late shard that has the key overrides it",
+    ) + "".join(
+        f"{k}\t{','.join(str(r) for r in ids if core[r])}\n" for k, ids in index if any(core[r] for r in ids)
+    )
+    shard_keys = [[] for _ in range(SHARDS)]
+    for k, ids in index:
+        if not all(core[r] for r in ids):
+            shard_keys[shard_of(k)].append((k, ids))
+    files = {}
+    manifest = [f"total\t{len(places)}\t{sum(core)}\n"]
+    for i, keys in enumerate(shard_keys):
+        rows = sorted({r for _, ids in keys for r in ids if not core[r]})
+        files[f"late/{shard_name(i)}.tsv"] = (
+            header(versions, f"P\t{columns} | K\tkey\tplaces (rows, best first)")
+            + "".join(f"P\t{r}\t{places[r].row()}\n" for r in rows)
+            + "".join(f"K\t{k}\t{','.join(map(str, ids))}\n" for k, ids in keys)
+        )
+        manifest.append(f"{shard_name(i)}\t{len(keys)}\t{len(rows)}\n")
+    shards_txt = (
+        header(
+            versions,
+            f"late shards: a key is in shard fnv1a64(first word) % {SHARDS}; "
+            "first row: total places, core places; then: name, keys, places",
+        )
+        + "".join(manifest)
+    )
     map_versions = {"world-atlas": versions["world-atlas"], "i18n-iso-countries": versions["i18n-iso-countries"]}
     world_txt = header(map_versions, "iso2\tname_en\tlabel_lat\tlabel_lon\tpath (x = lon, y = -lat)") + "".join(
         f"{iso2}\t{name}\t{fmt_num(lab[1], 2)}\t{fmt_num(lab[0], 2)}\t{path}\n" for iso2, name, lab, path in shapes
     )
-    return {"places.tsv": places_txt, "index.tsv": index_txt, "world.tsv": world_txt}
+    # native builds (CLI, tests, benchmarks) embed every shard; the wasm build
+    # does not include this file (src/gazetteer/data.rs)
+    files["late/embed.rs"] = (
+        f"// @generated by `{COMMAND}`: do not edit.\n"
+        "// Every late shard, for native builds (src/gazetteer/data.rs includes this file).\n"
+        "pub(super) static LATE: &[(&str, &str)] = &[\n"
+        + "".join(f'    ("{shard_name(i)}", include_str!("{shard_name(i)}.tsv")),\n' for i in range(SHARDS))
+        + "];\n"
+    )
+    files.update({"places.tsv": places_txt, "index.tsv": index_txt, "world.tsv": world_txt, "shards.tsv": shards_txt})
+    return files
 
 
 def main():
@@ -909,8 +988,11 @@ def main():
     if not os.path.isdir(os.path.join(NODE, "world-atlas")):
         missing("npm packages: (cd scripts/gazetteer && npm ci)")
     files = generate()
-    os.makedirs(OUT, exist_ok=True)
+    os.makedirs(os.path.join(OUT, "late"), exist_ok=True)
     stale = []
+    if check:
+        on_disk = {f"late/{n}" for n in os.listdir(os.path.join(OUT, "late"))}
+        stale += sorted(on_disk - set(files))
     for name, text in sorted(files.items()):
         path = os.path.join(OUT, name)
         if check:

@@ -163,7 +163,8 @@ fn find_all(
         }
     }
 
-    // ids in order of first mention, one counter for all types
+    // entities in order of first mention; each id says what the entity is
+    // (see [`entity_ids`]), so it survives a late asset and a re-analysis
     let mut order: Vec<(usize, bool, usize)> = Vec::new(); // (first start, is date, index)
     for (e, ent) in ents.iter().enumerate() {
         if let Some(first) = ent.mentions.iter().map(|&m| found[m].start).min() {
@@ -176,20 +177,15 @@ fn find_all(
         }
     }
     order.sort();
-    let mut ids_ent = vec![String::new(); ents.len()];
-    let mut ids_date = vec![String::new(); date_ents.len()];
-    let mut counter = 0usize;
+    let (ids_ent, ids_date) = entity_ids(&ents, &date_ents);
     let mut entities: Vec<Entity> = Vec::new();
     let n_chars = chars.len().max(1) as f64;
     for &(first, is_date, e) in &order {
-        counter += 1;
         if is_date {
-            let id = format!("dat-{counter}");
-            ids_date[e] = id.clone();
             let (_, ms) = &date_ents[e];
             let name = ms.first().and_then(|&m| texts.get(m)).cloned().unwrap_or_default();
             entities.push(Entity {
-                id,
+                id: ids_date[e].clone(),
                 kind: EntityType::Date,
                 name,
                 names: Names::default(),
@@ -199,10 +195,8 @@ fn find_all(
             });
         } else {
             let ent = &ents[e];
-            let id = format!("{}-{counter}", prefix(ent.kind));
-            ids_ent[e] = id.clone();
             entities.push(Entity {
-                id,
+                id: ids_ent[e].clone(),
                 kind: ent.kind,
                 name: ent.name.clone(),
                 names: ent.names.clone(),
@@ -258,9 +252,9 @@ fn find_all(
     let evs = events::find(&words, &sentences, &ev_mentions, published);
     let mut out_events = Vec::new();
     let n_named = mentions.len();
-    for ev in evs {
-        counter += 1;
-        let id = format!("evt-{counter}");
+    let ev_ids =
+        unique_ids(evs.iter().map(|ev| (format!("evt-{}-{}", ev.kind, ev.trigger_start), String::new())).collect());
+    for (ev, id) in evs.into_iter().zip(ev_ids) {
         let place_id = ev.place.and_then(|p| ids_ent.get(p).cloned());
         let place_name = ev.place.and_then(|p| ents.get(p)).map(|e| e.name.clone());
         let trigger = slice(ev.trigger_start, ev.trigger_end);
@@ -317,6 +311,71 @@ fn find_all(
     (mentions, entities, dates, out_events)
 }
 
+/// The ids of entities and dates. An id says what the entity is, not when
+/// it was found: a place's comes from its gazetteer record, a curated
+/// organisation's from its table row, any other organisation's from its
+/// normalised name, a person's from the normalised canonical name (its
+/// longest form), each as a short hash; a date's is its value. The same entity in
+/// two articles, or after a late asset, has the same id.
+fn entity_ids(ents: &[resolve::Ent], date_ents: &[(String, Vec<usize>)]) -> (Vec<String>, Vec<String>) {
+    let mut bases: Vec<(String, String)> = Vec::with_capacity(ents.len() + date_ents.len());
+    for ent in ents {
+        // a person the curated table knows and one it does not are told apart
+        // by context in recognise, not by who they are: both use the name
+        let what = if ent.kind == EntityType::Person {
+            format!("per:{}", text::normalize_key(&ent.name))
+        } else {
+            ent.ident.clone()
+        };
+        bases.push((format!("{}-{}", prefix(ent.kind), short_hash(&what)), what));
+    }
+    for (value, _) in date_ents {
+        bases.push((format!("dat-{value}"), value.clone()));
+    }
+    let mut ids = unique_ids(bases);
+    let dates = ids.split_off(ents.len());
+    (ids, dates)
+}
+
+/// Eight base-36 digits of the FNV-1a hash of `what` (40 bits: a collision
+/// within one article is unlikely, and [`unique_ids`] settles it if any).
+fn short_hash(what: &str) -> String {
+    let mut h = crate::hash::fnv1a64(what.as_bytes()) >> 24;
+    let mut digits = [b'0'; 8];
+    for d in digits.iter_mut().rev() {
+        *d = b"0123456789abcdefghijklmnopqrstuvwxyz"[(h % 36) as usize];
+        h /= 36;
+    }
+    digits.iter().map(|&b| char::from(b)).collect()
+}
+
+/// Makes ids unique: `bases` holds (id, what it stands for); ids shared by
+/// several get "-2", "-3"... in the order of what they stand for, so the
+/// outcome does not depend on the order of discovery.
+fn unique_ids(bases: Vec<(String, String)>) -> Vec<String> {
+    let mut order: Vec<usize> = (0..bases.len()).collect();
+    order.sort_by(|&a, &b| bases[a].cmp(&bases[b]).then(a.cmp(&b)));
+    let mut out = vec![String::new(); bases.len()];
+    let mut taken: std::collections::HashSet<String> = bases.iter().map(|(id, _)| id.clone()).collect();
+    let mut prev: Option<&str> = None;
+    for &i in &order {
+        let base = bases[i].0.as_str();
+        if prev == Some(base) {
+            let mut n = 2;
+            while taken.contains(&format!("{base}-{n}")) {
+                n += 1;
+            }
+            let id = format!("{base}-{n}");
+            taken.insert(id.clone());
+            out[i] = id;
+        } else {
+            out[i] = base.to_string();
+        }
+        prev = Some(base);
+    }
+    out
+}
+
 /// More mentions, a mention in the title, and an early first mention
 /// make an entity more salient.
 fn salience(count: usize, first: usize, title_end: usize, n_chars: f64) -> f64 {
@@ -371,4 +430,50 @@ fn tag_blocks(tokens: &[Token], ranges: &[std::ops::Range<usize>], lang: &str) -
         }));
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(lang: &str, title: &str, paragraphs: &[&str]) -> Article {
+        let json = serde_json::json!({ "lang": lang, "title": title, "body": paragraphs }).to_string();
+        crate::article::parse_article(json.as_bytes()).expect("test article parses")
+    }
+
+    #[test]
+    fn ids_say_what_an_entity_is() {
+        let a = analyze(&article("en", "Talks in Paris", &["Joe Biden met officials in Iraq on 3 March 2024."]));
+        let b = analyze(&article("en", "Iraq", &["Baghdad and Iraq. On Monday Joe Biden spoke in Paris."]));
+        let id = |a: &Analysis, name: &str| a.entities.iter().find(|e| e.name == name).map(|e| e.id.clone());
+        for name in ["Iraq", "Paris", "Joe Biden"] {
+            assert!(id(&a, name).is_some(), "{name} found");
+            assert_eq!(id(&a, name), id(&b, name), "{name}: same id in two articles, whatever the order");
+        }
+        assert_eq!(id(&a, "3 March 2024").as_deref(), Some("dat-2024-03-03"));
+        // the tagger (a late asset in the browser) does not move the ids of what the rules found
+        let rules = analyze_with(
+            &article("en", "Talks in Paris", &["Officials met in Iraq."]),
+            Sources { rules: true, tagger: false },
+        );
+        let full = analyze(&article("en", "Talks in Paris", &["Officials met in Iraq."]));
+        for e in &rules.entities {
+            if let Some(f) = full.entities.iter().find(|f| f.name == e.name && f.kind == e.kind) {
+                assert_eq!(f.id, e.id, "{}", e.name);
+            }
+        }
+    }
+
+    #[test]
+    fn colliding_ids_are_settled_by_what_they_stand_for() {
+        let ids = unique_ids(vec![
+            ("per-x".into(), "b".into()),
+            ("per-x".into(), "a".into()),
+            ("per-x-2".into(), "c".into()),
+            ("plc-y".into(), "d".into()),
+        ]);
+        assert_eq!(ids, ["per-x-3", "per-x", "per-x-2", "plc-y"]);
+        assert_eq!(short_hash("plc:country:IQ"), short_hash("plc:country:IQ"));
+        assert_eq!(short_hash("x").len(), 8);
+    }
 }

@@ -4,6 +4,7 @@
 //! `analyze`) and the views in `ui`.
 
 mod api;
+mod assets;
 mod fetch;
 mod instance;
 mod page;

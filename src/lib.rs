@@ -13,6 +13,7 @@
 
 mod analyze;
 mod article;
+pub mod assets;
 mod events;
 mod export;
 mod gazetteer;

@@ -1,11 +1,15 @@
 // Loads the wasm module and starts the app on #app: the article from the
 // share link (#v1.…), else from ?src=URL, else the bundled default.
-import init, { startPage } from "./pkg/article_atlas.js";
+// Tagger weights and the larger gazetteer come later (registerAssets): the
+// text and the map are drawn first, the analysis is updated in place.
+import init, { startPage, registerAssets } from "./pkg/article_atlas.js";
+import { assets } from "./pkg/assets.js";
 
 init()
   .then(() => {
     // Kept on window for debugging and end-to-end tests (getView, setView, ...).
     window.atlas = startPage("#app");
+    registerAssets(assets);
     document.getElementById("page-loading")?.remove();
   })
   .catch((err) => {

@@ -82,6 +82,12 @@ impl Instance {
             let enabled = inst.share_base.with_value(|b| *b != ShareBase::None);
             provide_context(ShareConfig { enabled, link: UnsyncCallback::new(move |()| inst.share_link()) });
             out.set(Some(inst));
+            // late data: fetched for each article shown, then analysed again in place
+            super::assets::track(inst);
+            Effect::new(move |_| {
+                inst.state.analysis.track();
+                super::assets::want(inst);
+            });
             extra(inst);
             view! { <crate::ui::App state=state /> }
         });
@@ -134,6 +140,7 @@ impl Instance {
             return;
         }
         self.state.analysis.set(Some(crate::analyze(article)));
+        self.state.article.set_value(Some(article.clone()));
         self.state.choices.set(Vec::new());
         self.state.error.set(None);
         self.after_load(origin, None);

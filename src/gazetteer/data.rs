@@ -1,6 +1,9 @@
-//! Parsing of the embedded tables, once, into sorted arrays.
+//! Parsing of the embedded tables, once, into sorted arrays, and of the late
+//! shards as they arrive.
 
-use std::sync::OnceLock;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, OnceLock};
 
 use super::{CountryShape, Place};
 use crate::model::PlaceKind;
@@ -8,6 +11,7 @@ use crate::text::normalize_key;
 
 static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
 static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
+static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
 static WORLD_TSV: &str = include_str!("../../data/gazetteer/world.tsv");
 static STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
 static DEMONYMS_TSV: &str = include_str!("../../data/curated/demonyms.tsv");
@@ -16,29 +20,104 @@ static DEMONYMS_TSV: &str = include_str!("../../data/curated/demonyms.tsv");
 /// feminine, plurals (oblique and nominative) and feminine plural.
 const NISBA_SUFFIXES: &[&str] = &["", "ه", "ين", "ون", "ات"];
 
+/// Native builds embed every late shard; the wasm build gets them from the
+/// page ([`provide_shard`]).
+#[cfg(not(target_arch = "wasm32"))]
+mod late {
+    include!("../../data/gazetteer/late/embed.rs");
+}
+#[cfg(target_arch = "wasm32")]
+mod late {
+    pub(super) static LATE: &[(&str, &str)] = &[];
+}
+
 /// Sizes of the parsed tables, for reports and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
+    /// Places loaded (the core and the loaded shards).
     pub places: usize,
-    /// Distinct lookup keys.
+    /// Places in the core and all shards, loaded or not.
+    pub places_total: usize,
+    /// Distinct lookup keys of the core.
     pub keys: usize,
-    /// (key, place) pairs.
+    /// (key, place) pairs of the core.
     pub entries: usize,
+    /// Late shards, and how many of them are loaded.
+    pub shards: usize,
+    pub shards_loaded: usize,
+    /// Keys of the loaded shards.
+    pub late_keys: usize,
     /// Rows of the embedded tables that did not parse (0 for good data).
     pub skipped_rows: usize,
     pub demonyms: usize,
     pub shapes: usize,
 }
 
-struct Gazetteer {
-    places: Vec<Place>,
-    /// Sorted, unique keys; `spans[i]` is the range of `ids` for `keys[i]`.
+/// A sorted key index: `spans[i]` is the range of `ids` for `keys[i]`.
+#[derive(Default)]
+struct Table {
     keys: Vec<&'static str>,
     spans: Vec<(u32, u32)>,
     ids: Vec<u32>,
     max_tokens: usize,
-    /// Place indexes sorted by place id.
+}
+
+impl Table {
+    /// Adds a key (keys come sorted; a key out of order is refused).
+    fn push(&mut self, key: &'static str, ids: impl Iterator<Item = u32>) -> bool {
+        if self.keys.last().is_some_and(|last| *last >= key) {
+            return false;
+        }
+        let start = self.ids.len();
+        self.ids.extend(ids);
+        let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(self.ids.len())) else { return false };
+        if e > s {
+            self.max_tokens = self.max_tokens.max(key.split(' ').count());
+            self.keys.push(key);
+            self.spans.push((s, e));
+        }
+        true
+    }
+
+    /// Candidates for `key` (`None` when the key is absent), and whether some
+    /// longer key starts with `key` and a space, in one binary search (a
+    /// space sorts before every character a key holds, so such keys follow
+    /// `key` directly).
+    fn step(&self, key: &str) -> (Option<&[u32]>, bool) {
+        let i = self.keys.partition_point(|k| *k < key);
+        let exact = self.keys.get(i).is_some_and(|k| *k == key);
+        let ids = if exact { self.spans.get(i).and_then(|&(s, e)| self.ids.get(s as usize..e as usize)) } else { None };
+        let next = if exact { i + 1 } else { i };
+        let longer = self
+            .keys
+            .get(next)
+            .is_some_and(|k| k.len() > key.len() && k.starts_with(key) && k.as_bytes().get(key.len()) == Some(&b' '));
+        (ids, longer)
+    }
+}
+
+/// One late shard: its name and, once loaded, its keys (with every place
+/// they name, core ones too: a loaded shard's entry replaces the core's).
+struct Shard {
+    name: &'static str,
+    table: OnceLock<Table>,
+}
+
+struct Gazetteer {
+    /// Every place by row number; core rows are filled at start, late ones
+    /// when a shard naming them arrives.
+    places: Vec<OnceLock<Box<Place>>>,
+    core_places: usize,
+    loaded_places: AtomicUsize,
+    core: Table,
+    shards: Vec<Shard>,
+    max_tokens: AtomicUsize,
+    /// Core place rows sorted by place id.
     by_id: Vec<u32>,
+    /// Late places by id, as they arrive.
+    late_ids: Mutex<HashMap<String, u32>>,
+    /// Rows of the shards' and the core's tables that did not parse.
+    late_skipped: AtomicUsize,
     /// Sorted keys of weak common words.
     weak: Vec<String>,
     /// Sorted (key, iso2).
@@ -67,9 +146,10 @@ fn parse_kind(s: &str) -> Option<PlaceKind> {
     })
 }
 
-fn parse_place(line: &str) -> Option<Place> {
+/// A place row: its row number, then the place's columns.
+fn parse_place(line: &str) -> Option<(usize, Place)> {
     let f: Vec<&str> = line.split('\t').collect();
-    let [id, kind, lat, lon, pop, country, radius, flags, name_en, name_ar] = f.as_slice() else {
+    let [row, id, kind, lat, lon, pop, country, radius, flags, name_en, name_ar] = f.as_slice() else {
         return None;
     };
     let lat: f64 = lat.parse().ok()?;
@@ -77,7 +157,7 @@ fn parse_place(line: &str) -> Option<Place> {
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return None;
     }
-    Some(Place {
+    let place = Place {
         id: (*id).to_string(),
         kind: parse_kind(kind)?,
         name_en: (*name_en).to_string(),
@@ -88,19 +168,46 @@ fn parse_place(line: &str) -> Option<Place> {
         country: (*country).to_string(),
         radius_km: radius.parse().ok()?,
         capital: flags.contains('C'),
-    })
+    };
+    Some((row.parse().ok()?, place))
+}
+
+/// Row numbers of a comma-separated list, each below `n`; `bad` counts the others.
+fn rows_of(list: &str, n: usize, bad: &mut usize) -> Vec<u32> {
+    let mut out = Vec::new();
+    for id in list.split(',') {
+        match id.parse::<u32>() {
+            Ok(id) if (id as usize) < n => out.push(id),
+            _ => *bad += 1,
+        }
+    }
+    out
 }
 
 fn build() -> Gazetteer {
     let mut skipped = 0;
-    let mut places = Vec::new();
-    for line in data_rows(PLACES_TSV) {
-        match parse_place(line) {
-            Some(p) => places.push(p),
-            None => skipped += 1,
+    // the manifest: "total", all places, core places; then one row a shard
+    let mut total = 0usize;
+    let mut shards = Vec::new();
+    for line in data_rows(SHARDS_TSV) {
+        match line.split('\t').collect::<Vec<_>>().as_slice() {
+            ["total", n, _] => total = n.parse().unwrap_or(0),
+            [name, _, _] => shards.push(Shard { name, table: OnceLock::new() }),
+            _ => skipped += 1,
         }
     }
-
+    let mut places: Vec<OnceLock<Box<Place>>> = Vec::new();
+    places.resize_with(total, OnceLock::new);
+    let mut core_places = 0;
+    for line in data_rows(PLACES_TSV) {
+        match parse_place(line) {
+            Some((row, p)) if row < total => match places[row].set(Box::new(p)) {
+                Ok(()) => core_places += 1,
+                Err(_) => skipped += 1,
+            },
+            _ => skipped += 1,
+        }
+    }
     let mut weak = Vec::new();
     for line in data_rows(STOPWORDS_TSV).skip(1) {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
@@ -122,38 +229,23 @@ fn build() -> Gazetteer {
 
     // The index is generated sorted; a row out of order or pointing past the
     // places is dropped rather than trusted.
-    let n = places.len();
-    let mut keys: Vec<&'static str> = Vec::with_capacity(32 * 1024);
-    let mut spans: Vec<(u32, u32)> = Vec::with_capacity(32 * 1024);
-    let mut ids: Vec<u32> = Vec::with_capacity(32 * 1024);
-    let mut max_tokens = 1;
+    let mut core = Table::default();
     for line in data_rows(INDEX_TSV) {
         let Some((key, list)) = line.split_once('\t') else {
             skipped += 1;
             continue;
         };
-        if keys.last().is_some_and(|last| *last >= key) {
+        let ids = rows_of(list, total, &mut skipped);
+        if !core.push(key, ids.into_iter()) {
             skipped += 1;
-            continue;
-        }
-        let start = ids.len();
-        for id in list.split(',') {
-            match id.parse::<u32>() {
-                Ok(id) if (id as usize) < n => ids.push(id),
-                _ => skipped += 1,
-            }
-        }
-        let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(ids.len())) else { break };
-        if e > s {
-            max_tokens = max_tokens.max(key.split(' ').count());
-            keys.push(key);
-            spans.push((s, e));
         }
     }
 
-    let mut by_id: Vec<u32> = (0..u32::try_from(places.len()).unwrap_or(0)).collect();
+    let mut by_id: Vec<u32> = (0..u32::try_from(places.len()).unwrap_or(0))
+        .filter(|&i| places.get(i as usize).is_some_and(|p| p.get().is_some()))
+        .collect();
     by_id.sort_unstable_by(|a, b| {
-        let id = |i: &u32| places.get(*i as usize).map(|p| p.id.as_str());
+        let id = |i: &u32| places.get(*i as usize).and_then(OnceLock::get).map(|p| p.id.as_str());
         id(a).cmp(&id(b))
     });
 
@@ -183,43 +275,202 @@ fn build() -> Gazetteer {
     demonyms.sort_unstable();
     demonyms.dedup_by(|a, b| a.0 == b.0);
 
-    Gazetteer { places, keys, spans, ids, max_tokens, by_id, weak, demonyms, skipped }
+    let max_tokens = AtomicUsize::new(core.max_tokens.max(1));
+    let g = Gazetteer {
+        places,
+        core_places,
+        loaded_places: AtomicUsize::new(core_places),
+        core,
+        shards,
+        max_tokens,
+        by_id,
+        late_ids: Mutex::new(HashMap::new()),
+        late_skipped: AtomicUsize::new(0),
+        weak,
+        demonyms,
+        skipped,
+    };
+    for (name, text) in late::LATE {
+        let _ = load_shard(&g, name, text);
+    }
+    g
 }
 
-pub(super) fn lookup(key: &str) -> &'static [u32] {
-    let g = gazetteer();
-    let Ok(i) = g.keys.binary_search(&key) else {
-        return &[];
-    };
-    match g.spans.get(i) {
-        Some(&(s, e)) => g.ids.get(s as usize..e as usize).unwrap_or(&[]),
-        None => &[],
+/// Why a late shard was not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ShardError {
+    /// No shard has this name.
+    Unknown(String),
+    /// The text is not a shard (or not this version's).
+    Malformed(String),
+}
+
+impl std::fmt::Display for ShardError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShardError::Unknown(n) => write!(f, "gazetteer shard {n} is unknown"),
+            ShardError::Malformed(n) => write!(f, "gazetteer shard {n} is malformed"),
+        }
     }
 }
 
-/// Candidates for `key`, and whether some longer key starts with `key`
-/// and a space, in one binary search (a space sorts before every
-/// character a key holds, so such keys follow `key` directly).
-pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
-    let g = gazetteer();
-    let i = g.keys.partition_point(|k| *k < key);
-    let exact = g.keys.get(i).is_some_and(|k| *k == key);
-    let ids =
-        if exact { g.spans.get(i).and_then(|&(s, e)| g.ids.get(s as usize..e as usize)).unwrap_or(&[]) } else { &[] };
-    let next = if exact { i + 1 } else { i };
-    let longer = g
-        .keys
-        .get(next)
-        .is_some_and(|k| k.len() > key.len() && k.starts_with(key) && k.as_bytes().get(key.len()) == Some(&b' '));
-    (ids, longer)
+impl std::error::Error for ShardError {}
+
+/// Folds a late shard in; `Ok(false)` when it was loaded already.
+fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, ShardError> {
+    let shard = g.shards.iter().find(|s| s.name == name).ok_or_else(|| ShardError::Unknown(name.to_string()))?;
+    if shard.table.get().is_some() {
+        return Ok(false);
+    }
+    let total = g.places.len();
+    let mut table = Table::default();
+    let mut bad = 0usize;
+    let mut rows = 0usize;
+    let mut new_places: Vec<(usize, Place)> = Vec::new();
+    for line in data_rows(text) {
+        rows += 1;
+        if let Some(rest) = line.strip_prefix("P\t") {
+            match parse_place(rest) {
+                Some((row, p)) if row < total => new_places.push((row, p)),
+                _ => bad += 1,
+            }
+        } else if let Some((key, list)) = line.strip_prefix("K\t").and_then(|r| r.split_once('\t')) {
+            let ids = rows_of(list, total, &mut bad);
+            if !table.push(key, ids.into_iter()) {
+                bad += 1;
+            }
+        } else {
+            bad += 1;
+        }
+    }
+    // a text that is mostly not shard rows is not this shard at all
+    if rows == 0 || bad * 2 > rows {
+        return Err(ShardError::Malformed(name.to_string()));
+    }
+    g.late_skipped.fetch_add(bad, Ordering::Relaxed);
+    let mut ids = g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    for (row, p) in new_places {
+        if g.places[row].set(Box::new(p)).is_ok() {
+            g.loaded_places.fetch_add(1, Ordering::Relaxed);
+            if let Some(p) = g.places[row].get() {
+                ids.insert(p.id.clone(), row as u32);
+            }
+        }
+    }
+    drop(ids);
+    g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
+    Ok(shard.table.set(table).is_ok())
 }
 
-pub(super) fn places() -> &'static [Place] {
-    &gazetteer().places
+/// Folds a late shard (`data/gazetteer/late/NAME.tsv`, fetched by the page)
+/// into the gazetteer; `Ok(false)` when it was loaded already. The text is
+/// kept for the life of the program, like the embedded tables.
+pub fn provide_shard(name: &str, text: String) -> Result<bool, ShardError> {
+    let g = gazetteer();
+    if g.shards.iter().any(|s| s.name == name && s.table.get().is_some()) {
+        return Ok(false);
+    }
+    load_shard(g, name, Box::leak(text.into_boxed_str()))
+}
+
+/// The shard that holds `key` (by its first word) and whether it is loaded.
+fn shard_of<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Shard> {
+    let first = key.split(' ').next().unwrap_or(key);
+    let n = g.shards.len() as u64;
+    if n == 0 {
+        return None;
+    }
+    g.shards.get((crate::hash::fnv1a64(first.as_bytes()) % n) as usize)
+}
+
+/// The name of the shard an entry for a name starting with `word` (a
+/// normalised word, any reading [`crate::text::stems`] gives) lives in, when
+/// that shard is not loaded yet.
+pub fn missing_shard(word: &str) -> Option<&'static str> {
+    let g = gazetteer();
+    shard_of(g, word).filter(|s| s.table.get().is_none()).map(|s| s.name)
+}
+
+/// Every shard's name, and whether it is loaded.
+pub fn shards() -> Vec<(&'static str, bool)> {
+    gazetteer().shards.iter().map(|s| (s.name, s.table.get().is_some())).collect()
+}
+
+pub(super) fn lookup(key: &str) -> &'static [u32] {
+    lookup_step(key).0
+}
+
+/// Candidates for `key` (a loaded shard's entry replaces the core's), and
+/// whether some longer key starts with `key` and a space.
+pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
+    let g = gazetteer();
+    let (core_ids, core_longer) = g.core.step(key);
+    match shard_of(g, key).and_then(|s| s.table.get()) {
+        Some(t) => {
+            let (ids, longer) = t.step(key);
+            (ids.or(core_ids).unwrap_or(&[]), longer || core_longer)
+        }
+        None => (core_ids.unwrap_or(&[]), core_longer),
+    }
+}
+
+/// The places: every row of the gazetteer, those of shards not yet loaded
+/// missing. `Copy`; look places up with [`Places::get`] by the numbers
+/// [`super::lookup`] gives.
+#[derive(Clone, Copy)]
+pub struct Places(&'static [OnceLock<Box<Place>>]);
+
+impl Places {
+    /// The place with row number `i`, if loaded.
+    pub fn get(&self, i: usize) -> Option<&'static Place> {
+        self.0.get(i).and_then(OnceLock::get).map(|p| &**p)
+    }
+
+    /// Rows in all, loaded or not.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The loaded places in row order.
+    pub fn iter(&self) -> impl Iterator<Item = &'static Place> {
+        self.0.iter().filter_map(OnceLock::get).map(|p| &**p)
+    }
+
+    /// The loaded places with their row numbers.
+    pub fn indexed(&self) -> impl Iterator<Item = (u32, &'static Place)> {
+        self.0.iter().enumerate().filter_map(|(i, p)| Some((u32::try_from(i).ok()?, &**p.get()?)))
+    }
+}
+
+impl std::ops::Index<usize> for Places {
+    type Output = Place;
+
+    /// # Panics
+    /// When row `i` is not loaded (use [`Places::get`] outside tests).
+    fn index(&self, i: usize) -> &Place {
+        self.get(i).expect("place row is loaded")
+    }
+}
+
+impl IntoIterator for Places {
+    type Item = &'static Place;
+    type IntoIter = Box<dyn Iterator<Item = &'static Place>>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        Box::new(self.iter())
+    }
+}
+
+pub(super) fn places() -> Places {
+    Places(&gazetteer().places)
 }
 
 pub(super) fn max_name_tokens() -> usize {
-    gazetteer().max_tokens
+    gazetteer().max_tokens.load(Ordering::Relaxed)
 }
 
 /// The country (ISO alpha-2) a demonym or adjective points to
@@ -239,8 +490,11 @@ pub fn is_common_word(key: &str) -> bool {
 /// The index of the place with this id ("country:IQ", "geonames:99072").
 pub fn place_by_id(id: &str) -> Option<u32> {
     let g = gazetteer();
-    let i = g.by_id.binary_search_by(|&p| g.places.get(p as usize).map_or("", |p| p.id.as_str()).cmp(id)).ok()?;
-    g.by_id.get(i).copied()
+    let name = |p: u32| g.places.get(p as usize).and_then(OnceLock::get).map_or("", |p| p.id.as_str());
+    match g.by_id.binary_search_by(|&p| name(p).cmp(id)) {
+        Ok(i) => g.by_id.get(i).copied(),
+        Err(_) => g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(id).copied(),
+    }
 }
 
 /// The index of a country's place by its ISO alpha-2 code.
@@ -250,7 +504,7 @@ pub fn country_place(iso2: &str) -> Option<u32> {
 
 /// A country's display name in "ar" or "en" (any other language gets English).
 pub fn country_name(iso2: &str, lang: &str) -> Option<&'static str> {
-    let p = gazetteer().places.get(country_place(iso2)? as usize)?;
+    let p = places().get(country_place(iso2)? as usize)?;
     match (lang, &p.name_ar) {
         ("ar", Some(ar)) => Some(ar.as_str()),
         _ => Some(p.name_en.as_str()),
@@ -281,17 +535,23 @@ pub(super) fn world_map() -> &'static [CountryShape] {
 /// number of keys: for measuring the cost of first use.
 #[doc(hidden)]
 pub fn parse_uncached() -> usize {
-    build().keys.len()
+    build().core.keys.len()
 }
 
 /// Sizes of the parsed tables.
 pub fn stats() -> Stats {
     let g = gazetteer();
+    let loaded: Vec<&Table> = g.shards.iter().filter_map(|s| s.table.get()).collect();
     Stats {
-        places: g.places.len(),
-        keys: g.keys.len(),
-        entries: g.ids.len(),
-        skipped_rows: g.skipped + data_rows(WORLD_TSV).count() - world_map().len(),
+        places: g.loaded_places.load(Ordering::Relaxed),
+        places_total: g.places.len(),
+        keys: g.core.keys.len(),
+        entries: g.core.ids.len(),
+        shards: g.shards.len(),
+        shards_loaded: loaded.len(),
+        late_keys: loaded.iter().map(|t| t.keys.len()).sum(),
+        skipped_rows: g.skipped + g.late_skipped.load(Ordering::Relaxed) + data_rows(WORLD_TSV).count()
+            - world_map().len(),
         demonyms: g.demonyms.len(),
         shapes: world_map().len(),
     }

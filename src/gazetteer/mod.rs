@@ -3,7 +3,7 @@
 //! ```
 //! use article_atlas::internals::gazetteer::{places, resolve_name};
 //!
-//! let baghdad = &places()[resolve_name("وبغداد").expect("a known city") as usize];
+//! let baghdad = places().get(resolve_name("وبغداد").expect("a known city") as usize).expect("loaded");
 //! assert_eq!(baghdad.name_en, "Baghdad");
 //! assert!((baghdad.lat - 33.3).abs() < 0.5 && (baghdad.lon - 44.4).abs() < 0.5);
 //! assert_eq!(resolve_name("reading"), None); // lowercase Latin: not a name
@@ -49,7 +49,10 @@
 
 mod data;
 
-pub use data::{country_name, country_place, demonym, is_common_word, parse_uncached, place_by_id, stats, Stats};
+pub use data::{
+    country_name, country_place, demonym, is_common_word, missing_shard, parse_uncached, place_by_id, provide_shard,
+    shards, stats, Places, ShardError, Stats,
+};
 
 use crate::model::PlaceKind;
 use crate::text::{stems, tokenize};
@@ -91,7 +94,7 @@ pub fn lookup_step(key: &str) -> (&'static [u32], bool) {
 }
 
 /// All places; ids from [`lookup`] index into this.
-pub fn places() -> &'static [Place] {
+pub fn places() -> Places {
     data::places()
 }
 

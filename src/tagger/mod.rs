@@ -37,11 +37,48 @@ pub use lexicon::Lists;
 pub use model::{kind_of, tag_of, Model, ModelError, KINDS, NT};
 pub use train::{train, Example, Params};
 
-static AR_BYTES: &[u8] = include_bytes!("../../data/tagger/ar.bin");
-static EN_BYTES: &[u8] = include_bytes!("../../data/tagger/en.bin");
+// Native builds (CLI, tests, benchmarks) embed the weights; the wasm build
+// gets them from the page after first paint ([`provide`]), so they stay out
+// of the first download.
+#[cfg(not(target_arch = "wasm32"))]
+static AR_BYTES: Option<&[u8]> = Some(include_bytes!("../../data/tagger/ar.bin"));
+#[cfg(not(target_arch = "wasm32"))]
+static EN_BYTES: Option<&[u8]> = Some(include_bytes!("../../data/tagger/en.bin"));
+#[cfg(target_arch = "wasm32")]
+static AR_BYTES: Option<&[u8]> = None;
+#[cfg(target_arch = "wasm32")]
+static EN_BYTES: Option<&[u8]> = None;
 
 static AR: OnceLock<Option<Model>> = OnceLock::new();
 static EN: OnceLock<Option<Model>> = OnceLock::new();
+
+fn cell(lang: Lang) -> (&'static OnceLock<Option<Model>>, Option<&'static [u8]>) {
+    match lang {
+        Lang::Ar => (&AR, AR_BYTES),
+        Lang::En => (&EN, EN_BYTES),
+    }
+}
+
+/// Gives the tagger its weights for `lang` (`data/tagger/{ar,en}.bin`, fetched
+/// by the page). `Ok(false)` when it has them already; an error when the
+/// bytes are not a model for `lang`.
+pub fn provide(lang: Lang, bytes: &[u8]) -> Result<bool, ModelError> {
+    let (cell, _) = cell(lang);
+    if cell.get().is_some() {
+        return Ok(false);
+    }
+    let model = Model::from_bytes(bytes)?;
+    if model.lang != lang {
+        return Err(ModelError("tagger model is for another language"));
+    }
+    Ok(cell.set(Some(model)).is_ok())
+}
+
+/// Whether the weights for `lang` are at hand (always natively).
+pub fn has_model(lang: Lang) -> bool {
+    let (cell, bytes) = cell(lang);
+    cell.get().is_some() || bytes.is_some()
+}
 
 /// An entity the tagger found: tokens `start_token..end_token` of the slice
 /// it was given.
@@ -65,14 +102,14 @@ pub struct RawSpan {
     pub score: f32,
 }
 
-/// The embedded model for a language, decoded on first use; `None` when
-/// the embedded bytes are unusable (then the tagger finds nothing).
+/// The model for a language, decoded on first use; `None` when the bytes
+/// are unusable or, in the browser, not provided yet (then the tagger finds
+/// nothing).
 pub fn embedded(lang: Lang) -> Option<&'static Model> {
-    let (cell, bytes) = match lang {
-        Lang::Ar => (&AR, AR_BYTES),
-        Lang::En => (&EN, EN_BYTES),
-    };
-    cell.get_or_init(|| Model::from_bytes(bytes).ok()).as_ref()
+    match cell(lang) {
+        (cell, Some(bytes)) => cell.get_or_init(|| Model::from_bytes(bytes).ok()).as_ref(),
+        (cell, None) => cell.get().and_then(Option::as_ref),
+    }
 }
 
 /// Finds people, organisations and places in a run of tokens (a sentence,

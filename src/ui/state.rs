@@ -27,6 +27,9 @@ pub struct AppState {
     pub hover: RwSignal<Option<Selection>>,
     /// Panels to show (embedding option).
     pub panels: RwSignal<Panels>,
+    /// The article behind the analysis (`None` for an exported analysis shown
+    /// as it is), to analyse again in place when late data arrives.
+    pub article: StoredValue<Option<crate::model::Article>>,
 }
 
 impl AppState {
@@ -39,6 +42,17 @@ impl AppState {
             view: RwSignal::new(view),
             hover: RwSignal::new(None),
             panels: RwSignal::new(panels),
+            article: StoredValue::new(None),
+        }
+    }
+
+    /// Analyses the article on screen again (a late asset arrived): the
+    /// view state stays, and ids are stable, so the selection stays too.
+    pub fn reanalyze(&self) {
+        let Some(Some(article)) = self.article.try_get_value() else { return };
+        let a = crate::analyze(&article);
+        if self.analysis.with_untracked(|old| old.as_ref() != Some(&a)) {
+            self.analysis.set(Some(a));
         }
     }
 
@@ -50,6 +64,7 @@ impl AppState {
             return;
         }
         if let Some(a) = as_analysis(input) {
+            self.article.set_value(None);
             self.show_analysis(a);
             self.choices.set(Vec::new());
             return;
@@ -62,6 +77,7 @@ impl AppState {
                     return;
                 }
                 self.show_analysis(crate::analyze(&first));
+                self.article.set_value(Some(first.clone()));
                 articles.insert(0, first);
                 self.choices.set(if articles.len() > 1 { articles } else { Vec::new() });
             }
@@ -94,6 +110,7 @@ impl AppState {
                 return;
             }
             self.show_analysis(crate::analyze(&article));
+            self.article.set_value(Some(article));
         }
     }
 

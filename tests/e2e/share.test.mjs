@@ -23,6 +23,8 @@ after(async () => ctx?.close());
 async function ready(page) {
   await page.getByTestId("article-title").first().waitFor({ timeout: 20000 });
   await page.waitForFunction(() => window.atlas && window.atlas.getAnalysis());
+  // late assets (tagger, gazetteer shards) update the analysis in place: wait for them
+  await page.waitForFunction(() => ["complete", "unregistered"].includes(document.documentElement.dataset.atlasAssets), null, { timeout: 20000 });
 }
 
 /** Selects an entity (through the UI when it has an entity list) and hides a type. */

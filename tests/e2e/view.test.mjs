@@ -19,6 +19,8 @@ after(async () => ctx?.close());
 async function ready(page) {
   await page.getByTestId("article-title").waitFor({ timeout: 30000 });
   await page.waitForFunction(() => document.documentElement.dataset.atlasReady, null, { timeout: 30000 });
+  // late assets (tagger, gazetteer shards) update the analysis in place: wait for them
+  await page.waitForFunction(() => ["complete", "unregistered"].includes(document.documentElement.dataset.atlasAssets), null, { timeout: 30000 });
 }
 
 async function loadFile(page, path) {

@@ -1,0 +1,36 @@
+// Writes the late assets (data the wasm build does not embed, see
+// src/assets.rs) into pkg/assets/ as NAME.HASH.EXT: HASH is the first 8 hex
+// digits of the FNV-1a 64 hash of the bytes (crate::assets::content_hash), so
+// the files can be cached for ever and the wasm refuses a stale copy.
+//   tagger-ar, tagger-en  ← data/tagger/{ar,en}.bin
+//   gaz-NN                ← data/gazetteer/late/gaz-NN.tsv
+// scripts/pkg.mjs then lists each file in pkg/assets.js with a literal
+// `new URL("./assets/NAME", import.meta.url)`, so bundlers copy it.
+import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync } from "node:fs";
+
+function fnv1a64(bytes) {
+  let h = 0xcbf29ce484222325n;
+  for (const b of bytes) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+  return h;
+}
+const hash8 = (bytes) => (fnv1a64(bytes) >> 32n).toString(16).padStart(8, "0");
+
+const sources = [
+  ["tagger-ar", "bin", "data/tagger/ar.bin"],
+  ["tagger-en", "bin", "data/tagger/en.bin"],
+  ...readdirSync("data/gazetteer/late")
+    .filter((f) => /^gaz-\d+\.tsv$/.test(f))
+    .sort()
+    .map((f) => [f.replace(/\.tsv$/, ""), "tsv", `data/gazetteer/late/${f}`]),
+];
+
+rmSync("pkg/assets", { recursive: true, force: true });
+mkdirSync("pkg/assets", { recursive: true });
+const files = [];
+for (const [name, ext, path] of sources) {
+  const bytes = readFileSync(path);
+  const file = `${name}.${hash8(bytes)}.${ext}`;
+  writeFileSync(`pkg/assets/${file}`, bytes);
+  files.push(file);
+}
+console.log(`assets: ${files.length} files in pkg/assets/`);

@@ -1,0 +1,148 @@
+//! Late assets: the data the first download leaves out, folded in when it
+//! arrives.
+//!
+//! Native builds (CLI, tests, benchmarks) embed all of it, so they are
+//! deterministic and never wait. The wasm build embeds only the code and a
+//! compact core (countries, capitals, big cities, regions); the page fetches
+//! the rest as separate, content-hashed files and hands each one to
+//! [`provide`], then analyses again: entity ids say what an entity is, so a
+//! selection survives the update.
+//!
+//! | asset | file (`data/…`) | holds |
+//! |---|---|---|
+//! | `tagger-ar`, `tagger-en` | `tagger/{ar,en}.bin` | the learned tagger's weights |
+//! | `gaz-00` … | `gazetteer/late/gaz-NN.tsv` | the gazetteer's other places, by the first word of a name |
+//!
+//! A file is published as `NAME.HASH.EXT` ([`file_name`]): HASH is the first
+//! 8 hex digits of the FNV-1a 64 hash of its bytes, so a long cache is safe
+//! and [`provide_file`] can refuse a stale or damaged copy. [`needed`] says
+//! which assets an article wants: the tagger of its language, and the shards
+//! its words' readings fall in.
+
+use crate::gazetteer;
+use crate::model::Article;
+use crate::tagger::{self, Lang};
+use crate::text;
+
+/// Why an asset was refused.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AssetError(pub String);
+
+impl std::fmt::Display for AssetError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for AssetError {}
+
+const TAGGERS: [(&str, Lang); 2] = [("tagger-ar", Lang::Ar), ("tagger-en", Lang::En)];
+
+/// Every late asset's name, and whether it is at hand.
+pub fn all() -> Vec<(&'static str, bool)> {
+    let mut out: Vec<(&'static str, bool)> = TAGGERS.iter().map(|&(n, l)| (n, tagger::has_model(l))).collect();
+    out.extend(gazetteer::shards());
+    out
+}
+
+/// The assets `article` wants that are not at hand yet, sorted: the tagger
+/// for its language and the gazetteer shards its words may start a name in.
+pub fn needed(article: &Article) -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    let lang = match article.lang.get(..2) {
+        Some("ar") => Some(Lang::Ar),
+        Some("en") => Some(Lang::En),
+        _ => None,
+    };
+    // an article in another language is tagged by the script of its words
+    for (name, l) in TAGGERS {
+        if lang.is_none_or(|x| x == l) && !tagger::has_model(l) {
+            out.push(name);
+        }
+    }
+    let shards_total = gazetteer::shards().len();
+    let mut seen = std::collections::HashSet::new();
+    let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
+    'blocks: for block in blocks {
+        for t in text::tokenize(block).iter().filter(|t| t.is_word) {
+            if !seen.insert(t.norm.clone()) {
+                continue;
+            }
+            for stem in text::stems(&t.norm) {
+                if let Some(s) = gazetteer::missing_shard(&stem) {
+                    if !out.contains(&s) {
+                        out.push(s);
+                        if out.len() >= shards_total + TAGGERS.len() {
+                            break 'blocks;
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out
+}
+
+/// Folds asset `name` in. `Ok(false)` when it was at hand already; an
+/// error names the asset and what is wrong with it.
+pub fn provide(name: &str, bytes: &[u8]) -> Result<bool, AssetError> {
+    if let Some(&(_, lang)) = TAGGERS.iter().find(|(n, _)| *n == name) {
+        return tagger::provide(lang, bytes).map_err(|e| AssetError(format!("asset {name}: {}", e.0)));
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| AssetError(format!("asset {name} is not text")))?;
+    gazetteer::provide_shard(name, text.to_string()).map_err(|e| AssetError(format!("asset {name}: {e}")))
+}
+
+/// [`provide`] for a published file `NAME.HASH.EXT`, checking its hash.
+pub fn provide_file(file: &str, bytes: &[u8]) -> Result<bool, AssetError> {
+    let (name, hash) = split_file_name(file).ok_or_else(|| AssetError(format!("asset file {file} is misnamed")))?;
+    if hash != content_hash(bytes) {
+        return Err(AssetError(format!("asset file {file} does not match its hash")));
+    }
+    provide(name, bytes)
+}
+
+/// The hash part of a published file name: 8 hex digits of FNV-1a 64.
+pub fn content_hash(bytes: &[u8]) -> String {
+    format!("{:08x}", crate::hash::fnv1a64(bytes) >> 32)
+}
+
+/// The published file name of asset `name` with contents `bytes`.
+pub fn file_name(name: &str, ext: &str, bytes: &[u8]) -> String {
+    format!("{name}.{}.{ext}", content_hash(bytes))
+}
+
+/// `NAME.HASH.EXT` → (NAME, HASH).
+pub fn split_file_name(file: &str) -> Option<(&str, &str)> {
+    let mut parts = file.rsplitn(3, '.');
+    let (_ext, hash, name) = (parts.next()?, parts.next()?, parts.next()?);
+    (hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()) && !name.is_empty()).then_some((name, hash))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_carry_a_content_hash() {
+        let f = file_name("gaz-03", "tsv", b"K\tx\t1\n");
+        let (name, hash) = split_file_name(&f).unwrap();
+        assert_eq!(name, "gaz-03");
+        assert_eq!(hash, content_hash(b"K\tx\t1\n"));
+        assert_eq!(split_file_name("tagger-ar.bin"), None);
+        assert!(provide_file(&f, b"other bytes").is_err(), "a copy that does not match its hash is refused");
+        assert!(provide("nope", b"x").is_err());
+        assert!(provide("tagger-ar", b"not a model").is_err() || tagger::has_model(Lang::Ar));
+    }
+
+    #[test]
+    fn native_builds_have_every_asset() {
+        assert!(all().iter().all(|&(_, ok)| ok), "{:?}", all());
+        let a = crate::parse_article(br#"{"lang":"en","title":"Springfield","body":"Talks in Gainesville."}"#).unwrap();
+        assert!(needed(&a).is_empty());
+        // a shard given again is taken once
+        let shard = include_str!("../data/gazetteer/late/gaz-00.tsv");
+        assert_eq!(provide("gaz-00", shard.as_bytes()), Ok(false));
+    }
+}

@@ -1,0 +1,184 @@
+//! Late assets in the browser (see [`crate::assets`]): the page tells the
+//! wasm where the files are (`registerAssets`, once, with the `assets` map of
+//! the package's `assets.js`); after each article is shown, the files it
+//! needs are fetched in parallel, folded in, and every mounted view is
+//! analysed again in place (selection, filters and map window kept).
+//! `document.documentElement.dataset.atlasAssets` is "unregistered" before
+//! `registerAssets`, "loading" while fetches run and "complete" when nothing
+//! is pending (tests wait for it).
+
+use super::instance::Instance;
+use leptos::prelude::*;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, BTreeSet};
+use wasm_bindgen::prelude::*;
+
+#[derive(Default)]
+struct Registry {
+    /// Asset name → (published file name, URL).
+    files: BTreeMap<String, (String, String)>,
+    /// Names being fetched.
+    pending: BTreeSet<String>,
+    /// Names whose fetch failed (not retried until registered again).
+    failed: BTreeSet<String>,
+    instances: Vec<Instance>,
+}
+
+thread_local! {
+    static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
+}
+
+/// Where the late assets are: an object whose keys are published file names
+/// (`NAME.HASH.EXT`) and whose values are URLs (`URL` objects or strings),
+/// such as the `assets` export of the package's `assets.js`. Then fetches
+/// what the views on screen need.
+#[wasm_bindgen(js_name = registerAssets)]
+pub fn register_assets(map: &JsValue) -> Result<(), JsError> {
+    let entries = js_sys::Object::entries(
+        map.dyn_ref::<js_sys::Object>().ok_or_else(|| JsError::new("assets must be an object"))?,
+    );
+    REGISTRY.with_borrow_mut(|r| {
+        for e in entries.iter() {
+            let pair = js_sys::Array::from(&e);
+            let (Some(file), url) = (pair.get(0).as_string(), pair.get(1)) else { continue };
+            // a string, or a URL object (its href)
+            let url = url.as_string().or_else(|| js_sys::Reflect::get(&url, &"href".into()).ok()?.as_string());
+            let (Some((name, _)), Some(url)) = (crate::assets::split_file_name(&file), url) else { continue };
+            r.failed.remove(name);
+            r.files.insert(name.to_string(), (file.clone(), url));
+        }
+    });
+    let instances = REGISTRY.with_borrow(|r| r.instances.clone());
+    for inst in instances {
+        want(inst);
+    }
+    Ok(())
+}
+
+/// Folds in one late asset the host fetched itself (`file` is its published
+/// name `NAME.HASH.EXT`, checked against the bytes, or its bare `NAME`), and
+/// analyses the mounted views again. False when it was at hand already.
+#[wasm_bindgen(js_name = provideAsset)]
+pub fn provide_asset(file: &str, bytes: &[u8]) -> Result<bool, JsError> {
+    let taken = if crate::assets::split_file_name(file).is_some() {
+        crate::assets::provide_file(file, bytes)
+    } else {
+        crate::assets::provide(file, bytes)
+    }
+    .map_err(|e| JsError::new(&e.to_string()))?;
+    if taken {
+        reanalyze_all();
+    }
+    Ok(taken)
+}
+
+/// Fetches every registered asset not at hand yet (for `analyze()` callers
+/// who want the whole gazetteer and the tagger); resolves when done.
+#[wasm_bindgen(js_name = loadAssets)]
+pub async fn load_assets() -> Result<(), JsError> {
+    let names: Vec<String> =
+        crate::assets::all().into_iter().filter(|(_, ok)| !ok).map(|(n, _)| n.to_string()).collect();
+    let errors = fetch_all(names).await;
+    match errors.first() {
+        Some(e) => Err(JsError::new(e)),
+        None => Ok(()),
+    }
+}
+
+/// True when no late asset is being fetched.
+#[wasm_bindgen(js_name = assetsComplete)]
+pub fn assets_complete() -> bool {
+    REGISTRY.with_borrow(|r| r.pending.is_empty())
+}
+
+/// Remembers a mounted instance, so it is analysed again when assets arrive.
+pub fn track(inst: Instance) {
+    REGISTRY.with_borrow_mut(|r| {
+        r.instances.retain(Instance::alive);
+        r.instances.push(inst);
+    });
+}
+
+/// Fetches what the article on `inst` needs and is not at hand.
+pub fn want(inst: Instance) {
+    let Some(Some(names)) = inst.state.article.try_with_value(|a| a.as_ref().map(crate::assets::needed)) else {
+        mark();
+        return;
+    };
+    let names: Vec<String> = names.into_iter().map(str::to_string).collect();
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = fetch_all(names).await;
+    });
+}
+
+/// Fetches `names` in parallel (skipping those pending, failed or not
+/// registered), folds each in, then analyses the views again once.
+async fn fetch_all(names: Vec<String>) -> Vec<String> {
+    let jobs: Vec<(String, String, String)> = REGISTRY.with_borrow_mut(|r| {
+        let jobs: Vec<(String, String, String)> = names
+            .into_iter()
+            .filter(|n| !r.pending.contains(n) && !r.failed.contains(n))
+            .filter_map(|n| {
+                let (file, url) = r.files.get(&n)?.clone();
+                Some((n, file, url))
+            })
+            .collect();
+        r.pending.extend(jobs.iter().map(|j| j.0.clone()));
+        jobs
+    });
+    mark();
+    if jobs.is_empty() {
+        return Vec::new();
+    }
+    // started together (a promise runs without being awaited), awaited in turn
+    let promises: Vec<js_sys::Promise> = jobs
+        .into_iter()
+        .map(|(name, file, url)| {
+            wasm_bindgen_futures::future_to_promise(async move {
+                let result = match super::fetch::fetch_bytes(&url).await {
+                    Ok(bytes) => crate::assets::provide_file(&file, &bytes).map(|_| ()).map_err(|e| e.to_string()),
+                    Err(e) => Err(e),
+                };
+                REGISTRY.with_borrow_mut(|r| {
+                    r.pending.remove(&name);
+                    if result.is_err() {
+                        r.failed.insert(name.clone());
+                    }
+                });
+                Ok(result.err().map_or(JsValue::NULL, |e| JsValue::from_str(&e)))
+            })
+        })
+        .collect();
+    let mut errors = Vec::new();
+    for p in promises {
+        if let Some(e) = wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_string()) {
+            web_sys::console::warn_1(&JsValue::from_str(&e));
+            errors.push(e);
+        }
+    }
+    reanalyze_all();
+    mark();
+    errors
+}
+
+/// Analyses every live view again with what is at hand now.
+fn reanalyze_all() {
+    let instances = REGISTRY.with_borrow_mut(|r| {
+        r.instances.retain(Instance::alive);
+        r.instances.clone()
+    });
+    for inst in instances {
+        inst.state.reanalyze();
+    }
+}
+
+fn mark() {
+    let state = REGISTRY.with_borrow(|r| match (r.files.is_empty(), r.pending.is_empty()) {
+        (true, _) => "unregistered",
+        (false, true) => "complete",
+        (false, false) => "loading",
+    });
+    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("data-atlas-assets", state);
+    }
+}
