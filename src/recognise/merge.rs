@@ -7,7 +7,8 @@
 //! organisation patterns, the tagger (Arabic), given-name people,
 //! capitalised runs. Which sources take part and in what order is the
 //! measured policy per language, [`policy`]: the tagger's spans are taken
-//! first (after dates and what the lists know well) and the rules fill the
+//! first (after dates and what the lists know well, and gazetteer places
+//! right after a settlement word) and the rules fill the
 //! gaps, in Arabic without the organisation patterns (measured with the
 //! `eval` bin on the development parts).
 
@@ -145,7 +146,12 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
     let tier = |f: &Found| -> u8 {
         if f.kind == EntityType::Date {
             3
-        } else if tagger_first && matches!(f.prio, PRIO_CURATED_ORG | PRIO_DIR_PLACE | PRIO_TITLE_PERSON) {
+        } else if tagger_first
+            && (matches!(f.prio, PRIO_CURATED_ORG | PRIO_DIR_PLACE | PRIO_TITLE_PERSON)
+                || matches!(f.what, What::Place { settlement: true, .. }))
+        {
+            // a gazetteer place named after a settlement word ("مدينة
+            // زنجبار", "the town of Aley") is as well attested as a title
             2
         } else if tagger_first {
             u8::from(f.prio == PRIO_TAGGER)

@@ -117,7 +117,10 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
                 key,
                 dir: None,
                 adj_country: adjective_after(words, j),
-                settlement: settlement_before(words, i),
+                // after a settlement word, or one that starts the name itself
+                // ("مدينة زنجبار" is a gazetteer name)
+                settlement: settlement_before(words, i)
+                    || (j > i + 1 && words[i].readings.iter().any(|r| settlement_words().contains(&r.key))),
             },
             PRIO_PLACE,
         ));
