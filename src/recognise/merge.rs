@@ -8,6 +8,13 @@
 //! capitalised runs. In English the tagger's spans are taken first (after
 //! dates and what the lists know well) and the rules fill the gaps; in Arabic
 //! the rules lead and the tagger fills gaps (measured with the `eval` bin).
+//!
+//! Before the merge, Arabic: a gazetteer spelling that the gold corpora tag
+//! far more often as an ordinary word ("الباب", "المالي", "فعالية";
+//! `data/curated/ambiguous_places.tsv`, counted on the training parts) is
+//! not a rule candidate unless a cue ("في", "إلى", "مدينة", "محافظة") or a
+//! list of places ("عدن ولحج") supports it; the tagger's own span for it,
+//! when there is one, competes as usual (the tagger is the other support).
 
 use super::places::tagged_place;
 use super::{key_of, span, Found, Weak, What, Word};
