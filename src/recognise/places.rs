@@ -84,7 +84,7 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
         if words[i].key == "the" && place_at(words, i + 1).is_some_and(|m| m.1 == j) {
             return directional(words, i, out);
         }
-        if unsupported_ambiguous(words, i, j, &key) {
+        if unsupported_ambiguous(words, i, j, &key, cands) {
             return directional(words, i, out);
         }
         let pre = words[i].readings[ri].pre;
@@ -111,11 +111,19 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
 /// gold corpora ([`ambiguous_places`]: "الباب", "المالي", "فعالية") is a
 /// place only with support: a cue right before it ("في", "إلى", "مدينة",
 /// "محافظة") or a list of places ("حلب وحماة", "حماة وحمص"). Without
-/// it the rules mark nothing, and only the tagger's own span may.
-fn unsupported_ambiguous(words: &[Word], i: usize, j: usize, key: &str) -> bool {
+/// it the rules mark nothing, and only the tagger's own span may. A name of
+/// a region ("الساحل", the Sahel) keeps the gazetteer's common-word rule
+/// instead (only regions and countries count: [`Weak::Common`]).
+fn unsupported_ambiguous(words: &[Word], i: usize, j: usize, key: &str, cands: &[u32]) -> bool {
     let w = &words[i];
     let amb = ambiguous_places();
     if !w.arabic || !(amb.contains(key) || amb.contains(&key_of(words, i, j, &w.key))) {
+        return false;
+    }
+    let places = gazetteer::places();
+    let region =
+        |&c: &u32| places.get(c as usize).is_some_and(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Continent));
+    if cands.iter().any(region) {
         return false;
     }
     let cue = i > 0 && !w.brk && ar_place_cues().contains(&words[i - 1].key);
