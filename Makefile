@@ -14,7 +14,7 @@ WASM_OPT_FLAGS := -Oz --enable-bulk-memory --enable-reference-types --enable-non
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null) www/articles/default.json
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null) www/articles/default.json www/style.css www/atlas.css
 WWW_SOURCES := $(shell find www -type f 2>/dev/null)
 
 .PHONY: setup build run test test-native test-wasm test-e2e bench fuzz fmt lint
@@ -62,7 +62,9 @@ dist/.built: pkg/.built pkg/.extras $(WWW_SOURCES)
 	@echo "build: assembling dist/"
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/
-	@cp pkg/article_atlas.js pkg/article_atlas_bg.wasm pkg/article_atlas.d.ts dist/pkg/
+	@rm dist/atlas-element.js  # the element ships in the package: dist/pkg/atlas-element.js
+	@node scripts/pkg.mjs --site dist
+	@node scripts/serve.mjs --precompress dist
 	@touch $@
 
 ## run: build, then serve dist/ on loopback

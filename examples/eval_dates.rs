@@ -136,6 +136,8 @@ fn main() {
         std::process::exit(2);
     }
     let (mut n_gold, mut n_found, mut span_ok, mut value_ok, mut overlap_ok) = (0, 0, 0, 0, 0);
+    // TempEval-3 style: a hit overlaps a gold span and has its value.
+    let mut overlap_value_ok = 0;
     let show_misses = std::env::var("SHOW").is_ok();
     for path in &files {
         let Some((text, gold, dct)) = std::fs::read_to_string(path).ok().as_deref().and_then(read_tml) else {
@@ -151,7 +153,14 @@ fn main() {
                 if as_timeml(&f.value) == g.value {
                     value_ok += 1;
                 } else if show_misses {
-                    println!("value  {:?} want {} got {}", sub(&text, f.start, f.end), g.value, as_timeml(&f.value));
+                    println!(
+                        "value  {:?} want {} got {} (dct {:?}) | {}",
+                        sub(&text, f.start, f.end),
+                        g.value,
+                        as_timeml(&f.value),
+                        dct.map(|d| (d.year, d.month, d.day)),
+                        sub(&text, f.start.saturating_sub(100), f.end + 60).replace('\n', " ")
+                    );
                 }
             } else if show_misses {
                 let near = gold.iter().find(|g| g.start < f.end && f.start < g.end);
@@ -161,8 +170,11 @@ fn main() {
                     near.map(|g| sub(&text, g.start, g.end))
                 );
             }
-            if gold.iter().any(|g| g.start < f.end && f.start < g.end) {
+            if let Some(g) = gold.iter().find(|g| g.start < f.end && f.start < g.end) {
                 overlap_ok += 1;
+                if as_timeml(&f.value) == g.value {
+                    overlap_value_ok += 1;
+                }
             }
         }
         if show_misses {
@@ -185,6 +197,11 @@ fn main() {
     println!("exact span:          P {:.3}  R {:.3}", ratio(span_ok, n_found), ratio(span_ok, n_gold));
     println!("exact span + value:  P {:.3}  R {:.3}", ratio(value_ok, n_found), ratio(value_ok, n_gold));
     println!("overlapping span:    P {:.3}", ratio(overlap_ok, n_found));
+    let (p, r) = (ratio(overlap_value_ok, n_found), ratio(overlap_value_ok, n_gold));
+    println!(
+        "overlap + value:     P {p:.3}  R {r:.3}  F1 {:.3}",
+        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    );
     wojood(&root, show_misses);
 }
 

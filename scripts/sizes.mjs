@@ -7,7 +7,7 @@ const root = process.argv[2] ?? "dist";
 const files = [];
 (function walk(dir) {
   for (const name of readdirSync(dir).sort()) {
-    if (name.startsWith(".")) continue;
+    if (name.startsWith(".") || /\.(br|gz)$/.test(name)) continue; // the server's precompressed copies
     const p = join(dir, name);
     if (statSync(p).isDirectory()) walk(p);
     else files.push(p);

@@ -2,6 +2,12 @@
 //!
 //! text → tokens and sentences → dates (time) → mentions (recognise) →
 //! entities and coordinates (resolve) → events → ids, counts, salience.
+//!
+//! The title and each paragraph are blocks, joined in the analysed text by
+//! a blank line. Blocks are the unit of every recogniser: tokens and
+//! sentences never run across a line break, the tagger and the date finder
+//! run block by block, and no mention, date or event span crosses a block
+//! (`tests/blocks.rs` checks it on real articles).
 
 use crate::events;
 use crate::model::{Analysis, Article, Block, DateMention, Entity, EntityType, Event, Mention, Names, Ymd};
@@ -36,6 +42,8 @@ pub fn analyze(article: &Article) -> Analysis {
 pub fn analyze_with(article: &Article, sources: Sources) -> Analysis {
     let mut text = String::new();
     let mut blocks = Vec::new();
+    // Byte ranges of the blocks in `text`, for the recognisers run per block.
+    let mut spans = Vec::new();
     let mut pos = 0usize;
     for (i, block) in std::iter::once(&article.title).chain(article.paragraphs.iter()).enumerate() {
         if i > 0 {
@@ -43,14 +51,16 @@ pub fn analyze_with(article: &Article, sources: Sources) -> Analysis {
             pos += 2;
         }
         let len = block.chars().count();
+        let from = text.len();
         text.push_str(block);
+        spans.push(from..text.len());
         let dir = if i == 0 { article.dir } else { article.paragraph_dirs.get(i - 1).copied().unwrap_or(article.dir) };
         blocks.push(Block { start: pos, end: pos + len, dir });
         pos += len;
     }
     let published = article.published.as_ref().and_then(|p| p.date);
-    let title_end = blocks.first().map_or(0, |b| b.end);
-    let (mentions, entities, dates, events) = find_all(&text, &article.lang, published, title_end, sources);
+    let units: Vec<Unit> = blocks.iter().zip(spans).map(|(b, bytes)| Unit { chars: b.start..b.end, bytes }).collect();
+    let (mentions, entities, dates, events) = find_all(&text, &units, &article.lang, published, sources);
     Analysis {
         lang: article.lang.clone(),
         dir: article.dir,
@@ -86,15 +96,38 @@ fn prefix(kind: EntityType) -> &'static str {
     }
 }
 
+/// A block of the text (the title or a paragraph): the unit every
+/// recogniser runs on, so that no span runs from one block into the next.
+struct Unit {
+    /// Code point range in the text.
+    chars: std::ops::Range<usize>,
+    /// Byte range in the text.
+    bytes: std::ops::Range<usize>,
+}
+
+/// The tokens of each block, as index ranges into `tokens` (tokens never
+/// span white space, so each lies in one block).
+fn token_ranges(tokens: &[Token], units: &[Unit]) -> Vec<std::ops::Range<usize>> {
+    units
+        .iter()
+        .map(|u| {
+            let lo = tokens.partition_point(|t| t.start < u.chars.start);
+            let hi = tokens.partition_point(|t| t.start < u.chars.end);
+            lo..hi.max(lo)
+        })
+        .collect()
+}
+
 /// The whole analysis of `text`: mentions (sorted, non-overlapping),
 /// entities (ids in order of first mention), dates and events.
 fn find_all(
     text: &str,
+    units: &[Unit],
     lang: &str,
     published: Option<Ymd>,
-    title_end: usize,
     sources: Sources,
 ) -> (Vec<Mention>, Vec<Entity>, Vec<DateMention>, Vec<Event>) {
+    let title_end = units.first().map_or(0, |u| u.chars.end);
     let chars: Vec<char> = text.chars().collect();
     let slice = |s: usize, e: usize| -> String {
         chars.get(s..e.min(chars.len())).map_or_else(String::new, |c| c.iter().collect())
@@ -103,9 +136,10 @@ fn find_all(
     let sentences = text::sentences(text);
     let words = recognise::words(&tokens, &sentences);
     let ar = lang.starts_with("ar");
-    let found_dates = find_dates_in(text, &tokens, lang, published);
+    let ranges = token_ranges(&tokens, units);
+    let found_dates = find_dates_in(text, units, &tokens, &ranges, lang, published);
     let spans: Vec<(usize, usize)> = found_dates.iter().map(|d| (d.start, d.end)).collect();
-    let tagged = if sources.tagger { crate::tagger::tag(&tokens, lang) } else { Vec::new() };
+    let tagged = if sources.tagger { tag_blocks(&tokens, &ranges, lang) } else { Vec::new() };
     let found: Vec<Found> = recognise::recognise(&words, lang, &spans, &tagged, sources.rules);
     let texts: Vec<String> = found.iter().map(|f| slice(f.start, f.end)).collect();
     let (ents, of_mention) = resolve::entities(&found, &texts, &words, ar);
@@ -290,7 +324,51 @@ fn salience(count: usize, first: usize, title_end: usize, n_chars: f64) -> f64 {
     (s * 1000.0).round() / 1000.0
 }
 
-/// Dates in the text, from the time module.
-fn find_dates_in(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
-    crate::time::find_dates(text, tokens, lang, published)
+/// Dates in the text, from the time module, found block by block. The
+/// tokens keep their offsets into the whole text; each block's own text
+/// has no line break.
+fn find_dates_in(
+    text: &str,
+    units: &[Unit],
+    tokens: &[Token],
+    ranges: &[std::ops::Range<usize>],
+    lang: &str,
+    published: Option<Ymd>,
+) -> Vec<FoundDate> {
+    let mut out = Vec::new();
+    for (u, r) in units.iter().zip(ranges) {
+        let (Some(block), Some(toks)) = (text.get(u.bytes.clone()), tokens.get(r.clone())) else { continue };
+        if !toks.is_empty() {
+            out.extend(crate::time::find_dates(block, toks, lang, published));
+        }
+    }
+    out
+}
+
+/// The learned tagger's spans, block by block (it would otherwise read a
+/// title and the paragraph under it as one sentence). An article in a
+/// language without a model is tagged with the one its script suits, as
+/// one choice for the whole article.
+fn tag_blocks(tokens: &[Token], ranges: &[std::ops::Range<usize>], lang: &str) -> Vec<crate::tagger::TaggedSpan> {
+    let lang = match lang.get(..2) {
+        Some("ar" | "en") => lang,
+        _ => {
+            let ar = tokens.iter().filter(|t| t.is_word && t.arabic).count();
+            if ar * 2 >= tokens.iter().filter(|t| t.is_word).count() {
+                "ar"
+            } else {
+                "en"
+            }
+        }
+    };
+    let mut out = Vec::new();
+    for r in ranges {
+        let Some(toks) = tokens.get(r.clone()) else { continue };
+        out.extend(crate::tagger::tag(toks, lang).into_iter().map(|mut s| {
+            s.start_token += r.start;
+            s.end_token += r.start;
+            s
+        }));
+    }
+    out
 }

@@ -7,6 +7,8 @@ mod api;
 mod fetch;
 mod instance;
 mod page;
+mod registry;
+mod styles;
 
 use wasm_bindgen::prelude::*;
 

@@ -36,49 +36,37 @@ pub struct Ev {
     pub end: usize,
 }
 
-fn host_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| {
-        WordSet::new(&["استضافة", "استضاف", "استضافت", "تستضيف", "يستضيف", "hosted", "hosting", "hosts", "host"])
-    })
+/// Words around a trigger, from `data/curated/event_words.tsv`.
+pub const EVENT_WORDS_TSV: &str = include_str!("../data/curated/event_words.tsv");
+
+/// The lists of `event_words.tsv` (see its header).
+struct EventWords {
+    host: WordSet,
+    hold: WordSet,
+    upcoming: WordSet,
+    proposed: WordSet,
+    target: WordSet,
+    generic: WordSet,
+    clause_joiner: WordSet,
 }
 
-fn hold_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| WordSet::new(&["عقد", "عقدت", "عقده", "عقدها", "يعقد", "تعقد"]))
-}
-
-fn upcoming_words() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
+fn event_words() -> &'static EventWords {
+    static S: OnceLock<EventWords> = OnceLock::new();
     S.get_or_init(|| {
-        WordSet::new(&[
-            "المقبل",
-            "المقبلة",
-            "القادم",
-            "القادمة",
-            "المرتقب",
-            "المرتقبة",
-            "المزمع",
-            "المزمعة",
-            "المنتظر",
-            "سيعقد",
-            "ستعقد",
-            "سيستضيف",
-            "ستستضيف",
-            "سيلتقي",
-            "ستلتقي",
-            "سيزور",
-            "ستزور",
-            "سيجتمع",
-            "ستجتمع",
-            "next",
-            "upcoming",
-            "forthcoming",
-            "will",
-            "scheduled",
-            "planned",
-            "tomorrow",
-        ])
+        let list = |name: &str| {
+            let words: Vec<&str> =
+                lexicon::rows(EVENT_WORDS_TSV).filter(|r| r.len() >= 3 && r[0] == name).map(|r| r[1]).collect();
+            WordSet::new(&words)
+        };
+        EventWords {
+            host: list("host"),
+            hold: list("hold"),
+            upcoming: list("upcoming"),
+            proposed: list("proposed"),
+            target: list("target"),
+            generic: list("generic"),
+            clause_joiner: list("clause_joiner"),
+        }
     })
 }
 
@@ -87,7 +75,7 @@ fn upcoming_words() -> &'static WordSet {
 pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], published: Option<Ymd>) -> Vec<Ev> {
     let mut out = Vec::new();
     let mut wi = 0;
-    for (si, &(s0, s1)) in sentences.iter().enumerate() {
+    for (s0, s1, sent0, sent1) in clauses(words, sentences) {
         while wi < words.len() && words[wi].start < s0 {
             wi += 1;
         }
@@ -113,24 +101,49 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                     if mentions[skip..].iter().take_while(|m| m.start < end).any(|m| m.start < end && start < m.end) {
                         break;
                     }
-                    let host = host_words().contains(&r.key);
-                    let hold = hold_words().contains(&r.key);
+                    let host = event_words().host.contains(&r.key);
+                    let hold = event_words().hold.contains(&r.key);
                     triggers.push((k, start, end, t.kind, host, hold));
                     break;
                 }
             }
         }
-        let Some(primary) = triggers.iter().find(|t| !t.4 && !t.5).or_else(|| triggers.first()).copied() else {
+        // The event the clause reports: not "hosted"/"held", and an
+        // announcement only when nothing else happens ("welcomed the
+        // announcement of the next meeting" reports the meeting).
+        let primary = triggers
+            .iter()
+            .find(|t| !t.4 && !t.5 && t.3 != "announcement")
+            .or_else(|| triggers.iter().find(|t| !t.4 && !t.5))
+            .or_else(|| triggers.first())
+            .copied();
+        let Some(primary) = primary else {
             continue;
         };
         let hosted = triggers.iter().any(|t| t.4);
         let only_hold = triggers.iter().all(|t| t.5);
-        let (_, t_start, t_end, kind, _, _) = primary;
-        let upcoming = sw.iter().any(|w| w.readings.iter().any(|r| upcoming_words().contains(&r.key)));
+        let (tk, t_start, t_end, kind, _, _) = primary;
+        let ew = event_words();
+        let has = |w: &Word, set: &WordSet| w.readings.iter().any(|r| set.contains(&r.key));
+        // "في كل لقاء", "every meeting": no particular event.
+        if tk > 0 && sw.get(tk - 1).is_some_and(|w| has(w, &ew.generic)) {
+            continue;
+        }
+        // still to come: a future word near the trigger ("الاجتماع الوزاري المقبل")
+        let upcoming = sw
+            .get(tk.saturating_sub(6)..(tk + 7).min(sw.len()))
+            .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.upcoming)));
+        // "دعا إلى عقد مؤتمر", "proposed a conference": only proposed.
+        let proposed = sw.get(tk.saturating_sub(12)..tk).is_some_and(|ws| ws.iter().any(|w| has(w, &ew.proposed)));
+        // A trigger with the article refers back to an event told before
+        // ("الاجتماع", "the meeting").
+        let definite = sw.get(tk).is_some_and(|w| w.key.starts_with("ال"))
+            || tk.checked_sub(1).and_then(|j| sw.get(j)).is_some_and(|w| w.key == "the");
         let lo = mentions.partition_point(|m| m.start < s0);
         let hi = lo + mentions[lo..].partition_point(|m| m.start < s1);
         let here: Vec<&M<'_>> = mentions[lo..hi].iter().filter(in_sentence).collect();
-        // date: this sentence, then the one before, then the one after
+        // date: in this sentence, the one in the trigger's own clause
+        // (no comma between them) first, then the nearest
         let near_dates = |a: usize, b: usize| -> Vec<&M<'_>> {
             let lo = mentions.partition_point(|m| m.start < a);
             mentions[lo..]
@@ -139,16 +152,25 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                 .filter(|m| m.kind == EntityType::Date && m.end <= b)
                 .collect()
         };
-        let mut dates = near_dates(s0, s1);
-        if dates.is_empty() && si > 0 {
-            dates = near_dates(sentences[si - 1].0, sentences[si - 1].1);
-        }
-        if dates.is_empty() && si + 1 < sentences.len() {
-            dates = near_dates(sentences[si + 1].0, sentences[si + 1].1);
-        }
+        let dates = near_dates(s0, s1);
+        let clause_breaks =
+            |a: usize, b: usize| sw.iter().filter(|w| w.comma_before && a < w.start && w.start < b).count();
+        // A date next to another event's trigger ("قمة كامب ديفيد في 14 مايو")
+        // is that event's, not this one's.
+        let span = |a: usize, b: usize, c: usize, d: usize| if c >= b { c - b } else { a.saturating_sub(d) };
+        let others: Vec<(usize, usize)> =
+            triggers.iter().filter(|t| t.3 != kind && !t.4 && !t.5).map(|t| (t.1, t.2)).collect();
+        let own = |m: &&&M<'_>| {
+            let mine = span(t_start, t_end, m.start, m.end);
+            !others.iter().any(|&(a, b)| span(a, b, m.start, m.end) < mine)
+        };
         let date = dates
             .iter()
-            .min_by_key(|m| if m.start >= t_start { m.start - t_start } else { t_start - m.end })
+            .filter(own)
+            .min_by_key(|m| {
+                let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
+                (clause_breaks(a, b), b - a)
+            })
             .and_then(|m| m.date.cloned());
         // place: the host before a hosting word; else a city or site near
         // the trigger, else any place in the sentence
@@ -174,22 +196,7 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         for m in &here {
             // what the meeting is against ("لمكافحة داعش", "to defeat ISIS") takes no part
             let wi = words.partition_point(|w| w.end <= m.start);
-            let target = wi > 0
-                && words[wi - 1].readings.iter().any(|r| {
-                    matches!(
-                        r.key.as_str(),
-                        "مكافحه"
-                            | "محاربه"
-                            | "هزيمه"
-                            | "ضد"
-                            | "مواجهه"
-                            | "against"
-                            | "defeat"
-                            | "fight"
-                            | "combat"
-                            | "counter"
-                    )
-                });
+            let target = wi > 0 && has(&words[wi - 1], &ew.target);
             if matches!(m.kind, EntityType::Person | EntityType::Organization)
                 && !target
                 && !participants.contains(&m.entity)
@@ -203,26 +210,10 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         if only_hold && place.is_none() && participants.is_empty() {
             continue;
         }
-        let relation = match (&date, published) {
-            (Some(d), Some(p)) => {
-                if d.end < p {
-                    Relation::Before
-                } else if d.start > p {
-                    if upcoming {
-                        Relation::Upcoming
-                    } else {
-                        Relation::After
-                    }
-                } else {
-                    Relation::On
-                }
-            }
-            _ if upcoming => Relation::Upcoming,
-            (None, Some(_)) => Relation::Before,
-            (Some(_), None) => Relation::Unknown,
-            (None, None) => Relation::Unknown,
-        };
-        out.push(Ev {
+        // A proposed event has no date of its own (the date is the proposal's).
+        let date = if proposed { None } else { date };
+        let relation = relation_of(date.as_ref(), published, upcoming || proposed);
+        let ev = Ev {
             kind,
             trigger_start: t_start,
             trigger_end: t_end,
@@ -230,9 +221,108 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             relation,
             place,
             participants,
-            start: s0,
-            end: s1,
-        });
+            start: sent0,
+            end: sent1,
+        };
+        match out.iter_mut().rev().find(|e| same_happening(e, &ev, definite)) {
+            Some(e) => merge(e, ev),
+            None => out.push(ev),
+        }
     }
     out
+}
+
+/// The clauses of the sentences: a sentence that reports two events is cut
+/// before a word that follows a comma and joins a new clause ("، وسيعقد",
+/// ", while", ", and") when a trigger stands on both sides; lists of names
+/// ("فينك، ونائب المبعوث") stay whole. Returns clause start and end, then
+/// its sentence's start and end.
+fn clauses(words: &[Word], sentences: &[(usize, usize)]) -> Vec<(usize, usize, usize, usize)> {
+    let joiners = &event_words().clause_joiner;
+    let mut out = Vec::new();
+    let mut wi = 0;
+    for &(s0, s1) in sentences {
+        let lo = wi;
+        while wi < words.len() && words[wi].start < s1 {
+            wi += 1;
+        }
+        let sw = words.get(lo..wi).unwrap_or_default();
+        let mut c0 = s0;
+        let mut from = 0;
+        for (k, w) in sw.iter().enumerate() {
+            let joins = (w.arabic && w.key.starts_with('و')) || joiners.contains(&w.key);
+            if k == 0 || !w.comma_before || !joins {
+                continue;
+            }
+            let before = sw.get(from..k).is_some_and(|ws| ws.iter().any(|x| x.f.trigger_start));
+            let after = sw.get(k..).is_some_and(|ws| ws.iter().any(|x| x.f.trigger_start));
+            if before && after {
+                out.push((c0, w.start, s0, s1));
+                c0 = w.start;
+                from = k;
+            }
+        }
+        out.push((c0, s1, s0, s1));
+    }
+    out
+}
+
+/// When an event happens relative to publication; `upcoming` when the
+/// sentence speaks of it as still to come or only proposed.
+fn relation_of(date: Option<&DateValue>, published: Option<Ymd>, upcoming: bool) -> Relation {
+    match (date, published) {
+        (Some(d), Some(p)) => {
+            if d.end < p {
+                Relation::Before
+            } else if d.start > p {
+                if upcoming {
+                    Relation::Upcoming
+                } else {
+                    Relation::After
+                }
+            } else {
+                Relation::On
+            }
+        }
+        _ if upcoming => Relation::Upcoming,
+        (None, Some(_)) => Relation::Before,
+        (Some(_), None) | (None, None) => Relation::Unknown,
+    }
+}
+
+/// Whether `later` reports the same happening as `e`: the same kind, no
+/// clash of dates or of being still to come, and the same place or a
+/// back-reference ("the meeting"; a place in its clause is often only a
+/// topic: "in the meeting he praised the gains in Aden"). A shared
+/// participant alone is not enough: a cabinet that meets and welcomes
+/// another meeting takes part in both reports.
+fn same_happening(e: &Ev, later: &Ev, definite: bool) -> bool {
+    // A date only passes from one report to the other through a
+    // back-reference: "a meeting" on another day is another meeting.
+    let dates_agree = match (&e.date, &later.date) {
+        (Some(a), Some(b)) => a.value == b.value,
+        (None, None) => true,
+        _ => definite,
+    };
+    // A later undated report is "before" only by default: it may refer back
+    // to one still to come ("the forum will open ... the forum discusses");
+    // a later report said to be still to come is not an earlier past one.
+    let to_come = |x: &Ev| matches!(x.relation, Relation::Upcoming | Relation::After);
+    let timing_agrees = to_come(e) == to_come(later) || (later.date.is_none() && !to_come(later));
+    let same_place = e.place.is_some() && e.place == later.place;
+    e.kind == later.kind && dates_agree && timing_agrees && (same_place || definite)
+}
+
+/// Folds a repeat into the first report of the happening.
+fn merge(e: &mut Ev, later: Ev) {
+    for p in later.participants {
+        if !e.participants.contains(&p) {
+            e.participants.push(p);
+        }
+    }
+    e.place = e.place.or(later.place);
+    if e.date.is_none() && later.date.is_some() {
+        e.date = later.date;
+        e.relation = later.relation;
+    }
 }

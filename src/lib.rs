@@ -28,7 +28,7 @@ mod time;
 mod view;
 
 pub use analyze::analyze;
-pub use article::{parse_article, parse_articles, InputError, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use article::{parse_article, parse_articles, parse_items, InputError, Item, MAX_DEPTH, MAX_INPUT_BYTES};
 pub use export::{to_csv, to_geojson, to_ics, to_json};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
@@ -42,7 +42,7 @@ pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
-    pub use crate::text::{normalize, normalize_key, sentences, stems, tokenize, Token};
+    pub use crate::text::{normalize, normalize_key, orig_prefix, sentences, stems, tokenize, Token};
     pub use crate::time::{add_days, days_from_civil, find_dates, parse_date_string, weekday, FoundDate};
 
     /// The embedded gazetteer and world map.
@@ -53,11 +53,15 @@ pub mod internals {
     /// The learned entity tagger, its training and its model format.
     pub mod tagger {
         pub use crate::tagger::{
-            embedded, kind_of, newsfane, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Model,
+            corpus, embedded, kind_of, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Lists, Model,
             ModelError, NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
         };
     }
 }
+
+/// Batches of articles without loss, on all cores (native only).
+#[cfg(not(target_arch = "wasm32"))]
+pub mod batch;
 
 /// Scoring against annotated development data (native tools only).
 #[cfg(not(target_arch = "wasm32"))]

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// A calendar date in the proleptic Gregorian calendar.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Ymd {
     pub year: i32,
     pub month: u8,
@@ -17,6 +18,7 @@ pub struct Ymd {
 
 /// The publication date as the input gave it, and what it parsed to.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Published {
     /// The string exactly as it appeared in the input.
     pub raw: String,
@@ -26,6 +28,7 @@ pub struct Published {
 
 /// Text direction of a paragraph or of the whole article.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Dir {
     #[default]
@@ -35,6 +38,7 @@ pub enum Dir {
 
 /// One article, whatever format it came in.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Article {
     pub title: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -68,6 +72,7 @@ pub struct Article {
 
 /// What a mention or entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
     Person,
@@ -94,6 +99,7 @@ impl EntityType {
 
 /// A stretch of [`Analysis::text`] that names an entity.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Mention {
     /// First code point of the mention in `Analysis::text`.
     pub start: usize,
@@ -108,6 +114,7 @@ pub struct Mention {
 
 /// A name in both languages (either may be missing).
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Names {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ar: Option<String>,
@@ -117,6 +124,7 @@ pub struct Names {
 
 /// What kind of place a place entity is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
     Continent,
@@ -129,6 +137,7 @@ pub enum PlaceKind {
 
 /// A place candidate considered while resolving a place mention.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Candidate {
     pub id: String,
     pub name: String,
@@ -142,6 +151,7 @@ pub struct Candidate {
 
 /// Where a place entity is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PlaceInfo {
     pub lat: f64,
     pub lon: f64,
@@ -161,6 +171,7 @@ pub struct PlaceInfo {
 
 /// Something the article refers to, perhaps several times.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Entity {
     pub id: String,
     #[serde(rename = "type")]
@@ -178,6 +189,7 @@ pub struct Entity {
 
 /// How precise a normalised date is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
     Day,
@@ -188,6 +200,7 @@ pub enum Precision {
 
 /// How a date's value was worked out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Derivation {
     /// The text names the date ("8 December 2022").
@@ -200,6 +213,7 @@ pub enum Derivation {
 
 /// A normalised date (or date range).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DateValue {
     /// ISO 8601: "2022-12-08", "2022-12", "2022", or "2022-12-01/2022-12-07".
     pub value: String,
@@ -213,6 +227,7 @@ pub struct DateValue {
 
 /// A date mentioned in the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DateMention {
     pub start: usize,
     pub end: usize,
@@ -226,6 +241,7 @@ pub struct DateMention {
 
 /// When an event happens relative to the article's publication.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
     Before,
@@ -237,6 +253,7 @@ pub enum Relation {
 
 /// A meeting, summit, visit or the like.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Event {
     pub id: String,
     /// meeting, summit, visit, talks, conference, call, ...
@@ -263,6 +280,7 @@ pub struct Event {
 
 /// A paragraph of `Analysis::text` (index 0 is the title).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Block {
     pub start: usize,
     pub end: usize,
@@ -271,6 +289,7 @@ pub struct Block {
 
 /// Everything `analyze` finds in an article.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Analysis {
     pub lang: String,
     pub dir: Dir,

@@ -3,9 +3,102 @@
 //! names and adjectives next to the name), one canonical entity per
 //! organisation and person however it is written.
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use crate::gazetteer::{self, Place};
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{Direction, Found, Weak, What, Word};
+
+static PLACE_CONTEXT_TSV: &str = include_str!("../data/curated/place_context.tsv");
+static HISTORICAL_TSV: &str = include_str!("../data/curated/historical_places.tsv");
+
+/// Words around a place name that say which place it is.
+struct ContextWords {
+    /// Normalised agency names that follow a dateline ("CAIRO (Reuters) -").
+    agencies: Vec<String>,
+    /// Normalised word right after a name → the country whose first-level
+    /// division the name then is ("a Georgia Democrat").
+    party_after: Vec<(String, &'static str)>,
+    /// Normalised words after or before a name that make it a first-level
+    /// division ("Washington state", "ولاية جورجيا", "the state of").
+    division_after: Vec<String>,
+    division_before: Vec<String>,
+}
+
+fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect())
+}
+
+fn context_words() -> &'static ContextWords {
+    static T: OnceLock<ContextWords> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut c = ContextWords {
+            agencies: Vec::new(),
+            party_after: Vec::new(),
+            division_after: Vec::new(),
+            division_before: Vec::new(),
+        };
+        for row in data_rows(PLACE_CONTEXT_TSV) {
+            match row.as_slice() {
+                ["agency", _, phrase, _, _] => c.agencies.push(gazetteer::name_key(phrase)),
+                ["party_after", _, phrase, cc, _] => c.party_after.push((gazetteer::name_key(phrase), *cc)),
+                ["division_after", _, phrase, _, _] => c.division_after.push(gazetteer::name_key(phrase)),
+                ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
+                _ => {}
+            }
+        }
+        c.agencies.sort();
+        c.division_after.sort();
+        c.division_before.sort();
+        c.party_after.sort();
+        c
+    })
+}
+
+/// A state that no longer exists, pinned on its capital.
+#[derive(Debug)]
+struct Historical {
+    id: &'static str,
+    pin: &'static str,
+    name_en: &'static str,
+    name_ar: &'static str,
+}
+
+/// The historical states and their sorted (name key, index into the rows).
+type HistoricalTable = (Vec<Historical>, Vec<(String, usize)>);
+
+fn historical() -> &'static HistoricalTable {
+    static T: OnceLock<HistoricalTable> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut rows = Vec::new();
+        let mut keys = Vec::new();
+        for row in data_rows(HISTORICAL_TSV) {
+            if let [id, pin, name_en, name_ar, aliases, _] = row.as_slice() {
+                for n in [*name_en, *name_ar].into_iter().chain(aliases.split('|')) {
+                    let k = gazetteer::name_key(n);
+                    if !k.is_empty() {
+                        keys.push((k, rows.len()));
+                    }
+                }
+                rows.push(Historical { id, pin, name_en, name_ar });
+            }
+        }
+        keys.sort();
+        keys.dedup_by(|a, b| a.0 == b.0);
+        (rows, keys)
+    })
+}
+
+/// The historical state a mention names, if any ("West Germany", "the
+/// Soviet Union", "الاتحاد السوفيتي").
+fn historical_of(text: &str) -> Option<&'static Historical> {
+    let (rows, keys) = historical();
+    let key = gazetteer::name_key(text);
+    let key = key.strip_prefix("the ").unwrap_or(&key);
+    let i = keys.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok()?;
+    keys.get(i).and_then(|&(_, r)| rows.get(r))
+}
 
 /// An entity before it gets its public id.
 #[derive(Debug, Clone)]
@@ -120,6 +213,254 @@ pub fn score_candidates(
     scored
 }
 
+/// Whether place `inner` lies in place `outer` (same country; inside a
+/// province's extent, 400 km when unknown).
+fn contains(outer: &Place, inner: &Place) -> bool {
+    if outer.country.is_empty() || outer.country != inner.country {
+        return false;
+    }
+    match outer.kind {
+        PlaceKind::Country => true,
+        PlaceKind::Province | PlaceKind::Region => {
+            let r = if outer.radius_km > 0.0 { outer.radius_km } else { 400.0 };
+            gazetteer::distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= r
+        }
+        _ => false,
+    }
+}
+
+/// What pins a place mention: its scored candidates (best first), or a
+/// containing place when the text says where it is and no candidate of
+/// the name lies there ("مدينة زنجبار ... محافظة أبين" with only
+/// Zanzibar in the gazetteer: pinned on Abyan).
+#[derive(Debug, Clone, Default)]
+pub struct Choice {
+    pub scored: Vec<(usize, f64)>,
+    /// Pinned on the place it is in (index into `gazetteer::places()`).
+    pub within: Option<usize>,
+}
+
+fn sort_scored(v: &mut [(usize, f64)]) {
+    v.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+}
+
+/// Chooses the place of every place mention for the article as a whole:
+/// the candidates' priors and the article's countries
+/// ([`score_candidates`]), then the story's own context: a dateline's
+/// country ("CAIRO (Reuters) -"), a party or office after a name ("a
+/// Georgia Democrat"), containment ("Springfield, Illinois", "زنجبار ...
+/// محافظة أبين"), nearness to the other places named, and one place per
+/// name per article unless a mention says otherwise (its own adjective,
+/// containment or party word).
+pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
+    let places = gazetteer::places();
+    let cw = context_words();
+    let mut ctx = country_context(words, found);
+    let place_of = |i: usize| places.get(i);
+    // datelines: a paragraph-initial name in capitals, or followed by an agency
+    for f in found {
+        let What::Place { cands, dir: None, .. } = &f.what else { continue };
+        let Some(first) = words.get(f.w0) else { continue };
+        if !first.sent_start || cands.is_empty() {
+            continue;
+        }
+        let caps = words.get(f.w0..f.w1).is_some_and(|ws| ws.iter().all(|w| w.upper));
+        let agency = (1..=3).any(|n| {
+            words.get(f.w1..f.w1 + n).is_some_and(|ws| {
+                let k = ws.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
+                cw.agencies.binary_search(&k).is_ok()
+            })
+        });
+        if caps || agency {
+            if let Some(p) = cands.first().and_then(|&c| place_of(c as usize)) {
+                if !p.country.is_empty() {
+                    match ctx.iter_mut().find(|(c, _)| *c == p.country) {
+                        Some(e) => e.1 += 3.0,
+                        None => ctx.push((p.country.as_str(), 3.0)),
+                    }
+                }
+            }
+        }
+    }
+    ctx.retain(|(c, _)| !c.is_empty());
+    let mut out: Vec<Choice> = found
+        .iter()
+        .map(|f| match &f.what {
+            What::Place { cands, adj_country, settlement, weak, .. } if !cands.is_empty() => {
+                Choice { scored: score_candidates(cands, *adj_country, *settlement, *weak, &ctx), within: None }
+            }
+            _ => Choice::default(),
+        })
+        .collect();
+    // mentions whose own words decide them
+    let mut own = vec![false; found.len()];
+    for (i, f) in found.iter().enumerate() {
+        let What::Place { adj_country, .. } = &f.what else { continue };
+        if adj_country.is_some() {
+            own[i] = true;
+        }
+        // "a Georgia Democrat": the state
+        if let Some(next) = words.get(f.w1) {
+            let hits: Vec<&str> = cw.party_after.iter().filter(|(k, _)| *k == next.key).map(|(_, cc)| *cc).collect();
+            if !hits.is_empty() && !next.brk {
+                for (c, s) in out[i].scored.iter_mut() {
+                    if place_of(*c).is_some_and(|p| p.kind == PlaceKind::Province && hits.contains(&p.country.as_str()))
+                    {
+                        *s += 4.0;
+                        own[i] = true;
+                    }
+                }
+            }
+        }
+    }
+    // "Washington state", "the state of Washington", "ولاية جورجيا"
+    let is_division_word = |w: &Word, list: &[String]| {
+        std::iter::once(w.key.as_str())
+            .chain(w.readings.iter().map(|r| r.key.as_str()))
+            .any(|k| list.binary_search_by(|x| x.as_str().cmp(k)).is_ok())
+    };
+    for (i, f) in found.iter().enumerate() {
+        let What::Place { dir: None, .. } = &f.what else { continue };
+        let after = words.get(f.w1).is_some_and(|w| !w.brk && is_division_word(w, &cw.division_after));
+        let before_one = f.w0 > 0
+            && words.get(f.w0 - 1).is_some_and(|w| is_division_word(w, &cw.division_before))
+            && words.get(f.w0).is_some_and(|w| !w.brk);
+        let before_two = f.w0 > 1
+            && words.get(f.w0 - 2..f.w0).is_some_and(|ws| {
+                let k = format!("{} {}", ws[0].key, ws[1].key);
+                cw.division_before.binary_search(&k).is_ok()
+            });
+        let inside = f.w1 > f.w0 + 1 && words.get(f.w0).is_some_and(|w| is_division_word(w, &cw.division_before));
+        if after || before_one || before_two || inside {
+            for (c, s) in out[i].scored.iter_mut() {
+                // above a country's own weight in the context ("the state of Georgia")
+                if place_of(*c).is_some_and(|p| p.kind == PlaceKind::Province) {
+                    *s += 3.0;
+                    own[i] = true;
+                }
+            }
+        }
+    }
+    // containment: a place right after another in the same sentence, with at
+    // most three words between ("Springfield, Illinois", "Zinjibar in Abyan
+    // province", "زنجبار عاصمة محافظة أبين")
+    let is_place = |f: &Found| matches!(&f.what, What::Place { dir: None, cands, .. } if !cands.is_empty());
+    for i in 0..found.len() {
+        if !is_place(&found[i]) {
+            continue;
+        }
+        let Some(j) = (i + 1..found.len()).find(|&j| found[j].w0 >= found[i].w1) else { continue };
+        let (a, b) = (&found[i], &found[j]);
+        let same_sentence = words.get(a.w0).zip(words.get(b.w0)).is_some_and(|(x, y)| x.sent == y.sent);
+        if !is_place(b) || !same_sentence || b.w0 > a.w1 + 3 {
+            continue;
+        }
+        // pairs (inner candidate, outer candidate) where the outer contains the inner
+        let outer_cands: Vec<usize> = out[j].scored.iter().map(|&(c, _)| c).collect();
+        let mut matched = false;
+        for (ci, si) in out[i].scored.iter_mut() {
+            let Some(pi) = place_of(*ci) else { continue };
+            if outer_cands.iter().any(|&co| place_of(co).is_some_and(|po| co != *ci && contains(po, pi))) {
+                *si += 3.0;
+                matched = true;
+            }
+        }
+        if matched {
+            own[i] = true;
+            let inner: Vec<usize> = out[i].scored.iter().map(|&(c, _)| c).collect();
+            for (co, so) in out[j].scored.iter_mut() {
+                let Some(po) = place_of(*co) else { continue };
+                if inner.iter().any(|&ci| ci != *co && place_of(ci).is_some_and(|pi| contains(po, pi))) {
+                    *so += 3.0;
+                }
+            }
+            own[j] = true;
+        } else if let (Some(&(best_o, _)), Some(&(best_i, _))) = (out[j].scored.first(), out[i].scored.first()) {
+            // the text puts a town in a province where the gazetteer has no
+            // town of that name: pinned on the province, not on a namesake abroad
+            let (Some(po), Some(pi)) = (place_of(best_o), place_of(best_i)) else { continue };
+            let in_focus = ctx.iter().any(|(c, w)| *c == po.country && *w >= 1.0);
+            // ("Springfield, Illinois" when the gazetteer knows only other Springfields)
+            if po.kind == PlaceKind::Province
+                && matches!(pi.kind, PlaceKind::City | PlaceKind::Site)
+                && (in_focus || pi.country == po.country)
+            {
+                out[i].within = Some(best_o);
+                own[i] = true;
+            }
+        }
+    }
+    for c in out.iter_mut() {
+        sort_scored(&mut c.scored);
+    }
+    // nearness: a town or site near another place the article names
+    let anchors: Vec<(usize, &Place)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.within.is_none())
+        .filter_map(|(i, c)| c.scored.first().and_then(|&(b, _)| place_of(b)).map(|p| (i, p)))
+        .filter(|(_, p)| matches!(p.kind, PlaceKind::City | PlaceKind::Site | PlaceKind::Province))
+        .collect();
+    let key_of = |i: usize| match &found[i].what {
+        What::Place { key, .. } => key.as_str(),
+        _ => "",
+    };
+    for (i, choice) in out.iter_mut().enumerate() {
+        if choice.scored.len() < 2 {
+            continue;
+        }
+        let ki = key_of(i);
+        let near: Vec<&Place> = anchors.iter().filter(|(j, _)| key_of(*j) != ki).map(|(_, p)| *p).collect();
+        for (c, s) in choice.scored.iter_mut() {
+            let Some(p) = place_of(*c) else { continue };
+            // "Texas and Georgia": a division among divisions of the same country
+            if p.kind == PlaceKind::Province
+                && near.iter().any(|a| a.kind == PlaceKind::Province && a.country == p.country)
+            {
+                *s += 1.0;
+            }
+            if matches!(p.kind, PlaceKind::City | PlaceKind::Site | PlaceKind::Province)
+                && near.iter().any(|a| {
+                    let r = 200.0f64.max(a.radius_km).max(p.radius_km);
+                    gazetteer::distance_km(a.lat, a.lon, p.lat, p.lon) <= r
+                })
+            {
+                *s += 1.0;
+            }
+        }
+        sort_scored(&mut choice.scored);
+    }
+    // one place per name per article: the candidate with the highest total
+    // over the name's mentions, for every mention that does not decide alone
+    let mut totals: HashMap<&str, HashMap<usize, f64>> = HashMap::new();
+    for (i, c) in out.iter().enumerate() {
+        if matches!(&found[i].what, What::Place { dir: None, .. }) {
+            let t = totals.entry(key_of(i)).or_default();
+            for &(p, s) in &c.scored {
+                *t.entry(p).or_default() += s.max(0.0);
+            }
+        }
+    }
+    for (i, c) in out.iter_mut().enumerate() {
+        if own[i] || !matches!(&found[i].what, What::Place { dir: None, .. }) {
+            continue;
+        }
+        let Some(t) = totals.get(key_of(i)) else { continue };
+        let best = c
+            .scored
+            .iter()
+            .map(|&(p, _)| (p, t.get(&p).copied().unwrap_or(0.0)))
+            .max_by(|a, b| a.1.partial_cmp(&b.1).unwrap_or(std::cmp::Ordering::Equal).then(b.0.cmp(&a.0)));
+        if let Some((b, _)) = best {
+            if let Some(pos) = c.scored.iter().position(|&(p, _)| p == b) {
+                let item = c.scored.remove(pos);
+                c.scored.insert(0, item);
+            }
+        }
+    }
+    out
+}
+
 fn dir_words(d: Direction) -> &'static str {
     match d {
         (1, 0) => "northern",
@@ -163,7 +504,7 @@ fn place_display(p: &Place, ar: bool) -> String {
 /// mention's text. Dates are left to the caller.
 pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> (Vec<Ent>, Vec<Option<usize>>) {
     let places = gazetteer::places();
-    let ctx = country_context(words, found);
+    let chosen = choose_places(found, words);
     let mut ents: Vec<Ent> = Vec::new();
     let mut by_ident: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     let by_span: std::collections::HashMap<(usize, usize), usize> =
@@ -191,7 +532,43 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         }
         let (ident, kind, name, names, place) = match &f.what {
             What::Date(_) => continue,
-            What::Place { cands, key, dir, adj_country, settlement, weak } => {
+            What::Place { .. } if historical_of(&text).is_some() => {
+                let Some(h) = historical_of(&text) else { continue };
+                let Some(pin) = gazetteer::place_by_id(h.pin).and_then(|i| places.get(i as usize)) else { continue };
+                let info = PlaceInfo {
+                    lat: pin.lat,
+                    lon: pin.lon,
+                    kind: PlaceKind::Country,
+                    country: None,
+                    radius_km: None,
+                    gazetteer_id: format!("historical:{}", h.id),
+                    candidates: Vec::new(),
+                };
+                let names = Names { ar: Some(h.name_ar.to_string()), en: Some(h.name_en.to_string()) };
+                let name = if ar { h.name_ar } else { h.name_en }.to_string();
+                (format!("plc:historical:{}", h.id), EntityType::Place, name, names, Some(info))
+            }
+            What::Place { dir: None, .. } if chosen.get(i).is_some_and(|c| c.within.is_some()) => {
+                let Some(p) = chosen.get(i).and_then(|c| c.within).and_then(|w| places.get(w)) else { continue };
+                // named by the text, pinned on the place it is in
+                let key = crate::text::normalize_key(&text);
+                let info = PlaceInfo {
+                    lat: p.lat,
+                    lon: p.lon,
+                    kind: PlaceKind::City,
+                    country: (!p.country.is_empty()).then(|| p.country.clone()),
+                    radius_km: (p.radius_km > 0.0).then_some(p.radius_km),
+                    gazetteer_id: p.id.clone(),
+                    candidates: Vec::new(),
+                };
+                let names = if ar {
+                    Names { ar: Some(text.clone()), en: None }
+                } else {
+                    Names { ar: None, en: Some(text.clone()) }
+                };
+                (format!("plc~{key}@{}", p.id), EntityType::Place, text.clone(), names, Some(info))
+            }
+            What::Place { cands, key, dir, .. } => {
                 if cands.is_empty() {
                     // a place the tagger found and the gazetteer does not
                     // know: highlighted and listed, not mapped
@@ -203,7 +580,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     let ident = format!("plc~{key}");
                     (ident, EntityType::Place, text.clone(), names, None)
                 } else {
-                    let scored = score_candidates(cands, *adj_country, *settlement, *weak, &ctx);
+                    let Some(scored) = chosen.get(i).map(|c| &c.scored) else { continue };
                     let Some(&(best, _)) = scored.first() else { continue };
                     let Some(p) = places.get(best) else { continue };
                     let total: f64 = scored.iter().map(|(_, s)| s.max(0.0)).sum::<f64>().max(1e-9);

@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// What the reader has chosen.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "kind", content = "id", rename_all = "lowercase")]
 pub enum Selection {
     /// An entity id from `Analysis::entities`.
@@ -16,6 +17,7 @@ pub enum Selection {
 
 /// The visible part of the map: centre and zoom (1 = whole world).
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct MapWindow {
     pub lon: f64,
     pub lat: f64,
@@ -24,6 +26,7 @@ pub struct MapWindow {
 
 /// The visible part of the timeline, as ISO days.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct TimeWindow {
     pub start: String,
     pub end: String,
@@ -31,6 +34,7 @@ pub struct TimeWindow {
 
 /// Which panels an embedding shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Panels {
     pub text: bool,
     pub map: bool,
@@ -46,6 +50,7 @@ impl Default for Panels {
 
 /// The reader's view of an analysis.
 #[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ViewState {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub selected: Option<Selection>,

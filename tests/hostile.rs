@@ -137,3 +137,68 @@ fn hostile_inputs_end_in_a_result_or_a_clear_error() {
     }
     assert!(failures.is_empty(), "{} hostile cases failed:\n{}", failures.len(), failures.join("\n"));
 }
+
+/// Peak resident memory of a running process, from /proc (Linux).
+fn peak_kb(pid: u32) -> Option<u64> {
+    let s = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    let l = s.lines().find(|l| l.starts_with("VmHWM:"))?;
+    l.split_whitespace().nth(1)?.parse().ok()
+}
+
+/// JSON Lines are streamed: 60 MB of input (twelve times the single-input
+/// limit) is analysed article by article in a fraction of that memory.
+#[test]
+fn json_lines_stream_in_bounded_memory() {
+    if cfg!(debug_assertions) || !std::path::Path::new("/proc/self/status").exists() {
+        eprintln!("skipped: needs a release build and /proc (`cargo test --release --test hostile`)");
+        return;
+    }
+    let line = serde_json::json!({"title": "t", "body": "a".repeat(200_000)}).to_string() + "\n";
+    let lines = 300;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-atlas"))
+        .args(["analyze", "--threads", "2", "-"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cli starts");
+    let pid = child.id();
+    let mut stdin = child.stdin.take().unwrap();
+    let writer = std::thread::spawn(move || {
+        for _ in 0..lines {
+            if stdin.write_all(line.as_bytes()).is_err() {
+                break;
+            }
+        }
+    });
+    // Count the output lines without keeping them.
+    let mut stdout = child.stdout.take().unwrap();
+    let reader = std::thread::spawn(move || {
+        let mut buf = vec![0u8; 1 << 16];
+        let mut newlines = 0usize;
+        while let Ok(n) = std::io::Read::read(&mut stdout, &mut buf) {
+            if n == 0 {
+                break;
+            }
+            newlines += buf[..n].iter().filter(|b| **b == b'\n').count();
+        }
+        newlines
+    });
+    let start = Instant::now();
+    let mut peak = 0;
+    while child.try_wait().unwrap().is_none() {
+        assert!(start.elapsed() < LIMIT * 4, "cli did not finish");
+        peak = peak_kb(pid).unwrap_or(peak).max(peak);
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    writer.join().unwrap();
+    let out_lines = reader.join().unwrap();
+    let status = child.wait().unwrap();
+    let input_kb = (lines * 200_000 / 1024) as u64;
+    eprintln!("{input_kb} KB of JSON Lines: {out_lines} output lines, peak {peak} KB, {:?}", start.elapsed());
+    assert!(status.success());
+    assert_eq!(out_lines, lines);
+    // Read whole, the input alone would take 57 MB; streamed, the peak is
+    // the program and a window of 16 articles in flight.
+    assert!(peak > 0 && peak * 2 < input_kb, "peak memory {peak} KB for {input_kb} KB of input");
+}

@@ -2,43 +2,27 @@
 // package and mounts one independent instance per element, inside a shadow
 // root so that host-page CSS cannot reach in and ours cannot leak out.
 //
-//   <script type="module" src="atlas-element.js"></script>
-//   <article-atlas src="article.json" lang="en" panels="text map" height="480"></article-atlas>
+//   <script type="module" src="pkg/atlas-element.js"></script>
+//   <article-atlas src="article.json" ui-lang="en" panels="text map" height="480"></article-atlas>
 //   <article-atlas><script type="application/json">{"title": "…", "body": "…"}</script></article-atlas>
 //
-// Works under a strict Content-Security-Policy (no inline scripts or styles;
-// only 'wasm-unsafe-eval'): styles are same-origin files adopted as
-// constructable stylesheets, the height is set through the CSSOM.
-// In the npm package this file sits next to article_atlas.js (pkg.mjs
-// rewrites the import below); in the site it sits next to pkg/.
-import init, { mount } from "./pkg/article_atlas.js";
+// This file is the package's `article-atlas/element` and sits next to
+// article_atlas.js (in the site too: dist/pkg/). It fetches nothing but the
+// wasm, which article_atlas.js names with `new URL(…, import.meta.url)` so
+// bundlers copy it. The stylesheets travel inside the wasm and are adopted as
+// constructable stylesheets: no CSS file to copy, nothing for a strict
+// Content-Security-Policy to refuse (only 'wasm-unsafe-eval' is needed); the
+// height is set through the CSSOM.
+import init, { mount, shadowStyleSheets } from "./article_atlas.js";
 
-const ready = init();
-const CSS_FILES = ["./style.css", "./atlas.css"].map((f) => new URL(f, import.meta.url));
-let sheets;
-
-/** Component CSS for a shadow root: `:root` rules apply to the host, and rem
- * becomes em so a host page's root font size cannot resize the component. */
-function shadowCss(text, base) {
-  return text
-    .replace(/:root\b/g, ":host")
-    .replace(/(\d*\.?\d+)rem\b/g, "$1em")
-    .replace(/url\(\s*(['"]?)(?!data:|[a-z]+:|\/|#)([^'")]+)\1\s*\)/gi, (_, q, path) => `url(${q}${new URL(path, base)}${q})`);
+let loading = null;
+/** Loads and instantiates the wasm once per page (shared by every element). */
+export function loadAtlas() {
+  loading ??= init();
+  return loading;
 }
 
-/** The stylesheets every element adopts (fetched once per page). */
-function loadSheets() {
-  sheets ??= Promise.all(
-    CSS_FILES.map(async (url) => {
-      const res = await fetch(url);
-      if (!res.ok) throw new Error(`${url}: ${res.status}`);
-      const sheet = new CSSStyleSheet();
-      sheet.replaceSync(shadowCss(await res.text(), url));
-      return sheet;
-    }),
-  );
-  return sheets;
-}
+const ALL_PANELS = "text map timeline entities";
 
 function cssLength(value) {
   if (!value) return "";
@@ -46,83 +30,190 @@ function cssLength(value) {
 }
 
 export class ArticleAtlasElement extends HTMLElement {
-  static observedAttributes = ["src", "lang", "panels", "height"];
+  static observedAttributes = ["src", "ui-lang", "lang", "panels", "height", "share-base", "theme"];
   #handle = null;
   #frame = null;
   #starting = null;
+  /** Identifies the current start, so a start overtaken by a removal stops. */
+  #token = null;
+  /** Calls made before the instance exists, replayed in order once it does. */
+  #queue = [];
+  /** Whether the article on screen came from the `src` attribute (a remount refetches it). */
+  #fromSrc = false;
+  #ready;
+  #settle;
+
+  constructor() {
+    super();
+    this.#resetReady();
+  }
+
+  #resetReady() {
+    let settle;
+    this.#ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+    // Nobody has to await it: a failed start is shown in the element anyway.
+    this.#ready.catch(() => {});
+    this.#settle = settle;
+  }
 
   connectedCallback() {
-    this.#starting ??= this.#start().catch((err) => this.#showFailure(err));
+    this.#starting ??= this.#start().catch((err) => {
+      this.#showFailure(err);
+      this.#settle.reject(err);
+    });
   }
 
   disconnectedCallback() {
     // A move within the document disconnects and reconnects at once: only
     // destroy when the element is really gone.
     queueMicrotask(() => {
-      if (!this.isConnected && this.#handle) {
-        this.#handle.destroy();
-        this.#handle = null;
-        this.#starting = null;
-        this.#frame?.remove();
-        this.#frame = null;
-      }
+      if (this.isConnected || !this.#starting) return;
+      this.#handle?.destroy();
+      this.#handle = null;
+      this.#starting = null;
+      this.#frame?.remove();
+      this.#frame = null;
+      this.#resetReady();
     });
   }
 
   attributeChangedCallback(name, old, value) {
-    if (!this.#handle || old === value) return;
-    if (name === "src" && value) this.#handle.setSrc(value).catch(() => {});
-    if (name === "lang") this.#handle.setView({ ...this.#handle.getView(), ui_lang: value || undefined });
-    if (name === "panels") this.#handle.setPanels(value || "text map timeline entities");
-    if (name === "height") this.#frame.style.height = cssLength(value);
+    const h = this.#handle;
+    if (!h || old === value) return;
+    switch (name) {
+      case "src":
+        if (value) this.setSrc(value).catch(() => {});
+        break;
+      case "ui-lang":
+      case "lang":
+        h.setView({ ...h.getView(), ui_lang: this.#uiLang() });
+        break;
+      case "panels":
+        h.setPanels(value || ALL_PANELS);
+        break;
+      case "height":
+        this.#frame.style.height = cssLength(value);
+        break;
+      case "theme":
+        this.shadowRoot.adoptedStyleSheets = shadowStyleSheets(this.#theme());
+        break;
+      case "share-base":
+        // The Copy link button is decided at mount: showing or hiding it remounts.
+        if (!old !== !value) this.#remount();
+        else h.setShareBase(value);
+        break;
+    }
   }
 
-  /** The instance handle (setArticle, setView, getView, getAnalysis, ...), once started. */
+  /** The instance handle (setArticle, setView, getView, getAnalysis, …) once started, else null. */
   get handle() {
     return this.#handle;
   }
-  /** Resolves when the element shows its first article (or its error). */
+  /** Resolves when the first article (or the error that stopped it) is on screen, `src` included. */
   get ready() {
-    return this.#starting ?? Promise.resolve();
+    return this.#ready;
   }
+  /** The current view, or undefined before the start. */
   getView() {
     return this.#handle?.getView();
   }
+  /** The analysis on screen, or null. */
+  getAnalysis() {
+    return this.#handle?.getAnalysis() ?? null;
+  }
+  /** The error on screen, or null. */
+  getError() {
+    return this.#handle?.getError() ?? null;
+  }
   setView(view) {
-    this.#handle?.setView(view);
+    this.#call((h) => h.setView(view));
+  }
+  setPanels(panels) {
+    this.#call((h) => h.setPanels(panels));
   }
   setArticle(article) {
-    this.#handle?.setArticle(article);
+    this.#fromSrc = false;
+    this.#call((h) => h.setArticle(article), "article");
+  }
+  /** Fetches an article; the promise settles when it (or its error) is on screen. */
+  setSrc(url) {
+    this.#fromSrc = true;
+    return this.#call((h) => h.setSrc(url), "article") ?? this.ready;
+  }
+
+  /** Runs `f` now, or queues it until the instance exists (throws only after the start). */
+  #call(f, kind = "view") {
+    if (this.#handle) return f(this.#handle);
+    this.#queue.push({ f, kind });
+    return undefined;
+  }
+
+  #uiLang() {
+    return this.getAttribute("ui-lang") || this.getAttribute("lang") || undefined;
+  }
+  #theme() {
+    return this.getAttribute("theme") || "auto";
+  }
+
+  #options(view) {
+    const options = { theme: this.#theme(), styles: false };
+    const lang = this.#uiLang();
+    if (lang) options.lang = lang;
+    if (this.getAttribute("panels")) options.panels = this.getAttribute("panels");
+    if (this.getAttribute("share-base")) options.shareBase = this.getAttribute("share-base");
+    if (view) options.view = view;
+    return options;
   }
 
   async #start() {
     const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
-    try {
-      root.adoptedStyleSheets = await loadSheets();
-    } catch {
-      // Cross-origin package without CORS: link the sheets instead (no rem fix-up).
-      for (const url of CSS_FILES) {
-        const link = document.createElement("link");
-        link.rel = "stylesheet";
-        link.href = url;
-        root.append(link);
-      }
-    }
-    await ready;
+    const token = (this.#token = {});
+    await loadAtlas();
+    if (this.#token !== token || !this.isConnected) return; // removed (or restarted) while the wasm loaded
+    root.adoptedStyleSheets = shadowStyleSheets(this.#theme());
     const frame = document.createElement("div");
     frame.className = "atlas-frame";
     frame.setAttribute("part", "frame");
     frame.style.height = cssLength(this.getAttribute("height"));
     root.append(frame);
     this.#frame = frame;
-    const inline = this.querySelector('script[type="application/json"]');
-    const article = inline ? inline.textContent : null;
-    const options = {};
-    if (this.getAttribute("lang")) options.lang = this.getAttribute("lang");
-    if (this.getAttribute("panels")) options.panels = this.getAttribute("panels");
-    if (!article && this.getAttribute("src")) options.src = this.getAttribute("src");
-    if (this.getAttribute("share-base")) options.shareBase = this.getAttribute("share-base");
-    this.#handle = mount(frame, article, options);
+    const options = this.#options();
+    let article = null;
+    // An article set before the start replaces the attributes' one.
+    if (!this.#queue.some((c) => c.kind === "article")) {
+      const inline = this.querySelector('script[type="application/json"]');
+      article = inline ? inline.textContent : null;
+      if (!article && this.getAttribute("src")) {
+        options.src = this.getAttribute("src");
+        this.#fromSrc = true;
+      }
+    }
+    const handle = mount(frame, article, options);
+    this.#handle = handle;
+    const pending = [handle.loaded];
+    for (const { f } of this.#queue.splice(0)) {
+      try {
+        const out = f(handle);
+        if (out instanceof Promise) pending.push(out.catch(() => {}));
+      } catch {
+        // A bad queued article shows its error in the element.
+      }
+    }
+    await Promise.all(pending);
+    this.#settle.resolve();
+  }
+
+  /** Mounts again with the same article and view (used when Copy link appears or goes). */
+  #remount() {
+    const old = this.#handle;
+    const view = old.getView();
+    const analysis = old.getAnalysis();
+    old.destroy();
+    const options = this.#options(view);
+    let article = null;
+    if (this.#fromSrc && this.getAttribute("src")) options.src = this.getAttribute("src");
+    else if (analysis) article = JSON.stringify(analysis);
+    this.#handle = mount(this.#frame, article, options);
   }
 
   #showFailure(err) {

@@ -6,6 +6,7 @@ init()
   .then(() => {
     // Kept on window for debugging and end-to-end tests (getView, setView, ...).
     window.atlas = startPage("#app");
+    document.getElementById("page-loading")?.remove();
   })
   .catch((err) => {
     const app = document.getElementById("app");
@@ -13,5 +14,7 @@ init()
     box.className = "error-banner";
     box.setAttribute("role", "alert");
     box.textContent = `article-atlas could not start: ${err}`;
+    // The loading note must not promise what will not come.
+    document.getElementById("page-loading")?.remove();
     app?.prepend(box);
   });

@@ -14,15 +14,19 @@
 //!   section, date and source), and whole HTML pages (their embedded
 //!   JSON-LD article, else `<h1>` and the `<article>` text).
 //!
-//! HTML in text fields is turned into plain text with its paragraphs kept;
-//! bidi override controls and control characters are removed. Nothing that
-//! leaves this module is markup.
+//! HTML in text fields is turned into plain text with its paragraphs kept
+//! (only real tags count as markup: "n < 5" is text); character references
+//! are decoded with the full HTML5 table; plain text is split into the
+//! paragraphs its writer meant (blank lines, indents, soft wraps: see
+//! `reflow.rs`); bidi override controls and control characters are
+//! removed. Nothing that leaves this module is markup.
 //!
 //! Limits: [`MAX_INPUT_BYTES`] of input and [`MAX_DEPTH`] levels of JSON
 //! nesting; invalid UTF-8 and NUL bytes are refused with their position.
 
 mod html;
 mod lang;
+mod reflow;
 
 use crate::model::{Article, Published};
 use serde_json::{Map, Value};
@@ -52,7 +56,7 @@ pub struct InputError {
 }
 
 impl InputError {
-    fn new(message: impl Into<String>) -> Self {
+    pub(crate) fn new(message: impl Into<String>) -> Self {
         InputError { message: message.into(), line: None, column: None, field: None }
     }
     fn at(message: impl Into<String>, (line, column): (usize, usize)) -> Self {
@@ -91,8 +95,49 @@ fn line_col(text: &str, byte: usize) -> (usize, usize) {
     (line, col)
 }
 
-/// Parses every article in the input.
+/// One article of an input holding several, or why it could not be read.
+#[derive(Debug, Clone)]
+pub struct Item {
+    /// Which article of the input it is ("json line 3", "article 2"),
+    /// when the input holds several.
+    pub label: Option<String>,
+    pub result: Result<Article, InputError>,
+}
+
+/// Parses every article in the input. With several articles, one bad
+/// article does not sink the others: it is skipped and named in the first
+/// good article's warnings (the CLI's batch mode reports it in place, see
+/// [`parse_items`]).
 pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
+    let items = parse_items(input)?;
+    let several = items.len() > 1;
+    let mut good = Vec::new();
+    let mut skipped = Vec::new();
+    let mut first_err = None;
+    for item in items {
+        match item.result {
+            Ok(a) => good.push(a),
+            Err(e) if several => {
+                let e = e.within(item.label.as_deref());
+                skipped.push(format!("skipped {}", e.message));
+                first_err.get_or_insert(e);
+            }
+            Err(e) => return Err(e.within(item.label.as_deref())),
+        }
+    }
+    match good.first_mut() {
+        Some(a) => {
+            a.warnings.extend(skipped);
+            Ok(good)
+        }
+        None => Err(first_err.unwrap_or_else(|| InputError::new("input holds no article"))),
+    }
+}
+
+/// Parses the input into its articles, each with its own result; `Err`
+/// when the input as a whole cannot be read (not UTF-8, too large, broken
+/// JSON, no article at all).
+pub fn parse_items(input: &[u8]) -> Result<Vec<Item>, InputError> {
     if input.len() > MAX_INPUT_BYTES {
         return Err(InputError::new(format!(
             "input is too large: {} bytes, the limit is {MAX_INPUT_BYTES} bytes (5 MB)",
@@ -115,12 +160,13 @@ pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
     if text.trim().is_empty() {
         return Err(InputError::new("input is empty"));
     }
+    let one = |r: Result<Article, InputError>| vec![Item { label: None, result: r }];
     if looks_like_json(text) {
         parse_json(text)
     } else if looks_like_page(text) {
-        parse_page(text)
+        Ok(one(parse_page(text)))
     } else {
-        parse_plain(text).map(|a| vec![a])
+        Ok(one(parse_plain(text)))
     }
 }
 
@@ -133,7 +179,7 @@ fn looks_like_page(text: &str) -> bool {
 /// An HTML page: its JSON-LD article when it embeds one (news sites do),
 /// else the `<h1>` (or `<title>`) as title and the text of `<article>` (or
 /// `<body>`) as body.
-fn parse_page(text: &str) -> Result<Vec<Article>, InputError> {
+fn parse_page(text: &str) -> Result<Article, InputError> {
     let lower = text.to_ascii_lowercase();
     let mut from = 0;
     while let Some(at) = lower.get(from..).and_then(|l| l.find("<script")).map(|p| p + from) {
@@ -141,8 +187,11 @@ fn parse_page(text: &str) -> Result<Vec<Article>, InputError> {
         let close = lower.get(open_end..).and_then(|l| l.find("</script")).map_or(lower.len(), |p| p + open_end);
         let tag = lower.get(at..open_end).unwrap_or("");
         if tag.contains("application/ld+json") {
-            if let Some(Ok(articles)) = text.get(open_end..close).map(|j| parse_json(j.trim())) {
-                return Ok(articles);
+            if let Some(Ok(items)) = text.get(open_end..close).map(|j| parse_json(j.trim())) {
+                // A page is one article: its first readable JSON-LD article.
+                if let Some(a) = items.into_iter().find_map(|i| i.result.ok()) {
+                    return Ok(a);
+                }
             }
         }
         from = close.max(at + 1);
@@ -174,13 +223,13 @@ fn parse_page(text: &str) -> Result<Vec<Article>, InputError> {
     }) {
         a.lang = l;
     }
-    Ok(vec![finish(a)])
+    Ok(finish(a))
 }
 
 /// Input starting with "{" is JSON (a broken object should get a JSON
 /// error, not be read as prose); "[" counts only when a value or "]"
 /// follows, so "[Breaking] Talks resume" is a plain-text headline.
-fn looks_like_json(text: &str) -> bool {
+pub fn looks_like_json(text: &str) -> bool {
     let mut chars = text.trim_start().chars();
     let first = chars.next();
     let second = chars.find(|c| !c.is_whitespace());
@@ -253,7 +302,7 @@ fn kind(v: &Value) -> &'static str {
     }
 }
 
-fn parse_json(text: &str) -> Result<Vec<Article>, InputError> {
+fn parse_json(text: &str) -> Result<Vec<Item>, InputError> {
     check_depth(text)?;
     let mut values: Vec<(usize, Value)> = Vec::new();
     let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
@@ -288,30 +337,7 @@ fn parse_json(text: &str) -> Result<Vec<Article>, InputError> {
     if items.is_empty() {
         return Err(InputError::new("input holds no article"));
     }
-    // With several articles, one bad article does not sink the others: it
-    // is skipped and named in the first good article's warnings.
-    let several = items.len() > 1;
-    let mut good = Vec::new();
-    let mut skipped = Vec::new();
-    let mut first_err = None;
-    for (label, obj) in items {
-        match from_object(obj) {
-            Ok(a) => good.push(a),
-            Err(e) if several => {
-                let e = e.within(label.as_deref());
-                skipped.push(format!("skipped {}", e.message));
-                first_err.get_or_insert(e);
-            }
-            Err(e) => return Err(e.within(label.as_deref())),
-        }
-    }
-    match good.first_mut() {
-        Some(a) => {
-            a.warnings.extend(skipped);
-            Ok(good)
-        }
-        None => Err(first_err.unwrap_or_else(|| InputError::new("input holds no article"))),
-    }
+    Ok(items.into_iter().map(|(label, obj)| Item { label, result: from_object(obj) }).collect())
 }
 
 fn list<'a>(
@@ -426,14 +452,20 @@ pub fn sanitize(s: &str) -> String {
 
 /// A one-line field (title, author): markup removed, whitespace collapsed.
 fn clean_inline(s: &str) -> String {
-    let t = if html::looks_like_html(s) { html::to_text(s) } else { s.to_string() };
+    let t = if html::has_markup(s) { html::to_text(s) } else { html::decode_references(s) };
     sanitize(&t).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
-/// A text block: markup removed, split into paragraphs at line breaks.
+/// A text block: markup removed, split into paragraphs. Markup marks its
+/// paragraphs with tags; plain text with blank lines, indents and line
+/// breaks, read by [`reflow::paragraphs`].
 fn clean_block(s: &str) -> Vec<String> {
-    let t = if html::looks_like_html(s) { html::to_text(s) } else { s.to_string() };
-    sanitize(&t).split('\n').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+    if html::has_markup(s) {
+        let t = sanitize(&html::to_text(s));
+        t.split('\n').map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+    } else {
+        reflow::paragraphs(&sanitize(&html::decode_references(s)))
+    }
 }
 
 /// News APIs cut `content` short and append "… [+1234 chars]".

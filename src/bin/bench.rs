@@ -1,12 +1,17 @@
 //! Native benchmark of the analysis pipeline on real articles.
 //!
-//! `cargo run --release --bin bench [-- --devdata DIR] [--rounds N]`
+//! `cargo run --release --bin bench [-- --devdata DIR] [--rounds N] [--batch-min N] [--only-batch]`
 //!
 //! Corpus: the default article, plus, when the development data is present
 //! (`../shared/devdata` or `--devdata`), the 50 SaudiNewsNet Arabic articles
 //! and the 229 GeoVirus English articles. Each article is analysed once to
 //! warm up, then `rounds` times; the median time per article is summed, so a
 //! slow outlier round (another process on the machine) does not count.
+//!
+//! Batch: the whole corpus as JSON Lines (repeated to at least
+//! `--batch-min` articles, 1,000 by default) through
+//! `article_atlas::batch::analyze_batch`, the CLI's batch path, on one thread
+//! and on all cores; wall-clock time of the best of three runs.
 
 use std::time::{Duration, Instant};
 
@@ -63,6 +68,11 @@ fn main() {
         .unwrap_or_else(|| "../shared/devdata".to_string());
     let rounds: usize = arg("--rounds").and_then(|r| r.parse().ok()).unwrap_or(7);
     let docs = load_corpus(&devdata);
+    let batch_min = arg("--batch-min").and_then(|n| n.parse().ok()).unwrap_or(1000);
+    if args.iter().any(|a| a == "--only-batch") {
+        batch(&docs, batch_min);
+        return;
+    }
     println!(
         "corpus: {} articles ({} Arabic, {} English) from www/articles and {devdata}",
         docs.len(),
@@ -132,4 +142,71 @@ fn main() {
         println!("  {:<22} {:>12.2} {:>16.0}", "analyze", whole_t.as_secs_f64() * 1e3, wps(whole_t));
         println!("  per 1,000 words: {:.3} ms", whole_t.as_secs_f64() * 1e3 * 1000.0 / total_words.max(1) as f64);
     }
+
+    batch(&docs, batch_min);
+}
+
+/// Batch throughput on one thread and on all cores (the CLI's path:
+/// JSON Lines in, one JSON line per article out, in order).
+fn batch(docs: &[Doc], min: usize) {
+    if docs.is_empty() {
+        return;
+    }
+    let mut input = String::new();
+    let (mut articles, mut total_words) = (0usize, 0usize);
+    while articles < min {
+        for d in docs {
+            input.push_str(&d.json.replace('\n', " "));
+            input.push('\n');
+            articles += 1;
+            total_words += d.words;
+        }
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    println!(
+        "\n[batch] {articles} articles, {total_words} words, {} MB of JSON Lines, best of 3 runs",
+        input.len() / 1_000_000
+    );
+    println!("  {:<22} {:>12} {:>16} {:>16}", "threads", "total ms", "articles/s", "words/s");
+    let mut one = None;
+    let mut failed = 0;
+    let mut counts = vec![1];
+    if cores > 1 {
+        counts.push(cores);
+    }
+    for threads in counts {
+        let mut best = Duration::MAX;
+        for _ in 0..3 {
+            let t = Instant::now();
+            let r = article_atlas::batch::analyze_batch(
+                std::io::Cursor::new(input.as_bytes()),
+                &mut std::io::sink(),
+                threads,
+            );
+            let took = t.elapsed();
+            match r {
+                // The corpus has articles with an empty body: they fail, in place.
+                Ok(s) if s.analysed + s.failed == articles => {
+                    best = best.min(took);
+                    failed = s.failed;
+                }
+                Ok(s) => println!("  batch lost articles: {} analysed, {} failed of {articles}", s.analysed, s.failed),
+                Err(e) => println!("  batch failed: {e}"),
+            }
+        }
+        let secs = best.as_secs_f64();
+        let label = if threads == 1 { "1 (one core)".to_string() } else { format!("{threads} (all cores)") };
+        println!(
+            "  {:<22} {:>12.1} {:>16.0} {:>16.0}",
+            label,
+            secs * 1e3,
+            articles as f64 / secs,
+            total_words as f64 / secs
+        );
+        match one {
+            None => one = Some(secs),
+            Some(o) => println!("  speed-up on {threads} cores: {:.2}x", o / secs),
+        }
+    }
+    println!("  ({failed} of the {articles} articles have an empty body and give an error line)");
 }

@@ -1,5 +1,7 @@
 //! `eval [ner-ar|ner-en|geo-en|geo-ar|all]`: scores the analysis against the
-//! annotated development data in `../shared/devdata` (or `ATLAS_DEVDATA`).
+//! annotated data in `../shared/devdata` (or `ATLAS_DEVDATA`); `ner-ar-dev`
+//! and `ner-en-dev` score only the development parts (for tuning),
+//! `ner-ar-test` and `ner-en-test` only the test parts.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {

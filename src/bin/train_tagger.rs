@@ -10,33 +10,28 @@
 //! With `--check` instead of writing it retrains and exits 1 unless the
 //! files in `--out` are byte for byte what it produced.
 //!
-//! Arabic: NewsFANE (fine types mapped to person / organisation / place /
-//! misc; its clitic-segmented tokens glued back into written words, since
-//! that is what the tokenizer sees in real text) minus its last 15% of
-//! sentences, which is the development split, plus the whole Wojood sample
-//! (train, val and test). Wojood costs about 0.015 F1 on the NewsFANE
-//! development split (its annotation differs: a country acting is an
-//! organisation there) but it is recent news and makes the tagger better
-//! on today's articles (names like "أيمن الصفدي", "داعش", "مخيم الهول");
-//! `--no-wojood` leaves it out. English: CoNLL-2003 train (IOB1 converted to BIO), testa as
-//! the development split. Same data and parameters give the same bytes.
+//! Data and splits: [`article_atlas::internals::tagger::corpus`] (one
+//! reader per corpus, one type map, one NewsFANE clitic glue, the fixed
+//! train / development / test splits). Arabic trains on the train parts of
+//! NewsFANE, ANERcorp_train.txt, WikiFANE Gold and the Wojood sample
+//! (`--without NAME` leaves one out); English on CoNLL-2003 eng.train minus
+//! its last 10% of documents (the test part). The O penalty and the
+//! confidence temperature are tuned on the development parts (all of a
+//! language's, pooled); no test part is read here. Same data and parameters
+//! give the same bytes.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use article_atlas::internals::tagger::{
-    newsfane, spans, tag_of, tag_with, train, Example, Lang, Model, NoLexicon, Params, KINDS, NT,
-};
+use article_atlas::internals::tagger::corpus::{self, Corpus, Split, Word};
+use article_atlas::internals::tagger::{spans, tag_with, train, Example, Lang, Lists, Model, Params, KINDS, NT};
 use article_atlas::internals::tokenize;
 
 const PER: usize = 0;
 const ORG: usize = 1;
 const LOC: usize = 2;
-const MISC: usize = 3;
-
-type Word = (String, usize);
 
 struct Args {
     devdata: PathBuf,
@@ -48,7 +43,7 @@ struct Args {
     seed: Option<u64>,
     write: bool,
     check: bool,
-    wojood: bool,
+    without: Vec<Corpus>,
 }
 
 fn parse_args() -> Args {
@@ -62,7 +57,7 @@ fn parse_args() -> Args {
         seed: None,
         write: true,
         check: false,
-        wojood: true,
+        without: Vec::new(),
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -80,13 +75,20 @@ fn parse_args() -> Args {
             "--clip" => a.clip = Some(it.next().and_then(|e| e.parse().ok()).expect("--clip needs a quantile")),
             "--seed" => a.seed = Some(it.next().and_then(|e| e.parse().ok()).expect("--seed needs a number")),
             "--dry-run" => a.write = false,
-            "--no-wojood" => a.wojood = false,
+            "--without" => {
+                let name = it.next().unwrap_or_default();
+                let c = corpus::ARABIC
+                    .into_iter()
+                    .find(|c| c.name().to_lowercase().starts_with(&name.to_lowercase()))
+                    .expect("--without needs newsfane, anercorp, wikifane or wojood");
+                a.without.push(c);
+            }
             "--check" => {
                 a.write = false;
                 a.check = true;
             }
             _ => {
-                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--no-wojood] [--dry-run | --check]");
+                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
                 std::process::exit(2);
             }
         }
@@ -111,233 +113,26 @@ struct Source {
     hash: u64,
 }
 
-fn read(devdata: &Path, rel: &str, sources: &mut Vec<Source>) -> String {
+fn read(devdata: &Path, rel: &str, sources: &mut Vec<Source>) -> Result<String, String> {
     let path = devdata.join(rel);
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    sources.push(Source { rel: rel.to_string(), size: bytes.len(), hash: fnv64(&bytes) });
-    String::from_utf8(bytes).unwrap_or_else(|e| panic!("{} is not UTF-8: {e}", path.display()))
-}
-
-fn clean(line: &str) -> String {
-    line.chars().filter(|c| !matches!(c, '\u{200E}' | '\u{200F}' | '\u{FEFF}' | '\r')).collect()
-}
-
-/// NewsFANE fine type → coarse kind (None: not an entity we tag).
-fn fane_kind(fine: &str) -> Option<usize> {
-    Some(match fine {
-        "Politician" | "Athlete" | "Artist" | "Other_PER" | "Religious_PER" | "Scientist" | "Businessperson"
-        | "Police" | "Lawyer" | "Engineer" => PER,
-        "Government" | "Non-Governmental" | "Commercial" | "Educational" | "Media" | "Sports" | "Religious_ORG"
-        | "Medical-Science" | "Entertainment" => ORG,
-        "Nation"
-        | "Population-Center"
-        | "State-or-Province"
-        | "County-or-District"
-        | "GPE-Cluster"
-        | "Continent"
-        | "Water-Body"
-        | "Land-Region-Natural"
-        | "Building-Grounds"
-        | "Airport"
-        | "Path"
-        | "Subarea-Facility"
-        | "Plant" => LOC,
-        // Group is nationalities and communities ("العرب", "المسلمين");
-        // Land/Air/Water are vehicles; the rest products, weapons, bodies
-        _ => MISC,
-    })
-}
-
-fn bio(label: &str, kind: impl Fn(&str) -> Option<usize>) -> usize {
-    let (inside, t) = match label.split_once('-') {
-        Some(("B", t)) => (false, t),
-        Some(("I", t)) => (true, t),
-        _ => return 0,
-    };
-    kind(t).map_or(0, |k| tag_of(k, inside))
-}
-
-fn load_newsfane(text: &str) -> Vec<Vec<Word>> {
-    let mut out = Vec::new();
-    let mut cur = Vec::new();
-    for line in text.lines() {
-        let line = clean(line);
-        let (w, l) = line.split_once('\t').unwrap_or((line.as_str(), ""));
-        let w = w.trim();
-        if w.is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        cur.push((w.to_string(), bio(l.trim(), fane_kind)));
+    let bytes = std::fs::read(&path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+    if !sources.iter().any(|s| s.rel == rel) {
+        sources.push(Source { rel: rel.to_string(), size: bytes.len(), hash: fnv64(&bytes) });
     }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
+    String::from_utf8(bytes).map_err(|e| format!("{} is not UTF-8: {e}", path.display()))
 }
 
-/// NewsFANE writes clitics as separate tokens ("و الصادرات", "ان ه");
-/// real text has them attached ("والصادرات", "انه"), so glue them back.
-fn glue(sentence: &[Word]) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut pending = String::new();
-    let mut pending_tag = 0usize;
-    for (w, t) in sentence {
-        if *t == 0 && newsfane::ENCLITICS.contains(&w.as_str()) && pending.is_empty() {
-            if let Some(prev) = out.last_mut() {
-                if newsfane::arabic_word(&prev.0) {
-                    // the segmentation wrote taa marbuta before the suffix
-                    // ("ولاية ه"); attached, it is a plain taa ("ولايته")
-                    if prev.0.ends_with('ة') {
-                        prev.0.pop();
-                        prev.0.push('ت');
-                    }
-                    prev.0.push_str(w);
-                    continue;
-                }
-            }
-        }
-        if newsfane::PROCLITICS.contains(&w.as_str()) && (*t == 0 || model_inside(*t)) {
-            if pending.is_empty() {
-                pending_tag = *t;
-            }
-            pending.push_str(w);
-            continue;
-        }
-        if !pending.is_empty() {
-            if newsfane::arabic_word(w) {
-                let word = if pending.ends_with('ل') && w.starts_with("ال") {
-                    format!("{pending}{}", &w["ا".len()..])
-                } else {
-                    format!("{pending}{w}")
-                };
-                pending.clear();
-                // a conjunction inside a name keeps the name going
-                let tag = if model_inside(pending_tag) && *t == 0 { pending_tag } else { *t };
-                out.push((word, tag));
-                continue;
-            }
-            out.push((std::mem::take(&mut pending), pending_tag));
-        }
-        out.push((w.clone(), *t));
-    }
-    if !pending.is_empty() {
-        out.push((pending, pending_tag));
-    }
-    out
+/// The sentences of one split of a corpus.
+fn sentences(c: Corpus, split: Split, devdata: &Path, sources: &mut Vec<Source>) -> Vec<Vec<Word>> {
+    c.load(split, 1, &mut |rel| read(devdata, rel, sources))
+        .unwrap_or_else(|e| panic!("{e}"))
+        .into_iter()
+        .flatten()
+        .collect()
 }
 
 fn model_inside(t: usize) -> bool {
     t != 0 && t % 2 == 0
-}
-
-fn wojood_kind(t: &str) -> Option<usize> {
-    match t {
-        "PERS" => Some(PER),
-        "ORG" => Some(ORG),
-        "GPE" | "LOC" | "FAC" => Some(LOC),
-        "NORP" => Some(MISC),
-        _ => None,
-    }
-}
-
-/// Wojood: `token tag [tag ...]`, nested; keeps, of the spans of the kinds
-/// we tag, the longest that do not overlap (outermost first).
-fn load_wojood(text: &str) -> Vec<Vec<Word>> {
-    let mut sents: Vec<Vec<(String, Vec<String>)>> = Vec::new();
-    let mut cur = Vec::new();
-    for line in text.lines() {
-        let line = clean(line);
-        let mut parts = line.split_whitespace();
-        let Some(w) = parts.next() else {
-            if !cur.is_empty() {
-                sents.push(std::mem::take(&mut cur));
-            }
-            continue;
-        };
-        if w == "$#$" {
-            continue;
-        }
-        cur.push((w.to_string(), parts.map(str::to_string).collect::<Vec<_>>()));
-    }
-    if !cur.is_empty() {
-        sents.push(cur);
-    }
-    sents
-        .into_iter()
-        .map(|s| {
-            // (start, end, kind) for every span of every layer
-            let mut found: Vec<(usize, usize, usize)> = Vec::new();
-            for (i, (_, tags)) in s.iter().enumerate() {
-                for tag in tags {
-                    let Some(ty) = tag.strip_prefix("B-") else { continue };
-                    let Some(kind) = wojood_kind(ty) else { continue };
-                    let inside = format!("I-{ty}");
-                    let mut end = i + 1;
-                    while end < s.len() && s[end].1.contains(&inside) {
-                        end += 1;
-                    }
-                    found.push((i, end, kind));
-                }
-            }
-            found.sort_by_key(|&(a, b, k)| (std::cmp::Reverse(b - a), a, k));
-            let mut tags = vec![0usize; s.len()];
-            for (a, b, k) in found {
-                if tags[a..b].iter().all(|&t| t == 0) {
-                    tags[a] = tag_of(k, false);
-                    for t in &mut tags[a + 1..b] {
-                        *t = tag_of(k, true);
-                    }
-                }
-            }
-            s.into_iter().map(|(w, _)| w).zip(tags).collect()
-        })
-        .collect()
-}
-
-fn conll_kind(t: &str) -> Option<usize> {
-    match t {
-        "PER" => Some(PER),
-        "ORG" => Some(ORG),
-        "LOC" => Some(LOC),
-        "MISC" => Some(MISC),
-        _ => None,
-    }
-}
-
-/// CoNLL-2003: `token POS chunk NER`, IOB1 (I- starts an entity unless it
-/// continues one of the same type; B- only between two adjacent ones).
-fn load_conll(text: &str) -> Vec<Vec<Word>> {
-    let mut out = Vec::new();
-    let mut cur: Vec<Word> = Vec::new();
-    let mut prev = String::new();
-    for line in text.lines() {
-        let line = clean(line);
-        let cols: Vec<&str> = line.split_whitespace().collect();
-        if cols.is_empty() || cols[0] == "-DOCSTART-" {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            prev.clear();
-            continue;
-        }
-        let (w, l) = (cols[0], cols[cols.len() - 1]);
-        let tag = match l.split_once('-') {
-            Some((p, ty)) => match conll_kind(ty) {
-                Some(k) => tag_of(k, p == "I" && prev == ty),
-                None => 0,
-            },
-            None => 0,
-        };
-        prev = l.split_once('-').map_or(String::new(), |(_, ty)| ty.to_string());
-        cur.push((w.to_string(), tag));
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
 }
 
 /// Runs the project's tokenizer over the words (joined by spaces), so the
@@ -400,8 +195,10 @@ fn evaluate(model: &Model, dev: &[Example]) -> ([Counts; 4], Counts) {
     for ex in dev {
         let gold: BTreeSet<(usize, usize, usize)> =
             spans(&ex.tags, &[]).into_iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
-        let pred: BTreeSet<(usize, usize, usize)> =
-            tag_with(model, &ex.tokens, &NoLexicon).into_iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
+        let pred: BTreeSet<(usize, usize, usize)> = tag_with(model, &ex.tokens, Lists::get())
+            .into_iter()
+            .map(|s| (s.start_token, s.end_token, s.kind))
+            .collect();
         for s in &pred {
             if gold.contains(s) {
                 c[s.2].tp += 1;
@@ -481,7 +278,7 @@ fn calibrate(model: &Model, dev: &[Example]) -> f32 {
         for ex in dev {
             let gold: BTreeSet<(usize, usize, usize)> =
                 spans(&ex.tags, &[]).into_iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
-            for s in tag_with(&m, &ex.tokens, &NoLexicon) {
+            for s in tag_with(&m, &ex.tokens, Lists::get()) {
                 let p = f64::from(s.score).clamp(1e-4, 1.0 - 1e-4);
                 ll += if gold.contains(&(s.start_token, s.end_token, s.kind)) { p.ln() } else { (1.0 - p).ln() };
             }
@@ -512,7 +309,7 @@ fn words_per_second(model: &Model, dev: &[Example]) -> f64 {
     let mut rounds = 0usize;
     while rounds == 0 || elapsed() < 1.0 {
         for ex in dev {
-            std::hint::black_box(tag_with(model, &ex.tokens, &NoLexicon));
+            std::hint::black_box(tag_with(model, &ex.tokens, Lists::get()));
         }
         rounds += 1;
     }
@@ -526,6 +323,9 @@ struct Report {
     n_train: (usize, usize),
     n_dev: (usize, usize),
     table: String,
+    /// Per development part: corpus name, sentences, micro P/R/F1.
+    parts: Vec<(String, usize, (f64, f64, f64))>,
+    corpora: Vec<Corpus>,
     bytes: Vec<u8>,
     keys: usize,
     penalty: i16,
@@ -533,23 +333,17 @@ struct Report {
 
 fn run(lang: Lang, args: &Args) -> Report {
     let mut sources = Vec::new();
-    let (train_set, dev_set): (Vec<Vec<Word>>, Vec<Vec<Word>>) = match lang {
-        Lang::Ar => {
-            let fane = load_newsfane(&read(&args.devdata, "ner_ar/NewsFANE_Gold_2014_170K.txt", &mut sources));
-            let cut = fane.len() - (fane.len() as f64 * newsfane::DEV_SHARE).round() as usize;
-            let mut train_set: Vec<Vec<Word>> = fane[..cut].iter().map(|s| glue(s)).collect();
-            let dev_set: Vec<Vec<Word>> = fane[cut..].iter().map(|s| glue(s)).collect();
-            for part in ["train", "val", "test"].into_iter().filter(|_| args.wojood) {
-                let rel = format!("ner_ar/wojood_sample/{part}.txt");
-                train_set.extend(load_wojood(&read(&args.devdata, &rel, &mut sources)));
-            }
-            (train_set, dev_set)
-        }
-        Lang::En => (
-            load_conll(&read(&args.devdata, "ner_en/conll2003_eng.train", &mut sources)),
-            load_conll(&read(&args.devdata, "ner_en/conll2003_eng.testa", &mut sources)),
-        ),
+    let corpora: Vec<Corpus> = match lang {
+        Lang::Ar => corpus::ARABIC.into_iter().filter(|c| !args.without.contains(c)).collect(),
+        Lang::En => vec![Corpus::Conll],
     };
+    let mut train_set: Vec<Vec<Word>> = Vec::new();
+    let mut dev_parts: Vec<(Corpus, Vec<Vec<Word>>)> = Vec::new();
+    for &c in &corpora {
+        train_set.extend(sentences(c, Split::Train, &args.devdata, &mut sources));
+        dev_parts.push((c, sentences(c, Split::Dev, &args.devdata, &mut sources)));
+    }
+    let dev_set: Vec<Vec<Word>> = dev_parts.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
     let train_ex: Vec<Example> = train_set.iter().map(|s| to_example(s)).collect();
     let dev_ex: Vec<Example> = dev_set.iter().map(|s| to_example(s)).collect();
     let count = |v: &[Example]| (v.len(), v.iter().map(|e| e.tokens.len()).sum::<usize>());
@@ -569,7 +363,7 @@ fn run(lang: Lang, args: &Args) -> Report {
         params.clip_quantile = c;
     }
     let started = Instant::now();
-    let mut model = train(&train_ex, &params, &NoLexicon, |epoch, m| {
+    let mut model = train(&train_ex, &params, Lists::get(), |epoch, m| {
         let (_, all) = evaluate(m, &dev_ex);
         let (p, r, f) = all.prf();
         println!(
@@ -596,7 +390,7 @@ fn run(lang: Lang, args: &Args) -> Report {
     if let Some(dir) = std::env::var_os("TAGGER_PROBE") {
         let mut dump = String::new();
         for ex in &dev_ex {
-            let pred = tag_with(&shipped, &ex.tokens, &NoLexicon);
+            let pred = tag_with(&shipped, &ex.tokens, Lists::get());
             let show = |v: Vec<(usize, usize, usize)>| -> String {
                 v.iter()
                     .map(|&(a, b, k)| {
@@ -616,6 +410,20 @@ fn run(lang: Lang, args: &Args) -> Report {
         let _ = std::fs::write(Path::new(&dir).join(format!("{}.errors.txt", lang.code())), dump);
     }
     let table = score_table(&c, all);
+    let mut parts = Vec::new();
+    for (corp, sents) in &dev_parts {
+        let ex: Vec<Example> = sents.iter().map(|s| to_example(s)).collect();
+        let (_, all) = evaluate(&shipped, &ex);
+        println!(
+            "[{}] development {}: micro P/R/F1 {:.3} {:.3} {:.3}",
+            lang.code(),
+            corp.name(),
+            all.prf().0,
+            all.prf().1,
+            all.prf().2
+        );
+        parts.push((corp.name().to_string(), ex.len(), all.prf()));
+    }
     println!("[{}] development scores (exact span match):\n{table}", lang.code());
     println!(
         "[{}] model {} bytes, {} buckets, {} weights",
@@ -629,7 +437,7 @@ fn run(lang: Lang, args: &Args) -> Report {
         lang.code(),
         words_per_second(&shipped, &dev_ex)
     );
-    Report { lang, params, sources, n_train, n_dev, table, keys: shipped.keys.len(), bytes, penalty }
+    Report { lang, params, sources, n_train, n_dev, table, parts, corpora, keys: shipped.keys.len(), bytes, penalty }
 }
 
 fn readme(reports: &[Report]) -> String {
@@ -641,8 +449,9 @@ fn readme(reports: &[Report]) -> String {
         "Same data and hyper-parameters give the same bytes; add `--check` to verify the committed\n\
          files against a fresh run without writing. The data is read in place from the development\n\
          data folder; file sizes and FNV-1a 64-bit hashes below say which files were used. Scores\n\
-         are for the shipped (quantised) weights on the development split, exact span match; MISC\n\
-         is learned but not reported to the app.\n",
+         are for the shipped (quantised) weights on the development splits (tuned on: development\n\
+         figures), exact span match; MISC is learned but not reported to the app. Test figures:\n\
+         `cargo run --release --bin eval -- all`.\n",
     );
     for r in reports {
         let name = match r.lang {
@@ -650,23 +459,14 @@ fn readme(reports: &[Report]) -> String {
             Lang::En => "English",
         };
         let _ = writeln!(s, "\n## {name}: `{}.bin`\n", r.lang.code());
-        match r.lang {
-            Lang::Ar => {
-                s.push_str(
-                    "Train: NewsFANE (fine types mapped to PER/ORG/LOC/MISC, clitics glued back to words) except \
-                     its last 15% of sentences. Development: the last 15% of NewsFANE sentences. ",
-                );
-                s.push_str(if r.sources.iter().any(|x| x.rel.contains("wojood")) {
-                    "Also trained on the whole Wojood sample (train, val, test; PERS→PER, ORG, GPE/LOC/FAC→LOC, \
-                     NORP→MISC, outermost of nested spans): it costs about 0.015 F1 on this development split \
-                     (a country acting is an organisation in Wojood) but is recent news and helps on today's \
-                     articles; `--no-wojood` leaves it out.\n\n"
-                } else {
-                    "Without the Wojood sample (`--no-wojood`).\n\n"
-                });
-            }
-            Lang::En => s.push_str("Train: CoNLL-2003 eng.train (IOB1 converted to BIO). Development: eng.testa.\n\n"),
-        }
+        let names: Vec<&str> = r.corpora.iter().map(|c| c.name()).collect();
+        let _ = writeln!(
+            s,
+            "Train: the train parts of {}; development: their development parts, pooled (splits and type maps: \
+             `src/tagger/corpus.rs`; the test parts are never read by training). Features include membership in \
+             the word lists of `src/tagger/lexicon.rs` (gazetteer keys, titles, names, organisation heads).\n",
+            names.join(", ")
+        );
         s.push_str("| data file | bytes | fnv1a64 |\n|---|---|---|\n");
         for src in &r.sources {
             let _ = writeln!(s, "| {} | {} | {:016x} |", src.rel, src.size, src.hash);
@@ -690,6 +490,10 @@ fn readme(reports: &[Report]) -> String {
             r.n_train.0, r.n_train.1, r.n_dev.0, r.n_dev.1
         );
         s.push_str(&r.table);
+        s.push_str("\n| development part | sentences | P | R | F1 |\n|---|---|---|---|---|\n");
+        for (name, n, (p, rr, f)) in &r.parts {
+            let _ = writeln!(s, "| {name} | {n} | {p:.3} | {rr:.3} | {f:.3} |");
+        }
         let _ =
             writeln!(s, "\nModel: {} bytes, {} weight rows, fnv1a64 {:016x}.", r.bytes.len(), r.keys, fnv64(&r.bytes));
     }

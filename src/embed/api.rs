@@ -1,71 +1,39 @@
 //! The JS API of the npm package: `mount`, `analyze` and the exports.
 
 use super::instance::{Instance, Origin, Setup, ShareBase};
+use super::registry;
+use super::styles::{self, Theme};
 use crate::model::Analysis;
 use crate::view::{Panels, Selection, ViewState};
 use leptos::prelude::*;
 use serde::Serialize;
-use std::any::Any;
 use wasm_bindgen::prelude::*;
 
+// The data types (`Analysis`, `Entity`, `Event`, `ViewState`, `Panels`,
+// `Selection`, `SelectDetail`, ...) are generated from their Rust
+// definitions by tsify; these are the JS-only shapes around them.
 #[wasm_bindgen(typescript_custom_section)]
 const TS_TYPES: &'static str = r#"
 /** An article in any supported input format: a JSON string, a parsed object, or UTF-8 bytes. */
 export type ArticleInput = string | object | Uint8Array;
 
-/** What the reader has selected. */
-export type AtlasSelection = { kind: "entity" | "event"; id: string };
+/** The result of `analyze` and `getAnalysis`. */
+export type AtlasAnalysis = Analysis;
 
 /** The view state a share link restores. Absent fields mean "default". */
-export interface AtlasView {
-  selected?: AtlasSelection;
-  /** Entity types whose highlights, pins and events are hidden. */
-  hidden?: Array<"person" | "organization" | "place" | "date" | "event">;
-  /** Map centre and zoom (1 = whole world); absent = fitted to the places. */
-  map?: { lon: number; lat: number; zoom: number };
-  /** Visible days on the timeline (ISO dates); absent = fitted to the events. */
-  time?: { start: string; end: string };
-  /** Interface language ("ar" or "en"); absent = the article's. */
-  ui_lang?: string;
-}
+export type AtlasView = ViewState;
 
-/** Panels to show: an object, a list or a space-separated string ("text map timeline entities"). */
-export type AtlasPanels =
-  | string
-  | Array<"text" | "map" | "timeline" | "entities">
-  | { text?: boolean; map?: boolean; timeline?: boolean; entities?: boolean };
+/** What the reader has selected. */
+export type AtlasSelection = Selection;
 
 /** Detail of the `atlas-select` event and argument of `onSelect`. */
-export interface AtlasSelectDetail {
-  selected: AtlasSelection | null;
-  /** The selected entity of the analysis, if the selection is an entity. */
-  entity: Record<string, unknown> | null;
-  /** The selected event of the analysis, if the selection is an event. */
-  event: Record<string, unknown> | null;
-}
+export type AtlasSelectDetail = SelectDetail;
 
-export interface MountOptions {
-  /** Initial view. */
-  view?: AtlasView;
-  /** Interface language ("ar" or "en"). */
-  lang?: string;
-  panels?: AtlasPanels;
-  /** Fetch the article from this URL (when `article` is null). */
-  src?: string;
-  /** A page running article-atlas; enables the Copy link button with links to it. */
-  shareBase?: string;
-  /** Called when the selection changes (after the `atlas-select` event). */
-  onSelect?: (detail: AtlasSelectDetail) => void;
-}
+/** Panels to show: an object, a list or a space-separated string ("text map timeline entities"). */
+export type AtlasPanels = string | Array<keyof Panels> | Partial<Panels>;
 
-/** The result of `analyze`: a plain object (see the README for its fields). */
-export type AtlasAnalysis = {
-  lang: string; dir: "ltr" | "rtl"; title: string; text: string;
-  blocks: Array<{ start: number; end: number; dir: "ltr" | "rtl" }>;
-  mentions: Array<Record<string, unknown>>; entities: Array<Record<string, unknown>>;
-  dates: Array<Record<string, unknown>>; events: Array<Record<string, unknown>>;
-  [field: string]: unknown;
-};
+/** Colour scheme: the reader's ("auto") or a forced one. */
+export type AtlasTheme = Theme;
 "#;
 
 #[wasm_bindgen]
@@ -73,7 +41,7 @@ extern "C" {
     #[wasm_bindgen(typescript_type = "ArticleInput")]
     pub type ArticleInput;
     #[wasm_bindgen(typescript_type = "MountOptions")]
-    pub type MountOptions;
+    pub type MountOptionsJs;
     #[wasm_bindgen(typescript_type = "AtlasView")]
     pub type AtlasViewJs;
     #[wasm_bindgen(typescript_type = "AtlasAnalysis")]
@@ -150,24 +118,21 @@ fn parse_view(v: &JsValue) -> Result<ViewState, JsError> {
     serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("view is invalid: {e}")))
 }
 
-/// One mounted instance, returned by `mount` (and `startPage`).
+/// One mounted instance, returned by `mount` (and `startPage`). The view
+/// lives until `destroy()` or until its element leaves the document; the
+/// handle is only a name for it, so dropping the handle keeps the view.
 #[wasm_bindgen]
 pub struct AtlasHandle {
-    inner: Option<(Instance, Box<dyn Any>)>,
-    host: web_sys::EventTarget,
+    id: u32,
 }
 
 impl AtlasHandle {
-    pub(super) fn new(inst: Instance, unmount: Box<dyn Any>, host: web_sys::EventTarget) -> Self {
-        AtlasHandle { inner: Some((inst, unmount)), host }
+    pub(super) fn new(id: u32) -> Self {
+        AtlasHandle { id }
     }
 
     fn inst(&self) -> Result<Instance, JsError> {
-        self.inner
-            .as_ref()
-            .map(|(i, _)| *i)
-            .filter(Instance::alive)
-            .ok_or_else(|| js_error("article-atlas instance was destroyed"))
+        registry::get(self.id).ok_or_else(|| js_error("article-atlas instance was destroyed"))
     }
 }
 
@@ -189,7 +154,7 @@ impl AtlasHandle {
 
     /// Fetches an article from a URL and shows it; rejects (and shows the
     /// error) when the fetch or the input fails.
-    #[wasm_bindgen(js_name = setSrc)]
+    #[wasm_bindgen(js_name = setSrc, unchecked_return_type = "Promise<void>")]
     pub fn set_src(&self, url: String) -> Result<js_sys::Promise, JsError> {
         let inst = self.inst()?;
         Ok(wasm_bindgen_futures::future_to_promise(async move {
@@ -247,7 +212,7 @@ impl AtlasHandle {
 
     /// Applies a share-link fragment (with or without `#`): its view and its
     /// article. Rejects with the link error (and shows it).
-    #[wasm_bindgen(js_name = applyFragment)]
+    #[wasm_bindgen(js_name = applyFragment, unchecked_return_type = "Promise<void>")]
     pub fn apply_fragment(&self, fragment: String) -> Result<js_sys::Promise, JsError> {
         let inst = self.inst()?;
         Ok(wasm_bindgen_futures::future_to_promise(async move {
@@ -262,12 +227,81 @@ impl AtlasHandle {
         }))
     }
 
-    /// Unmounts the view and frees the instance; later calls throw.
-    pub fn destroy(&mut self) {
-        // Dropping the unmount handle removes the DOM and disposes the owner.
-        self.inner = None;
-        let _ = &self.host;
+    /// Where Copy link points: a page running article-atlas, or null for no
+    /// Copy link. The button shows only when the instance was mounted with a
+    /// share base; this changes the page its links open.
+    #[wasm_bindgen(js_name = setShareBase)]
+    pub fn set_share_base(&self, url: Option<String>) -> Result<(), JsError> {
+        self.inst()?.set_share_base(share_base_of(url));
+        Ok(())
     }
+
+    /// Resolves when the first article (or the error that stopped it) is on
+    /// screen: at once for an article given to `mount`, after the fetch for
+    /// `src`. Never rejects; `getError()` tells which.
+    #[wasm_bindgen(getter, unchecked_return_type = "Promise<void>")]
+    pub fn loaded(&self) -> js_sys::Promise {
+        registry::loaded(self.id).unwrap_or_else(|| js_sys::Promise::resolve(&JsValue::UNDEFINED))
+    }
+
+    /// Whether the view is still mounted (false after `destroy()` or once
+    /// its element left the document).
+    #[wasm_bindgen(getter)]
+    pub fn alive(&self) -> bool {
+        registry::get(self.id).is_some()
+    }
+
+    /// Unmounts the view and frees the instance; later calls throw. Calling
+    /// it again does nothing.
+    pub fn destroy(&self) {
+        registry::remove(self.id);
+    }
+}
+
+fn share_base_of(url: Option<String>) -> ShareBase {
+    match url {
+        Some(u) if !u.trim().is_empty() => ShareBase::Url(u),
+        _ => ShareBase::None,
+    }
+}
+
+/// How many views are mounted on this page (each `mount`, element and page
+/// start until destroyed or removed): for leak checks.
+#[wasm_bindgen(js_name = mountedCount)]
+pub fn mounted_count() -> usize {
+    registry::count()
+}
+
+/// Options of `mount`; every field may be left out.
+#[derive(Default, serde::Deserialize, tsify::Tsify)]
+#[serde(rename_all = "camelCase", default)]
+pub struct MountOptions {
+    /// Initial view.
+    #[tsify(optional)]
+    view: Option<ViewState>,
+    /// Interface language ("ar" or "en"); absent = the article's.
+    #[tsify(optional)]
+    lang: Option<String>,
+    /// Panels to show: "text map", ["text", "map"] or {map: false}.
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[tsify(optional, type = "AtlasPanels")]
+    panels: JsValue,
+    /// Fetch the article from this URL (when `article` is null); `handle.loaded` resolves once it is on screen.
+    #[tsify(optional)]
+    src: Option<String>,
+    /// A page running article-atlas: enables the Copy link button, with links to that page.
+    #[tsify(optional)]
+    share_base: Option<String>,
+    /// Colour scheme; default "auto" (the reader's preference).
+    #[tsify(optional)]
+    theme: Option<Theme>,
+    /// Adopt the component's stylesheet into the element's document or shadow root (default true).
+    #[tsify(optional)]
+    styles: Option<bool>,
+    /// Called when the selection changes (after the `atlas-select` event).
+    #[serde(with = "serde_wasm_bindgen::preserve")]
+    #[tsify(optional, type = "(detail: SelectDetail) => void")]
+    on_select: JsValue,
 }
 
 /// Mounts an article-atlas view into `element`. `article` may be null when
@@ -278,28 +312,33 @@ impl AtlasHandle {
 pub fn mount(
     element: web_sys::HtmlElement,
     article: Option<ArticleInput>,
-    options: Option<MountOptions>,
+    options: Option<MountOptionsJs>,
 ) -> Result<AtlasHandle, JsError> {
-    let options: JsValue = options.map(Into::into).unwrap_or(JsValue::UNDEFINED);
-    let mut view = match get(&options, "view") {
-        Some(v) => parse_view(&v)?,
-        None => ViewState::default(),
+    let options: MountOptions = match options.map(JsValue::from) {
+        Some(o) if !o.is_undefined() && !o.is_null() => {
+            serde_wasm_bindgen::from_value(o).map_err(|e| js_error(format!("mount options are invalid: {e}")))?
+        }
+        _ => MountOptions::default(),
     };
-    if let Some(lang) = get(&options, "lang").and_then(|l| l.as_string()).filter(|l| !l.is_empty()) {
+    let mut view = options.view.unwrap_or_default();
+    if let Some(lang) = options.lang.filter(|l| !l.is_empty()) {
         view.ui_lang = Some(lang);
     }
-    let panels = match get(&options, "panels") {
-        Some(p) => parse_panels(&p).map_err(js_error)?,
-        None => Panels::default(),
+    let panels = if options.panels.is_undefined() || options.panels.is_null() {
+        Panels::default()
+    } else {
+        parse_panels(&options.panels).map_err(js_error)?
     };
-    let share_base = match get(&options, "shareBase").and_then(|s| s.as_string()) {
-        Some(u) if !u.is_empty() => ShareBase::Url(u),
-        _ => ShareBase::None,
-    };
-    let on_select = get(&options, "onSelect").and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    let src = get(&options, "src").and_then(|s| s.as_string());
-    let host: web_sys::EventTarget = element.clone().into();
-    let target = host.clone();
+    let share_base = share_base_of(options.share_base);
+    let theme = options.theme.unwrap_or_default();
+    if options.styles != Some(false) {
+        // Not attached yet (no document): the host page adopts the styles itself.
+        let _ = styles::adopt_for(&element, theme);
+    }
+    let on_select = options.on_select.dyn_into::<js_sys::Function>().ok();
+    let src = options.src;
+    let root: web_sys::Node = element.clone().into();
+    let target: web_sys::EventTarget = element.clone().into();
     let initial_view = view.clone();
     let initial_selection = view.selected.clone();
     let setup = Setup { view, panels, share_base };
@@ -316,23 +355,44 @@ pub fn mount(
         });
     })
     .ok_or_else(|| js_error("could not mount article-atlas"))?;
-    let handle = AtlasHandle::new(inst, unmount, host);
+    let id = registry::add(inst, unmount, root, js_sys::Promise::resolve(&JsValue::UNDEFINED));
     match (article, src) {
         (Some(article), _) if !article.is_null() && !article.is_undefined() => {
-            let bytes = input_bytes(&article).map_err(js_error)?;
+            let bytes = match input_bytes(&article) {
+                Ok(bytes) => bytes,
+                Err(e) => {
+                    registry::remove(id);
+                    return Err(js_error(e));
+                }
+            };
             if let Err(e) = inst.load_bytes(&bytes, Origin::Inline, Some(initial_view)) {
                 // The instance stays, showing the error: a host page can still setArticle.
                 web_sys::console::warn_1(&JsValue::from_str(&e));
             }
         }
         (_, Some(src)) => {
-            wasm_bindgen_futures::spawn_local(async move {
+            let loading = wasm_bindgen_futures::future_to_promise(async move {
+                // The error is on screen and in getError(): `loaded` only says when.
                 let _ = inst.load_src(src, false, Some(initial_view)).await;
+                Ok(JsValue::UNDEFINED)
             });
+            registry::set_loaded(id, loading);
         }
         _ => {}
     }
-    Ok(handle)
+    Ok(AtlasHandle::new(id))
+}
+
+/// Detail of the `atlas-select` event and argument of `onSelect`.
+#[derive(Serialize, tsify::Tsify)]
+#[tsify(missing_as_null)]
+pub struct SelectDetail {
+    /// What is selected now; null when nothing is.
+    selected: Option<Selection>,
+    /// The selected entity of the analysis, if the selection is an entity.
+    entity: Option<crate::Entity>,
+    /// The selected event of the analysis, if the selection is an event.
+    event: Option<crate::Event>,
 }
 
 fn notify_select(
@@ -341,23 +401,17 @@ fn notify_select(
     on_select: Option<&js_sys::Function>,
     selected: Option<&Selection>,
 ) {
-    #[derive(Serialize)]
-    struct Detail<'a> {
-        selected: Option<&'a Selection>,
-        entity: Option<&'a crate::Entity>,
-        event: Option<&'a crate::Event>,
-    }
     let detail = inst.state.analysis.try_with_untracked(|a| {
         let a = a.as_ref();
         let entity = match selected {
-            Some(Selection::Entity(id)) => a.and_then(|a| a.entities.iter().find(|e| &e.id == id)),
+            Some(Selection::Entity(id)) => a.and_then(|a| a.entities.iter().find(|e| &e.id == id)).cloned(),
             _ => None,
         };
         let event = match selected {
-            Some(Selection::Event(id)) => a.and_then(|a| a.events.iter().find(|e| &e.id == id)),
+            Some(Selection::Event(id)) => a.and_then(|a| a.events.iter().find(|e| &e.id == id)).cloned(),
             _ => None,
         };
-        Detail { selected, entity, event }
+        SelectDetail { selected: selected.cloned(), entity, event }
             .serialize(
                 &serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true),
             )
@@ -372,7 +426,10 @@ fn notify_select(
         let _ = target.dispatch_event(&event);
     }
     if let Some(f) = on_select {
-        let _ = f.call1(&JsValue::NULL, &detail);
+        // The host's callback threw: report it as an uncaught error would be, and go on.
+        if let Err(e) = f.call1(&JsValue::NULL, &detail) {
+            web_sys::console::error_2(&JsValue::from_str("article-atlas: onSelect threw"), &e);
+        }
     }
 }
 
@@ -386,8 +443,8 @@ pub fn analyze(article: &ArticleInput) -> Result<AtlasAnalysisJs, JsError> {
 }
 
 /// One span the learned tagger found (code points into the text given).
-#[derive(Serialize)]
-struct TagSpan {
+#[derive(Serialize, tsify::Tsify)]
+pub struct TagSpan {
     start: usize,
     end: usize,
     #[serde(rename = "type")]
@@ -399,7 +456,7 @@ struct TagSpan {
 /// anything else picks by script) and returns `[{start, end, type, score}]`
 /// in code points: the tagger's own view, before `analyze` merges it with
 /// the lists and rules. For comparison and benchmarking.
-#[wasm_bindgen(js_name = tagEntities)]
+#[wasm_bindgen(js_name = tagEntities, unchecked_return_type = "TagSpan[]")]
 pub fn tag_entities(text: &str, lang: &str) -> Result<JsValue, JsError> {
     let tokens = crate::internals::tokenize(text);
     let spans: Vec<TagSpan> = crate::internals::tagger::tag(&tokens, lang)
@@ -413,58 +470,12 @@ pub fn tag_entities(text: &str, lang: &str) -> Result<JsValue, JsError> {
     to_js(&spans)
 }
 
-/// The fields of an analysis object that say which article it is.
-#[derive(serde::Deserialize)]
-struct AnalysisHead {
-    lang: String,
-    dir: crate::Dir,
-    title: String,
-    #[serde(default)]
-    subtitle: Option<String>,
-    #[serde(default)]
-    source: Option<String>,
-    #[serde(default)]
-    section: Option<String>,
-    #[serde(default)]
-    authors: Vec<String>,
-    #[serde(default)]
-    url: Option<String>,
-    #[serde(default)]
-    published_raw: Option<String>,
-    #[serde(default)]
-    published: Option<String>,
-    text: String,
-    blocks: Vec<crate::Block>,
-}
-
-/// An analysis object (from `analyze` or `getAnalysis`), or an article to analyse.
-/// An analysis object is analysed again from its text (same result, as
-/// `analyze` is pure): a JS object cannot be trusted to hold every field
-/// intact, and this needs only the article's own fields.
+/// An analysis object (from `analyze` or `getAnalysis`, or its JSON text),
+/// or an article to analyse. An analysis is used as it is, not analysed
+/// again: the exports are then as quick as writing the text.
 fn analysis_of(v: &JsValue) -> Result<Analysis, JsError> {
-    if v.is_object() && get(v, "blocks").is_some() && get(v, "text").is_some() {
-        let h: AnalysisHead =
-            serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("analysis is invalid: {e}")))?;
-        let head = Analysis {
-            lang: h.lang,
-            dir: h.dir,
-            title: h.title,
-            subtitle: h.subtitle,
-            source: h.source,
-            section: h.section,
-            authors: h.authors,
-            url: h.url,
-            published_raw: h.published_raw,
-            published: h.published,
-            text: h.text,
-            blocks: h.blocks,
-            mentions: Vec::new(),
-            entities: Vec::new(),
-            dates: Vec::new(),
-            events: Vec::new(),
-            warnings: Vec::new(),
-        };
-        return Ok(crate::analyze(&crate::share::article_of(&head)));
+    if v.is_object() && ["text", "blocks", "mentions", "entities"].iter().all(|k| get(v, k).is_some()) {
+        return serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("analysis is invalid: {e}")));
     }
     if let Some(s) = v.as_string() {
         if let Ok(a) = serde_json::from_str::<Analysis>(&s) {

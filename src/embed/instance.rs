@@ -153,17 +153,19 @@ impl Instance {
     /// Fetches `src` and loads it; errors (CORS, 404, bad input) go to the
     /// banner and the article on screen stays.
     pub async fn load_src(self, src: String, origin_is_page: bool, view: Option<ViewState>) -> Result<(), String> {
+        let generation = self.next_generation();
         let result = async {
             let url = super::fetch::resolve(&src)?;
-            let generation = self.next_generation();
             let bytes = super::fetch::fetch_bytes(&url).await?;
-            if !self.alive() || self.generation.get_value() != generation {
-                return Err("a newer article replaced this one while it loaded".into());
-            }
             let origin = if origin_is_page { Origin::PageUrl } else { Origin::Src(url) };
-            self.load_bytes(&bytes, origin, view)
+            Ok((bytes, origin))
         }
         .await;
+        // A newer article (or a destroy) while this one loaded: nothing to show.
+        if !self.alive() || self.generation.get_value() != generation {
+            return Err("a newer article replaced this one while it loaded".into());
+        }
+        let result = result.and_then(|(bytes, origin)| self.load_bytes(&bytes, origin, view));
         if let Err(e) = &result {
             self.fail(e.clone());
         }
@@ -220,6 +222,13 @@ impl Instance {
             self.link()?
                 .map(|link| if link == ShareLink::default() { String::new() } else { crate::share::encode(&link) }),
         )
+    }
+
+    /// Changes where Copy link points.
+    pub fn set_share_base(&self, base: ShareBase) {
+        if self.alive() {
+            self.share_base.set_value(base);
+        }
     }
 
     /// The full link Copy link puts on the clipboard.

@@ -4,6 +4,8 @@
 
 use super::api::AtlasHandle;
 use super::instance::{Instance, Origin, Setup, ShareBase};
+use super::registry;
+use super::styles::{self, Theme};
 use crate::view::{Panels, ViewState};
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
@@ -13,6 +15,8 @@ const DEFAULT_ARTICLE: &str = include_str!("../../www/articles/default.json");
 /// Mounts the app on `#app` (or the element `selector` names): the article
 /// from the link, else from `?src=`, else the bundled default. Keeps the
 /// URL fragment equal to the current view with `history.replaceState`.
+/// `?panels=` (as the element's attribute) and `?theme=light|dark` shape
+/// the page, for iframes made by the embed builder.
 #[wasm_bindgen(js_name = startPage)]
 pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
     let window = web_sys::window().ok_or_else(|| JsError::new("no window"))?;
@@ -25,14 +29,34 @@ pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
         .ok_or_else(|| JsError::new(&format!("no element matches {selector}")))?;
     let location = window.location();
-    let src = location
-        .search()
-        .ok()
-        .and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok())
-        .and_then(|p| p.get("src"))
-        .filter(|s| !s.trim().is_empty());
+    let params = location.search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
+    let param = |name: &str| params.as_ref().and_then(|p| p.get(name)).filter(|s| !s.trim().is_empty());
+    let src = param("src");
+    // `?theme=light|dark` (the embed builder's iframe snippet): the page links
+    // the automatic sheet, a forced theme is adopted on top of it.
+    // A bad parameter shows its error over the article; it does not stop the page.
+    let mut bad_param = None;
+    let theme = match param("theme").map(|t| Theme::parse(&t)).unwrap_or(Ok(Theme::Auto)) {
+        Ok(t) => t,
+        Err(e) => {
+            bad_param = Some(e);
+            Theme::Auto
+        }
+    };
     let hash = location.hash().unwrap_or_default();
-    let setup = Setup { view: ViewState::default(), panels: Panels::default(), share_base: ShareBase::CurrentPage };
+    // `?panels=text+map` (the embed builder's iframe snippet): which panels show.
+    let panels = match param("panels").map(|p| super::api::parse_panels(&JsValue::from_str(&p))) {
+        Some(Ok(p)) => p,
+        Some(Err(e)) => {
+            bad_param = Some(e);
+            Panels::default()
+        }
+        None => Panels::default(),
+    };
+    let setup = Setup { view: ViewState::default(), panels, share_base: ShareBase::CurrentPage };
+    if theme != Theme::Auto {
+        styles::adopt_for(&root, theme).map_err(|_| JsError::new("could not apply the theme"))?;
+    }
     let (inst, unmount) = Instance::mount(root.clone(), setup, |inst| {
         // Effects only to sync with the outside: the address bar.
         Effect::new(move |_| {
@@ -69,8 +93,12 @@ pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
             }
             None => load_page_article(inst, src).await,
         }
+        if let Some(e) = bad_param {
+            inst.fail(e);
+        }
     });
-    Ok(AtlasHandle::new(inst, unmount, root.into()))
+    let id = registry::add(inst, unmount, root.into(), js_sys::Promise::resolve(&JsValue::UNDEFINED));
+    Ok(AtlasHandle::new(id))
 }
 
 async fn load_page_article(inst: Instance, src: Option<String>) {

@@ -10,10 +10,9 @@
 //!   "... Council");
 //! - people from titles and roles, given names and, in English, runs of
 //!   capitalised words;
-//! - the learned tagger (`crate::tagger`), merged by measured policy in
-//!   [`recognise`] and [`learned_spans`]: in Arabic it fills the gaps the
-//!   lists and rules leave; in English it outranks the gazetteer except for
-//!   exact gazetteer names (so places stay on the map).
+//! - the learned tagger (`crate::tagger`), merged by the measured policy
+//!   of `merge::policy`: it leads and the lists and rules fill the gaps
+//!   (in Arabic without the organisation patterns).
 //!
 //! Candidates are merged greedily, longer first, then by source priority,
 //! so the result never overlaps. A second pass links later mentions: a
@@ -44,7 +43,7 @@ use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
 use linking::link_later_mentions;
 pub use lists::annotate;
-use merge::{lang_is_arabic, learned_spans, merge, PRIO_DATE};
+use merge::{learned_spans, merge, policy, PRIO_DATE};
 use orgs::{curated_orgs, pattern_org};
 use people::{caps_runs, known_people, named_person, titled_person};
 use places::places;
@@ -152,16 +151,17 @@ pub fn recognise(
         let w1 = words.partition_point(|w| w.start < end);
         cands.push(Found::new((w0, w1.max(w0)), (start, end), EntityType::Date, What::Date(i), PRIO_DATE));
     }
-    // In English the tagger measures better than the name rules (eval:
-    // CoNLL testa); capitalised runs and given-name rules are the rules'
-    // weakest guesses, so the tagger replaces them there.
-    let tagger_leads = !tagged.is_empty() && !lang_is_arabic(words);
+    // The measured policy per language: see merge::policy.
+    let pol = policy(words, tagged);
+    let tagger_leads = pol.tagger_leads;
     for i in (0..words.len()).filter(|_| rules) {
         curated_orgs(words, i, &mut cands);
         known_people(words, i, &mut cands);
         places(words, i, &mut cands);
         titled_person(words, i, &mut cands);
-        pattern_org(words, i, &mut cands);
+        if pol.pattern_orgs {
+            pattern_org(words, i, &mut cands);
+        }
         if !tagger_leads {
             named_person(words, i, &mut cands);
         }
@@ -169,12 +169,7 @@ pub fn recognise(
     if rules && !tagger_leads {
         caps_runs(words, &mut cands);
     }
-    cands.extend(learned_spans(words, tagged));
-    // English: the tagger's spans are taken first (after dates and what
-    // lists know well) and the rules fill the gaps; it measures better there
-    // (eval, CoNLL testa). Arabic: the rules lead and the tagger fills gaps;
-    // its errors on news unlike NewsFANE (splitting "جنوب ووسط آسيا",
-    // people from "لـ خراسان") cost more than its recall gains.
+    cands.extend(learned_spans(words, tagged, pol.min_score));
     let mut accepted = merge(cands, tagger_leads);
     link_later_mentions(words, &mut accepted);
     accepted.sort_by_key(|f| (f.start, f.end));

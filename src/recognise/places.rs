@@ -74,7 +74,30 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
             j += 1;
         }
     }
+    if best.is_none() && w.arabic {
+        best = joined_place(w, i);
+    }
     best
+}
+
+/// An Arabic two-word name written as one word ("حفرالباطن", "رأسالخيمة"):
+/// the first split whose halves make a gazetteer name that is not a common word.
+fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u32])> {
+    for (ri, r) in w.readings.iter().enumerate() {
+        let chars: Vec<char> = r.key.chars().collect();
+        for k in 2..chars.len().saturating_sub(2) {
+            let head: String = chars[..k].iter().collect();
+            if !gazetteer::lookup_step(&head).1 {
+                continue;
+            }
+            let key = format!("{head} {}", chars[k..].iter().collect::<String>());
+            let cands = gazetteer::lookup(&key);
+            if !cands.is_empty() && !gazetteer::is_common_word(&key) {
+                return Some((ri, i + 1, key, cands));
+            }
+        }
+    }
+    None
 }
 
 pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {

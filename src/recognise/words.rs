@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::text::{self, normalize_char, Token};
+use crate::text::{self, Token};
 
 /// One way to read a word for lookup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -82,18 +82,10 @@ pub struct Feat {
 }
 
 /// Code points of `word` (as written) that produce the first `n` code
-/// points of its normalised form.
+/// points of its normalised form (ligatures of presentation forms count
+/// for all their letters).
 pub fn orig_prefix(word: &str, n: usize) -> usize {
-    let mut produced = 0;
-    for (i, c) in word.chars().enumerate() {
-        if normalize_char(c).is_some() {
-            if produced >= n {
-                return i;
-            }
-            produced += 1;
-        }
-    }
-    word.chars().count()
+    text::orig_prefix(word, n)
 }
 
 fn readings_of(tok: &Token) -> Vec<Reading> {

@@ -7,25 +7,24 @@ use crate::text::{readings, Token};
 
 /// Bumped whenever the features below change; a model with another version
 /// is refused instead of silently scoring garbage.
-pub const FEATURE_VERSION: u8 = 1;
+pub const FEATURE_VERSION: u8 = 2;
 
-/// Word classes from an outside list (gazetteer, titles, trigger words)
-/// that the tagger may use as features. The class names are free-form
-/// ("place", "title", "org-trigger"): a model trained with one lexicon
-/// learns weights for its classes, so train and tag with the same lexicon.
+/// Word classes from outside lists (gazetteer, titles, names, organisation
+/// heads) that the tagger uses as features, as bits (see
+/// [`super::lexicon`]): a model trained with one lexicon learns weights for
+/// its bits, so train and tag with the same lexicon.
 pub trait Lexicon {
-    /// Classes of one normalised word form (a word or a clitic-stripped
-    /// stem, see [`crate::text::stems`]); empty when the form is unknown.
-    fn classes(&self, norm: &str) -> Vec<&'static str>;
+    /// Class bits of one normalised word form (a word or a clitic-stripped
+    /// stem, see [`crate::text::readings`]); 0 when the form is unknown.
+    fn classes(&self, norm: &str) -> u16;
 }
 
-/// The lexicon with no entries: what the shipped models are trained with
-/// until the gazetteer plugs in.
+/// The lexicon with no entries.
 pub struct NoLexicon;
 
 impl Lexicon for NoLexicon {
-    fn classes(&self, _norm: &str) -> Vec<&'static str> {
-        Vec::new()
+    fn classes(&self, _norm: &str) -> u16 {
+        0
     }
 }
 
@@ -53,64 +52,41 @@ impl Lang {
     }
 }
 
-/// FNV-1a, 32 bits: tiny, stable across platforms and releases (unlike
-/// `std`'s hasher), which the stored weights depend on.
-struct Fnv(u32);
-
-impl Fnv {
-    fn new(template: u8) -> Fnv {
-        let mut h = Fnv(0x811c_9dc5);
-        h.byte(template);
-        h
+/// FNV-1a, 64 bits, of a string: tiny and stable across platforms and
+/// releases (unlike `std`'s hasher), which the stored weights depend on.
+/// Each token's strings are hashed once; features combine the hashes.
+fn h(s: &str) -> u64 {
+    let mut v: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        v ^= u64::from(b);
+        v = v.wrapping_mul(0x0000_0100_0000_01b3);
     }
-    fn byte(&mut self, b: u8) {
-        self.0 ^= u32::from(b);
-        self.0 = self.0.wrapping_mul(0x0100_0193);
-    }
-    fn str(&mut self, s: &str) -> &mut Fnv {
-        for b in s.bytes() {
-            self.byte(b);
-        }
-        // a separator, so ("ab","c") and ("a","bc") differ
-        self.byte(0xff);
-        self
-    }
-    fn byte_sep(&mut self) -> &mut Fnv {
-        self.byte(0xff);
-        self
-    }
-    fn finish(&self) -> u32 {
-        // final avalanche (murmur3 fmix32): FNV's low bits are weak and the
-        // bucket is taken from them
-        let mut h = self.0;
-        h ^= h >> 16;
-        h = h.wrapping_mul(0x85eb_ca6b);
-        h ^= h >> 13;
-        h = h.wrapping_mul(0xc2b2_ae35);
-        h ^= h >> 16;
-        h
-    }
+    v
 }
 
-fn f1(template: u8, a: &str) -> u32 {
-    Fnv::new(template).str(a).finish()
+/// murmur3's 64-bit finaliser: every input bit reaches the low bits the
+/// bucket is taken from.
+fn fmix(mut k: u64) -> u64 {
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
+    k ^= k >> 33;
+    k = k.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    k ^ (k >> 33)
 }
 
-fn f2(template: u8, a: &str, b: &str) -> u32 {
-    Fnv::new(template).str(a).str(b).finish()
+/// A feature from a template number and one value.
+fn f1(template: u8, a: u64) -> u32 {
+    fmix(a ^ (u64::from(template) << 56).wrapping_add(0x9e37_79b9_7f4a_7c15)) as u32
 }
 
-/// What the features need to know about one token, computed once.
-struct Tok<'a> {
-    norm: &'a str,
-    /// Clitic-stripped stem (the most stripped reading; the word itself
-    /// for non-Arabic words).
-    stem: &'a str,
-    /// The proclitics removed to get `stem` ("" when none).
-    clitic: &'a str,
-    shape: String,
-    is_word: bool,
-    cap: bool,
+/// A feature from a template number and two values (order matters).
+fn f2(template: u8, a: u64, b: u64) -> u32 {
+    f1(template, fmix(a).rotate_left(23) ^ b)
+}
+
+/// A feature from a template number and three values.
+fn f3(template: u8, a: u64, b: u64, c: u64) -> u32 {
+    f1(template, fmix(fmix(a).rotate_left(23) ^ b).rotate_left(23) ^ c)
 }
 
 /// A short word shape: letters become X/x (Latin case) or a (Arabic),
@@ -168,56 +144,99 @@ fn is_sentence_end(norm: &str) -> bool {
     matches!(norm, "." | "!" | "?" | "؟" | "؛" | ":")
 }
 
-const BOS: &str = "<s>";
-const EOS: &str = "</s>";
+const BOS: u64 = 0x0b05;
+const EOS: u64 = 0x0e05;
+
+/// What the features need to know about one token, computed once.
+struct Tok<'a> {
+    /// The stem as text, for its affixes.
+    base: &'a str,
+    norm: u64,
+    /// Clitic-stripped stem (the most stripped reading; the word itself
+    /// for non-Arabic words).
+    stem: u64,
+    /// The proclitics removed to get `stem` (0 when none).
+    clitic: u64,
+    shape: u64,
+    /// Class bits of the word as written, and of its other readings.
+    own: u16,
+    via: u16,
+    cap: bool,
+    sentence_end: bool,
+}
 
 /// Feature hashes for every token of a sentence (or any token run).
 pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>> {
     let toks: Vec<Tok<'_>> = tokens
         .iter()
         .map(|t| {
-            let (stem, clitic) = if lang == Lang::Ar && t.arabic {
-                match readings(&t.norm).last() {
-                    Some(r) => {
-                        let cut = t.norm.char_indices().nth(r.prefix_len).map_or(t.norm.len(), |(i, _)| i);
-                        (r.stem, t.norm.get(..cut).unwrap_or(""))
-                    }
-                    None => (t.norm.as_str(), ""),
+            let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { Vec::new() };
+            let (base, clitic) = match rs.last() {
+                Some(r) if r.prefix_len > 0 => {
+                    let cut = t.norm.char_indices().nth(r.prefix_len).map_or(t.norm.len(), |(i, _)| i);
+                    (r.stem, h(t.norm.get(..cut).unwrap_or("")))
                 }
-            } else {
-                (t.norm.as_str(), "")
+                _ => (t.norm.as_str(), 0),
             };
-            Tok { norm: &t.norm, stem, clitic, shape: shape(&t.text), is_word: t.is_word, cap: t.capitalized }
-        })
-        .collect();
-    let lex_classes: Vec<Vec<&'static str>> = toks
-        .iter()
-        .map(|t| {
-            if !t.is_word {
-                return Vec::new();
-            }
-            let mut c = lex.classes(t.norm);
-            if t.stem != t.norm {
-                for k in lex.classes(t.stem) {
-                    if !c.contains(&k) {
-                        c.push(k);
+            let (mut own, mut via) = (0u16, 0u16);
+            if t.is_word {
+                own = lex.classes(&t.norm);
+                for r in rs.iter().skip(1) {
+                    via |= lex.classes(r.stem);
+                    // names are listed with their article: "للعراق" → "العراق"
+                    // (most such forms are another reading already)
+                    let listed = |x: &&crate::text::Reading<'_>| {
+                        x.stem.len() == "ال".len() + r.stem.len()
+                            && x.stem.starts_with("ال")
+                            && x.stem.ends_with(r.stem)
+                    };
+                    if r.had_article && !rs.iter().any(|x| listed(&x)) {
+                        via |= lex.classes(&format!("ال{}", r.stem));
                     }
                 }
             }
-            c
+            Tok {
+                base,
+                norm: h(&t.norm),
+                stem: h(base),
+                clitic,
+                shape: h(&shape(&t.text)),
+                own,
+                via,
+                cap: t.capitalized,
+                sentence_end: is_sentence_end(&t.norm),
+            }
         })
         .collect();
     let n = toks.len();
     let at = |i: isize| -> Option<&Tok<'_>> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
     let edge = |i: isize| if i < 0 { BOS } else { EOS };
-    let word = |i: isize| -> &str { at(i).map_or(edge(i), |t| t.norm) };
-    let stem = |i: isize| -> &str { at(i).map_or(edge(i), |t| t.stem) };
-    let shp = |i: isize| -> &str { at(i).map_or(edge(i), |t| t.shape.as_str()) };
+    let word = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.norm) };
+    let stem = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.stem) };
+    let shp = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.shape) };
+    let cls = |i: isize| -> u64 { at(i).map_or(0xffff, |t| u64::from(t.own | t.via)) };
+    // English headlines and datelines: a run whose letters are all capitals
+    // ("GOLF - ROLE FOR U.K. ..."), and the capitals before a date at the
+    // start of a run ("BAGHDAD 1996-08-22")
+    let upper = lang == Lang::En && {
+        let letters: Vec<char> =
+            tokens.iter().filter(|t| t.is_word).flat_map(|t| t.text.chars()).filter(|c| c.is_alphabetic()).collect();
+        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+    };
+    let dateline = if lang == Lang::En {
+        tokens.iter().take(6).position(|t| {
+            let d = t.text.chars().filter(char::is_ascii_digit).count();
+            d >= 6 && t.text.chars().all(|c| c.is_ascii_digit() || c == '-' || c == '/')
+        })
+    } else {
+        None
+    };
     let mut out = Vec::with_capacity(n);
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
-        let mut f = Vec::with_capacity(48);
-        f.push(f1(0, ""));
+        let src = &tokens[i];
+        let mut f = Vec::with_capacity(64);
+        f.push(f1(0, 0));
         f.push(f1(1, t.norm));
         f.push(f1(2, word(ii - 1)));
         f.push(f1(3, word(ii + 1)));
@@ -225,36 +244,49 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
         f.push(f1(5, word(ii + 2)));
         f.push(f2(6, word(ii - 1), t.norm));
         f.push(f2(7, t.norm, word(ii + 1)));
-        f.push(f1(8, &t.shape));
-        f.push(f2(9, shp(ii - 1), &t.shape));
-        f.push(f2(10, &t.shape, shp(ii + 1)));
-        let len = t.norm.chars().count().min(8);
-        f.push(f1(11, ["0", "1", "2", "3", "4", "5", "6", "7", "8"].get(len).copied().unwrap_or("8")));
-        if t.is_word {
-            let base = t.stem;
-            for k in 1..=3 {
+        f.push(f1(8, t.shape));
+        f.push(f2(9, shp(ii - 1), t.shape));
+        f.push(f2(10, t.shape, shp(ii + 1)));
+        f.push(f3(11, shp(ii - 1), t.shape, shp(ii + 1)));
+        f.push(f1(12, src.norm.chars().count().min(8) as u64));
+        if src.is_word {
+            let base = t.base;
+            for k in 1..=4 {
                 if let Some(p) = prefix(base, k) {
-                    f.push(f1(12 + k as u8, p));
+                    f.push(f2(13, k as u64, h(p)));
                 }
                 if let Some(s) = suffix(base, k) {
-                    f.push(f1(16 + k as u8, s));
+                    f.push(f2(14, k as u64, h(s)));
                 }
             }
         }
-        let first = at(ii - 1).is_none_or(|p| is_sentence_end(p.norm));
+        let first = at(ii - 1).is_none_or(|p| p.sentence_end);
+        // the word lists: the token's own classes, those of its other
+        // readings, and the neighbours' (a title before, a place head after)
+        if t.own != 0 {
+            f.push(f1(15, u64::from(t.own)));
+            f.push(f2(16, u64::from(t.own), stem(ii - 1)));
+        }
+        if t.via != 0 {
+            f.push(f2(17, u64::from(t.via), t.clitic));
+        }
+        for bit in 0..u64::from(super::lexicon::CLASSES) {
+            if (t.own | t.via) & (1 << bit) != 0 {
+                f.push(f1(18, bit));
+            }
+        }
+        for d in [-2isize, -1, 1, 2] {
+            let c = cls(ii + d);
+            if c != 0 {
+                f.push(f2(19, d as u64, c));
+            }
+        }
+        f.push(f3(20, cls(ii - 1), u64::from(t.own | t.via), cls(ii + 1)));
         match lang {
             Lang::Ar => {
-                if t.stem != t.norm {
-                    f.push(f1(20, t.stem));
-                    f.push(f1(21, t.clitic));
-                }
-                // every reading, so "بالعراق" also fires "العراق"-ish stems
-                if t.is_word {
-                    for r in readings(t.norm).iter().skip(1) {
-                        if r.stem != t.stem {
-                            f.push(f1(22, r.stem));
-                        }
-                    }
+                if t.clitic != 0 {
+                    f.push(f1(21, t.stem));
+                    f.push(f1(22, t.clitic));
                 }
                 f.push(f1(23, stem(ii - 1)));
                 f.push(f1(24, stem(ii + 1)));
@@ -262,37 +294,37 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
                 f.push(f2(26, t.stem, stem(ii + 1)));
                 f.push(f1(27, stem(ii - 2)));
                 f.push(f1(28, stem(ii + 2)));
+                f.push(f2(29, stem(ii - 1), stem(ii + 1)));
+                f.push(f2(30, stem(ii - 2), stem(ii - 1)));
             }
             Lang::En => {
-                let raw = tokens.get(i).map_or("", |x| x.text.as_str());
-                f.push(f1(30, raw));
-                let cap = |j: isize| -> &str {
+                f.push(f1(31, h(&src.text)));
+                let cap = |j: isize| -> u64 {
                     match at(j) {
-                        None => "-",
-                        Some(t) if t.cap => "C",
-                        Some(_) => "c",
+                        None => 2,
+                        Some(t) if t.cap => 1,
+                        Some(_) => 0,
                     }
                 };
-                f.push(f2(31, if first { "F" } else { "f" }, cap(ii)));
-                f.push(f2(32, cap(ii - 1), cap(ii)));
-                f.push(f2(33, cap(ii), cap(ii + 1)));
-                // hashes as the joined string cap(i-1)+cap(i), then cap(i+1)
-                let mut h = Fnv::new(34);
-                for b in cap(ii - 1).bytes().chain(cap(ii).bytes()) {
-                    h.byte(b);
-                }
-                f.push(h.byte_sep().str(cap(ii + 1)).finish());
+                f.push(f2(32, u64::from(first), cap(ii)));
+                f.push(f2(33, cap(ii - 1), cap(ii)));
+                f.push(f2(34, cap(ii), cap(ii + 1)));
+                f.push(f3(35, cap(ii - 1), cap(ii), cap(ii + 1)));
                 if first {
-                    f.push(f1(35, t.norm));
+                    f.push(f1(36, t.norm));
                 }
-                f.push(f2(36, word(ii - 1), &t.shape));
-                f.push(f2(37, &t.shape, word(ii + 1)));
-            }
-        }
-        for (d, j) in [ii - 1, ii, ii + 1].into_iter().enumerate() {
-            let classes = usize::try_from(j).ok().and_then(|j| lex_classes.get(j));
-            for c in classes.into_iter().flatten() {
-                f.push(f2(40 + d as u8, c, ""));
+                f.push(f2(37, word(ii - 1), t.shape));
+                f.push(f2(38, t.shape, word(ii + 1)));
+                if upper {
+                    // in capitals, case says nothing: the word and place
+                    f.push(f1(39, t.norm));
+                    f.push(f2(40, u64::from(first), t.shape));
+                }
+                if let Some(d) = dateline {
+                    if i < d {
+                        f.push(f2(41, (d - i) as u64, t.shape));
+                    }
+                }
             }
         }
         out.push(f);

@@ -15,11 +15,15 @@
 //! [`crate::text::readings`] before highlighting or looking the name up.
 //! `score` is a calibrated-ish confidence (temperature fitted on the
 //! development split), useful to rank the tagger against the gazetteer
-//! and rules. Gazetteer or trigger-word classes can become features
-//! through [`Lexicon`], but only after retraining with the same lexicon:
-//! the shipped weights were trained with [`NoLexicon`].
+//! and rules. The word lists (gazetteer keys, titles, names, organisation
+//! heads: [`Lists`]) are features through [`Lexicon`]; the shipped weights
+//! were trained with [`Lists`], so retrain after changing the lists.
+//! Training and evaluation read the annotated corpora, with their fixed
+//! train / development / test splits, through [`corpus`].
 
+pub mod corpus;
 mod features;
+mod lexicon;
 mod model;
 mod train;
 
@@ -29,27 +33,9 @@ use crate::model::EntityType;
 use crate::text::Token;
 
 pub use features::{Lang, Lexicon, NoLexicon};
+pub use lexicon::Lists;
 pub use model::{kind_of, tag_of, Model, ModelError, KINDS, NT};
 pub use train::{train, Example, Params};
-
-/// How the NewsFANE corpus is read, shared by training (`train_tagger`) and
-/// evaluation (`eval`), which must agree on it.
-pub mod newsfane {
-    /// Share of NewsFANE sentences, at the end, held out as the development
-    /// split (never trained on).
-    pub const DEV_SHARE: f64 = 0.15;
-    /// Clitics NewsFANE writes as their own tokens and news writes attached
-    /// to the next word ("و الصادرات" → "والصادرات").
-    pub const PROCLITICS: &[&str] = &["و", "ف", "ب", "ل", "ك", "س"];
-    /// Clitics NewsFANE writes as their own tokens and news writes attached
-    /// to the previous word ("ان ه" → "انه").
-    pub const ENCLITICS: &[&str] = &["ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي"];
-
-    /// Starts with an Arabic letter (a word clitics attach to).
-    pub fn arabic_word(w: &str) -> bool {
-        w.chars().next().is_some_and(|c| ('\u{0621}'..='\u{064A}').contains(&c))
-    }
-}
 
 static AR_BYTES: &[u8] = include_bytes!("../../data/tagger/ar.bin");
 static EN_BYTES: &[u8] = include_bytes!("../../data/tagger/en.bin");
@@ -109,7 +95,7 @@ pub fn tag(tokens: &[Token], lang: &str) -> Vec<TaggedSpan> {
     let Some(model) = embedded(lang) else {
         return Vec::new();
     };
-    tag_with(model, tokens, &NoLexicon)
+    tag_with(model, tokens, Lists::get())
         .into_iter()
         .filter_map(|s| {
             let kind = match KINDS.get(s.kind) {

@@ -80,18 +80,30 @@ pub struct Model {
     pub keys: Vec<u32>,
     /// NT weights per key.
     pub vals: Vec<i8>,
-    /// Where the keys with each top-bits prefix start (see
-    /// [`Model::build_index`]); empty means "search all keys".
-    pub index: Vec<u32>,
+    /// The weights again, in an open-addressing table keyed by bucket (see
+    /// [`Model::build_index`]): one cache line per feature looked up, where
+    /// a search of `keys` then `vals` touches three. Empty means "search
+    /// `keys`".
+    pub index: Vec<Slot>,
 }
+
+/// One entry of [`Model::index`]: a bucket and its weights, 16 bytes so
+/// that four share a cache line and none straddles two.
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[repr(C, align(16))]
+pub struct Slot {
+    /// The bucket, or [`EMPTY`].
+    pub key: u32,
+    pub w: [i8; NT],
+}
+
+/// The key of an unused [`Slot`] (buckets have at most 30 bits).
+const EMPTY: u32 = u32::MAX;
 
 /// The mask that takes a bucket out of a feature hash.
 pub fn bucket_mask(bits: u8) -> u32 {
     1u32.checked_shl(u32::from(bits)).map_or(u32::MAX, |v| v - 1)
 }
-
-/// Bits of a bucket that [`Model::index`] resolves directly.
-const INDEX_BITS: u8 = 14;
 
 /// Why model bytes were refused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -259,35 +271,43 @@ impl Model {
         Ok(m)
     }
 
-    fn index_shift(&self) -> u8 {
-        self.hash_bits.saturating_sub(INDEX_BITS)
-    }
-
-    /// Builds [`Model::index`]: entry p is the first key whose top bits are
-    /// at least p, so a lookup searches a handful of keys, not all.
+    /// Builds [`Model::index`] from `keys` and `vals`: a power-of-two
+    /// table at most two-thirds full, linear probing from the bucket's low
+    /// bits (buckets are hashes already).
     pub fn build_index(&mut self) {
-        let shift = self.index_shift();
-        let slots = (1usize << self.hash_bits.saturating_sub(shift).min(INDEX_BITS)) + 1;
-        let mut index = Vec::with_capacity(slots);
-        let mut i = 0usize;
-        for p in 0..slots {
-            while self.keys.get(i).is_some_and(|&k| (k >> shift) < p as u32) {
-                i += 1;
+        let n = self.keys.len();
+        let size = (n + n / 2 + 1).next_power_of_two();
+        let mut table = vec![Slot { key: EMPTY, w: [0; NT] }; size];
+        let mask = size - 1;
+        for (k, row) in self.keys.iter().zip(self.vals.chunks_exact(NT)) {
+            let mut i = *k as usize & mask;
+            while table[i].key != EMPTY {
+                i = (i + 1) & mask;
             }
-            index.push(i as u32);
+            table[i].key = *k;
+            table[i].w.copy_from_slice(row);
         }
-        self.index = index;
+        self.index = table;
     }
 
     fn weights(&self, feature: u32) -> Option<&[i8]> {
         let bucket = feature & bucket_mask(self.hash_bits);
-        let p = (bucket >> self.index_shift()) as usize;
-        let (lo, hi) = match (self.index.get(p), self.index.get(p + 1)) {
-            (Some(&lo), Some(&hi)) => (lo as usize, hi as usize),
-            _ => (0, self.keys.len()),
-        };
-        let i = lo + self.keys.get(lo..hi)?.binary_search(&bucket).ok()?;
-        self.vals.get(i * NT..(i + 1) * NT)
+        if self.index.is_empty() {
+            let i = self.keys.binary_search(&bucket).ok()?;
+            return self.vals.get(i * NT..(i + 1) * NT);
+        }
+        let mask = self.index.len() - 1;
+        let mut i = bucket as usize & mask;
+        loop {
+            let slot = self.index.get(i)?;
+            if slot.key == bucket {
+                return Some(&slot.w);
+            }
+            if slot.key == EMPTY {
+                return None;
+            }
+            i = (i + 1) & mask;
+        }
     }
 
     fn trans_row(&self, prev: Option<usize>) -> [i32; NT] {
@@ -458,6 +478,34 @@ mod tests {
         e[2] = 10;
         e[1] = 5;
         assert_eq!(viterbi(&[e], &[[0; NT]; NT + 1]), vec![1]);
+    }
+
+    #[test]
+    fn the_table_finds_what_the_sorted_keys_find() {
+        let keys: Vec<u32> = (0..500u32)
+            .map(|i| i * 37 % 1024 * 1024 + i % 7)
+            .collect::<std::collections::BTreeSet<_>>()
+            .into_iter()
+            .collect();
+        let vals: Vec<i8> = (0..keys.len() * NT).map(|i| (i % 251) as i8).collect();
+        let mut m = Model {
+            lang: Lang::Ar,
+            hash_bits: 20,
+            scale: 1.0,
+            temperature: 1.0,
+            trans: vec![0; (NT + 1) * NT],
+            keys,
+            vals,
+            index: Vec::new(),
+        };
+        let plain: Vec<Option<Vec<i8>>> = (0..1 << 20).step_by(97).map(|f| m.weights(f).map(<[i8]>::to_vec)).collect();
+        m.build_index();
+        assert!(!m.index.is_empty());
+        let fast: Vec<Option<Vec<i8>>> = (0..1 << 20).step_by(97).map(|f| m.weights(f).map(<[i8]>::to_vec)).collect();
+        assert_eq!(plain, fast);
+        for (i, &k) in m.keys.iter().enumerate() {
+            assert_eq!(m.weights(k), m.vals.get(i * NT..(i + 1) * NT));
+        }
     }
 
     #[test]

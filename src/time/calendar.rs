@@ -57,13 +57,57 @@ pub fn civil_from_days(z: i64) -> Option<Ymd> {
     ymd(i32::try_from(year).ok()?, u8::try_from(month).ok()?, u8::try_from(day).ok()?)
 }
 
-/// Days since 1970-01-01 of a day of the Hijri calendar, by the tabular
-/// (arithmetical) Islamic calendar with the civil epoch (16 July 622,
-/// Julian) and leap years 2, 5, 7, 10, 13, 16, 18, 21, 24, 26, 29 of each
-/// 30-year cycle. The Umm al-Qura calendar used in Saudi news is based on
-/// observation and can differ by a day or two; this is the best a
-/// calculation without tables can do. `None` for an impossible day.
+/// The Umm al-Qura calendar, the official calendar of Saudi Arabia and the
+/// one Saudi and Gulf news write Hijri dates in (`data/curated/umm_al_qura.tsv`).
+const UMM_AL_QURA_TSV: &str = include_str!("../../data/curated/umm_al_qura.tsv");
+
+/// The Umm al-Qura years: the first Hijri year, then for each year its
+/// first day (days since 1970-01-01) and month lengths (bit m set: month
+/// m + 1 has 30 days).
+fn umm_al_qura() -> &'static (i32, Vec<(i64, u16)>) {
+    static T: std::sync::OnceLock<(i32, Vec<(i64, u16)>)> = std::sync::OnceLock::new();
+    T.get_or_init(|| {
+        let mut first_year = 0;
+        let mut years = Vec::new();
+        for r in crate::recognise::lexicon::rows(UMM_AL_QURA_TSV).filter(|r| r.len() >= 4) {
+            let (Ok(y), Some(d)) = (r[0].parse::<i32>(), parse_iso_day(r[1])) else { continue };
+            if years.is_empty() {
+                first_year = y;
+            } else if y != first_year + i32::try_from(years.len()).unwrap_or(0) {
+                break;
+            }
+            let bits = r[2].bytes().enumerate().fold(0u16, |acc, (m, b)| acc | (u16::from(b == b'1') << m));
+            years.push((days_from_civil(d), bits));
+        }
+        (first_year, years)
+    })
+}
+
+/// Days since 1970-01-01 of a day of the Hijri calendar. Years the Umm
+/// al-Qura table covers (1343-1500, 1924-2077) are read from it; others by
+/// the tabular (arithmetical) Islamic calendar, which can differ from it by
+/// a day or two. `None` for an impossible day (day 30 of a 29-day month in
+/// the table, or a month outside 1..=12).
 pub fn days_from_hijri(year: i32, month: u8, day: u8) -> Option<i64> {
+    if !(1..=1600).contains(&year) || !(1..=12).contains(&month) || !(1..=30).contains(&day) {
+        return None;
+    }
+    let (first, years) = umm_al_qura();
+    if let Some(&(start, bits)) = usize::try_from(year - first).ok().and_then(|i| years.get(i)) {
+        let len = |m: u8| if bits >> (m - 1) & 1 == 1 { 30 } else { 29 };
+        if day > len(month) {
+            return None;
+        }
+        let before: i64 = (1..month).map(|m| i64::from(len(m))).sum();
+        return Some(start + before + i64::from(day) - 1);
+    }
+    days_from_hijri_tabular(year, month, day)
+}
+
+/// Days since 1970-01-01 of a Hijri day by the tabular Islamic calendar
+/// with the civil epoch (16 July 622, Julian) and leap years 2, 5, 7, 10,
+/// 13, 16, 18, 21, 24, 26, 29 of each 30-year cycle.
+fn days_from_hijri_tabular(year: i32, month: u8, day: u8) -> Option<i64> {
     if !(1..=1600).contains(&year) || !(1..=12).contains(&month) || !(1..=30).contains(&day) {
         return None;
     }
@@ -149,6 +193,18 @@ mod tests {
         assert_eq!(from_hijri(1444, 9, 1), Some(Ymd { year: 2023, month: 3, day: 23 }));
         assert_eq!(from_hijri(1, 1, 1), Some(Ymd { year: 622, month: 7, day: 19 }));
         assert_eq!(from_hijri(1436, 13, 1), None);
+        // The Umm al-Qura calendar (cross-checked with the PyPI package
+        // hijridate): 25 Shawwal 1436 was 10 August 2015 (the tabular
+        // calendar says the 11th); 1 Shawwal 1444 was 21 April 2023.
+        assert_eq!(from_hijri(1436, 10, 25), Some(Ymd { year: 2015, month: 8, day: 10 }));
+        assert_eq!(
+            days_from_hijri_tabular(1436, 10, 25).and_then(civil_from_days),
+            Some(Ymd { year: 2015, month: 8, day: 11 })
+        );
+        assert_eq!(from_hijri(1444, 10, 1), Some(Ymd { year: 2023, month: 4, day: 21 }));
+        assert_eq!(from_hijri(1343, 1, 1), Some(Ymd { year: 1924, month: 8, day: 1 }));
+        assert_eq!(from_hijri(1500, 12, 29), Some(Ymd { year: 2077, month: 11, day: 15 }));
+        assert_eq!(umm_al_qura().1.len(), 158);
         assert_eq!(parse_iso_day("2022-12-08"), Some(d));
         assert_eq!(parse_iso_day(" 2022-12-08T10:00:00Z"), Some(d));
         assert_eq!(parse_iso_day("2023-02-29"), None);

@@ -3,7 +3,7 @@
 
 pub mod calendar;
 mod find;
-mod words;
+pub(crate) mod words;
 
 pub use calendar::{add_days, days_from_civil, weekday};
 
@@ -33,8 +33,10 @@ pub struct FoundDate {
 /// ("عام 2022", "in 2022", "حرب 1948"), months and years relative to
 /// publication ("ديسمبر الماضي", "العام المقبل", "last May"), relative days,
 /// weeks and "N days ago", weekdays (past unless the clause speaks of the
-/// future), and Hijri dates converted by the tabular Islamic calendar
-/// (which can differ from the Umm al-Qura calendar by a day or two).
+/// future), seasons, quarters, fiscal years, dates relative to the date
+/// before them ("the next day", "a year earlier", "اليوم التالي"), and
+/// Hijri dates converted by the Umm al-Qura calendar (1924-2077; the
+/// tabular Islamic calendar outside it).
 pub fn find_dates(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
     find::find(text, tokens, lang, published)
 }
@@ -89,7 +91,10 @@ pub fn parse_date_string(s: &str) -> Option<Ymd> {
         if t.is_word && !is_time(i) {
             let digits = t.norm.bytes().take_while(u8::is_ascii_digit).count();
             let rest = t.norm.get(digits..).unwrap_or("");
-            if digits > 0 && digits <= 8 && (rest.is_empty() || matches!(rest, "st" | "nd" | "rd" | "th" | "t")) {
+            if digits > 0
+                && digits <= 8
+                && (rest.is_empty() || (words::w().ordinal_suffixes_en.has(rest) || rest == "t"))
+            {
                 if let Some(v) = t.norm.get(..digits).and_then(|d| d.parse().ok()) {
                     nums.push((v, digits));
                 }
@@ -128,9 +133,9 @@ fn is_hijri_span(span: &str) -> bool {
     tokenize(span).iter().any(|t| {
         let n = t.norm.as_str();
         let digits = n.strip_suffix('ه').unwrap_or(n);
-        matches!(n, "ه" | "هجري" | "هجريه")
-            || words::lookup(words::HIJRI_MONTHS, n).is_some()
-            || words::HIJRI_TWO_WORD_MONTHS.iter().any(|(a, _, _)| *a == n)
+        words::w().hijri_marks.has(n)
+            || words::w().hijri_months.get(n).is_some()
+            || words::w().hijri_two_word_months.iter().any(|(a, _, _)| a == n)
             || digits.parse::<u32>().is_ok_and(|y| (1300..=1500).contains(&y) || digits.len() < n.len())
     })
 }
@@ -161,7 +166,7 @@ fn find_dates_month(tokens: &[Token]) -> Option<u8> {
         for s in &stems {
             if let Some(next) = tokens.get(i + 1) {
                 let ord = next.norm.strip_prefix("ال").unwrap_or(&next.norm);
-                if let Some((_, _, m)) = words::TWO_WORD_MONTHS.iter().find(|(a, b, _)| a == s && *b == ord) {
+                if let Some((_, _, m)) = words::w().two_word_months.iter().find(|(a, b, _)| a == s && b == ord) {
                     return Some(*m);
                 }
             }

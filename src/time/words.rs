@@ -1,10 +1,21 @@
-//! Calendar words of Arabic and English, keyed by their normalised form
-//! ([`crate::text::normalize`]). Every table is sorted by key (a test checks
-//! it) and read by binary search.
+//! Calendar and time words of Arabic and English, read once from two curated
+//! tables through the lexicon loader ([`crate::recognise::lexicon::rows`]):
 //!
-//! Source of every table: standard calendar terms of Modern Standard Arabic
-//! (the Egyptian/Gulf month series, the Levantine/Iraqi series and the
-//! Maghrebi series as printed in newspapers of those regions) and of English.
+//! - `data/curated/months.tsv`: month names as written, in both calendars
+//!   and every Arabic series (Egyptian/Gulf, Levantine/Iraqi, Maghrebi),
+//!   with the forms the interface shows ([`month_label`]).
+//! - `data/curated/time_words.tsv`: every other time word, one list per
+//!   name in its first column (the lists are the fields of [`Words`]).
+//!
+//! Keys are normalised with [`crate::text::normalize`] and lower-cased, the
+//! form tokens carry; tables are sorted by key and read by binary search.
+
+use std::sync::OnceLock;
+
+use crate::recognise::lexicon::rows;
+
+pub const MONTHS_TSV: &str = include_str!("../../data/curated/months.tsv");
+pub const TIME_WORDS_TSV: &str = include_str!("../../data/curated/time_words.tsv");
 
 /// Whether a month word can stand alone as a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -16,163 +27,6 @@ pub enum Cue {
     Context,
 }
 
-/// Month names and abbreviations. Source: standard calendar terms.
-pub static MONTHS: &[(&str, u8, Cue)] = &[
-    ("apr", 4, Cue::Context),
-    ("april", 4, Cue::Free),
-    ("aug", 8, Cue::Context),
-    ("august", 8, Cue::Free),
-    ("dec", 12, Cue::Context),
-    ("december", 12, Cue::Free),
-    ("feb", 2, Cue::Context),
-    ("february", 2, Cue::Free),
-    ("jan", 1, Cue::Context),
-    ("january", 1, Cue::Free),
-    ("jul", 7, Cue::Context),
-    ("july", 7, Cue::Free),
-    ("jun", 6, Cue::Context),
-    ("june", 6, Cue::Free),
-    ("mar", 3, Cue::Context),
-    ("march", 3, Cue::Context),
-    ("may", 5, Cue::Context),
-    ("nov", 11, Cue::Context),
-    ("november", 11, Cue::Free),
-    ("oct", 10, Cue::Context),
-    ("october", 10, Cue::Free),
-    ("sep", 9, Cue::Context),
-    ("sept", 9, Cue::Context),
-    ("september", 9, Cue::Free),
-    ("اب", 8, Cue::Context),
-    ("ابريل", 4, Cue::Free),
-    ("اذار", 3, Cue::Context),
-    ("اغسطس", 8, Cue::Free),
-    ("افريل", 4, Cue::Free),
-    ("اكتوبر", 10, Cue::Free),
-    ("اوت", 8, Cue::Context),
-    ("ايار", 5, Cue::Context),
-    ("ايلول", 9, Cue::Context),
-    ("تموز", 7, Cue::Context),
-    ("جانفي", 1, Cue::Free),
-    ("جوان", 6, Cue::Context),
-    ("جويليه", 7, Cue::Free),
-    ("حزيران", 6, Cue::Context),
-    ("دجنبر", 12, Cue::Free),
-    ("ديسمبر", 12, Cue::Free),
-    ("سبتمبر", 9, Cue::Free),
-    ("سيبتمبر", 9, Cue::Free),
-    ("شباط", 2, Cue::Context),
-    ("شتنبر", 9, Cue::Free),
-    ("غشت", 8, Cue::Context),
-    ("فبراير", 2, Cue::Free),
-    ("فيفري", 2, Cue::Free),
-    ("مارس", 3, Cue::Free),
-    ("ماي", 5, Cue::Context),
-    ("مايس", 5, Cue::Context),
-    ("مايو", 5, Cue::Free),
-    ("نوفمبر", 11, Cue::Free),
-    ("نونبر", 11, Cue::Free),
-    ("نيسان", 4, Cue::Context),
-    ("يناير", 1, Cue::Free),
-    ("يوليه", 7, Cue::Free),
-    ("يوليو", 7, Cue::Free),
-    ("يوليوز", 7, Cue::Free),
-    ("يونيه", 6, Cue::Free),
-    ("يونيو", 6, Cue::Free),
-];
-
-/// The Levantine months written as two words: first word, then the ordinal
-/// (without its article) and the month. Source: standard calendar terms.
-pub static TWO_WORD_MONTHS: &[(&str, &str, u8)] =
-    &[("تشرين", "اول", 10), ("تشرين", "ثاني", 11), ("كانون", "اول", 12), ("كانون", "ثاني", 1)];
-
-/// Months of the Hijri calendar written as one word. "صفر" is also
-/// "zero", so Hijri months are only read between a day and a year.
-/// Source: standard calendar terms.
-pub static HIJRI_MONTHS: &[(&str, u8)] =
-    &[("رجب", 7), ("رمضان", 9), ("شعبان", 8), ("شوال", 10), ("صفر", 2), ("محرم", 1)];
-
-/// Hijri months written as two words: first word, ordinal or noun (without
-/// its article), month. Source: standard calendar terms.
-pub static HIJRI_TWO_WORD_MONTHS: &[(&str, &str, u8)] = &[
-    ("جمادي", "اخر", 6),
-    ("جمادي", "اخره", 6),
-    ("جمادي", "اول", 5),
-    ("جمادي", "اولي", 5),
-    ("جمادي", "ثانيه", 6),
-    ("ذو", "حجه", 12),
-    ("ذو", "قعده", 11),
-    ("ذي", "حجه", 12),
-    ("ذي", "قعده", 11),
-    ("ربيع", "اخر", 4),
-    ("ربيع", "اول", 3),
-    ("ربيع", "ثاني", 4),
-];
-
-/// Weekdays, 0 = Monday. Arabic ones carry the article, as in "يوم الخميس".
-/// Source: standard calendar terms.
-pub static WEEKDAYS: &[(&str, u8)] = &[
-    ("fri", 4),
-    ("friday", 4),
-    ("mon", 0),
-    ("monday", 0),
-    ("sat", 5),
-    ("saturday", 5),
-    ("sun", 6),
-    ("sunday", 6),
-    ("thu", 3),
-    ("thursday", 3),
-    ("tue", 1),
-    ("tuesday", 1),
-    ("wed", 2),
-    ("wednesday", 2),
-    ("الاثنين", 0),
-    ("الاحد", 6),
-    ("الاربعاء", 2),
-    ("الثلاثاء", 1),
-    ("الجمعه", 4),
-    ("الخميس", 3),
-    ("السبت", 5),
-];
-
-/// Small cardinal numbers used in "two days ago" / "منذ ثلاثة أيام".
-/// Source: standard number words.
-pub static NUMBER_WORDS: &[(&str, u32)] = &[
-    ("a", 1),
-    ("an", 1),
-    ("eight", 8),
-    ("eleven", 11),
-    ("five", 5),
-    ("four", 4),
-    ("nine", 9),
-    ("one", 1),
-    ("seven", 7),
-    ("six", 6),
-    ("ten", 10),
-    ("three", 3),
-    ("twelve", 12),
-    ("two", 2),
-    ("اثنان", 2),
-    ("اثنين", 2),
-    ("اربع", 4),
-    ("اربعه", 4),
-    ("تسع", 9),
-    ("تسعه", 9),
-    ("ثلاث", 3),
-    ("ثلاثه", 3),
-    ("ثمان", 8),
-    ("ثماني", 8),
-    ("ثمانيه", 8),
-    ("خمس", 5),
-    ("خمسه", 5),
-    ("سبع", 7),
-    ("سبعه", 7),
-    ("ست", 6),
-    ("سته", 6),
-    ("عشر", 10),
-    ("عشره", 10),
-    ("واحد", 1),
-];
-
 /// A calendar unit.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Unit {
@@ -182,134 +36,402 @@ pub enum Unit {
     Year,
 }
 
-/// Unit words; the number is the count the word itself carries (Arabic
-/// singular 1 and dual 2: "يومين" is "two days"), 0 when a number must
-/// come before it. Source: standard calendar terms.
-pub static UNITS: &[(&str, (Unit, u32))] = &[
-    ("day", (Unit::Day, 0)),
-    ("days", (Unit::Day, 0)),
-    ("month", (Unit::Month, 0)),
-    ("months", (Unit::Month, 0)),
-    ("week", (Unit::Week, 0)),
-    ("weeks", (Unit::Week, 0)),
-    ("year", (Unit::Year, 0)),
-    ("years", (Unit::Year, 0)),
-    ("اسابيع", (Unit::Week, 0)),
-    ("اسبوع", (Unit::Week, 1)),
-    ("اسبوعين", (Unit::Week, 2)),
-    ("اشهر", (Unit::Month, 0)),
-    ("اعوام", (Unit::Year, 0)),
-    ("ايام", (Unit::Day, 0)),
-    ("سنتين", (Unit::Year, 2)),
-    ("سنه", (Unit::Year, 1)),
-    ("سنوات", (Unit::Year, 0)),
-    ("سنين", (Unit::Year, 0)),
-    ("شهر", (Unit::Month, 1)),
-    ("شهرين", (Unit::Month, 2)),
-    ("شهور", (Unit::Month, 0)),
-    ("عام", (Unit::Year, 1)),
-    ("عامين", (Unit::Year, 2)),
-    ("يوم", (Unit::Day, 1)),
-    ("يومان", (Unit::Day, 2)),
-    ("يومين", (Unit::Day, 2)),
-];
+impl Unit {
+    fn parse(s: &str) -> Option<Unit> {
+        Some(match s {
+            "day" => Unit::Day,
+            "week" => Unit::Week,
+            "month" => Unit::Month,
+            "year" => Unit::Year,
+            _ => return None,
+        })
+    }
+}
 
-/// Arabic adjectives after a period or weekday: -1 past ("الماضي"),
-/// 0 current ("الجاري"), +1 coming ("المقبل"). Source: standard usage in
-/// Arabic news.
-pub static ARABIC_DIRECTIONS: &[(&str, i8)] = &[
-    ("الجاري", 0),
-    ("الجاريه", 0),
-    ("الحالي", 0),
-    ("الحاليه", 0),
-    ("السابق", -1),
-    ("السابقه", -1),
-    ("الفايت", -1),
-    ("الفايته", -1),
-    ("القادم", 1),
-    ("القادمه", 1),
-    ("الماضي", -1),
-    ("الماضيه", -1),
-    ("المقبل", 1),
-    ("المقبله", 1),
-    ("المنصرم", -1),
-    ("المنصرمه", -1),
-];
+/// The step of a date relative to one mentioned before: "the next day"
+/// (day), "a year earlier" (year), "the quarter" (the quarter itself).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Day,
+    Week,
+    Year,
+    Quarter,
+}
 
-/// English words before a month, weekday or year that make it a date
-/// ("in May", "on Thursday", "since 2011"). Source: standard usage.
-pub static ENGLISH_CUES: &[&str] = &[
-    "after",
-    "before",
-    "by",
-    "during",
-    "early",
-    "from",
-    "in",
-    "into",
-    "last",
-    "late",
-    "mid",
-    "next",
-    "of",
-    "on",
-    "since",
-    "this",
-    "through",
-    "throughout",
-    "till",
-    "until",
-];
+/// A table from normalised key to value, sorted by key.
+#[derive(Debug)]
+pub struct Table<T>(Vec<(String, T)>);
 
-/// Binary search in a table sorted by key.
-pub fn lookup<T: Copy>(table: &[(&str, T)], key: &str) -> Option<T> {
-    table.binary_search_by(|(k, _)| (*k).cmp(key)).ok().and_then(|i| table.get(i)).map(|(_, v)| *v)
+impl<T> Default for Table<T> {
+    fn default() -> Self {
+        Table(Vec::new())
+    }
+}
+
+impl<T: Copy> Table<T> {
+    fn new(mut v: Vec<(String, T)>) -> Self {
+        v.sort_by(|a, b| a.0.cmp(&b.0));
+        Table(v)
+    }
+    /// The value under `key`.
+    pub fn get(&self, key: &str) -> Option<T> {
+        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().and_then(|i| self.0.get(i)).map(|(_, v)| *v)
+    }
+    /// All keys, sorted.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+}
+
+/// A sorted set of normalised words.
+#[derive(Debug, Default)]
+pub struct List(Vec<String>);
+
+impl List {
+    /// Whether `key` is in the list.
+    pub fn has(&self, key: &str) -> bool {
+        self.0.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+    }
+    /// All words, sorted.
+    pub fn iter(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(String::as_str)
+    }
+}
+
+/// A month written as two words: the first word, the second without its
+/// article ("تشرين الأول" is ("تشرين", "اول")), the month.
+pub type TwoWords = Vec<(String, String, u8)>;
+
+/// A holiday on a fixed day: its words, the calendar ('h' Hijri, 'g'
+/// Gregorian), month and day.
+pub type Holiday = (Vec<String>, char, u8, u8);
+
+/// Every time word list. See `data/curated/time_words.tsv` for the words.
+#[derive(Debug, Default)]
+pub struct Words {
+    /// Gregorian month names and abbreviations, in one word.
+    pub months: Table<(u8, Cue)>,
+    /// English month abbreviations ("Dec."): months only next to numbers.
+    pub abbreviations: List,
+    /// Gregorian months written as two words (Levantine).
+    pub two_word_months: TwoWords,
+    /// Hijri months in one word. "صفر" is also "zero": read only between a
+    /// day and a year, or with a cue.
+    pub hijri_months: Table<u8>,
+    /// Hijri months written as two words.
+    pub hijri_two_word_months: TwoWords,
+    /// `weekday`: 0 = Monday. Arabic ones carry the article ("الخميس").
+    pub weekdays: Table<u8>,
+    /// `number`: small cardinals of "two days ago", "منذ ثلاثة أيام".
+    pub numbers: Table<u32>,
+    /// `unit`: unit words and the count the word itself carries (Arabic
+    /// singular 1 and dual 2: "يومين" is two days), 0 when a number must
+    /// come before it.
+    pub units: Table<(Unit, u32)>,
+    /// `direction_ar`: adjectives after a period or weekday, -1 past
+    /// ("الماضي"), 0 current ("الجاري"), +1 coming ("المقبل").
+    pub directions_ar: Table<i8>,
+    /// `direction_en`: words before a period, weekday or month (-1, 0, +1).
+    pub directions_en: Table<i8>,
+    /// `cue_en`: words before a month, weekday or year that make it a date.
+    pub cues_en: List,
+    /// `month_cue_en`: the stronger cues an ambiguous month needs ("in May").
+    pub month_cues_en: List,
+    /// `relative_day`: single-word days relative to publication, in days.
+    pub relative_days: Table<i64>,
+    /// `period`: nouns of calendar periods ("the past week", "الشهر المقبل").
+    pub periods: Table<Unit>,
+    /// `ordinal_day`: Arabic ordinal days ("الثامن من ديسمبر").
+    pub ordinal_days: Table<u8>,
+    /// `season_ar`, `season_en`: seasons by their first month.
+    pub seasons_ar: Table<u8>,
+    pub seasons_en: Table<u8>,
+    /// `weekend_en`: the English weekend noun.
+    pub weekend_en: List,
+    /// `quarter_ordinal_en` ("third quarter"), `quarter_ordinal_ar` ("الربع الثالث").
+    pub quarter_ordinals_en: Table<u8>,
+    pub quarter_ordinals_ar: Table<u8>,
+    /// `relative_phrase`: fixed phrases of a day relative to publication
+    /// ("بعد غد", "the day before yesterday"), in days.
+    pub relative_phrases: Vec<(Vec<String>, i64)>,
+    /// `anchored`: phrases of a date relative to the date mentioned before
+    /// ("the next day", "a year earlier", "اليوم التالي"): words, count,
+    /// step. Longest phrase first.
+    pub anchored: Vec<(Vec<String>, i64, Step)>,
+    /// The first words of `anchored`, so most tokens are ruled out at once.
+    pub anchored_first: List,
+    /// `anchored_direction_en`: "later" (+1) and "earlier" (-1) after a count
+    /// and unit ("two days later").
+    pub anchored_directions_en: Table<i64>,
+    /// `fiscal`: "fiscal 1989", "السنة المالية 2022".
+    pub fiscal: List,
+    /// `or`: "or"/"أو" between two years.
+    pub or: List,
+    /// `holiday`: fixed holidays, longest phrase first.
+    pub holidays: Vec<Holiday>,
+    /// `part_of_period_ar` ("أواخر", "مطلع"), `part_of_period_en` ("early", "mid").
+    pub part_of_period_ar: List,
+    pub part_of_period_en: List,
+    /// `event_noun_ar`: events often named by their year ("حرب 1967").
+    pub event_nouns_ar: List,
+    /// `event_ordinal_ar`: ordinals after such a noun ("الانتفاضة الأولى 1987").
+    pub event_ordinals_ar: List,
+    /// `determiner_en`: before a year used as a modifier ("the 1996 bombing").
+    pub determiners_en: List,
+    /// `range_opener` ("between", "من"), `range_joiner` ("and", "إلى").
+    pub range_openers: List,
+    pub range_joiners: List,
+    /// `day_range_joiner_en`: joiners of "December 8 to 10".
+    pub day_range_joiners_en: List,
+    /// `year_noun_ar` ("عام", kept in the span), `year_cue_ar` ("منذ").
+    pub year_nouns_ar: List,
+    pub year_cues_ar: List,
+    /// `not_year_before_ar`: a number after these is not a year ("القرار 2254").
+    pub not_year_before_ar: List,
+    /// `not_today_before`, `not_today_after`: "اليوم" is a name or another day.
+    pub not_today_before: List,
+    pub not_today_after: List,
+    /// `day_noun_ar`: before an Arabic weekday that make it a date ("يوم").
+    pub day_nouns_ar: List,
+    /// `day_part_en`: "Thursday morning" is still that day.
+    pub day_parts_en: List,
+    /// `weekday_name_en`: capitalised words that make a weekday a name.
+    pub weekday_names_en: List,
+    /// `future_marker`: words that put the clause in the future.
+    pub future_markers: List,
+    /// `stem_cue`: single cue words looked up through clitic stems.
+    pub stem_cues: List,
+    /// `month_epithet_ar` ("رمضان المبارك"), `holiday_epithet_ar` ("عيد الفطر السعيد").
+    pub month_epithets_ar: List,
+    pub holiday_epithets_ar: List,
+    /// `hijri_mark` ("هـ", "هجري"), `era_mark` ("م", "ميلادي").
+    pub hijri_marks: List,
+    pub era_marks: List,
+    /// `ordinal_suffix_en`: "8th".
+    pub ordinal_suffixes_en: List,
+    /// `this_ar`: demonstratives of "هذا العام".
+    pub this_ar: List,
+    /// `of`: "of"/"من" between a day, month and year.
+    pub of: List,
+    /// The labels the interface shows: (lang, calendar, month) to written form.
+    labels: Vec<((&'static str, char, u8), &'static str)>,
+}
+
+/// Normalised lower-case key of a table word.
+fn key(s: &str) -> String {
+    crate::text::normalize(s).to_lowercase()
+}
+
+/// Splits a normalised two-word month into first word and article-less second.
+fn two_words(k: &str) -> Option<(String, String)> {
+    let (a, b) = k.split_once(' ')?;
+    Some((a.to_string(), b.strip_prefix("ال").unwrap_or(b).to_string()))
+}
+
+fn load() -> Words {
+    let mut w = Words::default();
+    let mut months = Vec::new();
+    let mut hijri = Vec::new();
+    for r in rows(MONTHS_TSV).filter(|r| r.len() >= 6) {
+        let (word, lang, cal, flags) = (r[0], r[1], r[2], r[4]);
+        let Ok(m) = r[3].parse::<u8>() else { continue };
+        let k = key(word);
+        let flag = |f: &str| flags.split(',').any(|x| x == f);
+        if flag("ui") {
+            w.labels.push(((lang, cal.chars().next().unwrap_or('g'), m), word));
+        }
+        match (cal, two_words(&k)) {
+            ("g", Some((a, b))) => w.two_word_months.push((a, b, m)),
+            ("h", Some((a, b))) => w.hijri_two_word_months.push((a, b, m)),
+            ("h", None) => hijri.push((k, m)),
+            _ => {
+                if flag("abbr") {
+                    w.abbreviations.0.push(k.clone());
+                }
+                months.push((k, (m, if flag("context") { Cue::Context } else { Cue::Free })));
+            }
+        }
+    }
+    w.months = Table::new(months);
+    w.hijri_months = Table::new(hijri);
+    w.abbreviations.0.sort();
+    let mut tables: std::collections::BTreeMap<&str, Vec<(String, &str)>> = Default::default();
+    for r in rows(TIME_WORDS_TSV).filter(|r| r.len() >= 4) {
+        tables.entry(r[0]).or_default().push((key(r[1]), r[2]));
+    }
+    let mut take = |name: &str| tables.remove(name).unwrap_or_default();
+    fn num<T: std::str::FromStr + Copy>(v: Vec<(String, &str)>) -> Table<T> {
+        Table::new(v.into_iter().filter_map(|(k, x)| Some((k, x.parse().ok()?))).collect())
+    }
+    fn list(v: Vec<(String, &str)>) -> List {
+        let mut l: Vec<String> = v.into_iter().map(|(k, _)| k).collect();
+        l.sort();
+        l.dedup();
+        List(l)
+    }
+    w.weekdays = num(take("weekday"));
+    w.numbers = num(take("number"));
+    w.units = Table::new(
+        take("unit")
+            .into_iter()
+            .filter_map(|(k, v)| {
+                let (u, n) = v.split_once(' ')?;
+                Some((k, (Unit::parse(u)?, n.parse().ok()?)))
+            })
+            .collect(),
+    );
+    w.directions_ar = num(take("direction_ar"));
+    w.directions_en = num(take("direction_en"));
+    w.cues_en = list(take("cue_en"));
+    w.month_cues_en = list(take("month_cue_en"));
+    w.relative_days = num(take("relative_day"));
+    w.periods = Table::new(take("period").into_iter().filter_map(|(k, v)| Some((k, Unit::parse(v)?))).collect());
+    w.ordinal_days = num(take("ordinal_day"));
+    w.seasons_ar = num(take("season_ar"));
+    w.seasons_en = num(take("season_en"));
+    w.weekend_en = list(take("weekend_en"));
+    w.quarter_ordinals_en = num(take("quarter_ordinal_en"));
+    w.quarter_ordinals_ar = num(take("quarter_ordinal_ar"));
+    let mut holidays: Vec<Holiday> = take("holiday")
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let mut it = v.split(' ');
+            let cal = it.next()?.chars().next()?;
+            let (m, d) = (it.next()?.parse().ok()?, it.next()?.parse().ok()?);
+            Some((k.split(' ').map(str::to_string).collect(), cal, m, d))
+        })
+        .collect();
+    // Longest phrase first: "christmas eve" before "christmas".
+    holidays.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    w.holidays = holidays;
+    w.relative_phrases = take("relative_phrase")
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
+        .collect();
+    w.or = list(take("or"));
+    let mut anchored: Vec<(Vec<String>, i64, Step)> = take("anchored")
+        .into_iter()
+        .filter_map(|(k, v)| {
+            let (n, step) = v.split_once(' ')?;
+            let step = match step {
+                "day" => Step::Day,
+                "week" => Step::Week,
+                "year" => Step::Year,
+                "quarter" => Step::Quarter,
+                _ => return None,
+            };
+            Some((k.split(' ').map(str::to_string).collect(), n.parse().ok()?, step))
+        })
+        .collect();
+    anchored.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    let mut first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
+    first.sort();
+    first.dedup();
+    w.anchored_first = List(first);
+    w.anchored = anchored;
+    w.anchored_directions_en = num(take("anchored_direction_en"));
+    w.fiscal = list(take("fiscal"));
+    w.part_of_period_ar = list(take("part_of_period_ar"));
+    w.part_of_period_en = list(take("part_of_period_en"));
+    w.event_nouns_ar = list(take("event_noun_ar"));
+    w.event_ordinals_ar = list(take("event_ordinal_ar"));
+    w.determiners_en = list(take("determiner_en"));
+    w.range_openers = list(take("range_opener"));
+    w.range_joiners = list(take("range_joiner"));
+    w.day_range_joiners_en = list(take("day_range_joiner_en"));
+    w.year_nouns_ar = list(take("year_noun_ar"));
+    w.year_cues_ar = list(take("year_cue_ar"));
+    w.not_year_before_ar = list(take("not_year_before_ar"));
+    w.not_today_before = list(take("not_today_before"));
+    w.not_today_after = list(take("not_today_after"));
+    w.day_nouns_ar = list(take("day_noun_ar"));
+    w.day_parts_en = list(take("day_part_en"));
+    w.weekday_names_en = list(take("weekday_name_en"));
+    w.future_markers = list(take("future_marker"));
+    w.stem_cues = list(take("stem_cue"));
+    w.month_epithets_ar = list(take("month_epithet_ar"));
+    w.holiday_epithets_ar = list(take("holiday_epithet_ar"));
+    w.hijri_marks = list(take("hijri_mark"));
+    w.era_marks = list(take("era_mark"));
+    w.ordinal_suffixes_en = list(take("ordinal_suffix_en"));
+    w.this_ar = list(take("this_ar"));
+    w.of = list(take("of"));
+    debug_assert!(tables.is_empty(), "unknown time word lists: {:?}", tables.keys().collect::<Vec<_>>());
+    w
+}
+
+/// The time words, loaded on first use.
+pub fn w() -> &'static Words {
+    static W: OnceLock<Words> = OnceLock::new();
+    W.get_or_init(load)
 }
 
 /// The month and its cue for a normalised word.
 pub fn month(key: &str) -> Option<(u8, Cue)> {
-    MONTHS.binary_search_by(|(k, _, _)| (*k).cmp(key)).ok().and_then(|i| MONTHS.get(i)).map(|(_, m, c)| (*m, *c))
+    w().months.get(key)
+}
+
+/// The name the interface shows for a month: `lang` "ar" or "en",
+/// `calendar` 'g' (Gregorian) or 'h' (Hijri), `month` 1..=12; "" when
+/// there is none. The interface's dates use it (a wasm-only caller).
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub fn month_label(lang: &str, calendar: char, month: u8) -> &'static str {
+    w().labels.iter().find(|(k, _)| *k == (lang, calendar, month)).map_or("", |(_, v)| v)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn sorted<'a>(keys: impl Iterator<Item = &'a str>) -> bool {
-        let v: Vec<&str> = keys.collect();
-        v.windows(2).all(|w| w[0] < w[1])
+    /// Rows: the column count, sourced, sorted (byte order), no duplicates.
+    fn check(name: &str, src: &'static str, cols: usize) {
+        let mut prev: Option<&str> = None;
+        for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let f: Vec<&str> = line.split('\t').collect();
+            assert_eq!(f.len(), cols, "{name}: wrong number of columns in {line:?}");
+            assert!(f.iter().all(|x| !x.trim().is_empty() && x.trim() == *x), "{name}: empty field in {line:?}");
+            if let Some(p) = prev {
+                assert!(p < line, "{name}: not sorted (byte order) or duplicate at {line:?}");
+            }
+            prev = Some(line);
+        }
+        assert!(prev.is_some(), "{name}: empty");
     }
 
     #[test]
-    fn tables_are_sorted_and_normalised() {
-        assert!(sorted(MONTHS.iter().map(|r| r.0)));
-        assert!(sorted(WEEKDAYS.iter().map(|r| r.0)));
-        assert!(sorted(NUMBER_WORDS.iter().map(|r| r.0)));
-        assert!(sorted(UNITS.iter().map(|r| r.0)));
-        assert!(sorted(ARABIC_DIRECTIONS.iter().map(|r| r.0)));
-        assert!(sorted(ENGLISH_CUES.iter().copied()));
-        assert!(sorted(HIJRI_MONTHS.iter().map(|r| r.0)));
-        assert!(HIJRI_TWO_WORD_MONTHS.windows(2).all(|w| (w[0].0, w[0].1) < (w[1].0, w[1].1)));
-        let all = MONTHS
-            .iter()
-            .map(|r| r.0)
-            .chain(WEEKDAYS.iter().map(|r| r.0))
-            .chain(NUMBER_WORDS.iter().map(|r| r.0))
-            .chain(UNITS.iter().map(|r| r.0))
-            .chain(ARABIC_DIRECTIONS.iter().map(|r| r.0))
-            .chain(HIJRI_MONTHS.iter().map(|r| r.0))
-            .chain(HIJRI_TWO_WORD_MONTHS.iter().flat_map(|r| [r.0, r.1]));
-        for k in all {
-            assert_eq!(crate::text::normalize(k), k, "table key {k} is not normalised");
-        }
-        assert!(MONTHS.iter().all(|r| (1..=12).contains(&r.1)));
+    fn tables_are_sourced_sorted_and_all_read() {
+        check("months.tsv", MONTHS_TSV, 6);
+        check("time_words.tsv", TIME_WORDS_TSV, 4);
+        let rows_in = |src: &'static str| rows(src).count();
+        let w = w();
+        let read = w.months.0.len() + w.two_word_months.len() + w.hijri_months.0.len() + w.hijri_two_word_months.len();
+        assert_eq!(read, rows_in(MONTHS_TSV), "a month row was not read");
+        // Every list of time_words.tsv is read (the loader removes each it takes).
+        let mut names: Vec<&str> = rows(TIME_WORDS_TSV).map(|r| r[0]).collect();
+        names.dedup();
+        let t = load();
+        assert!(t.weekdays.get("الخميس") == Some(3) && t.units.get("يومين") == Some((Unit::Day, 2)));
+        assert!(names.len() >= 40, "{names:?}");
     }
 
     #[test]
     fn lookups() {
         assert_eq!(month("ديسمبر"), Some((12, Cue::Free)));
         assert_eq!(month("may"), Some((5, Cue::Context)));
-        assert_eq!(lookup(WEEKDAYS, "الخميس"), Some(3));
-        assert_eq!(lookup(UNITS, "يومين"), Some((Unit::Day, 2)));
+        assert_eq!(w().weekdays.get("الخميس"), Some(3));
+        assert_eq!(w().units.get("يومين"), Some((Unit::Day, 2)));
+        assert!(w().abbreviations.has("sept") && !w().abbreviations.has("may"));
+        assert!(w().two_word_months.contains(&("تشرين".to_string(), "اول".to_string(), 10)));
+        assert!(w().hijri_two_word_months.contains(&("ذو".to_string(), "حجه".to_string(), 12)));
+        assert_eq!(w().holidays.first().map(|h| h.0.len()), Some(3));
+        assert_eq!(month_label("ar", 'g', 4), "أبريل");
+        assert_eq!(month_label("en", 'g', 12), "Dec");
+        assert_eq!(month_label("ar", 'h', 10), "شوال");
+        for m in 1..=12 {
+            for l in ["ar", "en"] {
+                assert!(!month_label(l, 'g', m).is_empty(), "{l} {m}");
+            }
+            assert!(!month_label("ar", 'h', m).is_empty(), "hijri {m}");
+        }
     }
 }

@@ -73,10 +73,38 @@ pub fn App(
             }
             on:drop=on_drop
         >
+            <nav class="skip-links" aria-label=move || lang.get().t().app_name>
+                <Show when=move || panels.get().map>
+                    <button type="button" class="skip-link" data-testid="skip-map" on:click=move |_| focus_in(ctx, "svg.map")>
+                        {move || lang.get().t().skip_to_map}
+                    </button>
+                </Show>
+                <Show when=move || panels.get().timeline>
+                    <button
+                        type="button"
+                        class="skip-link"
+                        data-testid="skip-timeline"
+                        on:click=move |_| focus_in(ctx, ".timeline-box")
+                    >
+                        {move || lang.get().t().skip_to_timeline}
+                    </button>
+                </Show>
+            </nav>
             <Toolbar ctx=ctx />
             <Show when=move || error.with(|e| e.is_some())>
                 <div class="error-banner" role="alert" data-testid="error-banner">
-                    <span>{move || error.get().unwrap_or_default()}</span>
+                    {move || {
+                        let raw = error.get().unwrap_or_default();
+                        let told = state.problem.with(|p| p.as_ref().filter(|(m, _)| *m == raw).map(|(_, p)| p.clone()));
+                        match told {
+                            Some(p) => view! {
+                                <span data-testid="error-message">{super::i18n::problem(lang.get(), &p)}</span>
+                                <span class="error-detail" lang="en" dir="ltr">{raw}</span>
+                            }
+                            .into_any(),
+                            None => view! { <span data-testid="error-message">{raw}</span> }.into_any(),
+                        }
+                    }}
                     <button
                         type="button"
                         class="icon-btn dismiss"
@@ -119,6 +147,16 @@ pub fn App(
             </div>
         </div>
     }
+}
+
+/// Moves keyboard focus to the first element under the view's root that
+/// matches `selector` (a skip link's target).
+fn focus_in(ctx: Ctx, selector: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = ctx.root.get_untracked().and_then(|r| r.query_selector(selector).ok().flatten()) else { return };
+    // `focus` is called as a method, so it works on an SVG element too.
+    let _ = el.unchecked_ref::<web_sys::HtmlElement>().focus();
+    el.scroll_into_view();
 }
 
 fn mark_drawn() {

@@ -2,8 +2,8 @@
 //! type and sorted by salience.
 
 use super::i18n::{place_kind, type_name, Lang};
+use super::select::selectable;
 use super::state::Ctx;
-use super::text::target;
 use crate::layout::{self, TYPE_ORDER};
 use crate::model::{Analysis, Entity, EntityType};
 use crate::view::Selection;
@@ -142,7 +142,6 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool) -> impl IntoVi
     let n = e.mentions;
     let (id_lit, id_pre) = (id.clone(), id.clone());
     let lit = move || ctx.lit.with(|l| l.entities.contains(&id_lit) || l.events.contains(&id_lit));
-    let (s1, s2, s3) = (sel.clone(), sel.clone(), sel);
     view! {
         <li>
             <button
@@ -155,11 +154,7 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool) -> impl IntoVi
                 data-entity-type=kind.as_str()
                 data-hidden=move || ctx.hidden.with(|h| h.contains(&kind)).then_some("true")
                 aria-pressed=move || if lit() { "true" } else { "false" }
-                on:click=move |_| ctx.state.toggle_select(s1.clone())
-                on:mouseenter=move |ev| ctx.preview_at(s2.clone(), target(&ev))
-                on:mouseleave=move |_| ctx.unpreview()
-                on:focus=move |ev| ctx.preview_at(s3.clone(), target(&ev))
-                on:blur=move |_| ctx.unpreview()
+                {..selectable(ctx, sel)}
             >
                 <span class="swatch" aria-hidden="true"></span>
                 <span class="e-names">

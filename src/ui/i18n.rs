@@ -71,7 +71,6 @@ pub struct Strings {
     pub timeline: &'static str,
     pub no_events: &'static str,
     pub published: &'static str,
-    pub undated: &'static str,
     pub before_pub: &'static str,
     pub upcoming: &'static str,
     pub date_unknown: &'static str,
@@ -91,7 +90,26 @@ pub struct Strings {
     pub precision_month: &'static str,
     pub precision_year: &'static str,
     pub precision_range: &'static str,
-    pub months: [&'static str; 12],
+    pub err_empty: &'static str,
+    pub err_too_large: &'static str,
+    pub err_not_text: &'static str,
+    /// Followed by the line and column.
+    pub err_unreadable: &'static str,
+    pub err_line: &'static str,
+    pub err_column: &'static str,
+    pub err_no_body: &'static str,
+    /// Followed by the field's name.
+    pub err_bad_field: &'static str,
+    pub err_no_article: &'static str,
+    /// Followed by the number of characters.
+    pub err_too_long: &'static str,
+    pub err_kept: &'static str,
+    pub skip_to_map: &'static str,
+    pub skip_to_timeline: &'static str,
+    /// After the number of places outside the view.
+    pub outside_view: &'static str,
+    pub no_dated_events: &'static str,
+    pub undated_events: &'static str,
 }
 
 pub static EN: Strings = Strings {
@@ -118,7 +136,6 @@ pub static EN: Strings = Strings {
     timeline: "Timeline of the events in the article",
     no_events: "No dated events found in this article",
     published: "Published",
-    undated: "Undated",
     before_pub: "before publication",
     upcoming: "upcoming",
     date_unknown: "date unknown",
@@ -138,7 +155,22 @@ pub static EN: Strings = Strings {
     precision_month: "month",
     precision_year: "year",
     precision_range: "range",
-    months: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
+    err_empty: "There is nothing to show: the pasted text or file is empty.",
+    err_too_large: "The input is larger than 5 MB.",
+    err_not_text: "The file is not text (it is not UTF-8).",
+    err_unreadable: "The input could not be read as an article",
+    err_line: "line",
+    err_column: "column",
+    err_no_body: "The article has no text.",
+    err_bad_field: "A field of the article holds the wrong kind of value:",
+    err_no_article: "No article was found in the input.",
+    err_too_long: "The article is too long to show on this page; characters:",
+    err_kept: "The article on screen stays.",
+    skip_to_map: "Skip to the map",
+    skip_to_timeline: "Skip to the timeline",
+    outside_view: "outside the view: show all",
+    no_dated_events: "No event in this article has a date; undated events are listed below.",
+    undated_events: "Undated events",
 };
 
 pub static AR: Strings = Strings {
@@ -165,7 +197,6 @@ pub static AR: Strings = Strings {
     timeline: "الخط الزمني لأحداث المقال",
     no_events: "لا أحداث مؤرخة في هذا المقال",
     published: "تاريخ النشر",
-    undated: "غير مؤرخ",
     before_pub: "قبل النشر",
     upcoming: "مرتقب",
     date_unknown: "تاريخ غير معروف",
@@ -185,21 +216,43 @@ pub static AR: Strings = Strings {
     precision_month: "شهر",
     precision_year: "سنة",
     precision_range: "فترة",
-    months: [
-        "يناير",
-        "فبراير",
-        "مارس",
-        "أبريل",
-        "مايو",
-        "يونيو",
-        "يوليو",
-        "أغسطس",
-        "سبتمبر",
-        "أكتوبر",
-        "نوفمبر",
-        "ديسمبر",
-    ],
+    err_empty: "لا شيء لعرضه: النص الملصق أو الملف فارغ.",
+    err_too_large: "حجم المدخل يتجاوز 5 ميغابايت.",
+    err_not_text: "الملف ليس نصاً (ليس بترميز UTF-8).",
+    err_unreadable: "تعذرت قراءة المدخل مقالاً",
+    err_line: "السطر",
+    err_column: "العمود",
+    err_no_body: "المقال بلا نص.",
+    err_bad_field: "أحد حقول المقال يحمل قيمة من نوع خاطئ:",
+    err_no_article: "لم يُعثر على مقال في المدخل.",
+    err_too_long: "المقال أطول من أن يُعرض في هذه الصفحة؛ عدد الأحرف:",
+    err_kept: "يبقى المقال المعروض كما هو.",
+    skip_to_map: "انتقل إلى الخريطة",
+    skip_to_timeline: "انتقل إلى الخط الزمني",
+    outside_view: "خارج العرض: إظهار الكل",
+    no_dated_events: "لا يحمل أي حدث في هذا المقال تاريخاً؛ الأحداث غير المؤرخة مدرجة أدناه.",
+    undated_events: "أحداث غير مؤرخة",
 };
+
+/// An input error as the reader is told it.
+pub fn problem(l: Lang, p: &super::state::Problem) -> String {
+    use super::state::Problem as P;
+    let t = l.t();
+    let what = match p {
+        P::Empty => t.err_empty.to_string(),
+        P::TooLarge => t.err_too_large.to_string(),
+        P::NotText => t.err_not_text.to_string(),
+        P::Unreadable { line, column } => {
+            format!("{} ({} {line}، {} {column}).", t.err_unreadable, t.err_line, t.err_column)
+                .replace('،', if l == Lang::Ar { "،" } else { "," })
+        }
+        P::NoBody => t.err_no_body.to_string(),
+        P::BadField(f) => format!("{} {f}.", t.err_bad_field),
+        P::NoArticle => t.err_no_article.to_string(),
+        P::TooLongForPage(n) => format!("{} {n}.", t.err_too_long),
+    };
+    format!("{what} {}", t.err_kept)
+}
 
 /// A type's name: singular for labels, plural for group headings.
 pub fn type_name(l: Lang, t: EntityType, plural: bool) -> &'static str {
@@ -290,7 +343,7 @@ pub fn precision(l: Lang, p: Precision) -> &'static str {
 }
 
 fn month(l: Lang, m: u8) -> &'static str {
-    l.t().months.get(usize::from(m.clamp(1, 12)) - 1).copied().unwrap_or("")
+    crate::time::words::month_label(l.code(), 'g', m.clamp(1, 12))
 }
 
 /// "8 Dec 2022" / "8 ديسمبر 2022".

@@ -2,8 +2,9 @@
 //! mention count, shaded areas for countries and regions; pan by drag, zoom
 //! by wheel, pinch, keys and buttons. No tiles, no network.
 
+use super::resize::observe_size;
+use super::select::selectable;
 use super::state::Ctx;
-use super::text::target;
 use crate::gazetteer;
 use crate::layout::{self, GeoPoint, LabelBox, Side, Transform, Viewport};
 use crate::model::{Analysis, EntityType, PlaceKind};
@@ -24,6 +25,16 @@ struct Pin {
     /// Radius of the shaded area in km (0 for points).
     area_km: f64,
     rtl_name: bool,
+}
+
+impl Pin {
+    /// Everything the pin draws. Ids repeat across articles (the same place
+    /// in two articles, or a re-analysis in place), so a keyed row must be
+    /// rebuilt whenever any of its content changes, never reused by id alone.
+    fn key(&self) -> (String, String, [u64; 4], usize) {
+        let bits = [self.lon.to_bits(), self.lat.to_bits(), self.r.to_bits(), self.area_km.to_bits()];
+        (self.id.clone(), self.name.clone(), bits, self.mentions)
+    }
 }
 
 fn is_rtl(s: &str) -> bool {
@@ -97,36 +108,53 @@ pub fn Map(
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let svg_ref = NodeRef::<leptos::svg::Svg>::new();
     let size = RwSignal::new(Viewport::new(640.0, 400.0));
-    let measure = move || {
-        if let Some(el) = box_ref.get_untracked() {
-            let vp = Viewport::new(f64::from(el.client_width()), f64::from(el.client_height()));
-            if size.get_untracked() != vp {
-                size.set(vp);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if box_ref.get().is_some() {
-            measure();
+    observe_size(box_ref, move |w, h| {
+        let vp = Viewport::new(w, h);
+        if size.try_get_untracked().is_some_and(|old| old != vp) {
+            size.set(vp);
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let pins = Memo::new(move |_| state.analysis.with(|a| a.as_ref().map(pins_of).unwrap_or_default()));
     let rtl = Memo::new(move |_| state.analysis.with(|a| a.as_ref().is_some_and(|a| a.dir == crate::model::Dir::Rtl)));
+    let points = move |p: &[Pin]| -> Vec<GeoPoint> {
+        p.iter().map(|p| GeoPoint { lon: p.lon, lat: p.lat, radius_km: p.area_km }).collect()
+    };
+    // The article's places, less a far outlier that would pile up the rest.
     let fitted = Memo::new(move |_| {
         let vp = size.get();
-        pins.with(|p| {
-            let pts: Vec<GeoPoint> =
-                p.iter().map(|p| GeoPoint { lon: p.lon, lat: p.lat, radius_km: p.area_km }).collect();
-            layout::fit(&pts, vp)
-        })
+        pins.with(|p| layout::cover(layout::fit_core(&points(p), vp).0, vp))
     });
-    let win = Memo::new(move |_| state.view.with(|v| v.map).map(layout::clamp_window).unwrap_or_else(|| fitted.get()));
+    // The window while a drag, pinch or wheel is under way. The view state
+    // (and with it the address bar and the share link) takes it once the
+    // gesture ends, not on every pointer move.
+    let live = RwSignal::new(None::<MapWindow>);
+    let win = Memo::new(move |_| {
+        let vp = size.get();
+        live.get().or_else(|| state.view.with(|v| v.map)).map(|w| layout::cover(w, vp)).unwrap_or_else(|| fitted.get())
+    });
     let tf = Memo::new(move |_| Transform::of(win.get(), size.get()));
     let visible =
         Memo::new(move |_| if ctx.hidden.with(|h| h.contains(&EntityType::Place)) { Vec::new() } else { pins.get() });
+    // Where each pin is drawn: overlapping pins spread on a ring.
+    let shown = Memo::new(move |_| {
+        let t = tf.get();
+        visible.with(|pins| {
+            let circles: Vec<(f64, f64, f64)> = pins
+                .iter()
+                .map(|p| {
+                    let (x, y) = t.project(p.lon, p.lat);
+                    (x, y, p.r)
+                })
+                .collect();
+            pins.iter().map(|p| p.id.clone()).zip(layout::spread(&circles)).collect::<BTreeMap<String, (f64, f64)>>()
+        })
+    });
+    // Pins off the panel (a far place left out of the fit, or after a pan).
+    let outside = Memo::new(move |_| {
+        let vp = size.get();
+        shown.with(|m| m.values().filter(|(x, y)| *x < 0.0 || *y < 0.0 || *x > vp.width || *y > vp.height).count())
+    });
     let countries = Memo::new(move |_| {
         state.analysis.with(|a| {
             a.as_ref()
@@ -147,6 +175,8 @@ pub fn Map(
         let vp = size.get();
         let lit = ctx.lit.get();
         let pre = ctx.preview.get();
+        let at = shown.get();
+        let pos = move |p: &Pin| at.get(&p.id).copied().unwrap_or_else(|| t.project(p.lon, p.lat));
         visible.with(|pins| {
             let mut order: Vec<&Pin> = pins.iter().collect();
             order.sort_by_key(|p| {
@@ -155,14 +185,14 @@ pub fn Map(
             let boxes: Vec<LabelBox> = order
                 .iter()
                 .map(|p| {
-                    let (x, y) = t.project(p.lon, p.lat);
+                    let (x, y) = pos(p);
                     LabelBox { x, y, gap: p.r + 4.0, width: layout::text_width(&p.name, 12.5) + 4.0, height: 17.0 }
                 })
                 .collect();
             let obstacles: Vec<(f64, f64, f64)> = pins
                 .iter()
                 .map(|p| {
-                    let (x, y) = t.project(p.lon, p.lat);
+                    let (x, y) = pos(p);
                     (x, y, p.r + 1.0)
                 })
                 .collect();
@@ -190,12 +220,31 @@ pub fn Map(
         d
     });
 
-    let set_win = move |w: MapWindow| state.view.update(|v| v.map = Some(layout::clamp_window(w)));
+    let set_win = move |w: MapWindow| {
+        live.set(None);
+        state.view.update(|v| v.map = Some(layout::clamp_window(w)));
+    };
+    let set_live = move |w: MapWindow| live.set(Some(layout::clamp_window(w)));
+    let commit = move || {
+        // `try_`: a wheel timer may fire after the map is gone.
+        if let Some(w) = live.try_get_untracked().flatten() {
+            set_win(w);
+        }
+    };
+    // A wheel gesture is a run of events: commit once it has paused.
+    let wheel_timer = StoredValue::new_local(None::<gloo::timers::callback::Timeout>);
     let zoom_by = move |f: f64| {
         let vp = size.get_untracked();
         set_win(layout::zoom_at(win.get_untracked(), f, vp.width / 2.0, vp.height / 2.0, vp));
     };
-    let reset = move || state.view.update(|v| v.map = None);
+    let reset = move || {
+        live.set(None);
+        state.view.update(|v| v.map = None);
+    };
+    let show_all = move || {
+        let vp = size.get_untracked();
+        set_win(pins.with_untracked(|p| layout::cover(layout::fit(&points(p), vp), vp)));
+    };
     let gesture = StoredValue::new(Gesture::default());
 
     let on_down = move |ev: leptos::ev::PointerEvent| {
@@ -234,7 +283,7 @@ pub fn Map(
             }
             let Some(&(_, px, py)) = g.pointers.get(i) else { return };
             g.moved = true;
-            set_win(layout::pan(w, x - px, y - py, vp));
+            set_live(layout::pan(w, x - px, y - py, vp));
         } else if let (Some(&a), Some(&b)) = (g.pointers.first(), g.pointers.get(1)) {
             let other = if a.0 == id { b } else { a };
             let old = if a.0 == id { a } else { b };
@@ -244,7 +293,7 @@ pub fn Map(
             let mid_new = ((x + other.1) / 2.0, (y + other.2) / 2.0);
             let zoomed = layout::zoom_at(w, d_new / d_old, mid_old.0, mid_old.1, vp);
             g.moved = true;
-            set_win(layout::pan(zoomed, mid_new.0 - mid_old.0, mid_new.1 - mid_old.1, vp));
+            set_live(layout::pan(zoomed, mid_new.0 - mid_old.0, mid_new.1 - mid_old.1, vp));
         }
         if let Some(p) = g.pointers.get_mut(i) {
             *p = (id, x, y);
@@ -254,6 +303,9 @@ pub fn Map(
     let on_up = move |ev: leptos::ev::PointerEvent| {
         let id = ev.pointer_id();
         gesture.update_value(|g| g.pointers.retain(|p| p.0 != id));
+        if gesture.with_value(|g| g.pointers.is_empty()) {
+            commit();
+        }
     };
     let on_wheel = move |ev: leptos::ev::WheelEvent| {
         ev.prevent_default();
@@ -262,13 +314,14 @@ pub fn Map(
         let unit = if ev.delta_mode() == 1 { 0.05 } else { 0.0025 };
         let f = (-ev.delta_y() * unit).clamp(-1.0, 1.0).exp();
         let vp = size.get_untracked();
-        set_win(layout::zoom_at(
+        set_live(layout::zoom_at(
             win.get_untracked(),
             f,
             f64::from(ev.client_x()) - rect.left(),
             f64::from(ev.client_y()) - rect.top(),
             vp,
         ));
+        wheel_timer.set_value(Some(gloo::timers::callback::Timeout::new(250, commit)));
     };
     let on_key = move |ev: leptos::ev::KeyboardEvent| {
         let vp = size.get_untracked();
@@ -341,8 +394,8 @@ pub fn Map(
                 <g class="pins">
                     <For
                         each=move || visible.get()
-                        key=|p| p.id.clone()
-                        children=move |p| pin_view(ctx, p, tf, labels, rtl)
+                        key=Pin::key
+                        children=move |p| pin_view(ctx, p, tf, shown, labels, rtl)
                     />
                 </g>
             </svg>
@@ -357,6 +410,11 @@ pub fn Map(
                     "⤢"
                 </button>
             </div>
+            <Show when=move || { outside.get() > 0 }>
+                <button type="button" class="map-outside" data-testid="map-outside" on:click=move |_| show_all()>
+                    {move || format!("{} {}", outside.get(), t().outside_view)}
+                </button>
+            </Show>
             <Show when=move || pins.with(|p| p.is_empty())>
                 <p class="map-empty">{move || t().no_places}</p>
             </Show>
@@ -369,22 +427,30 @@ fn pin_view(
     ctx: Ctx,
     p: Pin,
     tf: Memo<Transform>,
+    shown: Memo<BTreeMap<String, (f64, f64)>>,
     labels: Memo<BTreeMap<String, Side>>,
     rtl: Memo<bool>,
 ) -> impl IntoView {
     let sel = Selection::Entity(p.id.clone());
-    let (id_lit, id_pre, id_lab) = (p.id.clone(), p.id.clone(), p.id.clone());
+    let (id_lit, id_pre, id_lab, id_at) = (p.id.clone(), p.id.clone(), p.id.clone(), p.id.clone());
     let lit = move || ctx.lit.with(|l| l.entities.contains(&id_lit));
     let pre = move || ctx.preview.with(|l| l.entities.contains(&id_pre));
     let (lon, lat, r, km, rtl_name) = (p.lon, p.lat, p.r, p.area_km, p.rtl_name);
     let side = Memo::new(move |_| labels.with(|l| l.get(&id_lab).copied()));
+    // Where the pin is drawn, and where its place really is relative to that
+    // (not (0, 0) when the pin was spread away from others).
+    let at = Memo::new(move |_| {
+        let real = tf.with(|t| t.project(lon, lat));
+        let drawn = shown.with(|m| m.get(&id_at).copied()).unwrap_or(real);
+        (drawn, (real.0 - drawn.0, real.1 - drawn.1))
+    });
+    let moved = move || at.with(|(_, d)| d.0.hypot(d.1) > 0.5);
     // Which way the label runs: "after" follows the article's reading direction.
     let extend_right = Memo::new(move |_| match side.get() {
         Some(Side::After) => !rtl.get(),
         Some(Side::Before) => rtl.get(),
         None => true,
     });
-    let (s1, s2, s3, s4) = (sel.clone(), sel.clone(), sel.clone(), sel);
     let count = (r >= 9.5).then(|| {
         view! {
             <text class="pin-count" y="3.5" text-anchor="middle" aria-hidden="true">
@@ -392,7 +458,10 @@ fn pin_view(
             </text>
         }
     });
-    let aria = format!("{} ({})", p.name, p.mentions);
+    // The visible label, then the visible count, then what it counts: the
+    // accessible name holds the visible text in order (WCAG 2.5.3).
+    let (label_name, n) = (p.name.clone(), p.mentions);
+    let aria = move || format!("{label_name} {n} {}", ctx.lang.get().t().mentions);
     view! {
         <g
             class="pin"
@@ -406,26 +475,28 @@ fn pin_view(
             aria-label=aria
             aria-pressed=move || if lit() { "true" } else { "false" }
             transform=move || {
-                let (x, y) = tf.with(|t| t.project(lon, lat));
+                let ((x, y), _) = at.get();
                 format!("translate({x:.1} {y:.1})")
             }
-            on:click=move |_| ctx.state.toggle_select(s1.clone())
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    ev.stop_propagation();
-                    ctx.state.toggle_select(s2.clone());
-                }
-            }
-            on:mouseenter=move |ev| ctx.preview_at(s3.clone(), target(&ev))
-            on:mouseleave=move |_| ctx.unpreview()
-            on:focus=move |ev| ctx.preview_at(s4.clone(), target(&ev))
-            on:blur=move |_| ctx.unpreview()
+            {..selectable(ctx, sel)}
         >
-            {(km > 0.0).then(|| view! { <circle class="pin-area" r=move || format!("{:.1}", layout::area_radius(km, tf.with(|t| t.k)).min(4000.0))></circle> })}
+            {(km > 0.0)
+                .then(|| {
+                    view! {
+                        <circle
+                            class="pin-area"
+                            cx=move || format!("{:.1}", at.get().1 .0)
+                            cy=move || format!("{:.1}", at.get().1 .1)
+                            r=move || format!("{:.1}", layout::area_radius(km, tf.with(|t| t.k)).min(4000.0))
+                        ></circle>
+                    }
+                })}
+            <Show when=moved>
+                <line class="pin-leader" x1="0" y1="0" x2=move || format!("{:.1}", at.get().1 .0) y2=move || format!("{:.1}", at.get().1 .1)></line>
+                <circle class="pin-true" r="2.5" cx=move || format!("{:.1}", at.get().1 .0) cy=move || format!("{:.1}", at.get().1 .1)></circle>
+            </Show>
             <circle class="pin-halo" r=r + 6.0></circle>
             <circle class="pin-dot" r=r></circle>
-            {count}
             <text
                 class="pin-label"
                 class:hidden-label=move || side.get().is_none()
@@ -436,6 +507,9 @@ fn pin_view(
             >
                 {p.name.clone()}
             </text>
+            // After the label and a space, so the visible text reads "name count".
+            " "
+            {count}
         </g>
     }
 }

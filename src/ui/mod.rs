@@ -7,6 +7,8 @@ mod card;
 mod entities;
 mod i18n;
 mod map;
+mod resize;
+mod select;
 mod share_buttons;
 mod state;
 mod text;

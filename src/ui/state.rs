@@ -15,8 +15,12 @@ pub struct AppState {
     /// The articles of a multi-article input, for the picker.
     pub choices: RwSignal<Vec<crate::model::Article>>,
     /// The last error (bad input, failed fetch, broken link); the previous
-    /// analysis stays on screen.
+    /// analysis stays on screen. Technical and in English: the JS API
+    /// returns it as it is.
     pub error: RwSignal<Option<String>>,
+    /// What a reader is told about an input error, in the interface
+    /// language, with the `error` it explains (stale once `error` changes).
+    pub problem: RwSignal<Option<(String, Problem)>>,
     /// What a share link restores.
     pub view: RwSignal<ViewState>,
     /// Hover preview (not part of the view state).
@@ -31,6 +35,7 @@ impl AppState {
             analysis: RwSignal::new(analysis),
             choices: RwSignal::new(Vec::new()),
             error: RwSignal::new(None),
+            problem: RwSignal::new(None),
             view: RwSignal::new(view),
             hover: RwSignal::new(None),
             panels: RwSignal::new(panels),
@@ -40,6 +45,10 @@ impl AppState {
     /// Shows a new article's analysis, or an error that keeps the old one.
     /// An exported analysis (the JSON `analyze` returns) is shown as it is.
     pub fn load(&self, input: &[u8]) {
+        if input.iter().all(u8::is_ascii_whitespace) {
+            self.fail_input(Problem::Empty, "input is empty".into());
+            return;
+        }
         if let Some(a) = as_analysis(input) {
             self.show_analysis(a);
             self.choices.set(Vec::new());
@@ -48,17 +57,23 @@ impl AppState {
         match crate::parse_articles(input) {
             Ok(mut articles) if !articles.is_empty() => {
                 let first = articles.remove(0);
-                if let Err(e) = fits_the_page(&first) {
-                    self.error.set(Some(e));
+                if let Err((p, e)) = page_check(&first) {
+                    self.fail_input(p, e);
                     return;
                 }
                 self.show_analysis(crate::analyze(&first));
                 articles.insert(0, first);
                 self.choices.set(if articles.len() > 1 { articles } else { Vec::new() });
             }
-            Ok(_) => self.error.set(Some("input holds no article".into())),
-            Err(e) => self.error.set(Some(e.to_string())),
+            Ok(_) => self.fail_input(Problem::NoArticle, "input holds no article".into()),
+            Err(e) => self.fail_input(Problem::of(input, &e), e.to_string()),
         }
+    }
+
+    /// Shows an input error (the article on screen stays).
+    pub fn fail_input(&self, problem: Problem, message: String) {
+        self.problem.set(Some((message.clone(), problem)));
+        self.error.set(Some(message));
     }
 
     /// Shows an analysis, keeping the interface language and clearing the rest
@@ -74,8 +89,8 @@ impl AppState {
     pub fn pick(&self, i: usize) {
         let article = self.choices.with_untracked(|c| c.get(i).cloned());
         if let Some(article) = article {
-            if let Err(e) = fits_the_page(&article) {
-                self.error.set(Some(e));
+            if let Err((p, e)) = page_check(&article) {
+                self.fail_input(p, e);
                 return;
             }
             self.show_analysis(crate::analyze(&article));
@@ -107,7 +122,50 @@ impl AppState {
     }
 }
 
-/// Reads an exported analysis; `None` for anything else (articles included).
+/// Why an input was not shown, in terms a reader can act on; the interface
+/// says it in its language ([`super::i18n::problem`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Nothing but white space.
+    Empty,
+    /// Over the 5 MB input limit.
+    TooLarge,
+    /// Not text (not UTF-8).
+    NotText,
+    /// Unreadable at a line and column (broken JSON, a nul byte).
+    Unreadable { line: usize, column: usize },
+    /// The article has no text.
+    NoBody,
+    /// A field holds the wrong kind of value.
+    BadField(String),
+    /// No article in the input.
+    NoArticle,
+    /// Longer (code points) than the page lays out.
+    TooLongForPage(usize),
+}
+
+impl Problem {
+    /// Classifies a parse error by what the input was, and where and in
+    /// which field reading stopped (not by the wording of its message).
+    pub fn of(input: &[u8], e: &crate::InputError) -> Problem {
+        if input.len() > crate::MAX_INPUT_BYTES {
+            Problem::TooLarge
+        } else if std::str::from_utf8(input).is_err() {
+            Problem::NotText
+        } else if let Some(field) = &e.field {
+            if field == "body" {
+                Problem::NoBody
+            } else {
+                Problem::BadField(field.clone())
+            }
+        } else if let (Some(line), Some(column)) = (e.line, e.column) {
+            Problem::Unreadable { line, column }
+        } else {
+            Problem::NoArticle
+        }
+    }
+}
+
 /// Longest article text the page lays out (code points). The analysis has
 /// no such limit (the CLI and `analyze` take 5 MB), but drawing hundreds of
 /// thousands of highlights freezes a browser tab for minutes; the longest
@@ -115,11 +173,15 @@ impl AppState {
 pub const PAGE_MAX_CHARS: usize = 200_000;
 
 pub fn fits_the_page(a: &crate::model::Article) -> Result<(), String> {
+    page_check(a).map_err(|(_, e)| e)
+}
+
+fn page_check(a: &crate::model::Article) -> Result<(), (Problem, String)> {
     let n = a.title.chars().count() + a.paragraphs.iter().map(|p| p.chars().count() + 2).sum::<usize>();
     if n > PAGE_MAX_CHARS {
-        Err(format!(
+        Err((Problem::TooLongForPage(n), format!(
             "article is too long to show here: {n} characters, the page shows up to {PAGE_MAX_CHARS} (the CLI and the JS analyze() take up to 5 MB)"
-        ))
+        )))
     } else {
         Ok(())
     }

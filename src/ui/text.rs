@@ -2,12 +2,12 @@
 //! analysis are code points; they become DOM text only here.
 
 use super::i18n::{type_name, type_tag};
+use super::select::selectable;
 use super::state::Ctx;
 use crate::layout;
 use crate::model::{Analysis, Block, Dir, EntityType};
 use crate::view::Selection;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 pub(super) fn dir_attr(d: Dir) -> &'static str {
     match d {
@@ -197,7 +197,6 @@ fn mention(ctx: Ctx, h: Hl, text: String, events: Vec<String>) -> impl IntoView 
             })
     };
     let label_text = text.clone();
-    let (s1, s2, s3, s4) = (sel.clone(), sel.clone(), sel.clone(), sel);
     view! {
         <mark
             class=format!("mention t-{}", kind.as_str())
@@ -215,24 +214,9 @@ fn mention(ctx: Ctx, h: Hl, text: String, events: Vec<String>) -> impl IntoView 
             role="button"
             aria-pressed=move || if lit() { "true" } else { "false" }
             aria-label=move || format!("{label_text} ({})", type_name(ctx.lang.get(), kind, false))
-            on:click=move |_| ctx.state.toggle_select(s1.clone())
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    ctx.state.toggle_select(s2.clone());
-                }
-            }
-            on:mouseenter=move |ev| ctx.preview_at(s3.clone(), target(&ev))
-            on:mouseleave=move |_| ctx.unpreview()
-            on:focus=move |ev| ctx.preview_at(s4.clone(), target(&ev))
-            on:blur=move |_| ctx.unpreview()
+            {..selectable(ctx, sel)}
         >
             {text}
         </mark>
     }
-}
-
-/// The element a (non-delegated) event listener sits on.
-pub(super) fn target<E: AsRef<web_sys::Event>>(ev: &E) -> Option<web_sys::Element> {
-    ev.as_ref().current_target().and_then(|t| t.dyn_into::<web_sys::Element>().ok())
 }

@@ -4,10 +4,12 @@
 //! lane of their own. Mirrored for right-to-left articles.
 
 use super::i18n::{self, Lang};
+use super::resize::observe_size;
+use super::select::selectable;
 use super::state::Ctx;
-use super::text::target;
 use crate::layout::{self, EventSlot, Mark, TickUnit, TimelineLayout, Viewport};
 use crate::model::{Analysis, Dir, EntityType, Event, Relation};
+use crate::time::calendar;
 use crate::view::Selection;
 use leptos::prelude::*;
 
@@ -55,11 +57,24 @@ fn truncate(s: &str, n: usize) -> String {
     }
 }
 
+/// One timeline item: an event, and any others that read exactly the same
+/// (the same kind, place, date and people found twice), shown once.
+#[derive(Debug, Clone, PartialEq)]
+struct Item {
+    id: String,
+    /// Every event id the item stands for (`id` first).
+    ids: Vec<String>,
+    line1: String,
+    line2: String,
+}
+
 /// Everything drawn, computed from the analysis, the width and the language.
 #[derive(Debug, Clone, PartialEq)]
 struct Drawn {
     layout: TimelineLayout,
-    events: Vec<(String, String, String, Option<crate::model::Precision>)>,
+    events: Vec<Item>,
+    /// An axis is drawn only when some event has a date.
+    has_axis: bool,
     published: Option<crate::model::Ymd>,
     height: f64,
     axis_y: f64,
@@ -73,30 +88,36 @@ fn draw(
     hidden: bool,
     window: Option<(crate::model::Ymd, crate::model::Ymd)>,
 ) -> Drawn {
-    let events: Vec<&Event> = if hidden { Vec::new() } else { a.events.iter().collect() };
-    let lines: Vec<(String, String)> = events.iter().map(|e| label_lines(a, e, l)).collect();
+    let all: Vec<&Event> = if hidden { Vec::new() } else { a.events.iter().collect() };
+    let mut events: Vec<&Event> = Vec::new();
+    let mut items: Vec<Item> = Vec::new();
+    for e in all {
+        let (line1, line2) = label_lines(a, e, l);
+        match items.iter_mut().find(|it| it.line1 == line1 && it.line2 == line2) {
+            Some(same) => same.ids.push(e.id.clone()),
+            None => {
+                events.push(e);
+                items.push(Item { id: e.id.clone(), ids: vec![e.id.clone()], line1, line2 });
+            }
+        }
+    }
+    let lines: Vec<(String, String)> = items.iter().map(|it| (it.line1.clone(), it.line2.clone())).collect();
     let widths: Vec<f64> = lines
         .iter()
         .map(|(x, y)| layout::text_width(x, LABEL_FONT).max(layout::text_width(y, LABEL_FONT - 1.5)) + 4.0)
         .collect();
-    let published = a.published.as_deref().and_then(layout::parse_iso_day);
+    let published = a.published.as_deref().and_then(calendar::parse_iso_day);
     let lay = layout::timeline(&events, &widths, published, window, width, a.dir == Dir::Rtl);
+    let has_axis = !lay.dated.is_empty();
     let axis_y = TOP + lay.lanes as f64 * LANE_H + 4.0;
-    let undated_y = axis_y + AXIS_H + 10.0;
-    let height =
-        if lay.undated_rows > 0 { undated_y + 16.0 + lay.undated_rows as f64 * LANE_H } else { axis_y + AXIS_H };
-    Drawn {
-        events: events
-            .iter()
-            .zip(lines)
-            .map(|(e, (x, y))| (e.id.clone(), x, y, e.date.as_ref().map(|d| d.precision)))
-            .collect(),
-        layout: lay,
-        published,
-        height,
-        axis_y,
-        undated_y,
-    }
+    // Without dated events there is no axis: the undated list starts at the top.
+    let undated_y = if has_axis { axis_y + AXIS_H + 10.0 } else { 4.0 };
+    let height = match (has_axis, lay.undated_rows) {
+        (_, 0) => axis_y + AXIS_H,
+        (true, n) => undated_y + 16.0 + n as f64 * LANE_H,
+        (false, n) => undated_y + 16.0 + n as f64 * LANE_H - 4.0,
+    };
+    Drawn { events: items, has_axis, layout: lay, published, height, axis_y, undated_y }
 }
 
 /// The timeline panel.
@@ -108,42 +129,48 @@ pub fn Timeline(
     let state = ctx.state;
     let box_ref = NodeRef::<leptos::html::Div>::new();
     let width = RwSignal::new(560.0f64);
-    let measure = move || {
-        if let Some(el) = box_ref.get_untracked() {
-            let w = Viewport::new(f64::from(el.client_width()), 1.0).width;
-            if (width.get_untracked() - w).abs() > 0.5 {
-                width.set(w);
-            }
-        }
-    };
-    Effect::new(move |_| {
-        if box_ref.get().is_some() {
-            measure();
+    observe_size(box_ref, move |w, _| {
+        let w = Viewport::new(w, 1.0).width;
+        if width.try_get_untracked().is_some_and(|old| (old - w).abs() > 0.5) {
+            width.set(w);
         }
     });
-    let resize = window_event_listener(leptos::ev::resize, move |_| measure());
-    on_cleanup(move || resize.remove());
 
     let drawn = Memo::new(move |_| {
         let w = width.get();
         let l = ctx.lang.get();
         let hidden = ctx.hidden.with(|h| h.contains(&EntityType::Event));
         let window = state.view.with(|v| {
-            v.time.as_ref().and_then(|t| Some((layout::parse_iso_day(&t.start)?, layout::parse_iso_day(&t.end)?)))
+            v.time.as_ref().and_then(|t| Some((calendar::parse_iso_day(&t.start)?, calendar::parse_iso_day(&t.end)?)))
         });
         state.analysis.with(|a| a.as_ref().map(|a| draw(a, w, l, hidden, window)))
     });
     let t = move || ctx.lang.get().t();
 
     view! {
-        <div class="timeline-box" node_ref=box_ref data-testid="timeline">
+        <div
+            class="timeline-box"
+            node_ref=box_ref
+            data-testid="timeline"
+            tabindex="-1"
+            role="region"
+            aria-label=move || t().timeline
+        >
             {move || {
                 drawn
                     .get()
                     .map(|d| {
                         let l = ctx.lang.get_untracked();
                         let has_events = !d.events.is_empty();
+                        if !has_events {
+                            // Nothing to place in time: say so, without an empty axis.
+                            return view! { <p class="timeline-note" data-testid="timeline-empty">{t().no_events}</p> }
+                                .into_any();
+                        }
+                        let note = (!d.has_axis)
+                            .then(|| view! { <p class="timeline-note" data-testid="timeline-undated-note">{t().no_dated_events}</p> });
                         view! {
+                            {note}
                             <svg
                                 class="timeline"
                                 width="100%"
@@ -152,7 +179,8 @@ pub fn Timeline(
                                 role="group"
                                 aria-label=t().timeline
                             >
-                                {axis(&d, l)}
+                                {d.has_axis.then(|| axis(&d, l))}
+                                {undated_head(&d, l)}
                                 {d
                                     .layout
                                     .dated
@@ -161,8 +189,8 @@ pub fn Timeline(
                                     .map(|s| event_view(ctx, &d, s, l))
                                     .collect_view()}
                             </svg>
-                            {(!has_events).then(|| view! { <p class="timeline-empty">{t().no_events}</p> })}
                         }
+                        .into_any()
                     })
             }}
         </div>
@@ -221,22 +249,26 @@ fn axis(d: &Drawn, l: Lang) -> impl IntoView {
             </text>
         }
     });
-    let undated = (lay.undated_rows > 0).then(|| {
-        let y = d.undated_y;
-        let x = if lay.scale.rtl { lay.scale.x1 } else { lay.scale.x0 };
-        view! {
-            <line class="lane-sep" x1=lay.scale.x0 x2=lay.scale.x1 y1=y - 4.0 y2=y - 4.0></line>
-            <text class="lane-label" x=x y=y + 8.0 direction=l.dir() text-anchor=anchor(!lay.scale.rtl, l.rtl())>
-                {format!("{} · {}", l.t().undated, l.t().upcoming)}
-            </text>
-        }
-    });
     view! {
         <line class="axis" x1=lay.scale.x0 x2=lay.scale.x1 y1=axis_y y2=axis_y></line>
         {ticks}
-        {undated}
         {published}
     }
+}
+
+/// The heading of the undated list.
+fn undated_head(d: &Drawn, l: Lang) -> impl IntoView {
+    let lay = &d.layout;
+    (lay.undated_rows > 0).then(|| {
+        let y = d.undated_y;
+        let x = if lay.scale.rtl { lay.scale.x1 } else { lay.scale.x0 };
+        view! {
+            {d.has_axis.then(|| view! { <line class="lane-sep" x1=lay.scale.x0 x2=lay.scale.x1 y1=y - 4.0 y2=y - 4.0></line> })}
+            <text class="lane-label" x=x y=y + 8.0 direction=l.dir() text-anchor=anchor(!lay.scale.rtl, l.rtl())>
+                {l.t().undated_events}
+            </text>
+        }
+    })
 }
 
 /// Centred under its tick, unless that would cut the label at an edge.
@@ -260,16 +292,16 @@ fn anchor(extend_right: bool, rtl: bool) -> &'static str {
 }
 
 fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
-    let Some((id, line1, line2, _)) = d.events.get(s.index).cloned() else {
+    let Some(Item { id, ids, line1, line2 }) = d.events.get(s.index).cloned() else {
         return ().into_any();
     };
     let dated = matches!(s.mark, Mark::Day | Mark::Span);
     let y = if dated { TOP + s.lane as f64 * LANE_H } else { d.undated_y + 16.0 + s.lane as f64 * LANE_H };
     let cy = 10.0;
     let sel = Selection::Event(id.clone());
-    let (id_lit, id_pre) = (id.clone(), id.clone());
-    let lit = move || ctx.lit.with(|x| x.events.contains(&id_lit));
-    let pre = move || ctx.preview.with(|x| x.events.contains(&id_pre));
+    let ids_pre = ids.clone();
+    let lit = move || ctx.lit.with(|x| ids.iter().any(|i| x.events.contains(i)));
+    let pre = move || ctx.preview.with(|x| ids_pre.iter().any(|i| x.events.contains(i)));
     let mid = (s.x0 + s.x1) / 2.0;
     let mark = match s.mark {
         Mark::Day => view! { <circle class="ev-dot" cx=mid cy=cy r="6"></circle> }.into_any(),
@@ -280,8 +312,10 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
         }
         .into_any(),
         Mark::Before | Mark::Upcoming => {
-            // The arrow points towards the side of the axis the event lies on.
-            let (from, to) = if d.layout.published_x.is_some_and(|p| mid < p) { (s.x1, s.x0) } else { (s.x0, s.x1) };
+            // "Before" points to the past, "upcoming" to the future: left and
+            // right in a left-to-right timeline, mirrored in right-to-left.
+            let towards_left = (s.mark == Mark::Before) != d.layout.scale.rtl;
+            let (from, to) = if towards_left { (s.x1, s.x0) } else { (s.x0, s.x1) };
             let dir = if to > from { 1.0 } else { -1.0 };
             let head = format!(
                 "M{:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z",
@@ -311,7 +345,6 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
     let (hit_x0, hit_x1) = if s.label_right { (s.x0, tx + lw) } else { (tx - lw, s.x1) };
     let rtl = l.rtl();
     let aria = format!("{line1}. {line2}");
-    let (s1, s2, s3, s4) = (sel.clone(), sel.clone(), sel.clone(), sel);
     view! {
         <g
             class="tl-event"
@@ -326,17 +359,7 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
             role="button"
             aria-label=aria
             aria-pressed=move || if lit() { "true" } else { "false" }
-            on:click=move |_| ctx.state.toggle_select(s1.clone())
-            on:keydown=move |ev| {
-                if ev.key() == "Enter" || ev.key() == " " {
-                    ev.prevent_default();
-                    ctx.state.toggle_select(s2.clone());
-                }
-            }
-            on:mouseenter=move |ev| ctx.preview_at(s3.clone(), target(&ev))
-            on:mouseleave=move |_| ctx.unpreview()
-            on:focus=move |ev| ctx.preview_at(s4.clone(), target(&ev))
-            on:blur=move |_| ctx.unpreview()
+            {..selectable(ctx, sel)}
         >
             <rect
                 class="ev-hit"
@@ -350,6 +373,9 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
             <text class="ev-label" x=tx y=cy + 4.5 direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
                 {line1}
             </text>
+            // A space between the lines, so the visible text reads as the
+            // accessible name does (WCAG 2.5.3).
+            " "
             <text class="ev-sub" x=tx y=cy + 19.0 direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
                 {line2}
             </text>

@@ -66,10 +66,8 @@ pub fn Toolbar(
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         if let Some(a) = area.get_untracked() {
-            let text = a.value();
-            if !text.trim().is_empty() {
-                state.load(text.as_bytes());
-            }
+            // An empty paste is an input error like any other: the reader is told.
+            state.load(a.value().as_bytes());
         }
         close();
     };

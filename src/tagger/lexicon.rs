@@ -1,0 +1,204 @@
+//! The word lists the shipped taggers use as features ([`Lists`]): the
+//! gazetteer's place keys, its weak common words and demonyms, and the
+//! hand-curated titles, given names, people and organisations in
+//! `data/curated/`. Membership is a feature with a learned weight, never
+//! an override: a list hit on "المالي" (Mali, or "financial") is worth what
+//! training found it worth in that context.
+//!
+//! A model is trained with one version of these lists; retrain after
+//! changing them (`cargo run --release --bin train_tagger`).
+
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+use super::features::Lexicon;
+use crate::text::normalize_key;
+
+const TITLES_TSV: &str = include_str!("../../data/curated/titles.tsv");
+const NAMES_TSV: &str = include_str!("../../data/curated/given_names.tsv");
+const PEOPLE_TSV: &str = include_str!("../../data/curated/people.tsv");
+const ORGS_TSV: &str = include_str!("../../data/curated/orgs.tsv");
+const STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
+
+/// A gazetteer key (a one-word place name).
+pub const PLACE: u16 = 1 << 0;
+/// The first word of a longer gazetteer name.
+pub const PLACE_START: u16 = 1 << 1;
+/// A place name that is also a common word (stopwords.tsv, weak).
+pub const COMMON: u16 = 1 << 2;
+/// A nationality or adjective of a country.
+pub const DEMONYM: u16 = 1 << 3;
+/// A word of a person title or rank ("Adm.", "الرئيس").
+pub const TITLE: u16 = 1 << 4;
+/// A given name.
+pub const GIVEN: u16 = 1 << 5;
+/// A word of a well-known person's name.
+pub const PERSON: u16 = 1 << 6;
+/// A word of an organisation's name.
+pub const ORG_WORD: u16 = 1 << 7;
+/// The head of an organisation's name: the first word of an Arabic one
+/// ("وكالة"), the last of an English one ("Union").
+pub const ORG_HEAD: u16 = 1 << 8;
+/// Never a place (stopwords.tsv, stop).
+pub const STOP: u16 = 1 << 9;
+
+/// Number of class bits.
+pub const CLASSES: u32 = 10;
+
+/// The lists, keyed by normalised word ([`normalize_key`]).
+/// FNV-1a as a `HashMap` hasher: these maps hold short words from the
+/// page, not keys an attacker picks to collide, and SipHash costs more than
+/// the lookup it guards.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut v = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for &b in bytes {
+            v ^= u64::from(b);
+            v = v.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = v;
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type Map = HashMap<String, u16, std::hash::BuildHasherDefault<Fnv>>;
+
+pub struct Lists {
+    words: Map,
+    /// Classes already worked out, so a repeated word costs one hash
+    /// lookup instead of several searches of the gazetteer; cleared when
+    /// it grows past [`MEMO_LIMIT`] words.
+    memo: Mutex<Map>,
+}
+
+const MEMO_LIMIT: usize = 1 << 16;
+
+fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+}
+
+impl Lists {
+    /// The lists, parsed once.
+    pub fn get() -> &'static Lists {
+        static L: OnceLock<Lists> = OnceLock::new();
+        L.get_or_init(Lists::build)
+    }
+
+    fn build() -> Lists {
+        let mut words = Map::default();
+        let mut add = |w: &str, bit: u16| {
+            let k = normalize_key(w);
+            if k.is_empty() {
+                return;
+            }
+            // the tokenizer may keep or drop the dot of "Adm."
+            if let Some(bare) = k.strip_suffix('.').filter(|b| !b.is_empty()) {
+                *words.entry(bare.to_string()).or_default() |= bit;
+            }
+            *words.entry(k).or_default() |= bit;
+        };
+        let each_word = |s: &str| -> Vec<String> {
+            // "(آسيان)" and other bracketed asides are not part of the name
+            let s: String = s.split('(').next().unwrap_or("").to_string();
+            s.split_whitespace().map(str::to_string).collect()
+        };
+        for r in rows(TITLES_TSV) {
+            for w in each_word(r[0]) {
+                add(&w, TITLE);
+            }
+        }
+        for r in rows(NAMES_TSV) {
+            add(r[0], GIVEN);
+        }
+        for r in rows(PEOPLE_TSV) {
+            for col in [0, 2, 3] {
+                for w in each_word(r.get(col).copied().unwrap_or("")) {
+                    add(&w, PERSON);
+                }
+            }
+        }
+        for r in rows(ORGS_TSV) {
+            for col in [0, 2, 3] {
+                let ws = each_word(r.get(col).copied().unwrap_or(""));
+                for w in &ws {
+                    add(w, ORG_WORD);
+                }
+                let arabic = ws.first().is_some_and(|w| w.chars().any(crate::text::is_arabic));
+                let head = if arabic { ws.first() } else { ws.last() };
+                // a one-word name (an acronym, "Airbus") has no head
+                if ws.len() > 1 {
+                    if let Some(h) = head {
+                        add(h, ORG_HEAD);
+                    }
+                }
+            }
+        }
+        for r in rows(STOPWORDS_TSV).skip(1) {
+            match r.as_slice() {
+                ["stop", key, _] => add(key, STOP),
+                ["weak", key, _] => {
+                    add(key, COMMON);
+                    if let Some(bare) = key.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
+                        add(bare, COMMON);
+                    }
+                }
+                _ => {}
+            }
+        }
+        Lists { words, memo: Mutex::new(Map::default()) }
+    }
+}
+
+impl Lists {
+    fn lookup(&self, norm: &str) -> u16 {
+        let mut c = self.words.get(norm).copied().unwrap_or(0);
+        let (ids, longer) = crate::gazetteer::lookup_step(norm);
+        if !ids.is_empty() {
+            c |= PLACE;
+        }
+        if longer {
+            c |= PLACE_START;
+        }
+        if crate::gazetteer::demonym(norm).is_some() {
+            c |= DEMONYM;
+        }
+        c
+    }
+}
+
+impl Lexicon for Lists {
+    fn classes(&self, norm: &str) -> u16 {
+        // a poisoned lock only means another thread panicked mid-insert:
+        // the map is still a valid cache
+        let mut memo = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&c) = memo.get(norm) {
+            return c;
+        }
+        let c = self.lookup(norm);
+        if memo.len() >= MEMO_LIMIT {
+            memo.clear();
+        }
+        memo.insert(norm.to_string(), c);
+        c
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_know_titles_places_and_heads() {
+        let l = Lists::get();
+        assert_ne!(l.classes("adm") & TITLE, 0);
+        assert_ne!(l.classes("union") & ORG_HEAD, 0);
+        assert_eq!(l.classes("union") & PLACE, 0);
+        assert_ne!(l.classes("بغداد") & PLACE, 0);
+        assert_eq!(l.classes("xqzv"), 0);
+    }
+}

@@ -1,0 +1,94 @@
+//! Dates relative to the date mentioned before them: "the next day", "two
+//! days later", "a year earlier", "the year-ago quarter", "اليوم التالي".
+//! The anchor is the previous date found in the text; without one only
+//! the steps that publication can stand in for are read ("a year earlier"
+//! as the year before publication, "the quarter" as the last quarter
+//! completed before it).
+
+use super::{day_value, month_value, range_value, year_value, Hit, Scanner};
+use crate::model::{DateValue, Derivation, Precision, Ymd};
+use crate::time::calendar::{add_days, add_months, ymd};
+use crate::time::words::{w, Step, Unit};
+
+impl Scanner<'_> {
+    /// A date relative to `anchor` at token `i`.
+    pub(super) fn anchored(&self, i: usize, anchor: Option<&DateValue>) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !t.is_word {
+            return None;
+        }
+        let phrase = if w().anchored_first.has(&t.norm) {
+            w().anchored
+                .iter()
+                .find(|(words, _, _)| words.iter().enumerate().all(|(k, word)| self.norm(i + k) == word.as_str()))
+        } else {
+            None
+        };
+        let (last, n, step) = match phrase {
+            Some((words, n, step)) => (i + words.len(), *n, *step),
+            None => {
+                // "two days later", "a week earlier"
+                let n = self.num(i).map(|n| n.0).or_else(|| self.inf(i).and_then(|f| f.number_word))?;
+                if self.tok(i + 2).is_none_or(|t| t.arabic) {
+                    return None;
+                }
+                let (unit, _) = self.inf(i + 1)?.unit?;
+                let dir = w().anchored_directions_en.get(self.norm(i + 2))?;
+                let step = match unit {
+                    Unit::Day => Step::Day,
+                    Unit::Week => Step::Week,
+                    Unit::Year => Step::Year,
+                    Unit::Month => return None,
+                };
+                (i + 3, dir * i64::from(n), step)
+            }
+        };
+        let value = shift(anchor, n, step, self.published)?;
+        Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value })
+    }
+}
+
+/// `d` moved by `n` years (29 February becomes the 28th).
+fn add_years(d: Ymd, n: i64) -> Option<Ymd> {
+    let y = i32::try_from(i64::from(d.year) + n).ok()?;
+    ymd(y, d.month, d.day).or_else(|| ymd(y, d.month, d.day - 1))
+}
+
+/// Whether a value is a calendar quarter.
+fn is_quarter(v: &DateValue) -> bool {
+    v.precision == Precision::Range
+        && v.start.day == 1
+        && v.start.month % 3 == 1
+        && add_months(v.start, 3).and_then(|n| add_days(n, -1)) == Some(v.end)
+}
+
+/// The value `n` steps from `anchor` (or from publication where a step allows it).
+fn shift(anchor: Option<&DateValue>, n: i64, step: Step, published: Option<Ymd>) -> Option<DateValue> {
+    let der = Derivation::Relative;
+    match step {
+        Step::Day | Step::Week => {
+            let a = anchor.filter(|a| a.precision == Precision::Day)?;
+            Some(day_value(add_days(a.start, if step == Step::Week { 7 * n } else { n })?, der))
+        }
+        Step::Year => match anchor {
+            Some(a) => match a.precision {
+                Precision::Day => Some(day_value(add_years(a.start, n)?, der)),
+                Precision::Month => {
+                    let d = add_years(a.start, n)?;
+                    month_value(d.year, d.month, der)
+                }
+                Precision::Year => year_value(add_years(a.start, n)?.year, der),
+                Precision::Range => range_value(add_years(a.start, n)?, add_years(a.end, n)?, der),
+            },
+            None => year_value(published?.year + i32::try_from(n).ok()?, der),
+        },
+        Step::Quarter => {
+            if let Some(a) = anchor.filter(|a| is_quarter(a)) {
+                return range_value(a.start, a.end, der);
+            }
+            let p = published?;
+            let this = ymd(p.year, (p.month - 1) / 3 * 3 + 1, 1)?;
+            range_value(add_months(this, -3)?, add_days(this, -1)?, der)
+        }
+    }
+}

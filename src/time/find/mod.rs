@@ -1,0 +1,516 @@
+//! Finding date expressions in running text and normalising them against the
+//! publication date.
+//!
+//! The scanner walks the token list once. Each word token is classified up
+//! front (number, month, weekday, relative word, ...) using every clitic
+//! reading of Arabic words, so "وأمس", "بالأمس" and "والخميس" are found.
+//! Ambiguous words ("آب" father, "May" the verb, weekday-like words) only
+//! count as dates when something date-like stands next to them.
+
+use super::calendar::{days_from_civil, iso_day, month_end, ymd};
+use super::words::{self, w, Cue, List, Unit};
+use super::FoundDate;
+use crate::model::{DateValue, Derivation, Precision, Ymd};
+use crate::text::{readings, Token};
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
+mod absolute;
+mod anchored;
+mod hijri;
+mod relative;
+
+/// What a token can be, worked out once.
+#[derive(Debug, Clone, Default)]
+struct Info {
+    /// Code points at the end that are not part of the date (the "'s" of
+    /// "Wednesday's ruling").
+    cut: usize,
+    /// A year written with the Hijri mark in the same token ("1404هـ").
+    hijri_num: Option<u32>,
+    /// A number: value, count of digits, code points of a "و" before it.
+    num: Option<(u32, usize, usize)>,
+    /// A month: number, cue, clitic prefix (code points in the original).
+    month: Option<(u8, Cue, usize)>,
+    weekday: Option<(u8, usize)>,
+    rel_day: Option<(i64, usize)>,
+    period: Option<(Unit, usize)>,
+    unit: Option<(Unit, u32)>,
+    number_word: Option<u32>,
+    /// Arabic direction adjective (الماضي, المقبل, الجاري).
+    ar_dir: Option<i8>,
+    /// A bare stem (clitics removed) for table lookups of cue words.
+    stems: Vec<(String, usize)>,
+}
+
+/// Code points of the original token that make up the first `n` code points
+/// of its normalised form (normalisation drops tashkeel and tatweel).
+fn original_prefix(text: &str, n: usize) -> usize {
+    if n == 0 {
+        return 0;
+    }
+    let mut seen = 0;
+    for (i, c) in text.chars().enumerate() {
+        if crate::text::normalize_char(c).is_some() {
+            seen += 1;
+            if seen == n {
+                return i + 1;
+            }
+        }
+    }
+    0
+}
+
+/// Every word any table here looks up through a token's stems, and (second
+/// set) the words of those that start with the article, without it. Most
+/// tokens are in neither, so they cost one hash lookup per reading and no
+/// allocation.
+/// The known words, and the last two characters of each (a stem is a
+/// suffix of its word, so a word not ending in one of these has no known stem).
+type Known = (HashSet<&'static str>, HashSet<&'static str>, HashSet<(char, char)>);
+
+fn known_words() -> &'static Known {
+    static KNOWN: OnceLock<Known> = OnceLock::new();
+    KNOWN.get_or_init(|| {
+        let w = w();
+        let mut all: HashSet<&'static str> = HashSet::new();
+        all.extend(w.months.keys());
+        all.extend(w.weekdays.keys());
+        all.extend(w.units.keys());
+        all.extend(w.directions_ar.keys());
+        all.extend(w.hijri_months.keys());
+        all.extend(w.hijri_two_word_months.iter().map(|r| r.0.as_str()));
+        all.extend(w.two_word_months.iter().map(|r| r.0.as_str()));
+        all.extend(w.relative_days.keys());
+        all.extend(w.periods.keys());
+        all.extend(w.seasons_ar.keys());
+        for t in [
+            &w.year_nouns_ar,
+            &w.year_cues_ar,
+            &w.day_nouns_ar,
+            &w.part_of_period_ar,
+            &w.event_nouns_ar,
+            &w.range_openers,
+            &w.future_markers,
+            &w.stem_cues,
+        ] {
+            all.extend(t.iter());
+        }
+        let after_article = all.iter().filter_map(|k| k.strip_prefix("ال")).collect();
+        let endings = all.iter().filter_map(|k| last_two(k)).collect();
+        (all, after_article, endings)
+    })
+}
+
+fn last_two(s: &str) -> Option<(char, char)> {
+    let mut it = s.chars().rev();
+    let b = it.next()?;
+    Some((it.next()?, b))
+}
+
+fn stems_of(t: &Token) -> Vec<(String, usize)> {
+    let (all, after_article, endings) = known_words();
+    let mut out: Vec<(String, usize)> = Vec::new();
+    if !last_two(&t.norm).is_some_and(|e| endings.contains(&e)) {
+        return out;
+    }
+    for r in readings(&t.norm) {
+        if r.had_article && after_article.contains(r.stem) {
+            // The article is part of the matched word: "والخميس" matches
+            // "الخميس" with only "و" as the clitic.
+            let back = original_prefix(&t.text, r.prefix_len.saturating_sub(2));
+            out.push((format!("ال{}", r.stem), back));
+        }
+        if all.contains(r.stem) {
+            out.push((r.stem.to_string(), original_prefix(&t.text, r.prefix_len)));
+        }
+    }
+    out
+}
+
+fn parse_num(norm: &str) -> Option<(u32, usize)> {
+    let digits = norm.bytes().take_while(u8::is_ascii_digit).count();
+    if digits == 0 || digits > 4 {
+        return None;
+    }
+    let (d, rest) = norm.split_at(digits);
+    // Ordinal suffixes, and "م" (milady) that Arabic writes after a Gregorian year.
+    if !(rest.is_empty() || w().ordinal_suffixes_en.has(rest) || rest == "م") {
+        return None;
+    }
+    Some((d.parse().ok()?, digits))
+}
+
+fn classify(t: &Token) -> Info {
+    let mut info = Info::default();
+    if !t.is_word {
+        return info;
+    }
+    if let Some((v, d)) = parse_num(&t.norm) {
+        info.num = Some((v, d, 0));
+        return info;
+    }
+    if let Some(digits) = t.norm.strip_suffix('ه') {
+        if let Some((v, _)) = parse_num(digits).filter(|_| digits.bytes().all(|b| b.is_ascii_digit())) {
+            info.hijri_num = Some(v);
+            return info;
+        }
+    }
+    if let Some(rest) = t.norm.strip_prefix('و') {
+        if let Some((v, d)) = parse_num(rest).filter(|_| rest.bytes().all(|b| b.is_ascii_digit())) {
+            info.num = Some((v, d, original_prefix(&t.text, 1)));
+            return info;
+        }
+    }
+    info.stems = if t.arabic {
+        stems_of(t)
+    } else {
+        let base = match t.norm.strip_suffix("'s") {
+            Some(b) => {
+                info.cut = 2;
+                b
+            }
+            None => t.norm.as_str(),
+        };
+        if known_words().0.contains(base) {
+            vec![(base.to_string(), 0)]
+        } else {
+            Vec::new()
+        }
+    };
+    let english_cap = t.capitalized;
+    for (s, p) in &info.stems {
+        if info.month.is_none() {
+            if let Some((m, cue)) = words::month(s) {
+                // A clitic-stripped short word is too weak for an ambiguous
+                // month ("باب" door is not ب + آب): only "و" may precede it.
+                let weak_prefix = *p > 0 && !t.norm.starts_with('و');
+                let ok = if t.arabic { !(cue == Cue::Context && (weak_prefix || *p > 1)) } else { english_cap };
+                if ok {
+                    info.month = Some((m, cue, *p));
+                }
+            }
+        }
+        if info.weekday.is_none() {
+            if let Some(w) = w().weekdays.get(s) {
+                // English abbreviations ("Sat", "Wed", "Sun") are ordinary words in prose.
+                if t.arabic || (english_cap && s.len() > 3) {
+                    info.weekday = Some((w, *p));
+                }
+            }
+        }
+        if info.rel_day.is_none() {
+            info.rel_day = w().relative_days.get(s).map(|d| (d, *p));
+        }
+        if info.period.is_none() {
+            info.period = w().periods.get(s).map(|u| (u, *p));
+        }
+        if info.unit.is_none() {
+            info.unit = w().units.get(s);
+        }
+        if info.ar_dir.is_none() && t.arabic {
+            info.ar_dir = w().directions_ar.get(s);
+        }
+    }
+    info.number_word = w().numbers.get(&t.norm);
+    info
+}
+
+/// English month abbreviations ("Dec."): months only next to numbers.
+fn is_abbreviation(norm: &str) -> bool {
+    w().abbreviations.has(norm)
+}
+
+fn day_value(d: Ymd, derivation: Derivation) -> DateValue {
+    DateValue { value: iso_day(d), start: d, end: d, precision: Precision::Day, derivation }
+}
+
+fn month_value(year: i32, month: u8, derivation: Derivation) -> Option<DateValue> {
+    let start = ymd(year, month, 1)?;
+    Some(DateValue {
+        value: format!("{year:04}-{month:02}"),
+        start,
+        end: month_end(start),
+        precision: Precision::Month,
+        derivation,
+    })
+}
+
+fn year_value(year: i32, derivation: Derivation) -> Option<DateValue> {
+    Some(DateValue {
+        value: format!("{year:04}"),
+        start: ymd(year, 1, 1)?,
+        end: ymd(year, 12, 31)?,
+        precision: Precision::Year,
+        derivation,
+    })
+}
+
+fn range_value(start: Ymd, end: Ymd, derivation: Derivation) -> Option<DateValue> {
+    (start <= end).then(|| DateValue {
+        value: format!("{}/{}", iso_day(start), iso_day(end)),
+        start,
+        end,
+        precision: Precision::Range,
+        derivation,
+    })
+}
+
+fn plausible_year(v: u32, digits: usize) -> Option<i32> {
+    (digits == 4 && (1000..=2199).contains(&v)).then(|| i32::try_from(v).ok()).flatten()
+}
+
+/// The year that puts `month`/`day` closest to `published`.
+fn nearest_year(month: u8, day: u8, published: Ymd) -> Option<Ymd> {
+    let p = days_from_civil(published);
+    (published.year - 1..=published.year + 1)
+        .filter_map(|y| ymd(y, month, day))
+        .min_by_key(|d| (days_from_civil(*d) - p).abs())
+}
+
+struct Scanner<'a> {
+    tokens: &'a [Token],
+    info: Vec<Info>,
+    published: Option<Ymd>,
+    /// Code point offsets of line breaks in the text (sentence limits).
+    breaks: Vec<usize>,
+}
+
+/// A match: first and one-past-last token, code point span, value.
+struct Hit {
+    first: usize,
+    last: usize,
+    start: usize,
+    end: usize,
+    value: DateValue,
+}
+
+impl Scanner<'_> {
+    fn tok(&self, i: usize) -> Option<&Token> {
+        self.tokens.get(i)
+    }
+    fn inf(&self, i: usize) -> Option<&Info> {
+        self.info.get(i)
+    }
+    fn norm(&self, i: usize) -> &str {
+        self.tok(i).map_or("", |t| t.norm.as_str())
+    }
+    fn is_punct(&self, i: usize, set: &[&str]) -> bool {
+        self.tok(i).is_some_and(|t| !t.is_word && set.contains(&t.norm.as_str()))
+    }
+    /// Token `i` immediately follows token `i - 1` with no space.
+    fn glued(&self, i: usize) -> bool {
+        match (i.checked_sub(1).and_then(|j| self.tok(j)), self.tok(i)) {
+            (Some(a), Some(b)) => a.end == b.start,
+            _ => false,
+        }
+    }
+    fn stem_in(&self, i: usize, list: &List) -> bool {
+        self.inf(i).is_some_and(|f| f.stems.iter().any(|(s, _)| list.has(s)))
+    }
+    /// Whether one of token `i`'s stems is `word`.
+    fn stem_is(&self, i: usize, word: &str) -> bool {
+        self.inf(i).is_some_and(|f| f.stems.iter().any(|(s, _)| s == word))
+    }
+    fn num(&self, i: usize) -> Option<(u32, usize, usize)> {
+        self.inf(i).and_then(|f| f.num)
+    }
+    fn day_num(&self, i: usize) -> Option<u8> {
+        self.num(i).filter(|n| n.1 <= 2 && (1..=31).contains(&n.0)).and_then(|n| u8::try_from(n.0).ok())
+    }
+    fn year_num(&self, i: usize) -> Option<i32> {
+        let (v, d, _) = self.num(i)?;
+        let y = plausible_year(v, d)?;
+        // "1444 هـ" is a Hijri year.
+        (!w().hijri_marks.has(self.norm(i + 1))).then_some(y)
+    }
+    fn start_of(&self, i: usize, prefix: usize) -> usize {
+        self.tok(i).map_or(0, |t| t.start + prefix)
+    }
+    fn end_of(&self, i: usize) -> usize {
+        let j = i.saturating_sub(1);
+        self.tok(j).map_or(0, |t| t.end - self.inf(j).map_or(0, |f| f.cut.min(t.end - t.start)))
+    }
+    fn line_break_between(&self, a: usize, b: usize) -> bool {
+        let i = self.breaks.partition_point(|&x| x < a);
+        self.breaks.get(i).is_some_and(|&x| x < b)
+    }
+    /// The month at token `i`, with the Levantine two-word months and the
+    /// "ديسمبر/كانون الأول" double naming. Returns month, cue, prefix, next token.
+    fn month_at(&self, i: usize) -> Option<(u8, Cue, usize, usize)> {
+        let (mut m, mut cue, prefix, mut next) = if let Some((m, p)) = self.two_word_month(i) {
+            (m, Cue::Free, p, i + 2)
+        } else {
+            let (m, c, p) = self.inf(i)?.month?;
+            (m, c, p, i + 1)
+        };
+        // "ديسمبر/كانون الأول" or "ديسمبر (كانون الأول)": one month, two names.
+        let alt = if self.is_punct(next, &["/"]) {
+            Some((next + 1, 0))
+        } else if self.is_punct(next, &["("]) {
+            Some((next + 1, 1))
+        } else {
+            None
+        };
+        if let Some((j, close)) = alt {
+            let other = self.two_word_month(j).map(|(m, _)| (m, j + 2)).or_else(|| {
+                let (m2, _, p) = self.inf(j)?.month?;
+                (p == 0).then_some((m2, j + 1))
+            });
+            if let Some((m2, after)) = other {
+                if m2 == m && (close == 0 || self.is_punct(after, &[")"])) {
+                    next = after + close;
+                    cue = Cue::Free;
+                }
+            }
+        }
+        if m == 0 {
+            m = 1;
+        }
+        Some((m, cue, prefix, next))
+    }
+    fn two_word_month(&self, i: usize) -> Option<(u8, usize)> {
+        let first = self.inf(i)?;
+        let second = self.tok(i + 1)?;
+        let ord = second.norm.strip_prefix("ال").unwrap_or(&second.norm);
+        for (s, p) in &first.stems {
+            for (a, b, m) in &w().two_word_months {
+                if s == a && ord == b {
+                    return Some((*m, *p));
+                }
+            }
+        }
+        None
+    }
+    /// Whether the clause around token `i` speaks of the future.
+    fn future_context(&self, i: usize) -> bool {
+        let stop = |t: &Token| !t.is_word && matches!(t.norm.as_str(), "." | "!" | "?" | "؟" | "؛" | ";");
+        let mut j = i;
+        let mut n = 0;
+        while j > 0 && n < 12 {
+            j -= 1;
+            n += 1;
+            let Some(t) = self.tok(j) else { break };
+            if stop(t) {
+                break;
+            }
+            if w().future_markers.has(&t.norm) || self.stem_in(j, &w().future_markers) {
+                return true;
+            }
+        }
+        false
+    }
+
+    /// Takes "early", "late" or "mid" before a month or year into the span
+    /// ("late November", "mid-2021"), as TimeML does; never reaching back
+    /// into the previous hit.
+    fn widen(&self, h: &mut Hit, floor: usize) {
+        if !matches!(h.value.precision, Precision::Month | Precision::Year) {
+            return;
+        }
+        let Some(j) = h.first.checked_sub(1).filter(|&j| j >= floor) else { return };
+        // "أواخر العام الماضي", "مطلع الشهر الجاري", "في منتصف 2021".
+        if let Some(p) = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| w().part_of_period_ar.has(s))) {
+            h.first = j;
+            h.start = self.start_of(j, p.1);
+            return;
+        }
+        let k = if self.is_punct(j, &["-"]) && self.glued(j + 1) { j.checked_sub(1) } else { Some(j) };
+        if let Some(k) = k.filter(|&k| k >= floor && w().part_of_period_en.has(self.norm(k))) {
+            h.first = k;
+            h.start = self.start_of(k, 0);
+        }
+    }
+
+    fn at(&self, i: usize, lang: &str) -> Option<Hit> {
+        let t = self.tok(i)?;
+        if !t.is_word {
+            return None;
+        }
+        self.weekday(i)
+            .or_else(|| self.hijri(i))
+            .or_else(|| self.hijri_month_alone(i))
+            .or_else(|| self.numeric(i, lang))
+            .or_else(|| self.day_first(i))
+            .or_else(|| self.month_first(i))
+            .or_else(|| self.ago(i))
+            .or_else(|| self.relative_day(i))
+            .or_else(|| self.relative_period(i))
+            .or_else(|| self.season_or_quarter(i, lang))
+            .or_else(|| self.holiday(i))
+            .or_else(|| self.year(i))
+    }
+}
+
+fn weaker(a: Derivation, b: Derivation) -> Derivation {
+    match (a, b) {
+        (Derivation::Explicit, x) | (x, Derivation::Explicit) => x,
+        (Derivation::Weekday, _) | (_, Derivation::Weekday) => Derivation::Weekday,
+        _ => Derivation::Relative,
+    }
+}
+
+/// Finds every date expression in `text`. See [`super::find_dates`].
+pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
+    let breaks = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
+    let sc = Scanner { tokens, info: tokens.iter().map(classify).collect(), published, breaks };
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut anchor: Option<DateValue> = None;
+    let mut i = 0;
+    while i < tokens.len() {
+        // A date relative to the one before ("a year earlier") takes the
+        // last date read on its own as its anchor, never another relative one.
+        let (found, own) = match sc.at(i, lang) {
+            Some(h) => (Some(h), true),
+            None => (sc.anchored(i, anchor.as_ref()), false),
+        };
+        match found {
+            Some(mut h) if h.last > i && h.end > h.start => {
+                if own {
+                    anchor = Some(h.value.clone());
+                }
+                // A hit never reaches back into the previous one.
+                if let Some(prev) = hits.last() {
+                    if h.start < prev.end || h.first < prev.last {
+                        h.first = i;
+                        h.start = sc.start_of(i, 0);
+                    }
+                }
+                i = h.last;
+                sc.widen(&mut h, hits.last().map_or(0, |p| p.last));
+                hits.push(h);
+            }
+            _ => i += 1,
+        }
+    }
+    // "between 8 December and 10 January", "from 2011 to 2014": one range.
+    let mut out: Vec<FoundDate> = Vec::new();
+    let mut idx = 0;
+    while idx < hits.len() {
+        let Some(a) = hits.get(idx) else { break };
+        if let Some(b) = hits.get(idx + 1) {
+            let opener = a.first.checked_sub(1).is_some_and(|j| sc.stem_in(j, &w().range_openers));
+            let gap = b.first.saturating_sub(a.last);
+            let joined = match gap {
+                0 => sc.tok(b.first).is_some_and(|t| t.norm.starts_with('و') && t.arabic) && opener,
+                1 => {
+                    let n = sc.norm(a.last);
+                    (opener && w().range_joiners.has(n))
+                        || (matches!(n, "-" | "–") && a.value.precision == b.value.precision)
+                }
+                _ => false,
+            };
+            if joined && !sc.line_break_between(a.end, b.start) {
+                if let Some(v) = range_value(a.value.start, b.value.end, weaker(a.value.derivation, b.value.derivation))
+                {
+                    out.push(FoundDate { start: a.start, end: b.end, value: v });
+                    idx += 2;
+                    continue;
+                }
+            }
+        }
+        out.push(FoundDate { start: a.start, end: a.end, value: a.value.clone() });
+        idx += 1;
+    }
+    out
+}

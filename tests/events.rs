@@ -1,0 +1,79 @@
+//! Table-driven tests of events (rows in `events_cases.json`): each row is
+//! an article and the events expected in it, in order, with kind, date
+//! value (or none) and relation to publication. Also: the iCalendar export
+//! carries every dated event.
+
+use article_atlas::internals::parse_date_string;
+use article_atlas::{analyze, to_ics, Article, Dir, Published};
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Expected {
+    kind: String,
+    date: Option<String>,
+    relation: String,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    name: String,
+    lang: String,
+    published: String,
+    text: String,
+    expect: Vec<Expected>,
+}
+
+fn article(c: &Case) -> Article {
+    Article {
+        title: String::new(),
+        lang: c.lang.clone(),
+        dir: if c.lang == "ar" { Dir::Rtl } else { Dir::Ltr },
+        paragraphs: vec![c.text.clone()],
+        published: Some(Published { raw: c.published.clone(), date: parse_date_string(&c.published) }),
+        ..Article::default()
+    }
+}
+
+fn cases() -> Vec<Case> {
+    let raw = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/events_cases.json")).unwrap();
+    serde_json::from_str(&raw).unwrap()
+}
+
+#[test]
+fn event_cases() {
+    let cases = cases();
+    assert!(cases.len() >= 10, "only {} cases", cases.len());
+    assert!(cases.iter().any(|c| c.lang == "ar") && cases.iter().any(|c| c.lang == "en"));
+    let mut failures = Vec::new();
+    for c in &cases {
+        let a = analyze(&article(c));
+        let got: Vec<(String, Option<String>, String)> = a
+            .events
+            .iter()
+            .map(|e| {
+                let rel = serde_json::to_value(e.relation).ok().and_then(|v| v.as_str().map(String::from));
+                (e.kind.clone(), e.date.as_ref().map(|d| d.value.clone()), rel.unwrap_or_default())
+            })
+            .collect();
+        let want: Vec<(String, Option<String>, String)> =
+            c.expect.iter().map(|e| (e.kind.clone(), e.date.clone(), e.relation.clone())).collect();
+        if got != want {
+            failures.push(format!("{}:\n  want {want:?}\n  got  {got:?}", c.name));
+        }
+    }
+    assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
+}
+
+#[test]
+fn ics_carries_every_dated_event() {
+    for c in &cases() {
+        let a = analyze(&article(c));
+        let ics = to_ics(&a);
+        let dated = a.events.iter().filter(|e| e.date.is_some()).count();
+        assert_eq!(ics.matches("BEGIN:VEVENT").count(), dated, "{}", c.name);
+        for e in a.events.iter().filter_map(|e| e.date.as_ref()) {
+            let day = format!("{:04}{:02}{:02}", e.start.year, e.start.month, e.start.day);
+            assert!(ics.contains(&format!("DTSTART;VALUE=DATE:{day}")), "{}: {day} missing", c.name);
+        }
+    }
+}
