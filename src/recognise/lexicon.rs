@@ -222,6 +222,7 @@ mod tests {
             "ar_named_head",
             "ar_org_head",
             "ar_particle",
+            "ar_place_cue",
             "ar_stop",
             "ar_time",
             "en_calendar",

@@ -2,7 +2,9 @@
 //! from the first word), directional phrases ("شمال شرقي سوريا", "northern
 //! Iraq"), and how much context a name needs ([`Weak`]).
 
-use super::lists::{adjective_blockers, ar_locatives, direction, en_settlement_of, settlement_words};
+use super::lists::{
+    adjective_blockers, ambiguous_places, ar_locatives, ar_place_cues, direction, en_settlement_of, settlement_words,
+};
 use super::merge::{PRIO_DIR_PLACE, PRIO_PLACE};
 use super::{definite, key_of, nisba, span, verb_like, Direction, Found, Weak, What, Word};
 use crate::gazetteer;
@@ -105,6 +107,9 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
         if words[i].key == "the" && place_at(words, i + 1).is_some_and(|m| m.1 == j) {
             return directional(words, i, out);
         }
+        if unsupported_ambiguous(words, i, j, &key, cands) {
+            return directional(words, i, out);
+        }
         let pre = words[i].readings[ri].pre;
         let (start, end) = span(words, i, j, pre);
         out.push(Found::new(
@@ -126,6 +131,40 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
         ));
     }
     directional(words, i, out);
+}
+
+/// An Arabic spelling far more often an ordinary word than a place in the
+/// gold corpora ([`ambiguous_places`]: "الباب", "المالي", "فعالية") is a
+/// place only with support: a cue right before it ("في", "إلى", "مدينة",
+/// "محافظة") or a list of places ("حلب وحماة", "حماة وحمص"). Without
+/// it the rules mark nothing, and only the tagger's own span may. A name of
+/// a region ("الساحل", the Sahel) keeps the gazetteer's common-word rule
+/// instead (only regions and countries count: [`Weak::Common`]).
+fn unsupported_ambiguous(words: &[Word], i: usize, j: usize, key: &str, cands: &[u32]) -> bool {
+    let w = &words[i];
+    let amb = ambiguous_places();
+    if !w.arabic || !(amb.contains(key) || amb.contains(&key_of(words, i, j, &w.key))) {
+        return false;
+    }
+    let places = gazetteer::places();
+    let region =
+        |&c: &u32| places.get(c as usize).is_some_and(|p| matches!(p.kind, PlaceKind::Region | PlaceKind::Continent));
+    if cands.iter().any(region) {
+        return false;
+    }
+    let cue = i > 0 && !w.brk && ar_place_cues().contains(&words[i - 1].key);
+    // a clear place joined by و: the word after, or the one before this
+    let clear = |x: &Word, joined: bool| {
+        x.readings.iter().any(|r| {
+            (!joined || (r.pre == 1 && x.key.starts_with('و')))
+                && !amb.contains(&r.key)
+                && !gazetteer::is_common_word(&r.key)
+                && !gazetteer::lookup(&r.key).is_empty()
+        })
+    };
+    let after = words.get(j).is_some_and(|n| !n.brk && n.arabic && clear(n, true));
+    let before = i > 0 && !w.brk && w.key.starts_with('و') && words[i - 1].arabic && clear(&words[i - 1], false);
+    !(cue || after || before)
 }
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
