@@ -178,37 +178,38 @@ impl WordSet {
     }
 }
 
+/// Test helper shared by every module with a curated table: rows have the
+/// column count, no empty or padded field, a source (the last column), and
+/// are sorted in byte order without duplicates.
+#[cfg(test)]
+pub(crate) fn check_table(name: &str, src: &'static str, cols: usize) {
+    let mut prev: Option<&str> = None;
+    for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        let f: Vec<&str> = line.split('\t').collect();
+        assert_eq!(f.len(), cols, "{name}: wrong number of columns in {line:?}");
+        assert!(f.iter().all(|x| !x.trim().is_empty() && x.trim() == *x), "{name}: empty or padded field in {line:?}");
+        assert!(!f[cols - 1].is_empty(), "{name}: row without source: {line:?}");
+        if let Some(p) = prev {
+            assert!(p < line, "{name}: not sorted (byte order) or duplicate at {line:?}");
+        }
+        prev = Some(line);
+    }
+    assert!(prev.is_some(), "{name}: empty");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn check(name: &str, src: &'static str, cols: usize) {
-        let mut prev: Option<&str> = None;
-        for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), cols, "{name}: wrong number of columns in {line:?}");
-            assert!(
-                f.iter().all(|x| !x.trim().is_empty() && x.trim() == *x),
-                "{name}: empty or padded field in {line:?}"
-            );
-            assert!(!f[cols - 1].is_empty(), "{name}: row without source: {line:?}");
-            if let Some(p) = prev {
-                assert!(p < line, "{name}: not sorted (byte order) or duplicate at {line:?}");
-            }
-            prev = Some(line);
-        }
-        assert!(prev.is_some(), "{name}: empty");
-    }
-
     #[test]
     fn curated_tables_are_sorted_and_sourced() {
-        check("orgs.tsv", ORGS_TSV, 6);
-        check("titles.tsv", TITLES_TSV, 3);
-        check("event_triggers.tsv", TRIGGERS_TSV, 4);
-        check("given_names.tsv", NAMES_TSV, 4);
-        check("people.tsv", PEOPLE_TSV, 5);
-        check("recognise_words.tsv", WORDS_TSV, 3);
-        check("compass.tsv", COMPASS_TSV, 4);
+        check_table("orgs.tsv", ORGS_TSV, 6);
+        check_table("titles.tsv", TITLES_TSV, 3);
+        check_table("event_triggers.tsv", TRIGGERS_TSV, 4);
+        check_table("given_names.tsv", NAMES_TSV, 4);
+        check_table("people.tsv", PEOPLE_TSV, 5);
+        check_table("recognise_words.tsv", WORDS_TSV, 3);
+        check_table("compass.tsv", COMPASS_TSV, 4);
     }
 
     /// Lists matched against a word's key as it stands must be written in

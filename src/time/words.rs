@@ -383,25 +383,10 @@ pub fn month_label(lang: &str, calendar: char, month: u8) -> &'static str {
 mod tests {
     use super::*;
 
-    /// Rows: the column count, sourced, sorted (byte order), no duplicates.
-    fn check(name: &str, src: &'static str, cols: usize) {
-        let mut prev: Option<&str> = None;
-        for line in src.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
-            let f: Vec<&str> = line.split('\t').collect();
-            assert_eq!(f.len(), cols, "{name}: wrong number of columns in {line:?}");
-            assert!(f.iter().all(|x| !x.trim().is_empty() && x.trim() == *x), "{name}: empty field in {line:?}");
-            if let Some(p) = prev {
-                assert!(p < line, "{name}: not sorted (byte order) or duplicate at {line:?}");
-            }
-            prev = Some(line);
-        }
-        assert!(prev.is_some(), "{name}: empty");
-    }
-
     #[test]
     fn tables_are_sourced_sorted_and_all_read() {
-        check("months.tsv", MONTHS_TSV, 6);
-        check("time_words.tsv", TIME_WORDS_TSV, 4);
+        crate::recognise::lexicon::check_table("months.tsv", MONTHS_TSV, 6);
+        crate::recognise::lexicon::check_table("time_words.tsv", TIME_WORDS_TSV, 4);
         let rows_in = |src: &'static str| rows(src).count();
         let w = w();
         let read = w.months.0.len() + w.two_word_months.len() + w.hijri_months.0.len() + w.hijri_two_word_months.len();

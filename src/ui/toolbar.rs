@@ -71,7 +71,6 @@ pub fn Toolbar(
         }
         close();
     };
-    let set_lang = move |code: &'static str| state.view.update(|v| v.ui_lang = Some(code.to_string()));
     let titles = Memo::new(move |_| state.choices.with(|c| c.iter().map(|a| a.title.clone()).collect::<Vec<_>>()));
     let current_title = Memo::new(move |_| state.analysis.with(|a| a.as_ref().map(|a| a.title.clone())));
 
@@ -130,24 +129,8 @@ pub fn Toolbar(
                 </button>
                 <super::ShareButtons state=state />
                 <div class="lang-switch" role="group" aria-label=move || t().interface_language>
-                    <button
-                        type="button"
-                        lang="ar"
-                        data-testid="lang-ar"
-                        aria-pressed=move || if lang.get() == Lang::Ar { "true" } else { "false" }
-                        on:click=move |_| set_lang("ar")
-                    >
-                        "العربية"
-                    </button>
-                    <button
-                        type="button"
-                        lang="en"
-                        data-testid="lang-en"
-                        aria-pressed=move || if lang.get() == Lang::En { "true" } else { "false" }
-                        on:click=move |_| set_lang("en")
-                    >
-                        "English"
-                    </button>
+                    <LangButton state=state current=lang which=Lang::Ar code="ar" label="العربية" />
+                    <LangButton state=state current=lang which=Lang::En code="en" label="English" />
                 </div>
             </div>
             <dialog class="paste-dialog" node_ref=dialog data-testid="paste-dialog" aria-label=move || t().paste_title>
@@ -168,5 +151,29 @@ pub fn Toolbar(
                 </form>
             </dialog>
         </header>
+    }
+}
+
+/// One button of the interface-language switch, written in its own language.
+#[component]
+fn LangButton(
+    state: AppState,
+    /// The interface language now.
+    current: Memo<Lang>,
+    which: Lang,
+    /// Its code in the view state and the `lang` attribute.
+    code: &'static str,
+    label: &'static str,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            lang=code
+            data-testid=format!("lang-{code}")
+            aria-pressed=move || if current.get() == which { "true" } else { "false" }
+            on:click=move |_| state.view.update(|v| v.ui_lang = Some(code.to_string()))
+        >
+            {label}
+        </button>
     }
 }
