@@ -82,8 +82,18 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
 
 /// An Arabic two-word name written as one word ("حفرالباطن", "رأسالخيمة"):
 /// the first split whose halves make a gazetteer name that is not a common word.
+/// Longest joined two-word place name tried ("حفرالباطن" has 9 letters;
+/// the longest two-word Arabic names in the gazetteer stay under 30).
+const MAX_JOINED_CHARS: usize = 30;
+
 fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u32])> {
     for (ri, r) in w.readings.iter().enumerate() {
+        // two joined words of a place name are short; a longer "word" (a
+        // run of letters pasted without spaces) is not tried at every split,
+        // which would cost its length squared
+        if r.key.chars().nth(MAX_JOINED_CHARS).is_some() {
+            continue;
+        }
         let chars: Vec<char> = r.key.chars().collect();
         for k in 2..chars.len().saturating_sub(2) {
             let head: String = chars[..k].iter().collect();
