@@ -60,8 +60,8 @@ pub mod internals {
     }
 }
 
-/// Batches of articles without loss, on all cores (native only).
-#[cfg(not(target_arch = "wasm32"))]
+/// Batches of articles without loss, on all cores (the CLI's; it compiles
+/// for wasm too, where nothing calls it and the linker drops it).
 pub mod batch;
 
 /// Scoring against annotated development data (native tools only).
