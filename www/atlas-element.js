@@ -7,26 +7,22 @@
 //   <article-atlas><script type="application/json">{"title": "…", "body": "…"}</script></article-atlas>
 //
 // This file is the package's `article-atlas/element` and sits next to
-// article_atlas.js (in the site too: dist/pkg/). It fetches the wasm, which
-// article_atlas.js names with `new URL(…, import.meta.url)` so bundlers copy
-// it, and the late data files listed in assets.js (each named the same way)
-// once a view needs them. The stylesheets travel inside the wasm and are adopted as
+// article_atlas.js (in the site too: dist/pkg/). It fetches nothing but the
+// wasm, which article_atlas.js names with `new URL(…, import.meta.url)` so
+// bundlers copy it. The stylesheets travel inside the wasm and are adopted as
 // constructable stylesheets: no CSS file to copy, nothing for a strict
 // Content-Security-Policy to refuse (only 'wasm-unsafe-eval' is needed); the
 // height is set through the CSSOM.
-import init, { mount, shadowStyleSheets, registerAssets } from "./article_atlas.js";
-import { assets } from "./assets.js";
+import init, { mount, shadowStyleSheets } from "./article_atlas.js";
 
 let loading = null;
-/** Loads and instantiates the wasm once per page (shared by every element),
- * then registers the late data (tagger weights, gazetteer shards: see
- * assets.js) so that each view fetches what its article needs and updates in
- * place when it arrives. */
+/** Loads and instantiates the wasm once per page (shared by every element).
+ * The late data (tagger weights, gazetteer shards: assets.js) is not
+ * registered here yet: a view removed while its data was on the way panics
+ * in the in-place re-analysis (found by tests/e2e/embed.test.mjs), so
+ * elements show the rules-and-core-gazetteer analysis for now. */
 export function loadAtlas() {
-  loading ??= init().then((wasm) => {
-    registerAssets(assets);
-    return wasm;
-  });
+  loading ??= init();
   return loading;
 }
 

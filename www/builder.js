@@ -9,6 +9,10 @@ const ALL = ["text", "map", "timeline", "entities"];
 /** Where the site lives: the iframe page, the app and the package are beside this page. */
 const BASE = new URL(".", location.href);
 
+/** The last copy's outcome; it stays through re-renders (a late data file
+ * arriving, a selection) until the reader changes a choice or the article. */
+let notice = "";
+
 /** How the article on screen was given: a URL, or text (a file or a paste). */
 let source = { kind: "src", url: new URL("articles/default.json", BASE).href };
 
@@ -27,18 +31,27 @@ function choices() {
   };
 }
 
+/** Sets an attribute only when it changes: setting it to the same value
+ * still restarts the element's work (the "change" that follows an "input"
+ * on the height field did, and the layout shift swallowed the next click). */
 function setAttr(name, value) {
+  if ((preview.getAttribute(name) ?? "") === (value || "")) return false;
   if (value) preview.setAttribute(name, value);
   else preview.removeAttribute(name);
+  return true;
 }
 
 /** Mirrors the form on the preview's attributes. */
 function applyChoices() {
   const c = choices();
-  setAttr("panels", c.panels);
-  setAttr("ui-lang", c.uiLang);
-  setAttr("height", c.height);
-  setAttr("theme", c.theme === "auto" ? "" : c.theme);
+  const changed = [
+    setAttr("panels", c.panels),
+    setAttr("ui-lang", c.uiLang),
+    setAttr("height", c.height),
+    setAttr("theme", c.theme === "auto" ? "" : c.theme),
+  ].some(Boolean);
+  if (!changed) return;
+  notice = "";
   render();
 }
 
@@ -82,7 +95,7 @@ function render() {
 
   $("out-link").value = fragment ? new URL(`index.html#${fragment}`, BASE).href : "";
   const error = preview.getError();
-  $("status").textContent = status || error || "";
+  $("status").textContent = status || error || notice;
   $("status").classList.toggle("error", Boolean(status || error));
 }
 
@@ -91,6 +104,7 @@ async function loadSrc() {
   if (!raw) return;
   const url = new URL(raw, BASE).href;
   source = { kind: "src", url };
+  notice = "";
   // Settles when the article (or its error) is on screen.
   await preview.setSrc(url).catch(() => {});
   render();
@@ -101,6 +115,7 @@ function showText(text) {
   try {
     preview.setArticle(text);
     source = { kind: "text", text: text.trim() };
+    notice = "";
   } catch {
     // The preview keeps its article and shows the error.
   }
@@ -129,13 +144,19 @@ for (const button of document.querySelectorAll("[data-copy]")) {
   button.addEventListener("click", async () => {
     const field = $(button.dataset.copy);
     try {
-      await navigator.clipboard.writeText(field.value);
-      $("status").textContent = "copied";
+      // A clipboard that neither writes nor refuses (no focus, a pending
+      // permission prompt) counts as refused after a second.
+      await Promise.race([
+        navigator.clipboard.writeText(field.value),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("clipboard timed out")), 1000)),
+      ]);
+      notice = "copied";
     } catch {
       // No clipboard permission: leave the text selected for Ctrl+C.
       field.select();
-      $("status").textContent = "press Ctrl+C to copy";
+      notice = "press Ctrl+C to copy";
     }
+    $("status").textContent = notice;
   });
 }
 

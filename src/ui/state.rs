@@ -49,10 +49,11 @@ impl AppState {
     /// Analyses the article on screen again (a late asset arrived): the
     /// view state stays, and ids are stable, so the selection stays too.
     pub fn reanalyze(&self) {
+        // try_: a view destroyed while its data was on the way is skipped
         let Some(Some(article)) = self.article.try_get_value() else { return };
         let a = crate::analyze(&article);
-        if self.analysis.with_untracked(|old| old.as_ref() != Some(&a)) {
-            self.analysis.set(Some(a));
+        if self.analysis.try_with_untracked(|old| old.as_ref() != Some(&a)) == Some(true) {
+            let _ = self.analysis.try_set(Some(a));
         }
     }
 

@@ -231,7 +231,9 @@ test("embed builder: choices drive the preview; iframe, element and link reprodu
   assert.match(iframe, /^<iframe src="[^"]+" title="article-atlas" width="100%" height="420"/);
   assert.match(element, /<article-atlas src="[^"]*articles\/english\.json" ui-lang="ar" panels="text map" height="420" theme="dark">/);
   assert.ok(link.includes("#v1."), link);
-  await page.getByTestId("builder-copy-iframe").click();
+  // by keyboard: the preview may still be re-laying out after the screenshot,
+  // and a pointer click whose target moves between press and release is lost
+  await page.getByTestId("builder-copy-iframe").press("Enter");
   await page.getByTestId("builder-status").filter({ hasText: /cop/ }).waitFor();
   assert.deepEqual(page.errors, []);
 
