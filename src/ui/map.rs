@@ -111,7 +111,7 @@ pub fn Map(
     observe_size(box_ref, move |w, h| {
         let vp = Viewport::new(w, h);
         if size.try_get_untracked().is_some_and(|old| old != vp) {
-            size.set(vp);
+            size.try_set(vp);
         }
     });
 

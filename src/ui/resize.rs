@@ -11,13 +11,19 @@ use wasm_bindgen::JsCast;
 /// the element behind `node` changes size, until the owner is disposed.
 pub(super) fn observe_size(node: NodeRef<leptos::html::Div>, on: impl Fn(f64, f64) + 'static) {
     let on = std::rc::Rc::new(on);
+    // A resize reported after the view is gone (its element just left the
+    // document) must not reach signals that are being disposed.
+    let live = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(true));
+    let live_in_cb = live.clone();
     let observer = StoredValue::new_local(None::<(web_sys::ResizeObserver, Closure<dyn FnMut()>)>);
     Effect::new(move |_| {
         let Some(el) = node.get() else { return };
         on(f64::from(el.client_width()), f64::from(el.client_height()));
-        let (on, target) = (on.clone(), el.clone());
+        let (on, target, live) = (on.clone(), el.clone(), live_in_cb.clone());
         let cb = Closure::<dyn FnMut()>::new(move || {
-            on(f64::from(target.client_width()), f64::from(target.client_height()));
+            if live.load(std::sync::atomic::Ordering::Relaxed) {
+                on(f64::from(target.client_width()), f64::from(target.client_height()));
+            }
         });
         if let Ok(ro) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
             ro.observe(&el);
@@ -30,6 +36,7 @@ pub(super) fn observe_size(node: NodeRef<leptos::html::Div>, on: impl Fn(f64, f6
         }
     });
     on_cleanup(move || {
+        live.store(false, std::sync::atomic::Ordering::Relaxed);
         observer.try_update_value(|o| {
             if let Some((ro, _)) = o.take() {
                 ro.disconnect();

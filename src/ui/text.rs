@@ -86,7 +86,8 @@ pub fn ArticleText(
             return;
         }
         request_animation_frame(move || {
-            let Some(el) = article_ref.get_untracked() else { return };
+            // the view may be gone by the next frame (its element removed)
+            let Some(Some(el)) = article_ref.try_get_untracked() else { return };
             if let Ok(Some(first)) = el.query_selector(".lit") {
                 let opts = web_sys::ScrollIntoViewOptions::new();
                 opts.set_block(web_sys::ScrollLogicalPosition::Nearest);

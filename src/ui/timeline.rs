@@ -132,7 +132,7 @@ pub fn Timeline(
     observe_size(box_ref, move |w, _| {
         let w = Viewport::new(w, 1.0).width;
         if width.try_get_untracked().is_some_and(|old| (old - w).abs() > 0.5) {
-            width.set(w);
+            width.try_set(w);
         }
     });
 
