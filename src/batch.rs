@@ -24,7 +24,7 @@ use std::sync::{Arc, Mutex};
 use serde::de::{DeserializeSeed, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
-use crate::article::{self, InputError};
+use crate::article::{self, InputError, InputErrorKind};
 use crate::MAX_INPUT_BYTES;
 
 /// What a batch did.
@@ -243,9 +243,10 @@ fn read_whole<R: BufRead>(input: &mut R, mut start: Vec<u8>) -> io::Result<Paylo
     let limit = u64::try_from(MAX_INPUT_BYTES.saturating_sub(start.len())).unwrap_or(u64::MAX).saturating_add(1);
     input.take(limit).read_to_end(&mut start)?;
     if start.len() > MAX_INPUT_BYTES {
-        return Ok(Payload::Failed(InputError::new(format!(
-            "input is too large: more than {MAX_INPUT_BYTES} bytes (5 MB)"
-        ))));
+        return Ok(Payload::Failed(InputError::of_kind(
+            InputErrorKind::TooLarge,
+            format!("input is too large: more than {MAX_INPUT_BYTES} bytes (5 MB)"),
+        )));
     }
     Ok(Payload::Whole(start))
 }
@@ -317,9 +318,10 @@ fn read_lines<R: BufRead>(mut input: R, tx: &mut Sender<'_>) -> io::Result<()> {
                 "object" | "array" => Payload::Json(std::mem::take(&mut line)),
                 other => Payload::Failed(InputError::new(format!("expected an article object, found {other}"))),
             },
-            Err(len) => Payload::Failed(InputError::new(format!(
-                "line is too large: {len} bytes, the limit is {MAX_INPUT_BYTES} bytes (5 MB)"
-            ))),
+            Err(len) => Payload::Failed(InputError::of_kind(
+                InputErrorKind::TooLarge,
+                format!("line is too large: {len} bytes, the limit is {MAX_INPUT_BYTES} bytes (5 MB)"),
+            )),
         };
         if !tx.send(label, Some(n), what) {
             return Ok(());
@@ -384,7 +386,11 @@ fn read_array<R: BufRead>(input: R, tx: &mut Sender<'_>) -> io::Result<()> {
         } else {
             format!("invalid json at line {line}: {msg}; the rest of the array is not read")
         };
-        tx.send(format!("article {}", count + 1), Some(line), Payload::Failed(InputError::new(reason)));
+        tx.send(
+            format!("article {}", count + 1),
+            Some(line),
+            Payload::Failed(InputError::of_kind(InputErrorKind::Unreadable, reason)),
+        );
     }
     Ok(())
 }

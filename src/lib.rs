@@ -29,7 +29,9 @@ mod time;
 mod view;
 
 pub use analyze::analyze;
-pub use article::{parse_article, parse_articles, parse_items, InputError, Item, MAX_DEPTH, MAX_INPUT_BYTES};
+pub use article::{
+    parse_article, parse_articles, parse_items, InputError, InputErrorKind, Item, MAX_DEPTH, MAX_INPUT_BYTES,
+};
 pub use export::{to_csv, to_geojson, to_ics, to_json};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,

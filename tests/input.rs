@@ -16,6 +16,8 @@ struct Repeat {
 
 #[derive(Deserialize)]
 struct ErrorExpect {
+    /// The kind an interface reads to say the error in its own language.
+    kind: String,
     contains: String,
     #[serde(default)]
     line: Option<usize>,
@@ -133,6 +135,9 @@ fn input_cases() {
                 }
             }
             (None, Some(want), Err(e)) => {
+                if format!("{:?}", e.kind) != want.kind {
+                    failures.push(format!("{}: error kind {:?}, want {}", c.name, e.kind, want.kind));
+                }
                 if !e.message.contains(&want.contains) {
                     failures.push(format!("{}: error {:?} lacks {:?}", c.name, e.message, want.contains));
                 }

@@ -42,9 +42,33 @@ pub const MAX_INPUT_BYTES: usize = 5 * 1024 * 1024;
 /// so the depth is checked before parsing.
 pub const MAX_DEPTH: usize = 64;
 
+/// What kind of problem an [`InputError`] is, set where the error is made,
+/// so that an interface can say it in the reader's language without reading
+/// the (English) message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum InputErrorKind {
+    /// The input is larger than [`MAX_INPUT_BYTES`].
+    TooLarge,
+    /// The input is not text: invalid UTF-8 or a nul byte.
+    NotText,
+    /// The input is empty or only white space.
+    Empty,
+    /// The input cannot be read as JSON (syntax, nesting too deep).
+    Unreadable,
+    /// An article's body is missing or empty.
+    NoBody,
+    /// A field holds the wrong kind of value ([`InputError::field`] names it).
+    WrongType,
+    /// The input holds no article, or not the structure an article has.
+    #[default]
+    NoArticle,
+}
+
 /// Why an input could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
+    /// What kind of problem this is.
+    pub kind: InputErrorKind,
     /// What is wrong and where, lowercase ("article body is missing").
     pub message: String,
     /// 1-based line in the input, when known.
@@ -57,13 +81,16 @@ pub struct InputError {
 
 impl InputError {
     pub(crate) fn new(message: impl Into<String>) -> Self {
-        InputError { message: message.into(), line: None, column: None, field: None }
+        InputError { kind: InputErrorKind::NoArticle, message: message.into(), line: None, column: None, field: None }
     }
-    fn at(message: impl Into<String>, (line, column): (usize, usize)) -> Self {
-        InputError { line: Some(line), column: Some(column), ..InputError::new(message) }
+    pub(crate) fn of_kind(kind: InputErrorKind, message: impl Into<String>) -> Self {
+        InputError { kind, ..InputError::new(message) }
     }
-    fn field(field: &str, message: impl Into<String>) -> Self {
-        InputError { field: Some(field.to_string()), ..InputError::new(message) }
+    fn at(kind: InputErrorKind, message: impl Into<String>, (line, column): (usize, usize)) -> Self {
+        InputError { line: Some(line), column: Some(column), ..InputError::of_kind(kind, message) }
+    }
+    fn field(kind: InputErrorKind, field: &str, message: impl Into<String>) -> Self {
+        InputError { field: Some(field.to_string()), ..InputError::of_kind(kind, message) }
     }
     /// Prefixes the message with which article of several it concerns.
     fn within(mut self, label: Option<&str>) -> Self {
@@ -139,15 +166,16 @@ pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
 /// JSON, no article at all).
 pub fn parse_items(input: &[u8]) -> Result<Vec<Item>, InputError> {
     if input.len() > MAX_INPUT_BYTES {
-        return Err(InputError::new(format!(
-            "input is too large: {} bytes, the limit is {MAX_INPUT_BYTES} bytes (5 MB)",
-            input.len()
-        )));
+        return Err(InputError::of_kind(
+            InputErrorKind::TooLarge,
+            format!("input is too large: {} bytes, the limit is {MAX_INPUT_BYTES} bytes (5 MB)", input.len()),
+        ));
     }
     let text = std::str::from_utf8(input).map_err(|e| {
         let ok = input.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
         let pos = line_col(ok, ok.len());
         InputError::at(
+            InputErrorKind::NotText,
             format!("input is not valid utf-8 at byte {} (line {}, column {})", e.valid_up_to(), pos.0, pos.1),
             pos,
         )
@@ -155,10 +183,14 @@ pub fn parse_items(input: &[u8]) -> Result<Vec<Item>, InputError> {
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if let Some(b) = text.find('\0') {
         let pos = line_col(text, b);
-        return Err(InputError::at(format!("input contains a nul byte at line {}, column {}", pos.0, pos.1), pos));
+        return Err(InputError::at(
+            InputErrorKind::NotText,
+            format!("input contains a nul byte at line {}, column {}", pos.0, pos.1),
+            pos,
+        ));
     }
     if text.trim().is_empty() {
-        return Err(InputError::new("input is empty"));
+        return Err(InputError::of_kind(InputErrorKind::Empty, "input is empty"));
     }
     let one = |r: Result<Article, InputError>| vec![Item { label: None, result: r }];
     if looks_like_json(text) {
@@ -208,7 +240,7 @@ fn parse_page(text: &str) -> Result<Article, InputError> {
     // The body's own heading is the title, not a paragraph.
     let paragraphs: Vec<String> = clean_block(body).into_iter().filter(|p| *p != title).collect();
     if paragraphs.is_empty() {
-        return Err(InputError::field("body", "article body is empty"));
+        return Err(InputError::field(InputErrorKind::NoBody, "body", "article body is empty"));
     }
     let mut a = Article { title, paragraphs, ..Article::default() };
     if a.title.is_empty() {
@@ -261,6 +293,7 @@ fn check_depth(text: &str) -> Result<(), InputError> {
                 if depth > MAX_DEPTH {
                     let pos = line_col(text, i);
                     return Err(InputError::at(
+                        InputErrorKind::Unreadable,
                         format!(
                             "input nests too deeply: more than {MAX_DEPTH} levels at line {}, column {}",
                             pos.0, pos.1
@@ -288,7 +321,7 @@ fn json_error(text: &str, e: &serde_json::Error) -> InputError {
     }
     let col = line.get(..cut).map_or(0, |p| p.chars().count()) + usize::from(e.column() > 0);
     let pos = (e.line(), col);
-    InputError::at(format!("invalid json at line {}, column {}: {msg}", pos.0, pos.1), pos)
+    InputError::at(InputErrorKind::Unreadable, format!("invalid json at line {}, column {}: {msg}", pos.0, pos.1), pos)
 }
 
 fn kind(v: &Value) -> &'static str {
@@ -402,7 +435,7 @@ fn pick<'a>(o: &'a Map<String, Value>, names: &[&'static str]) -> Option<(&'stat
 }
 
 fn wrong_type(field: &str, want: &str, v: &Value) -> InputError {
-    InputError::field(field, format!("field `{field}` must be {want}, found {}", kind(v)))
+    InputError::field(InputErrorKind::WrongType, field, format!("field `{field}` must be {want}, found {}", kind(v)))
 }
 
 /// A string field; `None` when absent or null.
@@ -507,6 +540,7 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
                     Value::Null => {}
                     other => {
                         return Err(InputError::field(
+                            InputErrorKind::WrongType,
                             n,
                             format!("field `{n}` item {} must be a string, found {}", i + 1, kind(other)),
                         ))
@@ -521,7 +555,7 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
                 paragraphs = clean_block(d);
                 warnings.push("article body is missing; the description is used instead".to_string());
             }
-            _ => return Err(InputError::field("body", "article body is missing")),
+            _ => return Err(InputError::field(InputErrorKind::NoBody, "body", "article body is missing")),
         },
     }
     if let Some(last) = paragraphs.last_mut() {
@@ -530,7 +564,7 @@ fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
         }
     }
     if paragraphs.is_empty() {
-        return Err(InputError::field("body", "article body is empty"));
+        return Err(InputError::field(InputErrorKind::NoBody, "body", "article body is empty"));
     }
     let subtitle = description
         .map(|(_, d)| clean_inline(&d))
@@ -664,7 +698,7 @@ fn parse_plain(text: &str) -> Result<Article, InputError> {
     let (head, body) = lines.split_at(head_len);
     let mut a = Article { paragraphs: body.to_vec(), ..Article::default() };
     if a.paragraphs.is_empty() {
-        return Err(InputError::field("body", "article body is empty"));
+        return Err(InputError::field(InputErrorKind::NoBody, "body", "article body is empty"));
     }
     let mut rest: Vec<&String> = Vec::new();
     for l in head {

@@ -83,7 +83,7 @@ impl AppState {
                 self.choices.set(if articles.len() > 1 { articles } else { Vec::new() });
             }
             Ok(_) => self.fail_input(Problem::NoArticle, "input holds no article".into()),
-            Err(e) => self.fail_input(Problem::of(input, &e), e.to_string()),
+            Err(e) => self.fail_input(Problem::of(&e), e.to_string()),
         }
     }
 
@@ -163,23 +163,20 @@ pub enum Problem {
 }
 
 impl Problem {
-    /// Classifies a parse error by what the input was, and where and in
-    /// which field reading stopped (not by the wording of its message).
-    pub fn of(input: &[u8], e: &crate::InputError) -> Problem {
-        if input.len() > crate::MAX_INPUT_BYTES {
-            Problem::TooLarge
-        } else if std::str::from_utf8(input).is_err() {
-            Problem::NotText
-        } else if let Some(field) = &e.field {
-            if field == "body" {
-                Problem::NoBody
-            } else {
-                Problem::BadField(field.clone())
-            }
-        } else if let (Some(line), Some(column)) = (e.line, e.column) {
-            Problem::Unreadable { line, column }
-        } else {
-            Problem::NoArticle
+    /// What the parser says went wrong, in the words the interface has.
+    pub fn of(e: &crate::InputError) -> Problem {
+        use crate::InputErrorKind as K;
+        match e.kind {
+            K::TooLarge => Problem::TooLarge,
+            K::NotText => Problem::NotText,
+            K::Empty => Problem::Empty,
+            K::NoBody => Problem::NoBody,
+            K::WrongType => Problem::BadField(e.field.clone().unwrap_or_default()),
+            K::Unreadable => match (e.line, e.column) {
+                (Some(line), Some(column)) => Problem::Unreadable { line, column },
+                _ => Problem::NoArticle,
+            },
+            K::NoArticle => Problem::NoArticle,
         }
     }
 }

@@ -331,6 +331,10 @@ test("input errors in the interface language; an empty paste says so; a bad inpu
   assert.match(await banner(), /has no text/);
   await page.getByTestId("lang-ar").click();
   assert.match(await banner(), /بلا نص/);
+  // a body of the wrong type is a wrong value, not a missing text
+  await paste(page, '{"title": "x", "body": 5}');
+  assert.match(await banner(), /نوع خاطئ: body/);
+  assert.doesNotMatch(await banner(), /بلا نص/);
   assert.equal(await page.getByTestId("article-title").textContent(), title, "the article stays on screen");
   await page.getByTestId("file-input").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from([0xff, 0xfe, 0x00, 0x41]) });
   await page.waitForFunction(() => /UTF-8/.test(document.querySelector('[data-testid="error-message"]')?.textContent ?? ""));
