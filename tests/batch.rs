@@ -3,32 +3,15 @@
 //! input line), a non-zero exit and a one-line summary when any failed; the
 //! same output on one thread and on all of them.
 
+mod common;
+
 use serde_json::{json, Value};
-use std::io::Write;
-use std::process::{Command, Stdio};
+use std::time::Duration;
 
 fn cli(input: &[u8], args: &[&str]) -> (i32, Vec<Value>, String) {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_article-atlas"))
-        .arg("analyze")
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cli starts");
-    let mut stdin = child.stdin.take().unwrap();
-    let data = input.to_vec();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&data);
-    });
-    let out = child.wait_with_output().unwrap();
-    writer.join().unwrap();
-    let lines = String::from_utf8(out.stdout)
-        .unwrap()
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("every output line is json"))
-        .collect();
-    (out.status.code().unwrap_or(-1), lines, String::from_utf8_lossy(&out.stderr).into_owned())
+    let (code, stdout, stderr, _) = common::run_cli(args, input.to_vec(), Duration::from_secs(120));
+    let lines = stdout.lines().map(|l| serde_json::from_str(l).expect("every output line is json")).collect();
+    (code.unwrap_or(-1), lines, stderr)
 }
 
 /// Twelve articles in English and Arabic, some of several paragraphs.

@@ -2,6 +2,8 @@
 //! within a bounded time, never a crash. Cases are rows in
 //! `tests/hostile_cases.json`; big inputs are generated from a row's `gen`.
 
+mod common;
+
 use serde_json::Value;
 use std::io::Write;
 use std::process::{Command, Stdio};
@@ -45,37 +47,6 @@ fn generate(gen: &Value) -> Vec<u8> {
     }
 }
 
-fn run_cli(input: Vec<u8>) -> (Option<i32>, String, String, Duration) {
-    let start = Instant::now();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_article-atlas"))
-        .args(["analyze", "-"])
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cli starts");
-    let mut stdin = child.stdin.take().unwrap();
-    let writer = std::thread::spawn(move || {
-        let _ = stdin.write_all(&input);
-    });
-    let out = std::thread::spawn(move || child.wait_with_output());
-    loop {
-        if out.is_finished() {
-            break;
-        }
-        assert!(start.elapsed() < LIMIT, "cli did not finish within {LIMIT:?}");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    let _ = writer.join();
-    let output = out.join().unwrap().expect("cli output");
-    (
-        output.status.code(),
-        String::from_utf8_lossy(&output.stdout).into_owned(),
-        String::from_utf8_lossy(&output.stderr).into_owned(),
-        start.elapsed(),
-    )
-}
-
 #[test]
 fn hostile_inputs_end_in_a_result_or_a_clear_error() {
     // The inputs are megabytes: an unoptimised build takes minutes on them.
@@ -89,7 +60,7 @@ fn hostile_inputs_end_in_a_result_or_a_clear_error() {
     let mut failures = Vec::new();
     for case in &cases {
         let name = case["name"].as_str().unwrap();
-        let (code, stdout, stderr, took) = run_cli(generate(&case["gen"]));
+        let (code, stdout, stderr, took) = common::run_cli(&["-"], generate(&case["gen"]), LIMIT);
         eprintln!("{name}: exit {code:?} in {took:?}");
         let expect = case["expect"].as_str().unwrap();
         let crashed = code.is_none() || stderr.contains("panicked");

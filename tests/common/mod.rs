@@ -7,7 +7,10 @@
 
 #![allow(dead_code)]
 
+use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
 
 pub fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -173,4 +176,37 @@ pub fn wrap(paragraph: &str, width: usize, indent: usize) -> Vec<String> {
         lines.push(line);
     }
     lines
+}
+
+/// Runs `article-atlas analyze ARGS` (the binary this test run built) with
+/// `input` on its standard input: (exit code, stdout, stderr, time taken).
+/// Fails the test when the process is still running after `limit`.
+pub fn run_cli(args: &[&str], input: Vec<u8>, limit: Duration) -> (Option<i32>, String, String, Duration) {
+    let start = Instant::now();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_article-atlas"))
+        .arg("analyze")
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cli starts");
+    let mut stdin = child.stdin.take().expect("piped stdin");
+    // written from another thread: the output pipe must be read meanwhile
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&input);
+    });
+    let out = std::thread::spawn(move || child.wait_with_output());
+    while !out.is_finished() {
+        assert!(start.elapsed() < limit, "cli did not finish within {limit:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = writer.join();
+    let output = out.join().expect("cli waiter").expect("cli output");
+    (
+        output.status.code(),
+        String::from_utf8_lossy(&output.stdout).into_owned(),
+        String::from_utf8_lossy(&output.stderr).into_owned(),
+        start.elapsed(),
+    )
 }
