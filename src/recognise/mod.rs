@@ -214,6 +214,15 @@ fn longest_at<'a, T>(index: &'a lexicon::PhraseIndex<T>, words: &[Word], i: usiz
             if j >= words.len() || words[j].brk || j - i >= index.max_words || !index.has_longer(&key) {
                 break;
             }
+            // a possessive ends a phrase ("the European Union's chief"):
+            // its reading without "'s" may close the name (span() leaves
+            // the "'s" outside)
+            if let Some(p) = words[j].readings.iter().find(|r| r.pre == 0 && r.post > 0) {
+                let hits = index.get(&format!("{key} {}", p.key));
+                if !hits.is_empty() && best.as_ref().is_none_or(|b| j + 1 > b.1) {
+                    best = Some((ri, j + 1, hits));
+                }
+            }
             key.push(' ');
             key.push_str(&words[j].key);
             j += 1;
