@@ -80,12 +80,12 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     best
 }
 
-/// An Arabic two-word name written as one word ("حفرالباطن", "رأسالخيمة"):
-/// the first split whose halves make a gazetteer name that is not a common word.
 /// Longest joined two-word place name tried ("حفرالباطن" has 9 letters;
 /// the longest two-word Arabic names in the gazetteer stay under 30).
 const MAX_JOINED_CHARS: usize = 30;
 
+/// An Arabic two-word name written as one word ("حفرالباطن", "رأسالخيمة"):
+/// the first split whose halves make a gazetteer name that is not a common word.
 fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u32])> {
     for (ri, r) in w.readings.iter().enumerate() {
         // two joined words of a place name are short; a longer "word" (a
@@ -94,13 +94,15 @@ fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u
         if r.key.chars().nth(MAX_JOINED_CHARS).is_some() {
             continue;
         }
-        let chars: Vec<char> = r.key.chars().collect();
-        for k in 2..chars.len().saturating_sub(2) {
-            let head: String = chars[..k].iter().collect();
-            if !gazetteer::lookup_step(&head).1 {
+        // split after the k-th letter, 2 <= k < len - 2: slices, no allocation
+        // per split (this runs on every Arabic word that is not a place)
+        let n = r.key.chars().count();
+        for (b, _) in r.key.char_indices().take(n.saturating_sub(2)).skip(2) {
+            let (head, tail) = r.key.split_at(b);
+            if !gazetteer::lookup_step(head).1 {
                 continue;
             }
-            let key = format!("{head} {}", chars[k..].iter().collect::<String>());
+            let key = format!("{head} {tail}");
             let cands = gazetteer::lookup(&key);
             if !cands.is_empty() && !gazetteer::is_common_word(&key) {
                 return Some((ri, i + 1, key, cands));
