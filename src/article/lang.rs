@@ -61,8 +61,10 @@ pub fn dir_of(lang: &str) -> Dir {
     }
 }
 
-fn is_rtl_char(c: char) -> bool {
-    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}') && c.is_alphabetic()
+/// In a right-to-left script block (Hebrew, Arabic and their presentation
+/// forms); whether it is a letter is asked apart.
+fn in_rtl_block(c: char) -> bool {
+    matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
 /// Direction of one paragraph: the script most of its letters are in (a
@@ -70,8 +72,10 @@ fn is_rtl_char(c: char) -> bool {
 /// are no letters or as many of each.
 pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
     let (mut rtl, mut ltr) = (0usize, 0usize);
+    // one Unicode letter test per character (it is a table search for
+    // non-ASCII letters, and this runs over every paragraph)
     for c in text.chars().filter(|c| c.is_alphabetic()) {
-        if is_rtl_char(c) {
+        if in_rtl_block(c) {
             rtl += 1;
         } else {
             ltr += 1;
