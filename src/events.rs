@@ -48,6 +48,8 @@ struct EventWords {
     target: WordSet,
     generic: WordSet,
     clause_joiner: WordSet,
+    intent: WordSet,
+    statement: WordSet,
 }
 
 fn event_words() -> &'static EventWords {
@@ -66,6 +68,8 @@ fn event_words() -> &'static EventWords {
             target: list("target"),
             generic: list("generic"),
             clause_joiner: list("clause_joiner"),
+            intent: list("intent"),
+            statement: list("statement"),
         }
     })
 }
@@ -129,12 +133,22 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         if tk > 0 && sw.get(tk - 1).is_some_and(|w| has(w, &ew.generic)) {
             continue;
         }
-        // still to come: a future word near the trigger ("الاجتماع الوزاري المقبل")
+        // still to come: a future word near the trigger ("الاجتماع الوزاري
+        // المقبل"), or an intention just before it ("agreed to meet again",
+        // "قرروا عقد")
         let upcoming = sw
             .get(tk.saturating_sub(6)..(tk + 7).min(sw.len()))
-            .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.upcoming)));
-        // "دعا إلى عقد مؤتمر", "proposed a conference": only proposed.
-        let proposed = sw.get(tk.saturating_sub(12)..tk).is_some_and(|ws| ws.iter().any(|w| has(w, &ew.proposed)));
+            .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.upcoming)))
+            || sw.get(tk.saturating_sub(4)..tk).is_some_and(|ws| ws.iter().any(|w| has(w, &ew.intent)));
+        // "دعا إلى عقد مؤتمر", "proposed a conference": only proposed; but a
+        // new statement between the call and the trigger is about something
+        // else ("called on donors to pledge ... and said the conference would
+        // be held in Cairo on April 20")
+        let before = sw.get(tk.saturating_sub(12)..tk).unwrap_or_default();
+        let proposed = before
+            .iter()
+            .rposition(|w| has(w, &ew.proposed))
+            .is_some_and(|p| !before[p + 1..].iter().any(|w| has(w, &ew.statement)));
         // A trigger with the article refers back to an event told before
         // ("الاجتماع", "the meeting").
         let definite = sw.get(tk).is_some_and(|w| w.key.starts_with("ال"))
@@ -299,10 +313,14 @@ fn relation_of(date: Option<&DateValue>, published: Option<Ymd>, upcoming: bool)
 fn same_happening(e: &Ev, later: &Ev, definite: bool) -> bool {
     // A date only passes from one report to the other through a
     // back-reference: "a meeting" on another day is another meeting.
+    // A headline (the title is the text's first block, so its events start
+    // at 0) tells the story's main happening without its date: the body's
+    // report of it in the same place is the same happening.
+    let headline = e.start == 0 && e.date.is_none();
     let dates_agree = match (&e.date, &later.date) {
         (Some(a), Some(b)) => a.value == b.value,
         (None, None) => true,
-        _ => definite,
+        _ => definite || headline,
     };
     // A later undated report is "before" only by default: it may refer back
     // to one still to come ("the forum will open ... the forum discusses");

@@ -19,13 +19,16 @@ struct Case {
     name: String,
     lang: String,
     published: String,
+    /// A headline (none by default).
+    #[serde(default)]
+    title: String,
     text: String,
     expect: Vec<Expected>,
 }
 
 fn article(c: &Case) -> Article {
     Article {
-        title: String::new(),
+        title: c.title.clone(),
         lang: c.lang.clone(),
         dir: if c.lang == "ar" { Dir::Rtl } else { Dir::Ltr },
         paragraphs: vec![c.text.clone()],
