@@ -55,11 +55,7 @@ struct EventWords {
 fn event_words() -> &'static EventWords {
     static S: OnceLock<EventWords> = OnceLock::new();
     S.get_or_init(|| {
-        let list = |name: &str| {
-            let words: Vec<&str> =
-                lexicon::rows(EVENT_WORDS_TSV).filter(|r| r.len() >= 3 && r[0] == name).map(|r| r[1]).collect();
-            WordSet::new(&words)
-        };
+        let list = |name: &str| lexicon::lists_in(EVENT_WORDS_TSV, &[name]);
         EventWords {
             host: list("host"),
             hold: list("hold"),

@@ -147,7 +147,13 @@ pub fn is_given_name(key: &str) -> Option<GivenName> {
 /// The words of the named lists of `recognise_words.tsv` (first column),
 /// as one set.
 pub fn word_list(lists: &[&str]) -> WordSet {
-    let words: Vec<&str> = rows(WORDS_TSV).filter(|r| r.len() >= 3 && lists.contains(&r[0])).map(|r| r[1]).collect();
+    lists_in(WORDS_TSV, lists)
+}
+
+/// The words of the named lists of a `list<TAB>word<TAB>source` table, as
+/// one set.
+pub fn lists_in(tsv: &'static str, lists: &[&str]) -> WordSet {
+    let words: Vec<&str> = rows(tsv).filter(|r| r.len() >= 3 && lists.contains(&r[0])).map(|r| r[1]).collect();
     WordSet::new(&words)
 }
 
