@@ -177,11 +177,15 @@ pub fn recognise(
 }
 
 /// Span of words `i..j` using reading `r` of word `i` (its stripped
-/// proclitics outside) and the last word's possessive outside.
+/// proclitics outside) and the last word's possessive outside ("Qatar's
+/// minister" marks "Qatar"; a one-word span read with a proclitic has none).
 fn span(words: &[Word], i: usize, j: usize, pre: usize) -> (usize, usize) {
     let last = &words[j - 1];
-    let post =
-        if j - 1 == i { 0 } else { last.readings.iter().find(|r| r.pre == 0 && r.post > 0).map_or(0, |r| r.post) };
+    let post = if j - 1 == i && pre > 0 {
+        0
+    } else {
+        last.readings.iter().find(|r| r.pre == 0 && r.post > 0).map_or(0, |r| r.post)
+    };
     (words[i].start + pre, last.end - post)
 }
 
