@@ -150,7 +150,11 @@ pub fn fit_core(points: &[GeoPoint], vp: Viewport) -> (MapWindow, Vec<usize>) {
         (hi - lo).max(0.0)
     };
     let piled = extent(|p| p.lon).max(extent(|p| p.lat)) * pixels_per_degree(all.zoom, vp) < PILE_PX;
-    if piled {
+    // The panel is always covered with map ([`cover`]): when that needs a
+    // closer zoom than the fit of every place, the places at the edges would
+    // be cut off anyway, so the far ones are left out (the view offers them).
+    let cut = cover(all, vp).zoom > all.zoom;
+    if piled || cut {
         (fit(&core, vp), far)
     } else {
         (all, Vec::new())
@@ -375,6 +379,37 @@ mod tests {
         let pts: Vec<GeoPoint> = syria.iter().map(|&(lon, lat)| GeoPoint { lon, lat, radius_km: 0.0 }).collect();
         assert!(fit_core(&pts, VP).1.is_empty(), "{:?}", fit_core(&pts, VP));
         assert!(fit_core(pts.get(..3).unwrap_or_default(), VP).1.is_empty());
+    }
+
+    #[test]
+    fn places_that_cannot_all_show_in_a_covered_panel_leave_the_far_ones_out() {
+        // the English sample: the Middle East, Brussels, and Washington with
+        // the United States, in a square panel: the map covering the panel
+        // cannot show both ends, so the two American places are left out
+        let vp = Viewport::new(460.0, 450.0);
+        let places = [
+            (35.95, 31.96, 0.0),
+            (34.47, 31.5, 0.0),
+            (36.78, 31.25, 171.0),
+            (29.84, 26.51, 565.0),
+            (51.18, 25.32, 60.0),
+            (31.25, 30.06, 0.0),
+            (35.25, 31.95, 60.0),
+            (35.22, 31.77, 0.0),
+            (51.53, 25.29, 0.0),
+            (4.35, 50.85, 0.0),
+            (-77.04, 38.9, 0.0),
+            (-99.06, 39.5, 1751.0),
+        ];
+        let pts: Vec<GeoPoint> = places.iter().map(|&(lon, lat, radius_km)| GeoPoint { lon, lat, radius_km }).collect();
+        let (win, far) = fit_core(&pts, vp);
+        assert_eq!(far, vec![10, 11]);
+        let shown = cover(win, vp);
+        let tf = Transform::of(shown, vp);
+        for p in pts.iter().take(10) {
+            let (x, y) = tf.project(p.lon, p.lat);
+            assert!((10.0..vp.width - 10.0).contains(&x) && (10.0..vp.height - 10.0).contains(&y), "{p:?} at {x},{y}");
+        }
     }
 
     #[test]
