@@ -38,8 +38,9 @@ pub use model::{
     Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
 };
 pub use share::{
-    article_of, decode as decode_share_link, encode as encode_share_link, ShareError, ShareLink, SharedArticle,
-    MAX_DECODED_BYTES, SHARE_VERSION,
+    article_of, articles_encoded as share_articles_encoded, decode as decode_share_link, encode as encode_share_link,
+    encode_with as encode_share_link_with, EncodedArticle, ShareError, ShareLink, SharedArticle, MAX_DECODED_BYTES,
+    SHARE_VERSION,
 };
 pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
 

@@ -14,14 +14,18 @@
 //!
 //! # Format (version 1)
 //!
-//! A fragment is `v1.` followed by base64url (no padding) of a *frame*:
+//! A fragment is `v1.` followed by base64url (no padding) of a *frame*, and,
+//! when the link carries the article itself, `.` and base64url of a second
+//! frame whose body is the article alone:
 //!
 //! ```text
+//! fragment = "v1." b64(frame(body)) ["." b64(frame(article))]
 //! frame = flags:u8  body_len:varint  data_len:varint  data  crc32(body):u32le
 //!   flags bit 0: data is raw deflate (max level) of the body, else the body itself
 //!   flags bit 1: strings use the packed text encoding, else UTF-8
 //!   other bits must be zero
-//! body  = content:u8 (0 view only, 1 inline article, 2 src URL)  view  [article | src]
+//! body  = content:u8 (0 view only, 1 inline article, 2 src URL,
+//!         3 inline article in the second frame)  view  [article | src]
 //! view  = present:u8 (bit 0 selection, 1 hidden types, 2 map window, 3 time window, 4 ui lang)
 //!         [sel_kind:u8 (0 entity, 1 event) id:str]  [n:varint type:u8 * n]
 //!         [lon:str lat:str zoom:str (shortest round-trip decimals)]  [start:str end:str]  [lang:str]
@@ -41,6 +45,12 @@
 //! input and gives deflate's Huffman coder one symbol per letter. The encoder
 //! tries raw/deflated × UTF-8/packed and keeps the shortest, so a link is
 //! never longer than plain deflate of UTF-8 would make it.
+//!
+//! Why the article has a frame of its own: the view changes with every
+//! gesture, the article does not. A page keeps the article's frame
+//! ([`EncodedArticle`]) and only re-encodes the few bytes of the view, so
+//! moving the map never compresses the article again. Links made before
+//! that (content 1, the article inside the view's frame) still open.
 //!
 //! Decoding refuses a body that declares more than [`MAX_DECODED_BYTES`]
 //! before inflating anything, and never inflates past that limit whatever
@@ -109,13 +119,57 @@ impl std::error::Error for ShareError {}
 
 const FLAG_DEFLATE: u8 = 1;
 const FLAG_PACKED: u8 = 2;
+/// Body content code: the article is in the fragment's second frame.
+const CONTENT_ARTICLE_FRAME: u8 = 3;
 
-/// Encodes a link as a fragment (`v1.…`, without the `#`): the shortest of
-/// the four encodings.
+/// Encodes a link as a fragment (`v1.…`, without the `#`): each frame the
+/// shortest of its four encodings.
 pub fn encode(link: &ShareLink) -> String {
+    match &link.article {
+        SharedArticle::Inline(article) => encode_with(&link.view, &EncodedArticle::new(article)),
+        SharedArticle::Src(src) => frame_fragment(&link.view, Carry::Src(src)),
+        SharedArticle::None => frame_fragment(&link.view, Carry::Nothing),
+    }
+}
+
+/// An article encoded once for the links of many views ([`encode_with`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EncodedArticle(String);
+
+impl EncodedArticle {
+    /// Encodes (and compresses) the article: the costly part of a link.
+    pub fn new(article: &Article) -> Self {
+        ARTICLES_ENCODED.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        EncodedArticle(base64url_encode(&shortest_frame(|packed| {
+            let mut w = Writer { out: Vec::new(), packed };
+            write_article(&mut w, article);
+            w.out
+        })))
+    }
+}
+
+static ARTICLES_ENCODED: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(0);
+
+/// How many articles this process has encoded for links ([`EncodedArticle::new`]):
+/// lets tests and benchmarks check that a page encodes its article once.
+pub fn articles_encoded() -> u32 {
+    ARTICLES_ENCODED.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// The fragment of a link carrying `view` and an article encoded before.
+pub fn encode_with(view: &ViewState, article: &EncodedArticle) -> String {
+    format!("{}.{}", frame_fragment(view, Carry::OwnFrame), article.0)
+}
+
+fn frame_fragment(view: &ViewState, carry: Carry) -> String {
+    format!("v{SHARE_VERSION}.{}", base64url_encode(&shortest_frame(|packed| write_body(view, carry, packed))))
+}
+
+/// The shortest frame of `body` (raw or deflated, UTF-8 or packed).
+fn shortest_frame(body_of: impl Fn(bool) -> Vec<u8>) -> Vec<u8> {
     let mut best: Option<Vec<u8>> = None;
     for packed in [false, true] {
-        let body = write_body(link, packed);
+        let body = body_of(packed);
         let crc = crc32(&body);
         let flags = if packed { FLAG_PACKED } else { 0 };
         let deflated = miniz_oxide::deflate::compress_to_vec(&body, 10);
@@ -130,7 +184,7 @@ pub fn encode(link: &ShareLink) -> String {
             }
         }
     }
-    format!("v{SHARE_VERSION}.{}", base64url_encode(&best.unwrap_or_default()))
+    best.unwrap_or_default()
 }
 
 /// Decodes a fragment (with or without its leading `#`).
@@ -151,14 +205,41 @@ pub fn decode(fragment: &str) -> Result<ShareLink, ShareError> {
     if version != SHARE_VERSION {
         return Err(ShareError::Corrupted);
     }
-    let frame = base64url_decode(payload)?;
+    let (first, second) = match payload.split_once('.') {
+        Some((view, article)) => (view, Some(article)),
+        None => (payload, None),
+    };
+    let (body, packed) = read_frame(first, MAX_DECODED_BYTES)?;
+    let (mut link, in_own_frame) = read_body(&body, packed)?;
+    match (in_own_frame, second) {
+        (true, Some(b64)) if !b64.is_empty() => {
+            let (article_body, packed) = read_frame(b64, MAX_DECODED_BYTES.saturating_sub(body.len()))?;
+            let mut r = Reader { buf: &article_body, pos: 0 };
+            let article = checked_article(read_article(&mut r, packed)?)?;
+            if r.pos != article_body.len() {
+                return Err(ShareError::Corrupted);
+            }
+            link.article = SharedArticle::Inline(Box::new(article));
+        }
+        // the link was cut before the article's frame
+        (true, _) => return Err(ShareError::Truncated),
+        (false, Some(_)) => return Err(ShareError::Corrupted),
+        (false, None) => {}
+    }
+    Ok(link)
+}
+
+/// One frame's body (checked against its length and checksum) and whether
+/// its strings are packed; `limit` bounds the body before anything is inflated.
+fn read_frame(b64: &str, limit: usize) -> Result<(Vec<u8>, bool), ShareError> {
+    let frame = base64url_decode(b64)?;
     let mut r = Reader { buf: &frame, pos: 0 };
     let flags = r.u8()?;
     if flags & !(FLAG_DEFLATE | FLAG_PACKED) != 0 {
         return Err(ShareError::Corrupted);
     }
     let body_len = usize::try_from(r.varint()?).map_err(|_| ShareError::TooLarge)?;
-    if body_len > MAX_DECODED_BYTES {
+    if body_len > limit {
         return Err(ShareError::TooLarge);
     }
     // The declared data length tells a link cut short from one whose data was altered.
@@ -179,7 +260,7 @@ pub fn decode(fragment: &str) -> Result<ShareLink, ShareError> {
     if crc32(&body).to_le_bytes() != crc {
         return Err(ShareError::Corrupted);
     }
-    read_body(&body, flags & FLAG_PACKED != 0)
+    Ok((body, flags & FLAG_PACKED != 0))
 }
 
 fn inflate(data: &[u8]) -> Result<Vec<u8>, ShareError> {
@@ -195,45 +276,58 @@ fn inflate(data: &[u8]) -> Result<Vec<u8>, ShareError> {
 
 // ---------------------------------------------------------------- body
 
-fn write_body(link: &ShareLink, packed: bool) -> Vec<u8> {
+/// What a view's frame says about the article.
+#[derive(Clone, Copy)]
+enum Carry<'a> {
+    Nothing,
+    Src(&'a str),
+    /// The article is in the fragment's second frame.
+    OwnFrame,
+}
+
+fn write_body(view: &ViewState, carry: Carry, packed: bool) -> Vec<u8> {
     let mut w = Writer { out: Vec::new(), packed };
-    w.out.push(match link.article {
-        SharedArticle::None => 0,
-        SharedArticle::Inline(_) => 1,
-        SharedArticle::Src(_) => 2,
+    w.out.push(match carry {
+        Carry::Nothing => 0,
+        Carry::Src(_) => 2,
+        Carry::OwnFrame => CONTENT_ARTICLE_FRAME,
     });
-    write_view(&mut w, &link.view);
-    match &link.article {
-        SharedArticle::None => {}
-        SharedArticle::Inline(a) => write_article(&mut w, a),
-        SharedArticle::Src(s) => w.str(s),
+    write_view(&mut w, view);
+    if let Carry::Src(s) = carry {
+        w.str(s);
     }
     w.out
 }
 
-fn read_body(body: &[u8], packed: bool) -> Result<ShareLink, ShareError> {
+/// The link a view's frame describes, and whether its article follows in
+/// a frame of its own.
+fn read_body(body: &[u8], packed: bool) -> Result<(ShareLink, bool), ShareError> {
     let mut r = Reader { buf: body, pos: 0 };
     let kind = r.u8()?;
     let view = read_view(&mut r, packed)?;
     let article = match kind {
         0 => SharedArticle::None,
-        1 => {
-            let article = read_article(&mut r, packed)?;
-            // Packed Arabic doubles in UTF-8: hold link articles to the same
-            // limit as any other input.
-            let text_bytes: usize = article.paragraphs.iter().map(String::len).sum::<usize>() + article.title.len();
-            if text_bytes > crate::article::MAX_INPUT_BYTES {
-                return Err(ShareError::TooLarge);
-            }
-            SharedArticle::Inline(Box::new(article))
-        }
         2 => SharedArticle::Src(r.str(packed)?),
+        // links made before articles had their own frame
+        1 => SharedArticle::Inline(Box::new(checked_article(read_article(&mut r, packed)?)?)),
+        // filled in by `decode` from the second frame
+        CONTENT_ARTICLE_FRAME => SharedArticle::None,
         _ => return Err(ShareError::Corrupted),
     };
     if r.pos != body.len() {
         return Err(ShareError::Corrupted);
     }
-    Ok(ShareLink { view, article })
+    Ok((ShareLink { view, article }, kind == CONTENT_ARTICLE_FRAME))
+}
+
+/// Packed Arabic doubles in UTF-8: link articles are held to the same
+/// limit as any other input.
+fn checked_article(article: Article) -> Result<Article, ShareError> {
+    let text_bytes: usize = article.paragraphs.iter().map(String::len).sum::<usize>() + article.title.len();
+    if text_bytes > crate::article::MAX_INPUT_BYTES {
+        return Err(ShareError::TooLarge);
+    }
+    Ok(article)
 }
 
 fn type_code(t: EntityType) -> u8 {

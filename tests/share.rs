@@ -1,6 +1,9 @@
 //! Table-driven tests of the share-link codec (cases in `tests/share_cases.json`).
 
-use article_atlas::{decode_share_link, encode_share_link, Article, ShareLink, SharedArticle, ViewState};
+use article_atlas::{
+    decode_share_link, encode_share_link, encode_share_link_with as encode_with, Article, EncodedArticle, ShareLink,
+    SharedArticle, ViewState,
+};
 use serde_json::Value;
 
 fn cases() -> Value {
@@ -43,10 +46,13 @@ fn roundtrips() {
         let fragment = encode_share_link(&link);
         println!("{name}: {} chars", fragment.len() + 1);
         assert!(fragment.starts_with("v1."), "{name}");
+        // base64url, and one `.` before the article's own frame when the link carries it
         assert!(
-            fragment[3..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'),
+            fragment[3..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_' || b == b'.'),
             "{name}: {fragment}"
         );
+        let inline = matches!(link.article, SharedArticle::Inline(_));
+        assert_eq!(fragment[3..].matches('.').count(), usize::from(inline), "{name}: {fragment}");
         let max = case["max_len"].as_u64().unwrap() as usize;
         assert!(fragment.len() <= max, "{name}: {} chars > {max}", fragment.len());
         assert_eq!(decode_share_link(&fragment).as_ref(), Ok(&link), "{name}");
@@ -108,6 +114,10 @@ fn corruptions() {
                 let flipped = if c == b'A' { 'B' } else { 'A' };
                 f.replace_range(i..=i, &flipped.to_string());
             }
+            if case["keep_first_frame_twice"].as_bool() == Some(true) {
+                let first = f.split('.').nth(1).unwrap().to_string();
+                f = format!("v1.{first}.{first}");
+            }
             if let Some(s) = case["append"].as_str() {
                 f.push_str(s);
             }
@@ -124,6 +134,45 @@ fn corruptions() {
             &fragment[..fragment.len().min(80)]
         );
     }
+}
+
+/// Links made by earlier encoders keep opening.
+#[test]
+fn legacy_links_open() {
+    for case in cases()["legacy"].as_array().unwrap() {
+        let name = case["name"].as_str().unwrap();
+        let same = cases()["roundtrip"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == case["same_as"])
+            .map(link_of)
+            .unwrap();
+        assert_eq!(decode_share_link(case["fragment"].as_str().unwrap()), Ok(same), "{name}");
+    }
+}
+
+/// A page encodes its article once: links for other views reuse that frame
+/// and are the same as encoding the whole link.
+#[test]
+fn an_article_encoded_once_serves_every_view() {
+    let link = link_of(
+        &cases()["roundtrip"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["name"] == "english article inline")
+            .unwrap()
+            .clone(),
+    );
+    let SharedArticle::Inline(article) = &link.article else { panic!("inline case") };
+    let encoded = EncodedArticle::new(article);
+    assert_eq!(encode_with(&link.view, &encoded), encode_share_link(&link));
+    let other = ViewState { ui_lang: Some("ar".into()), ..ViewState::default() };
+    let fragment = encode_with(&other, &encoded);
+    let tail = |f: &str| f.rsplit_once('.').map(|(_, t)| t.to_string());
+    assert_eq!(tail(&fragment), tail(&encode_share_link(&link)));
+    assert_eq!(decode_share_link(&fragment), Ok(ShareLink { view: other, article: link.article.clone() }));
 }
 
 /// Every truncation of a real link fails cleanly (no panic, no wrong article).

@@ -219,8 +219,9 @@ impl AtlasHandle {
             let result = match crate::share::decode(&fragment) {
                 Ok(link) => inst.apply_link(link).await,
                 Err(e) => {
-                    inst.fail(e.to_string());
-                    Err(e.to_string())
+                    let message = e.to_string();
+                    inst.fail_with(super::page::link_failure(e));
+                    Err(message)
                 }
             };
             result.map(|()| JsValue::UNDEFINED).map_err(|e| js_sys::Error::new(&e).into())
@@ -509,6 +510,13 @@ pub fn to_csv(input: &AnalysisOrArticle) -> Result<String, JsError> {
 #[wasm_bindgen(js_name = toJSON)]
 pub fn to_json(input: &AnalysisOrArticle) -> Result<String, JsError> {
     Ok(crate::to_json(&analysis_of(input)?))
+}
+
+/// How many times this page has compressed an article for a share link: a
+/// page does it once per article, however often the view changes.
+#[wasm_bindgen(js_name = linkArticleEncodes)]
+pub fn link_article_encodes() -> u32 {
+    crate::share::articles_encoded()
 }
 
 /// Encodes a share-link fragment (`v1.…`) for a view and an article (or `src` URL string).

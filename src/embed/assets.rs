@@ -137,7 +137,7 @@ async fn fetch_all(names: Vec<String>) -> Vec<String> {
             wasm_bindgen_futures::future_to_promise(async move {
                 let result = match super::fetch::fetch_bytes(&url).await {
                     Ok(bytes) => crate::assets::provide_file(&file, &bytes).map(|_| ()).map_err(|e| e.to_string()),
-                    Err(e) => Err(e),
+                    Err((_, e)) => Err(e),
                 };
                 REGISTRY.with_borrow_mut(|r| {
                     r.pending.remove(&name);

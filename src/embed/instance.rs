@@ -2,7 +2,7 @@
 //! page, the iframe page and every `mount()` call each make one; nothing is
 //! shared between them.
 
-use crate::share::{ShareLink, SharedArticle};
+use crate::share::{EncodedArticle, ShareLink, SharedArticle};
 use crate::ui::{AppState, ShareConfig};
 use crate::view::{Panels, ViewState};
 use leptos::prelude::*;
@@ -53,6 +53,17 @@ pub struct Instance {
     share_base: StoredValue<ShareBase>,
     /// Bumped on every load so a slow fetch cannot overwrite a newer article.
     generation: StoredValue<u32>,
+    /// The article's share-link frame and the fingerprint it was made for:
+    /// compressed once per article, not once per view change.
+    encoded: StoredValue<Option<(u64, EncodedArticle)>>,
+}
+
+/// What a link to the current view carries besides the view.
+enum Carried {
+    /// Nothing or a URL: the page's own article or one fetched from `src`.
+    Other(SharedArticle),
+    /// The article itself (its fingerprint).
+    Inline(u64),
 }
 
 /// What `mount` needs besides the root element.
@@ -78,6 +89,7 @@ impl Instance {
                 origin: StoredValue::new((Origin::Inline, 0)),
                 share_base: StoredValue::new(setup.share_base),
                 generation: StoredValue::new(0),
+                encoded: StoredValue::new(None),
             };
             let enabled = inst.share_base.with_value(|b| *b != ShareBase::None);
             provide_context(ShareConfig { enabled, link: UnsyncCallback::new(move |()| inst.share_link()) });
@@ -108,6 +120,14 @@ impl Instance {
         }
     }
 
+    /// Shows a problem in the reader's language (its details under it); the
+    /// article on screen stays.
+    pub fn fail_with(&self, (problem, message): crate::ui::Failure) {
+        if self.alive() {
+            self.state.fail_input(problem, message);
+        }
+    }
+
     fn next_generation(&self) -> u32 {
         let g = self.generation.get_value().wrapping_add(1);
         self.generation.set_value(g);
@@ -135,8 +155,8 @@ impl Instance {
             return;
         }
         self.next_generation();
-        if let Err(e) = crate::ui::fits_the_page(article) {
-            self.state.error.set(Some(e));
+        if let Err(failure) = crate::ui::fits_the_page(article) {
+            self.fail_with(failure);
             return;
         }
         self.state.analysis.set(Some(crate::analyze(article)));
@@ -172,11 +192,14 @@ impl Instance {
         if !self.alive() || self.generation.get_value() != generation {
             return Err("a newer article replaced this one while it loaded".into());
         }
-        let result = result.and_then(|(bytes, origin)| self.load_bytes(&bytes, origin, view));
-        if let Err(e) = &result {
-            self.fail(e.clone());
+        match result {
+            // `load_bytes` shows its own input error
+            Ok((bytes, origin)) => self.load_bytes(&bytes, origin, view),
+            Err((problem, message)) => {
+                self.fail_with((problem, message.clone()));
+                Err(message)
+            }
         }
-        result
     }
 
     /// Applies a decoded link: its view, and its article if it has one.
@@ -202,33 +225,58 @@ impl Instance {
     /// when the article is too large to carry.
     pub fn link(&self) -> Option<Result<ShareLink, &'static str>> {
         let view = self.state.view.try_get()?;
-        let (origin, fp) = self.origin.try_get_value()?;
         self.state.analysis.try_with(|a| {
             let a = a.as_ref()?;
-            let inline = |a: &crate::Analysis| {
-                if a.text.len() > MAX_INLINE_TEXT_BYTES {
-                    Err(TOO_LARGE_TO_LINK)
-                } else {
-                    Ok(SharedArticle::Inline(Box::new(crate::share::article_of(a))))
-                }
-            };
-            let article = match origin {
-                _ if fingerprint(a) != fp => inline(a),
-                Origin::PageUrl => Ok(SharedArticle::None),
-                Origin::Src(url) => Ok(SharedArticle::Src(url)),
-                Origin::Inline => inline(a),
-            };
+            let article = self.carried(a)?.map(|c| match c {
+                Carried::Other(article) => article,
+                Carried::Inline(_) => SharedArticle::Inline(Box::new(crate::share::article_of(a))),
+            });
             Some(article.map(|article| ShareLink { view, article }))
         })?
     }
 
     /// The fragment for the current view (without `#`); empty for the
-    /// page's own article in its default view.
+    /// page's own article in its default view. An article carried inline is
+    /// encoded once and its frame reused for every later view.
     pub fn fragment(&self) -> Option<Result<String, &'static str>> {
-        Some(
-            self.link()?
-                .map(|link| if link == ShareLink::default() { String::new() } else { crate::share::encode(&link) }),
-        )
+        let view = self.state.view.try_get()?;
+        self.state.analysis.try_with(|a| {
+            let a = a.as_ref()?;
+            Some(self.carried(a)?.map(|c| match c {
+                Carried::Inline(fp) => crate::share::encode_with(&view, &self.encoded_article(a, fp)),
+                Carried::Other(article) => {
+                    let link = ShareLink { view, article };
+                    if link == ShareLink::default() {
+                        String::new()
+                    } else {
+                        crate::share::encode(&link)
+                    }
+                }
+            }))
+        })?
+    }
+
+    /// How the link carries the article on screen; `None` once disposed.
+    fn carried(&self, a: &crate::Analysis) -> Option<Result<Carried, &'static str>> {
+        let (origin, fp) = self.origin.try_get_value()?;
+        let current = fingerprint(a);
+        Some(match origin {
+            Origin::PageUrl if current == fp => Ok(Carried::Other(SharedArticle::None)),
+            Origin::Src(url) if current == fp => Ok(Carried::Other(SharedArticle::Src(url))),
+            _ if a.text.len() > MAX_INLINE_TEXT_BYTES => Err(TOO_LARGE_TO_LINK),
+            _ => Ok(Carried::Inline(current)),
+        })
+    }
+
+    /// The article's link frame, from the cache when it was made for this text.
+    fn encoded_article(&self, a: &crate::Analysis, fp: u64) -> EncodedArticle {
+        let cached = self.encoded.try_with_value(|c| c.as_ref().filter(|(k, _)| *k == fp).map(|(_, e)| e.clone()));
+        if let Some(Some(e)) = cached {
+            return e;
+        }
+        let e = EncodedArticle::new(&crate::share::article_of(a));
+        self.encoded.try_set_value(Some((fp, e.clone())));
+        e
     }
 
     /// Changes where Copy link points.
@@ -239,17 +287,20 @@ impl Instance {
     }
 
     /// The full link Copy link puts on the clipboard.
-    fn share_link(&self) -> Result<Option<String>, String> {
+    fn share_link(&self) -> Result<Option<String>, crate::ui::Failure> {
         let base = match self.share_base.try_get_value() {
             None | Some(ShareBase::None) => return Ok(None),
             Some(ShareBase::CurrentPage) => {
-                let loc = web_sys::window().map(|w| w.location()).ok_or("no window")?;
+                let Some(loc) = web_sys::window().map(|w| w.location()) else { return Ok(None) };
                 let js = |r: Result<String, JsValue>| r.unwrap_or_default();
                 format!("{}{}{}", js(loc.origin()), js(loc.pathname()), js(loc.search()))
             }
             Some(ShareBase::Url(u)) => u.split('#').next().unwrap_or_default().to_string(),
         };
-        let fragment = self.fragment().unwrap_or(Ok(String::new()))?;
+        let fragment = self
+            .fragment()
+            .unwrap_or(Ok(String::new()))
+            .map_err(|e| (crate::ui::Problem::TooLargeToLink, e.to_string()))?;
         Ok(Some(if fragment.is_empty() { base } else { format!("{base}#{fragment}") }))
     }
 }

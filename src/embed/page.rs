@@ -89,7 +89,7 @@ pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
             }
             Some(Err(e)) => {
                 load_page_article(inst, src).await;
-                inst.fail(e.to_string());
+                inst.fail_with(link_failure(e));
             }
             None => load_page_article(inst, src).await,
         }
@@ -141,6 +141,12 @@ fn write_fragment(fragment: &str) {
     }
 }
 
+/// A link that cannot be opened, as the reader is told it.
+pub fn link_failure(e: crate::share::ShareError) -> crate::ui::Failure {
+    let message = e.to_string();
+    (crate::ui::Problem::Link(e), message)
+}
+
 /// A fragment typed or pasted into the address bar applies to the open page.
 fn listen_hashchange(inst: Instance) {
     let Some(window) = web_sys::window() else { return };
@@ -156,7 +162,7 @@ fn listen_hashchange(inst: Instance) {
             Ok(link) => wasm_bindgen_futures::spawn_local(async move {
                 let _ = inst.apply_link(link).await;
             }),
-            Err(e) => inst.fail(e.to_string()),
+            Err(e) => inst.fail_with(link_failure(e)),
         }
     });
     let _ = window.add_event_listener_with_callback("hashchange", on_change.as_ref().unchecked_ref());

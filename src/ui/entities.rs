@@ -172,7 +172,10 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool) -> impl IntoVi
                             }
                         })}
                 </span>
-                <span class="e-count" title=move || format!("{n} {}", ctx.lang.get().t().mentions)>{n}</span>
+                <span class="e-count" title=move || {
+                    let t = ctx.lang.get().t();
+                    if n == 1 { t.mention_one.to_string() } else { format!("{n} {}", t.mentions) }
+                }>{n}</span>
             </button>
         </li>
     }

@@ -75,6 +75,8 @@ pub struct Strings {
     pub upcoming: &'static str,
     pub date_unknown: &'static str,
     pub mentions: &'static str,
+    /// The count of a single mention, number included.
+    pub mention_one: &'static str,
     pub hide: &'static str,
     pub show: &'static str,
     pub clear_selection: &'static str,
@@ -104,6 +106,19 @@ pub struct Strings {
     /// Followed by the number of characters.
     pub err_too_long: &'static str,
     pub err_kept: &'static str,
+    pub err_link_truncated: &'static str,
+    pub err_link_corrupted: &'static str,
+    /// Followed by the format version.
+    pub err_link_newer: &'static str,
+    pub err_link_too_large: &'static str,
+    pub err_bad_url: &'static str,
+    pub err_not_http: &'static str,
+    pub err_blocked: &'static str,
+    /// Followed by the HTTP status.
+    pub err_http: &'static str,
+    pub err_remote_too_large: &'static str,
+    pub err_too_large_to_link: &'static str,
+    pub download_failed: &'static str,
     pub skip_to_map: &'static str,
     pub skip_to_timeline: &'static str,
     /// After the number of places outside the view.
@@ -140,6 +155,7 @@ pub static EN: Strings = Strings {
     upcoming: "upcoming",
     date_unknown: "date unknown",
     mentions: "mentions",
+    mention_one: "1 mention",
     hide: "Hide",
     show: "Show",
     clear_selection: "Clear selection",
@@ -166,6 +182,17 @@ pub static EN: Strings = Strings {
     err_no_article: "No article was found in the input.",
     err_too_long: "The article is too long to show on this page; characters:",
     err_kept: "The article on screen stays.",
+    err_link_truncated: "This link is incomplete: it was probably cut off when it was copied.",
+    err_link_corrupted: "This link is damaged and cannot be opened.",
+    err_link_newer: "This link was made by a newer version of article-atlas; format",
+    err_link_too_large: "This link carries more data than the page opens.",
+    err_bad_url: "The article's address is not a valid web address.",
+    err_not_http: "The article's address must start with http:// or https://.",
+    err_blocked: "The article could not be loaded: the request was blocked or the network failed. A file on another site must allow cross-origin requests (CORS).",
+    err_http: "The article could not be loaded: the server answered with status",
+    err_remote_too_large: "The article at that address is larger than 5 MB.",
+    err_too_large_to_link: "This article is too large to share in a link: put it at a web address and share a ?src= link instead.",
+    download_failed: "The download failed.",
     skip_to_map: "Skip to the map",
     skip_to_timeline: "Skip to the timeline",
     outside_view: "outside the view: show all",
@@ -201,6 +228,7 @@ pub static AR: Strings = Strings {
     upcoming: "مرتقب",
     date_unknown: "تاريخ غير معروف",
     mentions: "ذكر",
+    mention_one: "ذكر واحد",
     hide: "إخفاء",
     show: "إظهار",
     clear_selection: "إلغاء التحديد",
@@ -227,6 +255,17 @@ pub static AR: Strings = Strings {
     err_no_article: "لم يُعثر على مقال في المدخل.",
     err_too_long: "المقال أطول من أن يُعرض في هذه الصفحة؛ عدد الأحرف:",
     err_kept: "يبقى المقال المعروض كما هو.",
+    err_link_truncated: "هذا الرابط ناقص: ربما اقتُطع جزء منه عند نسخه.",
+    err_link_corrupted: "هذا الرابط تالف ولا يمكن فتحه.",
+    err_link_newer: "أُنشئ هذا الرابط بإصدار أحدث من article-atlas؛ الصيغة",
+    err_link_too_large: "يحمل هذا الرابط بيانات أكثر مما تفتحه الصفحة.",
+    err_bad_url: "عنوان المقال ليس عنوان ويب صالحاً.",
+    err_not_http: "يجب أن يبدأ عنوان المقال بـ http:// أو https://.",
+    err_blocked: "تعذر تحميل المقال: حُجب الطلب أو تعطلت الشبكة. يجب أن يسمح الموقع الآخر الذي يستضيف الملف بالطلبات من مواقع أخرى (CORS).",
+    err_http: "تعذر تحميل المقال: أجاب الخادم برمز الحالة",
+    err_remote_too_large: "المقال في ذلك العنوان أكبر من 5 ميغابايت.",
+    err_too_large_to_link: "هذا المقال أكبر من أن يُشارك في رابط: ضعه في عنوان ويب وشارك رابطاً بـ ?src= بدلاً من ذلك.",
+    download_failed: "تعذر التنزيل.",
     skip_to_map: "انتقل إلى الخريطة",
     skip_to_timeline: "انتقل إلى الخط الزمني",
     outside_view: "خارج العرض: إظهار الكل",
@@ -234,11 +273,18 @@ pub static AR: Strings = Strings {
     undated_events: "أحداث غير مؤرخة",
 };
 
-/// An input error as the reader is told it.
+/// An input error as the reader is told it, with the reassurance that the
+/// article on screen stays.
 pub fn problem(l: Lang, p: &super::state::Problem) -> String {
+    format!("{} {}", problem_alone(l, p), l.t().err_kept)
+}
+
+/// What went wrong, in the reader's language.
+pub fn problem_alone(l: Lang, p: &super::state::Problem) -> String {
     use super::state::Problem as P;
+    use crate::share::ShareError as S;
     let t = l.t();
-    let what = match p {
+    match p {
         P::Empty => t.err_empty.to_string(),
         P::TooLarge => t.err_too_large.to_string(),
         P::NotText => t.err_not_text.to_string(),
@@ -250,8 +296,17 @@ pub fn problem(l: Lang, p: &super::state::Problem) -> String {
         P::BadField(f) => format!("{} {f}.", t.err_bad_field),
         P::NoArticle => t.err_no_article.to_string(),
         P::TooLongForPage(n) => format!("{} {n}.", t.err_too_long),
-    };
-    format!("{what} {}", t.err_kept)
+        P::Link(S::Truncated) => t.err_link_truncated.to_string(),
+        P::Link(S::Corrupted) => t.err_link_corrupted.to_string(),
+        P::Link(S::NewerVersion(v)) => format!("{} {v}.", t.err_link_newer),
+        P::Link(S::TooLarge) => t.err_link_too_large.to_string(),
+        P::BadUrl => t.err_bad_url.to_string(),
+        P::NotHttp => t.err_not_http.to_string(),
+        P::Blocked => t.err_blocked.to_string(),
+        P::Http(status) => format!("{} {status}.", t.err_http),
+        P::RemoteTooLarge => t.err_remote_too_large.to_string(),
+        P::TooLargeToLink => t.err_too_large_to_link.to_string(),
+    }
 }
 
 /// A type's name: singular for labels, plural for group headings.

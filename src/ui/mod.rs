@@ -17,4 +17,4 @@ mod toolbar;
 
 pub use app::App;
 pub use share_buttons::{ShareButtons, ShareConfig};
-pub use state::{fits_the_page, AppState};
+pub use state::{fits_the_page, AppState, Failure, Problem};

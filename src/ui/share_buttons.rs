@@ -16,7 +16,7 @@ pub struct ShareConfig {
     /// The full link for the current view, or `Err` with a reason to show
     /// when there is no link (an article too large for a URL, say); `Ok(None)`
     /// hides the Copy link button.
-    pub link: UnsyncCallback<(), Result<Option<String>, String>>,
+    pub link: UnsyncCallback<(), Result<Option<String>, super::Failure>>,
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -52,6 +52,7 @@ pub fn ShareButtons(
         state.view.with(|v| v.ui_lang.clone()).or_else(|| state.analysis.with(|a| a.as_ref().map(|a| a.lang.clone())))
             == Some("ar".into())
     };
+    let lang = move || if arabic() { super::i18n::Lang::Ar } else { super::i18n::Lang::En };
     let copy = move |_| {
         let Some(config) = config else { return };
         match config.link.run(()) {
@@ -75,14 +76,15 @@ pub fn ShareButtons(
                 }
             }
             Ok(None) => {}
-            Err(reason) => set_status.set(reason),
+            Err((problem, _)) => set_status.set(super::i18n::problem_alone(lang(), &problem)),
         }
     };
     let download = move |kind: Export| {
         let file = state.analysis.with_untracked(|a| a.as_ref().map(|a| (kind.file(a), a.title.clone())));
         if let Some(((body, mime, ext), title)) = file {
             if let Err(e) = save(&body, mime, &format!("{}.{ext}", file_stem(&title))) {
-                set_status.set(e.as_string().unwrap_or_else(|| "download failed".into()));
+                let detail = e.as_string().map(|d| format!(" ({d})")).unwrap_or_default();
+                set_status.set(format!("{}{detail}", lang().t().download_failed));
             }
         }
     };

@@ -73,7 +73,7 @@ impl AppState {
         match crate::parse_articles(input) {
             Ok(mut articles) if !articles.is_empty() => {
                 let first = articles.remove(0);
-                if let Err((p, e)) = page_check(&first) {
+                if let Err((p, e)) = fits_the_page(&first) {
                     self.fail_input(p, e);
                     return;
                 }
@@ -106,7 +106,7 @@ impl AppState {
     pub fn pick(&self, i: usize) {
         let article = self.choices.with_untracked(|c| c.get(i).cloned());
         if let Some(article) = article {
-            if let Err((p, e)) = page_check(&article) {
+            if let Err((p, e)) = fits_the_page(&article) {
                 self.fail_input(p, e);
                 return;
             }
@@ -160,7 +160,25 @@ pub enum Problem {
     NoArticle,
     /// Longer (code points) than the page lays out.
     TooLongForPage(usize),
+    /// A share link that cannot be opened.
+    Link(crate::share::ShareError),
+    /// An article address that is not a URL.
+    BadUrl,
+    /// An article address that is not http(s).
+    NotHttp,
+    /// The request was blocked (CORS, Content-Security-Policy) or the network failed.
+    Blocked,
+    /// The server answered with this HTTP status.
+    Http(u16),
+    /// The article at the address is over the 5 MB input limit.
+    RemoteTooLarge,
+    /// The article is too large to travel in a link (Copy link).
+    TooLargeToLink,
 }
+
+/// A problem with its technical details (shown under the reader's message,
+/// and the text of API errors).
+pub type Failure = (Problem, String);
 
 impl Problem {
     /// What the parser says went wrong, in the words the interface has.
@@ -187,11 +205,8 @@ impl Problem {
 /// news features are under 100,000 characters.
 pub const PAGE_MAX_CHARS: usize = 200_000;
 
-pub fn fits_the_page(a: &crate::model::Article) -> Result<(), String> {
-    page_check(a).map_err(|(_, e)| e)
-}
-
-fn page_check(a: &crate::model::Article) -> Result<(), (Problem, String)> {
+/// Whether the page can lay the article out; the problem when it cannot.
+pub fn fits_the_page(a: &crate::model::Article) -> Result<(), Failure> {
     let n = a.title.chars().count() + a.paragraphs.iter().map(|p| p.chars().count() + 2).sum::<usize>();
     if n > PAGE_MAX_CHARS {
         Err((Problem::TooLongForPage(n), format!(

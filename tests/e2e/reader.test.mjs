@@ -421,6 +421,10 @@ test("the address bar is written once a map gesture ends, not on every move", as
   await ready(page);
   await paste(page, ENGLISH);
   await page.waitForTimeout(200);
+  // counts read as English: "1 mention", "3 mentions"
+  const counts = await page.$$eval(".e-count", (els) => els.map((e) => [e.textContent.trim(), e.title]));
+  assert.ok(counts.some(([n]) => n === "1"), JSON.stringify(counts));
+  for (const [n, title] of counts) assert.equal(title, n === "1" ? "1 mention" : `${n} mentions`);
   const before = await page.evaluate(() => window.__writes);
   const box = await page.locator("svg.map").boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
@@ -443,5 +447,22 @@ test("the address bar is written once a map gesture ends, not on every move", as
   assert.equal(drag, 1, "one write when the drag ends");
   assert.equal(wheel, 1, "one write when the wheel stops");
   assert.match(page.url(), /#v1\./);
+  // The pasted article travels in the link in a frame of its own, compressed
+  // once: selecting, filtering and moving the map re-encode only the view.
+  const encodes = () => page.evaluate(async () => (await import("/pkg/article_atlas.js")).linkArticleEncodes());
+  const articleFrame = () => new URL(page.url()).hash.split(".")[2];
+  const frame = articleFrame();
+  assert.ok(frame && frame.length > 200, "the article's own frame follows the view's");
+  const encoded = await encodes();
+  await page.locator('[data-testid="entity-item"]').first().click();
+  await page.locator('[data-testid="type-toggle"][data-entity-type="date"]').click();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2 - 80, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+  await page.waitForTimeout(300);
+  assert.notEqual(await page.evaluate(() => location.hash), "", "the view changed the link");
+  assert.equal(articleFrame(), frame, "the article's frame is unchanged");
+  assert.equal(await encodes(), encoded, "the article was not compressed again");
   await page.close();
 });

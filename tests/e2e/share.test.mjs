@@ -108,6 +108,15 @@ test("an article the reader loaded travels inside the link (default article inli
   const link2 = await copyLink(page);
   console.log(`# full link for the English sample with a selection: ${link2.length} chars`);
 
+  // An article too long for a link (over 256 KB of text, still shown on the
+  // page) says so in the reader's language instead of copying a broken link.
+  const long = { ...arabic, body: Array.from({ length: 80 }, () => arabic.body.join(" ")) };
+  await page.evaluate((a) => window.atlas.setArticle(JSON.stringify(a)), long);
+  await page.waitForFunction(() => (window.atlas.getAnalysis()?.text.length ?? 0) > 130000);
+  await page.getByTestId("copy-link").first().click();
+  await page.getByTestId("share-status").filter({ hasText: "أكبر من أن يُشارك في رابط" }).waitFor({ timeout: 5000 });
+  assert.equal(await page.evaluate(() => location.hash), "", "no stale link in the address bar");
+
   for (const [l, title, v] of [
     [link, arabic.title, view],
     [link2, english.title, view2],
@@ -151,24 +160,30 @@ test("corrupted links show their error and the page keeps working", async () => 
   await page.close();
   const flip = (s, i) => s.slice(0, i) + (s[i] === "A" ? "B" : "A") + s.slice(i + 1);
   const bomb = deflateRawSync(Buffer.alloc(20_000_000), { level: 9 });
+  // [name, fragment, the detail (English), what the reader is told (the
+  // default article is Arabic, so the interface speaks Arabic)]
+  const cut = "هذا الرابط ناقص";
+  const damaged = "هذا الرابط تالف";
   const cases = [
-    ["truncated", good.slice(0, good.length - 7), "share link is truncated"],
-    ["cut in half", good.slice(0, good.length >> 1), "share link is truncated"],
-    ["flipped character", flip(good, good.length >> 1), "share link is corrupted"],
-    ["flipped character near the start", flip(good, 12), "share link is corrupted"],
-    ["future version", "v9" + good.slice(2), "share link is from a newer version (v9)"],
-    ["bad base64", good.slice(0, 20) + "*!" + good.slice(22), "share link is corrupted"],
-    ["not a link", "v1.", "share link is truncated"],
-    ["zip bomb", frame(1, 100_000_000, bomb), "share link is too large"],
-    ["zip bomb lying about its size", frame(1, 100, bomb), "share link is too large"],
+    ["truncated", good.slice(0, good.length - 7), "share link is truncated", cut],
+    ["cut in half", good.slice(0, good.length >> 1), "share link is truncated", cut],
+    ["cut before the article's frame", good.slice(0, good.lastIndexOf(".") + 1), "share link is truncated", cut],
+    ["flipped character", flip(good, good.length >> 1), "share link is corrupted", damaged],
+    ["flipped character near the start", flip(good, 12), "share link is corrupted", damaged],
+    ["future version", "v9" + good.slice(2), "share link is from a newer version (v9)", "أُنشئ هذا الرابط بإصدار أحدث"],
+    ["bad base64", good.slice(0, 20) + "*!" + good.slice(22), "share link is corrupted", damaged],
+    ["not a link", "v1.", "share link is truncated", cut],
+    ["zip bomb", frame(1, 100_000_000, bomb), "share link is too large", "يحمل هذا الرابط بيانات أكثر"],
+    ["zip bomb lying about its size", frame(1, 100, bomb), "share link is too large", "يحمل هذا الرابط بيانات أكثر"],
   ];
-  for (const [name, fragment, message] of cases) {
+  for (const [name, fragment, message, told] of cases) {
     const p = await openPage(ctx, "/#" + fragment);
     await ready(p);
     const banner = p.getByTestId("error-banner");
     await banner.waitFor({ timeout: 10000 });
-    // The banner may hold a dismiss button after the message.
-    assert.ok(norm(await banner.textContent()).startsWith(message), `${name}: ${await banner.textContent()}`);
+    // The reader's message first, the technical detail under it.
+    assert.ok(norm(await p.getByTestId("error-message").textContent()).startsWith(told), `${name}: ${await banner.textContent()}`);
+    assert.ok(norm(await banner.textContent()).includes(message), `${name}: ${await banner.textContent()}`);
     // The page still works: the default article is on screen and a good link still applies.
     assert.equal(norm(await p.getByTestId("article-title").first().textContent()), norm(arabic.title), name);
     await p.evaluate((f) => (location.hash = f), good);
@@ -188,11 +203,16 @@ test("?src= loads client-side; a failed fetch explains itself and keeps an artic
   const banner = missing.getByTestId("error-banner");
   await banner.waitFor({ timeout: 20000 });
   assert.match(await banner.textContent(), /could not load the article from .*missing\.json: the server answered 404/);
+  assert.equal(norm(await missing.getByTestId("error-message").textContent()), "تعذر تحميل المقال: أجاب الخادم برمز الحالة 404. يبقى المقال المعروض كما هو.");
   await missing.getByTestId("article-title").first().waitFor();
   await missing.close();
   const cors = await openPage(ctx, "/?src=http://127.0.0.1:9/article.json");
   await cors.getByTestId("error-banner").waitFor({ timeout: 20000 });
   assert.match(await cors.getByTestId("error-banner").textContent(), /blocked or the network failed.*cross-origin/s);
+  assert.match(await cors.getByTestId("error-message").textContent(), /^تعذر تحميل المقال: حُجب الطلب أو تعطلت الشبكة/);
+  // in English when the reader chose English
+  await cors.getByTestId("lang-en").click();
+  assert.match(await cors.getByTestId("error-message").textContent(), /^The article could not be loaded: the request was blocked or the network failed/);
   await cors.close();
 });
 
