@@ -60,10 +60,27 @@ pub fn needed(article: &Article) -> Vec<&'static str> {
             out.push(name);
         }
     }
-    let shards_total = gazetteer::shards().len();
-    let mut seen = std::collections::HashSet::new();
     let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
-    'blocks: for block in blocks {
+    shards_for(blocks.map(String::as_str), &mut out);
+    out.sort_unstable();
+    out
+}
+
+/// The gazetteer shards, not loaded yet, that names in `text` may live in
+/// (a place search typed by the reader, say), sorted.
+pub fn shards_for_text(text: &str) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    shards_for(std::iter::once(text), &mut out);
+    out.sort_unstable();
+    out
+}
+
+/// Adds to `out` the missing shards the words of `blocks` may live in.
+fn shards_for<'a>(blocks: impl Iterator<Item = &'a str>, out: &mut Vec<&'static str>) {
+    let shards_total = gazetteer::shards().len();
+    let already = out.len();
+    let mut seen = std::collections::HashSet::new();
+    for block in blocks {
         for t in text::tokenize(block).iter().filter(|t| t.is_word) {
             if !seen.insert(t.norm.clone()) {
                 continue;
@@ -72,16 +89,14 @@ pub fn needed(article: &Article) -> Vec<&'static str> {
                 if let Some(s) = gazetteer::missing_shard(&stem) {
                     if !out.contains(&s) {
                         out.push(s);
-                        if out.len() >= shards_total + TAGGERS.len() {
-                            break 'blocks;
+                        if out.len() >= shards_total + already {
+                            return;
                         }
                     }
                 }
             }
         }
     }
-    out.sort_unstable();
-    out
 }
 
 /// Folds asset `name` in. `Ok(false)` when it was at hand already; an

@@ -33,6 +33,10 @@ pub fn to_geojson(a: &Analysis) -> String {
             props.insert("mentions".into(), json!(e.mentions));
             props.insert("salience".into(), json!(e.salience));
             props.insert("gazetteer_id".into(), json!(p.gazetteer_id));
+            if p.corrected {
+                // moved by the reader: the analysed choice is the first candidate
+                props.insert("corrected".into(), json!(true));
+            }
             Some(json!({
                 "type": "Feature",
                 "id": e.id,

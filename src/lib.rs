@@ -14,6 +14,7 @@
 mod analyze;
 mod article;
 pub mod assets;
+mod correct;
 mod events;
 mod export;
 mod gazetteer;
@@ -32,6 +33,7 @@ pub use analyze::analyze;
 pub use article::{
     parse_article, parse_articles, parse_items, InputError, InputErrorKind, Item, MAX_DEPTH, MAX_INPUT_BYTES,
 };
+pub use correct::{apply as correct_places, search as search_places};
 pub use export::{to_csv, to_geojson, to_ics, to_json};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
@@ -42,7 +44,7 @@ pub use share::{
     encode_with as encode_share_link_with, EncodedArticle, ShareError, ShareLink, SharedArticle, MAX_DECODED_BYTES,
     SHARE_VERSION,
 };
-pub use view::{MapWindow, Panels, Selection, TimeWindow, ViewState};
+pub use view::{MapWindow, Panels, PlaceFix, Selection, TimeWindow, ViewState};
 
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {

@@ -167,6 +167,10 @@ pub struct PlaceInfo {
     /// The runner-up candidates, best first, with their scores.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub candidates: Vec<Candidate>,
+    /// The reader moved this place ([`crate::correct`]); the analysed
+    /// choice is then the first candidate.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub corrected: bool,
 }
 
 /// Something the article refers to, perhaps several times.

@@ -543,6 +543,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     radius_km: None,
                     gazetteer_id: format!("historical:{}", h.id),
                     candidates: Vec::new(),
+                    corrected: false,
                 };
                 let names = Names { ar: Some(h.name_ar.to_string()), en: Some(h.name_en.to_string()) };
                 let name = if ar { h.name_ar } else { h.name_en }.to_string();
@@ -560,6 +561,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     radius_km: (p.radius_km > 0.0).then_some(p.radius_km),
                     gazetteer_id: p.id.clone(),
                     candidates: Vec::new(),
+                    corrected: false,
                 };
                 let names = if ar {
                     Names { ar: Some(text.clone()), en: None }
@@ -615,6 +617,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                                 radius_km: Some(r),
                                 gazetteer_id: p.id.clone(),
                                 candidates,
+                                corrected: false,
                             };
                             (format!("dir:{}:{}:{}", d.0, d.1, p.id), EntityType::Place, name, names, Some(info))
                         }
@@ -627,6 +630,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                                 radius_km: (p.radius_km > 0.0).then_some(p.radius_km),
                                 gazetteer_id: p.id.clone(),
                                 candidates,
+                                corrected: false,
                             };
                             let names = Names { ar: p.name_ar.clone(), en: Some(p.name_en.clone()) };
                             (format!("plc:{}", p.id), EntityType::Place, place_display(p, ar), names, Some(info))

@@ -26,9 +26,11 @@
 //!   other bits must be zero
 //! body  = content:u8 (0 view only, 1 inline article, 2 src URL,
 //!         3 inline article in the second frame)  view  [article | src]
-//! view  = present:u8 (bit 0 selection, 1 hidden types, 2 map window, 3 time window, 4 ui lang)
+//! view  = present:u8 (bit 0 selection, 1 hidden types, 2 map window, 3 time window, 4 ui lang,
+//!         5 place corrections)
 //!         [sel_kind:u8 (0 entity, 1 event) id:str]  [n:varint type:u8 * n]
 //!         [lon:str lat:str zoom:str (shortest round-trip decimals)]  [start:str end:str]  [lang:str]
+//!         [n:varint (entity:str place:str) * n]
 //! article = present:u8 (bit 0 subtitle, 1 section, 2 category, 3 published, 4 source,
 //!         5 authors, 6 url, 7 published day)  title:str lang:str dir:u8 (0 ltr, 1 rtl)
 //!         [subtitle] [section] [category] [raw:str [year:zigzag month:u8 day:u8]] [source]
@@ -57,7 +59,7 @@
 //! the stream claims, so a "zip bomb" costs at most the limit.
 
 use crate::model::{Article, Dir, EntityType, Published, Ymd};
-use crate::view::{MapWindow, Selection, TimeWindow, ViewState};
+use crate::view::{MapWindow, PlaceFix, Selection, TimeWindow, ViewState};
 use std::fmt;
 
 /// The format version this code writes (and the newest it reads).
@@ -343,12 +345,13 @@ fn type_code(t: EntityType) -> u8 {
 fn write_view(w: &mut Writer, v: &ViewState) {
     // Exhaustive on purpose: a new view field must get a place in the format
     // (and, if it changes the layout, a new version) before this compiles.
-    let ViewState { selected: _, hidden: _, map: _, time: _, ui_lang: _ } = v;
+    let ViewState { selected: _, hidden: _, map: _, time: _, ui_lang: _, places: _ } = v;
     let present = u8::from(v.selected.is_some())
         | u8::from(!v.hidden.is_empty()) << 1
         | u8::from(v.map.is_some()) << 2
         | u8::from(v.time.is_some()) << 3
-        | u8::from(v.ui_lang.is_some()) << 4;
+        | u8::from(v.ui_lang.is_some()) << 4
+        | u8::from(!v.places.is_empty()) << 5;
     w.out.push(present);
     match &v.selected {
         Some(Selection::Entity(id)) => {
@@ -377,11 +380,18 @@ fn write_view(w: &mut Writer, v: &ViewState) {
     if let Some(l) = &v.ui_lang {
         w.str(l);
     }
+    if !v.places.is_empty() {
+        write_varint(&mut w.out, v.places.len() as u64);
+        for f in &v.places {
+            w.str(&f.entity);
+            w.str(&f.place);
+        }
+    }
 }
 
 fn read_view(r: &mut Reader, packed: bool) -> Result<ViewState, ShareError> {
     let present = r.u8()?;
-    if present & !0x1f != 0 {
+    if present & !0x3f != 0 {
         return Err(ShareError::Corrupted);
     }
     let mut v = ViewState::default();
@@ -414,6 +424,12 @@ fn read_view(r: &mut Reader, packed: bool) -> Result<ViewState, ShareError> {
     }
     if present & 16 != 0 {
         v.ui_lang = Some(r.str(packed)?);
+    }
+    if present & 32 != 0 {
+        let n = r.len()?;
+        for _ in 0..n {
+            v.places.push(PlaceFix { entity: r.str(packed)?, place: r.str(packed)? });
+        }
     }
     Ok(v)
 }

@@ -66,4 +66,18 @@ pub struct ViewState {
     /// Interface language ("ar" or "en"); `None` follows the article.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ui_lang: Option<String>,
+    /// The reader's corrections: place entities moved to another gazetteer
+    /// place ([`crate::correct`]), at most one per entity.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<PlaceFix>,
+}
+
+/// A place entity the reader put somewhere else.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct PlaceFix {
+    /// The entity's id (as analysed: ids do not change with a correction).
+    pub entity: String,
+    /// The gazetteer id of the place it is now ("geonames:99072").
+    pub place: String,
 }

@@ -111,6 +111,17 @@ pub fn want(inst: Instance) {
     });
 }
 
+/// Fetches the gazetteer shards the names in `text` may live in.
+pub fn want_text(text: &str) {
+    let names: Vec<String> = crate::assets::shards_for_text(text).into_iter().map(str::to_string).collect();
+    if names.is_empty() {
+        return;
+    }
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = fetch_all(names).await;
+    });
+}
+
 /// Fetches `names` in parallel (skipping those pending, failed or not
 /// registered), folds each in, then analyses the views again once.
 async fn fetch_all(names: Vec<String>) -> Vec<String> {

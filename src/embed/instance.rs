@@ -84,6 +84,7 @@ impl Instance {
         let out = slot.clone();
         let handle = leptos::mount::mount_to(root, move || {
             let state = AppState::new(None, setup.view, setup.panels);
+            state.follow_corrections();
             let inst = Instance {
                 state,
                 origin: StoredValue::new((Origin::Inline, 0)),
@@ -99,6 +100,21 @@ impl Instance {
             Effect::new(move |_| {
                 inst.state.analysis.track();
                 super::assets::want(inst);
+            });
+            // the shards a place search may need, once the reader pauses typing
+            let pending = StoredValue::new(None::<TimeoutHandle>);
+            Effect::new(move |_| {
+                let q = inst.state.search.get();
+                if let Some(h) = pending.try_update_value(Option::take).flatten() {
+                    h.clear();
+                }
+                if !q.trim().is_empty() {
+                    let h = set_timeout_with_handle(
+                        move || super::assets::want_text(&q),
+                        std::time::Duration::from_millis(300),
+                    );
+                    pending.try_set_value(h.ok());
+                }
             });
             extra(inst);
             view! { <crate::ui::App state=state /> }
@@ -159,14 +175,15 @@ impl Instance {
             self.fail_with(failure);
             return;
         }
-        self.state.analysis.set(Some(crate::analyze(article)));
+        // the link's view first: its place corrections belong to this article
+        if let Some(v) = view {
+            self.state.view.set(v);
+        }
+        self.state.set_analysis(Some(crate::analyze(article)));
         self.state.article.set_value(Some(article.clone()));
         self.state.choices.set(Vec::new());
         self.state.error.set(None);
         self.after_load(origin, None);
-        if let Some(v) = view {
-            self.state.view.set(v);
-        }
     }
 
     fn after_load(&self, origin: Origin, view: Option<ViewState>) {

@@ -139,6 +139,13 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool) -> impl IntoVi
     }
     .filter(|n| *n != e.name);
     let place = e.place.as_ref().map(|p| (p.kind, p.country.clone().unwrap_or_default()));
+    // a selected place offers the reader's correction under it
+    let fixable = kind == EntityType::Place;
+    let (id_fix, sel_fix) = (id.clone(), sel.clone());
+    let fix = move || {
+        (fixable && ctx.selected.with(|s| s.as_ref() == Some(&sel_fix)))
+            .then(|| super::place_fix::panel(ctx, id_fix.clone()))
+    };
     let n = e.mentions;
     let (id_lit, id_pre) = (id.clone(), id.clone());
     let lit = move || ctx.lit.with(|l| l.entities.contains(&id_lit) || l.events.contains(&id_lit));
@@ -172,11 +179,9 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool) -> impl IntoVi
                             }
                         })}
                 </span>
-                <span class="e-count" title=move || {
-                    let t = ctx.lang.get().t();
-                    if n == 1 { t.mention_one.to_string() } else { format!("{n} {}", t.mentions) }
-                }>{n}</span>
+                <span class="e-count" title=move || super::i18n::mention_count(ctx.lang.get(), n)>{n}</span>
             </button>
+            {fix}
         </li>
     }
 }

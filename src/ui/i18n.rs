@@ -75,8 +75,8 @@ pub struct Strings {
     pub upcoming: &'static str,
     pub date_unknown: &'static str,
     pub mentions: &'static str,
-    /// The count of a single mention, number included.
-    pub mention_one: &'static str,
+    /// After the number 1.
+    pub mention: &'static str,
     pub hide: &'static str,
     pub show: &'static str,
     pub clear_selection: &'static str,
@@ -119,6 +119,11 @@ pub struct Strings {
     pub err_remote_too_large: &'static str,
     pub err_too_large_to_link: &'static str,
     pub download_failed: &'static str,
+    pub fix_heading: &'static str,
+    pub fix_search_only: &'static str,
+    pub fix_moved: &'static str,
+    pub fix_search: &'static str,
+    pub fix_none: &'static str,
     pub skip_to_map: &'static str,
     pub skip_to_timeline: &'static str,
     /// After the number of places outside the view.
@@ -155,7 +160,7 @@ pub static EN: Strings = Strings {
     upcoming: "upcoming",
     date_unknown: "date unknown",
     mentions: "mentions",
-    mention_one: "1 mention",
+    mention: "mention",
     hide: "Hide",
     show: "Show",
     clear_selection: "Clear selection",
@@ -193,6 +198,11 @@ pub static EN: Strings = Strings {
     err_remote_too_large: "The article at that address is larger than 5 MB.",
     err_too_large_to_link: "This article is too large to share in a link: put it at a web address and share a ?src= link instead.",
     download_failed: "The download failed.",
+    fix_heading: "Wrong place? Put the pin on:",
+    fix_search_only: "Wrong place? Search for the right one:",
+    fix_moved: "You moved this pin. Back to the analysed place:",
+    fix_search: "Search places by name",
+    fix_none: "No place of that name is at hand.",
     skip_to_map: "Skip to the map",
     skip_to_timeline: "Skip to the timeline",
     outside_view: "outside the view: show all",
@@ -228,7 +238,7 @@ pub static AR: Strings = Strings {
     upcoming: "مرتقب",
     date_unknown: "تاريخ غير معروف",
     mentions: "ذكر",
-    mention_one: "ذكر واحد",
+    mention: "ذكر",
     hide: "إخفاء",
     show: "إظهار",
     clear_selection: "إلغاء التحديد",
@@ -266,6 +276,11 @@ pub static AR: Strings = Strings {
     err_remote_too_large: "المقال في ذلك العنوان أكبر من 5 ميغابايت.",
     err_too_large_to_link: "هذا المقال أكبر من أن يُشارك في رابط: ضعه في عنوان ويب وشارك رابطاً بـ ?src= بدلاً من ذلك.",
     download_failed: "تعذر التنزيل.",
+    fix_heading: "مكان خاطئ؟ ضع الدبوس على:",
+    fix_search_only: "مكان خاطئ؟ ابحث عن المكان الصحيح:",
+    fix_moved: "نقلتَ هذا الدبوس. العودة إلى المكان الذي حدده التحليل:",
+    fix_search: "ابحث عن مكان بالاسم",
+    fix_none: "لا يوجد مكان بهذا الاسم في البيانات المتاحة.",
     skip_to_map: "انتقل إلى الخريطة",
     skip_to_timeline: "انتقل إلى الخط الزمني",
     outside_view: "خارج العرض: إظهار الكل",
@@ -449,4 +464,10 @@ pub fn coordinates(l: Lang, lat: f64, lon: f64) -> String {
         if lon >= 0.0 { e } else { w }
     )
     .replace('،', if l == Lang::Ar { "،" } else { "," })
+}
+
+/// "1 mention", "3 mentions".
+pub fn mention_count(l: Lang, n: usize) -> String {
+    let t = l.t();
+    format!("{n} {}", if n == 1 { t.mention } else { t.mentions })
 }

@@ -461,7 +461,7 @@ fn pin_view(
     // The visible label, then the visible count, then what it counts: the
     // accessible name holds the visible text in order (WCAG 2.5.3).
     let (label_name, n) = (p.name.clone(), p.mentions);
-    let aria = move || format!("{label_name} {n} {}", ctx.lang.get().t().mentions);
+    let aria = move || format!("{label_name} {}", super::i18n::mention_count(ctx.lang.get(), n));
     view! {
         <g
             class="pin"
@@ -470,6 +470,8 @@ fn pin_view(
             class:area={km > 0.0}
             data-testid="map-pin"
             data-entity-id=p.id.clone()
+            data-lat=p.lat.to_string()
+            data-lon=p.lon.to_string()
             tabindex="0"
             role="button"
             aria-label=aria

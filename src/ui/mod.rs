@@ -7,6 +7,7 @@ mod card;
 mod entities;
 mod i18n;
 mod map;
+mod place_fix;
 mod resize;
 mod select;
 mod share_buttons;

@@ -30,6 +30,14 @@ pub struct AppState {
     /// The article behind the analysis (`None` for an exported analysis shown
     /// as it is), to analyse again in place when late data arrives.
     pub article: StoredValue<Option<crate::model::Article>>,
+    /// The analysis before the reader's place corrections (`view.places`):
+    /// `analysis` is this with them applied ([`AppState::set_analysis`]).
+    pub base: StoredValue<Option<Analysis>>,
+    /// The reader's place search (its names may live in gazetteer shards
+    /// still to fetch: the embedding fetches them).
+    pub search: RwSignal<String>,
+    /// Bumped whenever late data has been folded in (a search runs again).
+    pub data: RwSignal<u32>,
 }
 
 impl AppState {
@@ -43,17 +51,43 @@ impl AppState {
             hover: RwSignal::new(None),
             panels: RwSignal::new(panels),
             article: StoredValue::new(None),
+            base: StoredValue::new(None),
+            search: RwSignal::new(String::new()),
+            data: RwSignal::new(0),
         }
+    }
+
+    /// Shows `a` with the view's place corrections applied (untracked: the
+    /// effect of [`AppState::follow_corrections`] applies later changes).
+    pub fn set_analysis(&self, a: Option<Analysis>) {
+        let shown = self.view.with_untracked(|v| corrected(a.as_ref(), &v.places));
+        self.base.set_value(a);
+        self.analysis.set(shown);
+    }
+
+    /// Applies the view's place corrections whenever they change (a pick,
+    /// an undo, a share link): ids stay, so the selection stays.
+    pub fn follow_corrections(&self) {
+        let state = *self;
+        let fixes = Memo::new(move |_| state.view.with(|v| v.places.clone()));
+        Effect::new(move |_| {
+            let fixes = fixes.get();
+            let Some(shown) = state.base.try_with_value(|b| corrected(b.as_ref(), &fixes)) else { return };
+            if state.analysis.try_with_untracked(|a| *a != shown) == Some(true) {
+                state.analysis.set(shown);
+            }
+        });
     }
 
     /// Analyses the article on screen again (a late asset arrived): the
     /// view state stays, and ids are stable, so the selection stays too.
     pub fn reanalyze(&self) {
         // try_: a view destroyed while its data was on the way is skipped
+        self.data.try_update(|n| *n = n.wrapping_add(1));
         let Some(Some(article)) = self.article.try_get_value() else { return };
         let a = crate::analyze(&article);
-        if self.analysis.try_with_untracked(|old| old.as_ref() != Some(&a)) == Some(true) {
-            let _ = self.analysis.try_set(Some(a));
+        if self.base.try_with_value(|old| old.as_ref() != Some(&a)) == Some(true) {
+            self.set_analysis(Some(a));
         }
     }
 
@@ -96,8 +130,8 @@ impl AppState {
     /// Shows an analysis, keeping the interface language and clearing the rest
     /// of the view.
     pub fn show_analysis(&self, a: Analysis) {
-        self.analysis.set(Some(a));
         self.view.set(ViewState { ui_lang: self.view.get_untracked().ui_lang, ..ViewState::default() });
+        self.set_analysis(Some(a));
         self.hover.set(None);
         self.error.set(None);
     }
@@ -301,4 +335,13 @@ impl Ctx {
         self.state.hover.set(None);
         self.card.set(None);
     }
+}
+
+/// `a` with the reader's place corrections applied.
+fn corrected(a: Option<&Analysis>, fixes: &[crate::view::PlaceFix]) -> Option<Analysis> {
+    let mut a = a.cloned()?;
+    if !fixes.is_empty() {
+        crate::correct_places(&mut a, fixes);
+    }
+    Some(a)
 }
