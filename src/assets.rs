@@ -81,7 +81,10 @@ fn shards_for<'a>(blocks: impl Iterator<Item = &'a str>, out: &mut Vec<&'static 
     let already = out.len();
     let mut seen = std::collections::HashSet::new();
     for block in blocks {
-        for t in text::tokenize(block).iter().filter(|t| t.is_word) {
+        // a Latin-script place name starts with a capital (or "the"): the
+        // recogniser looks nothing else up, so lower-case words fetch nothing
+        let starts_name = |t: &text::Token| t.arabic || t.capitalized || t.norm == "the";
+        for t in text::tokenize(block).iter().filter(|t| t.is_word && starts_name(t)) {
             if !seen.insert(t.norm.clone()) {
                 continue;
             }
