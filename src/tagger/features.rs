@@ -101,9 +101,9 @@ fn shape(text: &str) -> String {
             'a'
         } else if c.is_ascii_digit() || c.is_numeric() {
             'd'
-        } else if c.is_uppercase() {
+        } else if crate::text::is_uppercase(c) {
             'X'
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_alphabetic(c) {
             'x'
         } else {
             c
@@ -219,9 +219,13 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
     // ("GOLF - ROLE FOR U.K. ..."), and the capitals before a date at the
     // start of a run ("BAGHDAD 1996-08-22")
     let upper = lang == Lang::En && {
-        let letters: Vec<char> =
-            tokens.iter().filter(|t| t.is_word).flat_map(|t| t.text.chars()).filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+        let letters: Vec<char> = tokens
+            .iter()
+            .filter(|t| t.is_word)
+            .flat_map(|t| t.text.chars())
+            .filter(|&c| crate::text::is_alphabetic(c))
+            .collect();
+        letters.len() >= 3 && letters.iter().all(|&c| crate::text::is_uppercase(c))
     };
     let dateline = if lang == Lang::En {
         tokens.iter().take(6).position(|t| {
