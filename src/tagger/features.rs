@@ -93,7 +93,7 @@ fn f3(template: u8, a: u64, b: u64, c: u64) -> u32 {
 /// digits d, runs cut to at most two: "McCain" → "XxXxx",
 /// "U.S." → "X.X.", "2022" → "dd", "بغداد" → "aa".
 fn shape(text: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(16);
     let mut last = '\0';
     let mut run = 0;
     for c in text.chars() {
