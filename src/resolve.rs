@@ -7,6 +7,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::gazetteer::{self, Place};
+use crate::hash::FnvBuild;
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{Direction, Found, Weak, What, Word};
 
@@ -432,7 +433,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
     }
     // one place per name per article: the candidate with the highest total
     // over the name's mentions, for every mention that does not decide alone
-    let mut totals: HashMap<&str, HashMap<usize, f64>> = HashMap::new();
+    let mut totals: HashMap<&str, HashMap<usize, f64, FnvBuild>, FnvBuild> = HashMap::default();
     for (i, c) in out.iter().enumerate() {
         if matches!(&found[i].what, What::Place { dir: None, .. }) {
             let t = totals.entry(key_of(i)).or_default();
@@ -506,12 +507,12 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
     let places = gazetteer::places();
     let chosen = choose_places(found, words);
     let mut ents: Vec<Ent> = Vec::new();
-    let mut by_ident: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    let by_span: std::collections::HashMap<(usize, usize), usize> =
+    let mut by_ident: HashMap<String, usize, FnvBuild> = HashMap::default();
+    let by_span: HashMap<(usize, usize), usize, FnvBuild> =
         found.iter().enumerate().map(|(i, f)| ((f.start, f.end), i)).collect();
     let mut persons: Vec<usize> = Vec::new();
     // last word of each multi-word person name → its entity
-    let mut surnames: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut surnames: HashMap<String, usize, FnvBuild> = HashMap::default();
     let mut of_mention: Vec<Option<usize>> = vec![None; found.len()];
     // first the mentions that stand on their own, then the links
     let order: Vec<usize> = (0..found.len())

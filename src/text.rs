@@ -89,7 +89,36 @@ pub fn orig_prefix(word: &str, n: usize) -> usize {
 /// Normalises one character; `None` means the character is dropped
 /// (tashkeel, tatweel, zero-width and bidi controls). A presentation form
 /// gives its first letter ([`normalize`] gives all of a ligature's).
+#[inline]
 pub fn normalize_char(c: char) -> Option<char> {
+    // the first code points (Latin, Greek, Cyrillic, Hebrew, Arabic) from a
+    // table filled once by the function itself: one load per character
+    match normalized_table().get(c as usize) {
+        Some(&n) => char::from_u32(n),
+        None => normalize_char_slow(c),
+    }
+}
+
+/// Code points below this have their classes and normalised form in tables.
+const TABLE_END: usize = 0x800;
+
+/// [`normalize_char_slow`] of every code point below [`TABLE_END`]
+/// (`u32::MAX` for a dropped one).
+fn normalized_table() -> &'static [u32; TABLE_END] {
+    static T: OnceLock<[u32; TABLE_END]> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = [u32::MAX; TABLE_END];
+        for (i, n) in t.iter_mut().enumerate() {
+            if let Some(c) = char::from_u32(i as u32) {
+                *n = normalize_char_slow(c).map_or(u32::MAX, u32::from);
+            }
+        }
+        t
+    })
+}
+
+/// [`normalize_char`] worked out.
+fn normalize_char_slow(c: char) -> Option<char> {
     if let Some(letters) = fold_presentation(c) {
         return letters.chars().find_map(normalize_char);
     }
@@ -164,6 +193,60 @@ pub fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
+/// Class bits of the code points below [`TABLE_END`], read once from
+/// `char`'s own tests ([`char_classes`]).
+const ALPHABETIC: u8 = 1;
+const NUMERIC: u8 = 2;
+const UPPERCASE: u8 = 4;
+
+fn char_classes() -> &'static [u8; TABLE_END] {
+    static T: OnceLock<[u8; TABLE_END]> = OnceLock::new();
+    T.get_or_init(|| {
+        let mut t = [0u8; TABLE_END];
+        for (i, bits) in t.iter_mut().enumerate() {
+            if let Some(c) = char::from_u32(i as u32) {
+                for (yes, bit) in
+                    [(c.is_alphabetic(), ALPHABETIC), (c.is_numeric(), NUMERIC), (c.is_uppercase(), UPPERCASE)]
+                {
+                    if yes {
+                        *bits |= bit;
+                    }
+                }
+            }
+        }
+        t
+    })
+}
+
+/// `char::is_alphabetic`, the same answer without a Unicode table search
+/// for Arabic and other letters below U+0800 (that search is most of the
+/// cost of tokenising Arabic text).
+#[inline]
+pub fn is_alphabetic(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic();
+    }
+    char_classes().get(c as usize).map_or_else(|| c.is_alphabetic(), |&b| b & ALPHABETIC != 0)
+}
+
+/// `char::is_alphanumeric`, as fast as [`is_alphabetic`].
+#[inline]
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    char_classes().get(c as usize).map_or_else(|| c.is_alphanumeric(), |&b| b & (ALPHABETIC | NUMERIC) != 0)
+}
+
+/// `char::is_uppercase`, as fast as [`is_alphabetic`].
+#[inline]
+pub fn is_uppercase(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_uppercase();
+    }
+    char_classes().get(c as usize).map_or_else(|| c.is_uppercase(), |&b| b & UPPERCASE != 0)
+}
+
 /// A word or punctuation token.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
@@ -184,7 +267,7 @@ pub struct Token {
 }
 
 fn is_word_char(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
+    is_alphanumeric(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
 }
 
 /// Splits text into word and punctuation tokens (whitespace is dropped).
@@ -192,6 +275,9 @@ fn is_word_char(c: char) -> bool {
 /// the word; hyphens split.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
+    // byte offset of each code point (and of the end): a token's text is a
+    // slice of `text`, copied once
+    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
     let mut tokens = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -211,10 +297,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     i += 1;
                 } else if (d == '\'' || d == '\u{2019}' || d == '.')
                     && i + 1 < chars.len()
-                    && chars[i + 1].is_alphabetic()
+                    && is_alphabetic(chars[i + 1])
                     && !is_arabic(chars[i + 1])
                     && !is_arabic(chars[i - 1])
-                    && (d != '.' || (chars[i - 1].is_uppercase() && chars[i + 1].is_uppercase()))
+                    && (d != '.' || (is_uppercase(chars[i - 1]) && is_uppercase(chars[i + 1])))
                 {
                     i += 2;
                 } else {
@@ -228,14 +314,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             i += 1;
         }
-        let word: String = chars[start..i].iter().collect();
+        let word = text.get(bytes[start]..bytes[i]).unwrap_or_default().to_string();
         let is_word = is_word_char(c);
         tokens.push(Token {
             start,
             end: i,
             norm: normalize(&word),
             arabic: is_arabic(c),
-            capitalized: c.is_uppercase(),
+            capitalized: is_uppercase(c),
             is_word,
             text: word,
         });
@@ -266,7 +352,8 @@ pub struct Reading<'a> {
 /// letters. Non-Arabic words have one reading: themselves.
 pub fn readings(norm: &str) -> Vec<Reading<'_>> {
     let mut out = vec![Reading { prefix_len: 0, stem: norm, had_article: false }];
-    if !norm.chars().next().is_some_and(is_arabic) {
+    // every proclitic starts with one of these letters
+    if !norm.chars().next().is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
         return out;
     }
     for p in PROCLITICS.iter().rev() {
@@ -319,11 +406,11 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                 let prev_short_caps = {
                     // "U.S." / "Mr." / "Dr.": previous word of 1-3 letters starting uppercase
                     let mut j = i;
-                    while j > 0 && chars[j - 1].is_alphabetic() {
+                    while j > 0 && is_alphabetic(chars[j - 1]) {
                         j -= 1;
                     }
                     let w = i - j;
-                    (1..=3).contains(&w) && chars[j].is_uppercase() && !is_arabic(chars[j])
+                    (1..=3).contains(&w) && is_uppercase(chars[j]) && !is_arabic(chars[j])
                 };
                 next_is_space && !prev_short_caps
             }
@@ -388,6 +475,20 @@ mod tests {
         // Every row of the generated table folds to Arabic letters or marks.
         assert!(arabic_forms().len() > 700);
         assert!(arabic_forms().windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn tables_answer_as_char_does() {
+        for c in (0..0x1_0000).filter_map(char::from_u32) {
+            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
+            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
+            assert_eq!(normalize_char(c), normalize_char_slow(c), "{c:?}");
+        }
+        // readings() skips a word whose first letter starts no proclitic
+        for p in PROCLITICS {
+            assert!(p.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']), "{p}");
+        }
     }
 
     #[test]

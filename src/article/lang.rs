@@ -74,7 +74,7 @@ pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
     let (mut rtl, mut ltr) = (0usize, 0usize);
     // one Unicode letter test per character (it is a table search for
     // non-ASCII letters, and this runs over every paragraph)
-    for c in text.chars().filter(|c| c.is_alphabetic()) {
+    for c in text.chars().filter(|&c| crate::text::is_alphabetic(c)) {
         if in_rtl_block(c) {
             rtl += 1;
         } else {
@@ -95,13 +95,15 @@ pub fn detect(text: &str) -> String {
     for c in text.chars().take(20_000) {
         match c {
             'پ' | 'چ' | 'ژ' | 'گ' | 'ک' | 'ی' => persian += 1,
-            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' if c.is_alphabetic() => {
+            '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}'
+                if crate::text::is_alphabetic(c) =>
+            {
                 arabic += 1
             }
             '\u{0590}'..='\u{05FF}' => hebrew += 1,
             '\u{0400}'..='\u{04FF}' => cyrillic += 1,
             '\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' => cjk += 1,
-            c if c.is_alphabetic() && c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
+            c if crate::text::is_alphabetic(c) && c.is_ascii() || ('\u{00C0}'..='\u{024F}').contains(&c) => latin += 1,
             _ => {}
         }
     }
@@ -124,7 +126,7 @@ pub fn detect(text: &str) -> String {
         return "zh".into();
     }
     let mut counts: Vec<(&str, usize)> = Vec::new();
-    for w in text.split(|c: char| !c.is_alphabetic()).take(5_000) {
+    for w in text.split(|c: char| !crate::text::is_alphabetic(c)).take(5_000) {
         let w = w.to_lowercase();
         if let Ok(i) = STOPWORDS.binary_search_by(|(k, _)| (*k).cmp(w.as_str())) {
             if let Some((_, lang)) = STOPWORDS.get(i) {

@@ -1,11 +1,12 @@
 //! Parsing of the embedded tables, once, into sorted arrays, and of the late
 //! shards as they arrive.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use super::{CountryShape, Place};
+use crate::hash::FnvBuild;
 use crate::model::PlaceKind;
 use crate::text::normalize_key;
 
@@ -60,6 +61,12 @@ struct Table {
     spans: Vec<(u32, u32)>,
     ids: Vec<u32>,
     max_tokens: usize,
+    /// The position of each key in `keys`, found by hashing: a lookup runs
+    /// for every word of an article and each of its readings.
+    at: HashMap<&'static str, u32, FnvBuild>,
+    /// Every start of a key that ends before one of its spaces ("new" of
+    /// "new york"): the keys some longer key continues.
+    heads: HashSet<&'static str, FnvBuild>,
 }
 
 impl Table {
@@ -73,6 +80,11 @@ impl Table {
         let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(self.ids.len())) else { return false };
         if e > s {
             self.max_tokens = self.max_tokens.max(key.split(' ').count());
+            let Ok(i) = u32::try_from(self.keys.len()) else { return false };
+            self.at.insert(key, i);
+            for (space, _) in key.match_indices(' ') {
+                self.heads.insert(&key[..space]);
+            }
             self.keys.push(key);
             self.spans.push((s, e));
         }
@@ -80,10 +92,21 @@ impl Table {
     }
 
     /// Candidates for `key` (`None` when the key is absent), and whether some
-    /// longer key starts with `key` and a space, in one binary search (a
-    /// space sorts before every character a key holds, so such keys follow
-    /// `key` directly).
+    /// longer key starts with `key` and a space: two hash lookups.
     fn step(&self, key: &str) -> (Option<&[u32]>, bool) {
+        let ids = self
+            .at
+            .get(key)
+            .and_then(|&i| self.spans.get(i as usize))
+            .and_then(|&(s, e)| self.ids.get(s as usize..e as usize));
+        (ids, self.heads.contains(key))
+    }
+
+    /// [`Table::step`] by a binary search of the sorted keys (a space sorts
+    /// before every character a key holds, so the keys continuing `key`
+    /// follow it directly): what the hashed step must always agree with.
+    #[cfg(test)]
+    fn step_sorted(&self, key: &str) -> (Option<&[u32]>, bool) {
         let i = self.keys.partition_point(|k| *k < key);
         let exact = self.keys.get(i).is_some_and(|k| *k == key);
         let ids = if exact { self.spans.get(i).and_then(|&(s, e)| self.ids.get(s as usize..e as usize)) } else { None };
@@ -148,24 +171,36 @@ fn parse_kind(s: &str) -> Option<PlaceKind> {
 
 /// A place row: its row number, then the place's columns.
 fn parse_place(line: &str) -> Option<(usize, Place)> {
-    let f: Vec<&str> = line.split('\t').collect();
-    let [row, id, kind, lat, lon, pop, country, radius, flags, name_en, name_ar] = f.as_slice() else {
+    // exactly eleven tab-separated columns, found in one pass over the bytes
+    // (this runs on every place row at start)
+    let mut f = [""; 11];
+    let (mut n, mut from) = (0, 0);
+    for (i, b) in line.bytes().enumerate() {
+        if b == b'\t' {
+            *f.get_mut(n)? = line.get(from..i)?;
+            n += 1;
+            from = i + 1;
+        }
+    }
+    *f.get_mut(n)? = line.get(from..)?;
+    let [row, id, kind, lat, lon, pop, country, radius, flags, name_en, name_ar] = f;
+    if n + 1 != f.len() {
         return None;
-    };
+    }
     let lat: f64 = lat.parse().ok()?;
     let lon: f64 = lon.parse().ok()?;
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return None;
     }
     let place = Place {
-        id: (*id).to_string(),
+        id: id.to_string(),
         kind: parse_kind(kind)?,
-        name_en: (*name_en).to_string(),
-        name_ar: (!name_ar.is_empty()).then(|| (*name_ar).to_string()),
+        name_en: name_en.to_string(),
+        name_ar: (!name_ar.is_empty()).then(|| name_ar.to_string()),
         lat,
         lon,
         population: pop.parse().ok()?,
-        country: (*country).to_string(),
+        country: country.to_string(),
         radius_km: radius.parse().ok()?,
         capital: flags.contains('C'),
     };
@@ -554,5 +589,34 @@ pub fn stats() -> Stats {
             - world_map().len(),
         demonyms: g.demonyms.len(),
         shapes: world_map().len(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The hashed step answers as the binary search of the sorted keys
+    /// does, for every key of the core and the shards, every start of one
+    /// and near misses.
+    #[test]
+    fn hashed_step_agrees_with_sorted_keys() {
+        let g = gazetteer();
+        let tables = std::iter::once(&g.core).chain(g.shards.iter().filter_map(|s| s.table.get()));
+        let mut checked = 0;
+        for t in tables {
+            for key in &t.keys {
+                let mut probes: Vec<String> = vec![key.to_string(), format!("{key} "), format!("{key} x")];
+                probes.extend(key.match_indices(' ').map(|(i, _)| key[..i].to_string()));
+                let mut cut = key.to_string();
+                cut.pop();
+                probes.push(cut);
+                for p in &probes {
+                    assert_eq!(t.step(p), t.step_sorted(p), "{p:?}");
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 10_000, "{checked}");
     }
 }

@@ -146,7 +146,7 @@ fn flags(key: &str) -> u32 {
 
 /// Fills each word's [`Feat`] from the word lists, once.
 pub fn annotate(words: &mut [Word]) {
-    let mut cache: std::collections::HashMap<String, Feat> = std::collections::HashMap::new();
+    let mut cache: std::collections::HashMap<String, Feat, crate::hash::FnvBuild> = Default::default();
     for w in words.iter_mut() {
         if let Some(f) = cache.get(&w.text) {
             w.f = f.clone();

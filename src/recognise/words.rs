@@ -130,7 +130,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut comma = false;
     let mut last_sent = usize::MAX;
     // words repeat within an article: read each spelling once
-    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>> = std::collections::HashMap::new();
+    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> = Default::default();
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_word {
             if t.text != "-" && t.text != "_" {

@@ -93,7 +93,7 @@ fn f3(template: u8, a: u64, b: u64, c: u64) -> u32 {
 /// digits d, runs cut to at most two: "McCain" → "XxXxx",
 /// "U.S." → "X.X.", "2022" → "dd", "بغداد" → "aa".
 fn shape(text: &str) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(16);
     let mut last = '\0';
     let mut run = 0;
     for c in text.chars() {
@@ -101,9 +101,9 @@ fn shape(text: &str) -> String {
             'a'
         } else if c.is_ascii_digit() || c.is_numeric() {
             'd'
-        } else if c.is_uppercase() {
+        } else if crate::text::is_uppercase(c) {
             'X'
-        } else if c.is_alphabetic() {
+        } else if crate::text::is_alphabetic(c) {
             'x'
         } else {
             c
@@ -219,9 +219,13 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
     // ("GOLF - ROLE FOR U.K. ..."), and the capitals before a date at the
     // start of a run ("BAGHDAD 1996-08-22")
     let upper = lang == Lang::En && {
-        let letters: Vec<char> =
-            tokens.iter().filter(|t| t.is_word).flat_map(|t| t.text.chars()).filter(|c| c.is_alphabetic()).collect();
-        letters.len() >= 3 && letters.iter().all(|c| c.is_uppercase())
+        let letters: Vec<char> = tokens
+            .iter()
+            .filter(|t| t.is_word)
+            .flat_map(|t| t.text.chars())
+            .filter(|&c| crate::text::is_alphabetic(c))
+            .collect();
+        letters.len() >= 3 && letters.iter().all(|&c| crate::text::is_uppercase(c))
     };
     let dateline = if lang == Lang::En {
         tokens.iter().take(6).position(|t| {
