@@ -460,9 +460,12 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     while i < tokens.len() {
         // A date relative to the one before ("a year earlier") takes the
         // last date read on its own as its anchor, never another relative one.
-        let (found, own) = match sc.at(i, lang) {
-            Some(h) => (Some(h), true),
-            None => (sc.anchored(i, anchor.as_ref()), false),
+        let (found, own) = match sc.quarter_ago(i, anchor.as_ref()) {
+            Some(h) => (Some(h), false),
+            None => match sc.at(i, lang) {
+                Some(h) => (Some(h), true),
+                None => (sc.anchored(i, anchor.as_ref()), false),
+            },
         };
         match found {
             Some(mut h) if h.last > i && h.end > h.start => {
