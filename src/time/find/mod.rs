@@ -408,10 +408,19 @@ impl Scanner<'_> {
             j -= 1;
             n += 1;
             let Some(t) = self.tok(j) else { break };
-            if stop(t) {
+            // The period of an initial or short abbreviation ("Daniel P.
+            // Davison", "Mr.", "Inc.") does not end the clause.
+            let abbreviation = t.norm == "."
+                && self.glued(j)
+                && j.checked_sub(1).and_then(|k| self.tok(k)).is_some_and(|a| {
+                    a.capitalized && !a.arabic && a.norm.chars().count() <= 3 && a.norm.chars().all(char::is_alphabetic)
+                });
+            if stop(t) && !abbreviation {
                 break;
             }
-            if w().future_markers.has(&t.norm) || self.stem_in(j, &w().future_markers) {
+            // A word inside a compound ("lower-than-expected") is no marker.
+            let in_compound = self.is_punct(j.wrapping_sub(1), &["-"]) && self.glued(j);
+            if !in_compound && (w().future_markers.has(&t.norm) || self.stem_in(j, &w().future_markers)) {
                 return true;
             }
         }
