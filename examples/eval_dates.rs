@@ -9,9 +9,17 @@
 //! `<DCT>` is the publication date. Reported: precision and recall of exact
 //! spans, of exact span and value, and of overlapping spans.
 //!
+//! `--errors` lists the English errors grouped by pattern, biggest group
+//! first: wrong values (by the expression's shape, the gold value's shape
+//! and the direction of the difference), spans found that TimeML does not
+//! mark, and gold dates missed; each group with its count and a few
+//! examples in context. `SHOW=1` prints every error one per line instead.
+//!
 //! TimeML writes a week as "1998-W02" where `find_dates` gives its days
 //! ("1998-01-05/1998-01-11"); a Monday-to-Sunday range is compared as the
-//! ISO week. Nothing else is mapped.
+//! ISO week, and a decade's range as "199". Gold weeks without the
+//! zero ("2000-W8") and decades as "199X" are read as "2000-W08" and "199".
+//! Nothing else is mapped.
 
 use article_atlas::internals::{days_from_civil, find_dates, parse_date_string, tokenize, weekday};
 use article_atlas::{Precision, Ymd};
@@ -51,7 +59,7 @@ fn read_tml(xml: &str) -> Option<(String, Vec<Gold>, Option<Ymd>)> {
         let gt = rest.get(lt..)?.find('>')? + lt;
         let tag = rest.get(lt..=gt)?;
         if tag.starts_with("<TIMEX3") && attr(tag, "type").as_deref() == Some("DATE") {
-            open = attr(tag, "value").map(|v| (len, v));
+            open = attr(tag, "value").map(|v| (len, gold_form(&v)));
         } else if tag.starts_with("</TIMEX3") {
             if let Some((start, value)) = open.take() {
                 gold.push(Gold { start, end: len, value });
@@ -63,7 +71,30 @@ fn read_tml(xml: &str) -> Option<(String, Vec<Gold>, Option<Ymd>)> {
     Some((text, gold, dct))
 }
 
+/// A gold value in the one form of its meaning that `as_timeml` writes:
+/// some TimeBank weeks lack the zero ("2000-W8" is "2000-W08"), and
+/// decades come both as "199" (the TIMEX3 form) and "199X".
+fn gold_form(v: &str) -> String {
+    if let Some((y, w)) = v.split_once("-W") {
+        if y.len() == 4 && w.len() == 1 && w.bytes().all(|b| b.is_ascii_digit()) {
+            return format!("{y}-W0{w}");
+        }
+    }
+    if v.len() == 4 && v.ends_with('X') && v.get(..3).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())) {
+        return v.get(..3).unwrap_or(v).to_string();
+    }
+    v.to_string()
+}
+
 fn as_timeml(v: &article_atlas::DateValue) -> String {
+    // The written range, not the days it narrows to: "earlier this week"
+    // is the week ("2000-W06") whose days before publication it covers.
+    let mut v = v.clone();
+    if let Some((a, b)) = v.value.split_once('/') {
+        if let (Some(a), Some(b)) = (parse_date_string(a), parse_date_string(b)) {
+            (v.start, v.end) = (a, b);
+        }
+    }
     let len = days_from_civil(v.end) - days_from_civil(v.start);
     if v.precision == Precision::Range && v.start.day == 1 && (89..=91).contains(&len) {
         // Quarters and (meteorological) seasons.
@@ -79,6 +110,13 @@ fn as_timeml(v: &article_atlas::DateValue) -> String {
             return format!("{:04}-{season}", v.start.year);
         }
     }
+    if v.precision == Precision::Range
+        && (v.start.month, v.start.day, v.end.month, v.end.day) == (1, 1, 12, 31)
+        && v.start.year % 10 == 0
+        && v.end.year == v.start.year + 9
+    {
+        return format!("{:03}", v.start.year / 10);
+    }
     if v.precision == Precision::Range && weekday(v.start) == 5 && len == 1 {
         return format!("{}-WE", iso_week(v.start));
     }
@@ -88,7 +126,7 @@ fn as_timeml(v: &article_atlas::DateValue) -> String {
     {
         return iso_week(v.start);
     }
-    v.value.clone()
+    v.value
 }
 
 /// "1998-W02" for the ISO week holding `d`: the week's Thursday decides the year.
@@ -112,7 +150,9 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 fn main() {
-    let arg = std::env::args().nth(1).map(PathBuf::from);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let grouped = args.iter().any(|a| a == "--errors");
+    let arg = args.iter().find(|a| !a.starts_with("--")).map(PathBuf::from);
     let root = arg
         .or_else(|| {
             ["../shared/devdata", "../../shared/devdata", "/work/shared/devdata"]
@@ -139,6 +179,7 @@ fn main() {
     // TempEval-3 style: a hit overlaps a gold span and has its value.
     let mut overlap_value_ok = 0;
     let show_misses = std::env::var("SHOW").is_ok();
+    let mut errors = Errors::default();
     for path in &files {
         let Some((text, gold, dct)) = std::fs::read_to_string(path).ok().as_deref().and_then(read_tml) else {
             continue;
@@ -152,7 +193,18 @@ fn main() {
                 span_ok += 1;
                 if as_timeml(&f.value) == g.value {
                     value_ok += 1;
-                } else if show_misses {
+                } else {
+                    let key = format!(
+                        "value  {:<28} want {:<11} got {:<11} {}",
+                        shape(&sub(&text, f.start, f.end)),
+                        value_shape(&g.value),
+                        value_shape(&as_timeml(&f.value)),
+                        direction(&g.value, &as_timeml(&f.value))
+                    );
+                    let ex = format!("{} -> {}", g.value, as_timeml(&f.value));
+                    errors.add(key, &text, f.start, f.end, ex);
+                }
+                if show_misses && as_timeml(&f.value) != g.value {
                     println!(
                         "value  {:?} want {} got {} (dct {:?}) | {}",
                         sub(&text, f.start, f.end),
@@ -162,7 +214,23 @@ fn main() {
                         sub(&text, f.start.saturating_sub(100), f.end + 60).replace('\n', " ")
                     );
                 }
-            } else if show_misses {
+            } else {
+                let near = gold.iter().find(|g| g.start < f.end && f.start < g.end);
+                let key = match near {
+                    Some(g) => format!(
+                        "span   {:<28} gold {}",
+                        shape(&sub(&text, f.start, f.end)),
+                        shape(&sub(&text, g.start, g.end))
+                    ),
+                    None => format!(
+                        "extra  {:<28} {}",
+                        shape(&sub(&text, f.start, f.end)),
+                        value_shape(&as_timeml(&f.value))
+                    ),
+                };
+                errors.add(key, &text, f.start, f.end, as_timeml(&f.value));
+            }
+            if show_misses && !gold.iter().any(|g| g.start == f.start && g.end == f.end) {
                 let near = gold.iter().find(|g| g.start < f.end && f.start < g.end);
                 println!(
                     "span   {:?} (gold {:?})",
@@ -175,6 +243,12 @@ fn main() {
                 if as_timeml(&f.value) == g.value {
                     overlap_value_ok += 1;
                 }
+            }
+        }
+        for g in &gold {
+            if !found.iter().any(|f| g.start < f.end && f.start < g.end) {
+                let key = format!("missed {:<28} {}", shape(&sub(&text, g.start, g.end)), value_shape(&g.value));
+                errors.add(key, &text, g.start, g.end, g.value.clone());
             }
         }
         if show_misses {
@@ -202,7 +276,84 @@ fn main() {
         "overlap + value:     P {p:.3}  R {r:.3}  F1 {:.3}",
         if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
     );
+    if grouped {
+        errors.print();
+    }
     wojood(&root, show_misses);
+}
+
+/// Errors grouped by a key that names their pattern.
+#[derive(Default)]
+struct Errors {
+    groups: std::collections::HashMap<String, Vec<String>>,
+}
+
+impl Errors {
+    fn add(&mut self, key: String, text: &str, start: usize, end: usize, note: String) {
+        let ctx = format!(
+            "{}[{}]{}",
+            sub(text, start.saturating_sub(60), start),
+            sub(text, start, end),
+            sub(text, end, end + 30)
+        )
+        .replace('\n', " ");
+        self.groups.entry(key).or_default().push(format!("{note:<24} | {ctx}"));
+    }
+
+    fn print(&self) {
+        let mut groups: Vec<(&String, &Vec<String>)> = self.groups.iter().collect();
+        groups.sort_by(|a, b| b.1.len().cmp(&a.1.len()).then_with(|| a.0.cmp(b.0)));
+        let total: usize = groups.iter().map(|g| g.1.len()).sum();
+        println!("\n{total} English errors in {} groups (count, pattern, examples):", groups.len());
+        for (key, list) in groups {
+            println!("{:>4}  {key}", list.len());
+            for ex in list.iter().take(3) {
+                println!("        {ex}");
+            }
+        }
+        println!();
+    }
+}
+
+/// The shape of a date expression: lower case, numbers by digit count,
+/// month and weekday names by class ("last <weekday>", "<month> 99, 9999").
+fn shape(s: &str) -> String {
+    const MONTHS: [&str; 12] = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const DAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+    s.split_whitespace()
+        .map(|w| {
+            let l = w.to_lowercase();
+            let bare = l.trim_end_matches(['.', ',', '\'', 's']);
+            if DAYS.iter().any(|d| l.starts_with(d)) {
+                "<weekday>".to_string()
+            } else if bare.len() >= 3 && MONTHS.iter().any(|m| bare.starts_with(m)) && !bare.starts_with("mon")
+                || matches!(bare, "june" | "july")
+            {
+                "<month>".to_string()
+            } else {
+                l.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The shape of a TimeML value: digits as 9 ("9999-W99", "9999-Q9").
+fn value_shape(v: &str) -> String {
+    v.chars().map(|c| if c.is_ascii_digit() { '9' } else { c }).collect()
+}
+
+/// Whether a wrong value lies before or after the gold one (by their first
+/// day), for values of the same shape.
+fn direction(want: &str, got: &str) -> &'static str {
+    if value_shape(want) != value_shape(got) {
+        return "";
+    }
+    match got.cmp(want) {
+        std::cmp::Ordering::Less => "(too early)",
+        std::cmp::Ordering::Greater => "(too late)",
+        std::cmp::Ordering::Equal => "",
+    }
 }
 
 /// Arabic: DATE spans of the Wojood sample (every nesting layer).

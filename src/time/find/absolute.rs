@@ -4,7 +4,7 @@
 //! with a cue ("عام 2022", "in 2022", "حرب 1948").
 
 use super::{
-    day_value, is_abbreviation, month_value, nearest_year, plausible_year, range_value, year_value, Hit, Scanner,
+    day_value, is_abbreviation, month_value, month_year, plausible_year, range_value, year_value, Hit, Scanner,
 };
 use crate::model::Derivation;
 use crate::time::calendar::ymd;
@@ -80,7 +80,7 @@ impl Scanner<'_> {
                     k += 3;
                     p.year
                 } else {
-                    nearest_year(m, d2.unwrap_or(d1), p)?.year
+                    month_year(m, Some(d2.unwrap_or(d1)), p, self.future_context(i))?
                 }
             }
         };
@@ -145,7 +145,10 @@ impl Scanner<'_> {
                     e = ye + 1;
                     (y, Derivation::Explicit)
                 }
-                None => (nearest_year(m, d2.unwrap_or(d1), self.published?)?.year, Derivation::Relative),
+                None => {
+                    let y = month_year(m, Some(d2.unwrap_or(d1)), self.published?, self.future_context(i))?;
+                    (y, Derivation::Relative)
+                }
             };
             let value = match d2 {
                 Some(d2) => range_value(ymd(year, m, d1)?, ymd(year, m, d2)?, derivation)?,
@@ -200,21 +203,13 @@ impl Scanner<'_> {
         if !cued {
             return None;
         }
-        let dir = match prev {
-            "last" => -1,
-            "next" => 1,
-            "this" => 0,
-            _ if self.future_context(i) => 1,
-            _ => 2,
-        };
-        let y = match dir {
-            -1 if m < p.month => p.year,
-            -1 => p.year - 1,
-            1 if m > p.month => p.year,
-            1 => p.year + 1,
-            0 => p.year,
-            _ if m <= p.month => p.year,
-            _ => p.year - 1,
+        let y = match prev {
+            "last" if m < p.month => p.year,
+            "last" => p.year - 1,
+            "next" if m > p.month => p.year,
+            "next" => p.year + 1,
+            "this" => p.year,
+            _ => month_year(m, None, p, self.future_context(i))?,
         };
         let first = if w().directions_en.get(prev).is_some() { i - 1 } else { i };
         let value = month_value(y, m, Derivation::Relative)?;

@@ -11,6 +11,19 @@ use crate::time::calendar::{add_days, add_months, ymd};
 use crate::time::words::{w, Step, Unit};
 
 impl Scanner<'_> {
+    /// "a year ago" said of a quarter ("third-quarter profit rose 19% from
+    /// a year ago", "مقارنة بقبل عام"): the same quarter a year before,
+    /// as financial news means it, when the last date read is a quarter.
+    pub(super) fn quarter_ago(&self, i: usize, anchor: Option<&DateValue>) -> Option<Hit> {
+        let a = anchor.filter(|a| is_quarter(a))?;
+        let (first, count, unit, last, prefix) = self.ago_parts(i)?;
+        if unit != Unit::Year {
+            return None;
+        }
+        let value = shift(Some(a), -i64::from(count), Step::Year, None)?;
+        Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
+    }
+
     /// A date relative to `anchor` at token `i`.
     pub(super) fn anchored(&self, i: usize, anchor: Option<&DateValue>) -> Option<Hit> {
         let t = self.tok(i)?;

@@ -260,12 +260,29 @@ fn plausible_year(v: u32, digits: usize) -> Option<i32> {
     (digits == 4 && (1000..=2199).contains(&v)).then(|| i32::try_from(v).ok()).flatten()
 }
 
-/// The year that puts `month`/`day` closest to `published`.
-fn nearest_year(month: u8, day: u8, published: Ymd) -> Option<Ymd> {
+/// Days ahead of publication within which a month or day written without
+/// a year is the coming one even in a clause without future words ("in
+/// November" written in late October): news names a month as long ago
+/// with "last".
+const SOON_DAYS: i64 = 62;
+
+/// The year of `month` (and `day`, the 1st for a bare month) written
+/// without one: the coming one when the clause speaks of the future or it
+/// comes within [`SOON_DAYS`]; otherwise the latest on or before
+/// publication ("the Oct. 23 slaying" written in May is last October's),
+/// the publication month's own for a bare month.
+fn month_year(month: u8, day: Option<u8>, published: Ymd, future: bool) -> Option<i32> {
     let p = days_from_civil(published);
-    (published.year - 1..=published.year + 1)
-        .filter_map(|y| ymd(y, month, day))
-        .min_by_key(|d| (days_from_civil(*d) - p).abs())
+    let this_month = day.is_none() && month == published.month;
+    let on = |y: i32| ymd(y, month, day.unwrap_or(1)).map(days_from_civil);
+    let (this, next) = (on(published.year)?, on(published.year + 1)?);
+    if this_month {
+        return Some(published.year);
+    }
+    let (past, coming) =
+        if this <= p { (published.year, published.year + 1) } else { (published.year - 1, published.year) };
+    let ahead = if coming == published.year { this } else { next } - p;
+    Some(if future || ahead <= SOON_DAYS { coming } else { past })
 }
 
 struct Scanner<'a> {
@@ -391,10 +408,19 @@ impl Scanner<'_> {
             j -= 1;
             n += 1;
             let Some(t) = self.tok(j) else { break };
-            if stop(t) {
+            // The period of an initial or short abbreviation ("Daniel P.
+            // Davison", "Mr.", "Inc.") does not end the clause.
+            let abbreviation = t.norm == "."
+                && self.glued(j)
+                && j.checked_sub(1).and_then(|k| self.tok(k)).is_some_and(|a| {
+                    a.capitalized && !a.arabic && a.norm.chars().count() <= 3 && a.norm.chars().all(char::is_alphabetic)
+                });
+            if stop(t) && !abbreviation {
                 break;
             }
-            if w().future_markers.has(&t.norm) || self.stem_in(j, &w().future_markers) {
+            // A word inside a compound ("lower-than-expected") is no marker.
+            let in_compound = self.is_punct(j.wrapping_sub(1), &["-"]) && self.glued(j);
+            if !in_compound && (w().future_markers.has(&t.norm) || self.stem_in(j, &w().future_markers)) {
                 return true;
             }
         }
@@ -460,9 +486,12 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     while i < tokens.len() {
         // A date relative to the one before ("a year earlier") takes the
         // last date read on its own as its anchor, never another relative one.
-        let (found, own) = match sc.at(i, lang) {
-            Some(h) => (Some(h), true),
-            None => (sc.anchored(i, anchor.as_ref()), false),
+        let (found, own) = match sc.quarter_ago(i, anchor.as_ref()) {
+            Some(h) => (Some(h), false),
+            None => match sc.at(i, lang) {
+                Some(h) => (Some(h), true),
+                None => (sc.anchored(i, anchor.as_ref()), false),
+            },
         };
         match found {
             Some(mut h) if h.last > i && h.end > h.start => {

@@ -380,6 +380,23 @@ impl Scanner<'_> {
     /// "two days ago", "a week ago", "منذ يومين", "قبل ثلاثة أيام".
     pub(super) fn ago(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
+        let (first, count, unit, last, prefix) = self.ago_parts(i)?;
+        let n = i64::from(count);
+        let value = match unit {
+            Unit::Day => day_value(add_days(p, -n)?, Derivation::Relative),
+            Unit::Week => day_value(add_days(p, -7 * n)?, Derivation::Relative),
+            Unit::Month => {
+                let m = add_months(p, -n)?;
+                month_value(m.year, m.month, Derivation::Relative)?
+            }
+            Unit::Year => year_value(p.year - i32::try_from(count).ok()?, Derivation::Relative)?,
+        };
+        Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
+    }
+
+    /// The parts of "two days ago", "منذ يومين" at token `i`: first and
+    /// one-past-last token, count, unit, clitic prefix of the first.
+    pub(super) fn ago_parts(&self, i: usize) -> Option<(usize, u32, Unit, usize, usize)> {
         let tok = self.tok(i)?;
         let (first, count, unit, last, prefix) = if tok.arabic {
             let prefix = self.inf(i)?.stems.iter().find(|(s, _)| s == "منذ" || s == "قبل").map(|x| x.1)?;
@@ -408,17 +425,7 @@ impl Scanner<'_> {
         if count == 0 || count > 400 {
             return None;
         }
-        let n = i64::from(count);
-        let value = match unit {
-            Unit::Day => day_value(add_days(p, -n)?, Derivation::Relative),
-            Unit::Week => day_value(add_days(p, -7 * n)?, Derivation::Relative),
-            Unit::Month => {
-                let m = add_months(p, -n)?;
-                month_value(m.year, m.month, Derivation::Relative)?
-            }
-            Unit::Year => year_value(p.year - i32::try_from(count).ok()?, Derivation::Relative)?,
-        };
-        Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
+        Some((first, count, unit, last, prefix))
     }
 
     /// A weekday, alone or opening a full date ("Thursday, December 8, 2022",
