@@ -45,29 +45,10 @@ pub const STOP: u16 = 1 << 9;
 /// Number of class bits.
 pub const CLASSES: u32 = 10;
 
+// FNV-1a: these maps hold short words from the page, not keys an attacker picks.
+type Map = HashMap<String, u16, crate::hash::FnvBuild>;
+
 /// The lists, keyed by normalised word ([`normalize_key`]).
-/// FNV-1a as a `HashMap` hasher: these maps hold short words from the
-/// page, not keys an attacker picks to collide, and SipHash costs more than
-/// the lookup it guards.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl std::hash::Hasher for Fnv {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut v = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for &b in bytes {
-            v ^= u64::from(b);
-            v = v.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = v;
-    }
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type Map = HashMap<String, u16, std::hash::BuildHasherDefault<Fnv>>;
-
 pub struct Lists {
     words: Map,
     /// Classes already worked out, so a repeated word costs one hash
