@@ -98,7 +98,7 @@ fn content(a: &Analysis, at: &CardAt, l: Lang) -> Option<AnyView> {
             }
             if !e.participants.is_empty() {
                 let names: Vec<String> = e.participants.iter().map(|p| name_of(a, p)).collect();
-                rows.push((t.participants.into(), names.join("، "), None));
+                rows.push((t.participants.into(), names.join(i18n::list_sep(l)), None));
             }
             let title = if e.label.is_empty() { e.trigger.clone() } else { e.label.clone() };
             Some(card_view(EntityType::Event, &i18n::event_kind(l, &e.kind), title, rows))

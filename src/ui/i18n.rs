@@ -471,3 +471,11 @@ pub fn mention_count(l: Lang, n: usize) -> String {
     let t = l.t();
     format!("{n} {}", if n == 1 { t.mention } else { t.mentions })
 }
+
+/// The separator of a list of names: "، " in Arabic, ", " in English.
+pub fn list_sep(l: Lang) -> &'static str {
+    match l {
+        Lang::Ar => "، ",
+        Lang::En => ", ",
+    }
+}

@@ -135,7 +135,8 @@ fn render(ctx: Ctx, a: &Analysis, article_ref: NodeRef<leptos::html::Article>) -
             }
         })
         .collect();
-    let authors = (!a.authors.is_empty()).then(|| a.authors.join("، "));
+    let authors =
+        (!a.authors.is_empty()).then(|| a.authors.join(super::i18n::list_sep(super::i18n::Lang::from_code(&a.lang))));
     view! {
         <article class="article" lang=a.lang.clone() dir=dir_attr(a.dir) node_ref=article_ref data-testid="article">
             <header class="article-header">

@@ -41,8 +41,11 @@ fn label_lines(a: &Analysis, e: &Event, l: Lang) -> (String, String) {
     if !people.is_empty() {
         let shown: Vec<&str> = people.iter().take(2).map(String::as_str).collect();
         let more = people.len().saturating_sub(2);
-        second =
-            format!("{second} · {}{}", shown.join("، "), if more > 0 { format!(" +{more}") } else { String::new() });
+        second = format!(
+            "{second} · {}{}",
+            shown.join(super::i18n::list_sep(l)),
+            if more > 0 { format!(" +{more}") } else { String::new() }
+        );
     }
     (truncate(&first, 40), truncate(&second, 36))
 }

@@ -425,6 +425,12 @@ test("the address bar is written once a map gesture ends, not on every move", as
   const counts = await page.$$eval(".e-count", (els) => els.map((e) => [e.textContent.trim(), e.title]));
   assert.ok(counts.some(([n]) => n === "1"), JSON.stringify(counts));
   for (const [n, title] of counts) assert.equal(title, n === "1" ? "1 mention" : `${n} mentions`);
+  // English lists of names use the English comma (timeline participants, authors)
+  for (const id of ["timeline", "article"]) {
+    const text = await page.getByTestId(id).first().textContent();
+    assert.ok(!text.includes("،"), `${id}: ${text.slice(0, 200)}`);
+  }
+  assert.match(await page.getByTestId("timeline").first().textContent(), /\w, /);
   const before = await page.evaluate(() => window.__writes);
   const box = await page.locator("svg.map").boundingBox();
   await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
