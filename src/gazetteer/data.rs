@@ -13,6 +13,8 @@ use crate::text::normalize_key;
 static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
 static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
 static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
+/// Every first word of a late key, as a Golomb-Rice coded set ([`Filter`]).
+static FIRST_WORDS_BIN: &[u8] = include_bytes!("../../data/gazetteer/first_words.bin");
 static WORLD_TSV: &str = include_str!("../../data/gazetteer/world.tsv");
 static STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
 static DEMONYMS_TSV: &str = include_str!("../../data/curated/demonyms.tsv");
@@ -119,10 +121,65 @@ impl Table {
     }
 }
 
+/// The Arabic-script first words of every late key (`first_words.bin`, written by
+/// `rice_filter` in scripts/gen_gazetteer.py): the sorted values
+/// `fnv1a64(word) % modulus`. A word outside the set passes with odds of
+/// about 2^-bits, so the page asks only for shards that a word of the
+/// article may really start a name in.
+#[derive(Default)]
+struct Filter {
+    modulus: u64,
+    values: Vec<u32>,
+}
+
+impl Filter {
+    /// Decodes `bytes` holding the gaps between sorted values: each gap's
+    /// high part in unary (ones, then a zero), then its `bits` low bits.
+    /// `None` when the data ends early or a value overflows.
+    fn decode(bytes: &[u8], words: u64, bits: u32) -> Option<Filter> {
+        let modulus = words.checked_shl(bits)?;
+        let mut values = Vec::with_capacity(usize::try_from(words).ok()?);
+        let total = bytes.len() * 8;
+        let bit = |i: usize| bytes.get(i / 8).map(|b| (b >> (7 - i % 8)) & 1);
+        let (mut i, mut prev) = (0usize, 0u64);
+        // the padding of the last byte is zeros: a value needs at least
+        // bits + 1 more bits, so a shorter tail is padding
+        while i + bits as usize + 1 <= total && (values.len() as u64) < words {
+            let mut high = 0u64;
+            while bit(i)? == 1 {
+                high += 1;
+                i += 1;
+            }
+            i += 1;
+            let mut low = 0u64;
+            for _ in 0..bits {
+                low = low << 1 | u64::from(bit(i)?);
+                i += 1;
+            }
+            prev += high.checked_shl(bits)? | low;
+            if prev >= modulus {
+                return None;
+            }
+            values.push(u32::try_from(prev).ok()?);
+        }
+        Some(Filter { modulus, values })
+    }
+
+    /// Whether `word` may start a late key: for an Arabic-script word, when
+    /// it is in the set; a word in another script always may.
+    fn may_start(&self, word: &str) -> bool {
+        if self.modulus == 0 || !word.chars().next().is_some_and(crate::text::is_arabic) {
+            return true;
+        }
+        let v = crate::hash::fnv1a64(word.as_bytes()) % self.modulus;
+        u32::try_from(v).is_ok_and(|v| self.values.binary_search(&v).is_ok())
+    }
+}
+
 /// One late shard: its name and, once loaded, its keys (with every place
 /// they name, core ones too: a loaded shard's entry replaces the core's).
 struct Shard {
-    name: &'static str,
+    name: String,
     table: OnceLock<Table>,
 }
 
@@ -134,6 +191,8 @@ struct Gazetteer {
     loaded_places: AtomicUsize,
     core: Table,
     shards: Vec<Shard>,
+    /// First words of the late keys.
+    filter: Filter,
     max_tokens: AtomicUsize,
     /// Core place rows sorted by place id.
     by_id: Vec<u32>,
@@ -224,10 +283,25 @@ fn build() -> Gazetteer {
     // the manifest: "total", all places, core places; then one row a shard
     let mut total = 0usize;
     let mut shards = Vec::new();
+    let mut filter = Filter::default();
     for line in data_rows(SHARDS_TSV) {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
             ["total", n, _] => total = n.parse().unwrap_or(0),
-            [name, _, _] => shards.push(Shard { name, table: OnceLock::new() }),
+            ["filter", words, bits] => match (words.parse(), bits.parse()) {
+                (Ok(w), Ok(b)) => match Filter::decode(FIRST_WORDS_BIN, w, b) {
+                    Some(f) => filter = f,
+                    None => skipped += 1,
+                },
+                _ => skipped += 1,
+            },
+            // "gaz-0000": the others count up with as many digits
+            ["shards", n, first] => {
+                let digits = first.bytes().rev().take_while(u8::is_ascii_digit).count();
+                let prefix = &first[..first.len() - digits];
+                for i in 0..n.parse::<usize>().unwrap_or(0) {
+                    shards.push(Shard { name: format!("{prefix}{i:0digits$}"), table: OnceLock::new() });
+                }
+            }
             _ => skipped += 1,
         }
     }
@@ -317,6 +391,7 @@ fn build() -> Gazetteer {
         loaded_places: AtomicUsize::new(core_places),
         core,
         shards,
+        filter,
         max_tokens,
         by_id,
         late_ids: Mutex::new(HashMap::new()),
@@ -418,17 +493,29 @@ fn shard_of<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Shard> {
     g.shards.get((crate::hash::fnv1a64(first.as_bytes()) % n) as usize)
 }
 
-/// The name of the shard an entry for a name starting with `word` (a
-/// normalised word, any reading [`crate::text::stems`] gives) lives in, when
-/// that shard is not loaded yet.
+/// The name of the shard the late names starting with `word` (a normalised
+/// word, any reading [`crate::text::stems`] gives) live in: `None` when no
+/// late name starts with it (but for the filter's rare false positive).
+pub fn shard_for_word(word: &str) -> Option<&'static str> {
+    let g = gazetteer();
+    if !g.filter.may_start(word) {
+        return None;
+    }
+    shard_of(g, word).map(|s| s.name.as_str())
+}
+
+/// [`shard_for_word`], when that shard is not loaded yet.
 pub fn missing_shard(word: &str) -> Option<&'static str> {
     let g = gazetteer();
-    shard_of(g, word).filter(|s| s.table.get().is_none()).map(|s| s.name)
+    if !g.filter.may_start(word) {
+        return None;
+    }
+    shard_of(g, word).filter(|s| s.table.get().is_none()).map(|s| s.name.as_str())
 }
 
 /// Every shard's name, and whether it is loaded.
 pub fn shards() -> Vec<(&'static str, bool)> {
-    gazetteer().shards.iter().map(|s| (s.name, s.table.get().is_some())).collect()
+    gazetteer().shards.iter().map(|s| (s.name.as_str(), s.table.get().is_some())).collect()
 }
 
 pub(super) fn lookup(key: &str) -> &'static [u32] {

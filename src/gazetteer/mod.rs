@@ -51,7 +51,7 @@ mod data;
 
 pub use data::{
     country_name, country_place, demonym, is_common_word, missing_shard, parse_uncached, place_by_id, provide_shard,
-    shards, stats, Places, ShardError, Stats,
+    shard_for_word, shards, stats, Places, ShardError, Stats,
 };
 
 use crate::model::PlaceKind;
