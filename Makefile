@@ -64,7 +64,7 @@ pkg/.extras: pkg/.built pkg/.assets scripts/pkg.mjs www/atlas-element.js www/atl
 	@node scripts/pkg.mjs
 	@touch $@
 
-dist/.built: pkg/.built pkg/.assets pkg/.extras $(WWW_SOURCES)
+dist/.built: pkg/.built pkg/.assets pkg/.extras scripts/serve.mjs $(WWW_SOURCES)
 	@echo "build: assembling dist/"
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/
