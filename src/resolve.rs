@@ -25,6 +25,16 @@ struct ContextWords {
     /// division ("Washington state", "ولاية جورجيا", "the state of").
     division_after: Vec<String>,
     division_before: Vec<String>,
+    /// Words right before one capitalised English word that make a small
+    /// town's name a place ("in Chiefland").
+    town_before: Vec<String>,
+}
+
+/// Whether `key` (a normalised word) right before a capitalised English
+/// word that the gazetteer knows only as a small town makes it a place
+/// ("flooding in Chiefland"): `town_before` of data/curated/place_context.tsv.
+pub fn is_town_cue(key: &str) -> bool {
+    context_words().town_before.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
 }
 
 fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -39,6 +49,7 @@ fn context_words() -> &'static ContextWords {
             party_after: Vec::new(),
             division_after: Vec::new(),
             division_before: Vec::new(),
+            town_before: Vec::new(),
         };
         for row in data_rows(PLACE_CONTEXT_TSV) {
             match row.as_slice() {
@@ -46,12 +57,14 @@ fn context_words() -> &'static ContextWords {
                 ["party_after", _, phrase, cc, _] => c.party_after.push((gazetteer::name_key(phrase), *cc)),
                 ["division_after", _, phrase, _, _] => c.division_after.push(gazetteer::name_key(phrase)),
                 ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
+                ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
                 _ => {}
             }
         }
         c.agencies.sort();
         c.division_after.sort();
         c.division_before.sort();
+        c.town_before.sort();
         c.party_after.sort();
         c
     })

@@ -125,7 +125,7 @@ PRIOR = {"country": 0, "continent": 1, "region": 2, "capital": 3, "province": 4,
 
 def prior(p):
     # a small capital (Victoria, Seychelles) does not outrank a province
-    kind = "capital" if p.kind == "city" and p.flags == "C" and p.pop >= 100_000 else p.kind
+    kind = "capital" if p.kind == "city" and "C" in p.flags and p.pop >= 100_000 else p.kind
     return (PRIOR[kind], -p.pop)
 
 

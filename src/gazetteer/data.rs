@@ -18,6 +18,7 @@ static FIRST_WORDS_BIN: &[u8] = include_bytes!("../../data/gazetteer/first_words
 static WORLD_TSV: &str = include_str!("../../data/gazetteer/world.tsv");
 static STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
 static DEMONYMS_TSV: &str = include_str!("../../data/curated/demonyms.tsv");
+static STATE_ABBR_TSV: &str = include_str!("../../data/curated/us_state_abbreviations.tsv");
 
 /// Arabic endings that turn a masculine nisba into its other forms:
 /// feminine, plurals (oblique and nominative) and feminine plural.
@@ -69,6 +70,8 @@ struct Table {
     /// Every start of a key that ends before one of its spaces ("new" of
     /// "new york"): the keys some longer key continues.
     heads: HashSet<&'static str, FnvBuild>,
+    /// The same for keys with a notable place ([`Place::notable`]).
+    notable_heads: HashSet<&'static str, FnvBuild>,
 }
 
 impl Table {
@@ -102,6 +105,18 @@ impl Table {
             .and_then(|&i| self.spans.get(i as usize))
             .and_then(|&(s, e)| self.ids.get(s as usize..e as usize));
         (ids, self.heads.contains(key))
+    }
+
+    /// Fills [`Table::notable_heads`] once the places are at hand.
+    fn mark_notable(&mut self, places: &[OnceLock<Box<Place>>]) {
+        for (key, &(s, e)) in self.keys.iter().zip(&self.spans) {
+            let ids = self.ids.get(s as usize..e as usize).unwrap_or(&[]);
+            if ids.iter().any(|&i| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable)) {
+                for (space, _) in key.match_indices(' ') {
+                    self.notable_heads.insert(&key[..space]);
+                }
+            }
+        }
     }
 
     /// [`Table::step`] by a binary search of the sorted keys (a space sorts
@@ -144,7 +159,7 @@ impl Filter {
         let (mut i, mut prev) = (0usize, 0u64);
         // the padding of the last byte is zeros: a value needs at least
         // bits + 1 more bits, so a shorter tail is padding
-        while i + bits as usize + 1 <= total && (values.len() as u64) < words {
+        while i + (bits as usize) < total && (values.len() as u64) < words {
             let mut high = 0u64;
             while bit(i)? == 1 {
                 high += 1;
@@ -202,6 +217,8 @@ struct Gazetteer {
     late_skipped: AtomicUsize,
     /// Sorted keys of weak common words.
     weak: Vec<String>,
+    /// Sorted keys of the US state abbreviations news writes ("ind", "w.va").
+    state_abbr: Vec<String>,
     /// Sorted (key, iso2).
     demonyms: Vec<(String, &'static str)>,
     skipped: usize,
@@ -262,6 +279,7 @@ fn parse_place(line: &str) -> Option<(usize, Place)> {
         country: country.to_string(),
         radius_km: radius.parse().ok()?,
         capital: flags.contains('C'),
+        notable: flags.contains('N'),
     };
     Some((row.parse().ok()?, place))
 }
@@ -335,6 +353,14 @@ fn build() -> Gazetteer {
     }
     weak.sort_unstable();
     weak.dedup();
+    let mut state_abbr = Vec::new();
+    for line in data_rows(STATE_ABBR_TSV).skip(1) {
+        match line.split('\t').collect::<Vec<_>>().as_slice() {
+            [abbr, _, _] => state_abbr.push(super::name_key(abbr)),
+            _ => skipped += 1,
+        }
+    }
+    state_abbr.sort_unstable();
 
     // The index is generated sorted; a row out of order or pointing past the
     // places is dropped rather than trusted.
@@ -349,6 +375,8 @@ fn build() -> Gazetteer {
             skipped += 1;
         }
     }
+
+    core.mark_notable(&places);
 
     let mut by_id: Vec<u32> = (0..u32::try_from(places.len()).unwrap_or(0))
         .filter(|&i| places.get(i as usize).is_some_and(|p| p.get().is_some()))
@@ -397,6 +425,7 @@ fn build() -> Gazetteer {
         late_ids: Mutex::new(HashMap::new()),
         late_skipped: AtomicUsize::new(0),
         weak,
+        state_abbr,
         demonyms,
         skipped,
     };
@@ -468,6 +497,7 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
         }
     }
     drop(ids);
+    table.mark_notable(&g.places);
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     Ok(shard.table.set(table).is_ok())
 }
@@ -534,6 +564,19 @@ pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
         }
         None => (core_ids.unwrap_or(&[]), core_longer),
     }
+}
+
+/// Whether `key` names a notable place ([`Place::notable`]), and whether a
+/// longer key of a notable place starts with it: the tagger's place
+/// features, which the world's villages must not change.
+pub fn notable_step(key: &str) -> (bool, bool) {
+    let g = gazetteer();
+    let places = &g.places;
+    let notable = |&i: &u32| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable);
+    let ids = lookup(key);
+    let longer = g.core.notable_heads.contains(key)
+        || shard_of(g, key).and_then(|s| s.table.get()).is_some_and(|t| t.notable_heads.contains(key));
+    (ids.iter().any(notable), longer)
 }
 
 /// The places: every row of the gazetteer, those of shards not yet loaded
@@ -609,6 +652,12 @@ pub fn is_common_word(key: &str) -> bool {
     gazetteer().weak.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
 }
 
+/// True for the key of a US state abbreviation as news writes it ("ind"
+/// of "Ind.", "w.va" of "W.Va."): data/curated/us_state_abbreviations.tsv.
+pub fn is_state_abbreviation(key: &str) -> bool {
+    gazetteer().state_abbr.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+}
+
 /// The index of the place with this id ("country:IQ", "geonames:99072").
 pub fn place_by_id(id: &str) -> Option<u32> {
     let g = gazetteer();
@@ -682,6 +731,40 @@ pub fn stats() -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every Arabic first word of a late key passes the filter; other
+    /// Arabic words rarely do; damaged filter data never panics.
+    #[test]
+    fn filter_passes_every_late_first_word() {
+        let g = gazetteer();
+        assert!(g.filter.modulus > 0 && !g.filter.values.is_empty());
+        let mut late_first = HashSet::new();
+        for t in g.shards.iter().filter_map(|s| s.table.get()) {
+            for key in &t.keys {
+                let first = key.split(' ').next().unwrap_or(key);
+                if first.chars().next().is_some_and(crate::text::is_arabic) {
+                    assert!(g.filter.may_start(first), "{first:?} of {key:?}");
+                    late_first.insert(first);
+                }
+            }
+        }
+        assert!(late_first.len() > 1000, "{}", late_first.len());
+        // Arabic first words of core keys that start no late key
+        let others: HashSet<&str> = g
+            .core
+            .keys
+            .iter()
+            .filter_map(|k| k.split(' ').next())
+            .filter(|w| w.chars().next().is_some_and(crate::text::is_arabic) && !late_first.contains(w))
+            .collect();
+        let passed = others.iter().filter(|w| g.filter.may_start(w)).count();
+        assert!(others.len() > 1000 && passed * 100 < others.len(), "{passed} of {} pass", others.len());
+        assert!(g.filter.may_start("Springfield"), "a Latin word is not filtered");
+        for cut in [0, 1, 7, FIRST_WORDS_BIN.len() / 2] {
+            let _ = Filter::decode(&FIRST_WORDS_BIN[..cut], 3301, 10);
+        }
+        assert!(Filter::decode(&[0xff; 64], 10, 10).is_none(), "a value past the modulus is refused");
+    }
 
     /// The hashed step answers as the binary search of the sorted keys
     /// does, for every key of the core and the shards, every start of one
