@@ -96,8 +96,7 @@ pub enum Weak {
     /// The same after a locative preposition ("في العقبة"): only villages
     /// need context.
     DefiniteLocative,
-    /// A single Arabic word without the article, or one English word:
-    /// villages need context.
+    /// A single Arabic word without the article: villages need context.
     Indefinite,
     /// A common word, or a noun governing the next word: towns, provinces
     /// and sites need context.

@@ -268,11 +268,6 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     if (w.arabic || !w.cap || (w.sent_start && j == i + 1)) && gazetteer::is_common_word(key) {
         return Weak::Common;
     }
-    // one capitalised English word: small towns (the gazetteer holds every
-    // place of 500 people) need a country of theirs in the story
-    if !w.arabic && j == i + 1 {
-        return Weak::Indefinite;
-    }
     if !w.arabic || j != i + 1 {
         return Weak::No;
     }
