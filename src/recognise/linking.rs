@@ -6,8 +6,9 @@ use super::{span, Found, What, Word};
 use crate::model::EntityType;
 
 /// Later mentions: a person's surname alone, an organisation's head noun
-/// ("التحالف" after "التحالف الدولي", "the Coalition").
-pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
+/// ("the Coalition" after "the Global Coalition") when `org_heads` (the
+/// merge policy's choice per language).
+pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org_heads: bool) {
     let mut covered = vec![false; words.len()];
     for f in accepted.iter() {
         for c in covered.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
@@ -29,7 +30,7 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
             }
             // only well-known bodies: a bare "الحكومة" or "the party" is
             // too vague to pin on a pattern match
-            What::Org { curated: Some(_), .. } if f.w1 - f.w0 >= 2 => {
+            What::Org { curated: Some(_), .. } if f.w1 - f.w0 >= 2 && org_heads => {
                 let first = &words[f.w0];
                 if first.arabic {
                     let head = first.readings.iter().map(|r| r.key.as_str()).find(|k| ar_org_heads().contains(k));

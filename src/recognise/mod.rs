@@ -43,7 +43,7 @@ use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
 use linking::link_later_mentions;
 pub use lists::annotate;
-use merge::{learned_spans, merge, policy, PRIO_DATE};
+use merge::{learned_spans, merge, misc_ranges, policy, PRIO_DATE};
 use orgs::{curated_orgs, pattern_org};
 use people::{caps_runs, known_people, named_person, titled_person};
 use places::places;
@@ -169,9 +169,16 @@ pub fn recognise(
     if rules && !tagger_leads {
         caps_runs(words, &mut cands);
     }
+    if tagger_leads {
+        // the policy's gaps, and no place over the tagger's misc names
+        let misc = misc_ranges(words, tagged);
+        cands.retain(|c| {
+            pol.fills(c) && (c.kind != EntityType::Place || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b))
+        });
+    }
     cands.extend(learned_spans(words, tagged, pol.min_score));
     let mut accepted = merge(cands, tagger_leads);
-    link_later_mentions(words, &mut accepted);
+    link_later_mentions(words, &mut accepted, pol.link_org_heads);
     accepted.sort_by_key(|f| (f.start, f.end));
     accepted
 }
