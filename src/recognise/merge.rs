@@ -33,7 +33,7 @@
 //! when there is one, competes as usual (the tagger is the other support).
 
 use super::places::tagged_place;
-use super::{key_of, span, Found, Weak, What, Word};
+use super::{key_of, lexicon, span, Found, Weak, What, Word};
 use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
 
@@ -85,9 +85,16 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             if w1 <= w0 || w1 > words.len() || words[w0].f.ar_stop || words[w0].f.trigger {
                 return None;
             }
+            if t.kind == EntityType::Person && words[w0].arabic {
+                // a preposition with the article ("بجدة", "للإرهاب") starts
+                // no person's name
+                if preposition_article(&words[w0]) {
+                    return None;
+                }
+            }
             let key = key_of(words, w0, w1, &words[w0].key);
             let (what, pre) = match t.kind {
-                EntityType::Person => (What::Person { key }, conjunction(&words[w0])),
+                EntityType::Person => (What::Person { key }, conjunction(&words[w0]).max(name_conjunction(&words[w0]))),
                 EntityType::Organization => (What::Org { curated: None, key }, conjunction(&words[w0])),
                 EntityType::Place => {
                     let (cands, pre) = tagged_place(words, w0, w1)?;
@@ -106,6 +113,23 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
 /// Most words are Arabic.
 pub(super) fn lang_is_arabic(words: &[Word]) -> bool {
     words.iter().filter(|w| w.arabic).count() * 2 > words.len()
+}
+
+/// A word written with a preposition and the article ("بجدة" is not one,
+/// "بالرياض", "للإرهاب", "كالعادة" are).
+fn preposition_article(w: &Word) -> bool {
+    ["بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل", "وكال"].iter().any(|p| w.key.starts_with(p))
+        && w.key.chars().count() >= 5
+}
+
+/// Code points of a conjunction written onto a given name ("ومحمد" →
+/// "محمد"): the word is not itself a given name ("وليد"), the rest is.
+fn name_conjunction(w: &Word) -> usize {
+    let rest = w.key.strip_prefix(['و', 'ف']);
+    match rest {
+        Some(r) if lexicon::is_given_name(&w.key).is_none() && lexicon::is_given_name(r).is_some() => 1,
+        _ => 0,
+    }
 }
 
 /// Code points of a conjunction written onto the first word of a name the
