@@ -24,7 +24,11 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
         match &f.what {
             What::Person { .. } | What::KnownPerson(_) if f.w1 - f.w0 >= 2 => {
                 let last = &words[f.w1 - 1];
-                if last.key.chars().count() >= 3 && !last.f.particle {
+                // after "عبد", "أبو", "بن" the last word is part of a given
+                // name or the father's ("عبد الله", "محمد بن سلمان"): alone
+                // it is not this person
+                let compound = words[f.w1 - 2].f.particle;
+                if last.key.chars().count() >= 3 && !last.f.particle && !compound {
                     keys.push((last.key.clone(), idx, f.w1, EntityType::Person));
                 }
             }

@@ -32,6 +32,7 @@
 //! list of places ("عدن ولحج") supports it; the tagger's own span for it,
 //! when there is one, competes as usual (the tagger is the other support).
 
+use super::lists::not_person_words;
 use super::places::tagged_place;
 use super::{key_of, lexicon, span, Found, Weak, What, Word};
 use crate::model::EntityType;
@@ -89,6 +90,18 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 // a preposition with the article ("بجدة", "للإرهاب") starts
                 // no person's name
                 if preposition_article(&words[w0]) {
+                    return None;
+                }
+                // nor is, or starts or ends with, a word the gold corpora
+                // almost never put in a person's name ("طارئ", "انطلقوا")
+                let common = |w: &Word| not_person_words().contains(&w.key);
+                while w1 > w0 && common(&words[w1 - 1]) {
+                    w1 -= 1;
+                }
+                while w0 < w1 && common(&words[w0]) {
+                    w0 += 1;
+                }
+                if w0 >= w1 {
                     return None;
                 }
             }

@@ -304,6 +304,20 @@ mod tests {
     }
 
     #[test]
+    fn english_capitals_headlines_are_not_people() {
+        for t in [
+            "U.K. TAKES ROLE IN GULF TALKS",
+            "U.S. ROLE IN BOSNIA QUESTIONED",
+            "CRICKET - ENGLAND V PAKISTAN SCOREBOARD",
+        ] {
+            let m = run(t, "en");
+            assert!(!m.iter().any(|x| x.1 == EntityType::Person), "{t}: {m:?}");
+        }
+        let m = run("LONDON 1996-08-30 (REUTER) - Britain said on Friday.", "en");
+        assert!(!m.iter().any(|x| x.1 == EntityType::Person), "{m:?}");
+    }
+
+    #[test]
     fn english_people_and_orgs() {
         let m = run("Foreign Minister Ayman Safadi met the Ministry of Interior and NATO. Safadi said.", "en");
         assert!(m.contains(&("Ayman Safadi".into(), EntityType::Person)), "{m:?}");

@@ -279,7 +279,12 @@ pub(super) fn caps_runs(words: &[Word], out: &mut Vec<Found>) {
             }
             j += 1;
         }
-        classify_run(words, i, j, out);
+        // a run of words in capitals is a headline ("U.K. TAKES ROLE IN
+        // GULF TALKS"), not a name; one such word may still be an acronym
+        let headline = j - i >= 2 && words[i..j].iter().all(|w| w.upper || w.f.connector || w.key.chars().count() == 1);
+        if !headline {
+            classify_run(words, i, j, out);
+        }
         i = j;
     }
 }
