@@ -261,20 +261,19 @@ pub(super) fn misc_ranges(words: &[Word], tagged: &[TaggedSpan]) -> Vec<(usize, 
 /// well-known person takes the list's identity and its clitic-free span
 /// ("لتنظيم داعش" → "تنظيم داعش", the same entity as "تنظيم الدولة").
 fn adopt_identities(cands: &mut [Found]) {
-    let known: Vec<(usize, usize, EntityType, What, (usize, usize))> = cands
+    let known: Vec<Found> = cands
         .iter()
         .filter(|f| matches!(f.what, What::KnownPerson(_) | What::Org { curated: Some(_), .. }))
-        .map(|f| (f.w0, f.w1, f.kind, f.what.clone(), (f.start, f.end)))
+        .cloned()
         .collect();
     if known.is_empty() {
         return;
     }
     for f in cands.iter_mut().filter(|f| f.prio == PRIO_TAGGER) {
-        if let Some((_, _, _, what, (start, end))) = known.iter().find(|k| k.0 == f.w0 && k.1 == f.w1 && k.2 == f.kind)
-        {
-            f.what = what.clone();
-            f.start = *start;
-            f.end = *end;
+        if let Some(k) = known.iter().find(|k| k.w0 == f.w0 && k.w1 == f.w1 && k.kind == f.kind) {
+            f.what = k.what.clone();
+            f.start = k.start;
+            f.end = k.end;
         }
     }
 }
