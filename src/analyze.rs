@@ -10,7 +10,9 @@
 //! (`tests/blocks.rs` checks it on real articles).
 
 use crate::events;
-use crate::model::{Analysis, Article, Block, DateMention, Entity, EntityType, Event, Mention, Names, Ymd};
+use crate::model::{
+    Analysis, Article, Block, DateMention, Entity, EntityType, Event, Mention, MentionForm, Names, Ymd,
+};
 use crate::recognise::{self, Found};
 use crate::resolve;
 use crate::text::{self, Token};
@@ -227,13 +229,15 @@ fn find_all(
                 date: fd.value.clone(),
             });
         }
-        mentions.push(Mention { start: f.start, end: f.end, text: texts[i].clone(), kind: f.kind, entity });
+        let form = if f.demonym { MentionForm::Demonym } else { MentionForm::Name };
+        mentions.push(Mention { start: f.start, end: f.end, text: texts[i].clone(), kind: f.kind, entity, form });
     }
 
-    // events
+    // events (a nationality word is neither where an event is nor who takes part)
     let ev_mentions: Vec<events::M<'_>> = found
         .iter()
         .enumerate()
+        .filter(|(_, f)| !f.demonym)
         .filter_map(|(i, f)| {
             let (entity, place_kind, date) = match (of_mention.get(i).copied().flatten(), date_of[i]) {
                 (Some(e), _) => (e, ents[e].place.as_ref().map(|p| p.kind), None),
@@ -277,6 +281,7 @@ fn find_all(
                 text: trigger.clone(),
                 kind: EntityType::Event,
                 entity: id.clone(),
+                form: MentionForm::Name,
             });
         }
         entities.push(Entity {

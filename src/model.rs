@@ -110,6 +110,30 @@ pub struct Mention {
     pub kind: EntityType,
     /// Id of the entity in `Analysis::entities`.
     pub entity: String,
+    /// How the text refers to the entity: by a name (the default, left out
+    /// of JSON) or by a nationality word linked to the country.
+    #[serde(default, skip_serializing_if = "MentionForm::is_name")]
+    pub form: MentionForm,
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum MentionForm {
+    /// A name of the entity ("Saudi Arabia", "السعودية" after في).
+    #[default]
+    Name,
+    /// A nationality adjective or demonym ("Russian officials",
+    /// "Palestinians", "السفارة السعودية"): a lighter reference to the
+    /// country, whose place entity it links to; never a place name itself.
+    Demonym,
+}
+
+impl MentionForm {
+    pub fn is_name(&self) -> bool {
+        *self == MentionForm::Name
+    }
 }
 
 /// A name in both languages (either may be missing).
