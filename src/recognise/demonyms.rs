@@ -241,7 +241,7 @@ pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             settlement: false,
             weak: Weak::No,
         };
-        let mention = Found::new((i, j), (start, end), EntityType::Place, what, 0).as_demonym();
+        let mention = Found::new((i, j), (start, end), EntityType::Place, what, 0).into_demonym();
         // the accepted mentions that touch words i..j
         let lo = accepted.partition_point(|f| f.end <= start);
         let hi = accepted.partition_point(|f| f.start < end);

@@ -136,7 +136,7 @@ impl Found {
     }
 
     /// The same mention as a nationality word ([`demonyms`]).
-    pub fn as_demonym(mut self) -> Self {
+    pub fn into_demonym(mut self) -> Self {
         self.demonym = true;
         self
     }
