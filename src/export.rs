@@ -33,8 +33,7 @@ pub fn to_geojson(a: &Analysis) -> String {
             props.insert("mentions".into(), json!(e.mentions));
             // of those, nationality words ("Russian", "السفارة السعودية")
             // rather than names of the place
-            let nationality =
-                a.mentions.iter().filter(|m| m.entity == e.id && m.form == MentionForm::Demonym).count();
+            let nationality = a.mentions.iter().filter(|m| m.entity == e.id && m.form == MentionForm::Demonym).count();
             if nationality > 0 {
                 props.insert("nationality_mentions".into(), json!(nationality));
             }

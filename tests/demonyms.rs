@@ -11,7 +11,11 @@ const STOPS: &str = include_str!("../data/curated/demonym_stops.tsv");
 const TABLE: &str = include_str!("../data/demonyms/demonyms.tsv");
 
 fn rows(src: &str) -> Vec<Vec<&str>> {
-    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect()).collect()
+    src.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| l.split('\t').collect())
+        .collect()
 }
 
 #[test]

@@ -25,10 +25,12 @@
 //! genitive; after a preposition, an indefinite noun ("ولي عهد السعودية"),
 //! at the start of a clause or after punctuation it is the country.
 
+use std::collections::HashSet;
 use std::sync::OnceLock;
 
 use super::{span, Found, Weak, What, Word};
 use crate::gazetteer;
+use crate::hash::FnvBuild;
 use crate::model::EntityType;
 use crate::text::normalize_key;
 
@@ -51,6 +53,10 @@ struct Table {
     /// (normalised key, index into `countries`), sorted by key.
     keys: Vec<(String, u16)>,
     countries: Vec<Country>,
+    /// Every start of a key that ends at a word boundary ("كوري" of "كوري
+    /// شمالي", and every one-word key): a word whose readings are none of
+    /// these is passed over with one hash lookup per reading.
+    heads: HashSet<String, FnvBuild>,
     /// The longest key in words.
     max_words: usize,
     /// Rows that did not parse or name a country the gazetteer lacks.
@@ -120,7 +126,12 @@ fn table() -> &'static Table {
         keys.retain(|(k, _)| shared.binary_search(k).is_err());
         keys.dedup();
         let max_words = keys.iter().map(|(k, _)| k.split(' ').count()).max().unwrap_or(1);
-        Table { keys, countries, max_words, skipped }
+        let mut heads: HashSet<String, FnvBuild> = HashSet::default();
+        for (k, _) in &keys {
+            heads.extend(k.match_indices(' ').map(|(at, _)| k[..at].to_string()));
+            heads.insert(k.clone());
+        }
+        Table { keys, countries, heads, max_words, skipped }
     })
 }
 
@@ -147,7 +158,7 @@ fn longest(words: &[Word], i: usize) -> Option<(usize, usize, String, u16)> {
     let get = |k: &str| t.keys.binary_search_by(|(x, _)| x.as_str().cmp(k)).ok().map(|at| t.keys[at].1);
     let mut best: Option<(usize, usize, String, u16)> = None;
     for (ri, r) in words[i].readings.iter().enumerate() {
-        if r.post > 0 {
+        if r.post > 0 || !t.heads.contains(&r.key) {
             continue;
         }
         let mut key = r.key.clone();
@@ -158,7 +169,7 @@ fn longest(words: &[Word], i: usize) -> Option<(usize, usize, String, u16)> {
                     best = Some((ri, j, key.clone(), c));
                 }
             }
-            if j >= words.len() || words[j].brk || j - i >= t.max_words {
+            if j >= words.len() || words[j].brk || j - i >= t.max_words || !t.heads.contains(&key) {
                 break;
             }
             key.push(' ');
