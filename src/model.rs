@@ -213,6 +213,11 @@ pub struct Entity {
     pub salience: f64,
     #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
     pub place: Option<PlaceInfo>,
+    /// For an organisation: the places its name refers to ("اللجنة
+    /// الأولمبية السعودية", "Bank of Japan") that the article also
+    /// mentions, by their entity ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
 }
 
 /// How precise a normalised date is.

@@ -75,3 +75,31 @@ fn stops_are_sorted_normalised_and_used() {
         assert!(made, "stop {k} is not a form of the table");
     }
 }
+
+/// An organisation whose name holds a nationality word or a country name is
+/// linked to that country's place entity when the article mentions it.
+#[test]
+fn organisations_link_to_the_countries_in_their_names() {
+    let cases = [
+        (
+            "ar",
+            "أعلنت اللجنة الأولمبية السعودية مشاركة الرياضيين، وقال مسؤول إن وفدا من السعودية وصل.",
+            "اللجنة الأولمبية السعودية",
+            "country:SA",
+        ),
+        ("en", "The Bank of Japan kept rates on hold. Japan said exporters gained.", "Bank of Japan", "country:JP"),
+    ];
+    for (lang, text, org, country) in cases {
+        let json = serde_json::json!({ "lang": lang, "title": "t", "body": [text] }).to_string();
+        let a = article_atlas::analyze(&article_atlas::parse_article(json.as_bytes()).unwrap());
+        let place = a
+            .entities
+            .iter()
+            .find(|e| e.place.as_ref().is_some_and(|p| p.gazetteer_id == country))
+            .unwrap_or_else(|| panic!("{country} in {:?}", a.entities));
+        let o = a.entities.iter().find(|e| e.name == org).unwrap_or_else(|| panic!("{org} in {:?}", a.entities));
+        assert_eq!(o.places, [place.id.clone()], "{org}");
+        // no mention overlaps another: the organisation keeps its words
+        assert!(a.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+}

@@ -31,7 +31,7 @@ use std::sync::OnceLock;
 use super::{span, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::hash::FnvBuild;
-use crate::model::EntityType;
+use crate::model::{EntityType, PlaceKind};
 use crate::text::normalize_key;
 
 static DEMONYMS_TSV: &str = include_str!("../../data/demonyms/demonyms.tsv");
@@ -214,6 +214,54 @@ fn adjective_here(words: &[Word], i: usize, key: &str) -> bool {
 /// of "كيني"). A person or organisation the tagger found there is kept.
 fn name_like(w: &Word, key: &str) -> bool {
     w.arabic && (!key.starts_with("ال") || key.ends_with('ي'))
+}
+
+/// The countries an organisation's name over words `w0..w1` refers to, by
+/// a nationality word or an unambiguous country name ("اللجنة الأولمبية
+/// السعودية", "سفارة المملكة العربية السعودية", "Bank of Japan"), as
+/// gazetteer places, distinct, in text order. A name several places share
+/// ("جامعة عمان": Amman or Oman) and a person's name ("جامعة الملك سعود")
+/// give none.
+pub fn countries_in(words: &[Word], w0: usize, w1: usize) -> Vec<u32> {
+    let t = table();
+    let places = gazetteer::places();
+    let Some(words) = words.get(..w1.min(words.len())) else { return Vec::new() };
+    let mut out: Vec<u32> = Vec::new();
+    let mut i = w0;
+    while i < words.len() {
+        let mut next = i + 1;
+        let mut found = None;
+        if let Some((_, j, _, c)) = longest(words, i) {
+            found = t.countries.get(usize::from(c)).map(|c| c.place[0]);
+            next = j;
+        } else {
+            for r in words[i].readings.iter().filter(|r| r.post == 0) {
+                let mut key = r.key.clone();
+                let mut j = i + 1;
+                loop {
+                    let (cands, longer) = gazetteer::lookup_step(&key);
+                    if let [p] = cands {
+                        let country = places.get(*p as usize).is_some_and(|p| p.kind == PlaceKind::Country);
+                        if country && j >= next {
+                            found = Some(*p);
+                            next = j;
+                        }
+                    }
+                    if !longer || j >= words.len() || words[j].brk {
+                        break;
+                    }
+                    key.push(' ');
+                    key.push_str(&words[j].key);
+                    j += 1;
+                }
+            }
+        }
+        if let Some(p) = found.filter(|p| !out.contains(p)) {
+            out.push(p);
+        }
+        i = next;
+    }
+    out
 }
 
 /// Marks the demonyms among `words` in the merged mentions `accepted`

@@ -39,6 +39,7 @@ mod people;
 mod places;
 mod words;
 
+pub use demonyms::countries_in;
 pub use words::{words, Feat, Word};
 
 use crate::model::EntityType;

@@ -113,7 +113,12 @@ fn groups(ctx: Ctx, a: &Analysis) -> AnyView {
                 .map(|e| {
                     // An event entity is the event itself: choosing it selects the event.
                     let is_event = e.kind == EntityType::Event && a.events.iter().any(|x| x.id == e.id);
-                    item(ctx, e, article_lang, is_event, nationality_forms(a, &e.id))
+                    let links: Vec<String> = e
+                        .places
+                        .iter()
+                        .filter_map(|id| a.entities.iter().find(|x| &x.id == id).map(|x| x.name.clone()))
+                        .collect();
+                    item(ctx, e, article_lang, is_event, nationality_forms(a, &e.id), links)
                 })
                 .collect();
             view! {
@@ -141,7 +146,14 @@ fn nationality_forms(a: &Analysis, id: &str) -> Vec<String> {
     out
 }
 
-fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool, nationality: Vec<String>) -> impl IntoView {
+fn item(
+    ctx: Ctx,
+    e: &Entity,
+    article_lang: Lang,
+    is_event: bool,
+    nationality: Vec<String>,
+    links: Vec<String>,
+) -> impl IntoView {
     let kind = e.kind;
     let id = e.id.clone();
     let sel = if is_event { Selection::Event(id.clone()) } else { Selection::Entity(id.clone()) };
@@ -198,6 +210,17 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool, nationality: V
                                     {move || {
                                         let l = ctx.lang.get();
                                         format!("{}: {}", nationality_name(l), nationality.join(list_sep(l)))
+                                    }}
+                                </span>
+                            }
+                        })}
+                    {(!links.is_empty())
+                        .then(|| {
+                            view! {
+                                <span class="e-alt" data-testid="entity-places">
+                                    {move || {
+                                        let l = ctx.lang.get();
+                                        format!("{}: {}", type_name(l, EntityType::Place, false), links.join(list_sep(l)))
                                     }}
                                 </span>
                             }
