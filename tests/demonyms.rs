@@ -98,7 +98,7 @@ fn organisations_link_to_the_countries_in_their_names() {
             .find(|e| e.place.as_ref().is_some_and(|p| p.gazetteer_id == country))
             .unwrap_or_else(|| panic!("{country} in {:?}", a.entities));
         let o = a.entities.iter().find(|e| e.name == org).unwrap_or_else(|| panic!("{org} in {:?}", a.entities));
-        assert_eq!(o.places, [place.id.clone()], "{org}");
+        assert_eq!(o.places, std::slice::from_ref(&place.id), "{org}");
         // no mention overlaps another: the organisation keeps its words
         assert!(a.mentions.windows(2).all(|w| w[0].end <= w[1].start));
     }
