@@ -248,6 +248,8 @@ test("nationality words: a lighter mark linked to the country, its pin and its l
   assert.equal(await first.getAttribute("data-entity-id"), saudiId, "السعودي links to Saudi Arabia");
   assert.equal(await first.getAttribute("data-entity-type"), "place");
   // lighter: no tint of its own, a dotted underline in the place colour
+  // (once the colour transition from the previous article's marks is over)
+  await first.evaluate((e) => Promise.all(e.getAnimations().map((a) => a.finished)));
   const style = await first.evaluate((e) => {
     const s = getComputedStyle(e);
     return { bg: s.backgroundColor, border: s.borderBottomStyle };
