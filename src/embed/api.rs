@@ -479,6 +479,7 @@ pub fn tag_entities(text: &str, lang: &str) -> Result<JsValue, JsError> {
     let tokens = crate::internals::tokenize(text);
     let spans: Vec<TagSpan> = crate::internals::tagger::tag(&tokens, lang)
         .into_iter()
+        .filter(|s| s.kind != crate::EntityType::Event)
         .filter_map(|s| {
             let start = tokens.get(s.start_token)?.start;
             let end = tokens.get(s.end_token.checked_sub(1)?)?.end;
