@@ -10,7 +10,10 @@
 //! Keys are normalised with [`crate::text::normalize`] and lower-cased, the
 //! form tokens carry; tables are sorted by key and read by binary search.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use crate::hash::FnvBuild;
 
 use crate::recognise::lexicon::rows;
 
@@ -58,43 +61,62 @@ pub enum Step {
     Quarter,
 }
 
-/// A table from normalised key to value, sorted by key.
+/// A table from normalised key to value: sorted for listing, hashed
+/// (FNV) for lookups, which the scanner makes for every token.
 #[derive(Debug)]
-pub struct Table<T>(Vec<(String, T)>);
+pub struct Table<T> {
+    sorted: Vec<(String, T)>,
+    index: HashMap<String, T, FnvBuild>,
+}
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table(Vec::new())
+        Table { sorted: Vec::new(), index: HashMap::default() }
     }
 }
 
 impl<T: Copy> Table<T> {
     fn new(mut v: Vec<(String, T)>) -> Self {
         v.sort_by(|a, b| a.0.cmp(&b.0));
-        Table(v)
+        // The first row of a repeated key wins, as the binary search of
+        // the sorted rows found one of them.
+        let mut index: HashMap<String, T, FnvBuild> = HashMap::default();
+        for (k, t) in &v {
+            index.entry(k.clone()).or_insert(*t);
+        }
+        Table { sorted: v, index }
     }
     /// The value under `key`.
     pub fn get(&self, key: &str) -> Option<T> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().and_then(|i| self.0.get(i)).map(|(_, v)| *v)
+        self.index.get(key).copied()
     }
     /// All keys, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_str())
+        self.sorted.iter().map(|(k, _)| k.as_str())
     }
 }
 
-/// A sorted set of normalised words.
+/// A set of normalised words: sorted for listing, hashed for lookups.
 #[derive(Debug, Default)]
-pub struct List(Vec<String>);
+pub struct List {
+    sorted: Vec<String>,
+    index: HashSet<String, FnvBuild>,
+}
 
 impl List {
+    fn new(mut v: Vec<String>) -> Self {
+        v.sort();
+        v.dedup();
+        let index = v.iter().cloned().collect();
+        List { sorted: v, index }
+    }
     /// Whether `key` is in the list.
     pub fn has(&self, key: &str) -> bool {
-        self.0.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+        self.index.contains(key)
     }
     /// All words, sorted.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
+        self.sorted.iter().map(String::as_str)
     }
 }
 
@@ -231,6 +253,7 @@ fn two_words(k: &str) -> Option<(String, String)> {
 fn load() -> Words {
     let mut w = Words::default();
     let mut months = Vec::new();
+    let mut abbreviations = Vec::new();
     let mut hijri = Vec::new();
     for r in rows(MONTHS_TSV).filter(|r| r.len() >= 6) {
         let (word, lang, cal, flags) = (r[0], r[1], r[2], r[4]);
@@ -246,7 +269,7 @@ fn load() -> Words {
             ("h", None) => hijri.push((k, m)),
             _ => {
                 if flag("abbr") {
-                    w.abbreviations.0.push(k.clone());
+                    abbreviations.push(k.clone());
                 }
                 months.push((k, (m, if flag("context") { Cue::Context } else { Cue::Free })));
             }
@@ -254,7 +277,7 @@ fn load() -> Words {
     }
     w.months = Table::new(months);
     w.hijri_months = Table::new(hijri);
-    w.abbreviations.0.sort();
+    w.abbreviations = List::new(abbreviations);
     let mut tables: std::collections::BTreeMap<&str, Vec<(String, &str)>> = Default::default();
     for r in rows(TIME_WORDS_TSV).filter(|r| r.len() >= 4) {
         tables.entry(r[0]).or_default().push((key(r[1]), r[2]));
@@ -264,10 +287,7 @@ fn load() -> Words {
         Table::new(v.into_iter().filter_map(|(k, x)| Some((k, x.parse().ok()?))).collect())
     }
     fn list(v: Vec<(String, &str)>) -> List {
-        let mut l: Vec<String> = v.into_iter().map(|(k, _)| k).collect();
-        l.sort();
-        l.dedup();
-        List(l)
+        List::new(v.into_iter().map(|(k, _)| k).collect())
     }
     w.weekdays = num(take("weekday"));
     w.numbers = num(take("number"));
@@ -324,10 +344,8 @@ fn load() -> Words {
         })
         .collect();
     anchored.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-    let mut first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
-    first.sort();
-    first.dedup();
-    w.anchored_first = List(first);
+    let first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
+    w.anchored_first = List::new(first);
     w.anchored = anchored;
     w.anchored_directions_en = num(take("anchored_direction_en"));
     w.fiscal = list(take("fiscal"));
@@ -389,7 +407,10 @@ mod tests {
         crate::recognise::lexicon::check_table("time_words.tsv", TIME_WORDS_TSV, 4);
         let rows_in = |src: &'static str| rows(src).count();
         let w = w();
-        let read = w.months.0.len() + w.two_word_months.len() + w.hijri_months.0.len() + w.hijri_two_word_months.len();
+        let read = w.months.sorted.len()
+            + w.two_word_months.len()
+            + w.hijri_months.sorted.len()
+            + w.hijri_two_word_months.len();
         assert_eq!(read, rows_in(MONTHS_TSV), "a month row was not read");
         // Every list of time_words.tsv is read (the loader removes each it takes).
         let mut names: Vec<&str> = rows(TIME_WORDS_TSV).map(|r| r[0]).collect();

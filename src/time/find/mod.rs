@@ -67,13 +67,14 @@ fn original_prefix(text: &str, n: usize) -> usize {
 /// allocation.
 /// The known words, and the last two characters of each (a stem is a
 /// suffix of its word, so a word not ending in one of these has no known stem).
-type Known = (HashSet<&'static str>, HashSet<&'static str>, HashSet<(char, char)>);
+type Known = (FnvSet<&'static str>, FnvSet<&'static str>, FnvSet<(char, char)>);
+type FnvSet<T> = HashSet<T, crate::hash::FnvBuild>;
 
 fn known_words() -> &'static Known {
     static KNOWN: OnceLock<Known> = OnceLock::new();
     KNOWN.get_or_init(|| {
         let w = w();
-        let mut all: HashSet<&'static str> = HashSet::new();
+        let mut all: FnvSet<&'static str> = FnvSet::default();
         all.extend(w.months.keys());
         all.extend(w.weekdays.keys());
         all.extend(w.units.keys());
