@@ -187,6 +187,15 @@ pub struct Words {
     pub anchored_directions_en: Table<i64>,
     /// `fiscal`: "fiscal 1989", "السنة المالية 2022".
     pub fiscal: List,
+    /// `reference`: time expressions that name no date ("now", "recently",
+    /// "in the future", "الآن", "مؤخرا"): words and -1 past, 0 present, +1
+    /// future. Longest phrase first.
+    pub references: Vec<(Vec<String>, i8)>,
+    /// The first words of `references`.
+    pub references_first: List,
+    /// `reference_count`: vague counts after which a reference starts a
+    /// duration ("the past few months").
+    pub reference_counts: List,
     /// `or`: "or"/"أو" between two years.
     pub or: List,
     /// `holiday`: fixed holidays, longest phrase first.
@@ -349,6 +358,14 @@ fn load() -> Words {
     w.anchored = anchored;
     w.anchored_directions_en = num(take("anchored_direction_en"));
     w.fiscal = list(take("fiscal"));
+    let mut references: Vec<(Vec<String>, i8)> = take("reference")
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
+        .collect();
+    references.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    w.references_first = List::new(references.iter().filter_map(|r| r.0.first().cloned()).collect());
+    w.references = references;
+    w.reference_counts = list(take("reference_count"));
     w.part_of_period_ar = list(take("part_of_period_ar"));
     w.part_of_period_en = list(take("part_of_period_en"));
     w.event_nouns_ar = list(take("event_noun_ar"));

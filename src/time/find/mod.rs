@@ -45,7 +45,7 @@ struct Info {
 
 /// Code points of the original token that make up the first `n` code points
 /// of its normalised form (normalisation drops tashkeel and tatweel).
-fn original_prefix(text: &str, n: usize) -> usize {
+pub(super) fn original_prefix(text: &str, n: usize) -> usize {
     if n == 0 {
         return 0;
     }
