@@ -230,6 +230,17 @@ pub struct Words {
     pub weekday_names_en: List,
     /// `future_marker`: words that put the clause in the future.
     pub future_markers: List,
+    /// `past_marker`: past-tense words that put a weekday next to them in
+    /// the past ("said", "met", "قال", "التقى"); English verbs in "-ed"
+    /// count without a row.
+    pub past_markers: List,
+    /// `be_form_en`: forms of "be" after which a participle ("held",
+    /// "planned") is no past tense.
+    pub be_forms_en: List,
+    /// `tense_stop`: words after a weekday that start another verb's
+    /// phrase ("on Saturday and were planning"): the look-ahead for its
+    /// tense stops there.
+    pub tense_stops: List,
     /// `stem_cue`: single cue words looked up through clitic stems.
     pub stem_cues: List,
     /// `month_epithet_ar` ("رمضان المبارك"), `holiday_epithet_ar` ("عيد الفطر السعيد").
@@ -383,6 +394,9 @@ fn load() -> Words {
     w.day_parts_en = list(take("day_part_en"));
     w.weekday_names_en = list(take("weekday_name_en"));
     w.future_markers = list(take("future_marker"));
+    w.past_markers = list(take("past_marker"));
+    w.be_forms_en = list(take("be_form_en"));
+    w.tense_stops = list(take("tense_stop"));
     w.stem_cues = list(take("stem_cue"));
     w.month_epithets_ar = list(take("month_epithet_ar"));
     w.holiday_epithets_ar = list(take("holiday_epithet_ar"));
