@@ -17,7 +17,8 @@
 //!
 //! TimeML writes a week as "1998-W02" where `find_dates` gives its days
 //! ("1998-01-05/1998-01-11"); a Monday-to-Sunday range is compared as the
-//! ISO week, and a decade's range as "199". Gold weeks without the
+//! ISO week, and a decade's range as "199". A range joined from two dates
+//! ("between 1994 and 1997") counts as its two ends, which TimeML marks. Gold weeks without the
 //! zero ("2000-W8") and decades as "199X" are read as "2000-W08" and "199".
 //! Nothing else is mapped.
 
@@ -196,8 +197,13 @@ fn main() {
         let dates = find_dates(&text, &tokens, "en", dct);
         let refs = find_time_refs(&tokens, &dates);
         // Dates alone: the figure comparable with rounds before references.
-        let date_items: Vec<Item> =
-            dates.iter().map(|f| Item { start: f.start, end: f.end, value: as_timeml(&f.value) }).collect();
+        // A range joined from two dates counts as its two ends, as TimeML
+        // marks them ("between [1994] and [1997]").
+        let date_items: Vec<Item> = dates
+            .iter()
+            .flat_map(|f| if f.parts.is_empty() { std::slice::from_ref(f) } else { f.parts.as_slice() })
+            .map(|f| Item { start: f.start, end: f.end, value: as_timeml(&f.value) })
+            .collect();
         for f in &date_items {
             if gold.iter().any(|g| g.start < f.end && f.start < g.end && g.value == f.value) {
                 dates_only_ok += 1;

@@ -158,3 +158,16 @@ fn random_texts_never_panic() {
         }
     }
 }
+
+/// A range joined from two dates keeps them as its parts, each with its
+/// own span and value; a date read alone has none.
+#[test]
+fn range_parts() {
+    let text = "Three doctors were shot between 1994 and 1997, and one in 1998.";
+    let found = find_dates(text, &tokenize(text), "en", parse_date_string("1998-10-25"));
+    let span = |s: usize, e: usize| text.chars().skip(s).take(e - s).collect::<String>();
+    let parts: Vec<Vec<(String, String)>> =
+        found.iter().map(|f| f.parts.iter().map(|p| (span(p.start, p.end), p.value.value.clone())).collect()).collect();
+    let y = |s: &str| (s.to_string(), s.to_string());
+    assert_eq!(parts, vec![vec![y("1994"), y("1997")], vec![]]);
+}

@@ -21,6 +21,10 @@ pub struct FoundDate {
     pub end: usize,
     /// What it means.
     pub value: DateValue,
+    /// A range joined from two dates ("between 1994 and 1997", "from 8 to
+    /// 10 December"): the two ends as read on their own, which TimeML
+    /// marks as two dates. Empty otherwise.
+    pub parts: Vec<FoundDate>,
 }
 
 /// Finds the date expressions in `text` (tokenised by

@@ -241,6 +241,9 @@ pub struct Words {
     /// phrase ("on Saturday and were planning"): the look-ahead for its
     /// tense stops there.
     pub tense_stops: List,
+    /// `year_cue_loose_en`: words before a year that make it a date only
+    /// when no other word follows it ("dating to 1994.", "for 1988,").
+    pub year_cues_loose_en: List,
     /// `stem_cue`: single cue words looked up through clitic stems.
     pub stem_cues: List,
     /// `month_epithet_ar` ("رمضان المبارك"), `holiday_epithet_ar` ("عيد الفطر السعيد").
@@ -397,6 +400,7 @@ fn load() -> Words {
     w.past_markers = list(take("past_marker"));
     w.be_forms_en = list(take("be_form_en"));
     w.tense_stops = list(take("tense_stop"));
+    w.year_cues_loose_en = list(take("year_cue_loose_en"));
     w.stem_cues = list(take("stem_cue"));
     w.month_epithets_ar = list(take("month_epithet_ar"));
     w.holiday_epithets_ar = list(take("holiday_epithet_ar"));

@@ -28,6 +28,8 @@ struct Info {
     cut: usize,
     /// A year written with the Hijri mark in the same token ("1404هـ").
     hijri_num: Option<u32>,
+    /// A decade written "1990s": its first year.
+    decade: Option<i32>,
     /// A number: value, count of digits, code points of a "و" before it.
     num: Option<(u32, usize, usize)>,
     /// A month: number, cue, clitic prefix (code points in the original).
@@ -150,6 +152,10 @@ fn classify(t: &Token) -> Info {
     }
     if let Some((v, d)) = parse_num(&t.norm) {
         info.num = Some((v, d, 0));
+        return info;
+    }
+    if let Some(y) = t.norm.strip_suffix('s').and_then(|d| parse_num(d).filter(|n| n.1 == 4 && n.0 % 10 == 0)) {
+        info.decade = plausible_year(y.0, y.1);
         return info;
     }
     if let Some(digits) = t.norm.strip_suffix('ه') {
@@ -537,7 +543,17 @@ impl Scanner<'_> {
             .or_else(|| self.relative_period(i))
             .or_else(|| self.season_or_quarter(i, lang))
             .or_else(|| self.holiday(i))
+            .or_else(|| self.decade(i))
             .or_else(|| self.year(i))
+    }
+}
+
+impl Scanner<'_> {
+    /// "the 1990s": the ten years.
+    fn decade(&self, i: usize) -> Option<Hit> {
+        let y = self.inf(i)?.decade?;
+        let value = range_value(ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?, Derivation::Explicit)?;
+        Some(Hit { first: i, last: i + 1, start: self.start_of(i, 0), end: self.end_of(i + 1), value })
     }
 }
 
@@ -605,13 +621,17 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
             if joined && !sc.line_break_between(a.end, b.start) {
                 if let Some(v) = range_value(a.value.start, b.value.end, weaker(a.value.derivation, b.value.derivation))
                 {
-                    out.push(FoundDate { start: a.start, end: b.end, value: v });
+                    let parts = vec![
+                        FoundDate { start: a.start, end: a.end, value: a.value.clone(), parts: Vec::new() },
+                        FoundDate { start: b.start, end: b.end, value: b.value.clone(), parts: Vec::new() },
+                    ];
+                    out.push(FoundDate { start: a.start, end: b.end, value: v, parts });
                     idx += 2;
                     continue;
                 }
             }
         }
-        out.push(FoundDate { start: a.start, end: a.end, value: a.value.clone() });
+        out.push(FoundDate { start: a.start, end: a.end, value: a.value.clone(), parts: Vec::new() });
         idx += 1;
     }
     out
