@@ -64,7 +64,7 @@ pkg/.extras: pkg/.built pkg/.assets scripts/pkg.mjs www/atlas-element.js www/atl
 	@node scripts/pkg.mjs
 	@touch $@
 
-dist/.built: pkg/.built pkg/.assets pkg/.extras $(WWW_SOURCES)
+dist/.built: pkg/.built pkg/.assets pkg/.extras scripts/serve.mjs $(WWW_SOURCES)
 	@echo "build: assembling dist/"
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/
@@ -101,12 +101,16 @@ test-e2e: build
 ## bench: speed and size figures (native analyze per stage, wasm analyze,
 ## dist sizes, first render, memory over 100 loads) in one run
 bench: build
+	@rm -rf target/bench
 	@echo "bench: native analyze (release) on the default article and the development corpus"
-	@$(CARGO) run --release --quiet --bin bench
+	@$(CARGO) run --release --quiet --bin bench -- --summary target/bench/native.json
 	@echo; echo "bench: dist/ sizes"
 	@node scripts/sizes.mjs dist
 	@echo; echo "bench: in headless Chromium"
-	@node scripts/bench-browser.mjs
+	@node scripts/bench-browser.mjs --summary target/bench/browser.json
+	@echo; echo "bench: compromise beside article-atlas on the same English news"
+	@node scripts/bench-compromise.mjs --summary target/bench/compromise.json
+	@node scripts/bench-summary.mjs target/bench
 
 ## fuzz: one cargo-fuzz target for a while (nightly; installed when missing)
 FUZZ_TARGET ?= parse

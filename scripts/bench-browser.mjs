@@ -1,12 +1,16 @@
 // Browser benchmarks in headless Chromium against dist/:
 //   1. `analyze` timed in wasm on the same corpus as the native bench;
-//   2. first render of the default article (navigation start → map and
-//      timeline drawn), median of several loads;
+//   2. first load of the default article, HTTP cache off (navigation start →
+//      first paint, map drawn, late data complete; bytes before and after the
+//      map), median of several loads, locally and on a simulated 9 Mbit/s,
+//      60 ms link;
 //   3. JS heap and wasm memory while 100 articles are loaded one after
 //      another into one mounted view (it must level off).
-// Usage: node scripts/bench-browser.mjs [--devdata DIR] [--loads N]
-import { readFileSync, existsSync } from "node:fs";
+// Usage: node scripts/bench-browser.mjs [--devdata DIR] [--loads N] [--summary FILE]
 import { start } from "../tests/e2e/harness.mjs";
+import { writeFileSync, mkdirSync } from "node:fs";
+import { dirname } from "node:path";
+import { corpus as loadCorpus, words, median } from "./bench-corpus.mjs";
 
 const args = process.argv.slice(2);
 const opt = (name, dflt) => {
@@ -15,33 +19,13 @@ const opt = (name, dflt) => {
 };
 const devdata = opt("--devdata", process.env.ATLAS_DEVDATA ?? "../shared/devdata");
 const loads = Number(opt("--loads", 7));
+const summaryFile = opt("--summary", null);
+const summary = { wasm: {}, load: {} };
 
-function corpus() {
-  const docs = [{ lang: "ar", article: JSON.parse(readFileSync("www/articles/default.json", "utf8")) }];
-  const snn = `${devdata}/news_ar/saudinewsnet_dev50.jsonl`;
-  if (existsSync(snn)) {
-    for (const line of readFileSync(snn, "utf8").split("\n").filter(Boolean)) {
-      const v = JSON.parse(line);
-      docs.push({ lang: "ar", article: { title: v.title, body: v.content, lang: "ar", published: v.date_extracted } });
-    }
-  }
-  const gv = `${devdata}/geo/GeoVirus.xml`;
-  if (existsSync(gv)) {
-    const xml = readFileSync(gv, "utf8");
-    for (const m of xml.matchAll(/<text>([\s\S]*?)<\/text>/g)) {
-      const body = m[1].replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
-      docs.push({ lang: "en", article: { title: "", body, lang: "en" } });
-    }
-  }
-  return docs;
-}
-
-const words = (a) => [a.title ?? "", ...(Array.isArray(a.body) ? a.body : [a.body ?? ""])].join(" ").split(/\s+/).filter(Boolean).length;
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 const ctx = await start();
 try {
-  const docs = corpus();
+  const docs = loadCorpus(devdata);
   const page = await ctx.browser.newPage();
   await page.goto(ctx.base + "/");
   await page.getByTestId("article-title").waitFor({ timeout: 20000 });
@@ -51,6 +35,7 @@ try {
   const timings = await page.evaluate(async (docs) => {
     const m = await import("/pkg/article_atlas.js");
     await m.default();
+    await m.loadAssets(); // the whole gazetteer and both taggers, as natively
     const out = [];
     for (const d of docs) {
       const json = JSON.stringify(d.article);
@@ -77,6 +62,7 @@ try {
     const ms = idx.reduce((s, i) => s + timings[i], 0);
     const w = idx.reduce((s, i) => s + words(docs[i].article), 0);
     console.log(`  [${lang}] ${idx.length} articles, ${w} words: ${ms.toFixed(1)} ms, ${Math.round(w / (ms / 1000))} words/s, ${((ms * 1000) / w).toFixed(3)} ms per 1,000 words`);
+    summary.wasm[lang] = { words: w, ms_per_1000_words: (ms * 1000) / w, words_per_s: Math.round(w / (ms / 1000)) };
   }
   // 1b. the learned tagger alone, in wasm
   const tagTimes = await page.evaluate(async (docs) => {
@@ -106,22 +92,26 @@ try {
   }
   await page.close();
 
-  // 2. first render
-  const renders = [];
-  for (let i = 0; i < loads; i++) {
-    const p = await ctx.browser.newPage();
-    await p.goto(ctx.base + "/");
-    await p.locator('[data-testid="map-pin"]').first().waitFor({ timeout: 20000 });
-    await p.locator('[data-testid="timeline-event"]').first().waitFor({ timeout: 20000 });
-    const t = await p.evaluate(() => {
-      const mark = performance.getEntriesByName("atlas-drawn")[0];
-      return mark ? mark.startTime : Number(document.documentElement.dataset.atlasReady ?? NaN);
-    });
-    renders.push(t);
-    await p.close();
+  // 2. first render, HTTP cache off (every byte fetched again): first
+  // paint, map drawn (the first analysis on screen with its map), and the
+  // bytes transferred before the map was drawn; then the same on a
+  // simulated 9 Mbit/s link with 60 ms latency.
+  for (const [name, net] of [
+    ["local", null],
+    ["9 Mbit/s, 60 ms", { offline: false, latency: 60, downloadThroughput: (9e6 / 8) * 0.95, uploadThroughput: (2e6 / 8) * 0.95 }],
+  ]) {
+    const rows = [];
+    for (let i = 0; i < loads; i++) rows.push(await coldLoad(net));
+    const paint = median(rows.map((r) => r.paint));
+    const drawn = median(rows.map((r) => r.drawn));
+    const bytes = median(rows.map((r) => r.bytes));
+    const late = median(rows.map((r) => r.lateBytes));
+    const complete = median(rows.map((r) => r.complete));
+    console.log(
+      `first load of the default article, ${name}, median of ${loads} cold loads: first paint ${paint.toFixed(0)} ms, map drawn ${drawn.toFixed(0)} ms (min ${Math.min(...rows.map((r) => r.drawn)).toFixed(0)}, max ${Math.max(...rows.map((r) => r.drawn)).toFixed(0)}), late data complete ${complete.toFixed(0)} ms; ${(bytes / 1000).toFixed(0)} KB transferred before the map was drawn, ${(late / 1000).toFixed(0)} KB after`,
+    );
+    summary.load[name] = { first_paint_ms: paint, map_drawn_ms: drawn, bytes_before_map: bytes, late_bytes: late, late_complete_ms: complete };
   }
-  console.log(`first render of the default article (navigation start → map and timeline drawn): median ${median(renders).toFixed(0)} ms over ${loads} loads (min ${Math.min(...renders).toFixed(0)}, max ${Math.max(...renders).toFixed(0)})`);
-
   // 3. memory over 100 article loads into one mounted view
   const p = await ctx.browser.newPage();
   await p.goto(ctx.base + "/");
@@ -154,6 +144,40 @@ try {
     }
   }
   await p.close();
+  if (summaryFile) {
+    mkdirSync(dirname(summaryFile), { recursive: true });
+    writeFileSync(summaryFile, JSON.stringify(summary, null, 1));
+  }
 } finally {
   await ctx.close();
+}
+
+/** One load of the page with the HTTP cache off (every byte over the wire
+ * again), with `net` conditions when given: times from navigation start, and
+ * bytes over the wire (transfer sizes of the document and every resource)
+ * before and after the map was drawn. */
+async function coldLoad(net) {
+  const p = await ctx.browser.newPage();
+  const cdp = await ctx.browser.newCDPSession(p);
+  await cdp.send("Network.enable");
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  if (net) await cdp.send("Network.emulateNetworkConditions", net);
+  await p.goto(ctx.base + "/");
+  await p.locator('[data-testid="map-pin"]').first().waitFor({ timeout: 60000 });
+  await p.waitForFunction(() => document.documentElement.dataset.atlasAssets === "complete", null, { timeout: 60000 });
+  const completeAt = await p.evaluate(() => performance.now());
+  const r = await p.evaluate(() => {
+    const drawn = performance.getEntriesByName("atlas-drawn")[0]?.startTime ?? NaN;
+    const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
+    const nav = performance.getEntriesByType("navigation")[0];
+    let bytes = nav.transferSize;
+    let lateBytes = 0;
+    for (const e of performance.getEntriesByType("resource")) {
+      if (e.responseEnd <= drawn) bytes += e.transferSize;
+      else lateBytes += e.transferSize;
+    }
+    return { drawn, paint, bytes, lateBytes };
+  });
+  await p.close();
+  return { ...r, complete: completeAt };
 }

@@ -29,10 +29,14 @@ const TYPES = {
   ".svg": "image/svg+xml",
   ".txt": "text/plain; charset=utf-8",
   ".ts": "text/plain; charset=utf-8",
+  // late data (pkg/assets/): gazetteer shards and tagger weights
+  ".tsv": "text/tab-separated-values; charset=utf-8",
+  ".bin": "application/octet-stream",
 };
 
-/** Types worth compressing (PNG is compressed already). */
-const COMPRESSIBLE = /^(text\/|application\/(json|wasm)|image\/svg)/;
+/** Types worth compressing (PNG is compressed already; the only binary data
+ * served, the tagger weights, halves under brotli). */
+const COMPRESSIBLE = /^(text\/|application\/(json|wasm|octet-stream)|image\/svg)/;
 /** Below this a compressed body saves nothing worth a header. */
 const MIN_COMPRESS_BYTES = 512;
 

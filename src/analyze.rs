@@ -10,7 +10,9 @@
 //! (`tests/blocks.rs` checks it on real articles).
 
 use crate::events;
-use crate::model::{Analysis, Article, Block, DateMention, Entity, EntityType, Event, Mention, Names, Ymd};
+use crate::model::{
+    Analysis, Article, Block, DateMention, Entity, EntityType, Event, Mention, MentionForm, Names, Ymd,
+};
 use crate::recognise::{self, Found};
 use crate::resolve;
 use crate::text::{self, Token};
@@ -192,6 +194,7 @@ fn find_all(
                 mentions: ms.len(),
                 salience: salience(ms.len(), first, title_end, n_chars),
                 place: None,
+                places: Vec::new(),
             });
         } else {
             let ent = &ents[e];
@@ -203,9 +206,12 @@ fn find_all(
                 mentions: ent.mentions.len(),
                 salience: salience(ent.mentions.len(), first, title_end, n_chars),
                 place: ent.place.clone(),
+                places: Vec::new(),
             });
         }
     }
+
+    link_org_places(&found, &words, &ents, &of_mention, &ids_ent, &mut entities);
 
     let mut mentions: Vec<Mention> = Vec::new();
     let mut dates: Vec<DateMention> = Vec::new();
@@ -227,13 +233,15 @@ fn find_all(
                 date: fd.value.clone(),
             });
         }
-        mentions.push(Mention { start: f.start, end: f.end, text: texts[i].clone(), kind: f.kind, entity });
+        let form = if f.demonym { MentionForm::Demonym } else { MentionForm::Name };
+        mentions.push(Mention { start: f.start, end: f.end, text: texts[i].clone(), kind: f.kind, entity, form });
     }
 
-    // events
+    // events (a nationality word is neither where an event is nor who takes part)
     let ev_mentions: Vec<events::M<'_>> = found
         .iter()
         .enumerate()
+        .filter(|(_, f)| !f.demonym)
         .filter_map(|(i, f)| {
             let (entity, place_kind, date) = match (of_mention.get(i).copied().flatten(), date_of[i]) {
                 (Some(e), _) => (e, ents[e].place.as_ref().map(|p| p.kind), None),
@@ -277,6 +285,7 @@ fn find_all(
                 text: trigger.clone(),
                 kind: EntityType::Event,
                 entity: id.clone(),
+                form: MentionForm::Name,
             });
         }
         entities.push(Entity {
@@ -291,6 +300,7 @@ fn find_all(
             mentions: usize::from(free),
             salience: salience(1, ev.start, title_end, n_chars),
             place: None,
+            places: Vec::new(),
         });
         out_events.push(Event {
             id,
@@ -309,6 +319,39 @@ fn find_all(
     }
     mentions.sort_by_key(|m| (m.start, m.end));
     (mentions, entities, dates, out_events)
+}
+
+/// Links each organisation to the countries its name refers to (a
+/// nationality word or a country name inside it, [`recognise::countries_in`])
+/// when the article also mentions them: "اللجنة الأولمبية السعودية" to
+/// Saudi Arabia.
+fn link_org_places(
+    found: &[Found],
+    words: &[recognise::Word],
+    ents: &[resolve::Ent],
+    of_mention: &[Option<usize>],
+    ids_ent: &[String],
+    entities: &mut [Entity],
+) {
+    let places = crate::gazetteer::places();
+    for (e, ent) in ents.iter().enumerate().filter(|(_, x)| x.kind == EntityType::Organization) {
+        let mut linked: Vec<String> = Vec::new();
+        for &m in ent.mentions.iter().filter(|&&m| of_mention.get(m) == Some(&Some(e))) {
+            let Some(f) = found.get(m) else { continue };
+            for p in recognise::countries_in(words, f.w0, f.w1) {
+                let Some(gid) = places.get(p as usize).map(|p| p.id.as_str()) else { continue };
+                let place = ents.iter().position(|x| x.place.as_ref().is_some_and(|i| i.gazetteer_id == gid));
+                if let Some(id) = place.and_then(|x| ids_ent.get(x)) {
+                    if !linked.contains(id) {
+                        linked.push(id.clone());
+                    }
+                }
+            }
+        }
+        if let Some(out) = ids_ent.get(e).and_then(|id| entities.iter_mut().find(|x| &x.id == id)) {
+            out.places = linked;
+        }
+    }
 }
 
 /// The ids of entities and dates. An id says what the entity is, not when

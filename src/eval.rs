@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use crate::analyze::{analyze_with, Sources};
 use crate::gazetteer;
-use crate::model::{Analysis, Article, Dir, EntityType};
+use crate::model::{Analysis, Article, Dir, EntityType, MentionForm};
 use crate::tagger::corpus::{self, Corpus, Split};
 use crate::tagger::kind_of;
 
@@ -483,6 +483,8 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
     let mut prf = [Prf::default(); 3];
     // ATLAS_EVAL_DUMP=file writes the misses and false alarms, for study
     let mut dump = std::env::var_os("ATLAS_EVAL_DUMP").map(|_| String::new());
+    // nationality mentions, and what gold spans they meet
+    let mut demonyms: (usize, std::collections::BTreeMap<&str, usize>) = Default::default();
     for (doc, a) in docs.iter().zip(&analyses) {
         let chars: Vec<char> = a.text.chars().collect();
         let text_of = |s: usize, e: usize| {
@@ -503,6 +505,18 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
             }
         }
         for m in &a.mentions {
+            // a nationality word is not a name of a person, organisation or
+            // place: not scored (counted below with the gold spans it meets)
+            if m.form == MentionForm::Demonym {
+                demonyms.0 += 1;
+                if let Some(g) = doc.gold.iter().find(|g| g.start < m.end && m.start < g.end) {
+                    *demonyms
+                        .1
+                        .entry(if g.end == m.end { g.kind.as_str() } else { "inside or across a gold name" })
+                        .or_default() += 1;
+                }
+                continue;
+            }
             let Some(t) = TYPES.iter().position(|t| *t == m.kind) else { continue };
             prf[t].pred += 1;
             let hit = doc.gold.iter().any(|g| {
@@ -525,6 +539,11 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
     }
     let _ = writeln!(report, "{name}: {} documents, {words} words, {wps:.0} words/s (CPU time)", docs.len());
     prf_table(report, &prf);
+    if demonyms.0 > 0 {
+        let met: Vec<String> = demonyms.1.iter().map(|(k, n)| format!("{n} {k}")).collect();
+        let _ =
+            writeln!(report, "  nationality mentions (not scored): {}; meeting gold: {}", demonyms.0, met.join(", "));
+    }
     TYPES.iter().copied().zip(prf).collect()
 }
 
@@ -550,8 +569,18 @@ fn score_geo(name: &str, docs: &[Doc], list: usize, report: &mut String) {
     let mut misses: std::collections::BTreeMap<String, usize> = Default::default();
     let mut wrong = misses.clone();
     let mut spurious = misses.clone();
+    // nationality mentions, and how many meet a gold place
+    let mut nationality = (0usize, 0usize);
     for (doc, a) in docs.iter().zip(&analyses) {
-        let placed: Vec<_> = a.mentions.iter().filter(|m| m.kind == EntityType::Place).collect();
+        // place names only: nationality words are counted apart
+        let placed: Vec<_> =
+            a.mentions.iter().filter(|m| m.kind == EntityType::Place && m.form == MentionForm::Name).collect();
+        for m in a.mentions.iter().filter(|m| m.form == MentionForm::Demonym) {
+            nationality.0 += 1;
+            if doc.geo.iter().any(|g| m.start < g.end && g.start < m.end) {
+                nationality.1 += 1;
+            }
+        }
         for m in &placed {
             pred += 1;
             if doc.geo.iter().any(|g| m.start < g.end && g.start < m.end) {
@@ -613,6 +642,11 @@ fn score_geo(name: &str, docs: &[Doc], list: usize, report: &mut String) {
         "  predicted place mentions {pred}, overlapping a gold place {pred_ok}: precision {:.3}; counting a gold point inside a resolved country or region as right: accuracy on found {:.3}",
         ratio(pred_ok, pred),
         ratio(within_area, total.found)
+    );
+    let _ = writeln!(
+        report,
+        "  nationality mentions (not counted above) {}, overlapping a gold place {}",
+        nationality.0, nationality.1
     );
     for (title, map) in [("misses", &misses), ("wrong resolutions", &wrong), ("predicted, not gold", &spurious)] {
         let mut v: Vec<(&String, &usize)> = map.iter().collect();

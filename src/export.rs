@@ -2,7 +2,7 @@
 //! events, CSV of the entities, and the analysis itself as JSON. Pure
 //! functions of the analysis; the page and the JS API only wrap them in files.
 
-use crate::model::{Analysis, EntityType, Ymd};
+use crate::model::{Analysis, EntityType, MentionForm, Ymd};
 use crate::time::calendar;
 use serde_json::{json, Map, Value};
 
@@ -31,6 +31,12 @@ pub fn to_geojson(a: &Analysis) -> String {
                 props.insert("radius_km".into(), json!(r));
             }
             props.insert("mentions".into(), json!(e.mentions));
+            // of those, nationality words ("Russian", "السفارة السعودية")
+            // rather than names of the place
+            let nationality = a.mentions.iter().filter(|m| m.entity == e.id && m.form == MentionForm::Demonym).count();
+            if nationality > 0 {
+                props.insert("nationality_mentions".into(), json!(nationality));
+            }
             props.insert("salience".into(), json!(e.salience));
             props.insert("gazetteer_id".into(), json!(p.gazetteer_id));
             if p.corrected {

@@ -37,7 +37,7 @@ pub use correct::{apply as correct_places, search as search_places};
 pub use export::{to_csv, to_geojson, to_ics, to_json};
 pub use model::{
     Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
-    Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
+    MentionForm, Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
 };
 pub use share::{
     article_of, articles_encoded as share_articles_encoded, decode as decode_share_link, encode as encode_share_link,

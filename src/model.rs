@@ -110,6 +110,30 @@ pub struct Mention {
     pub kind: EntityType,
     /// Id of the entity in `Analysis::entities`.
     pub entity: String,
+    /// How the text refers to the entity: by a name (the default, left out
+    /// of JSON) or by a nationality word linked to the country.
+    #[serde(default, skip_serializing_if = "MentionForm::is_name")]
+    pub form: MentionForm,
+}
+
+/// How a mention refers to its entity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+#[serde(rename_all = "lowercase")]
+pub enum MentionForm {
+    /// A name of the entity ("Saudi Arabia", "السعودية" after في).
+    #[default]
+    Name,
+    /// A nationality adjective or demonym ("Russian officials",
+    /// "Palestinians", "السفارة السعودية"): a lighter reference to the
+    /// country, whose place entity it links to; never a place name itself.
+    Demonym,
+}
+
+impl MentionForm {
+    pub fn is_name(&self) -> bool {
+        *self == MentionForm::Name
+    }
 }
 
 /// A name in both languages (either may be missing).
@@ -189,6 +213,11 @@ pub struct Entity {
     pub salience: f64,
     #[serde(default, flatten, skip_serializing_if = "Option::is_none")]
     pub place: Option<PlaceInfo>,
+    /// For an organisation: the places its name refers to ("اللجنة
+    /// الأولمبية السعودية", "Bank of Japan") that the article also
+    /// mentions, by their entity ids.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub places: Vec<String>,
 }
 
 /// How precise a normalised date is.

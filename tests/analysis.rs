@@ -5,7 +5,7 @@
 //! failure, never a reason to skip them.
 
 use article_atlas::internals::{gazetteer, parse_date_string};
-use article_atlas::{analyze, parse_article, Analysis, Article, Dir, EntityType, Published};
+use article_atlas::{analyze, parse_article, Analysis, Article, Dir, EntityType, MentionForm, Published};
 use serde_json::Value;
 
 fn assert_gazetteer_loaded() {
@@ -23,18 +23,21 @@ fn article(lang: &str, text: &str, published: Option<&str>) -> Article {
     }
 }
 
-fn kind(s: &str) -> EntityType {
-    match s {
+/// A kind of the cases file: an entity type, or "demonym" (a nationality
+/// word: a place mention in the demonym form; "place" is a place name).
+fn kind(s: &str) -> (EntityType, MentionForm) {
+    let k = match s {
         "person" => EntityType::Person,
         "organization" => EntityType::Organization,
-        "place" => EntityType::Place,
+        "place" | "demonym" => EntityType::Place,
         "date" => EntityType::Date,
         _ => EntityType::Event,
-    }
+    };
+    (k, if s == "demonym" { MentionForm::Demonym } else { MentionForm::Name })
 }
 
-fn has(a: &Analysis, text: &str, k: EntityType) -> bool {
-    a.mentions.iter().any(|m| m.text == text && m.kind == k)
+fn has(a: &Analysis, text: &str, (k, form): (EntityType, MentionForm)) -> bool {
+    a.mentions.iter().any(|m| m.text == text && m.kind == k && m.form == form)
 }
 
 fn km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
@@ -164,7 +167,7 @@ fn default_article_people_orgs_and_events() {
     check_invariants(&a, "default", &mut failures);
     assert!(failures.is_empty(), "{failures:#?}");
     for p in ["مارسيل دي فينك", "إيان ماكاري"] {
-        assert!(has(&a, p, EntityType::Person), "person {p}: {:?}", mentions(&a));
+        assert!(has(&a, p, (EntityType::Person, MentionForm::Name)), "person {p}: {:?}", mentions(&a));
     }
     // organisations, and both Arabic names of ISIS as one entity
     let org = |t: &str| {
@@ -238,7 +241,7 @@ fn default_article_people_orgs_and_events() {
     assert_eq!(upcoming.and_then(|e| e.place.as_ref()), Some(&saudi), "hosted by Saudi Arabia");
     // no places from common words
     for w in ["الفحص", "مشهد", "المنطقة"] {
-        assert!(!has(&a, w, EntityType::Place), "{w} is not a place");
+        assert!(!has(&a, w, (EntityType::Place, MentionForm::Name)), "{w} is not a place");
     }
 }
 

@@ -63,3 +63,34 @@ fn csv_is_rfc4180_and_guards_formulas() {
     assert_eq!(lines[4], "org:x,organization,\"'@ministry, foreign\naffairs\",'-وزارة,,1,0.1,,,");
     assert!(csv.ends_with("\r\n"));
 }
+
+/// Nationality words count among a country's mentions and are told apart:
+/// in the GeoJSON (`nationality_mentions`) and in the JSON (`form`).
+#[test]
+fn exports_tell_nationality_words_from_names() {
+    let json = serde_json::json!({
+        "lang": "en",
+        "title": "Talks",
+        "body": ["Russian officials met in Cairo. Russia said the Russians would stay."]
+    })
+    .to_string();
+    let a = article_atlas::analyze(&article_atlas::parse_article(json.as_bytes()).unwrap());
+    let g: Value = serde_json::from_str(&to_geojson(&a)).unwrap();
+    let russia = g["features"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["properties"]["gazetteer_id"] == "country:RU")
+        .expect("Russia on the map");
+    assert_eq!(russia["properties"]["mentions"], 3, "{russia}");
+    assert_eq!(russia["properties"]["nationality_mentions"], 2, "{russia}");
+    let j: Value = serde_json::from_str(&to_json(&a)).unwrap();
+    let forms: Vec<(&str, Option<&str>)> = j["mentions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|m| m["text"].as_str().is_some_and(|t| t.starts_with("Russia")))
+        .map(|m| (m["text"].as_str().unwrap(), m["form"].as_str()))
+        .collect();
+    assert_eq!(forms, [("Russian", Some("demonym")), ("Russia", None), ("Russians", Some("demonym"))]);
+}

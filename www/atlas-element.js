@@ -7,22 +7,25 @@
 //   <article-atlas><script type="application/json">{"title": "…", "body": "…"}</script></article-atlas>
 //
 // This file is the package's `article-atlas/element` and sits next to
-// article_atlas.js (in the site too: dist/pkg/). It fetches nothing but the
-// wasm, which article_atlas.js names with `new URL(…, import.meta.url)` so
-// bundlers copy it. The stylesheets travel inside the wasm and are adopted as
+// article_atlas.js (in the site too: dist/pkg/). It fetches the wasm and,
+// after first paint, the late data an article needs (tagger weights,
+// gazetteer shards), all named with `new URL(…, import.meta.url)` so bundlers
+// copy them. The stylesheets travel inside the wasm and are adopted as
 // constructable stylesheets: no CSS file to copy, nothing for a strict
 // Content-Security-Policy to refuse (only 'wasm-unsafe-eval' is needed); the
 // height is set through the CSSOM.
-import init, { mount, shadowStyleSheets } from "./article_atlas.js";
+import init, { mount, shadowStyleSheets, registerAssets } from "./article_atlas.js";
+import { assets } from "./assets.js";
 
 let loading = null;
-/** Loads and instantiates the wasm once per page (shared by every element).
- * The late data (tagger weights, gazetteer shards: assets.js) is not
- * registered here yet: a view removed while its data was on the way panics
- * in the in-place re-analysis (found by tests/e2e/embed.test.mjs), so
- * elements show the rules-and-core-gazetteer analysis for now. */
+/** Loads and instantiates the wasm once per page (shared by every element),
+ * then names the late data (assets.js): each view fetches what its article
+ * needs after first paint and re-analyses in place, ids and selection kept. */
 export function loadAtlas() {
-  loading ??= init();
+  loading ??= init().then((wasm) => {
+    registerAssets(assets);
+    return wasm;
+  });
   return loading;
 }
 

@@ -1,6 +1,10 @@
 //! Native benchmark of the analysis pipeline on real articles.
 //!
-//! `cargo run --release --bin bench [-- --devdata DIR] [--rounds N] [--batch-min N] [--only-batch]`
+//! `cargo run --release --bin bench [-- --devdata DIR] [--rounds N] [--batch-min N] [--only-batch] [--summary FILE]`
+//!
+//! `--summary FILE` also writes the headline figures as JSON (words/s per
+//! language, whole `analyze`), which `scripts/bench-summary.mjs` sets beside
+//! the budgets.
 //!
 //! Corpus: the default article, plus, when the development data is present
 //! (`../shared/devdata` or `--devdata`), the 50 SaudiNewsNet Arabic articles
@@ -85,6 +89,7 @@ fn main() {
     // `analyze`; the rules, resolution and events are what `analyze` takes
     // beyond the three stages it shares with them.
     let stage_names = ["tokenise", "dates", "tagger", "rules+resolve+events"];
+    let mut summary = serde_json::Map::new();
     for lang in ["ar", "en", "all"] {
         let set: Vec<&Doc> = docs.iter().filter(|d| lang == "all" || d.lang == lang).collect();
         if set.is_empty() {
@@ -141,6 +146,18 @@ fn main() {
         }
         println!("  {:<22} {:>12.2} {:>16.0}", "analyze", whole_t.as_secs_f64() * 1e3, wps(whole_t));
         println!("  per 1,000 words: {:.3} ms", whole_t.as_secs_f64() * 1e3 * 1000.0 / total_words.max(1) as f64);
+        summary.insert(
+            lang.to_string(),
+            serde_json::json!({"articles": set.len(), "words": total_words, "words_per_s": wps(whole_t).round()}),
+        );
+    }
+    if let Some(path) = arg("--summary") {
+        if let Some(dir) = std::path::Path::new(&path).parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        if let Err(e) = std::fs::write(&path, serde_json::Value::Object(summary).to_string()) {
+            eprintln!("bench: cannot write {path}: {e}");
+        }
     }
 
     batch(&docs, batch_min);

@@ -52,10 +52,22 @@ extern "C" {
     pub type AtlasPanelsJs;
 }
 
-/// Plain objects, not `Map`s (entities flatten their place fields).
+/// Plain objects, through JSON text: one `JSON.parse` builds the whole
+/// object faster than a call across the boundary per field would, and the
+/// package carries one serialiser (serde_json) instead of two.
 fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    v.serialize(&serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true))
-        .map_err(|e| JsError::new(&e.to_string()))
+    let json = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal: JSON.parse refused serde_json output"))
+}
+
+/// A JS value read as `T` through `JSON.stringify` (functions and
+/// `undefined` fields vanish, as serde's defaults expect).
+fn from_js<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, String> {
+    let json = js_sys::JSON::stringify(v)
+        .ok()
+        .and_then(|s| s.as_string())
+        .ok_or_else(|| "it cannot be turned into JSON".to_string())?;
+    serde_json::from_str(&json).map_err(|e| e.to_string())
 }
 
 /// The bytes of an article given from JS: a string, bytes, or an object (as JSON).
@@ -115,7 +127,7 @@ pub fn parse_panels(v: &JsValue) -> Result<Panels, String> {
 }
 
 fn parse_view(v: &JsValue) -> Result<ViewState, JsError> {
-    serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("view is invalid: {e}")))
+    from_js(v).map_err(|e| js_error(format!("view is invalid: {e}")))
 }
 
 /// One mounted instance, returned by `mount` (and `startPage`). The view
@@ -273,6 +285,17 @@ pub fn mounted_count() -> usize {
     registry::count()
 }
 
+/// A field of `MountOptions` that `mount` reads from the JS object itself (a
+/// function, or a value of several shapes): its JSON form is skipped.
+#[derive(Default)]
+struct ReadFromJs;
+
+impl<'de> serde::Deserialize<'de> for ReadFromJs {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        serde::de::IgnoredAny::deserialize(d).map(|_| ReadFromJs)
+    }
+}
+
 /// Options of `mount`; every field may be left out.
 #[derive(Default, serde::Deserialize, tsify::Tsify)]
 #[serde(rename_all = "camelCase", default)]
@@ -284,9 +307,8 @@ pub struct MountOptions {
     #[tsify(optional)]
     lang: Option<String>,
     /// Panels to show: "text map", ["text", "map"] or {map: false}.
-    #[serde(with = "serde_wasm_bindgen::preserve")]
     #[tsify(optional, type = "AtlasPanels")]
-    panels: JsValue,
+    panels: ReadFromJs,
     /// Fetch the article from this URL (when `article` is null); `handle.loaded` resolves once it is on screen.
     #[tsify(optional)]
     src: Option<String>,
@@ -300,9 +322,8 @@ pub struct MountOptions {
     #[tsify(optional)]
     styles: Option<bool>,
     /// Called when the selection changes (after the `atlas-select` event).
-    #[serde(with = "serde_wasm_bindgen::preserve")]
     #[tsify(optional, type = "(detail: SelectDetail) => void")]
-    on_select: JsValue,
+    on_select: ReadFromJs,
 }
 
 /// Mounts an article-atlas view into `element`. `article` may be null when
@@ -315,20 +336,21 @@ pub fn mount(
     article: Option<ArticleInput>,
     options: Option<MountOptionsJs>,
 ) -> Result<AtlasHandle, JsError> {
-    let options: MountOptions = match options.map(JsValue::from) {
-        Some(o) if !o.is_undefined() && !o.is_null() => {
-            serde_wasm_bindgen::from_value(o).map_err(|e| js_error(format!("mount options are invalid: {e}")))?
-        }
-        _ => MountOptions::default(),
+    let raw = options.map(JsValue::from).filter(|o| !o.is_undefined() && !o.is_null());
+    let options: MountOptions = match &raw {
+        Some(o) => from_js(o).map_err(|e| js_error(format!("mount options are invalid: {e}")))?,
+        None => MountOptions::default(),
     };
+    // the two fields JSON cannot carry, read from the object itself
+    let panels_js = raw.as_ref().and_then(|o| get(o, "panels"));
+    let on_select = raw.as_ref().and_then(|o| get(o, "onSelect")).and_then(|f| f.dyn_into::<js_sys::Function>().ok());
     let mut view = options.view.unwrap_or_default();
     if let Some(lang) = options.lang.filter(|l| !l.is_empty()) {
         view.ui_lang = Some(lang);
     }
-    let panels = if options.panels.is_undefined() || options.panels.is_null() {
-        Panels::default()
-    } else {
-        parse_panels(&options.panels).map_err(js_error)?
+    let panels = match &panels_js {
+        None => Panels::default(),
+        Some(p) => parse_panels(p).map_err(js_error)?,
     };
     let share_base = share_base_of(options.share_base);
     let theme = options.theme.unwrap_or_default();
@@ -336,7 +358,6 @@ pub fn mount(
         // Not attached yet (no document): the host page adopts the styles itself.
         let _ = styles::adopt_for(&element, theme);
     }
-    let on_select = options.on_select.dyn_into::<js_sys::Function>().ok();
     let src = options.src;
     let root: web_sys::Node = element.clone().into();
     let target: web_sys::EventTarget = element.clone().into();
@@ -412,11 +433,7 @@ fn notify_select(
             Some(Selection::Event(id)) => a.and_then(|a| a.events.iter().find(|e| &e.id == id)).cloned(),
             _ => None,
         };
-        SelectDetail { selected: selected.cloned(), entity, event }
-            .serialize(
-                &serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true).serialize_missing_as_null(true),
-            )
-            .unwrap_or(JsValue::NULL)
+        to_js(&SelectDetail { selected: selected.cloned(), entity, event }).unwrap_or(JsValue::NULL)
     });
     let Some(detail) = detail else { return };
     let init = web_sys::CustomEventInit::new();
@@ -462,6 +479,7 @@ pub fn tag_entities(text: &str, lang: &str) -> Result<JsValue, JsError> {
     let tokens = crate::internals::tokenize(text);
     let spans: Vec<TagSpan> = crate::internals::tagger::tag(&tokens, lang)
         .into_iter()
+        .filter(|s| s.kind != crate::EntityType::Event)
         .filter_map(|s| {
             let start = tokens.get(s.start_token)?.start;
             let end = tokens.get(s.end_token.checked_sub(1)?)?.end;
@@ -476,7 +494,7 @@ pub fn tag_entities(text: &str, lang: &str) -> Result<JsValue, JsError> {
 /// again: the exports are then as quick as writing the text.
 fn analysis_of(v: &JsValue) -> Result<Analysis, JsError> {
     if v.is_object() && ["text", "blocks", "mentions", "entities"].iter().all(|k| get(v, k).is_some()) {
-        return serde_wasm_bindgen::from_value(v.clone()).map_err(|e| js_error(format!("analysis is invalid: {e}")));
+        return from_js(v).map_err(|e| js_error(format!("analysis is invalid: {e}")));
     }
     if let Some(s) = v.as_string() {
         if let Ok(a) = serde_json::from_str::<Analysis>(&s) {

@@ -109,7 +109,16 @@ pub(super) mod tests {
     }
 
     fn entity(id: &str, kind: EntityType, salience: f64) -> Entity {
-        Entity { id: id.into(), kind, name: id.into(), names: Names::default(), mentions: 1, salience, place: None }
+        Entity {
+            id: id.into(),
+            kind,
+            name: id.into(),
+            names: Names::default(),
+            mentions: 1,
+            salience,
+            place: None,
+            places: Vec::new(),
+        }
     }
 
     #[test]

@@ -6,8 +6,9 @@ use super::{span, Found, What, Word};
 use crate::model::EntityType;
 
 /// Later mentions: a person's surname alone, an organisation's head noun
-/// ("التحالف" after "التحالف الدولي", "the Coalition").
-pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
+/// ("the Coalition" after "the Global Coalition") when `org_heads` (the
+/// merge policy's choice per language).
+pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org_heads: bool) {
     let mut covered = vec![false; words.len()];
     for f in accepted.iter() {
         for c in covered.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
@@ -23,13 +24,17 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>) {
         match &f.what {
             What::Person { .. } | What::KnownPerson(_) if f.w1 - f.w0 >= 2 => {
                 let last = &words[f.w1 - 1];
-                if last.key.chars().count() >= 3 && !last.f.particle {
+                // after "عبد", "أبو", "بن" the last word is part of a given
+                // name or the father's ("عبد الله", "محمد بن سلمان"): alone
+                // it is not this person
+                let compound = words[f.w1 - 2].f.particle;
+                if last.key.chars().count() >= 3 && !last.f.particle && !compound {
                     keys.push((last.key.clone(), idx, f.w1, EntityType::Person));
                 }
             }
             // only well-known bodies: a bare "الحكومة" or "the party" is
             // too vague to pin on a pattern match
-            What::Org { curated: Some(_), .. } if f.w1 - f.w0 >= 2 => {
+            What::Org { curated: Some(_), .. } if f.w1 - f.w0 >= 2 && org_heads => {
                 let first = &words[f.w0];
                 if first.arabic {
                     let head = first.readings.iter().map(|r| r.key.as_str()).find(|k| ar_org_heads().contains(k));

@@ -21,13 +21,15 @@
 //! Where each step lives: [`words`] (tokens and their readings), `lists`
 //! (word lists and per-word facts), `lexicon` (curated tables), `places`,
 //! `orgs` and `people` (the candidate sources), `merge` (source priorities
-//! and the rules/tagger merge policy), `linking` (later mentions).
+//! and the rules/tagger merge policy), `linking` (later mentions),
+//! `demonyms` (nationality words linked to their country, after the merge).
 //!
 //! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
 //! highlighted span, the definite article stays inside when it is written
 //! as part of the name ("بالعراق" highlights "العراق"); identity never
 //! depends on them because every lookup uses the stripped readings.
 
+mod demonyms;
 pub mod lexicon;
 mod linking;
 mod lists;
@@ -37,13 +39,14 @@ mod people;
 mod places;
 mod words;
 
+pub use demonyms::countries_in;
 pub use words::{words, Feat, Word};
 
 use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
 use linking::link_later_mentions;
 pub use lists::annotate;
-use merge::{learned_spans, merge, policy, PRIO_DATE};
+use merge::{learned_spans, merge, misc_ranges, policy, PRIO_DATE};
 use orgs::{curated_orgs, pattern_org};
 use people::{caps_runs, known_people, named_person, titled_person};
 use places::places;
@@ -121,13 +124,22 @@ pub struct Found {
     /// For later mentions: the span (start, end) of the earlier mention
     /// this one refers to.
     pub link: Option<(usize, usize)>,
+    /// A nationality word ("Russian", "السعودية" after a definite noun)
+    /// linked to the country's place, not a place name ([`demonyms`]).
+    pub demonym: bool,
 }
 
 impl Found {
     /// A mention over words `w0..w1` (`words`) and code points
     /// `start..end` (`span`), from a source of priority `prio`, not linked.
     pub fn new(words: (usize, usize), span: (usize, usize), kind: EntityType, what: What, prio: u8) -> Self {
-        Found { w0: words.0, w1: words.1, start: span.0, end: span.1, kind, what, prio, link: None }
+        Found { w0: words.0, w1: words.1, start: span.0, end: span.1, kind, what, prio, link: None, demonym: false }
+    }
+
+    /// The same mention as a nationality word ([`demonyms`]).
+    pub fn into_demonym(mut self) -> Self {
+        self.demonym = true;
+        self
     }
 
     /// The same mention as a later reference to the earlier one at `span`.
@@ -169,9 +181,19 @@ pub fn recognise(
     if rules && !tagger_leads {
         caps_runs(words, &mut cands);
     }
+    if tagger_leads {
+        // the policy's gaps, and no place over the tagger's misc names
+        let misc = misc_ranges(words, tagged);
+        cands.retain(|c| {
+            pol.fills(c) && (c.kind != EntityType::Place || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b))
+        });
+    }
     cands.extend(learned_spans(words, tagged, pol.min_score));
     let mut accepted = merge(cands, tagger_leads);
-    link_later_mentions(words, &mut accepted);
+    link_later_mentions(words, &mut accepted, pol.link_org_heads);
+    if rules {
+        demonyms::mark(words, &mut accepted);
+    }
     accepted.sort_by_key(|f| (f.start, f.end));
     accepted
 }
@@ -294,6 +316,20 @@ mod tests {
         assert!(m.contains(&("داعش".into(), EntityType::Organization)), "{m:?}");
         assert!(m.contains(&("تنظيم الدولة".into(), EntityType::Organization)), "{m:?}");
         assert_eq!(m.iter().filter(|x| x.1 == EntityType::Organization).count(), 3, "{m:?}");
+    }
+
+    #[test]
+    fn english_capitals_headlines_are_not_people() {
+        for t in [
+            "U.K. TAKES ROLE IN GULF TALKS",
+            "U.S. ROLE IN BOSNIA QUESTIONED",
+            "CRICKET - ENGLAND V PAKISTAN SCOREBOARD",
+        ] {
+            let m = run(t, "en");
+            assert!(!m.iter().any(|x| x.1 == EntityType::Person), "{t}: {m:?}");
+        }
+        let m = run("LONDON 1996-08-30 (REUTER) - Britain said on Friday.", "en");
+        assert!(!m.iter().any(|x| x.1 == EntityType::Person), "{m:?}");
     }
 
     #[test]

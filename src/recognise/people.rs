@@ -2,7 +2,7 @@
 //! roles, given names with what follows, and English capitalised runs.
 
 use super::lists::{ar_destinations, en_connectors_outer, en_event_words, reporting_verbs};
-use super::merge::{PRIO_CAPS, PRIO_CURATED_ORG, PRIO_NAME_PERSON, PRIO_TITLE_PERSON};
+use super::merge::{PRIO_CAPS, PRIO_KNOWN_PERSON, PRIO_NAME_PERSON, PRIO_TITLE_PERSON};
 use super::{
     definite, given, is_demonym, is_title_word, is_trigger_word, key_of, lexicon, longest_at, nisba, span, verb_like,
     Found, What, Word,
@@ -22,7 +22,7 @@ pub(super) fn known_people(words: &[Word], i: usize, out: &mut Vec<Found>) {
         return;
     }
     let (start, end) = span(words, i, j, w.readings[ri].pre);
-    out.push(Found::new((i, j), (start, end), EntityType::Person, What::KnownPerson(*p), PRIO_CURATED_ORG - 5));
+    out.push(Found::new((i, j), (start, end), EntityType::Person, What::KnownPerson(*p), PRIO_KNOWN_PERSON));
 }
 
 /// "فوزي صلوخ وزير الخارجية": a name right before a title, after a
@@ -279,7 +279,12 @@ pub(super) fn caps_runs(words: &[Word], out: &mut Vec<Found>) {
             }
             j += 1;
         }
-        classify_run(words, i, j, out);
+        // a run of words in capitals is a headline ("U.K. TAKES ROLE IN
+        // GULF TALKS"), not a name; one such word may still be an acronym
+        let headline = j - i >= 2 && words[i..j].iter().all(|w| w.upper || w.f.connector || w.key.chars().count() == 1);
+        if !headline {
+            classify_run(words, i, j, out);
+        }
         i = j;
     }
 }

@@ -87,6 +87,10 @@ pub struct TaggedSpan {
     pub start_token: usize,
     /// One past the last token.
     pub end_token: usize,
+    /// Person, organisation or place; [`EntityType::Event`] stands for the
+    /// tagger's misc class (events, facilities, communities, works: "حرب
+    /// الخليج", "اليهود", "World Cup"), which the project does not mark but
+    /// which keeps the rules off those words.
     pub kind: EntityType,
     /// How sure the tagger is, 0..=1: the lowest probability, over the
     /// span's tokens, of the tag it chose.
@@ -112,9 +116,10 @@ pub fn embedded(lang: Lang) -> Option<&'static Model> {
     }
 }
 
-/// Finds people, organisations and places in a run of tokens (a sentence,
-/// a paragraph or a whole text) with the model for `lang` ("ar" or "en";
-/// anything else picks by the script of the words).
+/// Finds people, organisations and places (and misc names, as
+/// [`EntityType::Event`]) in a run of tokens (a sentence, a paragraph or a
+/// whole text) with the model for `lang` ("ar" or "en"; anything else picks
+/// by the script of the words).
 pub fn tag(tokens: &[Token], lang: &str) -> Vec<TaggedSpan> {
     let lang = match lang.get(..2) {
         Some("ar") => Lang::Ar,
@@ -139,6 +144,7 @@ pub fn tag(tokens: &[Token], lang: &str) -> Vec<TaggedSpan> {
                 Some(&"PER") => EntityType::Person,
                 Some(&"ORG") => EntityType::Organization,
                 Some(&"LOC") => EntityType::Place,
+                Some(&"MISC") => EntityType::Event,
                 _ => return None,
             };
             Some(TaggedSpan { start_token: s.start_token, end_token: s.end_token, kind, score: s.score })

@@ -1,11 +1,11 @@
 //! The legend (type chips that also filter) and the entity list, grouped by
 //! type and sorted by salience.
 
-use super::i18n::{place_kind, type_name, Lang};
+use super::i18n::{list_sep, nationality_name, place_kind, type_name, Lang};
 use super::select::selectable;
 use super::state::Ctx;
 use crate::layout::{self, TYPE_ORDER};
-use crate::model::{Analysis, Entity, EntityType};
+use crate::model::{Analysis, Entity, EntityType, MentionForm};
 use crate::view::Selection;
 use leptos::prelude::*;
 
@@ -113,7 +113,12 @@ fn groups(ctx: Ctx, a: &Analysis) -> AnyView {
                 .map(|e| {
                     // An event entity is the event itself: choosing it selects the event.
                     let is_event = e.kind == EntityType::Event && a.events.iter().any(|x| x.id == e.id);
-                    item(ctx, e, article_lang, is_event)
+                    let links: Vec<String> = e
+                        .places
+                        .iter()
+                        .filter_map(|id| a.entities.iter().find(|x| &x.id == id).map(|x| x.name.clone()))
+                        .collect();
+                    item(ctx, e, article_lang, is_event, nationality_forms(a, &e.id), links)
                 })
                 .collect();
             view! {
@@ -129,7 +134,26 @@ fn groups(ctx: Ctx, a: &Analysis) -> AnyView {
         .into_any()
 }
 
-fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool) -> impl IntoView {
+/// The nationality words the text uses for a country ("السعودي",
+/// "Russians"), distinct, in text order.
+fn nationality_forms(a: &Analysis, id: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for m in a.mentions.iter().filter(|m| m.entity == id && m.form == MentionForm::Demonym) {
+        if !out.contains(&m.text) {
+            out.push(m.text.clone());
+        }
+    }
+    out
+}
+
+fn item(
+    ctx: Ctx,
+    e: &Entity,
+    article_lang: Lang,
+    is_event: bool,
+    nationality: Vec<String>,
+    links: Vec<String>,
+) -> impl IntoView {
     let kind = e.kind;
     let id = e.id.clone();
     let sel = if is_event { Selection::Event(id.clone()) } else { Selection::Entity(id.clone()) };
@@ -174,6 +198,29 @@ fn item(ctx: Ctx, e: &Entity, article_lang: Lang, is_event: bool) -> impl IntoVi
                                     {move || {
                                         let k = place_kind(ctx.lang.get(), k);
                                         if c.is_empty() { k.to_string() } else { format!("{k} · {c}") }
+                                    }}
+                                </span>
+                            }
+                        })}
+                    {(!nationality.is_empty())
+                        .then(|| {
+                            let n = nationality.len();
+                            view! {
+                                <span class="e-alt e-nat" data-testid="entity-nationality" data-count=n>
+                                    {move || {
+                                        let l = ctx.lang.get();
+                                        format!("{}: {}", nationality_name(l), nationality.join(list_sep(l)))
+                                    }}
+                                </span>
+                            }
+                        })}
+                    {(!links.is_empty())
+                        .then(|| {
+                            view! {
+                                <span class="e-alt" data-testid="entity-places">
+                                    {move || {
+                                        let l = ctx.lang.get();
+                                        format!("{}: {}", type_name(l, EntityType::Place, false), links.join(list_sep(l)))
                                     }}
                                 </span>
                             }

@@ -350,6 +350,23 @@ pub fn type_name(l: Lang, t: EntityType, plural: bool) -> &'static str {
     }
 }
 
+/// The short tag drawn after a nationality word ("Russian", "السعودية"
+/// after a noun): a lighter reference to a country, not a place name.
+pub fn nationality_tag(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "NAT",
+        Lang::Ar => "جنسية",
+    }
+}
+
+/// What a nationality word is, for its accessible name and the entity list.
+pub fn nationality_name(l: Lang) -> &'static str {
+    match l {
+        Lang::En => "nationality",
+        Lang::Ar => "صفة الجنسية",
+    }
+}
+
 /// The short tag drawn after a highlight (works without colour).
 pub fn type_tag(l: Lang, t: EntityType) -> &'static str {
     match (l, t) {

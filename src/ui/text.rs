@@ -1,11 +1,11 @@
 //! The article text with every mention highlighted by type. Offsets in the
 //! analysis are code points; they become DOM text only here.
 
-use super::i18n::{type_name, type_tag};
+use super::i18n::{nationality_name, nationality_tag, type_name, type_tag};
 use super::select::selectable;
 use super::state::Ctx;
 use crate::layout;
-use crate::model::{Analysis, Block, Dir, EntityType};
+use crate::model::{Analysis, Block, Dir, EntityType, MentionForm};
 use crate::view::Selection;
 use leptos::prelude::*;
 
@@ -26,6 +26,8 @@ struct Hl {
     id: String,
     /// The event this highlight is the trigger of.
     event: Option<String>,
+    /// A nationality word linked to its country: a lighter mark.
+    demonym: bool,
 }
 
 impl Hl {
@@ -50,12 +52,20 @@ fn highlights(a: &Analysis) -> Vec<Hl> {
                         .map(|e| e.id.clone())
                 })
                 .flatten();
-            Hl { start: m.start, end: m.end, kind: m.kind, id: m.entity.clone(), event }
+            let demonym = m.form == MentionForm::Demonym;
+            Hl { start: m.start, end: m.end, kind: m.kind, id: m.entity.clone(), event, demonym }
         })
         .collect();
     for d in &a.dates {
         if !out.iter().any(|h| h.start < d.end && d.start < h.end) {
-            out.push(Hl { start: d.start, end: d.end, kind: EntityType::Date, id: d.entity.clone(), event: None });
+            out.push(Hl {
+                start: d.start,
+                end: d.end,
+                kind: EntityType::Date,
+                id: d.entity.clone(),
+                event: None,
+                demonym: false,
+            });
         }
     }
     for e in &a.events {
@@ -66,6 +76,7 @@ fn highlights(a: &Analysis) -> Vec<Hl> {
                 kind: EntityType::Event,
                 id: e.id.clone(),
                 event: Some(e.id.clone()),
+                demonym: false,
             });
         }
     }
@@ -199,9 +210,12 @@ fn mention(ctx: Ctx, h: Hl, text: String, events: Vec<String>) -> impl IntoView 
             })
     };
     let label_text = text.clone();
+    let demonym = h.demonym;
     view! {
         <mark
             class=format!("mention t-{}", kind.as_str())
+            class:demonym=demonym
+            data-form=demonym.then_some("demonym")
             class:lit=lit.clone()
             class:pre=pre
             class:in-sent=in_sentence
@@ -211,11 +225,15 @@ fn mention(ctx: Ctx, h: Hl, text: String, events: Vec<String>) -> impl IntoView 
             data-entity-id=h.id.clone()
             data-event-id=h.event.clone()
             data-hidden=move || hidden().then_some("true")
-            data-label=move || type_tag(ctx.lang.get(), kind)
+            data-label=move || if demonym { nationality_tag(ctx.lang.get()) } else { type_tag(ctx.lang.get(), kind) }
             tabindex=move || if hidden() { "-1" } else { "0" }
             role="button"
             aria-pressed=move || if lit() { "true" } else { "false" }
-            aria-label=move || format!("{label_text} ({})", type_name(ctx.lang.get(), kind, false))
+            aria-label=move || {
+                let l = ctx.lang.get();
+                let what = if demonym { nationality_name(l) } else { type_name(l, kind, false) };
+                format!("{label_text} ({what})")
+            }
             {..selectable(ctx, sel)}
         >
             {text}

@@ -66,6 +66,19 @@ test("element: ui-lang and lang, observed attributes, queued calls, ready after 
   assert.equal(first.uiLang, "ar", "lang is the fallback for ui-lang");
   assert.equal(first.height, 400);
 
+  // The element registers the late data (tagger weights, gazetteer shards):
+  // once it has arrived, its entities are those of the full analysis.
+  await page.waitForFunction(() => document.documentElement.dataset.atlasAssets === "complete", null, { timeout: 15000 });
+  const late = await page.evaluate(async (article) => {
+    const { analyze, loadAssets } = await import("./pkg/article_atlas.js");
+    await loadAssets();
+    const full = analyze(article).entities.map((e) => e.id).sort();
+    const shown = [...document.getElementById("a").shadowRoot.querySelectorAll('[data-testid="entity-item"]')].map((b) => b.dataset.entityId).sort();
+    return { full, shown };
+  }, english);
+  assert.ok(late.full.length > 0);
+  assert.deepEqual(late.shown, late.full, "the element shows the analysis with the late data");
+
   const el = page.locator("#a");
   const attr = (name, value) =>
     page.evaluate(([n, v]) => (v === null ? document.getElementById("a").removeAttribute(n) : document.getElementById("a").setAttribute(n, v)), [name, value]);
@@ -140,14 +153,25 @@ test("element: ui-lang and lang, observed attributes, queued calls, ready after 
 
 test("mount(): a dropped handle keeps its view; exports use a given analysis as it is", async () => {
   const page = await openHtml("/mount-test.html", `<div id="host"></div><div id="other"></div><script type="module" src="pkg/atlas-element.js"></script>`);
-  await page.evaluate(async (article) => {
+  await page.evaluate(async ([article, arabic]) => {
     const { loadAtlas } = await import("./pkg/atlas-element.js");
     await loadAtlas();
     const { mount } = await import("./pkg/article_atlas.js");
+    // A view destroyed while its late data is on the way: the data arrives
+    // for nobody, without an error.
+    const gone = document.createElement("div");
+    document.body.append(gone);
+    const doomed = mount(gone, arabic, { panels: "text map" });
+    const root = document.documentElement;
+    for (let i = 0; i < 200 && root.dataset.atlasAssets !== "loading"; i++) await new Promise((r) => setTimeout(r, 5));
+    if (root.dataset.atlasAssets !== "loading") throw new Error(`late data never loading: ${root.dataset.atlasAssets}`);
+    doomed.destroy();
+    gone.remove();
     mount(document.getElementById("host"), article, { lang: "en", panels: "text", theme: "dark" });
     // free() is what the garbage collector's finalizer calls on a handle: deterministic here.
     mount(document.getElementById("other"), article, { panels: "text" }).free();
-  }, english);
+    for (let i = 0; i < 400 && root.dataset.atlasAssets !== "complete"; i++) await new Promise((r) => setTimeout(r, 25));
+  }, [english, arabic]);
   await page.locator("#host").getByTestId("article-title").waitFor({ timeout: 20000 });
   await page.locator("#other").getByTestId("article-title").waitFor({ timeout: 20000 });
   await page.locator("#other").getByTestId("mention").first().click();

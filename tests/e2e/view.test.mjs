@@ -10,6 +10,7 @@ const here = (p) => new URL(p, import.meta.url).pathname;
 const ENGLISH = here("./articles/amman-ministers.json");
 const ARABIC = here("./articles/baghdad-visit.json");
 const EXPORTED = here("./fixtures/analysis-default.json");
+const NATIONALITY = here("./articles/nationality-words.json");
 const TYPES = ["person", "organization", "place", "date", "event"];
 
 let ctx;
@@ -229,6 +230,44 @@ test("second Arabic article from a file", async () => {
   assert.equal(await page.getByTestId("article").getAttribute("dir"), "rtl");
   await page.screenshot({ path: SCREENSHOTS + "view-arabic2-1280.png" });
   await fullCheck(page, "arabic-2", { requireTypes: ["place"] });
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("nationality words: a lighter mark linked to the country, its pin and its list item", async () => {
+  const page = await openPage(ctx, "/");
+  await ready(page);
+  await loadPaste(page, NATIONALITY);
+  const marks = page.locator('[data-testid="mention"][data-form="demonym"]');
+  const texts = await marks.allTextContents();
+  for (const w of ["السعودي", "الروسي", "الفلسطينيين", "سعودية", "السعودية"]) assert.ok(texts.includes(w), `${w} is a nationality mark: ${texts}`);
+  // never a place name of its own: every mark shares the id of a country's entity
+  const saudi = page.locator('[data-testid="mention"]:not([data-form])', { hasText: "المملكة العربية السعودية" });
+  const saudiId = await saudi.getAttribute("data-entity-id");
+  const first = marks.filter({ hasText: /^السعودي$/ }).first();
+  assert.equal(await first.getAttribute("data-entity-id"), saudiId, "السعودي links to Saudi Arabia");
+  assert.equal(await first.getAttribute("data-entity-type"), "place");
+  // lighter: no tint of its own, a dotted underline in the place colour
+  // (once the colour transition from the previous article's marks is over)
+  await first.evaluate((e) => Promise.all(e.getAnimations().map((a) => a.finished)));
+  const style = await first.evaluate((e) => {
+    const s = getComputedStyle(e);
+    return { bg: s.backgroundColor, border: s.borderBottomStyle };
+  });
+  assert.equal(style.border, "dotted");
+  assert.match(style.bg, /rgba\(0, 0, 0, 0\)|transparent/);
+  // selecting it selects the country: the name, every nationality word, the pin and the list item
+  await first.click();
+  const all = await count(page, `[data-testid="mention"][data-entity-id="${saudiId}"]`);
+  assert.ok(all >= 4, `the country has its name and its nationality words: ${all}`);
+  assert.equal(await count(page, `[data-testid="mention"][data-entity-id="${saudiId}"].lit`), all);
+  assert.equal(await pressed(page, `[data-testid="map-pin"][data-entity-id="${saudiId}"]`), 1, "the country's pin is lit");
+  const item = page.locator(`[data-testid="entity-item"][data-entity-id="${saudiId}"]`);
+  assert.equal(await item.getAttribute("aria-pressed"), "true");
+  assert.match(await item.getByTestId("entity-nationality").textContent(), /السعودي/);
+  assert.equal(await item.locator(".e-count").textContent(), String(all), "the list counts the nationality words");
+  await page.screenshot({ path: SCREENSHOTS + "nationality-words.png" });
+  await page.keyboard.press("Escape");
   assert.deepEqual(page.errors, []);
   await page.close();
 });
