@@ -3,25 +3,18 @@
 //! "undated") and relation to publication, place, participants, and the
 //! sentence around the trigger.
 //!
-//! Run: `cargo run --release --example timeline_items [DEVDATA_DIR]`
-//! (default: ../shared/devdata); `FULL=1` prints whole sentences.
-
-use std::path::PathBuf;
+//! Run: `cargo run --release --example timeline_items [path.jsonl]`
+//! (default: the development data's file); `FULL=1` prints whole sentences.
 
 fn main() {
-    let root = std::env::args().nth(1).map_or_else(|| PathBuf::from("../shared/devdata"), PathBuf::from);
-    let path = root.join("news_ar/saudinewsnet_dev50.jsonl");
-    let Ok(raw) = std::fs::read_to_string(&path) else {
-        eprintln!("cannot read {}", path.display());
+    let path = std::env::args().nth(1).map(std::path::PathBuf::from);
+    let articles = article_atlas::eval::dev_news(path.as_deref()).unwrap_or_else(|e| {
+        eprintln!("{e}");
         std::process::exit(2);
-    };
+    });
     let (mut items, mut dated) = (0, 0);
-    for (n, line) in raw.lines().enumerate() {
-        let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-        let s = |k: &str| v.get(k).and_then(|t| t.as_str()).unwrap_or_default().to_string();
-        let json = serde_json::json!({"title": s("title"), "body": s("content"), "lang": "ar", "published": v.get("date_extracted")});
-        let Ok(article) = article_atlas::parse_article(json.to_string().as_bytes()) else { continue };
-        let a = article_atlas::analyze(&article);
+    for (n, article) in &articles {
+        let a = article_atlas::analyze(article);
         if a.events.is_empty() {
             continue;
         }
