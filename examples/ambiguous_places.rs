@@ -19,85 +19,19 @@ use std::collections::BTreeMap;
 
 use article_atlas::internals::gazetteer::lookup;
 use article_atlas::internals::normalize_key;
+use article_atlas::internals::tagger::corpus::{training_words, Corpus, Gold, Split};
 
 /// A spelling is ambiguous when it is not a place at least this many times…
 const MIN_OTHER: usize = 3;
 /// …and at least this many times as often as it is one.
 const RATIO: usize = 2;
 
-/// Fine NewsFANE/WikiFANE types that name places (as in `eval`).
-const FANE_PLACES: &[&str] = &[
-    "Nation",
-    "Population-Center",
-    "State-or-Province",
-    "County-or-District",
-    "GPE-Cluster",
-    "Continent",
-    "Water-Body",
-    "Land-Region-Natural",
-];
+/// The training parts the lists are counted on (the tagger's splits).
+const CORPORA: [Corpus; 3] = [Corpus::NewsFane, Corpus::AnerCorp, Corpus::WikiFane];
 
-/// Fine NewsFANE/WikiFANE types that name people (as in `eval`).
-const FANE_PEOPLE: &[&str] = &[
-    "Politician",
-    "Athlete",
-    "Artist",
-    "Other_PER",
-    "Religious_PER",
-    "Scientist",
-    "Businessperson",
-    "Lawyer",
-    "Engineer",
-    "Police",
-];
-
-/// What a word is tagged as.
-#[derive(Clone, Copy, PartialEq)]
-enum Tag {
-    Place,
-    Person,
-    /// Inside another kind of name (an organisation, a facility, ...).
-    OtherName,
-    O,
-}
-
-/// (word, tag) sentences.
-type Sentence = Vec<(String, Tag)>;
-
-fn read(path: &str) -> String {
+fn read(path: &str) -> Result<String, String> {
     let p = article_atlas::eval::devdata_dir().join(path);
-    std::fs::read_to_string(&p).unwrap_or_else(|e| panic!("{}: {e}", p.display()))
-}
-
-/// Sentences of a two-column BIO file; `sep` splits word and tag; a blank
-/// line (or one holding only separators) ends a sentence.
-fn sentences(text: &str, sep: char, kind: impl Fn(&str) -> Tag) -> Vec<Sentence> {
-    let mut out = Vec::new();
-    let mut cur: Sentence = Vec::new();
-    for line in text.lines() {
-        let line = line.trim_end_matches('\r').replace(['\u{200E}', '\u{FEFF}'], "");
-        let (w, tag) = line.split_once(sep).unwrap_or((&line, ""));
-        let (w, tag) = (w.trim(), tag.trim());
-        if w.is_empty() {
-            if !cur.is_empty() {
-                out.push(std::mem::take(&mut cur));
-            }
-            continue;
-        }
-        let tag = tag.split_once('-').map_or(Tag::O, |(_, t)| kind(t));
-        cur.push((w.to_string(), tag));
-    }
-    if !cur.is_empty() {
-        out.push(cur);
-    }
-    out
-}
-
-/// The first `share` of the sentences (rounded to the nearest whole one).
-fn head(mut v: Vec<Sentence>, share: f64) -> Vec<Sentence> {
-    let n = (v.len() as f64 * share).round() as usize;
-    v.truncate(n);
-    v
+    std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))
 }
 
 /// The readings of a first word: its key, and with one or two proclitics
@@ -127,7 +61,7 @@ struct Count {
     other: usize,
 }
 
-fn count(sents: &[Sentence], counts: &mut BTreeMap<String, Count>) {
+fn count(sents: &[Vec<(String, Gold)>], counts: &mut BTreeMap<String, Count>) {
     for s in sents {
         let keys: Vec<String> = s.iter().map(|(w, _)| normalize_key(w)).collect();
         for i in 0..s.len() {
@@ -139,7 +73,7 @@ fn count(sents: &[Sentence], counts: &mut BTreeMap<String, Count>) {
             // "الجنوب اللبناني"), not ordinary words
             let tag = s[i].1;
             // inside an organisation or facility name: neither
-            if tag == Tag::OtherName {
+            if tag == Gold::OtherName {
                 continue;
             }
             // the surface spelling once ("فعاليه" for "عاليه"), when only a
@@ -151,7 +85,7 @@ fn count(sents: &[Sentence], counts: &mut BTreeMap<String, Count>) {
                 }
                 let mut add = |k: &str| {
                     let c = counts.entry(k.to_string()).or_default();
-                    if tag == Tag::Place {
+                    if tag == Gold::Place {
                         c.place += 1;
                     } else {
                         c.other += 1;
@@ -168,30 +102,16 @@ fn count(sents: &[Sentence], counts: &mut BTreeMap<String, Count>) {
 }
 
 fn main() {
-    let fane = |t: &str| {
-        if FANE_PLACES.contains(&t) {
-            Tag::Place
-        } else if FANE_PEOPLE.contains(&t) {
-            Tag::Person
-        } else {
-            Tag::OtherName
-        }
-    };
-    let aner = |t: &str| match t {
-        "LOC" => Tag::Place,
-        "PERS" => Tag::Person,
-        _ => Tag::OtherName,
-    };
+    let sentences = training_words(&CORPORA, &mut read).unwrap_or_else(|e| panic!("{e}"));
     let mut counts = BTreeMap::new();
-    let sources = [
-        ("NewsFANE 0-70%", head(sentences(&read("ner_ar/NewsFANE_Gold_2014_170K.txt"), '\t', fane), 0.70)),
-        ("ANERcorp_train 0-75%", head(sentences(&read("ner_ar/anercorp/ANERcorp_train.txt"), ' ', aner), 0.75)),
-        ("WikiFANE 0-80%", head(sentences(&read("ner_ar/wikifane/WikiFANE_Gold_2014_500K.txt"), '\t', fane), 0.80)),
-    ];
-    for (_, s) in &sources {
-        count(s, &mut counts);
-    }
-    let names: Vec<&str> = sources.iter().map(|(n, _)| *n).collect();
+    count(&sentences, &mut counts);
+    let names: Vec<String> = CORPORA
+        .iter()
+        .map(|c| {
+            let (from, to) = c.range(Split::Train).unwrap_or((0.0, 1.0));
+            format!("{} {:.0}-{:.0}%", c.name(), from * 100.0, to * 100.0)
+        })
+        .collect();
     println!("# @generated by `cargo run --release --example ambiguous_places > data/curated/ambiguous_places.tsv`");
     println!("# One-word Arabic spellings the gazetteer knows as places that the gold corpora tag far more often as");
     println!("# an ordinary word (O) or a person's name: at least {MIN_OTHER} times and {RATIO}x as often as a place.");

@@ -17,13 +17,21 @@
 //!
 //! TimeML writes a week as "1998-W02" where `find_dates` gives its days
 //! ("1998-01-05/1998-01-11"); a Monday-to-Sunday range is compared as the
-//! ISO week, and a decade's range as "199". Gold weeks without the
+//! ISO week, and a decade's range as "199". A range joined from two dates
+//! ("between 1994 and 1997") counts as its two ends, which TimeML marks. Gold weeks without the
 //! zero ("2000-W8") and decades as "199X" are read as "2000-W08" and "199".
 //! Nothing else is mapped.
 
-use article_atlas::internals::{days_from_civil, find_dates, parse_date_string, tokenize, weekday};
+use article_atlas::internals::{days_from_civil, find_dates, find_time_refs, parse_date_string, tokenize, weekday};
 use article_atlas::{Precision, Ymd};
 use std::path::PathBuf;
+
+/// A date or time reference found, with its value as TimeML writes it.
+struct Item {
+    start: usize,
+    end: usize,
+    value: String,
+}
 
 struct Gold {
     start: usize,
@@ -176,6 +184,7 @@ fn main() {
         std::process::exit(2);
     }
     let (mut n_gold, mut n_found, mut span_ok, mut value_ok, mut overlap_ok) = (0, 0, 0, 0, 0);
+    let (mut dates_only_ok, mut dates_only_found) = (0, 0);
     // TempEval-3 style: a hit overlaps a gold span and has its value.
     let mut overlap_value_ok = 0;
     let show_misses = std::env::var("SHOW").is_ok();
@@ -185,31 +194,49 @@ fn main() {
             continue;
         };
         let tokens = tokenize(&text);
-        let found = find_dates(&text, &tokens, "en", dct);
+        let dates = find_dates(&text, &tokens, "en", dct);
+        let refs = find_time_refs(&tokens, &dates);
+        // Dates alone: the figure comparable with rounds before references.
+        // A range joined from two dates counts as its two ends, as TimeML
+        // marks them ("between [1994] and [1997]").
+        let date_items: Vec<Item> = dates
+            .iter()
+            .flat_map(|f| if f.parts.is_empty() { std::slice::from_ref(f) } else { f.parts.as_slice() })
+            .map(|f| Item { start: f.start, end: f.end, value: as_timeml(&f.value) })
+            .collect();
+        for f in &date_items {
+            if gold.iter().any(|g| g.start < f.end && f.start < g.end && g.value == f.value) {
+                dates_only_ok += 1;
+            }
+        }
+        dates_only_found += date_items.len();
+        let mut found = date_items;
+        found.extend(refs.iter().map(|r| Item { start: r.start, end: r.end, value: r.kind.timeml().to_string() }));
+        found.sort_by_key(|f| f.start);
         n_gold += gold.len();
         n_found += found.len();
         for f in &found {
             if let Some(g) = gold.iter().find(|g| g.start == f.start && g.end == f.end) {
                 span_ok += 1;
-                if as_timeml(&f.value) == g.value {
+                if f.value == g.value {
                     value_ok += 1;
                 } else {
                     let key = format!(
                         "value  {:<28} want {:<11} got {:<11} {}",
                         shape(&sub(&text, f.start, f.end)),
                         value_shape(&g.value),
-                        value_shape(&as_timeml(&f.value)),
-                        direction(&g.value, &as_timeml(&f.value))
+                        value_shape(&f.value),
+                        direction(&g.value, &f.value)
                     );
-                    let ex = format!("{} -> {}", g.value, as_timeml(&f.value));
+                    let ex = format!("{} -> {}", g.value, f.value);
                     errors.add(key, &text, f.start, f.end, ex);
                 }
-                if show_misses && as_timeml(&f.value) != g.value {
+                if show_misses && f.value != g.value {
                     println!(
                         "value  {:?} want {} got {} (dct {:?}) | {}",
                         sub(&text, f.start, f.end),
                         g.value,
-                        as_timeml(&f.value),
+                        f.value,
                         dct.map(|d| (d.year, d.month, d.day)),
                         sub(&text, f.start.saturating_sub(100), f.end + 60).replace('\n', " ")
                     );
@@ -222,13 +249,9 @@ fn main() {
                         shape(&sub(&text, f.start, f.end)),
                         shape(&sub(&text, g.start, g.end))
                     ),
-                    None => format!(
-                        "extra  {:<28} {}",
-                        shape(&sub(&text, f.start, f.end)),
-                        value_shape(&as_timeml(&f.value))
-                    ),
+                    None => format!("extra  {:<28} {}", shape(&sub(&text, f.start, f.end)), value_shape(&f.value)),
                 };
-                errors.add(key, &text, f.start, f.end, as_timeml(&f.value));
+                errors.add(key, &text, f.start, f.end, f.value.clone());
             }
             if show_misses && !gold.iter().any(|g| g.start == f.start && g.end == f.end) {
                 let near = gold.iter().find(|g| g.start < f.end && f.start < g.end);
@@ -240,7 +263,7 @@ fn main() {
             }
             if let Some(g) = gold.iter().find(|g| g.start < f.end && f.start < g.end) {
                 overlap_ok += 1;
-                if as_timeml(&f.value) == g.value {
+                if f.value == g.value {
                     overlap_value_ok += 1;
                 }
             }
@@ -265,7 +288,7 @@ fn main() {
         }
     }
     println!(
-        "find_dates on TimeBank + AQUAINT: {} documents, {n_gold} gold DATE timexes, {n_found} found",
+        "find_dates + find_time_refs on TimeBank + AQUAINT: {} documents, {n_gold} gold DATE timexes, {n_found} found",
         files.len()
     );
     println!("exact span:          P {:.3}  R {:.3}", ratio(span_ok, n_found), ratio(span_ok, n_gold));
@@ -274,6 +297,11 @@ fn main() {
     let (p, r) = (ratio(overlap_value_ok, n_found), ratio(overlap_value_ok, n_gold));
     println!(
         "overlap + value:     P {p:.3}  R {r:.3}  F1 {:.3}",
+        if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
+    );
+    let (p, r) = (ratio(dates_only_ok, dates_only_found), ratio(dates_only_ok, n_gold));
+    println!(
+        "dates alone (no PRESENT/PAST/FUTURE_REF), overlap + value:  P {p:.3}  R {r:.3}  F1 {:.3}",
         if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 }
     );
     if grouped {

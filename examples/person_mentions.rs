@@ -7,18 +7,14 @@
 //! A report, not a test. Run:
 //! `cargo run --release --example person_mentions [path.jsonl]`
 
-use article_atlas::{analyze, parse_articles, EntityType};
+use article_atlas::{analyze, EntityType};
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| article_atlas::eval::devdata_dir().join("news_ar/saudinewsnet_dev50.jsonl"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let articles = parse_articles(&bytes).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+    let path = std::env::args().nth(1).map(std::path::PathBuf::from);
+    let articles = article_atlas::eval::dev_news(path.as_deref()).unwrap_or_else(|e| panic!("{e}"));
     let mut n = 0;
     let mut distinct = std::collections::BTreeSet::new();
-    for (ai, a) in articles.iter().enumerate() {
+    for (ai, a) in &articles {
         let an = analyze(a);
         let chars: Vec<char> = an.text.chars().collect();
         for m in an.mentions.iter().filter(|m| m.kind == EntityType::Person) {

@@ -2,23 +2,20 @@
 //! articles (`news_ar/saudinewsnet_dev50.jsonl` in ../shared/devdata), one
 //! line each: article, surface text, the place it resolved to, and the words
 //! around it, for judging by eye which marks are not place names.
+//! Nationality words (a country's demonym mentions) are not listed.
 //! A report, not a test. Run:
 //! `cargo run --release --example place_mentions [path.jsonl]`
 
-use article_atlas::{analyze, parse_articles, EntityType};
+use article_atlas::{analyze, EntityType, MentionForm};
 
 fn main() {
-    let path = std::env::args()
-        .nth(1)
-        .map(std::path::PathBuf::from)
-        .unwrap_or_else(|| article_atlas::eval::devdata_dir().join("news_ar/saudinewsnet_dev50.jsonl"));
-    let bytes = std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let articles = parse_articles(&bytes).unwrap_or_else(|e| panic!("{}: {e:?}", path.display()));
+    let path = std::env::args().nth(1).map(std::path::PathBuf::from);
+    let articles = article_atlas::eval::dev_news(path.as_deref()).unwrap_or_else(|e| panic!("{e}"));
     let mut n = 0;
-    for (ai, a) in articles.iter().enumerate() {
+    for (ai, a) in &articles {
         let an = analyze(a);
         let chars: Vec<char> = an.text.chars().collect();
-        for m in an.mentions.iter().filter(|m| m.kind == EntityType::Place) {
+        for m in an.mentions.iter().filter(|m| m.kind == EntityType::Place && m.form == MentionForm::Name) {
             let e = an.entities.iter().find(|e| e.id == m.entity);
             let name = e.map_or("?", |e| e.name.as_str());
             let ctx = |a: usize, b: usize| chars[a..b].iter().collect::<String>().replace('\n', " ");

@@ -49,6 +49,8 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "scripts", "gazetteer"))
+from gaz_common import read_tsv  # noqa: E402  (the curated-table reader the gazetteer generator uses)
 NODE = os.path.join(ROOT, "scripts", "demonyms", "node_modules")
 OUT = os.path.join(ROOT, "data", "demonyms", "demonyms.tsv")
 CURATED = os.path.join(ROOT, "data", "curated", "demonyms.tsv")
@@ -90,20 +92,10 @@ def countries():
 def curated():
     """iso2 → (English forms, Arabic forms, source), from the hand-curated table."""
     rows = {}
-    header = None
-    with open(CURATED, encoding="utf-8") as f:
-        for line in f:
-            line = line.rstrip("\n")
-            if not line or line.startswith("#"):
-                continue
-            cols = line.split("\t")
-            if header is None:
-                header = cols
-                continue
-            r = dict(zip(header, cols))
-            en = [x for x in r["en"].split("|") if x]
-            ar = [x for x in r["ar"].split("|") if x]
-            rows[r["iso2"]] = (en, ar, r["source"])
+    for r in read_tsv(CURATED):
+        en = [x for x in r["en"].split("|") if x]
+        ar = [x for x in r["ar"].split("|") if x]
+        rows[r["iso2"]] = (en, ar, r["source"])
     return rows
 
 

@@ -115,6 +115,27 @@ pub fn devdata_dir() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("../shared/devdata"))
 }
 
+/// The development Arabic news articles (`news_ar/saudinewsnet_dev50.jsonl`
+/// in the development data, or the SaudiNewsNet JSON Lines file at `path`),
+/// with each one's line number: title, content as the body, and
+/// `date_extracted` as the publication date. Lines that are not articles
+/// are left out. For the reports judged by eye (`examples/*_mentions.rs`,
+/// `examples/timeline_items.rs`).
+pub fn dev_news(path: Option<&Path>) -> Result<Vec<(usize, crate::Article)>, String> {
+    let path = path.map_or_else(|| devdata_dir().join("news_ar/saudinewsnet_dev50.jsonl"), Path::to_path_buf);
+    let text = read(&path)?;
+    Ok(text
+        .lines()
+        .enumerate()
+        .filter_map(|(n, line)| {
+            let v: serde_json::Value = serde_json::from_str(line).ok()?;
+            let s = |k: &str| v.get(k).and_then(|t| t.as_str()).unwrap_or_default().to_string();
+            let json = serde_json::json!({"title": s("title"), "body": s("content"), "lang": "ar", "published": v.get("date_extracted")});
+            Some((n, crate::parse_article(json.to_string().as_bytes()).ok()?))
+        })
+        .collect())
+}
+
 fn read(path: &Path) -> Result<String, String> {
     let raw = std::fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let s = String::from_utf8_lossy(&raw).into_owned();

@@ -36,6 +36,9 @@ pub struct Ev {
     pub end: usize,
 }
 
+/// Commas between a trigger and a date of its own at most.
+const MAX_CLAUSE_BREAKS: usize = 2;
+
 /// Words around a trigger, from `data/curated/event_words.tsv`.
 pub const EVENT_WORDS_TSV: &str = include_str!("../data/curated/event_words.tsv");
 
@@ -50,6 +53,8 @@ struct EventWords {
     clause_joiner: WordSet,
     intent: WordSet,
     statement: WordSet,
+    topic_head: WordSet,
+    means: WordSet,
 }
 
 fn event_words() -> &'static EventWords {
@@ -66,6 +71,8 @@ fn event_words() -> &'static EventWords {
             clause_joiner: list("clause_joiner"),
             intent: list("intent"),
             statement: list("statement"),
+            topic_head: list("topic_head"),
+            means: list("means"),
         }
     })
 }
@@ -96,6 +103,30 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                     None => (lexicon::triggers().get(&r.key), w.end),
                 };
                 if let Some((_, t)) = hits.first() {
+                    // "اللجنة المحلية للانتخابات", "لجنة انتخابات", "من خلال
+                    // زيارة الموقع": the word names a body's remit or a
+                    // means, not a happening; "سمات الانتخابات" is a page's
+                    // tag line.
+                    let ew = event_words();
+                    let proclitic: String = w.text.chars().take(r.pre).collect();
+                    let purpose = proclitic.trim_start_matches(['و', 'ف']).starts_with('ل');
+                    let after = |n: usize| k.checked_sub(n).and_then(|j| sw.get(j));
+                    let is_head =
+                        |n: usize| after(n).is_some_and(|p| p.readings.iter().any(|x| ew.topic_head.contains(&x.key)));
+                    // "للانتخابات" after "اللجنة المحلية": the body's remit; after
+                    // anything else ("مساندة للهجوم") still the happening.
+                    let purpose = purpose && is_head(2);
+                    // English puts the head after: "the election commission".
+                    let head_after = !w.arabic
+                        && sw.get(k + 1).is_some_and(|p| p.readings.iter().any(|x| ew.topic_head.contains(&x.key)));
+                    let head = is_head(1) || head_after;
+                    let means = match (after(2), after(1)) {
+                        (Some(a), Some(b)) => ew.means.contains(&format!("{} {}", a.key, b.key)),
+                        _ => false,
+                    };
+                    if purpose || head || means {
+                        break;
+                    }
                     let start = w.start + r.pre;
                     let skip = mentions.partition_point(|m| m.end <= start);
                     if mentions[skip..].iter().take_while(|m| m.start < end).any(|m| m.start < end && start < m.end) {
@@ -147,8 +178,11 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             .is_some_and(|p| !before[p + 1..].iter().any(|w| has(w, &ew.statement)));
         // A trigger with the article refers back to an event told before
         // ("الاجتماع", "the meeting").
-        let definite = sw.get(tk).is_some_and(|w| w.key.starts_with("ال"))
-            || tk.checked_sub(1).and_then(|j| sw.get(j)).is_some_and(|w| w.key == "the");
+        // The article may come with a preposition ("للانتخابات", "بالاجتماع").
+        let definite = sw.get(tk).is_some_and(|w| {
+            let k = w.key.trim_start_matches(['و', 'ف']);
+            w.arabic && (k.starts_with("ال") || k.starts_with("لل") || k.starts_with("بال") || k.starts_with("كال"))
+        }) || tk.checked_sub(1).and_then(|j| sw.get(j)).is_some_and(|w| w.key == "the");
         let lo = mentions.partition_point(|m| m.start < s0);
         let hi = lo + mentions[lo..].partition_point(|m| m.start < s1);
         let here: Vec<&M<'_>> = mentions[lo..hi].iter().filter(in_sentence).collect();
@@ -174,9 +208,16 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             let mine = span(t_start, t_end, m.start, m.end);
             !others.iter().any(|&(a, b)| span(a, b, m.start, m.end) < mine)
         };
+        // A date more than two commas away belongs to another clause of a
+        // long sentence ("مؤتمر مكة ... ، ... ، ... في 7 نوفمبر 1962").
+        let near = |m: &&&M<'_>| {
+            let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
+            clause_breaks(a, b) <= MAX_CLAUSE_BREAKS
+        };
         let date = dates
             .iter()
             .filter(own)
+            .filter(near)
             .min_by_key(|m| {
                 let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
                 (clause_breaks(a, b), b - a)

@@ -49,7 +49,9 @@ pub use view::{MapWindow, Panels, PlaceFix, Selection, TimeWindow, ViewState};
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
     pub use crate::text::{normalize, normalize_key, orig_prefix, sentences, stems, tokenize, Token};
-    pub use crate::time::{add_days, days_from_civil, find_dates, parse_date_string, weekday, FoundDate};
+    pub use crate::time::{
+        add_days, days_from_civil, find_dates, find_time_refs, parse_date_string, weekday, FoundDate, RefKind, TimeRef,
+    };
 
     /// The embedded gazetteer and world map.
     pub mod gazetteer {

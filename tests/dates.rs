@@ -2,7 +2,7 @@
 //! text, its language and publication date, and the dates expected in it
 //! (exact text, ISO value, precision, derivation), in order.
 
-use article_atlas::internals::{find_dates, parse_date_string, tokenize};
+use article_atlas::internals::{find_dates, find_time_refs, parse_date_string, tokenize};
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -13,6 +13,13 @@ struct Expected {
     derivation: String,
 }
 
+/// A time reference that is no date ("now", "مؤخرا") and its TimeML value.
+#[derive(Deserialize)]
+struct ExpectedRef {
+    text: String,
+    value: String,
+}
+
 #[derive(Deserialize)]
 struct Case {
     name: String,
@@ -21,6 +28,9 @@ struct Case {
     published: Option<String>,
     text: String,
     expect: Vec<Expected>,
+    /// When given, the time references found (`find_time_refs`), in order.
+    #[serde(default)]
+    refs: Option<Vec<ExpectedRef>>,
 }
 
 fn tag<T: serde::Serialize>(v: &T) -> String {
@@ -51,6 +61,16 @@ fn date_cases() {
             .collect();
         if got != want {
             failures.push(format!("{}:\n  want {want:?}\n  got  {got:?}", c.name));
+        }
+        if let Some(refs) = &c.refs {
+            let got: Vec<(String, String)> = find_time_refs(&tokens, &found)
+                .iter()
+                .map(|r| (c.text.chars().skip(r.start).take(r.end - r.start).collect(), r.kind.timeml().to_string()))
+                .collect();
+            let want: Vec<(String, String)> = refs.iter().map(|r| (r.text.clone(), r.value.clone())).collect();
+            if got != want {
+                failures.push(format!("{} (references):\n  want {want:?}\n  got  {got:?}", c.name));
+            }
         }
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));
@@ -137,4 +157,17 @@ fn random_texts_never_panic() {
             at = f.end;
         }
     }
+}
+
+/// A range joined from two dates keeps them as its parts, each with its
+/// own span and value; a date read alone has none.
+#[test]
+fn range_parts() {
+    let text = "Three doctors were shot between 1994 and 1997, and one in 1998.";
+    let found = find_dates(text, &tokenize(text), "en", parse_date_string("1998-10-25"));
+    let span = |s: usize, e: usize| text.chars().skip(s).take(e - s).collect::<String>();
+    let parts: Vec<Vec<(String, String)>> =
+        found.iter().map(|f| f.parts.iter().map(|p| (span(p.start, p.end), p.value.value.clone())).collect()).collect();
+    let y = |s: &str| (s.to_string(), s.to_string());
+    assert_eq!(parts, vec![vec![y("1994"), y("1997")], vec![]]);
 }

@@ -43,6 +43,8 @@ pub struct Word {
     pub brk: bool,
     /// A comma (Arabic or Latin) stands right before this word.
     pub comma_before: bool,
+    /// A quotation mark stands between the previous word and this one.
+    pub quote_before: bool,
     /// First word of its sentence.
     pub sent_start: bool,
     /// Index of its sentence.
@@ -128,6 +130,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut sent = 0usize;
     let mut brk = true;
     let mut comma = false;
+    let mut quote = false;
     let mut last_sent = usize::MAX;
     // words repeat within an article: read each spelling once
     let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> = Default::default();
@@ -137,6 +140,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
                 brk = true;
             }
             comma = matches!(t.text.as_str(), "," | "،");
+            quote |= t.text.chars().any(|c| matches!(c, '"' | '«' | '»' | '“' | '”' | '„'));
             continue;
         }
         while sent + 1 < sentences.len() && t.start >= sentences[sent].1 {
@@ -166,12 +170,14 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             upper,
             brk: brk || sent_start,
             comma_before: comma,
+            quote_before: quote,
             sent_start,
             sent,
             f: Feat::default(),
         });
         brk = false;
         comma = false;
+        quote = false;
     }
     super::annotate(&mut out);
     out

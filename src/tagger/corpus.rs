@@ -129,10 +129,23 @@ impl Corpus {
         sentences_per_doc: usize,
         read: &mut dyn FnMut(&str) -> Result<String, String>,
     ) -> Result<Vec<Doc>, String> {
+        self.load_as(split, sentences_per_doc, true, read)
+    }
+
+    /// [`Corpus::load`], with NewsFANE's and WikiFANE's clitics glued back
+    /// to their words (as in running text) or left apart as annotated.
+    pub fn load_as(
+        self,
+        split: Split,
+        sentences_per_doc: usize,
+        glued: bool,
+        read: &mut dyn FnMut(&str) -> Result<String, String>,
+    ) -> Result<Vec<Doc>, String> {
         let text = read(self.file(split))?;
         let docs: Vec<Doc> = match self {
             Corpus::NewsFane | Corpus::WikiFane => {
-                let s: Vec<Sentence> = read_fane(&text).iter().map(|s| glue(s)).collect();
+                let s: Vec<Sentence> =
+                    if glued { read_fane(&text).iter().map(|s| glue(s)).collect() } else { read_fane(&text) };
                 chunk(cut(s, self.range(split)), sentences_per_doc)
             }
             Corpus::AnerCorp => chunk(cut(read_anercorp(&text), self.range(split)), sentences_per_doc),
@@ -141,6 +154,53 @@ impl Corpus {
         };
         Ok(docs)
     }
+}
+
+/// What a gold word is, for the word-list generators.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Gold {
+    /// Inside a place name.
+    Place,
+    /// Inside a person's name.
+    Person,
+    /// Inside another kind of name (an organisation, a facility, a group).
+    OtherName,
+    /// An ordinary word (O).
+    O,
+}
+
+/// The sentences of the training parts of `corpora`, each word with what
+/// the gold says it is: what the generated word lists
+/// (`examples/ambiguous_places.rs`, `examples/not_person_words.rs`) count,
+/// from the same files and splits as training. NewsFANE's and WikiFANE's
+/// clitics stay apart, as annotated: the lists count stems, and the
+/// generator of ambiguous places strips clitics itself.
+pub fn training_words(
+    corpora: &[Corpus],
+    read: &mut dyn FnMut(&str) -> Result<String, String>,
+) -> Result<Vec<Vec<(String, Gold)>>, String> {
+    let mut out = Vec::new();
+    for &c in corpora {
+        for doc in c.load_as(Split::Train, 1, false, read)? {
+            for sentence in doc {
+                out.push(
+                    sentence
+                        .into_iter()
+                        .map(|(w, t)| {
+                            let gold = match super::model::kind_of(t) {
+                                None => Gold::O,
+                                Some(LOC) => Gold::Place,
+                                Some(PER) => Gold::Person,
+                                Some(_) => Gold::OtherName,
+                            };
+                            (w, gold)
+                        })
+                        .collect(),
+                );
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn cut<T>(mut v: Vec<T>, range: Option<(f64, f64)>) -> Vec<T> {

@@ -3,9 +3,11 @@
 
 pub mod calendar;
 mod find;
+mod refs;
 pub(crate) mod words;
 
 pub use calendar::{add_days, days_from_civil, weekday};
+pub use refs::{find_time_refs, RefKind, TimeRef};
 
 use crate::model::{DateValue, Ymd};
 use crate::text::{tokenize, Token};
@@ -19,6 +21,10 @@ pub struct FoundDate {
     pub end: usize,
     /// What it means.
     pub value: DateValue,
+    /// A range joined from two dates ("between 1994 and 1997", "from 8 to
+    /// 10 December"): the two ends as read on their own, which TimeML
+    /// marks as two dates. Empty otherwise.
+    pub parts: Vec<FoundDate>,
 }
 
 /// Finds the date expressions in `text` (tokenised by

@@ -10,7 +10,10 @@
 //! Keys are normalised with [`crate::text::normalize`] and lower-cased, the
 //! form tokens carry; tables are sorted by key and read by binary search.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
+use crate::hash::FnvBuild;
 
 use crate::recognise::lexicon::rows;
 
@@ -58,43 +61,62 @@ pub enum Step {
     Quarter,
 }
 
-/// A table from normalised key to value, sorted by key.
+/// A table from normalised key to value: sorted for listing, hashed
+/// (FNV) for lookups, which the scanner makes for every token.
 #[derive(Debug)]
-pub struct Table<T>(Vec<(String, T)>);
+pub struct Table<T> {
+    sorted: Vec<(String, T)>,
+    index: HashMap<String, T, FnvBuild>,
+}
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table(Vec::new())
+        Table { sorted: Vec::new(), index: HashMap::default() }
     }
 }
 
 impl<T: Copy> Table<T> {
     fn new(mut v: Vec<(String, T)>) -> Self {
         v.sort_by(|a, b| a.0.cmp(&b.0));
-        Table(v)
+        // The first row of a repeated key wins, as the binary search of
+        // the sorted rows found one of them.
+        let mut index: HashMap<String, T, FnvBuild> = HashMap::default();
+        for (k, t) in &v {
+            index.entry(k.clone()).or_insert(*t);
+        }
+        Table { sorted: v, index }
     }
     /// The value under `key`.
     pub fn get(&self, key: &str) -> Option<T> {
-        self.0.binary_search_by(|(k, _)| k.as_str().cmp(key)).ok().and_then(|i| self.0.get(i)).map(|(_, v)| *v)
+        self.index.get(key).copied()
     }
     /// All keys, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(|(k, _)| k.as_str())
+        self.sorted.iter().map(|(k, _)| k.as_str())
     }
 }
 
-/// A sorted set of normalised words.
+/// A set of normalised words: sorted for listing, hashed for lookups.
 #[derive(Debug, Default)]
-pub struct List(Vec<String>);
+pub struct List {
+    sorted: Vec<String>,
+    index: HashSet<String, FnvBuild>,
+}
 
 impl List {
+    fn new(mut v: Vec<String>) -> Self {
+        v.sort();
+        v.dedup();
+        let index = v.iter().cloned().collect();
+        List { sorted: v, index }
+    }
     /// Whether `key` is in the list.
     pub fn has(&self, key: &str) -> bool {
-        self.0.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+        self.index.contains(key)
     }
     /// All words, sorted.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
-        self.0.iter().map(String::as_str)
+        self.sorted.iter().map(String::as_str)
     }
 }
 
@@ -165,6 +187,15 @@ pub struct Words {
     pub anchored_directions_en: Table<i64>,
     /// `fiscal`: "fiscal 1989", "السنة المالية 2022".
     pub fiscal: List,
+    /// `reference`: time expressions that name no date ("now", "recently",
+    /// "in the future", "الآن", "مؤخرا"): words and -1 past, 0 present, +1
+    /// future. Longest phrase first.
+    pub references: Vec<(Vec<String>, i8)>,
+    /// The first words of `references`.
+    pub references_first: List,
+    /// `reference_count`: vague counts after which a reference starts a
+    /// duration ("the past few months").
+    pub reference_counts: List,
     /// `or`: "or"/"أو" between two years.
     pub or: List,
     /// `holiday`: fixed holidays, longest phrase first.
@@ -199,6 +230,20 @@ pub struct Words {
     pub weekday_names_en: List,
     /// `future_marker`: words that put the clause in the future.
     pub future_markers: List,
+    /// `past_marker`: past-tense words that put a weekday next to them in
+    /// the past ("said", "met", "قال", "التقى"); English verbs in "-ed"
+    /// count without a row.
+    pub past_markers: List,
+    /// `be_form_en`: forms of "be" after which a participle ("held",
+    /// "planned") is no past tense.
+    pub be_forms_en: List,
+    /// `tense_stop`: words after a weekday that start another verb's
+    /// phrase ("on Saturday and were planning"): the look-ahead for its
+    /// tense stops there.
+    pub tense_stops: List,
+    /// `year_cue_loose_en`: words before a year that make it a date only
+    /// when no other word follows it ("dating to 1994.", "for 1988,").
+    pub year_cues_loose_en: List,
     /// `stem_cue`: single cue words looked up through clitic stems.
     pub stem_cues: List,
     /// `month_epithet_ar` ("رمضان المبارك"), `holiday_epithet_ar` ("عيد الفطر السعيد").
@@ -231,6 +276,7 @@ fn two_words(k: &str) -> Option<(String, String)> {
 fn load() -> Words {
     let mut w = Words::default();
     let mut months = Vec::new();
+    let mut abbreviations = Vec::new();
     let mut hijri = Vec::new();
     for r in rows(MONTHS_TSV).filter(|r| r.len() >= 6) {
         let (word, lang, cal, flags) = (r[0], r[1], r[2], r[4]);
@@ -246,7 +292,7 @@ fn load() -> Words {
             ("h", None) => hijri.push((k, m)),
             _ => {
                 if flag("abbr") {
-                    w.abbreviations.0.push(k.clone());
+                    abbreviations.push(k.clone());
                 }
                 months.push((k, (m, if flag("context") { Cue::Context } else { Cue::Free })));
             }
@@ -254,7 +300,7 @@ fn load() -> Words {
     }
     w.months = Table::new(months);
     w.hijri_months = Table::new(hijri);
-    w.abbreviations.0.sort();
+    w.abbreviations = List::new(abbreviations);
     let mut tables: std::collections::BTreeMap<&str, Vec<(String, &str)>> = Default::default();
     for r in rows(TIME_WORDS_TSV).filter(|r| r.len() >= 4) {
         tables.entry(r[0]).or_default().push((key(r[1]), r[2]));
@@ -264,10 +310,7 @@ fn load() -> Words {
         Table::new(v.into_iter().filter_map(|(k, x)| Some((k, x.parse().ok()?))).collect())
     }
     fn list(v: Vec<(String, &str)>) -> List {
-        let mut l: Vec<String> = v.into_iter().map(|(k, _)| k).collect();
-        l.sort();
-        l.dedup();
-        List(l)
+        List::new(v.into_iter().map(|(k, _)| k).collect())
     }
     w.weekdays = num(take("weekday"));
     w.numbers = num(take("number"));
@@ -324,13 +367,19 @@ fn load() -> Words {
         })
         .collect();
     anchored.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-    let mut first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
-    first.sort();
-    first.dedup();
-    w.anchored_first = List(first);
+    let first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
+    w.anchored_first = List::new(first);
     w.anchored = anchored;
     w.anchored_directions_en = num(take("anchored_direction_en"));
     w.fiscal = list(take("fiscal"));
+    let mut references: Vec<(Vec<String>, i8)> = take("reference")
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
+        .collect();
+    references.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    w.references_first = List::new(references.iter().filter_map(|r| r.0.first().cloned()).collect());
+    w.references = references;
+    w.reference_counts = list(take("reference_count"));
     w.part_of_period_ar = list(take("part_of_period_ar"));
     w.part_of_period_en = list(take("part_of_period_en"));
     w.event_nouns_ar = list(take("event_noun_ar"));
@@ -348,6 +397,10 @@ fn load() -> Words {
     w.day_parts_en = list(take("day_part_en"));
     w.weekday_names_en = list(take("weekday_name_en"));
     w.future_markers = list(take("future_marker"));
+    w.past_markers = list(take("past_marker"));
+    w.be_forms_en = list(take("be_form_en"));
+    w.tense_stops = list(take("tense_stop"));
+    w.year_cues_loose_en = list(take("year_cue_loose_en"));
     w.stem_cues = list(take("stem_cue"));
     w.month_epithets_ar = list(take("month_epithet_ar"));
     w.holiday_epithets_ar = list(take("holiday_epithet_ar"));
@@ -389,7 +442,10 @@ mod tests {
         crate::recognise::lexicon::check_table("time_words.tsv", TIME_WORDS_TSV, 4);
         let rows_in = |src: &'static str| rows(src).count();
         let w = w();
-        let read = w.months.0.len() + w.two_word_months.len() + w.hijri_months.0.len() + w.hijri_two_word_months.len();
+        let read = w.months.sorted.len()
+            + w.two_word_months.len()
+            + w.hijri_months.sorted.len()
+            + w.hijri_two_word_months.len();
         assert_eq!(read, rows_in(MONTHS_TSV), "a month row was not read");
         // Every list of time_words.tsv is read (the loader removes each it takes).
         let mut names: Vec<&str> = rows(TIME_WORDS_TSV).map(|r| r[0]).collect();

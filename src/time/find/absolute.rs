@@ -346,7 +346,16 @@ impl Scanner<'_> {
                 .and_then(|j| j.checked_sub(1))
                 .filter(|&k| w().fiscal.has(self.norm(k)))
         });
-        if !(cued || joined || determiner || event || bracketed || fiscal.is_some()) {
+        // "between 1994 and 1997", "dating to 1994.", "for 1988, BellSouth
+        // earned": a looser cue, with no word but a joiner after the year
+        // ("rose to 1500 points" is a count).
+        let decimal = self.glued(i + 1) && self.glued(i + 2) && self.is_punct(i + 1, &[".", ","]);
+        let free_after = !decimal && self.tok(i + 1).is_none_or(|t| !t.is_word)
+            || w().range_joiners.has(self.norm(i + 1))
+            || w().or.has(self.norm(i + 1));
+        let loose = free_after
+            && prev.is_some_and(|j| w().range_openers.has(self.norm(j)) || w().year_cues_loose_en.has(self.norm(j)));
+        if !(cued || joined || loose || determiner || event || bracketed || fiscal.is_some()) {
             return None;
         }
         let (first, prefix) = match (noun, fiscal) {

@@ -28,6 +28,8 @@ struct Info {
     cut: usize,
     /// A year written with the Hijri mark in the same token ("1404هـ").
     hijri_num: Option<u32>,
+    /// A decade written "1990s": its first year.
+    decade: Option<i32>,
     /// A number: value, count of digits, code points of a "و" before it.
     num: Option<(u32, usize, usize)>,
     /// A month: number, cue, clitic prefix (code points in the original).
@@ -45,7 +47,7 @@ struct Info {
 
 /// Code points of the original token that make up the first `n` code points
 /// of its normalised form (normalisation drops tashkeel and tatweel).
-fn original_prefix(text: &str, n: usize) -> usize {
+pub(super) fn original_prefix(text: &str, n: usize) -> usize {
     if n == 0 {
         return 0;
     }
@@ -67,13 +69,14 @@ fn original_prefix(text: &str, n: usize) -> usize {
 /// allocation.
 /// The known words, and the last two characters of each (a stem is a
 /// suffix of its word, so a word not ending in one of these has no known stem).
-type Known = (HashSet<&'static str>, HashSet<&'static str>, HashSet<(char, char)>);
+type Known = (FnvSet<&'static str>, FnvSet<&'static str>, FnvSet<(char, char)>);
+type FnvSet<T> = HashSet<T, crate::hash::FnvBuild>;
 
 fn known_words() -> &'static Known {
     static KNOWN: OnceLock<Known> = OnceLock::new();
     KNOWN.get_or_init(|| {
         let w = w();
-        let mut all: HashSet<&'static str> = HashSet::new();
+        let mut all: FnvSet<&'static str> = FnvSet::default();
         all.extend(w.months.keys());
         all.extend(w.weekdays.keys());
         all.extend(w.units.keys());
@@ -92,6 +95,7 @@ fn known_words() -> &'static Known {
             &w.event_nouns_ar,
             &w.range_openers,
             &w.future_markers,
+            &w.past_markers,
             &w.stem_cues,
         ] {
             all.extend(t.iter());
@@ -148,6 +152,10 @@ fn classify(t: &Token) -> Info {
     }
     if let Some((v, d)) = parse_num(&t.norm) {
         info.num = Some((v, d, 0));
+        return info;
+    }
+    if let Some(y) = t.norm.strip_suffix('s').and_then(|d| parse_num(d).filter(|n| n.1 == 4 && n.0 % 10 == 0)) {
+        info.decade = plausible_year(y.0, y.1);
         return info;
     }
     if let Some(digits) = t.norm.strip_suffix('ه') {
@@ -399,32 +407,103 @@ impl Scanner<'_> {
         }
         None
     }
-    /// Whether the clause around token `i` speaks of the future.
+    /// Whether token `j` ends a clause for the look-back and look-ahead of
+    /// tense markers: sentence punctuation, but not the period of an
+    /// initial or short abbreviation ("Daniel P. Davison", "Mr.", "Inc.").
+    fn clause_stop(&self, j: usize) -> bool {
+        let Some(t) = self.tok(j) else { return true };
+        if t.is_word || !matches!(t.norm.as_str(), "." | "!" | "?" | "؟" | "؛" | ";") {
+            return false;
+        }
+        let abbreviation = t.norm == "."
+            && self.glued(j)
+            && j.checked_sub(1).and_then(|k| self.tok(k)).is_some_and(|a| {
+                a.capitalized && !a.arabic && a.norm.chars().count() <= 3 && a.norm.chars().all(char::is_alphabetic)
+            });
+        !abbreviation
+    }
+
+    /// The tense token `j` marks: +1 future ("will", "سيعقد"), -1 past
+    /// ("said", "met", "قال", an English verb in "-ed"), 0 none. A word
+    /// inside a compound ("lower-than-expected") marks nothing.
+    fn tense_at(&self, j: usize) -> i8 {
+        let Some(t) = self.tok(j).filter(|t| t.is_word) else { return 0 };
+        if self.is_punct(j.wrapping_sub(1), &["-"]) && self.glued(j) {
+            return 0;
+        }
+        let m = &w().future_markers;
+        if m.has(&t.norm) || self.stem_in(j, m) {
+            return 1;
+        }
+        let p = &w().past_markers;
+        let ed = !t.arabic && !t.capitalized && t.norm.len() > 4 && t.norm.ends_with("ed") && !t.norm.ends_with("eed");
+        // "will be held", "is expected": a participle after "be" carries no
+        // tense of its own.
+        let participle = j.checked_sub(1).is_some_and(|k| w().be_forms_en.has(self.norm(k)));
+        if (p.has(&t.norm) || self.stem_in(j, p) || ed) && !participle {
+            return -1;
+        }
+        0
+    }
+
+    /// Whether the clause around token `i` speaks of the future: a future
+    /// word among the 12 tokens before it.
     fn future_context(&self, i: usize) -> bool {
-        let stop = |t: &Token| !t.is_word && matches!(t.norm.as_str(), "." | "!" | "?" | "؟" | "؛" | ";");
         let mut j = i;
         let mut n = 0;
         while j > 0 && n < 12 {
             j -= 1;
             n += 1;
-            let Some(t) = self.tok(j) else { break };
-            // The period of an initial or short abbreviation ("Daniel P.
-            // Davison", "Mr.", "Inc.") does not end the clause.
-            let abbreviation = t.norm == "."
-                && self.glued(j)
-                && j.checked_sub(1).and_then(|k| self.tok(k)).is_some_and(|a| {
-                    a.capitalized && !a.arabic && a.norm.chars().count() <= 3 && a.norm.chars().all(char::is_alphabetic)
-                });
-            if stop(t) && !abbreviation {
+            if self.clause_stop(j) {
                 break;
             }
-            // A word inside a compound ("lower-than-expected") is no marker.
-            let in_compound = self.is_punct(j.wrapping_sub(1), &["-"]) && self.glued(j);
-            if !in_compound && (w().future_markers.has(&t.norm) || self.stem_in(j, &w().future_markers)) {
+            if self.tense_at(j) == 1 {
                 return true;
             }
         }
         false
+    }
+
+    /// The tense of the verb nearest to token `i` in its clause (12 tokens
+    /// back, 6 ahead up to a comma or a word that starts another verb's
+    /// phrase, "and"; the earlier one on a tie): "met on Tuesday" past,
+    /// "will meet Tuesday" future, "a service for Saturday was canceled"
+    /// past. 0 when the clause has no tense marker.
+    fn tense_near(&self, i: usize) -> i8 {
+        let (mut back, mut ahead) = (None, None);
+        let mut j = i;
+        while j > 0 && i - j < 12 {
+            j -= 1;
+            if self.clause_stop(j) {
+                break;
+            }
+            let t = self.tense_at(j);
+            if t != 0 {
+                back = Some((i - j, t));
+                break;
+            }
+        }
+        for k in i + 1..=i + 6 {
+            if self.clause_stop(k) || self.is_punct(k, &[",", "،"]) || w().tense_stops.has(self.norm(k)) {
+                break;
+            }
+            let t = self.tense_at(k);
+            if t != 0 {
+                ahead = Some((k - i, t));
+                break;
+            }
+        }
+        match (back, ahead) {
+            (Some((b, t)), Some((a, u))) => {
+                if a < b {
+                    u
+                } else {
+                    t
+                }
+            }
+            (Some((_, t)), None) | (None, Some((_, t))) => t,
+            (None, None) => 0,
+        }
     }
 
     /// Takes "early", "late" or "mid" before a month or year into the span
@@ -464,7 +543,17 @@ impl Scanner<'_> {
             .or_else(|| self.relative_period(i))
             .or_else(|| self.season_or_quarter(i, lang))
             .or_else(|| self.holiday(i))
+            .or_else(|| self.decade(i))
             .or_else(|| self.year(i))
+    }
+}
+
+impl Scanner<'_> {
+    /// "the 1990s": the ten years.
+    fn decade(&self, i: usize) -> Option<Hit> {
+        let y = self.inf(i)?.decade?;
+        let value = range_value(ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?, Derivation::Explicit)?;
+        Some(Hit { first: i, last: i + 1, start: self.start_of(i, 0), end: self.end_of(i + 1), value })
     }
 }
 
@@ -532,13 +621,17 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
             if joined && !sc.line_break_between(a.end, b.start) {
                 if let Some(v) = range_value(a.value.start, b.value.end, weaker(a.value.derivation, b.value.derivation))
                 {
-                    out.push(FoundDate { start: a.start, end: b.end, value: v });
+                    let parts = vec![
+                        FoundDate { start: a.start, end: a.end, value: a.value.clone(), parts: Vec::new() },
+                        FoundDate { start: b.start, end: b.end, value: b.value.clone(), parts: Vec::new() },
+                    ];
+                    out.push(FoundDate { start: a.start, end: b.end, value: v, parts });
                     idx += 2;
                     continue;
                 }
             }
         }
-        out.push(FoundDate { start: a.start, end: a.end, value: a.value.clone() });
+        out.push(FoundDate { start: a.start, end: a.end, value: a.value.clone(), parts: Vec::new() });
         idx += 1;
     }
     out

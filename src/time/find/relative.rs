@@ -505,7 +505,7 @@ impl Scanner<'_> {
                     fwd
                 }
             }
-            _ if self.future_context(i) => fwd,
+            _ if self.tense_near(i) == 1 => fwd,
             _ => -back,
         };
         let d = add_days(p, ofs)?;
