@@ -11,7 +11,8 @@
 //! | asset | file (`data/…`) | holds |
 //! |---|---|---|
 //! | `tagger-ar`, `tagger-en` | `tagger/{ar,en}.bin` | the learned tagger's weights |
-//! | `gaz-000` … | `gazetteer/late/gaz-NNN.tsv` | the gazetteer's other places, by the first word of a name |
+//! | `gaz-words` | `gazetteer/first_words.bin` | which Arabic words start a late name (fetched before any shard) |
+//! | `gaz-0000` … | `gazetteer/late/gaz-NNNN.tsv` | the gazetteer's other places, by the first word of a name |
 //!
 //! A file is published as `NAME.HASH.EXT` ([`file_name`]): HASH is the first
 //! 8 hex digits of the FNV-1a 64 hash of its bytes, so a long cache is safe
@@ -41,6 +42,7 @@ const TAGGERS: [(&str, Lang); 2] = [("tagger-ar", Lang::Ar), ("tagger-en", Lang:
 /// Every late asset's name, and whether it is at hand.
 pub fn all() -> Vec<(&'static str, bool)> {
     let mut out: Vec<(&'static str, bool)> = TAGGERS.iter().map(|&(n, l)| (n, tagger::has_model(l))).collect();
+    out.push((gazetteer::FILTER_ASSET, gazetteer::has_filter()));
     out.extend(gazetteer::shards());
     out
 }
@@ -59,6 +61,11 @@ pub fn needed(article: &Article) -> Vec<&'static str> {
         if lang.is_none_or(|x| x == l) && !tagger::has_model(l) {
             out.push(name);
         }
+    }
+    // the filter of Arabic first words first: until it is here, an Arabic
+    // word asks for no shard
+    if !gazetteer::has_filter() {
+        out.push(gazetteer::FILTER_ASSET);
     }
     let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
     shards_for(blocks.map(String::as_str), gazetteer::missing_shard, &mut out);
@@ -123,6 +130,9 @@ fn shards_for<'a>(
 pub fn provide(name: &str, bytes: &[u8]) -> Result<bool, AssetError> {
     if let Some(&(_, lang)) = TAGGERS.iter().find(|(n, _)| *n == name) {
         return tagger::provide(lang, bytes).map_err(|e| AssetError(format!("asset {name}: {}", e.0)));
+    }
+    if name == gazetteer::FILTER_ASSET {
+        return gazetteer::provide_filter(bytes).map_err(|e| AssetError(format!("asset {name}: {e}")));
     }
     let text = std::str::from_utf8(bytes).map_err(|_| AssetError(format!("asset {name} is not text")))?;
     gazetteer::provide_shard(name, text.to_string()).map_err(|e| AssetError(format!("asset {name}: {e}")))

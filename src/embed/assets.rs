@@ -171,28 +171,41 @@ pub fn want(inst: Instance) {
         mark();
         return;
     };
-    let names: Vec<String> = names.into_iter().map(str::to_string).collect();
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = fetch_all(names).await;
-    });
+    start(names.into_iter().map(str::to_string).collect());
 }
 
 /// Fetches the gazetteer shards the names in `text` may live in.
 pub fn want_text(text: &str) {
-    let names: Vec<String> = crate::assets::shards_for_text(text).into_iter().map(str::to_string).collect();
-    if names.is_empty() {
-        return;
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = fetch_all(names).await;
-    });
+    start(crate::assets::shards_for_text(text).into_iter().map(str::to_string).collect());
 }
 
-/// Fetches `names` in parallel (skipping those pending, failed or not
-/// registered), folds each in, then analyses the views again once.
+/// Claims `names` now (so the state reads "loading" at once, before the
+/// fetches run) and fetches them in the background.
+fn start(names: Vec<String>) {
+    let jobs = claim(names);
+    mark();
+    if !jobs.is_empty() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = run(jobs).await;
+        });
+    }
+}
+
+/// (name, published file, URL) of one fetch.
+type Job = (String, String, String);
+
+/// Fetches `names` (skipping those pending, failed or not registered),
+/// folds each in, then analyses the views again once.
 async fn fetch_all(names: Vec<String>) -> Vec<String> {
-    let jobs: Vec<(String, String, String)> = REGISTRY.with_borrow_mut(|r| {
-        let jobs: Vec<(String, String, String)> = names
+    let jobs = claim(names);
+    mark();
+    run(jobs).await
+}
+
+/// The registered names of `names` not pending or failed, marked pending.
+fn claim(names: Vec<String>) -> Vec<Job> {
+    REGISTRY.with_borrow_mut(|r| {
+        let jobs: Vec<Job> = names
             .into_iter()
             .filter(|n| !r.pending.contains(n) && !r.failed.contains(n))
             .filter_map(|n| {
@@ -202,8 +215,11 @@ async fn fetch_all(names: Vec<String>) -> Vec<String> {
             .collect();
         r.pending.extend(jobs.iter().map(|j| j.0.clone()));
         jobs
-    });
-    mark();
+    })
+}
+
+/// Runs claimed fetches, a few at a time; returns their errors.
+async fn run(jobs: Vec<Job>) -> Vec<String> {
     if jobs.is_empty() {
         return Vec::new();
     }
@@ -244,6 +260,12 @@ async fn fetch_all(names: Vec<String>) -> Vec<String> {
         }
     }
     reanalyze_all();
+    // what arrived may show more that is needed (the filter of Arabic first
+    // words names the shards an article's words need)
+    let instances = REGISTRY.with_borrow(|r| r.instances.clone());
+    for inst in instances {
+        want(inst);
+    }
     mark();
     errors
 }

@@ -14,7 +14,13 @@ static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
 static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
 static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
 /// Every first word of a late key, as a Golomb-Rice coded set ([`Filter`]).
+/// The filter of Arabic first words travels with the shards in the wasm
+/// build (asset `gaz-words`, [`provide_filter`]): 4.8 KB the first download
+/// does not need, as no shard is fetched before it.
+#[cfg(not(target_arch = "wasm32"))]
 static FIRST_WORDS_BIN: &[u8] = include_bytes!("../../data/gazetteer/first_words.bin");
+/// The asset holding the filter of Arabic first words.
+pub const FILTER_ASSET: &str = "gaz-words";
 static WORLD_TSV: &str = include_str!("../../data/gazetteer/world.tsv");
 static STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
 static DEMONYMS_TSV: &str = include_str!("../../data/curated/demonyms.tsv");
@@ -206,8 +212,10 @@ struct Gazetteer {
     loaded_places: AtomicUsize,
     core: Table,
     shards: Vec<Shard>,
-    /// First words of the late keys.
-    filter: Filter,
+    /// First words of the late keys: (word count, low bits) from the
+    /// manifest, and the filter once its bytes are at hand.
+    filter_shape: (u64, u32),
+    filter: OnceLock<Filter>,
     max_tokens: AtomicUsize,
     /// Core place rows sorted by place id.
     by_id: Vec<u32>,
@@ -301,15 +309,12 @@ fn build() -> Gazetteer {
     // the manifest: "total", all places, core places; then one row a shard
     let mut total = 0usize;
     let mut shards = Vec::new();
-    let mut filter = Filter::default();
+    let mut filter_shape = (0u64, 0u32);
     for line in data_rows(SHARDS_TSV) {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
             ["total", n, _] => total = n.parse().unwrap_or(0),
             ["filter", words, bits] => match (words.parse(), bits.parse()) {
-                (Ok(w), Ok(b)) => match Filter::decode(FIRST_WORDS_BIN, w, b) {
-                    Some(f) => filter = f,
-                    None => skipped += 1,
-                },
+                (Ok(w), Ok(b)) => filter_shape = (w, b),
                 _ => skipped += 1,
             },
             // "gaz-0000": the others count up with as many digits
@@ -419,7 +424,8 @@ fn build() -> Gazetteer {
         loaded_places: AtomicUsize::new(core_places),
         core,
         shards,
-        filter,
+        filter_shape,
+        filter: OnceLock::new(),
         max_tokens,
         by_id,
         late_ids: Mutex::new(HashMap::new()),
@@ -431,6 +437,10 @@ fn build() -> Gazetteer {
     };
     for (name, text) in late::LATE {
         let _ = load_shard(&g, name, text);
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(f) = Filter::decode(FIRST_WORDS_BIN, filter_shape.0, filter_shape.1) {
+        let _ = g.filter.set(f);
     }
     g
 }
@@ -513,6 +523,33 @@ pub fn provide_shard(name: &str, text: String) -> Result<bool, ShardError> {
     load_shard(g, name, Box::leak(text.into_boxed_str()))
 }
 
+/// Whether a late key may start with `word`: a Latin-script word always
+/// may; an Arabic one only if the filter passes it, and none before the
+/// filter has arrived (the page fetches it first, then the shards).
+fn may_start(g: &Gazetteer, word: &str) -> bool {
+    if !word.chars().next().is_some_and(crate::text::is_arabic) {
+        return true;
+    }
+    g.filter.get().is_some_and(|f| f.may_start(word))
+}
+
+/// Whether the filter of Arabic first words is at hand.
+pub fn has_filter() -> bool {
+    gazetteer().filter.get().is_some()
+}
+
+/// Folds in the filter of Arabic first words (asset [`FILTER_ASSET`]).
+/// `Ok(false)` when it was at hand already.
+pub fn provide_filter(bytes: &[u8]) -> Result<bool, ShardError> {
+    let g = gazetteer();
+    if g.filter.get().is_some() {
+        return Ok(false);
+    }
+    let (words, bits) = g.filter_shape;
+    let f = Filter::decode(bytes, words, bits).ok_or_else(|| ShardError::Malformed(FILTER_ASSET.to_string()))?;
+    Ok(g.filter.set(f).is_ok())
+}
+
 /// The shard that holds `key` (by its first word) and whether it is loaded.
 fn shard_of<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Shard> {
     let first = key.split(' ').next().unwrap_or(key);
@@ -528,7 +565,7 @@ fn shard_of<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Shard> {
 /// late name starts with it (but for the filter's rare false positive).
 pub fn shard_for_word(word: &str) -> Option<&'static str> {
     let g = gazetteer();
-    if !g.filter.may_start(word) {
+    if !may_start(g, word) {
         return None;
     }
     shard_of(g, word).map(|s| s.name.as_str())
@@ -537,7 +574,7 @@ pub fn shard_for_word(word: &str) -> Option<&'static str> {
 /// [`shard_for_word`], when that shard is not loaded yet.
 pub fn missing_shard(word: &str) -> Option<&'static str> {
     let g = gazetteer();
-    if !g.filter.may_start(word) {
+    if !may_start(g, word) {
         return None;
     }
     shard_of(g, word).filter(|s| s.table.get().is_none()).map(|s| s.name.as_str())
@@ -737,13 +774,14 @@ mod tests {
     #[test]
     fn filter_passes_every_late_first_word() {
         let g = gazetteer();
-        assert!(g.filter.modulus > 0 && !g.filter.values.is_empty());
+        let filter = g.filter.get().expect("native builds embed the filter");
+        assert!(filter.modulus > 0 && !filter.values.is_empty());
         let mut late_first = HashSet::new();
         for t in g.shards.iter().filter_map(|s| s.table.get()) {
             for key in &t.keys {
                 let first = key.split(' ').next().unwrap_or(key);
                 if first.chars().next().is_some_and(crate::text::is_arabic) {
-                    assert!(g.filter.may_start(first), "{first:?} of {key:?}");
+                    assert!(filter.may_start(first), "{first:?} of {key:?}");
                     late_first.insert(first);
                 }
             }
@@ -757,9 +795,9 @@ mod tests {
             .filter_map(|k| k.split(' ').next())
             .filter(|w| w.chars().next().is_some_and(crate::text::is_arabic) && !late_first.contains(w))
             .collect();
-        let passed = others.iter().filter(|w| g.filter.may_start(w)).count();
+        let passed = others.iter().filter(|w| filter.may_start(w)).count();
         assert!(others.len() > 1000 && passed * 100 < others.len(), "{passed} of {} pass", others.len());
-        assert!(g.filter.may_start("Springfield"), "a Latin word is not filtered");
+        assert!(filter.may_start("Springfield"), "a Latin word is not filtered");
         for cut in [0, 1, 7, FIRST_WORDS_BIN.len() / 2] {
             let _ = Filter::decode(&FIRST_WORDS_BIN[..cut], 3301, 10);
         }
