@@ -147,7 +147,16 @@ pub fn is_given_name(key: &str) -> Option<GivenName> {
 /// The words of the named lists of `recognise_words.tsv` (first column),
 /// as one set.
 pub fn word_list(lists: &[&str]) -> WordSet {
-    lists_in(WORDS_TSV, lists)
+    let words: Vec<&str> = word_rows().iter().filter(|(l, _)| lists.contains(l)).map(|&(_, w)| w).collect();
+    WordSet::new(&words)
+}
+
+/// The (list, word) rows of `recognise_words.tsv`, split once: the first
+/// analysis reads every list of it, and splitting the whole table again
+/// for each list was most of that cost.
+fn word_rows() -> &'static [(&'static str, &'static str)] {
+    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| rows(WORDS_TSV).filter(|r| r.len() >= 3).map(|r| (r[0], r[1])).collect())
 }
 
 /// The words of the named lists of a `list<TAB>word<TAB>source` table, as
