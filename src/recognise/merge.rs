@@ -201,13 +201,22 @@ impl Policy {
             (_, PRIO_CURATED_ORG | PRIO_KNOWN_PERSON) => true,
             // a compass phrase around a place: ranked above the tagger (see merge)
             (What::Place { dir: Some(_), .. }, _) => true,
-            (What::Place { weak, settlement, .. }, _) if self.arabic => {
-                *settlement || matches!(weak, Weak::Definite | Weak::DefiniteLocative | Weak::Common)
+            (What::Place { weak, settlement, cands, .. }, _) if self.arabic => {
+                *settlement
+                    || matches!(weak, Weak::Definite | Weak::DefiniteLocative | Weak::Common)
+                    || (matches!(weak, Weak::No | Weak::Indefinite) && notable_first(cands))
             }
             (What::Place { weak, .. }, _) => matches!(weak, Weak::No | Weak::Common),
             _ => false,
         }
     }
+}
+
+/// Whether the first (most likely) candidate is a notable place: a
+/// country, region, capital, first-level division or large city
+/// ([`crate::gazetteer::Place::notable`]).
+fn notable_first(cands: &[u32]) -> bool {
+    cands.first().and_then(|&i| crate::gazetteer::places().get(i as usize)).is_some_and(|p| p.notable)
 }
 
 /// The policy for a text, from its words and what the tagger found.
