@@ -4,9 +4,11 @@
 
 use std::sync::OnceLock;
 
-use crate::model::{DateValue, EntityType, PlaceKind, Relation, Ymd};
+use crate::model::{Approx, DateValue, EntityType, PlaceKind, Relation, Ymd};
 use crate::recognise::lexicon::{self, WordSet};
 use crate::recognise::Word;
+use crate::text::Token;
+use crate::time::{FoundDate, RefKind};
 
 /// A mention as the event finder needs it.
 #[derive(Debug, Clone)]
@@ -34,6 +36,11 @@ pub struct Ev {
     /// somewhere else in the clause.
     pub place_close: bool,
     pub participants: Vec<usize>,
+    /// Where an undated event lies, as its clause roughly says.
+    pub approx: Option<Approx>,
+    /// The part of the clause that tells the event's date, place and
+    /// people (code points).
+    pub scope: (usize, usize),
     /// The sentence (code points).
     pub start: usize,
     pub end: usize,
@@ -132,6 +139,8 @@ struct EventWords {
     sport: WordSet,
     sport_sense: WordSet,
     series: WordSet,
+    anchor_before: WordSet,
+    anchor_after: WordSet,
 }
 
 fn event_words() -> &'static EventWords {
@@ -157,6 +166,8 @@ fn event_words() -> &'static EventWords {
             sport: list("sport"),
             sport_sense: list("sport_sense"),
             series: list("series"),
+            anchor_before: list("anchor_before"),
+            anchor_after: list("anchor_after"),
         }
     })
 }
@@ -400,7 +411,28 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         }
         // A proposed event has no date of its own (the date is the proposal's).
         let date = if proposed { None } else { date };
-        let relation = relation_of(date.as_ref(), published, upcoming || proposed);
+        let mut relation = relation_of(date.as_ref(), published, upcoming || proposed);
+        // "قبل الاجتماع", "after the summit": an undated event placed by
+        // another one told before with a date.
+        let approx = if date.is_none() && !proposed {
+            anchored(&sw[w_lo..w_hi.min(sw.len())], t_start, &out, ew).map(|(a, cue)| {
+                let upper = a.before.or(a.after);
+                if let (Some(d), Some(p)) = (upper, published) {
+                    relation = if a.before.is_some_and(|b| b < p) {
+                        Relation::Before
+                    } else if a.after.is_some_and(|x| x > p) {
+                        Relation::Upcoming
+                    } else if d == p {
+                        Relation::On
+                    } else {
+                        relation
+                    };
+                }
+                Approx { cue, ..a }
+            })
+        } else {
+            None
+        };
         let ev = Ev {
             kind,
             trigger_start: t_start,
@@ -410,6 +442,8 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             place,
             place_close,
             participants,
+            approx,
+            scope: (scope_a, scope_b),
             start: sent0,
             end: sent1,
         };
@@ -422,6 +456,84 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
     // announced; only an announcement with a date of its own is a happening.
     out.retain(|e| e.kind != "announcement" || e.date.is_some());
     out
+}
+
+/// An anchor in `ws` ("قبل الاجتماع", "ahead of the summit") before the
+/// trigger of an event already found with a date (the latest of that
+/// kind): the placement it gives (without its cue) and the cue's words.
+fn anchored(ws: &[Word], own: usize, found: &[Ev], ew: &EventWords) -> Option<(Approx, String)> {
+    for (j, w) in ws.iter().enumerate() {
+        let pair = ws.get(j + 1).map(|n| format!("{} {}", w.key, n.key));
+        let (len, before) = if pair.as_ref().is_some_and(|p| ew.anchor_before.contains(p)) {
+            (2, true)
+        } else if pair.as_ref().is_some_and(|p| ew.anchor_after.contains(p)) {
+            (2, false)
+        } else if ew.anchor_before.contains(&w.key) {
+            (1, true)
+        } else if ew.anchor_after.contains(&w.key) {
+            (1, false)
+        } else {
+            continue;
+        };
+        let mut k = j + len;
+        if ws.get(k).is_some_and(|x| !x.arabic && matches!(x.key.as_str(), "the" | "a" | "an")) {
+            k += 1;
+        }
+        // not the event's own trigger ("قال قبل الاجتماع")
+        let Some(t) = ws.get(k).filter(|t| !t.brk && t.f.trigger_start && !(t.start <= own && own < t.end)) else {
+            continue;
+        };
+        let Some(kind) = t.readings.iter().find_map(|r| lexicon::triggers().get(&r.key).first().map(|(_, x)| x.kind))
+        else {
+            continue;
+        };
+        let Some(d) = found.iter().rev().filter(|e| e.kind == kind).find_map(|e| e.date.as_ref()) else {
+            continue;
+        };
+        let cue = ws[j..=k].iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ");
+        let a = if before {
+            Approx { after: None, before: Some(d.start), cue: String::new() }
+        } else {
+            Approx { after: Some(d.end), before: None, cue: String::new() }
+        };
+        return Some((a, cue));
+    }
+    None
+}
+
+/// Places undated events by a time reference in their clause ("مؤخرا",
+/// "earlier", "في وقت سابق", "soon"; see [`crate::time::find_placement_refs`]):
+/// before or after `published`, with the reference's words as the cue.
+/// `tokens` are the text's, `dates` the dates found in it, `slice` gives
+/// the text between two code points. References to the present ("حاليا",
+/// "current") say nothing of when the event took place and are left out.
+pub fn place_by_refs(
+    evs: &mut [Ev],
+    tokens: &[Token],
+    dates: &[FoundDate],
+    published: Option<Ymd>,
+    slice: &dyn Fn(usize, usize) -> String,
+) {
+    let Some(p) = published else { return };
+    for e in evs.iter_mut().filter(|e| e.date.is_none() && e.approx.is_none()) {
+        let (a, b) = e.scope;
+        let lo = tokens.partition_point(|t| t.end <= a);
+        let hi = lo + tokens[lo..].partition_point(|t| t.start < b);
+        let refs = crate::time::find_placement_refs(&tokens[lo..hi], dates);
+        let dist = |r: &crate::time::TimeRef| r.start.abs_diff(e.trigger_start);
+        let Some(r) = refs.iter().filter(|r| r.kind != RefKind::Present && r.end <= b).min_by_key(|r| dist(r)) else {
+            continue;
+        };
+        let (after, before, relation) = match r.kind {
+            RefKind::Future => (Some(p), None, Relation::Upcoming),
+            // a past reference beside an event still to come speaks of
+            // something else ("سيعقد الاجتماع الذي تأجل سابقا")
+            _ if e.relation == Relation::Upcoming => continue,
+            _ => (None, Some(p), Relation::Before),
+        };
+        e.approx = Some(Approx { after, before, cue: slice(r.start, r.end) });
+        e.relation = relation;
+    }
 }
 
 /// The clauses of the sentences: a sentence that reports two events is cut
@@ -528,6 +640,10 @@ fn merge(e: &mut Ev, later: Ev) {
     }
     if e.date.is_none() && later.date.is_some() {
         e.date = later.date;
+        e.relation = later.relation;
+        e.approx = None;
+    } else if e.date.is_none() && e.approx.is_none() && later.approx.is_some() {
+        e.approx = later.approx;
         e.relation = later.relation;
     }
 }

@@ -1,7 +1,7 @@
 //! Table-driven tests of events (rows in `events_cases.json`): each row is
 //! an article and the events expected in it, in order, with kind, date
 //! value (or none), relation to publication and, where a row gives them,
-//! place and participants. Also: the iCalendar export
+//! place, participants and the cue of an approximate placement. Also: the iCalendar export
 //! carries every dated event.
 
 use article_atlas::internals::parse_date_string;
@@ -19,6 +19,10 @@ struct Expected {
     /// The participants' names in order; unchecked when absent.
     #[serde(default)]
     who: Option<Vec<String>>,
+    /// The cue of an approximate placement ("" for none); unchecked when
+    /// absent.
+    #[serde(default)]
+    approx: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -80,6 +84,18 @@ fn event_cases() {
             let who: Vec<String> = e.participants.iter().map(|p| name(p)).collect();
             if x.who.as_ref().is_some_and(|w| *w != who) {
                 failures.push(format!("{}: participants {who:?}, want {:?}", c.name, x.who));
+            }
+            let cue = e.approx.as_ref().map(|x| x.cue.clone()).unwrap_or_default();
+            if x.approx.as_ref().is_some_and(|w| *w != cue) {
+                failures.push(format!("{}: approximately {cue:?}, want {:?}", c.name, x.approx));
+            }
+            // an approximate placement is never a date, and says which side
+            // of the publication it is on
+            if let Some(ap) = &e.approx {
+                let pubd = parse_date_string(&c.published);
+                assert!(e.date.is_none(), "{}: dated and approximate", c.name);
+                assert!(ap.after.is_some() || ap.before.is_some(), "{}: open both ways", c.name);
+                assert!(ap.before.is_none_or(|b| Some(b) <= pubd) || ap.after.is_some(), "{}", c.name);
             }
         }
     }

@@ -193,6 +193,12 @@ pub struct Words {
     pub references: Vec<(Vec<String>, i8)>,
     /// The first words of `references`.
     pub references_first: List,
+    /// `references` and `vague_reference`: words that place a clause only
+    /// roughly and that TimeML does not mark ("earlier", "soon", "سابقا",
+    /// "لاحقا"); for placing undated events. Longest phrase first.
+    pub placements: Vec<(Vec<String>, i8)>,
+    /// The first words of `placements`.
+    pub placements_first: List,
     /// `reference_count`: vague counts after which a reference starts a
     /// duration ("the past few months").
     pub reference_counts: List,
@@ -376,9 +382,22 @@ fn load() -> Words {
         .into_iter()
         .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
         .collect();
-    references.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    let phrases = |rows: Vec<(String, &str)>| -> Vec<(Vec<String>, i8)> {
+        rows.into_iter()
+            .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
+            .collect()
+    };
+    let longest_first = |v: &mut Vec<(Vec<String>, i8)>| {
+        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    };
+    let mut placements: Vec<(Vec<String>, i8)> = references.clone();
+    placements.extend(phrases(take("vague_reference")));
+    longest_first(&mut references);
+    longest_first(&mut placements);
     w.references_first = List::new(references.iter().filter_map(|r| r.0.first().cloned()).collect());
     w.references = references;
+    w.placements_first = List::new(placements.iter().filter_map(|r| r.0.first().cloned()).collect());
+    w.placements = placements;
     w.reference_counts = list(take("reference_count"));
     w.part_of_period_ar = list(take("part_of_period_ar"));
     w.part_of_period_en = list(take("part_of_period_en"));
