@@ -230,6 +230,9 @@ pub struct Words {
     pub not_today_after: List,
     /// `day_noun_ar`: before an Arabic weekday that make it a date ("يوم").
     pub day_nouns_ar: List,
+    /// `trailing_period_en`: "the past week", "the past month": the week
+    /// or month just before publication (not the calendar one).
+    pub trailing_periods_en: List,
     /// `day_part_en`: "Thursday morning" is still that day.
     pub day_parts_en: List,
     /// `weekday_name_en`: capitalised words that make a weekday a name.
@@ -414,6 +417,7 @@ fn load() -> Words {
     w.not_today_after = list(take("not_today_after"));
     w.day_nouns_ar = list(take("day_noun_ar"));
     w.day_parts_en = list(take("day_part_en"));
+    w.trailing_periods_en = list(take("trailing_period_en"));
     w.weekday_names_en = list(take("weekday_name_en"));
     w.future_markers = list(take("future_marker"));
     w.past_markers = list(take("past_marker"));
