@@ -658,6 +658,8 @@ mod tests {
     fn event_words_are_sorted_known_and_sourced() {
         const LISTS: &[&str] = &[
             "agreement_object",
+            "anchor_after",
+            "anchor_before",
             "clause_joiner",
             "clause_start",
             "generic",
