@@ -70,7 +70,8 @@ fn is_count(w: &Word) -> bool {
 
 /// The words of the trigger's clause that may name its date, place and
 /// people (indexes into `sw`, end exclusive): out from the trigger up to
-/// [`MAX_CLAUSE_BREAKS`] commas, further only along a list of short items,
+/// [`MAX_CLAUSE_BREAKS`] commas, further only along a list of short items
+/// (the part that opens the list may be long: "attended by A of B, C, D"),
 /// and never past a comma before a word that opens a new clause ("، كما").
 fn scope(sw: &[Word], tk: usize, starts: &WordSet) -> (usize, usize) {
     let opens = |w: &Word| w.comma_before && starts.contains(&w.key);
@@ -81,7 +82,7 @@ fn scope(sw: &[Word], tk: usize, starts: &WordSet) -> (usize, usize) {
             if opens(w) {
                 break;
             }
-            if commas > 0 && seg > LIST_ITEM_WORDS {
+            if commas > 1 && seg > LIST_ITEM_WORDS {
                 short = false;
             }
             commas += 1;
@@ -101,7 +102,7 @@ fn scope(sw: &[Word], tk: usize, starts: &WordSet) -> (usize, usize) {
             if opens(w) {
                 break;
             }
-            if commas > 0 && seg > LIST_ITEM_WORDS {
+            if commas > 1 && seg > LIST_ITEM_WORDS {
                 short = false;
             }
             commas += 1;
@@ -314,8 +315,11 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         }) || tk.checked_sub(1).and_then(|j| sw.get(j)).is_some_and(|w| w.key == "the");
         // "الاجتماع الذي عقده ... اليوم", "the meeting that": a relative
         // clause tells which happening it is; no back-reference.
-        let described =
-            sw.get(tk + 1..(tk + 3).min(sw.len())).is_some_and(|ws| ws.iter().any(|w| has(w, &ew.relative)));
+        // After a comma the clause only adds to a happening already known
+        // ("hosted the meeting, which was attended by"): still a back-reference.
+        let described = sw
+            .get(tk + 1..(tk + 3).min(sw.len()))
+            .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.relative) && !w.comma_before));
         let definite = definite && !described;
         let lo = mentions.partition_point(|m| m.start < s0);
         let hi = lo + mentions[lo..].partition_point(|m| m.start < s1);
