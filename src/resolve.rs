@@ -25,6 +25,16 @@ struct ContextWords {
     /// division ("Washington state", "ولاية جورجيا", "the state of").
     division_after: Vec<String>,
     division_before: Vec<String>,
+    /// Words right before one capitalised English word that make a small
+    /// town's name a place ("in Chiefland").
+    town_before: Vec<String>,
+}
+
+/// Whether `key` (a normalised word) right before a capitalised English
+/// word that the gazetteer knows only as a small town makes it a place
+/// ("flooding in Chiefland"): `town_before` of data/curated/place_context.tsv.
+pub fn is_town_cue(key: &str) -> bool {
+    context_words().town_before.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
 }
 
 fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -39,6 +49,7 @@ fn context_words() -> &'static ContextWords {
             party_after: Vec::new(),
             division_after: Vec::new(),
             division_before: Vec::new(),
+            town_before: Vec::new(),
         };
         for row in data_rows(PLACE_CONTEXT_TSV) {
             match row.as_slice() {
@@ -46,12 +57,14 @@ fn context_words() -> &'static ContextWords {
                 ["party_after", _, phrase, cc, _] => c.party_after.push((gazetteer::name_key(phrase), *cc)),
                 ["division_after", _, phrase, _, _] => c.division_after.push(gazetteer::name_key(phrase)),
                 ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
+                ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
                 _ => {}
             }
         }
         c.agencies.sort();
         c.division_after.sort();
         c.division_before.sort();
+        c.town_before.sort();
         c.party_after.sort();
         c
     })
@@ -311,6 +324,27 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
                         own[i] = true;
                     }
                 }
+            }
+        }
+    }
+    // a vocalised mention agrees with one reading of its letters: عمّان
+    // (shadda) is Amman, عُمان (damma) is Oman
+    for (i, f) in found.iter().enumerate() {
+        let Some(ws) = words.get(f.w0..f.w1) else { continue };
+        let written = ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
+        let marks = vowel_marks(&written);
+        if marks.is_empty() {
+            continue;
+        }
+        for (c, s) in out[i].scored.iter_mut() {
+            let Some(name) = place_of(*c).and_then(|p| p.name_ar.as_deref()) else { continue };
+            match marks_agree(&marks, &vowel_marks(name)) {
+                Some(true) => {
+                    *s += 4.0;
+                    own[i] = true;
+                }
+                Some(false) => *s -= 4.0,
+                None => {}
             }
         }
     }
@@ -712,6 +746,41 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
 }
 
 /// `long` ends with the words of `short` ("joe biden" / "biden").
+/// The Arabic short-vowel marks of `text` (fathatan … sukun, U+064B–U+0652),
+/// as (letters after the one the mark sits on, mark): counted from the end,
+/// so a clitic or the article before a name does not shift them.
+fn vowel_marks(text: &str) -> Vec<(usize, char)> {
+    let mut out = Vec::new();
+    let mut letters = 0usize;
+    for ch in text.chars().rev() {
+        if ('\u{064B}'..='\u{0652}').contains(&ch) {
+            out.push((letters, ch));
+        } else if ch.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    out
+}
+
+/// Whether the marks of a mention agree with those of a name: `Some(true)`
+/// when they share a mark on the same letter and differ on none, `Some(false)`
+/// when some letter carries different marks, `None` when no letter carries a
+/// mark in both.
+fn marks_agree(mention: &[(usize, char)], name: &[(usize, char)]) -> Option<bool> {
+    let mut shared = false;
+    for &(at, m) in mention {
+        let on_name: Vec<char> = name.iter().filter(|(a, _)| *a == at).map(|&(_, c)| c).collect();
+        if on_name.is_empty() {
+            continue;
+        }
+        if !on_name.contains(&m) {
+            return Some(false);
+        }
+        shared = true;
+    }
+    shared.then_some(true)
+}
+
 fn word_suffix(long: &str, short: &str) -> bool {
     long.len() > short.len()
         && long.ends_with(short)

@@ -18,6 +18,9 @@ def missing(what):
 
 
 def load_json(path):
+    # an npm input not installed (or an older node_modules without it)
+    if path.startswith(NODE) and not os.path.exists(path):
+        missing(f"{os.path.relpath(path, NODE)} (cd scripts/gazetteer && npm ci)")
     with open(path, encoding="utf-8") as f:
         return json.load(f)
 

@@ -125,8 +125,13 @@ PRIOR = {"country": 0, "continent": 1, "region": 2, "capital": 3, "province": 4,
 
 def prior(p):
     # a small capital (Victoria, Seychelles) does not outrank a province
-    kind = "capital" if p.kind == "city" and p.flags == "C" and p.pop >= 100_000 else p.kind
+    kind = "capital" if p.kind == "city" and "C" in p.flags and p.pop >= 100_000 else p.kind
     return (PRIOR[kind], -p.pop)
+
+
+# The recogniser reads a name of at most 8 words (src/recognise/places.rs):
+# longer village names ("12 de Diciembre ...") could never be found.
+MAX_WORDS = 8
 
 
 def build_index(places):
@@ -144,6 +149,6 @@ def build_index(places):
         for name in p.names():
             k = name_key(name)
             for key in [k] + ([k[4:]] if k.startswith("the ") else []):
-                if key and key not in stop:
+                if key and key not in stop and key.count(" ") < MAX_WORDS:
                     keys.setdefault(key, set()).add(row)
     return [(k, sorted(ids, key=lambda r: (prior(places[r]), r))) for k, ids in sorted(keys.items())]

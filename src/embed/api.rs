@@ -71,7 +71,7 @@ fn from_js<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, String> {
 }
 
 /// The bytes of an article given from JS: a string, bytes, or an object (as JSON).
-fn input_bytes(v: &JsValue) -> Result<Vec<u8>, String> {
+pub(super) fn input_bytes(v: &JsValue) -> Result<Vec<u8>, String> {
     if let Some(s) = v.as_string() {
         return Ok(s.into_bytes());
     }

@@ -1,11 +1,17 @@
 //! Late assets in the browser (see [`crate::assets`]): the page tells the
 //! wasm where the files are (`registerAssets`, once, with the `assets` map of
 //! the package's `assets.js`); after each article is shown, the files it
-//! needs are fetched in parallel, folded in, and every mounted view is
+//! needs are fetched (a few at a time), folded in, and every mounted view is
 //! analysed again in place (selection, filters and map window kept).
+//!
+//! A value of the map may be a function returning a promise of another such
+//! map: `assets.js` names the gazetteer's 2,048 shards that way, in a module
+//! imported only after first paint, so the first download does not carry
+//! their list. Such a map is fetched as soon as it is registered.
+//!
 //! `document.documentElement.dataset.atlasAssets` is "unregistered" before
-//! `registerAssets`, "loading" while fetches run and "complete" when nothing
-//! is pending (tests wait for it).
+//! `registerAssets`, "loading" while maps or files are being fetched and
+//! "complete" when nothing is pending (tests wait for it).
 
 use super::instance::Instance;
 use leptos::prelude::*;
@@ -21,8 +27,14 @@ struct Registry {
     pending: BTreeSet<String>,
     /// Names whose fetch failed (not retried until registered again).
     failed: BTreeSet<String>,
+    /// Lazy maps being fetched (settle when their entries are registered).
+    maps: Vec<js_sys::Promise>,
     instances: Vec<Instance>,
 }
+
+/// Files fetched at once: enough to fill a connection, few enough that a
+/// whole-gazetteer `loadAssets()` does not open thousands of requests.
+const IN_FLIGHT: usize = 8;
 
 thread_local! {
     static REGISTRY: RefCell<Registry> = RefCell::new(Registry::default());
@@ -30,29 +42,73 @@ thread_local! {
 
 /// Where the late assets are: an object whose keys are published file names
 /// (`NAME.HASH.EXT`) and whose values are URLs (`URL` objects or strings),
-/// such as the `assets` export of the package's `assets.js`. Then fetches
-/// what the views on screen need.
+/// such as the `assets` export of the package's `assets.js`. A value may
+/// instead be a function returning a promise of another such object (a list
+/// kept out of the first download); it is called at once. Then fetches what
+/// the views on screen need.
 #[wasm_bindgen(js_name = registerAssets)]
 pub fn register_assets(map: &JsValue) -> Result<(), JsError> {
     let entries = js_sys::Object::entries(
         map.dyn_ref::<js_sys::Object>().ok_or_else(|| JsError::new("assets must be an object"))?,
     );
+    let mut lazy = Vec::new();
     REGISTRY.with_borrow_mut(|r| {
         for e in entries.iter() {
             let pair = js_sys::Array::from(&e);
-            let (Some(file), url) = (pair.get(0).as_string(), pair.get(1)) else { continue };
+            let (Some(file), value) = (pair.get(0).as_string(), pair.get(1)) else { continue };
+            if let Some(f) = value.dyn_ref::<js_sys::Function>() {
+                lazy.push((file, f.clone()));
+                continue;
+            }
             // a string, or a URL object (its href)
-            let url = url.as_string().or_else(|| js_sys::Reflect::get(&url, &"href".into()).ok()?.as_string());
+            let url = value.as_string().or_else(|| js_sys::Reflect::get(&value, &"href".into()).ok()?.as_string());
             let (Some((name, _)), Some(url)) = (crate::assets::split_file_name(&file), url) else { continue };
             r.failed.remove(name);
             r.files.insert(name.to_string(), (file.clone(), url));
         }
     });
+    for (key, f) in lazy {
+        register_lazy(key, f);
+    }
     let instances = REGISTRY.with_borrow(|r| r.instances.clone());
     for inst in instances {
         want(inst);
     }
+    mark();
     Ok(())
+}
+
+/// Calls `f` for a map of more assets and registers it when it arrives.
+fn register_lazy(key: String, f: js_sys::Function) {
+    let promise = wasm_bindgen_futures::future_to_promise(async move {
+        let result = match f.call0(&JsValue::NULL) {
+            Ok(v) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&v)).await,
+            Err(e) => Err(e),
+        };
+        let registered = match result {
+            Ok(map) => register_assets(&map).map_err(JsValue::from),
+            Err(e) => Err(e),
+        };
+        if let Err(e) = registered {
+            web_sys::console::warn_2(&JsValue::from_str(&format!("article-atlas: assets \"{key}\" failed")), &e);
+        }
+        Ok(JsValue::UNDEFINED)
+    });
+    REGISTRY.with_borrow_mut(|r| r.maps.push(promise.clone()));
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise.clone()).await;
+        REGISTRY.with_borrow_mut(|r| r.maps.retain(|p| !js_sys::Object::is(p, &promise)));
+        mark();
+    });
+}
+
+/// Waits until every lazy map registered so far has arrived (or failed).
+async fn maps_settled() {
+    loop {
+        let Some(p) = REGISTRY.with_borrow(|r| r.maps.first().cloned()) else { return };
+        let _ = wasm_bindgen_futures::JsFuture::from(p.clone()).await;
+        REGISTRY.with_borrow_mut(|r| r.maps.retain(|q| !js_sys::Object::is(q, &p)));
+    }
 }
 
 /// Folds in one late asset the host fetched itself (`file` is its published
@@ -72,12 +128,22 @@ pub fn provide_asset(file: &str, bytes: &[u8]) -> Result<bool, JsError> {
     Ok(taken)
 }
 
-/// Fetches every registered asset not at hand yet (for `analyze()` callers
-/// who want the whole gazetteer and the tagger); resolves when done.
+/// Fetches the registered assets not at hand yet that `article` needs (its
+/// language's tagger, the gazetteer shards its words may start a name in),
+/// or, without an article, every one (the whole gazetteer: several MB);
+/// resolves when done. For `analyze()` callers: mounted views fetch what
+/// they need by themselves.
 #[wasm_bindgen(js_name = loadAssets)]
-pub async fn load_assets() -> Result<(), JsError> {
-    let names: Vec<String> =
-        crate::assets::all().into_iter().filter(|(_, ok)| !ok).map(|(n, _)| n.to_string()).collect();
+pub async fn load_assets(article: Option<super::api::ArticleInput>) -> Result<(), JsError> {
+    maps_settled().await;
+    let names: Vec<String> = match article {
+        Some(a) => {
+            let bytes = super::api::input_bytes(&a).map_err(|e| JsError::new(&e))?;
+            let parsed = crate::parse_article(&bytes).map_err(|e| JsError::new(&e.to_string()))?;
+            crate::assets::needed(&parsed).into_iter().map(str::to_string).collect()
+        }
+        None => crate::assets::all().into_iter().filter(|(_, ok)| !ok).map(|(n, _)| n.to_string()).collect(),
+    };
     let errors = fetch_all(names).await;
     match errors.first() {
         Some(e) => Err(JsError::new(e)),
@@ -85,10 +151,10 @@ pub async fn load_assets() -> Result<(), JsError> {
     }
 }
 
-/// True when no late asset is being fetched.
+/// True when no late asset (or list of assets) is being fetched.
 #[wasm_bindgen(js_name = assetsComplete)]
 pub fn assets_complete() -> bool {
-    REGISTRY.with_borrow(|r| r.pending.is_empty())
+    REGISTRY.with_borrow(|r| r.pending.is_empty() && r.maps.is_empty())
 }
 
 /// Remembers a mounted instance, so it is analysed again when assets arrive.
@@ -105,28 +171,41 @@ pub fn want(inst: Instance) {
         mark();
         return;
     };
-    let names: Vec<String> = names.into_iter().map(str::to_string).collect();
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = fetch_all(names).await;
-    });
+    start(names.into_iter().map(str::to_string).collect());
 }
 
 /// Fetches the gazetteer shards the names in `text` may live in.
 pub fn want_text(text: &str) {
-    let names: Vec<String> = crate::assets::shards_for_text(text).into_iter().map(str::to_string).collect();
-    if names.is_empty() {
-        return;
-    }
-    wasm_bindgen_futures::spawn_local(async move {
-        let _ = fetch_all(names).await;
-    });
+    start(crate::assets::shards_for_text(text).into_iter().map(str::to_string).collect());
 }
 
-/// Fetches `names` in parallel (skipping those pending, failed or not
-/// registered), folds each in, then analyses the views again once.
+/// Claims `names` now (so the state reads "loading" at once, before the
+/// fetches run) and fetches them in the background.
+fn start(names: Vec<String>) {
+    let jobs = claim(names);
+    mark();
+    if !jobs.is_empty() {
+        wasm_bindgen_futures::spawn_local(async move {
+            let _ = run(jobs).await;
+        });
+    }
+}
+
+/// (name, published file, URL) of one fetch.
+type Job = (String, String, String);
+
+/// Fetches `names` (skipping those pending, failed or not registered),
+/// folds each in, then analyses the views again once.
 async fn fetch_all(names: Vec<String>) -> Vec<String> {
-    let jobs: Vec<(String, String, String)> = REGISTRY.with_borrow_mut(|r| {
-        let jobs: Vec<(String, String, String)> = names
+    let jobs = claim(names);
+    mark();
+    run(jobs).await
+}
+
+/// The registered names of `names` not pending or failed, marked pending.
+fn claim(names: Vec<String>) -> Vec<Job> {
+    REGISTRY.with_borrow_mut(|r| {
+        let jobs: Vec<Job> = names
             .into_iter()
             .filter(|n| !r.pending.contains(n) && !r.failed.contains(n))
             .filter_map(|n| {
@@ -136,38 +215,57 @@ async fn fetch_all(names: Vec<String>) -> Vec<String> {
             .collect();
         r.pending.extend(jobs.iter().map(|j| j.0.clone()));
         jobs
-    });
-    mark();
+    })
+}
+
+/// Runs claimed fetches, a few at a time; returns their errors.
+async fn run(jobs: Vec<Job>) -> Vec<String> {
     if jobs.is_empty() {
         return Vec::new();
     }
-    // started together (a promise runs without being awaited), awaited in turn
-    let promises: Vec<js_sys::Promise> = jobs
-        .into_iter()
-        .map(|(name, file, url)| {
+    // IN_FLIGHT workers take jobs from one queue (a promise runs without
+    // being awaited); each resolves to the errors it met
+    let queue = std::rc::Rc::new(RefCell::new(std::collections::VecDeque::from(jobs)));
+    let workers: Vec<js_sys::Promise> = (0..IN_FLIGHT.min(queue.borrow().len()))
+        .map(|_| {
+            let queue = queue.clone();
             wasm_bindgen_futures::future_to_promise(async move {
-                let result = match super::fetch::fetch_bytes(&url).await {
-                    Ok(bytes) => crate::assets::provide_file(&file, &bytes).map(|_| ()).map_err(|e| e.to_string()),
-                    Err((_, e)) => Err(e),
-                };
-                REGISTRY.with_borrow_mut(|r| {
-                    r.pending.remove(&name);
-                    if result.is_err() {
-                        r.failed.insert(name.clone());
+                let errors = js_sys::Array::new();
+                loop {
+                    let Some((name, file, url)) = queue.borrow_mut().pop_front() else { break };
+                    let result = match super::fetch::fetch_bytes(&url).await {
+                        Ok(bytes) => crate::assets::provide_file(&file, &bytes).map(|_| ()).map_err(|e| e.to_string()),
+                        Err((_, e)) => Err(e),
+                    };
+                    REGISTRY.with_borrow_mut(|r| {
+                        r.pending.remove(&name);
+                        if result.is_err() {
+                            r.failed.insert(name.clone());
+                        }
+                    });
+                    if let Err(e) = result {
+                        errors.push(&JsValue::from_str(&e));
                     }
-                });
-                Ok(result.err().map_or(JsValue::NULL, |e| JsValue::from_str(&e)))
+                }
+                Ok(errors.into())
             })
         })
         .collect();
     let mut errors = Vec::new();
-    for p in promises {
-        if let Some(e) = wasm_bindgen_futures::JsFuture::from(p).await.ok().and_then(|v| v.as_string()) {
+    for p in workers {
+        let Ok(list) = wasm_bindgen_futures::JsFuture::from(p).await else { continue };
+        for e in js_sys::Array::from(&list).iter().filter_map(|e| e.as_string()) {
             web_sys::console::warn_1(&JsValue::from_str(&e));
             errors.push(e);
         }
     }
     reanalyze_all();
+    // what arrived may show more that is needed (the filter of Arabic first
+    // words names the shards an article's words need)
+    let instances = REGISTRY.with_borrow(|r| r.instances.clone());
+    for inst in instances {
+        want(inst);
+    }
     mark();
     errors
 }
@@ -184,10 +282,10 @@ fn reanalyze_all() {
 }
 
 fn mark() {
-    let state = REGISTRY.with_borrow(|r| match (r.files.is_empty(), r.pending.is_empty()) {
+    let state = REGISTRY.with_borrow(|r| match (r.files.is_empty() && r.maps.is_empty(), r.pending.is_empty()) {
         (true, _) => "unregistered",
-        (false, true) => "complete",
-        (false, false) => "loading",
+        (false, true) if r.maps.is_empty() => "complete",
+        (false, _) => "loading",
     });
     if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
         let _ = root.set_attribute("data-atlas-assets", state);

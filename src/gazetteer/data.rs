@@ -13,16 +13,26 @@ use crate::text::normalize_key;
 static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
 static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
 static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
+/// Every first word of a late key, as a Golomb-Rice coded set ([`Filter`]).
+/// The filter of Arabic first words travels with the shards in the wasm
+/// build (asset `gaz-words`, [`provide_filter`]): 4.8 KB the first download
+/// does not need, as no shard is fetched before it.
+#[cfg(not(target_arch = "wasm32"))]
+static FIRST_WORDS_BIN: &[u8] = include_bytes!("../../data/gazetteer/first_words.bin");
+/// The asset holding the filter of Arabic first words.
+pub const FILTER_ASSET: &str = "gaz-words";
 static WORLD_TSV: &str = include_str!("../../data/gazetteer/world.tsv");
 static STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
 static DEMONYMS_TSV: &str = include_str!("../../data/curated/demonyms.tsv");
+static STATE_ABBR_TSV: &str = include_str!("../../data/curated/us_state_abbreviations.tsv");
 
 /// Arabic endings that turn a masculine nisba into its other forms:
 /// feminine, plurals (oblique and nominative) and feminine plural.
 const NISBA_SUFFIXES: &[&str] = &["", "ه", "ين", "ون", "ات"];
 
-/// Native builds embed every late shard; the wasm build gets them from the
-/// page ([`provide_shard`]).
+/// Native builds embed every late shard and parse one the first time a
+/// lookup reaches it (parsing all 2,048 at start took 0.7 s and 120 MB for
+/// any CLI run); the wasm build gets them from the page ([`provide_shard`]).
 #[cfg(not(target_arch = "wasm32"))]
 mod late {
     include!("../../data/gazetteer/late/embed.rs");
@@ -67,6 +77,8 @@ struct Table {
     /// Every start of a key that ends before one of its spaces ("new" of
     /// "new york"): the keys some longer key continues.
     heads: HashSet<&'static str, FnvBuild>,
+    /// The same for keys with a notable place ([`Place::notable`]).
+    notable_heads: HashSet<&'static str, FnvBuild>,
 }
 
 impl Table {
@@ -102,6 +114,18 @@ impl Table {
         (ids, self.heads.contains(key))
     }
 
+    /// Fills [`Table::notable_heads`] once the places are at hand.
+    fn mark_notable(&mut self, places: &[OnceLock<Box<Place>>]) {
+        for (key, &(s, e)) in self.keys.iter().zip(&self.spans) {
+            let ids = self.ids.get(s as usize..e as usize).unwrap_or(&[]);
+            if ids.iter().any(|&i| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable)) {
+                for (space, _) in key.match_indices(' ') {
+                    self.notable_heads.insert(&key[..space]);
+                }
+            }
+        }
+    }
+
     /// [`Table::step`] by a binary search of the sorted keys (a space sorts
     /// before every character a key holds, so the keys continuing `key`
     /// follow it directly): what the hashed step must always agree with.
@@ -119,10 +143,65 @@ impl Table {
     }
 }
 
+/// The Arabic-script first words of every late key (`first_words.bin`, written by
+/// `rice_filter` in scripts/gen_gazetteer.py): the sorted values
+/// `fnv1a64(word) % modulus`. A word outside the set passes with odds of
+/// about 2^-bits, so the page asks only for shards that a word of the
+/// article may really start a name in.
+#[derive(Default)]
+struct Filter {
+    modulus: u64,
+    values: Vec<u32>,
+}
+
+impl Filter {
+    /// Decodes `bytes` holding the gaps between sorted values: each gap's
+    /// high part in unary (ones, then a zero), then its `bits` low bits.
+    /// `None` when the data ends early or a value overflows.
+    fn decode(bytes: &[u8], words: u64, bits: u32) -> Option<Filter> {
+        let modulus = words.checked_shl(bits)?;
+        let mut values = Vec::with_capacity(usize::try_from(words).ok()?);
+        let total = bytes.len() * 8;
+        let bit = |i: usize| bytes.get(i / 8).map(|b| (b >> (7 - i % 8)) & 1);
+        let (mut i, mut prev) = (0usize, 0u64);
+        // the padding of the last byte is zeros: a value needs at least
+        // bits + 1 more bits, so a shorter tail is padding
+        while i + (bits as usize) < total && (values.len() as u64) < words {
+            let mut high = 0u64;
+            while bit(i)? == 1 {
+                high += 1;
+                i += 1;
+            }
+            i += 1;
+            let mut low = 0u64;
+            for _ in 0..bits {
+                low = low << 1 | u64::from(bit(i)?);
+                i += 1;
+            }
+            prev += high.checked_shl(bits)? | low;
+            if prev >= modulus {
+                return None;
+            }
+            values.push(u32::try_from(prev).ok()?);
+        }
+        Some(Filter { modulus, values })
+    }
+
+    /// Whether `word` may start a late key: for an Arabic-script word, when
+    /// it is in the set; a word in another script always may.
+    fn may_start(&self, word: &str) -> bool {
+        if self.modulus == 0 || !word.chars().next().is_some_and(crate::text::is_arabic) {
+            return true;
+        }
+        let v = crate::hash::fnv1a64(word.as_bytes()) % self.modulus;
+        u32::try_from(v).is_ok_and(|v| self.values.binary_search(&v).is_ok())
+    }
+}
+
 /// One late shard: its name and, once loaded, its keys (with every place
 /// they name, core ones too: a loaded shard's entry replaces the core's).
 struct Shard {
-    name: &'static str,
+    name: String,
     table: OnceLock<Table>,
 }
 
@@ -134,6 +213,10 @@ struct Gazetteer {
     loaded_places: AtomicUsize,
     core: Table,
     shards: Vec<Shard>,
+    /// First words of the late keys: (word count, low bits) from the
+    /// manifest, and the filter once its bytes are at hand.
+    filter_shape: (u64, u32),
+    filter: OnceLock<Filter>,
     max_tokens: AtomicUsize,
     /// Core place rows sorted by place id.
     by_id: Vec<u32>,
@@ -143,6 +226,8 @@ struct Gazetteer {
     late_skipped: AtomicUsize,
     /// Sorted keys of weak common words.
     weak: Vec<String>,
+    /// Sorted keys of the US state abbreviations news writes ("ind", "w.va").
+    state_abbr: Vec<String>,
     /// Sorted (key, iso2).
     demonyms: Vec<(String, &'static str)>,
     skipped: usize,
@@ -203,6 +288,7 @@ fn parse_place(line: &str) -> Option<(usize, Place)> {
         country: country.to_string(),
         radius_km: radius.parse().ok()?,
         capital: flags.contains('C'),
+        notable: flags.contains('N'),
     };
     Some((row.parse().ok()?, place))
 }
@@ -224,10 +310,22 @@ fn build() -> Gazetteer {
     // the manifest: "total", all places, core places; then one row a shard
     let mut total = 0usize;
     let mut shards = Vec::new();
+    let mut filter_shape = (0u64, 0u32);
     for line in data_rows(SHARDS_TSV) {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
             ["total", n, _] => total = n.parse().unwrap_or(0),
-            [name, _, _] => shards.push(Shard { name, table: OnceLock::new() }),
+            ["filter", words, bits] => match (words.parse(), bits.parse()) {
+                (Ok(w), Ok(b)) => filter_shape = (w, b),
+                _ => skipped += 1,
+            },
+            // "gaz-0000": the others count up with as many digits
+            ["shards", n, first] => {
+                let digits = first.bytes().rev().take_while(u8::is_ascii_digit).count();
+                let prefix = &first[..first.len() - digits];
+                for i in 0..n.parse::<usize>().unwrap_or(0) {
+                    shards.push(Shard { name: format!("{prefix}{i:0digits$}"), table: OnceLock::new() });
+                }
+            }
             _ => skipped += 1,
         }
     }
@@ -261,6 +359,14 @@ fn build() -> Gazetteer {
     }
     weak.sort_unstable();
     weak.dedup();
+    let mut state_abbr = Vec::new();
+    for line in data_rows(STATE_ABBR_TSV).skip(1) {
+        match line.split('\t').collect::<Vec<_>>().as_slice() {
+            [abbr, _, _] => state_abbr.push(super::name_key(abbr)),
+            _ => skipped += 1,
+        }
+    }
+    state_abbr.sort_unstable();
 
     // The index is generated sorted; a row out of order or pointing past the
     // places is dropped rather than trusted.
@@ -275,6 +381,8 @@ fn build() -> Gazetteer {
             skipped += 1;
         }
     }
+
+    core.mark_notable(&places);
 
     let mut by_id: Vec<u32> = (0..u32::try_from(places.len()).unwrap_or(0))
         .filter(|&i| places.get(i as usize).is_some_and(|p| p.get().is_some()))
@@ -317,16 +425,20 @@ fn build() -> Gazetteer {
         loaded_places: AtomicUsize::new(core_places),
         core,
         shards,
+        filter_shape,
+        filter: OnceLock::new(),
         max_tokens,
         by_id,
         late_ids: Mutex::new(HashMap::new()),
         late_skipped: AtomicUsize::new(0),
         weak,
+        state_abbr,
         demonyms,
         skipped,
     };
-    for (name, text) in late::LATE {
-        let _ = load_shard(&g, name, text);
+    #[cfg(not(target_arch = "wasm32"))]
+    if let Some(f) = Filter::decode(FIRST_WORDS_BIN, filter_shape.0, filter_shape.1) {
+        let _ = g.filter.set(f);
     }
     g
 }
@@ -393,8 +505,36 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
         }
     }
     drop(ids);
+    table.mark_notable(&g.places);
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     Ok(shard.table.set(table).is_ok())
+}
+
+/// The table of shard `s`: loaded, or (native builds) parsed now from the
+/// embedded text; `None` in the wasm build until the page provides it.
+fn shard_table<'g>(g: &'g Gazetteer, s: &'g Shard) -> Option<&'g Table> {
+    if let Some(t) = s.table.get() {
+        return Some(t);
+    }
+    // LATE is sorted by name, like the shards
+    let i = late::LATE.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).ok()?;
+    let (name, text) = late::LATE.get(i)?;
+    let _ = load_shard(g, name, text);
+    s.table.get()
+}
+
+/// Whether shard `s` is at hand: loaded, or embedded (native builds).
+fn at_hand(s: &Shard) -> bool {
+    s.table.get().is_some() || late::LATE.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).is_ok()
+}
+
+/// Parses every embedded shard not parsed yet (native builds; for tools and
+/// tests that walk the whole gazetteer). Does nothing in the wasm build.
+pub fn load_all() {
+    let g = gazetteer();
+    for s in &g.shards {
+        let _ = shard_table(g, s);
+    }
 }
 
 /// Folds a late shard (`data/gazetteer/late/NAME.tsv`, fetched by the page)
@@ -408,6 +548,33 @@ pub fn provide_shard(name: &str, text: String) -> Result<bool, ShardError> {
     load_shard(g, name, Box::leak(text.into_boxed_str()))
 }
 
+/// Whether a late key may start with `word`: a Latin-script word always
+/// may; an Arabic one only if the filter passes it, and none before the
+/// filter has arrived (the page fetches it first, then the shards).
+fn may_start(g: &Gazetteer, word: &str) -> bool {
+    if !word.chars().next().is_some_and(crate::text::is_arabic) {
+        return true;
+    }
+    g.filter.get().is_some_and(|f| f.may_start(word))
+}
+
+/// Whether the filter of Arabic first words is at hand.
+pub fn has_filter() -> bool {
+    gazetteer().filter.get().is_some()
+}
+
+/// Folds in the filter of Arabic first words (asset [`FILTER_ASSET`]).
+/// `Ok(false)` when it was at hand already.
+pub fn provide_filter(bytes: &[u8]) -> Result<bool, ShardError> {
+    let g = gazetteer();
+    if g.filter.get().is_some() {
+        return Ok(false);
+    }
+    let (words, bits) = g.filter_shape;
+    let f = Filter::decode(bytes, words, bits).ok_or_else(|| ShardError::Malformed(FILTER_ASSET.to_string()))?;
+    Ok(g.filter.set(f).is_ok())
+}
+
 /// The shard that holds `key` (by its first word) and whether it is loaded.
 fn shard_of<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Shard> {
     let first = key.split(' ').next().unwrap_or(key);
@@ -418,17 +585,29 @@ fn shard_of<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Shard> {
     g.shards.get((crate::hash::fnv1a64(first.as_bytes()) % n) as usize)
 }
 
-/// The name of the shard an entry for a name starting with `word` (a
-/// normalised word, any reading [`crate::text::stems`] gives) lives in, when
-/// that shard is not loaded yet.
+/// The name of the shard the late names starting with `word` (a normalised
+/// word, any reading [`crate::text::stems`] gives) live in: `None` when no
+/// late name starts with it (but for the filter's rare false positive).
+pub fn shard_for_word(word: &str) -> Option<&'static str> {
+    let g = gazetteer();
+    if !may_start(g, word) {
+        return None;
+    }
+    shard_of(g, word).map(|s| s.name.as_str())
+}
+
+/// [`shard_for_word`], when that shard is not loaded yet.
 pub fn missing_shard(word: &str) -> Option<&'static str> {
     let g = gazetteer();
-    shard_of(g, word).filter(|s| s.table.get().is_none()).map(|s| s.name)
+    if !may_start(g, word) {
+        return None;
+    }
+    shard_of(g, word).filter(|s| !at_hand(s)).map(|s| s.name.as_str())
 }
 
 /// Every shard's name, and whether it is loaded.
 pub fn shards() -> Vec<(&'static str, bool)> {
-    gazetteer().shards.iter().map(|s| (s.name, s.table.get().is_some())).collect()
+    gazetteer().shards.iter().map(|s| (s.name.as_str(), at_hand(s))).collect()
 }
 
 pub(super) fn lookup(key: &str) -> &'static [u32] {
@@ -440,13 +619,26 @@ pub(super) fn lookup(key: &str) -> &'static [u32] {
 pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
     let g = gazetteer();
     let (core_ids, core_longer) = g.core.step(key);
-    match shard_of(g, key).and_then(|s| s.table.get()) {
+    match shard_of(g, key).and_then(|s| shard_table(g, s)) {
         Some(t) => {
             let (ids, longer) = t.step(key);
             (ids.or(core_ids).unwrap_or(&[]), longer || core_longer)
         }
         None => (core_ids.unwrap_or(&[]), core_longer),
     }
+}
+
+/// Whether `key` names a notable place ([`Place::notable`]), and whether a
+/// longer key of a notable place starts with it: the tagger's place
+/// features, which the world's villages must not change.
+pub fn notable_step(key: &str) -> (bool, bool) {
+    let g = gazetteer();
+    let places = &g.places;
+    let notable = |&i: &u32| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable);
+    let ids = lookup(key);
+    let longer = g.core.notable_heads.contains(key)
+        || shard_of(g, key).and_then(|s| shard_table(g, s)).is_some_and(|t| t.notable_heads.contains(key));
+    (ids.iter().any(notable), longer)
 }
 
 /// The places: every row of the gazetteer, those of shards not yet loaded
@@ -522,13 +714,28 @@ pub fn is_common_word(key: &str) -> bool {
     gazetteer().weak.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
 }
 
+/// True for the key of a US state abbreviation as news writes it ("ind"
+/// of "Ind.", "w.va" of "W.Va."): data/curated/us_state_abbreviations.tsv.
+pub fn is_state_abbreviation(key: &str) -> bool {
+    gazetteer().state_abbr.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+}
+
 /// The index of the place with this id ("country:IQ", "geonames:99072").
 pub fn place_by_id(id: &str) -> Option<u32> {
     let g = gazetteer();
     let name = |p: u32| g.places.get(p as usize).and_then(OnceLock::get).map_or("", |p| p.id.as_str());
+    let late = || g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(id).copied();
     match g.by_id.binary_search_by(|&p| name(p).cmp(id)) {
         Ok(i) => g.by_id.get(i).copied(),
-        Err(_) => g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(id).copied(),
+        // a late place of a shard not parsed yet (a reader's correction):
+        // native builds parse them all once
+        Err(_) => late().or_else(|| {
+            if g.shards.iter().all(|s| s.table.get().is_some()) {
+                return None;
+            }
+            load_all();
+            late()
+        }),
     }
 }
 
@@ -595,6 +802,42 @@ pub fn stats() -> Stats {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every Arabic first word of a late key passes the filter; other
+    /// Arabic words rarely do; damaged filter data never panics.
+    #[test]
+    fn filter_passes_every_late_first_word() {
+        let g = gazetteer();
+        let filter = g.filter.get().expect("native builds embed the filter");
+        assert!(filter.modulus > 0 && !filter.values.is_empty());
+        let mut late_first = HashSet::new();
+        load_all();
+        for t in g.shards.iter().filter_map(|s| s.table.get()) {
+            for key in &t.keys {
+                let first = key.split(' ').next().unwrap_or(key);
+                if first.chars().next().is_some_and(crate::text::is_arabic) {
+                    assert!(filter.may_start(first), "{first:?} of {key:?}");
+                    late_first.insert(first);
+                }
+            }
+        }
+        assert!(late_first.len() > 1000, "{}", late_first.len());
+        // Arabic first words of core keys that start no late key
+        let others: HashSet<&str> = g
+            .core
+            .keys
+            .iter()
+            .filter_map(|k| k.split(' ').next())
+            .filter(|w| w.chars().next().is_some_and(crate::text::is_arabic) && !late_first.contains(w))
+            .collect();
+        let passed = others.iter().filter(|w| filter.may_start(w)).count();
+        assert!(others.len() > 1000 && passed * 100 < others.len(), "{passed} of {} pass", others.len());
+        assert!(filter.may_start("Springfield"), "a Latin word is not filtered");
+        for cut in [0, 1, 7, FIRST_WORDS_BIN.len() / 2] {
+            let _ = Filter::decode(&FIRST_WORDS_BIN[..cut], 3301, 10);
+        }
+        assert!(Filter::decode(&[0xff; 64], 10, 10).is_none(), "a value past the modulus is refused");
+    }
 
     /// The hashed step answers as the binary search of the sorted keys
     /// does, for every key of the core and the shards, every start of one

@@ -50,8 +50,9 @@
 mod data;
 
 pub use data::{
-    country_name, country_place, demonym, is_common_word, missing_shard, parse_uncached, place_by_id, provide_shard,
-    shards, stats, Places, ShardError, Stats,
+    country_name, country_place, demonym, has_filter, is_common_word, is_state_abbreviation, load_all, missing_shard,
+    notable_step, parse_uncached, place_by_id, provide_filter, provide_shard, shard_for_word, shards, stats, Places,
+    ShardError, Stats, FILTER_ASSET,
 };
 
 use crate::model::PlaceKind;
@@ -79,6 +80,10 @@ pub struct Place {
     pub radius_km: f64,
     /// The capital of its country.
     pub capital: bool,
+    /// In the gazetteer before it held every town of 500 people (countries,
+    /// regions, provinces, capitals, cities from 150,000 people, or 15,000
+    /// in Arab countries): what the tagger's place feature looks at.
+    pub notable: bool,
 }
 
 /// Candidates for a normalised name ([`name_key`]), as indexes into

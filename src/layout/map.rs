@@ -177,8 +177,56 @@ pub fn cover(win: MapWindow, vp: Viewport) -> MapWindow {
 /// Where pins are drawn so that none covers another: pins that overlap at
 /// this zoom (circles `(x, y, r)` in pixels, in priority order) are spread
 /// on a ring around their centre, in their order; pins alone stay where they
-/// are. Zooming in separates them, and the ring closes up.
+/// are. A ring may reach a pin next to it: then pins still overlapping are
+/// pushed apart, a little at a time, until none does. Zooming in separates
+/// them, and the ring closes up.
 pub fn spread(pins: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
+    let mut out = ring(pins);
+    relax(pins, &mut out);
+    out
+}
+
+/// Pushes apart every two pins of `at` closer than their radii and a 2 px
+/// gap (each moves half the missing distance, along the line between them),
+/// pass after pass until none overlaps or 200 passes are done.
+fn relax(pins: &[(f64, f64, f64)], at: &mut [(f64, f64)]) {
+    const GAP: f64 = 2.0;
+    for _ in 0..200 {
+        let mut moved = false;
+        for i in 0..at.len() {
+            for j in i + 1..at.len() {
+                let (Some(&(ax, ay)), Some(&(bx, by))) = (at.get(i), at.get(j)) else { continue };
+                let need = pins.get(i).map_or(0.0, |p| p.2) + pins.get(j).map_or(0.0, |p| p.2) + GAP;
+                let (dx, dy) = (bx - ax, by - ay);
+                let d = dx.hypot(dy);
+                if d >= need - 1e-6 {
+                    continue;
+                }
+                // the same point: part them on a direction fixed by their order
+                let (ux, uy) = if d > 1e-9 {
+                    (dx / d, dy / d)
+                } else {
+                    let a = std::f64::consts::TAU * (i * 7 + j) as f64 / 13.0;
+                    (a.cos(), a.sin())
+                };
+                let half = (need - d) / 2.0 + 0.01;
+                if let Some(a) = at.get_mut(i) {
+                    *a = (ax - ux * half, ay - uy * half);
+                }
+                if let Some(b) = at.get_mut(j) {
+                    *b = (bx + ux * half, by + uy * half);
+                }
+                moved = true;
+            }
+        }
+        if !moved {
+            return;
+        }
+    }
+}
+
+/// Pins that overlap, in groups, each group on a ring around its centre.
+fn ring(pins: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
     let n = pins.len();
     let mut group: Vec<usize> = (0..n).collect();
     fn root(g: &mut [usize], mut i: usize) -> usize {
@@ -443,6 +491,22 @@ mod tests {
         }
         assert!(at.iter().take(3).all(|p| (p.0 - 101.0).hypot(p.1 - 100.3) < 40.0), "they stay near their place");
         assert_eq!(spread(&[]), vec![]);
+    }
+
+    #[test]
+    fn a_ring_does_not_land_on_a_neighbour() {
+        // four pins on one spot, and one pin just outside their ring's reach
+        // before spreading (the Amman–Damascus–Mafraq–Zaatari case)
+        let pins =
+            [(200.0, 200.0, 9.0), (201.0, 200.0, 8.0), (200.0, 201.0, 7.0), (201.0, 201.0, 7.0), (200.0, 222.0, 8.0)];
+        let at = spread(&pins);
+        for i in 0..pins.len() {
+            for j in i + 1..pins.len() {
+                let d = (at[i].0 - at[j].0).hypot(at[i].1 - at[j].1);
+                assert!(d >= pins[i].2 + pins[j].2, "{i} and {j} overlap: {at:?}");
+            }
+        }
+        assert!(at.iter().all(|p| (p.0 - 200.0).hypot(p.1 - 205.0) < 50.0), "they stay near their place: {at:?}");
     }
 
     #[test]

@@ -160,6 +160,10 @@ pub struct EventSlot {
     /// Where the label's near edge is: its left edge when `label_right`,
     /// else its right edge; kept inside the timeline.
     pub label_x: f64,
+    /// The label has no room beside the mark on either side (a long span
+    /// on a narrow screen): it goes on a line of its own under the mark,
+    /// from the mark's start in the reading direction, and the lane is tall.
+    pub label_below: bool,
 }
 
 /// Everything the timeline draws.
@@ -173,6 +177,9 @@ pub struct TimelineLayout {
     pub undated: Vec<EventSlot>,
     /// Number of dated lanes (at least 1).
     pub lanes: usize,
+    /// Per dated lane: whether a label in it sits under its mark, so the
+    /// lane needs one more line.
+    pub tall: Vec<bool>,
     /// Number of undated rows (0 when there are no undated events).
     pub undated_rows: usize,
 }
@@ -248,7 +255,16 @@ pub fn timeline(
                 } else {
                     (xa.min(xb), xa.max(xb).max(xa.min(xb) + 8.0))
                 };
-                dated.push(EventSlot { index: i, mark, x0, x1, lane: 0, label_right: true, label_x: x1 });
+                dated.push(EventSlot {
+                    index: i,
+                    mark,
+                    x0,
+                    x1,
+                    lane: 0,
+                    label_right: true,
+                    label_x: x1,
+                    label_below: false,
+                });
             }
             _ => {
                 // Undated events are a list under the axis, one a row: the
@@ -256,40 +272,58 @@ pub fn timeline(
                 // after it, so no mark ever covers a label, however narrow.
                 let (x0, x1) = if rtl { (width - pad - 30.0, width - pad) } else { (pad, pad + 30.0) };
                 let label_x = if rtl { x0 - 6.0 } else { x1 + 6.0 };
-                undated.push(EventSlot { index: i, mark, x0, x1, lane: undated.len(), label_right: !rtl, label_x });
+                let lane = undated.len();
+                undated.push(EventSlot {
+                    index: i,
+                    mark,
+                    x0,
+                    x1,
+                    lane,
+                    label_right: !rtl,
+                    label_x,
+                    label_below: false,
+                });
             }
         }
     }
-    let lanes = pack(&mut dated, &label, width, rtl);
+    let tall = pack(&mut dated, &label, width, rtl);
+    let lanes = tall.len().max(1);
     let undated_rows = undated.len();
-    TimelineLayout { scale, ticks, published_x, dated, undated, lanes, undated_rows }
+    TimelineLayout { scale, ticks, published_x, dated, undated, lanes, tall, undated_rows }
 }
 
 /// Chooses each slot's label side and packs slots into lanes greedily so
-/// that no two overlap; returns the number of lanes.
-fn pack(slots: &mut [EventSlot], label: &dyn Fn(usize) -> f64, width: f64, rtl: bool) -> usize {
+/// that no two overlap; returns, per lane, whether it holds a label under
+/// its mark.
+fn pack(slots: &mut [EventSlot], label: &dyn Fn(usize) -> f64, width: f64, rtl: bool) -> Vec<bool> {
     slots.sort_by(|a, b| a.x0.total_cmp(&b.x0));
     let mut lane_ends: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut tall: Vec<bool> = Vec::new();
     for s in slots.iter_mut() {
         let w = label(s.index);
         // Labels follow the reading direction unless that runs off the edge.
         let prefer_right = !rtl;
         let fits_right = s.x1 + w <= width;
         let fits_left = s.x0 - w >= 0.0;
+        s.label_below = !fits_right && !fits_left;
         s.label_right = match (fits_right, fits_left) {
             (true, true) => prefer_right,
             (true, false) => true,
             (false, true) => false,
-            // Neither side has room: take the roomier one and keep it inside.
-            (false, false) => width - s.x1 > s.x0,
+            // Neither side has room: under the mark, in the reading direction.
+            (false, false) => prefer_right,
         };
-        s.label_x = if s.label_right {
-            (s.x1 + 6.0).min(width - w + 10.0).max(0.0)
+        s.label_x = match (s.label_below, s.label_right) {
+            (false, true) => (s.x1 + 6.0).min(width - w + 10.0).max(0.0),
+            (false, false) => (s.x0 - 6.0).max(w - 10.0).min(width),
+            (true, true) => s.x0.min(width - w + 10.0).max(0.0),
+            (true, false) => s.x1.max(w - 10.0).min(width),
+        };
+        let extent = if s.label_right {
+            (s.label_x.min(s.x0), (s.label_x + w).max(s.x1))
         } else {
-            (s.x0 - 6.0).max(w - 10.0).min(width)
+            ((s.label_x - w).min(s.x0), s.label_x.max(s.x1))
         };
-        let extent =
-            if s.label_right { (s.label_x.min(s.x0), s.label_x + w) } else { (s.label_x - w, s.label_x.max(s.x1)) };
         let lane =
             lane_ends.iter().position(|used| used.iter().all(|u| extent.1 + 4.0 <= u.0 || u.1 + 4.0 <= extent.0));
         let lane = match lane {
@@ -302,9 +336,23 @@ fn pack(slots: &mut [EventSlot], label: &dyn Fn(usize) -> f64, width: f64, rtl: 
         if let Some(used) = lane_ends.get_mut(lane) {
             used.push(extent);
         }
+        if let Some(t) = tall.get_mut(lane) {
+            *t |= s.label_below;
+        } else {
+            tall.push(s.label_below);
+        }
         s.lane = lane;
     }
-    lane_ends.len().max(1)
+    tall
+}
+
+impl TimelineLayout {
+    /// The top of dated lane `lane`, from the first lane's top, when a lane
+    /// is `lane_h` high and a tall one `extra` more.
+    pub fn lane_top(&self, lane: usize, lane_h: f64, extra: f64) -> f64 {
+        self.tall.iter().take(lane).map(|&t| if t { lane_h + extra } else { lane_h }).sum::<f64>()
+            + lane.saturating_sub(self.tall.len()) as f64 * lane_h
+    }
 }
 
 #[cfg(test)]
@@ -378,5 +426,35 @@ mod tests {
         assert!(r1 > rtl.published_x.unwrap_or_default(), "right-to-left puts the past on the right");
         assert!(rtl.undated.iter().all(|s| !s.label_right && s.label_x <= s.x0), "and its labels run leftwards");
         assert!(!timeline(&[], &[], None, None, f64::NAN, false).ticks.is_empty());
+    }
+
+    #[test]
+    fn a_label_with_no_room_beside_its_span_goes_under_it() {
+        // a month-long span and a day, on a phone-width timeline, labels too
+        // wide for either side of the span (the Baghdad-visit article at 390 px)
+        let evs = [
+            event(
+                "month",
+                Some((Ymd { year: 2024, month: 4, day: 1 }, Ymd { year: 2024, month: 4, day: 30 }, Precision::Month)),
+                Relation::On,
+            ),
+            event(
+                "day",
+                Some((Ymd { year: 2024, month: 3, day: 13 }, Ymd { year: 2024, month: 3, day: 13 }, Precision::Day)),
+                Relation::Before,
+            ),
+        ];
+        let refs: Vec<&Event> = evs.iter().collect();
+        for rtl in [false, true] {
+            let l = timeline(&refs, &[200.0, 60.0], Some(Ymd { year: 2024, month: 3, day: 14 }), None, 330.0, rtl);
+            let span = l.dated.iter().find(|s| s.index == 0).copied().expect("the span is dated");
+            assert!(span.label_below, "{span:?}");
+            assert_eq!(span.label_right, !rtl, "it starts where the reading does: {span:?}");
+            assert!(span.label_x >= 0.0 && span.label_x <= 330.0);
+            assert_eq!(l.tall.get(span.lane), Some(&true), "its lane is tall");
+            assert!(l.lane_top(span.lane + 1, 42.0, 15.0) >= (span.lane + 1) as f64 * 42.0 + 15.0);
+            let day = l.dated.iter().find(|s| s.index == 1).copied().expect("the day is dated");
+            assert!(!day.label_below, "a short label beside a dot stays beside it: {day:?}");
+        }
     }
 }

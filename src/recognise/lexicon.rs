@@ -22,6 +22,30 @@ pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
 }
 
+/// Sorts `(key, payload)` rows by key, stably (rows with the same key keep
+/// their order), for any payload type. One non-generic sort of the row
+/// order does the comparing: `sort_by` on each payload type was a copy of
+/// the whole sort in the wasm, one per table type.
+pub fn sort_rows_by_key<T>(rows: &mut Vec<(String, T)>) {
+    let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
+    let order = key_order(&keys);
+    permute(rows, &order);
+}
+
+/// The order that sorts `keys`, stably.
+#[inline(never)]
+fn key_order(keys: &[&str]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..keys.len()).collect();
+    order.sort_by(|&a, &b| keys[a].cmp(keys[b]));
+    order
+}
+
+/// Rearranges `v` into `order` (a permutation of its indices).
+pub fn permute<T>(v: &mut Vec<T>, order: &[usize]) {
+    let mut old: Vec<Option<T>> = v.drain(..).map(Some).collect();
+    v.extend(order.iter().filter_map(|&i| old.get_mut(i).and_then(Option::take)));
+}
+
 /// A phrase index over a curated table: the rows with at least `cols`
 /// fields, keyed by their normalised first field, with the payload `f`
 /// makes of the row (`None` leaves the row out).
@@ -44,7 +68,7 @@ pub struct PhraseIndex<T> {
 impl<T> PhraseIndex<T> {
     fn new(mut entries: Vec<(String, T)>) -> Self {
         entries.retain(|(k, _)| !k.is_empty());
-        entries.sort_by(|a, b| a.0.cmp(&b.0));
+        sort_rows_by_key(&mut entries);
         let max_words = entries.iter().map(|(k, _)| k.split(' ').count()).max().unwrap_or(1);
         let mut firsts: Vec<String> =
             entries.iter().filter_map(|(k, _)| k.split(' ').next().map(str::to_string)).collect();
@@ -147,7 +171,16 @@ pub fn is_given_name(key: &str) -> Option<GivenName> {
 /// The words of the named lists of `recognise_words.tsv` (first column),
 /// as one set.
 pub fn word_list(lists: &[&str]) -> WordSet {
-    lists_in(WORDS_TSV, lists)
+    let words: Vec<&str> = word_rows().iter().filter(|(l, _)| lists.contains(l)).map(|&(_, w)| w).collect();
+    WordSet::new(&words)
+}
+
+/// The (list, word) rows of `recognise_words.tsv`, split once: the first
+/// analysis reads every list of it, and splitting the whole table again
+/// for each list was most of that cost.
+fn word_rows() -> &'static [(&'static str, &'static str)] {
+    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    T.get_or_init(|| rows(WORDS_TSV).filter(|r| r.len() >= 3).map(|r| (r[0], r[1])).collect())
 }
 
 /// The words of the named lists of a `list<TAB>word<TAB>source` table, as
@@ -206,6 +239,17 @@ pub(crate) fn check_table(name: &str, src: &'static str, cols: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rows_sort_by_key_as_a_stable_sort_does() {
+        let mut rows: Vec<(String, u32)> =
+            [("b", 1), ("a", 2), ("b", 0), ("", 3), ("a", 1)].iter().map(|&(k, v)| (k.to_string(), v)).collect();
+        let mut want = rows.clone();
+        want.sort_by(|a, b| a.0.cmp(&b.0));
+        sort_rows_by_key(&mut rows);
+        assert_eq!(rows, want);
+        assert_eq!(rows.iter().map(|r| r.1).collect::<Vec<_>>(), [3, 2, 1, 1, 0]);
+    }
 
     #[test]
     fn curated_tables_are_sorted_and_sourced() {

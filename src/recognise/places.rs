@@ -18,7 +18,7 @@ pub(super) fn tagged_place(words: &[Word], w0: usize, w1: usize) -> Option<(&'st
     for r in first.readings.iter() {
         let key = key_of(words, w0, w1, &r.key);
         let cands = gazetteer::lookup(&key);
-        if cands.is_empty() || gazetteer::is_common_word(&key) {
+        if cands.is_empty() || gazetteer::is_common_word(&key) || bare_abbreviation(words, w0, w1, &key) {
             continue;
         }
         // One Arabic word is often a verb or noun that is also a village's
@@ -119,7 +119,10 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
         if words[i].key == "the" && place_at(words, i + 1).is_some_and(|m| m.1 == j) {
             return directional(words, i, out);
         }
-        if unsupported_ambiguous(words, i, j, &key, cands) {
+        if unsupported_ambiguous(words, i, j, &key, cands)
+            || bare_abbreviation(words, i, j, &key)
+            || uncued_small_town(words, i, j, cands)
+        {
             return directional(words, i, out);
         }
         let pre = words[i].readings[ri].pre;
@@ -164,6 +167,15 @@ fn unsupported_ambiguous(words: &[Word], i: usize, j: usize, key: &str, cands: &
     if cands.iter().any(region) {
         return false;
     }
+    !ar_cued(words, i, j)
+}
+
+/// An Arabic name at words `i..j` has support: a place cue right before it
+/// ("في", "إلى", "مدينة", "محافظة") or a clear place joined to it by و
+/// ("حلب وحماة", "حماة وحمص").
+fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
+    let w = &words[i];
+    let amb = ambiguous_places();
     let cue = i > 0 && !w.brk && ar_place_cues().contains(&words[i - 1].key);
     // a clear place joined by و: the word after, or the one before this
     let clear = |x: &Word, joined: bool| {
@@ -176,7 +188,59 @@ fn unsupported_ambiguous(words: &[Word], i: usize, j: usize, key: &str, cands: &
     };
     let after = words.get(j).is_some_and(|n| !n.brk && n.arabic && clear(n, true));
     let before = i > 0 && !w.brk && w.key.starts_with('و') && words[i - 1].arabic && clear(&words[i - 1], false);
-    !(cue || after || before)
+    cue || after || before
+}
+
+/// A US state abbreviation that is also a word ("Ind.", "Miss.", "Wash.")
+/// names the state only after a capitalised name and a comma ("Jasper,
+/// Ala."); one with a dot inside ("W.Va.", "S.C.") stands anywhere.
+fn bare_abbreviation(words: &[Word], i: usize, j: usize, key: &str) -> bool {
+    if j != i + 1 || key.contains('.') || !gazetteer::is_state_abbreviation(key) {
+        return false;
+    }
+    let w = &words[i];
+    let after_name = i > 0 && w.comma_before && words.get(i - 1).is_some_and(|p| p.cap || p.upper);
+    !after_name
+}
+
+/// Population under which a town named by one capitalised English word
+/// needs a cue: the gazetteer holds every place of 500 people, and their
+/// names are also surnames, titles and common words ("Many", "Secretary",
+/// "Hospital").
+const SMALL_TOWN: u64 = 100_000;
+/// The same for one Arabic word: villages are named with common nouns
+/// ("سلامة", "الدور", "السوق") far more often than towns are.
+const SMALL_TOWN_AR: u64 = 15_000;
+
+/// One Arabic word that the gazetteer knows only as villages is a place
+/// only with a cue ([`ar_cued`]). One capitalised English word that it
+/// knows only as small towns is a place only with a cue: a preposition of place before it
+/// ("in Chiefland": [`crate::resolve::is_town_cue`]), a comma and a
+/// capitalised name after it ("Jasper, Ala.", "Gainesville, Georgia"), a
+/// settlement word before it, or written in capitals at the start of a
+/// paragraph (a dateline: "JASPER, Ala. —").
+fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool {
+    let w = &words[i];
+    if j != i + 1 {
+        return false;
+    }
+    let places = gazetteer::places();
+    let limit = if w.arabic { SMALL_TOWN_AR } else { SMALL_TOWN };
+    let small = |&c: &u32| {
+        places
+            .get(c as usize)
+            .is_none_or(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Site) && !p.capital && p.population < limit)
+    };
+    if !cands.iter().all(small) {
+        return false;
+    }
+    if w.arabic {
+        return !(ar_cued(words, i, j) || settlement_before(words, i));
+    }
+    let before = i > 0 && !w.brk && crate::resolve::is_town_cue(&words[i - 1].key);
+    let after = words.get(j).is_some_and(|n| n.comma_before && (n.cap || n.upper));
+    let dateline = w.upper && w.sent_start;
+    !(before || after || dateline || settlement_before(words, i))
 }
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {

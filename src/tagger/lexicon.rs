@@ -138,8 +138,10 @@ impl Lists {
 impl Lists {
     fn lookup(&self, norm: &str) -> u16 {
         let mut c = self.words.get(norm).copied().unwrap_or(0);
-        let (ids, longer) = crate::gazetteer::lookup_step(norm);
-        if !ids.is_empty() {
+        // notable places only: the world's villages would change what the
+        // tagger was trained with
+        let (known, longer) = crate::gazetteer::notable_step(norm);
+        if known {
             c |= PLACE;
         }
         if longer {

@@ -77,7 +77,7 @@ impl<T> Default for Table<T> {
 
 impl<T: Copy> Table<T> {
     fn new(mut v: Vec<(String, T)>) -> Self {
-        v.sort_by(|a, b| a.0.cmp(&b.0));
+        crate::recognise::lexicon::sort_rows_by_key(&mut v);
         // The first row of a repeated key wins, as the binary search of
         // the sorted rows found one of them.
         let mut index: HashMap<String, T, FnvBuild> = HashMap::default();
@@ -282,6 +282,21 @@ fn two_words(k: &str) -> Option<(String, String)> {
     Some((a.to_string(), b.strip_prefix("ال").unwrap_or(b).to_string()))
 }
 
+/// Sorts phrase rows longest phrase first, then by their words, stably;
+/// `words` gives a row's phrase. One non-generic sort serves every row type.
+fn longest_first<T>(rows: &mut Vec<T>, words: impl Fn(&T) -> &Vec<String>) {
+    let phrases: Vec<&[String]> = rows.iter().map(|r| words(r).as_slice()).collect();
+    let order = phrase_order(&phrases);
+    crate::recognise::lexicon::permute(rows, &order);
+}
+
+#[inline(never)]
+fn phrase_order(phrases: &[&[String]]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..phrases.len()).collect();
+    order.sort_by(|&a, &b| phrases[b].len().cmp(&phrases[a].len()).then_with(|| phrases[a].cmp(phrases[b])));
+    order
+}
+
 fn load() -> Words {
     let mut w = Words::default();
     let mut months = Vec::new();
@@ -354,7 +369,7 @@ fn load() -> Words {
         })
         .collect();
     // Longest phrase first: "christmas eve" before "christmas".
-    holidays.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    longest_first(&mut holidays, |r| &r.0);
     w.holidays = holidays;
     w.relative_phrases = take("relative_phrase")
         .into_iter()
@@ -375,7 +390,7 @@ fn load() -> Words {
             Some((k.split(' ').map(str::to_string).collect(), n.parse().ok()?, step))
         })
         .collect();
-    anchored.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
+    longest_first(&mut anchored, |r| &r.0);
     let first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
     w.anchored_first = List::new(first);
     w.anchored = anchored;
@@ -390,13 +405,10 @@ fn load() -> Words {
             .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
             .collect()
     };
-    let longest_first = |v: &mut Vec<(Vec<String>, i8)>| {
-        v.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
-    };
     let mut placements: Vec<(Vec<String>, i8)> = references.clone();
     placements.extend(phrases(take("vague_reference")));
-    longest_first(&mut references);
-    longest_first(&mut placements);
+    longest_first(&mut references, |r| &r.0);
+    longest_first(&mut placements, |r| &r.0);
     w.references_first = List::new(references.iter().filter_map(|r| r.0.first().cloned()).collect());
     w.references = references;
     w.placements_first = List::new(placements.iter().filter_map(|r| r.0.first().cloned()).collect());

@@ -16,6 +16,8 @@ use leptos::prelude::*;
 
 const TOP: f64 = 24.0;
 const LANE_H: f64 = 42.0;
+/// What a lane grows by when a label sits under its mark (one line).
+const LINE_H: f64 = 15.0;
 const AXIS_H: f64 = 30.0;
 const LABEL_FONT: f64 = 12.5;
 
@@ -115,7 +117,7 @@ fn draw(
     let published = a.published.as_deref().and_then(calendar::parse_iso_day);
     let lay = layout::timeline(&events, &widths, published, window, width, a.dir == Dir::Rtl);
     let has_axis = !lay.dated.is_empty();
-    let axis_y = TOP + lay.lanes as f64 * LANE_H + 4.0;
+    let axis_y = TOP + lay.lane_top(lay.lanes, LANE_H, LINE_H) + 4.0;
     // Without dated events there is no axis: the undated list starts at the top.
     let undated_y = if has_axis { axis_y + AXIS_H + 10.0 } else { 4.0 };
     let height = match (has_axis, lay.undated_rows) {
@@ -302,7 +304,13 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
         return ().into_any();
     };
     let dated = matches!(s.mark, Mark::Day | Mark::Span);
-    let y = if dated { TOP + s.lane as f64 * LANE_H } else { d.undated_y + 16.0 + s.lane as f64 * LANE_H };
+    let y = if dated {
+        TOP + d.layout.lane_top(s.lane, LANE_H, LINE_H)
+    } else {
+        d.undated_y + 16.0 + s.lane as f64 * LANE_H
+    };
+    // a label under its mark moves both lines down one line
+    let below = if s.label_below { LINE_H } else { 0.0 };
     let cy = 10.0;
     let sel = Selection::Event(id.clone());
     let ids_pre = ids.clone();
@@ -348,7 +356,7 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
     };
     let tx = s.label_x;
     let lw = layout::text_width(&line1, LABEL_FONT).max(layout::text_width(&line2, 11.0));
-    let (hit_x0, hit_x1) = if s.label_right { (s.x0, tx + lw) } else { (tx - lw, s.x1) };
+    let (hit_x0, hit_x1) = if s.label_right { (s.x0, (tx + lw).max(s.x1)) } else { ((tx - lw).min(s.x0), s.x1) };
     let rtl = l.rtl();
     let aria = format!("{line1}. {line2}");
     view! {
@@ -372,17 +380,17 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
                 x=hit_x0 - 4.0
                 y="-4"
                 width=hit_x1 - hit_x0 + 8.0
-                height=LANE_H - 4.0
+                height=LANE_H - 4.0 + below
                 rx="6"
             ></rect>
             {mark}
-            <text class="ev-label" x=tx y=cy + 4.5 direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
+            <text class="ev-label" x=tx y=cy + 4.5 + below direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
                 {line1}
             </text>
             // A space between the lines, so the visible text reads as the
             // accessible name does (WCAG 2.5.3).
             " "
-            <text class="ev-sub" x=tx y=cy + 19.0 direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
+            <text class="ev-sub" x=tx y=cy + 19.0 + below direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
                 {line2}
             </text>
         </g>

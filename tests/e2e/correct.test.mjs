@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, openPage, SCREENSHOTS } from "./harness.mjs";
+import { start, openPage, settled, SCREENSHOTS } from "./harness.mjs";
 
 let ctx;
 before(async () => (ctx = await start()));
@@ -46,6 +46,7 @@ test("a reader moves a wrong pin to a candidate; it travels in the link and can 
   await ready(page);
   await page.evaluate((a) => window.atlas.setArticle(JSON.stringify(a)), STORY);
   await page.getByTestId("article-title").filter({ hasText: "Storm" }).waitFor();
+  await settled(page); // the state's shard arrives after the article is on screen
   const before = await georgia(page);
   assert.ok(before?.candidates?.length > 0, JSON.stringify(before));
   const target = before.candidates[0];

@@ -53,3 +53,14 @@ export async function openPage(ctx, url, { width = 1280, height = 800 } = {}) {
   await page.goto(url.startsWith("http") ? url : ctx.base + url);
   return page;
 }
+
+/**
+ * Waits until the late data an article asked for has arrived and been
+ * folded in (the analysis on screen is final), then for two frames. A new
+ * article starts its fetches before its title is drawn, so call this after
+ * waiting for the title.
+ */
+export async function settled(page, timeout = 30000) {
+  await page.waitForFunction(() => ["complete", "unregistered"].includes(document.documentElement.dataset.atlasAssets), null, { timeout });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}

@@ -9,7 +9,7 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { gunzipSync, brotliDecompressSync } from "node:zlib";
 import { request } from "node:http";
-import { start, openPage, SCREENSHOTS } from "./harness.mjs";
+import { start, openPage, settled, SCREENSHOTS } from "./harness.mjs";
 import { realArticles } from "./devarticles.mjs";
 
 const here = (p) => new URL(p, import.meta.url).pathname;
@@ -25,6 +25,7 @@ after(async () => ctx?.close());
 async function ready(page) {
   await page.getByTestId("article-title").first().waitFor({ timeout: 30000 });
   await page.waitForFunction(() => document.documentElement.dataset.atlasReady, null, { timeout: 30000 });
+  await settled(page);
 }
 
 async function paste(page, article) {
@@ -36,6 +37,7 @@ async function paste(page, article) {
       (t) => (document.querySelector('[data-testid="article-title"]')?.textContent ?? "").replace(/\s+/g, " ").trim() === t,
       article.title.replace(/\s+/g, " ").trim(),
     );
+    await settled(page);
   }
 }
 

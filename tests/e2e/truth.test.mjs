@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { start, openPage } from "./harness.mjs";
+import { start, openPage, settled } from "./harness.mjs";
 import { realArticles } from "./devarticles.mjs";
 
 let ctx;
@@ -30,6 +30,8 @@ async function waitTitle(page, title) {
     squash(title),
     { timeout: 20000 },
   );
+  // the late data this article asked for (gazetteer shards) updates it in place
+  await settled(page);
 }
 
 async function byFile(page, doc, i) {

@@ -4,7 +4,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { start, openPage, SCREENSHOTS } from "./harness.mjs";
+import { start, openPage, settled, SCREENSHOTS } from "./harness.mjs";
 
 const here = (p) => new URL(p, import.meta.url).pathname;
 const ENGLISH = here("./articles/amman-ministers.json");
@@ -28,6 +28,7 @@ async function loadFile(page, path) {
   const title = JSON.parse(readFileSync(path, "utf8")).title;
   await page.getByTestId("file-input").setInputFiles(path);
   await page.waitForFunction((t) => document.querySelector('[data-testid="article-title"]')?.textContent.trim() === t.trim(), title);
+  await settled(page);
 }
 
 async function loadPaste(page, path) {
@@ -37,6 +38,7 @@ async function loadPaste(page, path) {
   await page.getByTestId("paste-text").fill(text);
   await page.getByTestId("paste-submit").click();
   await page.waitForFunction((t) => document.querySelector('[data-testid="article-title"]')?.textContent.trim() === t.trim(), title);
+  await settled(page);
 }
 
 const count = (page, sel) => page.locator(sel).count();

