@@ -1,6 +1,7 @@
 //! Prints every timeline item (event) of the 50 SaudiNewsNet development
 //! articles, for checking by eye: article number and title, kind, date (or
-//! "undated") and relation to publication, place, participants, and the
+//! "undated", or "~after/before (cue)" when placed approximately) and
+//! relation to publication, place, participants, and the
 //! sentence around the trigger.
 //!
 //! Run: `cargo run --release --example timeline_items [path.jsonl]`
@@ -12,7 +13,7 @@ fn main() {
         eprintln!("{e}");
         std::process::exit(2);
     });
-    let (mut items, mut dated) = (0, 0);
+    let (mut items, mut dated, mut approx) = (0, 0, 0);
     for (n, article) in &articles {
         let a = article_atlas::analyze(article);
         if a.events.is_empty() {
@@ -25,7 +26,17 @@ fn main() {
             if e.date.is_some() {
                 dated += 1;
             }
-            let date = e.date.as_ref().map_or("undated".to_string(), |d| d.value.clone());
+            let date = match (&e.date, &e.approx) {
+                (Some(d), _) => d.value.clone(),
+                (None, Some(x)) => {
+                    approx += 1;
+                    let day = |d: Option<article_atlas::Ymd>| {
+                        d.map_or("..".to_string(), |d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+                    };
+                    format!("~{}/{} ({})", day(x.after), day(x.before), x.cue)
+                }
+                (None, None) => "undated".to_string(),
+            };
             let place = e.place.as_deref().map(name).unwrap_or_default();
             let who: Vec<String> = e.participants.iter().map(|p| name(p)).collect();
             let sentence: String = a.text.chars().skip(e.start).take(e.end - e.start).collect();
@@ -43,5 +54,5 @@ fn main() {
             );
         }
     }
-    println!("\n{items} items, {dated} dated");
+    println!("\n{items} items, {dated} dated, {approx} placed approximately");
 }

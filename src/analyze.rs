@@ -257,7 +257,8 @@ fn find_all(
             Some(events::M { start: f.start, end: f.end, kind: f.kind, entity, place_kind, date })
         })
         .collect();
-    let evs = events::find(&words, &sentences, &ev_mentions, published);
+    let mut evs = events::find(&words, &sentences, &ev_mentions, published);
+    events::place_by_refs(&mut evs, &tokens, &found_dates, published, &slice);
     let mut out_events = Vec::new();
     let n_named = mentions.len();
     let ev_ids =
@@ -311,6 +312,7 @@ fn find_all(
             label,
             date: ev.date,
             relation: ev.relation,
+            approx: ev.approx,
             place: place_id,
             participants,
             start: ev.start,

@@ -4,9 +4,11 @@
 
 use std::sync::OnceLock;
 
-use crate::model::{DateValue, EntityType, PlaceKind, Relation, Ymd};
+use crate::model::{Approx, DateValue, EntityType, PlaceKind, Relation, Ymd};
 use crate::recognise::lexicon::{self, WordSet};
 use crate::recognise::Word;
+use crate::text::Token;
+use crate::time::{FoundDate, RefKind};
 
 /// A mention as the event finder needs it.
 #[derive(Debug, Clone)]
@@ -30,7 +32,15 @@ pub struct Ev {
     pub relation: Relation,
     /// Entity indexes.
     pub place: Option<usize>,
+    /// The place stands next to the trigger ("في الاجتماع بالرياض"), not
+    /// somewhere else in the clause.
+    pub place_close: bool,
     pub participants: Vec<usize>,
+    /// Where an undated event lies, as its clause roughly says.
+    pub approx: Option<Approx>,
+    /// The part of the clause that tells the event's date, place and
+    /// people (code points).
+    pub scope: (usize, usize),
     /// The sentence (code points).
     pub start: usize,
     pub end: usize,
@@ -38,6 +48,74 @@ pub struct Ev {
 
 /// Commas between a trigger and a date of its own at most.
 const MAX_CLAUSE_BREAKS: usize = 2;
+
+/// Words after a signing word in which the agreement signed is named
+/// ("signed a trade agreement", "توقيع مذكرة تفاهم").
+const AGREEMENT_OBJECT_SPAN: usize = 4;
+
+/// Longest part between two commas that still reads as one item of a
+/// list of names ("، والمهندس حيدر أبو بكر العطاس،").
+const LIST_ITEM_WORDS: usize = 5;
+
+/// Words between a back-reference and a place that still tell where the
+/// happening was ("في الاجتماع بالرياض"), not a topic of the clause.
+const CLOSE_PLACE_WORDS: usize = 3;
+
+/// A count of two or more: digits or a number word ("37", "خمسة",
+/// "five"; not "an", which the number table reads as one).
+fn is_count(w: &Word) -> bool {
+    w.key.bytes().next().is_some_and(|b| b.is_ascii_digit())
+        || w.readings.iter().any(|r| crate::time::words::w().numbers.get(&r.key).is_some_and(|n| n >= 2))
+}
+
+/// The words of the trigger's clause that may name its date, place and
+/// people (indexes into `sw`, end exclusive): out from the trigger up to
+/// [`MAX_CLAUSE_BREAKS`] commas, further only along a list of short items
+/// (the part that opens the list may be long: "attended by A of B, C, D"),
+/// and never past a comma before a word that opens a new clause ("، كما").
+fn scope(sw: &[Word], tk: usize, starts: &WordSet) -> (usize, usize) {
+    let opens = |w: &Word| w.comma_before && starts.contains(&w.key);
+    // right: segment by segment
+    let (mut hi, mut commas, mut seg, mut short) = (tk + 1, 0, 0, true);
+    while let Some(w) = sw.get(hi) {
+        if w.comma_before {
+            if opens(w) {
+                break;
+            }
+            if commas > 1 && seg > LIST_ITEM_WORDS {
+                short = false;
+            }
+            commas += 1;
+            seg = 0;
+            if commas > MAX_CLAUSE_BREAKS && !short {
+                break;
+            }
+        }
+        seg += 1;
+        hi += 1;
+    }
+    // left: the same, walking back
+    let (mut lo, mut commas, mut seg, mut short) = (tk, 0, 0, true);
+    while lo > 0 {
+        let w = &sw[lo];
+        if w.comma_before {
+            if opens(w) {
+                break;
+            }
+            if commas > 1 && seg > LIST_ITEM_WORDS {
+                short = false;
+            }
+            commas += 1;
+            seg = 0;
+            if commas > MAX_CLAUSE_BREAKS && !short {
+                break;
+            }
+        }
+        seg += 1;
+        lo -= 1;
+    }
+    (lo, hi)
+}
 
 /// Words around a trigger, from `data/curated/event_words.tsv`.
 pub const EVENT_WORDS_TSV: &str = include_str!("../data/curated/event_words.tsv");
@@ -55,6 +133,15 @@ struct EventWords {
     statement: WordSet,
     topic_head: WordSet,
     means: WordSet,
+    clause_start: WordSet,
+    setting: WordSet,
+    relative: WordSet,
+    agreement_object: WordSet,
+    sport: WordSet,
+    sport_sense: WordSet,
+    series: WordSet,
+    anchor_before: WordSet,
+    anchor_after: WordSet,
 }
 
 fn event_words() -> &'static EventWords {
@@ -73,6 +160,15 @@ fn event_words() -> &'static EventWords {
             statement: list("statement"),
             topic_head: list("topic_head"),
             means: list("means"),
+            clause_start: list("clause_start"),
+            setting: list("setting"),
+            relative: list("relative"),
+            agreement_object: list("agreement_object"),
+            sport: list("sport"),
+            sport_sense: list("sport_sense"),
+            series: list("series"),
+            anchor_before: list("anchor_before"),
+            anchor_after: list("anchor_after"),
         }
     })
 }
@@ -125,6 +221,40 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                         _ => false,
                     };
                     if purpose || head || means {
+                        break;
+                    }
+                    let next_end = if end > w.end { k + 2 } else { k + 1 };
+                    // "بزيارة 37 منشأة", "held 5 meetings": a count of
+                    // happenings, not one.
+                    let dated = |n: &&Word| {
+                        let i = mentions.partition_point(|m| m.end <= n.start);
+                        mentions.get(i).is_some_and(|m| m.kind == EntityType::Date && m.start <= n.start)
+                    };
+                    // "held three meetings" (English counts come first; a
+                    // year before the word names it: "the 2022 election")
+                    let year = |n: &Word| n.key.len() >= 4 && n.key.bytes().all(|b| b.is_ascii_digit());
+                    let counted = |n: &Word| is_count(n) && !year(n);
+                    if sw.get(next_end).filter(|n| !n.brk && !dated(n)).is_some_and(is_count)
+                        || (!w.arabic
+                            && k.checked_sub(1).and_then(|j| sw.get(j)).filter(|n| !dated(n)).is_some_and(counted))
+                    {
+                        break;
+                    }
+                    // "التوقيع على الأوراق", "بتزوير توقيع والده": signing is
+                    // an agreement only when an agreement is what is signed.
+                    let signs = |n: &Word| n.readings.iter().any(|x| ew.agreement_object.contains(&x.key));
+                    if t.kind == "agreement"
+                        && !sw
+                            .get(next_end..(next_end + AGREEMENT_OBJECT_SPAN).min(sw.len()))
+                            .is_some_and(|ws| ws.iter().any(signs))
+                    {
+                        break;
+                    }
+                    // "في اللقاء الذي سيجمعهما على ملعب ...": in a sports
+                    // sentence the word is a match, not a meeting.
+                    if ew.sport_sense.contains(&r.key)
+                        && sw.iter().any(|x| x.readings.iter().any(|y| ew.sport.contains(&y.key)))
+                    {
                         break;
                     }
                     let start = w.start + r.pre;
@@ -183,9 +313,21 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             let k = w.key.trim_start_matches(['و', 'ف']);
             w.arabic && (k.starts_with("ال") || k.starts_with("لل") || k.starts_with("بال") || k.starts_with("كال"))
         }) || tk.checked_sub(1).and_then(|j| sw.get(j)).is_some_and(|w| w.key == "the");
+        // "الاجتماع الذي عقده ... اليوم", "the meeting that": a relative
+        // clause tells which happening it is; no back-reference.
+        // After a comma the clause only adds to a happening already known
+        // ("hosted the meeting, which was attended by"): still a back-reference.
+        let described = sw
+            .get(tk + 1..(tk + 3).min(sw.len()))
+            .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.relative) && !w.comma_before));
+        let definite = definite && !described;
         let lo = mentions.partition_point(|m| m.start < s0);
         let hi = lo + mentions[lo..].partition_point(|m| m.start < s1);
-        let here: Vec<&M<'_>> = mentions[lo..hi].iter().filter(in_sentence).collect();
+        let (w_lo, w_hi) = scope(sw, tk, &ew.clause_start);
+        let scope_a = sw.get(w_lo).map_or(s0, |w| w.start);
+        let scope_b = w_hi.checked_sub(1).and_then(|j| sw.get(j)).map_or(s1, |w| w.end);
+        let in_scope = |m: &&M<'_>| m.start >= scope_a && m.end <= scope_b;
+        let here: Vec<&M<'_>> = mentions[lo..hi].iter().filter(in_sentence).filter(in_scope).collect();
         // date: in this sentence, the one in the trigger's own clause
         // (no comma between them) first, then the nearest
         let near_dates = |a: usize, b: usize| -> Vec<&M<'_>> {
@@ -196,7 +338,11 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                 .filter(|m| m.kind == EntityType::Date && m.end <= b)
                 .collect()
         };
-        let dates = near_dates(s0, s1);
+        // "جراء الهجمات التي تنفذها ...": a trigger with a relative clause
+        // takes its date and place from that clause, not from the main
+        // clause before it ("وصل المصابون إلى عمان أمس").
+        let scope_a = if described { scope_a.max(t_start) } else { scope_a };
+        let dates = near_dates(scope_a, scope_b);
         let clause_breaks =
             |a: usize, b: usize| sw.iter().filter(|w| w.comma_before && a < w.start && w.start < b).count();
         // A date next to another event's trigger ("قمة كامب ديفيد في 14 مايو")
@@ -225,14 +371,10 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             .and_then(|m| m.date.cloned());
         // place: the host before a hosting word; else a city or site near
         // the trigger, else any place in the sentence
-        let places: Vec<&M<'_>> = here.iter().copied().filter(|m| m.kind == EntityType::Place).collect();
-        let place = if hosted {
-            places
-                .iter()
-                .filter(|m| m.end <= t_start)
-                .max_by_key(|m| m.end)
-                .or_else(|| places.first())
-                .map(|m| m.entity)
+        let places: Vec<&M<'_>> =
+            here.iter().copied().filter(|m| m.kind == EntityType::Place && m.start >= scope_a).collect();
+        let place_m = if hosted {
+            places.iter().filter(|m| m.end <= t_start).max_by_key(|m| m.end).or_else(|| places.first()).copied()
         } else {
             let fine = |m: &&&M<'_>| matches!(m.place_kind, Some(PlaceKind::City | PlaceKind::Site));
             let dist = |m: &&M<'_>| if m.start >= t_start { m.start - t_start } else { 2 * (t_start - m.end) };
@@ -241,8 +383,13 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                 .filter(fine)
                 .min_by_key(|m| dist(m))
                 .or_else(|| places.iter().min_by_key(|m| dist(m)))
-                .map(|m| m.entity)
+                .copied()
         };
+        let place = place_m.map(|m| m.entity);
+        let place_close = place_m.is_some_and(|m| {
+            let (a, b) = if m.start >= t_end { (t_end, m.start) } else { (m.end, t_start) };
+            sw.iter().filter(|w| w.start >= a && w.end <= b).count() <= CLOSE_PLACE_WORDS
+        });
         let mut participants: Vec<usize> = Vec::new();
         for m in &here {
             // what the meeting is against ("لمكافحة داعش", "to defeat ISIS") takes no part
@@ -258,12 +405,38 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         if date.is_none() && place.is_none() && participants.is_empty() {
             continue;
         }
+        // "وتم عقد لقاءات تعريفية": sessions with no one named are a
+        // series, not one happening.
+        if !definite && participants.is_empty() && has(&sw[tk], &ew.series) {
+            continue;
+        }
         if only_hold && place.is_none() && participants.is_empty() {
             continue;
         }
         // A proposed event has no date of its own (the date is the proposal's).
         let date = if proposed { None } else { date };
-        let relation = relation_of(date.as_ref(), published, upcoming || proposed);
+        let mut relation = relation_of(date.as_ref(), published, upcoming || proposed);
+        // "قبل الاجتماع", "after the summit": an undated event placed by
+        // another one told before with a date.
+        let approx = if date.is_none() && !proposed {
+            anchored(&sw[w_lo..w_hi.min(sw.len())], t_start, &out, ew).map(|(a, cue)| {
+                let upper = a.before.or(a.after);
+                if let (Some(d), Some(p)) = (upper, published) {
+                    relation = if a.before.is_some_and(|b| b < p) {
+                        Relation::Before
+                    } else if a.after.is_some_and(|x| x > p) {
+                        Relation::Upcoming
+                    } else if d == p {
+                        Relation::On
+                    } else {
+                        relation
+                    };
+                }
+                Approx { cue, ..a }
+            })
+        } else {
+            None
+        };
         let ev = Ev {
             kind,
             trigger_start: t_start,
@@ -271,7 +444,10 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             date,
             relation,
             place,
+            place_close,
             participants,
+            approx,
+            scope: (scope_a, scope_b),
             start: sent0,
             end: sent1,
         };
@@ -280,7 +456,88 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             None => out.push(ev),
         }
     }
+    // "إعلان سقوطها مسألة وقت": the word names what is or would be
+    // announced; only an announcement with a date of its own is a happening.
+    out.retain(|e| e.kind != "announcement" || e.date.is_some());
     out
+}
+
+/// An anchor in `ws` ("قبل الاجتماع", "ahead of the summit") before the
+/// trigger of an event already found with a date (the latest of that
+/// kind): the placement it gives (without its cue) and the cue's words.
+fn anchored(ws: &[Word], own: usize, found: &[Ev], ew: &EventWords) -> Option<(Approx, String)> {
+    for (j, w) in ws.iter().enumerate() {
+        let pair = ws.get(j + 1).map(|n| format!("{} {}", w.key, n.key));
+        let (len, before) = if pair.as_ref().is_some_and(|p| ew.anchor_before.contains(p)) {
+            (2, true)
+        } else if pair.as_ref().is_some_and(|p| ew.anchor_after.contains(p)) {
+            (2, false)
+        } else if ew.anchor_before.contains(&w.key) {
+            (1, true)
+        } else if ew.anchor_after.contains(&w.key) {
+            (1, false)
+        } else {
+            continue;
+        };
+        let mut k = j + len;
+        if ws.get(k).is_some_and(|x| !x.arabic && matches!(x.key.as_str(), "the" | "a" | "an")) {
+            k += 1;
+        }
+        // not the event's own trigger ("قال قبل الاجتماع")
+        let Some(t) = ws.get(k).filter(|t| !t.brk && t.f.trigger_start && !(t.start <= own && own < t.end)) else {
+            continue;
+        };
+        let Some(kind) = t.readings.iter().find_map(|r| lexicon::triggers().get(&r.key).first().map(|(_, x)| x.kind))
+        else {
+            continue;
+        };
+        let Some(d) = found.iter().rev().filter(|e| e.kind == kind).find_map(|e| e.date.as_ref()) else {
+            continue;
+        };
+        let cue = ws[j..=k].iter().map(|x| x.text.as_str()).collect::<Vec<_>>().join(" ");
+        let a = if before {
+            Approx { after: None, before: Some(d.start), cue: String::new() }
+        } else {
+            Approx { after: Some(d.end), before: None, cue: String::new() }
+        };
+        return Some((a, cue));
+    }
+    None
+}
+
+/// Places undated events by a time reference in their clause ("مؤخرا",
+/// "earlier", "في وقت سابق", "soon"; see [`crate::time::find_placement_refs`]):
+/// before or after `published`, with the reference's words as the cue.
+/// `tokens` are the text's, `dates` the dates found in it, `slice` gives
+/// the text between two code points. References to the present ("حاليا",
+/// "current") say nothing of when the event took place and are left out.
+pub fn place_by_refs(
+    evs: &mut [Ev],
+    tokens: &[Token],
+    dates: &[FoundDate],
+    published: Option<Ymd>,
+    slice: &dyn Fn(usize, usize) -> String,
+) {
+    let Some(p) = published else { return };
+    for e in evs.iter_mut().filter(|e| e.date.is_none() && e.approx.is_none()) {
+        let (a, b) = e.scope;
+        let lo = tokens.partition_point(|t| t.end <= a);
+        let hi = lo + tokens[lo..].partition_point(|t| t.start < b);
+        let refs = crate::time::find_placement_refs(&tokens[lo..hi], dates);
+        let dist = |r: &crate::time::TimeRef| r.start.abs_diff(e.trigger_start);
+        let Some(r) = refs.iter().filter(|r| r.kind != RefKind::Present && r.end <= b).min_by_key(|r| dist(r)) else {
+            continue;
+        };
+        let (after, before, relation) = match r.kind {
+            RefKind::Future => (Some(p), None, Relation::Upcoming),
+            // a past reference beside an event still to come speaks of
+            // something else ("سيعقد الاجتماع الذي تأجل سابقا")
+            _ if e.relation == Relation::Upcoming => continue,
+            _ => (None, Some(p), Relation::Before),
+        };
+        e.approx = Some(Approx { after, before, cue: slice(r.start, r.end) });
+        e.relation = relation;
+    }
 }
 
 /// The clauses of the sentences: a sentence that reports two events is cut
@@ -289,7 +546,8 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
 /// ("فينك، ونائب المبعوث") stay whole. Returns clause start and end, then
 /// its sentence's start and end.
 fn clauses(words: &[Word], sentences: &[(usize, usize)]) -> Vec<(usize, usize, usize, usize)> {
-    let joiners = &event_words().clause_joiner;
+    let ew = event_words();
+    let joiners = &ew.clause_joiner;
     let mut out = Vec::new();
     let mut wi = 0;
     for &(s0, s1) in sentences {
@@ -301,13 +559,17 @@ fn clauses(words: &[Word], sentences: &[(usize, usize)]) -> Vec<(usize, usize, u
         let mut c0 = s0;
         let mut from = 0;
         for (k, w) in sw.iter().enumerate() {
-            let joins = (w.arabic && w.key.starts_with('و')) || joiners.contains(&w.key);
-            if k == 0 || !w.comma_before || !joins {
+            let joins =
+                (w.arabic && w.key.starts_with('و')) || joiners.contains(&w.key) || ew.clause_start.contains(&w.key);
+            // "... جاء ذلك أثناء الاجتماع": the setting of what was said
+            // before, a clause of its own even without a comma
+            let setting = sw.get(k + 1).is_some_and(|n| ew.setting.contains(&format!("{} {}", w.key, n.key)));
+            if k == 0 || !(setting || (w.comma_before && joins)) {
                 continue;
             }
             let before = sw.get(from..k).is_some_and(|ws| ws.iter().any(|x| x.f.trigger_start));
             let after = sw.get(k..).is_some_and(|ws| ws.iter().any(|x| x.f.trigger_start));
-            if before && after {
+            if (before || setting) && after {
                 out.push((c0, w.start, s0, s1));
                 c0 = w.start;
                 from = k;
@@ -375,9 +637,63 @@ fn merge(e: &mut Ev, later: Ev) {
             e.participants.push(p);
         }
     }
-    e.place = e.place.or(later.place);
+    // a back-reference's clause is often about something else ("في
+    // الاجتماع عن سعادته بانتصارات في عدن"): only a place next to it counts
+    if e.place.is_none() && later.place_close {
+        e.place = later.place;
+    }
     if e.date.is_none() && later.date.is_some() {
         e.date = later.date;
         e.relation = later.relation;
+        e.approx = None;
+    } else if e.date.is_none() && e.approx.is_none() && later.approx.is_some() {
+        e.approx = later.approx;
+        e.relation = later.relation;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of `event_words.tsv` names a list the finder reads, the
+    /// rows are sorted and sourced, and no list is empty.
+    #[test]
+    fn event_words_are_sorted_known_and_sourced() {
+        const LISTS: &[&str] = &[
+            "agreement_object",
+            "anchor_after",
+            "anchor_before",
+            "clause_joiner",
+            "clause_start",
+            "generic",
+            "hold",
+            "host",
+            "intent",
+            "means",
+            "proposed",
+            "relative",
+            "series",
+            "setting",
+            "sport",
+            "sport_sense",
+            "statement",
+            "target",
+            "topic_head",
+            "upcoming",
+        ];
+        let rows: Vec<&str> = EVENT_WORDS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        for w in rows.windows(2) {
+            assert!(w[0] < w[1], "event_words.tsv: not sorted at {:?}", w[1]);
+        }
+        for r in &rows {
+            let cols: Vec<&str> = r.split('\t').collect();
+            assert_eq!(cols.len(), 3, "event_words.tsv: {r:?}");
+            assert!(LISTS.contains(&cols[0]), "event_words.tsv: unknown list {:?}", cols[0]);
+            assert!(!cols[2].trim().is_empty(), "event_words.tsv: no source: {r:?}");
+        }
+        for list in LISTS {
+            assert!(!lexicon::lists_in(EVENT_WORDS_TSV, &[list]).words().is_empty(), "{list}: empty");
+        }
     }
 }

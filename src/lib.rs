@@ -36,8 +36,8 @@ pub use article::{
 pub use correct::{apply as correct_places, search as search_places};
 pub use export::{to_csv, to_geojson, to_ics, to_json};
 pub use model::{
-    Analysis, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
-    MentionForm, Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
+    Analysis, Approx, Article, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event,
+    Mention, MentionForm, Names, PlaceInfo, PlaceKind, Precision, Published, Relation, Ymd,
 };
 pub use share::{
     article_of, articles_encoded as share_articles_encoded, decode as decode_share_link, encode as encode_share_link,

@@ -284,6 +284,22 @@ pub enum Relation {
     Unknown,
 }
 
+/// An approximate placement: the event happened (or happens) somewhere
+/// between two days, either of which may be open, as the words `cue` say.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
+pub struct Approx {
+    /// On or after this day (none: no lower bound).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub after: Option<Ymd>,
+    /// On or before this day (none: no upper bound).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub before: Option<Ymd>,
+    /// The words of the text that place it, as written ("مؤخرا", "before
+    /// the meeting").
+    pub cue: String,
+}
+
 /// A meeting, summit, visit or the like.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
@@ -301,6 +317,12 @@ pub struct Event {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<DateValue>,
     pub relation: Relation,
+    /// For an undated event whose clause places it only roughly ("مؤخرا",
+    /// "earlier", "before the meeting"): where it lies. Never a date: the
+    /// timeline lists it with the undated events, marked approximate, and
+    /// the calendar export leaves it out.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approx: Option<Approx>,
     /// Entity id of the place, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub place: Option<String>,

@@ -1,6 +1,7 @@
 //! Table-driven tests of events (rows in `events_cases.json`): each row is
 //! an article and the events expected in it, in order, with kind, date
-//! value (or none) and relation to publication. Also: the iCalendar export
+//! value (or none), relation to publication and, where a row gives them,
+//! place, participants and the cue of an approximate placement. Also: the iCalendar export
 //! carries every dated event.
 
 use article_atlas::internals::parse_date_string;
@@ -12,6 +13,16 @@ struct Expected {
     kind: String,
     date: Option<String>,
     relation: String,
+    /// The place's name ("" for none); unchecked when absent.
+    #[serde(default)]
+    place: Option<String>,
+    /// The participants' names in order; unchecked when absent.
+    #[serde(default)]
+    who: Option<Vec<String>>,
+    /// The cue of an approximate placement ("" for none); unchecked when
+    /// absent.
+    #[serde(default)]
+    approx: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -62,6 +73,30 @@ fn event_cases() {
             c.expect.iter().map(|e| (e.kind.clone(), e.date.clone(), e.relation.clone())).collect();
         if got != want {
             failures.push(format!("{}:\n  want {want:?}\n  got  {got:?}", c.name));
+            continue;
+        }
+        let name = |id: &str| a.entities.iter().find(|x| x.id == id).map_or(String::new(), |x| x.name.clone());
+        for (e, x) in a.events.iter().zip(&c.expect) {
+            let place = e.place.as_deref().map(name).unwrap_or_default();
+            if x.place.as_ref().is_some_and(|p| *p != place) {
+                failures.push(format!("{}: place {place:?}, want {:?}", c.name, x.place));
+            }
+            let who: Vec<String> = e.participants.iter().map(|p| name(p)).collect();
+            if x.who.as_ref().is_some_and(|w| *w != who) {
+                failures.push(format!("{}: participants {who:?}, want {:?}", c.name, x.who));
+            }
+            let cue = e.approx.as_ref().map(|x| x.cue.clone()).unwrap_or_default();
+            if x.approx.as_ref().is_some_and(|w| *w != cue) {
+                failures.push(format!("{}: approximately {cue:?}, want {:?}", c.name, x.approx));
+            }
+            // an approximate placement is never a date, and says which side
+            // of the publication it is on
+            if let Some(ap) = &e.approx {
+                let pubd = parse_date_string(&c.published);
+                assert!(e.date.is_none(), "{}: dated and approximate", c.name);
+                assert!(ap.after.is_some() || ap.before.is_some(), "{}: open both ways", c.name);
+                assert!(ap.before.is_none_or(|b| Some(b) <= pubd) || ap.after.is_some(), "{}", c.name);
+            }
         }
     }
     assert!(failures.is_empty(), "{} of {} cases failed:\n{}", failures.len(), cases.len(), failures.join("\n"));

@@ -101,6 +101,7 @@ pub(super) mod tests {
                 derivation: Derivation::Explicit,
             }),
             relation,
+            approx: None,
             place: Some("place:amman".into()),
             participants: vec!["person:a".into()],
             start: 0,

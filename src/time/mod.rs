@@ -7,7 +7,7 @@ mod refs;
 pub(crate) mod words;
 
 pub use calendar::{add_days, days_from_civil, weekday};
-pub use refs::{find_time_refs, RefKind, TimeRef};
+pub use refs::{find_placement_refs, find_time_refs, RefKind, TimeRef};
 
 use crate::model::{DateValue, Ymd};
 use crate::text::{tokenize, Token};

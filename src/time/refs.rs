@@ -54,6 +54,25 @@ fn firsts(t: &Token) -> Vec<(&str, usize)> {
 /// order, not overlapping.
 pub fn find_time_refs(tokens: &[Token], dates: &[FoundDate]) -> Vec<TimeRef> {
     let words = w();
+    find_in(tokens, dates, &words.references, &words.references_first)
+}
+
+/// [`find_time_refs`] and also the words that place a clause only roughly
+/// but that TimeML marks as no time expression ("earlier", "previously",
+/// "soon", "سابقا", "في وقت سابق", "لاحقا"): what an undated event's clause
+/// says of when it happened.
+pub fn find_placement_refs(tokens: &[Token], dates: &[FoundDate]) -> Vec<TimeRef> {
+    let words = w();
+    find_in(tokens, dates, &words.placements, &words.placements_first)
+}
+
+fn find_in(
+    tokens: &[Token],
+    dates: &[FoundDate],
+    phrases: &[(Vec<String>, i8)],
+    phrases_first: &super::words::List,
+) -> Vec<TimeRef> {
+    let words = w();
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
@@ -61,8 +80,8 @@ pub fn find_time_refs(tokens: &[Token], dates: &[FoundDate]) -> Vec<TimeRef> {
             i += 1;
             continue;
         };
-        let hit = firsts(t).into_iter().filter(|(s, _)| words.references_first.has(s)).find_map(|(s, pre)| {
-            words.references.iter().find_map(|(phrase, dir)| {
+        let hit = firsts(t).into_iter().filter(|(s, _)| phrases_first.has(s)).find_map(|(s, pre)| {
+            phrases.iter().find_map(|(phrase, dir)| {
                 let rest_ok = phrase.first().is_some_and(|f| f == s)
                     && phrase
                         .iter()

@@ -193,6 +193,12 @@ pub struct Words {
     pub references: Vec<(Vec<String>, i8)>,
     /// The first words of `references`.
     pub references_first: List,
+    /// `references` and `vague_reference`: words that place a clause only
+    /// roughly and that TimeML does not mark ("earlier", "soon", "سابقا",
+    /// "لاحقا"); for placing undated events. Longest phrase first.
+    pub placements: Vec<(Vec<String>, i8)>,
+    /// The first words of `placements`.
+    pub placements_first: List,
     /// `reference_count`: vague counts after which a reference starts a
     /// duration ("the past few months").
     pub reference_counts: List,
@@ -224,6 +230,9 @@ pub struct Words {
     pub not_today_after: List,
     /// `day_noun_ar`: before an Arabic weekday that make it a date ("يوم").
     pub day_nouns_ar: List,
+    /// `trailing_period_en`: "the past week", "the past month": the week
+    /// or month just before publication (not the calendar one).
+    pub trailing_periods_en: List,
     /// `day_part_en`: "Thursday morning" is still that day.
     pub day_parts_en: List,
     /// `weekday_name_en`: capitalised words that make a weekday a name.
@@ -391,9 +400,19 @@ fn load() -> Words {
         .into_iter()
         .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
         .collect();
+    let phrases = |rows: Vec<(String, &str)>| -> Vec<(Vec<String>, i8)> {
+        rows.into_iter()
+            .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
+            .collect()
+    };
+    let mut placements: Vec<(Vec<String>, i8)> = references.clone();
+    placements.extend(phrases(take("vague_reference")));
     longest_first(&mut references, |r| &r.0);
+    longest_first(&mut placements, |r| &r.0);
     w.references_first = List::new(references.iter().filter_map(|r| r.0.first().cloned()).collect());
     w.references = references;
+    w.placements_first = List::new(placements.iter().filter_map(|r| r.0.first().cloned()).collect());
+    w.placements = placements;
     w.reference_counts = list(take("reference_count"));
     w.part_of_period_ar = list(take("part_of_period_ar"));
     w.part_of_period_en = list(take("part_of_period_en"));
@@ -410,6 +429,7 @@ fn load() -> Words {
     w.not_today_after = list(take("not_today_after"));
     w.day_nouns_ar = list(take("day_noun_ar"));
     w.day_parts_en = list(take("day_part_en"));
+    w.trailing_periods_en = list(take("trailing_period_en"));
     w.weekday_names_en = list(take("weekday_name_en"));
     w.future_markers = list(take("future_marker"));
     w.past_markers = list(take("past_marker"));

@@ -1,7 +1,8 @@
 //! The timeline: an SVG time axis with the publication day marked and each
 //! event placed by its date, its precision drawn (dot for a day, bar for a
 //! month or range, arrows for "before" and "upcoming"); undated events in a
-//! lane of their own. Mirrored for right-to-left articles.
+//! lane of their own, those the text places only roughly marked "≈" with
+//! the text's words ("≈ مؤخرا", "≈ before the meeting"). Mirrored for right-to-left articles.
 
 use super::i18n::{self, Lang};
 use super::resize::observe_size;
@@ -30,9 +31,11 @@ fn label_lines(a: &Analysis, e: &Event, l: Lang) -> (String, String) {
             first = format!("{first} · {p}");
         }
     }
-    let when = match &e.date {
-        Some(d) => i18n::date_value(l, d.start, d.end, d.precision),
-        None => match e.relation {
+    let when = match (&e.date, &e.approx) {
+        (Some(d), _) => i18n::date_value(l, d.start, d.end, d.precision),
+        // placed only roughly: the text's own words, marked approximate
+        (None, Some(x)) => format!("≈ {}", x.cue),
+        (None, None) => match e.relation {
             Relation::Before => l.t().before_pub.to_string(),
             Relation::Upcoming | Relation::After => l.t().upcoming.to_string(),
             _ => l.t().date_unknown.to_string(),

@@ -41,6 +41,9 @@ impl Scanner<'_> {
         }
         if w().of.has(self.norm(j)) {
             j += 1;
+        } else if numeric && self.is_punct(j, &["/", "-", "–"]) && self.month_at(j + 1).is_some() {
+            // "7/ نوفمبر / 1962", "7- November - 1962"
+            j += 1;
         }
         let (m, _, mp, mut k) = self.month_at(j)?;
         if mp > 0 {
@@ -57,7 +60,7 @@ impl Scanner<'_> {
                 break;
             }
             let n = self.norm(at);
-            let filler = matches!(n, "," | "،" | "-" | "–") || w().of.has(n) || w().year_nouns_ar.has(n);
+            let filler = matches!(n, "," | "،" | "-" | "–" | "/") || w().of.has(n) || w().year_nouns_ar.has(n);
             if !filler {
                 break;
             }

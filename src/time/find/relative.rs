@@ -4,7 +4,7 @@
 
 use super::{day_value, month_value, range_value, year_value, Hit, Scanner};
 use crate::model::{Derivation, Precision, Ymd};
-use crate::time::calendar::{add_days, add_months, days_from_civil, week_start, weekday, ymd};
+use crate::time::calendar::{add_days, add_months, days_from_civil, days_in_month, week_start, weekday, ymd};
 use crate::time::words::{w, Unit};
 
 /// What a season/quarter/weekend word is.
@@ -94,6 +94,19 @@ impl Scanner<'_> {
         }
         // "اليوم الخميس", "أمس الأربعاء", "yesterday Thursday": one date.
         if tok.arabic && self.inf(last).and_then(|f| f.weekday).is_some_and(|w| w.1 == 0) {
+            last += 1;
+        }
+        // "صباح اليوم", "مساء أمس", "ليلة أمس": a part of that day.
+        if tok.arabic && first == i && prefix == 0 && i > 0 {
+            if let Some(p) =
+                self.inf(i - 1).and_then(|f| f.stems.iter().find(|(s, _)| w().day_nouns_ar.has(s)).map(|x| x.1))
+            {
+                first = i - 1;
+                prefix = p;
+            }
+        }
+        // "yesterday morning", "tomorrow evening"
+        if !tok.arabic && w().day_parts_en.has(self.norm(last)) {
             last += 1;
         }
         let d = add_days(p, ofs)?;
@@ -341,6 +354,27 @@ impl Scanner<'_> {
             } else {
                 return None;
             }
+        } else if w().trailing_periods_en.has(&tok.norm) {
+            // "the past week": the days just before publication.
+            let (unit, _) = self.inf(i + 1)?.period?;
+            let first = if i > 0 && self.norm(i - 1) == "the" { i - 1 } else { i };
+            let end = add_days(p, -1)?;
+            let value = match unit {
+                Unit::Day => return None,
+                Unit::Week => range_value(add_days(p, -7)?, end, Derivation::Relative)?,
+                Unit::Month => {
+                    // the same day a month back, or that month's last
+                    let m = add_months(p, -1)?;
+                    range_value(
+                        ymd(m.year, m.month, p.day.min(days_in_month(m.year, m.month)))?,
+                        end,
+                        Derivation::Relative,
+                    )?
+                }
+                // TimeBank reads "the past year" as the year before
+                Unit::Year => year_value(p.year - 1, Derivation::Relative)?,
+            };
+            return Some(Hit { first, last: i + 2, start: self.start_of(first, 0), end: self.end_of(i + 2), value });
         } else {
             let dir = w().directions_en.get(&tok.norm)?;
             let (unit, _) = self.inf(i + 1)?.period?;
