@@ -48,14 +48,16 @@
 #![allow(dead_code)]
 
 mod data;
+mod filter;
 
 pub use data::{
     country_name, country_place, demonym, has_filter, is_common_word, is_state_abbreviation, load_all, missing_shard,
     notable_step, parse_uncached, place_by_id, provide_filter, provide_shard, shard_for_word, shards, stats, Places,
-    ShardError, Stats, FILTER_ASSET,
+    ShardError, FILTER_ASSET,
 };
 
 use crate::model::PlaceKind;
+
 use crate::text::{stems, tokenize};
 
 /// The short credit the page shows for the embedded data (see ATTRIBUTION.md).
@@ -175,4 +177,26 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
     2.0 * 6371.0 * a.sqrt().clamp(0.0, 1.0).asin()
+}
+
+/// Sizes of the parsed tables, for reports and tests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stats {
+    /// Places loaded (the core and the loaded shards).
+    pub places: usize,
+    /// Places in the core and all shards, loaded or not.
+    pub places_total: usize,
+    /// Distinct lookup keys of the core.
+    pub keys: usize,
+    /// (key, place) pairs of the core.
+    pub entries: usize,
+    /// Late shards, and how many of them are loaded.
+    pub shards: usize,
+    pub shards_loaded: usize,
+    /// Keys of the loaded shards.
+    pub late_keys: usize,
+    /// Rows of the embedded tables that did not parse (0 for good data).
+    pub skipped_rows: usize,
+    pub demonyms: usize,
+    pub shapes: usize,
 }
