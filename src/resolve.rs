@@ -142,6 +142,11 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
         }
     };
     for f in found {
+        // a common word needs context; it cannot be its own (two "سيول",
+        // floods, made South Korea the article's country)
+        if let What::Place { weak: Weak::Common | Weak::Adjective, .. } = &f.what {
+            continue;
+        }
         if let What::Place { cands, .. } = &f.what {
             let countries: Vec<&Place> =
                 cands.iter().filter_map(|&i| places.get(i as usize)).filter(|p| p.kind == PlaceKind::Country).collect();
