@@ -142,6 +142,8 @@ struct Gazetteer {
     filter_shape: (u64, u32),
     filter: OnceLock<Filter>,
     max_tokens: AtomicUsize,
+    /// Shards folded in so far ([`generation`]).
+    generation: AtomicUsize,
     /// Core place rows sorted by place id.
     by_id: Vec<u32>,
     /// Late places by id, as they arrive.
@@ -352,6 +354,7 @@ fn build() -> Gazetteer {
         filter_shape,
         filter: OnceLock::new(),
         max_tokens,
+        generation: AtomicUsize::new(0),
         by_id,
         late_ids: Mutex::new(HashMap::new()),
         late_skipped: AtomicUsize::new(0),
@@ -431,7 +434,17 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
     drop(ids);
     table.mark_notable(&g.places);
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
-    Ok(shard.table.set(table).is_ok())
+    let taken = shard.table.set(table).is_ok();
+    if taken {
+        g.generation.fetch_add(1, Ordering::Relaxed);
+    }
+    Ok(taken)
+}
+
+/// How many shards have been folded in so far: a cache of lookups (the
+/// tagger's word classes) is stale when this has changed.
+pub fn generation() -> usize {
+    gazetteer().generation.load(Ordering::Relaxed)
 }
 
 /// The table of shard `s`: loaded, or (native builds) parsed now from the

@@ -51,9 +51,9 @@ mod data;
 mod filter;
 
 pub use data::{
-    country_name, country_place, demonym, has_filter, is_common_word, is_state_abbreviation, load_all, missing_shard,
-    notable_step, parse_uncached, place_by_id, provide_filter, provide_shard, shard_for_word, shards, stats, Places,
-    ShardError, FILTER_ASSET,
+    country_name, country_place, demonym, generation, has_filter, is_common_word, is_state_abbreviation, load_all,
+    missing_shard, notable_step, parse_uncached, place_by_id, provide_filter, provide_shard, shard_for_word, shards,
+    stats, Places, ShardError, FILTER_ASSET,
 };
 
 use crate::model::PlaceKind;

@@ -54,7 +54,9 @@ pub struct Lists {
     /// Classes already worked out, so a repeated word costs one hash
     /// lookup instead of several searches of the gazetteer; cleared when
     /// it grows past [`MEMO_LIMIT`] words.
-    memo: Mutex<Map>,
+    /// Word classes looked up so far, valid for the gazetteer generation
+    /// they were looked up in (a shard arriving can make a word a place).
+    memo: Mutex<(usize, Map)>,
 }
 
 const MEMO_LIMIT: usize = 1 << 16;
@@ -131,7 +133,7 @@ impl Lists {
                 _ => {}
             }
         }
-        Lists { words, memo: Mutex::new(Map::default()) }
+        Lists { words, memo: Mutex::new((0, Map::default())) }
     }
 }
 
@@ -158,11 +160,26 @@ impl Lexicon for Lists {
     fn classes(&self, norm: &str) -> u16 {
         // a poisoned lock only means another thread panicked mid-insert:
         // the map is still a valid cache
-        let mut memo = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let mut guard = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (generation, memo) = &mut *guard;
+        let now = crate::gazetteer::generation();
+        if *generation != now {
+            memo.clear();
+            *generation = now;
+        }
         if let Some(&c) = memo.get(norm) {
             return c;
         }
+        drop(guard);
+        // the lookup may parse a shard (native builds), so the lock is not held
         let c = self.lookup(norm);
+        let mut guard = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let (generation, memo) = &mut *guard;
+        let now = crate::gazetteer::generation();
+        if *generation != now {
+            memo.clear();
+            *generation = now;
+        }
         if memo.len() >= MEMO_LIMIT {
             memo.clear();
         }
