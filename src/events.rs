@@ -75,9 +75,20 @@ fn is_count(w: &Word) -> bool {
 /// and never past a comma before a word that opens a new clause ("، كما").
 fn scope(sw: &[Word], tk: usize, starts: &WordSet) -> (usize, usize) {
     let opens = |w: &Word| w.comma_before && starts.contains(&w.key);
-    // right: segment by segment
-    let (mut hi, mut commas, mut seg, mut short) = (tk + 1, 0, 0, true);
-    while let Some(w) = sw.get(hi) {
+    // each word's comma stands before it: rightwards the words after the
+    // trigger, leftwards the trigger and those before it (not the first,
+    // whose comma would lead out of the sentence)
+    let right = reach(sw.get(tk + 1..).unwrap_or_default().iter(), &opens);
+    let left = reach(sw.get(1..=tk).unwrap_or_default().iter().rev(), &opens);
+    (tk - left, tk + 1 + right)
+}
+
+/// How many words of `walk` the clause takes, segment by segment between
+/// commas: it stops at a comma before a clause opener, or past
+/// [`MAX_CLAUSE_BREAKS`] commas once a segment is too long for a list item.
+fn reach<'a>(walk: impl Iterator<Item = &'a Word>, opens: &dyn Fn(&Word) -> bool) -> usize {
+    let (mut n, mut commas, mut seg, mut short) = (0, 0, 0, true);
+    for w in walk {
         if w.comma_before {
             if opens(w) {
                 break;
@@ -92,29 +103,9 @@ fn scope(sw: &[Word], tk: usize, starts: &WordSet) -> (usize, usize) {
             }
         }
         seg += 1;
-        hi += 1;
+        n += 1;
     }
-    // left: the same, walking back
-    let (mut lo, mut commas, mut seg, mut short) = (tk, 0, 0, true);
-    while lo > 0 {
-        let w = &sw[lo];
-        if w.comma_before {
-            if opens(w) {
-                break;
-            }
-            if commas > 1 && seg > LIST_ITEM_WORDS {
-                short = false;
-            }
-            commas += 1;
-            seg = 0;
-            if commas > MAX_CLAUSE_BREAKS && !short {
-                break;
-            }
-        }
-        seg += 1;
-        lo -= 1;
-    }
-    (lo, hi)
+    n
 }
 
 /// Words around a trigger, from `data/curated/event_words.tsv`.

@@ -169,6 +169,19 @@ pub enum Gold {
     O,
 }
 
+/// The training parts of `corpora` as a generated list names its source:
+/// "NewsFANE 0-70%, WikiFANE 0-80%, ...".
+pub fn training_parts(corpora: &[Corpus]) -> String {
+    let parts: Vec<String> = corpora
+        .iter()
+        .map(|c| {
+            let (from, to) = c.range(Split::Train).unwrap_or((0.0, 1.0));
+            format!("{} {:.0}-{:.0}%", c.name(), from * 100.0, to * 100.0)
+        })
+        .collect();
+    parts.join(", ")
+}
+
 /// The sentences of the training parts of `corpora`, each word with what
 /// the gold says it is: what the generated word lists
 /// (`examples/ambiguous_places.rs`, `examples/not_person_words.rs`) count,
