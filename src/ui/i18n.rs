@@ -408,6 +408,8 @@ pub fn event_kind(l: Lang, kind: &str) -> String {
         "statement" => "بيان",
         "election" => "انتخابات",
         "agreement" => "اتفاق",
+        "attack" => "هجوم",
+        "announcement" => "إعلان",
         _ => "",
     };
     match l {
