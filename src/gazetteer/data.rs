@@ -2,6 +2,7 @@
 //! shards as they arrive.
 
 use super::filter::Filter;
+use super::late_words::{may_hold, LATE};
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -30,18 +31,6 @@ static STATE_ABBR_TSV: &str = include_str!("../../data/curated/us_state_abbrevia
 /// Arabic endings that turn a masculine nisba into its other forms:
 /// feminine, plurals (oblique and nominative) and feminine plural.
 const NISBA_SUFFIXES: &[&str] = &["", "ه", "ين", "ون", "ات"];
-
-/// Native builds embed every late shard and parse one the first time a
-/// lookup reaches it (parsing all 2,048 at start took 0.7 s and 120 MB for
-/// any CLI run); the wasm build gets them from the page ([`provide_shard`]).
-#[cfg(not(target_arch = "wasm32"))]
-mod late {
-    include!("../../data/gazetteer/late/embed.rs");
-}
-#[cfg(target_arch = "wasm32")]
-mod late {
-    pub(super) static LATE: &[(&str, &str)] = &[];
-}
 
 /// A sorted key index: `spans[i]` is the range of `ids` for `keys[i]`.
 #[derive(Default)]
@@ -454,15 +443,22 @@ fn shard_table<'g>(g: &'g Gazetteer, s: &'g Shard) -> Option<&'g Table> {
         return Some(t);
     }
     // LATE is sorted by name, like the shards
-    let i = late::LATE.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).ok()?;
-    let (name, text) = late::LATE.get(i)?;
+    let i = LATE.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).ok()?;
+    let (name, text) = LATE.get(i)?;
     let _ = load_shard(g, name, text);
     s.table.get()
 }
 
+/// The table of the shard `key` would be in, if it is at hand and (native
+/// builds) holds some key with the same first word ([`may_hold`]).
+fn shard_holding<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Table> {
+    let s = shard_of(g, key)?;
+    s.table.get().or_else(|| if may_hold(key) { shard_table(g, s) } else { None })
+}
+
 /// Whether shard `s` is at hand: loaded, or embedded (native builds).
 fn at_hand(s: &Shard) -> bool {
-    s.table.get().is_some() || late::LATE.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).is_ok()
+    s.table.get().is_some() || LATE.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).is_ok()
 }
 
 /// Parses every embedded shard not parsed yet (native builds; for tools and
@@ -556,7 +552,7 @@ pub(super) fn lookup(key: &str) -> &'static [u32] {
 pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
     let g = gazetteer();
     let (core_ids, core_longer) = g.core.step(key);
-    match shard_of(g, key).and_then(|s| shard_table(g, s)) {
+    match shard_holding(g, key) {
         Some(t) => {
             let (ids, longer) = t.step(key);
             (ids.or(core_ids).unwrap_or(&[]), longer || core_longer)
@@ -573,8 +569,8 @@ pub fn notable_step(key: &str) -> (bool, bool) {
     let places = &g.places;
     let notable = |&i: &u32| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable);
     let ids = lookup(key);
-    let longer = g.core.notable_heads.contains(key)
-        || shard_of(g, key).and_then(|s| shard_table(g, s)).is_some_and(|t| t.notable_heads.contains(key));
+    let longer =
+        g.core.notable_heads.contains(key) || shard_holding(g, key).is_some_and(|t| t.notable_heads.contains(key));
     (ids.iter().any(notable), longer)
 }
 

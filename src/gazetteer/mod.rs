@@ -49,6 +49,7 @@
 
 mod data;
 mod filter;
+mod late_words;
 
 pub use data::{
     country_name, country_place, demonym, generation, has_filter, is_common_word, is_state_abbreviation, load_all,
