@@ -276,6 +276,7 @@ mod tests {
             "ar_place_cue",
             "ar_stop",
             "ar_time",
+            "disease_word",
             "en_calendar",
             "en_connector",
             "en_connector_outer",

@@ -54,6 +54,9 @@ word_lists! {
     pub(super) fn en_connectors_outer = ["en_connector_outer"];
     /// Prepositions of a role's destination ("المبعوث الأممي إلى اليمن").
     pub(super) fn ar_destinations = ["ar_destination"];
+    /// Words that make a place name the name of a disease: after it in
+    /// English ("West Nile virus"), before it in Arabic ("حمى الوادي المتصدع").
+    pub(super) fn disease_words = ["disease_word"];
     /// Words of events and titles of works, never people ("World Cup").
     pub(super) fn en_event_words = ["en_event_word"];
     /// Adjectives that make a definite head an organisation name

@@ -190,6 +190,7 @@ pub fn recognise(
     }
     cands.extend(learned_spans(words, tagged, pol.min_score));
     let mut accepted = merge(cands, tagger_leads);
+    accepted.retain(|f| f.kind != EntityType::Place || !places::names_disease(words, f));
     trim_at_lone_quotes(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {

@@ -391,3 +391,23 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
         ));
     }
 }
+
+/// A place name that names a disease ("West Nile virus", "Rift Valley
+/// fever", "متلازمة الشرق الأوسط التنفسية", "بفيروس غرب النيل"): a disease
+/// word right after it (English, but for a country's name) or right before
+/// it (Arabic). The story is about the disease, not the place: no pin.
+pub(super) fn names_disease(words: &[Word], f: &Found) -> bool {
+    let disease = |w: &Word| w.readings.iter().any(|r| super::lists::disease_words().contains(&r.key));
+    match words.get(f.w0) {
+        Some(w) if w.arabic => f.w0 > 0 && !w.brk && disease(&words[f.w0 - 1]),
+        // "the United States flu season" is the country's season
+        Some(_) => words.get(f.w1).is_some_and(|w| !w.brk && disease(w)) && !names_country(f),
+        None => false,
+    }
+}
+
+fn names_country(f: &Found) -> bool {
+    let What::Place { cands, .. } = &f.what else { return false };
+    let places = gazetteer::places();
+    cands.first().and_then(|&c| places.get(c as usize)).is_some_and(|p| p.kind == PlaceKind::Country)
+}
