@@ -286,11 +286,13 @@ pub(super) fn policy(words: &[Word], tagged: &[TaggedSpan]) -> Policy {
     }
 }
 
-/// Word ranges of the tagger's misc names (see [`TaggedSpan::kind`]).
-pub(super) fn misc_ranges(words: &[Word], tagged: &[TaggedSpan]) -> Vec<(usize, usize)> {
+/// Word ranges of the tagger's misc names (see [`TaggedSpan::kind`]) it is
+/// as sure of as of the names it may mark (a lone "Canada's" read as misc
+/// at 0.36 kept the country off the map).
+pub(super) fn misc_ranges(words: &[Word], tagged: &[TaggedSpan], min_score: f32) -> Vec<(usize, usize)> {
     tagged
         .iter()
-        .filter(|t| t.kind == EntityType::Event)
+        .filter(|t| t.kind == EntityType::Event && t.score >= min_score)
         .map(|t| (words.partition_point(|w| w.tok < t.start_token), words.partition_point(|w| w.tok < t.end_token)))
         .filter(|(a, b)| a < b)
         .collect()

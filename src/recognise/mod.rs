@@ -183,7 +183,7 @@ pub fn recognise(
     }
     if tagger_leads {
         // the policy's gaps, and no place over the tagger's misc names
-        let misc = misc_ranges(words, tagged);
+        let misc = misc_ranges(words, tagged, pol.min_score);
         cands.retain(|c| {
             pol.fills(c) && (c.kind != EntityType::Place || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b))
         });
