@@ -218,7 +218,7 @@ const SMALL_TOWN_AR: u64 = 15_000;
 /// ("in Chiefland": [`crate::resolve::is_town_cue`]), a comma and a
 /// capitalised name after it ("Jasper, Ala.", "Gainesville, Georgia"), a
 /// settlement word before it, or written in capitals at the start of a
-/// paragraph (a dateline: "JASPER, Ala. —").
+/// sentence in ordinary case (a dateline: "JASPER, Ala. — A tornado").
 fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool {
     let w = &words[i];
     if j != i + 1 {
@@ -239,7 +239,12 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
     }
     let before = i > 0 && !w.brk && crate::resolve::is_town_cue(&words[i - 1].key);
     let after = words.get(j).is_some_and(|n| n.comma_before && (n.cap || n.upper));
-    let dateline = w.upper && w.sent_start;
+    // a dateline opens a sentence that goes on in ordinary case ("JASPER,
+    // Ala. — A tornado ..."); a headline all in capitals ("CRICKET -
+    // LEICESTERSHIRE TAKE OVER ...", "GOLF - ROLE FOR U.K.") opens none
+    let dateline = w.upper
+        && w.sent_start
+        && words[j..].iter().take_while(|n| n.sent == w.sent).any(|n| n.text.chars().any(char::is_lowercase));
     !(before || after || dateline || settlement_before(words, i))
 }
 
