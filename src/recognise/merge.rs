@@ -31,6 +31,15 @@
 //! not a rule candidate unless a cue ("في", "إلى", "مدينة", "محافظة") or a
 //! list of places ("عدن ولحج") supports it; the tagger's own span for it,
 //! when there is one, competes as usual (the tagger is the other support).
+//! A spelling the corpora never tag as a place ("التحالف", "الباب") needs
+//! a noun of place ("مدينة الباب"); "في" alone is not enough. Neither the
+//! rules nor the tagger mark a place in a phrase where the spelling is an
+//! ordinary word (`data/curated/place_idioms.tsv`: "صلاة المغرب", "النيل
+//! من", "على الصعيد"), a name alone in quotation marks after "لـ" or
+//! "علمت" (a news outlet: "قال لـ«الرياض»"), a name read without the
+//! article its word carries ("الجبلّة" is not Jableh), or, for the tagger,
+//! what is left of its word once a proclitic is stripped ("كُرِّم" is not
+//! ك + "رم"). See `places::ordinary_here`.
 
 use super::lists::not_person_words;
 use super::places::tagged_place;
