@@ -276,6 +276,7 @@ mod tests {
             "ar_outlet_cue",
             "ar_place_cue",
             "ar_place_noun",
+            "ar_preposition",
             "ar_stop",
             "ar_time",
             "en_calendar",

@@ -72,6 +72,9 @@ word_lists! {
     /// Words right before a name standing alone in quotation marks that
     /// make it a news outlet ("قال لـ«الرياض»", "علمت «الرياض»").
     pub(super) fn ar_outlet_cues = ["ar_outlet_cue"];
+    /// Prepositions and adverbs that govern the next noun ("من", "في",
+    /// "بين"): a conjunction cannot follow them.
+    pub(super) fn ar_prepositions = ["ar_preposition"];
 }
 
 /// How often a spelling of [`never_places`] must be an ordinary word in

@@ -3,8 +3,8 @@
 //! Iraq"), and how much context a name needs ([`Weak`]).
 
 use super::lists::{
-    adjective_blockers, ambiguous_places, ar_locatives, ar_outlet_cues, ar_place_cues, ar_place_nouns, direction,
-    en_settlement_of, never_places, place_idioms, settlement_words,
+    adjective_blockers, ambiguous_places, ar_locatives, ar_outlet_cues, ar_place_cues, ar_place_nouns, ar_prepositions,
+    direction, en_settlement_of, never_places, place_idioms, settlement_words,
 };
 use super::merge::{PRIO_DIR_PLACE, PRIO_PLACE};
 use super::{definite, key_of, nisba, span, verb_like, Direction, Found, Weak, What, Word};
@@ -20,7 +20,7 @@ pub(super) fn tagged_place(words: &[Word], w0: usize, w1: usize) -> Option<(&'st
     let conj = if w1 == w0 + 1 { conjunction_reading(words, w0) } else { None };
     let order = conj.into_iter().chain((0..first.readings.len()).filter(|&ri| Some(ri) != conj));
     for r in order.map(|ri| &first.readings[ri]) {
-        if first.arabic && drops_article(&first.key, &r.key) {
+        if first.arabic && (drops_article(&first.key, &r.key) || impossible_conjunction(words, w0, &r.key)) {
             continue;
         }
         let key = key_of(words, w0, w1, &r.key);
@@ -70,7 +70,9 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     }
     let mut best: Option<(usize, usize, String, &'static [u32])> = None;
     for (ri, r) in w.readings.iter().enumerate() {
-        if w.arabic && (r.key.chars().count() < 2 || drops_article(&w.key, &r.key)) {
+        if w.arabic
+            && (r.key.chars().count() < 2 || drops_article(&w.key, &r.key) || impossible_conjunction(words, i, &r.key))
+        {
             continue;
         }
         let mut key = r.key.clone();
@@ -112,6 +114,20 @@ fn drops_article(word: &str, key: &str) -> bool {
         && word.strip_suffix(key).is_some_and(|pre| pre.ends_with("ال") || pre.ends_with("لل"))
 }
 
+/// The reading `key` of Arabic word `i` strips a conjunction (و، ف) that
+/// cannot stand here: right after a preposition comes its noun, never
+/// "and" ("من فصيلة" is not "from + ف + صيلة", "من وجدة" is from Oujda).
+fn impossible_conjunction(words: &[Word], i: usize, key: &str) -> bool {
+    let w = &words[i];
+    w.arabic
+        && i > 0
+        && !w.brk
+        && w.key.starts_with(['و', 'ف'])
+        && key != w.key
+        && w.key.ends_with(key)
+        && ar_prepositions().contains(&words[i - 1].key)
+}
+
 /// A word written with و that is a place as written ("وجدة", Oujda) may
 /// be و + another place ("و جدة", and Jeddah): the reading without و wins
 /// when the text names that place elsewhere ("في جدة", "بجدة") and never
@@ -123,6 +139,9 @@ fn conjunction_reading(words: &[Word], i: usize) -> Option<usize> {
     }
     let rest = w.key.strip_prefix('و')?;
     let ri = w.readings.iter().position(|r| r.key == rest)?;
+    if impossible_conjunction(words, i, rest) {
+        return None;
+    }
     if gazetteer::lookup(&w.key).is_empty()
         || gazetteer::lookup(rest).is_empty()
         || gazetteer::is_common_word(rest)
@@ -528,6 +547,14 @@ mod tests {
         assert!(!m.contains(&"الباب".to_string()), "{m:?}");
         let m = places_in("سيطرت القوات على مدينة الباب شمال حلب.", None);
         assert!(m.contains(&"الباب".to_string()), "{m:?}");
+    }
+
+    /// Right after a preposition comes its noun, never a conjunction: "من
+    /// فصيلة" (of the family of) is not من + ف + "صيلة".
+    #[test]
+    fn no_conjunction_after_a_preposition() {
+        let m = places_in("الأسد حيوان ضخم من فصيلة السنوريات يعيش في أفريقيا.", None);
+        assert_eq!(m, ["أفريقيا"], "{m:?}");
     }
 
     /// The tagger vouches for the word it read: "كُرِّم" (was honoured)
