@@ -269,6 +269,7 @@ mod tests {
         const LISTS: &[&str] = &[
             "ar_adjective_blocker",
             "ar_destination",
+            "ar_district",
             "ar_locative",
             "ar_named_head",
             "ar_org_head",

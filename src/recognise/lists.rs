@@ -75,6 +75,9 @@ word_lists! {
     /// Prepositions and adverbs that govern the next noun ("من", "في",
     /// "بين"): a conjunction cannot follow them.
     pub(super) fn ar_prepositions = ["ar_preposition"];
+    /// Words for city districts that open a list of their names ("أحياء
+    /// النسيم، والربيع").
+    pub(super) fn ar_districts = ["ar_district"];
 }
 
 /// How often a spelling of [`never_places`] must be an ordinary word in

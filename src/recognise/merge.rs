@@ -224,7 +224,7 @@ impl Policy {
 /// Whether the first (most likely) candidate is a notable place: a
 /// country, region, capital, first-level division or large city
 /// ([`crate::gazetteer::Place::notable`]).
-fn notable_first(cands: &[u32]) -> bool {
+pub(super) fn notable_first(cands: &[u32]) -> bool {
     cands.first().and_then(|&i| crate::gazetteer::places().get(i as usize)).is_some_and(|p| p.notable)
 }
 

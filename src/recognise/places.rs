@@ -3,10 +3,10 @@
 //! Iraq"), and how much context a name needs ([`Weak`]).
 
 use super::lists::{
-    adjective_blockers, ambiguous_places, ar_locatives, ar_outlet_cues, ar_place_cues, ar_place_nouns, ar_prepositions,
-    direction, en_settlement_of, never_places, place_idioms, settlement_words,
+    adjective_blockers, ambiguous_places, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues, ar_place_nouns,
+    ar_prepositions, direction, en_settlement_of, never_places, place_idioms, settlement_words,
 };
-use super::merge::{PRIO_DIR_PLACE, PRIO_PLACE};
+use super::merge::{notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
 use super::{definite, key_of, nisba, span, verb_like, Direction, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::model::{EntityType, PlaceKind};
@@ -174,7 +174,41 @@ pub(super) fn ordinary_here(words: &[Word], i: usize, j: usize, key: &str) -> bo
         && words.get(j).is_none_or(|n| n.quote_before)
         && !words[i + 1..j].iter().any(|x| x.quote_before);
     let outlet = quoted && i > 0 && words[i - 1].readings.iter().any(|r| ar_outlet_cues().contains(&r.key));
-    before || after || outlet
+    before || after || outlet || district(words, i)
+}
+
+/// Most words a list of district names runs back to its "أحياء".
+const MAX_DISTRICT_LIST: usize = 30;
+
+/// Word `i` names a city district: an item joined by و or a comma to a
+/// list that "أحياء" opens in the same clause ("أحياء النسيم، والربيع،
+/// والناصرية"). The gazetteer holds few districts: the town of the same
+/// name (Nasiriyah) is the wrong place. The first word after "أحياء" may
+/// be a city ("أحياء الرياض", the districts of Riyadh), and a name right
+/// after "حي" may be a district the gazetteer holds ("حي المرج", Cairo),
+/// so only the joined items count.
+fn district(words: &[Word], i: usize) -> bool {
+    let is_district = |x: &Word| x.readings.iter().any(|r| ar_districts().contains(&r.key));
+    let w = &words[i];
+    if !w.arabic || i == 0 {
+        return false;
+    }
+    let joined = w.comma_before || w.key.starts_with('و');
+    if !joined {
+        return false;
+    }
+    let from = i.saturating_sub(MAX_DISTRICT_LIST);
+    for k in (from..i).rev() {
+        let x = &words[k];
+        if x.sent != w.sent || !x.arabic || x.f.ar_stop || x.f.time || x.f.trigger || verb_like(x) {
+            return false;
+        }
+        if is_district(x) {
+            // "أحياء الرياض والدمام": the districts of two cities
+            return !words[k + 1].readings.iter().any(|r| notable_first(gazetteer::lookup(&r.key)));
+        }
+    }
+    false
 }
 
 /// Longest joined two-word place name tried ("حفرالباطن" has 9 letters;
@@ -555,6 +589,17 @@ mod tests {
     fn no_conjunction_after_a_preposition() {
         let m = places_in("الأسد حيوان ضخم من فصيلة السنوريات يعيش في أفريقيا.", None);
         assert_eq!(m, ["أفريقيا"], "{m:?}");
+    }
+
+    /// The names joined to a list that "أحياء" opens are districts, not
+    /// towns of the same name (Nasiriyah in Iraq); the city after "أحياء"
+    /// and a place after "في" stay places.
+    #[test]
+    fn district_lists_are_not_towns() {
+        let m = places_in("وتشمل الدائرة الأولى أحياء النسيم، والربيع، والناصرية، والعقيق في مدينة الدمام.", None);
+        assert_eq!(m, ["الدمام"], "{m:?}");
+        let m = places_in("وشهدت أحياء الرياض والدمام أمطارا غزيرة.", None);
+        assert_eq!(m, ["الرياض", "الدمام"], "{m:?}");
     }
 
     /// The tagger vouches for the word it read: "كُرِّم" (was honoured)
