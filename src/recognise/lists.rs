@@ -78,6 +78,8 @@ word_lists! {
     /// Words for city districts that open a list of their names ("أحياء
     /// النسيم، والربيع").
     pub(super) fn ar_districts = ["ar_district"];
+    /// Words that open a list of company names ("أسهم شركات ...").
+    pub(super) fn ar_company_lists = ["ar_company_list"];
 }
 
 /// How often a spelling of [`never_places`] must be an ordinary word in

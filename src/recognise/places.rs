@@ -3,11 +3,11 @@
 //! Iraq"), and how much context a name needs ([`Weak`]).
 
 use super::lists::{
-    adjective_blockers, ambiguous_places, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues, ar_place_nouns,
-    ar_prepositions, direction, en_settlement_of, never_places, place_idioms, settlement_words,
+    adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues,
+    ar_place_nouns, ar_prepositions, direction, en_settlement_of, never_places, place_idioms, settlement_words,
 };
 use super::merge::{notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
-use super::{definite, key_of, nisba, span, verb_like, Direction, Found, Weak, What, Word};
+use super::{definite, key_of, lexicon, nisba, span, verb_like, Direction, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::model::{EntityType, PlaceKind};
 
@@ -174,37 +174,45 @@ pub(super) fn ordinary_here(words: &[Word], i: usize, j: usize, key: &str) -> bo
         && words.get(j).is_none_or(|n| n.quote_before)
         && !words[i + 1..j].iter().any(|x| x.quote_before);
     let outlet = quoted && i > 0 && words[i - 1].readings.iter().any(|r| ar_outlet_cues().contains(&r.key));
-    before || after || outlet || district(words, i)
+    before || after || outlet || list_item(words, i)
 }
 
-/// Most words a list of district names runs back to its "أحياء".
-const MAX_DISTRICT_LIST: usize = 30;
+/// Most words a list of names runs back to the word that opens it
+/// ("أحياء", "شركات").
+const MAX_LIST: usize = 30;
 
-/// Word `i` names a city district: an item joined by و or a comma to a
-/// list that "أحياء" opens in the same clause ("أحياء النسيم، والربيع،
-/// والناصرية"). The gazetteer holds few districts: the town of the same
-/// name (Nasiriyah) is the wrong place. The first word after "أحياء" may
-/// be a city ("أحياء الرياض", the districts of Riyadh), and a name right
-/// after "حي" may be a district the gazetteer holds ("حي المرج", Cairo),
-/// so only the joined items count.
-fn district(words: &[Word], i: usize) -> bool {
-    let is_district = |x: &Word| x.readings.iter().any(|r| ar_districts().contains(&r.key));
+/// Word `i` is an item of a list of districts or companies, not a town:
+/// - an item joined by و or a comma to a list that "أحياء" opens in the
+///   same clause ("أحياء النسيم، والربيع، والناصرية"). The gazetteer holds
+///   few districts: the town of the same name (Nasiriyah) is the wrong
+///   place. A name right after "حي" may be a district the gazetteer holds
+///   ("حي المرج", Cairo), so only the joined items count;
+/// - a word of a list that "أسهم" or "شركات" opens, among the first two
+///   after it or in an item joined by و or a comma: company names made of
+///   place names ("أسهم شركات ... وأسمنت حائل", "الإنماء طوكيو للتأمين",
+///   "والسعودية للتموين"), but not "شركات التأمين كلفة أضرار انفجار
+///   بيروت".
+///
+/// The first word after the opener may be a place the list belongs to
+/// ("أحياء الرياض والدمام", "أسهم شركات الخليج"): a notable place there
+/// makes it no list of names.
+fn list_item(words: &[Word], i: usize) -> bool {
     let w = &words[i];
     if !w.arabic || i == 0 {
         return false;
     }
+    let opener = |x: &Word, list: &lexicon::WordSet| x.readings.iter().any(|r| list.contains(&r.key));
     let joined = w.comma_before || w.key.starts_with('و');
-    if !joined {
-        return false;
-    }
-    let from = i.saturating_sub(MAX_DISTRICT_LIST);
-    for k in (from..i).rev() {
+    for k in (i.saturating_sub(MAX_LIST)..i).rev() {
         let x = &words[k];
         if x.sent != w.sent || !x.arabic || x.f.ar_stop || x.f.time || x.f.trigger || verb_like(x) {
             return false;
         }
-        if is_district(x) {
-            // "أحياء الرياض والدمام": the districts of two cities
+        let district = joined && opener(x, ar_districts());
+        // a company's name: its first words, or a word of a joined item
+        let prev = &words[i - 1];
+        let item = i - k <= 2 || joined || prev.comma_before || prev.key.starts_with('و');
+        if district || (item && opener(x, ar_company_lists())) {
             return !words[k + 1].readings.iter().any(|r| notable_first(gazetteer::lookup(&r.key)));
         }
     }
@@ -600,6 +608,21 @@ mod tests {
         assert_eq!(m, ["الدمام"], "{m:?}");
         let m = places_in("وشهدت أحياء الرياض والدمام أمطارا غزيرة.", None);
         assert_eq!(m, ["الرياض", "الدمام"], "{m:?}");
+    }
+
+    /// Place names inside a list of companies' shares are company names
+    /// ("أسمنت حائل", "السعودية للتموين"); Gulf companies stay a place.
+    #[test]
+    fn company_lists_are_not_places() {
+        let m = places_in(
+            "وكانت أسهم شركات الإنماء طوكيو للتأمين، وأسمنت حائل، والسعودية للتموين الأكثر ارتفاعا في جدة.",
+            None,
+        );
+        assert_eq!(m, ["جدة"], "{m:?}");
+        let m = places_in("وارتفعت أسهم شركات الخليج بعد إعلان النتائج.", None);
+        assert_eq!(m, ["الخليج"], "{m:?}");
+        let m = places_in("هل تغطي شركات التأمين كلفة أضرار انفجار بيروت؟", None);
+        assert_eq!(m, ["بيروت"], "{m:?}");
     }
 
     /// The tagger vouches for the word it read: "كُرِّم" (was honoured)
