@@ -197,11 +197,6 @@ fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
     }
 }
 
-/// Population under which a town gains three quarters of the weight of
-/// its country's mentions in the text (measured: IDRISI-D unchanged,
-/// GeoVirus 0.602 → 0.604; a half cost IDRISI-D 0.001).
-const VILLAGE: u64 = 10_000;
-
 /// Scores every candidate of a place mention, best first.
 pub fn score_candidates(
     cands: &[u32],
@@ -222,11 +217,9 @@ pub fn score_candidates(
         .map(|(i, p)| {
             let mut s = prior(p);
             if let Some(&(_, w)) = ctx.iter().find(|(c, _)| !p.country.is_empty() && *c == p.country) {
-                // a village gains less from its country's mentions: one
-                // "فلسطين" does not make الدوحة a village near Bethlehem
-                // rather than Qatar's capital
-                let village = p.kind == PlaceKind::City && p.population < VILLAGE;
-                s += (1.0 + 0.25 * w.min(4.0)) * if village { 0.75 } else { 1.0 };
+                // a village gains 3/4 (measured): with Palestine named, الدوحة is still Doha
+                let f = if p.kind == PlaceKind::City && p.population < 10_000 { 0.75 } else { 1.0 };
+                s += (1.0 + 0.25 * w.min(4.0)) * f;
             }
             if adj_country.is_some_and(|a| a == p.country) {
                 s += 4.0;
