@@ -217,7 +217,9 @@ pub fn score_candidates(
         .map(|(i, p)| {
             let mut s = prior(p);
             if let Some(&(_, w)) = ctx.iter().find(|(c, _)| !p.country.is_empty() && *c == p.country) {
-                s += 1.0 + 0.25 * w.min(4.0);
+                // a village gains 3/4 (measured): with Palestine named, الدوحة is still Doha
+                let f = if p.kind == PlaceKind::City && p.population < 10_000 { 0.75 } else { 1.0 };
+                s += (1.0 + 0.25 * w.min(4.0)) * f;
             }
             if adj_country.is_some_and(|a| a == p.country) {
                 s += 4.0;

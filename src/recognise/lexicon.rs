@@ -268,12 +268,17 @@ mod tests {
     fn word_lists_are_known_and_keyed() {
         const LISTS: &[&str] = &[
             "ar_adjective_blocker",
+            "ar_company_list",
             "ar_destination",
+            "ar_district",
             "ar_locative",
             "ar_named_head",
             "ar_org_head",
             "ar_particle",
+            "ar_outlet_cue",
             "ar_place_cue",
+            "ar_place_noun",
+            "ar_preposition",
             "ar_stop",
             "ar_time",
             "disease_word",

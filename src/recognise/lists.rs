@@ -68,7 +68,58 @@ word_lists! {
     /// Words right before a name that vouch for a place ("في", "إلى",
     /// "مدينة", "محافظة"): an ambiguous spelling after them is a place.
     pub(super) fn ar_place_cues = ["ar_place_cue"];
+    /// Nouns naming a kind of place right before its name ("مدينة",
+    /// "محافظة"): the only cue that makes a spelling the gold corpora never
+    /// tag as a place ([`never_places`]) one.
+    pub(super) fn ar_place_nouns = ["ar_place_noun"];
+    /// Words right before a name standing alone in quotation marks that
+    /// make it a news outlet ("قال لـ«الرياض»", "علمت «الرياض»").
+    pub(super) fn ar_outlet_cues = ["ar_outlet_cue"];
+    /// Prepositions and adverbs that govern the next noun ("من", "في",
+    /// "بين"): a conjunction cannot follow them.
+    pub(super) fn ar_prepositions = ["ar_preposition"];
+    /// Words for city districts that open a list of their names ("أحياء
+    /// النسيم، والربيع").
+    pub(super) fn ar_districts = ["ar_district"];
+    /// Words that open a list of company names ("أسهم شركات ...").
+    pub(super) fn ar_company_lists = ["ar_company_list"];
 }
+
+/// How often a spelling of [`never_places`] must be an ordinary word in
+/// the gold corpora (and never a place) before a preposition ("في
+/// التحالف") no longer vouches for it: "الباب" 30 times, "التحالف" 15.
+const NEVER_MIN_OTHER: usize = 10;
+
+/// The spellings of [`ambiguous_places`] that the gold corpora never tag
+/// as a place and tag as an ordinary word at least [`NEVER_MIN_OTHER`]
+/// times: only a noun of place ("مدينة الباب") or a list of places
+/// supports them, not "في" ("الأعضاء في التحالف").
+pub(super) fn never_places() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| {
+        let keys: Vec<&str> = lexicon::rows(AMBIGUOUS_PLACES_TSV)
+            .filter(|r| r.len() >= 4 && r[1] == "0" && r[2].parse::<usize>().is_ok_and(|n| n >= NEVER_MIN_OTHER))
+            .map(|r| r[0])
+            .collect();
+        WordSet::new(&keys)
+    })
+}
+
+/// Two-word phrases in which a place spelling is an ordinary word
+/// (`data/curated/place_idioms.tsv`: "صلاة المغرب", "النيل من", "على
+/// الصعيد"), each as "before name" or "name after", normalised.
+pub(super) fn place_idioms() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| {
+        let phrases: Vec<String> = lexicon::rows(PLACE_IDIOMS_TSV)
+            .filter(|r| r.len() >= 4)
+            .map(|r| if r[0] == "-" { format!("{} {}", r[1], r[2]) } else { format!("{} {}", r[0], r[1]) })
+            .collect();
+        WordSet::new(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
+    })
+}
+
+pub(super) const PLACE_IDIOMS_TSV: &str = include_str!("../../data/curated/place_idioms.tsv");
 
 /// Arabic spellings the gazetteer knows as places that the gold corpora
 /// tag far more often as ordinary words (`data/curated/ambiguous_places.tsv`,

@@ -31,6 +31,15 @@
 //! not a rule candidate unless a cue ("في", "إلى", "مدينة", "محافظة") or a
 //! list of places ("عدن ولحج") supports it; the tagger's own span for it,
 //! when there is one, competes as usual (the tagger is the other support).
+//! A spelling the corpora never tag as a place ("التحالف", "الباب") needs
+//! a noun of place ("مدينة الباب"); "في" alone is not enough. Neither the
+//! rules nor the tagger mark a place in a phrase where the spelling is an
+//! ordinary word (`data/curated/place_idioms.tsv`: "صلاة المغرب", "النيل
+//! من", "على الصعيد"), a name alone in quotation marks after "لـ" or
+//! "علمت" (a news outlet: "قال لـ«الرياض»"), a name read without the
+//! article its word carries ("الجبلّة" is not Jableh), or, for the tagger,
+//! what is left of its word once a proclitic is stripped ("كُرِّم" is not
+//! ك + "رم"). See `places::ordinary_here`.
 
 use super::lists::not_person_words;
 use super::places::tagged_place;
@@ -245,7 +254,7 @@ impl Policy {
 /// Whether the first (most likely) candidate is a notable place: a
 /// country, region, capital, first-level division or large city
 /// ([`crate::gazetteer::Place::notable`]).
-fn notable_first(cands: &[u32]) -> bool {
+pub(super) fn notable_first(cands: &[u32]) -> bool {
     cands.first().and_then(|&i| crate::gazetteer::places().get(i as usize)).is_some_and(|p| p.notable)
 }
 

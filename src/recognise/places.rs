@@ -3,10 +3,11 @@
 //! Iraq"), and how much context a name needs ([`Weak`]).
 
 use super::lists::{
-    adjective_blockers, ambiguous_places, ar_locatives, ar_place_cues, direction, en_settlement_of, settlement_words,
+    adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues,
+    ar_place_nouns, ar_prepositions, direction, en_settlement_of, never_places, place_idioms, settlement_words,
 };
-use super::merge::{PRIO_DIR_PLACE, PRIO_PLACE};
-use super::{definite, key_of, nisba, span, verb_like, Direction, Found, Weak, What, Word};
+use super::merge::{notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
+use super::{definite, key_of, lexicon, nisba, span, verb_like, Direction, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::model::{EntityType, PlaceKind};
 
@@ -15,10 +16,25 @@ use crate::model::{EntityType, PlaceKind};
 /// the proclitics left outside the span.
 pub(super) fn tagged_place(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let first = words.get(w0)?;
-    for r in first.readings.iter() {
+    // "وجدة" read as و + "جدة" when the text names Jeddah elsewhere
+    let conj = if w1 == w0 + 1 { conjunction_reading(words, w0) } else { None };
+    let order = conj.into_iter().chain((0..first.readings.len()).filter(|&ri| Some(ri) != conj));
+    for r in order.map(|ri| &first.readings[ri]) {
+        if first.arabic && (drops_article(&first.key, &r.key) || impossible_conjunction(words, w0, &r.key)) {
+            continue;
+        }
         let key = key_of(words, w0, w1, &r.key);
         let cands = gazetteer::lookup(&key);
-        if cands.is_empty() || gazetteer::is_common_word(&key) || bare_abbreviation(words, w0, w1, &key) {
+        if cands.is_empty()
+            || gazetteer::is_common_word(&key)
+            || bare_abbreviation(words, w0, w1, &key)
+            || ordinary_here(words, w0, w1, &key)
+        {
+            continue;
+        }
+        // the tagger vouches for the word it read, not for what is left
+        // once a proclitic is stripped ("كُرِّم", honoured, is not ك + "رم")
+        if first.arabic && r.pre > 0 && w1 == w0 + 1 && ambiguous_places().contains(&r.key) && !ar_cued(words, w0, w1) {
             continue;
         }
         // One Arabic word is often a verb or noun that is also a village's
@@ -54,7 +70,9 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     }
     let mut best: Option<(usize, usize, String, &'static [u32])> = None;
     for (ri, r) in w.readings.iter().enumerate() {
-        if w.arabic && r.key.chars().count() < 2 {
+        if w.arabic
+            && (r.key.chars().count() < 2 || drops_article(&w.key, &r.key) || impossible_conjunction(words, i, &r.key))
+        {
             continue;
         }
         let mut key = r.key.clone();
@@ -77,7 +95,128 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     if best.is_none() && w.arabic {
         best = joined_place(w, i);
     }
+    if best.as_ref().is_some_and(|b| b.0 == 0 && b.1 == i + 1) {
+        if let Some(ri) = conjunction_reading(words, i) {
+            let key = w.readings[ri].key.clone();
+            best = Some((ri, i + 1, key.clone(), gazetteer::lookup(&key)));
+        }
+    }
     best
+}
+
+/// The reading `key` of the Arabic word `word` (normalised) drops the
+/// article the word carries and names a place without it: "الجبلّة"
+/// (nature) is not Jableh ("جبلة"). A name with the article keeps it in
+/// every form ("بالعراق", "للعراق" → "العراق").
+fn drops_article(word: &str, key: &str) -> bool {
+    !key.starts_with("ال")
+        && word.len() > key.len()
+        && word.strip_suffix(key).is_some_and(|pre| pre.ends_with("ال") || pre.ends_with("لل"))
+}
+
+/// The reading `key` of Arabic word `i` strips a conjunction (و، ف) that
+/// cannot stand here: right after a preposition comes its noun, never
+/// "and" ("من فصيلة" is not "from + ف + صيلة", "من وجدة" is from Oujda).
+fn impossible_conjunction(words: &[Word], i: usize, key: &str) -> bool {
+    let w = &words[i];
+    w.arabic
+        && i > 0
+        && !w.brk
+        && w.key.starts_with(['و', 'ف'])
+        && key != w.key
+        && w.key.ends_with(key)
+        && ar_prepositions().contains(&words[i - 1].key)
+}
+
+/// A word written with و that is a place as written ("وجدة", Oujda) may
+/// be و + another place ("و جدة", and Jeddah): the reading without و wins
+/// when the text names that place elsewhere ("في جدة", "بجدة") and never
+/// writes the word as a whole again. Returns the reading's index.
+fn conjunction_reading(words: &[Word], i: usize) -> Option<usize> {
+    let w = &words[i];
+    if !w.arabic {
+        return None;
+    }
+    let rest = w.key.strip_prefix('و')?;
+    let ri = w.readings.iter().position(|r| r.key == rest)?;
+    if impossible_conjunction(words, i, rest) {
+        return None;
+    }
+    if gazetteer::lookup(&w.key).is_empty()
+        || gazetteer::lookup(rest).is_empty()
+        || gazetteer::is_common_word(rest)
+        || ambiguous_places().contains(rest)
+    {
+        return None;
+    }
+    let whole_again = words.iter().enumerate().any(|(k, x)| k != i && x.key == w.key);
+    let elsewhere = words.iter().any(|x| x.key != w.key && x.readings.iter().any(|r| r.key == rest));
+    (elsewhere && !whole_again).then_some(ri)
+}
+
+/// The words `i..j`, read as `key`, are an ordinary word here whatever
+/// the gazetteer or the tagger says: one word in a phrase of
+/// `data/curated/place_idioms.tsv` ("صلاة المغرب", "النيل من", "على
+/// الصعيد"), or a name alone in quotation marks after a word that makes it
+/// a news outlet ("قال لـ«الرياض» إن", "علمت «الرياض»").
+pub(super) fn ordinary_here(words: &[Word], i: usize, j: usize, key: &str) -> bool {
+    let w = &words[i];
+    if !w.arabic || j > words.len() {
+        return false;
+    }
+    let idioms = place_idioms();
+    let before = j == i + 1
+        && i > 0
+        && !w.brk
+        && words[i - 1].readings.iter().any(|r| idioms.contains(&format!("{} {key}", r.key)));
+    let after = j == i + 1 && words.get(j).is_some_and(|n| !n.brk && idioms.contains(&format!("{key} {}", n.key)));
+    let quoted = w.quote_before
+        && words.get(j).is_none_or(|n| n.quote_before)
+        && !words[i + 1..j].iter().any(|x| x.quote_before);
+    let outlet = quoted && i > 0 && words[i - 1].readings.iter().any(|r| ar_outlet_cues().contains(&r.key));
+    before || after || outlet || list_item(words, i)
+}
+
+/// Most words a list of names runs back to the word that opens it
+/// ("أحياء", "شركات").
+const MAX_LIST: usize = 30;
+
+/// Word `i` is an item of a list of districts or companies, not a town:
+/// - an item joined by و or a comma to a list that "أحياء" opens in the
+///   same clause ("أحياء النسيم، والربيع، والناصرية"). The gazetteer holds
+///   few districts: the town of the same name (Nasiriyah) is the wrong
+///   place. A name right after "حي" may be a district the gazetteer holds
+///   ("حي المرج", Cairo), so only the joined items count;
+/// - a word of a list that "أسهم" or "شركات" opens, among the first two
+///   after it or in an item joined by و or a comma: company names made of
+///   place names ("أسهم شركات ... وأسمنت حائل", "الإنماء طوكيو للتأمين",
+///   "والسعودية للتموين"), but not "شركات التأمين كلفة أضرار انفجار
+///   بيروت".
+///
+/// The first word after the opener may be a place the list belongs to
+/// ("أحياء الرياض والدمام", "أسهم شركات الخليج"): a notable place there
+/// makes it no list of names.
+fn list_item(words: &[Word], i: usize) -> bool {
+    let w = &words[i];
+    if !w.arabic || i == 0 {
+        return false;
+    }
+    let opener = |x: &Word, list: &lexicon::WordSet| x.readings.iter().any(|r| list.contains(&r.key));
+    let joined = w.comma_before || w.key.starts_with('و');
+    for k in (i.saturating_sub(MAX_LIST)..i).rev() {
+        let x = &words[k];
+        if x.sent != w.sent || !x.arabic || x.f.ar_stop || x.f.time || x.f.trigger || verb_like(x) {
+            return false;
+        }
+        let district = joined && opener(x, ar_districts());
+        // a company's name: its first words, or a word of a joined item
+        let prev = &words[i - 1];
+        let item = i - k <= 2 || joined || prev.comma_before || prev.key.starts_with('و');
+        if district || (item && opener(x, ar_company_lists())) {
+            return !words[k + 1].readings.iter().any(|r| notable_first(gazetteer::lookup(&r.key)));
+        }
+    }
+    false
 }
 
 /// Longest joined two-word place name tried ("حفرالباطن" has 9 letters;
@@ -120,6 +259,7 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
             return directional(words, i, out);
         }
         if unsupported_ambiguous(words, i, j, &key, cands)
+            || ordinary_here(words, i, j, &key)
             || bare_abbreviation(words, i, j, &key)
             || uncued_small_town(words, i, j, cands)
         {
@@ -176,7 +316,16 @@ fn unsupported_ambiguous(words: &[Word], i: usize, j: usize, key: &str, cands: &
 fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
     let w = &words[i];
     let amb = ambiguous_places();
-    let cue = i > 0 && !w.brk && ar_place_cues().contains(&words[i - 1].key);
+    // a spelling the corpora never tag as a place needs a noun of place
+    // ("مدينة الباب"); "في" alone is as often "in the coalition"
+    let never = j == i + 1 && w.readings.iter().any(|r| never_places().contains(&r.key));
+    let cue = i > 0
+        && !w.brk
+        && if never {
+            words[i - 1].readings.iter().any(|r| ar_place_nouns().contains(&r.key))
+        } else {
+            ar_place_cues().contains(&words[i - 1].key)
+        };
     // a clear place joined by و: the word after, or the one before this
     let clear = |x: &Word, joined: bool| {
         x.readings.iter().any(|r| {
@@ -415,4 +564,97 @@ fn names_country(f: &Found) -> bool {
     let What::Place { cands, .. } = &f.what else { return false };
     let places = gazetteer::places();
     cands.first().and_then(|&c| places.get(c as usize)).is_some_and(|p| p.kind == PlaceKind::Country)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::lexicon::check_table;
+    use super::super::lists::PLACE_IDIOMS_TSV;
+    use super::super::{recognise, words};
+    use crate::model::EntityType;
+    use crate::tagger::TaggedSpan;
+    use crate::text::{sentences, tokenize};
+
+    /// The places marked in `t`, with a tagger place span over the word
+    /// `tagged` when given.
+    fn places_in(t: &str, tagged: Option<&str>) -> Vec<String> {
+        let toks = tokenize(t);
+        let ws = words(&toks, &sentences(t));
+        let spans: Vec<TaggedSpan> = tagged
+            .map(|w| {
+                let at = toks.iter().position(|k| k.text == w).unwrap();
+                TaggedSpan { start_token: at, end_token: at + 1, kind: EntityType::Place, score: 0.9 }
+            })
+            .into_iter()
+            .collect();
+        let chars: Vec<char> = t.chars().collect();
+        recognise(&ws, "ar", &[], &spans, true)
+            .into_iter()
+            .filter(|f| f.kind == EntityType::Place && !f.demonym)
+            .map(|f| chars[f.start..f.end].iter().collect())
+            .collect()
+    }
+
+    #[test]
+    fn place_idioms_table() {
+        check_table("place_idioms.tsv", PLACE_IDIOMS_TSV, 4);
+        for r in super::super::lexicon::rows(PLACE_IDIOMS_TSV) {
+            assert!((r[0] == "-") != (r[2] == "-"), "place_idioms.tsv: one side only: {r:?}");
+        }
+    }
+
+    /// A spelling the gold corpora never tag as a place ("التحالف", the
+    /// coalition; "الباب", the door) is not one after "في"; after a noun of
+    /// place it is ("مدينة الباب", al-Bab).
+    #[test]
+    fn never_places_need_a_noun_of_place() {
+        let m = places_in("وتشارك عشر دول أعضاء في التحالف في العمليات الجوية ضد المسلحين.", None);
+        assert!(!m.contains(&"التحالف".to_string()), "{m:?}");
+        let m = places_in("دار القتال في الباب منذ الصباح.", None);
+        assert!(!m.contains(&"الباب".to_string()), "{m:?}");
+        let m = places_in("سيطرت القوات على مدينة الباب شمال حلب.", None);
+        assert!(m.contains(&"الباب".to_string()), "{m:?}");
+    }
+
+    /// Right after a preposition comes its noun, never a conjunction: "من
+    /// فصيلة" (of the family of) is not من + ف + "صيلة".
+    #[test]
+    fn no_conjunction_after_a_preposition() {
+        let m = places_in("الأسد حيوان ضخم من فصيلة السنوريات يعيش في أفريقيا.", None);
+        assert_eq!(m, ["أفريقيا"], "{m:?}");
+    }
+
+    /// The names joined to a list that "أحياء" opens are districts, not
+    /// towns of the same name (Nasiriyah in Iraq); the city after "أحياء"
+    /// and a place after "في" stay places.
+    #[test]
+    fn district_lists_are_not_towns() {
+        let m = places_in("وتشمل الدائرة الأولى أحياء النسيم، والربيع، والناصرية، والعقيق في مدينة الدمام.", None);
+        assert_eq!(m, ["الدمام"], "{m:?}");
+        let m = places_in("وشهدت أحياء الرياض والدمام أمطارا غزيرة.", None);
+        assert_eq!(m, ["الرياض", "الدمام"], "{m:?}");
+    }
+
+    /// Place names inside a list of companies' shares are company names
+    /// ("أسمنت حائل", "السعودية للتموين"); Gulf companies stay a place.
+    #[test]
+    fn company_lists_are_not_places() {
+        let m = places_in(
+            "وكانت أسهم شركات الإنماء طوكيو للتأمين، وأسمنت حائل، والسعودية للتموين الأكثر ارتفاعا في جدة.",
+            None,
+        );
+        assert_eq!(m, ["جدة"], "{m:?}");
+        let m = places_in("وارتفعت أسهم شركات الخليج بعد إعلان النتائج.", None);
+        assert_eq!(m, ["الخليج"], "{m:?}");
+        let m = places_in("هل تغطي شركات التأمين كلفة أضرار انفجار بيروت؟", None);
+        assert_eq!(m, ["بيروت"], "{m:?}");
+    }
+
+    /// The tagger vouches for the word it read: "كُرِّم" (was honoured)
+    /// tagged as a place is not ك + "رم" (Rome).
+    #[test]
+    fn a_tagged_word_is_not_what_is_left_of_it() {
+        let m = places_in("وقد كُرِّم الباحث خلال الحفل السنوي للجامعة.", Some("كُرِّم"));
+        assert!(m.is_empty(), "{m:?}");
+    }
 }
