@@ -556,7 +556,15 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
         }
     }
     if let (Some(d), Some(path)) = (dump, std::env::var_os("ATLAS_EVAL_DUMP")) {
-        let _ = std::fs::write(std::path::PathBuf::from(path).with_extension(name.split(' ').next().unwrap_or("x")), d);
+        // one file per corpus and source: "dump.ner-ar-NewsFANE-merged"
+        let tag: String = name
+            .split_whitespace()
+            .filter(|w| w.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_'))
+            .take(2)
+            .chain(name.split(" — ").nth(1).and_then(|s| s.split_whitespace().next()))
+            .collect::<Vec<_>>()
+            .join("-");
+        let _ = std::fs::write(std::path::PathBuf::from(path).with_extension(tag), d);
     }
     let _ = writeln!(report, "{name}: {} documents, {words} words, {wps:.0} words/s (CPU time)", docs.len());
     prf_table(report, &prf);

@@ -93,7 +93,7 @@ pub fn EntityList(
 ) -> impl IntoView {
     view! {
         <h2 class="panel-title">{move || ctx.lang.get().t().entities}</h2>
-        {move || ctx.state.analysis.with(|a| a.as_ref().map(|a| groups(ctx, a)))}
+        {move || ctx.state.analysis.with(|a| a.as_ref().map(|a| groups(ctx.scoped(), a)))}
     }
 }
 

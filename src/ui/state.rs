@@ -278,6 +278,8 @@ pub struct Ctx {
     pub lit: Memo<Lit>,
     /// What the hover previews.
     pub preview: Memo<Lit>,
+    /// The hovered or focused item ([`AppState::hover`]).
+    pub hover: Memo<Option<Selection>>,
     /// The hover/focus card.
     pub card: RwSignal<Option<CardAt>>,
     /// The `.atlas` root element (the card is positioned relative to it).
@@ -313,7 +315,29 @@ impl Ctx {
             let sel = state.hover.get();
             state.analysis.with(|a| a.as_ref().map(|a| layout::lit(a, sel.as_ref())).unwrap_or_default())
         });
-        Ctx { state, lang, selected, hidden, lit, preview, card: RwSignal::new(None), root: NodeRef::new() }
+        let hover = Memo::new(move |_| state.hover.get());
+        Ctx { state, lang, selected, hidden, lit, preview, hover, card: RwSignal::new(None), root: NodeRef::new() }
+    }
+
+    /// The same context through memos owned by the current reactive owner,
+    /// for a view rebuilt with every article (the text, the entity list).
+    /// Each mention's closures subscribe to these; when the next article
+    /// disposes them, their subscribers go with them. Subscribed to the
+    /// long-lived memos directly, every dropped closure stayed in their
+    /// subscriber lists (reactive_graph removes a subscriber when it reruns,
+    /// not when it is dropped): the wasm memory grew by about 45 KB per
+    /// article shown.
+    pub fn scoped(self) -> Ctx {
+        let p = self;
+        Ctx {
+            lang: Memo::new(move |_| p.lang.get()),
+            selected: Memo::new(move |_| p.selected.get()),
+            hidden: Memo::new(move |_| p.hidden.get()),
+            lit: Memo::new(move |_| p.lit.get()),
+            preview: Memo::new(move |_| p.preview.get()),
+            hover: Memo::new(move |_| p.hover.get()),
+            ..self
+        }
     }
 
     /// Starts a hover preview (and its card) anchored at `el`.

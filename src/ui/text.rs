@@ -107,7 +107,7 @@ pub fn ArticleText(
             }
         });
     });
-    move || ctx.state.analysis.with(|a| a.as_ref().map(|a| render(ctx, a, article_ref)))
+    move || ctx.state.analysis.with(|a| a.as_ref().map(|a| render(ctx.scoped(), a, article_ref)))
 }
 
 fn render(ctx: Ctx, a: &Analysis, article_ref: NodeRef<leptos::html::Article>) -> impl IntoView {
@@ -183,7 +183,7 @@ fn sentence(ctx: Ctx, text: String, events: Vec<String>) -> impl IntoView {
         <span
             class="sent"
             class:lit=move || ctx.selected.with(|s| matches!(s, Some(Selection::Event(e)) if events.contains(e)))
-            class:pre=move || ctx.state.hover.with(|s| matches!(s, Some(Selection::Event(e)) if ev2.contains(e)))
+            class:pre=move || ctx.hover.with(|s| matches!(s, Some(Selection::Event(e)) if ev2.contains(e)))
         >
             {text}
         </span>
@@ -204,7 +204,7 @@ fn mention(ctx: Ctx, h: Hl, text: String, events: Vec<String>) -> impl IntoView 
     let in_sentence = move || ctx.selected.with(|s| matches!(s, Some(Selection::Event(e)) if sent_lit.contains(e)));
     let pre = move || {
         ctx.preview.with(|l| l.entities.contains(&id_pre))
-            || ctx.state.hover.with(|s| match s {
+            || ctx.hover.with(|s| match s {
                 Some(Selection::Event(e)) => ev_pre.as_ref() == Some(e) || sent_pre.contains(e),
                 _ => false,
             })
