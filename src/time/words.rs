@@ -52,12 +52,16 @@ impl Unit {
 }
 
 /// The step of a date relative to one mentioned before: "the next day"
-/// (day), "a year earlier" (year), "the quarter" (the quarter itself).
+/// (day), "a year earlier" (year: the same day, month or period a year
+/// off), "the following year" (calendar year: the whole year), "later that
+/// month" (calendar month), "the quarter" (the quarter itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Day,
     Week,
     Year,
+    CalendarMonth,
+    CalendarYear,
     Quarter,
 }
 
@@ -215,6 +219,14 @@ pub struct Words {
     pub event_ordinals_ar: List,
     /// `determiner_en`: before a year used as a modifier ("the 1996 bombing").
     pub determiners_en: List,
+    /// `weak_future_en`: future markers of reported speech ("would"),
+    /// which mark a later date only within its own phrase.
+    pub weak_future_en: List,
+    /// `sooner_en`: "as early as", "as soon as" before a date: the future.
+    pub sooner_en: List,
+    /// `count_noun_en`: words after a number that make it a count, not a
+    /// year ("1990 shares", "2000 people").
+    pub units_after_year_en: List,
     /// `range_opener` ("between", "من"), `range_joiner` ("and", "إلى").
     pub range_openers: List,
     pub range_joiners: List,
@@ -384,6 +396,8 @@ fn load() -> Words {
                 "day" => Step::Day,
                 "week" => Step::Week,
                 "year" => Step::Year,
+                "calendar-month" => Step::CalendarMonth,
+                "calendar-year" => Step::CalendarYear,
                 "quarter" => Step::Quarter,
                 _ => return None,
             };
@@ -419,6 +433,9 @@ fn load() -> Words {
     w.event_nouns_ar = list(take("event_noun_ar"));
     w.event_ordinals_ar = list(take("event_ordinal_ar"));
     w.determiners_en = list(take("determiner_en"));
+    w.weak_future_en = list(take("weak_future_en"));
+    w.sooner_en = list(take("sooner_en"));
+    w.units_after_year_en = list(take("count_noun_en"));
     w.range_openers = list(take("range_opener"));
     w.range_joiners = list(take("range_joiner"));
     w.day_range_joiners_en = list(take("day_range_joiner_en"));

@@ -95,6 +95,13 @@ fn shift(anchor: Option<&DateValue>, n: i64, step: Step, published: Option<Ymd>)
             },
             None => year_value(published?.year + i32::try_from(n).ok()?, der),
         },
+        // "the following year", "later that month": the whole calendar
+        // period of the anchor, moved.
+        Step::CalendarYear => year_value(i32::try_from(i64::from(anchor?.start.year) + n).ok()?, der),
+        Step::CalendarMonth => {
+            let d = add_months(anchor.filter(|a| a.precision != Precision::Year)?.start, n)?;
+            month_value(d.year, d.month, der)
+        }
         Step::Quarter => {
             if let Some(a) = anchor.filter(|a| is_quarter(a)) {
                 return range_value(a.start, a.end, der);

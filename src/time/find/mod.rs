@@ -451,13 +451,18 @@ impl Scanner<'_> {
     fn future_context(&self, i: usize) -> bool {
         let mut j = i;
         let mut n = 0;
+        let mut comma = false;
         while j > 0 && n < 12 {
             j -= 1;
             n += 1;
             if self.clause_stop(j) {
                 break;
             }
-            if self.tense_at(j) == 1 {
+            comma |= self.is_punct(j, &[",", "،"]);
+            // "would" (the future of a past report) only within the date's
+            // own phrase: "would be paid ... in January", but not "hoped
+            // she would produce new aid, where the Aug. 7 blasts killed".
+            if self.tense_at(j) == 1 && !(comma && w().weak_future_en.has(self.norm(j))) {
                 return true;
             }
         }
@@ -470,6 +475,10 @@ impl Scanner<'_> {
     /// "will meet Tuesday" future, "a service for Saturday was canceled"
     /// past. 0 when the clause has no tense marker.
     fn tense_near(&self, i: usize) -> i8 {
+        // "as early as Tuesday", "as soon as Monday": a date looked forward to.
+        if i >= 3 && self.norm(i - 1) == "as" && self.norm(i - 3) == "as" && w().sooner_en.has(self.norm(i - 2)) {
+            return 1;
+        }
         let (mut back, mut ahead) = (None, None);
         let mut j = i;
         while j > 0 && i - j < 12 {
