@@ -219,6 +219,17 @@ pub struct Words {
     pub event_ordinals_ar: List,
     /// `determiner_en`: before a year used as a modifier ("the 1996 bombing").
     pub determiners_en: List,
+    /// `spoken_number_en`: number words of years said aloud ("nineteen",
+    /// "ninety", "six", "hundred", "thousand").
+    pub spoken_numbers_en: Table<u32>,
+    /// `decade_word`: "nineties", "التسعينيات": the decade's first year.
+    pub decade_words: Table<u32>,
+    /// `century_noun`: "century", "القرن".
+    pub century_nouns: List,
+    /// `century_ordinal_ar`: "العشرين", "التاسع عشر" after "القرن".
+    pub century_ordinals: Table<u32>,
+    /// `age_noun_ar`: "عمره" in "في الثمانينات من عمره" (an age, not a decade).
+    pub age_nouns_ar: List,
     /// `weak_future_en`: future markers of reported speech ("would"),
     /// which mark a later date only within its own phrase.
     pub weak_future_en: List,
@@ -433,6 +444,11 @@ fn load() -> Words {
     w.event_nouns_ar = list(take("event_noun_ar"));
     w.event_ordinals_ar = list(take("event_ordinal_ar"));
     w.determiners_en = list(take("determiner_en"));
+    w.spoken_numbers_en = num(take("spoken_number_en"));
+    w.decade_words = num(take("decade_word"));
+    w.century_nouns = list(take("century_noun"));
+    w.century_ordinals = num(take("century_ordinal_ar"));
+    w.age_nouns_ar = list(take("age_noun_ar"));
     w.weak_future_en = list(take("weak_future_en"));
     w.sooner_en = list(take("sooner_en"));
     w.units_after_year_en = list(take("count_noun_en"));

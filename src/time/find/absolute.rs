@@ -123,9 +123,9 @@ impl Scanner<'_> {
         if w().year_nouns_ar.has(self.norm(yk)) {
             yk += 1;
         }
-        if let Some(y) = self.year_num(yk) {
+        if let Some((y, after)) = self.year_num(yk).map(|y| (y, yk + 1)).or_else(|| self.spoken_year(yk)) {
             let value = month_value(y, m, Derivation::Explicit)?;
-            let last = self.after_era(yk + 1);
+            let last = self.after_era(after);
             return Some(Hit { first: i, last, start, end: self.end_of(last), value });
         }
         // Month and day (English order).

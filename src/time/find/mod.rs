@@ -19,6 +19,7 @@ mod absolute;
 mod anchored;
 mod hijri;
 mod relative;
+mod spelled;
 
 /// What a token can be, worked out once.
 #[derive(Debug, Clone, Default)]
@@ -87,6 +88,7 @@ fn known_words() -> &'static Known {
         all.extend(w.relative_days.keys());
         all.extend(w.periods.keys());
         all.extend(w.seasons_ar.keys());
+        all.extend(w.decade_words.keys());
         for t in [
             &w.year_nouns_ar,
             &w.year_cues_ar,
@@ -97,6 +99,8 @@ fn known_words() -> &'static Known {
             &w.future_markers,
             &w.past_markers,
             &w.stem_cues,
+            &w.century_nouns,
+            &w.age_nouns_ar,
         ] {
             all.extend(t.iter());
         }
@@ -553,16 +557,9 @@ impl Scanner<'_> {
             .or_else(|| self.season_or_quarter(i, lang))
             .or_else(|| self.holiday(i))
             .or_else(|| self.decade(i))
+            .or_else(|| self.century(i))
             .or_else(|| self.year(i))
-    }
-}
-
-impl Scanner<'_> {
-    /// "the 1990s": the ten years.
-    fn decade(&self, i: usize) -> Option<Hit> {
-        let y = self.inf(i)?.decade?;
-        let value = range_value(ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?, Derivation::Explicit)?;
-        Some(Hit { first: i, last: i + 1, start: self.start_of(i, 0), end: self.end_of(i + 1), value })
+            .or_else(|| self.spoken_year_hit(i))
     }
 }
 

@@ -178,9 +178,9 @@ impl Scanner<'_> {
         if w().year_nouns_ar.has(self.norm(j)) && self.num(j + 1).is_some() {
             j += 1;
         }
-        if let Some(y) = self.year_num(j) {
+        if let Some((y, after)) = self.year_num(j).map(|y| (y, j + 1)).or_else(|| self.spoken_year(j)) {
             year = Some((y, Derivation::Explicit));
-            k = j + 1;
+            k = after;
         } else if self.inf(j).is_some_and(|f| matches!(f.period, Some((Unit::Year, _)))) {
             if let Some(d) = self.inf(j + 1).and_then(|f| f.ar_dir) {
                 year = Some((p.year + i32::from(d), Derivation::Relative));
