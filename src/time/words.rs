@@ -129,7 +129,8 @@ impl List {
 pub type TwoWords = Vec<(String, String, u8)>;
 
 /// A holiday on a fixed day: its words, the calendar ('h' Hijri, 'g'
-/// Gregorian), month and day.
+/// Gregorian, 'w' the nth weekday of a Gregorian month), month and day (for
+/// 'w': n * 10 + weekday, 0 Monday: 43 is the fourth Thursday).
 pub type Holiday = (Vec<String>, char, u8, u8);
 
 /// Every time word list. See `data/curated/time_words.tsv` for the words.
@@ -219,6 +220,8 @@ pub struct Words {
     pub event_ordinals_ar: List,
     /// `determiner_en`: before a year used as a modifier ("the 1996 bombing").
     pub determiners_en: List,
+    /// `every`: "each", "every", "كل" before a weekday: a recurring day.
+    pub every_words: List,
     /// `spoken_number_en`: number words of years said aloud ("nineteen",
     /// "ninety", "six", "hundred", "thousand").
     pub spoken_numbers_en: Table<u32>,
@@ -444,6 +447,7 @@ fn load() -> Words {
     w.event_nouns_ar = list(take("event_noun_ar"));
     w.event_ordinals_ar = list(take("event_ordinal_ar"));
     w.determiners_en = list(take("determiner_en"));
+    w.every_words = list(take("every"));
     w.spoken_numbers_en = num(take("spoken_number_en"));
     w.decade_words = num(take("decade_word"));
     w.century_nouns = list(take("century_noun"));

@@ -484,6 +484,9 @@ impl Scanner<'_> {
             return 1;
         }
         let (mut back, mut ahead) = (None, None);
+        // "would look for ways around Wednesday's ruling": a possessive date
+        // names an event of its own, which "would" does not move ahead.
+        let possessive = self.inf(i).is_some_and(|f| f.cut > 0);
         let mut j = i;
         while j > 0 && i - j < 12 {
             j -= 1;
@@ -491,6 +494,9 @@ impl Scanner<'_> {
                 break;
             }
             let t = self.tense_at(j);
+            if t == 1 && possessive && w().weak_future_en.has(self.norm(j)) {
+                continue;
+            }
             if t != 0 {
                 back = Some((i - j, t));
                 break;

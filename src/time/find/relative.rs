@@ -271,7 +271,8 @@ impl Scanner<'_> {
 
     /// Fixed holidays, resolved to the nearest one to publication (or the
     /// next or last one with "المقبل"/"الماضي"/"next"/"last"): Islamic ones
-    /// by the Hijri calendar ("عيد الأضحى", "يوم عرفة"), Christmas and New Year.
+    /// by the Hijri calendar ("عيد الأضحى", "يوم عرفة"), Christmas and New
+    /// Year, and those on the nth weekday of a month (Thanksgiving).
     pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
@@ -300,6 +301,17 @@ impl Scanner<'_> {
         let cands: Vec<i64> = if calendar == 'h' {
             let h = i32::try_from((today + 492_148) * 30 / 10_631 + 1).ok()?;
             (h - 1..=h + 1).filter_map(|y| crate::time::calendar::days_from_hijri(y, month, day)).collect()
+        } else if calendar == 'w' {
+            // The nth weekday of the month: `day` is n * 10 + weekday (0 Monday).
+            (p.year - 1..=p.year + 1)
+                .filter_map(|y| {
+                    let first = ymd(y, month, 1)?;
+                    let ofs =
+                        (i64::from(day % 10) - i64::from(weekday(first))).rem_euclid(7) + 7 * i64::from(day / 10 - 1);
+                    add_days(first, ofs)
+                })
+                .map(days_from_civil)
+                .collect()
         } else {
             (p.year - 1..=p.year + 1).filter_map(|y| ymd(y, month, day)).map(days_from_civil).collect()
         };
@@ -489,6 +501,12 @@ impl Scanner<'_> {
                     return None;
                 }
             }
+        }
+        // "each Thursday", "every Monday", "كل خميس", "كل يوم جمعة": a
+        // recurring day, not a date.
+        if first.checked_sub(1).is_some_and(|j| self.stem_in(j, &w().every_words) || w().every_words.has(self.norm(j)))
+        {
+            return None;
         }
         // A full date after the weekday makes the weekday part of it.
         let mut k = i + 1;
