@@ -220,6 +220,11 @@ pub struct Words {
     pub event_ordinals_ar: List,
     /// `determiner_en`: before a year used as a modifier ("the 1996 bombing").
     pub determiners_en: List,
+    /// `year_phrase`: phrases naming a year relative to publication without
+    /// a direction word ("the current year", "year-end", "نهاية العام"), in years.
+    pub year_phrases: Vec<(Vec<String>, i32)>,
+    /// `year_prefix_en`: "post-1959", "pre-2000": the year is a date.
+    pub year_prefixes_en: List,
     /// `every`: "each", "every", "كل" before a weekday: a recurring day.
     pub every_words: List,
     /// `spoken_number_en`: number words of years said aloud ("nineteen",
@@ -447,6 +452,13 @@ fn load() -> Words {
     w.event_nouns_ar = list(take("event_noun_ar"));
     w.event_ordinals_ar = list(take("event_ordinal_ar"));
     w.determiners_en = list(take("determiner_en"));
+    let mut year_phrases: Vec<(Vec<String>, i32)> = take("year_phrase")
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
+        .collect();
+    longest_first(&mut year_phrases, |r| &r.0);
+    w.year_phrases = year_phrases;
+    w.year_prefixes_en = list(take("year_prefix_en"));
     w.every_words = list(take("every"));
     w.spoken_numbers_en = num(take("spoken_number_en"));
     w.decade_words = num(take("decade_word"));

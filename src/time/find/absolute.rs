@@ -366,11 +366,12 @@ impl Scanner<'_> {
         }
         let prev = if paren { i.checked_sub(2) } else { i.checked_sub(1) };
         let noun = prev.filter(|&j| self.stem_in(j, &w().year_nouns_ar));
-        // "mid-1996", "early-2000": the part word is the cue.
+        // "mid-1996", "early-2000", "post-1959": the part word is the cue.
         let part = prev.is_some_and(|j| {
             self.is_punct(j, &["-"])
                 && self.glued(i)
-                && j.checked_sub(1).is_some_and(|k| w().part_of_period_en.has(self.norm(k)))
+                && j.checked_sub(1)
+                    .is_some_and(|k| w().part_of_period_en.has(self.norm(k)) || w().year_prefixes_en.has(self.norm(k)))
         });
         let cued = noun.is_some()
             || part

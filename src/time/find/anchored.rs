@@ -31,9 +31,14 @@ impl Scanner<'_> {
             return None;
         }
         let phrase = if w().anchored_first.has(&t.norm) {
+            // The last word may be possessive: "the latest quarter's results".
+            let same = |k: usize, word: &str, last: bool| {
+                let n = self.norm(i + k);
+                n == word || (last && n.strip_suffix("'s") == Some(word))
+            };
             w().anchored
                 .iter()
-                .find(|(words, _, _)| words.iter().enumerate().all(|(k, word)| self.norm(i + k) == word.as_str()))
+                .find(|(words, _, _)| words.iter().enumerate().all(|(k, word)| same(k, word, k + 1 == words.len())))
         } else {
             None
         };

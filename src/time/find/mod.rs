@@ -89,6 +89,7 @@ fn known_words() -> &'static Known {
         all.extend(w.periods.keys());
         all.extend(w.seasons_ar.keys());
         all.extend(w.decade_words.keys());
+        all.extend(w.year_phrases.iter().filter_map(|r| r.0.first().map(String::as_str)));
         for t in [
             &w.year_nouns_ar,
             &w.year_cues_ar,
@@ -99,6 +100,7 @@ fn known_words() -> &'static Known {
             &w.future_markers,
             &w.past_markers,
             &w.stem_cues,
+            &w.year_prefixes_en,
             &w.century_nouns,
             &w.age_nouns_ar,
         ] {
@@ -559,6 +561,7 @@ impl Scanner<'_> {
             .or_else(|| self.month_first(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.relative_day(i))
+            .or_else(|| self.year_phrase(i))
             .or_else(|| self.relative_period(i))
             .or_else(|| self.season_or_quarter(i, lang))
             .or_else(|| self.holiday(i))

@@ -119,6 +119,27 @@ impl Scanner<'_> {
         })
     }
 
+    /// A year named relative to publication by a fixed phrase: "the current
+    /// year", "the full year", "by year-end", "بنهاية العام". The first word
+    /// may carry Arabic clitics.
+    pub(super) fn year_phrase(&self, i: usize) -> Option<Hit> {
+        let p = self.published?;
+        let f = self.inf(i)?;
+        let (n, ofs, prefix) = w().year_phrases.iter().find_map(|(words, ofs)| {
+            let first = words.first()?;
+            let prefix = f
+                .stems
+                .iter()
+                .find(|(s, _)| s == first)
+                .map(|x| x.1)
+                .or_else(|| (self.norm(i) == *first).then_some(0))?;
+            let rest = words.iter().enumerate().skip(1).all(|(k, word)| self.norm(i + k) == *word);
+            rest.then_some((words.len(), *ofs, prefix))
+        })?;
+        let value = year_value(p.year + ofs, Derivation::Relative)?;
+        Some(Hit { first: i, last: i + n, start: self.start_of(i, prefix), end: self.end_of(i + n), value })
+    }
+
     /// Seasons, quarters and weekends: "last summer", "الصيف الماضي",
     /// "صيف 2021", "the third quarter", "الربع الثالث من العام الجاري",
     /// "over the weekend", "نهاية الأسبوع الماضي".
@@ -198,8 +219,10 @@ impl Scanner<'_> {
                 k += 1;
             }
         }
-        // Bare season words are too loose ("spring" the verb, "الربيع العربي").
-        if year.is_none() && dir.is_none() && matches!(kind, PeriodKind::Season(_)) {
+        // Bare season words are too loose ("spring" the verb, "الربيع العربي");
+        // English "the summer" is the latest one begun.
+        let the_season = !tok.arabic && i.checked_sub(1).is_some_and(|j| self.norm(j) == "the");
+        if year.is_none() && dir.is_none() && matches!(kind, PeriodKind::Season(_)) && !the_season {
             return None;
         }
         let today = days_from_civil(p);
@@ -262,7 +285,13 @@ impl Scanner<'_> {
         let value = range_value(a, b, derivation)?;
         // TimeML keeps "the" in "the third quarter" and "the weekend".
         let first = match i.checked_sub(1) {
-            Some(j) if first == i && self.norm(j) == "the" && !matches!(kind, PeriodKind::Season(_)) => j,
+            Some(j)
+                if first == i
+                    && self.norm(j) == "the"
+                    && (!matches!(kind, PeriodKind::Season(_)) || (year.is_none() && dir.is_none())) =>
+            {
+                j
+            }
             _ => first,
         };
         let prefix = if first == i { kind_prefix } else { 0 };
