@@ -185,8 +185,9 @@ pub struct Words {
     /// ("the next day", "a year earlier", "اليوم التالي"): words, count,
     /// step. Longest phrase first.
     pub anchored: Vec<(Vec<String>, i64, Step)>,
-    /// The first words of `anchored`, so most tokens are ruled out at once.
-    pub anchored_first: List,
+    /// The first words of `anchored`, so most tokens are ruled out at once,
+    /// each with the range of `anchored` its phrases take.
+    pub anchored_first: Table<(usize, usize)>,
     /// `anchored_direction_en`: "later" (+1) and "earlier" (-1) after a count
     /// and unit ("two days later").
     pub anchored_directions_en: Table<i64>,
@@ -211,6 +212,9 @@ pub struct Words {
     pub or: List,
     /// `holiday`: fixed holidays, longest phrase first.
     pub holidays: Vec<Holiday>,
+    /// The first words of `holidays`: a token neither these nor a known
+    /// stem starts none.
+    pub holiday_first: List,
     /// `part_of_period_ar` ("أواخر", "مطلع"), `part_of_period_en` ("early", "mid").
     pub part_of_period_ar: List,
     pub part_of_period_en: List,
@@ -401,6 +405,7 @@ fn load() -> Words {
         .collect();
     // Longest phrase first: "christmas eve" before "christmas".
     longest_first(&mut holidays, |r| &r.0);
+    w.holiday_first = List::new(holidays.iter().filter_map(|h| h.0.first().cloned()).collect());
     w.holidays = holidays;
     w.relative_phrases = take("relative_phrase")
         .into_iter()
@@ -424,8 +429,18 @@ fn load() -> Words {
         })
         .collect();
     longest_first(&mut anchored, |r| &r.0);
-    let first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
-    w.anchored_first = List::new(first);
+    // Grouped by first word (a stable sort keeps the longest first within
+    // a group, and only phrases with the same first word compete).
+    anchored.sort_by(|a, b| a.0.first().cmp(&b.0.first()));
+    let mut groups: Vec<(String, (usize, usize))> = Vec::new();
+    for (k, a) in anchored.iter().enumerate() {
+        let Some(f) = a.0.first() else { continue };
+        match groups.last_mut() {
+            Some((g, (_, end))) if g == f => *end = k + 1,
+            _ => groups.push((f.clone(), (k, k + 1))),
+        }
+    }
+    w.anchored_first = Table::new(groups);
     w.anchored = anchored;
     w.anchored_directions_en = num(take("anchored_direction_en"));
     w.fiscal = list(take("fiscal"));

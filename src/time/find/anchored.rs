@@ -30,15 +30,15 @@ impl Scanner<'_> {
         if !t.is_word {
             return None;
         }
-        let phrase = if w().anchored_first.has(&t.norm) {
+        let phrase = if let Some((from, to)) = w().anchored_first.get(&t.norm) {
             // The last word may be possessive: "the latest quarter's results".
             let same = |k: usize, word: &str, last: bool| {
                 let n = self.norm(i + k);
                 n == word || (last && n.strip_suffix("'s") == Some(word))
             };
-            w().anchored
-                .iter()
-                .find(|(words, _, _)| words.iter().enumerate().all(|(k, word)| same(k, word, k + 1 == words.len())))
+            w().anchored.get(from..to).unwrap_or_default().iter().find(|(words, _, _)| {
+                words.iter().enumerate().skip(1).all(|(k, word)| same(k, word, k + 1 == words.len()))
+            })
         } else {
             None
         };

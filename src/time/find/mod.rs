@@ -88,8 +88,15 @@ fn known_words() -> &'static Known {
         all.extend(w.relative_days.keys());
         all.extend(w.periods.keys());
         all.extend(w.seasons_ar.keys());
-        all.extend(w.decade_words.keys());
-        all.extend(w.year_phrases.iter().filter_map(|r| r.0.first().map(String::as_str)));
+        // Arabic decade words, "القرن" and age nouns are looked up on demand
+        // (spelled.rs): their endings ("ات", "ره") are too common for the
+        // ending filter below.
+        all.extend(w.decade_words.keys().filter(|k| k.is_ascii()));
+        // Every first word but the article, which would make every "the" a
+        // known word (year_phrase checks it by itself).
+        all.extend(w.year_phrases.iter().filter_map(|r| r.0.first().map(String::as_str)).filter(|f| *f != "the"));
+        all.extend(w.spoken_numbers_en.keys());
+        all.extend(w.century_nouns.iter().filter(|k| k.is_ascii()));
         for t in [
             &w.year_nouns_ar,
             &w.year_cues_ar,
@@ -101,8 +108,6 @@ fn known_words() -> &'static Known {
             &w.past_markers,
             &w.stem_cues,
             &w.year_prefixes_en,
-            &w.century_nouns,
-            &w.age_nouns_ar,
         ] {
             all.extend(t.iter());
         }
@@ -438,7 +443,9 @@ impl Scanner<'_> {
             return 0;
         }
         let m = &w().future_markers;
-        if m.has(&t.norm) || self.stem_in(j, m) {
+        // "announced the plan Aug. 21": after a determiner the word is a noun.
+        let noun = !t.arabic && j.checked_sub(1).is_some_and(|k| w().determiners_en.has(self.norm(k)));
+        if (m.has(&t.norm) || self.stem_in(j, m)) && !noun {
             return 1;
         }
         let p = &w().past_markers;

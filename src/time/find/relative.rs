@@ -125,6 +125,10 @@ impl Scanner<'_> {
     pub(super) fn year_phrase(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
+        // Most tokens: no known word and not "the", so no phrase.
+        if f.stems.is_empty() && self.norm(i) != "the" {
+            return None;
+        }
         let (n, ofs, prefix) = w().year_phrases.iter().find_map(|(words, ofs)| {
             let first = words.first()?;
             let prefix = f
@@ -305,6 +309,9 @@ impl Scanner<'_> {
     pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
+        if f.stems.is_empty() && !w().holiday_first.has(self.norm(i)) {
+            return None;
+        }
         let (words_, calendar, month, day, prefix) = w().holidays.iter().find_map(|(phrase, c, m, d)| {
             let first = phrase.first()?;
             let prefix = f
@@ -419,6 +426,10 @@ impl Scanner<'_> {
         } else {
             let dir = w().directions_en.get(&tok.norm)?;
             let (unit, _) = self.inf(i + 1)?.period?;
+            // "ABC News' \"This Week\"": both words capitalised make a title.
+            if tok.capitalized && self.tok(i + 1).is_some_and(|t| t.capitalized) {
+                return None;
+            }
             // "earlier this month", "later this year": part of the period.
             let before = i.checked_sub(1).map_or("", |j| self.norm(j));
             let part = match before {

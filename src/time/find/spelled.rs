@@ -2,14 +2,56 @@
 //! "the year two thousand", "the nineties", "التسعينيات", "the '80s",
 //! "the 20th century", "القرن العشرين".
 
+use super::original_prefix;
 use super::{range_value, year_value, Hit, Scanner};
 use crate::model::{DateValue, Derivation};
+use crate::text::{readings, Token};
 use crate::time::calendar::ymd;
-use crate::time::words::w;
+use crate::time::words::{w, List};
+use std::sync::OnceLock;
+
+/// The last four letters of each Arabic decade word ("نيات", "ينات"): an
+/// Arabic token ending otherwise is no decade word, with no lookup.
+fn decade_endings() -> &'static Vec<String> {
+    static E: OnceLock<Vec<String>> = OnceLock::new();
+    E.get_or_init(|| {
+        let mut v: Vec<String> = w()
+            .decade_words
+            .keys()
+            .filter(|k| !k.is_ascii())
+            .filter_map(|k| {
+                let n = k.chars().count();
+                (n >= 4).then(|| k.chars().skip(n - 4).collect())
+            })
+            .collect();
+        v.sort();
+        v.dedup();
+        v
+    })
+}
+
+/// The clitic prefix (code points of the original) of the reading of Arabic
+/// token `t` whose stem is in `list`. For small lists of words whose
+/// endings are too common for the scanner's ending filter; the caller
+/// rules most tokens out first.
+fn arabic_stem_in(t: &Token, list: &List) -> Option<usize> {
+    readings(&t.norm).iter().find(|r| list.has(r.stem)).map(|r| original_prefix(&t.text, r.prefix_len))
+}
 
 impl Scanner<'_> {
+    /// Whether Arabic token `i` is, without its clitics, a word of `list`.
+    fn arabic_is(&self, i: usize, list: &List) -> Option<usize> {
+        let t = self.tok(i).filter(|t| t.arabic)?;
+        if !list.iter().any(|k| t.norm.ends_with(k)) {
+            return None;
+        }
+        arabic_stem_in(t, list)
+    }
+
     fn spoken(&self, i: usize) -> Option<u32> {
-        self.tok(i).filter(|t| !t.arabic).and_then(|t| w().spoken_numbers_en.get(&t.norm))
+        // Number words are known words: a token without stems is none.
+        let f = self.inf(i).filter(|f| !f.stems.is_empty())?;
+        self.tok(i).filter(|t| !t.arabic).and_then(|_| f.stems.first()).and_then(|s| w().spoken_numbers_en.get(&s.0))
     }
 
     /// A year said in words at `i` ("nineteen ninety-six", "nineteen
@@ -88,14 +130,20 @@ impl Scanner<'_> {
                 }
             }
         } else {
-            let (y, prefix, article) = self
-                .inf(i)?
-                .stems
-                .iter()
-                .find_map(|(s, p)| w().decade_words.get(s).map(|y| (y, *p, s.starts_with("ال") || !t.arabic)))?;
+            let (y, prefix, article) = if t.arabic {
+                if !decade_endings().iter().any(|e| t.norm.ends_with(e.as_str())) {
+                    return None;
+                }
+                readings(&t.norm).iter().find_map(|r| {
+                    let y = w().decade_words.get(r.stem)?;
+                    Some((y, original_prefix(&t.text, r.prefix_len), r.stem.starts_with("ال")))
+                })?
+            } else {
+                self.inf(i)?.stems.iter().find_map(|(s, p)| w().decade_words.get(s).map(|y| (y, *p, true)))?
+            };
             if t.arabic {
-                let century = self.stem_in(i + 1, &w().century_nouns);
-                let age = self.norm(i + 1) == "من" && self.stem_in(i + 2, &w().age_nouns_ar);
+                let century = self.arabic_is(i + 1, &w().century_nouns).is_some();
+                let age = self.norm(i + 1) == "من" && self.arabic_is(i + 2, &w().age_nouns_ar).is_some();
                 if age || !(article || century) {
                     return None;
                 }
@@ -126,7 +174,7 @@ impl Scanner<'_> {
     pub(super) fn century(&self, i: usize) -> Option<Hit> {
         let t = self.tok(i)?;
         let (c, first, start, last) = if t.arabic {
-            let prefix = self.inf(i)?.stems.iter().find(|(s, _)| w().century_nouns.has(s)).map(|x| x.1)?;
+            let prefix = self.arabic_is(i, &w().century_nouns)?;
             // One word ("العشرين") or two ("التاسع عشر", "الحادي والعشرين").
             let two = self.tok(i + 2).filter(|x| x.arabic).and_then(|x| {
                 let key = format!("{} {}", self.norm(i + 1), x.norm);
