@@ -17,9 +17,10 @@
 //!
 //! TimeML writes a week as "1998-W02" where `find_dates` gives its days
 //! ("1998-01-05/1998-01-11"); a Monday-to-Sunday range is compared as the
-//! ISO week, and a decade's range as "199". A range joined from two dates
+//! ISO week, a decade's range as "199" and a century's as "19". A range joined from two dates
 //! ("between 1994 and 1997") counts as its two ends, which TimeML marks. Gold weeks without the
-//! zero ("2000-W8") and decades as "199X" are read as "2000-W08" and "199".
+//! zero ("2000-W8"), decades as "199X" and centuries as "19XX" are read as
+//! "2000-W08", "199" and "19".
 //! Nothing else is mapped.
 
 use article_atlas::internals::{days_from_civil, find_dates, find_time_refs, parse_date_string, tokenize, weekday};
@@ -88,6 +89,9 @@ fn gold_form(v: &str) -> String {
             return format!("{y}-W0{w}");
         }
     }
+    if v.len() == 4 && v.ends_with("XX") && v.get(..2).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())) {
+        return v.get(..2).unwrap_or(v).to_string();
+    }
     if v.len() == 4 && v.ends_with('X') && v.get(..3).is_some_and(|d| d.bytes().all(|b| b.is_ascii_digit())) {
         return v.get(..3).unwrap_or(v).to_string();
     }
@@ -124,6 +128,13 @@ fn as_timeml(v: &article_atlas::DateValue) -> String {
         && v.end.year == v.start.year + 9
     {
         return format!("{:03}", v.start.year / 10);
+    }
+    if v.precision == Precision::Range
+        && (v.start.month, v.start.day, v.end.month, v.end.day) == (1, 1, 12, 31)
+        && v.start.year % 100 == 0
+        && v.end.year == v.start.year + 99
+    {
+        return format!("{:02}", v.start.year / 100);
     }
     if v.precision == Precision::Range && weekday(v.start) == 5 && len == 1 {
         return format!("{}-WE", iso_week(v.start));

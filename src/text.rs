@@ -403,6 +403,9 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             '!' | '?' | '؟' | '؛' => true,
             '.' => {
                 let next_is_space = chars.get(i + 1).is_none_or(|n| n.is_whitespace() || *n == '"' || *n == '»');
+                // "الرياض.وقال": Arabic news (SaudiNewsNet) often leaves out
+                // the space after a full stop; no Arabic word holds a dot.
+                let next_is_arabic = chars.get(i + 1).is_some_and(|n| is_arabic(*n) && is_alphabetic(*n));
                 let prev_short_caps = {
                     // "U.S." / "Mr." / "Dr.": previous word of 1-3 letters starting uppercase
                     let mut j = i;
@@ -412,7 +415,7 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                     let w = i - j;
                     (1..=3).contains(&w) && is_uppercase(chars[j]) && !is_arabic(chars[j])
                 };
-                next_is_space && !prev_short_caps
+                (next_is_space || next_is_arabic) && !prev_short_caps
             }
             _ => false,
         };
@@ -515,5 +518,23 @@ mod tests {
     fn sentences_split_on_arabic_and_latin_marks() {
         let s = sentences("He met Mr. Smith in the U.S. today. Then left! هل؟ نعم.");
         assert_eq!(s.len(), 4, "{s:?}");
+    }
+
+    #[test]
+    fn sentences_split_at_a_full_stop_without_space_in_arabic() {
+        for (text, want) in [
+            // SaudiNewsNet: no space after the full stop.
+            (
+                "وصل الوفد إلى الرياض.وقال المتحدث إن الزيارة ناجحة.",
+                vec!["وصل الوفد إلى الرياض.", "وقال المتحدث إن الزيارة ناجحة."],
+            ),
+            ("انتهى الاجتماع عام 2015.وبدأ العمل", vec!["انتهى الاجتماع عام 2015.", "وبدأ العمل"]),
+            // Latin "word.Word" (a domain, a name) and decimals stay whole.
+            ("Visit Example.com today. It rose 3.5 points.", vec!["Visit Example.com today.", "It rose 3.5 points."]),
+        ] {
+            let chars: Vec<char> = text.chars().collect();
+            let got: Vec<String> = sentences(text).iter().map(|&(s, e)| chars[s..e].iter().collect()).collect();
+            assert_eq!(got, want, "{text}");
+        }
     }
 }

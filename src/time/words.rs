@@ -52,12 +52,16 @@ impl Unit {
 }
 
 /// The step of a date relative to one mentioned before: "the next day"
-/// (day), "a year earlier" (year), "the quarter" (the quarter itself).
+/// (day), "a year earlier" (year: the same day, month or period a year
+/// off), "the following year" (calendar year: the whole year), "later that
+/// month" (calendar month), "the quarter" (the quarter itself).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Step {
     Day,
     Week,
     Year,
+    CalendarMonth,
+    CalendarYear,
     Quarter,
 }
 
@@ -125,7 +129,8 @@ impl List {
 pub type TwoWords = Vec<(String, String, u8)>;
 
 /// A holiday on a fixed day: its words, the calendar ('h' Hijri, 'g'
-/// Gregorian), month and day.
+/// Gregorian, 'w' the nth weekday of a Gregorian month), month and day (for
+/// 'w': n * 10 + weekday, 0 Monday: 43 is the fourth Thursday).
 pub type Holiday = (Vec<String>, char, u8, u8);
 
 /// Every time word list. See `data/curated/time_words.tsv` for the words.
@@ -180,8 +185,9 @@ pub struct Words {
     /// ("the next day", "a year earlier", "اليوم التالي"): words, count,
     /// step. Longest phrase first.
     pub anchored: Vec<(Vec<String>, i64, Step)>,
-    /// The first words of `anchored`, so most tokens are ruled out at once.
-    pub anchored_first: List,
+    /// The first words of `anchored`, so most tokens are ruled out at once,
+    /// each with the range of `anchored` its phrases take.
+    pub anchored_first: Table<(usize, usize)>,
     /// `anchored_direction_en`: "later" (+1) and "earlier" (-1) after a count
     /// and unit ("two days later").
     pub anchored_directions_en: Table<i64>,
@@ -206,6 +212,9 @@ pub struct Words {
     pub or: List,
     /// `holiday`: fixed holidays, longest phrase first.
     pub holidays: Vec<Holiday>,
+    /// The first words of `holidays`: a token neither these nor a known
+    /// stem starts none.
+    pub holiday_first: List,
     /// `part_of_period_ar` ("أواخر", "مطلع"), `part_of_period_en` ("early", "mid").
     pub part_of_period_ar: List,
     pub part_of_period_en: List,
@@ -215,6 +224,32 @@ pub struct Words {
     pub event_ordinals_ar: List,
     /// `determiner_en`: before a year used as a modifier ("the 1996 bombing").
     pub determiners_en: List,
+    /// `year_phrase`: phrases naming a year relative to publication without
+    /// a direction word ("the current year", "year-end", "نهاية العام"), in years.
+    pub year_phrases: Vec<(Vec<String>, i32)>,
+    /// `year_prefix_en`: "post-1959", "pre-2000": the year is a date.
+    pub year_prefixes_en: List,
+    /// `every`: "each", "every", "كل" before a weekday: a recurring day.
+    pub every_words: List,
+    /// `spoken_number_en`: number words of years said aloud ("nineteen",
+    /// "ninety", "six", "hundred", "thousand").
+    pub spoken_numbers_en: Table<u32>,
+    /// `decade_word`: "nineties", "التسعينيات": the decade's first year.
+    pub decade_words: Table<u32>,
+    /// `century_noun`: "century", "القرن".
+    pub century_nouns: List,
+    /// `century_ordinal_ar`: "العشرين", "التاسع عشر" after "القرن".
+    pub century_ordinals: Table<u32>,
+    /// `age_noun_ar`: "عمره" in "في الثمانينات من عمره" (an age, not a decade).
+    pub age_nouns_ar: List,
+    /// `weak_future_en`: future markers of reported speech ("would"),
+    /// which mark a later date only within its own phrase.
+    pub weak_future_en: List,
+    /// `sooner_en`: "as early as", "as soon as" before a date: the future.
+    pub sooner_en: List,
+    /// `count_noun_en`: words after a number that make it a count, not a
+    /// year ("1990 shares", "2000 people").
+    pub units_after_year_en: List,
     /// `range_opener` ("between", "من"), `range_joiner` ("and", "إلى").
     pub range_openers: List,
     pub range_joiners: List,
@@ -370,6 +405,7 @@ fn load() -> Words {
         .collect();
     // Longest phrase first: "christmas eve" before "christmas".
     longest_first(&mut holidays, |r| &r.0);
+    w.holiday_first = List::new(holidays.iter().filter_map(|h| h.0.first().cloned()).collect());
     w.holidays = holidays;
     w.relative_phrases = take("relative_phrase")
         .into_iter()
@@ -384,6 +420,8 @@ fn load() -> Words {
                 "day" => Step::Day,
                 "week" => Step::Week,
                 "year" => Step::Year,
+                "calendar-month" => Step::CalendarMonth,
+                "calendar-year" => Step::CalendarYear,
                 "quarter" => Step::Quarter,
                 _ => return None,
             };
@@ -391,8 +429,18 @@ fn load() -> Words {
         })
         .collect();
     longest_first(&mut anchored, |r| &r.0);
-    let first: Vec<String> = anchored.iter().filter_map(|a| a.0.first().cloned()).collect();
-    w.anchored_first = List::new(first);
+    // Grouped by first word (a stable sort keeps the longest first within
+    // a group, and only phrases with the same first word compete).
+    anchored.sort_by(|a, b| a.0.first().cmp(&b.0.first()));
+    let mut groups: Vec<(String, (usize, usize))> = Vec::new();
+    for (k, a) in anchored.iter().enumerate() {
+        let Some(f) = a.0.first() else { continue };
+        match groups.last_mut() {
+            Some((g, (_, end))) if g == f => *end = k + 1,
+            _ => groups.push((f.clone(), (k, k + 1))),
+        }
+    }
+    w.anchored_first = Table::new(groups);
     w.anchored = anchored;
     w.anchored_directions_en = num(take("anchored_direction_en"));
     w.fiscal = list(take("fiscal"));
@@ -419,6 +467,22 @@ fn load() -> Words {
     w.event_nouns_ar = list(take("event_noun_ar"));
     w.event_ordinals_ar = list(take("event_ordinal_ar"));
     w.determiners_en = list(take("determiner_en"));
+    let mut year_phrases: Vec<(Vec<String>, i32)> = take("year_phrase")
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
+        .collect();
+    longest_first(&mut year_phrases, |r| &r.0);
+    w.year_phrases = year_phrases;
+    w.year_prefixes_en = list(take("year_prefix_en"));
+    w.every_words = list(take("every"));
+    w.spoken_numbers_en = num(take("spoken_number_en"));
+    w.decade_words = num(take("decade_word"));
+    w.century_nouns = list(take("century_noun"));
+    w.century_ordinals = num(take("century_ordinal_ar"));
+    w.age_nouns_ar = list(take("age_noun_ar"));
+    w.weak_future_en = list(take("weak_future_en"));
+    w.sooner_en = list(take("sooner_en"));
+    w.units_after_year_en = list(take("count_noun_en"));
     w.range_openers = list(take("range_opener"));
     w.range_joiners = list(take("range_joiner"));
     w.day_range_joiners_en = list(take("day_range_joiner_en"));

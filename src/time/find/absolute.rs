@@ -123,9 +123,9 @@ impl Scanner<'_> {
         if w().year_nouns_ar.has(self.norm(yk)) {
             yk += 1;
         }
-        if let Some(y) = self.year_num(yk) {
+        if let Some((y, after)) = self.year_num(yk).map(|y| (y, yk + 1)).or_else(|| self.spoken_year(yk)) {
             let value = month_value(y, m, Derivation::Explicit)?;
-            let last = self.after_era(yk + 1);
+            let last = self.after_era(after);
             return Some(Hit { first: i, last, start, end: self.end_of(last), value });
         }
         // Month and day (English order).
@@ -195,13 +195,14 @@ impl Scanner<'_> {
             let prev_cue =
                 w().cues_en.has(prev) || (prev == "-" && i >= 2 && w().part_of_period_en.has(self.norm(i - 2)));
             let full = !is_abbreviation(&tok.norm);
-            prev_cue
+            let cued = prev_cue
                 && full
                 && (cue == Cue::Free
                     || matches!(
                         prev,
                         "in" | "since" | "until" | "during" | "last" | "next" | "this" | "early" | "late" | "mid" | "-"
-                    ))
+                    ));
+            cued || (full && self.bare_month_en(i, k, cue))
         };
         if !cued {
             return None;
@@ -223,6 +224,59 @@ impl Scanner<'_> {
             end: self.end_of(k),
             value,
         })
+    }
+
+    /// An English month name with no cue word, capitalised mid-sentence:
+    /// "the October slaying", "January's figures", "a June agreement". Not
+    /// part of a name ("April Smith", "Theresa May", "the October
+    /// Revolution"): no capitalised word right after it, nor before it
+    /// unless that opens the sentence. A month that is also a common word
+    /// ("March", "May") needs a determiner before it and a lower-case noun
+    /// after it ("the March accession", not "the March on Washington").
+    fn bare_month_en(&self, i: usize, next: usize, cue: Cue) -> bool {
+        if !self.tok(i).is_some_and(|t| !t.arabic && t.capitalized) {
+            return false;
+        }
+        let name_after = self.inf(i).is_some_and(|f| f.cut == 0)
+            && self.tok(next).is_some_and(|n| n.is_word && (n.capitalized || n.arabic));
+        if name_after {
+            return false;
+        }
+        let prev = i.checked_sub(1).and_then(|j| self.tok(j).map(|p| (j, p)));
+        let determiner = prev.is_some_and(|(j, _)| w().determiners_en.has(self.norm(j)));
+        if cue != Cue::Free {
+            // A noun after it, not a preposition ("the March on Washington").
+            let noun = |n: &crate::text::Token| {
+                n.is_word && !n.capitalized && !w().cues_en.has(&n.norm) && !w().tense_stops.has(&n.norm)
+            };
+            return determiner && self.tok(next).is_some_and(noun) && self.num(next).is_none();
+        }
+        match prev {
+            Some((j, p)) if p.is_word && p.capitalized && !determiner => {
+                // A capitalised word before is a name's unless it opens the sentence.
+                j == 0 || self.clause_stop(j - 1)
+            }
+            _ => true,
+        }
+    }
+
+    /// A modern year in English with no cue word: "his unsuccessful 1996
+    /// campaign", "bonds due 1993", "predicting 1990 earnings", "the
+    /// company's 1989 results". Not an amount ("$1990", "1990 shares", "1,990"),
+    /// nor a part of a number, a code or an Arabic sentence.
+    fn bare_year_en(&self, i: usize) -> bool {
+        let Some(y) = self.year_num(i) else { return false };
+        if self.glued(i + 1) && self.glued(i + 2) && self.is_punct(i + 1, &[".", ","]) {
+            return false;
+        }
+        let t = |j: usize| self.tok(j);
+        let word_en = |j: usize| t(j).is_some_and(|x| x.is_word && !x.arabic && self.num(j).is_none());
+        let prev_ok = i.checked_sub(1).is_none_or(|j| word_en(j) || self.is_punct(j, &[",", "(", "\"", "``"]));
+        let next_ok = t(i + 1).is_none_or(|x| {
+            (!x.is_word && !self.glued(i + 1) || matches!(x.norm.as_str(), "." | "," | ";" | ")" | ":"))
+                || (word_en(i + 1) && !w().units_after_year_en.has(&x.norm))
+        });
+        (1900..=2099).contains(&y) && self.num(i).is_some_and(|n| n.2 == 0) && prev_ok && next_ok
     }
 
     /// "2022-12-08", "2022/12/08", "08/12/2022", "08.12.2022".
@@ -312,7 +366,15 @@ impl Scanner<'_> {
         }
         let prev = if paren { i.checked_sub(2) } else { i.checked_sub(1) };
         let noun = prev.filter(|&j| self.stem_in(j, &w().year_nouns_ar));
+        // "mid-1996", "early-2000", "post-1959": the part word is the cue.
+        let part = prev.is_some_and(|j| {
+            self.is_punct(j, &["-"])
+                && self.glued(i)
+                && j.checked_sub(1)
+                    .is_some_and(|k| w().part_of_period_en.has(self.norm(k)) || w().year_prefixes_en.has(self.norm(k)))
+        });
         let cued = noun.is_some()
+            || part
             || prev.is_some_and(|j| {
                 w().cues_en.has(self.norm(j)) || self.stem_in(j, &w().year_cues_ar) || self.norm(j) == "year"
             });
@@ -358,7 +420,7 @@ impl Scanner<'_> {
             || w().or.has(self.norm(i + 1));
         let loose = free_after
             && prev.is_some_and(|j| w().range_openers.has(self.norm(j)) || w().year_cues_loose_en.has(self.norm(j)));
-        if !(cued || joined || loose || determiner || event || bracketed || fiscal.is_some()) {
+        if !(cued || joined || loose || determiner || event || bracketed || fiscal.is_some() || self.bare_year_en(i)) {
             return None;
         }
         let (first, prefix) = match (noun, fiscal) {

@@ -30,10 +30,15 @@ impl Scanner<'_> {
         if !t.is_word {
             return None;
         }
-        let phrase = if w().anchored_first.has(&t.norm) {
-            w().anchored
-                .iter()
-                .find(|(words, _, _)| words.iter().enumerate().all(|(k, word)| self.norm(i + k) == word.as_str()))
+        let phrase = if let Some((from, to)) = w().anchored_first.get(&t.norm) {
+            // The last word may be possessive: "the latest quarter's results".
+            let same = |k: usize, word: &str, last: bool| {
+                let n = self.norm(i + k);
+                n == word || (last && n.strip_suffix("'s") == Some(word))
+            };
+            w().anchored.get(from..to).unwrap_or_default().iter().find(|(words, _, _)| {
+                words.iter().enumerate().skip(1).all(|(k, word)| same(k, word, k + 1 == words.len()))
+            })
         } else {
             None
         };
@@ -95,6 +100,13 @@ fn shift(anchor: Option<&DateValue>, n: i64, step: Step, published: Option<Ymd>)
             },
             None => year_value(published?.year + i32::try_from(n).ok()?, der),
         },
+        // "the following year", "later that month": the whole calendar
+        // period of the anchor, moved.
+        Step::CalendarYear => year_value(i32::try_from(i64::from(anchor?.start.year) + n).ok()?, der),
+        Step::CalendarMonth => {
+            let d = add_months(anchor.filter(|a| a.precision != Precision::Year)?.start, n)?;
+            month_value(d.year, d.month, der)
+        }
         Step::Quarter => {
             if let Some(a) = anchor.filter(|a| is_quarter(a)) {
                 return range_value(a.start, a.end, der);

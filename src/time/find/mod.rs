@@ -19,6 +19,7 @@ mod absolute;
 mod anchored;
 mod hijri;
 mod relative;
+mod spelled;
 
 /// What a token can be, worked out once.
 #[derive(Debug, Clone, Default)]
@@ -87,6 +88,15 @@ fn known_words() -> &'static Known {
         all.extend(w.relative_days.keys());
         all.extend(w.periods.keys());
         all.extend(w.seasons_ar.keys());
+        // Arabic decade words, "القرن" and age nouns are looked up on demand
+        // (spelled.rs): their endings ("ات", "ره") are too common for the
+        // ending filter below.
+        all.extend(w.decade_words.keys().filter(|k| k.is_ascii()));
+        // Every first word but the article, which would make every "the" a
+        // known word (year_phrase checks it by itself).
+        all.extend(w.year_phrases.iter().filter_map(|r| r.0.first().map(String::as_str)).filter(|f| *f != "the"));
+        all.extend(w.spoken_numbers_en.keys());
+        all.extend(w.century_nouns.iter().filter(|k| k.is_ascii()));
         for t in [
             &w.year_nouns_ar,
             &w.year_cues_ar,
@@ -97,6 +107,7 @@ fn known_words() -> &'static Known {
             &w.future_markers,
             &w.past_markers,
             &w.stem_cues,
+            &w.year_prefixes_en,
         ] {
             all.extend(t.iter());
         }
@@ -432,7 +443,9 @@ impl Scanner<'_> {
             return 0;
         }
         let m = &w().future_markers;
-        if m.has(&t.norm) || self.stem_in(j, m) {
+        // "announced the plan Aug. 21": after a determiner the word is a noun.
+        let noun = !t.arabic && j.checked_sub(1).is_some_and(|k| w().determiners_en.has(self.norm(k)));
+        if (m.has(&t.norm) || self.stem_in(j, m)) && !noun {
             return 1;
         }
         let p = &w().past_markers;
@@ -451,13 +464,18 @@ impl Scanner<'_> {
     fn future_context(&self, i: usize) -> bool {
         let mut j = i;
         let mut n = 0;
+        let mut comma = false;
         while j > 0 && n < 12 {
             j -= 1;
             n += 1;
             if self.clause_stop(j) {
                 break;
             }
-            if self.tense_at(j) == 1 {
+            comma |= self.is_punct(j, &[",", "،"]);
+            // "would" (the future of a past report) only within the date's
+            // own phrase: "would be paid ... in January", but not "hoped
+            // she would produce new aid, where the Aug. 7 blasts killed".
+            if self.tense_at(j) == 1 && !(comma && w().weak_future_en.has(self.norm(j))) {
                 return true;
             }
         }
@@ -470,7 +488,14 @@ impl Scanner<'_> {
     /// "will meet Tuesday" future, "a service for Saturday was canceled"
     /// past. 0 when the clause has no tense marker.
     fn tense_near(&self, i: usize) -> i8 {
+        // "as early as Tuesday", "as soon as Monday": a date looked forward to.
+        if i >= 3 && self.norm(i - 1) == "as" && self.norm(i - 3) == "as" && w().sooner_en.has(self.norm(i - 2)) {
+            return 1;
+        }
         let (mut back, mut ahead) = (None, None);
+        // "would look for ways around Wednesday's ruling": a possessive date
+        // names an event of its own, which "would" does not move ahead.
+        let possessive = self.inf(i).is_some_and(|f| f.cut > 0);
         let mut j = i;
         while j > 0 && i - j < 12 {
             j -= 1;
@@ -478,6 +503,9 @@ impl Scanner<'_> {
                 break;
             }
             let t = self.tense_at(j);
+            if t == 1 && possessive && w().weak_future_en.has(self.norm(j)) {
+                continue;
+            }
             if t != 0 {
                 back = Some((i - j, t));
                 break;
@@ -540,20 +568,14 @@ impl Scanner<'_> {
             .or_else(|| self.month_first(i))
             .or_else(|| self.ago(i))
             .or_else(|| self.relative_day(i))
+            .or_else(|| self.year_phrase(i))
             .or_else(|| self.relative_period(i))
             .or_else(|| self.season_or_quarter(i, lang))
             .or_else(|| self.holiday(i))
             .or_else(|| self.decade(i))
+            .or_else(|| self.century(i))
             .or_else(|| self.year(i))
-    }
-}
-
-impl Scanner<'_> {
-    /// "the 1990s": the ten years.
-    fn decade(&self, i: usize) -> Option<Hit> {
-        let y = self.inf(i)?.decade?;
-        let value = range_value(ymd(y, 1, 1)?, ymd(y + 9, 12, 31)?, Derivation::Explicit)?;
-        Some(Hit { first: i, last: i + 1, start: self.start_of(i, 0), end: self.end_of(i + 1), value })
+            .or_else(|| self.spoken_year_hit(i))
     }
 }
 

@@ -119,6 +119,31 @@ impl Scanner<'_> {
         })
     }
 
+    /// A year named relative to publication by a fixed phrase: "the current
+    /// year", "the full year", "by year-end", "بنهاية العام". The first word
+    /// may carry Arabic clitics.
+    pub(super) fn year_phrase(&self, i: usize) -> Option<Hit> {
+        let p = self.published?;
+        let f = self.inf(i)?;
+        // Most tokens: no known word and not "the", so no phrase.
+        if f.stems.is_empty() && self.norm(i) != "the" {
+            return None;
+        }
+        let (n, ofs, prefix) = w().year_phrases.iter().find_map(|(words, ofs)| {
+            let first = words.first()?;
+            let prefix = f
+                .stems
+                .iter()
+                .find(|(s, _)| s == first)
+                .map(|x| x.1)
+                .or_else(|| (self.norm(i) == *first).then_some(0))?;
+            let rest = words.iter().enumerate().skip(1).all(|(k, word)| self.norm(i + k) == *word);
+            rest.then_some((words.len(), *ofs, prefix))
+        })?;
+        let value = year_value(p.year + ofs, Derivation::Relative)?;
+        Some(Hit { first: i, last: i + n, start: self.start_of(i, prefix), end: self.end_of(i + n), value })
+    }
+
     /// Seasons, quarters and weekends: "last summer", "الصيف الماضي",
     /// "صيف 2021", "the third quarter", "الربع الثالث من العام الجاري",
     /// "over the weekend", "نهاية الأسبوع الماضي".
@@ -178,9 +203,9 @@ impl Scanner<'_> {
         if w().year_nouns_ar.has(self.norm(j)) && self.num(j + 1).is_some() {
             j += 1;
         }
-        if let Some(y) = self.year_num(j) {
+        if let Some((y, after)) = self.year_num(j).map(|y| (y, j + 1)).or_else(|| self.spoken_year(j)) {
             year = Some((y, Derivation::Explicit));
-            k = j + 1;
+            k = after;
         } else if self.inf(j).is_some_and(|f| matches!(f.period, Some((Unit::Year, _)))) {
             if let Some(d) = self.inf(j + 1).and_then(|f| f.ar_dir) {
                 year = Some((p.year + i32::from(d), Derivation::Relative));
@@ -198,8 +223,10 @@ impl Scanner<'_> {
                 k += 1;
             }
         }
-        // Bare season words are too loose ("spring" the verb, "الربيع العربي").
-        if year.is_none() && dir.is_none() && matches!(kind, PeriodKind::Season(_)) {
+        // Bare season words are too loose ("spring" the verb, "الربيع العربي");
+        // English "the summer" is the latest one begun.
+        let the_season = !tok.arabic && i.checked_sub(1).is_some_and(|j| self.norm(j) == "the");
+        if year.is_none() && dir.is_none() && matches!(kind, PeriodKind::Season(_)) && !the_season {
             return None;
         }
         let today = days_from_civil(p);
@@ -262,7 +289,13 @@ impl Scanner<'_> {
         let value = range_value(a, b, derivation)?;
         // TimeML keeps "the" in "the third quarter" and "the weekend".
         let first = match i.checked_sub(1) {
-            Some(j) if first == i && self.norm(j) == "the" && !matches!(kind, PeriodKind::Season(_)) => j,
+            Some(j)
+                if first == i
+                    && self.norm(j) == "the"
+                    && (!matches!(kind, PeriodKind::Season(_)) || (year.is_none() && dir.is_none())) =>
+            {
+                j
+            }
             _ => first,
         };
         let prefix = if first == i { kind_prefix } else { 0 };
@@ -271,10 +304,14 @@ impl Scanner<'_> {
 
     /// Fixed holidays, resolved to the nearest one to publication (or the
     /// next or last one with "المقبل"/"الماضي"/"next"/"last"): Islamic ones
-    /// by the Hijri calendar ("عيد الأضحى", "يوم عرفة"), Christmas and New Year.
+    /// by the Hijri calendar ("عيد الأضحى", "يوم عرفة"), Christmas and New
+    /// Year, and those on the nth weekday of a month (Thanksgiving).
     pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
+        if f.stems.is_empty() && !w().holiday_first.has(self.norm(i)) {
+            return None;
+        }
         let (words_, calendar, month, day, prefix) = w().holidays.iter().find_map(|(phrase, c, m, d)| {
             let first = phrase.first()?;
             let prefix = f
@@ -300,6 +337,17 @@ impl Scanner<'_> {
         let cands: Vec<i64> = if calendar == 'h' {
             let h = i32::try_from((today + 492_148) * 30 / 10_631 + 1).ok()?;
             (h - 1..=h + 1).filter_map(|y| crate::time::calendar::days_from_hijri(y, month, day)).collect()
+        } else if calendar == 'w' {
+            // The nth weekday of the month: `day` is n * 10 + weekday (0 Monday).
+            (p.year - 1..=p.year + 1)
+                .filter_map(|y| {
+                    let first = ymd(y, month, 1)?;
+                    let ofs =
+                        (i64::from(day % 10) - i64::from(weekday(first))).rem_euclid(7) + 7 * i64::from(day / 10 - 1);
+                    add_days(first, ofs)
+                })
+                .map(days_from_civil)
+                .collect()
         } else {
             (p.year - 1..=p.year + 1).filter_map(|y| ymd(y, month, day)).map(days_from_civil).collect()
         };
@@ -378,6 +426,10 @@ impl Scanner<'_> {
         } else {
             let dir = w().directions_en.get(&tok.norm)?;
             let (unit, _) = self.inf(i + 1)?.period?;
+            // "ABC News' \"This Week\"": both words capitalised make a title.
+            if tok.capitalized && self.tok(i + 1).is_some_and(|t| t.capitalized) {
+                return None;
+            }
             // "earlier this month", "later this year": part of the period.
             let before = i.checked_sub(1).map_or("", |j| self.norm(j));
             let part = match before {
@@ -489,6 +541,12 @@ impl Scanner<'_> {
                     return None;
                 }
             }
+        }
+        // "each Thursday", "every Monday", "كل خميس", "كل يوم جمعة": a
+        // recurring day, not a date.
+        if first.checked_sub(1).is_some_and(|j| self.stem_in(j, &w().every_words) || w().every_words.has(self.norm(j)))
+        {
+            return None;
         }
         // A full date after the weekday makes the weekday part of it.
         let mut k = i + 1;
