@@ -166,7 +166,8 @@ fn main() {
 /// Batch throughput on one thread and on all cores (the CLI's path:
 /// JSON Lines in, one JSON line per article out, in order).
 fn batch(docs: &[Doc], min: usize) {
-    if docs.is_empty() {
+    // `--batch-min 0`: no batch section (it printed a division by zero)
+    if docs.is_empty() || min == 0 {
         return;
     }
     let mut input = String::new();
