@@ -92,6 +92,11 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             }) {
                 w1 = w0 + 1 + cut;
             }
+            // nor across a dash ("WASHINGTON — Officials said": a dateline)
+            let dash = words.get(w0 + 1..w1).and_then(|ws| ws.iter().position(|w| w.dash_before));
+            if let Some(cut) = dash {
+                w1 = w0 + 1 + cut;
+            }
             if w1 <= w0 || w1 > words.len() || words[w0].f.ar_stop || words[w0].f.trigger {
                 return None;
             }
@@ -121,7 +126,14 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // corpora mark national teams and governments named by their
             // country as places too.
             let country = if t.kind == EntityType::Organization { country_name(words, w0, w1) } else { None };
-            let kind = if country.is_some() { EntityType::Place } else { t.kind };
+            // what is left of a span cut at a dateline's dash is the place
+            // the story was filed from ("WASHINGTON —")
+            let dateline = dash.is_some()
+                && w1 == w0 + 1
+                && words[w0].upper
+                && words[w0].sent_start
+                && tagged_place(words, w0, w1).is_some();
+            let kind = if country.is_some() || dateline { EntityType::Place } else { t.kind };
             let (what, pre) = match kind {
                 EntityType::Person => (What::Person { key }, conjunction(&words[w0]).max(name_conjunction(&words[w0]))),
                 EntityType::Organization => (What::Org { curated: None, key }, conjunction(&words[w0])),

@@ -43,6 +43,9 @@ pub struct Word {
     pub brk: bool,
     /// A comma (Arabic or Latin) stands right before this word.
     pub comma_before: bool,
+    /// A dash between words stands right before this word (an em or en
+    /// dash, or a hyphen with spaces: "WASHINGTON — Officials").
+    pub dash_before: bool,
     /// A quotation mark stands between the previous word and this one.
     pub quote_before: bool,
     /// First word of its sentence.
@@ -131,6 +134,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut brk = true;
     let mut comma = false;
     let mut quote = false;
+    let mut dash = false;
     let mut last_sent = usize::MAX;
     // words repeat within an article: read each spelling once
     let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> = Default::default();
@@ -140,6 +144,10 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
                 brk = true;
             }
             comma = matches!(t.text.as_str(), "," | "،");
+            // a dash, or a hyphen with a space before it: a hyphen that
+            // joins two words is part of the name ("al-Assad", "U.S.-led")
+            let spaced = i > 0 && tokens[i - 1].end < t.start;
+            dash |= t.text.chars().any(|c| matches!(c, '—' | '–')) || (t.text == "-" && spaced);
             quote |= t.text.chars().any(|c| matches!(c, '"' | '«' | '»' | '“' | '”' | '„'));
             continue;
         }
@@ -170,6 +178,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             upper,
             brk: brk || sent_start,
             comma_before: comma,
+            dash_before: dash,
             quote_before: quote,
             sent_start,
             sent,
@@ -177,6 +186,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         });
         brk = false;
         comma = false;
+        dash = false;
         quote = false;
     }
     super::annotate(&mut out);
