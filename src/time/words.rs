@@ -368,6 +368,10 @@ fn load() -> Words {
     fn num<T: std::str::FromStr + Copy>(v: Vec<(String, &str)>) -> Table<T> {
         Table::new(v.into_iter().filter_map(|(k, x)| Some((k, x.parse().ok()?))).collect())
     }
+    /// Rows keyed by a phrase: its words, and the value parsed.
+    fn phrases<T: std::str::FromStr>(v: Vec<(String, &str)>) -> Vec<(Vec<String>, T)> {
+        v.into_iter().filter_map(|(k, x)| Some((k.split(' ').map(str::to_string).collect(), x.parse().ok()?))).collect()
+    }
     fn list(v: Vec<(String, &str)>) -> List {
         List::new(v.into_iter().map(|(k, _)| k).collect())
     }
@@ -444,17 +448,9 @@ fn load() -> Words {
     w.anchored = anchored;
     w.anchored_directions_en = num(take("anchored_direction_en"));
     w.fiscal = list(take("fiscal"));
-    let mut references: Vec<(Vec<String>, i8)> = take("reference")
-        .into_iter()
-        .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
-        .collect();
-    let phrases = |rows: Vec<(String, &str)>| -> Vec<(Vec<String>, i8)> {
-        rows.into_iter()
-            .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
-            .collect()
-    };
+    let mut references: Vec<(Vec<String>, i8)> = phrases(take("reference"));
     let mut placements: Vec<(Vec<String>, i8)> = references.clone();
-    placements.extend(phrases(take("vague_reference")));
+    placements.extend(phrases::<i8>(take("vague_reference")));
     longest_first(&mut references, |r| &r.0);
     longest_first(&mut placements, |r| &r.0);
     w.references_first = List::new(references.iter().filter_map(|r| r.0.first().cloned()).collect());
@@ -467,10 +463,7 @@ fn load() -> Words {
     w.event_nouns_ar = list(take("event_noun_ar"));
     w.event_ordinals_ar = list(take("event_ordinal_ar"));
     w.determiners_en = list(take("determiner_en"));
-    let mut year_phrases: Vec<(Vec<String>, i32)> = take("year_phrase")
-        .into_iter()
-        .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
-        .collect();
+    let mut year_phrases: Vec<(Vec<String>, i32)> = phrases(take("year_phrase"));
     longest_first(&mut year_phrases, |r| &r.0);
     w.year_phrases = year_phrases;
     w.year_prefixes_en = list(take("year_prefix_en"));

@@ -341,6 +341,17 @@ impl Scanner<'_> {
             _ => false,
         }
     }
+    /// Whether the tokens from `i` spell `phrase`, its first word as written
+    /// or as a stem under Arabic proclitics: the code points of those
+    /// proclitics (0 without).
+    fn phrase_at(&self, i: usize, phrase: &[String]) -> Option<usize> {
+        let first = phrase.first()?;
+        let prefix = self
+            .inf(i)
+            .and_then(|f| f.stems.iter().find(|(s, _)| s == first).map(|x| x.1))
+            .or_else(|| (self.norm(i) == *first).then_some(0))?;
+        phrase.iter().enumerate().skip(1).all(|(k, word)| self.norm(i + k) == *word).then_some(prefix)
+    }
     fn stem_in(&self, i: usize, list: &List) -> bool {
         self.inf(i).is_some_and(|f| f.stems.iter().any(|(s, _)| list.has(s)))
     }

@@ -129,17 +129,8 @@ impl Scanner<'_> {
         if f.stems.is_empty() && self.norm(i) != "the" {
             return None;
         }
-        let (n, ofs, prefix) = w().year_phrases.iter().find_map(|(words, ofs)| {
-            let first = words.first()?;
-            let prefix = f
-                .stems
-                .iter()
-                .find(|(s, _)| s == first)
-                .map(|x| x.1)
-                .or_else(|| (self.norm(i) == *first).then_some(0))?;
-            let rest = words.iter().enumerate().skip(1).all(|(k, word)| self.norm(i + k) == *word);
-            rest.then_some((words.len(), *ofs, prefix))
-        })?;
+        let (n, ofs, prefix) =
+            w().year_phrases.iter().find_map(|(words, ofs)| Some((words.len(), *ofs, self.phrase_at(i, words)?)))?;
         let value = year_value(p.year + ofs, Derivation::Relative)?;
         Some(Hit { first: i, last: i + n, start: self.start_of(i, prefix), end: self.end_of(i + n), value })
     }
@@ -312,17 +303,10 @@ impl Scanner<'_> {
         if f.stems.is_empty() && !w().holiday_first.has(self.norm(i)) {
             return None;
         }
-        let (words_, calendar, month, day, prefix) = w().holidays.iter().find_map(|(phrase, c, m, d)| {
-            let first = phrase.first()?;
-            let prefix = f
-                .stems
-                .iter()
-                .find(|(s, _)| s == first)
-                .map(|x| x.1)
-                .or_else(|| (self.norm(i) == *first).then_some(0))?;
-            let rest_ok = phrase.iter().enumerate().skip(1).all(|(n, word)| self.norm(i + n) == *word);
-            rest_ok.then_some((phrase.len(), *c, *m, *d, prefix))
-        })?;
+        let (words_, calendar, month, day, prefix) = w()
+            .holidays
+            .iter()
+            .find_map(|(phrase, c, m, d)| Some((phrase.len(), *c, *m, *d, self.phrase_at(i, phrase)?)))?;
         let mut k = i + words_;
         if w().holiday_epithets_ar.has(self.norm(k)) {
             k += 1;
