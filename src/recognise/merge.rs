@@ -159,19 +159,13 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
     if ws.iter().any(|w| !w.arabic && !w.cap && !w.upper) {
         return None;
     }
-    let country = |cands: &[u32]| {
-        cands
-            .first()
-            .and_then(|&c| crate::gazetteer::places().get(c as usize))
-            .is_some_and(|p| p.kind == crate::model::PlaceKind::Country)
-    };
     if ws.iter().all(|w| !w.arabic && w.upper) {
         let cands = crate::gazetteer::lookup(&key_of(words, w0, w1, &words[w0].key));
-        if country(cands) {
+        if country_first(cands) {
             return Some((cands, 0));
         }
     }
-    tagged_place(words, w0, w1).filter(|(cands, _)| country(cands))
+    tagged_place(words, w0, w1).filter(|(cands, _)| country_first(cands))
 }
 
 /// Most words are Arabic.
@@ -268,6 +262,14 @@ impl Policy {
 /// ([`crate::gazetteer::Place::notable`]).
 pub(super) fn notable_first(cands: &[u32]) -> bool {
     cands.first().and_then(|&i| crate::gazetteer::places().get(i as usize)).is_some_and(|p| p.notable)
+}
+
+/// Whether the first (most likely) candidate is a country.
+pub(super) fn country_first(cands: &[u32]) -> bool {
+    cands
+        .first()
+        .and_then(|&i| crate::gazetteer::places().get(i as usize))
+        .is_some_and(|p| p.kind == crate::model::PlaceKind::Country)
 }
 
 /// The policy for a text, from its words and what the tagger found.

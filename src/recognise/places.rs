@@ -6,7 +6,7 @@ use super::lists::{
     adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues,
     ar_place_nouns, ar_prepositions, direction, en_settlement_of, never_places, place_idioms, settlement_words,
 };
-use super::merge::{notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
+use super::merge::{country_first, notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
 use super::{definite, key_of, lexicon, nisba, span, verb_like, Direction, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::model::{EntityType, PlaceKind};
@@ -203,6 +203,8 @@ fn list_item(words: &[Word], i: usize) -> bool {
     }
     let opener = |x: &Word, list: &lexicon::WordSet| x.readings.iter().any(|r| list.contains(&r.key));
     let joined = w.comma_before || w.key.starts_with('و');
+    let prev = &words[i - 1];
+    let prev_joined = prev.comma_before || prev.key.starts_with('و');
     for k in (i.saturating_sub(MAX_LIST)..i).rev() {
         let x = &words[k];
         if x.sent != w.sent || !x.arabic || x.f.ar_stop || x.f.time || x.f.trigger || verb_like(x) {
@@ -210,8 +212,7 @@ fn list_item(words: &[Word], i: usize) -> bool {
         }
         let district = joined && opener(x, ar_districts());
         // a company's name: its first words, or a word of a joined item
-        let prev = &words[i - 1];
-        let item = i - k <= 2 || joined || prev.comma_before || prev.key.starts_with('و');
+        let item = i - k <= 2 || joined || prev_joined;
         if district || (item && opener(x, ar_company_lists())) {
             return !words[k + 1].readings.iter().any(|r| notable_first(gazetteer::lookup(&r.key)));
         }
@@ -555,15 +556,12 @@ pub(super) fn names_disease(words: &[Word], f: &Found) -> bool {
     match words.get(f.w0) {
         Some(w) if w.arabic => f.w0 > 0 && !w.brk && disease(&words[f.w0 - 1]),
         // "the United States flu season" is the country's season
-        Some(_) => words.get(f.w1).is_some_and(|w| !w.brk && disease(w)) && !names_country(f),
+        Some(_) => {
+            words.get(f.w1).is_some_and(|w| !w.brk && disease(w))
+                && !matches!(&f.what, What::Place { cands, .. } if country_first(cands))
+        }
         None => false,
     }
-}
-
-fn names_country(f: &Found) -> bool {
-    let What::Place { cands, .. } = &f.what else { return false };
-    let places = gazetteer::places();
-    cands.first().and_then(|&c| places.get(c as usize)).is_some_and(|p| p.kind == PlaceKind::Country)
 }
 
 #[cfg(test)]
