@@ -108,6 +108,10 @@ fn reach<'a>(walk: impl Iterator<Item = &'a Word>, opens: &dyn Fn(&Word) -> bool
     n
 }
 
+/// A trigger of a clause: word index in the clause, start and end (code
+/// points), kind, whether it hosts ("hosted") and whether it only holds ("held").
+type Trigger = (usize, usize, usize, &'static str, bool, bool);
+
 /// Words around a trigger, from `data/curated/event_words.tsv`.
 pub const EVENT_WORDS_TSV: &str = include_str!("../data/curated/event_words.tsv");
 
@@ -133,6 +137,8 @@ struct EventWords {
     series: WordSet,
     anchor_before: WordSet,
     anchor_after: WordSet,
+    habitual: WordSet,
+    plural: WordSet,
 }
 
 fn event_words() -> &'static EventWords {
@@ -160,6 +166,8 @@ fn event_words() -> &'static EventWords {
             series: list("series"),
             anchor_before: list("anchor_before"),
             anchor_after: list("anchor_after"),
+            habitual: list("habitual"),
+            plural: list("plural"),
         }
     })
 }
@@ -177,7 +185,7 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         let sw = &words[wi.min(words.len())..w_end.min(words.len())];
         let in_sentence = |m: &&M<'_>| m.start >= s0 && m.end <= s1;
         // triggers not inside a name
-        let mut triggers: Vec<(usize, usize, usize, &'static str, bool, bool)> = Vec::new();
+        let mut triggers: Vec<Trigger> = Vec::new();
         for (k, w) in sw.iter().enumerate() {
             if !w.f.trigger_start {
                 continue;
@@ -274,183 +282,251 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
         };
         let hosted = triggers.iter().any(|t| t.4);
         let only_hold = triggers.iter().all(|t| t.5);
-        let (tk, t_start, t_end, kind, _, _) = primary;
-        let ew = event_words();
-        let has = |w: &Word, set: &WordSet| w.readings.iter().any(|r| set.contains(&r.key));
-        // "في كل لقاء", "every meeting": no particular event.
-        if tk > 0 && sw.get(tk - 1).is_some_and(|w| has(w, &ew.generic)) {
-            continue;
-        }
-        // still to come: a future word near the trigger ("الاجتماع الوزاري
-        // المقبل"), or an intention just before it ("agreed to meet again",
-        // "قرروا عقد")
-        let upcoming = sw
-            .get(tk.saturating_sub(6)..(tk + 7).min(sw.len()))
-            .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.upcoming)))
-            || sw.get(tk.saturating_sub(4)..tk).is_some_and(|ws| ws.iter().any(|w| has(w, &ew.intent)));
-        // "دعا إلى عقد مؤتمر", "proposed a conference": only proposed; but a
-        // new statement between the call and the trigger is about something
-        // else ("called on donors to pledge ... and said the conference would
-        // be held in Cairo on April 20")
-        let before = sw.get(tk.saturating_sub(12)..tk).unwrap_or_default();
-        let proposed = before
-            .iter()
-            .rposition(|w| has(w, &ew.proposed))
-            .is_some_and(|p| !before[p + 1..].iter().any(|w| has(w, &ew.statement)));
-        // A trigger with the article refers back to an event told before
-        // ("الاجتماع", "the meeting").
-        // The article may come with a preposition ("للانتخابات", "بالاجتماع").
-        let definite = sw.get(tk).is_some_and(|w| {
-            let k = w.key.trim_start_matches(['و', 'ف']);
-            w.arabic && (k.starts_with("ال") || k.starts_with("لل") || k.starts_with("بال") || k.starts_with("كال"))
-        }) || tk.checked_sub(1).and_then(|j| sw.get(j)).is_some_and(|w| w.key == "the");
-        // "الاجتماع الذي عقده ... اليوم", "the meeting that": a relative
-        // clause tells which happening it is; no back-reference.
-        // After a comma the clause only adds to a happening already known
-        // ("hosted the meeting, which was attended by"): still a back-reference.
-        let described = sw
-            .get(tk + 1..(tk + 3).min(sw.len()))
-            .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.relative) && !w.comma_before));
-        let definite = definite && !described;
-        let lo = mentions.partition_point(|m| m.start < s0);
-        let hi = lo + mentions[lo..].partition_point(|m| m.start < s1);
-        let (w_lo, w_hi) = scope(sw, tk, &ew.clause_start);
-        let scope_a = sw.get(w_lo).map_or(s0, |w| w.start);
-        let scope_b = w_hi.checked_sub(1).and_then(|j| sw.get(j)).map_or(s1, |w| w.end);
-        let in_scope = |m: &&M<'_>| m.start >= scope_a && m.end <= scope_b;
-        let here: Vec<&M<'_>> = mentions[lo..hi].iter().filter(in_sentence).filter(in_scope).collect();
-        // date: in this sentence, the one in the trigger's own clause
-        // (no comma between them) first, then the nearest
-        let near_dates = |a: usize, b: usize| -> Vec<&M<'_>> {
-            let lo = mentions.partition_point(|m| m.start < a);
-            mentions[lo..]
-                .iter()
-                .take_while(|m| m.start < b)
-                .filter(|m| m.kind == EntityType::Date && m.end <= b)
-                .collect()
-        };
-        // "جراء الهجمات التي تنفذها ...": a trigger with a relative clause
-        // takes its date and place from that clause, not from the main
-        // clause before it ("وصل المصابون إلى عمان أمس").
-        let scope_a = if described { scope_a.max(t_start) } else { scope_a };
-        let dates = near_dates(scope_a, scope_b);
-        let clause_breaks =
-            |a: usize, b: usize| sw.iter().filter(|w| w.comma_before && a < w.start && w.start < b).count();
-        // A date next to another event's trigger ("قمة كامب ديفيد في 14 مايو")
-        // is that event's, not this one's.
-        let span = |a: usize, b: usize, c: usize, d: usize| if c >= b { c - b } else { a.saturating_sub(d) };
-        let others: Vec<(usize, usize)> =
-            triggers.iter().filter(|t| t.3 != kind && !t.4 && !t.5).map(|t| (t.1, t.2)).collect();
-        let own = |m: &&&M<'_>| {
-            let mine = span(t_start, t_end, m.start, m.end);
-            !others.iter().any(|&(a, b)| span(a, b, m.start, m.end) < mine)
-        };
-        // A date more than two commas away belongs to another clause of a
-        // long sentence ("مؤتمر مكة ... ، ... ، ... في 7 نوفمبر 1962").
-        let near = |m: &&&M<'_>| {
-            let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
-            clause_breaks(a, b) <= MAX_CLAUSE_BREAKS
-        };
-        let date = dates
-            .iter()
-            .filter(own)
-            .filter(near)
-            .min_by_key(|m| {
-                let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
-                (clause_breaks(a, b), b - a)
-            })
-            .and_then(|m| m.date.cloned());
-        // place: the host before a hosting word; else a city or site near
-        // the trigger, else any place in the sentence
-        let places: Vec<&M<'_>> =
-            here.iter().copied().filter(|m| m.kind == EntityType::Place && m.start >= scope_a).collect();
-        let place_m = if hosted {
-            places.iter().filter(|m| m.end <= t_start).max_by_key(|m| m.end).or_else(|| places.first()).copied()
-        } else {
-            let fine = |m: &&&M<'_>| matches!(m.place_kind, Some(PlaceKind::City | PlaceKind::Site));
-            let dist = |m: &&M<'_>| if m.start >= t_start { m.start - t_start } else { 2 * (t_start - m.end) };
-            places
-                .iter()
-                .filter(fine)
-                .min_by_key(|m| dist(m))
-                .or_else(|| places.iter().min_by_key(|m| dist(m)))
-                .copied()
-        };
-        let place = place_m.map(|m| m.entity);
-        let place_close = place_m.is_some_and(|m| {
-            let (a, b) = if m.start >= t_end { (t_end, m.start) } else { (m.end, t_start) };
-            sw.iter().filter(|w| w.start >= a && w.end <= b).count() <= CLOSE_PLACE_WORDS
-        });
-        let mut participants: Vec<usize> = Vec::new();
-        for m in &here {
-            // what the meeting is against ("لمكافحة داعش", "to defeat ISIS") takes no part
-            let wi = words.partition_point(|w| w.end <= m.start);
-            let target = wi > 0 && has(&words[wi - 1], &ew.target);
-            if matches!(m.kind, EntityType::Person | EntityType::Organization)
-                && !target
-                && !participants.contains(&m.entity)
-            {
-                participants.push(m.entity);
+        // Another trigger of the clause followed closely by a date of its
+        // own is a happening of its own ("مجالات التعاون التي أعلن عنها في
+        // قمة كامب ديفيد في 14 مايو", "agreed at the summit on May 14"):
+        // the clause reports both. Announcements stay with the report.
+        let mut chosen = vec![primary];
+        chosen.extend(triggers.iter().copied().filter(|t| {
+            t.1 != primary.1
+                && t.3 != primary.3
+                && !t.4
+                && !t.5
+                && t.3 != "announcement"
+                && owns_date(sw, mentions, &triggers, t.1, t.2)
+        }));
+        for (ci, primary) in chosen.into_iter().enumerate() {
+            let secondary = ci > 0;
+            let (tk, t_start, t_end, kind, _, _) = primary;
+            let ew = event_words();
+            let has = |w: &Word, set: &WordSet| w.readings.iter().any(|r| set.contains(&r.key));
+            // "في كل لقاء", "every meeting": no particular event.
+            if tk > 0 && sw.get(tk - 1).is_some_and(|w| has(w, &ew.generic)) {
+                continue;
             }
-        }
-        if date.is_none() && place.is_none() && participants.is_empty() {
-            continue;
-        }
-        // "وتم عقد لقاءات تعريفية": sessions with no one named are a
-        // series, not one happening.
-        if !definite && participants.is_empty() && has(&sw[tk], &ew.series) {
-            continue;
-        }
-        if only_hold && place.is_none() && participants.is_empty() {
-            continue;
-        }
-        // A proposed event has no date of its own (the date is the proposal's).
-        let date = if proposed { None } else { date };
-        let mut relation = relation_of(date.as_ref(), published, upcoming || proposed);
-        // "قبل الاجتماع", "after the summit": an undated event placed by
-        // another one told before with a date.
-        let approx = if date.is_none() && !proposed {
-            anchored(&sw[w_lo..w_hi.min(sw.len())], t_start, &out, ew).map(|(a, cue)| {
-                let upper = a.before.or(a.after);
-                if let (Some(d), Some(p)) = (upper, published) {
-                    relation = if a.before.is_some_and(|b| b < p) {
-                        Relation::Before
-                    } else if a.after.is_some_and(|x| x > p) {
-                        Relation::Upcoming
-                    } else if d == p {
-                        Relation::On
-                    } else {
-                        relation
-                    };
+            // still to come: a future word near the trigger ("الاجتماع الوزاري
+            // المقبل"), or an intention just before it ("agreed to meet again",
+            // "قرروا عقد")
+            let upcoming = sw
+                .get(tk.saturating_sub(6)..(tk + 7).min(sw.len()))
+                .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.upcoming)))
+                || sw.get(tk.saturating_sub(4)..tk).is_some_and(|ws| ws.iter().any(|w| has(w, &ew.intent)));
+            // "دعا إلى عقد مؤتمر", "proposed a conference": only proposed; but a
+            // new statement between the call and the trigger is about something
+            // else ("called on donors to pledge ... and said the conference would
+            // be held in Cairo on April 20")
+            let before = sw.get(tk.saturating_sub(12)..tk).unwrap_or_default();
+            let proposed = before
+                .iter()
+                .rposition(|w| has(w, &ew.proposed))
+                .is_some_and(|p| !before[p + 1..].iter().any(|w| has(w, &ew.statement)));
+            // A trigger with the article refers back to an event told before
+            // ("الاجتماع", "the meeting").
+            // The article may come with a preposition ("للانتخابات", "بالاجتماع").
+            let definite = sw.get(tk).is_some_and(|w| {
+                let k = w.key.trim_start_matches(['و', 'ف']);
+                w.arabic && (k.starts_with("ال") || k.starts_with("لل") || k.starts_with("بال") || k.starts_with("كال"))
+            }) || tk.checked_sub(1).and_then(|j| sw.get(j)).is_some_and(|w| w.key == "the");
+            // "الاجتماع الذي عقده ... اليوم", "the meeting that": a relative
+            // clause tells which happening it is; no back-reference.
+            // After a comma the clause only adds to a happening already known
+            // ("hosted the meeting, which was attended by"): still a back-reference.
+            let described = sw
+                .get(tk + 1..(tk + 3).min(sw.len()))
+                .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.relative) && !w.comma_before));
+            let definite = definite && !described;
+            let lo = mentions.partition_point(|m| m.start < s0);
+            let hi = lo + mentions[lo..].partition_point(|m| m.start < s1);
+            let (w_lo, w_hi) = scope(sw, tk, &ew.clause_start);
+            let scope_a = sw.get(w_lo).map_or(s0, |w| w.start);
+            let scope_b = w_hi.checked_sub(1).and_then(|j| sw.get(j)).map_or(s1, |w| w.end);
+            let in_scope = |m: &&M<'_>| m.start >= scope_a && m.end <= scope_b;
+            let here: Vec<&M<'_>> = mentions[lo..hi].iter().filter(in_sentence).filter(in_scope).collect();
+            // date: in this sentence, the one in the trigger's own clause
+            // (no comma between them) first, then the nearest
+            let near_dates = |a: usize, b: usize| -> Vec<&M<'_>> {
+                let lo = mentions.partition_point(|m| m.start < a);
+                mentions[lo..]
+                    .iter()
+                    .take_while(|m| m.start < b)
+                    .filter(|m| m.kind == EntityType::Date && m.end <= b)
+                    .collect()
+            };
+            // "جراء الهجمات التي تنفذها ...": a trigger with a relative clause
+            // takes its date and place from that clause, not from the main
+            // clause before it ("وصل المصابون إلى عمان أمس").
+            let scope_a = if described || secondary { scope_a.max(t_start) } else { scope_a };
+            let dates = near_dates(scope_a, scope_b);
+            let clause_breaks =
+                |a: usize, b: usize| sw.iter().filter(|w| w.comma_before && a < w.start && w.start < b).count();
+            // A date next to another event's trigger ("قمة كامب ديفيد في 14 مايو")
+            // is that event's, not this one's.
+            let span = |a: usize, b: usize, c: usize, d: usize| if c >= b { c - b } else { a.saturating_sub(d) };
+            let others: Vec<(usize, usize)> =
+                triggers.iter().filter(|t| t.3 != kind && !t.4 && !t.5).map(|t| (t.1, t.2)).collect();
+            let own = |m: &&&M<'_>| {
+                let mine = span(t_start, t_end, m.start, m.end);
+                !others.iter().any(|&(a, b)| span(a, b, m.start, m.end) < mine)
+            };
+            // A date more than two commas away belongs to another clause of a
+            // long sentence ("مؤتمر مكة ... ، ... ، ... في 7 نوفمبر 1962").
+            let near = |m: &&&M<'_>| {
+                let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
+                clause_breaks(a, b) <= MAX_CLAUSE_BREAKS
+            };
+            let date = dates
+                .iter()
+                .filter(own)
+                .filter(near)
+                .min_by_key(|m| {
+                    let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
+                    (clause_breaks(a, b), b - a)
+                })
+                .and_then(|m| m.date.cloned());
+            // "جراء الهجمات التي تنفذها جماعة الحوثي", "the repeated attacks":
+            // attacks told as what keeps happening, with no date, are the
+            // background of a story, not a happening on its timeline.
+            if date.is_none() && habitual(sw, tk, ew) {
+                continue;
+            }
+            // place: the host before a hosting word; else a city or site near
+            // the trigger, else any place in the sentence
+            let places: Vec<&M<'_>> =
+                here.iter().copied().filter(|m| m.kind == EntityType::Place && m.start >= scope_a).collect();
+            let place_m = if hosted {
+                places.iter().filter(|m| m.end <= t_start).max_by_key(|m| m.end).or_else(|| places.first()).copied()
+            } else {
+                let fine = |m: &&&M<'_>| matches!(m.place_kind, Some(PlaceKind::City | PlaceKind::Site));
+                let dist = |m: &&M<'_>| if m.start >= t_start { m.start - t_start } else { 2 * (t_start - m.end) };
+                places
+                    .iter()
+                    .filter(fine)
+                    .min_by_key(|m| dist(m))
+                    .or_else(|| places.iter().min_by_key(|m| dist(m)))
+                    .copied()
+            };
+            let place = place_m.map(|m| m.entity);
+            let place_close = place_m.is_some_and(|m| {
+                let (a, b) = if m.start >= t_end { (t_end, m.start) } else { (m.end, t_start) };
+                sw.iter().filter(|w| w.start >= a && w.end <= b).count() <= CLOSE_PLACE_WORDS
+            });
+            let mut participants: Vec<usize> = Vec::new();
+            for m in &here {
+                // what the meeting is against ("لمكافحة داعش", "to defeat ISIS") takes no part
+                let wi = words.partition_point(|w| w.end <= m.start);
+                let target = wi > 0 && has(&words[wi - 1], &ew.target);
+                if matches!(m.kind, EntityType::Person | EntityType::Organization)
+                    && !target
+                    && (!secondary || m.start >= t_start)
+                    && !participants.contains(&m.entity)
+                {
+                    participants.push(m.entity);
                 }
-                Approx { cue, ..a }
-            })
-        } else {
-            None
-        };
-        let ev = Ev {
-            kind,
-            trigger_start: t_start,
-            trigger_end: t_end,
-            date,
-            relation,
-            place,
-            place_close,
-            participants,
-            approx,
-            scope: (scope_a, scope_b),
-            start: sent0,
-            end: sent1,
-        };
-        match out.iter_mut().rev().find(|e| same_happening(e, &ev, definite)) {
-            Some(e) => merge(e, ev),
-            None => out.push(ev),
+            }
+            if date.is_none() && place.is_none() && participants.is_empty() {
+                continue;
+            }
+            // "وتم عقد لقاءات تعريفية": sessions with no one named are a
+            // series, not one happening.
+            if !definite && participants.is_empty() && has(&sw[tk], &ew.series) {
+                continue;
+            }
+            if only_hold && place.is_none() && participants.is_empty() {
+                continue;
+            }
+            // A proposed event has no date of its own (the date is the proposal's).
+            let date = if proposed { None } else { date };
+            let mut relation = relation_of(date.as_ref(), published, upcoming || proposed);
+            // "قبل الاجتماع", "after the summit": an undated event placed by
+            // another one told before with a date.
+            let approx = if date.is_none() && !proposed {
+                anchored(&sw[w_lo..w_hi.min(sw.len())], t_start, &out, ew).map(|(a, cue)| {
+                    let upper = a.before.or(a.after);
+                    if let (Some(d), Some(p)) = (upper, published) {
+                        relation = if a.before.is_some_and(|b| b < p) {
+                            Relation::Before
+                        } else if a.after.is_some_and(|x| x > p) {
+                            Relation::Upcoming
+                        } else if d == p {
+                            Relation::On
+                        } else {
+                            relation
+                        };
+                    }
+                    Approx { cue, ..a }
+                })
+            } else {
+                None
+            };
+            let ev = Ev {
+                kind,
+                trigger_start: t_start,
+                trigger_end: t_end,
+                date,
+                relation,
+                place,
+                place_close,
+                participants,
+                approx,
+                scope: (scope_a, scope_b),
+                start: sent0,
+                end: sent1,
+            };
+            match out.iter_mut().rev().find(|e| same_happening(e, &ev, definite)) {
+                Some(e) => merge(e, ev),
+                None => out.push(ev),
+            }
         }
     }
     // "إعلان سقوطها مسألة وقت": the word names what is or would be
     // announced; only an announcement with a date of its own is a happening.
     out.retain(|e| e.kind != "announcement" || e.date.is_some());
     out
+}
+
+/// Words between a trigger and a date that is its own ("قمة كامب ديفيد في
+/// 14 مايو", "the summit in Riyadh on May 14") at most.
+const OWN_DATE_WORDS: usize = 4;
+
+/// Whether the trigger at `start..end` is followed closely by a date of its
+/// own: within [`OWN_DATE_WORDS`] words, no comma and no other trigger
+/// between them.
+fn owns_date(sw: &[Word], mentions: &[M<'_>], triggers: &[Trigger], start: usize, end: usize) -> bool {
+    let i = mentions.partition_point(|m| m.start < end);
+    let Some(m) = mentions[i..].iter().find(|m| m.kind == EntityType::Date) else {
+        return false;
+    };
+    let between: Vec<&Word> = sw.iter().filter(|w| w.start >= end && w.start < m.start).collect();
+    let comma = sw.iter().any(|w| w.comma_before && w.start > start && w.start <= m.start);
+    let other = triggers.iter().any(|t| t.1 > start && t.1 < m.start);
+    between.len() <= OWN_DATE_WORDS && !comma && !other
+}
+
+/// Whether the trigger at `tk` tells attacks that keep happening: a word of
+/// repetition next to it ("الهجمات المتكررة", "repeated attacks"), or a
+/// plural trigger described by a relative clause in the present tense
+/// ("الهجمات التي تنفذها", "الغارات التي يشنها"; not the past "التي
+/// نفذتها", not the future "التي ستنفذ").
+fn habitual(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
+    let has = |w: &Word, set: &WordSet| w.readings.iter().any(|r| set.contains(&r.key));
+    let Some(t) = sw.get(tk) else { return false };
+    let next = sw.get(tk + 1).filter(|w| !w.brk && !w.comma_before);
+    let prev = tk.checked_sub(1).and_then(|j| sw.get(j)).filter(|_| !t.comma_before);
+    if next.is_some_and(|w| w.arabic && has(w, &ew.habitual)) || prev.is_some_and(|w| !w.arabic && has(w, &ew.habitual))
+    {
+        return true;
+    }
+    if !t.arabic || !has(t, &ew.plural) {
+        return false;
+    }
+    let rel = next.filter(|w| has(w, &ew.relative));
+    let verb = rel.and_then(|_| sw.get(tk + 2)).filter(|w| !w.comma_before);
+    verb.is_some_and(|w| {
+        let k: Vec<char> = w.key.chars().collect();
+        // the third person of the present: يـ, or تـ for a feminine
+        // subject, whose past would end in تـ ("تعرضت")
+        k.len() >= 4 && (k[0] == 'ي' || (k[0] == 'ت' && k.last() != Some(&'ت')))
+    })
 }
 
 /// An anchor in `ws` ("قبل الاجتماع", "ahead of the summit") before the
@@ -658,10 +734,12 @@ mod tests {
             "clause_joiner",
             "clause_start",
             "generic",
+            "habitual",
             "hold",
             "host",
             "intent",
             "means",
+            "plural",
             "proposed",
             "relative",
             "series",
