@@ -234,7 +234,9 @@ fn find_all(
             });
         }
         let form = if f.demonym { MentionForm::Demonym } else { MentionForm::Name };
-        mentions.push(Mention { start: f.start, end: f.end, text: texts[i].clone(), kind: f.kind, entity, form });
+        // a compass phrase is marked on the name it qualifies ([`recognise::Found::lead`])
+        let text = if f.lead > 0 { texts[i].chars().skip(f.lead).collect() } else { texts[i].clone() };
+        mentions.push(Mention { start: f.start + f.lead, end: f.end, text, kind: f.kind, entity, form });
     }
 
     // events (a nationality word is neither where an event is nor who takes part)

@@ -127,13 +127,29 @@ pub struct Found {
     /// A nationality word ("Russian", "السعودية" after a definite noun)
     /// linked to the country's place, not a place name ([`demonyms`]).
     pub demonym: bool,
+    /// Code points at the start that qualify the name without being part
+    /// of it: the compass words of "شمال العراق", "northern Iraq". The
+    /// entity is the region the whole phrase names; the mention in the text
+    /// is the name ("العراق", "Iraq"), as news NER corpora mark it.
+    pub lead: usize,
 }
 
 impl Found {
     /// A mention over words `w0..w1` (`words`) and code points
     /// `start..end` (`span`), from a source of priority `prio`, not linked.
     pub fn new(words: (usize, usize), span: (usize, usize), kind: EntityType, what: What, prio: u8) -> Self {
-        Found { w0: words.0, w1: words.1, start: span.0, end: span.1, kind, what, prio, link: None, demonym: false }
+        Found {
+            w0: words.0,
+            w1: words.1,
+            start: span.0,
+            end: span.1,
+            kind,
+            what,
+            prio,
+            link: None,
+            demonym: false,
+            lead: 0,
+        }
     }
 
     /// The same mention as a nationality word ([`demonyms`]).

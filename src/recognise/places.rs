@@ -528,9 +528,10 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
         return;
     }
     // English: "northern Iraq", "north of Baghdad" is not a name
-    if let Some((_, j, key, cands)) = place_at(words, k) {
+    if let Some((ni, j, key, cands)) = place_at(words, k) {
         let (start, end) = span(words, i, j, w.readings[ri].pre);
-        out.push(Found::new(
+        let name_start = span(words, k, j, words[k].readings.get(ni).map_or(0, |r| r.pre)).0;
+        let mut found = Found::new(
             (i, j),
             (start, end),
             EntityType::Place,
@@ -543,7 +544,9 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
                 weak: Weak::No,
             },
             PRIO_DIR_PLACE,
-        ));
+        );
+        found.lead = name_start.saturating_sub(start);
+        out.push(found);
     }
 }
 
