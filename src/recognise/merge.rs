@@ -245,7 +245,7 @@ impl Policy {
         match (&f.what, f.prio) {
             (_, PRIO_CURATED_ORG | PRIO_KNOWN_PERSON) => true,
             // a compass phrase around a place: ranked above the tagger (see merge)
-            (What::Place { dir: Some(_), .. }, _) => true,
+            (What::Place { .. }, PRIO_DIR_PLACE) => true,
             (What::Place { weak, settlement, cands, .. }, _) if self.arabic => {
                 *settlement
                     || matches!(weak, Weak::Definite | Weak::DefiniteLocative | Weak::Common)
@@ -354,7 +354,7 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
     let tier = |f: &Found| -> u8 {
         if f.kind == EntityType::Date {
             3
-        } else if tagger_first && matches!(f.what, What::Place { dir: Some(_), .. }) {
+        } else if tagger_first && f.kind == EntityType::Place && f.prio == PRIO_DIR_PLACE {
             // a compass phrase ("شمال شرقي سوريا", "northern Iraq") is one
             // place for the reader, around the tagger's country inside it
             2

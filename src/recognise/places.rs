@@ -267,6 +267,10 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
             return directional(words, i, out);
         }
         let pre = words[i].readings[ri].pre;
+        // "أوروبا الشرقية", "آسيا الوسطى": a compass adjective after a
+        // continent or region names a part of it, one name
+        let part = compass_after(words, j, cands);
+        let j = if part.is_some() { j + 1 } else { j };
         let (start, end) = span(words, i, j, pre);
         out.push(Found::new(
             (i, j),
@@ -276,14 +280,14 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
                 weak: weakness(words, i, j, &key),
                 cands,
                 key,
-                dir: None,
+                dir: part,
                 adj_country: adjective_after(words, j),
                 // after a settlement word, or one that starts the name itself
                 // ("مدينة زنجبار" is a gazetteer name)
                 settlement: settlement_before(words, i)
                     || (j > i + 1 && words[i].readings.iter().any(|r| settlement_words().contains(&r.key))),
             },
-            PRIO_PLACE,
+            if part.is_some() { PRIO_DIR_PLACE } else { PRIO_PLACE },
         ));
     }
     directional(words, i, out);
@@ -442,6 +446,21 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     }
 }
 
+/// The direction of an Arabic compass adjective right after the name of a
+/// continent or region (`cands`): "الشرقية", "الغربي", "الوسطى" (the
+/// adjective of a compass word, with the article and a feminine ending).
+fn compass_after(words: &[Word], j: usize, cands: &[u32]) -> Option<Direction> {
+    let w = words.get(j).filter(|w| w.arabic && !w.brk)?;
+    let places = gazetteer::places();
+    let first = places.get(*cands.first()? as usize)?;
+    if !matches!(first.kind, PlaceKind::Continent | PlaceKind::Region) {
+        return None;
+    }
+    let stem = w.key.strip_prefix("ال")?;
+    // "الشرقيه" (ة written ه), "الوسطي" (ى written ي): the ending goes
+    direction(stem).or_else(|| direction(stem.strip_suffix(['ه', 'ة', 'ى', 'ي'])?))
+}
+
 /// The country an adjective right after a name points to ("الهولندية").
 fn adjective_after(words: &[Word], j: usize) -> Option<&'static str> {
     let w = words.get(j)?;
@@ -530,7 +549,22 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
     // English: "northern Iraq", "north of Baghdad" is not a name
     if let Some((ni, j, key, cands)) = place_at(words, k) {
         let (start, end) = span(words, i, j, w.readings[ri].pre);
-        let name_start = span(words, k, j, words[k].readings.get(ni).map_or(0, |r| r.pre)).0;
+        // the compass word is part of an English name when capitalised
+        // inside a sentence ("Eastern Europe", "Northern Iraq")
+        let named = !w.arabic && w.cap && !w.sent_start;
+        // a phrase the gazetteer knows whole ("northeast Syria", "شمال
+        // شرقي سوريا", "Eastern Europe") is pinned on that place
+        let compass: Vec<&str> = std::iter::once(w.readings[ri].key.as_str())
+            .chain(words[i + 1..k].iter().map(|x| x.key.as_str()))
+            .collect();
+        let own = format!("{} {key}", compass.join(" "));
+        let own_c = gazetteer::lookup(&own);
+        if !w.arabic && w.cap && !own_c.is_empty() {
+            return;
+        }
+        let name_start =
+            if named { start } else { span(words, k, j, words[k].readings.get(ni).map_or(0, |r| r.pre)).0 };
+        let (cands, key, d) = if own_c.is_empty() { (cands, key, Some(d)) } else { (own_c, own, None) };
         let mut found = Found::new(
             (i, j),
             (start, end),
@@ -538,7 +572,7 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
             What::Place {
                 cands,
                 key,
-                dir: Some(d),
+                dir: d,
                 adj_country: adjective_after(words, j),
                 settlement: false,
                 weak: Weak::No,
