@@ -109,7 +109,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 // nor is, or starts or ends with, a word the gold corpora
                 // almost never put in a person's name ("طارئ", "انطلقوا")
                 let common = |w: &Word| not_person_words().contains(&w.key);
-                while w1 > w0 && common(&words[w1 - 1]) {
+                while w1 > w0 && (common(&words[w1 - 1]) || (w1 > w0 + 1 && past_plural(&words[w1 - 1]))) {
                     w1 -= 1;
                 }
                 while w0 < w1 && common(&words[w0]) {
@@ -149,6 +149,13 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             Some(Found::new((w0, w1), (start, end), kind, what, PRIO_TAGGER))
         })
         .collect()
+}
+
+/// An Arabic past-tense verb of a plural subject ("انطلقوا", "أكدوا"), by
+/// its ending: the word after a name that a name does not run on into.
+/// Foreign names with the same ending ("فرانسوا") are given names.
+fn past_plural(w: &Word) -> bool {
+    w.arabic && w.key.chars().count() >= 4 && w.key.ends_with("وا") && lexicon::is_given_name(&w.key).is_none()
 }
 
 /// The candidates of words `w0..w1` when they are exactly a country's name
