@@ -55,6 +55,12 @@ use places::places;
 /// east +1 / west -1); (0, 0) is "central".
 pub type Direction = (i8, i8);
 
+/// A number or an ordinal day written in words ("عشر", "الخامس", "ten").
+fn number_word(w: &Word) -> bool {
+    let tw = crate::time::words::w();
+    w.readings.iter().any(|r| tw.numbers.get(&r.key).is_some() || tw.ordinal_days.get(&r.key).is_some())
+}
+
 /// What a candidate span names.
 #[derive(Debug, Clone, PartialEq)]
 pub enum What {
@@ -205,6 +211,9 @@ pub fn recognise(
         });
     }
     cands.extend(learned_spans(words, tagged, pol.min_score));
+    // a number or an ordinal starts no person's name ("اللواء الخامس عشر",
+    // "the 15th brigade": a unit after a rank)
+    cands.retain(|c| c.kind != EntityType::Person || !words.get(c.w0).is_some_and(number_word));
     let mut accepted = merge(cands, tagger_leads);
     accepted.retain(|f| f.kind != EntityType::Place || !places::names_disease(words, f));
     trim_at_lone_quotes(words, &mut accepted);
