@@ -208,6 +208,33 @@ fn conjunction(w: &Word) -> usize {
     }
 }
 
+/// Two Arabic person names side by side, nothing between them, are one
+/// name: the tagger splits a joined compound ("عبدربه" + "منصور هادي").
+/// A conjunction on the second ("ومحمد", "والشيخ") keeps them apart.
+/// `found` is sorted by start.
+pub(super) fn join_adjacent_people(words: &[Word], found: &mut Vec<Found>) {
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for f in found.drain(..) {
+        if let Some(prev) = out.last_mut() {
+            let person = |x: &Found| x.kind == EntityType::Person && x.link.is_none() && !x.demonym;
+            let joined = words.get(f.w0).is_some_and(|w| {
+                w.arabic && !w.brk && !w.quote_before && !w.key.starts_with(['و', 'ف']) && name_conjunction(w) == 0
+            });
+            if person(prev) && person(&f) && f.w0 == prev.w1 && joined {
+                if let (What::Person { key }, What::Person { key: next }) = (&mut prev.what, &f.what) {
+                    key.push(' ');
+                    key.push_str(next);
+                }
+                prev.w1 = f.w1;
+                prev.end = f.end;
+                continue;
+            }
+        }
+        out.push(f);
+    }
+    *found = out;
+}
+
 /// How rules, lists and the tagger combine for one text: the measured
 /// policy per language.
 #[derive(Debug, Clone, Copy, PartialEq)]
