@@ -213,8 +213,26 @@ fn conjunction(w: &Word) -> usize {
 /// A conjunction on the second ("ومحمد", "والشيخ") keeps them apart.
 /// `found` is sorted by start.
 pub(super) fn join_adjacent_people(words: &[Word], found: &mut Vec<Found>) {
+    // "على" (on) written with ى elsewhere in the text: "علي" is the name
+    let ala_apart = words.iter().any(|w| w.arabic && w.text.ends_with("على"));
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
-    for f in found.drain(..) {
+    for mut f in found.drain(..) {
+        // a given name right before a person's name is its first part
+        // ("علي عبدالله صالح"), but not after a title or across a break
+        let before = f.w0.checked_sub(1).and_then(|i| words.get(i).map(|w| (i, w)));
+        if let Some((i, w)) = before
+            .filter(|(i, _)| f.kind == EntityType::Person && f.link.is_none() && out.last().is_none_or(|p| p.w1 <= *i))
+        {
+            let given = lexicon::is_given_name(&w.key).is_some_and(|g| !g.ambiguous || (w.text == "علي" && ala_apart));
+            let next = &words[f.w0];
+            if w.arabic && given && !next.brk && !next.quote_before && !next.key.starts_with(['و', 'ف']) {
+                if let What::Person { key } = &mut f.what {
+                    *key = format!("{} {key}", w.key);
+                }
+                f.w0 = i;
+                f.start = w.start;
+            }
+        }
         if let Some(prev) = out.last_mut() {
             let person = |x: &Found| x.kind == EntityType::Person && x.link.is_none() && !x.demonym;
             let joined = words.get(f.w0).is_some_and(|w| {
