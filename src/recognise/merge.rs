@@ -69,6 +69,7 @@ pub(super) const PRIO_CAPS: u8 = 10;
 /// (the map needs coordinates; an unknown name is more often a tagging slip
 /// than a village missing from the gazetteer).
 pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f32) -> Vec<Found> {
+    let tagged = split_possessive_countries(words, tagged);
     tagged
         .iter()
         .filter(|t| t.score >= min_score)
@@ -156,6 +157,40 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
 /// Foreign names with the same ending ("فرانسوا") are given names.
 fn past_plural(w: &Word) -> bool {
     w.arabic && w.key.chars().count() >= 4 && w.key.ends_with("وا") && lexicon::is_given_name(&w.key).is_none()
+}
+
+/// A tagger span that opens with a country's possessive ("Syria's Bashar
+/// al-Assad", "Russia's Vladimir Putin") is two names: the country, and
+/// what is left, a person when it starts with a given name (the English
+/// tagger calls the whole an organisation or a person).
+fn split_possessive_countries(words: &[Word], tagged: &[TaggedSpan]) -> Vec<TaggedSpan> {
+    let mut out = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        let w0 = words.partition_point(|w| w.tok < t.start_token);
+        let w1 = words.partition_point(|w| w.tok < t.end_token);
+        let possessive = words
+            .get(w0)
+            .filter(|w| !w.arabic && w1 > w0 + 1)
+            .and_then(|w| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))));
+        if possessive.is_none() || !matches!(t.kind, EntityType::Person | EntityType::Organization) {
+            out.push(t.clone());
+            continue;
+        }
+        let rest = &words[w0 + 1];
+        let person = t.kind == EntityType::Person || lexicon::is_given_name(&rest.key).is_some();
+        out.push(TaggedSpan {
+            start_token: t.start_token,
+            end_token: words[w0].tok + 1,
+            kind: EntityType::Place,
+            ..t.clone()
+        });
+        out.push(TaggedSpan {
+            start_token: rest.tok,
+            kind: if person { EntityType::Person } else { t.kind },
+            ..t.clone()
+        });
+    }
+    out
 }
 
 /// The candidates of words `w0..w1` when they are exactly a country's name
