@@ -148,6 +148,12 @@ const NOT_PERSON_WORDS_TSV: &str = include_str!("../../data/curated/not_person_w
 
 const AMBIGUOUS_PLACES_TSV: &str = include_str!("../../data/curated/ambiguous_places.tsv");
 
+/// Lines of business that make "مصر للطيران" a company (`company_line`).
+pub(super) fn company_lines() -> &'static WordSet {
+    static S: OnceLock<WordSet> = OnceLock::new();
+    S.get_or_init(|| lexicon::word_list(&["company_line"]))
+}
+
 /// Compass words in both languages.
 pub(super) fn direction(key: &str) -> Option<Direction> {
     lexicon::compass(key)

@@ -49,6 +49,7 @@ use crate::tagger::TaggedSpan;
 
 pub(super) const PRIO_DATE: u8 = 100;
 pub(super) const PRIO_CURATED_ORG: u8 = 60;
+pub(super) const PRIO_COMPANY_ORG: u8 = 58;
 pub(super) const PRIO_KNOWN_PERSON: u8 = 55;
 pub(super) const PRIO_PLACE: u8 = 50;
 pub(super) const PRIO_DIR_PLACE: u8 = 45;
@@ -330,7 +331,7 @@ impl Policy {
             return true;
         }
         match (&f.what, f.prio) {
-            (_, PRIO_CURATED_ORG | PRIO_KNOWN_PERSON) => true,
+            (_, PRIO_CURATED_ORG | PRIO_COMPANY_ORG | PRIO_KNOWN_PERSON) => true,
             // a compass phrase around a place: ranked above the tagger (see merge)
             (What::Place { .. }, PRIO_DIR_PLACE) => true,
             (What::Place { weak, settlement, cands, .. }, _) if self.arabic => {
@@ -441,9 +442,12 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
     let tier = |f: &Found| -> u8 {
         if f.kind == EntityType::Date {
             3
-        } else if tagger_first && f.kind == EntityType::Place && f.prio == PRIO_DIR_PLACE {
+        } else if tagger_first
+            && ((f.kind == EntityType::Place && f.prio == PRIO_DIR_PLACE) || f.prio == PRIO_COMPANY_ORG)
+        {
             // a compass phrase ("شمال شرقي سوريا", "northern Iraq") is one
-            // place for the reader, around the tagger's country inside it
+            // place for the reader, around the tagger's country inside it;
+            // "مصر للطيران" is a company around the tagger's country
             2
         } else if tagger_first {
             u8::from(f.prio == PRIO_TAGGER)

@@ -190,6 +190,7 @@ pub fn recognise(
     let tagger_leads = pol.tagger_leads;
     for i in (0..words.len()).filter(|_| rules) {
         curated_orgs(words, i, &mut cands);
+        orgs::place_company(words, i, &mut cands);
         known_people(words, i, &mut cands);
         places(words, i, &mut cands);
         titled_person(words, i, &mut cands);

@@ -2,8 +2,8 @@
 //! linked to one entity) and organisation patterns ("وزارة الخارجية",
 //! "Ministry of ...", "... Council").
 
-use super::lists::ar_named_heads;
-use super::merge::{PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
+use super::lists::{ar_named_heads, company_lines};
+use super::merge::{country_first, PRIO_COMPANY_ORG, PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
 use super::{
     definite, is_demonym, is_title_word, is_trigger_word, key_of, lexicon, longest_at, span, verb_like, Found, What,
     Word,
@@ -37,6 +37,37 @@ pub(super) fn curated_orgs(words: &[Word], i: usize, out: &mut Vec<Found>) {
         EntityType::Organization,
         What::Org { curated: Some(*org), key: key.clone() },
         PRIO_CURATED_ORG,
+    ));
+}
+
+/// "مصر للطيران", "قطر للبترول", "السعودية للكهرباء", "مصر للغزل
+/// والنسيج": a country's name followed by لـ and a line of business
+/// (`company_line` in recognise_words.tsv) names a company, not the
+/// country ("زار مصر للتعرف على" stays a visit to Egypt).
+pub(super) fn place_company(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let w = &words[i];
+    let Some(next) = words.get(i + 1).filter(|n| w.arabic && n.arabic && !n.brk && n.key.starts_with("لل")) else {
+        return;
+    };
+    let line = |m: &Word| m.readings.iter().any(|r| company_lines().contains(&r.key));
+    if !line(next) {
+        return;
+    }
+    let Some(ri) = w.readings.iter().position(|r| country_first(crate::gazetteer::lookup(&r.key))) else { return };
+    // "للغزل والنسيج": a second line joined by و
+    let mut k = i + 2;
+    if words.get(k).is_some_and(|m| !m.brk && m.key.starts_with("وال") && line(m)) {
+        k += 1;
+    }
+    let r = &w.readings[ri];
+    let (start, end) = span(words, i, k, r.pre);
+    let key = key_of(words, i, k, &r.key);
+    out.push(Found::new(
+        (i, k),
+        (start, end),
+        EntityType::Organization,
+        What::Org { curated: None, key },
+        PRIO_COMPANY_ORG,
     ));
 }
 
