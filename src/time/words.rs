@@ -37,6 +37,8 @@ pub enum Unit {
     Week,
     Month,
     Year,
+    /// Ten years ("a decade ago", "قبل عقد").
+    Decade,
 }
 
 impl Unit {
@@ -46,6 +48,7 @@ impl Unit {
             "week" => Unit::Week,
             "month" => Unit::Month,
             "year" => Unit::Year,
+            "decade" => Unit::Decade,
             _ => return None,
         })
     }
@@ -255,6 +258,8 @@ pub struct Words {
     pub range_joiners: List,
     /// `day_range_joiner_en`: joiners of "December 8 to 10".
     pub day_range_joiners_en: List,
+    /// `day_list_joiner_en`: "and" of "April 24 and 25".
+    pub day_list_joiners_en: List,
     /// `year_noun_ar` ("عام", kept in the span), `year_cue_ar` ("منذ").
     pub year_nouns_ar: List,
     pub year_cues_ar: List,
@@ -479,6 +484,7 @@ fn load() -> Words {
     w.range_openers = list(take("range_opener"));
     w.range_joiners = list(take("range_joiner"));
     w.day_range_joiners_en = list(take("day_range_joiner_en"));
+    w.day_list_joiners_en = list(take("day_list_joiner_en"));
     w.year_nouns_ar = list(take("year_noun_ar"));
     w.year_cues_ar = list(take("year_cue_ar"));
     w.not_year_before_ar = list(take("not_year_before_ar"));

@@ -132,9 +132,19 @@ impl Scanner<'_> {
         if let Some(d1) = self.day_num(k) {
             let mut e = k + 1;
             let mut d2 = None;
+            // "April 24 and 25": two days, when "between" opens them or
+            // nothing but punctuation, a year or a preposition follows
+            // ("April 24 and 25 in Geneva", not "May 5 and 6 more people").
+            let listed = |n: u8| {
+                n > d1
+                    && w().day_list_joiners_en.has(self.norm(e))
+                    && (i.checked_sub(1).is_some_and(|j| w().range_openers.has(self.norm(j)))
+                        || self.tok(e + 2).is_none_or(|t| !t.is_word)
+                        || w().cues_en.has(self.norm(e + 2)))
+            };
             if let Some(n) = self
                 .day_num(e + 1)
-                .filter(|_| self.is_punct(e, &["-", "–"]) || w().day_range_joiners_en.has(self.norm(e)))
+                .filter(|&n| self.is_punct(e, &["-", "–"]) || w().day_range_joiners_en.has(self.norm(e)) || listed(n))
             {
                 d2 = Some(n);
                 e += 2;

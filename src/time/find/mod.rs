@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 mod absolute;
 mod anchored;
 mod hijri;
+mod ranges;
 mod relative;
 mod spelled;
 
@@ -590,14 +591,6 @@ impl Scanner<'_> {
     }
 }
 
-fn weaker(a: Derivation, b: Derivation) -> Derivation {
-    match (a, b) {
-        (Derivation::Explicit, x) | (x, Derivation::Explicit) => x,
-        (Derivation::Weekday, _) | (_, Derivation::Weekday) => Derivation::Weekday,
-        _ => Derivation::Relative,
-    }
-}
-
 /// Finds every date expression in `text`. See [`super::find_dates`].
 pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
     let breaks = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
@@ -634,38 +627,5 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
             _ => i += 1,
         }
     }
-    // "between 8 December and 10 January", "from 2011 to 2014": one range.
-    let mut out: Vec<FoundDate> = Vec::new();
-    let mut idx = 0;
-    while idx < hits.len() {
-        let Some(a) = hits.get(idx) else { break };
-        if let Some(b) = hits.get(idx + 1) {
-            let opener = a.first.checked_sub(1).is_some_and(|j| sc.stem_in(j, &w().range_openers));
-            let gap = b.first.saturating_sub(a.last);
-            let joined = match gap {
-                0 => sc.tok(b.first).is_some_and(|t| t.norm.starts_with('و') && t.arabic) && opener,
-                1 => {
-                    let n = sc.norm(a.last);
-                    (opener && w().range_joiners.has(n))
-                        || (matches!(n, "-" | "–") && a.value.precision == b.value.precision)
-                }
-                _ => false,
-            };
-            if joined && !sc.line_break_between(a.end, b.start) {
-                if let Some(v) = range_value(a.value.start, b.value.end, weaker(a.value.derivation, b.value.derivation))
-                {
-                    let parts = vec![
-                        FoundDate { start: a.start, end: a.end, value: a.value.clone(), parts: Vec::new() },
-                        FoundDate { start: b.start, end: b.end, value: b.value.clone(), parts: Vec::new() },
-                    ];
-                    out.push(FoundDate { start: a.start, end: b.end, value: v, parts });
-                    idx += 2;
-                    continue;
-                }
-            }
-        }
-        out.push(FoundDate { start: a.start, end: a.end, value: a.value.clone(), parts: Vec::new() });
-        idx += 1;
-    }
-    out
+    ranges::join(&sc, &hits)
 }

@@ -405,6 +405,7 @@ impl Scanner<'_> {
                 }
                 // TimeBank reads "the past year" as the year before
                 Unit::Year => year_value(p.year - 1, Derivation::Relative)?,
+                Unit::Decade => return None,
             };
             return Some(Hit { first, last: i + 2, start: self.start_of(first, 0), end: self.end_of(i + 2), value });
         } else {
@@ -436,6 +437,7 @@ impl Scanner<'_> {
                 month_value(m.year, m.month, Derivation::Relative)?
             }
             Unit::Year => year_value(p.year + i32::from(dir), Derivation::Relative)?,
+            Unit::Decade => return None,
         };
         // "earlier this month" keeps the month's value but narrows its days
         // to those before (or after) publication.
@@ -460,6 +462,8 @@ impl Scanner<'_> {
                 month_value(m.year, m.month, Derivation::Relative)?
             }
             Unit::Year => year_value(p.year - i32::try_from(count).ok()?, Derivation::Relative)?,
+            // "a decade ago": the year ten years back, as TimeML values it.
+            Unit::Decade => year_value(p.year - 10 * i32::try_from(count).ok()?, Derivation::Relative)?,
         };
         Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
     }
@@ -474,7 +478,17 @@ impl Scanner<'_> {
             // "since 2003", not "a year ago".
             // "منذ عام 1975" is "since 1975": a number after the unit.
             let since_year = self.num(i + 2).is_some() || self.inf(i + 2).is_some_and(|f| f.hijri_num.is_some());
-            if let Some((unit, n)) = w().units.get(self.norm(i + 1)).filter(|u| u.1 > 0 && !since_year) {
+            // "عقد" is also "held" and "contract" ("قبل عقد الاجتماع", before
+            // the meeting was held): a decade only before "من" ("قبل عقد من
+            // الزمن") or punctuation.
+            let decade_ok = |u: &(Unit, u32)| {
+                u.0 != Unit::Decade
+                    || u.1 != 1
+                    || w().of.has(self.norm(i + 2))
+                    || self.tok(i + 2).is_none_or(|t| !t.is_word)
+            };
+            if let Some((unit, n)) = w().units.get(self.norm(i + 1)).filter(|u| u.1 > 0 && !since_year && decade_ok(u))
+            {
                 (i, n, unit, i + 2, prefix)
             } else {
                 let n = self.num(i + 1).map(|n| n.0).or_else(|| self.inf(i + 1).and_then(|f| f.number_word))?;
