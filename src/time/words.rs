@@ -258,6 +258,12 @@ pub struct Words {
     pub range_joiners: List,
     /// `day_range_joiner_en`: joiners of "December 8 to 10".
     pub day_range_joiners_en: List,
+    /// `present_age_noun_en`: nouns after "today's" that make it the
+    /// present age ("today's world"), not the day.
+    pub present_age_nouns_en: List,
+    /// `planned_before_to_en`: words before "to" that make the verb after
+    /// it a planned event ("is to resume", "set to meet").
+    pub planned_before_to_en: List,
     /// `day_list_joiner_en`: "and" of "April 24 and 25".
     pub day_list_joiners_en: List,
     /// `year_noun_ar` ("عام", kept in the span), `year_cue_ar` ("منذ").
@@ -485,6 +491,8 @@ fn load() -> Words {
     w.range_joiners = list(take("range_joiner"));
     w.day_range_joiners_en = list(take("day_range_joiner_en"));
     w.day_list_joiners_en = list(take("day_list_joiner_en"));
+    w.planned_before_to_en = list(take("planned_before_to_en"));
+    w.present_age_nouns_en = list(take("present_age_noun_en"));
     w.year_nouns_ar = list(take("year_noun_ar"));
     w.year_cues_ar = list(take("year_cue_ar"));
     w.not_year_before_ar = list(take("not_year_before_ar"));

@@ -454,6 +454,10 @@ impl Scanner<'_> {
         if self.is_punct(j.wrapping_sub(1), &["-"]) && self.glued(j) {
             return 0;
         }
+        // "is to resume trading Tuesday", "set to resume Monday": a planned event.
+        if t.norm == "to" && j.checked_sub(1).is_some_and(|k| w().planned_before_to_en.has(self.norm(k))) {
+            return 1;
+        }
         let m = &w().future_markers;
         // "announced the plan Aug. 21": after a determiner the word is a noun.
         let noun = !t.arabic && j.checked_sub(1).is_some_and(|k| w().determiners_en.has(self.norm(k)));

@@ -64,6 +64,14 @@ impl Scanner<'_> {
         if ofs == 0 && !tok.arabic && i > 0 && self.norm(i - 1) == "usa" {
             return None;
         }
+        // "today's world", "today's youth": the present age, not the day.
+        if ofs == 0
+            && !tok.arabic
+            && self.inf(i).is_some_and(|f| f.cut > 0)
+            && w().present_age_nouns_en.has(self.norm(i + 1))
+        {
+            return None;
+        }
         // "الليلة الماضية": last night.
         if self.norm(i) == "الليله" || tok.norm.ends_with("الليله") {
             match self.inf(i + 1).and_then(|f| f.ar_dir) {
