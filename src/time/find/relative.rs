@@ -464,7 +464,12 @@ impl Scanner<'_> {
         let n = i64::from(count);
         let value = match unit {
             Unit::Day => day_value(add_days(p, -n)?, Derivation::Relative),
-            Unit::Week => day_value(add_days(p, -7 * n)?, Derivation::Relative),
+            // "six weeks ago": the week, as TimeML values it ("1999-W47"),
+            // not one day of it.
+            Unit::Week => {
+                let ws = week_start(add_days(p, -7 * n)?)?;
+                range_value(ws, add_days(ws, 6)?, Derivation::Relative)?
+            }
             Unit::Month => {
                 let m = add_months(p, -n)?;
                 month_value(m.year, m.month, Derivation::Relative)?
