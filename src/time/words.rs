@@ -261,6 +261,9 @@ pub struct Words {
     /// `present_age_noun_en`: nouns after "today's" that make it the
     /// present age ("today's world"), not the day.
     pub present_age_nouns_en: List,
+    /// `deadline`: words that make a month or day after them a deadline
+    /// ("by February", "until Jan. 15", "بحلول فبراير").
+    pub deadlines: List,
     /// `planned_before_to_en`: words before "to" that make the verb after
     /// it a planned event ("is to resume", "set to meet").
     pub planned_before_to_en: List,
@@ -492,6 +495,7 @@ fn load() -> Words {
     w.day_range_joiners_en = list(take("day_range_joiner_en"));
     w.day_list_joiners_en = list(take("day_list_joiner_en"));
     w.planned_before_to_en = list(take("planned_before_to_en"));
+    w.deadlines = list(take("deadline"));
     w.present_age_nouns_en = list(take("present_age_noun_en"));
     w.year_nouns_ar = list(take("year_noun_ar"));
     w.year_cues_ar = list(take("year_cue_ar"));
