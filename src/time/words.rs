@@ -261,6 +261,11 @@ pub struct Words {
     /// `present_age_noun_en`: nouns after "today's" that make it the
     /// present age ("today's world"), not the day.
     pub present_age_nouns_en: List,
+    /// `planned_before_for_en`: words before "for" that make the date after
+    /// it a planned one ("set for Sunday").
+    pub planned_before_for_en: List,
+    /// `ahead_of_en`: "ahead" of "ahead of Sunday's election".
+    pub ahead_of_en: List,
     /// `deadline`: words that make a month or day after them a deadline
     /// ("by February", "until Jan. 15", "بحلول فبراير").
     pub deadlines: List,
@@ -496,6 +501,8 @@ fn load() -> Words {
     w.day_list_joiners_en = list(take("day_list_joiner_en"));
     w.planned_before_to_en = list(take("planned_before_to_en"));
     w.deadlines = list(take("deadline"));
+    w.planned_before_for_en = list(take("planned_before_for_en"));
+    w.ahead_of_en = list(take("ahead_of_en"));
     w.present_age_nouns_en = list(take("present_age_noun_en"));
     w.year_nouns_ar = list(take("year_noun_ar"));
     w.year_cues_ar = list(take("year_cue_ar"));

@@ -454,8 +454,14 @@ impl Scanner<'_> {
         if self.is_punct(j.wrapping_sub(1), &["-"]) && self.glued(j) {
             return 0;
         }
-        // "is to resume trading Tuesday", "set to resume Monday": a planned event.
-        if t.norm == "to" && j.checked_sub(1).is_some_and(|k| w().planned_before_to_en.has(self.norm(k))) {
+        // "is to resume trading Tuesday", "set to resume Monday", "set for
+        // Sunday": a planned event.
+        let planned = match t.norm.as_str() {
+            "to" => Some(&w().planned_before_to_en),
+            "for" => Some(&w().planned_before_for_en),
+            _ => None,
+        };
+        if planned.is_some_and(|l| j.checked_sub(1).is_some_and(|k| l.has(self.norm(k)))) {
             return 1;
         }
         let m = &w().future_markers;
@@ -506,6 +512,10 @@ impl Scanner<'_> {
     fn tense_near(&self, i: usize) -> i8 {
         // "as early as Tuesday", "as soon as Monday": a date looked forward to.
         if i >= 3 && self.norm(i - 1) == "as" && self.norm(i - 3) == "as" && w().sooner_en.has(self.norm(i - 2)) {
+            return 1;
+        }
+        // "ahead of Sunday's election": a date looked forward to.
+        if i >= 2 && w().of.has(self.norm(i - 1)) && w().ahead_of_en.has(self.norm(i - 2)) {
             return 1;
         }
         let (mut back, mut ahead) = (None, None);
