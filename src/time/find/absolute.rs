@@ -455,6 +455,20 @@ impl Scanner<'_> {
         if !(cued || joined || loose || determiner || event || bracketed || fiscal.is_some() || self.bare_year_en(i)) {
             return None;
         }
+        // "increased by 1104 infections": before a lower-case noun, a number
+        // outside modern years is a count.
+        let noun_after = self.tok(i + 1).is_some_and(|t| {
+            t.is_word
+                && !t.arabic
+                && !t.capitalized
+                && !w().determiners_en.has(&t.norm)
+                && !w().cues_en.has(&t.norm)
+                && !w().tense_stops.has(&t.norm)
+                && !w().range_joiners.has(&t.norm)
+        });
+        if !modern && noun_after && !paren {
+            return None;
+        }
         let (first, prefix) = match (noun, fiscal) {
             (_, Some(j)) => {
                 let p = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| w().year_nouns_ar.has(s)).map(|x| x.1));
