@@ -461,7 +461,11 @@ impl Scanner<'_> {
             "for" => Some(&w().planned_before_for_en),
             _ => None,
         };
-        if planned.is_some_and(|l| j.checked_sub(1).is_some_and(|k| l.has(self.norm(k)))) {
+        // Not "due to the disease" (a cause) nor "was due to expire" (a plan
+        // seen from the past).
+        let cause = t.norm == "to" && self.tok(j + 1).is_none_or(|n| !n.is_word || w().determiners_en.has(&n.norm));
+        let was = j.checked_sub(2).is_some_and(|k| w().past_markers.has(self.norm(k)));
+        if !cause && !was && planned.is_some_and(|l| j.checked_sub(1).is_some_and(|k| l.has(self.norm(k)))) {
             return 1;
         }
         let m = &w().future_markers;
