@@ -289,6 +289,11 @@ pub struct Words {
     pub trailing_periods_en: List,
     /// `day_part_en`: "Thursday morning" is still that day.
     pub day_parts_en: List,
+    /// `recurring_day_part_en`: "nights" of "Tuesday nights", a recurring
+    /// day, not a date.
+    pub recurring_day_parts_en: List,
+    /// `recurring_day_noun_ar`: "أيام" of "أيام الجمعة" (on Fridays).
+    pub recurring_day_nouns_ar: List,
     /// `weekday_name_en`: capitalised words that make a weekday a name.
     pub weekday_names_en: List,
     /// `future_marker`: words that put the clause in the future.
@@ -511,6 +516,8 @@ fn load() -> Words {
     w.not_today_after = list(take("not_today_after"));
     w.day_nouns_ar = list(take("day_noun_ar"));
     w.day_parts_en = list(take("day_part_en"));
+    w.recurring_day_parts_en = list(take("recurring_day_part_en"));
+    w.recurring_day_nouns_ar = list(take("recurring_day_noun_ar"));
     w.trailing_periods_en = list(take("trailing_period_en"));
     w.weekday_names_en = list(take("weekday_name_en"));
     w.future_markers = list(take("future_marker"));

@@ -102,6 +102,7 @@ fn known_words() -> &'static Known {
             &w.year_nouns_ar,
             &w.year_cues_ar,
             &w.day_nouns_ar,
+            &w.recurring_day_nouns_ar,
             &w.part_of_period_ar,
             &w.event_nouns_ar,
             &w.range_openers,

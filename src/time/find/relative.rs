@@ -559,6 +559,18 @@ impl Scanner<'_> {
         {
             return None;
         }
+        // "Tuesday nights", "on Monday and Tuesday nights": a recurring day.
+        let recurring = |k: usize| w().recurring_day_parts_en.has(self.norm(k));
+        let listed = (w().range_joiners.has(self.norm(i + 1)) || w().or.has(self.norm(i + 1)))
+            && self.inf(i + 2).is_some_and(|f| f.weekday.is_some())
+            && recurring(i + 3);
+        if !tok.arabic && (recurring(i + 1) || listed) {
+            return None;
+        }
+        // "أيام الجمعة", "ليالي الخميس": on Fridays, on Thursday nights.
+        if tok.arabic && before.is_some_and(|j| self.stem_in(j, &w().recurring_day_nouns_ar)) {
+            return None;
+        }
         // A full date after the weekday makes the weekday part of it.
         let mut k = i + 1;
         if self.is_punct(k, &[",", "،", "-"]) {
