@@ -11,6 +11,10 @@ struct Expected {
     value: String,
     precision: String,
     derivation: String,
+    /// When given, the two ends of a range as TimeML marks them
+    /// ("[April 24] and [25]"): text and value of each.
+    #[serde(default)]
+    parts: Option<Vec<ExpectedRef>>,
 }
 
 /// A time reference that is no date ("now", "مؤخرا") and its TimeML value.
@@ -61,6 +65,18 @@ fn date_cases() {
             .collect();
         if got != want {
             failures.push(format!("{}:\n  want {want:?}\n  got  {got:?}", c.name));
+        }
+        for (e, f) in c.expect.iter().zip(&found) {
+            let Some(parts) = &e.parts else { continue };
+            let got: Vec<(String, String)> = f
+                .parts
+                .iter()
+                .map(|p| (c.text.chars().skip(p.start).take(p.end - p.start).collect(), p.value.value.clone()))
+                .collect();
+            let want: Vec<(String, String)> = parts.iter().map(|r| (r.text.clone(), r.value.clone())).collect();
+            if got != want {
+                failures.push(format!("{} (parts of {}):\n  want {want:?}\n  got  {got:?}", c.name, e.text));
+            }
         }
         if let Some(refs) = &c.refs {
             let got: Vec<(String, String)> = find_time_refs(&tokens, &found)

@@ -35,11 +35,13 @@ pub struct FoundDate {
 ///
 /// Covered: day/month/year in either Arabic month series, English and
 /// numeric forms, Arabic-Indic digits, ordinal days ("الثامن من ديسمبر"),
-/// ranges ("8-10 December", "between ... and ..."), years with a cue
+/// ranges ("8-10 December", "April 24 and 25", "between ... and ...", with
+/// their two ends as `parts`), years with a cue
 /// ("عام 2022", "in 2022", "حرب 1948"), months and years relative to
-/// publication ("ديسمبر الماضي", "العام المقبل", "last May"), relative days,
-/// weeks and "N days ago", weekdays (past unless the clause speaks of the
-/// future), seasons, quarters, fiscal years, dates relative to the date
+/// publication ("ديسمبر الماضي", "العام المقبل", "last May"; a deadline "by
+/// February" ahead), relative days, weeks and "N days/weeks/decades ago",
+/// weekdays (past unless the clause speaks of the future or of a scheduled
+/// event; none when recurring, "Tuesday nights"), seasons, quarters, fiscal years, dates relative to the date
 /// before them ("the next day", "a year earlier", "اليوم التالي"), and
 /// Hijri dates converted by the Umm al-Qura calendar (1924-2077; the
 /// tabular Islamic calendar outside it).

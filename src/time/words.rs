@@ -37,6 +37,8 @@ pub enum Unit {
     Week,
     Month,
     Year,
+    /// Ten years ("a decade ago", "قبل عقد").
+    Decade,
 }
 
 impl Unit {
@@ -46,6 +48,7 @@ impl Unit {
             "week" => Unit::Week,
             "month" => Unit::Month,
             "year" => Unit::Year,
+            "decade" => Unit::Decade,
             _ => return None,
         })
     }
@@ -255,6 +258,22 @@ pub struct Words {
     pub range_joiners: List,
     /// `day_range_joiner_en`: joiners of "December 8 to 10".
     pub day_range_joiners_en: List,
+    /// `present_age_noun_en`: nouns after "today's" that make it the
+    /// present age ("today's world"), not the day.
+    pub present_age_nouns_en: List,
+    /// `planned_before_for_en`: words before "for" that make the date after
+    /// it a planned one ("set for Sunday").
+    pub planned_before_for_en: List,
+    /// `ahead_of_en`: "ahead" of "ahead of Sunday's election".
+    pub ahead_of_en: List,
+    /// `deadline`: words that make a month or day after them a deadline
+    /// ("by February", "until Jan. 15", "بحلول فبراير").
+    pub deadlines: List,
+    /// `planned_before_to_en`: words before "to" that make the verb after
+    /// it a planned event ("is to resume", "set to meet").
+    pub planned_before_to_en: List,
+    /// `day_list_joiner_en`: "and" of "April 24 and 25".
+    pub day_list_joiners_en: List,
     /// `year_noun_ar` ("عام", kept in the span), `year_cue_ar` ("منذ").
     pub year_nouns_ar: List,
     pub year_cues_ar: List,
@@ -270,6 +289,11 @@ pub struct Words {
     pub trailing_periods_en: List,
     /// `day_part_en`: "Thursday morning" is still that day.
     pub day_parts_en: List,
+    /// `recurring_day_part_en`: "nights" of "Tuesday nights", a recurring
+    /// day, not a date.
+    pub recurring_day_parts_en: List,
+    /// `recurring_day_noun_ar`: "أيام" of "أيام الجمعة" (on Fridays).
+    pub recurring_day_nouns_ar: List,
     /// `weekday_name_en`: capitalised words that make a weekday a name.
     pub weekday_names_en: List,
     /// `future_marker`: words that put the clause in the future.
@@ -479,6 +503,12 @@ fn load() -> Words {
     w.range_openers = list(take("range_opener"));
     w.range_joiners = list(take("range_joiner"));
     w.day_range_joiners_en = list(take("day_range_joiner_en"));
+    w.day_list_joiners_en = list(take("day_list_joiner_en"));
+    w.planned_before_to_en = list(take("planned_before_to_en"));
+    w.deadlines = list(take("deadline"));
+    w.planned_before_for_en = list(take("planned_before_for_en"));
+    w.ahead_of_en = list(take("ahead_of_en"));
+    w.present_age_nouns_en = list(take("present_age_noun_en"));
     w.year_nouns_ar = list(take("year_noun_ar"));
     w.year_cues_ar = list(take("year_cue_ar"));
     w.not_year_before_ar = list(take("not_year_before_ar"));
@@ -486,6 +516,8 @@ fn load() -> Words {
     w.not_today_after = list(take("not_today_after"));
     w.day_nouns_ar = list(take("day_noun_ar"));
     w.day_parts_en = list(take("day_part_en"));
+    w.recurring_day_parts_en = list(take("recurring_day_part_en"));
+    w.recurring_day_nouns_ar = list(take("recurring_day_noun_ar"));
     w.trailing_periods_en = list(take("trailing_period_en"));
     w.weekday_names_en = list(take("weekday_name_en"));
     w.future_markers = list(take("future_marker"));

@@ -7,7 +7,7 @@ use super::{
     day_value, is_abbreviation, month_value, month_year, plausible_year, range_value, year_value, Hit, Scanner,
 };
 use crate::model::Derivation;
-use crate::time::calendar::ymd;
+use crate::time::calendar::{days_from_civil, ymd};
 use crate::time::words::{w, Cue, Unit};
 
 impl Scanner<'_> {
@@ -83,7 +83,7 @@ impl Scanner<'_> {
                     k += 3;
                     p.year
                 } else {
-                    month_year(m, Some(d2.unwrap_or(d1)), p, self.future_context(i))?
+                    month_year(m, Some(d2.unwrap_or(d1)), p, self.ahead(i, m, Some(d1)))?
                 }
             }
         };
@@ -132,9 +132,19 @@ impl Scanner<'_> {
         if let Some(d1) = self.day_num(k) {
             let mut e = k + 1;
             let mut d2 = None;
+            // "April 24 and 25": two days, when "between" opens them or
+            // nothing but punctuation, a year or a preposition follows
+            // ("April 24 and 25 in Geneva", not "May 5 and 6 more people").
+            let listed = |n: u8| {
+                n > d1
+                    && w().day_list_joiners_en.has(self.norm(e))
+                    && (i.checked_sub(1).is_some_and(|j| w().range_openers.has(self.norm(j)))
+                        || self.tok(e + 2).is_none_or(|t| !t.is_word)
+                        || w().cues_en.has(self.norm(e + 2)))
+            };
             if let Some(n) = self
                 .day_num(e + 1)
-                .filter(|_| self.is_punct(e, &["-", "–"]) || w().day_range_joiners_en.has(self.norm(e)))
+                .filter(|&n| self.is_punct(e, &["-", "–"]) || w().day_range_joiners_en.has(self.norm(e)) || listed(n))
             {
                 d2 = Some(n);
                 e += 2;
@@ -149,7 +159,7 @@ impl Scanner<'_> {
                     (y, Derivation::Explicit)
                 }
                 None => {
-                    let y = month_year(m, Some(d2.unwrap_or(d1)), self.published?, self.future_context(i))?;
+                    let y = month_year(m, Some(d2.unwrap_or(d1)), self.published?, self.ahead(i, m, Some(d1)))?;
                     (y, Derivation::Relative)
                 }
             };
@@ -213,7 +223,7 @@ impl Scanner<'_> {
             "next" if m > p.month => p.year,
             "next" => p.year + 1,
             "this" => p.year,
-            _ => month_year(m, None, p, self.future_context(i))?,
+            _ => month_year(m, None, p, self.ahead(i, m, None))?,
         };
         let first = if w().directions_en.get(prev).is_some() { i - 1 } else { i };
         let value = month_value(y, m, Derivation::Relative)?;
@@ -224,6 +234,28 @@ impl Scanner<'_> {
             end: self.end_of(k),
             value,
         })
+    }
+
+    /// Whether `month` (and `day`) at token `i`, written without a year,
+    /// lies ahead: its clause speaks of the future, or it is a deadline
+    /// ("by February", "until Jan. 15") in a clause with no past verb ("to
+    /// pay down the loan by February") and the coming one is nearer to
+    /// publication than the last one (not "by Jan. 14" written on Jan. 15).
+    fn ahead(&self, i: usize, month: u8, day: Option<u8>) -> bool {
+        if self.future_context(i) {
+            return true;
+        }
+        let (Some(p), true) = (self.published, i.checked_sub(1).is_some_and(|j| w().deadlines.has(self.norm(j))))
+        else {
+            return false;
+        };
+        let on = |y: i32| ymd(y, month, day.unwrap_or(1)).map(days_from_civil);
+        let today = days_from_civil(p);
+        let (Some(this), Some(next), Some(last)) = (on(p.year), on(p.year + 1), on(p.year - 1)) else {
+            return false;
+        };
+        let (past, coming) = if this <= today { (this, next) } else { (last, this) };
+        coming - today < today - past && self.tense_near(i) == 0
     }
 
     /// An English month name with no cue word, capitalised mid-sentence:
@@ -421,6 +453,20 @@ impl Scanner<'_> {
         let loose = free_after
             && prev.is_some_and(|j| w().range_openers.has(self.norm(j)) || w().year_cues_loose_en.has(self.norm(j)));
         if !(cued || joined || loose || determiner || event || bracketed || fiscal.is_some() || self.bare_year_en(i)) {
+            return None;
+        }
+        // "increased by 1104 infections": before a lower-case noun, a number
+        // outside modern years is a count.
+        let noun_after = self.tok(i + 1).is_some_and(|t| {
+            t.is_word
+                && !t.arabic
+                && !t.capitalized
+                && !w().determiners_en.has(&t.norm)
+                && !w().cues_en.has(&t.norm)
+                && !w().tense_stops.has(&t.norm)
+                && !w().range_joiners.has(&t.norm)
+        });
+        if !modern && noun_after && !paren {
             return None;
         }
         let (first, prefix) = match (noun, fiscal) {

@@ -52,13 +52,15 @@ impl Scanner<'_> {
                 }
                 let (unit, _) = self.inf(i + 1)?.unit?;
                 let dir = w().anchored_directions_en.get(self.norm(i + 2))?;
-                let step = match unit {
-                    Unit::Day => Step::Day,
-                    Unit::Week => Step::Week,
-                    Unit::Year => Step::Year,
+                let (step, scale) = match unit {
+                    Unit::Day => (Step::Day, 1),
+                    Unit::Week => (Step::Week, 1),
+                    Unit::Year => (Step::Year, 1),
+                    // "a decade later": ten years on.
+                    Unit::Decade => (Step::Year, 10),
                     Unit::Month => return None,
                 };
-                (i + 3, dir * i64::from(n), step)
+                (i + 3, dir * scale * i64::from(n), step)
             }
         };
         let value = shift(anchor, n, step, self.published)?;

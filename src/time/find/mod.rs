@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 mod absolute;
 mod anchored;
 mod hijri;
+mod ranges;
 mod relative;
 mod spelled;
 
@@ -101,6 +102,7 @@ fn known_words() -> &'static Known {
             &w.year_nouns_ar,
             &w.year_cues_ar,
             &w.day_nouns_ar,
+            &w.recurring_day_nouns_ar,
             &w.part_of_period_ar,
             &w.event_nouns_ar,
             &w.range_openers,
@@ -453,6 +455,20 @@ impl Scanner<'_> {
         if self.is_punct(j.wrapping_sub(1), &["-"]) && self.glued(j) {
             return 0;
         }
+        // "is to resume trading Tuesday", "set to resume Monday", "set for
+        // Sunday": a planned event.
+        let planned = match t.norm.as_str() {
+            "to" => Some(&w().planned_before_to_en),
+            "for" => Some(&w().planned_before_for_en),
+            _ => None,
+        };
+        // Not "due to the disease" (a cause) nor "was due to expire" (a plan
+        // seen from the past).
+        let cause = t.norm == "to" && self.tok(j + 1).is_none_or(|n| !n.is_word || w().determiners_en.has(&n.norm));
+        let was = j.checked_sub(2).is_some_and(|k| w().past_markers.has(self.norm(k)));
+        if !cause && !was && planned.is_some_and(|l| j.checked_sub(1).is_some_and(|k| l.has(self.norm(k)))) {
+            return 1;
+        }
         let m = &w().future_markers;
         // "announced the plan Aug. 21": after a determiner the word is a noun.
         let noun = !t.arabic && j.checked_sub(1).is_some_and(|k| w().determiners_en.has(self.norm(k)));
@@ -501,6 +517,10 @@ impl Scanner<'_> {
     fn tense_near(&self, i: usize) -> i8 {
         // "as early as Tuesday", "as soon as Monday": a date looked forward to.
         if i >= 3 && self.norm(i - 1) == "as" && self.norm(i - 3) == "as" && w().sooner_en.has(self.norm(i - 2)) {
+            return 1;
+        }
+        // "ahead of Sunday's election": a date looked forward to.
+        if i >= 2 && w().of.has(self.norm(i - 1)) && w().ahead_of_en.has(self.norm(i - 2)) {
             return 1;
         }
         let (mut back, mut ahead) = (None, None);
@@ -590,14 +610,6 @@ impl Scanner<'_> {
     }
 }
 
-fn weaker(a: Derivation, b: Derivation) -> Derivation {
-    match (a, b) {
-        (Derivation::Explicit, x) | (x, Derivation::Explicit) => x,
-        (Derivation::Weekday, _) | (_, Derivation::Weekday) => Derivation::Weekday,
-        _ => Derivation::Relative,
-    }
-}
-
 /// Finds every date expression in `text`. See [`super::find_dates`].
 pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
     let breaks = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
@@ -634,38 +646,5 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
             _ => i += 1,
         }
     }
-    // "between 8 December and 10 January", "from 2011 to 2014": one range.
-    let mut out: Vec<FoundDate> = Vec::new();
-    let mut idx = 0;
-    while idx < hits.len() {
-        let Some(a) = hits.get(idx) else { break };
-        if let Some(b) = hits.get(idx + 1) {
-            let opener = a.first.checked_sub(1).is_some_and(|j| sc.stem_in(j, &w().range_openers));
-            let gap = b.first.saturating_sub(a.last);
-            let joined = match gap {
-                0 => sc.tok(b.first).is_some_and(|t| t.norm.starts_with('و') && t.arabic) && opener,
-                1 => {
-                    let n = sc.norm(a.last);
-                    (opener && w().range_joiners.has(n))
-                        || (matches!(n, "-" | "–") && a.value.precision == b.value.precision)
-                }
-                _ => false,
-            };
-            if joined && !sc.line_break_between(a.end, b.start) {
-                if let Some(v) = range_value(a.value.start, b.value.end, weaker(a.value.derivation, b.value.derivation))
-                {
-                    let parts = vec![
-                        FoundDate { start: a.start, end: a.end, value: a.value.clone(), parts: Vec::new() },
-                        FoundDate { start: b.start, end: b.end, value: b.value.clone(), parts: Vec::new() },
-                    ];
-                    out.push(FoundDate { start: a.start, end: b.end, value: v, parts });
-                    idx += 2;
-                    continue;
-                }
-            }
-        }
-        out.push(FoundDate { start: a.start, end: a.end, value: a.value.clone(), parts: Vec::new() });
-        idx += 1;
-    }
-    out
+    ranges::join(&sc, &hits)
 }

@@ -64,6 +64,14 @@ impl Scanner<'_> {
         if ofs == 0 && !tok.arabic && i > 0 && self.norm(i - 1) == "usa" {
             return None;
         }
+        // "today's world", "today's youth": the present age, not the day.
+        if ofs == 0
+            && !tok.arabic
+            && self.inf(i).is_some_and(|f| f.cut > 0)
+            && w().present_age_nouns_en.has(self.norm(i + 1))
+        {
+            return None;
+        }
         // "الليلة الماضية": last night.
         if self.norm(i) == "الليله" || tok.norm.ends_with("الليله") {
             match self.inf(i + 1).and_then(|f| f.ar_dir) {
@@ -405,6 +413,7 @@ impl Scanner<'_> {
                 }
                 // TimeBank reads "the past year" as the year before
                 Unit::Year => year_value(p.year - 1, Derivation::Relative)?,
+                Unit::Decade => return None,
             };
             return Some(Hit { first, last: i + 2, start: self.start_of(first, 0), end: self.end_of(i + 2), value });
         } else {
@@ -436,6 +445,7 @@ impl Scanner<'_> {
                 month_value(m.year, m.month, Derivation::Relative)?
             }
             Unit::Year => year_value(p.year + i32::from(dir), Derivation::Relative)?,
+            Unit::Decade => return None,
         };
         // "earlier this month" keeps the month's value but narrows its days
         // to those before (or after) publication.
@@ -454,12 +464,19 @@ impl Scanner<'_> {
         let n = i64::from(count);
         let value = match unit {
             Unit::Day => day_value(add_days(p, -n)?, Derivation::Relative),
-            Unit::Week => day_value(add_days(p, -7 * n)?, Derivation::Relative),
+            // "six weeks ago": the week, as TimeML values it ("1999-W47"),
+            // not one day of it.
+            Unit::Week => {
+                let ws = week_start(add_days(p, -7 * n)?)?;
+                range_value(ws, add_days(ws, 6)?, Derivation::Relative)?
+            }
             Unit::Month => {
                 let m = add_months(p, -n)?;
                 month_value(m.year, m.month, Derivation::Relative)?
             }
             Unit::Year => year_value(p.year - i32::try_from(count).ok()?, Derivation::Relative)?,
+            // "a decade ago": the year ten years back, as TimeML values it.
+            Unit::Decade => year_value(p.year - 10 * i32::try_from(count).ok()?, Derivation::Relative)?,
         };
         Some(Hit { first, last, start: self.start_of(first, prefix), end: self.end_of(last), value })
     }
@@ -474,7 +491,17 @@ impl Scanner<'_> {
             // "since 2003", not "a year ago".
             // "منذ عام 1975" is "since 1975": a number after the unit.
             let since_year = self.num(i + 2).is_some() || self.inf(i + 2).is_some_and(|f| f.hijri_num.is_some());
-            if let Some((unit, n)) = w().units.get(self.norm(i + 1)).filter(|u| u.1 > 0 && !since_year) {
+            // "عقد" is also "held" and "contract" ("قبل عقد الاجتماع", before
+            // the meeting was held): a decade only before "من" ("قبل عقد من
+            // الزمن") or punctuation.
+            let decade_ok = |u: &(Unit, u32)| {
+                u.0 != Unit::Decade
+                    || u.1 != 1
+                    || w().of.has(self.norm(i + 2))
+                    || self.tok(i + 2).is_none_or(|t| !t.is_word)
+            };
+            if let Some((unit, n)) = w().units.get(self.norm(i + 1)).filter(|u| u.1 > 0 && !since_year && decade_ok(u))
+            {
                 (i, n, unit, i + 2, prefix)
             } else {
                 let n = self.num(i + 1).map(|n| n.0).or_else(|| self.inf(i + 1).and_then(|f| f.number_word))?;
@@ -530,6 +557,18 @@ impl Scanner<'_> {
         // recurring day, not a date.
         if first.checked_sub(1).is_some_and(|j| self.stem_in(j, &w().every_words) || w().every_words.has(self.norm(j)))
         {
+            return None;
+        }
+        // "Tuesday nights", "on Monday and Tuesday nights": a recurring day.
+        let recurring = |k: usize| w().recurring_day_parts_en.has(self.norm(k));
+        let listed = (w().range_joiners.has(self.norm(i + 1)) || w().or.has(self.norm(i + 1)))
+            && self.inf(i + 2).is_some_and(|f| f.weekday.is_some())
+            && recurring(i + 3);
+        if !tok.arabic && (recurring(i + 1) || listed) {
+            return None;
+        }
+        // "أيام الجمعة", "ليالي الخميس": on Fridays, on Thursday nights.
+        if tok.arabic && before.is_some_and(|j| self.stem_in(j, &w().recurring_day_nouns_ar)) {
             return None;
         }
         // A full date after the weekday makes the weekday part of it.
