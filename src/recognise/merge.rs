@@ -208,7 +208,17 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
             return Some((cands, 0));
         }
     }
-    tagged_place(words, w0, w1).filter(|(cands, _)| country_first(cands))
+    tagged_place(words, w0, w1).filter(|(cands, _)| country_first(cands) || region_first(cands))
+}
+
+/// Whether the first candidate is a continent or a region ("Eastern
+/// Europe", "Middle East"): no organisation is named so.
+fn region_first(cands: &[u32]) -> bool {
+    use crate::model::PlaceKind;
+    cands
+        .first()
+        .and_then(|&i| crate::gazetteer::places().get(i as usize))
+        .is_some_and(|p| matches!(p.kind, PlaceKind::Continent | PlaceKind::Region))
 }
 
 /// Most words are Arabic.
