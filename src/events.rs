@@ -391,8 +391,17 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             }
             // place: the host before a hosting word; else a city or site near
             // the trigger, else any place in the sentence
-            let places: Vec<&M<'_>> =
-                here.iter().copied().filter(|m| m.kind == EntityType::Place && m.start >= scope_a).collect();
+            // "Syria's Bashar al-Assad met ...": a possessive names whose
+            // someone is, not where the happening is
+            let possessive = |m: &M<'_>| {
+                let k = words.partition_point(|w| w.end < m.end);
+                words.get(k).is_some_and(|w| w.start <= m.start && w.end > m.end && !w.arabic)
+            };
+            let places: Vec<&M<'_>> = here
+                .iter()
+                .copied()
+                .filter(|m| m.kind == EntityType::Place && m.start >= scope_a && !possessive(m))
+                .collect();
             let place_m = if hosted {
                 places.iter().filter(|m| m.end <= t_start).max_by_key(|m| m.end).or_else(|| places.first()).copied()
             } else {
@@ -694,7 +703,11 @@ fn same_happening(e: &Ev, later: &Ev, definite: bool) -> bool {
     let to_come = |x: &Ev| matches!(x.relation, Relation::Upcoming | Relation::After);
     let timing_agrees = to_come(e) == to_come(later) || (later.date.is_none() && !to_come(later));
     let same_place = e.place.is_some() && e.place == later.place;
-    e.kind == later.kind && dates_agree && timing_agrees && (same_place || definite)
+    // a headline with no place ("Assad meets Putin") and a body report
+    // with the same two or more people is the same happening
+    let shared = e.participants.iter().filter(|p| later.participants.contains(p)).count();
+    let headline_people = headline && e.place.is_none() && shared >= 2;
+    e.kind == later.kind && dates_agree && timing_agrees && (same_place || definite || headline_people)
 }
 
 /// Folds a repeat into the first report of the happening.
@@ -706,7 +719,8 @@ fn merge(e: &mut Ev, later: Ev) {
     }
     // a back-reference's clause is often about something else ("في
     // الاجتماع عن سعادته بانتصارات في عدن"): only a place next to it counts
-    if e.place.is_none() && later.place_close {
+    // (a headline's report has no clause of its own: the body's place is where it was)
+    if e.place.is_none() && (later.place_close || e.start == 0) {
         e.place = later.place;
     }
     if e.date.is_none() && later.date.is_some() {
