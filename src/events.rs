@@ -299,7 +299,6 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             let secondary = ci > 0;
             let (tk, t_start, t_end, kind, _, _) = primary;
             let ew = event_words();
-            let has = |w: &Word, set: &WordSet| w.readings.iter().any(|r| set.contains(&r.key));
             // "في كل لقاء", "every meeting": no particular event.
             if tk > 0 && sw.get(tk - 1).is_some_and(|w| has(w, &ew.generic)) {
                 continue;
@@ -493,6 +492,11 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
     out
 }
 
+/// Whether a reading of `w` is in `set`.
+fn has(w: &Word, set: &WordSet) -> bool {
+    w.readings.iter().any(|r| set.contains(&r.key))
+}
+
 /// Words between a trigger and a date that is its own ("قمة كامب ديفيد في
 /// 14 مايو", "the summit in Riyadh on May 14") at most.
 const OWN_DATE_WORDS: usize = 4;
@@ -505,10 +509,10 @@ fn owns_date(sw: &[Word], mentions: &[M<'_>], triggers: &[Trigger], start: usize
     let Some(m) = mentions[i..].iter().find(|m| m.kind == EntityType::Date) else {
         return false;
     };
-    let between: Vec<&Word> = sw.iter().filter(|w| w.start >= end && w.start < m.start).collect();
+    let between = sw.iter().filter(|w| w.start >= end && w.start < m.start).count();
     let comma = sw.iter().any(|w| w.comma_before && w.start > start && w.start <= m.start);
     let other = triggers.iter().any(|t| t.1 > start && t.1 < m.start);
-    between.len() <= OWN_DATE_WORDS && !comma && !other
+    between <= OWN_DATE_WORDS && !comma && !other
 }
 
 /// Whether the trigger at `tk` tells attacks that keep happening: a word of
@@ -517,7 +521,6 @@ fn owns_date(sw: &[Word], mentions: &[M<'_>], triggers: &[Trigger], start: usize
 /// ("الهجمات التي تنفذها", "الغارات التي يشنها"; not the past "التي
 /// نفذتها", not the future "التي ستنفذ").
 fn habitual(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
-    let has = |w: &Word, set: &WordSet| w.readings.iter().any(|r| set.contains(&r.key));
     let Some(t) = sw.get(tk) else { return false };
     let next = sw.get(tk + 1).filter(|w| !w.brk && !w.comma_before);
     let prev = tk.checked_sub(1).and_then(|j| sw.get(j)).filter(|_| !t.comma_before);

@@ -314,14 +314,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             // and of an initial before a name ("M. Butcher", "George W. Bush"):
             // one Latin capital, a dot, a space, a capitalised word
             let initial = i == start + 1 && is_uppercase(c) && !is_arabic(c);
-            // (not "group B. The next match": a stop word opens a sentence)
+            // (not "group B. The next match": an English stop word or calendar
+            // word opens a sentence, it is no surname)
             let next_name = || {
                 let mut e = i + 2;
                 while chars.get(e).is_some_and(|n| is_alphabetic(*n)) {
                     e += 1;
                 }
                 let next: String = chars.get(i + 2..e).unwrap_or_default().iter().collect::<String>().to_lowercase();
-                chars.get(i + 2).is_some_and(|n| is_uppercase(*n) && !is_arabic(*n)) && !initial_stop_word(&next)
+                chars.get(i + 2).is_some_and(|n| is_uppercase(*n) && !is_arabic(*n))
+                    && !crate::recognise::en_stop().contains(&next)
             };
             if initial && chars.get(i) == Some(&'.') && chars.get(i + 1) == Some(&' ') && next_name() {
                 i += 1;
@@ -406,13 +408,6 @@ pub fn stems(norm: &str) -> Vec<String> {
 
 /// Sentence boundaries (code point ranges) in `text`: splits after . ! ? ؟ ؛
 /// and at line breaks, keeping abbreviations such as "U.S." and "Mr." whole.
-/// An English stop word or calendar word ("The", "In", "Monday"): after "B."
-/// it opens a sentence, it is no surname after an initial.
-fn initial_stop_word(word: &str) -> bool {
-    static S: std::sync::OnceLock<crate::recognise::lexicon::WordSet> = std::sync::OnceLock::new();
-    S.get_or_init(|| crate::recognise::lexicon::word_list(&["en_stop", "en_calendar"])).contains(word)
-}
-
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
     let chars: Vec<char> = text.chars().collect();
     let mut out = Vec::new();

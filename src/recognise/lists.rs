@@ -29,11 +29,13 @@ word_lists! {
     pub(super) fn time_words = ["ar_time", "en_calendar"];
     /// English words that start a sentence or a capitalised run without being
     /// part of a name.
-    pub(super) fn en_stop = ["en_stop", "en_calendar"];
+    pub(crate) fn en_stop = ["en_stop", "en_calendar"];
     /// Heads that start an Arabic organisation name ("وزارة الخارجية").
     pub(super) fn ar_org_heads = ["ar_org_head"];
     /// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
     pub(super) fn ar_named_heads = ["ar_named_head"];
+    /// Lines of business that make "مصر للطيران" a company.
+    pub(super) fn company_lines = ["company_line"];
     /// English words that make a capitalised run an organisation.
     fn en_org_heads = ["en_org_head"];
     /// Connectors that may sit inside an English name ("Gulf of Mexico",
@@ -147,12 +149,6 @@ pub(super) fn not_person_words() -> &'static WordSet {
 const NOT_PERSON_WORDS_TSV: &str = include_str!("../../data/curated/not_person_words.tsv");
 
 const AMBIGUOUS_PLACES_TSV: &str = include_str!("../../data/curated/ambiguous_places.tsv");
-
-/// Lines of business that make "مصر للطيران" a company (`company_line`).
-pub(super) fn company_lines() -> &'static WordSet {
-    static S: OnceLock<WordSet> = OnceLock::new();
-    S.get_or_init(|| lexicon::word_list(&["company_line"]))
-}
 
 /// Compass words in both languages.
 pub(super) fn direction(key: &str) -> Option<Direction> {

@@ -44,7 +44,7 @@
 use super::lists::not_person_words;
 use super::places::tagged_place;
 use super::{key_of, lexicon, span, Found, Weak, What, Word};
-use crate::model::EntityType;
+use crate::model::{EntityType, PlaceKind};
 use crate::tagger::TaggedSpan;
 
 pub(super) const PRIO_DATE: u8 = 100;
@@ -194,7 +194,8 @@ fn split_possessive_countries(words: &[Word], tagged: &[TaggedSpan]) -> Vec<Tagg
     out
 }
 
-/// The candidates of words `w0..w1` when they are exactly a country's name
+/// The candidates of words `w0..w1` when they are exactly the name of a
+/// country, a continent or a region ("Eastern Europe")
 /// (written with capitals in Latin script; a name that is also a common
 /// word, "US", only in capitals).
 fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
@@ -208,17 +209,8 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
             return Some((cands, 0));
         }
     }
-    tagged_place(words, w0, w1).filter(|(cands, _)| country_first(cands) || region_first(cands))
-}
-
-/// Whether the first candidate is a continent or a region ("Eastern
-/// Europe", "Middle East"): no organisation is named so.
-fn region_first(cands: &[u32]) -> bool {
-    use crate::model::PlaceKind;
-    cands
-        .first()
-        .and_then(|&i| crate::gazetteer::places().get(i as usize))
-        .is_some_and(|p| matches!(p.kind, PlaceKind::Continent | PlaceKind::Region))
+    tagged_place(words, w0, w1)
+        .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region]))
 }
 
 /// Most words are Arabic.
@@ -364,10 +356,12 @@ pub(super) fn notable_first(cands: &[u32]) -> bool {
 
 /// Whether the first (most likely) candidate is a country.
 pub(super) fn country_first(cands: &[u32]) -> bool {
-    cands
-        .first()
-        .and_then(|&i| crate::gazetteer::places().get(i as usize))
-        .is_some_and(|p| p.kind == crate::model::PlaceKind::Country)
+    first_kind(cands, &[PlaceKind::Country])
+}
+
+/// Whether the first (most likely) candidate is of one of `kinds`.
+fn first_kind(cands: &[u32], kinds: &[PlaceKind]) -> bool {
+    cands.first().and_then(|&i| crate::gazetteer::places().get(i as usize)).is_some_and(|p| kinds.contains(&p.kind))
 }
 
 /// The policy for a text, from its words and what the tagger found.

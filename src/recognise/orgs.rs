@@ -4,6 +4,7 @@
 
 use super::lists::{ar_named_heads, company_lines};
 use super::merge::{country_first, PRIO_COMPANY_ORG, PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
+use super::words::Reading;
 use super::{
     definite, is_demonym, is_title_word, is_trigger_word, key_of, lexicon, longest_at, span, verb_like, Found, What,
     Word,
@@ -59,16 +60,15 @@ pub(super) fn place_company(words: &[Word], i: usize, out: &mut Vec<Found>) {
     if words.get(k).is_some_and(|m| !m.brk && m.key.starts_with("وال") && line(m)) {
         k += 1;
     }
-    let r = &w.readings[ri];
+    out.push(org_found(words, i, k, &w.readings[ri], PRIO_COMPANY_ORG));
+}
+
+/// An organisation found by a pattern over words `i..k`, read from the
+/// reading `r` of its first word.
+fn org_found(words: &[Word], i: usize, k: usize, r: &Reading, prio: u8) -> Found {
     let (start, end) = span(words, i, k, r.pre);
     let key = key_of(words, i, k, &r.key);
-    out.push(Found::new(
-        (i, k),
-        (start, end),
-        EntityType::Organization,
-        What::Org { curated: None, key },
-        PRIO_COMPANY_ORG,
-    ));
+    Found::new((i, k), (start, end), EntityType::Organization, What::Org { curated: None, key }, prio)
 }
 
 /// "وزارة الخارجية الأميركية", "الجيش السوري", "حركة حماس".
@@ -111,13 +111,5 @@ pub(super) fn pattern_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
     if k == i + 1 || (head_definite && !org_adj(&words[i + 1])) {
         return;
     }
-    let (start, end) = span(words, i, k, r.pre);
-    let key = key_of(words, i, k, &r.key);
-    out.push(Found::new(
-        (i, k),
-        (start, end),
-        EntityType::Organization,
-        What::Org { curated: None, key },
-        PRIO_PATTERN_ORG,
-    ));
+    out.push(org_found(words, i, k, r, PRIO_PATTERN_ORG));
 }
