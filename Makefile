@@ -60,7 +60,7 @@ pkg/.built: $(WASM_OUT)
 
 # Late assets (tagger weights, gazetteer shards): content-hashed files the
 # page fetches after first paint (src/assets.rs), and pkg/assets.js naming them.
-pkg/.assets: scripts/assets.mjs data/tagger/ar.bin data/tagger/en.bin data/gazetteer/first_words.bin $(wildcard data/gazetteer/late/*.tsv)
+pkg/.assets: scripts/assets.mjs data/gazetteer/places.tsv data/gazetteer/index.tsv data/tagger/ar.bin data/tagger/en.bin data/gazetteer/first_words.bin $(wildcard data/gazetteer/late/*.tsv)
 	@node scripts/assets.mjs
 	@touch $@
 

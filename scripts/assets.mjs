@@ -3,6 +3,8 @@
 // digits of the FNV-1a 64 hash of the bytes (crate::assets::content_hash), so
 // the files can be cached for ever and the wasm refuses a stale copy.
 //   tagger-ar, tagger-en  ← data/tagger/{ar,en}.bin
+//   gaz-core              ← data/gazetteer/places.tsv (rows as "P\t…") + index.tsv (rows as "K\t…"):
+//                           the gazetteer's core, in the late shards' format
 //   gaz-words             ← data/gazetteer/first_words.bin (which Arabic words start a late name)
 //   gaz-NNNN              ← data/gazetteer/late/gaz-NNNN.tsv
 // scripts/pkg.mjs then lists each file in pkg/assets.js with a literal
@@ -16,7 +18,16 @@ function fnv1a64(bytes) {
 }
 const hash8 = (bytes) => (fnv1a64(bytes) >> 32n).toString(16).padStart(8, "0");
 
+/** The data rows of a generated table (no comments, no blank lines), each prefixed. */
+const rows = (path, prefix) =>
+  readFileSync(path, "utf8")
+    .split("\n")
+    .filter((l) => l && !l.startsWith("#"))
+    .map((l) => prefix + l + "\n")
+    .join("");
+
 const sources = [
+  ["gaz-core", "tsv", () => Buffer.from(rows("data/gazetteer/places.tsv", "P\t") + rows("data/gazetteer/index.tsv", "K\t"))],
   ["tagger-ar", "bin", "data/tagger/ar.bin"],
   ["tagger-en", "bin", "data/tagger/en.bin"],
   ["gaz-words", "bin", "data/gazetteer/first_words.bin"],
@@ -30,7 +41,7 @@ rmSync("pkg/assets", { recursive: true, force: true });
 mkdirSync("pkg/assets", { recursive: true });
 const files = [];
 for (const [name, ext, path] of sources) {
-  const bytes = readFileSync(path);
+  const bytes = typeof path === "function" ? path() : readFileSync(path);
   const file = `${name}.${hash8(bytes)}.${ext}`;
   writeFileSync(`pkg/assets/${file}`, bytes);
   files.push(file);

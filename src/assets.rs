@@ -2,15 +2,18 @@
 //! arrives.
 //!
 //! Native builds (CLI, tests, benchmarks) embed all of it, so they are
-//! deterministic and never wait. The wasm build embeds only the code and a
-//! compact core (countries, capitals, big cities, regions); the page fetches
-//! the rest as separate, content-hashed files and hands each one to
-//! [`provide`], then analyses again: entity ids say what an entity is, so a
-//! selection survives the update.
+//! deterministic and never wait. The wasm build embeds the code, the world
+//! outlines and the small word lists: enough to show the article and its
+//! map at once. The page fetches the rest as separate, content-hashed files
+//! right after, hands each one to [`provide`], then analyses again: entity
+//! ids say what an entity is, so a selection survives the update. The
+//! gazetteer's core (countries, capitals, big cities, regions) comes first
+//! with the tagger; the shards its keys point into follow.
 //!
 //! | asset | file (`data/…`) | holds |
 //! |---|---|---|
 //! | `tagger-ar`, `tagger-en` | `tagger/{ar,en}.bin` | the learned tagger's weights |
+//! | `gaz-core` | `gazetteer/places.tsv` + `index.tsv` | the gazetteer's core: countries, capitals, big cities, regions (first, before any shard) |
 //! | `gaz-words` | `gazetteer/first_words.bin` | which Arabic words start a late name (fetched before any shard) |
 //! | `gaz-0000` … | `gazetteer/late/gaz-NNNN.tsv` | the gazetteer's other places, by the first word of a name |
 //!
@@ -42,6 +45,7 @@ const TAGGERS: [(&str, Lang); 2] = [("tagger-ar", Lang::Ar), ("tagger-en", Lang:
 /// Every late asset's name, and whether it is at hand.
 pub fn all() -> Vec<(&'static str, bool)> {
     let mut out: Vec<(&'static str, bool)> = TAGGERS.iter().map(|&(n, l)| (n, tagger::has_model(l))).collect();
+    out.push((gazetteer::CORE_ASSET, gazetteer::has_core()));
     out.push((gazetteer::FILTER_ASSET, gazetteer::has_filter()));
     out.extend(gazetteer::shards());
     out
@@ -66,6 +70,12 @@ pub fn needed(article: &Article) -> Vec<&'static str> {
     // word asks for no shard
     if !gazetteer::has_filter() {
         out.push(gazetteer::FILTER_ASSET);
+    }
+    // the core before any shard: a shard's keys point into it
+    if !gazetteer::has_core() {
+        out.push(gazetteer::CORE_ASSET);
+        out.sort_unstable();
+        return out;
     }
     let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
     shards_for(blocks.map(String::as_str), gazetteer::missing_shard, &mut out);
@@ -130,6 +140,10 @@ fn shards_for<'a>(
 pub fn provide(name: &str, bytes: &[u8]) -> Result<bool, AssetError> {
     if let Some(&(_, lang)) = TAGGERS.iter().find(|(n, _)| *n == name) {
         return tagger::provide(lang, bytes).map_err(|e| AssetError(format!("asset {name}: {}", e.0)));
+    }
+    if name == gazetteer::CORE_ASSET {
+        let text = std::str::from_utf8(bytes).map_err(|_| AssetError(format!("asset {name} is not text")))?;
+        return gazetteer::provide_core(text.to_string()).map_err(|e| AssetError(format!("asset {name}: {e}")));
     }
     if name == gazetteer::FILTER_ASSET {
         return gazetteer::provide_filter(bytes).map_err(|e| AssetError(format!("asset {name}: {e}")));

@@ -243,8 +243,20 @@ async fn run(jobs: Vec<Job>) -> Vec<String> {
                             r.failed.insert(name.clone());
                         }
                     });
-                    if let Err(e) = result {
-                        errors.push(&JsValue::from_str(&e));
+                    match result {
+                        // the core makes the first marks and pins: show them
+                        // and ask for the shards now, not after the tagger
+                        Ok(()) if name == crate::gazetteer::CORE_ASSET => {
+                            reanalyze_all();
+                            let instances = REGISTRY.with_borrow(|r| r.instances.clone());
+                            for inst in instances {
+                                want(inst);
+                            }
+                        }
+                        Ok(()) => {}
+                        Err(e) => {
+                            errors.push(&JsValue::from_str(&e));
+                        }
                     }
                 }
                 Ok(errors.into())

@@ -3,17 +3,26 @@
 
 use super::filter::Filter;
 use super::late_words::{may_hold, LATE};
-use std::collections::{HashMap, HashSet};
+use super::table::Table;
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use super::{CountryShape, Place, Stats};
-use crate::hash::FnvBuild;
 use crate::model::PlaceKind;
 use crate::text::normalize_key;
 
+/// The core's places and keys (countries, capitals, big cities, regions).
+/// Native builds embed them; the wasm build fetches them as the asset
+/// `gaz-core` ([`provide_core`]) after first paint: about 80 KB (brotli)
+/// the first download does not carry.
+#[cfg(not(target_arch = "wasm32"))]
 static PLACES_TSV: &str = include_str!("../../data/gazetteer/places.tsv");
+#[cfg(not(target_arch = "wasm32"))]
 static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
+/// The asset holding the core (rows of places.tsv as `P\t…`, then rows of
+/// index.tsv as `K\t…`, the late shards' format).
+pub const CORE_ASSET: &str = "gaz-core";
 static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
 /// Every first word of a late key, as a Golomb-Rice coded set ([`Filter`]).
 /// The filter of Arabic first words travels with the shards in the wasm
@@ -32,85 +41,6 @@ static STATE_ABBR_TSV: &str = include_str!("../../data/curated/us_state_abbrevia
 /// feminine, plurals (oblique and nominative) and feminine plural.
 const NISBA_SUFFIXES: &[&str] = &["", "ه", "ين", "ون", "ات"];
 
-/// A sorted key index: `spans[i]` is the range of `ids` for `keys[i]`.
-#[derive(Default)]
-struct Table {
-    keys: Vec<&'static str>,
-    spans: Vec<(u32, u32)>,
-    ids: Vec<u32>,
-    max_tokens: usize,
-    /// The position of each key in `keys`, found by hashing: a lookup runs
-    /// for every word of an article and each of its readings.
-    at: HashMap<&'static str, u32, FnvBuild>,
-    /// Every start of a key that ends before one of its spaces ("new" of
-    /// "new york"): the keys some longer key continues.
-    heads: HashSet<&'static str, FnvBuild>,
-    /// The same for keys with a notable place ([`Place::notable`]).
-    notable_heads: HashSet<&'static str, FnvBuild>,
-}
-
-impl Table {
-    /// Adds a key (keys come sorted; a key out of order is refused).
-    fn push(&mut self, key: &'static str, ids: impl Iterator<Item = u32>) -> bool {
-        if self.keys.last().is_some_and(|last| *last >= key) {
-            return false;
-        }
-        let start = self.ids.len();
-        self.ids.extend(ids);
-        let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(self.ids.len())) else { return false };
-        if e > s {
-            self.max_tokens = self.max_tokens.max(key.split(' ').count());
-            let Ok(i) = u32::try_from(self.keys.len()) else { return false };
-            self.at.insert(key, i);
-            for (space, _) in key.match_indices(' ') {
-                self.heads.insert(&key[..space]);
-            }
-            self.keys.push(key);
-            self.spans.push((s, e));
-        }
-        true
-    }
-
-    /// Candidates for `key` (`None` when the key is absent), and whether some
-    /// longer key starts with `key` and a space: two hash lookups.
-    fn step(&self, key: &str) -> (Option<&[u32]>, bool) {
-        let ids = self
-            .at
-            .get(key)
-            .and_then(|&i| self.spans.get(i as usize))
-            .and_then(|&(s, e)| self.ids.get(s as usize..e as usize));
-        (ids, self.heads.contains(key))
-    }
-
-    /// Fills [`Table::notable_heads`] once the places are at hand.
-    fn mark_notable(&mut self, places: &[OnceLock<Box<Place>>]) {
-        for (key, &(s, e)) in self.keys.iter().zip(&self.spans) {
-            let ids = self.ids.get(s as usize..e as usize).unwrap_or(&[]);
-            if ids.iter().any(|&i| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable)) {
-                for (space, _) in key.match_indices(' ') {
-                    self.notable_heads.insert(&key[..space]);
-                }
-            }
-        }
-    }
-
-    /// [`Table::step`] by a binary search of the sorted keys (a space sorts
-    /// before every character a key holds, so the keys continuing `key`
-    /// follow it directly): what the hashed step must always agree with.
-    #[cfg(test)]
-    fn step_sorted(&self, key: &str) -> (Option<&[u32]>, bool) {
-        let i = self.keys.partition_point(|k| *k < key);
-        let exact = self.keys.get(i).is_some_and(|k| *k == key);
-        let ids = if exact { self.spans.get(i).and_then(|&(s, e)| self.ids.get(s as usize..e as usize)) } else { None };
-        let next = if exact { i + 1 } else { i };
-        let longer = self
-            .keys
-            .get(next)
-            .is_some_and(|k| k.len() > key.len() && k.starts_with(key) && k.as_bytes().get(key.len()) == Some(&b' '));
-        (ids, longer)
-    }
-}
-
 /// One late shard: its name and, once loaded, its keys (with every place
 /// they name, core ones too: a loaded shard's entry replaces the core's).
 struct Shard {
@@ -118,13 +48,18 @@ struct Shard {
     table: OnceLock<Table>,
 }
 
+/// The core's keys, and its place rows sorted by place id.
+struct Core {
+    table: Table,
+    by_id: Vec<u32>,
+}
+
 struct Gazetteer {
-    /// Every place by row number; core rows are filled at start, late ones
-    /// when a shard naming them arrives.
+    /// Every place by row number; core rows are filled when the core is at
+    /// hand, late ones when a shard naming them arrives.
     places: Vec<OnceLock<Box<Place>>>,
-    core_places: usize,
     loaded_places: AtomicUsize,
-    core: Table,
+    core: OnceLock<Core>,
     shards: Vec<Shard>,
     /// First words of the late keys: (word count, low bits) from the
     /// manifest, and the filter once its bytes are at hand.
@@ -133,8 +68,6 @@ struct Gazetteer {
     max_tokens: AtomicUsize,
     /// Shards folded in so far ([`generation`]).
     generation: AtomicUsize,
-    /// Core place rows sorted by place id.
-    by_id: Vec<u32>,
     /// Late places by id, as they arrive.
     late_ids: Mutex<HashMap<String, u32>>,
     /// Rows of the shards' and the core's tables that did not parse.
@@ -221,6 +154,21 @@ fn rows_of(list: &str, n: usize, bad: &mut usize) -> Vec<u32> {
 }
 
 fn build() -> Gazetteer {
+    let g = build_bare();
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        if let Some(f) = Filter::decode(FIRST_WORDS_BIN, g.filter_shape.0, g.filter_shape.1) {
+            let _ = g.filter.set(f);
+        }
+        let bad = fold_core(&g, data_rows(PLACES_TSV), data_rows(INDEX_TSV));
+        g.late_skipped.fetch_add(bad, Ordering::Relaxed);
+    }
+    g
+}
+
+/// The gazetteer without its core, its shards or the filter: the manifest
+/// and the small tables.
+fn build_bare() -> Gazetteer {
     let mut skipped = 0;
     // the manifest: "total", all places, core places; then one row a shard
     let mut total = 0usize;
@@ -246,16 +194,6 @@ fn build() -> Gazetteer {
     }
     let mut places: Vec<OnceLock<Box<Place>>> = Vec::new();
     places.resize_with(total, OnceLock::new);
-    let mut core_places = 0;
-    for line in data_rows(PLACES_TSV) {
-        match parse_place(line) {
-            Some((row, p)) if row < total => match places[row].set(Box::new(p)) {
-                Ok(()) => core_places += 1,
-                Err(_) => skipped += 1,
-            },
-            _ => skipped += 1,
-        }
-    }
     let mut weak = Vec::new();
     for line in data_rows(STOPWORDS_TSV).skip(1) {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
@@ -283,30 +221,6 @@ fn build() -> Gazetteer {
     }
     state_abbr.sort_unstable();
 
-    // The index is generated sorted; a row out of order or pointing past the
-    // places is dropped rather than trusted.
-    let mut core = Table::default();
-    for line in data_rows(INDEX_TSV) {
-        let Some((key, list)) = line.split_once('\t') else {
-            skipped += 1;
-            continue;
-        };
-        let ids = rows_of(list, total, &mut skipped);
-        if !core.push(key, ids.into_iter()) {
-            skipped += 1;
-        }
-    }
-
-    core.mark_notable(&places);
-
-    let mut by_id: Vec<u32> = (0..u32::try_from(places.len()).unwrap_or(0))
-        .filter(|&i| places.get(i as usize).is_some_and(|p| p.get().is_some()))
-        .collect();
-    by_id.sort_unstable_by(|a, b| {
-        let id = |i: &u32| places.get(*i as usize).and_then(OnceLock::get).map(|p| p.id.as_str());
-        id(a).cmp(&id(b))
-    });
-
     let mut demonyms = Vec::new();
     for line in data_rows(DEMONYMS_TSV).skip(1) {
         let [iso2, en, ar, _source] = line.split('\t').collect::<Vec<_>>()[..] else {
@@ -333,30 +247,99 @@ fn build() -> Gazetteer {
     demonyms.sort_unstable();
     demonyms.dedup_by(|a, b| a.0 == b.0);
 
-    let max_tokens = AtomicUsize::new(core.max_tokens.max(1));
-    let g = Gazetteer {
+    Gazetteer {
         places,
-        core_places,
-        loaded_places: AtomicUsize::new(core_places),
-        core,
+        loaded_places: AtomicUsize::new(0),
+        core: OnceLock::new(),
         shards,
         filter_shape,
         filter: OnceLock::new(),
-        max_tokens,
+        max_tokens: AtomicUsize::new(1),
         generation: AtomicUsize::new(0),
-        by_id,
         late_ids: Mutex::new(HashMap::new()),
         late_skipped: AtomicUsize::new(0),
         weak,
         state_abbr,
         demonyms,
         skipped,
-    };
-    #[cfg(not(target_arch = "wasm32"))]
-    if let Some(f) = Filter::decode(FIRST_WORDS_BIN, filter_shape.0, filter_shape.1) {
-        let _ = g.filter.set(f);
     }
-    g
+}
+
+/// Folds the core in: its place rows, then its keys (generated sorted; a
+/// row out of order or pointing past the places is dropped rather than
+/// trusted). Returns how many rows were dropped.
+fn fold_core<'a>(
+    g: &Gazetteer,
+    place_rows: impl Iterator<Item = &'a str>,
+    key_rows: impl Iterator<Item = &'static str>,
+) -> usize {
+    let total = g.places.len();
+    let mut bad = 0;
+    let mut rows = Vec::new();
+    for line in place_rows {
+        match parse_place(line) {
+            Some((row, p)) if row < total => {
+                if g.places[row].set(Box::new(p)).is_ok() {
+                    g.loaded_places.fetch_add(1, Ordering::Relaxed);
+                }
+                rows.push(row as u32);
+            }
+            _ => bad += 1,
+        }
+    }
+    let mut table = Table::default();
+    for line in key_rows {
+        let Some((key, list)) = line.split_once('\t') else {
+            bad += 1;
+            continue;
+        };
+        let ids = rows_of(list, total, &mut bad);
+        if !table.push(key, ids.into_iter()) {
+            bad += 1;
+        }
+    }
+    table.mark_notable(&g.places);
+    let id = |i: &u32| g.places.get(*i as usize).and_then(OnceLock::get).map(|p| p.id.as_str());
+    rows.sort_unstable_by(|a, b| id(a).cmp(&id(b)));
+    g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
+    if g.core.set(Core { table, by_id: rows }).is_ok() {
+        g.generation.fetch_add(1, Ordering::Relaxed);
+    }
+    bad
+}
+
+/// Whether the core is at hand (always, in native builds).
+pub fn has_core() -> bool {
+    gazetteer().core.get().is_some()
+}
+
+/// Folds in the core (asset [`CORE_ASSET`]); `Ok(false)` when it was at
+/// hand already. The text is kept for the life of the program.
+pub fn provide_core(text: String) -> Result<bool, ShardError> {
+    let g = gazetteer();
+    if g.core.get().is_some() {
+        return Ok(false);
+    }
+    fold_core_text(g, Box::leak(text.into_boxed_str()))
+}
+
+/// [`provide_core`] into `g`.
+fn fold_core_text(g: &Gazetteer, text: &'static str) -> Result<bool, ShardError> {
+    let (mut places, mut keys, mut other) = (0usize, 0usize, 0usize);
+    for line in data_rows(text) {
+        match line.get(..2) {
+            Some("P\t") => places += 1,
+            Some("K\t") => keys += 1,
+            _ => other += 1,
+        }
+    }
+    if places == 0 || keys == 0 || other * 2 > places + keys {
+        return Err(ShardError::Malformed(CORE_ASSET.to_string()));
+    }
+    let rows = |prefix: &'static str| data_rows(text).filter_map(move |l| l.strip_prefix(prefix));
+    let bad = fold_core(g, rows("P\t"), rows("K\t"));
+    g.late_skipped.fetch_add(bad + other, Ordering::Relaxed);
+    Ok(g.core.get().is_some())
 }
 
 /// Why a late shard was not taken.
@@ -366,6 +349,8 @@ pub enum ShardError {
     Unknown(String),
     /// The text is not a shard (or not this version's).
     Malformed(String),
+    /// A shard came before the core its keys point into.
+    NeedsCore(String),
 }
 
 impl std::fmt::Display for ShardError {
@@ -373,6 +358,7 @@ impl std::fmt::Display for ShardError {
         match self {
             ShardError::Unknown(n) => write!(f, "gazetteer shard {n} is unknown"),
             ShardError::Malformed(n) => write!(f, "gazetteer shard {n} is malformed"),
+            ShardError::NeedsCore(n) => write!(f, "gazetteer shard {n} needs {CORE_ASSET} first"),
         }
     }
 }
@@ -475,6 +461,9 @@ pub fn load_all() {
 /// kept for the life of the program, like the embedded tables.
 pub fn provide_shard(name: &str, text: String) -> Result<bool, ShardError> {
     let g = gazetteer();
+    if g.core.get().is_none() {
+        return Err(ShardError::NeedsCore(name.to_string()));
+    }
     if g.shards.iter().any(|s| s.name == name && s.table.get().is_some()) {
         return Ok(false);
     }
@@ -551,7 +540,7 @@ pub(super) fn lookup(key: &str) -> &'static [u32] {
 /// whether some longer key starts with `key` and a space.
 pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
     let g = gazetteer();
-    let (core_ids, core_longer) = g.core.step(key);
+    let (core_ids, core_longer) = g.core.get().map_or((None, false), |c| c.table.step(key));
     match shard_holding(g, key) {
         Some(t) => {
             let (ids, longer) = t.step(key);
@@ -569,8 +558,8 @@ pub fn notable_step(key: &str) -> (bool, bool) {
     let places = &g.places;
     let notable = |&i: &u32| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable);
     let ids = lookup(key);
-    let longer =
-        g.core.notable_heads.contains(key) || shard_holding(g, key).is_some_and(|t| t.notable_heads.contains(key));
+    let longer = g.core.get().is_some_and(|c| c.table.notable_heads.contains(key))
+        || shard_holding(g, key).is_some_and(|t| t.notable_heads.contains(key));
     (ids.iter().any(notable), longer)
 }
 
@@ -658,8 +647,9 @@ pub fn place_by_id(id: &str) -> Option<u32> {
     let g = gazetteer();
     let name = |p: u32| g.places.get(p as usize).and_then(OnceLock::get).map_or("", |p| p.id.as_str());
     let late = || g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(id).copied();
-    match g.by_id.binary_search_by(|&p| name(p).cmp(id)) {
-        Ok(i) => g.by_id.get(i).copied(),
+    let by_id = g.core.get().map_or(&[][..], |c| &c.by_id[..]);
+    match by_id.binary_search_by(|&p| name(p).cmp(id)) {
+        Ok(i) => by_id.get(i).copied(),
         // a late place of a shard not parsed yet (a reader's correction):
         // native builds parse them all once
         Err(_) => late().or_else(|| {
@@ -710,7 +700,7 @@ pub(super) fn world_map() -> &'static [CountryShape] {
 /// number of keys: for measuring the cost of first use.
 #[doc(hidden)]
 pub fn parse_uncached() -> usize {
-    build().core.keys.len()
+    build().core.get().map_or(0, |c| c.table.keys.len())
 }
 
 /// Sizes of the parsed tables.
@@ -720,8 +710,8 @@ pub fn stats() -> Stats {
     Stats {
         places: g.loaded_places.load(Ordering::Relaxed),
         places_total: g.places.len(),
-        keys: g.core.keys.len(),
-        entries: g.core.ids.len(),
+        keys: g.core.get().map_or(0, |c| c.table.keys.len()),
+        entries: g.core.get().map_or(0, |c| c.table.ids.len()),
         shards: g.shards.len(),
         shards_loaded: loaded.len(),
         late_keys: loaded.iter().map(|t| t.keys.len()).sum(),
@@ -733,66 +723,5 @@ pub fn stats() -> Stats {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// Every Arabic first word of a late key passes the filter; other
-    /// Arabic words rarely do; damaged filter data never panics.
-    #[test]
-    fn filter_passes_every_late_first_word() {
-        let g = gazetteer();
-        let filter = g.filter.get().expect("native builds embed the filter");
-        assert!(filter.modulus > 0 && !filter.values.is_empty());
-        let mut late_first = HashSet::new();
-        load_all();
-        for t in g.shards.iter().filter_map(|s| s.table.get()) {
-            for key in &t.keys {
-                let first = key.split(' ').next().unwrap_or(key);
-                if first.chars().next().is_some_and(crate::text::is_arabic) {
-                    assert!(filter.may_start(first), "{first:?} of {key:?}");
-                    late_first.insert(first);
-                }
-            }
-        }
-        assert!(late_first.len() > 1000, "{}", late_first.len());
-        // Arabic first words of core keys that start no late key
-        let others: HashSet<&str> = g
-            .core
-            .keys
-            .iter()
-            .filter_map(|k| k.split(' ').next())
-            .filter(|w| w.chars().next().is_some_and(crate::text::is_arabic) && !late_first.contains(w))
-            .collect();
-        let passed = others.iter().filter(|w| filter.may_start(w)).count();
-        assert!(others.len() > 1000 && passed * 100 < others.len(), "{passed} of {} pass", others.len());
-        assert!(filter.may_start("Springfield"), "a Latin word is not filtered");
-        for cut in [0, 1, 7, FIRST_WORDS_BIN.len() / 2] {
-            let _ = Filter::decode(&FIRST_WORDS_BIN[..cut], 3301, 10);
-        }
-        assert!(Filter::decode(&[0xff; 64], 10, 10).is_none(), "a value past the modulus is refused");
-    }
-
-    /// The hashed step answers as the binary search of the sorted keys
-    /// does, for every key of the core and the shards, every start of one
-    /// and near misses.
-    #[test]
-    fn hashed_step_agrees_with_sorted_keys() {
-        let g = gazetteer();
-        let tables = std::iter::once(&g.core).chain(g.shards.iter().filter_map(|s| s.table.get()));
-        let mut checked = 0;
-        for t in tables {
-            for key in &t.keys {
-                let mut probes: Vec<String> = vec![key.to_string(), format!("{key} "), format!("{key} x")];
-                probes.extend(key.match_indices(' ').map(|(i, _)| key[..i].to_string()));
-                let mut cut = key.to_string();
-                cut.pop();
-                probes.push(cut);
-                for p in &probes {
-                    assert_eq!(t.step(p), t.step_sorted(p), "{p:?}");
-                    checked += 1;
-                }
-            }
-        }
-        assert!(checked > 10_000, "{checked}");
-    }
-}
+#[path = "data_tests.rs"]
+mod tests;

@@ -45,8 +45,22 @@ const NISBA_SUFFIXES: &[&str] = &["", "ه", "ين", "ون", "ات"];
 /// One country a demonym points to.
 struct Country {
     iso2: String,
-    /// Its gazetteer record, as the one candidate of the mention.
-    place: [u32; 1],
+    /// Its gazetteer record, as the one candidate of the mention: looked up
+    /// when first needed, as the gazetteer's core may arrive after the
+    /// first analysis (the wasm build).
+    place: OnceLock<[u32; 1]>,
+}
+
+impl Country {
+    /// Its gazetteer record; `None` while the gazetteer's core is not at
+    /// hand, or when it lacks the country.
+    fn place(&self) -> Option<&[u32; 1]> {
+        if let Some(p) = self.place.get() {
+            return Some(p);
+        }
+        let p = gazetteer::place_by_id(&format!("country:{}", self.iso2))?;
+        Some(self.place.get_or_init(|| [p]))
+    }
 }
 
 struct Table {
@@ -59,7 +73,7 @@ struct Table {
     heads: HashSet<String, FnvBuild>,
     /// The longest key in words.
     max_words: usize,
-    /// Rows that did not parse or name a country the gazetteer lacks.
+    /// Rows that did not parse.
     #[cfg_attr(not(test), allow(dead_code))]
     skipped: usize,
 }
@@ -106,13 +120,13 @@ fn table() -> &'static Table {
             };
             let c = match countries.iter().position(|c| c.iso2 == iso2) {
                 Some(c) => c,
-                None => {
-                    let Some(place) = gazetteer::place_by_id(&format!("country:{iso2}")) else {
-                        skipped += 1;
-                        continue;
-                    };
-                    countries.push(Country { iso2: iso2.to_string(), place: [place] });
+                None if iso2.len() == 2 => {
+                    countries.push(Country { iso2: iso2.to_string(), place: OnceLock::new() });
                     countries.len() - 1
+                }
+                None => {
+                    skipped += 1;
+                    continue;
                 }
             };
             let Ok(c) = u16::try_from(c) else { continue };
@@ -232,7 +246,7 @@ pub fn countries_in(words: &[Word], w0: usize, w1: usize) -> Vec<u32> {
         let mut next = i + 1;
         let mut found = None;
         if let Some((_, j, _, c)) = longest(words, i) {
-            found = t.countries.get(usize::from(c)).map(|c| c.place[0]);
+            found = t.countries.get(usize::from(c)).and_then(Country::place).map(|p| p[0]);
             next = j;
         } else {
             for r in words[i].readings.iter().filter(|r| r.post == 0) {
@@ -280,20 +294,23 @@ pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             continue;
         };
         let w = &words[i];
-        let Some(country) = t.countries.get(usize::from(c)) else { break };
+        let Some(place) = t.countries.get(usize::from(c)).and_then(Country::place) else {
+            i = j;
+            continue;
+        };
         // English demonyms are capitalised ("Russian"; "russian" is not news style)
         if !w.arabic && !w.cap {
             i = j;
             continue;
         }
-        if names_the_country(&key, country.place[0]) && !adjective_here(words, i, &key) {
+        if names_the_country(&key, place[0]) && !adjective_here(words, i, &key) {
             i = j;
             continue;
         }
         let pre = w.readings.get(ri).map_or(0, |r| r.pre);
         let (start, end) = span(words, i, j, pre);
         let what = What::Place {
-            cands: &country.place,
+            cands: place,
             key: key.clone(),
             dir: None,
             adj_country: None,
@@ -355,5 +372,9 @@ mod tests {
         let (keys, countries, skipped) = stats();
         assert!(keys > 2000 && countries > 150, "{keys} keys, {countries} countries");
         assert_eq!(skipped, 0);
+        // every country a demonym names is in the gazetteer
+        let lacking: Vec<&str> =
+            table().countries.iter().filter(|c| c.place().is_none()).map(|c| c.iso2.as_str()).collect();
+        assert!(lacking.is_empty(), "{lacking:?}");
     }
 }

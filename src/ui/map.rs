@@ -416,7 +416,14 @@ pub fn Map(
                 </button>
             </Show>
             <Show when=move || pins.with(|p| p.is_empty())>
-                <p class="map-empty">{move || t().no_places}</p>
+                // late data bumps `data`: until the gazetteer's core is here,
+                // an empty map means "not yet", not "none"
+                <p class="map-empty" data-testid="map-empty">
+                    {move || {
+                        ctx.state.data.track();
+                        if crate::gazetteer::has_core() { t().no_places } else { t().finding_places }
+                    }}
+                </p>
             </Show>
             <p class="map-credit" data-testid="map-credit">{crate::gazetteer::CREDIT}</p>
         </div>

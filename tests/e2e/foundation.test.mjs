@@ -26,3 +26,32 @@ test("default article: title, paragraphs, rtl, no console errors", async () => {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("the article and its map come first; the data follows and marks the same view in place", async () => {
+  // hold the gazetteer's core back until the page has drawn what it can without it
+  const page = await openPage(ctx, "/");
+  let release;
+  const held = new Promise((r) => (release = r));
+  await page.route(/\/assets\/gaz-core\.[0-9a-f]{8}\.tsv$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.reload();
+  await page.getByTestId("article-title").waitFor({ timeout: 15000 });
+  await page.waitForFunction(() => document.documentElement.dataset.atlasReady, null, { timeout: 15000 });
+  const paras = await page.getByTestId("paragraph").count();
+  assert.equal(paras, article.body.length, "the whole text is on screen before the data");
+  assert.ok((await page.locator("svg.map g.countries path").count()) > 50, "the world outlines are drawn");
+  assert.equal(await page.getByTestId("map-pin").count(), 0, "no pin before the gazetteer's core");
+  // not "no places": they are on their way
+  assert.ok(["جارٍ البحث عن الأماكن…", "Finding the places…"].includes(await page.getByTestId("map-empty").textContent()));
+  assert.equal(await page.evaluate(() => document.documentElement.dataset.atlasAssets), "loading");
+  release();
+  await page.getByTestId("map-pin").first().waitFor({ timeout: 15000 });
+  await page.waitForFunction(() => document.documentElement.dataset.atlasAssets === "complete", null, { timeout: 30000 });
+  assert.ok((await page.getByTestId("map-pin").count()) >= 10, "the default article's places are pinned");
+  assert.equal(await page.getByTestId("map-empty").count(), 0);
+  assert.equal(await page.getByTestId("paragraph").count(), paras, "the same text, marked in place");
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -1,0 +1,88 @@
+//! Tests of the gazetteer's tables (a child module of `data`).
+
+use super::*;
+use std::collections::HashSet;
+
+/// Every Arabic first word of a late key passes the filter; other
+/// Arabic words rarely do; damaged filter data never panics.
+#[test]
+fn filter_passes_every_late_first_word() {
+    let g = gazetteer();
+    let filter = g.filter.get().expect("native builds embed the filter");
+    assert!(filter.modulus > 0 && !filter.values.is_empty());
+    let mut late_first = HashSet::new();
+    load_all();
+    for t in g.shards.iter().filter_map(|s| s.table.get()) {
+        for key in &t.keys {
+            let first = key.split(' ').next().unwrap_or(key);
+            if first.chars().next().is_some_and(crate::text::is_arabic) {
+                assert!(filter.may_start(first), "{first:?} of {key:?}");
+                late_first.insert(first);
+            }
+        }
+    }
+    assert!(late_first.len() > 1000, "{}", late_first.len());
+    // Arabic first words of core keys that start no late key
+    let core = g.core.get().expect("native builds embed the core");
+    let others: HashSet<&str> = core
+        .table
+        .keys
+        .iter()
+        .filter_map(|k| k.split(' ').next())
+        .filter(|w| w.chars().next().is_some_and(crate::text::is_arabic) && !late_first.contains(w))
+        .collect();
+    let passed = others.iter().filter(|w| filter.may_start(w)).count();
+    assert!(others.len() > 1000 && passed * 100 < others.len(), "{passed} of {} pass", others.len());
+    assert!(filter.may_start("Springfield"), "a Latin word is not filtered");
+    for cut in [0, 1, 7, FIRST_WORDS_BIN.len() / 2] {
+        let _ = Filter::decode(&FIRST_WORDS_BIN[..cut], 3301, 10);
+    }
+    assert!(Filter::decode(&[0xff; 64], 10, 10).is_none(), "a value past the modulus is refused");
+}
+
+/// The core as the page fetches it (scripts/assets.mjs writes places.tsv
+/// and index.tsv as `P` and `K` rows) folds in as the embedded one does;
+/// a damaged copy is refused.
+#[test]
+fn core_asset_folds_in_like_the_embedded_core() {
+    let rows = |text: &'static str, prefix: &str| data_rows(text).map(|l| format!("{prefix}{l}\n")).collect::<String>();
+    let text = rows(PLACES_TSV, "P\t") + &rows(INDEX_TSV, "K\t");
+    let bare = build_bare();
+    assert!(bare.core.get().is_none() && bare.places.iter().all(|p| p.get().is_none()));
+    assert!(fold_core_text(&bare, "not\ta\tcore\n").is_err());
+    assert_eq!(fold_core_text(&bare, Box::leak(text.into_boxed_str())), Ok(true));
+    let (a, b) = (gazetteer().core.get().unwrap(), bare.core.get().unwrap());
+    assert_eq!(a.table.keys, b.table.keys);
+    assert_eq!(a.table.ids, b.table.ids);
+    assert_eq!(a.by_id, b.by_id);
+    assert!(a.table.keys.len() > 5000 && b.by_id.len() > 2000, "{} {}", a.table.keys.len(), b.by_id.len());
+    assert_eq!(bare.loaded_places.load(Ordering::Relaxed), b.by_id.len());
+    for &row in &b.by_id {
+        let place = |g: &Gazetteer| g.places[row as usize].get().map(|p| p.id.clone());
+        assert_eq!(place(gazetteer()), place(&bare));
+    }
+}
+
+/// The hashed step answers as the binary search of the sorted keys
+/// does, for every key of the core and the shards, every start of one
+/// and near misses.
+#[test]
+fn hashed_step_agrees_with_sorted_keys() {
+    let g = gazetteer();
+    let tables = g.core.get().map(|c| &c.table).into_iter().chain(g.shards.iter().filter_map(|s| s.table.get()));
+    let mut checked = 0;
+    for t in tables {
+        for key in &t.keys {
+            let mut probes: Vec<String> = vec![key.to_string(), format!("{key} "), format!("{key} x")];
+            probes.extend(key.match_indices(' ').map(|(i, _)| key[..i].to_string()));
+            let mut cut = key.to_string();
+            cut.pop();
+            probes.push(cut);
+            for p in &probes {
+                assert_eq!(t.step(p), t.step_sorted(p), "{p:?}");
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10_000, "{checked}");
+}
