@@ -136,18 +136,29 @@ pub fn provide_asset(file: &str, bytes: &[u8]) -> Result<bool, JsError> {
 #[wasm_bindgen(js_name = loadAssets)]
 pub async fn load_assets(article: Option<super::api::ArticleInput>) -> Result<(), JsError> {
     maps_settled().await;
-    let names: Vec<String> = match article {
+    let parsed = match article {
         Some(a) => {
             let bytes = super::api::input_bytes(&a).map_err(|e| JsError::new(&e))?;
-            let parsed = crate::parse_article(&bytes).map_err(|e| JsError::new(&e.to_string()))?;
-            crate::assets::needed(&parsed).into_iter().map(str::to_string).collect()
+            Some(crate::parse_article(&bytes).map_err(|e| JsError::new(&e.to_string()))?)
         }
-        None => crate::assets::all().into_iter().filter(|(_, ok)| !ok).map(|(n, _)| n.to_string()).collect(),
+        None => None,
     };
-    let errors = fetch_all(names).await;
-    match errors.first() {
-        Some(e) => Err(JsError::new(e)),
-        None => Ok(()),
+    // in rounds: what arrives names more that is needed (the core and the
+    // filter of Arabic first words come before the shards they lead to)
+    let mut last: Vec<String> = Vec::new();
+    loop {
+        let names: Vec<String> = match &parsed {
+            Some(a) => crate::assets::needed(a).into_iter().map(str::to_string).collect(),
+            None => crate::assets::all().into_iter().filter(|(_, ok)| !ok).map(|(n, _)| n.to_string()).collect(),
+        };
+        if names.is_empty() || names == last {
+            return Ok(());
+        }
+        let errors = fetch_all(names.clone()).await;
+        if let Some(e) = errors.first() {
+            return Err(JsError::new(e));
+        }
+        last = names;
     }
 }
 

@@ -55,3 +55,25 @@ test("the article and its map come first; the data follows and marks the same vi
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("JS API: loadAssets(article) brings the core and then the shards an article's words need", async () => {
+  const page = await openPage(ctx, "/");
+  await page.route(ctx.base + "/blank.html", (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>blank</title>" }));
+  await page.goto(ctx.base + "/blank.html");
+  const r = await page.evaluate(async () => {
+    const m = await import("./pkg/article_atlas.js");
+    const { assets } = await import("./pkg/assets.js");
+    await m.default();
+    m.registerAssets(assets);
+    // Iraq is in the gazetteer's core; Florida is in a late shard
+    const article = { lang: "en", title: "A storm in the south", body: "The storm hit Gainesville in Florida on Monday, and doctors flew in from Iraq." };
+    const places = () => m.analyze(article).entities.filter((e) => e.type === "place").map((e) => e.name).sort();
+    const before = places();
+    await m.loadAssets(article);
+    return { before, after: places() };
+  });
+  assert.deepEqual(r.before, [], "no gazetteer before the data");
+  for (const p of ["Iraq", "Florida"]) assert.ok(r.after.includes(p), `${p} in ${r.after}`);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
