@@ -56,12 +56,7 @@ impl Lang {
 /// releases (unlike `std`'s hasher), which the stored weights depend on.
 /// Each token's strings are hashed once; features combine the hashes.
 fn h(s: &str) -> u64 {
-    let mut v: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        v ^= u64::from(b);
-        v = v.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    v
+    hb(s.as_bytes())
 }
 
 /// murmur3's 64-bit finaliser: every input bit reaches the low bits the
@@ -92,8 +87,20 @@ fn f3(template: u8, a: u64, b: u64, c: u64) -> u32 {
 /// A short word shape: letters become X/x (Latin case) or a (Arabic),
 /// digits d, runs cut to at most two: "McCain" → "XxXxx",
 /// "U.S." → "X.X.", "2022" → "dd", "بغداد" → "aa".
+#[cfg(test)]
 fn shape(text: &str) -> String {
-    let mut out = String::with_capacity(16);
+    let mut buf = [0u8; SHAPE_MAX];
+    let n = shape_into(text, &mut buf);
+    String::from_utf8_lossy(buf.get(..n).unwrap_or_default()).into_owned()
+}
+
+/// Room for a shape: it stops once longer than 12 bytes, after a code
+/// point of at most 4.
+const SHAPE_MAX: usize = 16;
+
+/// [`shape`] written into `out` (no allocation per token): its length.
+fn shape_into(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
+    let mut len = 0usize;
     let mut last = '\0';
     let mut run = 0;
     for c in text.chars() {
@@ -115,13 +122,24 @@ fn shape(text: &str) -> String {
             last = k;
         }
         if run <= 2 {
-            out.push(k);
+            let Some(slot) = out.get_mut(len..len + k.len_utf8()) else { break };
+            len += k.encode_utf8(slot).len();
         }
-        if out.len() > 12 {
+        if len > 12 {
             break;
         }
     }
-    out
+    len
+}
+
+/// FNV-1a of bytes, as [`h`] of the string they spell.
+fn hb(b: &[u8]) -> u64 {
+    let mut v: u64 = 0xcbf2_9ce4_8422_2325;
+    for &x in b {
+        v ^= u64::from(x);
+        v = v.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    v
 }
 
 fn prefix(s: &str, n: usize) -> Option<&str> {
@@ -167,6 +185,14 @@ struct Tok<'a> {
 
 /// Feature hashes for every token of a sentence (or any token run).
 pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>> {
+    let mut out = Vec::with_capacity(tokens.len());
+    each(tokens, lang, lex, |_, f| out.push(f.to_vec()));
+    out
+}
+
+/// [`extract`] without a list per token: `sink` gets each token's index
+/// and features, in order, from one buffer (what tagging needs).
+pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMut(usize, &[u32])) {
     let toks: Vec<Tok<'_>> = tokens
         .iter()
         .map(|t| {
@@ -200,7 +226,11 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
                 norm: h(&t.norm),
                 stem: h(base),
                 clitic,
-                shape: h(&shape(&t.text)),
+                shape: {
+                    let mut buf = [0u8; SHAPE_MAX];
+                    let n = shape_into(&t.text, &mut buf);
+                    hb(buf.get(..n).unwrap_or_default())
+                },
                 own,
                 via,
                 cap: t.capitalized,
@@ -208,7 +238,6 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
             }
         })
         .collect();
-    let n = toks.len();
     let at = |i: isize| -> Option<&Tok<'_>> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
     let edge = |i: isize| if i < 0 { BOS } else { EOS };
     let word = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.norm) };
@@ -235,11 +264,11 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
     } else {
         None
     };
-    let mut out = Vec::with_capacity(n);
+    let mut f: Vec<u32> = Vec::with_capacity(64);
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         let src = &tokens[i];
-        let mut f = Vec::with_capacity(64);
+        f.clear();
         f.push(f1(0, 0));
         f.push(f1(1, t.norm));
         f.push(f1(2, word(ii - 1)));
@@ -331,9 +360,8 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
                 }
             }
         }
-        out.push(f);
+        sink(i, &f);
     }
-    out
 }
 
 #[cfg(test)]

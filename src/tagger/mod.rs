@@ -164,8 +164,9 @@ pub fn tag_with(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> Vec<RawSp
     for (i, t) in tokens.iter().enumerate() {
         if ends_sentence(t) || i + 1 == tokens.len() {
             if let Some(chunk) = tokens.get(start..=i) {
-                let feats = features::extract(chunk, model.lang, lex);
-                let (tags, conf) = model.decode(&feats);
+                let mut e = Vec::with_capacity(chunk.len());
+                features::each(chunk, model.lang, lex, |_, fs| e.push(model.emission(fs)));
+                let (tags, conf) = model.decode_emissions(&e);
                 out.extend(spans(&tags, &conf).into_iter().map(|mut s| {
                     s.start_token += start;
                     s.end_token += start;

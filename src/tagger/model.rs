@@ -332,30 +332,34 @@ impl Model {
 
     /// Integer emission scores, one row per token.
     pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[i32; NT]> {
-        feats
-            .iter()
-            .map(|fs| {
-                let mut row = [0i32; NT];
-                for &f in fs {
-                    if let Some(w) = self.weights(f) {
-                        for (s, &v) in row.iter_mut().zip(w) {
-                            *s += i32::from(v);
-                        }
-                    }
+        feats.iter().map(|fs| self.emission(fs)).collect()
+    }
+
+    /// The emission scores of one token's features.
+    pub fn emission(&self, fs: &[u32]) -> [i32; NT] {
+        let mut row = [0i32; NT];
+        for &f in fs {
+            if let Some(w) = self.weights(f) {
+                for (s, &v) in row.iter_mut().zip(w) {
+                    *s += i32::from(v);
                 }
-                row
-            })
-            .collect()
+            }
+        }
+        row
     }
 
     /// The best tag sequence and, per token, a confidence in its tag: the
     /// probability of that tag against the others with the neighbours'
     /// tags fixed (scores × scale × temperature as log-potentials).
     pub fn decode(&self, feats: &[Vec<u32>]) -> (Vec<usize>, Vec<f32>) {
-        let e = self.emissions(feats);
+        self.decode_emissions(&self.emissions(feats))
+    }
+
+    /// [`Model::decode`] from the emission rows ([`Model::emission`]).
+    pub fn decode_emissions(&self, e: &[[i32; NT]]) -> (Vec<usize>, Vec<f32>) {
         let t = self.transitions();
-        let tags = viterbi(&e, &t);
-        let conf = confidences(&e, &t, &tags, self.scale * self.temperature);
+        let tags = viterbi(e, &t);
+        let conf = confidences(e, &t, &tags, self.scale * self.temperature);
         (tags, conf)
     }
 }
