@@ -368,14 +368,23 @@ pub struct Reading<'a> {
 /// with ever longer proclitic strings removed. A stem keeps at least two
 /// letters. Non-Arabic words have one reading: themselves.
 pub fn readings(norm: &str) -> Vec<Reading<'_>> {
-    let mut out = vec![Reading { prefix_len: 0, stem: norm, had_article: false }];
+    let whole = Reading { prefix_len: 0, stem: norm, had_article: false };
     // every proclitic starts with one of these letters
     if !norm.chars().next().is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
-        return out;
+        return vec![whole];
     }
+    let mut out = Vec::with_capacity(4);
+    out.push(whole);
+    let bytes = norm.as_bytes();
     for p in PROCLITICS.iter().rev() {
-        if let Some(rest) = norm.strip_prefix(p) {
-            if rest.chars().count() >= 2 {
+        // a byte loop, not a call to memcmp: most proclitics differ at once
+        let pb = p.as_bytes();
+        if pb.len() > bytes.len() || !pb.iter().zip(bytes).all(|(a, b)| a == b) {
+            continue;
+        }
+        if let Some(rest) = norm.get(pb.len()..) {
+            let mut left = rest.chars();
+            if left.next().is_some() && left.next().is_some() {
                 let had_article = p.ends_with("ال") || *p == "لل" || p.ends_with("لل");
                 out.push(Reading { prefix_len: p.chars().count(), stem: rest, had_article });
             }

@@ -384,18 +384,20 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
         let mut bp = [0u8; NT];
         for (c, (nx, b)) in next.iter_mut().zip(bp.iter_mut()).enumerate() {
             let mut best = NEG;
-            let mut p = 0u8;
-            for ((&sp, tr), ok) in score.iter().zip(trans.iter()).zip(&ALLOWED) {
-                if sp == NEG || !ok[c] {
-                    p += 1;
+            // the previous tags [`ALLOWED`] before `c`, in order: an I-X
+            // only after B-X or I-X (tags c - 1 and c), the others after any
+            let prevs = if is_inside(c) { c - 1..c + 1 } else { 0..NT };
+            for p in prevs {
+                let (Some(&sp), Some(tr)) = (score.get(p), trans.get(p)) else { continue };
+                debug_assert!(ALLOWED[p][c]);
+                if sp == NEG {
                     continue;
                 }
                 let s = sp + i64::from(tr[c]);
                 if s > best {
                     best = s;
-                    *b = p;
+                    *b = p as u8;
                 }
-                p += 1;
             }
             if best != NEG {
                 *nx = best + i64::from(row[c]);
