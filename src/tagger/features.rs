@@ -248,13 +248,14 @@ pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMu
     // ("GOLF - ROLE FOR U.K. ..."), and the capitals before a date at the
     // start of a run ("BAGHDAD 1996-08-22")
     let upper = lang == Lang::En && {
-        let letters: Vec<char> = tokens
-            .iter()
-            .filter(|t| t.is_word)
-            .flat_map(|t| t.text.chars())
-            .filter(|&c| crate::text::is_alphabetic(c))
-            .collect();
-        letters.len() >= 3 && letters.iter().all(|&c| crate::text::is_uppercase(c))
+        let mut letters =
+            tokens.iter().filter(|t| t.is_word).flat_map(|t| t.text.chars()).filter(|&c| crate::text::is_alphabetic(c));
+        // at least three letters, all capitals (no list of them)
+        let mut n = 0usize;
+        letters.all(|c| {
+            n += 1;
+            crate::text::is_uppercase(c)
+        }) && n >= 3
     };
     let dateline = if lang == Lang::En {
         tokens.iter().take(6).position(|t| {

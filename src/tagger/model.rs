@@ -382,25 +382,31 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
     for row in e.iter().skip(1) {
         let mut next = [NEG; NT];
         let mut bp = [0u8; NT];
-        for (c, (nx, b)) in next.iter_mut().zip(bp.iter_mut()).enumerate() {
+        for c in 0..NT {
             let mut best = NEG;
+            let mut from = 0u8;
+            let mut consider = |p: usize| {
+                debug_assert!(ALLOWED[p][c]);
+                let sp = score[p];
+                if sp != NEG {
+                    let s = sp + i64::from(trans[p][c]);
+                    if s > best {
+                        best = s;
+                        from = p as u8;
+                    }
+                }
+            };
             // the previous tags [`ALLOWED`] before `c`, in order: an I-X
             // only after B-X or I-X (tags c - 1 and c), the others after any
-            let prevs = if is_inside(c) { c - 1..c + 1 } else { 0..NT };
-            for p in prevs {
-                let (Some(&sp), Some(tr)) = (score.get(p), trans.get(p)) else { continue };
-                debug_assert!(ALLOWED[p][c]);
-                if sp == NEG {
-                    continue;
-                }
-                let s = sp + i64::from(tr[c]);
-                if s > best {
-                    best = s;
-                    *b = p as u8;
-                }
+            if is_inside(c) {
+                consider(c - 1);
+                consider(c);
+            } else {
+                (0..NT).for_each(&mut consider);
             }
+            bp[c] = from;
             if best != NEG {
-                *nx = best + i64::from(row[c]);
+                next[c] = best + i64::from(row[c]);
             }
         }
         score = next;
