@@ -165,10 +165,10 @@ fn is_sentence_end(norm: &str) -> bool {
 const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
 
-/// What the features need to know about one token, computed once.
-struct Tok<'a> {
-    /// The stem as text, for its affixes.
-    base: &'a str,
+/// What the features need to know about one token, computed once per
+/// spelling (everything here follows from the token's text).
+#[derive(Clone)]
+pub(super) struct Tok {
     norm: u64,
     /// Clitic-stripped stem (the most stripped reading; the word itself
     /// for non-Arabic words).
@@ -181,6 +181,13 @@ struct Tok<'a> {
     via: u16,
     cap: bool,
     sentence_end: bool,
+    /// Code points of the normalised word, at most 8.
+    len: u64,
+    /// The text as written (English features).
+    text: u64,
+    /// Hashes of the stem's prefixes and suffixes of 1 to 4 code points
+    /// (words only, each strictly shorter than the stem).
+    affixes: [(Option<u64>, Option<u64>); 4],
 }
 
 /// Feature hashes for every token of a sentence (or any token run).
@@ -192,53 +199,78 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
 
 /// [`extract`] without a list per token: `sink` gets each token's index
 /// and features, in order, from one buffer (what tagging needs).
-pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMut(usize, &[u32])) {
-    let toks: Vec<Tok<'_>> = tokens
-        .iter()
-        .map(|t| {
-            let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { Vec::new() };
-            let (base, clitic) = match rs.last() {
-                Some(r) if r.prefix_len > 0 => {
-                    let cut = t.norm.char_indices().nth(r.prefix_len).map_or(t.norm.len(), |(i, _)| i);
-                    (r.stem, h(t.norm.get(..cut).unwrap_or("")))
-                }
-                _ => (t.norm.as_str(), 0),
+pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, sink: impl FnMut(usize, &[u32])) {
+    each_with(tokens, &toks(tokens, lang, lex), lang, sink);
+}
+
+/// [`Tok`] of every token; a spelling met before is copied, not worked
+/// out again (its readings, word classes, shape and affixes).
+pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Tok> {
+    let mut seen: std::collections::HashMap<&str, usize, crate::hash::FnvBuild> = Default::default();
+    let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let known = seen.get(t.text.as_str()).and_then(|&i| out.get(i)).cloned();
+        let tok = known.unwrap_or_else(|| {
+            seen.insert(t.text.as_str(), out.len());
+            tok(t, lang, lex)
+        });
+        out.push(tok);
+    }
+    out
+}
+
+fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
+    let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { Vec::new() };
+    let (base, clitic) = match rs.last() {
+        Some(r) if r.prefix_len > 0 => {
+            let cut = t.norm.char_indices().nth(r.prefix_len).map_or(t.norm.len(), |(i, _)| i);
+            (r.stem, h(t.norm.get(..cut).unwrap_or("")))
+        }
+        _ => (t.norm.as_str(), 0),
+    };
+    let (mut own, mut via) = (0u16, 0u16);
+    if t.is_word {
+        own = lex.classes(&t.norm);
+        for r in rs.iter().skip(1) {
+            via |= lex.classes(r.stem);
+            // names are listed with their article: "للعراق" → "العراق"
+            // (most such forms are another reading already)
+            let listed = |x: &&crate::text::Reading<'_>| {
+                x.stem.len() == "ال".len() + r.stem.len() && x.stem.starts_with("ال") && x.stem.ends_with(r.stem)
             };
-            let (mut own, mut via) = (0u16, 0u16);
-            if t.is_word {
-                own = lex.classes(&t.norm);
-                for r in rs.iter().skip(1) {
-                    via |= lex.classes(r.stem);
-                    // names are listed with their article: "للعراق" → "العراق"
-                    // (most such forms are another reading already)
-                    let listed = |x: &&crate::text::Reading<'_>| {
-                        x.stem.len() == "ال".len() + r.stem.len()
-                            && x.stem.starts_with("ال")
-                            && x.stem.ends_with(r.stem)
-                    };
-                    if r.had_article && !rs.iter().any(|x| listed(&x)) {
-                        via |= lex.classes(&format!("ال{}", r.stem));
-                    }
-                }
+            if r.had_article && !rs.iter().any(|x| listed(&x)) {
+                via |= lex.classes(&format!("ال{}", r.stem));
             }
-            Tok {
-                base,
-                norm: h(&t.norm),
-                stem: h(base),
-                clitic,
-                shape: {
-                    let mut buf = [0u8; SHAPE_MAX];
-                    let n = shape_into(&t.text, &mut buf);
-                    hb(buf.get(..n).unwrap_or_default())
-                },
-                own,
-                via,
-                cap: t.capitalized,
-                sentence_end: is_sentence_end(&t.norm),
-            }
-        })
-        .collect();
-    let at = |i: isize| -> Option<&Tok<'_>> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
+        }
+    }
+    let mut affixes = [(None, None); 4];
+    if t.is_word {
+        for (k, a) in (1..=4).zip(affixes.iter_mut()) {
+            *a = (prefix(base, k).map(h), suffix(base, k).map(h));
+        }
+    }
+    Tok {
+        norm: h(&t.norm),
+        stem: h(base),
+        clitic,
+        shape: {
+            let mut buf = [0u8; SHAPE_MAX];
+            let n = shape_into(&t.text, &mut buf);
+            hb(buf.get(..n).unwrap_or_default())
+        },
+        own,
+        via,
+        cap: t.capitalized,
+        sentence_end: is_sentence_end(&t.norm),
+        len: t.norm.chars().count().min(8) as u64,
+        text: if lang == Lang::En { h(&t.text) } else { 0 },
+        affixes,
+    }
+}
+
+/// [`each`] with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`).
+pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: impl FnMut(usize, &[u32])) {
+    let at = |i: isize| -> Option<&Tok> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
     let edge = |i: isize| if i < 0 { BOS } else { EOS };
     let word = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.norm) };
     let stem = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.stem) };
@@ -268,7 +300,6 @@ pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMu
     let mut f: Vec<u32> = Vec::with_capacity(64);
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
-        let src = &tokens[i];
         f.clear();
         f.push(f1(0, 0));
         f.push(f1(1, t.norm));
@@ -282,16 +313,13 @@ pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMu
         f.push(f2(9, shp(ii - 1), t.shape));
         f.push(f2(10, t.shape, shp(ii + 1)));
         f.push(f3(11, shp(ii - 1), t.shape, shp(ii + 1)));
-        f.push(f1(12, src.norm.chars().count().min(8) as u64));
-        if src.is_word {
-            let base = t.base;
-            for k in 1..=4 {
-                if let Some(p) = prefix(base, k) {
-                    f.push(f2(13, k as u64, h(p)));
-                }
-                if let Some(s) = suffix(base, k) {
-                    f.push(f2(14, k as u64, h(s)));
-                }
+        f.push(f1(12, t.len));
+        for (k, &(p, s)) in (1u64..).zip(&t.affixes) {
+            if let Some(p) = p {
+                f.push(f2(13, k, p));
+            }
+            if let Some(s) = s {
+                f.push(f2(14, k, s));
             }
         }
         let first = at(ii - 1).is_none_or(|p| p.sentence_end);
@@ -332,7 +360,7 @@ pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMu
                 f.push(f2(30, stem(ii - 2), stem(ii - 1)));
             }
             Lang::En => {
-                f.push(f1(31, h(&src.text)));
+                f.push(f1(31, t.text));
                 let cap = |j: isize| -> u64 {
                     match at(j) {
                         None => 2,
