@@ -642,7 +642,7 @@ fn clauses(words: &[Word], sentences: &[(usize, usize)]) -> Vec<(usize, usize, u
                 (w.arabic && w.key.starts_with('و')) || joiners.contains(&w.key) || ew.clause_start.contains(&w.key);
             // "... جاء ذلك أثناء الاجتماع": the setting of what was said
             // before, a clause of its own even without a comma
-            let setting = sw.get(k + 1).is_some_and(|n| ew.setting.contains(&format!("{} {}", w.key, n.key)));
+            let setting = k > 0 && sw.get(k + 1).is_some_and(|n| ew.setting.contains_pair(&w.key, &n.key));
             if k == 0 || !(setting || (w.comma_before && joins)) {
                 continue;
             }

@@ -499,7 +499,7 @@ pub fn provide_filter(bytes: &[u8]) -> Result<bool, ShardError> {
 
 /// The shard that holds `key` (by its first word) and whether it is loaded.
 fn shard_of<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Shard> {
-    let first = key.split(' ').next().unwrap_or(key);
+    let first = super::late_words::first_word(key);
     let n = g.shards.len() as u64;
     if n == 0 {
         return None;

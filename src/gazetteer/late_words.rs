@@ -33,6 +33,12 @@ include!("../../data/gazetteer/late/embed.rs");
 #[cfg(target_arch = "wasm32")]
 pub(super) static LATE: &[(&str, &str)] = &[];
 
+/// The first word of a key (up to its first space): a byte search, not a
+/// `split`, since every lookup of every word asks it twice.
+pub(super) fn first_word(key: &str) -> &str {
+    key.as_bytes().iter().position(|&b| b == b' ').and_then(|i| key.get(..i)).unwrap_or(key)
+}
+
 /// Whether some embedded late key starts with the first word of `key`
 /// (always, when nothing is embedded: a shard is then only what the page
 /// fetched, and a lookup of a fetched shard is cheap).
@@ -41,7 +47,7 @@ pub(super) fn may_hold(key: &str) -> bool {
     if LATE.is_empty() {
         return true;
     }
-    let first = key.split(' ').next().unwrap_or(key);
+    let first = first_word(key);
     SET.get_or_init(|| first_words(LATE)).contains(first)
 }
 

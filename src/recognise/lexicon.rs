@@ -193,9 +193,19 @@ pub fn lists_in(tsv: &'static str, lists: &[&str]) -> WordSet {
 /// A compass word ("شمال", "northern") as (north +1 / south -1,
 /// east +1 / west -1); (0, 0) is "central".
 pub fn compass(key: &str) -> Option<(i8, i8)> {
-    static T: OnceLock<PhraseIndex<(i8, i8)>> = OnceLock::new();
-    let t = T.get_or_init(|| table(COMPASS_TSV, 4, |r| Some((r[1].parse().ok()?, r[2].parse().ok()?))));
-    t.get(key).first().map(|(_, d)| *d)
+    // asked for every reading of every word: one hash lookup, not two
+    // binary searches (the first row of a key wins, as in the index)
+    type Map = std::collections::HashMap<String, (i8, i8), crate::hash::FnvBuild>;
+    static T: OnceLock<Map> = OnceLock::new();
+    let t = T.get_or_init(|| {
+        let index = table(COMPASS_TSV, 4, |r| Some((r[1].parse().ok()?, r[2].parse().ok()?)));
+        let mut map = Map::default();
+        for (k, d) in &index.entries {
+            map.entry(k.clone()).or_insert(*d);
+        }
+        map
+    });
+    t.get(key).copied()
 }
 
 /// A sorted set of normalised words.
@@ -214,6 +224,11 @@ impl WordSet {
     }
     pub fn contains(&self, w: &str) -> bool {
         self.0.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+    }
+    /// [`WordSet::contains`] of "`a` `b`", without building the phrase.
+    pub fn contains_pair(&self, a: &str, b: &str) -> bool {
+        let pair = || a.bytes().chain(std::iter::once(b' ')).chain(b.bytes());
+        self.0.binary_search_by(|x| x.bytes().cmp(pair())).is_ok()
     }
 }
 

@@ -210,8 +210,12 @@ fn word_flags() -> &'static [(String, u32)] {
 }
 
 fn flags(key: &str) -> u32 {
-    let t = word_flags();
-    t.binary_search_by(|(k, _)| k.as_str().cmp(key)).map_or(0, |i| t[i].1)
+    // asked for every reading of every word: one hash lookup, not a
+    // binary search of the whole merged table
+    type Map = std::collections::HashMap<&'static str, u32, crate::hash::FnvBuild>;
+    static T: OnceLock<Map> = OnceLock::new();
+    let t = T.get_or_init(|| word_flags().iter().map(|(k, f)| (k.as_str(), *f)).collect());
+    t.get(key).copied().unwrap_or(0)
 }
 
 /// Fills each word's [`Feat`] from the word lists, once.

@@ -56,12 +56,7 @@ impl Lang {
 /// releases (unlike `std`'s hasher), which the stored weights depend on.
 /// Each token's strings are hashed once; features combine the hashes.
 fn h(s: &str) -> u64 {
-    let mut v: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in s.bytes() {
-        v ^= u64::from(b);
-        v = v.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    v
+    hb(s.as_bytes())
 }
 
 /// murmur3's 64-bit finaliser: every input bit reaches the low bits the
@@ -92,8 +87,20 @@ fn f3(template: u8, a: u64, b: u64, c: u64) -> u32 {
 /// A short word shape: letters become X/x (Latin case) or a (Arabic),
 /// digits d, runs cut to at most two: "McCain" → "XxXxx",
 /// "U.S." → "X.X.", "2022" → "dd", "بغداد" → "aa".
+#[cfg(test)]
 fn shape(text: &str) -> String {
-    let mut out = String::with_capacity(16);
+    let mut buf = [0u8; SHAPE_MAX];
+    let n = shape_into(text, &mut buf);
+    String::from_utf8_lossy(buf.get(..n).unwrap_or_default()).into_owned()
+}
+
+/// Room for a shape: it stops once longer than 12 bytes, after a code
+/// point of at most 4.
+const SHAPE_MAX: usize = 16;
+
+/// [`shape`] written into `out` (no allocation per token): its length.
+fn shape_into(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
+    let mut len = 0usize;
     let mut last = '\0';
     let mut run = 0;
     for c in text.chars() {
@@ -115,13 +122,24 @@ fn shape(text: &str) -> String {
             last = k;
         }
         if run <= 2 {
-            out.push(k);
+            let Some(slot) = out.get_mut(len..len + k.len_utf8()) else { break };
+            len += k.encode_utf8(slot).len();
         }
-        if out.len() > 12 {
+        if len > 12 {
             break;
         }
     }
-    out
+    len
+}
+
+/// FNV-1a of bytes, as [`h`] of the string they spell.
+fn hb(b: &[u8]) -> u64 {
+    let mut v: u64 = 0xcbf2_9ce4_8422_2325;
+    for &x in b {
+        v ^= u64::from(x);
+        v = v.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    v
 }
 
 fn prefix(s: &str, n: usize) -> Option<&str> {
@@ -147,10 +165,10 @@ fn is_sentence_end(norm: &str) -> bool {
 const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
 
-/// What the features need to know about one token, computed once.
-struct Tok<'a> {
-    /// The stem as text, for its affixes.
-    base: &'a str,
+/// What the features need to know about one token, computed once per
+/// spelling (everything here follows from the token's text).
+#[derive(Clone)]
+pub(super) struct Tok {
     norm: u64,
     /// Clitic-stripped stem (the most stripped reading; the word itself
     /// for non-Arabic words).
@@ -163,53 +181,96 @@ struct Tok<'a> {
     via: u16,
     cap: bool,
     sentence_end: bool,
+    /// Code points of the normalised word, at most 8.
+    len: u64,
+    /// The text as written (English features).
+    text: u64,
+    /// Hashes of the stem's prefixes and suffixes of 1 to 4 code points
+    /// (words only, each strictly shorter than the stem).
+    affixes: [(Option<u64>, Option<u64>); 4],
 }
 
 /// Feature hashes for every token of a sentence (or any token run).
 pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>> {
-    let toks: Vec<Tok<'_>> = tokens
-        .iter()
-        .map(|t| {
-            let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { Vec::new() };
-            let (base, clitic) = match rs.last() {
-                Some(r) if r.prefix_len > 0 => {
-                    let cut = t.norm.char_indices().nth(r.prefix_len).map_or(t.norm.len(), |(i, _)| i);
-                    (r.stem, h(t.norm.get(..cut).unwrap_or("")))
-                }
-                _ => (t.norm.as_str(), 0),
+    let mut out = Vec::with_capacity(tokens.len());
+    each(tokens, lang, lex, |_, f| out.push(f.to_vec()));
+    out
+}
+
+/// [`extract`] without a list per token: `sink` gets each token's index
+/// and features, in order, from one buffer (what tagging needs).
+pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, sink: impl FnMut(usize, &[u32])) {
+    each_with(tokens, &toks(tokens, lang, lex), lang, sink);
+}
+
+/// [`Tok`] of every token; a spelling met before is copied, not worked
+/// out again (its readings, word classes, shape and affixes).
+pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Tok> {
+    let mut seen: std::collections::HashMap<&str, usize, crate::hash::FnvBuild> = Default::default();
+    let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
+    for t in tokens {
+        let known = seen.get(t.text.as_str()).and_then(|&i| out.get(i)).cloned();
+        let tok = known.unwrap_or_else(|| {
+            seen.insert(t.text.as_str(), out.len());
+            tok(t, lang, lex)
+        });
+        out.push(tok);
+    }
+    out
+}
+
+fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
+    let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { Vec::new() };
+    let (base, clitic) = match rs.last() {
+        Some(r) if r.prefix_len > 0 => {
+            let cut = t.norm.char_indices().nth(r.prefix_len).map_or(t.norm.len(), |(i, _)| i);
+            (r.stem, h(t.norm.get(..cut).unwrap_or("")))
+        }
+        _ => (t.norm.as_str(), 0),
+    };
+    let (mut own, mut via) = (0u16, 0u16);
+    if t.is_word {
+        own = lex.classes(&t.norm);
+        for r in rs.iter().skip(1) {
+            via |= lex.classes(r.stem);
+            // names are listed with their article: "للعراق" → "العراق"
+            // (most such forms are another reading already)
+            let listed = |x: &&crate::text::Reading<'_>| {
+                x.stem.len() == "ال".len() + r.stem.len() && x.stem.starts_with("ال") && x.stem.ends_with(r.stem)
             };
-            let (mut own, mut via) = (0u16, 0u16);
-            if t.is_word {
-                own = lex.classes(&t.norm);
-                for r in rs.iter().skip(1) {
-                    via |= lex.classes(r.stem);
-                    // names are listed with their article: "للعراق" → "العراق"
-                    // (most such forms are another reading already)
-                    let listed = |x: &&crate::text::Reading<'_>| {
-                        x.stem.len() == "ال".len() + r.stem.len()
-                            && x.stem.starts_with("ال")
-                            && x.stem.ends_with(r.stem)
-                    };
-                    if r.had_article && !rs.iter().any(|x| listed(&x)) {
-                        via |= lex.classes(&format!("ال{}", r.stem));
-                    }
-                }
+            if r.had_article && !rs.iter().any(|x| listed(&x)) {
+                via |= lex.classes(&format!("ال{}", r.stem));
             }
-            Tok {
-                base,
-                norm: h(&t.norm),
-                stem: h(base),
-                clitic,
-                shape: h(&shape(&t.text)),
-                own,
-                via,
-                cap: t.capitalized,
-                sentence_end: is_sentence_end(&t.norm),
-            }
-        })
-        .collect();
-    let n = toks.len();
-    let at = |i: isize| -> Option<&Tok<'_>> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
+        }
+    }
+    let mut affixes = [(None, None); 4];
+    if t.is_word {
+        for (k, a) in (1..=4).zip(affixes.iter_mut()) {
+            *a = (prefix(base, k).map(h), suffix(base, k).map(h));
+        }
+    }
+    Tok {
+        norm: h(&t.norm),
+        stem: h(base),
+        clitic,
+        shape: {
+            let mut buf = [0u8; SHAPE_MAX];
+            let n = shape_into(&t.text, &mut buf);
+            hb(buf.get(..n).unwrap_or_default())
+        },
+        own,
+        via,
+        cap: t.capitalized,
+        sentence_end: is_sentence_end(&t.norm),
+        len: t.norm.chars().count().min(8) as u64,
+        text: if lang == Lang::En { h(&t.text) } else { 0 },
+        affixes,
+    }
+}
+
+/// [`each`] with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`).
+pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: impl FnMut(usize, &[u32])) {
+    let at = |i: isize| -> Option<&Tok> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
     let edge = |i: isize| if i < 0 { BOS } else { EOS };
     let word = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.norm) };
     let stem = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.stem) };
@@ -219,13 +280,14 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
     // ("GOLF - ROLE FOR U.K. ..."), and the capitals before a date at the
     // start of a run ("BAGHDAD 1996-08-22")
     let upper = lang == Lang::En && {
-        let letters: Vec<char> = tokens
-            .iter()
-            .filter(|t| t.is_word)
-            .flat_map(|t| t.text.chars())
-            .filter(|&c| crate::text::is_alphabetic(c))
-            .collect();
-        letters.len() >= 3 && letters.iter().all(|&c| crate::text::is_uppercase(c))
+        let mut letters =
+            tokens.iter().filter(|t| t.is_word).flat_map(|t| t.text.chars()).filter(|&c| crate::text::is_alphabetic(c));
+        // at least three letters, all capitals (no list of them)
+        let mut n = 0usize;
+        letters.all(|c| {
+            n += 1;
+            crate::text::is_uppercase(c)
+        }) && n >= 3
     };
     let dateline = if lang == Lang::En {
         tokens.iter().take(6).position(|t| {
@@ -235,11 +297,10 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
     } else {
         None
     };
-    let mut out = Vec::with_capacity(n);
+    let mut f: Vec<u32> = Vec::with_capacity(64);
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
-        let src = &tokens[i];
-        let mut f = Vec::with_capacity(64);
+        f.clear();
         f.push(f1(0, 0));
         f.push(f1(1, t.norm));
         f.push(f1(2, word(ii - 1)));
@@ -252,16 +313,13 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
         f.push(f2(9, shp(ii - 1), t.shape));
         f.push(f2(10, t.shape, shp(ii + 1)));
         f.push(f3(11, shp(ii - 1), t.shape, shp(ii + 1)));
-        f.push(f1(12, src.norm.chars().count().min(8) as u64));
-        if src.is_word {
-            let base = t.base;
-            for k in 1..=4 {
-                if let Some(p) = prefix(base, k) {
-                    f.push(f2(13, k as u64, h(p)));
-                }
-                if let Some(s) = suffix(base, k) {
-                    f.push(f2(14, k as u64, h(s)));
-                }
+        f.push(f1(12, t.len));
+        for (k, &(p, s)) in (1u64..).zip(&t.affixes) {
+            if let Some(p) = p {
+                f.push(f2(13, k, p));
+            }
+            if let Some(s) = s {
+                f.push(f2(14, k, s));
             }
         }
         let first = at(ii - 1).is_none_or(|p| p.sentence_end);
@@ -302,7 +360,7 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
                 f.push(f2(30, stem(ii - 2), stem(ii - 1)));
             }
             Lang::En => {
-                f.push(f1(31, h(&src.text)));
+                f.push(f1(31, t.text));
                 let cap = |j: isize| -> u64 {
                     match at(j) {
                         None => 2,
@@ -331,9 +389,8 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
                 }
             }
         }
-        out.push(f);
+        sink(i, &f);
     }
-    out
 }
 
 #[cfg(test)]

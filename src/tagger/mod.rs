@@ -161,11 +161,14 @@ fn ends_sentence(t: &Token) -> bool {
 pub fn tag_with(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> Vec<RawSpan> {
     let mut out = Vec::new();
     let mut start = 0;
+    // what each token contributes, worked out once per spelling of the run
+    let toks = features::toks(tokens, model.lang, lex);
     for (i, t) in tokens.iter().enumerate() {
         if ends_sentence(t) || i + 1 == tokens.len() {
-            if let Some(chunk) = tokens.get(start..=i) {
-                let feats = features::extract(chunk, model.lang, lex);
-                let (tags, conf) = model.decode(&feats);
+            if let (Some(chunk), Some(info)) = (tokens.get(start..=i), toks.get(start..=i)) {
+                let mut e = Vec::with_capacity(chunk.len());
+                features::each_with(chunk, info, model.lang, |_, fs| e.push(model.emission(fs)));
+                let (tags, conf) = model.decode_emissions(&e);
                 out.extend(spans(&tags, &conf).into_iter().map(|mut s| {
                     s.start_token += start;
                     s.end_token += start;

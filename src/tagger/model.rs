@@ -332,30 +332,34 @@ impl Model {
 
     /// Integer emission scores, one row per token.
     pub fn emissions(&self, feats: &[Vec<u32>]) -> Vec<[i32; NT]> {
-        feats
-            .iter()
-            .map(|fs| {
-                let mut row = [0i32; NT];
-                for &f in fs {
-                    if let Some(w) = self.weights(f) {
-                        for (s, &v) in row.iter_mut().zip(w) {
-                            *s += i32::from(v);
-                        }
-                    }
+        feats.iter().map(|fs| self.emission(fs)).collect()
+    }
+
+    /// The emission scores of one token's features.
+    pub fn emission(&self, fs: &[u32]) -> [i32; NT] {
+        let mut row = [0i32; NT];
+        for &f in fs {
+            if let Some(w) = self.weights(f) {
+                for (s, &v) in row.iter_mut().zip(w) {
+                    *s += i32::from(v);
                 }
-                row
-            })
-            .collect()
+            }
+        }
+        row
     }
 
     /// The best tag sequence and, per token, a confidence in its tag: the
     /// probability of that tag against the others with the neighbours'
     /// tags fixed (scores × scale × temperature as log-potentials).
     pub fn decode(&self, feats: &[Vec<u32>]) -> (Vec<usize>, Vec<f32>) {
-        let e = self.emissions(feats);
+        self.decode_emissions(&self.emissions(feats))
+    }
+
+    /// [`Model::decode`] from the emission rows ([`Model::emission`]).
+    pub fn decode_emissions(&self, e: &[[i32; NT]]) -> (Vec<usize>, Vec<f32>) {
         let t = self.transitions();
-        let tags = viterbi(&e, &t);
-        let conf = confidences(&e, &t, &tags, self.scale * self.temperature);
+        let tags = viterbi(e, &t);
+        let conf = confidences(e, &t, &tags, self.scale * self.temperature);
         (tags, conf)
     }
 }
@@ -378,23 +382,31 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
     for row in e.iter().skip(1) {
         let mut next = [NEG; NT];
         let mut bp = [0u8; NT];
-        for (c, (nx, b)) in next.iter_mut().zip(bp.iter_mut()).enumerate() {
+        for c in 0..NT {
             let mut best = NEG;
-            let mut p = 0u8;
-            for ((&sp, tr), ok) in score.iter().zip(trans.iter()).zip(&ALLOWED) {
-                if sp == NEG || !ok[c] {
-                    p += 1;
-                    continue;
+            let mut from = 0u8;
+            let mut consider = |p: usize| {
+                debug_assert!(ALLOWED[p][c]);
+                let sp = score[p];
+                if sp != NEG {
+                    let s = sp + i64::from(trans[p][c]);
+                    if s > best {
+                        best = s;
+                        from = p as u8;
+                    }
                 }
-                let s = sp + i64::from(tr[c]);
-                if s > best {
-                    best = s;
-                    *b = p;
-                }
-                p += 1;
+            };
+            // the previous tags [`ALLOWED`] before `c`, in order: an I-X
+            // only after B-X or I-X (tags c - 1 and c), the others after any
+            if is_inside(c) {
+                consider(c - 1);
+                consider(c);
+            } else {
+                (0..NT).for_each(&mut consider);
             }
+            bp[c] = from;
             if best != NEG {
-                *nx = best + i64::from(row[c]);
+                next[c] = best + i64::from(row[c]);
             }
         }
         score = next;
