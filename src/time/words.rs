@@ -326,6 +326,23 @@ pub struct Words {
     pub this_ar: List,
     /// `of`: "of"/"من" between a day, month and year.
     pub of: List,
+    /// `reporting_period_en`: nouns of a period a business story reports on
+    /// ("the 1988 quarter", "the year-ago period").
+    pub reporting_periods_en: List,
+    /// `year_ago_en`: "ago", "earlier" of "the year-ago quarter", "a year earlier".
+    pub year_ago_en: List,
+    /// `same_period_en`: "same", "corresponding" of "the same period last year".
+    pub same_period_en: List,
+    /// `fiscal_direction_en`: words before "fiscal year" ("last", "current",
+    /// "latest"), in years from publication's.
+    pub fiscal_directions_en: Table<i8>,
+    /// `quarter_direction_en`: words before "quarter" that count from
+    /// publication's quarter ("the current quarter", "next quarter").
+    pub quarter_directions_en: List,
+    /// `period_noun_ar` ("الفترة"), `same_period_ar` ("نفسها", "نفس"): "الفترة
+    /// نفسها من العام الماضي".
+    pub period_nouns_ar: List,
+    pub same_period_ar: List,
     /// The labels the interface shows: (lang, calendar, month) to written form.
     labels: Vec<((&'static str, char, u8), &'static str)>,
 }
@@ -533,6 +550,13 @@ fn load() -> Words {
     w.ordinal_suffixes_en = list(take("ordinal_suffix_en"));
     w.this_ar = list(take("this_ar"));
     w.of = list(take("of"));
+    w.reporting_periods_en = list(take("reporting_period_en"));
+    w.year_ago_en = list(take("year_ago_en"));
+    w.same_period_en = list(take("same_period_en"));
+    w.fiscal_directions_en = num(take("fiscal_direction_en"));
+    w.quarter_directions_en = list(take("quarter_direction_en"));
+    w.period_nouns_ar = list(take("period_noun_ar"));
+    w.same_period_ar = list(take("same_period_ar"));
     debug_assert!(tables.is_empty(), "unknown time word lists: {:?}", tables.keys().collect::<Vec<_>>());
     w
 }

@@ -43,6 +43,8 @@ impl Scanner<'_> {
             None
         };
         let (last, n, step) = match phrase {
+            // "the quarter-to-quarter comparison": part of a compound.
+            Some((words, ..)) if self.is_punct(i + words.len(), &["-"]) && self.glued(i + words.len()) => return None,
             Some((words, n, step)) => (i + words.len(), *n, *step),
             None => {
                 // "two days later", "a week earlier"
@@ -75,7 +77,7 @@ fn add_years(d: Ymd, n: i64) -> Option<Ymd> {
 }
 
 /// Whether a value is a calendar quarter.
-fn is_quarter(v: &DateValue) -> bool {
+pub(super) fn is_quarter(v: &DateValue) -> bool {
     v.precision == Precision::Range
         && v.start.day == 1
         && v.start.month % 3 == 1

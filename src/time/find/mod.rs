@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 mod absolute;
 mod anchored;
+mod fiscal;
 mod hijri;
 mod ranges;
 mod relative;
@@ -109,6 +110,8 @@ fn known_words() -> &'static Known {
             &w.future_markers,
             &w.past_markers,
             &w.stem_cues,
+            &w.period_nouns_ar,
+            &w.same_period_ar,
             &w.year_prefixes_en,
         ] {
             all.extend(t.iter());
@@ -620,11 +623,14 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     while i < tokens.len() {
         // A date relative to the one before ("a year earlier") takes the
         // last date read on its own as its anchor, never another relative one.
-        let (found, own) = match sc.quarter_ago(i, anchor.as_ref()) {
-            Some(h) => (Some(h), false),
-            None => match sc.at(i, lang) {
-                Some(h) => (Some(h), true),
-                None => (sc.anchored(i, anchor.as_ref()), false),
+        let (found, own) = match sc.reporting_period(i, anchor.as_ref()) {
+            Some((h, own)) => (Some(h), own),
+            None => match sc.quarter_ago(i, anchor.as_ref()) {
+                Some(h) => (Some(h), false),
+                None => match sc.at(i, lang) {
+                    Some(h) => (Some(h), true),
+                    None => (sc.anchored(i, anchor.as_ref()), false),
+                },
             },
         };
         match found {
