@@ -305,6 +305,15 @@ pub struct Words {
     /// `be_form_en`: forms of "be" after which a participle ("held",
     /// "planned") is no past tense.
     pub be_forms_en: List,
+    /// `perfect_aux_en`: "has", "have": "has extended the offer until
+    /// Friday" puts no past on the day.
+    pub perfect_aux_en: List,
+    /// `present_plural_en`: verbs in the present (plural) that with a day
+    /// name a coming event ("Voters head to the polls Sunday").
+    pub present_plural_en: List,
+    /// `not_finite_before_en`: words after which such a verb is no present
+    /// tense ("to meet", "did not meet").
+    pub not_finite_before_en: List,
     /// `tense_stop`: words after a weekday that start another verb's
     /// phrase ("on Saturday and were planning"): the look-ahead for its
     /// tense stops there.
@@ -540,6 +549,9 @@ fn load() -> Words {
     w.future_markers = list(take("future_marker"));
     w.past_markers = list(take("past_marker"));
     w.be_forms_en = list(take("be_form_en"));
+    w.perfect_aux_en = list(take("perfect_aux_en"));
+    w.present_plural_en = list(take("present_plural_en"));
+    w.not_finite_before_en = list(take("not_finite_before_en"));
     w.tense_stops = list(take("tense_stop"));
     w.year_cues_loose_en = list(take("year_cue_loose_en"));
     w.stem_cues = list(take("stem_cue"));

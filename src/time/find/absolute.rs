@@ -205,13 +205,7 @@ impl Scanner<'_> {
             let prev_cue =
                 w().cues_en.has(prev) || (prev == "-" && i >= 2 && w().part_of_period_en.has(self.norm(i - 2)));
             let full = !is_abbreviation(&tok.norm);
-            let cued = prev_cue
-                && full
-                && (cue == Cue::Free
-                    || matches!(
-                        prev,
-                        "in" | "since" | "until" | "during" | "last" | "next" | "this" | "early" | "late" | "mid" | "-"
-                    ));
+            let cued = prev_cue && full && (cue == Cue::Free || w().month_cues_en.has(prev));
             cued || (full && self.bare_month_en(i, k, cue))
         };
         if !cued {

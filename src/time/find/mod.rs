@@ -478,11 +478,24 @@ impl Scanner<'_> {
         if (m.has(&t.norm) || self.stem_in(j, m)) && !noun {
             return 1;
         }
+        // "Voters head to the polls Sunday", "They meet Monday": a verb in
+        // the present with a day names a coming event (the past would be
+        // "headed", "met"). Not after "to" or "did" ("failed to meet",
+        // "did not meet"), nor a noun ("the head of", "its head").
+        if !t.arabic && w().present_plural_en.has(&t.norm) && !noun {
+            let prev = j.checked_sub(1).map_or("", |k| self.norm(k));
+            let possessive =
+                j.checked_sub(1).is_some_and(|k| self.inf(k).is_some_and(|f| f.cut > 0) || prev.ends_with("'s"));
+            if !w().not_finite_before_en.has(prev) && !possessive && !w().of.has(self.norm(j + 1)) {
+                return 1;
+            }
+        }
         let p = &w().past_markers;
         let ed = !t.arabic && !t.capitalized && t.norm.len() > 4 && t.norm.ends_with("ed") && !t.norm.ends_with("eed");
-        // "will be held", "is expected": a participle after "be" carries no
-        // tense of its own.
-        let participle = j.checked_sub(1).is_some_and(|k| w().be_forms_en.has(self.norm(k)));
+        // "will be held", "is expected", "has been extended", "has extended":
+        // a participle after "be" or "have" carries no tense of its own.
+        let participle =
+            j.checked_sub(1).is_some_and(|k| w().be_forms_en.has(self.norm(k)) || w().perfect_aux_en.has(self.norm(k)));
         if (p.has(&t.norm) || self.stem_in(j, p) || ed) && !participle {
             return -1;
         }

@@ -606,6 +606,10 @@ impl Scanner<'_> {
                 return None;
             }
         }
+        // "has been extended until Friday", "بحلول الأحد": a deadline ahead
+        // unless a past verb says it has passed ("lasted until Friday").
+        let deadline =
+            first.checked_sub(1).is_some_and(|j| w().deadlines.has(self.norm(j)) || self.stem_in(j, &w().deadlines));
         let p = self.published?;
         let pw = i64::from(weekday(p));
         let w = i64::from(wd);
@@ -621,6 +625,7 @@ impl Scanner<'_> {
                 }
             }
             _ if self.tense_near(i) == 1 => fwd,
+            _ if deadline && self.tense_near(i) == 0 => fwd,
             _ => -back,
         };
         let d = add_days(p, ofs)?;
