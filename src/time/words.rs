@@ -351,6 +351,9 @@ pub struct Words {
     /// `period_noun_ar` ("الفترة"), `same_period_ar` ("نفسها", "نفس"): "الفترة
     /// نفسها من العام الماضي".
     pub period_nouns_ar: List,
+    /// `object_preposition_en`: the last word of "the day before" that takes
+    /// the words after it as its object ("the day before the vote").
+    pub object_prepositions_en: List,
     pub same_period_ar: List,
     /// The labels the interface shows: (lang, calendar, month) to written form.
     labels: Vec<((&'static str, char, u8), &'static str)>,
@@ -568,6 +571,7 @@ fn load() -> Words {
     w.fiscal_directions_en = num(take("fiscal_direction_en"));
     w.quarter_directions_en = list(take("quarter_direction_en"));
     w.period_nouns_ar = list(take("period_noun_ar"));
+    w.object_prepositions_en = list(take("object_preposition_en"));
     w.same_period_ar = list(take("same_period_ar"));
     debug_assert!(tables.is_empty(), "unknown time word lists: {:?}", tables.keys().collect::<Vec<_>>());
     w

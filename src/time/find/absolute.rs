@@ -111,6 +111,17 @@ impl Scanner<'_> {
     /// Month first: "December 8, 2022", "Dec. 8", "December 8-10", "ديسمبر 2022".
     pub(super) fn month_first(&self, i: usize) -> Option<Hit> {
         let (m, cue, mp, mut k) = self.month_at(i)?;
+        // "each July", "every January", "يوليو من كل عام", "in July of each
+        // year": a month that recurs, not a date.
+        let every = |j: usize| self.stem_in(j, &w().every_words) || w().every_words.has(self.norm(j));
+        if i.checked_sub(1).is_some_and(every)
+            || (w().of.has(self.norm(k))
+                && every(k + 1)
+                && (matches!(self.inf(k + 2).and_then(|f| f.period), Some((Unit::Year, _)))
+                    || w().year_nouns_ar.has(self.norm(k + 2))))
+        {
+            return None;
+        }
         if self.is_punct(k, &["."]) && self.glued(k) && self.tok(i).is_some_and(|t| is_abbreviation(&t.norm)) {
             k += 1;
         }

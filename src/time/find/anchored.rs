@@ -45,6 +45,11 @@ impl Scanner<'_> {
         let (last, n, step) = match phrase {
             // "the quarter-to-quarter comparison": part of a compound.
             Some((words, ..)) if self.is_punct(i + words.len(), &["-"]) && self.glued(i + words.len()) => return None,
+            // "the day before authorities issued a warrant", "اليوم السابق
+            // للانتخابات": the day before an event, not before the last date.
+            Some((words, n, step)) if self.governs_next(i + words.len(), words, *n != 0 && *step == Step::Day) => {
+                return None
+            }
             Some((words, n, step)) => (i + words.len(), *n, *step),
             None => {
                 // "two days later", "a week earlier"
@@ -67,6 +72,22 @@ impl Scanner<'_> {
         };
         let value = shift(anchor, n, step, self.published)?;
         Some(Hit { first: i, last, start: self.start_of(i, 0), end: self.end_of(last), value })
+    }
+}
+
+impl Scanner<'_> {
+    /// Whether a phrase ending in a preposition ("the day before") or an
+    /// Arabic day before or after ("اليوم السابق", `day_step`) before a word
+    /// in "لـ" takes the word at `k` as its object.
+    fn governs_next(&self, k: usize, words: &[String], day_step: bool) -> bool {
+        let Some(next) = self.tok(k).filter(|t| t.is_word) else { return false };
+        if next.arabic {
+            return day_step
+                && words.iter().all(|x| x.chars().any(|c| !c.is_ascii()))
+                && next.norm.starts_with('ل')
+                && next.norm.chars().count() > 3;
+        }
+        words.last().is_some_and(|l| w().object_prepositions_en.has(l))
     }
 }
 

@@ -585,7 +585,12 @@ impl Scanner<'_> {
     /// ("late November", "mid-2021"), as TimeML does; never reaching back
     /// into the previous hit.
     fn widen(&self, h: &mut Hit, floor: usize) {
-        if !matches!(h.value.precision, Precision::Month | Precision::Year) {
+        // A decade too: "the mid-1990s", "منتصف التسعينيات".
+        let decade = h.value.precision == Precision::Range
+            && h.value.start.year % 10 == 0
+            && h.value.end.year == h.value.start.year + 9
+            && (h.value.start.month, h.value.start.day, h.value.end.month, h.value.end.day) == (1, 1, 12, 31);
+        if !matches!(h.value.precision, Precision::Month | Precision::Year) && !decade {
             return;
         }
         let Some(j) = h.first.checked_sub(1).filter(|&j| j >= floor) else { return };

@@ -225,6 +225,13 @@ impl Scanner<'_> {
         // Bare season words are too loose ("spring" the verb, "الربيع العربي");
         // English "the summer" is the latest one begun.
         let the_season = !tok.arabic && i.checked_sub(1).is_some_and(|j| self.norm(j) == "the");
+        // "the early summer", "أواخر الصيف": part of the latest one begun.
+        let part = i.checked_sub(1).filter(|&j| {
+            first == i
+                && matches!(kind, PeriodKind::Season(_))
+                && (w().part_of_period_en.has(self.norm(j)) || self.stem_in(j, &w().part_of_period_ar))
+        });
+        let the_season = the_season || part.is_some();
         if year.is_none() && dir.is_none() && matches!(kind, PeriodKind::Season(_)) && !the_season {
             return None;
         }
@@ -286,6 +293,16 @@ impl Scanner<'_> {
             },
         };
         let value = range_value(a, b, derivation)?;
+        if let Some(j) = part {
+            let the = j.checked_sub(1).filter(|&t| !tok.arabic && self.norm(t) == "the");
+            let prefix = if the.is_some() {
+                0
+            } else {
+                self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| w().part_of_period_ar.has(s))).map_or(0, |x| x.1)
+            };
+            let first = the.unwrap_or(j);
+            return Some(Hit { first, last: k, start: self.start_of(first, prefix), end: self.end_of(k), value });
+        }
         // TimeML keeps "the" in "the third quarter" and "the weekend".
         let first = match i.checked_sub(1) {
             Some(j)
@@ -607,9 +624,13 @@ impl Scanner<'_> {
             }
         }
         // "has been extended until Friday", "بحلول الأحد": a deadline ahead
-        // unless a past verb says it has passed ("lasted until Friday").
-        let deadline =
-            first.checked_sub(1).is_some_and(|j| w().deadlines.has(self.norm(j)) || self.stem_in(j, &w().deadlines));
+        // unless a past verb says it has passed ("lasted until Friday"). Not
+        // one opening the sentence ("Until Thursday, they had not ..."),
+        // which frames a story told in the past.
+        let deadline = first.checked_sub(1).is_some_and(|j| {
+            (w().deadlines.has(self.norm(j)) || self.stem_in(j, &w().deadlines))
+                && j.checked_sub(1).is_some_and(|k| !self.clause_stop(k))
+        });
         let p = self.published?;
         let pw = i64::from(weekday(p));
         let w = i64::from(wd);
