@@ -230,6 +230,9 @@ pub struct Words {
     /// `year_phrase`: phrases naming a year relative to publication without
     /// a direction word ("the current year", "year-end", "نهاية العام"), in years.
     pub year_phrases: Vec<(Vec<String>, i32)>,
+    /// `month_phrase`: the same for a month ("the end of the month", "مطلع
+    /// الشهر"), in months.
+    pub month_phrases: Vec<(Vec<String>, i32)>,
     /// `year_prefix_en`: "post-1959", "pre-2000": the year is a date.
     pub year_prefixes_en: List,
     /// `every`: "each", "every", "كل" before a weekday: a recurring day.
@@ -519,6 +522,9 @@ fn load() -> Words {
     let mut year_phrases: Vec<(Vec<String>, i32)> = phrases(take("year_phrase"));
     longest_first(&mut year_phrases, |r| &r.0);
     w.year_phrases = year_phrases;
+    let mut month_phrases: Vec<(Vec<String>, i32)> = phrases(take("month_phrase"));
+    longest_first(&mut month_phrases, |r| &r.0);
+    w.month_phrases = month_phrases;
     w.year_prefixes_en = list(take("year_prefix_en"));
     w.every_words = list(take("every"));
     w.spoken_numbers_en = num(take("spoken_number_en"));

@@ -96,7 +96,13 @@ fn known_words() -> &'static Known {
         all.extend(w.decade_words.keys().filter(|k| k.is_ascii()));
         // Every first word but the article, which would make every "the" a
         // known word (year_phrase checks it by itself).
-        all.extend(w.year_phrases.iter().filter_map(|r| r.0.first().map(String::as_str)).filter(|f| *f != "the"));
+        all.extend(
+            w.year_phrases
+                .iter()
+                .chain(&w.month_phrases)
+                .filter_map(|r| r.0.first().map(String::as_str))
+                .filter(|f| *f != "the"),
+        );
         all.extend(w.spoken_numbers_en.keys());
         all.extend(w.century_nouns.iter().filter(|k| k.is_ascii()));
         for t in [

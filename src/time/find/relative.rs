@@ -137,9 +137,23 @@ impl Scanner<'_> {
         if f.stems.is_empty() && self.norm(i) != "the" {
             return None;
         }
-        let (n, ofs, prefix) =
-            w().year_phrases.iter().find_map(|(words, ofs)| Some((words.len(), *ofs, self.phrase_at(i, words)?)))?;
-        let value = year_value(p.year + ofs, Derivation::Relative)?;
+        let find = |rows: &[(Vec<String>, i32)]| {
+            rows.iter().find_map(|(words, ofs)| Some((words.len(), *ofs, self.phrase_at(i, words)?)))
+        };
+        let (n, value, prefix) = match find(&w().year_phrases) {
+            Some((n, ofs, prefix)) => (n, year_value(p.year + ofs, Derivation::Relative)?, prefix),
+            // "the end of the month", "مطلع الشهر": publication's month.
+            None => {
+                let (n, ofs, prefix) = find(&w().month_phrases)?;
+                let m = add_months(p, i64::from(ofs))?;
+                (n, month_value(m.year, m.month, Derivation::Relative)?, prefix)
+            }
+        };
+        // "نهاية العام الماضي": the direction after it names another year
+        // (read as "العام الماضي", with "نهاية" joined to it).
+        if self.inf(i + n).is_some_and(|f| f.ar_dir.is_some()) {
+            return None;
+        }
         Some(Hit { first: i, last: i + n, start: self.start_of(i, prefix), end: self.end_of(i + n), value })
     }
 
