@@ -83,7 +83,7 @@ impl Scanner<'_> {
         let Some(next) = self.tok(k).filter(|t| t.is_word) else { return false };
         if next.arabic {
             return day_step
-                && words.iter().all(|x| x.chars().any(|c| !c.is_ascii()))
+                && words.iter().all(|x| !x.is_ascii())
                 && next.norm.starts_with('ل')
                 && next.norm.chars().count() > 3;
         }
