@@ -230,6 +230,9 @@ pub struct Words {
     /// `year_phrase`: phrases naming a year relative to publication without
     /// a direction word ("the current year", "year-end", "نهاية العام"), in years.
     pub year_phrases: Vec<(Vec<String>, i32)>,
+    /// `month_phrase`: the same for a month ("the end of the month", "مطلع
+    /// الشهر"), in months.
+    pub month_phrases: Vec<(Vec<String>, i32)>,
     /// `year_prefix_en`: "post-1959", "pre-2000": the year is a date.
     pub year_prefixes_en: List,
     /// `every`: "each", "every", "كل" before a weekday: a recurring day.
@@ -305,6 +308,15 @@ pub struct Words {
     /// `be_form_en`: forms of "be" after which a participle ("held",
     /// "planned") is no past tense.
     pub be_forms_en: List,
+    /// `perfect_aux_en`: "has", "have": "has extended the offer until
+    /// Friday" puts no past on the day.
+    pub perfect_aux_en: List,
+    /// `present_plural_en`: verbs in the present (plural) that with a day
+    /// name a coming event ("Voters head to the polls Sunday").
+    pub present_plural_en: List,
+    /// `not_finite_before_en`: words after which such a verb is no present
+    /// tense ("to meet", "did not meet").
+    pub not_finite_before_en: List,
     /// `tense_stop`: words after a weekday that start another verb's
     /// phrase ("on Saturday and were planning"): the look-ahead for its
     /// tense stops there.
@@ -326,6 +338,26 @@ pub struct Words {
     pub this_ar: List,
     /// `of`: "of"/"من" between a day, month and year.
     pub of: List,
+    /// `reporting_period_en`: nouns of a period a business story reports on
+    /// ("the 1988 quarter", "the year-ago period").
+    pub reporting_periods_en: List,
+    /// `year_ago_en`: "ago", "earlier" of "the year-ago quarter", "a year earlier".
+    pub year_ago_en: List,
+    /// `same_period_en`: "same", "corresponding" of "the same period last year".
+    pub same_period_en: List,
+    /// `fiscal_direction_en`: words before "fiscal year" ("last", "current",
+    /// "latest"), in years from publication's.
+    pub fiscal_directions_en: Table<i8>,
+    /// `quarter_direction_en`: words before "quarter" that count from
+    /// publication's quarter ("the current quarter", "next quarter").
+    pub quarter_directions_en: List,
+    /// `period_noun_ar` ("الفترة"), `same_period_ar` ("نفسها", "نفس"): "الفترة
+    /// نفسها من العام الماضي".
+    pub period_nouns_ar: List,
+    /// `object_preposition_en`: the last word of "the day before" that takes
+    /// the words after it as its object ("the day before the vote").
+    pub object_prepositions_en: List,
+    pub same_period_ar: List,
     /// The labels the interface shows: (lang, calendar, month) to written form.
     labels: Vec<((&'static str, char, u8), &'static str)>,
 }
@@ -490,6 +522,9 @@ fn load() -> Words {
     let mut year_phrases: Vec<(Vec<String>, i32)> = phrases(take("year_phrase"));
     longest_first(&mut year_phrases, |r| &r.0);
     w.year_phrases = year_phrases;
+    let mut month_phrases: Vec<(Vec<String>, i32)> = phrases(take("month_phrase"));
+    longest_first(&mut month_phrases, |r| &r.0);
+    w.month_phrases = month_phrases;
     w.year_prefixes_en = list(take("year_prefix_en"));
     w.every_words = list(take("every"));
     w.spoken_numbers_en = num(take("spoken_number_en"));
@@ -523,6 +558,9 @@ fn load() -> Words {
     w.future_markers = list(take("future_marker"));
     w.past_markers = list(take("past_marker"));
     w.be_forms_en = list(take("be_form_en"));
+    w.perfect_aux_en = list(take("perfect_aux_en"));
+    w.present_plural_en = list(take("present_plural_en"));
+    w.not_finite_before_en = list(take("not_finite_before_en"));
     w.tense_stops = list(take("tense_stop"));
     w.year_cues_loose_en = list(take("year_cue_loose_en"));
     w.stem_cues = list(take("stem_cue"));
@@ -533,6 +571,14 @@ fn load() -> Words {
     w.ordinal_suffixes_en = list(take("ordinal_suffix_en"));
     w.this_ar = list(take("this_ar"));
     w.of = list(take("of"));
+    w.reporting_periods_en = list(take("reporting_period_en"));
+    w.year_ago_en = list(take("year_ago_en"));
+    w.same_period_en = list(take("same_period_en"));
+    w.fiscal_directions_en = num(take("fiscal_direction_en"));
+    w.quarter_directions_en = list(take("quarter_direction_en"));
+    w.period_nouns_ar = list(take("period_noun_ar"));
+    w.object_prepositions_en = list(take("object_preposition_en"));
+    w.same_period_ar = list(take("same_period_ar"));
     debug_assert!(tables.is_empty(), "unknown time word lists: {:?}", tables.keys().collect::<Vec<_>>());
     w
 }

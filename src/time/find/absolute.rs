@@ -111,6 +111,17 @@ impl Scanner<'_> {
     /// Month first: "December 8, 2022", "Dec. 8", "December 8-10", "ديسمبر 2022".
     pub(super) fn month_first(&self, i: usize) -> Option<Hit> {
         let (m, cue, mp, mut k) = self.month_at(i)?;
+        // "each July", "every January", "يوليو من كل عام", "in July of each
+        // year": a month that recurs, not a date.
+        let every = |j: usize| self.stem_in(j, &w().every_words) || w().every_words.has(self.norm(j));
+        if i.checked_sub(1).is_some_and(every)
+            || (w().of.has(self.norm(k))
+                && every(k + 1)
+                && (matches!(self.inf(k + 2).and_then(|f| f.period), Some((Unit::Year, _)))
+                    || w().year_nouns_ar.has(self.norm(k + 2))))
+        {
+            return None;
+        }
         if self.is_punct(k, &["."]) && self.glued(k) && self.tok(i).is_some_and(|t| is_abbreviation(&t.norm)) {
             k += 1;
         }
@@ -205,13 +216,7 @@ impl Scanner<'_> {
             let prev_cue =
                 w().cues_en.has(prev) || (prev == "-" && i >= 2 && w().part_of_period_en.has(self.norm(i - 2)));
             let full = !is_abbreviation(&tok.norm);
-            let cued = prev_cue
-                && full
-                && (cue == Cue::Free
-                    || matches!(
-                        prev,
-                        "in" | "since" | "until" | "during" | "last" | "next" | "this" | "early" | "late" | "mid" | "-"
-                    ));
+            let cued = prev_cue && full && (cue == Cue::Free || w().month_cues_en.has(prev));
             cued || (full && self.bare_month_en(i, k, cue))
         };
         if !cued {

@@ -43,6 +43,13 @@ impl Scanner<'_> {
             None
         };
         let (last, n, step) = match phrase {
+            // "the quarter-to-quarter comparison": part of a compound.
+            Some((words, ..)) if self.is_punct(i + words.len(), &["-"]) && self.glued(i + words.len()) => return None,
+            // "the day before authorities issued a warrant", "اليوم السابق
+            // للانتخابات": the day before an event, not before the last date.
+            Some((words, n, step)) if self.governs_next(i + words.len(), words, *n != 0 && *step == Step::Day) => {
+                return None
+            }
             Some((words, n, step)) => (i + words.len(), *n, *step),
             None => {
                 // "two days later", "a week earlier"
@@ -68,6 +75,22 @@ impl Scanner<'_> {
     }
 }
 
+impl Scanner<'_> {
+    /// Whether a phrase ending in a preposition ("the day before") or an
+    /// Arabic day before or after ("اليوم السابق", `day_step`) before a word
+    /// in "لـ" takes the word at `k` as its object.
+    fn governs_next(&self, k: usize, words: &[String], day_step: bool) -> bool {
+        let Some(next) = self.tok(k).filter(|t| t.is_word) else { return false };
+        if next.arabic {
+            return day_step
+                && words.iter().all(|x| !x.is_ascii())
+                && next.norm.starts_with('ل')
+                && next.norm.chars().count() > 3;
+        }
+        words.last().is_some_and(|l| w().object_prepositions_en.has(l))
+    }
+}
+
 /// `d` moved by `n` years (29 February becomes the 28th).
 fn add_years(d: Ymd, n: i64) -> Option<Ymd> {
     let y = i32::try_from(i64::from(d.year) + n).ok()?;
@@ -75,7 +98,7 @@ fn add_years(d: Ymd, n: i64) -> Option<Ymd> {
 }
 
 /// Whether a value is a calendar quarter.
-fn is_quarter(v: &DateValue) -> bool {
+pub(super) fn is_quarter(v: &DateValue) -> bool {
     v.precision == Precision::Range
         && v.start.day == 1
         && v.start.month % 3 == 1

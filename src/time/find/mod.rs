@@ -17,6 +17,7 @@ use std::sync::OnceLock;
 
 mod absolute;
 mod anchored;
+mod fiscal;
 mod hijri;
 mod ranges;
 mod relative;
@@ -95,7 +96,13 @@ fn known_words() -> &'static Known {
         all.extend(w.decade_words.keys().filter(|k| k.is_ascii()));
         // Every first word but the article, which would make every "the" a
         // known word (year_phrase checks it by itself).
-        all.extend(w.year_phrases.iter().filter_map(|r| r.0.first().map(String::as_str)).filter(|f| *f != "the"));
+        all.extend(
+            w.year_phrases
+                .iter()
+                .chain(&w.month_phrases)
+                .filter_map(|r| r.0.first().map(String::as_str))
+                .filter(|f| *f != "the"),
+        );
         all.extend(w.spoken_numbers_en.keys());
         all.extend(w.century_nouns.iter().filter(|k| k.is_ascii()));
         for t in [
@@ -109,6 +116,8 @@ fn known_words() -> &'static Known {
             &w.future_markers,
             &w.past_markers,
             &w.stem_cues,
+            &w.period_nouns_ar,
+            &w.same_period_ar,
             &w.year_prefixes_en,
         ] {
             all.extend(t.iter());
@@ -475,11 +484,24 @@ impl Scanner<'_> {
         if (m.has(&t.norm) || self.stem_in(j, m)) && !noun {
             return 1;
         }
+        // "Voters head to the polls Sunday", "They meet Monday": a verb in
+        // the present with a day names a coming event (the past would be
+        // "headed", "met"). Not after "to" or "did" ("failed to meet",
+        // "did not meet"), nor a noun ("the head of", "its head").
+        if !t.arabic && w().present_plural_en.has(&t.norm) && !noun {
+            let prev = j.checked_sub(1).map_or("", |k| self.norm(k));
+            let possessive =
+                j.checked_sub(1).is_some_and(|k| self.inf(k).is_some_and(|f| f.cut > 0) || prev.ends_with("'s"));
+            if !w().not_finite_before_en.has(prev) && !possessive && !w().of.has(self.norm(j + 1)) {
+                return 1;
+            }
+        }
         let p = &w().past_markers;
         let ed = !t.arabic && !t.capitalized && t.norm.len() > 4 && t.norm.ends_with("ed") && !t.norm.ends_with("eed");
-        // "will be held", "is expected": a participle after "be" carries no
-        // tense of its own.
-        let participle = j.checked_sub(1).is_some_and(|k| w().be_forms_en.has(self.norm(k)));
+        // "will be held", "is expected", "has been extended", "has extended":
+        // a participle after "be" or "have" carries no tense of its own.
+        let participle =
+            j.checked_sub(1).is_some_and(|k| w().be_forms_en.has(self.norm(k)) || w().perfect_aux_en.has(self.norm(k)));
         if (p.has(&t.norm) || self.stem_in(j, p) || ed) && !participle {
             return -1;
         }
@@ -569,7 +591,12 @@ impl Scanner<'_> {
     /// ("late November", "mid-2021"), as TimeML does; never reaching back
     /// into the previous hit.
     fn widen(&self, h: &mut Hit, floor: usize) {
-        if !matches!(h.value.precision, Precision::Month | Precision::Year) {
+        // A decade too: "the mid-1990s", "منتصف التسعينيات".
+        let decade = h.value.precision == Precision::Range
+            && h.value.start.year % 10 == 0
+            && h.value.end.year == h.value.start.year + 9
+            && (h.value.start.month, h.value.start.day, h.value.end.month, h.value.end.day) == (1, 1, 12, 31);
+        if !matches!(h.value.precision, Precision::Month | Precision::Year) && !decade {
             return;
         }
         let Some(j) = h.first.checked_sub(1).filter(|&j| j >= floor) else { return };
@@ -620,11 +647,14 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     while i < tokens.len() {
         // A date relative to the one before ("a year earlier") takes the
         // last date read on its own as its anchor, never another relative one.
-        let (found, own) = match sc.quarter_ago(i, anchor.as_ref()) {
-            Some(h) => (Some(h), false),
-            None => match sc.at(i, lang) {
-                Some(h) => (Some(h), true),
-                None => (sc.anchored(i, anchor.as_ref()), false),
+        let (found, own) = match sc.reporting_period(i, anchor.as_ref()) {
+            Some((h, own)) => (Some(h), own),
+            None => match sc.quarter_ago(i, anchor.as_ref()) {
+                Some(h) => (Some(h), false),
+                None => match sc.at(i, lang) {
+                    Some(h) => (Some(h), true),
+                    None => (sc.anchored(i, anchor.as_ref()), false),
+                },
             },
         };
         match found {

@@ -137,9 +137,23 @@ impl Scanner<'_> {
         if f.stems.is_empty() && self.norm(i) != "the" {
             return None;
         }
-        let (n, ofs, prefix) =
-            w().year_phrases.iter().find_map(|(words, ofs)| Some((words.len(), *ofs, self.phrase_at(i, words)?)))?;
-        let value = year_value(p.year + ofs, Derivation::Relative)?;
+        let find = |rows: &[(Vec<String>, i32)]| {
+            rows.iter().find_map(|(words, ofs)| Some((words.len(), *ofs, self.phrase_at(i, words)?)))
+        };
+        let (n, value, prefix) = match find(&w().year_phrases) {
+            Some((n, ofs, prefix)) => (n, year_value(p.year + ofs, Derivation::Relative)?, prefix),
+            // "the end of the month", "مطلع الشهر": publication's month.
+            None => {
+                let (n, ofs, prefix) = find(&w().month_phrases)?;
+                let m = add_months(p, i64::from(ofs))?;
+                (n, month_value(m.year, m.month, Derivation::Relative)?, prefix)
+            }
+        };
+        // "نهاية العام الماضي": the direction after it names another year
+        // (read as "العام الماضي", with "نهاية" joined to it).
+        if self.inf(i + n).is_some_and(|f| f.ar_dir.is_some()) {
+            return None;
+        }
         Some(Hit { first: i, last: i + n, start: self.start_of(i, prefix), end: self.end_of(i + n), value })
     }
 
@@ -225,6 +239,13 @@ impl Scanner<'_> {
         // Bare season words are too loose ("spring" the verb, "الربيع العربي");
         // English "the summer" is the latest one begun.
         let the_season = !tok.arabic && i.checked_sub(1).is_some_and(|j| self.norm(j) == "the");
+        // "the early summer", "أواخر الصيف": part of the latest one begun.
+        let part = i.checked_sub(1).filter(|&j| {
+            first == i
+                && matches!(kind, PeriodKind::Season(_))
+                && (w().part_of_period_en.has(self.norm(j)) || self.stem_in(j, &w().part_of_period_ar))
+        });
+        let the_season = the_season || part.is_some();
         if year.is_none() && dir.is_none() && matches!(kind, PeriodKind::Season(_)) && !the_season {
             return None;
         }
@@ -286,6 +307,16 @@ impl Scanner<'_> {
             },
         };
         let value = range_value(a, b, derivation)?;
+        if let Some(j) = part {
+            let the = j.checked_sub(1).filter(|&t| !tok.arabic && self.norm(t) == "the");
+            let prefix = if the.is_some() {
+                0
+            } else {
+                self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| w().part_of_period_ar.has(s))).map_or(0, |x| x.1)
+            };
+            let first = the.unwrap_or(j);
+            return Some(Hit { first, last: k, start: self.start_of(first, prefix), end: self.end_of(k), value });
+        }
         // TimeML keeps "the" in "the third quarter" and "the weekend".
         let first = match i.checked_sub(1) {
             Some(j)
@@ -606,6 +637,14 @@ impl Scanner<'_> {
                 return None;
             }
         }
+        // "has been extended until Friday", "بحلول الأحد": a deadline ahead
+        // unless a past verb says it has passed ("lasted until Friday"). Not
+        // one opening the sentence ("Until Thursday, they had not ..."),
+        // which frames a story told in the past.
+        let deadline = first.checked_sub(1).is_some_and(|j| {
+            (w().deadlines.has(self.norm(j)) || self.stem_in(j, &w().deadlines))
+                && j.checked_sub(1).is_some_and(|k| !self.clause_stop(k))
+        });
         let p = self.published?;
         let pw = i64::from(weekday(p));
         let w = i64::from(wd);
@@ -621,6 +660,7 @@ impl Scanner<'_> {
                 }
             }
             _ if self.tense_near(i) == 1 => fwd,
+            _ if deadline && self.tense_near(i) == 0 => fwd,
             _ => -back,
         };
         let d = add_days(p, ofs)?;
