@@ -600,6 +600,8 @@ fn score_geo(name: &str, docs: &[Doc], list: usize, report: &mut String) {
     let mut spurious = misses.clone();
     // nationality mentions, and how many meet a gold place
     let mut nationality = (0usize, 0usize);
+    // ATLAS_GEO_CONTEXT=1: every miss with the text around it, on standard error
+    let show_context = std::env::var_os("ATLAS_GEO_CONTEXT").is_some();
     for (doc, a) in docs.iter().zip(&analyses) {
         // place names only: nationality words are counted apart
         let placed: Vec<_> =
@@ -624,6 +626,13 @@ fn score_geo(name: &str, docs: &[Doc], list: usize, report: &mut String) {
             let hit = placed.iter().find(|m| m.start < g.end && g.start < m.end);
             let ent = hit.and_then(|m| a.entities.iter().find(|e| e.id == m.entity));
             let Some((e, p)) = ent.and_then(|e| e.place.as_ref().map(|p| (e, p))) else {
+                if show_context {
+                    let t: Vec<char> = a.text.chars().collect();
+                    let around: String = t[g.start.saturating_sub(60)..(g.end + 60).min(t.len())].iter().collect();
+                    let over = a.mentions.iter().find(|m| m.start < g.end && g.start < m.end);
+                    let over = over.map_or(String::new(), |m| format!(" (as {:?} {:?})", m.kind, m.text));
+                    eprintln!("MISS {} [{}]{over}: {}", g.text, g.kind, around.replace('\n', " "));
+                }
                 *misses.entry(format!("{} [{}]", g.text, g.kind)).or_default() += 1;
                 continue;
             };

@@ -48,6 +48,22 @@ word_lists! {
     pub(super) fn adjective_blockers = ["ar_adjective_blocker"];
     /// Arabic locatives before a place ("في", "قرب", "بمدينه").
     pub(super) fn ar_locatives = ["ar_locative"];
+    /// Arabic heads of a street, port, airport or district before its name
+    /// ("شارع", "ميناء", "حي"): [`super::facilities`].
+    pub(super) fn ar_facility_place = ["ar_facility_place"];
+    /// The same, also common nouns: only before a name found after them
+    /// ("طريق", "جسر", "ميدان").
+    pub(super) fn ar_facility_named = ["ar_facility_named"];
+    /// Words before "طريق" that make it "by means of" ("عن طريق").
+    pub(super) fn ar_means_before = ["ar_means_before"];
+    /// Arabic heads of an institution's building ("مستشفى", "مسجد").
+    pub(super) fn ar_facility_body = ["ar_facility_body"];
+    /// English heads after a street's, airport's or bridge's name ("Airport").
+    pub(super) fn en_facility_place = ["en_facility_place"];
+    /// English heads after an institution's building's name ("Hospital").
+    pub(super) fn en_facility_body = ["en_facility_body"];
+    /// English heads before "of" and a town ("Port of Beirut").
+    pub(super) fn en_facility_of = ["en_facility_of"];
     /// Words that call the next name a town or city ("مدينه", "city").
     pub(super) fn settlement_words = ["settlement"];
     /// English nouns of "city of X".

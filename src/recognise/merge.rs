@@ -127,7 +127,11 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // and "US officials" (GeoVirus misses "US" 32 times); news
             // corpora mark national teams and governments named by their
             // country as places too.
-            let country = if t.kind == EntityType::Organization { country_name(words, w0, w1) } else { None };
+            let country = if t.kind == EntityType::Organization {
+                country_name(words, w0, w1).or_else(|| cued_division(words, w0, w1))
+            } else {
+                None
+            };
             // what is left of a span cut at a dateline's dash is the place
             // the story was filed from ("WASHINGTON —")
             let dateline = dash.is_some()
@@ -211,6 +215,28 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
     }
     tagged_place(words, w0, w1)
         .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region]))
+}
+
+/// The candidates of English words `w0..w1` when they are exactly the
+/// name of a first-level division or a county, right after a preposition
+/// of place ("horses in New South Wales", "across NSW"; the tagger calls
+/// the name an organisation, as it does for a state's government).
+/// The same before "and" and another division or country ("except NSW
+/// and Queensland").
+fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+    let ws = &words[w0..w1];
+    if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) {
+        return None;
+    }
+    let kinds = [PlaceKind::Province, PlaceKind::Country];
+    let cue = w0 > 0 && !words[w0].brk && crate::resolve::is_town_cue(&words[w0 - 1].key);
+    let joined = words.get(w1).is_some_and(|w| !w.brk && w.key == "and")
+        && words.get(w1 + 1).is_some_and(|n| !n.brk && (n.cap || n.upper))
+        && tagged_place(words, w1 + 1, w1 + 2).is_some_and(|(c, _)| first_kind(c, &kinds));
+    if !(cue || joined) {
+        return None;
+    }
+    tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]))
 }
 
 /// Most words are Arabic.

@@ -30,6 +30,7 @@
 //! depends on them because every lookup uses the stripped readings.
 
 mod demonyms;
+mod facilities;
 pub mod lexicon;
 mod linking;
 mod lists;
@@ -223,6 +224,7 @@ pub fn recognise(
     merge::join_adjacent_people(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {
+        facilities::mark(words, &mut accepted);
         demonyms::mark(words, &mut accepted);
     }
     accepted.sort_by_key(|f| (f.start, f.end));

@@ -427,7 +427,8 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     if (w.arabic || !w.cap || (w.sent_start && j == i + 1)) && gazetteer::is_common_word(key) {
         return Weak::Common;
     }
-    if !w.arabic || j != i + 1 {
+    // two words written as one ("حفرالباطن") are a name, not a noun
+    if !w.arabic || j != i + 1 || key.contains(' ') {
         return Weak::No;
     }
     if key.starts_with("ال") {

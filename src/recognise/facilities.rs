@@ -1,0 +1,269 @@
+//! Facilities and streets as places: a road, port, airport, bridge,
+//! square, district or hospital named in the text is where the story
+//! happens ("ميناء بيروت", "طريق الملك عبد العزيز", "مطار رفيق الحريري",
+//! "Port of Beirut", "JFK Airport"). The gazetteer holds towns, not
+//! facilities: the whole name is marked as a place mention and pinned on
+//! the town named inside it ("ميناء بيروت" → Beirut) or, failing that, on
+//! the town the text names nearest to it. With no town in either, nothing
+//! changes (a pin in the wrong town is worse than none).
+//!
+//! The heads are the lists `ar_facility_place`, `ar_facility_named`, `ar_facility_body`,
+//! `en_facility_place`, `en_facility_body` and `en_facility_of` of
+//! `data/curated/recognise_words.tsv`. A place-like head (road, port,
+//! airport, district) takes its name from whatever covered it (the tagger
+//! often reads "الملك عبد العزيز" or "رفيق الحريري" as a person); an
+//! institution's head (hospital, mosque) does not take a name the tagger
+//! read as an organisation, which news corpora mark as one.
+
+use super::lists::{
+    ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body, en_facility_of,
+    en_facility_place,
+};
+use super::places::tagged_place;
+use super::{nisba, span, verb_like, Found, What, Word};
+use crate::gazetteer;
+use crate::model::{EntityType, PlaceKind};
+
+/// Most words of a facility's name after an Arabic head or before an
+/// English one ("Sheremetyevo International", "الملك عبد العزيز").
+const MAX_NAME: usize = 4;
+
+/// Source priority of a facility mention (it is added after the merge).
+const PRIO_FACILITY: u8 = 26;
+
+/// The kind of head a word is.
+#[derive(Clone, Copy, PartialEq)]
+enum Head {
+    /// Road, port, airport, district: takes any name.
+    Place,
+    /// Hospital, mosque, university: not an organisation's name.
+    Body,
+}
+
+/// The Arabic head at word `w`: its kind, whether it also is a common
+/// noun that takes a name only when one was found after it ("عن طريق
+/// الإنترنت", "ميدان المعركة"), and its proclitics' length.
+fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 3]) -> Option<(Head, bool, usize)> {
+    w.readings.iter().find_map(|r| {
+        if ar[0].contains(&r.key) {
+            Some((Head::Place, false, r.pre))
+        } else if ar[1].contains(&r.key) {
+            Some((Head::Place, true, r.pre))
+        } else if ar[2].contains(&r.key) {
+            Some((Head::Body, true, r.pre))
+        } else {
+            None
+        }
+    })
+}
+
+/// Marks the facilities of the text as place mentions (see the module
+/// doc); `accepted` is sorted by position before and after.
+pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
+    let ar = [ar_facility_place(), ar_facility_named(), ar_facility_body()];
+    let mut i = 0;
+    while i < words.len() {
+        let w = &words[i];
+        let found = if w.arabic {
+            // "المطار" is the airport already named; "عن طريق" is "by means of"
+            let idiom = i > 0 && words[i - 1].readings.iter().any(|r| ar_means_before().contains(&r.key));
+            head_of(w, &ar)
+                .filter(|_| !super::definite(w) && !idiom)
+                .and_then(|(head, named, pre)| arabic_name(words, i, named, accepted).map(|j| (i, j, head, pre)))
+        } else {
+            english_name(words, i)
+        };
+        let Some((w0, w1, head, pre)) = found else {
+            i += 1;
+            continue;
+        };
+        let (start, end) = span(words, w0, w1, pre);
+        // what the merge kept over these words: all inside the name, and no
+        // organisation for an institution
+        let inside: Vec<usize> = (0..accepted.len())
+            .filter(|&k| accepted[k].start < end && start < accepted[k].end && accepted[k].kind != EntityType::Date)
+            .collect();
+        let fits = inside.iter().all(|&k| {
+            let f = &accepted[k];
+            // an organisation's name is one only where the merge read the
+            // head itself as its start ("مطار ..." as one organisation)
+            let org_ok = head == Head::Place && f.w0 == w0;
+            f.start >= start && f.end <= end && (f.kind != EntityType::Organization || org_ok)
+        });
+        // a date inside ("شارع 26 يوليو") stays a date
+        let dated = accepted.iter().any(|f| f.kind == EntityType::Date && f.start < end && start < f.end);
+        // a town the merge kept inside already pins it, and is what news
+        // corpora mark ("ميناء بيروت" marks Beirut)
+        let town_inside =
+            inside.iter().any(|&k| matches!(accepted[k].what, What::Place { .. }) && !accepted[k].demonym);
+        let pin = if fits && !dated && !town_inside { pin_of(words, w0, w1, accepted) } else { None };
+        if let Some((what, town)) = pin {
+            // a town named inside is the mention, as news corpora mark it
+            // ("مطار القاهرة الدولي" marks Cairo)
+            // and an Arabic head before a one-word name nothing marked stays
+            // outside, as they mark "حي الخضراء"; a person's name is a
+            // place only with its head ("مطار رفيق الحريري")
+            let bare = words[w0].arabic && w1 == w0 + 2 && inside.is_empty();
+            let ((w0, w1), (start, end)) = match town {
+                Some((k, pre)) => ((k, k + 1), span(words, k, k + 1, pre)),
+                None if bare => ((w0 + 1, w1), span(words, w0 + 1, w1, 0)),
+                None => ((w0, w1), (start, end)),
+            };
+            for k in inside.into_iter().rev() {
+                accepted.remove(k);
+            }
+            let at = accepted.partition_point(|f| f.start < start);
+            accepted.insert(at, Found::new((w0, w1), (start, end), EntityType::Place, what, PRIO_FACILITY));
+        }
+        // a name taken as a whole or left to what the merge kept, never
+        // read again from its middle ("Frederick Memorial Hospital")
+        i = w1.max(i + 1);
+    }
+}
+
+/// The end word of the name after the Arabic head at `i`: a name the
+/// merge kept starting right after the head (or after one title word:
+/// "طريق الملك عبد العزيز"), else one definite word ("حي المنيل",
+/// "كورنيش النيل"); then a nisba adjective ("مطار الكويت الدولي").
+fn arabic_name(words: &[Word], i: usize, named: bool, accepted: &[Found]) -> Option<usize> {
+    let ok = |k: usize| {
+        words.get(k).is_some_and(|n| {
+            n.arabic && !n.brk && !n.f.ar_stop && !n.f.time && !n.f.trigger && !verb_like(n) && n.sent == words[i].sent
+        })
+    };
+    if !ok(i + 1) {
+        return None;
+    }
+    // the head itself may start what was kept ("معهد الأورام" as an organisation)
+    let kept = |from: usize| accepted.iter().find(|f| f.w0 == from && f.kind != EntityType::Date).map(|f| f.w1);
+    let mut j = kept(i)
+        .filter(|&e| e > i + 1)
+        .or_else(|| kept(i + 1))
+        .or_else(|| words[i + 1].f.title.then(|| kept(i + 2)).flatten())
+        .unwrap_or_else(|| bare_name(words, i, named, &ok));
+    if j <= i + 1 || j - i - 1 > MAX_NAME {
+        return None;
+    }
+    if ok(j) && nisba(&words[j]) && words[j].f.demonym.is_none() {
+        j += 1;
+    }
+    Some(j)
+}
+
+/// The end of a name after the head at `i` that nothing covered: a title
+/// or given name and the given names or particles after it ("طريق الملك
+/// عبد العزيز"), a given name and a family name; after a head that is no
+/// common noun, one definite word ("حي المنيل") or one or two bare words
+/// ("مطار رفيق الحريري"); `i` when none.
+fn bare_name(words: &[Word], i: usize, named: bool, ok: &dyn Fn(usize) -> bool) -> usize {
+    let given = |k: usize| ok(k) && (words[k].f.given.is_some() || words[k].f.particle || words[k - 1].f.particle);
+    // a family name is often nisba-shaped ("الحريري")
+    let family = |k: usize| ok(k) && words[k].key.starts_with("ال");
+    let first = &words[i + 1];
+    if first.f.title || first.f.given.is_some() {
+        let mut j = i + 2;
+        while j < i + 1 + MAX_NAME && given(j) {
+            j += 1;
+        }
+        // a given name's family name ("رفيق الحريري")
+        if first.f.given.is_some() && j == i + 2 && family(j) {
+            j += 1;
+        }
+        if j > i + 2 {
+            return j;
+        }
+    }
+    if named {
+        i
+    } else if super::definite(first) {
+        i + 2
+    } else if !nisba(first) && !first.key.ends_with('ي') && family(i + 2) {
+        // a person's name that nothing covered ("مطار رفيق الحريري"), not
+        // an adjective ("مطار دولي")
+        i + 3
+    } else {
+        i
+    }
+}
+
+/// An English facility name at word `i`: "Port of Beirut" (the head before
+/// "of" and a capitalised name), or a capitalised name of up to
+/// [`MAX_NAME`] words whose last word is a head ("JFK Airport", "Royal
+/// Free Hospital"): (first word, end word, head kind, 0).
+fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)> {
+    let w = &words[i];
+    if !(w.cap || w.upper) {
+        return None;
+    }
+    let name_word = |k: usize| words.get(k).is_some_and(|n| !n.arabic && !n.brk && (n.cap || n.upper) && !n.f.en_stop);
+    if en_facility_of().contains(&w.key) && words.get(i + 1).is_some_and(|n| n.key == "of" && !n.brk) {
+        let mut j = i + 2;
+        while j < i + 2 + MAX_NAME && name_word(j) {
+            j += 1;
+        }
+        return (j > i + 2).then_some((i, j, Head::Place, 0));
+    }
+    if w.f.en_stop || (w.sent_start && words.get(i + 1).is_none_or(|n| n.brk)) {
+        return None;
+    }
+    // the run of capitalised words from i, up to the first head
+    let mut j = i;
+    while j < i + MAX_NAME + 1 && (j == i || name_word(j)) {
+        let key = &words[j].key;
+        let head = if en_facility_place().contains(key) {
+            Some(Head::Place)
+        } else if en_facility_body().contains(key) {
+            Some(Head::Body)
+        } else {
+            None
+        };
+        if let Some(h) = head {
+            // the head alone is no name; a run that goes on past it is
+            // another name ("Airport Road")
+            return (j > i && !name_word(j + 1)).then_some((i, j + 1, h, 0));
+        }
+        j += 1;
+    }
+    None
+}
+
+/// Where a facility at words `w0..w1` is: a town or larger place named
+/// inside it ("ميناء بيروت", "Port of Beirut", "Moscow's Sheremetyevo
+/// International Airport"), else the nearest town or province the text
+/// names, in the same sentence first.
+/// With the word and proclitics' length of a town named inside.
+fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(What, Option<(usize, usize)>)> {
+    let places = gazetteer::places();
+    let kind_ok = |cands: &[u32], kinds: &[PlaceKind]| {
+        cands.first().and_then(|&c| places.get(c as usize)).is_some_and(|p| kinds.contains(&p.kind))
+    };
+    let local = [PlaceKind::City, PlaceKind::Province];
+    let as_what = |cands: &'static [u32], key: String| What::Place {
+        cands,
+        key,
+        dir: None,
+        adj_country: None,
+        settlement: false,
+        weak: super::Weak::No,
+    };
+    // a town's name inside it (the tagger read the whole as one name)
+    for k in w0 + 1..w1 {
+        if let Some((cands, pre)) = tagged_place(words, k, k + 1) {
+            let key = words[k].readings.iter().find(|r| gazetteer::lookup(&r.key) == cands).map(|r| r.key.clone());
+            if let Some(key) = key.filter(|_| kind_ok(cands, &local) && super::merge::notable_first(cands)) {
+                return Some((as_what(cands, key), Some((k, pre))));
+            }
+        }
+    }
+    // the nearest town the text names, the same sentence first
+    let sent = words[w0].sent;
+    accepted
+        .iter()
+        .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1))
+        .filter_map(|f| match &f.what {
+            What::Place { cands, key, .. } if kind_ok(cands, &local) => Some((f, *cands, key)),
+            _ => None,
+        })
+        .min_by_key(|(f, _, _)| (words.get(f.w0).is_none_or(|x| x.sent != sent), f.w0.abs_diff(w0)))
+        .map(|(_, cands, key)| (as_what(cands, key.clone()), None))
+}
