@@ -72,6 +72,9 @@ struct Gazetteer {
     late_ids: Mutex<HashMap<String, u32>>,
     /// Rows of the shards' and the core's tables that did not parse.
     late_skipped: AtomicUsize,
+    /// Shards given before the core (a host providing files in any order):
+    /// folded in when the core arrives, as their keys point into it.
+    early: Mutex<Vec<(String, &'static str)>>,
     /// Sorted keys of weak common words.
     weak: Vec<String>,
     /// Sorted keys of the US state abbreviations news writes ("ind", "w.va").
@@ -258,6 +261,7 @@ fn build_bare() -> Gazetteer {
         generation: AtomicUsize::new(0),
         late_ids: Mutex::new(HashMap::new()),
         late_skipped: AtomicUsize::new(0),
+        early: Mutex::new(Vec::new()),
         weak,
         state_abbr,
         demonyms,
@@ -305,6 +309,11 @@ fn fold_core<'a>(
     if g.core.set(Core { table, by_id: rows }).is_ok() {
         g.generation.fetch_add(1, Ordering::Relaxed);
     }
+    let early = std::mem::take(&mut *g.early.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
+    for (name, text) in early {
+        // checked when it was given: known and not loaded
+        let _ = load_shard(g, &name, text);
+    }
     bad
 }
 
@@ -349,8 +358,6 @@ pub enum ShardError {
     Unknown(String),
     /// The text is not a shard (or not this version's).
     Malformed(String),
-    /// A shard came before the core its keys point into.
-    NeedsCore(String),
 }
 
 impl std::fmt::Display for ShardError {
@@ -358,7 +365,6 @@ impl std::fmt::Display for ShardError {
         match self {
             ShardError::Unknown(n) => write!(f, "gazetteer shard {n} is unknown"),
             ShardError::Malformed(n) => write!(f, "gazetteer shard {n} is malformed"),
-            ShardError::NeedsCore(n) => write!(f, "gazetteer shard {n} needs {CORE_ASSET} first"),
         }
     }
 }
@@ -460,12 +466,25 @@ pub fn load_all() {
 /// into the gazetteer; `Ok(false)` when it was loaded already. The text is
 /// kept for the life of the program, like the embedded tables.
 pub fn provide_shard(name: &str, text: String) -> Result<bool, ShardError> {
-    let g = gazetteer();
-    if g.core.get().is_none() {
-        return Err(ShardError::NeedsCore(name.to_string()));
-    }
+    provide_shard_to(gazetteer(), name, text)
+}
+
+/// [`provide_shard`] into `g`.
+fn provide_shard_to(g: &Gazetteer, name: &str, text: String) -> Result<bool, ShardError> {
     if g.shards.iter().any(|s| s.name == name && s.table.get().is_some()) {
         return Ok(false);
+    }
+    if g.core.get().is_none() {
+        // kept until the core is here (its keys point into it)
+        if !g.shards.iter().any(|s| s.name == name) {
+            return Err(ShardError::Unknown(name.to_string()));
+        }
+        let mut early = g.early.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if early.iter().any(|(n, _)| n == name) {
+            return Ok(false);
+        }
+        early.push((name.to_string(), Box::leak(text.into_boxed_str())));
+        return Ok(true);
     }
     load_shard(g, name, Box::leak(text.into_boxed_str()))
 }

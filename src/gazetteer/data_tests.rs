@@ -63,6 +63,24 @@ fn core_asset_folds_in_like_the_embedded_core() {
     }
 }
 
+/// A shard given before the core (a host providing files in directory
+/// order) is kept and folded in when the core arrives.
+#[test]
+fn a_shard_before_the_core_waits_for_it() {
+    let rows = |text: &'static str, prefix: &str| data_rows(text).map(|l| format!("{prefix}{l}\n")).collect::<String>();
+    let core = rows(PLACES_TSV, "P\t") + &rows(INDEX_TSV, "K\t");
+    let bare = build_bare();
+    let shard = include_str!("../../data/gazetteer/late/gaz-0000.tsv");
+    assert_eq!(provide_shard_to(&bare, "gaz-0000", shard.to_string()), Ok(true));
+    assert_eq!(provide_shard_to(&bare, "gaz-0000", shard.to_string()), Ok(false));
+    assert!(provide_shard_to(&bare, "gaz-9999", shard.to_string()).is_err());
+    assert!(bare.shards[0].table.get().is_none(), "not folded before the core");
+    assert_eq!(fold_core_text(&bare, Box::leak(core.into_boxed_str())), Ok(true));
+    let table = bare.shards[0].table.get().expect("folded with the core");
+    assert!(!table.keys.is_empty());
+    assert_eq!(provide_shard_to(&bare, "gaz-0000", shard.to_string()), Ok(false));
+}
+
 /// The hashed step answers as the binary search of the sorted keys
 /// does, for every key of the core and the shards, every start of one
 /// and near misses.
