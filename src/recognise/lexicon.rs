@@ -305,7 +305,6 @@ mod tests {
             "en_calendar",
             "en_connector",
             "en_connector_outer",
-            "en_county",
             "en_event_word",
             "en_facility_body",
             "en_facility_of",
