@@ -39,7 +39,10 @@ test("article after article in one view: wasm memory levels off", async () => {
   const load = (i) => page.evaluate((a) => window.__mem.handle.setArticle(a), articles[i % articles.length]);
   // warm up: every article's late data (shards, tagger weights) arrives and stays
   for (let i = 1; i <= 30; i++) await load(i);
-  await page.waitForTimeout(1500);
+  // the late data comes in rounds (the gazetteer's core, then the shards):
+  // wait until nothing is on its way rather than for a fixed time
+  await page.waitForFunction(() => document.documentElement.dataset.atlasAssets === "complete", null, { timeout: 30000 });
+  await page.waitForTimeout(500);
   for (let i = 1; i <= articles.length; i++) await load(i);
   const warm = await memory();
   for (let i = 0; i < 100; i++) await load(i);
