@@ -62,6 +62,8 @@ pub fn Legend(
     view! {
         <div class="legend" role="group" aria-label=move || ctx.lang.get().t().legend data-testid="legend">
             {move || {
+                // rebuilt with each article: its chips read their own copies (see Relay)
+                let ctx = ctx.scoped();
                 counts
                     .get()
                     .into_iter()
@@ -71,17 +73,25 @@ pub fn Legend(
                     .collect_view()
             }}
             <Show when=move || ctx.selected.with(|s| s.is_some())>
-                <button
-                    type="button"
-                    class="chip clear"
-                    data-testid="clear-selection"
-                    title=move || ctx.lang.get().t().kbd_hint
-                    on:click=move |_| ctx.state.clear_selection()
-                >
-                    {move || format!("× {}", ctx.lang.get().t().clear_selection)}
-                </button>
+                // shown and dropped with every selection: its own copies (see Relay)
+                {clear_button(ctx.scoped())}
             </Show>
         </div>
+    }
+}
+
+/// "× Clear selection", while something is selected.
+fn clear_button(ctx: Ctx) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="chip clear"
+            data-testid="clear-selection"
+            title=move || ctx.lang.get().t().kbd_hint
+            on:click=move |_| ctx.state.clear_selection()
+        >
+            {move || format!("× {}", ctx.lang.get().t().clear_selection)}
+        </button>
     }
 }
 

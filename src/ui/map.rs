@@ -2,6 +2,7 @@
 //! mention count, shaded areas for countries and regions; pan by drag, zoom
 //! by wheel, pinch, keys and buttons. No tiles, no network.
 
+use super::relay::Relay;
 use super::resize::observe_size;
 use super::select::selectable;
 use super::state::Ctx;
@@ -204,6 +205,7 @@ pub fn Map(
                 .collect::<BTreeMap<String, Side>>()
         })
     });
+    let relays = (Relay::new(tf), Relay::new(shown), Relay::new(labels), Relay::new(rtl), Relay::new(visible));
     let graticule = Memo::new(move |_| {
         let step = layout::graticule_step(win.get().zoom);
         let mut d = String::new();
@@ -367,6 +369,18 @@ pub fn Map(
         .collect_view();
 
     let t = move || ctx.lang.get().t();
+    let outside_label = Memo::new(move |_| format!("{} {}", outside.get(), t().outside_view));
+    // late data bumps `data`: until the gazetteer's core is here, an empty
+    // map means "not yet", not "none"
+    let empty_note = Memo::new(move |_| {
+        ctx.state.data.track();
+        if crate::gazetteer::has_core() {
+            t().no_places
+        } else {
+            t().finding_places
+        }
+    });
+    let notes = (Relay::new(outside_label), Relay::new(empty_note));
     view! {
         <div class="map-box" node_ref=box_ref data-testid="map">
             <svg
@@ -392,11 +406,20 @@ pub fn Map(
                     <g class="countries">{shapes}</g>
                 </g>
                 <g class="pins">
-                    <For
-                        each=move || visible.get()
-                        key=Pin::key
-                        children=move |p| pin_view(ctx, p, tf, shown, labels, rtl)
-                    />
+                    {move || {
+                        // rebuilt with each analysis, reading only its own copies (see Relay)
+                        state.analysis.track();
+                        let ctx = ctx.scoped();
+                        let (tf, shown, labels) = (relays.0.scoped(), relays.1.scoped(), relays.2.scoped());
+                        let (rtl, visible) = (relays.3.scoped(), relays.4.scoped());
+                        view! {
+                            <For
+                                each=move || visible.get()
+                                key=Pin::key
+                                children=move |p| pin_view(ctx, p, tf, shown, labels, rtl)
+                            />
+                        }
+                    }}
                 </g>
             </svg>
             <div class="map-ctl">
@@ -410,20 +433,27 @@ pub fn Map(
                     "⤢"
                 </button>
             </div>
+            // Both come and go with articles: their text is read through
+            // copies owned by the shown element (see Relay).
             <Show when=move || { outside.get() > 0 }>
-                <button type="button" class="map-outside" data-testid="map-outside" on:click=move |_| show_all()>
-                    {move || format!("{} {}", outside.get(), t().outside_view)}
-                </button>
+                {
+                    let label = notes.0.scoped();
+                    view! {
+                        <button type="button" class="map-outside" data-testid="map-outside" on:click=move |_| show_all()>
+                            {move || label.get()}
+                        </button>
+                    }
+                }
             </Show>
             <Show when=move || pins.with(|p| p.is_empty())>
-                // late data bumps `data`: until the gazetteer's core is here,
-                // an empty map means "not yet", not "none"
-                <p class="map-empty" data-testid="map-empty">
-                    {move || {
-                        ctx.state.data.track();
-                        if crate::gazetteer::has_core() { t().no_places } else { t().finding_places }
-                    }}
-                </p>
+                {
+                    let note = notes.1.scoped();
+                    view! {
+                        <p class="map-empty" data-testid="map-empty">
+                            {move || note.get()}
+                        </p>
+                    }
+                }
             </Show>
             <p class="map-credit" data-testid="map-credit">{crate::gazetteer::CREDIT}</p>
         </div>

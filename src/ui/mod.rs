@@ -8,6 +8,7 @@ mod entities;
 mod i18n;
 mod map;
 mod place_fix;
+mod relay;
 mod resize;
 mod select;
 mod share_buttons;

@@ -2,6 +2,7 @@
 //! `embed` creates it, the components read and write it.
 
 use super::i18n::Lang;
+use super::relay::Relay;
 use crate::layout::{self, Lit};
 use crate::model::{Analysis, EntityType};
 use crate::view::{Panels, Selection, ViewState};
@@ -284,6 +285,18 @@ pub struct Ctx {
     pub card: RwSignal<Option<CardAt>>,
     /// The `.atlas` root element (the card is positioned relative to it).
     pub root: NodeRef<leptos::html::Div>,
+    /// The memos above, handed to views rebuilt with each article ([`Ctx::scoped`]).
+    relays: Relays,
+}
+
+#[derive(Clone, Copy)]
+struct Relays {
+    lang: Relay<Lang>,
+    selected: Relay<Option<Selection>>,
+    hidden: Relay<Vec<EntityType>>,
+    lit: Relay<Lit>,
+    preview: Relay<Lit>,
+    hover: Relay<Option<Selection>>,
 }
 
 /// Where the card shows and what for (pixels relative to the `.atlas` root).
@@ -316,26 +329,42 @@ impl Ctx {
             state.analysis.with(|a| a.as_ref().map(|a| layout::lit(a, sel.as_ref())).unwrap_or_default())
         });
         let hover = Memo::new(move |_| state.hover.get());
-        Ctx { state, lang, selected, hidden, lit, preview, hover, card: RwSignal::new(None), root: NodeRef::new() }
+        let relays = Relays {
+            lang: Relay::new(lang),
+            selected: Relay::new(selected),
+            hidden: Relay::new(hidden),
+            lit: Relay::new(lit),
+            preview: Relay::new(preview),
+            hover: Relay::new(hover),
+        };
+        Ctx {
+            state,
+            lang,
+            selected,
+            hidden,
+            lit,
+            preview,
+            hover,
+            card: RwSignal::new(None),
+            root: NodeRef::new(),
+            relays,
+        }
     }
 
     /// The same context through memos owned by the current reactive owner,
-    /// for a view rebuilt with every article (the text, the entity list).
-    /// Each mention's closures subscribe to these; when the next article
-    /// disposes them, their subscribers go with them. Subscribed to the
-    /// long-lived memos directly, every dropped closure stayed in their
-    /// subscriber lists (reactive_graph removes a subscriber when it reruns,
-    /// not when it is dropped): the wasm memory grew by about 45 KB per
-    /// article shown.
+    /// for a view rebuilt with every article (the text, the entity list,
+    /// the map's pins, the timeline's events). Their closures must read
+    /// only these: see [`Relay`] for why subscribing to the long-lived
+    /// memos leaks (about 45 KB per article in the text alone, before).
     pub fn scoped(self) -> Ctx {
-        let p = self;
+        let r = self.relays;
         Ctx {
-            lang: Memo::new(move |_| p.lang.get()),
-            selected: Memo::new(move |_| p.selected.get()),
-            hidden: Memo::new(move |_| p.hidden.get()),
-            lit: Memo::new(move |_| p.lit.get()),
-            preview: Memo::new(move |_| p.preview.get()),
-            hover: Memo::new(move |_| p.hover.get()),
+            lang: r.lang.scoped(),
+            selected: r.selected.scoped(),
+            hidden: r.hidden.scoped(),
+            lit: r.lit.scoped(),
+            preview: r.preview.scoped(),
+            hover: r.hover.scoped(),
             ..self
         }
     }

@@ -168,6 +168,8 @@ pub fn Timeline(
                 drawn
                     .get()
                     .map(|d| {
+                        // the events' closures read this drawing's own copies (see Relay)
+                        let ctx = ctx.scoped();
                         let l = ctx.lang.get_untracked();
                         let has_events = !d.events.is_empty();
                         if !has_events {
