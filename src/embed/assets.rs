@@ -258,11 +258,7 @@ async fn run(jobs: Vec<Job>) -> Vec<String> {
                         // the core makes the first marks and pins: show them
                         // and ask for the shards now, not after the tagger
                         Ok(()) if name == crate::gazetteer::CORE_ASSET => {
-                            reanalyze_all();
-                            let instances = REGISTRY.with_borrow(|r| r.instances.clone());
-                            for inst in instances {
-                                want(inst);
-                            }
+                            refresh();
                         }
                         Ok(()) => {}
                         Err(e) => {
@@ -282,15 +278,20 @@ async fn run(jobs: Vec<Job>) -> Vec<String> {
             errors.push(e);
         }
     }
+    refresh();
+    mark();
+    errors
+}
+
+/// Analyses every live view again, then fetches what they need now: what
+/// arrived may show more that is needed (the core and the filter of Arabic
+/// first words lead to the shards an article's words need).
+fn refresh() {
     reanalyze_all();
-    // what arrived may show more that is needed (the filter of Arabic first
-    // words names the shards an article's words need)
     let instances = REGISTRY.with_borrow(|r| r.instances.clone());
     for inst in instances {
         want(inst);
     }
-    mark();
-    errors
 }
 
 /// Analyses every live view again with what is at hand now.

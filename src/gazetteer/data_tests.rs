@@ -5,6 +5,13 @@ use std::collections::HashSet;
 
 /// Every Arabic first word of a late key passes the filter; other
 /// Arabic words rarely do; damaged filter data never panics.
+/// The core as the page fetches it: scripts/assets.mjs writes places.tsv
+/// and index.tsv as `P` and `K` rows.
+fn core_asset() -> String {
+    let rows = |text: &'static str, prefix: &str| data_rows(text).map(|l| format!("{prefix}{l}\n")).collect::<String>();
+    rows(PLACES_TSV, "P\t") + &rows(INDEX_TSV, "K\t")
+}
+
 #[test]
 fn filter_passes_every_late_first_word() {
     let g = gazetteer();
@@ -45,8 +52,7 @@ fn filter_passes_every_late_first_word() {
 /// a damaged copy is refused.
 #[test]
 fn core_asset_folds_in_like_the_embedded_core() {
-    let rows = |text: &'static str, prefix: &str| data_rows(text).map(|l| format!("{prefix}{l}\n")).collect::<String>();
-    let text = rows(PLACES_TSV, "P\t") + &rows(INDEX_TSV, "K\t");
+    let text = core_asset();
     let bare = build_bare();
     assert!(bare.core.get().is_none() && bare.places.iter().all(|p| p.get().is_none()));
     assert!(fold_core_text(&bare, "not\ta\tcore\n").is_err());
@@ -67,8 +73,7 @@ fn core_asset_folds_in_like_the_embedded_core() {
 /// order) is kept and folded in when the core arrives.
 #[test]
 fn a_shard_before_the_core_waits_for_it() {
-    let rows = |text: &'static str, prefix: &str| data_rows(text).map(|l| format!("{prefix}{l}\n")).collect::<String>();
-    let core = rows(PLACES_TSV, "P\t") + &rows(INDEX_TSV, "K\t");
+    let core = core_asset();
     let bare = build_bare();
     let shard = include_str!("../../data/gazetteer/late/gaz-0000.tsv");
     assert_eq!(provide_shard_to(&bare, "gaz-0000", shard.to_string()), Ok(true));

@@ -19,6 +19,7 @@ use super::lists::{
     ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body, en_facility_of,
     en_facility_place,
 };
+use super::merge::first_kind;
 use super::places::tagged_place;
 use super::{nisba, span, verb_like, Found, What, Word};
 use crate::gazetteer;
@@ -233,10 +234,6 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
 /// names, in the same sentence first.
 /// With the word and proclitics' length of a town named inside.
 fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(What, Option<(usize, usize)>)> {
-    let places = gazetteer::places();
-    let kind_ok = |cands: &[u32], kinds: &[PlaceKind]| {
-        cands.first().and_then(|&c| places.get(c as usize)).is_some_and(|p| kinds.contains(&p.kind))
-    };
     let local = [PlaceKind::City, PlaceKind::Province];
     let as_what = |cands: &'static [u32], key: String| What::Place {
         cands,
@@ -250,7 +247,7 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
     for k in w0 + 1..w1 {
         if let Some((cands, pre)) = tagged_place(words, k, k + 1) {
             let key = words[k].readings.iter().find(|r| gazetteer::lookup(&r.key) == cands).map(|r| r.key.clone());
-            if let Some(key) = key.filter(|_| kind_ok(cands, &local) && super::merge::notable_first(cands)) {
+            if let Some(key) = key.filter(|_| first_kind(cands, &local) && super::merge::notable_first(cands)) {
                 return Some((as_what(cands, key), Some((k, pre))));
             }
         }
@@ -261,7 +258,7 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
         .iter()
         .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1))
         .filter_map(|f| match &f.what {
-            What::Place { cands, key, .. } if kind_ok(cands, &local) => Some((f, *cands, key)),
+            What::Place { cands, key, .. } if first_kind(cands, &local) => Some((f, *cands, key)),
             _ => None,
         })
         .min_by_key(|(f, _, _)| (words.get(f.w0).is_none_or(|x| x.sent != sent), f.w0.abs_diff(w0)))

@@ -168,9 +168,10 @@ fn past_plural(w: &Word) -> bool {
 /// al-Assad", "Russia's Vladimir Putin") is two names: the country, and
 /// what is left, a person when it starts with a given name (the English
 /// tagger calls the whole an organisation or a person).
-fn split_possessive_countries(words: &[Word], tagged: &[TaggedSpan]) -> Vec<TaggedSpan> {
-    let mut out = Vec::with_capacity(tagged.len());
-    for t in tagged {
+/// Borrowed as it is when nothing is split (most blocks).
+fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> std::borrow::Cow<'t, [TaggedSpan]> {
+    let mut out: Option<Vec<TaggedSpan>> = None;
+    for (at, t) in tagged.iter().enumerate() {
         let w0 = words.partition_point(|w| w.tok < t.start_token);
         let w1 = words.partition_point(|w| w.tok < t.end_token);
         let possessive = words
@@ -178,9 +179,12 @@ fn split_possessive_countries(words: &[Word], tagged: &[TaggedSpan]) -> Vec<Tagg
             .filter(|w| !w.arabic && w1 > w0 + 1)
             .and_then(|w| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))));
         if possessive.is_none() || !matches!(t.kind, EntityType::Person | EntityType::Organization) {
-            out.push(t.clone());
+            if let Some(out) = &mut out {
+                out.push(t.clone());
+            }
             continue;
         }
+        let out = out.get_or_insert_with(|| tagged[..at].to_vec());
         let rest = &words[w0 + 1];
         let person = t.kind == EntityType::Person || lexicon::is_given_name(&rest.key).is_some();
         out.push(TaggedSpan {
@@ -195,7 +199,7 @@ fn split_possessive_countries(words: &[Word], tagged: &[TaggedSpan]) -> Vec<Tagg
             ..t.clone()
         });
     }
-    out
+    out.map_or(std::borrow::Cow::Borrowed(tagged), std::borrow::Cow::Owned)
 }
 
 /// The candidates of words `w0..w1` when they are exactly the name of a
@@ -386,7 +390,7 @@ pub(super) fn country_first(cands: &[u32]) -> bool {
 }
 
 /// Whether the first (most likely) candidate is of one of `kinds`.
-fn first_kind(cands: &[u32], kinds: &[PlaceKind]) -> bool {
+pub(super) fn first_kind(cands: &[u32], kinds: &[PlaceKind]) -> bool {
     cands.first().and_then(|&i| crate::gazetteer::places().get(i as usize)).is_some_and(|p| kinds.contains(&p.kind))
 }
 
