@@ -305,6 +305,7 @@ mod tests {
             "en_calendar",
             "en_connector",
             "en_connector_outer",
+            "en_county",
             "en_event_word",
             "en_facility_body",
             "en_facility_of",

@@ -62,6 +62,8 @@ word_lists! {
     pub(super) fn en_facility_place = ["en_facility_place"];
     /// English heads after an institution's building's name ("Hospital").
     pub(super) fn en_facility_body = ["en_facility_body"];
+    /// Words ending a US county's name ("County", "Parish", "Borough").
+    pub(super) fn en_county_words = ["en_county"];
     /// English heads before "of" and a town ("Port of Beirut").
     pub(super) fn en_facility_of = ["en_facility_of"];
     /// Words that call the next name a town or city ("مدينه", "city").

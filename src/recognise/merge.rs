@@ -41,7 +41,7 @@
 //! what is left of its word once a proclitic is stripped ("كُرِّم" is not
 //! ك + "رم"). See `places::ordinary_here`.
 
-use super::lists::not_person_words;
+use super::lists::{en_county_words, not_person_words};
 use super::places::tagged_place;
 use super::{key_of, lexicon, span, Found, Weak, What, Word};
 use crate::model::{EntityType, PlaceKind};
@@ -127,10 +127,12 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // and "US officials" (GeoVirus misses "US" 32 times); news
             // corpora mark national teams and governments named by their
             // country as places too.
-            let country = if t.kind == EntityType::Organization {
-                country_name(words, w0, w1).or_else(|| cued_division(words, w0, w1))
-            } else {
-                None
+            let country = match t.kind {
+                EntityType::Organization => country_name(words, w0, w1)
+                    .or_else(|| cued_division(words, w0, w1))
+                    .or_else(|| county(words, w0, w1)),
+                EntityType::Person => county(words, w0, w1),
+                _ => None,
             };
             // what is left of a span cut at a dateline's dash is the place
             // the story was filed from ("WASHINGTON —")
@@ -238,6 +240,17 @@ fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32]
         && words.get(w1 + 1).is_some_and(|n| !n.brk && (n.cap || n.upper))
         && tagged_place(words, w1 + 1, w1 + 2).is_some_and(|(c, _)| first_kind(c, &kinds));
     if !(cue || joined) {
+        return None;
+    }
+    tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]))
+}
+
+/// The candidates of English words `w0..w1` when they are a county's name
+/// the gazetteer holds ("Levy County", "Hall County": the tagger reads
+/// them as a person or an organisation, as it does "Dallas County jury").
+fn county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+    let last = words.get(w1.checked_sub(1)?)?;
+    if w1 < w0 + 2 || last.arabic || !last.cap || !en_county_words().contains(&last.key) {
         return None;
     }
     tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]))
