@@ -2,7 +2,7 @@
 //! ("التحالف" after "التحالف الدولي", "the Coalition").
 
 use super::lists::ar_org_heads;
-use super::{span, Found, What, Word};
+use super::{definite, is_demonym, is_title_word, span, Found, What, Word};
 use crate::model::EntityType;
 
 /// Later mentions: a person's surname alone, an organisation's head noun
@@ -83,6 +83,14 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
         if !w.arabic && !w.cap {
             continue;
         }
+        // a nationality word that describes the noun before it or the name
+        // after it ("الرئيس المصري", "نظيره السوداني عبد الفتاح البرهان")
+        // is not the surname of an earlier "أحمد المصري"
+        let adjective = is_demonym(w)
+            && (wi.checked_sub(1).is_some_and(|p| {
+                let p = &words[p];
+                !w.brk && (definite(p) || is_title_word(p) || p.f.org_head || is_demonym(p))
+            }) || accepted.iter().any(|f| f.w0 == wi + 1 && f.kind == EntityType::Person));
         for (ri, r) in w.readings.iter().enumerate() {
             // the latest earlier mention with this key
             let lo = keys.partition_point(|k| k.0 < r.key);
@@ -91,7 +99,7 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                 .iter()
                 .filter(|(_, _, from, _)| *from <= wi)
                 .max_by_key(|(_, idx, _, _)| accepted[*idx].start);
-            if let Some((_, idx, _, kind)) = hit {
+            if let Some((_, idx, _, kind)) = hit.filter(|h| !(adjective && h.3 == EntityType::Person)) {
                 let (start, end) = span(words, wi, wi + 1, w.readings[ri].pre);
                 let end = end - if w.arabic { 0 } else { r.post };
                 let what = accepted[*idx].what.clone();

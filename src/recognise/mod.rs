@@ -222,6 +222,7 @@ pub fn recognise(
     trim_at_lone_quotes(words, &mut accepted);
     accepted.sort_by_key(|f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);
+    people::nisba_surnames(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {
         facilities::mark(words, &mut accepted);

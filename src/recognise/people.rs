@@ -329,3 +329,43 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     };
     out.push(Found::new((i, j), (start, end), kind, what, PRIO_CAPS));
 }
+
+/// "محمد شياع السوداني": a nationality's masculine form right after an
+/// Arabic name of two words or more is its family name (a nisba), not the
+/// person's nationality, which Arabic news writes before the name ("الرئيس
+/// المصري عبد الفتاح السيسي"). The tagger, which leads for Arabic names,
+/// stops before it; so did the Iraqi prime minister's name, pinned on
+/// Sudan. `found` is sorted by start.
+pub(super) fn nisba_surnames(words: &[Word], found: &mut Vec<Found>) {
+    let mut i = 0;
+    while i < found.len() {
+        let n = found[i].w1;
+        let f = &found[i];
+        let nisba_next = words.get(n).is_some_and(|w| {
+            w.arabic && !w.brk && !w.quote_before && is_demonym(w) && definite(w) && w.key.ends_with('ي')
+        });
+        let free =
+            found.get(i + 1).is_none_or(|g| g.w0 > n || (g.w0 == n && g.w1 == n + 1 && g.kind == EntityType::Place));
+        let extend = f.kind == EntityType::Person
+            && f.link.is_none()
+            && !f.demonym
+            && f.w1 >= f.w0 + 2
+            && matches!(f.what, What::Person { .. })
+            && nisba_next
+            && free;
+        if extend {
+            if found.get(i + 1).is_some_and(|g| g.w0 == n) {
+                found.remove(i + 1);
+            }
+            let (_, end) = span(words, n, n + 1, 0);
+            let f = &mut found[i];
+            if let What::Person { key } = &mut f.what {
+                key.push(' ');
+                key.push_str(&words[n].key);
+            }
+            f.w1 = n + 1;
+            f.end = end;
+        }
+        i += 1;
+    }
+}
