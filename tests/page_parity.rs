@@ -196,12 +196,8 @@ fn compare_all() -> usize {
             }
         }
     }
-    if en_n > 0 {
-        println!(
-            "English articles: {} shards, {} bytes (uncompressed) fetched on average",
-            en_shards / en_n,
-            en_bytes / en_n
-        );
+    if let (Some(shards), Some(bytes)) = (en_shards.checked_div(en_n), en_bytes.checked_div(en_n)) {
+        println!("English articles: {shards} shards, {bytes} bytes (uncompressed) fetched on average");
     }
     println!("page_parity: {} articles, {failures} differ", articles.len());
     failures
