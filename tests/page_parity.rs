@@ -11,9 +11,9 @@
 //! the page ([`gazetteer::as_the_page`]: nothing embedded is at hand, only
 //! what is provided, from the files the page fetches), and compares the
 //! two analyses byte for byte. Articles: tests/e2e/articles,
-//! ../shared/articles, the sentences of page_parity_cases.txt, 12
-//! SaudiNewsNet development articles and 6 TimeBank ones (the development
-//! data is read when present).
+//! ../shared/articles, the sentences of page_parity_cases.txt, 30 GeoVirus
+//! stories, 20 SaudiNewsNet development articles and 12 TimeBank ones (the
+//! development data is read when present).
 
 mod common;
 
@@ -126,7 +126,13 @@ fn articles() -> Vec<(String, String)> {
             out.push((label(p), v.to_string()));
         }
     }
-    let docs = common::saudinewsnet().into_iter().take(12).chain(common::timebank().into_iter().take(6));
+    // GeoVirus: WikiNews stories of outbreaks, many local (read in place)
+    let geovirus = std::fs::read_to_string(common::devdata().join("geo/GeoVirus.xml")).unwrap_or_default();
+    for (i, text) in geovirus.split("<text>").skip(1).filter_map(|t| t.split("</text>").next()).take(30).enumerate() {
+        let json = serde_json::json!({"lang": "en", "title": "", "body": common::xml_text(text)});
+        out.push((format!("GeoVirus {i}"), json.to_string()));
+    }
+    let docs = common::saudinewsnet().into_iter().take(20).chain(common::timebank().into_iter().take(12));
     for d in docs {
         let json = serde_json::json!({"lang": d.lang, "title": d.title, "body": d.paragraphs});
         out.push((d.name, json.to_string()));
