@@ -114,15 +114,14 @@ fn shards_for<'a>(
     let already = out.len();
     let mut seen = std::collections::HashSet::new();
     for block in blocks {
-        // a Latin-script place name starts with a capital (or "the"): the
-        // recogniser looks nothing else up, so lower-case words fetch nothing
-        let starts_name = |t: &text::Token| t.arabic || t.capitalized || t.norm == "the";
-        for t in text::tokenize(block).iter().filter(|t| t.is_word && starts_name(t)) {
+        // the keys the recogniser and the tagger look up, of the words a
+        // name may start at: lower-case Latin words fetch nothing
+        for t in text::tokenize(block).iter().filter(|t| crate::recognise::may_start_name(t)) {
             if !seen.insert(t.norm.clone()) {
                 continue;
             }
-            for stem in text::stems(&t.norm) {
-                if let Some(s) = shard(&stem) {
+            for key in crate::recognise::lookup_keys(t) {
+                if let Some(s) = shard(&key) {
                     if !out.contains(&s) {
                         out.push(s);
                         if out.len() >= shards_total + already {

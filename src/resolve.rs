@@ -236,7 +236,7 @@ pub fn score_candidates(
 
 /// Whether place `inner` lies in place `outer` (same country; inside a
 /// province's extent, 400 km when unknown).
-fn contains(outer: &Place, inner: &Place) -> bool {
+pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
     if outer.country.is_empty() || outer.country != inner.country {
         return false;
     }

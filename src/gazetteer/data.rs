@@ -66,6 +66,10 @@ struct Gazetteer {
     filter_shape: (u64, u32),
     filter: OnceLock<Filter>,
     max_tokens: AtomicUsize,
+    /// The late shards' texts at hand without being provided, sorted by
+    /// name: every one in native builds; none in the wasm build, or in a
+    /// native process that reads as the page does ([`as_the_page`]).
+    embedded: &'static [(&'static str, &'static str)],
     /// Shards folded in so far ([`generation`]).
     generation: AtomicUsize,
     /// Late places by id, as they arrive.
@@ -84,9 +88,21 @@ struct Gazetteer {
     skipped: usize,
 }
 
+static G: OnceLock<Gazetteer> = OnceLock::new();
+
 fn gazetteer() -> &'static Gazetteer {
-    static G: OnceLock<Gazetteer> = OnceLock::new();
     G.get_or_init(build)
+}
+
+/// Makes this process's gazetteer the page's: it holds only what is given
+/// to it (the core, the filter of Arabic first words, the shards: see
+/// [`crate::assets::provide`]), as in the wasm build, and nothing embedded
+/// is parsed behind its back. For a native test that analyses as the page
+/// does; call it before anything uses the gazetteer. False when the
+/// gazetteer was in use already (it is then left as it was).
+#[doc(hidden)]
+pub fn as_the_page() -> bool {
+    G.set(build_bare()).is_ok()
 }
 
 fn data_rows(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -157,9 +173,11 @@ fn rows_of(list: &str, n: usize, bad: &mut usize) -> Vec<u32> {
 }
 
 fn build() -> Gazetteer {
-    let g = build_bare();
+    #[allow(unused_mut)]
+    let mut g = build_bare();
     #[cfg(not(target_arch = "wasm32"))]
     {
+        g.embedded = LATE;
         if let Some(f) = Filter::decode(FIRST_WORDS_BIN, g.filter_shape.0, g.filter_shape.1) {
             let _ = g.filter.set(f);
         }
@@ -258,6 +276,7 @@ fn build_bare() -> Gazetteer {
         filter_shape,
         filter: OnceLock::new(),
         max_tokens: AtomicUsize::new(1),
+        embedded: &[],
         generation: AtomicUsize::new(0),
         late_ids: Mutex::new(HashMap::new()),
         late_skipped: AtomicUsize::new(0),
@@ -434,9 +453,9 @@ fn shard_table<'g>(g: &'g Gazetteer, s: &'g Shard) -> Option<&'g Table> {
     if let Some(t) = s.table.get() {
         return Some(t);
     }
-    // LATE is sorted by name, like the shards
-    let i = LATE.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).ok()?;
-    let (name, text) = LATE.get(i)?;
+    // sorted by name, like the shards
+    let i = g.embedded.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).ok()?;
+    let (name, text) = g.embedded.get(i)?;
     let _ = load_shard(g, name, text);
     s.table.get()
 }
@@ -445,12 +464,12 @@ fn shard_table<'g>(g: &'g Gazetteer, s: &'g Shard) -> Option<&'g Table> {
 /// builds) holds some key with the same first word ([`may_hold`]).
 fn shard_holding<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Table> {
     let s = shard_of(g, key)?;
-    s.table.get().or_else(|| if may_hold(key) { shard_table(g, s) } else { None })
+    s.table.get().or_else(|| if may_hold(g.embedded, key) { shard_table(g, s) } else { None })
 }
 
 /// Whether shard `s` is at hand: loaded, or embedded (native builds).
-fn at_hand(s: &Shard) -> bool {
-    s.table.get().is_some() || LATE.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).is_ok()
+fn at_hand(g: &Gazetteer, s: &Shard) -> bool {
+    s.table.get().is_some() || g.embedded.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).is_ok()
 }
 
 /// Parses every embedded shard not parsed yet (native builds; for tools and
@@ -543,12 +562,13 @@ pub fn missing_shard(word: &str) -> Option<&'static str> {
     if !may_start(g, word) {
         return None;
     }
-    shard_of(g, word).filter(|s| !at_hand(s)).map(|s| s.name.as_str())
+    shard_of(g, word).filter(|s| !at_hand(g, s)).map(|s| s.name.as_str())
 }
 
 /// Every shard's name, and whether it is loaded.
 pub fn shards() -> Vec<(&'static str, bool)> {
-    gazetteer().shards.iter().map(|s| (s.name.as_str(), at_hand(s))).collect()
+    let g = gazetteer();
+    g.shards.iter().map(|s| (s.name.as_str(), at_hand(g, s))).collect()
 }
 
 pub(super) fn lookup(key: &str) -> &'static [u32] {

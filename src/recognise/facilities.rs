@@ -79,6 +79,11 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             continue;
         };
         let (start, end) = span(words, w0, w1, pre);
+        if head == Head::Body && speaks(words, w1) {
+            speaker(words, (w0, w1), (start, end), accepted);
+            i = w1;
+            continue;
+        }
         // what the merge kept over these words: all inside the name, and no
         // organisation for an institution
         let inside: Vec<usize> = (0..accepted.len())
@@ -120,6 +125,35 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         // read again from its middle ("Frederick Memorial Hospital")
         i = w1.max(i + 1);
     }
+}
+
+/// Whether the word at `j` is a verb of speech right after an English name
+/// ("The University Hospital said"): an institution that speaks is an
+/// organisation, not a building (the `statement` words of
+/// `data/curated/event_words.tsv`).
+fn speaks(words: &[Word], j: usize) -> bool {
+    static SAID: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
+    let said = SAID.get_or_init(|| super::lexicon::lists_in(crate::events::EVENT_WORDS_TSV, &["statement"]));
+    words.get(j).is_some_and(|w| !w.arabic && !w.brk && !w.comma_before && said.contains(&w.key))
+}
+
+/// An institution's name that speaks (see [`speaks`]) is one organisation:
+/// what the merge kept inside it gives way, unless it was one already.
+fn speaker(words: &[Word], (w0, w1): (usize, usize), (start, end): (usize, usize), accepted: &mut Vec<Found>) {
+    let inside: Vec<usize> =
+        (0..accepted.len()).filter(|&k| accepted[k].start < end && start < accepted[k].end).collect();
+    let whole = |f: &Found| f.start == start && f.end == end && f.kind == EntityType::Organization;
+    let within = |f: &Found| f.start >= start && f.end <= end && f.kind != EntityType::Date;
+    if inside.iter().any(|&k| whole(&accepted[k])) || !inside.iter().all(|&k| within(&accepted[k])) {
+        return;
+    }
+    for k in inside.into_iter().rev() {
+        accepted.remove(k);
+    }
+    let key = super::key_of(words, w0, w1, &words[w0].key);
+    let what = What::Org { curated: None, key };
+    let at = accepted.partition_point(|f| f.start < start);
+    accepted.insert(at, Found::new((w0, w1), (start, end), EntityType::Organization, what, PRIO_FACILITY));
 }
 
 /// The end word of the name after the Arabic head at `i`: a name the

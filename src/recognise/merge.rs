@@ -130,8 +130,9 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             let country = match t.kind {
                 EntityType::Organization => country_name(words, w0, w1)
                     .or_else(|| cued_division(words, w0, w1))
-                    .or_else(|| county(words, w0, w1)),
-                EntityType::Person => county(words, w0, w1),
+                    .or_else(|| county(words, w0, w1))
+                    .or_else(|| town_of_division(words, w0, w1)),
+                EntityType::Person => county(words, w0, w1).or_else(|| town_of_division(words, w0, w1)),
                 _ => None,
             };
             // what is left of a span cut at a dateline's dash is the place
@@ -180,7 +181,8 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
             .get(w0)
             .filter(|w| !w.arabic && w1 > w0 + 1)
             .and_then(|w| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))));
-        if possessive.is_none() || !matches!(t.kind, EntityType::Person | EntityType::Organization) {
+        let titled = possessive.is_none() && titled_country(words, w0, w1);
+        if (possessive.is_none() && !titled) || !matches!(t.kind, EntityType::Person | EntityType::Organization) {
             if let Some(out) = &mut out {
                 out.push(t.clone());
             }
@@ -188,7 +190,7 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
         }
         let out = out.get_or_insert_with(|| tagged[..at].to_vec());
         let rest = &words[w0 + 1];
-        let person = t.kind == EntityType::Person || lexicon::is_given_name(&rest.key).is_some();
+        let person = titled || t.kind == EntityType::Person || lexicon::is_given_name(&rest.key).is_some();
         out.push(TaggedSpan {
             start_token: t.start_token,
             end_token: words[w0].tok + 1,
@@ -202,6 +204,22 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
         });
     }
     out.map_or(std::borrow::Cow::Borrowed(tagged), std::borrow::Cow::Owned)
+}
+
+/// A span of capitalised English words that opens with a country's name
+/// after a title and "of" ("Prime Minister of Georgia Zurab Zhvania",
+/// "President of France Emmanuel Macron"): the country, then the titled
+/// person.
+fn titled_country(words: &[Word], w0: usize, w1: usize) -> bool {
+    w0 >= 2
+        && w1 > w0 + 1
+        && words[w0 - 1].key == "of"
+        && !words[w0].brk
+        && !words[w0 - 1].brk
+        && words[w0 - 2].f.title
+        && words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper))
+        && words[w0 + 1..w1].iter().all(|w| !w.brk)
+        && country_first(crate::gazetteer::lookup(&words[w0].key))
 }
 
 /// The candidates of words `w0..w1` when they are exactly the name of a
@@ -254,6 +272,32 @@ fn county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize
         return None;
     }
     tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]))
+}
+
+/// A tagger organisation or person of capitalised English words that is a
+/// town of the state or province named right after it, past a comma
+/// ("Gainesville, Florida", "Toowoomba, Queensland", "Chiefland, Fla."): the
+/// place. The division is a gazetteer name of up to three capitalised words
+/// (or a state abbreviation) whose first candidate is a province, and one
+/// of the town's candidates lies in it.
+fn town_of_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+    let latin_cap = |w: &Word| !w.arabic && (w.cap || w.upper);
+    if !words[w0..w1].iter().all(latin_cap) || !words.get(w1).is_some_and(|w| w.comma_before && latin_cap(w)) {
+        return None;
+    }
+    let places = crate::gazetteer::places();
+    let division = (w1 + 1..=(w1 + 3).min(words.len())).rev().find_map(|k| {
+        let same = words[w1 + 1..k].iter().all(|w| !w.brk && latin_cap(w));
+        let (cands, _) = tagged_place(words, w1, k).filter(|_| same)?;
+        cands.first().and_then(|&i| places.get(i as usize)).filter(|p| p.kind == PlaceKind::Province)
+    })?;
+    let (cands, pre) = tagged_place(words, w0, w1)?;
+    let town = |&c: &u32| {
+        places.get(c as usize).is_some_and(|p| {
+            matches!(p.kind, PlaceKind::City | PlaceKind::Site) && crate::resolve::contains(division, p)
+        })
+    };
+    cands.iter().any(town).then_some((cands, pre))
 }
 
 /// Most words are Arabic.

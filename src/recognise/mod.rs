@@ -41,6 +41,7 @@ mod places;
 mod words;
 
 pub use demonyms::countries_in;
+pub(crate) use words::{lookup_keys, may_start_name};
 pub use words::{words, Feat, Word};
 
 use crate::model::EntityType;

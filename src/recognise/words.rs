@@ -93,6 +93,22 @@ pub fn orig_prefix(word: &str, n: usize) -> usize {
     text::orig_prefix(word, n)
 }
 
+/// Whether a gazetteer name may start at `tok`: an Arabic word, or a
+/// Latin-script word with a capital (or "the"). The recogniser looks up
+/// nothing else, the tagger's place features look up nothing else
+/// ([`crate::tagger`]), and the page fetches the gazetteer shards of just
+/// these words' [`lookup_keys`] ([`crate::assets::needed`]): every lookup
+/// the analysis makes is in a shard the page fetched.
+pub(crate) fn may_start_name(tok: &Token) -> bool {
+    tok.is_word && (tok.arabic || tok.capitalized || tok.norm == "the")
+}
+
+/// The keys a name starting at `tok` is looked up by: the word, then its
+/// readings (clitics, a possessive, the dots of an abbreviation stripped).
+pub(crate) fn lookup_keys(tok: &Token) -> impl Iterator<Item = String> {
+    readings_of(tok).into_iter().map(|r| r.key)
+}
+
 fn readings_of(tok: &Token) -> Vec<Reading> {
     let mut out = vec![Reading { pre: 0, post: 0, key: tok.norm.clone() }];
     if tok.arabic {

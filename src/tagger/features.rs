@@ -7,7 +7,7 @@ use crate::text::{readings, Token};
 
 /// Bumped whenever the features below change; a model with another version
 /// is refused instead of silently scoring garbage.
-pub const FEATURE_VERSION: u8 = 2;
+pub const FEATURE_VERSION: u8 = 3;
 
 /// Word classes from outside lists (gazetteer, titles, names, organisation
 /// heads) that the tagger uses as features, as bits (see
@@ -17,6 +17,15 @@ pub trait Lexicon {
     /// Class bits of one normalised word form (a word or a clitic-stripped
     /// stem, see [`crate::text::readings`]); 0 when the form is unknown.
     fn classes(&self, norm: &str) -> u16;
+
+    /// [`Lexicon::classes`] of a word no place name starts at (a lower-case
+    /// Latin word: [`crate::recognise::may_start_name`]), without the
+    /// gazetteer's place bits: the page fetches the gazetteer shards of the
+    /// words a name may start at, and no others, so a place bit of "hit" or
+    /// "south" would read one way in the CLI and another in the page.
+    fn classes_of_common_word(&self, norm: &str) -> u16 {
+        self.classes(norm) & !(super::lexicon::PLACE | super::lexicon::PLACE_START)
+    }
 }
 
 /// The lexicon with no entries.
@@ -230,7 +239,11 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
     };
     let (mut own, mut via) = (0u16, 0u16);
     if t.is_word {
-        own = lex.classes(&t.norm);
+        own = if crate::recognise::may_start_name(t) {
+            lex.classes(&t.norm)
+        } else {
+            lex.classes_of_common_word(&t.norm)
+        };
         for r in rs.iter().skip(1) {
             via |= lex.classes(r.stem);
             // names are listed with their article: "للعراق" → "العراق"

@@ -139,7 +139,7 @@ impl Lists {
 
 impl Lists {
     fn lookup(&self, norm: &str) -> u16 {
-        let mut c = self.words.get(norm).copied().unwrap_or(0);
+        let mut c = self.classes_of_common_word(norm);
         // notable places only: the world's villages would change what the
         // tagger was trained with
         let (known, longer) = crate::gazetteer::notable_step(norm);
@@ -149,14 +149,20 @@ impl Lists {
         if longer {
             c |= PLACE_START;
         }
-        if crate::gazetteer::demonym(norm).is_some() {
-            c |= DEMONYM;
-        }
         c
     }
 }
 
 impl Lexicon for Lists {
+    /// The lists' classes and a demonym's; no gazetteer shard is looked up.
+    fn classes_of_common_word(&self, norm: &str) -> u16 {
+        let c = self.words.get(norm).copied().unwrap_or(0);
+        if crate::gazetteer::demonym(norm).is_some() {
+            return c | DEMONYM;
+        }
+        c
+    }
+
     fn classes(&self, norm: &str) -> u16 {
         // a poisoned lock only means another thread panicked mid-insert:
         // the map is still a valid cache
