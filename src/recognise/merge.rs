@@ -71,6 +71,7 @@ pub(super) const PRIO_CAPS: u8 = 10;
 /// than a village missing from the gazetteer).
 pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f32) -> Vec<Found> {
     let tagged = super::joined::split_joined_orgs(words, split_possessive_countries(words, tagged));
+    let tagged = super::person_spans::split_joined_people(words, tagged);
     tagged
         .iter()
         .filter(|t| t.score >= min_score)
@@ -120,6 +121,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 if w0 >= w1 {
                     return None;
                 }
+                (w0, w1) = super::person_spans::person_edges(words, w0, w1);
             }
             let key = key_of(words, w0, w1, &words[w0].key);
             // A country's name alone is the country, not an organisation: the
@@ -261,7 +263,7 @@ fn preposition_article(w: &Word) -> bool {
 
 /// Code points of a conjunction written onto a given name ("ومحمد" →
 /// "محمد"): the word is not itself a given name ("وليد"), the rest is.
-fn name_conjunction(w: &Word) -> usize {
+pub(super) fn name_conjunction(w: &Word) -> usize {
     let rest = w.key.strip_prefix(['و', 'ف']);
     match rest {
         Some(r) if lexicon::is_given_name(&w.key).is_none() && lexicon::is_given_name(r).is_some() => 1,

@@ -38,6 +38,7 @@ mod lists;
 mod merge;
 mod orgs;
 mod people;
+mod person_spans;
 mod places;
 mod words;
 
