@@ -233,7 +233,13 @@ fn find_all(
                 date: fd.value.clone(),
             });
         }
-        let form = if f.demonym { MentionForm::Demonym } else { MentionForm::Name };
+        let form = if f.demonym {
+            MentionForm::Demonym
+        } else if f.reference {
+            MentionForm::Reference
+        } else {
+            MentionForm::Name
+        };
         // a compass phrase is marked on the name it qualifies ([`recognise::Found::lead`])
         let text = if f.lead > 0 { texts[i].chars().skip(f.lead).collect() } else { texts[i].clone() };
         mentions.push(Mention { start: f.start + f.lead, end: f.end, text, kind: f.kind, entity, form });

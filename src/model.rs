@@ -111,7 +111,8 @@ pub struct Mention {
     /// Id of the entity in `Analysis::entities`.
     pub entity: String,
     /// How the text refers to the entity: by a name (the default, left out
-    /// of JSON) or by a nationality word linked to the country.
+    /// of JSON), by a nationality word linked to the country, or by a
+    /// bare head noun linked to an organisation ("التحالف").
     #[serde(default, skip_serializing_if = "MentionForm::is_name")]
     pub form: MentionForm,
 }
@@ -128,6 +129,10 @@ pub enum MentionForm {
     /// "Palestinians", "السفارة السعودية"): a lighter reference to the
     /// country, whose place entity it links to; never a place name itself.
     Demonym,
+    /// An organisation's bare head noun, linked to the organisation named
+    /// earlier ("التحالف" after "التحالف الدولي"): a reference the reader
+    /// follows, not a name (news NER corpora do not mark it).
+    Reference,
 }
 
 impl MentionForm {

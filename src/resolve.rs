@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 use crate::gazetteer::{self, Place};
 use crate::hash::FnvBuild;
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
-use crate::recognise::{Direction, Found, Weak, What, Word};
+use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
 
 static PLACE_CONTEXT_TSV: &str = include_str!("../data/curated/place_context.tsv");
 static HISTORICAL_TSV: &str = include_str!("../data/curated/historical_places.tsv");
@@ -709,7 +709,11 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                 let ident = persons
                     .iter()
                     .filter_map(|&p| ents.get(p))
-                    .find(|e| e.ident.strip_prefix("per:").is_some_and(|k| word_suffix(k, key) || word_suffix(key, k)))
+                    .find(|e| {
+                        // and with its longest name: "أيمن الظواهري" is not "محمد ربيع الظواهري"
+                        let k = e.ident.strip_prefix("per:").unwrap_or(key);
+                        k != key && one_person(k, key) && one_person(&crate::text::normalize_key(&e.name), key)
+                    })
                     .map(|e| e.ident.clone())
                     .unwrap_or_else(|| format!("per:{key}"));
                 let names = if ar {
@@ -752,7 +756,6 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
     (ents, of_mention)
 }
 
-/// `long` ends with the words of `short` ("joe biden" / "biden").
 /// The Arabic short-vowel marks of `text` (fathatan … sukun, U+064B–U+0652),
 /// as (letters after the one the mark sits on, mark): counted from the end,
 /// so a clitic or the article before a name does not shift them.
@@ -786,12 +789,6 @@ fn marks_agree(mention: &[(usize, char)], name: &[(usize, char)]) -> Option<bool
         shared = true;
     }
     shared.then_some(true)
-}
-
-fn word_suffix(long: &str, short: &str) -> bool {
-    long.len() > short.len()
-        && long.ends_with(short)
-        && long.as_bytes().get(long.len() - short.len() - 1) == Some(&b' ')
 }
 
 fn strip_article(key: &str) -> &str {

@@ -36,16 +36,23 @@ fn place_named<'a>(a: &'a article_atlas::Analysis, t: &str) -> Option<&'a articl
     })
 }
 
-/// word: a place mention in the demonym form; "place" is a place name).
+/// word: a place mention in the demonym form; "place" is a place name;
+/// "reference" an organisation's bare head noun linked to it).
 fn kind(s: &str) -> (EntityType, MentionForm) {
     let k = match s {
         "person" => EntityType::Person,
         "organization" => EntityType::Organization,
         "place" | "demonym" => EntityType::Place,
+        "reference" => EntityType::Organization,
         "date" => EntityType::Date,
         _ => EntityType::Event,
     };
-    (k, if s == "demonym" { MentionForm::Demonym } else { MentionForm::Name })
+    let form = match s {
+        "demonym" => MentionForm::Demonym,
+        "reference" => MentionForm::Reference,
+        _ => MentionForm::Name,
+    };
+    (k, form)
 }
 
 fn has(a: &Analysis, text: &str, (k, form): (EntityType, MentionForm)) -> bool {
@@ -127,6 +134,13 @@ fn analysis_cases() {
             let ey = a.mentions.iter().find(|m| m.text == y).map(|m| &m.entity);
             if ex.is_none() || ex != ey {
                 failures.push(format!("{row}: {x} and {y} are not one entity"));
+            }
+        }
+        for (x, y) in pairs(case, "different_entity") {
+            let ex = a.mentions.iter().find(|m| m.text == x).map(|m| &m.entity);
+            let ey = a.mentions.iter().find(|m| m.text == y).map(|m| &m.entity);
+            if ex.is_none() || ey.is_none() || ex == ey {
+                failures.push(format!("{row}: {x} and {y} are not two entities ({ex:?}, {ey:?})"));
             }
         }
         check_invariants(&a, &row, &mut failures);

@@ -2,7 +2,7 @@
 //! shards as they arrive.
 
 use super::filter::Filter;
-use super::late_words::{may_hold, LATE};
+use super::late_words::may_hold;
 use super::table::Table;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -177,7 +177,7 @@ fn build() -> Gazetteer {
     let mut g = build_bare();
     #[cfg(not(target_arch = "wasm32"))]
     {
-        g.embedded = LATE;
+        g.embedded = super::late_words::LATE;
         if let Some(f) = Filter::decode(FIRST_WORDS_BIN, g.filter_shape.0, g.filter_shape.1) {
             let _ = g.filter.set(f);
         }

@@ -9,6 +9,9 @@ use std::sync::OnceLock;
 use crate::text::normalize_key;
 
 pub const ORGS_TSV: &str = include_str!("../../data/curated/orgs.tsv");
+/// Listed companies, read with [`ORGS_TSV`] (apart from it because the
+/// tagger's features read `orgs.tsv` only).
+pub const COMPANIES_TSV: &str = include_str!("../../data/curated/companies.tsv");
 pub const TITLES_TSV: &str = include_str!("../../data/curated/titles.tsv");
 pub const TRIGGERS_TSV: &str = include_str!("../../data/curated/event_triggers.tsv");
 pub const NAMES_TSV: &str = include_str!("../../data/curated/given_names.tsv");
@@ -50,9 +53,15 @@ pub fn permute<T>(v: &mut Vec<T>, order: &[usize]) {
 /// fields, keyed by their normalised first field, with the payload `f`
 /// makes of the row (`None` leaves the row out).
 fn table<T>(src: &'static str, cols: usize, f: impl Fn(&[&'static str]) -> Option<T>) -> PhraseIndex<T> {
-    PhraseIndex::new(
-        rows(src).filter(|r| r.len() >= cols).filter_map(|r| Some((normalize_key(r[0]), f(&r)?))).collect(),
-    )
+    table_of(rows(src), cols, f)
+}
+
+fn table_of<T>(
+    rows: impl Iterator<Item = Vec<&'static str>>,
+    cols: usize,
+    f: impl Fn(&[&'static str]) -> Option<T>,
+) -> PhraseIndex<T> {
+    PhraseIndex::new(rows.filter(|r| r.len() >= cols).filter_map(|r| Some((normalize_key(r[0]), f(&r)?))).collect())
 }
 
 /// A sorted index from normalised phrase keys to row payloads.
@@ -123,7 +132,8 @@ pub struct Org {
 pub fn orgs() -> &'static PhraseIndex<Org> {
     static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
     T.get_or_init(|| {
-        table(ORGS_TSV, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] }))
+        let all = rows(ORGS_TSV).chain(rows(COMPANIES_TSV));
+        table_of(all, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] }))
     })
 }
 
@@ -269,6 +279,7 @@ mod tests {
     #[test]
     fn curated_tables_are_sorted_and_sourced() {
         check_table("orgs.tsv", ORGS_TSV, 6);
+        check_table("companies.tsv", COMPANIES_TSV, 6);
         check_table("titles.tsv", TITLES_TSV, 3);
         check_table("event_triggers.tsv", TRIGGERS_TSV, 4);
         check_table("given_names.tsv", NAMES_TSV, 4);
@@ -354,7 +365,7 @@ mod tests {
         let isis: Vec<_> = ["داعش", "تنظيم الدولة", "ISIS"].iter().map(|k| t.get(&normalize_key(k))[0].1.id).collect();
         assert!(isis.iter().all(|id| *id == "isis"), "{isis:?}");
         let mut by_id: std::collections::BTreeMap<&str, (&str, &str)> = Default::default();
-        for r in rows(ORGS_TSV) {
+        for r in rows(ORGS_TSV).chain(rows(COMPANIES_TSV)) {
             let e = by_id.entry(r[1]).or_insert((r[2], r[3]));
             assert_eq!(*e, (r[2], r[3]), "org {} has differing canonical names", r[1]);
         }

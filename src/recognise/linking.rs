@@ -1,5 +1,7 @@
 //! Later mentions: a person's surname alone, an organisation's head noun
-//! ("التحالف" after "التحالف الدولي", "the Coalition").
+//! ("التحالف" after "التحالف الدولي", "the Coalition"). An Arabic head
+//! noun is a reference to the body, not a name (it has no capital letter
+//! to make it one): [`crate::model::MentionForm::Reference`].
 
 use super::lists::ar_org_heads;
 use super::{definite, is_demonym, is_title_word, span, Found, What, Word};
@@ -28,7 +30,8 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                 // name or the father's ("عبد الله", "محمد بن سلمان"): alone
                 // it is not this person
                 let compound = words[f.w1 - 2].f.particle;
-                if last.key.chars().count() >= 3 && !last.f.particle && !compound {
+                // nor is an ordinal ("عبدالله الثاني": "النائب الثاني" is not the king)
+                if last.key.chars().count() >= 3 && !last.f.particle && !compound && !super::number_word(last) {
                     keys.push((last.key.clone(), idx, f.w1, EntityType::Person));
                 }
             }
@@ -38,14 +41,10 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                 let first = &words[f.w0];
                 if first.arabic {
                     let head = first.readings.iter().map(|r| r.key.as_str()).find(|k| ar_org_heads().contains(k));
-                    let head = head.map(str::to_string).or_else(|| {
-                        // "التحالف الدولي": the head is the first word itself
-                        first
-                            .readings
-                            .iter()
-                            .map(|r| r.key.clone())
-                            .find(|k| k.starts_with("ال") && k.chars().count() > 4)
-                    });
+                    // a head noun only: "التحالف" of "التحالف الدولي", "الحزب"
+                    // of "حزب الله"; a first word that heads nothing ("السعودي"
+                    // of "السعودي الفرنسي", "الاتصالات") is no reference to the body
+                    let head = head.map(str::to_string);
                     if let Some(h) = head {
                         let h = if h.starts_with("ال") { h } else { format!("ال{h}") };
                         keys.push((h, idx, f.w1, EntityType::Organization));
@@ -99,12 +98,26 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                 .iter()
                 .filter(|(_, _, from, _)| *from <= wi)
                 .max_by_key(|(_, idx, _, _)| accepted[*idx].start);
-            if let Some((_, idx, _, kind)) = hit.filter(|h| !(adjective && h.3 == EntityType::Person)) {
+            // a bare definite head after a definite word, nothing attached,
+            // is its adjective ("الجهود المنظمة": organised efforts)
+            let org_adjective = w.arabic && r.pre == 0 && wi > 0 && !w.brk && definite(&words[wi - 1]);
+            let fits = |h: &&(String, usize, usize, EntityType)| {
+                let describes = match h.3 {
+                    EntityType::Person => adjective,
+                    EntityType::Organization => org_adjective,
+                    _ => false,
+                };
+                !describes
+            };
+            if let Some((_, idx, _, kind)) = hit.filter(fits) {
                 let (start, end) = span(words, wi, wi + 1, w.readings[ri].pre);
                 let end = end - if w.arabic { 0 } else { r.post };
                 let what = accepted[*idx].what.clone();
                 let earlier = (accepted[*idx].start, accepted[*idx].end);
-                extra.push(Found::new((wi, wi + 1), (start, end), *kind, what, 0).linked_to(earlier));
+                let mut f = Found::new((wi, wi + 1), (start, end), *kind, what, 0).linked_to(earlier);
+                // an Arabic head noun ("التحالف") refers to the body; it is not its name
+                f.reference = w.arabic && *kind == EntityType::Organization;
+                extra.push(f);
                 break;
             }
         }

@@ -31,16 +31,19 @@
 
 mod demonyms;
 mod facilities;
+mod joined;
 pub mod lexicon;
 mod linking;
 mod lists;
 mod merge;
 mod orgs;
 mod people;
+mod person_spans;
 mod places;
 mod words;
 
 pub use demonyms::countries_in;
+pub use people::one_person;
 pub(crate) use words::{lookup_keys, may_start_name};
 pub use words::{words, Feat, Word};
 
@@ -136,6 +139,9 @@ pub struct Found {
     /// A nationality word ("Russian", "السعودية" after a definite noun)
     /// linked to the country's place, not a place name ([`demonyms`]).
     pub demonym: bool,
+    /// An Arabic organisation's bare head noun linked to it ("التحالف"
+    /// after "التحالف الدولي"): a reference, not a name ([`linking`]).
+    pub reference: bool,
     /// Code points at the start that qualify the name without being part
     /// of it: the compass words of "شمال العراق", "northern Iraq". The
     /// entity is the region the whole phrase names; the mention in the text
@@ -157,6 +163,7 @@ impl Found {
             prio,
             link: None,
             demonym: false,
+            reference: false,
             lead: 0,
         }
     }
@@ -255,6 +262,12 @@ fn trim_at_lone_quotes(words: &[Word], found: &mut [Found]) {
             let last = inside[inside.len() - 1];
             f.w0 = last;
             f.start = words[last].start;
+        }
+        if let (What::Org { curated: None, .. }, Some((what, pre))) =
+            (&f.what, orgs::curated_exactly(words, f.w0, f.w1))
+        {
+            f.what = what;
+            f.start = words[f.w0].start + pre;
         }
     }
 }

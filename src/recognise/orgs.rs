@@ -41,6 +41,15 @@ pub(super) fn curated_orgs(words: &[Word], i: usize, out: &mut Vec<Found>) {
     ));
 }
 
+/// The curated organisation that is exactly words `w0..w1`, read from its
+/// first word's reading `ri` (a span the merge cut at a quotation mark
+/// takes the list's identity: "مجموعة \"التحالف الدولي\"").
+pub(super) fn curated_exactly(words: &[Word], w0: usize, w1: usize) -> Option<(What, usize)> {
+    let (ri, j, hits) = longest_at(lexicon::orgs(), words, w0)?;
+    let (key, org) = hits.first().filter(|_| j == w1 && words[w0].arabic)?;
+    Some((What::Org { curated: Some(*org), key: key.clone() }, words[w0].readings[ri].pre))
+}
+
 /// "مصر للطيران", "قطر للبترول", "السعودية للكهرباء", "مصر للغزل
 /// والنسيج": a country's name followed by لـ and a line of business
 /// (`company_line` in recognise_words.tsv) names a company, not the

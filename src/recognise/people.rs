@@ -369,3 +369,16 @@ pub(super) fn nisba_surnames(words: &[Word], found: &mut Vec<Found>) {
         i += 1;
     }
 }
+
+/// Whether two person keys may name one person: one ends with the other
+/// ("joe biden", "biden"), or both have the same first and last words
+/// ("محمد الظواهري", "محمد ربيع الظواهري"); "أيمن الظواهري" and "محمد
+/// ربيع الظواهري" do not.
+pub fn one_person(a: &str, b: &str) -> bool {
+    let suffix = |long: &str, short: &str| long.len() > short.len() && long.ends_with(&format!(" {short}"));
+    let ends = || {
+        let (mut x, mut y) = (a.split(' '), b.split(' '));
+        a.contains(' ') && b.contains(' ') && x.next() == y.next() && x.next_back() == y.next_back()
+    };
+    a == b || suffix(a, b) || suffix(b, a) || ends()
+}

@@ -1,0 +1,51 @@
+//! Two Arabic organisations joined by و that the tagger reads as one:
+//! "الأهلي التجاري وبنك الرياض" (two banks), "موبايلي وزين السعودية"
+//! (two companies). The span is cut before a word that is و written onto
+//! an organisation's head noun ("وبنك", "وشركة", "والهيئة") or onto the
+//! first word of a curated organisation ("وزين السعودية"); each part is
+//! an organisation of its own, the و outside both.
+//! The first part may be one word ("موبايلي"); a name whose و joins
+//! words that are not heads stays whole ("جمعية الهلال والصليب الأحمر").
+
+use super::lists::ar_org_heads;
+use super::{lexicon, longest_at, Word};
+use crate::model::EntityType;
+use crate::tagger::TaggedSpan;
+
+/// Code points of a و written onto a word that opens an organisation's
+/// name: a head noun ("وبنك" → "بنك") or a curated name ("وزين").
+pub(super) fn org_conjunction(words: &[Word], i: usize) -> usize {
+    let w = &words[i];
+    if !w.arabic || !w.text.starts_with('و') {
+        return 0;
+    }
+    let head = w.readings.iter().any(|r| r.pre == 1 && ar_org_heads().contains(&r.key));
+    let curated =
+        w.f.org_start && longest_at(lexicon::orgs(), words, i).is_some_and(|(ri, _, _)| w.readings[ri].pre == 1);
+    if head || curated {
+        1
+    } else {
+        0
+    }
+}
+
+/// The tagger's organisation spans cut at every word after the first
+/// that [`org_conjunction`] reads as و and a new organisation.
+pub(super) fn split_joined_orgs(words: &[Word], tagged: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
+    let mut out = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        if t.kind != EntityType::Organization {
+            out.push(t);
+            continue;
+        }
+        let w0 = words.partition_point(|w| w.tok < t.start_token);
+        let w1 = words.partition_point(|w| w.tok < t.end_token);
+        let mut start = t.start_token;
+        for i in (w0 + 1..w1).filter(|&i| !words[i].brk && org_conjunction(words, i) > 0) {
+            out.push(TaggedSpan { start_token: start, end_token: words[i].tok, ..t.clone() });
+            start = words[i].tok;
+        }
+        out.push(TaggedSpan { start_token: start, ..t });
+    }
+    out
+}
