@@ -93,6 +93,13 @@ test-native:
 	@$(CARGO) test --doc
 	@echo "test: hostile inputs through the release CLI"
 	@$(CARGO) test --release --test hostile
+	@# the committed tagger weights must be what their generator makes from the
+	@# annotated data (they had drifted once unnoticed); about 35 s
+	@devdata="$${ATLAS_DEVDATA:-../shared/devdata}"; if [ -d "$$devdata/ner_ar" ]; then \
+		echo "test: the tagger weights equal a fresh training run"; \
+		$(CARGO) run --release --quiet --bin train_tagger -- --devdata "$$devdata" --out data/tagger --check | tail -1; \
+		test "$${PIPESTATUS[0]}" = 0; \
+	else echo "test: no annotated data at $$devdata: the tagger training check is skipped"; fi
 
 test-wasm: setup
 	@echo "test: wasm tests in headless Chromium"
