@@ -8,9 +8,11 @@
 //! words that are not heads stays whole ("جمعية الهلال والصليب الأحمر").
 
 use super::lists::ar_org_heads;
+use super::person_spans::joined_name;
 use super::{lexicon, longest_at, Word};
 use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
+use std::borrow::Cow;
 
 /// Code points of a و written onto a word that opens an organisation's
 /// name: a head noun ("وبنك" → "بنك") or a curated name ("وزين").
@@ -29,23 +31,33 @@ pub(super) fn org_conjunction(words: &[Word], i: usize) -> usize {
     }
 }
 
-/// The tagger's organisation spans cut at every word after the first
-/// that [`org_conjunction`] reads as و and a new organisation.
-pub(super) fn split_joined_orgs(words: &[Word], tagged: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
-    let mut out = Vec::with_capacity(tagged.len());
-    for t in tagged {
-        if t.kind != EntityType::Organization {
-            out.push(t);
-            continue;
-        }
+/// The tagger's organisations cut before every word after the first that
+/// [`org_conjunction`] reads as و and a new organisation, and its people
+/// before every word that is و and a new name
+/// ([`super::person_spans::joined_name`]). Borrows the spans when nothing
+/// is cut, as most blocks are.
+pub(super) fn split_joined<'t>(words: &[Word], tagged: Cow<'t, [TaggedSpan]>) -> Cow<'t, [TaggedSpan]> {
+    let cut = |t: &TaggedSpan, i: usize| match t.kind {
+        EntityType::Organization => !words[i].brk && org_conjunction(words, i) > 0,
+        EntityType::Person => joined_name(&words[i]),
+        _ => false,
+    };
+    let inner = |t: &TaggedSpan| {
         let w0 = words.partition_point(|w| w.tok < t.start_token);
         let w1 = words.partition_point(|w| w.tok < t.end_token);
+        w0 + 1..w1.max(w0 + 1)
+    };
+    if !tagged.iter().any(|t| inner(t).any(|i| cut(t, i))) {
+        return tagged;
+    }
+    let mut out = Vec::with_capacity(tagged.len() + 2);
+    for t in tagged.iter() {
         let mut start = t.start_token;
-        for i in (w0 + 1..w1).filter(|&i| !words[i].brk && org_conjunction(words, i) > 0) {
+        for i in inner(t).filter(|&i| cut(t, i)) {
             out.push(TaggedSpan { start_token: start, end_token: words[i].tok, ..t.clone() });
             start = words[i].tok;
         }
-        out.push(TaggedSpan { start_token: start, ..t });
+        out.push(TaggedSpan { start_token: start, ..t.clone() });
     }
-    out
+    Cow::Owned(out)
 }

@@ -70,8 +70,7 @@ pub(super) const PRIO_CAPS: u8 = 10;
 /// (the map needs coordinates; an unknown name is more often a tagging slip
 /// than a village missing from the gazetteer).
 pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f32) -> Vec<Found> {
-    let tagged = super::joined::split_joined_orgs(words, split_possessive_countries(words, tagged).into_owned());
-    let tagged = super::person_spans::split_joined_people(words, tagged);
+    let tagged = super::joined::split_joined(words, split_possessive_countries(words, tagged));
     tagged
         .iter()
         .filter(|t| t.score >= min_score)
@@ -121,7 +120,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 if w0 >= w1 {
                     return None;
                 }
-                (w0, w1) = super::person_spans::person_edges(words, w0, w1);
+                w1 = super::person_spans::person_end(words, w0, w1);
             }
             let key = key_of(words, w0, w1, &words[w0].key);
             // A country's name alone is the country, not an organisation: the

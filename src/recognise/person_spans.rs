@@ -1,19 +1,17 @@
 //! The edges of an Arabic person's name the tagger found: a name does not
 //! end on a particle ("سعيد بن عبد" → "سعيد بن عبد الملك", "الحسن بن" →
 //! "الحسن بن علي"), and two names joined by و are two people
-//! ("عبدالرحمن ومحمد", "احمد ماهر والنقراشي").
+//! ("عبدالرحمن ومحمد", "احمد ماهر والنقراشي"; cut in [`super::joined`]).
 
 use super::merge::name_conjunction;
 use super::Word;
-use crate::model::EntityType;
-use crate::tagger::TaggedSpan;
 
-/// Words `w0..w1` of a person's name, its end moved past the word after
+/// The end of words `w0..w1` of a person's name, moved past the word after
 /// a final particle (بن، ابن، عبد، أبو، آل), and on along the chain of
 /// fathers that follows ("بن مروان"). A final word that looks like
 /// a present-tense verb stays: foreign surnames look the same ("توريس",
 /// "تشافيز", "يانكوفيتش"; trimming them cost more than it gained).
-pub(super) fn person_edges(words: &[Word], w0: usize, mut w1: usize) -> (usize, usize) {
+pub(super) fn person_end(words: &[Word], w0: usize, mut w1: usize) -> usize {
     let mut extended = false;
     while w1 > w0 && w1 < words.len() && words[w1 - 1].arabic {
         if words[w1 - 1].f.particle && joins(&words[w1], true) {
@@ -31,7 +29,7 @@ pub(super) fn person_edges(words: &[Word], w0: usize, mut w1: usize) -> (usize, 
             break;
         }
     }
-    (w0, w1)
+    w1
 }
 
 /// The next word may continue a name: Arabic, in the same sentence and
@@ -48,30 +46,9 @@ fn joins(w: &Word, after_particle: bool) -> bool {
         && !(w.key.starts_with('و') && w.f.given.is_none() && name_conjunction(w) > 0)
 }
 
-/// The tagger's person spans cut before a word that is و written onto a
-/// name (a given name, "ومحمد", or a name with the article, "والنقراشي"),
-/// the word itself no given name ("وليد", "وائل").
-pub(super) fn split_joined_people(words: &[Word], tagged: Vec<TaggedSpan>) -> Vec<TaggedSpan> {
-    let mut out = Vec::with_capacity(tagged.len());
-    for t in tagged {
-        if t.kind != EntityType::Person {
-            out.push(t);
-            continue;
-        }
-        let w0 = words.partition_point(|w| w.tok < t.start_token);
-        let w1 = words.partition_point(|w| w.tok < t.end_token);
-        let mut start = t.start_token;
-        for i in (w0 + 1..w1).filter(|&i| joined_name(&words[i])) {
-            out.push(TaggedSpan { start_token: start, end_token: words[i].tok, ..t.clone() });
-            start = words[i].tok;
-        }
-        out.push(TaggedSpan { start_token: start, ..t });
-    }
-    out
-}
-
-/// "ومحمد", "والنقراشي": و and a name, the whole no given name itself.
-fn joined_name(w: &Word) -> bool {
+/// "ومحمد", "والنقراشي": و and a name, the whole no given name itself
+/// ("وليد", "وائل" are names): where two people joined by و are cut apart.
+pub(super) fn joined_name(w: &Word) -> bool {
     if !w.arabic || w.brk || w.f.given.is_some() || !w.text.starts_with('و') {
         return false;
     }

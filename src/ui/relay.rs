@@ -16,8 +16,7 @@ use leptos::prelude::*;
 /// Hands the value of a long-lived memo to per-scope copies.
 pub struct Relay<T: Send + Sync + 'static> {
     source: Memo<T>,
-    sinks: StoredValue<Vec<(u64, RwSignal<T>)>>,
-    next: StoredValue<u64>,
+    sinks: StoredValue<Vec<RwSignal<T>>>,
 }
 
 impl<T: Send + Sync + 'static> Clone for Relay<T> {
@@ -31,21 +30,19 @@ impl<T: Send + Sync + 'static> Copy for Relay<T> {}
 impl<T: Clone + PartialEq + Send + Sync + 'static> Relay<T> {
     /// A relay for `source`, owned (with its one effect) by the current owner.
     pub fn new(source: Memo<T>) -> Self {
-        let sinks: StoredValue<Vec<(u64, RwSignal<T>)>> = StoredValue::new(Vec::new());
+        let sinks: StoredValue<Vec<RwSignal<T>>> = StoredValue::new(Vec::new());
         Effect::new(move |_| {
             let value = source.get();
-            // copies made since the last run start from the value they saw
-            let stale: Vec<RwSignal<T>> = sinks
-                .try_with_value(|s| s.iter().map(|(_, sig)| *sig).collect::<Vec<_>>())
-                .unwrap_or_default()
-                .into_iter()
-                .filter(|sig| sig.try_with_untracked(|v| *v != value).unwrap_or(false))
-                .collect();
-            for sig in stale {
-                sig.try_set(value.clone());
+            // a copy list of its own: setting a copy may dispose a scope,
+            // whose cleanup takes itself out of `sinks`
+            for sig in sinks.try_get_value().unwrap_or_default() {
+                // copies made since the last run start from the value they saw
+                if sig.try_with_untracked(|v| *v != value).unwrap_or(false) {
+                    sig.try_set(value.clone());
+                }
             }
         });
-        Relay { source, sinks, next: StoredValue::new(0) }
+        Relay { source, sinks }
     }
 
     /// A copy of the source owned by the current owner (a view rebuilt with
@@ -53,16 +50,11 @@ impl<T: Clone + PartialEq + Send + Sync + 'static> Relay<T> {
     /// and then nothing of it stays behind.
     pub fn scoped(self) -> Memo<T> {
         let sig = RwSignal::new(self.source.get_untracked());
-        let id = self.next.try_update_value(|n| {
-            *n += 1;
-            *n
+        self.sinks.try_update_value(|s| s.push(sig));
+        let sinks = self.sinks;
+        on_cleanup(move || {
+            sinks.try_update_value(|s| s.retain(|x| *x != sig));
         });
-        if let Some(id) = id {
-            self.sinks.try_update_value(|s| s.push((id, sig)));
-            on_cleanup(move || {
-                self.sinks.try_update_value(|s| s.retain(|(i, _)| *i != id));
-            });
-        }
         Memo::new(move |_| sig.get())
     }
 }
