@@ -132,8 +132,19 @@ pub struct Org {
 pub fn orgs() -> &'static PhraseIndex<Org> {
     static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
     T.get_or_init(|| {
-        let all = rows(ORGS_TSV).chain(rows(COMPANIES_TSV));
+        let all = rows(ORGS_TSV).chain(rows(COMPANIES_TSV)).filter(|r| r.get(4) != Some(&"short"));
         table_of(all, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] }))
+    })
+}
+
+/// Short names of listed companies ("الراجحي", "الفرنسي"; flag `short` in
+/// companies.tsv): the company only after the article has named it in
+/// full, being also a family name, a city or a nationality word.
+pub fn company_short_names() -> &'static PhraseIndex<Org> {
+    static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
+    T.get_or_init(|| {
+        let short = rows(COMPANIES_TSV).filter(|r| r.get(4) == Some(&"short"));
+        table_of(short, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] }))
     })
 }
 

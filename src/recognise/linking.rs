@@ -73,6 +73,23 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
         .filter(|w| w[0].0 == w[1].0 && w[0].3 == EntityType::Organization && org_id(w[0].1) != org_id(w[1].1))
         .map(|w| w[0].0.clone())
         .collect();
+    // and so is a head that several named bodies' full names start with
+    // ("البنك" in a story of "البنك الأهلي", "السعودي الفرنسي" and "بنك الرياض")
+    let mut heads: Vec<(String, &'static str)> = accepted
+        .iter()
+        .filter_map(|f| match &f.what {
+            What::Org { curated: Some(o), .. } => {
+                let first = crate::text::normalize_key(o.ar.split(' ').next().unwrap_or(""));
+                let bare = first.strip_prefix("ال").unwrap_or(&first);
+                ar_org_heads().contains(bare).then(|| (format!("ال{bare}"), o.id))
+            }
+            _ => None,
+        })
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    let ambiguous: Vec<String> =
+        ambiguous.into_iter().chain(heads.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[0].0.clone())).collect();
     keys.retain(|k| !ambiguous.contains(&k.0));
     let mut extra = Vec::new();
     for (wi, w) in words.iter().enumerate() {
@@ -123,4 +140,99 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
         }
     }
     accepted.extend(extra);
+}
+
+/// Short names of listed companies ("الراجحي والرياض والأهلي" after "مصرف
+/// الراجحي" and "بنك الرياض"; "قلص الفرنسي مخصصاته" after "البنك السعودي
+/// الفرنسي"): a word of `lexicon::company_short_names` is the company when
+/// the article named that company in full before it. Unmarked, it becomes
+/// the company's mention unless it describes the word before it (a
+/// nationality word after a definite noun, a title or an organisation's
+/// head: "الرئيس الفرنسي"); marked as a place, only when it is joined by و
+/// to a company beside it ("والرياض" in a list of banks; "في الرياض" stays
+/// the city); marked as an organisation of no list, it is the company.
+pub(super) fn company_short_names(words: &[Word], accepted: &mut Vec<Found>) {
+    let named: Vec<(&'static str, usize)> = accepted
+        .iter()
+        .enumerate()
+        .filter_map(|(i, f)| match &f.what {
+            What::Org { curated: Some(o), .. } => Some((o.id, i)),
+            _ => None,
+        })
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let mut at: Vec<Option<usize>> = vec![None; words.len()];
+    for (i, f) in accepted.iter().enumerate() {
+        for a in at.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
+            *a = Some(i);
+        }
+    }
+    let is_org = |at: &[Option<usize>], accepted: &[Found], w: usize| {
+        at.get(w).copied().flatten().is_some_and(|i| accepted[i].kind == EntityType::Organization)
+    };
+    let mut wi = 0;
+    while wi < words.len() {
+        let w = &words[wi];
+        let hit = w.arabic.then(|| super::longest_at(super::lexicon::company_short_names(), words, wi)).flatten();
+        let Some((ri, j, hits)) = hit else {
+            wi += 1;
+            continue;
+        };
+        let Some((_, short)) = hits.first() else {
+            wi += 1;
+            continue;
+        };
+        // the company's full name, the latest before this word
+        let full = named
+            .iter()
+            .filter(|(id, i)| *id == short.id && accepted[*i].end <= w.start)
+            .max_by_key(|(_, i)| accepted[*i].start)
+            .map(|&(_, i)| i);
+        let Some(full) = full else {
+            wi += 1;
+            continue;
+        };
+        let pre = w.readings[ri].pre;
+        let replace = match at[wi] {
+            None => {
+                let describes = wi.checked_sub(1).is_some_and(|p| {
+                    let p = &words[p];
+                    !w.brk && (definite(p) || is_title_word(p) || p.f.org_head || is_demonym(p))
+                });
+                (!describes && (wi + 1..j).all(|k| at[k].is_none())).then_some(None)
+            }
+            Some(i) => {
+                let f = &accepted[i];
+                let joined = pre > 0 && w.text.starts_with('و') && wi > 0 && !w.brk && is_org(&at, accepted, wi - 1);
+                let joined_next =
+                    words.get(j).is_some_and(|n| !n.brk && n.text.starts_with('و')) && is_org(&at, accepted, j);
+                let exact = f.w0 == wi && f.w1 == j;
+                // the tagger's bare "الأهلي" is the bank named before
+                let bare_org = matches!(f.what, What::Org { curated: None, .. });
+                (exact && (bare_org || (f.kind == EntityType::Place && (joined || joined_next)))).then_some(Some(i))
+            }
+        };
+        if let Some(old) = replace {
+            let (start, end) = span(words, wi, j, pre);
+            let earlier = (accepted[full].start, accepted[full].end);
+            let what = accepted[full].what.clone();
+            let f = Found::new((wi, j), (start, end), EntityType::Organization, what, 0).linked_to(earlier);
+            let i = match old {
+                Some(i) => {
+                    accepted[i] = f;
+                    i
+                }
+                None => {
+                    accepted.push(f);
+                    accepted.len() - 1
+                }
+            };
+            for a in at.iter_mut().take(j).skip(wi) {
+                *a = Some(i);
+            }
+        }
+        wi = j.max(wi + 1);
+    }
 }

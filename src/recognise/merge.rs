@@ -102,6 +102,14 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             if w1 <= w0 || w1 > words.len() || words[w0].f.ar_stop || words[w0].f.trigger {
                 return None;
             }
+            // an Arabic word that starts with a figure is a sum or a count
+            // glued to its unit ("1.69مليار ريال"), never the start of a name
+            let w = &words[w0].text;
+            if w.starts_with(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
+                && w.chars().any(crate::text::is_arabic)
+            {
+                return None;
+            }
             if t.kind == EntityType::Person && words[w0].arabic {
                 // a preposition with the article ("بجدة", "للإرهاب") starts
                 // no person's name
@@ -145,15 +153,15 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 && tagged_place(words, w0, w1).is_some();
             let kind = if country.is_some() || dateline { EntityType::Place } else { t.kind };
             let (what, pre) = match kind {
-                EntityType::Person => (What::Person { key }, conjunction(&words[w0]).max(name_conjunction(&words[w0]))),
+                EntityType::Person => {
+                    let pre = conjunction(&words[w0]).max(name_conjunction(&words[w0]));
+                    (What::Person { key: key_after(words, w0, w1, pre, key) }, pre)
+                }
                 EntityType::Organization => {
-                    let joined = super::joined::org_conjunction(words, w0);
-                    // "وبنك الرياض" is the same body as "بنك الرياض"
-                    let key = match words[w0].readings.iter().find(|r| joined > 0 && r.pre == joined) {
-                        Some(r) => key_of(words, w0, w1, &r.key),
-                        None => key,
-                    };
-                    (What::Org { curated: None, key }, conjunction(&words[w0]).max(joined))
+                    let pre = conjunction(&words[w0]).max(super::joined::org_conjunction(words, w0));
+                    // "وبنك الرياض" is the same body as "بنك الرياض", and
+                    // "والأهلي" the same bank as "الأهلي"
+                    (What::Org { curated: None, key: key_after(words, w0, w1, pre, key) }, pre)
                 }
                 EntityType::Place => {
                     let (cands, pre) = country.or_else(|| tagged_place(words, w0, w1))?;
@@ -334,6 +342,15 @@ pub(super) fn name_conjunction(w: &Word) -> usize {
 /// Code points of a conjunction written onto the first word of a name the
 /// tagger found ("والاتحاد الأفريقي" → "الاتحاد الأفريقي"); it stays
 /// outside the span. Only before the article: "وزارة" keeps its و.
+/// The key of words `w0..w1` without the `pre` letters the mention leaves
+/// out of its first word (a conjunction), `key` when nothing is left out.
+fn key_after(words: &[Word], w0: usize, w1: usize, pre: usize, key: String) -> String {
+    match words[w0].readings.iter().find(|r| pre > 0 && r.pre == pre) {
+        Some(r) => key_of(words, w0, w1, &r.key),
+        None => key,
+    }
+}
+
 fn conjunction(w: &Word) -> usize {
     let mut cs = w.text.chars();
     match (cs.next(), cs.next(), cs.next()) {
@@ -541,11 +558,32 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
     if tagger_first {
         adopt_identities(&mut cands);
     }
+    // a listed organisation of two words or more around the tagger's
+    // pieces of it ("مصرف الراجحي" over the tagger's "الراجحي", "البنك
+    // السعودي الفرنسي" over "البنك السعودي" + "الفرنسي"); one that crosses a
+    // tagger span stays below it
+    let around: Vec<(usize, usize)> = if tagger_first {
+        cands
+            .iter()
+            .filter(|c| c.prio == PRIO_CURATED_ORG && c.w1 > c.w0 + 1)
+            .filter(|c| {
+                cands
+                    .iter()
+                    .filter(|t| t.prio == PRIO_TAGGER && t.w0 < c.w1 && c.w0 < t.w1)
+                    .all(|t| c.w0 <= t.w0 && t.w1 <= c.w1 && (t.w0, t.w1) != (c.w0, c.w1))
+            })
+            .map(|c| (c.start, c.end))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let tier = |f: &Found| -> u8 {
         if f.kind == EntityType::Date {
             3
         } else if tagger_first
-            && ((f.kind == EntityType::Place && f.prio == PRIO_DIR_PLACE) || f.prio == PRIO_COMPANY_ORG)
+            && ((f.kind == EntityType::Place && f.prio == PRIO_DIR_PLACE)
+                || f.prio == PRIO_COMPANY_ORG
+                || (f.prio == PRIO_CURATED_ORG && around.contains(&(f.start, f.end))))
         {
             // a compass phrase ("شمال شرقي سوريا", "northern Iraq") is one
             // place for the reader, around the tagger's country inside it;

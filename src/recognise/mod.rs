@@ -233,6 +233,7 @@ pub fn recognise(
     people::nisba_surnames(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {
+        linking::company_short_names(words, &mut accepted);
         facilities::mark(words, &mut accepted);
         demonyms::mark(words, &mut accepted);
     }
