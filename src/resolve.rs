@@ -542,6 +542,16 @@ fn place_display(p: &Place, ar: bool) -> String {
     }
 }
 
+/// A name only in the article's language, as the text writes it.
+fn own_names(ar: bool, text: &str) -> Names {
+    let t = Some(text.to_string());
+    if ar {
+        Names { ar: t, en: None }
+    } else {
+        Names { ar: None, en: t }
+    }
+}
+
 /// Groups the accepted mentions into entities. `texts` holds each
 /// mention's text. Dates are left to the caller.
 pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> (Vec<Ent>, Vec<Option<usize>>) {
@@ -555,11 +565,17 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
     // last word of each multi-word person name → its entity
     let mut surnames: HashMap<String, usize, FnvBuild> = HashMap::default();
     let mut of_mention: Vec<Option<usize>> = vec![None; found.len()];
-    // first the mentions that stand on their own, then the links
-    let order: Vec<usize> = (0..found.len())
-        .filter(|&i| found[i].link.is_none())
-        .chain((0..found.len()).filter(|&i| found[i].link.is_some()))
-        .collect();
+    // first the mentions that stand on their own, then a headline's lone
+    // surnames ("Merkel meets Macron" over a story naming them in full), then the links
+    let sent = |f: &Found| words.get(f.w0).map(|w| w.sent);
+    let (first, last) = (words.first().map(|w| w.sent), words.last().map(|w| w.sent));
+    let rank = |f: &Found| match f.what {
+        _ if f.link.is_some() => 2,
+        What::Person { .. } if f.w1 == f.w0 + 1 && first != last && sent(f) == first => 1,
+        _ => 0,
+    };
+    let mut order: Vec<usize> = (0..found.len()).collect();
+    order.sort_by_key(|&i| rank(&found[i]));
     for i in order {
         let f = &found[i];
         let text = texts.get(i).cloned().unwrap_or_default();
@@ -605,22 +621,14 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     candidates: Vec::new(),
                     corrected: false,
                 };
-                let names = if ar {
-                    Names { ar: Some(text.clone()), en: None }
-                } else {
-                    Names { ar: None, en: Some(text.clone()) }
-                };
+                let names = own_names(ar, &text);
                 (format!("plc~{key}@{}", p.id), EntityType::Place, text.clone(), names, Some(info))
             }
             What::Place { cands, key, dir, .. } => {
                 if cands.is_empty() {
                     // a place the tagger found and the gazetteer does not
                     // know: highlighted and listed, not mapped
-                    let names = if ar {
-                        Names { ar: Some(text.clone()), en: None }
-                    } else {
-                        Names { ar: None, en: Some(text.clone()) }
-                    };
+                    let names = own_names(ar, &text);
                     let ident = format!("plc~{key}");
                     (ident, EntityType::Place, text.clone(), names, None)
                 } else {
@@ -691,11 +699,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                 (format!("known:{}", p.id), EntityType::Person, name, names, None)
             }
             What::Org { curated: None, key } => {
-                let names = if ar {
-                    Names { ar: Some(text.clone()), en: None }
-                } else {
-                    Names { ar: None, en: Some(text.clone()) }
-                };
+                let names = own_names(ar, &text);
                 (format!("org~{}", strip_article(key)), EntityType::Organization, text.clone(), names, None)
             }
             What::Person { key } if !key.contains(' ') && surnames.contains_key(key.as_str()) => {
@@ -716,11 +720,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     })
                     .map(|e| e.ident.clone())
                     .unwrap_or_else(|| format!("per:{key}"));
-                let names = if ar {
-                    Names { ar: Some(text.clone()), en: None }
-                } else {
-                    Names { ar: None, en: Some(text.clone()) }
-                };
+                let names = own_names(ar, &text);
                 (ident, EntityType::Person, text.clone(), names, None)
             }
         };

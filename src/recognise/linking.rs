@@ -91,6 +91,12 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
     let ambiguous: Vec<String> =
         ambiguous.into_iter().chain(heads.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[0].0.clone())).collect();
     keys.retain(|k| !ambiguous.contains(&k.0));
+    // a headline names by surname the people its story names in full
+    // ("الجبير يلتقي شتاينماير", "Merkel meets Macron"): the first sentence,
+    // when more follow
+    let first_sent = words.first().map(|w| w.sent);
+    let headline =
+        |wi: usize| words.last().is_some_and(|l| Some(l.sent) != first_sent) && Some(words[wi].sent) == first_sent;
     let mut extra = Vec::new();
     for (wi, w) in words.iter().enumerate() {
         if covered[wi] {
@@ -113,7 +119,7 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
             let hi = lo + keys[lo..].partition_point(|k| k.0 == r.key);
             let hit = keys[lo..hi]
                 .iter()
-                .filter(|(_, _, from, _)| *from <= wi)
+                .filter(|(_, _, from, kind)| *from <= wi || (headline(wi) && *kind == EntityType::Person))
                 .max_by_key(|(_, idx, _, _)| accepted[*idx].start);
             // a bare definite head after a definite word, nothing attached,
             // is its adjective ("الجهود المنظمة": organised efforts)
