@@ -52,12 +52,70 @@ pub fn to_geojson(a: &Analysis) -> String {
         })
         .collect();
     let fc = json!({ "type": "FeatureCollection", "features": features });
-    serde_json::to_string_pretty(&fc).unwrap_or_default()
+    pretty(&fc.to_string())
 }
 
 /// The analysis as pretty-printed JSON (the same shape `analyze` returns in JS).
 pub fn to_json(a: &Analysis) -> String {
-    serde_json::to_string_pretty(a).unwrap_or_default()
+    pretty(&serde_json::to_string(a).unwrap_or_default())
+}
+
+/// What `serde_json::to_string_pretty` writes (two spaces an indent, `": "`
+/// after a key, `[]` and `{}` when empty), made from the compact text: the
+/// wasm then carries one serialiser of an analysis, the compact one the JS
+/// API uses, instead of a second, pretty copy of it.
+fn pretty(compact: &str) -> String {
+    fn newline(out: &mut Vec<u8>, depth: usize) {
+        out.push(b'\n');
+        out.extend(std::iter::repeat_n(b' ', 2 * depth));
+    }
+    let b = compact.as_bytes();
+    let mut out = Vec::with_capacity(b.len() * 2);
+    let (mut depth, mut in_str, mut escaped) = (0usize, false, false);
+    let mut k = 0;
+    while let Some(&c) = b.get(k) {
+        k += 1;
+        if in_str {
+            out.push(c);
+            match c {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_str = false,
+                _ => {}
+            }
+            continue;
+        }
+        match c {
+            b'"' => {
+                in_str = true;
+                out.push(c);
+            }
+            b'{' | b'[' => {
+                out.push(c);
+                let close = if c == b'{' { b'}' } else { b']' };
+                if b.get(k) == Some(&close) {
+                    out.push(close);
+                    k += 1;
+                } else {
+                    depth += 1;
+                    newline(&mut out, depth);
+                }
+            }
+            b'}' | b']' => {
+                depth = depth.saturating_sub(1);
+                newline(&mut out, depth);
+                out.push(c);
+            }
+            b',' => {
+                out.push(c);
+                newline(&mut out, depth);
+            }
+            b':' => out.extend_from_slice(b": "),
+            _ => out.push(c),
+        }
+    }
+    // only ASCII was put between the input's bytes, never inside a character
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// An iCalendar file (RFC 5545) with one all-day VEVENT per dated event.
@@ -174,5 +232,28 @@ fn text_cell(s: &str) -> String {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pretty_is_serde_jsons_pretty_form() {
+        let v = json!({
+            "a": [], "b": {}, "c": [1, -2.5, true, null, {"d": [[]], "e": "x,y:{z}[]"}],
+            "f": "quote \" backslash \\ \\\" tab\t newline\n عربي ✓", "g": {"h": {"i": [{}]}},
+        });
+        assert_eq!(pretty(&v.to_string()), serde_json::to_string_pretty(&v).unwrap());
+        assert_eq!(pretty("[]"), "[]");
+        assert_eq!(pretty("\"s\""), "\"s\"");
+        for text in [include_str!("../www/articles/default.json"), include_str!("../www/articles/english.json")] {
+            let a = crate::analyze(&crate::parse_article(text.as_bytes()).unwrap());
+            assert!(!a.entities.is_empty());
+            assert_eq!(to_json(&a), serde_json::to_string_pretty(&a).unwrap());
+            let geo: Value = serde_json::from_str(&to_geojson(&a)).unwrap();
+            assert_eq!(to_geojson(&a), serde_json::to_string_pretty(&geo).unwrap());
+        }
     }
 }

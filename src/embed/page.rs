@@ -32,8 +32,8 @@ pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
     let params = location.search().ok().and_then(|s| web_sys::UrlSearchParams::new_with_str(&s).ok());
     let param = |name: &str| params.as_ref().and_then(|p| p.get(name)).filter(|s| !s.trim().is_empty());
     let src = param("src");
-    // `?theme=light|dark` (the embed builder's iframe snippet): the page links
-    // the automatic sheet, a forced theme is adopted on top of it.
+    // `?theme=light|dark` (the embed builder's iframe snippet): a forced
+    // theme is adopted on top of the automatic sheet.
     // A bad parameter shows its error over the article; it does not stop the page.
     let mut bad_param = None;
     let theme = match param("theme").map(|t| Theme::parse(&t)).unwrap_or(Ok(Theme::Auto)) {
@@ -54,9 +54,10 @@ pub fn start_page(selector: Option<String>) -> Result<AtlasHandle, JsError> {
         None => Panels::default(),
     };
     let setup = Setup { view: ViewState::default(), panels, share_base: ShareBase::CurrentPage };
-    if theme != Theme::Auto {
-        styles::adopt_for(&root, theme).map_err(|_| JsError::new("could not apply the theme"))?;
-    }
+    // The component's sheet travels in the wasm and is adopted here, as
+    // mount() does: the page does not also download it as style.css (5 KB
+    // of brotli before the map is drawn).
+    styles::adopt_for(&root, theme).map_err(|_| JsError::new("could not apply the theme"))?;
     let (inst, unmount) = Instance::mount(root.clone(), setup, |inst| {
         // Effects only to sync with the outside: the address bar.
         Effect::new(move |_| {
