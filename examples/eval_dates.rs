@@ -199,6 +199,9 @@ fn main() {
     // TempEval-3 style: a hit overlaps a gold span and has its value.
     let mut overlap_value_ok = 0;
     let show_misses = std::env::var("SHOW").is_ok();
+    // `TSV=1`: every overlap + value error, one tab-separated line
+    // (kind, text, found value, gold value, publication date, context).
+    let tsv = std::env::var("TSV").is_ok();
     let mut errors = Errors::default();
     for path in &files {
         let Some((text, gold, dct)) = std::fs::read_to_string(path).ok().as_deref().and_then(read_tml) else {
@@ -276,10 +279,17 @@ fn main() {
                 overlap_ok += 1;
                 if f.value == g.value {
                     overlap_value_ok += 1;
+                } else if tsv {
+                    tsv_line("wrong", &text, f.start, f.end, &f.value, &g.value, dct);
                 }
+            } else if tsv {
+                tsv_line("extra", &text, f.start, f.end, &f.value, "", dct);
             }
         }
         for g in &gold {
+            if tsv && !found.iter().any(|f| g.start < f.end && f.start < g.end) {
+                tsv_line("missed", &text, g.start, g.end, "", &g.value, dct);
+            }
             if !found.iter().any(|f| g.start < f.end && f.start < g.end) {
                 let key = format!("missed {:<28} {}", shape(&sub(&text, g.start, g.end)), value_shape(&g.value));
                 errors.add(key, &text, g.start, g.end, g.value.clone());
@@ -476,6 +486,12 @@ fn wojood(root: &std::path::Path, show: bool) {
     println!("find_dates on the Wojood sample (Arabic): {n_sent} sentences, {n_gold} gold DATE spans, {n_found} found");
     println!("exact span:          P {:.3}  R {:.3}", ratio(span_ok, n_found), ratio(span_ok, n_gold));
     println!("overlapping span:    P {:.3}  R {:.3}", ratio(overlap_ok, n_found), ratio(gold_hit, n_gold));
+}
+
+fn tsv_line(kind: &str, text: &str, s: usize, e: usize, found: &str, gold: &str, dct: Option<Ymd>) {
+    let ctx = format!("{}[{}]{}", sub(text, s.saturating_sub(80), s), sub(text, s, e), sub(text, e, e + 40));
+    let dct = dct.map(|d| format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)).unwrap_or_default();
+    println!("TSV\t{kind}\t{}\t{found}\t{gold}\t{dct}\t{}", sub(text, s, e), ctx.replace(['\n', '\t'], " "));
 }
 
 fn sub(text: &str, s: usize, e: usize) -> String {

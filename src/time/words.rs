@@ -132,8 +132,10 @@ impl List {
 pub type TwoWords = Vec<(String, String, u8)>;
 
 /// A holiday on a fixed day: its words, the calendar ('h' Hijri, 'g'
-/// Gregorian, 'w' the nth weekday of a Gregorian month), month and day (for
-/// 'w': n * 10 + weekday, 0 Monday: 43 is the fourth Thursday).
+/// Gregorian, 'w' the nth weekday of a Gregorian month, 'a' the first
+/// weekday on or after a day), month and day (for 'w': n * 10 + weekday, 0
+/// Monday: 43 is the fourth Thursday; for 'a': day * 10 + weekday, 21 the
+/// first Tuesday on or after the 2nd).
 pub type Holiday = (Vec<String>, char, u8, u8);
 
 /// Every time word list. See `data/curated/time_words.tsv` for the words.
@@ -258,6 +260,13 @@ pub struct Words {
     pub units_after_year_en: List,
     /// `range_opener` ("between", "من"), `range_joiner` ("and", "إلى").
     pub range_openers: List,
+    /// `range_and_opener`: the range openers that take "and" or "و" as
+    /// their joiner ("between 1994 and 1997", "بين 2010 و2014"); after the
+    /// others ("from 2019 and 2020", "من عامي 2019 و2020") two dates joined
+    /// by "and" are two dates, not a range.
+    pub range_and_openers: List,
+    /// `range_and_joiner`: the joiners that need such an opener ("and", "و").
+    pub range_and_joiners: List,
     pub range_joiners: List,
     /// `day_range_joiner_en`: joiners of "December 8 to 10".
     pub day_range_joiners_en: List,
@@ -536,6 +545,8 @@ fn load() -> Words {
     w.sooner_en = list(take("sooner_en"));
     w.units_after_year_en = list(take("count_noun_en"));
     w.range_openers = list(take("range_opener"));
+    w.range_and_openers = list(take("range_and_opener"));
+    w.range_and_joiners = list(take("range_and_joiner"));
     w.range_joiners = list(take("range_joiner"));
     w.day_range_joiners_en = list(take("day_range_joiner_en"));
     w.day_list_joiners_en = list(take("day_list_joiner_en"));

@@ -243,15 +243,16 @@ impl Scanner<'_> {
 
     /// Whether `month` (and `day`) at token `i`, written without a year,
     /// lies ahead: its clause speaks of the future, or it is a deadline
-    /// ("by February", "until Jan. 15") in a clause with no past verb ("to
-    /// pay down the loan by February") and the coming one is nearer to
-    /// publication than the last one (not "by Jan. 14" written on Jan. 15).
+    /// ("by February", "until Jan. 15", "through January") in a clause with
+    /// no past verb ("to pay down the loan by February") and the coming one
+    /// is nearer to publication than the last one (not "by Jan. 14" written
+    /// on Jan. 15). A past verb alone does not make it past: "said the
+    /// dividend is payable Dec. 15" written in late October is ahead.
     fn ahead(&self, i: usize, month: u8, day: Option<u8>) -> bool {
         if self.future_context(i) {
             return true;
         }
-        let (Some(p), true) = (self.published, i.checked_sub(1).is_some_and(|j| w().deadlines.has(self.norm(j))))
-        else {
+        let (Some(p), true) = (self.published, i.checked_sub(1).is_some_and(|j| self.deadline_word(j))) else {
             return false;
         };
         let on = |y: i32| ymd(y, month, day.unwrap_or(1)).map(days_from_civil);
@@ -454,6 +455,7 @@ impl Scanner<'_> {
         let decimal = self.glued(i + 1) && self.glued(i + 2) && self.is_punct(i + 1, &[".", ","]);
         let free_after = !decimal && self.tok(i + 1).is_none_or(|t| !t.is_word)
             || w().range_joiners.has(self.norm(i + 1))
+            || self.num(i + 1).is_some_and(|n| n.2 > 0)
             || w().or.has(self.norm(i + 1));
         let loose = free_after
             && prev.is_some_and(|j| w().range_openers.has(self.norm(j)) || w().year_cues_loose_en.has(self.norm(j)));
@@ -483,7 +485,8 @@ impl Scanner<'_> {
                 let p = self.inf(j).and_then(|f| f.stems.iter().find(|(s, _)| w().year_nouns_ar.has(s)).map(|x| x.1));
                 (j, p.unwrap_or(0))
             }
-            (None, None) => (i, 0),
+            // "و2020": the joining "و" glued to the year is not part of it.
+            (None, None) => (i, self.num(i).map_or(0, |n| n.2)),
         };
         let value = year_value(y, Derivation::Explicit)?;
         let last = self.after_era(if paren && noun.is_some() { i + 2 } else { i + 1 });

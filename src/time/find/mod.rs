@@ -531,6 +531,18 @@ impl Scanner<'_> {
         false
     }
 
+    /// Whether token `j` makes the date after it a deadline ("by", "until",
+    /// "through", "حتى", "بحلول"): not when it joins two dates into a range
+    /// ("from January through March", "من الأحد حتى الخميس"), where the
+    /// word before it ends a date.
+    fn deadline_word(&self, j: usize) -> bool {
+        let word = w().deadlines.has(self.norm(j)) || self.stem_in(j, &w().deadlines);
+        let after_date = j.checked_sub(1).and_then(|k| self.inf(k)).is_some_and(|f| {
+            f.num.is_some() || f.month.is_some() || f.weekday.is_some() || f.period.is_some() || f.decade.is_some()
+        });
+        word && !after_date
+    }
+
     /// The tense of the verb nearest to token `i` in its clause (12 tokens
     /// back, 6 ahead up to a comma or a word that starts another verb's
     /// phrase, "and"; the earlier one on a tie): "met on Tuesday" past,

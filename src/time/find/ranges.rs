@@ -38,24 +38,44 @@ pub(super) fn join(sc: &Scanner, hits: &[Hit]) -> Vec<FoundDate> {
 /// one range with the two dates as its parts.
 fn joined(sc: &Scanner, a: &Hit, b: &Hit) -> Option<FoundDate> {
     let opener = a.first.checked_sub(1).is_some_and(|j| sc.stem_in(j, &w().range_openers));
+    // "and", "و" join a range only after "between", "بين".
+    let and_opener = a.first.checked_sub(1).is_some_and(|j| sc.stem_in(j, &w().range_and_openers));
     let ok = match b.first.saturating_sub(a.last) {
-        0 => sc.tok(b.first).is_some_and(|t| t.norm.starts_with('و') && t.arabic) && opener,
+        0 => sc.tok(b.first).is_some_and(|t| t.norm.starts_with('و') && t.arabic) && and_opener,
         1 => {
             let n = sc.norm(a.last);
-            (opener && w().range_joiners.has(n)) || (matches!(n, "-" | "–") && a.value.precision == b.value.precision)
+            (opener && w().range_joiners.has(n) && (!w().range_and_joiners.has(n) || and_opener))
+                || (matches!(n, "-" | "–") && a.value.precision == b.value.precision)
         }
         _ => false,
     };
     if !ok || sc.line_break_between(a.end, b.start) {
         return None;
     }
-    let first = borrowed_year(sc, a, b).unwrap_or_else(|| a.value.clone());
+    let mut first = borrowed_year(sc, a, b).unwrap_or_else(|| a.value.clone());
+    // "from January through March" written in December: the first end,
+    // read as the coming January on its own, is the one before March.
+    if first.start > b.value.end && first.derivation != Derivation::Explicit {
+        if let Some(v) = year_before(&first) {
+            first = v;
+        }
+    }
     let v = range_value(first.start, b.value.end, weaker(first.derivation, b.value.derivation))?;
     let parts = vec![
         FoundDate { start: a.start, end: a.end, value: first, parts: Vec::new() },
         FoundDate { start: b.start, end: b.end, value: b.value.clone(), parts: Vec::new() },
     ];
     Some(FoundDate { start: a.start, end: b.end, value: v, parts })
+}
+
+/// A month or day one year earlier.
+fn year_before(v: &DateValue) -> Option<DateValue> {
+    let (y, m, d) = (v.start.year - 1, v.start.month, v.start.day);
+    match v.precision {
+        Precision::Day => Some(day_value(ymd(y, m, d)?, v.derivation)),
+        Precision::Month => month_value(y, m, v.derivation),
+        _ => None,
+    }
 }
 
 /// "between December 8 and January 10, 2021", "from March 3 to March 5,

@@ -335,7 +335,8 @@ impl Scanner<'_> {
     /// Fixed holidays, resolved to the nearest one to publication (or the
     /// next or last one with "المقبل"/"الماضي"/"next"/"last"): Islamic ones
     /// by the Hijri calendar ("عيد الأضحى", "يوم عرفة"), Christmas and New
-    /// Year, and those on the nth weekday of a month (Thanksgiving).
+    /// Year, those on the nth weekday of a month (Thanksgiving) and on the
+    /// first weekday after a day (US Election Day).
     pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
@@ -368,6 +369,17 @@ impl Scanner<'_> {
                     let ofs =
                         (i64::from(day % 10) - i64::from(weekday(first))).rem_euclid(7) + 7 * i64::from(day / 10 - 1);
                     add_days(first, ofs)
+                })
+                .map(days_from_civil)
+                .collect()
+        } else if calendar == 'a' {
+            // The first weekday on or after a day of the month: `day` is
+            // that day * 10 + weekday (0 Monday): 21 is the first Tuesday
+            // on or after the 2nd (US Election Day).
+            (p.year - 1..=p.year + 1)
+                .filter_map(|y| {
+                    let from = ymd(y, month, day / 10)?;
+                    add_days(from, (i64::from(day % 10) - i64::from(weekday(from))).rem_euclid(7))
                 })
                 .map(days_from_civil)
                 .collect()
@@ -641,10 +653,9 @@ impl Scanner<'_> {
         // unless a past verb says it has passed ("lasted until Friday"). Not
         // one opening the sentence ("Until Thursday, they had not ..."),
         // which frames a story told in the past.
-        let deadline = first.checked_sub(1).is_some_and(|j| {
-            (w().deadlines.has(self.norm(j)) || self.stem_in(j, &w().deadlines))
-                && j.checked_sub(1).is_some_and(|k| !self.clause_stop(k))
-        });
+        let deadline = first
+            .checked_sub(1)
+            .is_some_and(|j| self.deadline_word(j) && j.checked_sub(1).is_some_and(|k| !self.clause_stop(k)));
         let p = self.published?;
         let pw = i64::from(weekday(p));
         let w = i64::from(wd);
