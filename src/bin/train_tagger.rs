@@ -41,6 +41,7 @@ struct Args {
     max_weights: Option<usize>,
     clip: Option<f64>,
     seed: Option<u64>,
+    hash_bits: Option<u8>,
     write: bool,
     check: bool,
     without: Vec<Corpus>,
@@ -55,6 +56,7 @@ fn parse_args() -> Args {
         max_weights: None,
         clip: None,
         seed: None,
+        hash_bits: None,
         write: true,
         check: false,
         without: Vec::new(),
@@ -74,6 +76,9 @@ fn parse_args() -> Args {
             }
             "--clip" => a.clip = Some(it.next().and_then(|e| e.parse().ok()).expect("--clip needs a quantile")),
             "--seed" => a.seed = Some(it.next().and_then(|e| e.parse().ok()).expect("--seed needs a number")),
+            "--hash-bits" => {
+                a.hash_bits = Some(it.next().and_then(|e| e.parse().ok()).expect("--hash-bits needs a number"))
+            }
             "--dry-run" => a.write = false,
             "--without" => {
                 let name = it.next().unwrap_or_default();
@@ -358,6 +363,9 @@ fn run(lang: Lang, args: &Args) -> Report {
     }
     if let Some(s) = args.seed {
         params.seed = s;
+    }
+    if let Some(b) = args.hash_bits {
+        params.hash_bits = b;
     }
     if let Some(c) = args.clip {
         params.clip_quantile = c;
