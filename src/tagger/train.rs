@@ -46,10 +46,12 @@ impl Params {
         Params {
             lang,
             // development parts, merged analysis (`eval -- ner-ar-dev`):
-            // Arabic micro F1 0.756 with 10 epochs, 0.760 with 15 (the
-            // tagger alone 0.750 -> 0.757 before the O penalty, flat from
-            // 15 to 20); English 0.901 -> 0.903
-            epochs: 15,
+            // Arabic micro F1 0.756 with 10 epochs, 0.760 with 15 (flat
+            // from 15 to 20), English 0.901 -> 0.903; kept at 10: the
+            // 15-epoch model loses "ناصر المنيع" after "مدير عام التعليم"
+            // (tests/events_cases.json), a gain within noise for a loss a
+            // reader sees
+            epochs: 10,
             hash_bits: 20,
             seed: 0x5eed_a71a5,
             clip_quantile: 0.99999,
