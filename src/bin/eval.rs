@@ -1,12 +1,27 @@
 //! `eval [ner-ar|ner-en|geo-en|geo-ar|all]`: scores the analysis against the
 //! annotated data in `../shared/devdata` (or `ATLAS_DEVDATA`); `ner-ar-dev`
 //! and `ner-en-dev` score only the development parts (for tuning),
-//! `ner-ar-test` and `ner-en-test` only the test parts.
+//! `ner-ar-test` and `ner-en-test` only the test parts. `ATLAS_TAGGER_DIR`
+//! scores other tagger weights (`ar.bin`, `en.bin` in that folder, as
+//! `train_tagger --out` writes them) instead of the embedded ones.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() -> std::process::ExitCode {
     let which = std::env::args().nth(1).unwrap_or_else(|| "all".to_string());
     let dir = article_atlas::eval::devdata_dir();
+    if let Some(weights) = std::env::var_os("ATLAS_TAGGER_DIR") {
+        use article_atlas::internals::tagger::{provide, Lang};
+        for lang in [Lang::Ar, Lang::En] {
+            let path = std::path::Path::new(&weights).join(format!("{}.bin", lang.code()));
+            match std::fs::read(&path)
+                .map_err(|e| e.to_string())
+                .and_then(|b| provide(lang, &b).map_err(|e| e.0.to_string()))
+            {
+                Ok(_) => eprintln!("eval: tagger weights from {}", path.display()),
+                Err(e) => eprintln!("eval: {} not used: {e}", path.display()),
+            }
+        }
+    }
     match article_atlas::eval::run(&which, &dir) {
         Ok(report) => {
             print!("{report}");

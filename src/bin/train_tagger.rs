@@ -41,6 +41,8 @@ struct Args {
     max_weights: Option<usize>,
     clip: Option<f64>,
     seed: Option<u64>,
+    hash_bits: Option<u8>,
+    min_count: Option<u32>,
     write: bool,
     check: bool,
     without: Vec<Corpus>,
@@ -55,6 +57,8 @@ fn parse_args() -> Args {
         max_weights: None,
         clip: None,
         seed: None,
+        hash_bits: None,
+        min_count: None,
         write: true,
         check: false,
         without: Vec::new(),
@@ -74,6 +78,12 @@ fn parse_args() -> Args {
             }
             "--clip" => a.clip = Some(it.next().and_then(|e| e.parse().ok()).expect("--clip needs a quantile")),
             "--seed" => a.seed = Some(it.next().and_then(|e| e.parse().ok()).expect("--seed needs a number")),
+            "--hash-bits" => {
+                a.hash_bits = Some(it.next().and_then(|e| e.parse().ok()).expect("--hash-bits needs a number"))
+            }
+            "--min-count" => {
+                a.min_count = Some(it.next().and_then(|e| e.parse().ok()).expect("--min-count needs a number"))
+            }
             "--dry-run" => a.write = false,
             "--without" => {
                 let name = it.next().unwrap_or_default();
@@ -88,7 +98,7 @@ fn parse_args() -> Args {
                 a.check = true;
             }
             _ => {
-                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
+                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
                 std::process::exit(2);
             }
         }
@@ -359,6 +369,12 @@ fn run(lang: Lang, args: &Args) -> Report {
     if let Some(s) = args.seed {
         params.seed = s;
     }
+    if let Some(m) = args.min_count {
+        params.min_count = m;
+    }
+    if let Some(b) = args.hash_bits {
+        params.hash_bits = b;
+    }
     if let Some(c) = args.clip {
         params.clip_quantile = c;
     }
@@ -452,6 +468,25 @@ fn readme(reports: &[Report]) -> String {
          are for the shipped (quantised) weights on the development splits (tuned on: development\n\
          figures), exact span match; MISC is learned but not reported to the app. Test figures:\n\
          `cargo run --release --bin eval -- all`.\n",
+    );
+    s.push_str(
+        "\n## What the model is\n\n\
+         A first-order structured perceptron over BIO tags (O, then B- and I- of PER, ORG, LOC, MISC), decoded\n\
+         by Viterbi with the BIO constraint (I-X only after B-X or I-X) in training and tagging alike. Each\n\
+         token has some 40 to 60 hashed features (`src/tagger/features.rs`, FNV-1a and murmur3's finaliser into\n\
+         2^hash-bits buckets): the normalised word and its neighbours within two, word bigrams, word shape\n\
+         and its neighbours, length, prefixes and suffixes of 1 to 4 code points of the clitic-stripped\n\
+         stem, membership of the word, its readings and its neighbours in the word lists\n\
+         (`src/tagger/lexicon.rs`); for Arabic the stem, the stripped proclitics and stem bigrams within\n\
+         two; for English the text as written, capitalisation patterns, headline and dateline cues. The\n\
+         weights are averaged over all updates (integer updates, a seeded shuffle per epoch: the same data\n\
+         give the same bytes), scaled to i8, and only the largest kept; the transitions are i16 with the O\n\
+         penalty folded in. Span confidence is the lowest per-token probability of the chosen tags under a\n\
+         softmax at the fitted temperature. No word clusters or embeddings.\n\n\
+         In the app (`src/recognise/merge.rs`) the tagger leads: its spans are taken first (Arabic from\n\
+         confidence 0.3, English 0.5), curated lists, compass phrases and some gazetteer places fill the\n\
+         gaps; a place it finds is mapped through the gazetteer, or kept unmapped at confidence 0.5 when\n\
+         the gazetteer does not know the name.\n",
     );
     for r in reports {
         let name = match r.lang {

@@ -100,8 +100,12 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         let dated = accepted.iter().any(|f| f.kind == EntityType::Date && f.start < end && start < f.end);
         // a town the merge kept inside already pins it, and is what news
         // corpora mark ("ميناء بيروت" marks Beirut)
-        let town_inside =
-            inside.iter().any(|&k| matches!(accepted[k].what, What::Place { .. }) && !accepted[k].demonym);
+        // (a place the gazetteer does not know pins nothing: the tagger's
+        // "Kenyatta National Hospital", "حي المنيل")
+        let unmapped = |f: &Found| matches!(&f.what, What::Place { cands, .. } if cands.is_empty());
+        let town_inside = inside.iter().any(|&k| {
+            matches!(accepted[k].what, What::Place { .. }) && !accepted[k].demonym && !unmapped(&accepted[k])
+        });
         let pin = if fits && !dated && !town_inside { pin_of(words, w0, w1, accepted) } else { None };
         if let Some((what, town)) = pin {
             // a town named inside is the mention, as news corpora mark it
@@ -109,7 +113,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             // and an Arabic head before a one-word name nothing marked stays
             // outside, as they mark "حي الخضراء"; a person's name is a
             // place only with its head ("مطار رفيق الحريري")
-            let bare = words[w0].arabic && w1 == w0 + 2 && inside.is_empty();
+            let bare = words[w0].arabic && w1 == w0 + 2 && inside.iter().all(|&k| unmapped(&accepted[k]));
             let ((w0, w1), (start, end)) = match town {
                 Some((k, pre)) => ((k, k + 1), span(words, k, k + 1, pre)),
                 None if bare => ((w0 + 1, w1), span(words, w0 + 1, w1, 0)),
