@@ -314,8 +314,7 @@ fn country_points_lie_on_their_outline() {
                 }
             }
         }
-        let coast =
-            rings.iter().flatten().map(|&(x, y)| distance_km(p.lat, p.lon, y, x)).fold(f64::INFINITY, f64::min);
+        let coast = rings.iter().flatten().map(|&(x, y)| distance_km(p.lat, p.lon, y, x)).fold(f64::INFINITY, f64::min);
         assert!(inside || coast <= 100.0, "{} at {},{} is off its outline ({coast:.0} km)", p.id, p.lat, p.lon);
         checked += 1;
     }
