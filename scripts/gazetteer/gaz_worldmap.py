@@ -136,11 +136,14 @@ def sep(s):
 
 
 def build_map(iso_numeric_to_alpha2):
+    """The outlines as (iso2, name, label (lon, lat), SVG path), and each
+    country's rings (lon, lat points) by iso2."""
     topo = load_json(os.path.join(NODE, "world-atlas", "countries-110m.json"))
     arcs = decode_topology(topo)
     # Natural Earth gives these no ISO id.
     extra = {"Kosovo": "XK", "N. Cyprus": "", "Somaliland": ""}
     shapes = []
+    rings_of = {}
     for g in topo["objects"]["countries"]["geometries"]:
         name = g["properties"]["name"]
         gid = g.get("id")
@@ -158,5 +161,7 @@ def build_map(iso_numeric_to_alpha2):
                             best = (area, c)
         label = best[1] or rings[0][0]
         shapes.append((iso2, name, label, encode_path(rings)))
+        if iso2:
+            rings_of.setdefault(iso2, []).extend(rings)
     shapes.sort(key=lambda s: (s[0] == "", s[0], s[1]))
-    return shapes
+    return shapes, rings_of

