@@ -461,13 +461,17 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             {
                 *s += 1.0;
             }
-            if matches!(p.kind, PlaceKind::City | PlaceKind::Site | PlaceKind::Province)
-                && near.iter().any(|a| {
-                    let r = 200.0f64.max(a.radius_km).max(p.radius_km);
-                    gazetteer::distance_km(a.lat, a.lon, p.lat, p.lon) <= r
-                })
-            {
-                *s += 1.0;
+            // more so near several ("Cordova" among Jasper and Dora: Alabama's)
+            if matches!(p.kind, PlaceKind::City | PlaceKind::Site | PlaceKind::Province) {
+                let n = near
+                    .iter()
+                    .filter(|a| {
+                        gazetteer::distance_km(a.lat, a.lon, p.lat, p.lon) <= 200f64.max(a.radius_km).max(p.radius_km)
+                    })
+                    .count();
+                if n > 0 {
+                    *s += 1.0 + 0.25 * (n - 1).min(4) as f64;
+                }
             }
         }
         sort_scored(&mut choice.scored);
