@@ -71,25 +71,15 @@ fn pretty(compact: &str) -> String {
     }
     let b = compact.as_bytes();
     let mut out = Vec::with_capacity(b.len() * 2);
-    let (mut depth, mut in_str, mut escaped) = (0usize, false, false);
+    let (mut depth, mut strings) = (0usize, crate::text::JsonStrings::default());
     let mut k = 0;
     while let Some(&c) = b.get(k) {
         k += 1;
-        if in_str {
+        if !strings.structural(c) {
             out.push(c);
-            match c {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_str = false,
-                _ => {}
-            }
             continue;
         }
         match c {
-            b'"' => {
-                in_str = true;
-                out.push(c);
-            }
             b'{' | b'[' => {
                 out.push(c);
                 let close = if c == b'{' { b'}' } else { b']' };

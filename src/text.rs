@@ -194,6 +194,35 @@ pub fn normalize_key(s: &str) -> String {
     out
 }
 
+/// Where the bytes of a JSON text stand, read one after the other: inside
+/// a string (its quotes included) or between values. Shared by the input's
+/// depth check and the exports' pretty printer, which both walk JSON
+/// without parsing it.
+#[derive(Default)]
+pub(crate) struct JsonStrings {
+    inside: bool,
+    escaped: bool,
+}
+
+impl JsonStrings {
+    /// Whether byte `b`, the next of the text, is structural: outside
+    /// every string, and not a quote.
+    pub(crate) fn structural(&mut self, b: u8) -> bool {
+        if self.inside {
+            match b {
+                _ if self.escaped => self.escaped = false,
+                b'\\' => self.escaped = true,
+                b'"' => self.inside = false,
+                _ => {}
+            }
+            false
+        } else {
+            self.inside = b == b'"';
+            !self.inside
+        }
+    }
+}
+
 /// True for letters of the Arabic script (after or before normalisation).
 pub fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')

@@ -275,19 +275,12 @@ pub fn looks_like_json(text: &str) -> bool {
 
 /// Refuses JSON nested deeper than [`MAX_DEPTH`], without parsing it.
 fn check_depth(text: &str) -> Result<(), InputError> {
-    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    let (mut depth, mut strings) = (0usize, crate::text::JsonStrings::default());
     for (i, b) in text.bytes().enumerate() {
-        if in_string {
-            match b {
-                _ if escaped => escaped = false,
-                b'\\' => escaped = true,
-                b'"' => in_string = false,
-                _ => {}
-            }
+        if !strings.structural(b) {
             continue;
         }
         match b {
-            b'"' => in_string = true,
             b'{' | b'[' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
