@@ -562,11 +562,15 @@ impl Scanner<'_> {
         // names an event of its own, which "would" does not move ahead.
         let possessive = self.inf(i).is_some_and(|f| f.cut > 0);
         let mut j = i;
+        let mut opening = true;
         while j > 0 && i - j < 12 {
             j -= 1;
             if self.clause_stop(j) {
                 break;
             }
+            // "On Tuesday, the league plans ...": a date that opens its
+            // sentence takes the tense of the clause after its comma.
+            opening &= i - j <= 1 && !self.tok(j).is_some_and(|t| t.is_word && t.capitalized && t.norm != "on");
             let t = self.tense_at(j);
             if t == 1 && possessive && w().weak_future_en.has(self.norm(j)) {
                 continue;
@@ -576,8 +580,19 @@ impl Scanner<'_> {
                 break;
             }
         }
-        for k in i + 1..=i + 6 {
-            if self.clause_stop(k) || self.is_punct(k, &[",", "،"]) || w().tense_stops.has(self.norm(k)) {
+        let opening = opening && back.is_none() && self.tok(i).is_some_and(|t| !t.arabic);
+        let mut commas = 0;
+        for k in i + 1..=i + if opening { 10 } else { 6 } {
+            let comma = self.is_punct(k, &[",", "،"]);
+            if comma && opening && commas == 0 {
+                commas += 1;
+                continue;
+            }
+            // "and" inside a name ("the Abortion and Reproductive Rights
+            // Action League") joins no clause.
+            let cap = |j: usize| self.tok(j).is_some_and(|t| t.is_word && t.capitalized);
+            let in_name = cap(k - 1) && cap(k + 1);
+            if self.clause_stop(k) || comma || (w().tense_stops.has(self.norm(k)) && !in_name) {
                 break;
             }
             let t = self.tense_at(k);
