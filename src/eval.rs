@@ -118,7 +118,8 @@ pub fn devdata_dir() -> PathBuf {
 /// The development Arabic news articles (`news_ar/saudinewsnet_dev50.jsonl`
 /// in the development data, or the SaudiNewsNet JSON Lines file at `path`),
 /// with each one's line number: title, content as the body, and
-/// `date_extracted` as the publication date. Lines that are not articles
+/// `date_extracted` as the publication date, and `lang` when a line has one
+/// (Arabic otherwise). Lines that are not articles
 /// are left out. For the reports judged by eye (`examples/*_mentions.rs`,
 /// `examples/timeline_items.rs`).
 pub fn dev_news(path: Option<&Path>) -> Result<Vec<(usize, crate::Article)>, String> {
@@ -130,7 +131,8 @@ pub fn dev_news(path: Option<&Path>) -> Result<Vec<(usize, crate::Article)>, Str
         .filter_map(|(n, line)| {
             let v: serde_json::Value = serde_json::from_str(line).ok()?;
             let s = |k: &str| v.get(k).and_then(|t| t.as_str()).unwrap_or_default().to_string();
-            let json = serde_json::json!({"title": s("title"), "body": s("content"), "lang": "ar", "published": v.get("date_extracted")});
+            let lang = v.get("lang").and_then(|t| t.as_str()).unwrap_or("ar");
+            let json = serde_json::json!({"title": s("title"), "body": s("content"), "lang": lang, "published": v.get("date_extracted")});
             Some((n, crate::parse_article(json.to_string().as_bytes()).ok()?))
         })
         .collect())

@@ -201,7 +201,7 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                         break;
                     }
                     // "had not signed", "heart attack", "met with outrage"
-                    if attach::no_happening(sw, k, ew) {
+                    if attach::no_happening(sw, k, t.kind, ew) {
                         break;
                     }
                     let start = w.start + r.pre;

@@ -1,0 +1,181 @@
+//! Which date of a clause is the event's own, and whether a trigger names
+//! a happening at all, where the clause's verbs decide it.
+//!
+//! English news puts the date of a statement next to its verb ("Iran
+//! Saturday condemned the bombing", "officials said last week that ... the
+//! bombing", "paid tribute Tuesday to bombing victims"): that date is the
+//! statement's, not the bombing's. A verb that carries its object
+//! ("held talks Monday", "attended the summit", "a bombing killed 20
+//! Friday") passes the date on. Arabic clauses are handled by the relative
+//! clause and clause-scope rules of the finder.
+
+use super::words::{has, EventWords};
+use super::M;
+use crate::model::Derivation;
+use crate::recognise::Word;
+use crate::time::words::w as time_words;
+
+/// Words between a date and the verb it stands next to at most ("said
+/// Friday", "paid tribute Tuesday").
+const VERB_DATE_WORDS: usize = 3;
+
+/// Words between a carrying verb and the trigger it carries at most
+/// ("held two days of talks", "the talks, which began").
+const CARRY_WORDS: usize = 3;
+
+/// Words between a trigger and the carrying verb it is the subject of at
+/// most ("the talks between the two delegations began").
+const SUBJECT_WORDS: usize = 5;
+
+/// Words before a trigger in which a negation denies it ("had not signed",
+/// "never visited", "لم يتم عقد").
+const NEGATION_WORDS: usize = 2;
+
+/// Words after a trigger in which an object that is no happening's stands
+/// ("met with outrage", "meet the needs of").
+const OBJECT_WORDS: usize = 5;
+
+/// Whether word `j` of the clause reads as an English finite verb: a past
+/// form ("said", "condemned", "met") or a verb of saying ("says"); not an
+/// adjective after a determiner ("the planned meeting") or just before the
+/// trigger ("renewed talks").
+fn finite(sw: &[Word], j: usize, tk: usize, ew: &EventWords) -> bool {
+    let w = &sw[j];
+    if w.arabic || w.cap || j == tk {
+        return false;
+    }
+    let tw = time_words();
+    let listed = tw.past_markers.has(&w.key) || has(w, &ew.statement);
+    let ed = w.key.len() > 4 && w.key.ends_with("ed") && !w.key.ends_with("eed");
+    let after_det = j.checked_sub(1).is_some_and(|k| tw.determiners_en.has(&sw[k].key));
+    (listed || (ed && j + 1 != tk)) && !after_det
+}
+
+/// The word range (start, end exclusive) of the date `m` in the clause.
+fn span_of(sw: &[Word], m: &M<'_>) -> (usize, usize) {
+    let a = sw.partition_point(|w| w.end <= m.start);
+    let b = sw.partition_point(|w| w.start < m.end);
+    (a, b.max(a + 1))
+}
+
+/// Whether verb `v` carries the trigger `tk`: a carrying verb ("held",
+/// "attended", "killed") with the trigger as its object or subject close
+/// by, no comma, date or other verb between them.
+fn carries(sw: &[Word], v: usize, tk: usize, ew: &EventWords) -> bool {
+    if !has(&sw[v], &ew.carry) {
+        return false;
+    }
+    let (a, b, most) = if v < tk { (v, tk, CARRY_WORDS) } else { (tk, v, SUBJECT_WORDS) };
+    // "a conference to screen an advertisement made last week": an
+    // infinitive or a relative clause between them is another verb's.
+    let clause = |w: &Word| v > tk && matches!(w.key.as_str(), "to" | "that" | "which" | "who");
+    b - a <= most + 1 && !sw[a + 1..=b].iter().any(|w| w.comma_before || w.f.time || clause(w))
+}
+
+/// Whether the date `m` of the clause belongs to another verb than the
+/// trigger at `tk`: it stands next to that verb ("said Friday", "Saturday
+/// condemned"), a verb of saying stands between them (", he said at a
+/// news briefing today"), or the trigger is the object of that verb and
+/// the date, counted from publication, follows ("condemned the bombing
+/// ... on Thursday"). English clauses only.
+pub(super) fn of_other_verb(sw: &[Word], tk: usize, m: &M<'_>, ew: &EventWords) -> bool {
+    if sw.get(tk).is_none_or(|w| w.arabic) {
+        return false;
+    }
+    let (d0, d1) = span_of(sw, m);
+    let tw = time_words();
+    // "the 1998 clinic bombing", "last year's Madrid summit", "Wednesday's
+    // meeting": a date inside the trigger's own noun phrase is its own.
+    let possessive = sw.get(d1 - 1).is_some_and(|w| w.text.ends_with("'s") || w.text.ends_with("’s"));
+    let determined = d0.checked_sub(1).is_some_and(|k| tw.determiners_en.has(&sw[k].key));
+    if d1 <= tk
+        && tk - d1 <= CARRY_WORDS
+        && (possessive || determined)
+        && !sw[d1..=tk].iter().any(|w| w.comma_before || w.key == "and")
+        && !(d1..tk).any(|j| finite(sw, j, tk, ew))
+    {
+        return false;
+    }
+    let to_trigger = if d0 > tk { d0 - tk } else { tk.saturating_sub(d1 - 1) };
+    // the verb nearest the date, no comma between them
+    let near = |j: usize| if j >= d1 { j + 1 - d1 } else { d0 - j };
+    let verb = (d0.saturating_sub(VERB_DATE_WORDS)..(d1 + VERB_DATE_WORDS).min(sw.len()))
+        .filter(|&j| (j < d0 || j >= d1) && finite(sw, j, tk, ew))
+        .filter(|&j| {
+            let (a, b) = if j < d0 { (j + 1, d0) } else { (d1, j) };
+            !sw[a..=b.min(sw.len() - 1)].iter().any(|w| w.comma_before) || a > b
+        })
+        .min_by_key(|&j| near(j));
+    if let Some(v) = verb {
+        if near(v) <= to_trigger && !carries(sw, v, tk, ew) {
+            return true;
+        }
+    }
+    // "Sytenko is expected to visit Baghdad, Gremitskikh said at a news
+    // briefing today"
+    let (a, b) = if d0 > tk { (tk + 1, d0) } else { (d1, tk) };
+    if sw.get(a..b).is_some_and(|ws| ws.iter().any(|w| !w.cap && has(w, &ew.statement))) {
+        return true;
+    }
+    // "Thursday and meeting with police leaders Friday": the date of the
+    // conjunct before.
+    if d1 <= tk && d1 + 2 >= tk && sw.get(d1).is_some_and(|w| w.key == "and") {
+        return true;
+    }
+    // "The Security Council condemned the bombing of the embassies on
+    // Thursday": a date told from publication after the object of a verb
+    // that does not carry it is that verb's.
+    // Not when the trigger is a verb itself ("said the president met with
+    // him Sunday"), nor when the verb has a date of its own already ("Saturday
+    // condemned two attacks in Kenya Friday").
+    let relative = m.date.is_some_and(|d| d.derivation != Derivation::Explicit);
+    // Nor when a verb follows the trigger: then it is the subject of a
+    // clause of its own ("said the conference would be held on April 20").
+    let own_verb = (tk + 1..d0).any(|j| {
+        let k = sw[j].key.as_str();
+        finite(sw, j, tk, ew) || tw.future_markers.has(k) || tw.be_forms_en.has(k)
+    });
+    if relative && d0 > tk && !own_verb && !verbal(sw, tk) {
+        let object_of =
+            (tk.saturating_sub(CARRY_WORDS + 1)..tk).rev().find(|&j| finite(sw, j, tk, ew)).is_some_and(|v| {
+                let det = sw.get(v + 1).is_some_and(|w| tw.determiners_en.has(&w.key) || super::is_count(w));
+                let dated = sw.get(v.saturating_sub(VERB_DATE_WORDS)..v).is_some_and(|ws| ws.iter().any(|w| w.f.time));
+                det && !dated && !carries(sw, v, tk, ew) && !sw[v + 1..=tk].iter().any(|w| w.comma_before || w.f.time)
+            });
+        if object_of {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the trigger at `tk` is a verb ("met", "visited", "will meet",
+/// "to visit"), not a noun.
+fn verbal(sw: &[Word], tk: usize) -> bool {
+    let w = &sw[tk];
+    let ed = w.key.len() > 4 && w.key.ends_with("ed") && !w.key.ends_with("eed");
+    ed || time_words().past_markers.has(&w.key)
+        || tk.checked_sub(1).is_some_and(|k| time_words().future_markers.has(&sw[k].key) || sw[k].key == "to")
+}
+
+/// Whether the trigger at `tk` names no happening: denied ("had not
+/// signed an agreement", "لم يعقد الاجتماع"), part of a fixed phrase that is
+/// no event ("heart attack", "verbal attack"), or a meeting word with an
+/// object no meeting has ("met with outrage", "meet the needs of",
+/// "meeting the demand").
+pub(super) fn no_happening(sw: &[Word], tk: usize, kind: &str, ew: &EventWords) -> bool {
+    let before = sw.get(tk.saturating_sub(NEGATION_WORDS)..tk).unwrap_or_default();
+    let cut = before.iter().rposition(|w| w.comma_before).map_or(0, |p| p);
+    if before[cut..].iter().any(|w| has(w, &ew.negation)) {
+        return true;
+    }
+    if tk > 0 && has(&sw[tk - 1], &ew.not_event_before) && !sw[tk].comma_before {
+        return true;
+    }
+    if kind != "meeting" {
+        return false;
+    }
+    let after = sw.get(tk + 1..(tk + 1 + OBJECT_WORDS).min(sw.len())).unwrap_or_default();
+    let end = after.iter().position(|w| w.comma_before || w.f.time).unwrap_or(after.len());
+    after[..end].iter().any(|w| has(w, &ew.not_event_object))
+}

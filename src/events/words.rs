@@ -1,0 +1,132 @@
+//! The words around an event trigger, from `data/curated/event_words.tsv`
+//! (one list per name in its first column; see the file's header).
+
+use std::sync::OnceLock;
+
+use crate::recognise::lexicon::{self, WordSet};
+use crate::recognise::Word;
+
+/// Words around a trigger, from `data/curated/event_words.tsv`.
+pub const EVENT_WORDS_TSV: &str = include_str!("../../data/curated/event_words.tsv");
+
+/// The lists of `event_words.tsv` (see its header).
+pub(super) struct EventWords {
+    pub host: WordSet,
+    pub hold: WordSet,
+    pub upcoming: WordSet,
+    pub proposed: WordSet,
+    pub target: WordSet,
+    pub generic: WordSet,
+    pub clause_joiner: WordSet,
+    pub intent: WordSet,
+    pub statement: WordSet,
+    pub topic_head: WordSet,
+    pub means: WordSet,
+    pub clause_start: WordSet,
+    pub setting: WordSet,
+    pub relative: WordSet,
+    pub agreement_object: WordSet,
+    pub sport: WordSet,
+    pub sport_sense: WordSet,
+    pub series: WordSet,
+    pub anchor_before: WordSet,
+    pub anchor_after: WordSet,
+    pub habitual: WordSet,
+    pub plural: WordSet,
+    pub carry: WordSet,
+    pub negation: WordSet,
+    pub not_event_before: WordSet,
+    pub not_event_object: WordSet,
+}
+
+pub(super) fn event_words() -> &'static EventWords {
+    static S: OnceLock<EventWords> = OnceLock::new();
+    S.get_or_init(|| {
+        let list = |name: &str| lexicon::lists_in(EVENT_WORDS_TSV, &[name]);
+        EventWords {
+            host: list("host"),
+            hold: list("hold"),
+            upcoming: list("upcoming"),
+            proposed: list("proposed"),
+            target: list("target"),
+            generic: list("generic"),
+            clause_joiner: list("clause_joiner"),
+            intent: list("intent"),
+            statement: list("statement"),
+            topic_head: list("topic_head"),
+            means: list("means"),
+            clause_start: list("clause_start"),
+            setting: list("setting"),
+            relative: list("relative"),
+            agreement_object: list("agreement_object"),
+            sport: list("sport"),
+            sport_sense: list("sport_sense"),
+            series: list("series"),
+            anchor_before: list("anchor_before"),
+            anchor_after: list("anchor_after"),
+            habitual: list("habitual"),
+            plural: list("plural"),
+            carry: list("carry"),
+            negation: list("negation"),
+            not_event_before: list("not_event_before"),
+            not_event_object: list("not_event_object"),
+        }
+    })
+}
+
+/// Whether a reading of `w` is in `set`.
+pub(super) fn has(w: &Word, set: &WordSet) -> bool {
+    w.readings.iter().any(|r| set.contains(&r.key))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every row of `event_words.tsv` names a list the finder reads, the
+    /// rows are sorted and sourced, and no list is empty.
+    #[test]
+    fn event_words_are_sorted_known_and_sourced() {
+        const LISTS: &[&str] = &[
+            "agreement_object",
+            "anchor_after",
+            "anchor_before",
+            "carry",
+            "clause_joiner",
+            "clause_start",
+            "generic",
+            "habitual",
+            "hold",
+            "host",
+            "intent",
+            "means",
+            "negation",
+            "not_event_before",
+            "not_event_object",
+            "plural",
+            "proposed",
+            "relative",
+            "series",
+            "setting",
+            "sport",
+            "sport_sense",
+            "statement",
+            "target",
+            "topic_head",
+            "upcoming",
+        ];
+        let rows: Vec<&str> = EVENT_WORDS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        for w in rows.windows(2) {
+            assert!(w[0] < w[1], "event_words.tsv: not sorted at {:?}", w[1]);
+        }
+        for r in &rows {
+            let cols: Vec<&str> = r.split('\t').collect();
+            assert_eq!(cols.len(), 3, "event_words.tsv: {r:?}");
+            assert!(LISTS.contains(&cols[0]), "event_words.tsv: unknown list {:?}", cols[0]);
+            assert!(!cols[2].trim().is_empty(), "event_words.tsv: no source: {r:?}");
+        }
+        for list in LISTS {
+            assert!(!lexicon::lists_in(EVENT_WORDS_TSV, &[list]).words().is_empty(), "{list}: empty");
+        }
+    }
+}
