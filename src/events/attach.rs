@@ -11,7 +11,7 @@
 
 use super::words::{has, EventWords};
 use super::M;
-use crate::model::Derivation;
+use crate::model::{DateValue, Derivation};
 use crate::recognise::Word;
 use crate::time::words::w as time_words;
 
@@ -59,10 +59,23 @@ fn span_of(sw: &[Word], m: &M<'_>) -> (usize, usize) {
 }
 
 /// Whether verb `v` carries the trigger `tk`: a carrying verb ("held",
-/// "attended", "killed") with the trigger as its object or subject close
-/// by, no comma, date or other verb between them.
+/// "attended", "killed") with the trigger as its object close by, or any
+/// verb but one of saying with the trigger as its subject ("negotiations
+/// broke off Thursday", "the talks between the delegations began"); no
+/// comma or date between them.
 fn carries(sw: &[Word], v: usize, tk: usize, ew: &EventWords) -> bool {
-    if !has(&sw[v], &ew.carry) {
+    let listed = has(&sw[v], &ew.carry);
+    if v < tk && !listed || v > tk && !listed && has(&sw[v], &ew.statement) {
+        return false;
+    }
+    // "evidence from the Nairobi bombing arrived": a trigger inside a
+    // preposition's phrase is no subject.
+    let in_phrase = sw[tk.saturating_sub(CARRY_WORDS)..tk]
+        .iter()
+        .rev()
+        .take_while(|w| !w.comma_before)
+        .any(|w| has(w, &ew.preposition));
+    if v > tk && in_phrase {
         return false;
     }
     let (a, b, most) = if v < tk { (v, tk, CARRY_WORDS) } else { (tk, v, SUBJECT_WORDS) };
@@ -112,9 +125,20 @@ pub(super) fn of_other_verb(sw: &[Word], tk: usize, m: &M<'_>, ew: &EventWords) 
         }
     }
     // "Sytenko is expected to visit Baghdad, Gremitskikh said at a news
-    // briefing today"
+    // briefing today"; "ministers meeting in Addis Ababa agreed to find who
+    // shot down the plane on April 6, 1994": a verb between the trigger and
+    // a date after it that does not carry the trigger takes the date.
     let (a, b) = if d0 > tk { (tk + 1, d0) } else { (d1, tk) };
     if sw.get(a..b).is_some_and(|ws| ws.iter().any(|w| !w.cap && has(w, &ew.statement))) {
+        return true;
+    }
+    // ("the talks that are supposed to conclude by May": a relative clause
+    // tells of the trigger itself)
+    let described = sw.get(tk + 1).is_some_and(|w| has(w, &ew.relative));
+    if d0 > tk
+        && !described
+        && (a..b).any(|j| finite(sw, j, tk, ew) && !tw.be_forms_en.has(&sw[j].key) && !carries(sw, j, tk, ew))
+    {
         return true;
     }
     // "Thursday and meeting with police leaders Friday": the date of the
@@ -175,7 +199,21 @@ pub(super) fn no_happening(sw: &[Word], tk: usize, kind: &str, ew: &EventWords) 
     if kind != "meeting" {
         return false;
     }
+    // "the group would be met by Craig": a passive "met" is a welcome.
+    if tk > 0 && time_words().be_forms_en.has(&sw[tk - 1].key) {
+        return true;
+    }
     let after = sw.get(tk + 1..(tk + 1 + OBJECT_WORDS).min(sw.len())).unwrap_or_default();
     let end = after.iter().position(|w| w.comma_before || w.f.time).unwrap_or(after.len());
     after[..end].iter().any(|w| has(w, &ew.not_event_object))
+}
+
+/// Years a date may span and still date a happening: a century ("the
+/// fabled 11th century temple ... was attacked", "a 20th century
+/// democrat") tells the age of something else.
+const WIDEST_YEARS: i32 = 20;
+
+/// Whether `d` is too wide to date a happening.
+pub(super) fn too_wide(d: &DateValue) -> bool {
+    d.end.year - d.start.year >= WIDEST_YEARS
 }

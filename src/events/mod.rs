@@ -325,7 +325,7 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                 .iter()
                 .filter(own)
                 .filter(near)
-                .filter(|m| !attach::of_other_verb(sw, tk, m, ew))
+                .filter(|m| !attach::of_other_verb(sw, tk, m, ew) && !m.date.is_some_and(attach::too_wide))
                 .min_by_key(|m| {
                     let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
                     (clause_breaks(a, b), b - a)

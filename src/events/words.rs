@@ -37,6 +37,7 @@ pub(super) struct EventWords {
     pub negation: WordSet,
     pub not_event_before: WordSet,
     pub not_event_object: WordSet,
+    pub preposition: WordSet,
 }
 
 pub(super) fn event_words() -> &'static EventWords {
@@ -70,6 +71,7 @@ pub(super) fn event_words() -> &'static EventWords {
             negation: list("negation"),
             not_event_before: list("not_event_before"),
             not_event_object: list("not_event_object"),
+            preposition: list("preposition"),
         }
     })
 }
@@ -104,6 +106,7 @@ mod tests {
             "not_event_before",
             "not_event_object",
             "plural",
+            "preposition",
             "proposed",
             "relative",
             "series",
