@@ -238,14 +238,30 @@ fn flags(key: &str) -> u32 {
 
 /// Fills each word's [`Feat`] from the word lists, once.
 pub fn annotate(words: &mut [Word]) {
-    let mut cache: std::collections::HashMap<String, Feat, crate::hash::FnvBuild> = Default::default();
+    // every occurrence of a spelling shares its readings ([`super::words`]),
+    // and what follows depends on nothing else (`arabic` follows from the
+    // spelling too): keyed by the shared list, no string is copied
+    let mut cache: std::collections::HashMap<*const [super::words::Reading], Feat, crate::hash::FnvBuild> =
+        Default::default();
     for w in words.iter_mut() {
-        if let Some(f) = cache.get(&w.text) {
+        let id = std::rc::Rc::as_ptr(&w.readings);
+        if let Some(f) = cache.get(&id) {
             w.f = f.clone();
             continue;
         }
         let mut f = Feat::default();
-        let all: Vec<u32> = w.readings.iter().map(|r| flags(&r.key)).collect();
+        // the readings' flags, on the stack (a word has a handful)
+        let (mut buf, heap);
+        let all: &[u32] = if w.readings.len() <= 16 {
+            buf = [0u32; 16];
+            for (b, r) in buf.iter_mut().zip(w.readings.iter()) {
+                *b = flags(&r.key);
+            }
+            &buf[..w.readings.len()]
+        } else {
+            heap = w.readings.iter().map(|r| flags(&r.key)).collect::<Vec<u32>>();
+            &heap
+        };
         let own = all.first().copied().unwrap_or(0);
         let any = all.iter().fold(0, |a, b| a | b);
         if w.arabic {
@@ -268,7 +284,7 @@ pub fn annotate(words: &mut [Word]) {
         f.people_start = any & F_PEOPLE_START != 0;
         f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
         f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
-        cache.insert(w.text.clone(), f.clone());
+        cache.insert(id, f.clone());
         w.f = f;
     }
 }

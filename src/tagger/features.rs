@@ -209,23 +209,62 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
 /// [`extract`] without a list per token: `sink` gets each token's index
 /// and features, in order, from one buffer (what tagging needs).
 pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, sink: impl FnMut(usize, &[u32])) {
-    each_with(tokens, &toks(tokens, lang, lex), lang, sink);
+    each_with(tokens, &toks(tokens, lang, lex).0, lang, true, sink);
 }
 
 /// [`Tok`] of every token; a spelling met before is copied, not worked
-/// out again (its readings, word classes, shape and affixes).
-pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Tok> {
+/// out again (its readings, word classes, shape and affixes). Also, per
+/// token, the index of the first token with its spelling.
+pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> (Vec<Tok>, Vec<usize>) {
     let mut seen: std::collections::HashMap<&str, usize, crate::hash::FnvBuild> = Default::default();
     let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
+    let mut first = Vec::with_capacity(tokens.len());
     for t in tokens {
-        let known = seen.get(t.text.as_str()).and_then(|&i| out.get(i)).cloned();
-        let tok = known.unwrap_or_else(|| {
-            seen.insert(t.text.as_str(), out.len());
-            tok(t, lang, lex)
-        });
+        let i = *seen.entry(t.text.as_str()).or_insert(out.len());
+        let tok = out.get(i).cloned().unwrap_or_else(|| tok(t, lang, lex));
+        first.push(i);
         out.push(tok);
     }
-    out
+    (out, first)
+}
+
+/// The features of [`each_with`] that follow from the token alone (not
+/// its neighbours, its place in the run, or the run): the same for every
+/// occurrence of a spelling, so a tagger sums their weights once per
+/// spelling and runs [`each_with`] without them (`own` false).
+pub(super) fn own_features(t: &Tok, lang: Lang, f: &mut Vec<u32>) {
+    f.push(f1(0, 0));
+    f.push(f1(1, t.norm));
+    f.push(f1(8, t.shape));
+    f.push(f1(12, t.len));
+    for (k, &(p, s)) in (1u64..).zip(&t.affixes) {
+        if let Some(p) = p {
+            f.push(f2(13, k, p));
+        }
+        if let Some(s) = s {
+            f.push(f2(14, k, s));
+        }
+    }
+    if t.own != 0 {
+        f.push(f1(15, u64::from(t.own)));
+    }
+    if t.via != 0 {
+        f.push(f2(17, u64::from(t.via), t.clitic));
+    }
+    for bit in 0..u64::from(super::lexicon::CLASSES) {
+        if (t.own | t.via) & (1 << bit) != 0 {
+            f.push(f1(18, bit));
+        }
+    }
+    match lang {
+        Lang::Ar => {
+            if t.clitic != 0 {
+                f.push(f1(21, t.stem));
+                f.push(f1(22, t.clitic));
+            }
+        }
+        Lang::En => f.push(f1(31, t.text)),
+    }
 }
 
 fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
@@ -281,8 +320,9 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
     }
 }
 
-/// [`each`] with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`).
-pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: impl FnMut(usize, &[u32])) {
+/// [`each`] with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`);
+/// without the [`own_features`] when `own` is false.
+pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, own: bool, mut sink: impl FnMut(usize, &[u32])) {
     let at = |i: isize| -> Option<&Tok> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
     let edge = |i: isize| if i < 0 { BOS } else { EOS };
     let word = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.norm) };
@@ -314,40 +354,50 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         f.clear();
-        f.push(f1(0, 0));
-        f.push(f1(1, t.norm));
+        if own {
+            f.push(f1(0, 0));
+            f.push(f1(1, t.norm));
+        }
         f.push(f1(2, word(ii - 1)));
         f.push(f1(3, word(ii + 1)));
         f.push(f1(4, word(ii - 2)));
         f.push(f1(5, word(ii + 2)));
         f.push(f2(6, word(ii - 1), t.norm));
         f.push(f2(7, t.norm, word(ii + 1)));
-        f.push(f1(8, t.shape));
+        if own {
+            f.push(f1(8, t.shape));
+        }
         f.push(f2(9, shp(ii - 1), t.shape));
         f.push(f2(10, t.shape, shp(ii + 1)));
         f.push(f3(11, shp(ii - 1), t.shape, shp(ii + 1)));
-        f.push(f1(12, t.len));
-        for (k, &(p, s)) in (1u64..).zip(&t.affixes) {
-            if let Some(p) = p {
-                f.push(f2(13, k, p));
-            }
-            if let Some(s) = s {
-                f.push(f2(14, k, s));
+        if own {
+            f.push(f1(12, t.len));
+            for (k, &(p, s)) in (1u64..).zip(&t.affixes) {
+                if let Some(p) = p {
+                    f.push(f2(13, k, p));
+                }
+                if let Some(s) = s {
+                    f.push(f2(14, k, s));
+                }
             }
         }
         let first = at(ii - 1).is_none_or(|p| p.sentence_end);
         // the word lists: the token's own classes, those of its other
         // readings, and the neighbours' (a title before, a place head after)
         if t.own != 0 {
-            f.push(f1(15, u64::from(t.own)));
+            if own {
+                f.push(f1(15, u64::from(t.own)));
+            }
             f.push(f2(16, u64::from(t.own), stem(ii - 1)));
         }
-        if t.via != 0 {
-            f.push(f2(17, u64::from(t.via), t.clitic));
-        }
-        for bit in 0..u64::from(super::lexicon::CLASSES) {
-            if (t.own | t.via) & (1 << bit) != 0 {
-                f.push(f1(18, bit));
+        if own {
+            if t.via != 0 {
+                f.push(f2(17, u64::from(t.via), t.clitic));
+            }
+            for bit in 0..u64::from(super::lexicon::CLASSES) {
+                if (t.own | t.via) & (1 << bit) != 0 {
+                    f.push(f1(18, bit));
+                }
             }
         }
         for d in [-2isize, -1, 1, 2] {
@@ -359,7 +409,7 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
         f.push(f3(20, cls(ii - 1), u64::from(t.own | t.via), cls(ii + 1)));
         match lang {
             Lang::Ar => {
-                if t.clitic != 0 {
+                if own && t.clitic != 0 {
                     f.push(f1(21, t.stem));
                     f.push(f1(22, t.clitic));
                 }
@@ -373,7 +423,9 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
                 f.push(f2(30, stem(ii - 2), stem(ii - 1)));
             }
             Lang::En => {
-                f.push(f1(31, t.text));
+                if own {
+                    f.push(f1(31, t.text));
+                }
                 let cap = |j: isize| -> u64 {
                     match at(j) {
                         None => 2,
@@ -416,6 +468,35 @@ mod tests {
         assert_eq!(shape("U.S."), "X.X.");
         assert_eq!(shape("2022"), "dd");
         assert_eq!(shape("بغداد"), "aa");
+    }
+
+    #[test]
+    fn own_features_and_the_rest_are_all_the_features() {
+        // the tagger sums a spelling's own features once and adds the rest
+        // per token: together they must be exactly the features
+        let lex = super::super::lexicon::Lists::get();
+        for (lang, text) in [
+            (Lang::En, "GOLF - ROLE FOR U.K. The Prime Minister met McCain in New York, and McCain left."),
+            (Lang::En, "BAGHDAD 1996-08-22 Officials said."),
+            (Lang::Ar, "وقال الرئيس العراقي في بغداد إن الرئيس سيزور للعراق والكويت."),
+        ] {
+            let tokens = crate::text::tokenize(text);
+            let (toks, first) = toks(&tokens, lang, lex);
+            let mut all = Vec::new();
+            each_with(&tokens, &toks, lang, true, |_, f| all.push(f.to_vec()));
+            let mut rest = Vec::new();
+            each_with(&tokens, &toks, lang, false, |_, f| rest.push(f.to_vec()));
+            assert_eq!(all.len(), tokens.len());
+            for (i, (a, r)) in all.iter().zip(&rest).enumerate() {
+                let mut split = r.clone();
+                own_features(&toks[first[i]], lang, &mut split);
+                let (mut a, mut split) = (a.clone(), split);
+                a.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(a, split, "{text}: token {i}");
+                assert!(r.len() < a.len());
+            }
+        }
     }
 
     #[test]

@@ -162,12 +162,35 @@ pub fn tag_with(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> Vec<RawSp
     let mut out = Vec::new();
     let mut start = 0;
     // what each token contributes, worked out once per spelling of the run
-    let toks = features::toks(tokens, model.lang, lex);
+    let (toks, first) = features::toks(tokens, model.lang, lex);
+    // and the weights of its features that follow from its spelling alone,
+    // summed once per spelling (integer sums: the order does not matter)
+    let mut own: Vec<[i32; model::NT]> = Vec::with_capacity(tokens.len());
+    let mut fs = Vec::with_capacity(32);
+    for (i, t) in toks.iter().enumerate() {
+        let row = match first.get(i).and_then(|&f| if f < i { own.get(f) } else { None }) {
+            Some(row) => *row,
+            None => {
+                fs.clear();
+                features::own_features(t, model.lang, &mut fs);
+                model.emission(&fs)
+            }
+        };
+        own.push(row);
+    }
     for (i, t) in tokens.iter().enumerate() {
         if ends_sentence(t) || i + 1 == tokens.len() {
             if let (Some(chunk), Some(info)) = (tokens.get(start..=i), toks.get(start..=i)) {
                 let mut e = Vec::with_capacity(chunk.len());
-                features::each_with(chunk, info, model.lang, |_, fs| e.push(model.emission(fs)));
+                features::each_with(chunk, info, model.lang, false, |j, fs| {
+                    let mut row = model.emission(fs);
+                    if let Some(o) = own.get(start + j) {
+                        for (r, &v) in row.iter_mut().zip(o) {
+                            *r += v;
+                        }
+                    }
+                    e.push(row);
+                });
                 let (tags, conf) = model.decode_emissions(&e);
                 out.extend(spans(&tags, &conf).into_iter().map(|mut s| {
                     s.start_token += start;
