@@ -8,11 +8,16 @@
 //! state's department.
 //!
 //! A place counts when the name's own words make it one: a country's name
-//! anywhere in the name (one gazetteer record, a country: "Taco Bell
-//! Canada", "Bank of Japan"), or any place the gazetteer knows next to a
-//! head of `data/curated/org_place_heads.tsv`, before the head ("Laurel
-//! County" + "Sheriff's Office", "Ohio" + "State University") or after it
-//! ("University of" + "Kentucky", "بلدية" + "دبي"). Other names naming
+//! anywhere in the name (its most likely gazetteer record a country, and
+//! not also a common word unless in capitals: "Taco Bell Canada", "US
+//! Army", "Bank of Japan"), or a place the gazetteer knows next to a head
+//! of `data/curated/org_place_heads.tsv`: before the head ("Laurel County"
+//! then "Sheriff's Office", "Ohio" then "State University"), after it
+//! ("University of" then "Kentucky", "بلدية" then "دبي"), or first in a
+//! name the head ends ("Orange County Sanitation District"). Heads that
+//! also follow common words ("Home Office", "Justice Department") take only
+//! a [`sizeable`] place; a curated body ("UN Security Council") takes no
+//! head, and an acronym no town. Other names naming
 //! places keep them unlinked: a paper ("The Washington Post", "New York
 //! Times") tells where it is printed, not where the story is; a club ("Real
 //! Madrid"), a bank named after a continent ("Bank of America") or a
@@ -188,7 +193,7 @@ fn place_in_name(
     j: usize,
 ) -> Option<(&'static [u32], usize)> {
     let w = words.get(i)?;
-    if !w.arabic && !(w.cap || w.upper) {
+    if !(w.arabic || w.cap || w.upper) {
         return None;
     }
     let acronym = words.get(i..j).is_some_and(|ws| ws.iter().all(|w| w.upper));
@@ -264,6 +269,6 @@ mod tests {
         let h = heads();
         assert_eq!(h.skipped, 0);
         assert!(h.after.contains_key("of") && h.after.contains_key("جامعه"));
-        assert!(h.before.get("sheriff's").is_some_and(|v| v.iter().any(|ws| ws.len() == 2)));
+        assert!(h.before.get("sheriff's").is_some_and(|v| v.iter().any(|(ws, _)| ws.len() == 2)));
     }
 }
