@@ -120,7 +120,8 @@ fn token_ranges(tokens: &[Token], units: &[Unit]) -> Vec<std::ops::Range<usize>>
         .collect()
 }
 
-/// The whole analysis of `text`: mentions (sorted, non-overlapping),
+/// The whole analysis of `text`: mentions (sorted, non-overlapping but for
+/// the places nested in organisations' names),
 /// entities (ids in order of first mention), dates and events.
 fn find_all(
     text: &str,
@@ -214,6 +215,9 @@ fn find_all(
     link_org_places(&found, &words, &ents, &of_mention, &ids_ent, &mut entities);
 
     let mut mentions: Vec<Mention> = Vec::new();
+    // places inside organisations' names, nested in their mentions: joined
+    // after the event triggers, which are looked up among disjoint names
+    let mut nested: Vec<Mention> = Vec::new();
     let mut dates: Vec<DateMention> = Vec::new();
     for (i, f) in found.iter().enumerate() {
         let entity = match (of_mention.get(i).copied().flatten(), date_of[i]) {
@@ -237,19 +241,27 @@ fn find_all(
             MentionForm::Demonym
         } else if f.reference {
             MentionForm::Reference
+        } else if f.within {
+            MentionForm::Within
         } else {
             MentionForm::Name
         };
         // a compass phrase is marked on the name it qualifies ([`recognise::Found::lead`])
         let text = if f.lead > 0 { texts[i].chars().skip(f.lead).collect() } else { texts[i].clone() };
-        mentions.push(Mention { start: f.start + f.lead, end: f.end, text, kind: f.kind, entity, form });
+        let m = Mention { start: f.start + f.lead, end: f.end, text, kind: f.kind, entity, form };
+        if f.within {
+            nested.push(m)
+        } else {
+            mentions.push(m)
+        }
     }
 
-    // events (a nationality word is neither where an event is nor who takes part)
+    // events (a nationality word is neither where an event is nor who takes
+    // part, nor is a place inside an organisation's name)
     let ev_mentions: Vec<events::M<'_>> = found
         .iter()
         .enumerate()
-        .filter(|(_, f)| !f.demonym)
+        .filter(|(_, f)| !f.demonym && !f.within)
         .filter_map(|(i, f)| {
             let (entity, place_kind, date) = match (of_mention.get(i).copied().flatten(), date_of[i]) {
                 (Some(e), _) => (e, ents[e].place.as_ref().map(|p| p.kind), None),
@@ -327,14 +339,16 @@ fn find_all(
             end: ev.end,
         });
     }
+    mentions.extend(nested);
     mentions.sort_by_key(|m| (m.start, m.end));
     (mentions, entities, dates, out_events)
 }
 
-/// Links each organisation to the countries its name refers to (a
-/// nationality word or a country name inside it, [`recognise::countries_in`])
-/// when the article also mentions them: "اللجنة الأولمبية السعودية" to
-/// Saudi Arabia.
+/// Links each organisation to the places its name refers to: the places
+/// named inside it ("University of Kentucky" to Kentucky, each a nested
+/// mention), and the countries of a nationality word inside it
+/// ([`recognise::countries_in`]) when the article also mentions them:
+/// "اللجنة الأولمبية السعودية" to Saudi Arabia.
 fn link_org_places(
     found: &[Found],
     words: &[recognise::Word],
@@ -348,6 +362,16 @@ fn link_org_places(
         let mut linked: Vec<String> = Vec::new();
         for &m in ent.mentions.iter().filter(|&&m| of_mention.get(m) == Some(&Some(e))) {
             let Some(f) = found.get(m) else { continue };
+            // found is sorted by span: the nested places start inside the organisation
+            let lo = found.partition_point(|x| x.start < f.start);
+            let inside = found[lo..].iter().enumerate().take_while(|(_, x)| x.start < f.end);
+            for (k, _) in inside.filter(|(_, x)| x.within && x.end <= f.end) {
+                if let Some(id) = of_mention.get(lo + k).copied().flatten().and_then(|x| ids_ent.get(x)) {
+                    if !linked.contains(id) {
+                        linked.push(id.clone());
+                    }
+                }
+            }
             for p in recognise::countries_in(words, f.w0, f.w1) {
                 let Some(gid) = places.get(p as usize).map(|p| p.id.as_str()) else { continue };
                 let place = ents.iter().position(|x| x.place.as_ref().is_some_and(|i| i.gazetteer_id == gid));

@@ -509,6 +509,8 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
     // nationality mentions, and what gold spans they meet
     let mut demonyms: (usize, std::collections::BTreeMap<&str, usize>) = Default::default();
     let mut references = 0usize;
+    // places inside organisations' names, and how many meet a gold span
+    let mut within = (0usize, 0usize);
     for (doc, a) in docs.iter().zip(&analyses) {
         let chars: Vec<char> = a.text.chars().collect();
         let text_of = |s: usize, e: usize| {
@@ -534,6 +536,13 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
             // nor is an organisation's bare head noun ("التحالف"): counted apart
             if m.form == MentionForm::Reference {
                 references += 1;
+                continue;
+            }
+            // a place inside an organisation's name: the corpora mark the
+            // organisation (scored above), not the place nested in it
+            if m.form == MentionForm::Within {
+                within.0 += 1;
+                within.1 += usize::from(doc.gold.iter().any(|g| g.start < m.end && m.start < g.end));
                 continue;
             }
             if m.form == MentionForm::Demonym {
@@ -584,6 +593,13 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
     if references > 0 {
         let _ = writeln!(report, "  organisation head-noun references (not scored): {references}");
     }
+    if within.0 > 0 {
+        let _ = writeln!(
+            report,
+            "  places inside organisations' names (not scored): {}; meeting a gold span: {}",
+            within.0, within.1
+        );
+    }
     TYPES.iter().copied().zip(prf).collect()
 }
 
@@ -611,12 +627,32 @@ fn score_geo(name: &str, docs: &[Doc], list: usize, report: &mut String) {
     let mut spurious = misses.clone();
     // nationality mentions, and how many meet a gold place
     let mut nationality = (0usize, 0usize);
+    // places inside organisations' names (counted above too), and how many meet a gold place
+    let mut within = (0usize, 0usize);
     // ATLAS_GEO_CONTEXT=1: every miss with the text around it, on standard error
     let show_context = std::env::var_os("ATLAS_GEO_CONTEXT").is_some();
     for (doc, a) in docs.iter().zip(&analyses) {
-        // place names only: nationality words are counted apart
-        let placed: Vec<_> =
-            a.mentions.iter().filter(|m| m.kind == EntityType::Place && m.form == MentionForm::Name).collect();
+        // place names, with the places inside organisations' names (pinned
+        // like any place; GeoVirus marks "U.S." in "U.S. Army"): nationality
+        // words are counted apart
+        let placed: Vec<_> = a
+            .mentions
+            .iter()
+            .filter(|m| m.kind == EntityType::Place && matches!(m.form, MentionForm::Name | MentionForm::Within))
+            .collect();
+        for m in placed.iter().filter(|m| m.form == MentionForm::Within) {
+            within.0 += 1;
+            let gold = doc.geo.iter().any(|g| m.start < g.end && g.start < m.end);
+            within.1 += usize::from(gold);
+            if show_context {
+                let org = a
+                    .mentions
+                    .iter()
+                    .find(|o| o.kind == EntityType::Organization && o.start <= m.start && m.end <= o.end);
+                let org = org.map_or("", |o| o.text.as_str());
+                eprintln!("WITHIN {} {:?} in {org:?}", if gold { "gold" } else { "not-gold" }, m.text);
+            }
+        }
         for m in a.mentions.iter().filter(|m| m.form == MentionForm::Demonym) {
             nationality.0 += 1;
             if doc.geo.iter().any(|g| m.start < g.end && g.start < m.end) {
@@ -694,8 +730,8 @@ fn score_geo(name: &str, docs: &[Doc], list: usize, report: &mut String) {
     );
     let _ = writeln!(
         report,
-        "  nationality mentions (not counted above) {}, overlapping a gold place {}",
-        nationality.0, nationality.1
+        "  nationality mentions (not counted above) {}, overlapping a gold place {}; places inside organisations' names (counted above) {}, overlapping a gold place {}",
+        nationality.0, nationality.1, within.0, within.1
     );
     for (title, map) in [("misses", &misses), ("wrong resolutions", &wrong), ("predicted, not gold", &spurious)] {
         let mut v: Vec<(&String, &usize)> = map.iter().collect();

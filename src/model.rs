@@ -111,8 +111,9 @@ pub struct Mention {
     /// Id of the entity in `Analysis::entities`.
     pub entity: String,
     /// How the text refers to the entity: by a name (the default, left out
-    /// of JSON), by a nationality word linked to the country, or by a
-    /// bare head noun linked to an organisation ("التحالف").
+    /// of JSON), by a nationality word linked to the country, by a bare
+    /// head noun linked to an organisation ("التحالف"), or by a place name
+    /// inside an organisation's name (the one mention nested in another).
     #[serde(default, skip_serializing_if = "MentionForm::is_name")]
     pub form: MentionForm,
 }
@@ -133,6 +134,13 @@ pub enum MentionForm {
     /// earlier ("التحالف" after "التحالف الدولي"): a reference the reader
     /// follows, not a name (news NER corpora do not mark it).
     Reference,
+    /// A place named inside an organisation's name ("Kentucky" in
+    /// "University of Kentucky", "Laurel County" in "Laurel County
+    /// Sheriff's Office", "U.S." in "U.S. Army", "دبي" in "شرطة دبي"): like
+    /// a nationality word, a lighter reference linked to the place's entity
+    /// and pinned with it, nested in the organisation's mention, which keeps
+    /// the name (news NER corpora mark the organisation only).
+    Within,
 }
 
 impl MentionForm {

@@ -37,12 +37,13 @@ fn place_named<'a>(a: &'a article_atlas::Analysis, t: &str) -> Option<&'a articl
 }
 
 /// word: a place mention in the demonym form; "place" is a place name;
-/// "reference" an organisation's bare head noun linked to it).
+/// "reference" an organisation's bare head noun linked to it; "within" a
+/// place named inside an organisation's name).
 fn kind(s: &str) -> (EntityType, MentionForm) {
     let k = match s {
         "person" => EntityType::Person,
         "organization" => EntityType::Organization,
-        "place" | "demonym" => EntityType::Place,
+        "place" | "demonym" | "within" => EntityType::Place,
         "reference" => EntityType::Organization,
         "date" => EntityType::Date,
         _ => EntityType::Event,
@@ -50,6 +51,7 @@ fn kind(s: &str) -> (EntityType, MentionForm) {
     let form = match s {
         "demonym" => MentionForm::Demonym,
         "reference" => MentionForm::Reference,
+        "within" => MentionForm::Within,
         _ => MentionForm::Name,
     };
     (k, form)
@@ -152,18 +154,37 @@ fn mentions(a: &Analysis) -> Vec<(String, &'static str)> {
     a.mentions.iter().map(|m| (m.text.clone(), m.kind.as_str())).collect()
 }
 
-/// Offsets are code points into `text`, sorted, not overlapping, and
-/// every mention's entity exists.
+/// Offsets are code points into `text`, sorted, not overlapping but for a
+/// place nested in an organisation's name (inside one organisation's
+/// mention, shorter than it), and every mention's entity exists.
 fn check_invariants(a: &Analysis, row: &str, failures: &mut Vec<String>) {
     let chars: Vec<char> = a.text.chars().collect();
     let mut last_end = 0;
+    let mut last_start = 0;
     for m in &a.mentions {
-        if m.start < last_end || m.end <= m.start || m.end > chars.len() {
-            failures.push(format!("{row}: bad or overlapping span {m:?}"));
+        if m.form == MentionForm::Within {
+            let inside = a.mentions.iter().any(|o| {
+                o.kind == EntityType::Organization
+                    && o.start <= m.start
+                    && m.end <= o.end
+                    && o.end - o.start > m.end - m.start
+            });
+            if !inside || m.kind != EntityType::Place {
+                failures.push(format!("{row}: a place inside a name outside any organisation: {m:?}"));
+            }
+        }
+        let nested = |x: &article_atlas::Mention| x.form == MentionForm::Within;
+        if m.start < last_start || m.end <= m.start || m.end > chars.len() {
+            failures.push(format!("{row}: bad or unsorted span {m:?}"));
+        } else if !nested(m) && m.start < last_end {
+            failures.push(format!("{row}: overlapping span {m:?}"));
         } else if chars[m.start..m.end].iter().collect::<String>() != m.text {
             failures.push(format!("{row}: span text differs for {m:?}"));
         }
-        last_end = m.end;
+        last_start = m.start;
+        if !nested(m) {
+            last_end = m.end;
+        }
         if !a.entities.iter().any(|e| e.id == m.entity) {
             failures.push(format!("{row}: unknown entity {}", m.entity));
         }

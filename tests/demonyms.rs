@@ -99,7 +99,9 @@ fn organisations_link_to_the_countries_in_their_names() {
             .unwrap_or_else(|| panic!("{country} in {:?}", a.entities));
         let o = a.entities.iter().find(|e| e.name == org).unwrap_or_else(|| panic!("{org} in {:?}", a.entities));
         assert_eq!(o.places, std::slice::from_ref(&place.id), "{org}");
-        // no mention overlaps another: the organisation keeps its words
-        assert!(a.mentions.windows(2).all(|w| w[0].end <= w[1].start));
+        // no name overlaps another: the organisation keeps its words (a
+        // country named inside it is a nested reference, "Japan" in "Bank of Japan")
+        let names: Vec<_> = a.mentions.iter().filter(|m| m.form != article_atlas::MentionForm::Within).collect();
+        assert!(names.windows(2).all(|w| w[0].end <= w[1].start));
     }
 }

@@ -15,14 +15,16 @@
 //!   (in Arabic without the organisation patterns).
 //!
 //! Candidates are merged greedily, longer first, then by source priority,
-//! so the result never overlaps. A second pass links later mentions: a
+//! so the result never overlaps, but for the places named inside an
+//! organisation's name, each nested in its span ([`Found::within`]). A second pass links later mentions: a
 //! person's surname, an organisation's head noun ("التحالف", "the Coalition").
 //!
 //! Where each step lives: [`words`] (tokens and their readings), `lists`
 //! (word lists and per-word facts), `lexicon` (curated tables), `places`,
 //! `orgs` and `people` (the candidate sources), `merge` (source priorities
 //! and the rules/tagger merge policy), `linking` (later mentions),
-//! `demonyms` (nationality words linked to their country, after the merge).
+//! `demonyms` (nationality words linked to their country, after the merge),
+//! `org_places` (places inside organisations' names, nested in them).
 //!
 //! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
 //! highlighted span, the definite article stays inside when it is written
@@ -36,6 +38,7 @@ pub mod lexicon;
 mod linking;
 mod lists;
 mod merge;
+mod org_places;
 mod orgs;
 mod people;
 mod person_spans;
@@ -142,6 +145,10 @@ pub struct Found {
     /// An Arabic organisation's bare head noun linked to it ("التحالف"
     /// after "التحالف الدولي"): a reference, not a name ([`linking`]).
     pub reference: bool,
+    /// A place named inside an accepted organisation's name ("Kentucky" in
+    /// "University of Kentucky"), nested in its span: a lighter reference
+    /// linked to the place ([`org_places`]).
+    pub within: bool,
     /// Code points at the start that qualify the name without being part
     /// of it: the compass words of "شمال العراق", "northern Iraq". The
     /// entity is the region the whole phrase names; the mention in the text
@@ -164,6 +171,7 @@ impl Found {
             link: None,
             demonym: false,
             reference: false,
+            within: false,
             lead: 0,
         }
     }
@@ -171,6 +179,12 @@ impl Found {
     /// The same mention as a nationality word ([`demonyms`]).
     pub fn into_demonym(mut self) -> Self {
         self.demonym = true;
+        self
+    }
+
+    /// The same mention as a place inside an organisation's name ([`org_places`]).
+    pub fn into_within(mut self) -> Self {
+        self.within = true;
         self
     }
 
@@ -236,6 +250,7 @@ pub fn recognise(
         linking::company_short_names(words, &mut accepted);
         facilities::mark(words, &mut accepted);
         demonyms::mark(words, &mut accepted);
+        org_places::mark(words, &mut accepted);
     }
     accepted.sort_by_key(|f| (f.start, f.end));
     accepted
