@@ -74,12 +74,12 @@ pub fn needed(article: &Article) -> Vec<&'static str> {
     // the core before any shard: a shard's keys point into it
     if !gazetteer::has_core() {
         out.push(gazetteer::CORE_ASSET);
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         return out;
     }
     let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
     shards_for(blocks.map(String::as_str), gazetteer::missing_shard, &mut out);
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 
@@ -90,7 +90,7 @@ pub fn shards_wanted(article: &Article) -> Vec<&'static str> {
     let mut out = Vec::new();
     let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
     shards_for(blocks.map(String::as_str), gazetteer::shard_for_word, &mut out);
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 
@@ -99,7 +99,7 @@ pub fn shards_wanted(article: &Article) -> Vec<&'static str> {
 pub fn shards_for_text(text: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     shards_for(std::iter::once(text), gazetteer::missing_shard, &mut out);
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 

@@ -24,6 +24,7 @@ mod model;
 mod recognise;
 mod resolve;
 mod share;
+mod sort;
 mod tagger;
 mod text;
 mod time;

@@ -61,11 +61,11 @@ fn context_words() -> &'static ContextWords {
                 _ => {}
             }
         }
-        c.agencies.sort();
-        c.division_after.sort();
-        c.division_before.sort();
-        c.town_before.sort();
-        c.party_after.sort();
+        crate::sort::sort(&mut c.agencies);
+        crate::sort::sort(&mut c.division_after);
+        crate::sort::sort(&mut c.division_before);
+        crate::sort::sort(&mut c.town_before);
+        crate::sort::sort(&mut c.party_after);
         c
     })
 }
@@ -98,7 +98,7 @@ fn historical() -> &'static HistoricalTable {
                 rows.push(Historical { id, pin, name_en, name_ar });
             }
         }
-        keys.sort();
+        crate::sort::sort(&mut keys);
         keys.dedup_by(|a, b| a.0 == b.0);
         (rows, keys)
     })
@@ -230,7 +230,9 @@ pub fn score_candidates(
             (i, s)
         })
         .collect();
-    scored.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut scored, |a, b| {
+        b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0))
+    });
     scored
 }
 
@@ -262,7 +264,7 @@ pub struct Choice {
 }
 
 fn sort_scored(v: &mut [(usize, f64)]) {
-    v.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(v, |a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
 }
 
 /// Chooses the place of every place mention for the article as a whole:
@@ -579,7 +581,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         _ => 0,
     };
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| rank(&found[i]));
+    crate::sort::sort_by_key(&mut order, |&i| rank(&found[i]));
     for i in order {
         let f = &found[i];
         let text = texts.get(i).cloned().unwrap_or_default();

@@ -132,7 +132,7 @@ fn table() -> &'static Table {
             let Ok(c) = u16::try_from(c) else { continue };
             keys.extend(expand(lang, form).into_iter().filter(|k| !stops.contains(&k.as_str())).map(|k| (k, c)));
         }
-        keys.sort();
+        crate::sort::sort(&mut keys);
         // a key two countries share says nothing (the generator leaves none)
         let mut shared: Vec<String> =
             keys.windows(2).filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1).map(|w| w[0].0.clone()).collect();

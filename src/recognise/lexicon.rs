@@ -26,27 +26,9 @@ pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 /// Sorts `(key, payload)` rows by key, stably (rows with the same key keep
-/// their order), for any payload type. One non-generic sort of the row
-/// order does the comparing: `sort_by` on each payload type was a copy of
-/// the whole sort in the wasm, one per table type.
-pub fn sort_rows_by_key<T>(rows: &mut Vec<(String, T)>) {
-    let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
-    let order = key_order(&keys);
-    permute(rows, &order);
-}
-
-/// The order that sorts `keys`, stably.
-#[inline(never)]
-fn key_order(keys: &[&str]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(keys[b]));
-    order
-}
-
-/// Rearranges `v` into `order` (a permutation of its indices).
-pub fn permute<T>(v: &mut Vec<T>, order: &[usize]) {
-    let mut old: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.iter().filter_map(|&i| old.get_mut(i).and_then(Option::take)));
+/// their order), for any payload type, with the crate's one sort.
+pub fn sort_rows_by_key<T>(rows: &mut [(String, T)]) {
+    crate::sort::sort_by(rows, |a, b| a.0.cmp(&b.0));
 }
 
 /// A phrase index over a curated table: the rows with at least `cols`
@@ -81,7 +63,7 @@ impl<T> PhraseIndex<T> {
         let max_words = entries.iter().map(|(k, _)| k.split(' ').count()).max().unwrap_or(1);
         let mut firsts: Vec<String> =
             entries.iter().filter_map(|(k, _)| k.split(' ').next().map(str::to_string)).collect();
-        firsts.sort();
+        crate::sort::sort(&mut firsts);
         firsts.dedup();
         PhraseIndex { entries, firsts, max_words }
     }
@@ -236,7 +218,7 @@ pub struct WordSet(Vec<String>);
 impl WordSet {
     pub fn new(words: &[&str]) -> Self {
         let mut v: Vec<String> = words.iter().map(|w| normalize_key(w)).collect();
-        v.sort();
+        crate::sort::sort(&mut v);
         v.dedup();
         WordSet(v)
     }

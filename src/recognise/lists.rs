@@ -215,7 +215,7 @@ fn word_flags() -> &'static [(String, u32)] {
             let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
             v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
         }
-        v.sort();
+        crate::sort::sort(&mut v);
         let mut merged: Vec<(String, u32)> = Vec::with_capacity(v.len());
         for (k, f) in v {
             match merged.last_mut() {
