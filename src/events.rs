@@ -2,8 +2,7 @@
 //! date, place and participants named in its sentence (or, for the date,
 //! the sentence before or after).
 
-use std::sync::OnceLock;
-
+use crate::lists::{text as late_list, Late, List};
 use crate::model::{Approx, DateValue, EntityType, PlaceKind, Relation, Ymd};
 use crate::recognise::lexicon::{self, WordSet};
 use crate::recognise::Word;
@@ -112,9 +111,6 @@ fn reach<'a>(walk: impl Iterator<Item = &'a Word>, opens: &dyn Fn(&Word) -> bool
 /// points), kind, whether it hosts ("hosted") and whether it only holds ("held").
 type Trigger = (usize, usize, usize, &'static str, bool, bool);
 
-/// Words around a trigger, from `data/curated/event_words.tsv`.
-pub const EVENT_WORDS_TSV: &str = include_str!("../data/curated/event_words.tsv");
-
 /// The lists of `event_words.tsv` (see its header).
 struct EventWords {
     host: WordSet,
@@ -141,10 +137,11 @@ struct EventWords {
     plural: WordSet,
 }
 
+/// Words around a trigger, from `data/curated/event_words.tsv` (a late list).
 fn event_words() -> &'static EventWords {
-    static S: OnceLock<EventWords> = OnceLock::new();
-    S.get_or_init(|| {
-        let list = |name: &str| lexicon::lists_in(EVENT_WORDS_TSV, &[name]);
+    static S: Late<EventWords> = Late::new();
+    S.get(|| {
+        let list = |name: &str| lexicon::lists_in(late_list(List::EventWords), &[name]);
         EventWords {
             host: list("host"),
             hold: list("hold"),
@@ -768,7 +765,8 @@ mod tests {
             "topic_head",
             "upcoming",
         ];
-        let rows: Vec<&str> = EVENT_WORDS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let rows: Vec<&str> =
+            late_list(List::EventWords).lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
         for w in rows.windows(2) {
             assert!(w[0] < w[1], "event_words.tsv: not sorted at {:?}", w[1]);
         }
@@ -779,7 +777,7 @@ mod tests {
             assert!(!cols[2].trim().is_empty(), "event_words.tsv: no source: {r:?}");
         }
         for list in LISTS {
-            assert!(!lexicon::lists_in(EVENT_WORDS_TSV, &[list]).words().is_empty(), "{list}: empty");
+            assert!(!lexicon::lists_in(late_list(List::EventWords), &[list]).words().is_empty(), "{list}: empty");
         }
     }
 }

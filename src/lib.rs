@@ -20,6 +20,7 @@ mod export;
 mod gazetteer;
 mod hash;
 mod layout;
+mod lists;
 mod model;
 mod recognise;
 mod resolve;

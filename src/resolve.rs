@@ -3,16 +3,13 @@
 //! names and adjectives next to the name), one canonical entity per
 //! organisation and person however it is written.
 
+use crate::lists::{text as late_list, Late, List};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use crate::gazetteer::{self, Place};
 use crate::hash::FnvBuild;
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
-
-static PLACE_CONTEXT_TSV: &str = include_str!("../data/curated/place_context.tsv");
-static HISTORICAL_TSV: &str = include_str!("../data/curated/historical_places.tsv");
 
 /// Words around a place name that say which place it is.
 struct ContextWords {
@@ -42,8 +39,8 @@ fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 fn context_words() -> &'static ContextWords {
-    static T: OnceLock<ContextWords> = OnceLock::new();
-    T.get_or_init(|| {
+    static T: Late<ContextWords> = Late::new();
+    T.get(|| {
         let mut c = ContextWords {
             agencies: Vec::new(),
             party_after: Vec::new(),
@@ -51,7 +48,7 @@ fn context_words() -> &'static ContextWords {
             division_before: Vec::new(),
             town_before: Vec::new(),
         };
-        for row in data_rows(PLACE_CONTEXT_TSV) {
+        for row in data_rows(late_list(List::PlaceContext)) {
             match row.as_slice() {
                 ["agency", _, phrase, _, _] => c.agencies.push(gazetteer::name_key(phrase)),
                 ["party_after", _, phrase, cc, _] => c.party_after.push((gazetteer::name_key(phrase), *cc)),
@@ -83,11 +80,11 @@ struct Historical {
 type HistoricalTable = (Vec<Historical>, Vec<(String, usize)>);
 
 fn historical() -> &'static HistoricalTable {
-    static T: OnceLock<HistoricalTable> = OnceLock::new();
-    T.get_or_init(|| {
+    static T: Late<HistoricalTable> = Late::new();
+    T.get(|| {
         let mut rows = Vec::new();
         let mut keys = Vec::new();
-        for row in data_rows(HISTORICAL_TSV) {
+        for row in data_rows(late_list(List::HistoricalPlaces)) {
             if let [id, pin, name_en, name_ar, aliases, _] = row.as_slice() {
                 for n in [*name_en, *name_ar].into_iter().chain(aliases.split('|')) {
                     let k = gazetteer::name_key(n);

@@ -25,6 +25,7 @@
 //! genitive; after a preposition, an indefinite noun ("ولي عهد السعودية"),
 //! at the start of a clause or after punctuation it is the country.
 
+use crate::lists::{text as late_list, Late, List};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -33,9 +34,6 @@ use crate::gazetteer;
 use crate::hash::FnvBuild;
 use crate::model::{EntityType, PlaceKind};
 use crate::text::normalize_key;
-
-static DEMONYMS_TSV: &str = include_str!("../../data/demonyms/demonyms.tsv");
-static STOPS_TSV: &str = include_str!("../../data/curated/demonym_stops.tsv");
 
 /// Endings that turn an Arabic masculine nisba into its other forms:
 /// feminine (ة, normalised ه), plurals (oblique and nominative) and the
@@ -107,13 +105,13 @@ fn expand(lang: &str, form: &str) -> Vec<String> {
 }
 
 fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let stops: Vec<&str> = rows(STOPS_TSV).filter_map(|r| r.first().copied()).collect();
+    static T: Late<Table> = Late::new();
+    T.get(|| {
+        let stops: Vec<&str> = rows(late_list(List::DemonymStops)).filter_map(|r| r.first().copied()).collect();
         let mut countries: Vec<Country> = Vec::new();
         let mut keys: Vec<(String, u16)> = Vec::new();
         let mut skipped = 0;
-        for r in rows(DEMONYMS_TSV) {
+        for r in rows(late_list(List::Demonyms)) {
             let [iso2, lang, form, _from] = r[..] else {
                 skipped += 1;
                 continue;
