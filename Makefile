@@ -58,9 +58,9 @@ pkg/.built: $(WASM_OUT)
 	@wasm-opt $(WASM_OPT_FLAGS) pkg/article_atlas_bg.wasm -o pkg/article_atlas_bg.wasm
 	@touch $@
 
-# Late assets (tagger weights, gazetteer shards): content-hashed files the
+# Late assets (word lists, tagger weights, gazetteer shards): content-hashed files the
 # page fetches after first paint (src/assets.rs), and pkg/assets.js naming them.
-pkg/.assets: scripts/assets.mjs data/gazetteer/places.tsv data/gazetteer/index.tsv data/tagger/ar.bin data/tagger/en.bin data/gazetteer/first_words.bin $(wildcard data/gazetteer/late/*.tsv)
+pkg/.assets: scripts/assets.mjs src/lists.rs $(wildcard data/curated/*.tsv) data/demonyms/demonyms.tsv data/gazetteer/places.tsv data/gazetteer/index.tsv data/tagger/ar.bin data/tagger/en.bin data/gazetteer/first_words.bin $(wildcard data/gazetteer/late/*.tsv)
 	@node scripts/assets.mjs
 	@touch $@
 

@@ -7,6 +7,8 @@
 //                           the gazetteer's core, in the late shards' format
 //   gaz-words             ← data/gazetteer/first_words.bin (which Arabic words start a late name)
 //   gaz-NNNN              ← data/gazetteer/late/gaz-NNNN.tsv
+//   lists                 ← the word lists src/lists.rs names (PATHS), each as
+//                           0x1C, its path under data/, a newline, its text
 // scripts/pkg.mjs then lists each file in pkg/assets.js with a literal
 // `new URL("./assets/NAME", import.meta.url)`, so bundlers copy it.
 import { readFileSync, writeFileSync, readdirSync, mkdirSync, rmSync } from "node:fs";
@@ -26,7 +28,15 @@ const rows = (path, prefix) =>
     .map((l) => prefix + l + "\n")
     .join("");
 
+/** The late word lists, in the order src/lists.rs names them (its `Name = "path",` lines). */
+const lists = () => {
+  const paths = [...readFileSync("src/lists.rs", "utf8").matchAll(/^\s+[A-Za-z]+ = "([^"]+\.tsv)",$/gm)].map((m) => m[1]);
+  if (paths.length === 0) throw new Error("assets.mjs: no list paths found in src/lists.rs");
+  return Buffer.from(paths.map((p) => `\x1c${p}\n${readFileSync(`data/${p}`, "utf8")}`).join(""));
+};
+
 const sources = [
+  ["lists", "tsv", lists],
   ["gaz-core", "tsv", () => Buffer.from(rows("data/gazetteer/places.tsv", "P\t") + rows("data/gazetteer/index.tsv", "K\t"))],
   ["tagger-ar", "bin", "data/tagger/ar.bin"],
   ["tagger-en", "bin", "data/tagger/en.bin"],

@@ -179,7 +179,7 @@ fn find_all(
             order.push((first, true, e));
         }
     }
-    order.sort();
+    crate::sort::sort(&mut order);
     let (ids_ent, ids_date) = entity_ids(&ents, &date_ents);
     let mut entities: Vec<Entity> = Vec::new();
     let n_chars = chars.len().max(1) as f64;
@@ -340,7 +340,7 @@ fn find_all(
         });
     }
     mentions.extend(nested);
-    mentions.sort_by_key(|m| (m.start, m.end));
+    crate::sort::sort_by_key(&mut mentions, |m| (m.start, m.end));
     (mentions, entities, dates, out_events)
 }
 
@@ -431,7 +431,7 @@ fn short_hash(what: &str) -> String {
 /// outcome does not depend on the order of discovery.
 fn unique_ids(bases: Vec<(String, String)>) -> Vec<String> {
     let mut order: Vec<usize> = (0..bases.len()).collect();
-    order.sort_by(|&a, &b| bases[a].cmp(&bases[b]).then(a.cmp(&b)));
+    crate::sort::sort_by(&mut order, |&a, &b| bases[a].cmp(&bases[b]).then(a.cmp(&b)));
     let mut out = vec![String::new(); bases.len()];
     let mut taken: std::collections::HashSet<String> = bases.iter().map(|(id, _)| id.clone()).collect();
     let mut prev: Option<&str> = None;

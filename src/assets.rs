@@ -3,7 +3,7 @@
 //!
 //! Native builds (CLI, tests, benchmarks) embed all of it, so they are
 //! deterministic and never wait. The wasm build embeds the code, the world
-//! outlines and the small word lists: enough to show the article and its
+//! outlines and the word lists the first paint reads: enough to show the article and its
 //! map at once. The page fetches the rest as separate, content-hashed files
 //! right after, hands each one to [`provide`], then analyses again: entity
 //! ids say what an entity is, so a selection survives the update. The
@@ -13,6 +13,7 @@
 //! | asset | file (`data/…`) | holds |
 //! |---|---|---|
 //! | `tagger-ar`, `tagger-en` | `tagger/{ar,en}.bin` | the learned tagger's weights |
+//! | `lists` | `curated/*.tsv`, `demonyms/demonyms.tsv` ([`crate::lists::PATHS`]) | the word lists only analysis reads (names, organisations, titles, demonyms, …) |
 //! | `gaz-core` | `gazetteer/places.tsv` + `index.tsv` | the gazetteer's core: countries, capitals, big cities, regions (first, before any shard) |
 //! | `gaz-words` | `gazetteer/first_words.bin` | which Arabic words start a late name (fetched before any shard) |
 //! | `gaz-0000` … | `gazetteer/late/gaz-NNNN.tsv` | the gazetteer's other places, by the first word of a name |
@@ -20,8 +21,8 @@
 //! A file is published as `NAME.HASH.EXT` ([`file_name`]): HASH is the first
 //! 8 hex digits of the FNV-1a 64 hash of its bytes, so a long cache is safe
 //! and [`provide_file`] can refuse a stale or damaged copy. [`needed`] says
-//! which assets an article wants: the tagger of its language, and the shards
-//! its words' readings fall in.
+//! which assets an article wants: the word lists, the tagger of its
+//! language, and the shards its words' readings fall in.
 
 use crate::gazetteer;
 use crate::model::Article;
@@ -45,16 +46,21 @@ const TAGGERS: [(&str, Lang); 2] = [("tagger-ar", Lang::Ar), ("tagger-en", Lang:
 /// Every late asset's name, and whether it is at hand.
 pub fn all() -> Vec<(&'static str, bool)> {
     let mut out: Vec<(&'static str, bool)> = TAGGERS.iter().map(|&(n, l)| (n, tagger::has_model(l))).collect();
+    out.push((crate::lists::ASSET, crate::lists::ready()));
     out.push((gazetteer::CORE_ASSET, gazetteer::has_core()));
     out.push((gazetteer::FILTER_ASSET, gazetteer::has_filter()));
     out.extend(gazetteer::shards());
     out
 }
 
-/// The assets `article` wants that are not at hand yet, sorted: the tagger
-/// for its language and the gazetteer shards its words may start a name in.
+/// The assets `article` wants that are not at hand yet, sorted: the word
+/// lists, the tagger for its language and the gazetteer shards its words
+/// may start a name in.
 pub fn needed(article: &Article) -> Vec<&'static str> {
     let mut out: Vec<&'static str> = Vec::new();
+    if !crate::lists::ready() {
+        out.push(crate::lists::ASSET);
+    }
     let lang = match article.lang.get(..2) {
         Some("ar") => Some(Lang::Ar),
         Some("en") => Some(Lang::En),
@@ -74,12 +80,12 @@ pub fn needed(article: &Article) -> Vec<&'static str> {
     // the core before any shard: a shard's keys point into it
     if !gazetteer::has_core() {
         out.push(gazetteer::CORE_ASSET);
-        out.sort_unstable();
+        crate::sort::sort(&mut out);
         return out;
     }
     let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
     shards_for(blocks.map(String::as_str), gazetteer::missing_shard, &mut out);
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 
@@ -90,7 +96,7 @@ pub fn shards_wanted(article: &Article) -> Vec<&'static str> {
     let mut out = Vec::new();
     let blocks = std::iter::once(&article.title).chain(article.paragraphs.iter());
     shards_for(blocks.map(String::as_str), gazetteer::shard_for_word, &mut out);
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 
@@ -99,7 +105,7 @@ pub fn shards_wanted(article: &Article) -> Vec<&'static str> {
 pub fn shards_for_text(text: &str) -> Vec<&'static str> {
     let mut out = Vec::new();
     shards_for(std::iter::once(text), gazetteer::missing_shard, &mut out);
-    out.sort_unstable();
+    crate::sort::sort(&mut out);
     out
 }
 
@@ -139,6 +145,10 @@ fn shards_for<'a>(
 pub fn provide(name: &str, bytes: &[u8]) -> Result<bool, AssetError> {
     if let Some(&(_, lang)) = TAGGERS.iter().find(|(n, _)| *n == name) {
         return tagger::provide(lang, bytes).map_err(|e| AssetError(format!("asset {name}: {}", e.0)));
+    }
+    if name == crate::lists::ASSET {
+        let text = std::str::from_utf8(bytes).map_err(|_| AssetError(format!("asset {name} is not text")))?;
+        return crate::lists::provide(text).map_err(|e| AssetError(format!("asset {name}: {e}")));
     }
     if name == gazetteer::CORE_ASSET {
         let text = std::str::from_utf8(bytes).map_err(|_| AssetError(format!("asset {name} is not text")))?;

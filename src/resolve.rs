@@ -3,16 +3,13 @@
 //! names and adjectives next to the name), one canonical entity per
 //! organisation and person however it is written.
 
+use crate::lists::{text as late_list, Late, List};
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use crate::gazetteer::{self, Place};
 use crate::hash::FnvBuild;
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
-
-static PLACE_CONTEXT_TSV: &str = include_str!("../data/curated/place_context.tsv");
-static HISTORICAL_TSV: &str = include_str!("../data/curated/historical_places.tsv");
 
 /// Words around a place name that say which place it is.
 struct ContextWords {
@@ -42,8 +39,8 @@ fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 fn context_words() -> &'static ContextWords {
-    static T: OnceLock<ContextWords> = OnceLock::new();
-    T.get_or_init(|| {
+    static T: Late<ContextWords> = Late::new();
+    T.get(|| {
         let mut c = ContextWords {
             agencies: Vec::new(),
             party_after: Vec::new(),
@@ -51,7 +48,7 @@ fn context_words() -> &'static ContextWords {
             division_before: Vec::new(),
             town_before: Vec::new(),
         };
-        for row in data_rows(PLACE_CONTEXT_TSV) {
+        for row in data_rows(late_list(List::PlaceContext)) {
             match row.as_slice() {
                 ["agency", _, phrase, _, _] => c.agencies.push(gazetteer::name_key(phrase)),
                 ["party_after", _, phrase, cc, _] => c.party_after.push((gazetteer::name_key(phrase), *cc)),
@@ -61,11 +58,11 @@ fn context_words() -> &'static ContextWords {
                 _ => {}
             }
         }
-        c.agencies.sort();
-        c.division_after.sort();
-        c.division_before.sort();
-        c.town_before.sort();
-        c.party_after.sort();
+        crate::sort::sort(&mut c.agencies);
+        crate::sort::sort(&mut c.division_after);
+        crate::sort::sort(&mut c.division_before);
+        crate::sort::sort(&mut c.town_before);
+        crate::sort::sort(&mut c.party_after);
         c
     })
 }
@@ -83,11 +80,11 @@ struct Historical {
 type HistoricalTable = (Vec<Historical>, Vec<(String, usize)>);
 
 fn historical() -> &'static HistoricalTable {
-    static T: OnceLock<HistoricalTable> = OnceLock::new();
-    T.get_or_init(|| {
+    static T: Late<HistoricalTable> = Late::new();
+    T.get(|| {
         let mut rows = Vec::new();
         let mut keys = Vec::new();
-        for row in data_rows(HISTORICAL_TSV) {
+        for row in data_rows(late_list(List::HistoricalPlaces)) {
             if let [id, pin, name_en, name_ar, aliases, _] = row.as_slice() {
                 for n in [*name_en, *name_ar].into_iter().chain(aliases.split('|')) {
                     let k = gazetteer::name_key(n);
@@ -98,7 +95,7 @@ fn historical() -> &'static HistoricalTable {
                 rows.push(Historical { id, pin, name_en, name_ar });
             }
         }
-        keys.sort();
+        crate::sort::sort(&mut keys);
         keys.dedup_by(|a, b| a.0 == b.0);
         (rows, keys)
     })
@@ -230,7 +227,9 @@ pub fn score_candidates(
             (i, s)
         })
         .collect();
-    scored.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(&mut scored, |a, b| {
+        b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0))
+    });
     scored
 }
 
@@ -262,7 +261,7 @@ pub struct Choice {
 }
 
 fn sort_scored(v: &mut [(usize, f64)]) {
-    v.sort_by(|a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
+    crate::sort::sort_by(v, |a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
 }
 
 /// Chooses the place of every place mention for the article as a whole:
@@ -579,7 +578,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         _ => 0,
     };
     let mut order: Vec<usize> = (0..found.len()).collect();
-    order.sort_by_key(|&i| rank(&found[i]));
+    crate::sort::sort_by_key(&mut order, |&i| rank(&found[i]));
     for i in order {
         let f = &found[i];
         let text = texts.get(i).cloned().unwrap_or_default();

@@ -137,7 +137,7 @@ pub fn detect(text: &str) -> String {
             }
         }
     }
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    crate::sort::sort_by(&mut counts, |a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     counts.first().map_or("en", |c| c.0).into()
 }
 

@@ -151,7 +151,7 @@ fn wrap_width(lines: &[Option<Line<'_>>], body_indent: usize) -> Option<usize> {
     if widths.len() < 2 {
         return None;
     }
-    widths.sort_unstable();
+    crate::sort::sort(&mut widths);
     let w = *widths.get(widths.len() * 9 / 10)?;
     if !(MIN_WRAP..=MAX_WRAP).contains(&w) {
         return None;

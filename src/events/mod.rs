@@ -11,7 +11,6 @@ use crate::time::{FoundDate, RefKind};
 mod attach;
 mod words;
 
-pub use words::EVENT_WORDS_TSV;
 use words::{event_words, has, EventWords};
 
 /// A mention as the event finder needs it.

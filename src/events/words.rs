@@ -1,15 +1,12 @@
 //! The words around an event trigger, from `data/curated/event_words.tsv`
 //! (one list per name in its first column; see the file's header).
 
-use std::sync::OnceLock;
-
+use crate::lists::{text as late_list, Late, List};
 use crate::recognise::lexicon::{self, WordSet};
 use crate::recognise::Word;
 
-/// Words around a trigger, from `data/curated/event_words.tsv`.
-pub const EVENT_WORDS_TSV: &str = include_str!("../../data/curated/event_words.tsv");
-
-/// The lists of `event_words.tsv` (see its header).
+/// The lists of `data/curated/event_words.tsv` (see its header; a late
+/// list, see [`crate::lists`]).
 pub(super) struct EventWords {
     pub host: WordSet,
     pub hold: WordSet,
@@ -41,9 +38,9 @@ pub(super) struct EventWords {
 }
 
 pub(super) fn event_words() -> &'static EventWords {
-    static S: OnceLock<EventWords> = OnceLock::new();
-    S.get_or_init(|| {
-        let list = |name: &str| lexicon::lists_in(EVENT_WORDS_TSV, &[name]);
+    static S: Late<EventWords> = Late::new();
+    S.get(|| {
+        let list = |name: &str| lexicon::lists_in(late_list(List::EventWords), &[name]);
         EventWords {
             host: list("host"),
             hold: list("hold"),
@@ -118,7 +115,8 @@ mod tests {
             "topic_head",
             "upcoming",
         ];
-        let rows: Vec<&str> = EVENT_WORDS_TSV.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
+        let rows: Vec<&str> =
+            late_list(List::EventWords).lines().filter(|l| !l.is_empty() && !l.starts_with('#')).collect();
         for w in rows.windows(2) {
             assert!(w[0] < w[1], "event_words.tsv: not sorted at {:?}", w[1]);
         }
@@ -129,7 +127,7 @@ mod tests {
             assert!(!cols[2].trim().is_empty(), "event_words.tsv: no source: {r:?}");
         }
         for list in LISTS {
-            assert!(!lexicon::lists_in(EVENT_WORDS_TSV, &[list]).words().is_empty(), "{list}: empty");
+            assert!(!lexicon::lists_in(late_list(List::EventWords), &[list]).words().is_empty(), "{list}: empty");
         }
     }
 }

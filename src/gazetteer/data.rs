@@ -233,7 +233,7 @@ fn build_bare() -> Gazetteer {
             _ => skipped += 1,
         }
     }
-    weak.sort_unstable();
+    crate::sort::sort(&mut weak);
     weak.dedup();
     let mut state_abbr = Vec::new();
     for line in data_rows(STATE_ABBR_TSV).skip(1) {
@@ -242,7 +242,7 @@ fn build_bare() -> Gazetteer {
             _ => skipped += 1,
         }
     }
-    state_abbr.sort_unstable();
+    crate::sort::sort(&mut state_abbr);
 
     let mut demonyms = Vec::new();
     for line in data_rows(DEMONYMS_TSV).skip(1) {
@@ -267,7 +267,7 @@ fn build_bare() -> Gazetteer {
             }
         }
     }
-    demonyms.sort_unstable();
+    crate::sort::sort(&mut demonyms);
     demonyms.dedup_by(|a, b| a.0 == b.0);
     let demonyms = demonyms.into_iter().collect();
     let weak = weak.into_iter().collect();
@@ -328,7 +328,7 @@ fn fold_core<'a>(
     }
     table.mark_notable(&g.places);
     let id = |i: &u32| g.places.get(*i as usize).and_then(OnceLock::get).map(|p| p.id.as_str());
-    rows.sort_unstable_by(|a, b| id(a).cmp(&id(b)));
+    crate::sort::sort_by(&mut rows, |a, b| id(a).cmp(&id(b)));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     if g.core.set(Core { table, by_id: rows }).is_ok() {
         g.generation.fetch_add(1, Ordering::Relaxed);

@@ -130,7 +130,7 @@ pub fn fit_core(points: &[GeoPoint], vp: Viewport) -> (MapWindow, Vec<usize>) {
         return (all, Vec::new());
     }
     let median = |mut v: Vec<f64>| {
-        v.sort_by(f64::total_cmp);
+        crate::sort::sort_by(&mut v, f64::total_cmp);
         v.get(v.len() / 2).copied().unwrap_or(0.0)
     };
     let at = |i: usize| points.get(i).map_or((0.0, 0.0), |p| (p.lon, p.lat));

@@ -66,7 +66,7 @@ pub fn by_salience(a: &Analysis) -> Vec<(EntityType, Vec<usize>)> {
         .map(|&t| {
             let mut idx: Vec<usize> =
                 (0..a.entities.len()).filter(|&i| a.entities.get(i).is_some_and(|e| e.kind == t)).collect();
-            idx.sort_by(|&x, &y| match (a.entities.get(x), a.entities.get(y)) {
+            crate::sort::sort_by(&mut idx, |&x, &y| match (a.entities.get(x), a.entities.get(y)) {
                 (Some(p), Some(q)) => q
                     .salience
                     .total_cmp(&p.salience)

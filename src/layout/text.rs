@@ -23,7 +23,7 @@ pub fn segments(block: (usize, usize), highlights: &[(usize, usize)], sentences:
         return Vec::new();
     }
     let mut order: Vec<usize> = (0..highlights.len()).collect();
-    order.sort_by_key(|&i| highlights.get(i).map(|h| (h.0, usize::MAX - h.1)));
+    crate::sort::sort_by_key(&mut order, |&i| highlights.get(i).map(|h| (h.0, usize::MAX - h.1)));
     let mut kept: Vec<(usize, usize, usize)> = Vec::new();
     let mut cursor = bs;
     for i in order {

@@ -296,7 +296,7 @@ pub fn timeline(
 /// that no two overlap; returns, per lane, whether it holds a label under
 /// its mark.
 fn pack(slots: &mut [EventSlot], label: &dyn Fn(usize) -> f64, width: f64, rtl: bool) -> Vec<bool> {
-    slots.sort_by(|a, b| a.x0.total_cmp(&b.x0));
+    crate::sort::sort_by(slots, |a, b| a.x0.total_cmp(&b.x0));
     let mut lane_ends: Vec<Vec<(f64, f64)>> = Vec::new();
     let mut tall: Vec<bool> = Vec::new();
     for s in slots.iter_mut() {

@@ -25,6 +25,7 @@
 //! genitive; after a preposition, an indefinite noun ("ولي عهد السعودية"),
 //! at the start of a clause or after punctuation it is the country.
 
+use crate::lists::{text as late_list, Late, List};
 use std::collections::HashSet;
 use std::sync::OnceLock;
 
@@ -33,9 +34,6 @@ use crate::gazetteer;
 use crate::hash::FnvBuild;
 use crate::model::{EntityType, PlaceKind};
 use crate::text::normalize_key;
-
-static DEMONYMS_TSV: &str = include_str!("../../data/demonyms/demonyms.tsv");
-static STOPS_TSV: &str = include_str!("../../data/curated/demonym_stops.tsv");
 
 /// Endings that turn an Arabic masculine nisba into its other forms:
 /// feminine (ة, normalised ه), plurals (oblique and nominative) and the
@@ -107,13 +105,13 @@ fn expand(lang: &str, form: &str) -> Vec<String> {
 }
 
 fn table() -> &'static Table {
-    static T: OnceLock<Table> = OnceLock::new();
-    T.get_or_init(|| {
-        let stops: Vec<&str> = rows(STOPS_TSV).filter_map(|r| r.first().copied()).collect();
+    static T: Late<Table> = Late::new();
+    T.get(|| {
+        let stops: Vec<&str> = rows(late_list(List::DemonymStops)).filter_map(|r| r.first().copied()).collect();
         let mut countries: Vec<Country> = Vec::new();
         let mut keys: Vec<(String, u16)> = Vec::new();
         let mut skipped = 0;
-        for r in rows(DEMONYMS_TSV) {
+        for r in rows(late_list(List::Demonyms)) {
             let [iso2, lang, form, _from] = r[..] else {
                 skipped += 1;
                 continue;
@@ -132,7 +130,7 @@ fn table() -> &'static Table {
             let Ok(c) = u16::try_from(c) else { continue };
             keys.extend(expand(lang, form).into_iter().filter(|k| !stops.contains(&k.as_str())).map(|k| (k, c)));
         }
-        keys.sort();
+        crate::sort::sort(&mut keys);
         // a key two countries share says nothing (the generator leaves none)
         let mut shared: Vec<String> =
             keys.windows(2).filter(|w| w[0].0 == w[1].0 && w[0].1 != w[1].1).map(|w| w[0].0.clone()).collect();
@@ -285,7 +283,7 @@ pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     if t.keys.is_empty() {
         return;
     }
-    accepted.sort_by_key(|f| (f.start, f.end));
+    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
     let mut added: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {

@@ -23,6 +23,7 @@ use super::merge::first_kind;
 use super::places::tagged_place;
 use super::{nisba, span, verb_like, Found, What, Word};
 use crate::gazetteer;
+use crate::lists::{text as late_list, Late, List};
 use crate::model::{EntityType, PlaceKind};
 
 /// Most words of a facility's name after an Arabic head or before an
@@ -136,8 +137,8 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
 /// organisation, not a building (the `statement` words of
 /// `data/curated/event_words.tsv`).
 fn speaks(words: &[Word], j: usize) -> bool {
-    static SAID: std::sync::OnceLock<super::lexicon::WordSet> = std::sync::OnceLock::new();
-    let said = SAID.get_or_init(|| super::lexicon::lists_in(crate::events::EVENT_WORDS_TSV, &["statement"]));
+    static SAID: Late<super::lexicon::WordSet> = Late::new();
+    let said = SAID.get(|| super::lexicon::lists_in(late_list(List::EventWords), &["statement"]));
     words.get(j).is_some_and(|w| !w.arabic && !w.brk && !w.comma_before && said.contains(&w.key))
 }
 

@@ -1,23 +1,12 @@
 //! The hand-curated word lists the recogniser uses (organisations, person
 //! titles, given names, event triggers, well-known people, the named word
-//! lists of `recognise_words.tsv` and compass words), embedded with
-//! `include_str!`, parsed once and looked up by binary search over
+//! lists of `recognise_words.tsv` and compass words), late lists
+//! ([`crate::lists`]; listed companies apart from `orgs.tsv` because the
+//! tagger's features read `orgs.tsv` only), parsed once and looked up by binary search over
 //! normalised keys.
 
-use std::sync::OnceLock;
-
+use crate::lists::{text as late_list, Late, List};
 use crate::text::normalize_key;
-
-pub const ORGS_TSV: &str = include_str!("../../data/curated/orgs.tsv");
-/// Listed companies, read with [`ORGS_TSV`] (apart from it because the
-/// tagger's features read `orgs.tsv` only).
-pub const COMPANIES_TSV: &str = include_str!("../../data/curated/companies.tsv");
-pub const TITLES_TSV: &str = include_str!("../../data/curated/titles.tsv");
-pub const TRIGGERS_TSV: &str = include_str!("../../data/curated/event_triggers.tsv");
-pub const NAMES_TSV: &str = include_str!("../../data/curated/given_names.tsv");
-pub const PEOPLE_TSV: &str = include_str!("../../data/curated/people.tsv");
-pub const WORDS_TSV: &str = include_str!("../../data/curated/recognise_words.tsv");
-pub const COMPASS_TSV: &str = include_str!("../../data/curated/compass.tsv");
 
 /// The data rows of a curated table: comment lines (`#`) and blank lines
 /// skipped, fields split on tabs.
@@ -26,27 +15,9 @@ pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 }
 
 /// Sorts `(key, payload)` rows by key, stably (rows with the same key keep
-/// their order), for any payload type. One non-generic sort of the row
-/// order does the comparing: `sort_by` on each payload type was a copy of
-/// the whole sort in the wasm, one per table type.
-pub fn sort_rows_by_key<T>(rows: &mut Vec<(String, T)>) {
-    let keys: Vec<&str> = rows.iter().map(|(k, _)| k.as_str()).collect();
-    let order = key_order(&keys);
-    permute(rows, &order);
-}
-
-/// The order that sorts `keys`, stably.
-#[inline(never)]
-fn key_order(keys: &[&str]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..keys.len()).collect();
-    order.sort_by(|&a, &b| keys[a].cmp(keys[b]));
-    order
-}
-
-/// Rearranges `v` into `order` (a permutation of its indices).
-pub fn permute<T>(v: &mut Vec<T>, order: &[usize]) {
-    let mut old: Vec<Option<T>> = v.drain(..).map(Some).collect();
-    v.extend(order.iter().filter_map(|&i| old.get_mut(i).and_then(Option::take)));
+/// their order), for any payload type, with the crate's one sort.
+pub fn sort_rows_by_key<T>(rows: &mut [(String, T)]) {
+    crate::sort::sort_by(rows, |a, b| a.0.cmp(&b.0));
 }
 
 /// A phrase index over a curated table: the rows with at least `cols`
@@ -81,7 +52,7 @@ impl<T> PhraseIndex<T> {
         let max_words = entries.iter().map(|(k, _)| k.split(' ').count()).max().unwrap_or(1);
         let mut firsts: Vec<String> =
             entries.iter().filter_map(|(k, _)| k.split(' ').next().map(str::to_string)).collect();
-        firsts.sort();
+        crate::sort::sort(&mut firsts);
         firsts.dedup();
         PhraseIndex { entries, firsts, max_words }
     }
@@ -130,9 +101,10 @@ pub struct Org {
 }
 
 pub fn orgs() -> &'static PhraseIndex<Org> {
-    static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
-    T.get_or_init(|| {
-        let all = rows(ORGS_TSV).chain(rows(COMPANIES_TSV)).filter(|r| r.get(4) != Some(&"short"));
+    static T: Late<PhraseIndex<Org>> = Late::new();
+    T.get(|| {
+        let all =
+            rows(late_list(List::Orgs)).chain(rows(late_list(List::Companies))).filter(|r| r.get(4) != Some(&"short"));
         table_of(all, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] }))
     })
 }
@@ -141,9 +113,9 @@ pub fn orgs() -> &'static PhraseIndex<Org> {
 /// companies.tsv): the company only after the article has named it in
 /// full, being also a family name, a city or a nationality word.
 pub fn company_short_names() -> &'static PhraseIndex<Org> {
-    static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
-    T.get_or_init(|| {
-        let short = rows(COMPANIES_TSV).filter(|r| r.get(4) == Some(&"short"));
+    static T: Late<PhraseIndex<Org>> = Late::new();
+    T.get(|| {
+        let short = rows(late_list(List::Companies)).filter(|r| r.get(4) == Some(&"short"));
         table_of(short, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] }))
     })
 }
@@ -151,16 +123,18 @@ pub fn company_short_names() -> &'static PhraseIndex<Org> {
 /// Well-known public figures, variants linked to one person (same row
 /// shape as organisations).
 pub fn people() -> &'static PhraseIndex<Org> {
-    static T: OnceLock<PhraseIndex<Org>> = OnceLock::new();
-    T.get_or_init(|| {
-        table(PEOPLE_TSV, 5, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] }))
+    static T: Late<PhraseIndex<Org>> = Late::new();
+    T.get(|| {
+        table(late_list(List::People), 5, |r| {
+            Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] })
+        })
     })
 }
 
 /// Titles and roles that introduce a person's name.
 pub fn titles() -> &'static PhraseIndex<()> {
-    static T: OnceLock<PhraseIndex<()>> = OnceLock::new();
-    T.get_or_init(|| table(TITLES_TSV, 3, |_| Some(())))
+    static T: Late<PhraseIndex<()>> = Late::new();
+    T.get(|| table(late_list(List::Titles), 3, |_| Some(())))
 }
 
 /// An event trigger: what kind of event it names.
@@ -170,8 +144,8 @@ pub struct Trigger {
 }
 
 pub fn triggers() -> &'static PhraseIndex<Trigger> {
-    static T: OnceLock<PhraseIndex<Trigger>> = OnceLock::new();
-    T.get_or_init(|| table(TRIGGERS_TSV, 4, |r| Some(Trigger { kind: r[2] })))
+    static T: Late<PhraseIndex<Trigger>> = Late::new();
+    T.get(|| table(late_list(List::Triggers), 4, |r| Some(Trigger { kind: r[2] })))
 }
 
 /// A given name; `ambiguous` names are also common words.
@@ -181,8 +155,8 @@ pub struct GivenName {
 }
 
 pub fn given_names() -> &'static PhraseIndex<GivenName> {
-    static T: OnceLock<PhraseIndex<GivenName>> = OnceLock::new();
-    T.get_or_init(|| table(NAMES_TSV, 4, |r| Some(GivenName { ambiguous: r[2] == "amb" })))
+    static T: Late<PhraseIndex<GivenName>> = Late::new();
+    T.get(|| table(late_list(List::GivenNames), 4, |r| Some(GivenName { ambiguous: r[2] == "amb" })))
 }
 
 pub fn is_given_name(key: &str) -> Option<GivenName> {
@@ -200,8 +174,8 @@ pub fn word_list(lists: &[&str]) -> WordSet {
 /// analysis reads every list of it, and splitting the whole table again
 /// for each list was most of that cost.
 fn word_rows() -> &'static [(&'static str, &'static str)] {
-    static T: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
-    T.get_or_init(|| rows(WORDS_TSV).filter(|r| r.len() >= 3).map(|r| (r[0], r[1])).collect())
+    static T: Late<Vec<(&'static str, &'static str)>> = Late::new();
+    T.get(|| rows(late_list(List::RecogniseWords)).filter(|r| r.len() >= 3).map(|r| (r[0], r[1])).collect())
 }
 
 /// The words of the named lists of a `list<TAB>word<TAB>source` table, as
@@ -217,9 +191,9 @@ pub fn compass(key: &str) -> Option<(i8, i8)> {
     // asked for every reading of every word: one hash lookup, not two
     // binary searches (the first row of a key wins, as in the index)
     type Map = std::collections::HashMap<String, (i8, i8), crate::hash::FnvBuild>;
-    static T: OnceLock<Map> = OnceLock::new();
-    let t = T.get_or_init(|| {
-        let index = table(COMPASS_TSV, 4, |r| Some((r[1].parse().ok()?, r[2].parse().ok()?)));
+    static T: Late<Map> = Late::new();
+    let t = T.get(|| {
+        let index = table(late_list(List::Compass), 4, |r| Some((r[1].parse().ok()?, r[2].parse().ok()?)));
         let mut map = Map::default();
         for (k, d) in &index.entries {
             map.entry(k.clone()).or_insert(*d);
@@ -236,7 +210,7 @@ pub struct WordSet(Vec<String>);
 impl WordSet {
     pub fn new(words: &[&str]) -> Self {
         let mut v: Vec<String> = words.iter().map(|w| normalize_key(w)).collect();
-        v.sort();
+        crate::sort::sort(&mut v);
         v.dedup();
         WordSet(v)
     }
@@ -289,14 +263,14 @@ mod tests {
 
     #[test]
     fn curated_tables_are_sorted_and_sourced() {
-        check_table("orgs.tsv", ORGS_TSV, 6);
-        check_table("companies.tsv", COMPANIES_TSV, 6);
-        check_table("titles.tsv", TITLES_TSV, 3);
-        check_table("event_triggers.tsv", TRIGGERS_TSV, 4);
-        check_table("given_names.tsv", NAMES_TSV, 4);
-        check_table("people.tsv", PEOPLE_TSV, 5);
-        check_table("recognise_words.tsv", WORDS_TSV, 3);
-        check_table("compass.tsv", COMPASS_TSV, 4);
+        check_table("orgs.tsv", late_list(List::Orgs), 6);
+        check_table("companies.tsv", late_list(List::Companies), 6);
+        check_table("titles.tsv", late_list(List::Titles), 3);
+        check_table("event_triggers.tsv", late_list(List::Triggers), 4);
+        check_table("given_names.tsv", late_list(List::GivenNames), 4);
+        check_table("people.tsv", late_list(List::People), 5);
+        check_table("recognise_words.tsv", late_list(List::RecogniseWords), 3);
+        check_table("compass.tsv", late_list(List::Compass), 4);
     }
 
     /// Lists matched against a word's key as it stands must be written in
@@ -339,11 +313,11 @@ mod tests {
             "reporting_verb",
             "settlement",
         ];
-        for r in rows(WORDS_TSV) {
+        for r in rows(late_list(List::RecogniseWords)) {
             assert!(LISTS.contains(&r[0]), "recognise_words.tsv: unknown list {:?}", r[0]);
             assert_eq!(normalize_key(r[1]).split(' ').count(), 1, "recognise_words.tsv: not one word: {r:?}");
         }
-        for r in rows(COMPASS_TSV) {
+        for r in rows(late_list(List::Compass)) {
             assert_eq!(normalize_key(r[0]), r[0], "compass.tsv: key not normalised: {r:?}");
             let (n, e): (i8, i8) = (r[1].parse().unwrap(), r[2].parse().unwrap());
             assert!((-1..=1).contains(&n) && (-1..=1).contains(&e), "compass.tsv: bad direction {r:?}");
@@ -360,7 +334,7 @@ mod tests {
             "ar_destination",
             "en_event_word",
         ];
-        for r in rows(WORDS_TSV).filter(|r| exact.contains(&r[0])) {
+        for r in rows(late_list(List::RecogniseWords)).filter(|r| exact.contains(&r[0])) {
             assert_eq!(normalize_key(r[1]), r[1], "{}: {:?} is not in normalised form", r[0], r[1]);
         }
         assert_eq!(compass("شمالي"), Some((1, 0)));
@@ -376,7 +350,7 @@ mod tests {
         let isis: Vec<_> = ["داعش", "تنظيم الدولة", "ISIS"].iter().map(|k| t.get(&normalize_key(k))[0].1.id).collect();
         assert!(isis.iter().all(|id| *id == "isis"), "{isis:?}");
         let mut by_id: std::collections::BTreeMap<&str, (&str, &str)> = Default::default();
-        for r in rows(ORGS_TSV).chain(rows(COMPANIES_TSV)) {
+        for r in rows(late_list(List::Orgs)).chain(rows(late_list(List::Companies))) {
             let e = by_id.entry(r[1]).or_insert((r[2], r[3]));
             assert_eq!(*e, (r[2], r[3]), "org {} has differing canonical names", r[1]);
         }

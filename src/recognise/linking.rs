@@ -62,7 +62,7 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
     if keys.is_empty() {
         return;
     }
-    keys.sort_by(|a, b| a.0.cmp(&b.0));
+    crate::sort::sort_by(&mut keys, |a, b| a.0.cmp(&b.0));
     // a head shared by two bodies ("الاتحاد" of Europe and of Africa) names neither
     let org_id = |idx: usize| match &accepted[idx].what {
         What::Org { curated: Some(o), .. } => Some(o.id),
@@ -86,7 +86,7 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
             _ => None,
         })
         .collect();
-    heads.sort_unstable();
+    crate::sort::sort(&mut heads);
     heads.dedup();
     let ambiguous: Vec<String> =
         ambiguous.into_iter().chain(heads.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[0].0.clone())).collect();

@@ -652,7 +652,7 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
             1 + u8::from(f.prio != PRIO_TAGGER)
         }
     };
-    cands.sort_by(|a, b| {
+    crate::sort::sort_by(&mut cands, |a, b| {
         tier(b).cmp(&tier(a)).then_with(|| {
             let la = if a.kind == EntityType::Date { usize::MAX } else { a.w1 - a.w0 };
             let lb = if b.kind == EntityType::Date { usize::MAX } else { b.w1 - b.w0 };

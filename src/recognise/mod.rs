@@ -242,7 +242,7 @@ pub fn recognise(
     let mut accepted = merge(cands, tagger_leads);
     accepted.retain(|f| f.kind != EntityType::Place || !places::names_disease(words, f));
     trim_at_lone_quotes(words, &mut accepted);
-    accepted.sort_by_key(|f| (f.start, f.end));
+    crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);
     people::nisba_surnames(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
@@ -252,7 +252,7 @@ pub fn recognise(
         demonyms::mark(words, &mut accepted);
         org_places::mark(words, &mut accepted);
     }
-    accepted.sort_by_key(|f| (f.start, f.end));
+    crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     accepted
 }
 

@@ -641,8 +641,8 @@ pub(super) fn names_disease(words: &[Word], f: &Found) -> bool {
 #[cfg(test)]
 mod tests {
     use super::super::lexicon::check_table;
-    use super::super::lists::PLACE_IDIOMS_TSV;
     use super::super::{recognise, words};
+    use crate::lists::{text as late_list, List};
     use crate::model::EntityType;
     use crate::tagger::TaggedSpan;
     use crate::text::{sentences, tokenize};
@@ -669,8 +669,8 @@ mod tests {
 
     #[test]
     fn place_idioms_table() {
-        check_table("place_idioms.tsv", PLACE_IDIOMS_TSV, 4);
-        for r in super::super::lexicon::rows(PLACE_IDIOMS_TSV) {
+        check_table("place_idioms.tsv", late_list(List::PlaceIdioms), 4);
+        for r in super::super::lexicon::rows(late_list(List::PlaceIdioms)) {
             assert!((r[0] == "-") != (r[2] == "-"), "place_idioms.tsv: one side only: {r:?}");
         }
     }

@@ -8,16 +8,13 @@
 //! A model is trained with one version of these lists; retrain after
 //! changing them (`cargo run --release --bin train_tagger`).
 
+use crate::lists::{text as late_list, Late, List};
 use std::collections::HashMap;
-use std::sync::{Mutex, OnceLock};
+use std::sync::Mutex;
 
 use super::features::Lexicon;
 use crate::text::normalize_key;
 
-const TITLES_TSV: &str = include_str!("../../data/curated/titles.tsv");
-const NAMES_TSV: &str = include_str!("../../data/curated/given_names.tsv");
-const PEOPLE_TSV: &str = include_str!("../../data/curated/people.tsv");
-const ORGS_TSV: &str = include_str!("../../data/curated/orgs.tsv");
 const STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
 
 /// A gazetteer key (a one-word place name).
@@ -68,8 +65,8 @@ fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
 impl Lists {
     /// The lists, parsed once.
     pub fn get() -> &'static Lists {
-        static L: OnceLock<Lists> = OnceLock::new();
-        L.get_or_init(Lists::build)
+        static L: Late<Lists> = Late::new();
+        L.get(Lists::build)
     }
 
     fn build() -> Lists {
@@ -90,22 +87,22 @@ impl Lists {
             let s: String = s.split('(').next().unwrap_or("").to_string();
             s.split_whitespace().map(str::to_string).collect()
         };
-        for r in rows(TITLES_TSV) {
+        for r in rows(late_list(List::Titles)) {
             for w in each_word(r[0]) {
                 add(&w, TITLE);
             }
         }
-        for r in rows(NAMES_TSV) {
+        for r in rows(late_list(List::GivenNames)) {
             add(r[0], GIVEN);
         }
-        for r in rows(PEOPLE_TSV) {
+        for r in rows(late_list(List::People)) {
             for col in [0, 2, 3] {
                 for w in each_word(r.get(col).copied().unwrap_or("")) {
                     add(&w, PERSON);
                 }
             }
         }
-        for r in rows(ORGS_TSV) {
+        for r in rows(late_list(List::Orgs)) {
             for col in [0, 2, 3] {
                 let ws = each_word(r.get(col).copied().unwrap_or(""));
                 for w in &ws {

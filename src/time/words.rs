@@ -112,7 +112,7 @@ pub struct List {
 
 impl List {
     fn new(mut v: Vec<String>) -> Self {
-        v.sort();
+        crate::sort::sort(&mut v);
         v.dedup();
         let index = v.iter().cloned().collect();
         List { sorted: v, index }
@@ -383,18 +383,12 @@ fn two_words(k: &str) -> Option<(String, String)> {
 }
 
 /// Sorts phrase rows longest phrase first, then by their words, stably;
-/// `words` gives a row's phrase. One non-generic sort serves every row type.
-fn longest_first<T>(rows: &mut Vec<T>, words: impl Fn(&T) -> &Vec<String>) {
-    let phrases: Vec<&[String]> = rows.iter().map(|r| words(r).as_slice()).collect();
-    let order = phrase_order(&phrases);
-    crate::recognise::lexicon::permute(rows, &order);
-}
-
-#[inline(never)]
-fn phrase_order(phrases: &[&[String]]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..phrases.len()).collect();
-    order.sort_by(|&a, &b| phrases[b].len().cmp(&phrases[a].len()).then_with(|| phrases[a].cmp(phrases[b])));
-    order
+/// `words` gives a row's phrase.
+fn longest_first<T>(rows: &mut [T], words: impl Fn(&T) -> &Vec<String>) {
+    crate::sort::sort_by(rows, |a, b| {
+        let (a, b) = (words(a), words(b));
+        b.len().cmp(&a.len()).then_with(|| a.cmp(b))
+    });
 }
 
 fn load() -> Words {
@@ -500,7 +494,7 @@ fn load() -> Words {
     longest_first(&mut anchored, |r| &r.0);
     // Grouped by first word (a stable sort keeps the longest first within
     // a group, and only phrases with the same first word compete).
-    anchored.sort_by(|a, b| a.0.first().cmp(&b.0.first()));
+    crate::sort::sort_by(&mut anchored, |a, b| a.0.first().cmp(&b.0.first()));
     let mut groups: Vec<(String, (usize, usize))> = Vec::new();
     for (k, a) in anchored.iter().enumerate() {
         let Some(f) = a.0.first() else { continue };

@@ -51,7 +51,9 @@ fn pins_of(a: &Analysis) -> Vec<Pin> {
         .filter_map(|e| e.place.as_ref().map(|p| (e, p)))
         .filter(|(_, p)| p.lat.is_finite() && p.lon.is_finite())
         .collect();
-    places.sort_by(|x, y| y.0.salience.total_cmp(&x.0.salience).then(y.0.mentions.cmp(&x.0.mentions)));
+    crate::sort::sort_by(&mut places, |x, y| {
+        y.0.salience.total_cmp(&x.0.salience).then(y.0.mentions.cmp(&x.0.mentions))
+    });
     let max = places.iter().map(|(e, _)| e.mentions).max().unwrap_or(1);
     places
         .into_iter()
@@ -180,7 +182,7 @@ pub fn Map(
         let pos = move |p: &Pin| at.get(&p.id).copied().unwrap_or_else(|| t.project(p.lon, p.lat));
         visible.with(|pins| {
             let mut order: Vec<&Pin> = pins.iter().collect();
-            order.sort_by_key(|p| {
+            crate::sort::sort_by_key(&mut order, |p| {
                 (!pre.entities.contains(&p.id), !lit.entities.contains(&p.id), usize::MAX - p.mentions)
             });
             let boxes: Vec<LabelBox> = order

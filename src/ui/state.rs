@@ -169,7 +169,7 @@ impl AppState {
                 v.hidden.remove(i);
             } else {
                 v.hidden.push(t);
-                v.hidden.sort();
+                crate::sort::sort(&mut v.hidden);
             }
         });
     }

@@ -24,7 +24,7 @@ fn decade_endings() -> &'static Vec<String> {
                 (n >= 4).then(|| k.chars().skip(n - 4).collect())
             })
             .collect();
-        v.sort();
+        crate::sort::sort(&mut v);
         v.dedup();
         v
     })
