@@ -90,16 +90,21 @@ fn all() -> Option<&'static [&'static str]> {
 /// (always, natively).
 pub fn provide(text: &str) -> Result<bool, String> {
     parse(text)?;
-    #[cfg(target_arch = "wasm32")]
-    {
-        if PROVIDED.get().is_some() {
-            return Ok(false);
-        }
-        // kept for the life of the page, as the embedded lists are natively
-        let owned: &'static str = Box::leak(text.to_string().into_boxed_str());
-        return Ok(PROVIDED.set(parse(owned)?).is_ok());
+    store(text)
+}
+
+#[cfg(target_arch = "wasm32")]
+fn store(text: &str) -> Result<bool, String> {
+    if PROVIDED.get().is_some() {
+        return Ok(false);
     }
-    #[cfg(not(target_arch = "wasm32"))]
+    // kept for the life of the page, as the embedded lists are natively
+    let owned: &'static str = Box::leak(text.to_string().into_boxed_str());
+    Ok(PROVIDED.set(parse(owned)?).is_ok())
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn store(_: &str) -> Result<bool, String> {
     Ok(false)
 }
 
