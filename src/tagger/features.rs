@@ -208,8 +208,15 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
 
 /// [`extract`] without a list per token: `sink` gets each token's index
 /// and features, in order, from one buffer (what tagging needs).
-pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, sink: impl FnMut(usize, &[u32])) {
-    each_with(tokens, &toks(tokens, lang, lex).0, lang, true, sink);
+pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMut(usize, &[u32])) {
+    let toks = toks(tokens, lang, lex).0;
+    let mut all: Vec<u32> = Vec::with_capacity(96);
+    each_with(tokens, &toks, lang, |i, rest| {
+        all.clear();
+        own_features(&toks[i], lang, &mut all);
+        all.extend_from_slice(rest);
+        sink(i, &all);
+    });
 }
 
 /// [`Tok`] of every token; a spelling met before is copied, not worked
@@ -320,9 +327,10 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
     }
 }
 
-/// [`each`] with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`);
-/// without the [`own_features`] when `own` is false.
-pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, own: bool, mut sink: impl FnMut(usize, &[u32])) {
+/// The features of [`each`] that are not [`own_features`] (those that
+/// depend on the neighbours, the token's place in the run, or the run),
+/// with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`).
+pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: impl FnMut(usize, &[u32])) {
     let at = |i: isize| -> Option<&Tok> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
     let edge = |i: isize| if i < 0 { BOS } else { EOS };
     let word = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.norm) };
@@ -354,51 +362,20 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, own: bool, m
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         f.clear();
-        if own {
-            f.push(f1(0, 0));
-            f.push(f1(1, t.norm));
-        }
         f.push(f1(2, word(ii - 1)));
         f.push(f1(3, word(ii + 1)));
         f.push(f1(4, word(ii - 2)));
         f.push(f1(5, word(ii + 2)));
         f.push(f2(6, word(ii - 1), t.norm));
         f.push(f2(7, t.norm, word(ii + 1)));
-        if own {
-            f.push(f1(8, t.shape));
-        }
         f.push(f2(9, shp(ii - 1), t.shape));
         f.push(f2(10, t.shape, shp(ii + 1)));
         f.push(f3(11, shp(ii - 1), t.shape, shp(ii + 1)));
-        if own {
-            f.push(f1(12, t.len));
-            for (k, &(p, s)) in (1u64..).zip(&t.affixes) {
-                if let Some(p) = p {
-                    f.push(f2(13, k, p));
-                }
-                if let Some(s) = s {
-                    f.push(f2(14, k, s));
-                }
-            }
-        }
         let first = at(ii - 1).is_none_or(|p| p.sentence_end);
         // the word lists: the token's own classes, those of its other
         // readings, and the neighbours' (a title before, a place head after)
         if t.own != 0 {
-            if own {
-                f.push(f1(15, u64::from(t.own)));
-            }
             f.push(f2(16, u64::from(t.own), stem(ii - 1)));
-        }
-        if own {
-            if t.via != 0 {
-                f.push(f2(17, u64::from(t.via), t.clitic));
-            }
-            for bit in 0..u64::from(super::lexicon::CLASSES) {
-                if (t.own | t.via) & (1 << bit) != 0 {
-                    f.push(f1(18, bit));
-                }
-            }
         }
         for d in [-2isize, -1, 1, 2] {
             let c = cls(ii + d);
@@ -409,10 +386,6 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, own: bool, m
         f.push(f3(20, cls(ii - 1), u64::from(t.own | t.via), cls(ii + 1)));
         match lang {
             Lang::Ar => {
-                if own && t.clitic != 0 {
-                    f.push(f1(21, t.stem));
-                    f.push(f1(22, t.clitic));
-                }
                 f.push(f1(23, stem(ii - 1)));
                 f.push(f1(24, stem(ii + 1)));
                 f.push(f2(25, stem(ii - 1), t.stem));
@@ -423,9 +396,6 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, own: bool, m
                 f.push(f2(30, stem(ii - 2), stem(ii - 1)));
             }
             Lang::En => {
-                if own {
-                    f.push(f1(31, t.text));
-                }
                 let cap = |j: isize| -> u64 {
                     match at(j) {
                         None => 2,
@@ -483,11 +453,17 @@ mod tests {
             let tokens = crate::text::tokenize(text);
             let (toks, first) = toks(&tokens, lang, lex);
             let mut all = Vec::new();
-            each_with(&tokens, &toks, lang, true, |_, f| all.push(f.to_vec()));
+            each(&tokens, lang, lex, |_, f| all.push(f.to_vec()));
             let mut rest = Vec::new();
-            each_with(&tokens, &toks, lang, false, |_, f| rest.push(f.to_vec()));
+            each_with(&tokens, &toks, lang, |_, f| rest.push(f.to_vec()));
             assert_eq!(all.len(), tokens.len());
             for (i, (a, r)) in all.iter().zip(&rest).enumerate() {
+                // a later token of a spelling has the first one's own features
+                // ("McCain" twice, "الرئيس" twice)
+                let (mut mine, mut firsts) = (Vec::new(), Vec::new());
+                own_features(&toks[i], lang, &mut mine);
+                own_features(&toks[first[i]], lang, &mut firsts);
+                assert_eq!(mine, firsts, "{text}: token {i}");
                 let mut split = r.clone();
                 own_features(&toks[first[i]], lang, &mut split);
                 let (mut a, mut split) = (a.clone(), split);

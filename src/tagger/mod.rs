@@ -182,7 +182,7 @@ pub fn tag_with(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> Vec<RawSp
         if ends_sentence(t) || i + 1 == tokens.len() {
             if let (Some(chunk), Some(info)) = (tokens.get(start..=i), toks.get(start..=i)) {
                 let mut e = Vec::with_capacity(chunk.len());
-                features::each_with(chunk, info, model.lang, false, |j, fs| {
+                features::each_with(chunk, info, model.lang, |j, fs| {
                     let mut row = model.emission(fs);
                     if let Some(o) = own.get(start + j) {
                         for (r, &v) in row.iter_mut().zip(o) {
