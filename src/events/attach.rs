@@ -13,7 +13,7 @@ use super::words::{has, EventWords};
 use super::M;
 use crate::model::{DateValue, Derivation};
 use crate::recognise::Word;
-use crate::time::words::w as time_words;
+use crate::time::words::{past_form_en, w as time_words};
 
 /// Words between a date and the verb it stands next to at most ("said
 /// Friday", "paid tribute Tuesday").
@@ -46,7 +46,7 @@ fn finite(sw: &[Word], j: usize, tk: usize, ew: &EventWords) -> bool {
     }
     let tw = time_words();
     let listed = tw.past_markers.has(&w.key) || has(w, &ew.statement);
-    let ed = w.key.len() > 4 && w.key.ends_with("ed") && !w.key.ends_with("eed");
+    let ed = past_form_en(&w.key);
     let after_det = j.checked_sub(1).is_some_and(|k| tw.determiners_en.has(&sw[k].key));
     (listed || (ed && j + 1 != tk)) && !after_det
 }
@@ -176,10 +176,10 @@ pub(super) fn of_other_verb(sw: &[Word], tk: usize, m: &M<'_>, ew: &EventWords) 
 /// Whether the trigger at `tk` is a verb ("met", "visited", "will meet",
 /// "to visit"), not a noun.
 fn verbal(sw: &[Word], tk: usize) -> bool {
-    let w = &sw[tk];
-    let ed = w.key.len() > 4 && w.key.ends_with("ed") && !w.key.ends_with("eed");
-    ed || time_words().past_markers.has(&w.key)
-        || tk.checked_sub(1).is_some_and(|k| time_words().future_markers.has(&sw[k].key) || sw[k].key == "to")
+    let (key, tw) = (sw[tk].key.as_str(), time_words());
+    past_form_en(key)
+        || tw.past_markers.has(key)
+        || tk.checked_sub(1).is_some_and(|k| tw.future_markers.has(&sw[k].key) || sw[k].key == "to")
 }
 
 /// Whether the trigger at `tk` names no happening: denied ("had not

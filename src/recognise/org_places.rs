@@ -141,11 +141,12 @@ fn ends_with_head(words: &[Word], o1: usize) -> Option<bool> {
 /// Heads that also follow common words ("Home Office", "Justice
 /// Department", "Federal Emergency Management") take only these.
 fn sizeable(cands: &[u32]) -> bool {
-    let places = gazetteer::places();
-    cands
-        .first()
-        .and_then(|&c| places.get(c as usize))
-        .is_some_and(|p| p.kind != PlaceKind::City || p.notable || p.capital || p.population >= SIZEABLE)
+    most_likely(cands).is_some_and(|p| p.kind != PlaceKind::City || p.notable || p.capital || p.population >= SIZEABLE)
+}
+
+/// The most likely record of `cands` (they come most likely first).
+fn most_likely(cands: &[u32]) -> Option<&'static gazetteer::Place> {
+    cands.first().and_then(|&c| gazetteer::places().get(c as usize))
 }
 
 /// Population from which a city is [`sizeable`] (the size from which one
@@ -154,14 +155,12 @@ const SIZEABLE: u64 = 100_000;
 
 /// Whether the most likely record is a city or town.
 fn first_is_city(cands: &[u32]) -> bool {
-    let places = gazetteer::places();
-    cands.first().and_then(|&c| places.get(c as usize)).is_some_and(|p| p.kind == PlaceKind::City)
+    most_likely(cands).is_some_and(|p| p.kind == PlaceKind::City)
 }
 
 /// A country's name: its most likely gazetteer record is a country.
 fn a_country(cands: &[u32]) -> bool {
-    let places = gazetteer::places();
-    cands.first().and_then(|&c| places.get(c as usize)).is_some_and(|p| p.kind == PlaceKind::Country)
+    most_likely(cands).is_some_and(|p| p.kind == PlaceKind::Country)
 }
 
 /// An English place named over words `i..j` that [`tagged_place`] leaves

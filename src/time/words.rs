@@ -594,6 +594,12 @@ pub fn w() -> &'static Words {
     W.get_or_init(load)
 }
 
+/// Whether a normalised English word looks like a regular past form or
+/// participle ("condemned", "visited"; not "need", "feed", "red").
+pub fn past_form_en(key: &str) -> bool {
+    key.len() > 4 && key.ends_with("ed") && !key.ends_with("eed")
+}
+
 /// The month and its cue for a normalised word.
 pub fn month(key: &str) -> Option<(u8, Cue)> {
     w().months.get(key)

@@ -497,7 +497,7 @@ impl Scanner<'_> {
             }
         }
         let p = &w().past_markers;
-        let ed = !t.arabic && !t.capitalized && t.norm.len() > 4 && t.norm.ends_with("ed") && !t.norm.ends_with("eed");
+        let ed = !t.arabic && !t.capitalized && words::past_form_en(&t.norm);
         // "will be held", "is expected", "has been extended", "has extended":
         // a participle after "be" or "have" carries no tense of its own.
         let participle =
