@@ -12,6 +12,7 @@
 use super::words::{has, EventWords};
 use super::M;
 use crate::model::{DateValue, Derivation};
+use crate::recognise::lexicon::WordSet;
 use crate::recognise::Word;
 use crate::time::words::{past_form_en, w as time_words};
 
@@ -216,4 +217,49 @@ const WIDEST_YEARS: i32 = 20;
 /// Whether `d` is too wide to date a happening.
 pub(super) fn too_wide(d: &DateValue) -> bool {
     d.end.year - d.start.year >= WIDEST_YEARS
+}
+
+/// Words before a trigger in which a modal or condition governs it at most
+/// ("could start hostilities with Israel either through a direct attack").
+const HYPOTHESIS_WORDS: usize = 8;
+
+/// Words after a trigger in which a modal makes it the head of the modal's
+/// subject at most ("talks in Geneva could resume").
+const MODAL_SUBJECT_WORDS: usize = 3;
+
+/// Words before a trigger in which "until" makes it still to come at most
+/// ("until UN secretary general Kofi Annan visits Baghdad").
+const PENDING_WORDS: usize = 6;
+
+/// Whether a word of `set` stands among the `span` words before `tk` in
+/// its own clause (no comma, break or clause opener between), not as a word
+/// of a date ("in May a bombing").
+fn governed(sw: &[Word], tk: usize, set: &WordSet, span: usize, ew: &EventWords) -> bool {
+    let before = sw.get(tk.saturating_sub(span)..tk).unwrap_or_default();
+    let cut = before.iter().rposition(|w| w.comma_before || w.brk || has(w, &ew.clause_start)).unwrap_or(0);
+    before[cut..].iter().any(|w| !w.f.time && has(w, set))
+}
+
+/// Whether the indefinite trigger at `tk` names only a possibility: a
+/// modal or condition governs it ("Iraq could start hostilities ...
+/// through a direct attack", "if he launches an attack", "لو عقد اجتماع"),
+/// or it is the subject of a modal ("talks could resume").
+/// The caller keeps definite triggers ("could resume after the attack"):
+/// they refer to a happening told as a fact.
+pub(super) fn hypothetical(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
+    // "talks could resume", "talks in Geneva could resume": the trigger
+    // heads the modal's subject.
+    let after = sw.get(tk + 1..(tk + 1 + MODAL_SUBJECT_WORDS).min(sw.len())).unwrap_or_default();
+    let end = after.iter().position(|w| w.comma_before || w.brk).unwrap_or(after.len());
+    let subject = after[..end].iter().any(|w| !w.f.time && has(w, &ew.modal));
+    subject
+        || governed(sw, tk, &ew.modal, HYPOTHESIS_WORDS, ew)
+        || governed(sw, tk, &ew.condition, HYPOTHESIS_WORDS, ew)
+}
+
+/// Whether the indefinite trigger at `tk` is what a statement waits for
+/// ("must hold off until Kofi Annan visits Baghdad"): still to come, and
+/// the statement's date is not its own.
+pub(super) fn pending(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
+    governed(sw, tk, &ew.pending, PENDING_WORDS, ew)
 }

@@ -199,8 +199,12 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                     {
                         break;
                     }
-                    // "had not signed", "heart attack", "met with outrage"
-                    if attach::no_happening(sw, k, t.kind, ew) {
+                    // "had not signed", "heart attack", "met with outrage";
+                    // "could start hostilities ... through a direct attack"
+                    // (a possibility, not a happening)
+                    if attach::no_happening(sw, k, t.kind, ew)
+                        || (!definite_at(sw, k, ew) && attach::hypothetical(sw, k, ew))
+                    {
                         break;
                     }
                     let start = w.start + r.pre;
@@ -256,7 +260,11 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             let upcoming = sw
                 .get(tk.saturating_sub(6)..(tk + 7).min(sw.len()))
                 .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.upcoming)))
-                || sw.get(tk.saturating_sub(4)..tk).is_some_and(|ws| ws.iter().any(|w| has(w, &ew.intent)));
+                || (tk.saturating_sub(4)..tk).any(|p| {
+                    // English: "agreed to meet", "plans talks"; not the
+                    // noun of "adopted a rights plan at the annual meeting".
+                    has(&sw[p], &ew.intent) && (sw[p].arabic || tk - p <= 2 || sw[p + 1].key == "to")
+                });
             // "دعا إلى عقد مؤتمر", "proposed a conference": only proposed; but a
             // new statement between the call and the trigger is about something
             // else ("called on donors to pledge ... and said the conference would
@@ -269,10 +277,9 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             // A trigger with the article refers back to an event told before
             // ("الاجتماع", "the meeting").
             // The article may come with a preposition ("للانتخابات", "بالاجتماع").
-            let definite = sw.get(tk).is_some_and(|w| {
-                let k = w.key.trim_start_matches(['و', 'ف']);
-                w.arabic && (k.starts_with("ال") || k.starts_with("لل") || k.starts_with("بال") || k.starts_with("كال"))
-            }) || tk.checked_sub(1).and_then(|j| sw.get(j)).is_some_and(|w| w.key == "the");
+            let definite = definite_at(sw, tk, ew);
+            // "until Kofi Annan visits Baghdad": still to come.
+            let proposed = proposed || (!definite && attach::pending(sw, tk, ew));
             // "الاجتماع الذي عقده ... اليوم", "the meeting that": a relative
             // clause tells which happening it is; no back-reference.
             // After a comma the clause only adds to a happening already known
@@ -438,6 +445,19 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
     // announced; only an announcement with a date of its own is a happening.
     out.retain(|e| e.kind != "announcement" || e.date.is_some());
     out
+}
+
+/// Whether the trigger at `tk` has the article or a determiner and so
+/// refers back to a happening told before ("الاجتماع", "للانتخابات", "the
+/// meeting", "their talks", "tomorrow's vote").
+fn definite_at(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
+    sw.get(tk).is_some_and(|w| {
+        let k = w.key.trim_start_matches(['و', 'ف']);
+        w.arabic && (k.starts_with("ال") || k.starts_with("لل") || k.starts_with("بال") || k.starts_with("كال"))
+    }) || tk
+        .checked_sub(1)
+        .and_then(|j| sw.get(j))
+        .is_some_and(|w| has(w, &ew.definite) || (!w.arabic && (w.text.ends_with("'s") || w.text.ends_with("’s"))))
 }
 
 /// Words between a trigger and a date that is its own ("قمة كامب ديفيد في

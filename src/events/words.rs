@@ -35,6 +35,10 @@ pub(super) struct EventWords {
     pub not_event_before: WordSet,
     pub not_event_object: WordSet,
     pub preposition: WordSet,
+    pub modal: WordSet,
+    pub condition: WordSet,
+    pub definite: WordSet,
+    pub pending: WordSet,
 }
 
 pub(super) fn event_words() -> &'static EventWords {
@@ -69,6 +73,10 @@ pub(super) fn event_words() -> &'static EventWords {
             not_event_before: list("not_event_before"),
             not_event_object: list("not_event_object"),
             preposition: list("preposition"),
+            modal: list("modal"),
+            condition: list("condition"),
+            definite: list("definite"),
+            pending: list("pending"),
         }
     })
 }
@@ -93,15 +101,19 @@ mod tests {
             "carry",
             "clause_joiner",
             "clause_start",
+            "condition",
+            "definite",
             "generic",
             "habitual",
             "hold",
             "host",
             "intent",
             "means",
+            "modal",
             "negation",
             "not_event_before",
             "not_event_object",
+            "pending",
             "plural",
             "preposition",
             "proposed",
