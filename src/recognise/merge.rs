@@ -111,6 +111,9 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             {
                 return None;
             }
+            if t.kind == EntityType::Person && !words[w0].arabic {
+                w0 = super::person_spans::person_start(words, w0);
+            }
             if t.kind == EntityType::Person && words[w0].arabic {
                 // a preposition with the article ("بجدة", "للإرهاب") starts
                 // no person's name

@@ -2,6 +2,8 @@
 //! end on a particle ("سعيد بن عبد" → "سعيد بن عبد الملك", "الحسن بن" →
 //! "الحسن بن علي"), and two names joined by و are two people
 //! ("عبدالرحمن ومحمد", "احمد ماهر والنقراشي"; cut in [`super::joined`]).
+//! The start of an English one: initials and the given name before a
+//! middle initial are the name's ("J. R. Brown", "George W. Bush").
 
 use super::merge::name_conjunction;
 use super::Word;
@@ -53,4 +55,43 @@ pub(super) fn joined_name(w: &Word) -> bool {
         return false;
     }
     name_conjunction(w) > 0 || (w.text.starts_with("وال") && w.text.chars().count() >= 5)
+}
+
+/// Whether `w` is an initial: one capital Latin letter with a full stop
+/// ("J.", one token or the letter and a stop) and a space before the `next`
+/// word.
+fn initial(w: &Word, next: &Word) -> bool {
+    let mut c = w.text.chars();
+    let letter = !w.arabic && c.next().is_some_and(|c| c.is_ascii_uppercase());
+    let next_clean = !next.comma_before && !next.dash_before && !next.quote_before;
+    match c.as_str() {
+        "." => letter && next.start == w.end + 1 && !next.brk,
+        "" => letter && next.start == w.end + 2 && next.brk && next_clean,
+        _ => false,
+    }
+}
+
+/// The start of words `w0..w1` of an English person's name, moved back
+/// over the initials before it ("R. Brown" → "J. R. Brown") and, when the
+/// name then starts with one initial, over the capitalised word right before
+/// it ("W. Bush" → "George W. Bush", where the gazetteer reads "George" as
+/// a town): not a title ("Adm. J. R. Brown"), a time word or a word that
+/// starts sentences and is never a name.
+pub(super) fn person_start(words: &[Word], mut w0: usize) -> usize {
+    let mut initials = 0;
+    while w0 > 0 && initial(&words[w0 - 1], &words[w0]) {
+        w0 -= 1;
+        initials += 1;
+    }
+    // one middle initial: "George W. Bush", not "Washington D. C. Smith"
+    let one_initial = words.get(w0 + 1).is_some_and(|n| initial(&words[w0], n))
+        && !words.get(w0 + 2).is_some_and(|n| initial(&words[w0 + 1], n))
+        && initials <= 1;
+    if one_initial && w0 > 0 {
+        let (p, w) = (&words[w0 - 1], &words[w0]);
+        if !p.arabic && p.cap && !w.brk && p.end + 1 == w.start && !p.f.title && !p.f.time && !p.f.en_stop {
+            w0 -= 1;
+        }
+    }
+    w0
 }
