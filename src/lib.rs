@@ -17,6 +17,7 @@ pub mod assets;
 mod correct;
 mod events;
 mod export;
+mod float;
 mod gazetteer;
 mod hash;
 mod layout;
@@ -50,6 +51,7 @@ pub use view::{MapWindow, Panels, PlaceFix, Selection, TimeWindow, ViewState};
 
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
+    pub use crate::float::{parse_f64, shape as float_shape, Shape as FloatShape};
     pub use crate::text::{normalize, normalize_key, orig_prefix, sentences, stems, tokenize, Token};
     pub use crate::time::{
         add_days, days_from_civil, find_dates, find_time_refs, parse_date_string, weekday, FoundDate, RefKind, TimeRef,

@@ -22,3 +22,54 @@ fn bad_input_is_an_error_not_a_panic() {
     assert!(article_atlas::parse_article(b"{\"title\": 1").is_err());
     assert!(article_atlas::parse_article(&[0xff, 0xfe, 0x00]).is_err());
 }
+
+/// The browser's float reading (`Number.parseFloat` behind a check of
+/// Rust's grammar) gives core's value, bit for bit, and refuses what core
+/// refuses.
+#[wasm_bindgen_test]
+fn floats_read_in_the_browser_as_natively() {
+    let texts = [
+        "0",
+        "-0",
+        "+0",
+        "1",
+        "-1.5",
+        "33.3152",
+        "44.366",
+        "-179.99999999999997",
+        "0.1",
+        ".5",
+        "5.",
+        "1e5",
+        "1E-5",
+        "2.2250738585072011e-308",
+        "4.9e-324",
+        "1e-400",
+        "1.7976931348623157e308",
+        "1e400",
+        "-1e400",
+        "9007199254740993",
+        "0.30000000000000004",
+        "123456789012345678901234567890",
+        "inf",
+        "-Infinity",
+        "NaN",
+        "",
+        ".",
+        "-",
+        "1e",
+        "e5",
+        "1.2.3",
+        " 1",
+        "1 ",
+        "0x10",
+        "1_000",
+        "Infinity1",
+        "+-1",
+    ];
+    for t in texts {
+        let ours = article_atlas::internals::parse_f64(t);
+        let core = t.parse::<f64>().ok();
+        assert_eq!(ours.map(f64::to_bits), core.map(f64::to_bits), "{t:?}");
+    }
+}

@@ -50,7 +50,7 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Failure> {
         ));
     }
     if let Ok(Some(len)) = response.headers().get("content-length") {
-        if len.parse::<f64>().is_ok_and(|n| n > MAX_ARTICLE_BYTES) {
+        if crate::float::parse_f64(&len).is_some_and(|n| n > MAX_ARTICLE_BYTES) {
             return Err((Problem::RemoteTooLarge, format!("the article at {} is larger than 5 MB", clip(url))));
         }
     }

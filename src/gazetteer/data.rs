@@ -4,6 +4,7 @@
 use super::filter::Filter;
 use super::late_words::may_hold;
 use super::table::Table;
+use crate::float::parse_f64;
 use crate::hash::FnvBuild;
 use std::collections::{HashMap, HashSet};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -141,8 +142,8 @@ fn parse_place(line: &str) -> Option<(usize, Place)> {
     if n + 1 != f.len() {
         return None;
     }
-    let lat: f64 = lat.parse().ok()?;
-    let lon: f64 = lon.parse().ok()?;
+    let lat = parse_f64(lat)?;
+    let lon = parse_f64(lon)?;
     if !(-90.0..=90.0).contains(&lat) || !(-180.0..=180.0).contains(&lon) {
         return None;
     }
@@ -155,7 +156,7 @@ fn parse_place(line: &str) -> Option<(usize, Place)> {
         lon,
         population: pop.parse().ok()?,
         country: country.to_string(),
-        radius_km: radius.parse().ok()?,
+        radius_km: parse_f64(radius)?,
         capital: flags.contains('C'),
         notable: flags.contains('N'),
     };
@@ -730,8 +731,8 @@ pub(super) fn world_map() -> &'static [CountryShape] {
                     iso2: iso2.to_string(),
                     name_en: name.to_string(),
                     path: path.to_string(),
-                    label_lat: lat.parse().ok()?,
-                    label_lon: lon.parse().ok()?,
+                    label_lat: parse_f64(lat)?,
+                    label_lon: parse_f64(lon)?,
                 })
             })
             .collect()

@@ -417,7 +417,7 @@ fn read_view(r: &mut Reader, packed: bool) -> Result<ViewState, ShareError> {
     if present & 4 != 0 {
         let mut num = || -> Result<f64, ShareError> {
             let s = r.str(packed)?;
-            s.parse::<f64>().ok().filter(|x| x.is_finite()).ok_or(ShareError::Corrupted)
+            crate::float::parse_f64(&s).filter(|x| x.is_finite()).ok_or(ShareError::Corrupted)
         };
         let (lon, lat, zoom) = (num()?, num()?, num()?);
         v.map = Some(MapWindow { lon, lat, zoom });
