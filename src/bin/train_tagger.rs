@@ -43,6 +43,7 @@ struct Args {
     seed: Option<u64>,
     hash_bits: Option<u8>,
     min_count: Option<u32>,
+    margin: Option<i32>,
     write: bool,
     check: bool,
     without: Vec<Corpus>,
@@ -59,6 +60,7 @@ fn parse_args() -> Args {
         seed: None,
         hash_bits: None,
         min_count: None,
+        margin: None,
         write: true,
         check: false,
         without: Vec::new(),
@@ -72,6 +74,7 @@ fn parse_args() -> Args {
                 let l = it.next().expect("--lang needs ar or en");
                 a.langs = vec![Lang::from_code(&l).expect("--lang needs ar or en")];
             }
+            "--margin" => a.margin = Some(it.next().and_then(|e| e.parse().ok()).expect("--margin needs a number")),
             "--epochs" => a.epochs = Some(it.next().and_then(|e| e.parse().ok()).expect("--epochs needs a number")),
             "--max-weights" => {
                 a.max_weights = Some(it.next().and_then(|e| e.parse().ok()).expect("--max-weights needs a number"))
@@ -98,7 +101,7 @@ fn parse_args() -> Args {
                 a.check = true;
             }
             _ => {
-                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
+                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--margin N] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
                 std::process::exit(2);
             }
         }
@@ -378,6 +381,9 @@ fn run(lang: Lang, args: &Args) -> Report {
     if let Some(c) = args.clip {
         params.clip_quantile = c;
     }
+    if let Some(m) = args.margin {
+        params.margin = m;
+    }
     let started = Instant::now();
     let mut model = train(&train_ex, &params, Lists::get(), |epoch, m| {
         let (_, all) = evaluate(m, &dev_ex);
@@ -478,9 +484,11 @@ fn readme(reports: &[Report]) -> String {
          and its neighbours, length, prefixes and suffixes of 1 to 4 code points of the clitic-stripped\n\
          stem, membership of the word, its readings and its neighbours in the word lists\n\
          (`src/tagger/lexicon.rs`); for Arabic the stem, the stripped proclitics and stem bigrams within\n\
-         two; for English the text as written, capitalisation patterns, headline and dateline cues. The\n\
-         weights are averaged over all updates (integer updates, a seeded shuffle per epoch: the same data\n\
-         give the same bytes), scaled to i8, and only the largest kept; the transitions are i16 with the O\n\
+         two, and the nearest organisation head up to four words before (its distance and stem); for\n\
+         English the text as written, capitalisation patterns, headline and dateline cues. Training is\n\
+         loss-augmented: every wrong tag gets the margin's extra score while decoding, so an update comes\n\
+         whenever the gold path does not win by that margin. The weights are averaged over all updates\n\
+         (integer updates, a seeded shuffle per epoch: the same data give the same bytes), scaled to i8, and only the largest kept; the transitions are i16 with the O\n\
          penalty folded in. Span confidence is the lowest per-token probability of the chosen tags under a\n\
          softmax at the fitted temperature. No word clusters or embeddings.\n\n\
          In the app (`src/recognise/merge.rs`) the tagger leads: its spans are taken first (Arabic from\n\
@@ -510,8 +518,9 @@ fn readme(reports: &[Report]) -> String {
         let _ = writeln!(
             s,
             "\nHyper-parameters: averaged perceptron, epochs {}, hash bits {}, shuffle seed {:#x}, clip quantile {}, \
-             weights kept {}, confidence temperature {} (fitted on the development split; it changes no tag).\n",
-            p.epochs, p.hash_bits, p.seed, p.clip_quantile, p.max_weights, p.temperature
+             weights kept {}, training margin {} (loss-augmented decoding while training), confidence temperature {} \
+             (fitted on the development split; it changes no tag).\n",
+            p.epochs, p.hash_bits, p.seed, p.clip_quantile, p.max_weights, p.margin, p.temperature
         );
         let _ = writeln!(
             s,

@@ -3,11 +3,12 @@
 //! with the [`FEATURE_VERSION`] it was trained with (the version is stored
 //! in the model header and checked on load).
 
+use super::lexicon::ORG_HEAD;
 use crate::text::{readings, Token};
 
 /// Bumped whenever the features below change; a model with another version
 /// is refused instead of silently scoring garbage.
-pub const FEATURE_VERSION: u8 = 3;
+pub const FEATURE_VERSION: u8 = 4;
 
 /// Word classes from outside lists (gazetteer, titles, names, organisation
 /// heads) that the tagger uses as features, as bits (see
@@ -394,6 +395,14 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
                 f.push(f1(28, stem(ii + 2)));
                 f.push(f2(29, stem(ii - 1), stem(ii + 1)));
                 f.push(f2(30, stem(ii - 2), stem(ii - 1)));
+                // the nearest organisation head up to four words before: a
+                // long name runs on after it ("وزارة الشؤون الخارجية والتعاون")
+                let head = (1..=4isize).find(|&d| at(ii - d).is_some_and(|p| (p.own | p.via) & ORG_HEAD != 0));
+                if let Some(d) = head {
+                    f.push(f1(42, d as u64));
+                    f.push(f2(43, d as u64, stem(ii - d)));
+                    f.push(f2(44, d as u64, t.clitic));
+                }
             }
             Lang::En => {
                 let cap = |j: isize| -> u64 {
@@ -473,6 +482,18 @@ mod tests {
                 assert!(r.len() < a.len());
             }
         }
+    }
+
+    #[test]
+    fn words_after_an_organisation_head_know_how_far_it_is() {
+        let lex = super::super::lexicon::Lists::get();
+        // "وزارة" heads the name; "قال" and "إن" come before it
+        let tokens = crate::text::tokenize("قال إن وزارة الشؤون الخارجية");
+        let fs = extract(&tokens, Lang::Ar, lex);
+        let at = |w: &str| tokens.iter().position(|t| t.text == w).unwrap_or(usize::MAX);
+        let has = |w: &str, d: u64| fs.get(at(w)).is_some_and(|f| f.contains(&f1(42, d)));
+        assert!(!(1..=4).any(|d| has("قال", d) || has("إن", d) || has("وزارة", d)));
+        assert!(has("الشؤون", 1) && has("الخارجية", 2) && !has("الخارجية", 1));
     }
 
     #[test]

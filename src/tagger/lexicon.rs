@@ -38,9 +38,12 @@ pub const ORG_WORD: u16 = 1 << 7;
 pub const ORG_HEAD: u16 = 1 << 8;
 /// Never a place (stopwords.tsv, stop).
 pub const STOP: u16 = 1 << 9;
+/// An adjective that often ends an Arabic organisation's name ("الوطنية",
+/// "الدولي": recognise_words.tsv, org_adjective).
+pub const ORG_ADJ: u16 = 1 << 10;
 
 /// Number of class bits.
-pub const CLASSES: u32 = 10;
+pub const CLASSES: u32 = 11;
 
 // FNV-1a: these maps hold short words from the page, not keys an attacker picks.
 type Map = HashMap<String, u16, crate::hash::FnvBuild>;
@@ -116,6 +119,15 @@ impl Lists {
                         add(h, ORG_HEAD);
                     }
                 }
+            }
+        }
+        // the recogniser's Arabic organisation heads ("وزارة", "المجلس") and
+        // adjectives: the heads of orgs.tsv alone miss most of the common ones
+        for r in rows(late_list(List::RecogniseWords)) {
+            match r.as_slice() {
+                ["ar_org_head", w, ..] => add(w, ORG_HEAD),
+                ["org_adjective", w, ..] => add(w, ORG_ADJ),
+                _ => {}
             }
         }
         for r in rows(STOPWORDS_TSV).skip(1) {
@@ -203,5 +215,9 @@ mod tests {
         assert_eq!(l.classes("union") & PLACE, 0);
         assert_ne!(l.classes("بغداد") & PLACE, 0);
         assert_eq!(l.classes("xqzv"), 0);
+        // the recogniser's Arabic heads and adjectives (recognise_words.tsv)
+        assert_ne!(l.classes(&normalize_key("وزارة")) & ORG_HEAD, 0);
+        assert_ne!(l.classes(&normalize_key("الوطنية")) & ORG_ADJ, 0);
+        assert_eq!(l.classes("بغداد") & (ORG_HEAD | ORG_ADJ), 0);
     }
 }
