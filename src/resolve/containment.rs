@@ -108,7 +108,8 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
 /// area, not a town of another country (Egypt, Pennsylvania; China, a
 /// village in Japan), however many places of that other country the
 /// article names, unless the mention's own words decide it (containment,
-/// an adjective): such towns fall below the area. A capital or a big city
+/// an adjective): such towns fall below the area, and so does a country's
+/// own division of the same name. A capital or a big city
 /// keeps its own score (عمان: Oman, or Amman when the article is Jordan's).
 const BIG_TOWN: u64 = 100_000;
 
@@ -123,16 +124,20 @@ pub(super) fn towns_below_areas(found: &[Found], out: &mut [Choice], own: &[bool
             places
                 .get(p)
                 .filter(|x| matches!(x.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region))
-                .map(|x| (x.country.as_str(), s))
+                .map(|x| (x.country.as_str(), x.kind, s))
         });
-        let Some((cc, s_area)) = area else { continue };
+        let Some((cc, kind, s_area)) = area else { continue };
         let mut moved = false;
         for (p, s) in c.scored.iter_mut() {
             let town = places.get(*p).is_some_and(|x| {
-                matches!(x.kind, PlaceKind::City | PlaceKind::Site)
+                let town_abroad = matches!(x.kind, PlaceKind::City | PlaceKind::Site)
                     && (cc.is_empty() || x.country != cc)
                     && !x.capital
-                    && x.population < BIG_TOWN
+                    && x.population < BIG_TOWN;
+                // "Mexico" is the country, not its State of México, unless
+                // the text says "state" (then the mention decides alone)
+                let own_division = kind == PlaceKind::Country && x.kind == PlaceKind::Province && x.country == cc;
+                town_abroad || own_division
             });
             if town && *s >= s_area {
                 *s = s_area - 0.01;
