@@ -47,7 +47,7 @@ import unicodedata
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
 from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
-from gaz_points import factbook_points, geonames_points, reference_point  # noqa: E402
+from gaz_points import factbook_points, geonames_points, km, reference_point  # noqa: E402
 from gaz_us import state_abbreviations, state_points, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
 COMMAND = "python3 scripts/gen_gazetteer.py"
@@ -240,7 +240,7 @@ def add_provinces(places, cities, curated_keys):
     for p in places.values():
         if p.kind == "city":
             for n in p.names():
-                city_keys.setdefault(p.cc, set()).add(name_key(n))
+                city_keys.setdefault((p.cc, name_key(n)), []).append((p.lat, p.lon))
     members = {}
     for c in cities.values():
         members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
@@ -261,10 +261,17 @@ def add_provinces(places, cities, curated_keys):
         if keys & curated_keys.get(cc, set()):
             continue
         # a province named like a city of its country is indexed only by its
-        # longer names ("Idlib Governorate", "محافظة إدلب")
-        taken = city_keys.get(cc, set())
-        latin = [n for n in latin if name_key(n) not in taken]
-        arabic = [n for n in arabic if name_key(n) not in taken]
+        # longer names ("Idlib Governorate", "محافظة إدلب"); in Latin script
+        # only a town inside it takes the name, not a village elsewhere in the
+        # country (Hubei, a village in Shanxi); Arabic keeps the stricter rule
+        # (a common word is often a village's name too)
+        lat, lon, radius = towns_extent(inside)
+
+        def taken(n, anywhere):
+            return any(anywhere or km((lat, lon), at) <= radius for at in city_keys.get((cc, name_key(n)), []))
+
+        latin = [n for n in latin if not taken(n, False)]
+        arabic = [n for n in arabic if not taken(n, True)]
         if not latin and not arabic:
             continue
         pop = sum(c["population"] for c in inside)
@@ -274,7 +281,6 @@ def add_provinces(places, cities, curated_keys):
         short = {name_key(n) for n in latin + arabic}
         latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
         arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
-        lat, lon, radius = towns_extent(inside)
         short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
         name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
         name_ar = (short_ar or arabic or [""])[0]
