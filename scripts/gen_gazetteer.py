@@ -45,8 +45,8 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
-from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
-from gaz_points import factbook_points, geonames_points, reference_point  # noqa: E402
+from gaz_keys import build_index, fold_latin, is_arabic_char, name_key  # noqa: E402
+from gaz_points import factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
 from gaz_us import state_abbreviations, state_points, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
 COMMAND = "python3 scripts/gen_gazetteer.py"
@@ -182,20 +182,6 @@ class Place:
 # Provinces outside ARAB_AREA and NEAR_AREA: only the populous ones (the sum of
 # their towns over 5,000 people).
 MIN_PROVINCE_POP = 1_000_000
-def towns_extent(towns):
-    """Centre and radius of a province from its towns: the middle of their
-    bounding box, which clusters of towns (a coast, a capital) pull less than a mean."""
-    lats = [c["latitude"] for c in towns]
-    lons = [c["longitude"] for c in towns]
-    if max(lons) - min(lons) > 180:  # across the antimeridian: fall back to the mean
-        return sum(lats) / len(lats), sum(lons) / len(lons), 500.0
-    lat = (min(lats) + max(lats)) / 2
-    lon = (min(lons) + max(lons)) / 2
-    half_h = (max(lats) - min(lats)) / 2 * 111
-    half_w = (max(lons) - min(lons)) / 2 * 111 * math.cos(math.radians(lat))
-    return lat, lon, max(20.0, math.hypot(half_h, half_w))
-
-
 PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
 
 
@@ -231,7 +217,7 @@ def add_provinces(places, cities, curated_keys):
     for p in places.values():
         if p.kind == "city":
             for n in p.names():
-                city_keys.setdefault(p.cc, set()).add(name_key(n))
+                city_keys.setdefault((p.cc, name_key(n)), []).append((p.lat, p.lon))
     members = {}
     for c in cities.values():
         members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
@@ -244,16 +230,25 @@ def add_provinces(places, cities, curated_keys):
         if not inside:
             continue
         names = [name] + [a for a in aliases.split("|") if a]
+        # news writes "Gujarat", "Maharashtra" for GeoNames' "Gujarāt", "Mahārāshtra"
+        names += [f for f in map(fold_latin, names) if f not in names]
         latin = [n for n in names if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper()]
         arabic = [n for n in names if arabic_ok(n)]
         keys = {name_key(n) for n in latin + arabic}
         if keys & curated_keys.get(cc, set()):
             continue
         # a province named like a city of its country is indexed only by its
-        # longer names ("Idlib Governorate", "محافظة إدلب")
-        taken = city_keys.get(cc, set())
-        latin = [n for n in latin if name_key(n) not in taken]
-        arabic = [n for n in arabic if name_key(n) not in taken]
+        # longer names ("Idlib Governorate", "محافظة إدلب"); in Latin script
+        # only a town inside it takes the name, not a village elsewhere in the
+        # country (Hubei, a village in Shanxi); Arabic keeps the stricter rule
+        # (a common word is often a village's name too)
+        lat, lon, radius = towns_extent(inside)
+
+        def taken(n, anywhere):
+            return any(anywhere or km((lat, lon), at) <= radius for at in city_keys.get((cc, name_key(n)), []))
+
+        latin = [n for n in latin if not taken(n, False)]
+        arabic = [n for n in arabic if not taken(n, True)]
         if not latin and not arabic:
             continue
         pop = sum(c["population"] for c in inside)
@@ -263,7 +258,6 @@ def add_provinces(places, cities, curated_keys):
         short = {name_key(n) for n in latin + arabic}
         latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
         arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
-        lat, lon, radius = towns_extent(inside)
         short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
         name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
         name_ar = (short_ar or arabic or [""])[0]
@@ -560,11 +554,13 @@ def build_places(shapes, rings):
         for n in r["aliases"].split("|"):
             p.add(n)
 
-    # "Oklahoma State" was renamed for Oklahoma City, which is not indexed
-    # by "Oklahoma": the state takes its plain name back when no big place has it
-    owned = {name_key(n) for p in places.values() if p.kind != "city" or p.pop > 500_000 for n in p.names()}
+    # "New York State" is displayed so for New York, the city, but is
+    # indexed by its plain name too: the resolver ranks the city first by
+    # its size, and takes the state when the text says so ("Buffalo, New
+    # York", "New York state", a list of states). Measured on GeoVirus
+    # (development): "New York" and "Washington" meant the state 20 times of 25.
     for p in places.values():
-        if p.id.startswith("province:US-") and p.name_en.endswith(" State") and name_key(p.name_en[:-6]) not in owned:
+        if p.id.startswith("province:US-") and p.name_en.endswith(" State"):
             p.add(p.name_en[:-6])
 
     add_directional_areas(places)

@@ -691,6 +691,19 @@ fn score_geo(name: &str, docs: &[Doc], list: usize, report: &mut String) {
                 let cc = p.country.as_deref().unwrap_or("-");
                 let label =
                     format!("{} → {} ({cc}, {}) ~{:.0} km", g.text, e.name, p.gazetteer_id, (d / 50.0).round() * 50.0);
+                if show_context {
+                    let t: Vec<char> = a.text.chars().collect();
+                    let around: String = t[g.start.saturating_sub(60)..(g.end + 60).min(t.len())].iter().collect();
+                    eprintln!(
+                        "WRONG {label} [{}] gold {:.2},{:.2} pinned {:.2},{:.2}: {}",
+                        g.kind,
+                        g.lat,
+                        g.lon,
+                        p.lat,
+                        p.lon,
+                        around.replace('\n', " ")
+                    );
+                }
                 *wrong.entry(label).or_default() += 1;
             }
             // an area is also right when the gold point lies inside it

@@ -11,6 +11,8 @@ use crate::hash::FnvBuild;
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
 
+mod containment;
+
 /// Words around a place name that say which place it is.
 struct ContextWords {
     /// Normalised agency names that follow a dateline ("CAIRO (Reuters) -").
@@ -382,55 +384,8 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             }
         }
     }
-    // containment: a place right after another in the same sentence, with at
-    // most three words between ("Springfield, Illinois", "Zinjibar in Abyan
-    // province", "زنجبار عاصمة محافظة أبين")
-    let is_place = |f: &Found| matches!(&f.what, What::Place { dir: None, cands, .. } if !cands.is_empty());
-    for i in 0..found.len() {
-        if !is_place(&found[i]) {
-            continue;
-        }
-        let Some(j) = (i + 1..found.len()).find(|&j| found[j].w0 >= found[i].w1) else { continue };
-        let (a, b) = (&found[i], &found[j]);
-        let same_sentence = words.get(a.w0).zip(words.get(b.w0)).is_some_and(|(x, y)| x.sent == y.sent);
-        if !is_place(b) || !same_sentence || b.w0 > a.w1 + 3 {
-            continue;
-        }
-        // pairs (inner candidate, outer candidate) where the outer contains the inner
-        let outer_cands: Vec<usize> = out[j].scored.iter().map(|&(c, _)| c).collect();
-        let mut matched = false;
-        for (ci, si) in out[i].scored.iter_mut() {
-            let Some(pi) = place_of(*ci) else { continue };
-            if outer_cands.iter().any(|&co| place_of(co).is_some_and(|po| co != *ci && contains(po, pi))) {
-                *si += 3.0;
-                matched = true;
-            }
-        }
-        if matched {
-            own[i] = true;
-            let inner: Vec<usize> = out[i].scored.iter().map(|&(c, _)| c).collect();
-            for (co, so) in out[j].scored.iter_mut() {
-                let Some(po) = place_of(*co) else { continue };
-                if inner.iter().any(|&ci| ci != *co && place_of(ci).is_some_and(|pi| contains(po, pi))) {
-                    *so += 3.0;
-                }
-            }
-            own[j] = true;
-        } else if let (Some(&(best_o, _)), Some(&(best_i, _))) = (out[j].scored.first(), out[i].scored.first()) {
-            // the text puts a town in a province where the gazetteer has no
-            // town of that name: pinned on the province, not on a namesake abroad
-            let (Some(po), Some(pi)) = (place_of(best_o), place_of(best_i)) else { continue };
-            let in_focus = ctx.iter().any(|(c, w)| *c == po.country && *w >= 1.0);
-            // ("Springfield, Illinois" when the gazetteer knows only other Springfields)
-            if po.kind == PlaceKind::Province
-                && matches!(pi.kind, PlaceKind::City | PlaceKind::Site)
-                && (in_focus || pi.country == po.country)
-            {
-                out[i].within = Some(best_o);
-                own[i] = true;
-            }
-        }
-    }
+    containment::containment(found, words, &mut out, &mut own, &ctx);
+    containment::divisions_in_lists(found, words, &mut out);
     for c in out.iter_mut() {
         sort_scored(&mut c.scored);
     }
@@ -475,6 +430,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         }
         sort_scored(&mut choice.scored);
     }
+    containment::towns_below_areas(found, &mut out, &own);
     // one place per name per article: the candidate with the highest total
     // over the name's mentions, for every mention that does not decide alone
     let mut totals: HashMap<&str, HashMap<usize, f64, FnvBuild>, FnvBuild> = HashMap::default();

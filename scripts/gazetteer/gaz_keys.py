@@ -4,6 +4,7 @@ Rust name_key and that display names are found. Part of
 scripts/gen_gazetteer.py."""
 
 import os
+import unicodedata
 
 from gaz_common import CURATED, read_tsv
 
@@ -151,4 +152,25 @@ def build_index(places):
             for key in [k] + ([k[4:]] if k.startswith("the ") else []):
                 if key and key not in stop and key.count(" ") < MAX_WORDS:
                     keys.setdefault(key, set()).add(row)
-    return [(k, sorted(ids, key=lambda r: (prior(places[r]), r))) for k, ids in sorted(keys.items())]
+
+    def rank(k, big, p):
+        # a province indexed by a name that is not its own, which a city of
+        # half a million also has, comes after the towns ("New York": the
+        # city, then New York State)
+        if big and p.kind == "province" and name_key(p.name_en) != k:
+            return (PRIOR["city"], 0)
+        return prior(p)
+
+    out = []
+    for k, ids in sorted(keys.items()):
+        big = any(places[r].kind == "city" and places[r].pop >= 500_000 for r in ids)
+        out.append((k, sorted(ids, key=lambda r: (rank(k, big, places[r]), r))))
+    return out
+
+
+def fold_latin(name):
+    """A Latin-script name without its diacritics ("Mahārāshtra" -> "Maharashtra");
+    other scripts unchanged."""
+    if not all(unicodedata.name(c, "").startswith("LATIN") or not c.isalpha() for c in name):
+        return name
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))

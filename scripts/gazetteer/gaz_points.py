@@ -87,3 +87,17 @@ def reference_point(candidates, rings):
     pts = [p for p in candidates if p is not None]
     allowed = [p for p in pts if on_map(rings, p)] or pts
     return min(allowed, key=lambda p: sum(km(p, q) for q in pts))
+
+
+def towns_extent(towns):
+    """Centre and radius of a province from its towns: the middle of their
+    bounding box, which clusters of towns (a coast, a capital) pull less than a mean."""
+    lats = [c["latitude"] for c in towns]
+    lons = [c["longitude"] for c in towns]
+    if max(lons) - min(lons) > 180:  # across the antimeridian: fall back to the mean
+        return sum(lats) / len(lats), sum(lons) / len(lons), 500.0
+    lat = (min(lats) + max(lats)) / 2
+    lon = (min(lons) + max(lons)) / 2
+    half_h = (max(lats) - min(lats)) / 2 * 111
+    half_w = (max(lons) - min(lons)) / 2 * 111 * math.cos(math.radians(lat))
+    return lat, lon, max(20.0, math.hypot(half_h, half_w))

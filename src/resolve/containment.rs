@@ -1,0 +1,190 @@
+//! The place a text puts a place in ("Springfield, Illinois", "Zinjibar in
+//! Abyan province", "Fife, Scotland"), told apart from a list of places of
+//! one rank ("Delaware, Idaho, Maine", "China, Japan and Brazil"), and the
+//! rank of a name that is a country's or a region's ("Egypt" is the
+//! country, not Egypt, Pennsylvania, unless the text says so).
+
+use super::{contains, Choice};
+use crate::gazetteer::{self, Place};
+use crate::model::PlaceKind;
+use crate::recognise::{Found, What, Word};
+
+fn is_place(f: &Found) -> bool {
+    matches!(&f.what, What::Place { dir: None, cands, .. } if !cands.is_empty())
+}
+
+/// Whether a name with these candidates is of the rank of `outer`, so that
+/// "A, B" lists them side by side rather than putting A inside B: a
+/// country, continent or region beside a country or region ("China,
+/// Japan", "England, Scotland"), a first-level division beside one of the
+/// same country ("Delaware, Idaho").
+fn same_rank(inner: &[(usize, f64)], outer: &Place) -> bool {
+    let places = gazetteer::places();
+    let area = |k: PlaceKind| matches!(k, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region);
+    inner.iter().filter_map(|&(c, _)| places.get(c)).any(|p| match outer.kind {
+        k if area(k) => area(p.kind),
+        PlaceKind::Province => p.kind == PlaceKind::Province && p.country == outer.country,
+        _ => false,
+    })
+}
+
+/// Whether the place mention `j` goes on into a list: another place right
+/// after it, after a comma or one word ("Canada and Mexico").
+fn goes_on(found: &[Found], words: &[Word], j: usize) -> bool {
+    let b = &found[j];
+    found.iter().skip(j + 1).find(|k| k.w0 >= b.w1).is_some_and(|k| {
+        is_place(k)
+            && (k.w0 == b.w1 && words.get(k.w0).is_some_and(|w| w.comma_before)
+                || k.w0 == b.w1 + 1 && words.get(b.w1).is_some_and(|w| !w.cap && !w.brk))
+    })
+}
+
+/// Containment: a place right after another in the same sentence, with at
+/// most three words between ("Springfield, Illinois", "Zinjibar in Abyan
+/// province", "زنجبار عاصمة محافظة أبين"), raises the candidates that lie
+/// in one another; when none does, the inner name is pinned on the outer
+/// place (a province, or a country or region right after a comma at the
+/// end of a list: "Fife, Scotland" with only other Fifes in the gazetteer).
+pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], own: &mut [bool], ctx: &[(&str, f64)]) {
+    let places = gazetteer::places();
+    let place_of = |i: usize| places.get(i);
+    for i in 0..found.len() {
+        if !is_place(&found[i]) {
+            continue;
+        }
+        let Some(j) = (i + 1..found.len()).find(|&j| found[j].w0 >= found[i].w1) else { continue };
+        let (a, b) = (&found[i], &found[j]);
+        let same_sentence = words.get(a.w0).zip(words.get(b.w0)).is_some_and(|(x, y)| x.sent == y.sent);
+        if !is_place(b) || !same_sentence || b.w0 > a.w1 + 3 {
+            continue;
+        }
+        let Some(outer_best) = out[j].scored.first().and_then(|&(c, _)| place_of(c)) else { continue };
+        if same_rank(&out[i].scored, outer_best) {
+            continue;
+        }
+        // pairs (inner candidate, outer candidate) where the outer contains the inner
+        let outer_cands: Vec<usize> = out[j].scored.iter().map(|&(c, _)| c).collect();
+        let mut matched = false;
+        for (ci, si) in out[i].scored.iter_mut() {
+            let Some(pi) = place_of(*ci) else { continue };
+            if outer_cands.iter().any(|&co| place_of(co).is_some_and(|po| co != *ci && contains(po, pi))) {
+                *si += 3.0;
+                matched = true;
+            }
+        }
+        if matched {
+            own[i] = true;
+            let inner: Vec<usize> = out[i].scored.iter().map(|&(c, _)| c).collect();
+            for (co, so) in out[j].scored.iter_mut() {
+                let Some(po) = place_of(*co) else { continue };
+                if inner.iter().any(|&ci| ci != *co && place_of(ci).is_some_and(|pi| contains(po, pi))) {
+                    *so += 3.0;
+                }
+            }
+            own[j] = true;
+        } else if let (Some(&(best_o, _)), Some(&(best_i, _))) = (out[j].scored.first(), out[i].scored.first()) {
+            // the text puts a town in a province where the gazetteer has no
+            // town of that name: pinned on the province, not on a namesake abroad
+            let (Some(po), Some(pi)) = (place_of(best_o), place_of(best_i)) else { continue };
+            let in_focus = ctx.iter().any(|(c, w)| *c == po.country && *w >= 1.0);
+            let town = matches!(pi.kind, PlaceKind::City | PlaceKind::Site);
+            // ("Springfield, Illinois" when the gazetteer knows only other Springfields)
+            let province = po.kind == PlaceKind::Province && (in_focus || pi.country == po.country);
+            // ("Fife, Scotland", "Surrey, UK": a comma, and no list going on)
+            let area = matches!(po.kind, PlaceKind::Country | PlaceKind::Region)
+                && pi.country != po.country
+                && b.w0 == a.w1
+                && words.get(b.w0).is_some_and(|w| w.comma_before)
+                && !goes_on(found, words, j);
+            if town && (province || area) {
+                out[i].within = Some(best_o);
+                own[i] = true;
+            }
+        }
+    }
+}
+
+/// A name that is a country's, a continent's or a region's names that
+/// area, not a town of another country (Egypt, Pennsylvania; China, a
+/// village in Japan), however many places of that other country the
+/// article names, unless the mention's own words decide it (containment,
+/// an adjective): such towns fall below the area, and so does a country's
+/// own division of the same name. A capital or a big city
+/// keeps its own score (عمان: Oman, or Amman when the article is Jordan's).
+const BIG_TOWN: u64 = 100_000;
+
+pub(super) fn towns_below_areas(found: &[Found], out: &mut [Choice], own: &[bool]) {
+    let places = gazetteer::places();
+    for (i, c) in out.iter_mut().enumerate() {
+        // "مدينة عمان": the text says it is a town
+        if own[i] || !matches!(&found[i].what, What::Place { dir: None, settlement: false, .. }) {
+            continue;
+        }
+        let area = c.scored.iter().find_map(|&(p, s)| {
+            places
+                .get(p)
+                .filter(|x| matches!(x.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region))
+                .map(|x| (x.country.as_str(), x.kind, s))
+        });
+        let Some((cc, kind, s_area)) = area else { continue };
+        let mut moved = false;
+        for (p, s) in c.scored.iter_mut() {
+            let town = places.get(*p).is_some_and(|x| {
+                let town_abroad = matches!(x.kind, PlaceKind::City | PlaceKind::Site)
+                    && (cc.is_empty() || x.country != cc)
+                    && !x.capital
+                    && x.population < BIG_TOWN;
+                // "Mexico" is the country, not its State of México, unless
+                // the text says "state" (then the mention decides alone)
+                let own_division = kind == PlaceKind::Country && x.kind == PlaceKind::Province && x.country == cc;
+                town_abroad || own_division
+            });
+            if town && *s >= s_area {
+                *s = s_area - 0.01;
+                moved = true;
+            }
+        }
+        if moved {
+            super::sort_scored(&mut c.scored);
+        }
+    }
+}
+
+/// A name in a list of first-level divisions ("Utah, Washington and
+/// Wisconsin", "British Columbia, Alberta, Manitoba, Ontario and New
+/// Brunswick") is a division of that country too: its right after or
+/// before one, after a comma or one lowercase word, raise the
+/// division candidates of the neighbour's country.
+pub(super) fn divisions_in_lists(found: &[Found], words: &[Word], out: &mut [Choice]) {
+    let places = gazetteer::places();
+    let best_division =
+        |c: &Choice| c.scored.first().and_then(|&(b, _)| places.get(b)).filter(|p| p.kind == PlaceKind::Province);
+    let adjacent = |a: &Found, b: &Found| {
+        is_place(a)
+            && is_place(b)
+            && (b.w0 == a.w1 && words.get(b.w0).is_some_and(|w| w.comma_before)
+                || b.w0 == a.w1 + 1 && words.get(a.w1).is_some_and(|w| !w.cap && !w.brk && !w.arabic))
+    };
+    let mut raise: Vec<(usize, &str)> = Vec::new();
+    for i in 0..found.len() {
+        let next = (i + 1..found.len()).find(|&j| found[j].w0 >= found[i].w1);
+        let prev = (0..i).rev().find(|&j| found[j].w1 <= found[i].w0);
+        for (j, before) in [(prev, true), (next, false)].into_iter().filter_map(|(j, b)| j.map(|j| (j, b))) {
+            let (a, b) = if before { (&found[j], &found[i]) } else { (&found[i], &found[j]) };
+            if let Some(p) = best_division(&out[j]).filter(|_| adjacent(a, b)) {
+                raise.push((i, p.country.as_str()));
+            }
+        }
+    }
+    raise.dedup();
+    for (i, cc) in raise {
+        for (c, s) in out[i].scored.iter_mut() {
+            if places.get(*c).is_some_and(|p| p.kind == PlaceKind::Province && p.country == cc) {
+                *s += 1.5;
+            }
+        }
+    }
+    for c in out.iter_mut() {
+        super::sort_scored(&mut c.scored);
+    }
+}
