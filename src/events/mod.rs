@@ -327,16 +327,25 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                 let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
                 clause_breaks(a, b) <= MAX_CLAUSE_BREAKS
             };
+            // "on the eve of the talks", "عشية الانتخابات": the clause's day
+            // (the other verb's too: "seized a bomb Sunday on the eve of the
+            // talks") is the day before the happening.
+            let eve = sw.get(tk.saturating_sub(EVE_WORDS)..tk).is_some_and(|ws| {
+                ws.iter()
+                    .rposition(|w| has(w, &ew.eve) && !w.f.time)
+                    .is_some_and(|p| !ws[p + 1..].iter().any(|w| w.comma_before || w.brk))
+            });
             let date = dates
                 .iter()
                 .filter(own)
                 .filter(near)
-                .filter(|m| !attach::of_other_verb(sw, tk, m, ew) && !m.date.is_some_and(attach::too_wide))
+                .filter(|m| (eve || !attach::of_other_verb(sw, tk, m, ew)) && !m.date.is_some_and(attach::too_wide))
                 .min_by_key(|m| {
                     let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
                     (clause_breaks(a, b), b - a)
                 })
-                .and_then(|m| m.date.cloned());
+                .and_then(|m| m.date.cloned())
+                .map(|d| if eve { crate::time::day_after(&d) } else { d });
             // "جراء الهجمات التي تنفذها جماعة الحوثي", "the repeated attacks":
             // attacks told as what keeps happening, with no date, are the
             // background of a story, not a happening on its timeline.
@@ -459,6 +468,10 @@ fn definite_at(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
         .and_then(|j| sw.get(j))
         .is_some_and(|w| has(w, &ew.definite) || (!w.arabic && (w.text.ends_with("'s") || w.text.ends_with("’s"))))
 }
+
+/// Words between "eve" and the trigger it stands before at most ("on the
+/// eve of the return to peace talks").
+const EVE_WORDS: usize = 6;
 
 /// Words between a trigger and a date that is its own ("قمة كامب ديفيد في
 /// 14 مايو", "the summit in Riyadh on May 14") at most.

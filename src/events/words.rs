@@ -39,6 +39,7 @@ pub(super) struct EventWords {
     pub condition: WordSet,
     pub definite: WordSet,
     pub pending: WordSet,
+    pub eve: WordSet,
 }
 
 pub(super) fn event_words() -> &'static EventWords {
@@ -77,6 +78,7 @@ pub(super) fn event_words() -> &'static EventWords {
             condition: list("condition"),
             definite: list("definite"),
             pending: list("pending"),
+            eve: list("eve"),
         }
     })
 }
@@ -103,6 +105,7 @@ mod tests {
             "clause_start",
             "condition",
             "definite",
+            "eve",
             "generic",
             "habitual",
             "hold",

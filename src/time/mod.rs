@@ -52,6 +52,15 @@ pub fn find_dates(text: &str, tokens: &[Token], lang: &str, published: Option<Ym
 /// Longest publication date string worth reading; longer ones are not dates.
 const MAX_DATE_LEN: usize = 200;
 
+/// The day after a one-day date ("on the eve of the talks": the talks are
+/// the day after the clause's day); a wider date is returned as it is.
+pub fn day_after(d: &DateValue) -> DateValue {
+    match (d.precision, add_days(d.start, 1)) {
+        (crate::model::Precision::Day, Some(next)) => find::day_value(next, crate::model::Derivation::Relative),
+        _ => d.clone(),
+    }
+}
+
 /// Reads a publication date string in any supported form: ISO 8601
 /// ("2022-12-08", "2022-12-08T10:00:00Z", "20221208"), RFC 2822
 /// ("Thu, 08 Dec 2022 10:00:00 +0000"), English ("Thursday, December 8,

@@ -251,7 +251,7 @@ fn is_abbreviation(norm: &str) -> bool {
     w().abbreviations.has(norm)
 }
 
-fn day_value(d: Ymd, derivation: Derivation) -> DateValue {
+pub(crate) fn day_value(d: Ymd, derivation: Derivation) -> DateValue {
     DateValue { value: iso_day(d), start: d, end: d, precision: Precision::Day, derivation }
 }
 
