@@ -28,15 +28,24 @@ fn same_rank(inner: &[(usize, f64)], outer: &Place) -> bool {
     })
 }
 
-/// Whether the place mention `j` goes on into a list: another place right
-/// after it, after a comma or one word ("Canada and Mexico").
+/// The mention after mention `i` (the first that starts at or after its end).
+fn next_of(found: &[Found], i: usize) -> Option<usize> {
+    (i + 1..found.len()).find(|&j| found[j].w0 >= found[i].w1)
+}
+
+/// Whether places `a` and `b` stand side by side as in a list: `b` right
+/// after `a`, after a comma or one lowercase word ("Canada and Mexico",
+/// "Utah, Washington").
+fn listed(words: &[Word], a: &Found, b: &Found) -> bool {
+    is_place(a)
+        && is_place(b)
+        && (b.w0 == a.w1 && words.get(b.w0).is_some_and(|w| w.comma_before)
+            || b.w0 == a.w1 + 1 && words.get(a.w1).is_some_and(|w| !w.cap && !w.brk && !w.arabic))
+}
+
+/// Whether the place mention `j` goes on into a list.
 fn goes_on(found: &[Found], words: &[Word], j: usize) -> bool {
-    let b = &found[j];
-    found.iter().skip(j + 1).find(|k| k.w0 >= b.w1).is_some_and(|k| {
-        is_place(k)
-            && (k.w0 == b.w1 && words.get(k.w0).is_some_and(|w| w.comma_before)
-                || k.w0 == b.w1 + 1 && words.get(b.w1).is_some_and(|w| !w.cap && !w.brk))
-    })
+    next_of(found, j).is_some_and(|k| listed(words, &found[j], &found[k]))
 }
 
 /// Containment: a place right after another in the same sentence, with at
@@ -52,7 +61,7 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
         if !is_place(&found[i]) {
             continue;
         }
-        let Some(j) = (i + 1..found.len()).find(|&j| found[j].w0 >= found[i].w1) else { continue };
+        let Some(j) = next_of(found, i) else { continue };
         let (a, b) = (&found[i], &found[j]);
         let same_sentence = words.get(a.w0).zip(words.get(b.w0)).is_some_and(|(x, y)| x.sent == y.sent);
         if !is_place(b) || !same_sentence || b.w0 > a.w1 + 3 {
@@ -152,26 +161,20 @@ pub(super) fn towns_below_areas(found: &[Found], out: &mut [Choice], own: &[bool
 
 /// A name in a list of first-level divisions ("Utah, Washington and
 /// Wisconsin", "British Columbia, Alberta, Manitoba, Ontario and New
-/// Brunswick") is a division of that country too: its right after or
-/// before one, after a comma or one lowercase word, raise the
-/// division candidates of the neighbour's country.
+/// Brunswick") is a division of that country too: a name listed right
+/// after or before one ([`listed`]) has the division candidates of that
+/// one's country raised. The caller sorts the candidates afterwards.
 pub(super) fn divisions_in_lists(found: &[Found], words: &[Word], out: &mut [Choice]) {
     let places = gazetteer::places();
     let best_division =
         |c: &Choice| c.scored.first().and_then(|&(b, _)| places.get(b)).filter(|p| p.kind == PlaceKind::Province);
-    let adjacent = |a: &Found, b: &Found| {
-        is_place(a)
-            && is_place(b)
-            && (b.w0 == a.w1 && words.get(b.w0).is_some_and(|w| w.comma_before)
-                || b.w0 == a.w1 + 1 && words.get(a.w1).is_some_and(|w| !w.cap && !w.brk && !w.arabic))
-    };
     let mut raise: Vec<(usize, &str)> = Vec::new();
     for i in 0..found.len() {
-        let next = (i + 1..found.len()).find(|&j| found[j].w0 >= found[i].w1);
+        let next = next_of(found, i);
         let prev = (0..i).rev().find(|&j| found[j].w1 <= found[i].w0);
         for (j, before) in [(prev, true), (next, false)].into_iter().filter_map(|(j, b)| j.map(|j| (j, b))) {
             let (a, b) = if before { (&found[j], &found[i]) } else { (&found[i], &found[j]) };
-            if let Some(p) = best_division(&out[j]).filter(|_| adjacent(a, b)) {
+            if let Some(p) = best_division(&out[j]).filter(|_| listed(words, a, b)) {
                 raise.push((i, p.country.as_str()));
             }
         }
@@ -183,8 +186,5 @@ pub(super) fn divisions_in_lists(found: &[Found], words: &[Word], out: &mut [Cho
                 *s += 1.5;
             }
         }
-    }
-    for c in out.iter_mut() {
-        super::sort_scored(&mut c.scored);
     }
 }
