@@ -189,9 +189,7 @@ fn verbal(sw: &[Word], tk: usize) -> bool {
 /// object no meeting has ("met with outrage", "meet the needs of",
 /// "meeting the demand").
 pub(super) fn no_happening(sw: &[Word], tk: usize, kind: &str, ew: &EventWords) -> bool {
-    let before = sw.get(tk.saturating_sub(NEGATION_WORDS)..tk).unwrap_or_default();
-    let cut = before.iter().rposition(|w| w.comma_before).map_or(0, |p| p);
-    if before[cut..].iter().any(|w| has(w, &ew.negation)) {
+    if governed(sw, tk, &[&ew.negation], NEGATION_WORDS, ew) {
         return true;
     }
     if tk > 0 && has(&sw[tk - 1], &ew.not_event_before) && !sw[tk].comma_before {
@@ -231,13 +229,14 @@ const MODAL_SUBJECT_WORDS: usize = 3;
 /// ("until UN secretary general Kofi Annan visits Baghdad").
 const PENDING_WORDS: usize = 6;
 
-/// Whether a word of `set` stands among the `span` words before `tk` in
-/// its own clause (no comma, break or clause opener between), not as a word
-/// of a date ("in May a bombing").
-fn governed(sw: &[Word], tk: usize, set: &WordSet, span: usize, ew: &EventWords) -> bool {
+/// Whether a word of one of `sets` stands among the `span` words before
+/// `tk` in its own clause (no comma, break or clause opener between), not
+/// as a word of a date ("in May a bombing"): the one test of the words
+/// that govern a trigger (negation, modal, condition, "until", "eve").
+pub(super) fn governed(sw: &[Word], tk: usize, sets: &[&WordSet], span: usize, ew: &EventWords) -> bool {
     let before = sw.get(tk.saturating_sub(span)..tk).unwrap_or_default();
     let cut = before.iter().rposition(|w| w.comma_before || w.brk || has(w, &ew.clause_start)).unwrap_or(0);
-    before[cut..].iter().any(|w| !w.f.time && has(w, set))
+    before[cut..].iter().any(|w| !w.f.time && sets.iter().any(|set| has(w, set)))
 }
 
 /// Whether the indefinite trigger at `tk` names only a possibility: a
@@ -252,14 +251,12 @@ pub(super) fn hypothetical(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
     let after = sw.get(tk + 1..(tk + 1 + MODAL_SUBJECT_WORDS).min(sw.len())).unwrap_or_default();
     let end = after.iter().position(|w| w.comma_before || w.brk).unwrap_or(after.len());
     let subject = after[..end].iter().any(|w| !w.f.time && has(w, &ew.modal));
-    subject
-        || governed(sw, tk, &ew.modal, HYPOTHESIS_WORDS, ew)
-        || governed(sw, tk, &ew.condition, HYPOTHESIS_WORDS, ew)
+    subject || governed(sw, tk, &[&ew.modal, &ew.condition], HYPOTHESIS_WORDS, ew)
 }
 
 /// Whether the indefinite trigger at `tk` is what a statement waits for
 /// ("must hold off until Kofi Annan visits Baghdad"): still to come, and
 /// the statement's date is not its own.
 pub(super) fn pending(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
-    governed(sw, tk, &ew.pending, PENDING_WORDS, ew)
+    governed(sw, tk, &[&ew.pending], PENDING_WORDS, ew)
 }

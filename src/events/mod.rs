@@ -330,11 +330,7 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
             // "on the eve of the talks", "عشية الانتخابات": the clause's day
             // (the other verb's too: "seized a bomb Sunday on the eve of the
             // talks") is the day before the happening.
-            let eve = sw.get(tk.saturating_sub(EVE_WORDS)..tk).is_some_and(|ws| {
-                ws.iter()
-                    .rposition(|w| has(w, &ew.eve) && !w.f.time)
-                    .is_some_and(|p| !ws[p + 1..].iter().any(|w| w.comma_before || w.brk))
-            });
+            let eve = attach::governed(sw, tk, &[&ew.eve], EVE_WORDS, ew);
             let date = dates
                 .iter()
                 .filter(own)
