@@ -10,6 +10,7 @@
 use super::lists::ar_org_heads;
 use super::person_spans::joined_name;
 use super::{lexicon, longest_at, Word};
+use crate::gazetteer;
 use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
 use std::borrow::Cow;
@@ -28,6 +29,34 @@ pub(super) fn org_conjunction(words: &[Word], i: usize) -> usize {
         1
     } else {
         0
+    }
+}
+
+/// Code points of a و written onto a one-word name that no list knows, an
+/// organisation or place the tagger found ("أبل وسامسونج", "برايتون
+/// وبرستموث"): the word whole is no gazetteer name, given name, common
+/// word or organisation head, and the letter after و is a consonant. A
+/// foreign name spelled with W is written وا، وي، وو ("واتساب",
+/// "ويكيليكس", "وولفسبورغ") and keeps its و.
+pub(super) fn foreign_conjunction(words: &[Word], w0: usize, w1: usize) -> usize {
+    let w = &words[w0];
+    let mut cs = w.key.chars();
+    if w1 != w0 + 1 || !w.arabic || cs.next() != Some('و') || w.key.chars().count() < 5 {
+        return 0;
+    }
+    if matches!(cs.next(), Some('ا' | 'أ' | 'إ' | 'آ' | 'ي' | 'ى' | 'و' | 'ؤ' | 'ئ' | 'ء')) {
+        return 0;
+    }
+    let known = !gazetteer::lookup(&w.key).is_empty()
+        || gazetteer::is_common_word(&w.key)
+        || lexicon::is_given_name(&w.key).is_some()
+        || w.f.org_head
+        || w.f.title
+        || w.f.ar_stop;
+    if known || !w.readings.iter().any(|r| r.pre == 1) {
+        0
+    } else {
+        1
     }
 }
 

@@ -294,6 +294,7 @@ mod tests {
             "ar_place_cue",
             "ar_place_noun",
             "ar_preposition",
+            "ar_quantity",
             "ar_stop",
             "ar_time",
             "company_line",
@@ -333,6 +334,7 @@ mod tests {
             "en_connector_outer",
             "ar_destination",
             "en_event_word",
+            "ar_quantity",
         ];
         for r in rows(late_list(List::RecogniseWords)).filter(|r| exact.contains(&r[0])) {
             assert_eq!(normalize_key(r[1]), r[1], "{}: {:?} is not in normalised form", r[0], r[1]);

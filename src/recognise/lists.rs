@@ -103,6 +103,9 @@ word_lists! {
     pub(super) fn ar_districts = ["ar_district"];
     /// Words that open a list of company names ("أسهم شركات ...").
     pub(super) fn ar_company_lists = ["ar_company_list"];
+    /// Number words of a sum ("مليون", "مليار"): the word after them is a
+    /// currency or unit ("89 مليون ريال"), not a name.
+    pub(super) fn ar_quantities = ["ar_quantity"];
 }
 
 /// How often a spelling of [`never_places`] must be an ordinary word in

@@ -111,6 +111,17 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             {
                 return None;
             }
+            // nor is the one word after a sum ("1.69مليار ريال", "89 مليون
+            // ريال": the riyal, not Real Madrid) an organisation
+            if t.kind == EntityType::Organization
+                && w1 == w0 + 1
+                && w0 > 0
+                && words[w0].arabic
+                && !words[w0].brk
+                && after_sum(&words[w0 - 1])
+            {
+                return None;
+            }
             if t.kind == EntityType::Person && !words[w0].arabic {
                 w0 = super::person_spans::person_start(words, w0);
             }
@@ -165,7 +176,9 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     (What::Person { key: key_after(words, w0, w1, pre, key) }, pre)
                 }
                 EntityType::Organization => {
-                    let pre = conjunction(&words[w0]).max(super::joined::org_conjunction(words, w0));
+                    let pre = conjunction(&words[w0])
+                        .max(super::joined::org_conjunction(words, w0))
+                        .max(super::joined::foreign_conjunction(words, w0, w1));
                     // "وبنك الرياض" is the same body as "بنك الرياض", and
                     // "والأهلي" the same bank as "الأهلي"
                     (What::Org { curated: None, key: key_after(words, w0, w1, pre, key) }, pre)
@@ -173,7 +186,9 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 EntityType::Place => {
                     let (cands, pre) = match country.or_else(|| tagged_place(words, w0, w1)) {
                         Some(found) => found,
-                        None if unmapped_place(words, w0, w1, t.score) => (&[][..], conjunction(&words[w0])),
+                        None if unmapped_place(words, w0, w1, t.score) => {
+                            (&[][..], conjunction(&words[w0]).max(super::joined::foreign_conjunction(words, w0, w1)))
+                        }
                         None => return None,
                     };
                     let what =
@@ -186,6 +201,14 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             Some(Found::new((w0, w1), (start, end), kind, what, PRIO_TAGGER))
         })
         .collect()
+}
+
+/// A figure or Arabic number word of a sum ("89", "1.69مليار", "مليون"),
+/// not a year ("في 2015 داعش").
+fn after_sum(w: &Word) -> bool {
+    let digit = |c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c);
+    (w.key.starts_with(digit) && (w.arabic || w.key.chars().filter(|&c| digit(c)).count() != 4))
+        || (w.arabic && super::lists::ar_quantities().contains(&w.key))
 }
 
 /// Lowest confidence at which a place the tagger found, whose name the
