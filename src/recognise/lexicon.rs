@@ -303,6 +303,7 @@ mod tests {
             "en_connector",
             "en_connector_outer",
             "en_county",
+            "en_document",
             "en_event_word",
             "en_facility_body",
             "en_facility_of",
@@ -335,6 +336,7 @@ mod tests {
             "ar_destination",
             "en_event_word",
             "ar_quantity",
+            "en_document",
         ];
         for r in rows(late_list(List::RecogniseWords)).filter(|r| exact.contains(&r[0])) {
             assert_eq!(normalize_key(r[1]), r[1], "{}: {:?} is not in normalised form", r[0], r[1]);

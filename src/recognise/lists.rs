@@ -78,7 +78,10 @@ word_lists! {
     /// English ("West Nile virus"), before it in Arabic ("حمى الوادي المتصدع").
     pub(super) fn disease_words = ["disease_word"];
     /// Words of events and titles of works, never people ("World Cup").
-    pub(super) fn en_event_words = ["en_event_word"];
+    pub(super) fn en_event_words = ["en_event_word", "en_document"];
+    /// Last words of the names of documents and policies ("Accords",
+    /// "Doctrine"): a name ending in one is no person ("Camp David Accords").
+    pub(super) fn en_documents = ["en_document"];
     /// Adjectives that make a definite head an organisation name
     /// ("الجيش الوطني", "المجلس الأعلى"), besides nationalities.
     fn org_adjectives = ["org_adjective"];

@@ -41,7 +41,7 @@
 //! what is left of its word once a proclitic is stripped ("كُرِّم" is not
 //! ك + "رم"). See `places::ordinary_here`.
 
-use super::lists::{en_county_words, not_person_words};
+use super::lists::{en_county_words, en_documents, not_person_words};
 use super::places::tagged_place;
 use super::{key_of, lexicon, span, Found, Weak, What, Word};
 use crate::model::{EntityType, PlaceKind};
@@ -123,6 +123,11 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 return None;
             }
             if t.kind == EntityType::Person && !words[w0].arabic {
+                // a document or policy named after someone or somewhere
+                // ("the Camp David Accords") is no person
+                if en_documents().contains(&words[w1 - 1].key) {
+                    return None;
+                }
                 w0 = super::person_spans::person_start(words, w0);
             }
             if t.kind == EntityType::Person && words[w0].arabic {
