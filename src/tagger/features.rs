@@ -71,7 +71,7 @@ fn h(s: &str) -> u64 {
 
 /// murmur3's 64-bit finaliser: every input bit reaches the low bits the
 /// bucket is taken from.
-fn fmix(mut k: u64) -> u64 {
+const fn fmix(mut k: u64) -> u64 {
     k ^= k >> 33;
     k = k.wrapping_mul(0xff51_afd7_ed55_8ccd);
     k ^= k >> 33;
@@ -80,19 +80,70 @@ fn fmix(mut k: u64) -> u64 {
 }
 
 /// A feature from a template number and one value.
-fn f1(template: u8, a: u64) -> u32 {
-    fmix(a ^ (u64::from(template) << 56).wrapping_add(0x9e37_79b9_7f4a_7c15)) as u32
+const fn f1(template: u8, a: u64) -> u32 {
+    fmix(a ^ ((template as u64) << 56).wrapping_add(0x9e37_79b9_7f4a_7c15)) as u32
+}
+
+/// What a value contributes as the first of two or three ([`f2`], [`f3`]);
+/// a token's are worked out once per spelling ([`Tok`]).
+const fn m(a: u64) -> u64 {
+    fmix(a).rotate_left(23)
 }
 
 /// A feature from a template number and two values (order matters).
-fn f2(template: u8, a: u64, b: u64) -> u32 {
-    f1(template, fmix(a).rotate_left(23) ^ b)
+const fn f2(template: u8, a: u64, b: u64) -> u32 {
+    f1(template, m(a) ^ b)
+}
+
+/// [`f2`] with the first value given as [`m`] of it.
+fn f2m(template: u8, ma: u64, b: u64) -> u32 {
+    f1(template, ma ^ b)
 }
 
 /// A feature from a template number and three values.
-fn f3(template: u8, a: u64, b: u64, c: u64) -> u32 {
-    f1(template, fmix(fmix(a).rotate_left(23) ^ b).rotate_left(23) ^ c)
+const fn f3(template: u8, a: u64, b: u64, c: u64) -> u32 {
+    f3m(template, m(a), b, c)
 }
+
+/// [`f3`] with the first value given as [`m`] of it.
+const fn f3m(template: u8, ma: u64, b: u64, c: u64) -> u32 {
+    f1(template, m(ma ^ b) ^ c)
+}
+
+/// [`m`] of the offsets -2, -1, 1 and 2 (as `u64`) of the neighbours whose
+/// word classes are features.
+const NEIGHBOURS_M: [u64; 4] = [m(-2isize as u64), m(-1isize as u64), m(1), m(2)];
+
+/// The English capitalisation features (templates 32 to 35) of every
+/// combination of their values (whether the token starts its sentence, and
+/// 0 lower case, 1 capital, 2 no token for the token and its neighbours),
+/// worked out at compile time: `CAPS[first][before][this][after]`.
+const CAPS: [[[[[u32; 4]; 3]; 3]; 3]; 2] = {
+    let mut t = [[[[[0u32; 4]; 3]; 3]; 3]; 2];
+    let mut first = 0;
+    while first < 2 {
+        let mut b = 0;
+        while b < 3 {
+            let mut c = 0;
+            while c < 3 {
+                let mut a = 0;
+                while a < 3 {
+                    t[first][b][c][a] = [
+                        f2(32, first as u64, c as u64),
+                        f2(33, b as u64, c as u64),
+                        f2(34, c as u64, a as u64),
+                        f3(35, b as u64, c as u64, a as u64),
+                    ];
+                    a += 1;
+                }
+                c += 1;
+            }
+            b += 1;
+        }
+        first += 1;
+    }
+    t
+};
 
 /// A short word shape: letters become X/x (Latin case) or a (Arabic),
 /// digits d, runs cut to at most two: "McCain" → "XxXxx",
@@ -180,6 +231,10 @@ const EOS: u64 = 0x0e05;
 #[derive(Clone)]
 pub(super) struct Tok {
     norm: u64,
+    /// [`m`] of `norm`, `stem` and `shape`: the first of two or three values.
+    norm_m: u64,
+    stem_m: u64,
+    shape_m: u64,
     /// Clitic-stripped stem (the most stripped reading; the word itself
     /// for non-Arabic words).
     stem: u64,
@@ -309,15 +364,20 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
             *a = (prefix(base, k).map(h), suffix(base, k).map(h));
         }
     }
+    let (norm, stem) = (h(&t.norm), h(base));
+    let shape = {
+        let mut buf = [0u8; SHAPE_MAX];
+        let n = shape_into(&t.text, &mut buf);
+        hb(buf.get(..n).unwrap_or_default())
+    };
     Tok {
-        norm: h(&t.norm),
-        stem: h(base),
+        norm,
+        norm_m: m(norm),
+        stem,
+        stem_m: m(stem),
         clitic,
-        shape: {
-            let mut buf = [0u8; SHAPE_MAX];
-            let n = shape_into(&t.text, &mut buf);
-            hb(buf.get(..n).unwrap_or_default())
-        },
+        shape,
+        shape_m: m(shape),
         own,
         via,
         cap: t.capitalized,
@@ -337,6 +397,10 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
     let word = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.norm) };
     let stem = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.stem) };
     let shp = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.shape) };
+    // the same as first values of two or three ([`m`])
+    let word_m = |i: isize| -> u64 { at(i).map_or(m(edge(i)), |t| t.norm_m) };
+    let stem_m = |i: isize| -> u64 { at(i).map_or(m(edge(i)), |t| t.stem_m) };
+    let shp_m = |i: isize| -> u64 { at(i).map_or(m(edge(i)), |t| t.shape_m) };
     let cls = |i: isize| -> u64 { at(i).map_or(0xffff, |t| u64::from(t.own | t.via)) };
     // English headlines and datelines: a run whose letters are all capitals
     // ("GOLF - ROLE FOR U.K. ..."), and the capitals before a date at the
@@ -367,21 +431,21 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
         f.push(f1(3, word(ii + 1)));
         f.push(f1(4, word(ii - 2)));
         f.push(f1(5, word(ii + 2)));
-        f.push(f2(6, word(ii - 1), t.norm));
-        f.push(f2(7, t.norm, word(ii + 1)));
-        f.push(f2(9, shp(ii - 1), t.shape));
-        f.push(f2(10, t.shape, shp(ii + 1)));
-        f.push(f3(11, shp(ii - 1), t.shape, shp(ii + 1)));
+        f.push(f2m(6, word_m(ii - 1), t.norm));
+        f.push(f2m(7, t.norm_m, word(ii + 1)));
+        f.push(f2m(9, shp_m(ii - 1), t.shape));
+        f.push(f2m(10, t.shape_m, shp(ii + 1)));
+        f.push(f3m(11, shp_m(ii - 1), t.shape, shp(ii + 1)));
         let first = at(ii - 1).is_none_or(|p| p.sentence_end);
         // the word lists: the token's own classes, those of its other
         // readings, and the neighbours' (a title before, a place head after)
         if t.own != 0 {
             f.push(f2(16, u64::from(t.own), stem(ii - 1)));
         }
-        for d in [-2isize, -1, 1, 2] {
+        for (d, md) in [-2isize, -1, 1, 2].into_iter().zip(NEIGHBOURS_M) {
             let c = cls(ii + d);
             if c != 0 {
-                f.push(f2(19, d as u64, c));
+                f.push(f2m(19, md, c));
             }
         }
         f.push(f3(20, cls(ii - 1), u64::from(t.own | t.via), cls(ii + 1)));
@@ -389,12 +453,12 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
             Lang::Ar => {
                 f.push(f1(23, stem(ii - 1)));
                 f.push(f1(24, stem(ii + 1)));
-                f.push(f2(25, stem(ii - 1), t.stem));
-                f.push(f2(26, t.stem, stem(ii + 1)));
+                f.push(f2m(25, stem_m(ii - 1), t.stem));
+                f.push(f2m(26, t.stem_m, stem(ii + 1)));
                 f.push(f1(27, stem(ii - 2)));
                 f.push(f1(28, stem(ii + 2)));
-                f.push(f2(29, stem(ii - 1), stem(ii + 1)));
-                f.push(f2(30, stem(ii - 2), stem(ii - 1)));
+                f.push(f2m(29, stem_m(ii - 1), stem(ii + 1)));
+                f.push(f2m(30, stem_m(ii - 2), stem(ii - 1)));
                 // the nearest organisation head up to four words before: a
                 // long name runs on after it ("وزارة الشؤون الخارجية والتعاون")
                 let head = (1..=4isize).find(|&d| at(ii - d).is_some_and(|p| (p.own | p.via) & ORG_HEAD != 0));
@@ -405,22 +469,26 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
                 }
             }
             Lang::En => {
-                let cap = |j: isize| -> u64 {
+                let cap = |j: isize| -> usize {
                     match at(j) {
                         None => 2,
                         Some(t) if t.cap => 1,
                         Some(_) => 0,
                     }
                 };
-                f.push(f2(32, u64::from(first), cap(ii)));
-                f.push(f2(33, cap(ii - 1), cap(ii)));
-                f.push(f2(34, cap(ii), cap(ii + 1)));
-                f.push(f3(35, cap(ii - 1), cap(ii), cap(ii + 1)));
+                if let Some(caps) = CAPS
+                    .get(usize::from(first))
+                    .and_then(|t| t.get(cap(ii - 1)))
+                    .and_then(|t| t.get(cap(ii)))
+                    .and_then(|t| t.get(cap(ii + 1)))
+                {
+                    f.extend_from_slice(caps);
+                }
                 if first {
                     f.push(f1(36, t.norm));
                 }
-                f.push(f2(37, word(ii - 1), t.shape));
-                f.push(f2(38, t.shape, word(ii + 1)));
+                f.push(f2m(37, word_m(ii - 1), t.shape));
+                f.push(f2m(38, t.shape_m, word(ii + 1)));
                 if upper {
                     // in capitals, case says nothing: the word and place
                     f.push(f1(39, t.norm));

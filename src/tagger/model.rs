@@ -385,15 +385,15 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
         for c in 0..NT {
             let mut best = NEG;
             let mut from = 0u8;
+            // no test of `score[p] != NEG`: only the first token's I- tags
+            // score NEG, every tag has a candidate scored otherwise (O or
+            // its B-), and NEG plus a transition stays far below any score
             let mut consider = |p: usize| {
                 debug_assert!(ALLOWED[p][c]);
-                let sp = score[p];
-                if sp != NEG {
-                    let s = sp + i64::from(trans[p][c]);
-                    if s > best {
-                        best = s;
-                        from = p as u8;
-                    }
+                let s = score[p] + i64::from(trans[p][c]);
+                if s > best {
+                    best = s;
+                    from = p as u8;
                 }
             };
             // the previous tags [`ALLOWED`] before `c`, in order: an I-X
