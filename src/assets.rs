@@ -13,7 +13,7 @@
 //! | asset | file (`data/…`) | holds |
 //! |---|---|---|
 //! | `tagger-ar`, `tagger-en` | `tagger/{ar,en}.bin` | the learned tagger's weights |
-//! | `lists` | `curated/*.tsv`, `demonyms/demonyms.tsv` ([`crate::lists::PATHS`]) | the word lists only analysis reads (names, organisations, titles, demonyms, …) |
+//! | `lists` | `curated/*.tsv`, `demonyms/demonyms.tsv` ([`crate::lists::PATHS`]) | the word lists only analysis reads (names, organisations, titles, demonyms, stop words, …) |
 //! | `gaz-core` | `gazetteer/places.tsv` + `index.tsv` | the gazetteer's core: countries, capitals, big cities, regions (first, before any shard) |
 //! | `gaz-words` | `gazetteer/first_words.bin` | which Arabic words start a late name (fetched before any shard) |
 //! | `gaz-0000` … | `gazetteer/late/gaz-NNNN.tsv` | the gazetteer's other places, by the first word of a name |

@@ -15,6 +15,8 @@ mod analyze;
 mod article;
 pub mod assets;
 mod correct;
+#[cfg(any(target_arch = "wasm32", test))]
+mod css;
 mod events;
 mod export;
 mod float;

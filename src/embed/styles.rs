@@ -13,9 +13,9 @@ use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
 /// The component's own rules (all scoped under `.atlas`).
-const COMPONENT_CSS: &str = include_str!("../../www/style.css");
+const COMPONENT_CSS: &str = crate::css::without_comments!("../../www/style.css");
 /// Host rules for the custom element's shadow root.
-const HOST_CSS: &str = include_str!("../../www/atlas.css");
+const HOST_CSS: &str = crate::css::without_comments!("../../www/atlas.css");
 
 const DARK_QUERY: &str = "@media (prefers-color-scheme: dark)";
 

@@ -5,14 +5,12 @@ use super::filter::Filter;
 use super::late_words::may_hold;
 use super::table::Table;
 use crate::float::parse_f64;
-use crate::hash::FnvBuild;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
 
 use super::{CountryShape, Place, Stats};
 use crate::model::PlaceKind;
-use crate::text::normalize_key;
 
 /// The core's places and keys (countries, capitals, big cities, regions).
 /// Native builds embed them; the wasm build fetches them as the asset
@@ -35,13 +33,6 @@ static FIRST_WORDS_BIN: &[u8] = include_bytes!("../../data/gazetteer/first_words
 /// The asset holding the filter of Arabic first words.
 pub const FILTER_ASSET: &str = "gaz-words";
 static WORLD_TSV: &str = include_str!("../../data/gazetteer/world.tsv");
-static STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
-static DEMONYMS_TSV: &str = include_str!("../../data/curated/demonyms.tsv");
-static STATE_ABBR_TSV: &str = include_str!("../../data/curated/us_state_abbreviations.tsv");
-
-/// Arabic endings that turn a masculine nisba into its other forms:
-/// feminine, plurals (oblique and nominative) and feminine plural.
-const NISBA_SUFFIXES: &[&str] = &["", "ه", "ين", "ون", "ات"];
 
 /// One late shard: its name and, once loaded, its keys (with every place
 /// they name, core ones too: a loaded shard's entry replaces the core's).
@@ -81,13 +72,6 @@ struct Gazetteer {
     /// Shards given before the core (a host providing files in any order):
     /// folded in when the core arrives, as their keys point into it.
     early: Mutex<Vec<(String, &'static str)>>,
-    /// Keys of weak common words.
-    weak: HashSet<String, FnvBuild>,
-    /// Keys of the US state abbreviations news writes ("ind", "w.va").
-    state_abbr: HashSet<String, FnvBuild>,
-    /// Demonym key → iso2: hashed, as every reading of every word asks
-    /// (a binary search of the sorted keys was 2% of English analysis).
-    demonyms: HashMap<String, &'static str, FnvBuild>,
     skipped: usize,
 }
 
@@ -218,61 +202,6 @@ fn build_bare() -> Gazetteer {
     }
     let mut places: Vec<OnceLock<Box<Place>>> = Vec::new();
     places.resize_with(total, OnceLock::new);
-    let mut weak = Vec::new();
-    for line in data_rows(STOPWORDS_TSV).skip(1) {
-        match line.split('\t').collect::<Vec<_>>().as_slice() {
-            ["weak", key, _] => {
-                let key = normalize_key(key);
-                // the caller also tries an Arabic word without its article (a
-                // bare weak word leaves the article form alone: عقبة, not العقبة)
-                if let Some(bare) = key.strip_prefix("ال").filter(|b| b.chars().count() >= 2) {
-                    weak.push(bare.to_string());
-                }
-                weak.push(key);
-            }
-            [_, _, _] => {}
-            _ => skipped += 1,
-        }
-    }
-    crate::sort::sort(&mut weak);
-    weak.dedup();
-    let mut state_abbr = Vec::new();
-    for line in data_rows(STATE_ABBR_TSV).skip(1) {
-        match line.split('\t').collect::<Vec<_>>().as_slice() {
-            [abbr, _, _] => state_abbr.push(super::name_key(abbr)),
-            _ => skipped += 1,
-        }
-    }
-    crate::sort::sort(&mut state_abbr);
-
-    let mut demonyms = Vec::new();
-    for line in data_rows(DEMONYMS_TSV).skip(1) {
-        let [iso2, en, ar, _source] = line.split('\t').collect::<Vec<_>>()[..] else {
-            skipped += 1;
-            continue;
-        };
-        for form in en.split('|').filter(|f| !f.is_empty()) {
-            let key = normalize_key(form);
-            if (key.ends_with('n') && !key.ends_with("man")) || key.ends_with('i') {
-                demonyms.push((format!("{key}s"), iso2));
-            }
-            demonyms.push((key, iso2));
-        }
-        for form in ar.split('|').filter(|f| !f.is_empty()) {
-            let words: Vec<String> = normalize_key(form).split(' ').map(str::to_string).collect();
-            for suffix in NISBA_SUFFIXES {
-                for article in ["", "ال"] {
-                    let key: Vec<String> = words.iter().map(|w| format!("{article}{w}{suffix}")).collect();
-                    demonyms.push((key.join(" "), iso2));
-                }
-            }
-        }
-    }
-    crate::sort::sort(&mut demonyms);
-    demonyms.dedup_by(|a, b| a.0 == b.0);
-    let demonyms = demonyms.into_iter().collect();
-    let weak = weak.into_iter().collect();
-    let state_abbr = state_abbr.into_iter().collect();
 
     Gazetteer {
         places,
@@ -287,9 +216,6 @@ fn build_bare() -> Gazetteer {
         late_ids: Mutex::new(HashMap::new()),
         late_skipped: AtomicUsize::new(0),
         early: Mutex::new(Vec::new()),
-        weak,
-        state_abbr,
-        demonyms,
         skipped,
     }
 }
@@ -667,24 +593,6 @@ pub(super) fn max_name_tokens() -> usize {
     gazetteer().max_tokens.load(Ordering::Relaxed)
 }
 
-/// The country (ISO alpha-2) a demonym or adjective points to
-/// ("الهولندية", "Dutch", "العراقيين"), by its normalised key.
-pub fn demonym(key: &str) -> Option<&'static str> {
-    gazetteer().demonyms.get(key).copied()
-}
-
-/// True for keys that are also common words ("reading", "us", "nice"): a
-/// recogniser should take them as places only when capitalised.
-pub fn is_common_word(key: &str) -> bool {
-    gazetteer().weak.contains(key)
-}
-
-/// True for the key of a US state abbreviation as news writes it ("ind"
-/// of "Ind.", "w.va" of "W.Va."): data/curated/us_state_abbreviations.tsv.
-pub fn is_state_abbreviation(key: &str) -> bool {
-    gazetteer().state_abbr.contains(key)
-}
-
 /// The index of the place with this id ("country:IQ", "geonames:99072").
 pub fn place_by_id(id: &str) -> Option<u32> {
     let g = gazetteer();
@@ -758,9 +666,12 @@ pub fn stats() -> Stats {
         shards: g.shards.len(),
         shards_loaded: loaded.len(),
         late_keys: loaded.iter().map(|t| t.keys.len()).sum(),
-        skipped_rows: g.skipped + g.late_skipped.load(Ordering::Relaxed) + data_rows(WORLD_TSV).count()
+        skipped_rows: g.skipped
+            + super::words::skipped()
+            + g.late_skipped.load(Ordering::Relaxed)
+            + data_rows(WORLD_TSV).count()
             - world_map().len(),
-        demonyms: g.demonyms.len(),
+        demonyms: super::words::demonyms_len(),
         shapes: world_map().len(),
     }
 }

@@ -29,16 +29,14 @@
 //! ("Georgia" typed as an organisation) is left as it is.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
 
 use super::places::tagged_place;
 use super::{lexicon, span, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::hash::FnvBuild;
+use crate::lists::{text, Late, List};
 use crate::model::{EntityType, PlaceKind};
 use crate::text::normalize_key;
-
-static HEADS_TSV: &str = include_str!("../../data/curated/org_place_heads.tsv");
 
 /// A head: its normalised words, and whether only a sizeable place takes
 /// it ([`sizeable`]).
@@ -57,11 +55,12 @@ struct Heads {
 }
 
 fn heads() -> &'static Heads {
-    static H: OnceLock<Heads> = OnceLock::new();
-    H.get_or_init(|| {
+    // data/curated/org_place_heads.tsv, with the late word lists
+    static H: Late<Heads> = Late::new();
+    H.get(|| {
         let mut h =
             Heads { before: HashMap::default(), after: HashMap::default(), last: HashMap::default(), skipped: 0 };
-        for r in lexicon::rows(HEADS_TSV).skip(1) {
+        for r in lexicon::rows(text(List::OrgPlaceHeads)).skip(1) {
             let [_lang, side, head, place, _source] = r[..] else {
                 h.skipped += 1;
                 continue;

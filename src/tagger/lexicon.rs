@@ -15,8 +15,6 @@ use std::sync::Mutex;
 use super::features::Lexicon;
 use crate::text::normalize_key;
 
-const STOPWORDS_TSV: &str = include_str!("../../data/curated/stopwords.tsv");
-
 /// A gazetteer key (a one-word place name).
 pub const PLACE: u16 = 1 << 0;
 /// The first word of a longer gazetteer name.
@@ -130,7 +128,7 @@ impl Lists {
                 _ => {}
             }
         }
-        for r in rows(STOPWORDS_TSV).skip(1) {
+        for r in rows(late_list(List::Stopwords)).skip(1) {
             match r.as_slice() {
                 ["stop", key, _] => add(key, STOP),
                 ["weak", key, _] => {
