@@ -506,10 +506,10 @@ impl Policy {
             (What::Place { .. }, PRIO_DIR_PLACE) => true,
             (What::Place { weak, settlement, cands, .. }, _) if self.arabic => {
                 *settlement
-                    || matches!(weak, Weak::Definite | Weak::DefiniteLocative | Weak::Common)
+                    || matches!(weak, Weak::Definite | Weak::DefiniteLocative | Weak::Common | Weak::Hashtag)
                     || (matches!(weak, Weak::No | Weak::Indefinite) && notable_first(cands))
             }
-            (What::Place { weak, .. }, _) => matches!(weak, Weak::No | Weak::Common),
+            (What::Place { weak, .. }, _) => matches!(weak, Weak::No | Weak::Common | Weak::Hashtag),
             _ => false,
         }
     }

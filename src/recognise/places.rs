@@ -43,7 +43,8 @@ pub(super) fn tagged_place(words: &[Word], w0: usize, w1: usize) -> Option<(&'st
         let sizeable = |&c: &u32| {
             places.get(c as usize).is_some_and(|p| p.kind != PlaceKind::City || p.population >= 100_000 || p.capital)
         };
-        if w1 - w0 == 1 && first.arabic && !cands.iter().any(sizeable) {
+        // (a whole hashtag is support enough for a town: "#معان")
+        if w1 - w0 == 1 && first.arabic && !cands.iter().any(sizeable) && !whole_hashtag(words, w0, w1) {
             continue;
         }
         return Some((cands, r.pre));
@@ -342,7 +343,16 @@ fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
     };
     let after = words.get(j).is_some_and(|n| !n.brk && n.arabic && clear(n, true));
     let before = i > 0 && !w.brk && w.key.starts_with('و') && words[i - 1].arabic && clear(&words[i - 1], false);
-    cue || after || before
+    cue || after || before || (!never && whole_hashtag(words, i, j))
+}
+
+/// Words `i..j` are a whole hashtag ("#معان", "#الجفر", not the "سيول" of
+/// "#سيول_الأردن"): a tweet tags the place it is about, so the tag is
+/// support enough for a name the gazetteer knows.
+pub(super) fn whole_hashtag(words: &[Word], i: usize, j: usize) -> bool {
+    words[i].hashtag
+        && words[i + 1..j].iter().all(|w| w.underscore_before)
+        && words.get(j).is_none_or(|n| !n.underscore_before)
 }
 
 /// A US state abbreviation that is also a word ("Ind.", "Miss.", "Wash.")
@@ -440,6 +450,9 @@ pub(super) fn joined_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> 
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     let w = &words[i];
+    if whole_hashtag(words, i, j) && !gazetteer::is_common_word(key) {
+        return Weak::Hashtag;
+    }
     // an indefinite noun followed by a nisba-shaped word is a noun and its
     // adjective ("دعم مالي"), not a place
     let adjective = w.arabic
