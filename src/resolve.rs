@@ -28,7 +28,7 @@ struct ContextWords {
     /// town's name a place ("in Chiefland").
     town_before: Vec<String>,
     /// Words right after a capitalised English town name that make it a
-    /// place ("Esperance residents", "Denver-based").
+    /// place ("Esperance residents", "a Hammond resident").
     town_after: Vec<String>,
 }
 
@@ -40,7 +40,7 @@ pub fn is_town_cue(key: &str) -> bool {
 }
 
 /// Whether `key` right after a capitalised English town name makes it a
-/// place ("Esperance residents", "Denver-based"): `town_after` of
+/// place ("Esperance residents", "a Hammond resident"): `town_after` of
 /// data/curated/place_context.tsv.
 pub fn is_town_after_cue(key: &str) -> bool {
     context_words().town_after.binary_search_by(|k| k.as_str().cmp(key)).is_ok()

@@ -379,7 +379,7 @@ fn joined_town(
 /// A tagger organisation or person of up to three capitalised English
 /// words that the gazetteer knows as a town, after a settlement noun and
 /// "of" ("the City of Santa Ana", "the community of O'Leary") or before a
-/// word that makes it one ("a Hammond resident", "Denver-based"): the town.
+/// word that makes it one ("a Hammond resident"): the town.
 fn cued_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     if w1 > w0 + 3 || !words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper)) {
         return None;
@@ -599,8 +599,7 @@ pub(super) fn misc_ranges(words: &[Word], tagged: &[TaggedSpan], min_score: f32)
         .iter()
         .filter(|t| t.kind == EntityType::Event && t.score >= min_score)
         .map(|t| (words.partition_point(|w| w.tok < t.start_token), words.partition_point(|w| w.tok < t.end_token)))
-        // "Denver-based" is an adjective of a place, not a misc name over it
-        .filter(|&(a, b)| a < b && !(b > a + 1 && super::places::town_after(words, b - 1)))
+        .filter(|(a, b)| a < b)
         .collect()
 }
 

@@ -570,7 +570,7 @@ fn adjective_after(words: &[Word], j: usize) -> Option<&'static str> {
 }
 
 /// A word right after an English name at `..j` that makes a town of it
-/// ("Esperance residents", "Denver-based": [`crate::resolve::is_town_after_cue`]).
+/// ("Esperance residents": [`crate::resolve::is_town_after_cue`]).
 pub(super) fn town_after(words: &[Word], j: usize) -> bool {
     words.get(j).is_some_and(|n| !n.brk && !n.arabic && crate::resolve::is_town_after_cue(&n.key))
 }
