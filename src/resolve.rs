@@ -27,6 +27,9 @@ struct ContextWords {
     /// Words right before one capitalised English word that make a small
     /// town's name a place ("in Chiefland").
     town_before: Vec<String>,
+    /// Words right after a capitalised English town name that make it a
+    /// place ("Esperance residents", "a Hammond resident").
+    town_after: Vec<String>,
 }
 
 /// Whether `key` (a normalised word) right before a capitalised English
@@ -34,6 +37,13 @@ struct ContextWords {
 /// ("flooding in Chiefland"): `town_before` of data/curated/place_context.tsv.
 pub fn is_town_cue(key: &str) -> bool {
     context_words().town_before.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+}
+
+/// Whether `key` right after a capitalised English town name makes it a
+/// place ("Esperance residents", "a Hammond resident"): `town_after` of
+/// data/curated/place_context.tsv.
+pub fn is_town_after_cue(key: &str) -> bool {
+    context_words().town_after.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
 }
 
 fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
@@ -49,6 +59,7 @@ fn context_words() -> &'static ContextWords {
             division_after: Vec::new(),
             division_before: Vec::new(),
             town_before: Vec::new(),
+            town_after: Vec::new(),
         };
         for row in data_rows(late_list(List::PlaceContext)) {
             match row.as_slice() {
@@ -57,6 +68,7 @@ fn context_words() -> &'static ContextWords {
                 ["division_after", _, phrase, _, _] => c.division_after.push(gazetteer::name_key(phrase)),
                 ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
                 ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
+                ["town_after", _, phrase, _, _] => c.town_after.push(gazetteer::name_key(phrase)),
                 _ => {}
             }
         }
@@ -64,6 +76,7 @@ fn context_words() -> &'static ContextWords {
         crate::sort::sort(&mut c.division_after);
         crate::sort::sort(&mut c.division_before);
         crate::sort::sort(&mut c.town_before);
+        crate::sort::sort(&mut c.town_after);
         crate::sort::sort(&mut c.party_after);
         c
     })
@@ -186,7 +199,7 @@ fn prior(p: &Place) -> f64 {
 fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
     let minor = matches!(p.kind, PlaceKind::City | PlaceKind::Province | PlaceKind::Site);
     match weak {
-        Weak::No => true,
+        Weak::No | Weak::Hashtag => true,
         Weak::Adjective => false,
         _ if !minor || supported_by_context => true,
         Weak::Indefinite => p.population >= 20_000 || p.capital,

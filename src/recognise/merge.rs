@@ -161,10 +161,12 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     .or_else(|| cued_division(words, w0, w1))
                     .or_else(|| county(words, w0, w1))
                     .or_else(|| town_of_division(words, w0, w1))
-                    .or_else(|| joined_town(words, &tagged, min_score, w0, w1)),
+                    .or_else(|| joined_town(words, &tagged, min_score, w0, w1))
+                    .or_else(|| cued_town(words, w0, w1)),
                 EntityType::Person => county(words, w0, w1)
                     .or_else(|| town_of_division(words, w0, w1))
-                    .or_else(|| joined_town(words, &tagged, min_score, w0, w1)),
+                    .or_else(|| joined_town(words, &tagged, min_score, w0, w1))
+                    .or_else(|| cued_town(words, w0, w1)),
                 _ => None,
             };
             // what is left of a span cut at a dateline's dash is the place
@@ -375,9 +377,10 @@ fn town_of_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u
 }
 
 /// A tagger organisation or person of up to three capitalised English
-/// words that is a town joined by "and" to a town near it ("between
-/// Cordova and Sumiton", "Charleston and South Charleston":
-/// [`super::places::joined_town`]), unless the tagger is sure the other
+/// words that is a town joined by "and" or a comma to a place near it
+/// ("between Cordova and Sumiton", "Charleston and South Charleston":
+/// [`super::places::joined_town`]; "Pandi, Bulacan", "Migori, Homa Bay":
+/// [`super::places::comma_towns`]), unless the tagger is sure the other
 /// name is a person too ("Clinton and Sanders").
 fn joined_town(
     words: &[Word],
@@ -390,12 +393,31 @@ fn joined_town(
         return None;
     }
     let (cands, pre) = tagged_place(words, w0, w1)?;
-    let partner = super::places::joined_town(words, w0, w1, cands)?;
-    let tok = words[partner].tok;
-    let person = |t: &TaggedSpan| {
-        t.kind == EntityType::Person && t.score >= min_score && t.start_token <= tok && tok < t.end_token
+    let [after, before] = super::places::comma_towns(words, w0, w1, cands);
+    let partners = [super::places::joined_town(words, w0, w1, cands), after, before];
+    let person = |k: usize| {
+        let tok = words[k].tok;
+        tagged
+            .iter()
+            .any(|t| t.kind == EntityType::Person && t.score >= min_score && t.start_token <= tok && tok < t.end_token)
     };
-    (!tagged.iter().any(person)).then_some((cands, pre))
+    partners.into_iter().flatten().any(|k| !person(k)).then_some((cands, pre))
+}
+
+/// A tagger organisation or person of up to three capitalised English
+/// words that the gazetteer knows as a town, after a settlement noun and
+/// "of" ("the City of Santa Ana", "the community of O'Leary") or before a
+/// word that makes it one ("a Hammond resident"): the town.
+fn cued_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+    if w1 > w0 + 3 || !words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper)) {
+        return None;
+    }
+    if !(super::places::settlement_before(words, w0) || super::places::town_after(words, w1)) {
+        return None;
+    }
+    let places = crate::gazetteer::places();
+    let town = |&c: &u32| places.get(c as usize).is_some_and(|p| p.kind == PlaceKind::City);
+    tagged_place(words, w0, w1).filter(|(cands, _)| cands.iter().any(town))
 }
 
 /// Most words are Arabic.
@@ -534,10 +556,10 @@ impl Policy {
             (What::Place { .. }, PRIO_DIR_PLACE) => true,
             (What::Place { weak, settlement, cands, .. }, _) if self.arabic => {
                 *settlement
-                    || matches!(weak, Weak::Definite | Weak::DefiniteLocative | Weak::Common)
+                    || matches!(weak, Weak::Definite | Weak::DefiniteLocative | Weak::Common | Weak::Hashtag)
                     || (matches!(weak, Weak::No | Weak::Indefinite) && notable_first(cands))
             }
-            (What::Place { weak, .. }, _) => matches!(weak, Weak::No | Weak::Common),
+            (What::Place { weak, .. }, _) => matches!(weak, Weak::No | Weak::Common | Weak::Hashtag),
             _ => false,
         }
     }

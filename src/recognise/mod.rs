@@ -121,6 +121,10 @@ pub enum Weak {
     Common,
     /// Reads as an adjective here ("دعم مالي"): no place at all.
     Adjective,
+    /// A whole hashtag ("#معان", "#الجفر"): a tweet tags the place it is
+    /// about, so any candidate, as for a proper name, and it fills a gap
+    /// the tagger left.
+    Hashtag,
 }
 
 /// A candidate or accepted mention.

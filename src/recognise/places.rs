@@ -43,7 +43,8 @@ pub(super) fn tagged_place(words: &[Word], w0: usize, w1: usize) -> Option<(&'st
         let sizeable = |&c: &u32| {
             places.get(c as usize).is_some_and(|p| p.kind != PlaceKind::City || p.population >= 100_000 || p.capital)
         };
-        if w1 - w0 == 1 && first.arabic && !cands.iter().any(sizeable) {
+        // (a whole hashtag is support enough for a town: "#معان")
+        if w1 - w0 == 1 && first.arabic && !cands.iter().any(sizeable) && !whole_hashtag(words, w0, w1) {
             continue;
         }
         return Some((cands, r.pre));
@@ -342,7 +343,16 @@ fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
     };
     let after = words.get(j).is_some_and(|n| !n.brk && n.arabic && clear(n, true));
     let before = i > 0 && !w.brk && w.key.starts_with('و') && words[i - 1].arabic && clear(&words[i - 1], false);
-    cue || after || before
+    cue || after || before || (!never && whole_hashtag(words, i, j))
+}
+
+/// Words `i..j` are a whole hashtag ("#معان", "#الجفر", not the "سيول" of
+/// "#سيول_الأردن"): a tweet tags the place it is about, so the tag is
+/// support enough for a name the gazetteer knows.
+pub(super) fn whole_hashtag(words: &[Word], i: usize, j: usize) -> bool {
+    words[i].hashtag
+        && words[i + 1..j].iter().all(|w| w.underscore_before)
+        && words.get(j).is_none_or(|n| !n.underscore_before)
 }
 
 /// A US state abbreviation that is also a word ("Ind.", "Miss.", "Wash.")
@@ -392,14 +402,63 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
         return !(ar_cued(words, i, j) || settlement_before(words, i));
     }
     let before = i > 0 && !w.brk && crate::resolve::is_town_cue(&words[i - 1].key);
-    let after = words.get(j).is_some_and(|n| n.comma_before && (n.cap || n.upper));
+    let after = words.get(j).is_some_and(|n| n.comma_before && (n.cap || n.upper)) || town_after(words, j);
     // a dateline opens a sentence that goes on in ordinary case ("JASPER,
     // Ala. — A tornado ..."); a headline all in capitals ("CRICKET -
     // LEICESTERSHIRE TAKE OVER ...", "GOLF - ROLE FOR U.K.") opens none
     let dateline = w.upper
         && w.sent_start
         && words[j..].iter().take_while(|n| n.sent == w.sent).any(|n| n.text.chars().any(char::is_lowercase));
-    !(before || after || dateline || settlement_before(words, i) || joined_town(words, i, j, cands).is_some())
+    let partner =
+        joined_town(words, i, j, cands).is_some() || comma_towns(words, i, j, cands).iter().any(Option::is_some);
+    !(before || after || dateline || settlement_before(words, i) || partner)
+}
+
+/// The capitalised English name at words `i..j` (a place of `cands`) stands
+/// next to another past a comma, a whole run of up to three capitalised
+/// words that the gazetteer knows as a town or province containing one of
+/// its candidates or within [`PAIR_KM`] of one: a town and its province
+/// ("Pandi, Bulacan", "Sukoharjo, Central Java", "Ipswich, Suffolk") or a
+/// list of neighbouring towns ("Migori, Homa Bay, Rongo"). The partners'
+/// first word indices, the one after the name first.
+pub(super) fn comma_towns(words: &[Word], i: usize, j: usize, cands: &[u32]) -> [Option<usize>; 2] {
+    let places = gazetteer::places();
+    let cap = |w: &Word| !w.arabic && w.cap && !w.f.en_stop;
+    let near = |k0: usize, k1: usize| {
+        if k1 <= k0 || k1 - k0 > 3 {
+            return false;
+        }
+        let key = key_of(words, k0, k1, &words[k0].key);
+        if gazetteer::is_common_word(&key) {
+            return false;
+        }
+        let here = || cands.iter().filter_map(|&c| places.get(c as usize));
+        gazetteer::lookup(&key).iter().filter_map(|&o| places.get(o as usize)).any(|q| {
+            matches!(q.kind, PlaceKind::City | PlaceKind::Province)
+                && here().any(|p| {
+                    crate::resolve::contains(q, p)
+                        || crate::resolve::contains(p, q)
+                        || gazetteer::distance_km(p.lat, p.lon, q.lat, q.lon) <= PAIR_KM
+                })
+        })
+    };
+    // the run after the comma that follows the name
+    let after = words.get(j).filter(|n| n.comma_before && cap(n)).and_then(|_| {
+        let mut k1 = j + 1;
+        while words.get(k1).is_some_and(|n| !n.brk && cap(n)) {
+            k1 += 1;
+        }
+        near(j, k1).then_some(j)
+    });
+    // the run before the comma that precedes the name
+    let before = (i > 0 && words[i].comma_before && cap(&words[i - 1])).then(|| {
+        let mut k0 = i - 1;
+        while k0 > 0 && !words[k0].brk && cap(&words[k0 - 1]) {
+            k0 -= 1;
+        }
+        near(k0, i).then_some(k0)
+    });
+    [after, before.flatten()]
 }
 
 /// Most distance (km) between two towns joined by "and" that vouch for each
@@ -440,6 +499,9 @@ pub(super) fn joined_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> 
 
 fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     let w = &words[i];
+    if whole_hashtag(words, i, j) && !gazetteer::is_common_word(key) {
+        return Weak::Hashtag;
+    }
     // an indefinite noun followed by a nisba-shaped word is a noun and its
     // adjective ("دعم مالي"), not a place
     let adjective = w.arabic
@@ -507,7 +569,13 @@ fn adjective_after(words: &[Word], j: usize) -> Option<&'static str> {
     w.readings.iter().find_map(|r| gazetteer::demonym(&r.key))
 }
 
-fn settlement_before(words: &[Word], i: usize) -> bool {
+/// A word right after an English name at `..j` that makes a town of it
+/// ("Esperance residents": [`crate::resolve::is_town_after_cue`]).
+pub(super) fn town_after(words: &[Word], j: usize) -> bool {
+    words.get(j).is_some_and(|n| !n.brk && !n.arabic && crate::resolve::is_town_after_cue(&n.key))
+}
+
+pub(super) fn settlement_before(words: &[Word], i: usize) -> bool {
     if i == 0 || words[i].brk {
         return false;
     }

@@ -48,6 +48,12 @@ pub struct Word {
     pub dash_before: bool,
     /// A quotation mark stands between the previous word and this one.
     pub quote_before: bool,
+    /// Written right after a "#": the word starts a hashtag ("#معان",
+    /// "#سد_الوالة").
+    pub hashtag: bool,
+    /// Joined to the previous word by an underscore, as a hashtag joins
+    /// its words ("سد_الوالة").
+    pub underscore_before: bool,
     /// First word of its sentence.
     pub sent_start: bool,
     /// Index of its sentence.
@@ -151,6 +157,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut comma = false;
     let mut quote = false;
     let mut dash = false;
+    let mut hash = false;
+    let mut underscore = false;
     let mut last_sent = usize::MAX;
     // words repeat within an article: read each spelling once
     let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> = Default::default();
@@ -165,6 +173,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             let spaced = i > 0 && tokens[i - 1].end < t.start;
             dash |= t.text.chars().any(|c| matches!(c, '—' | '–')) || (t.text == "-" && spaced);
             quote |= t.text.chars().any(|c| matches!(c, '"' | '«' | '»' | '“' | '”' | '„'));
+            hash = t.text.ends_with('#');
+            underscore = t.text == "_" && i > 0 && tokens[i - 1].end == t.start;
             continue;
         }
         while sent + 1 < sentences.len() && t.start >= sentences[sent].1 {
@@ -196,6 +206,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             comma_before: comma,
             dash_before: dash,
             quote_before: quote,
+            hashtag: hash && i > 0 && tokens[i - 1].end == t.start,
+            underscore_before: underscore && i > 0 && tokens[i - 1].end == t.start,
             sent_start,
             sent,
             f: Feat::default(),
@@ -204,6 +216,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         comma = false;
         dash = false;
         quote = false;
+        hash = false;
+        underscore = false;
     }
     super::annotate(&mut out);
     out
