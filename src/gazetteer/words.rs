@@ -52,8 +52,6 @@ fn build() -> WordTables {
             _ => skipped += 1,
         }
     }
-    crate::sort::sort(&mut weak);
-    weak.dedup();
     let mut state_abbr = Vec::new();
     for line in rows(List::StateAbbreviations).skip(1) {
         match line.split('\t').collect::<Vec<_>>().as_slice() {
@@ -61,7 +59,6 @@ fn build() -> WordTables {
             _ => skipped += 1,
         }
     }
-    crate::sort::sort(&mut state_abbr);
 
     let mut demonyms = Vec::new();
     for line in rows(List::CuratedDemonyms).skip(1) {

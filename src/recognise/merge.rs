@@ -105,10 +105,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             }
             // an Arabic word that starts with a figure is a sum or a count
             // glued to its unit ("1.69مليار ريال"), never the start of a name
-            let w = &words[w0].text;
-            if w.starts_with(|c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c))
-                && w.chars().any(crate::text::is_arabic)
-            {
+            if figure_first(&words[w0]) && words[w0].text.chars().any(crate::text::is_arabic) {
                 return None;
             }
             // nor is the one word after a sum ("1.69مليار ريال", "89 مليون
@@ -210,11 +207,16 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
         .collect()
 }
 
+/// The word starts with a figure (its key has Arabic-Indic digits folded
+/// to ASCII: "٨٩" → "89").
+fn figure_first(w: &Word) -> bool {
+    w.key.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// A figure or Arabic number word of a sum ("89", "1.69مليار", "مليون"),
 /// not a year ("في 2015 داعش").
 fn after_sum(w: &Word) -> bool {
-    let digit = |c: char| c.is_ascii_digit() || ('٠'..='٩').contains(&c);
-    (w.key.starts_with(digit) && (w.arabic || w.key.chars().filter(|&c| digit(c)).count() != 4))
+    (figure_first(w) && (w.arabic || w.key.chars().filter(char::is_ascii_digit).count() != 4))
         || (w.arabic && super::lists::ar_quantities().contains(&w.key))
 }
 
