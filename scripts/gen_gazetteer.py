@@ -487,6 +487,12 @@ def build_places(shapes, rings):
             continue
         lat, lon, radius = towns_extent(inside)
         lat, lon = outlines.get(st["name"], (lat, lon))
+        # the radius reaches every town of the state (cities500) from the
+        # position kept, rounded up: measured from the bounding box's middle
+        # it left Evansville, 242.5 km from Indiana's centroid, outside
+        # Indiana's 238 km, and "Evansville, Ind." was pinned on Indiana
+        towns_in = [c for c in towns.values() if c["countrycode"] == "US" and c["admin1code"] == code]
+        radius = math.ceil(max([radius] + [km((lat, lon), (c["latitude"], c["longitude"])) for c in towns_in]))
         name = st["name"]
         # New York, the state, must not hide New York, the city
         # (word by word: Indianapolis does not hide Indiana)
