@@ -632,14 +632,11 @@ fn score_geo(name: &str, docs: &[Doc], list: usize, report: &mut String) {
     // ATLAS_GEO_CONTEXT=1: every miss with the text around it, on standard error
     let show_context = std::env::var_os("ATLAS_GEO_CONTEXT").is_some();
     for (doc, a) in docs.iter().zip(&analyses) {
-        // place names, with the places inside organisations' names (pinned
-        // like any place; GeoVirus marks "U.S." in "U.S. Army"): nationality
-        // words are counted apart
-        let placed: Vec<_> = a
-            .mentions
-            .iter()
-            .filter(|m| m.kind == EntityType::Place && matches!(m.form, MentionForm::Name | MentionForm::Within))
-            .collect();
+        // place names, places inside organisations' names (GeoVirus marks
+        // "U.S." in "U.S. Army") and nouns standing for the story's country
+        // (IDRISI marks "المملكة"): nationality words are counted apart
+        let placed: Vec<_> =
+            a.mentions.iter().filter(|m| m.kind == EntityType::Place && m.form != MentionForm::Demonym).collect();
         for m in placed.iter().filter(|m| m.form == MentionForm::Within) {
             within.0 += 1;
             let gold = doc.geo.iter().any(|g| m.start < g.end && g.start < m.end);

@@ -156,7 +156,7 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
     for f in found {
         // a common word needs context; it cannot be its own (two "سيول",
         // floods, made South Korea the article's country)
-        if let What::Place { weak: Weak::Common | Weak::Adjective, .. } = &f.what {
+        if let What::Place { weak: Weak::Common | Weak::Adjective | Weak::Focus, .. } = &f.what {
             continue;
         }
         if let What::Place { cands, .. } = &f.what {
@@ -199,7 +199,7 @@ fn prior(p: &Place) -> f64 {
 fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
     let minor = matches!(p.kind, PlaceKind::City | PlaceKind::Province | PlaceKind::Site);
     match weak {
-        Weak::No | Weak::Hashtag => true,
+        Weak::No | Weak::Hashtag | Weak::Focus => true,
         Weak::Adjective => false,
         _ if !minor || supported_by_context => true,
         Weak::Indefinite => p.population >= 20_000 || p.capital,
@@ -279,6 +279,36 @@ fn sort_scored(v: &mut [(usize, f64)]) {
     crate::sort::sort_by(v, |a, b| b.1.partial_cmp(&a.1).unwrap_or(std::cmp::Ordering::Equal).then(a.0.cmp(&b.0)));
 }
 
+/// "المملكة" stands for the country the story is most about, when that is
+/// one of its candidates: the country most of the other place mentions are
+/// in (by their best candidate), ties going to the article's country
+/// context ([`country_context`]); else it is left unpinned, and unmarked.
+fn focus_nouns(found: &[Found], ctx: &[(&str, f64)], out: &mut [Choice]) {
+    let places = gazetteer::places();
+    let mut counts: Vec<(&str, f64)> = Vec::new();
+    for (f, c) in found.iter().zip(out.iter()) {
+        let Some(p) = c.scored.first().and_then(|&(p, _)| places.get(p)) else { continue };
+        if f.demonym || p.country.is_empty() || !matches!(f.what, What::Place { .. }) {
+            continue;
+        }
+        match counts.iter_mut().find(|(cc, _)| *cc == p.country) {
+            Some(e) => e.1 += 1.0,
+            None => counts.push((p.country.as_str(), 1.0)),
+        }
+    }
+    for e in &mut counts {
+        e.1 += ctx.iter().find(|(c, _)| *c == e.0).map_or(0.0, |c| c.1 / 100.0);
+    }
+    let top = counts.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|c| c.0);
+    for (f, c) in found.iter().zip(out.iter_mut()) {
+        if let What::Place { cands, weak: Weak::Focus, .. } = &f.what {
+            let mut scored = score_candidates(cands, None, false, Weak::No, ctx);
+            scored.retain(|&(p, _)| places.get(p).is_some_and(|p| Some(p.country.as_str()) == top));
+            c.scored = scored;
+        }
+    }
+}
+
 /// Chooses the place of every place mention for the article as a whole:
 /// the candidates' priors and the article's countries
 /// ([`score_candidates`]), then the story's own context: a dateline's
@@ -321,12 +351,14 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
     let mut out: Vec<Choice> = found
         .iter()
         .map(|f| match &f.what {
+            What::Place { weak: Weak::Focus, .. } => Choice::default(),
             What::Place { cands, adj_country, settlement, weak, .. } if !cands.is_empty() => {
                 Choice { scored: score_candidates(cands, *adj_country, *settlement, *weak, &ctx), within: None }
             }
             _ => Choice::default(),
         })
         .collect();
+    focus_nouns(found, &ctx, &mut out);
     // mentions whose own words decide them
     let mut own = vec![false; found.len()];
     for (i, f) in found.iter().enumerate() {

@@ -38,19 +38,20 @@ fn place_named<'a>(a: &'a article_atlas::Analysis, t: &str) -> Option<&'a articl
 
 /// word: a place mention in the demonym form; "place" is a place name;
 /// "reference" an organisation's bare head noun linked to it; "within" a
-/// place named inside an organisation's name).
+/// place named inside an organisation's name; "country_reference" a noun
+/// standing for the story's country, "المملكة").
 fn kind(s: &str) -> (EntityType, MentionForm) {
     let k = match s {
         "person" => EntityType::Person,
         "organization" => EntityType::Organization,
-        "place" | "demonym" | "within" => EntityType::Place,
+        "place" | "demonym" | "within" | "country_reference" => EntityType::Place,
         "reference" => EntityType::Organization,
         "date" => EntityType::Date,
         _ => EntityType::Event,
     };
     let form = match s {
         "demonym" => MentionForm::Demonym,
-        "reference" => MentionForm::Reference,
+        "reference" | "country_reference" => MentionForm::Reference,
         "within" => MentionForm::Within,
         _ => MentionForm::Name,
     };

@@ -6,8 +6,9 @@
 //! an organisation of its own, the و outside both.
 //! The first part may be one word ("موبايلي"); a name whose و joins
 //! words that are not heads stays whole ("جمعية الهلال والصليب الأحمر").
+//! Likewise a place name written with و ("وجدة": Oujda, or and Jeddah).
 
-use super::lists::ar_org_heads;
+use super::lists::{ambiguous_places, ar_org_heads, ar_prepositions};
 use super::person_spans::joined_name;
 use super::{lexicon, longest_at, Word};
 use crate::gazetteer;
@@ -89,4 +90,51 @@ pub(super) fn split_joined<'t>(words: &[Word], tagged: Cow<'t, [TaggedSpan]>) ->
         out.push(TaggedSpan { start_token: start, ..t.clone() });
     }
     Cow::Owned(out)
+}
+
+/// The reading `key` of Arabic word `i` strips a conjunction (و، ف) that
+/// cannot stand here: right after a preposition comes its noun, never
+/// "and" ("من فصيلة" is not "from + ف + صيلة", "من وجدة" is from Oujda).
+pub(super) fn impossible_conjunction(words: &[Word], i: usize, key: &str) -> bool {
+    let w = &words[i];
+    w.arabic
+        && i > 0
+        && !w.brk
+        && w.key.starts_with(['و', 'ف'])
+        && key != w.key
+        && w.key.ends_with(key)
+        && ar_prepositions().contains(&words[i - 1].key)
+}
+
+/// A word written with و that is a place as written ("وجدة", Oujda) may
+/// be و + another place ("و جدة", and Jeddah): the reading without و wins
+/// when the text names that place elsewhere ("في جدة", "بجدة") and never
+/// writes the word as a whole again. Returns the reading's index.
+pub(super) fn conjunction_reading(words: &[Word], i: usize) -> Option<usize> {
+    let w = &words[i];
+    if !w.arabic {
+        return None;
+    }
+    let rest = w.key.strip_prefix('و')?;
+    let ri = w.readings.iter().position(|r| r.key == rest)?;
+    if impossible_conjunction(words, i, rest) {
+        return None;
+    }
+    if gazetteer::lookup(&w.key).is_empty()
+        || gazetteer::lookup(rest).is_empty()
+        || gazetteer::is_common_word(rest)
+        || ambiguous_places().contains(rest)
+    {
+        return None;
+    }
+    let whole_again = words.iter().enumerate().any(|(k, x)| k != i && x.key == w.key);
+    let elsewhere = words.iter().any(|x| x.key != w.key && x.readings.iter().any(|r| r.key == rest));
+    // or a list of places of one country: "الرياض وجدة" is Riyadh and Jeddah
+    let country = |k: &str| {
+        gazetteer::lookup(k).first().and_then(|&p| gazetteer::places().get(p as usize)).map(|p| p.country.as_str())
+    };
+    let listed = i > 0
+        && !w.brk
+        && country(&words[i - 1].key).is_some_and(|c| country(rest) == Some(c) && country(&w.key) != Some(c));
+    ((elsewhere || listed) && !whole_again).then_some(ri)
 }

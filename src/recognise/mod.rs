@@ -24,6 +24,7 @@
 //! `orgs` and `people` (the candidate sources), `merge` (source priorities
 //! and the rules/tagger merge policy), `linking` (later mentions),
 //! `demonyms` (nationality words linked to their country, after the merge),
+//! `focus` (nouns standing for the story's country: "المملكة"),
 //! `org_places` (places inside organisations' names, nested in them).
 //!
 //! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
@@ -33,6 +34,7 @@
 
 mod demonyms;
 mod facilities;
+mod focus;
 mod joined;
 pub mod lexicon;
 mod linking;
@@ -125,6 +127,10 @@ pub enum Weak {
     /// about, so any candidate, as for a proper name, and it fills a gap
     /// the tagger left.
     Hashtag,
+    /// A noun that names the story's own country without naming it
+    /// ("المملكة"): only a candidate country the article names otherwise,
+    /// else nothing ([`focus`]).
+    Focus,
 }
 
 /// A candidate or accepted mention.
@@ -254,6 +260,7 @@ pub fn recognise(
         linking::company_short_names(words, &mut accepted);
         facilities::mark(words, &mut accepted);
         demonyms::mark(words, &mut accepted);
+        focus::mark(words, &mut accepted);
         org_places::mark(words, &mut accepted);
     }
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));

@@ -2,9 +2,10 @@
 //! from the first word), directional phrases ("شمال شرقي سوريا", "northern
 //! Iraq"), and how much context a name needs ([`Weak`]).
 
+use super::joined::{conjunction_reading, impossible_conjunction};
 use super::lists::{
     adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues,
-    ar_place_nouns, ar_prepositions, direction, en_settlement_of, never_places, place_idioms, settlement_words,
+    ar_place_nouns, direction, en_settlement_of, never_places, place_idioms, settlement_words,
 };
 use super::merge::{country_first, notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
 use super::{definite, key_of, lexicon, nisba, span, verb_like, Direction, Found, Weak, What, Word};
@@ -113,46 +114,6 @@ fn drops_article(word: &str, key: &str) -> bool {
     !key.starts_with("ال")
         && word.len() > key.len()
         && word.strip_suffix(key).is_some_and(|pre| pre.ends_with("ال") || pre.ends_with("لل"))
-}
-
-/// The reading `key` of Arabic word `i` strips a conjunction (و، ف) that
-/// cannot stand here: right after a preposition comes its noun, never
-/// "and" ("من فصيلة" is not "from + ف + صيلة", "من وجدة" is from Oujda).
-fn impossible_conjunction(words: &[Word], i: usize, key: &str) -> bool {
-    let w = &words[i];
-    w.arabic
-        && i > 0
-        && !w.brk
-        && w.key.starts_with(['و', 'ف'])
-        && key != w.key
-        && w.key.ends_with(key)
-        && ar_prepositions().contains(&words[i - 1].key)
-}
-
-/// A word written with و that is a place as written ("وجدة", Oujda) may
-/// be و + another place ("و جدة", and Jeddah): the reading without و wins
-/// when the text names that place elsewhere ("في جدة", "بجدة") and never
-/// writes the word as a whole again. Returns the reading's index.
-fn conjunction_reading(words: &[Word], i: usize) -> Option<usize> {
-    let w = &words[i];
-    if !w.arabic {
-        return None;
-    }
-    let rest = w.key.strip_prefix('و')?;
-    let ri = w.readings.iter().position(|r| r.key == rest)?;
-    if impossible_conjunction(words, i, rest) {
-        return None;
-    }
-    if gazetteer::lookup(&w.key).is_empty()
-        || gazetteer::lookup(rest).is_empty()
-        || gazetteer::is_common_word(rest)
-        || ambiguous_places().contains(rest)
-    {
-        return None;
-    }
-    let whole_again = words.iter().enumerate().any(|(k, x)| k != i && x.key == w.key);
-    let elsewhere = words.iter().any(|x| x.key != w.key && x.readings.iter().any(|r| r.key == rest));
-    (elsewhere && !whole_again).then_some(ri)
 }
 
 /// The words `i..j`, read as `key`, are an ordinary word here whatever
