@@ -116,7 +116,7 @@ pub(crate) fn lookup_keys(tok: &Token) -> impl Iterator<Item = String> {
 }
 
 fn readings_of(tok: &Token) -> Vec<Reading> {
-    let mut out = vec![Reading { pre: 0, post: 0, key: tok.norm.to_string() }];
+    let mut out = vec![Reading { pre: 0, post: 0, key: String::from(&tok.norm) }];
     if tok.arabic {
         for r in text::readings(&tok.norm).into_iter().skip(1) {
             let pre = orig_prefix(&tok.text, r.prefix_len);
