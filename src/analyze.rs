@@ -497,16 +497,7 @@ fn tag_blocks(tokens: &[Token], ranges: &[std::ops::Range<usize>], lang: &str) -
             }
         }
     };
-    let mut out = Vec::new();
-    for r in ranges {
-        let Some(toks) = tokens.get(r.clone()) else { continue };
-        out.extend(crate::tagger::tag(toks, lang).into_iter().map(|mut s| {
-            s.start_token += r.start;
-            s.end_token += r.start;
-            s
-        }));
-    }
-    out
+    crate::tagger::tag_blocks(tokens, ranges, lang)
 }
 
 #[cfg(test)]

@@ -76,15 +76,7 @@ fn arbitrary_tokens_never_panic() {
     }
     // tokens that no tokenizer would make
     let odd = vec![
-        Token {
-            start: 5,
-            end: 1,
-            text: String::new(),
-            norm: String::new(),
-            is_word: true,
-            arabic: true,
-            capitalized: true,
-        },
+        Token { start: 5, end: 1, text: "".into(), norm: "".into(), is_word: true, arabic: true, capitalized: true },
         Token {
             start: 0,
             end: 0,

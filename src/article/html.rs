@@ -155,6 +155,10 @@ fn entity(rest: &[char]) -> Option<(String, usize)> {
 /// Decodes the character references of plain text, keeping everything
 /// else (line breaks included) as it is.
 pub fn decode_references(s: &str) -> String {
+    // most text has no reference at all: nothing to decode
+    if !s.contains('&') {
+        return s.to_string();
+    }
     let chars: Vec<char> = s.chars().collect();
     let mut out = String::with_capacity(s.len());
     let mut i = 0;

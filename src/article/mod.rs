@@ -466,6 +466,9 @@ fn names_field(o: &Map<String, Value>, names: &[&'static str]) -> Result<Vec<Str
 /// override and isolate controls (they can disguise text) and control
 /// characters other than newline and tab. Carriage returns become newlines.
 pub fn sanitize(s: &str) -> String {
+    if !needs_sanitizing(s) {
+        return s.to_string();
+    }
     let s = s.replace("\r\n", "\n");
     s.chars()
         .map(|c| if c == '\r' { '\n' } else { c })
@@ -474,6 +477,25 @@ pub fn sanitize(s: &str) -> String {
                 && (!c.is_control() || *c == '\n' || *c == '\t')
         })
         .collect()
+}
+
+/// Whether [`sanitize`] has anything to do: a carriage return, a control
+/// character other than a line feed or a tab (C0, DEL, C1), or a bidi
+/// embedding or isolate (U+202A-U+202E, U+2066-U+2069), read off the
+/// UTF-8 bytes.
+fn needs_sanitizing(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &x)| match x {
+        b'\n' | b'\t' => false,
+        0..=0x1f | 0x7f => true,
+        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
+        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
+            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
+            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
+            _ => false,
+        },
+        _ => false,
+    })
 }
 
 /// A one-line field (title, author): markup removed, whitespace collapsed.
@@ -735,6 +757,18 @@ mod tests {
         assert_eq!(a.lang, "ar");
         assert_eq!(a.dir, Dir::Rtl);
         assert_eq!(a.paragraphs.len(), 1);
+    }
+
+    /// The byte test finds exactly the characters the slow path changes.
+    #[test]
+    fn sanitizing_is_skipped_only_when_it_changes_nothing() {
+        for c in (0..=0x10ffffu32).filter_map(char::from_u32) {
+            let s = format!("a{c}b");
+            let changed = s.chars().any(|c| c == '\r' || (c.is_control() && c != '\n' && c != '\t'))
+                || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}');
+            assert_eq!(needs_sanitizing(&s), changed, "{:x}", c as u32);
+            assert_eq!(sanitize(&s) != s, changed, "{:x}", c as u32);
+        }
     }
 
     #[test]

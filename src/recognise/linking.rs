@@ -32,7 +32,7 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                 let compound = words[f.w1 - 2].f.particle;
                 // nor is an ordinal ("عبدالله الثاني": "النائب الثاني" is not the king)
                 if last.key.chars().count() >= 3 && !last.f.particle && !compound && !super::number_word(last) {
-                    keys.push((last.key.clone(), idx, f.w1, EntityType::Person));
+                    keys.push((String::from(&last.key), idx, f.w1, EntityType::Person));
                 }
             }
             // only well-known bodies: a bare "الحكومة" or "the party" is
@@ -52,7 +52,7 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                 } else {
                     let last = &words[f.w1 - 1];
                     if last.f.en_org_head {
-                        keys.push((last.key.clone(), idx, f.w1, EntityType::Organization));
+                        keys.push((String::from(&last.key), idx, f.w1, EntityType::Organization));
                     }
                 }
             }

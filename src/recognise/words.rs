@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use crate::text::{self, Token};
+use crate::text::{self, RcStr, Token};
 
 /// One way to read a word for lookup.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,10 +26,10 @@ pub struct Word {
     /// Code points into the text.
     pub start: usize,
     pub end: usize,
-    /// The word as written.
-    pub text: String,
-    /// Normalised word.
-    pub key: String,
+    /// The word as written (shared with its token).
+    pub text: RcStr,
+    /// Normalised word (shared with its token).
+    pub key: RcStr,
     /// Readings, the word itself first, then with ever more stripped
     /// (shared by every occurrence of the same spelling).
     pub readings: Rc<[Reading]>,
@@ -116,7 +116,7 @@ pub(crate) fn lookup_keys(tok: &Token) -> impl Iterator<Item = String> {
 }
 
 fn readings_of(tok: &Token) -> Vec<Reading> {
-    let mut out = vec![Reading { pre: 0, post: 0, key: tok.norm.clone() }];
+    let mut out = vec![Reading { pre: 0, post: 0, key: String::from(&tok.norm) }];
     if tok.arabic {
         for r in text::readings(&tok.norm).into_iter().skip(1) {
             let pre = orig_prefix(&tok.text, r.prefix_len);

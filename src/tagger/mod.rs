@@ -121,12 +121,21 @@ pub fn embedded(lang: Lang) -> Option<&'static Model> {
 /// whole text) with the model for `lang` ("ar" or "en"; anything else picks
 /// by the script of the words).
 pub fn tag(tokens: &[Token], lang: &str) -> Vec<TaggedSpan> {
+    tag_blocks(tokens, std::slice::from_ref(&(0..tokens.len())), lang)
+}
+
+/// [`tag`] of each block (a range of `tokens`, tagged on its own; spans
+/// index `tokens`), with what a spelling contributes worked out once for
+/// the whole run rather than per block. With `lang` neither "ar" nor "en",
+/// the model suits the script of all the blocks' words.
+pub fn tag_blocks(tokens: &[Token], blocks: &[std::ops::Range<usize>], lang: &str) -> Vec<TaggedSpan> {
     let lang = match lang.get(..2) {
         Some("ar") => Lang::Ar,
         Some("en") => Lang::En,
         _ => {
-            let ar = tokens.iter().filter(|t| t.is_word && t.arabic).count();
-            let other = tokens.iter().filter(|t| t.is_word && !t.arabic).count();
+            let words = || blocks.iter().filter_map(|r| tokens.get(r.clone())).flatten().filter(|t| t.is_word);
+            let ar = words().filter(|t| t.arabic).count();
+            let other = words().filter(|t| !t.arabic).count();
             if ar >= other {
                 Lang::Ar
             } else {
@@ -137,9 +146,14 @@ pub fn tag(tokens: &[Token], lang: &str) -> Vec<TaggedSpan> {
     let Some(model) = embedded(lang) else {
         return Vec::new();
     };
-    tag_with(model, tokens, Lists::get())
-        .into_iter()
-        .filter_map(|s| {
+    let (toks, own) = prepare(model, tokens, Lists::get());
+    let mut out = Vec::new();
+    for r in blocks {
+        let (Some(chunk), Some(info), Some(rows)) = (tokens.get(r.clone()), toks.get(r.clone()), own.get(r.clone()))
+        else {
+            continue;
+        };
+        out.extend(tag_prepared(model, chunk, info, rows).into_iter().filter_map(|s| {
             let kind = match KINDS.get(s.kind) {
                 Some(&"PER") => EntityType::Person,
                 Some(&"ORG") => EntityType::Organization,
@@ -147,9 +161,15 @@ pub fn tag(tokens: &[Token], lang: &str) -> Vec<TaggedSpan> {
                 Some(&"MISC") => EntityType::Event,
                 _ => return None,
             };
-            Some(TaggedSpan { start_token: s.start_token, end_token: s.end_token, kind, score: s.score })
-        })
-        .collect()
+            Some(TaggedSpan {
+                start_token: s.start_token + r.start,
+                end_token: s.end_token + r.start,
+                kind,
+                score: s.score,
+            })
+        }));
+    }
+    out
 }
 
 fn ends_sentence(t: &Token) -> bool {
@@ -159,12 +179,15 @@ fn ends_sentence(t: &Token) -> bool {
 /// Tags with a given model and lexicon; all kinds, misc included. Long
 /// runs are cut after sentence-final punctuation, as in training.
 pub fn tag_with(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> Vec<RawSpan> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    // what each token contributes, worked out once per spelling of the run
+    let (toks, own) = prepare(model, tokens, lex);
+    tag_prepared(model, tokens, &toks, &own)
+}
+
+/// What each token contributes, worked out once per spelling of the run:
+/// its [`features::Tok`], and the weights of its features that follow from
+/// its spelling alone, summed (integer sums: the order does not matter).
+fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> (Vec<features::Tok>, Vec<[i32; model::NT]>) {
     let (toks, first) = features::toks(tokens, model.lang, lex);
-    // and the weights of its features that follow from its spelling alone,
-    // summed once per spelling (integer sums: the order does not matter)
     let mut own: Vec<[i32; model::NT]> = Vec::with_capacity(tokens.len());
     let mut fs = Vec::with_capacity(32);
     for (i, t) in toks.iter().enumerate() {
@@ -178,6 +201,13 @@ pub fn tag_with(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> Vec<RawSp
         };
         own.push(row);
     }
+    (toks, own)
+}
+
+/// [`tag_with`] given [`prepare`]'s rows for `tokens`.
+fn tag_prepared(model: &Model, tokens: &[Token], toks: &[features::Tok], own: &[[i32; model::NT]]) -> Vec<RawSpan> {
+    let mut out = Vec::new();
+    let mut start = 0;
     for (i, t) in tokens.iter().enumerate() {
         if ends_sentence(t) || i + 1 == tokens.len() {
             if let (Some(chunk), Some(info)) = (tokens.get(start..=i), toks.get(start..=i)) {
