@@ -64,6 +64,14 @@ word_lists! {
     pub(super) fn en_facility_body = ["en_facility_body"];
     /// Words ending a US county's name ("County", "Parish", "Borough").
     pub(super) fn en_county_words = ["en_county"];
+    /// Words ending an English natural feature's name ("River", "Creek"):
+    /// [`super::landforms`].
+    pub(super) fn en_feature_last = ["en_feature_last"];
+    /// Words starting one ("Lake", "Mount").
+    pub(super) fn en_feature_first = ["en_feature_first"];
+    /// Words ending a protected area's name after "National" or "State"
+    /// ("Forest", "Park").
+    pub(super) fn en_feature_national = ["en_feature_national"];
     /// English heads before "of" and a town ("Port of Beirut").
     pub(super) fn en_facility_of = ["en_facility_of"];
     /// Words that call the next name a town or city ("مدينه", "city").

@@ -34,6 +34,7 @@
 mod demonyms;
 mod facilities;
 mod joined;
+mod landforms;
 pub mod lexicon;
 mod linking;
 mod lists;
