@@ -16,8 +16,8 @@
 //! read as an organisation, which news corpora mark as one.
 
 use super::lists::{
-    ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body, en_facility_of,
-    en_facility_place,
+    ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body, en_facility_centre,
+    en_facility_of, en_facility_place,
 };
 use super::merge::first_kind;
 use super::places::tagged_place;
@@ -250,7 +250,10 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
     let mut j = i;
     while j < i + MAX_NAME + 1 && (j == i || name_word(j)) {
         let key = &words[j].key;
-        let head = if en_facility_place().contains(key) {
+        // a centre is a place after a word of its use ("Civic Center")
+        let centre =
+            matches!(key.as_str(), "center" | "centre") && j > i && en_facility_centre().contains(&words[j - 1].key);
+        let head = if en_facility_place().contains(key) || centre {
             Some(Head::Place)
         } else if en_facility_body().contains(key) {
             Some(Head::Body)
@@ -289,6 +292,14 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
             if let Some(key) = key.filter(|_| first_kind(cands, &local) && super::merge::notable_first(cands)) {
                 return Some((as_what(cands, key), Some((k, pre))));
             }
+        }
+    }
+    // a county or town of two or three words inside it pins it, and the
+    // facility stays the mention ("Walker County Civic Center")
+    for k in w0..w1 {
+        for e in (k + 2..=(k + 3).min(w1)).rev() {
+            let Some((cands, _)) = tagged_place(words, k, e).filter(|(c, _)| first_kind(c, &local)) else { continue };
+            return Some((as_what(cands, super::key_of(words, k, e, &words[k].key)), None));
         }
     }
     // the nearest town the text names, the same sentence first

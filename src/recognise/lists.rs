@@ -60,6 +60,9 @@ word_lists! {
     pub(super) fn ar_facility_body = ["ar_facility_body"];
     /// English heads after a street's, airport's or bridge's name ("Airport").
     pub(super) fn en_facility_place = ["en_facility_place"];
+    /// Words of a centre's use that make "X Civic Center" a place
+    /// ("civic", "convention").
+    pub(super) fn en_facility_centre = ["en_facility_centre"];
     /// English heads after an institution's building's name ("Hospital").
     pub(super) fn en_facility_body = ["en_facility_body"];
     /// Words ending a US county's name ("County", "Parish", "Borough").
