@@ -75,6 +75,8 @@ word_lists! {
     /// Words ending a protected area's name after "National" or "State"
     /// ("Forest", "Park").
     pub(super) fn en_feature_national = ["en_feature_national"];
+    /// Abbreviated company forms written with a dot ("Corp.", "Inc.").
+    pub(super) fn en_org_abbreviations = ["en_org_abbreviation"];
     /// English heads before "of" and a town ("Port of Beirut").
     pub(super) fn en_facility_of = ["en_facility_of"];
     /// Words that call the next name a town or city ("مدينه", "city").

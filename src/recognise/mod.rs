@@ -47,6 +47,7 @@ mod places;
 mod words;
 
 pub use demonyms::countries_in;
+pub use orgs::abbreviation_dots;
 pub use people::one_person;
 pub(crate) use words::{lookup_keys, may_start_name};
 pub use words::{words, Feat, Word};
