@@ -294,13 +294,12 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
             }
         }
     }
-    // a county or town of two or three words inside it pins it, and the
-    // facility stays the mention ("Walker County Civic Center")
-    for k in w0..w1 {
-        for e in (k + 2..=(k + 3).min(w1)).rev() {
-            let Some((cands, _)) = tagged_place(words, k, e).filter(|(c, _)| first_kind(c, &local)) else { continue };
-            return Some((as_what(cands, super::key_of(words, k, e, &words[k].key)), None));
-        }
+    // a county or town its name starts with pins it, and the facility
+    // stays the mention ("Walker County Civic Center", "Gainesville Civic
+    // Center")
+    for e in (w0 + 1..=(w0 + 3).min(w1 - 1)).rev() {
+        let Some((cands, _)) = tagged_place(words, w0, e).filter(|(c, _)| first_kind(c, &local)) else { continue };
+        return Some((as_what(cands, super::key_of(words, w0, e, &words[w0].key)), None));
     }
     // the nearest town the text names, the same sentence first
     let sent = words[w0].sent;

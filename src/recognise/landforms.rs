@@ -5,6 +5,9 @@
 //! reads such a name as an organisation or a person; it is a place, mapped
 //! when the gazetteer knows it and listed unmapped when it does not.
 //!
+//! A town named with a compass word ("South Charleston", "North Jasper"
+//! as the gazetteer holds them) is a place too, not a person or a body.
+//!
 //! The words are the lists `en_feature_last`, `en_feature_first` and
 //! `en_feature_national` of `data/curated/recognise_words.tsv`.
 
@@ -40,4 +43,17 @@ pub(super) fn natural_feature(words: &[Word], w0: usize, w1: usize) -> Option<(&
         Some(found) => Some(found),
         None => Some((&[], 0)),
     }
+}
+
+/// The candidates of the English words `w0..w1` (a span the tagger read as
+/// an organisation or a person) when they open with a compass word and the
+/// gazetteer holds the whole as a town or a province ("South Charleston",
+/// "North Charleston", "West Jefferson").
+pub(super) fn compass_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+    let ws = words.get(w0..w1).filter(|ws| ws.len() >= 2)?;
+    if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) || ws[1..].iter().any(|w| w.brk) {
+        return None;
+    }
+    super::lexicon::compass(&ws[0].key)?;
+    tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::City, PlaceKind::Province]))
 }

@@ -157,12 +157,14 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 EntityType::Organization => country_name(words, w0, w1)
                     .or_else(|| cued_division(words, w0, w1))
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
+                    .or_else(|| super::landforms::compass_town(words, w0, w1))
                     .or_else(|| county(words, w0, w1))
                     .or_else(|| town_of_division(words, w0, w1))
                     .or_else(|| joined_town(words, &tagged, min_score, w0, w1))
                     .or_else(|| cued_town(words, w0, w1)),
                 EntityType::Person => county(words, w0, w1)
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
+                    .or_else(|| super::landforms::compass_town(words, w0, w1))
                     .or_else(|| town_of_division(words, w0, w1))
                     .or_else(|| joined_town(words, &tagged, min_score, w0, w1))
                     .or_else(|| cued_town(words, w0, w1)),
