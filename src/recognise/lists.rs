@@ -37,7 +37,7 @@ word_lists! {
     /// Lines of business that make "مصر للطيران" a company.
     pub(super) fn company_lines = ["company_line"];
     /// English words that make a capitalised run an organisation.
-    fn en_org_heads = ["en_org_head"];
+    pub(super) fn en_org_heads = ["en_org_head"];
     /// Connectors that may sit inside an English name ("Gulf of Mexico",
     /// "Bashar al-Assad", "Marcel de Vink").
     fn en_connectors = ["en_connector"];

@@ -33,6 +33,7 @@
 
 mod demonyms;
 mod facilities;
+mod headlines;
 mod joined;
 mod landforms;
 pub mod lexicon;
