@@ -143,7 +143,8 @@ fn find_all(
     let found_dates = find_dates_in(text, units, &tokens, &ranges, lang, published);
     let spans: Vec<(usize, usize)> = found_dates.iter().map(|d| (d.start, d.end)).collect();
     let tagged = if sources.tagger { tag_blocks(&tokens, &ranges, lang) } else { Vec::new() };
-    let found: Vec<Found> = recognise::recognise(&words, lang, &spans, &tagged, sources.rules);
+    let mut found: Vec<Found> = recognise::recognise(&words, lang, &spans, &tagged, sources.rules);
+    recognise::abbreviation_dots(&words, &mut found, &|i| chars.get(i) == Some(&'.'));
     let texts: Vec<String> = found.iter().map(|f| slice(f.start, f.end)).collect();
     let (ents, of_mention) = resolve::entities(&found, &texts, &words, ar);
 

@@ -22,7 +22,7 @@ use std::time::Instant;
 
 use crate::analyze::{analyze_with, Sources};
 use crate::gazetteer;
-use crate::model::{Analysis, Article, Dir, EntityType, MentionForm};
+use crate::model::{Analysis, Article, Dir, EntityType, Mention, MentionForm};
 use crate::tagger::corpus::{self, Corpus, Split};
 use crate::tagger::kind_of;
 
@@ -170,10 +170,8 @@ fn build(paragraphs: &[Vec<Sentence>], lang: &str) -> Doc {
                 match lab {
                     Some((k, begin)) => {
                         let cont = !begin && open.is_some_and(|g| g.kind == *k);
-                        if cont {
-                            if let Some(g) = open.as_mut() {
-                                g.end = pos + len;
-                            }
+                        if let Some(g) = open.as_mut().filter(|_| cont) {
+                            g.end = pos + len;
                         } else {
                             gold.extend(open.take());
                             open = Some(Gold { start: pos, end: pos + len, kind: *k });
@@ -504,7 +502,7 @@ fn score_language(lang: &str, corpora: &[Corpus], split: Split, dir: &Path, repo
 fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) -> Vec<(EntityType, Prf)> {
     let (analyses, wps, words) = run_all(docs, sources);
     let mut prf = [Prf::default(); 3];
-    // ATLAS_EVAL_DUMP=file writes the misses and false alarms, for study
+    // ATLAS_EVAL_DUMP=file writes misses and false alarms (and what they meet)
     let mut dump = std::env::var_os("ATLAS_EVAL_DUMP").map(|_| String::new());
     // nationality mentions, and what gold spans they meet
     let mut demonyms: (usize, std::collections::BTreeMap<&str, usize>) = Default::default();
@@ -521,7 +519,8 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
                 prf[t].gold += 1;
             }
             if let Some(d) = dump.as_mut() {
-                let found = a.mentions.iter().find(|m| m.start < g.end && g.start < m.end);
+                let meets = |m: &&Mention| m.start < g.end && g.start < m.end && m.form != MentionForm::Within;
+                let found = a.mentions.iter().filter(meets).min_by_key(|m| !(m.kind == g.kind && m.end == g.end));
                 let exact = found.is_some_and(|m| m.kind == g.kind && m.end == g.end);
                 if !exact {
                     let got = found.map(|m| format!("{}:{}", m.kind.as_str(), m.text)).unwrap_or_default();
@@ -568,7 +567,9 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
                 prf[t].tp += 1;
             } else if let Some(d) = dump.as_mut() {
                 let ctx = text_of(m.start.saturating_sub(30), m.end + 30).replace('\n', " ");
-                let _ = writeln!(d, "FP\t{}\t{}\t\t{}", m.kind.as_str(), m.text, ctx);
+                let g = doc.gold.iter().find(|g| g.start < m.end && m.start < g.end);
+                let g = g.map(|g| format!("{}:{}", g.kind.as_str(), text_of(g.start, g.end))).unwrap_or_default();
+                let _ = writeln!(d, "FP\t{}\t{}\t{g}\t{}", m.kind.as_str(), m.text, ctx);
             }
         }
     }
@@ -586,9 +587,8 @@ fn score_ner(name: &str, docs: &[Doc], sources: Sources, report: &mut String) ->
     let _ = writeln!(report, "{name}: {} documents, {words} words, {wps:.0} words/s (CPU time)", docs.len());
     prf_table(report, &prf);
     if demonyms.0 > 0 {
-        let met: Vec<String> = demonyms.1.iter().map(|(k, n)| format!("{n} {k}")).collect();
-        let _ =
-            writeln!(report, "  nationality mentions (not scored): {}; meeting gold: {}", demonyms.0, met.join(", "));
+        let met = demonyms.1.iter().map(|(k, n)| format!("{n} {k}")).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(report, "  nationality mentions (not scored): {}; meeting gold: {met}", demonyms.0);
     }
     if references > 0 {
         let _ = writeln!(report, "  organisation head-noun references (not scored): {references}");

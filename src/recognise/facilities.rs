@@ -16,8 +16,8 @@
 //! read as an organisation, which news corpora mark as one.
 
 use super::lists::{
-    ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body, en_facility_of,
-    en_facility_place,
+    ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body, en_facility_centre,
+    en_facility_of, en_facility_place,
 };
 use super::merge::first_kind;
 use super::places::tagged_place;
@@ -250,7 +250,10 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
     let mut j = i;
     while j < i + MAX_NAME + 1 && (j == i || name_word(j)) {
         let key = &words[j].key;
-        let head = if en_facility_place().contains(key) {
+        // a centre is a place after a word of its use ("Civic Center")
+        let centre =
+            matches!(key.as_str(), "center" | "centre") && j > i && en_facility_centre().contains(&words[j - 1].key);
+        let head = if en_facility_place().contains(key) || centre {
             Some(Head::Place)
         } else if en_facility_body().contains(key) {
             Some(Head::Body)
@@ -290,6 +293,13 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
                 return Some((as_what(cands, key), Some((k, pre))));
             }
         }
+    }
+    // a county or town its name starts with pins it, and the facility
+    // stays the mention ("Walker County Civic Center", "Gainesville Civic
+    // Center")
+    for e in (w0 + 1..=(w0 + 3).min(w1 - 1)).rev() {
+        let Some((cands, _)) = tagged_place(words, w0, e).filter(|(c, _)| first_kind(c, &local)) else { continue };
+        return Some((as_what(cands, super::key_of(words, w0, e, &words[w0].key)), None));
     }
     // the nearest town the text names, the same sentence first
     let sent = words[w0].sent;

@@ -37,7 +37,7 @@ word_lists! {
     /// Lines of business that make "مصر للطيران" a company.
     pub(super) fn company_lines = ["company_line"];
     /// English words that make a capitalised run an organisation.
-    fn en_org_heads = ["en_org_head"];
+    pub(super) fn en_org_heads = ["en_org_head"];
     /// Connectors that may sit inside an English name ("Gulf of Mexico",
     /// "Bashar al-Assad", "Marcel de Vink").
     fn en_connectors = ["en_connector"];
@@ -60,10 +60,23 @@ word_lists! {
     pub(super) fn ar_facility_body = ["ar_facility_body"];
     /// English heads after a street's, airport's or bridge's name ("Airport").
     pub(super) fn en_facility_place = ["en_facility_place"];
+    /// Words of a centre's use that make "X Civic Center" a place
+    /// ("civic", "convention").
+    pub(super) fn en_facility_centre = ["en_facility_centre"];
     /// English heads after an institution's building's name ("Hospital").
     pub(super) fn en_facility_body = ["en_facility_body"];
     /// Words ending a US county's name ("County", "Parish", "Borough").
     pub(super) fn en_county_words = ["en_county"];
+    /// Words ending an English natural feature's name ("River", "Creek"):
+    /// [`super::landforms`].
+    pub(super) fn en_feature_last = ["en_feature_last"];
+    /// Words starting one ("Lake", "Mount").
+    pub(super) fn en_feature_first = ["en_feature_first"];
+    /// Words ending a protected area's name after "National" or "State"
+    /// ("Forest", "Park").
+    pub(super) fn en_feature_national = ["en_feature_national"];
+    /// Abbreviated company forms written with a dot ("Corp.", "Inc.").
+    pub(super) fn en_org_abbreviations = ["en_org_abbreviation"];
     /// English heads before "of" and a town ("Port of Beirut").
     pub(super) fn en_facility_of = ["en_facility_of"];
     /// Words that call the next name a town or city ("مدينه", "city").

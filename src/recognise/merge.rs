@@ -72,6 +72,7 @@ pub(super) const PRIO_CAPS: u8 = 10;
 /// historical regions and villages the gazetteer lacks).
 pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f32) -> Vec<Found> {
     let tagged = super::joined::split_joined(words, split_possessive_countries(words, tagged));
+    let casing = std::cell::OnceCell::new();
     tagged
         .iter()
         .filter(|t| t.score >= min_score)
@@ -88,6 +89,8 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             while t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
                 w0 += 1;
             }
+            // nor, in a headline, into an ordinary word written capitalised
+            w1 = casing.get_or_init(|| super::headlines::Casing::of(words)).end(words, w0, w1);
             // A name does not run on into a trigger, a time word or a
             // function word ("محمد بن سلمان اتصالا هاتفيا").
             if let Some(cut) = words.get(w0 + 1..w1).and_then(|ws| {
@@ -156,11 +159,15 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             let country = match t.kind {
                 EntityType::Organization => country_name(words, w0, w1)
                     .or_else(|| cued_division(words, w0, w1))
+                    .or_else(|| super::landforms::natural_feature(words, w0, w1))
+                    .or_else(|| super::landforms::compass_town(words, w0, w1))
                     .or_else(|| county(words, w0, w1))
                     .or_else(|| town_of_division(words, w0, w1))
                     .or_else(|| joined_town(words, &tagged, min_score, w0, w1))
                     .or_else(|| cued_town(words, w0, w1)),
                 EntityType::Person => county(words, w0, w1)
+                    .or_else(|| super::landforms::natural_feature(words, w0, w1))
+                    .or_else(|| super::landforms::compass_town(words, w0, w1))
                     .or_else(|| town_of_division(words, w0, w1))
                     .or_else(|| joined_town(words, &tagged, min_score, w0, w1))
                     .or_else(|| cued_town(words, w0, w1)),

@@ -35,7 +35,9 @@
 mod demonyms;
 mod facilities;
 mod focus;
+mod headlines;
 mod joined;
+mod landforms;
 pub mod lexicon;
 mod linking;
 mod lists;
@@ -48,6 +50,7 @@ mod places;
 mod words;
 
 pub use demonyms::countries_in;
+pub use orgs::abbreviation_dots;
 pub use people::one_person;
 pub(crate) use words::{lookup_keys, may_start_name};
 pub use words::{words, Feat, Word};

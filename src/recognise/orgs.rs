@@ -122,3 +122,26 @@ pub(super) fn pattern_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
     }
     out.push(org_found(words, i, k, r, PRIO_PATTERN_ORG));
 }
+
+/// An English name that ends in an abbreviation takes the abbreviation's
+/// dot, which the tokenizer leaves out of the word: a company's form
+/// ("First Albany Corp.", "Barnett Banks Inc.": `en_org_abbreviation` in
+/// `data/curated/recognise_words.tsv`) or a US state's ("Gainesville,
+/// Fla."), as news corpora mark them. `dot_at(i)`: a full stop is at code
+/// point `i` of the text.
+pub fn abbreviation_dots(words: &[Word], found: &mut [Found], dot_at: &dyn Fn(usize) -> bool) {
+    for f in found.iter_mut() {
+        let Some(last) = f.w1.checked_sub(1).and_then(|k| words.get(k)) else { continue };
+        if last.arabic || last.end != f.end || !last.cap || !dot_at(f.end) {
+            continue;
+        }
+        let abbreviation = match f.kind {
+            EntityType::Organization => super::lists::en_org_abbreviations().contains(&last.key),
+            EntityType::Place => f.w1 == f.w0 + 1 && crate::gazetteer::is_state_abbreviation(&last.key),
+            _ => false,
+        };
+        if abbreviation {
+            f.end += 1;
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Headlines written in title case or in capitals ("Gainesville Residents
+//! Brace for Flooding", "FLOOD WATERS RISE IN GAINESVILLE"): every word
+//! there is capitalised, so the tagger runs names on into ordinary words.
+//! A name in such a sentence ends before a word the text writes in
+//! lowercase elsewhere and never capitalised inside an ordinary sentence
+//! ("residents", "rises"; not "River" when the body names "the
+//! Chattahoochee River"), nor a word that makes up names of its own: an
+//! organisation's, a county's or a feature's head ("Bank", "Union",
+//! "County", "River").
+
+use super::lists::{en_county_words, en_facility_place, en_feature_last, en_org_heads};
+use super::Word;
+use std::collections::HashSet;
+
+/// Fewest words of four letters or more, all capitalised, that make a
+/// sentence a headline.
+const MIN_TITLED: usize = 3;
+
+/// How the text writes its words (see the module doc).
+pub(super) struct Casing<'w> {
+    /// Sentences written in title case or capitals.
+    titled: HashSet<usize>,
+    /// Words written in lowercase somewhere.
+    lower: HashSet<&'w str>,
+    /// Words capitalised inside an ordinary sentence (not its first word).
+    named: HashSet<&'w str>,
+}
+
+impl<'w> Casing<'w> {
+    pub(super) fn of(words: &'w [Word]) -> Self {
+        let latin = |w: &Word| !w.arabic && w.key.chars().count() >= 4 && w.key.chars().all(char::is_alphabetic);
+        let mut titled = HashSet::new();
+        let mut s = 0;
+        while s < words.len() {
+            let e = s + words[s..].iter().take_while(|w| w.sent == words[s].sent).count();
+            let long: Vec<&Word> = words[s..e].iter().filter(|w| latin(w)).collect();
+            if long.len() >= MIN_TITLED && long.iter().all(|w| w.cap || w.upper) {
+                titled.insert(words[s].sent);
+            }
+            s = e;
+        }
+        let mut lower = HashSet::new();
+        let mut named = HashSet::new();
+        for w in words.iter().filter(|w| latin(w)) {
+            if !w.cap && !w.upper {
+                lower.insert(w.key.as_str());
+            } else if !w.sent_start && !titled.contains(&w.sent) {
+                named.insert(w.key.as_str());
+            }
+        }
+        Casing { titled, lower, named }
+    }
+
+    /// The end of a name at words `w0..w1`: before the first word after
+    /// `w0` that is an ordinary word of a headline (see the module doc).
+    pub(super) fn end(&self, words: &[Word], w0: usize, w1: usize) -> usize {
+        if !words.get(w0).is_some_and(|w| self.titled.contains(&w.sent)) {
+            return w1;
+        }
+        (w0 + 1..w1)
+            .find(|&k| {
+                let key = words[k].key.as_str();
+                self.lower.contains(key) && !self.named.contains(key) && !name_part(key)
+            })
+            .unwrap_or(w1)
+    }
+}
+
+/// A head that makes up names of its own (see the module doc).
+fn name_part(key: &str) -> bool {
+    en_org_heads().contains(key)
+        || en_county_words().contains(key)
+        || en_feature_last().contains(key)
+        || en_facility_place().contains(key)
+}
