@@ -53,6 +53,7 @@ late_lists! {
     Titles = "curated/titles.tsv",
     Triggers = "curated/event_triggers.tsv",
     GivenNames = "curated/given_names.tsv",
+    ArNames = "curated/ar_names.tsv",
     People = "curated/people.tsv",
     RecogniseWords = "curated/recognise_words.tsv",
     Compass = "curated/compass.tsv",

@@ -106,6 +106,16 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             if w1 <= w0 || w1 > words.len() || words[w0].f.ar_stop || words[w0].f.trigger {
                 return None;
             }
+            // An Arabic name does not start at an adjective of the noun before
+            // it ("المجموعة المصغرة للتحالف الدولي": the name is "التحالف
+            // الدولي"), nor end in a past-tense plural verb ("جامعة القاهرة
+            // زاروا").
+            if w0 > 0 && w1 > w0 + 1 && adjective_after_head(&words[w0 - 1], &words[w0], &words[w0 + 1]) {
+                w0 += 1;
+            }
+            while w1 > w0 + 1 && past_plural(&words[w1 - 1]) {
+                w1 -= 1;
+            }
             // an Arabic word that starts with a figure is a sum or a count
             // glued to its unit ("1.69مليار ريال"), never the start of a name
             if figure_first(&words[w0]) && words[w0].text.chars().any(crate::text::is_arabic) {
@@ -243,6 +253,23 @@ const UNMAPPED_MIN: f32 = 0.5;
 fn unmapped_place(words: &[Word], w0: usize, w1: usize, score: f32) -> bool {
     score >= UNMAPPED_MIN
         && words[w0].readings.iter().all(|r| crate::gazetteer::lookup(&key_of(words, w0, w1, &r.key)).is_empty())
+}
+
+/// `w` is an adjective of the definite noun `head` before it, and no name
+/// starts at it: both words carry the article, nothing stands between them,
+/// `w` is no organisation head, and the word after it opens with a
+/// preposition ("المجموعة المصغرة للتحالف", "الأمين العام للأمم").
+fn adjective_after_head(head: &Word, w: &Word, next: &Word) -> bool {
+    let definite = |w: &Word| w.arabic && w.key.starts_with("ال") && w.key.chars().count() > 3;
+    definite(head)
+        && definite(w)
+        && !w.brk
+        && !next.brk
+        && !w.f.org_head
+        && !head.f.title
+        && next.arabic
+        && next.key.chars().count() > 3
+        && (next.key.starts_with("لل") || next.key.starts_with("بال"))
 }
 
 /// An Arabic past-tense verb of a plural subject ("انطلقوا", "أكدوا"), by

@@ -8,7 +8,7 @@ use crate::text::{readings, Token};
 
 /// Bumped whenever the features below change; a model with another version
 /// is refused instead of silently scoring garbage.
-pub const FEATURE_VERSION: u8 = 4;
+pub const FEATURE_VERSION: u8 = 5;
 
 /// Word classes from outside lists (gazetteer, titles, names, organisation
 /// heads) that the tagger uses as features, as bits (see

@@ -1,7 +1,8 @@
 //! The word lists the shipped taggers use as features ([`Lists`]): the
 //! gazetteer's place keys, its weak common words and demonyms, and the
 //! hand-curated titles, given names, people and organisations in
-//! `data/curated/`. Membership is a feature with a learned weight, never
+//! `data/curated/`, and the Arabic given names and surnames generated from
+//! Wikidata (`ar_names.tsv`, `scripts/gen_names.py`). Membership is a feature with a learned weight, never
 //! an override: a list hit on "المالي" (Mali, or "financial") is worth what
 //! training found it worth in that context.
 //!
@@ -40,8 +41,11 @@ pub const STOP: u16 = 1 << 9;
 /// "الدولي": recognise_words.tsv, org_adjective).
 pub const ORG_ADJ: u16 = 1 << 10;
 
+/// An Arabic surname (ar_names.tsv, from Wikidata: "الاسد", "حداد").
+pub const SURNAME: u16 = 1 << 11;
+
 /// Number of class bits.
-pub const CLASSES: u32 = 11;
+pub const CLASSES: u32 = 12;
 
 // FNV-1a: these maps hold short words from the page, not keys an attacker picks.
 type Map = HashMap<String, u16, crate::hash::FnvBuild>;
@@ -95,6 +99,15 @@ impl Lists {
         }
         for r in rows(late_list(List::GivenNames)) {
             add(r[0], GIVEN);
+        }
+        // one-word Arabic names borne by several people on Wikidata, without
+        // those the gold corpora mostly tag as ordinary words
+        for r in rows(late_list(List::ArNames)) {
+            match r.as_slice() {
+                [w, "given", ..] => add(w, GIVEN),
+                [w, "surname", ..] => add(w, SURNAME),
+                _ => {}
+            }
         }
         for r in rows(late_list(List::People)) {
             for col in [0, 2, 3] {
