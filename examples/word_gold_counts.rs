@@ -15,10 +15,7 @@
 //! line naming the parts, then `key<TAB>person<TAB>other name<TAB>O`,
 //! sorted by key.
 
-use std::collections::BTreeMap;
-
-use article_atlas::internals::normalize_key;
-use article_atlas::internals::tagger::corpus::{training_parts, training_words, Gold, ARABIC};
+use article_atlas::internals::tagger::corpus::{arabic_word_counts, training_parts, training_words, ARABIC};
 
 fn read(path: &str) -> Result<String, String> {
     let p = article_atlas::eval::devdata_dir().join(path);
@@ -27,21 +24,7 @@ fn read(path: &str) -> Result<String, String> {
 
 fn main() {
     let sentences = training_words(&ARABIC, &mut read).unwrap_or_else(|e| panic!("{e}"));
-    let mut counts: BTreeMap<String, [usize; 3]> = BTreeMap::new();
-    for s in &sentences {
-        for (w, tag) in s {
-            let key = normalize_key(w);
-            if key.chars().count() < 2 || !key.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
-                continue;
-            }
-            let c = counts.entry(key).or_default();
-            match tag {
-                Gold::Person => c[0] += 1,
-                Gold::O => c[2] += 1,
-                Gold::Place | Gold::OtherName => c[1] += 1,
-            }
-        }
-    }
+    let counts = arabic_word_counts(&sentences);
     println!("# training parts of {}", training_parts(&ARABIC));
     for (k, [p, n, o]) in &counts {
         println!("{k}\t{p}\t{n}\t{o}");

@@ -46,7 +46,7 @@ pub fn is_town_after_cue(key: &str) -> bool {
     context_words().town_after.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
 }
 
-fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+pub(crate) fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect())
 }
 

@@ -25,9 +25,8 @@ fn table() -> &'static [Noun] {
     static T: Late<Vec<Noun>> = Late::new();
     T.get(|| {
         let mut out: Vec<Noun> = Vec::new();
-        for line in late_list(List::PlaceContext).lines().filter(|l| !l.starts_with('#')) {
-            let cols: Vec<&'static str> = line.split('\t').collect();
-            if let ["focus_country", _, phrase, countries, _] = cols.as_slice() {
+        for row in crate::resolve::data_rows(late_list(List::PlaceContext)) {
+            if let ["focus_country", _, phrase, countries, _] = row.as_slice() {
                 let countries = countries.split('|').collect();
                 out.push(Noun { key: gazetteer::name_key(phrase), countries, places: OnceLock::new() });
             }

@@ -182,6 +182,28 @@ pub fn training_parts(corpora: &[Corpus]) -> String {
     parts.join(", ")
 }
 
+/// How often each Arabic word of `sentences` is, under its normalised key
+/// (Arabic letters only, two or more): inside a person's name, inside
+/// another name, and an ordinary word (O). What the generated lists of
+/// words that are no names count (`examples/not_person_words.rs`,
+/// `examples/word_gold_counts.rs` for `scripts/gen_names.py`).
+pub fn arabic_word_counts(sentences: &[Vec<(String, Gold)>]) -> std::collections::BTreeMap<String, [usize; 3]> {
+    let mut counts: std::collections::BTreeMap<String, [usize; 3]> = std::collections::BTreeMap::new();
+    for (w, tag) in sentences.iter().flatten() {
+        let key = crate::text::normalize_key(w);
+        if key.chars().count() < 2 || !key.chars().all(|c| ('\u{0621}'..='\u{064A}').contains(&c)) {
+            continue;
+        }
+        let c = counts.entry(key).or_default();
+        match tag {
+            Gold::Person => c[0] += 1,
+            Gold::Place | Gold::OtherName => c[1] += 1,
+            Gold::O => c[2] += 1,
+        }
+    }
+    counts
+}
+
 /// The sentences of the training parts of `corpora`, each word with what
 /// the gold says it is: what the generated word lists
 /// (`examples/ambiguous_places.rs`, `examples/not_person_words.rs`) count,
