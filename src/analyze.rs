@@ -278,7 +278,7 @@ fn find_all(
             Some(events::M { start: f.start, end: f.end, kind: f.kind, entity, place_kind, date })
         })
         .collect();
-    let mut evs = events::find(&words, &sentences, &ev_mentions, published);
+    let mut evs = events::find(&words, &sentences, &ev_mentions, published, title_end);
     events::place_by_refs(&mut evs, &tokens, &found_dates, published, &slice);
     let mut out_events = Vec::new();
     let n_named = mentions.len();

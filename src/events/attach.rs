@@ -24,6 +24,10 @@ const VERB_DATE_WORDS: usize = 3;
 /// ("held two days of talks", "the talks, which began").
 const CARRY_WORDS: usize = 3;
 
+/// Words a measure of the object adds between a carrying verb and its
+/// trigger ("a new round of", "two days of").
+const PARTITIVE_WORDS: usize = 2;
+
 /// Words between a trigger and the carrying verb it is the subject of at
 /// most ("the talks between the two delegations began").
 const SUBJECT_WORDS: usize = 5;
@@ -79,7 +83,10 @@ fn carries(sw: &[Word], v: usize, tk: usize, ew: &EventWords) -> bool {
     if v > tk && in_phrase {
         return false;
     }
-    let (a, b, most) = if v < tk { (v, tk, CARRY_WORDS) } else { (tk, v, SUBJECT_WORDS) };
+    // "opened a new round of negotiations", "held two days of talks": a
+    // measure before "of" is part of the object.
+    let measure = usize::from(v < tk && tk >= 2 && sw[tk - 1].key == "of") * PARTITIVE_WORDS;
+    let (a, b, most) = if v < tk { (v, tk, CARRY_WORDS + measure) } else { (tk, v, SUBJECT_WORDS) };
     // "a conference to screen an advertisement made last week": an
     // infinitive or a relative clause between them is another verb's.
     let clause = |w: &Word| v > tk && matches!(w.key.as_str(), "to" | "that" | "which" | "who");

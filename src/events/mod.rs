@@ -9,6 +9,7 @@ use crate::text::Token;
 use crate::time::{FoundDate, RefKind};
 
 mod attach;
+mod headline;
 mod words;
 
 use words::{event_words, has, EventWords};
@@ -116,9 +117,16 @@ fn reach<'a>(walk: impl Iterator<Item = &'a Word>, opens: &dyn Fn(&Word) -> bool
 type Trigger = (usize, usize, usize, &'static str, bool, bool);
 
 /// Finds the events of the text. `sentences` are code point ranges,
-/// `mentions` sorted by start.
-pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], published: Option<Ymd>) -> Vec<Ev> {
+/// `mentions` sorted by start; the title ends at `title_end`.
+pub fn find(
+    words: &[Word],
+    sentences: &[(usize, usize)],
+    mentions: &[M<'_>],
+    published: Option<Ymd>,
+    title_end: usize,
+) -> Vec<Ev> {
     let mut out = Vec::new();
+    let lead = headline::lead(sentences, title_end);
     let mut wi = 0;
     for (s0, s1, sent0, sent1) in clauses(words, sentences) {
         while wi < words.len() && words[wi].start < s0 {
@@ -440,12 +448,14 @@ pub fn find(words: &[Word], sentences: &[(usize, usize)], mentions: &[M<'_>], pu
                 start: sent0,
                 end: sent1,
             };
-            match out.iter_mut().rev().find(|e| same_happening(e, &ev, definite)) {
+            let told = |e: &Ev| same_happening(e, &ev, definite) || headline::lead_tells(e, &ev, title_end, lead);
+            match out.iter_mut().rev().find(|e| told(e)) {
                 Some(e) => merge(e, ev),
                 None => out.push(ev),
             }
         }
     }
+    headline::date_from_lead(&mut out, mentions, title_end, lead, published);
     // "إعلان سقوطها مسألة وقت": the word names what is or would be
     // announced; only an announcement with a date of its own is a happening.
     out.retain(|e| e.kind != "announcement" || e.date.is_some());
@@ -593,7 +603,8 @@ pub fn place_by_refs(
 
 /// The clauses of the sentences: a sentence that reports two events is cut
 /// before a word that follows a comma and joins a new clause ("، وسيعقد",
-/// ", while", ", and") when a trigger stands on both sides; lists of names
+/// ", while", ", and") when a trigger stands on both sides (after it, not
+/// holding alone, "، والمزمع عقده", nor a back-reference); lists of names
 /// ("فينك، ونائب المبعوث") stay whole. Returns clause start and end, then
 /// its sentence's start and end.
 fn clauses(words: &[Word], sentences: &[(usize, usize)]) -> Vec<(usize, usize, usize, usize)> {
@@ -619,8 +630,14 @@ fn clauses(words: &[Word], sentences: &[(usize, usize)]) -> Vec<(usize, usize, u
                 continue;
             }
             let before = sw.get(from..k).is_some_and(|ws| ws.iter().any(|x| x.f.trigger_start));
-            let after = sw.get(k..).is_some_and(|ws| ws.iter().any(|x| x.f.trigger_start));
-            if (before || setting) && after {
+            // "، والمزمع عقده خلال ...", ", to be held on ...": holding alone
+            // tells when and where of the happening before it, no new one.
+            // A back-reference ("، وذلك بعد ... الخاص بالمنتدى") tells of the
+            // happening before it, no new one either.
+            let any = |j: usize| sw[j].f.trigger_start && !has(&sw[j], &ew.hold);
+            let after = (k..sw.len()).any(any);
+            let new_after = (k..sw.len()).any(|j| any(j) && !definite_at(sw, j, ew));
+            if (before && new_after) || (setting && after) {
                 out.push((c0, w.start, s0, s1));
                 c0 = w.start;
                 from = k;
