@@ -143,6 +143,12 @@ pub(super) fn of_other_verb(sw: &[Word], tk: usize, m: &M<'_>, ew: &EventWords) 
     // ("the talks that are supposed to conclude by May": a relative clause
     // tells of the trigger itself)
     let described = sw.get(tk + 1).is_some_and(|w| has(w, &ew.relative));
+    // "the talks that are supposed to conclude by May, invited Sinn Fein to
+    // rejoin two weeks ago": past the comma that ends the relative clause
+    // the date is the main clause's.
+    if described && d0 > tk + 2 && sw[tk + 2..=d0].iter().any(|w| w.comma_before) {
+        return true;
+    }
     if d0 > tk
         && !described
         && (a..b).any(|j| finite(sw, j, tk, ew) && !tw.be_forms_en.has(&sw[j].key) && !carries(sw, j, tk, ew))

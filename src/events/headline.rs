@@ -6,8 +6,12 @@
 //! with its date ("افتتح ... أمس معرض الرياض الدولي للكتاب", "mediators on
 //! Wednesday opened a new round of negotiations in Cairo").
 
-use super::{attach, relation_of, Ev, M};
+use super::{relation_of, Ev, M};
 use crate::model::{Derivation, EntityType, Relation, Ymd};
+
+/// Days before publication within which the lead's date is the news peg
+/// ("أمس", "on Wednesday", "this week"; not "a year ago").
+const PEG_DAYS: i64 = 7;
 
 /// The lead: the first sentence that starts after the title (code points).
 pub(super) fn lead(sentences: &[(usize, usize)], title_end: usize) -> Option<(usize, usize)> {
@@ -22,9 +26,9 @@ pub(super) fn lead_tells(e: &Ev, later: &Ev, title_end: usize, lead: Option<(usi
 }
 
 /// Dates a headline report that no report of the body dated by the lead's
-/// date told from publication ("أمس", "اليوم", "on Wednesday"): the news
-/// peg of the story. Not a date the text names in full (a lead's "in 2019"
-/// is background), not one that another happening of the lead holds, and
+/// date told from publication ("أمس", "اليوم", "on Wednesday") within
+/// [`PEG_DAYS`]: the news peg of the story. Not a date the text names in
+/// full (a lead's "in 2019" is background), not one that another happening of the lead holds, and
 /// not for a headline told as still to come or only proposed.
 pub(super) fn date_from_lead(
     out: &mut [Ev],
@@ -40,7 +44,7 @@ pub(super) fn date_from_lead(
         .take_while(|m| m.start < b)
         .filter(|m| m.kind == EntityType::Date && m.end <= b)
         .filter_map(|m| m.date)
-        .find(|d| d.derivation != Derivation::Explicit && !attach::too_wide(d) && d.end <= p);
+        .find(|d| d.derivation != Derivation::Explicit && d.end <= p && crate::time::within_days(d, p, PEG_DAYS));
     let Some(d) = peg else { return };
     let held = |kind: &str| out.iter().any(|x| x.start == a && x.kind != kind && x.date.as_ref() == Some(d));
     let open: Vec<usize> = (0..out.len())

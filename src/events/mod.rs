@@ -211,7 +211,7 @@ pub fn find(
                     // "could start hostilities ... through a direct attack"
                     // (a possibility, not a happening)
                     if attach::no_happening(sw, k, t.kind, ew)
-                        || (!definite_at(sw, k, ew) && attach::hypothetical(sw, k, ew))
+                        || (!definite_at(sw, k, ew) && attach::hypothetical(sw, k, ew) && !attach::pending(sw, k, ew))
                     {
                         break;
                     }
@@ -265,14 +265,17 @@ pub fn find(
             // still to come: a future word near the trigger ("الاجتماع الوزاري
             // المقبل"), or an intention just before it ("agreed to meet again",
             // "قرروا عقد")
+            // English: "agreed to meet", "plans talks", "his plans for a
+            // referendum"; not the noun of "adopted a rights plan at the
+            // annual meeting".
+            let intent = (tk.saturating_sub(4)..tk).find(|&p| {
+                has(&sw[p], &ew.intent)
+                    && (sw[p].arabic || tk - p <= 2 || matches!(sw[p + 1].key.as_str(), "to" | "for"))
+            });
             let upcoming = sw
                 .get(tk.saturating_sub(6)..(tk + 7).min(sw.len()))
                 .is_some_and(|ws| ws.iter().any(|w| has(w, &ew.upcoming)))
-                || (tk.saturating_sub(4)..tk).any(|p| {
-                    // English: "agreed to meet", "plans talks"; not the
-                    // noun of "adopted a rights plan at the annual meeting".
-                    has(&sw[p], &ew.intent) && (sw[p].arabic || tk - p <= 2 || sw[p + 1].key == "to")
-                });
+                || intent.is_some();
             // "دعا إلى عقد مؤتمر", "proposed a conference": only proposed; but a
             // new statement between the call and the trigger is about something
             // else ("called on donors to pledge ... and said the conference would
@@ -339,10 +342,19 @@ pub fn find(
             // (the other verb's too: "seized a bomb Sunday on the eve of the
             // talks") is the day before the happening.
             let eve = attach::governed(sw, tk, &[&ew.eve], EVE_WORDS, ew);
+            // "their last visit ... on Saturday", "الزيارة السابقة": an earlier
+            // happening than the clause's day; only a date of its own dates it.
+            let previous = (!sw[tk].arabic && tk.checked_sub(1).is_some_and(|j| has(&sw[j], &ew.previous)))
+                || (sw[tk].arabic && sw.get(tk + 1).is_some_and(|w| !w.comma_before && has(w, &ew.previous)));
             let date = dates
                 .iter()
                 .filter(own)
                 .filter(near)
+                .filter(|m| !bounds_period(sw, m, ew))
+                .filter(|m| !previous || owns_date(sw, mentions, &triggers, t_start, t_end) && m.start >= t_end)
+                // "won on Saturday ... his plans for a referendum": a date
+                // before the intention is the deciding's.
+                .filter(|m| intent.is_none_or(|p| m.start >= sw[p].end))
                 .filter(|m| (eve || !attach::of_other_verb(sw, tk, m, ew)) && !m.date.is_some_and(attach::too_wide))
                 .min_by_key(|m| {
                     let (a, b) = if m.start >= t_start { (t_start, m.start) } else { (m.end, t_start) };
@@ -354,6 +366,14 @@ pub fn find(
             // attacks told as what keeps happening, with no date, are the
             // background of a story, not a happening on its timeline.
             if date.is_none() && habitual(sw, tk, ew) {
+                continue;
+            }
+            // "visit frequently, competing ... in the summer", "يزور الرياض
+            // بانتظام": what keeps happening, even with a season or a date.
+            let often = sw.get(tk.saturating_sub(1)..(tk + 1 + FREQUENCY_WORDS).min(sw.len())).is_some_and(|ws| {
+                ws.iter().enumerate().any(|(j, w)| has(w, &ew.frequency) && !(j > 1 && w.comma_before))
+            });
+            if often {
                 continue;
             }
             // place: the host before a hosting word; else a city or site near
@@ -448,7 +468,8 @@ pub fn find(
                 start: sent0,
                 end: sent1,
             };
-            let told = |e: &Ev| same_happening(e, &ev, definite) || headline::lead_tells(e, &ev, title_end, lead);
+            let told =
+                |e: &Ev| same_happening(e, &ev, definite, published) || headline::lead_tells(e, &ev, title_end, lead);
             match out.iter_mut().rev().find(|e| told(e)) {
                 Some(e) => merge(e, ev),
                 None => out.push(ev),
@@ -495,6 +516,17 @@ fn owns_date(sw: &[Word], mentions: &[M<'_>], triggers: &[Trigger], start: usize
     let comma = sw.iter().any(|w| w.comma_before && w.start > start && w.start <= m.start);
     let other = triggers.iter().any(|t| t.1 > start && t.1 < m.start);
     between <= OWN_DATE_WORDS && !comma && !other
+}
+
+/// Whether the date `m` bounds a period rather than dates a happening: a
+/// deadline or the end of a period before it ("until December 31, 2001",
+/// "حتى نهاية العام") or its start ("since 1991", "منذ عام 2011").
+fn bounds_period(sw: &[Word], m: &M<'_>, ew: &EventWords) -> bool {
+    let j = sw.partition_point(|w| w.end <= m.start);
+    let Some(w) = j.checked_sub(1).and_then(|k| sw.get(k)) else { return false };
+    let tw = crate::time::words::w();
+    (has(w, &ew.period_start) || w.readings.iter().any(|r| tw.deadlines.has(&r.key)))
+        && !sw.get(j).is_some_and(|x| x.comma_before)
 }
 
 /// Whether the trigger at `tk` tells attacks that keep happening: a word of
@@ -671,29 +703,42 @@ fn relation_of(date: Option<&DateValue>, published: Option<Ymd>, upcoming: bool)
     }
 }
 
+/// Words after a trigger in which an adverb of repetition makes it what
+/// keeps happening ("visit Svalbard frequently").
+const FREQUENCY_WORDS: usize = 3;
+
+/// Days from publication within which a body report's date can be the
+/// headline's happening's.
+const NEWS_DAYS: i64 = 31;
+
 /// Whether `later` reports the same happening as `e`: the same kind, no
 /// clash of dates or of being still to come, and the same place or a
 /// back-reference ("the meeting"; a place in its clause is often only a
 /// topic: "in the meeting he praised the gains in Aden"). A shared
 /// participant alone is not enough: a cabinet that meets and welcomes
 /// another meeting takes part in both reports.
-fn same_happening(e: &Ev, later: &Ev, definite: bool) -> bool {
+fn same_happening(e: &Ev, later: &Ev, definite: bool, published: Option<Ymd>) -> bool {
     // A date only passes from one report to the other through a
     // back-reference: "a meeting" on another day is another meeting.
     // A headline (the title is the text's first block, so its events start
     // at 0) tells the story's main happening without its date: the body's
     // report of it in the same place is the same happening.
     let headline = e.start == 0 && e.date.is_none();
+    // The headline's happening is news: a report dated long before (the
+    // "1991 Gulf War" of a sentence of background) is another happening.
+    let news = |d: &DateValue| published.is_none_or(|p| crate::time::within_days(d, p, NEWS_DAYS));
     let dates_agree = match (&e.date, &later.date) {
         (Some(a), Some(b)) => a.value == b.value,
         (None, None) => true,
-        _ => definite || headline,
+        (None, Some(b)) => definite || (headline && news(b)),
+        (Some(_), None) => definite || headline,
     };
     // A later undated report is "before" only by default: it may refer back
     // to one still to come ("the forum will open ... the forum discusses");
     // a later report said to be still to come is not an earlier past one.
     let to_come = |x: &Ev| matches!(x.relation, Relation::Upcoming | Relation::After);
-    let timing_agrees = to_come(e) == to_come(later) || (later.date.is_none() && !to_come(later));
+    // (an undated headline's "before" is only the default of its present tense)
+    let timing_agrees = to_come(e) == to_come(later) || (later.date.is_none() && !to_come(later)) || headline;
     let same_place = e.place.is_some() && e.place == later.place;
     // a headline with no place ("Assad meets Putin") and a body report
     // with the same two or more people is the same happening

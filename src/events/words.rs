@@ -40,6 +40,9 @@ pub(super) struct EventWords {
     pub definite: WordSet,
     pub pending: WordSet,
     pub eve: WordSet,
+    pub period_start: WordSet,
+    pub frequency: WordSet,
+    pub previous: WordSet,
 }
 
 pub(super) fn event_words() -> &'static EventWords {
@@ -79,6 +82,9 @@ pub(super) fn event_words() -> &'static EventWords {
             definite: list("definite"),
             pending: list("pending"),
             eve: list("eve"),
+            period_start: list("period_start"),
+            frequency: list("frequency"),
+            previous: list("previous"),
         }
     })
 }
@@ -106,6 +112,7 @@ mod tests {
             "condition",
             "definite",
             "eve",
+            "frequency",
             "generic",
             "habitual",
             "hold",
@@ -117,8 +124,10 @@ mod tests {
             "not_event_before",
             "not_event_object",
             "pending",
+            "period_start",
             "plural",
             "preposition",
+            "previous",
             "proposed",
             "relative",
             "series",

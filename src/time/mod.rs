@@ -61,6 +61,12 @@ pub fn day_after(d: &DateValue) -> DateValue {
     }
 }
 
+/// Whether the date `d` overlaps the `days` before or after `p`.
+pub fn within_days(d: &DateValue, p: Ymd, days: i64) -> bool {
+    let p = days_from_civil(p);
+    days_from_civil(d.end) >= p - days && days_from_civil(d.start) <= p + days
+}
+
 /// Reads a publication date string in any supported form: ISO 8601
 /// ("2022-12-08", "2022-12-08T10:00:00Z", "20221208"), RFC 2822
 /// ("Thu, 08 Dec 2022 10:00:00 +0000"), English ("Thursday, December 8,

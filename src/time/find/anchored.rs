@@ -76,6 +76,30 @@ impl Scanner<'_> {
 }
 
 impl Scanner<'_> {
+    /// A month or day written without its year and followed by a phrase of
+    /// the anchor's year ("in April of that year", "في مارس من العام
+    /// نفسه", "in June the following year"): that month of that year, the
+    /// phrase taken into the hit, not the month nearest to publication.
+    pub(super) fn of_anchor_year(&self, h: &Hit, anchor: Option<&DateValue>) -> Option<Hit> {
+        let a = anchor?;
+        let v = &h.value;
+        if v.derivation == Derivation::Explicit || !matches!(v.precision, Precision::Month | Precision::Day) {
+            return None;
+        }
+        let k = if self.tok(h.last).is_some_and(|t| w().of.has(&t.norm)) { h.last + 1 } else { h.last };
+        let (from, to) = w().anchored_first.get(&self.tok(k)?.norm)?;
+        let (words, n, _) = w().anchored.get(from..to).unwrap_or_default().iter().find(|(words, _, step)| {
+            *step == Step::CalendarYear && words.iter().enumerate().skip(1).all(|(j, x)| self.norm(k + j) == x)
+        })?;
+        let year = i32::try_from(i64::from(a.start.year) + n).ok()?;
+        let value = match v.precision {
+            Precision::Month => month_value(year, v.start.month, Derivation::Explicit)?,
+            _ => day_value(ymd(year, v.start.month, v.start.day)?, Derivation::Explicit),
+        };
+        let last = k + words.len();
+        Some(Hit { first: h.first, last, start: h.start, end: self.end_of(last), value })
+    }
+
     /// Whether a phrase ending in a preposition ("the day before") or an
     /// Arabic day before or after ("اليوم السابق", `day_step`) before a word
     /// in "لـ" takes the word at `k` as its object.

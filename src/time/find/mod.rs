@@ -290,6 +290,11 @@ fn plausible_year(v: u32, digits: usize) -> Option<i32> {
     (digits == 4 && (1000..=2199).contains(&v)).then(|| i32::try_from(v).ok()).flatten()
 }
 
+/// Tokens before a date in which the tense of its clause is looked for at
+/// most ("would hold the weekly meeting of the Palestinian self-rule
+/// Authority's cabinet in Nablus on Saturday").
+const TENSE_BACK: usize = 20;
+
 /// Days ahead of publication within which a month or day written without
 /// a year is the coming one even in a clause without future words ("in
 /// November" written in late October): news names a month as long ago
@@ -543,7 +548,7 @@ impl Scanner<'_> {
         word && !after_date
     }
 
-    /// The tense of the verb nearest to token `i` in its clause (12 tokens
+    /// The tense of the verb nearest to token `i` in its clause ([`TENSE_BACK`] tokens
     /// back, 6 ahead up to a comma or a word that starts another verb's
     /// phrase, "and"; the earlier one on a tie): "met on Tuesday" past,
     /// "will meet Tuesday" future, "a service for Saturday was canceled"
@@ -563,7 +568,7 @@ impl Scanner<'_> {
         let possessive = self.inf(i).is_some_and(|f| f.cut > 0);
         let mut j = i;
         let mut opening = true;
-        while j > 0 && i - j < 12 {
+        while j > 0 && i - j < TENSE_BACK {
             j -= 1;
             if self.clause_stop(j) {
                 break;
@@ -686,6 +691,9 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
         };
         match found {
             Some(mut h) if h.last > i && h.end > h.start => {
+                if let Some(x) = sc.of_anchor_year(&h, anchor.as_ref()).filter(|_| own) {
+                    h = x;
+                }
                 if own {
                     anchor = Some(h.value.clone());
                 }
