@@ -17,13 +17,17 @@
 //! in a proper name ("نادي ليون") does not take the adjective: the club is
 //! Lyon, "الفرنسي" describes it.
 //!
+//! Two more fixes of an organisation's extent: a second complement joined
+//! by و goes with the name ("كلية الآداب والعلوم الاجتماعية"), and a
+//! proclitic on the head noun stays outside ("بجامعة دمشق" → "جامعة دمشق").
+//!
 //! The pass runs after the merge, before the nationality words are marked;
 //! it does not cross another accepted name, but takes over a place the
 //! tagger drew on the adjective alone.
 
 use super::lists::ar_state_bodies;
 use super::merge::PRIO_PATTERN_ORG;
-use super::{definite, is_demonym, key_of, span, Found, What, Word};
+use super::{definite, is_demonym, key_of, nisba, span, Found, What, Word};
 use crate::model::EntityType;
 
 /// Whether word `w` is a definite nationality adjective written without a
@@ -85,9 +89,91 @@ fn adjectives_end(words: &[Word], found: &[Found], k: usize) -> usize {
     e
 }
 
+/// Whether word `m` may go on an organisation's name past its end: an
+/// Arabic word on the same side of any break, no function, time, title or
+/// trigger word, not covered by another accepted name.
+fn continues(found: &[Found], words: &[Word], k: usize) -> bool {
+    words.get(k).is_some_and(|m| {
+        m.arabic
+            && !m.brk
+            && !m.f.ar_stop
+            && !m.f.time
+            && !m.f.title
+            && !m.f.trigger
+            && !is_demonym(m)
+            && m.key.chars().count() >= 5
+            && covering(found, k).is_none()
+    })
+}
+
+/// An organisation named by a head noun and a definite complement goes on
+/// with a second complement joined by و ("كلية الآداب" + "والعلوم
+/// الإنسانية", "وزارة الصحة" + "والسكان"): the training parts mark the
+/// coordinated noun inside the name 8 times in 9 after such a name. A
+/// following nisba adjective goes with it.
+fn coordinated(words: &[Word], found: &mut [Found]) {
+    for o in 0..found.len() {
+        let f = &found[o];
+        let first = &words[f.w0];
+        let head = first.f.org_head_reading.is_some() || head_reading(first).is_some();
+        if f.kind != EntityType::Organization
+            || !matches!(f.what, What::Org { curated: None, .. })
+            || !first.arabic
+            || !head
+            || f.w1 < f.w0 + 2
+            || !words[f.w1 - 1].key.starts_with("ال")
+        {
+            continue;
+        }
+        let k = f.w1;
+        if !continues(found, words, k) || !words[k].key.starts_with("وال") {
+            continue;
+        }
+        let mut end = k + 1;
+        if continues(found, words, end) && nisba(&words[end]) && words[end].key.starts_with("ال") {
+            end += 1;
+        }
+        let f = &mut found[o];
+        f.w1 = end;
+        f.end = words[end - 1].end;
+        if let What::Org { key, .. } = &mut f.what {
+            for w in &words[k..end] {
+                key.push(' ');
+                key.push_str(&w.key);
+            }
+        }
+    }
+}
+
+/// A proclitic written on an organisation's head noun stays outside its
+/// span ("بجامعة دمشق" → "جامعة دمشق", "لوزارة الداخلية" → "وزارة
+/// الداخلية"), as for the rules' names; the tagger's spans start at the
+/// word. Its key loses the proclitic too, so the two spellings are one
+/// organisation. A head read with the article lost to لـ ("للجامعة") is
+/// left whole.
+fn proclitic_outside(words: &[Word], found: &mut [Found]) {
+    for f in found.iter_mut().filter(|f| f.kind == EntityType::Organization) {
+        let w = &words[f.w0];
+        let Some(r) = w.f.org_head_reading.and_then(|ri| w.readings.get(ri)) else { continue };
+        if !w.arabic || r.pre == 0 || f.start != w.start || f.w1 <= f.w0 {
+            continue;
+        }
+        let after = w.text.chars().nth(r.pre);
+        if r.key.starts_with("ال") && !matches!(after, Some('ا' | 'أ' | 'إ' | 'آ')) {
+            continue;
+        }
+        f.start += r.pre;
+        if let What::Org { curated: None, key } = &mut f.what {
+            *key = key_of(words, f.w0, f.w1, &r.key);
+        }
+    }
+}
+
 /// Marks and extends the organisations (see the module's text); `found` is
 /// sorted by start.
 pub(super) fn mark(words: &[Word], found: &mut Vec<Found>) {
+    proclitic_outside(words, found);
+    coordinated(words, found);
     let mut i = 0;
     while i + 1 < words.len() {
         let next = i + 1;
