@@ -25,7 +25,7 @@
 //! it does not cross another accepted name, but takes over a place the
 //! tagger drew on the adjective alone.
 
-use super::lists::ar_state_bodies;
+use super::lists::{ar_state_bodies, ar_stop};
 use super::merge::PRIO_PATTERN_ORG;
 use super::{definite, is_demonym, key_of, nisba, span, Found, What, Word};
 use crate::model::EntityType;
@@ -126,7 +126,11 @@ fn coordinated(words: &[Word], found: &mut [Found]) {
             continue;
         }
         let k = f.w1;
-        if !continues(found, words, k) || !words[k].key.starts_with("وال") {
+        // و and a definite noun, no relative pronoun ("والذي")
+        let noun = words.get(k).is_some_and(|m| {
+            m.readings.iter().any(|r| r.pre == 1 && r.key.starts_with("ال") && !ar_stop().contains(&r.key))
+        });
+        if !continues(found, words, k) || !words[k].key.starts_with("وال") || !noun {
             continue;
         }
         let mut end = k + 1;
@@ -155,7 +159,8 @@ fn proclitic_outside(words: &[Word], found: &mut [Found]) {
     for f in found.iter_mut().filter(|f| f.kind == EntityType::Organization) {
         let w = &words[f.w0];
         let Some(r) = w.f.org_head_reading.and_then(|ri| w.readings.get(ri)) else { continue };
-        if !w.arabic || r.pre == 0 || f.start != w.start || f.w1 <= f.w0 {
+        // one letter ("بجامعة", "بالجامعة"); "للجامعة" has lost its article
+        if !w.arabic || r.pre != 1 || f.start != w.start || f.w1 <= f.w0 {
             continue;
         }
         let after = w.text.chars().nth(r.pre);
