@@ -295,6 +295,7 @@ mod tests {
             "ar_place_noun",
             "ar_preposition",
             "ar_quantity",
+            "ar_state_body",
             "ar_stop",
             "ar_time",
             "company_line",

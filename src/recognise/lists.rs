@@ -32,6 +32,9 @@ word_lists! {
     pub(crate) fn en_stop = ["en_stop", "en_calendar"];
     /// Heads that start an Arabic organisation name ("وزارة الخارجية").
     pub(super) fn ar_org_heads = ["ar_org_head"];
+    /// Definite nouns of state bodies that name one with a nationality
+    /// adjective ("السفارة العراقية", "الخارجية التركية"): [`super::org_extent`].
+    pub(super) fn ar_state_bodies = ["ar_state_body"];
     /// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
     pub(super) fn ar_named_heads = ["ar_named_head"];
     /// Lines of business that make "مصر للطيران" a company.

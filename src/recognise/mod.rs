@@ -25,7 +25,9 @@
 //! and the rules/tagger merge policy), `linking` (later mentions),
 //! `demonyms` (nationality words linked to their country, after the merge),
 //! `focus` (nouns standing for the story's country: "المملكة"),
-//! `org_places` (places inside organisations' names, nested in them).
+//! `org_places` (places inside organisations' names, nested in them),
+//! `org_extent` (Arabic organisations named with a nationality adjective:
+//! "الحكومة المصرية", "وزارة الخارجية" + "التركية").
 //!
 //! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
 //! highlighted span, the definite article stays inside when it is written
@@ -42,6 +44,7 @@ pub mod lexicon;
 mod linking;
 mod lists;
 mod merge;
+mod org_extent;
 mod org_places;
 mod orgs;
 mod people;
@@ -258,6 +261,9 @@ pub fn recognise(
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);
     people::nisba_surnames(words, &mut accepted);
+    if rules && pol.arabic {
+        org_extent::mark(words, &mut accepted);
+    }
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {
         linking::company_short_names(words, &mut accepted);
