@@ -25,7 +25,9 @@
 //! and the rules/tagger merge policy), `linking` (later mentions),
 //! `demonyms` (nationality words linked to their country, after the merge),
 //! `focus` (nouns standing for the story's country: "المملكة"),
-//! `org_places` (places inside organisations' names, nested in them).
+//! `org_places` (places inside organisations' names, nested in them),
+//! `town_phrases` (English phrases that make a tagger's person a place:
+//! "Jane Doe, 54, of Tyler", "Queen Anne's County", lists of towns).
 //!
 //! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
 //! highlighted span, the definite article stays inside when it is written
@@ -47,6 +49,7 @@ mod orgs;
 mod people;
 mod person_spans;
 mod places;
+mod town_phrases;
 mod words;
 
 pub use demonyms::countries_in;
