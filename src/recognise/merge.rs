@@ -360,7 +360,7 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
 /// of place ("horses in New South Wales", "across NSW"; the tagger calls
 /// the name an organisation, as it does for a state's government).
 /// The same before "and" and another division or country ("except NSW
-/// and Queensland").
+/// and Queensland"), and before an office ("New York Governor").
 fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = &words[w0..w1];
     if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) {
@@ -371,10 +371,15 @@ fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32]
     let joined = words.get(w1).is_some_and(|w| !w.brk && w.key == "and")
         && words.get(w1 + 1).is_some_and(|n| !n.brk && (n.cap || n.upper))
         && tagged_place(words, w1 + 1, w1 + 2).is_some_and(|(c, _)| first_kind(c, &kinds));
-    if !(cue || joined) {
+    // "New York Governor Andrew Cuomo", "NSW Minister for Primary Industries"
+    let office = words.get(w1).is_some_and(|n| !n.brk && n.cap && n.f.title);
+    if !(cue || joined || office) {
         return None;
     }
-    tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]))
+    let places = crate::gazetteer::places();
+    let division = |c: &u32| places.get(*c as usize).is_some_and(|p| p.kind == PlaceKind::Province);
+    tagged_place(words, w0, w1)
+        .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]) || office && cands.iter().any(division))
 }
 
 /// The candidates of English words `w0..w1` when they are a county's name
