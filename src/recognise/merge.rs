@@ -139,6 +139,8 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     return None;
                 }
                 w0 = super::person_spans::person_start(words, w0);
+                // "Queen Anne's County": the title is the county's name
+                w0 = super::town_phrases::titled_county(words, w0, w1).unwrap_or(w0);
             }
             if t.kind == EntityType::Person && words[w0].arabic {
                 // a preposition with the article ("بجدة", "للإرهاب") starts
@@ -173,13 +175,13 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     .or_else(|| super::landforms::compass_town(words, w0, w1))
                     .or_else(|| county(words, w0, w1))
                     .or_else(|| town_of_division(words, w0, w1))
-                    .or_else(|| joined_town(words, &tagged, min_score, w0, w1))
+                    .or_else(|| super::town_phrases::listed_town(words, &tagged, min_score, w0, w1))
                     .or_else(|| cued_town(words, w0, w1)),
                 EntityType::Person => county(words, w0, w1)
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
                     .or_else(|| super::landforms::compass_town(words, w0, w1))
                     .or_else(|| town_of_division(words, w0, w1))
-                    .or_else(|| joined_town(words, &tagged, min_score, w0, w1))
+                    .or_else(|| super::town_phrases::listed_town(words, &tagged, min_score, w0, w1))
                     .or_else(|| cued_town(words, w0, w1)),
                 _ => None,
             };
@@ -358,7 +360,7 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
 /// of place ("horses in New South Wales", "across NSW"; the tagger calls
 /// the name an organisation, as it does for a state's government).
 /// The same before "and" and another division or country ("except NSW
-/// and Queensland").
+/// and Queensland"), and before an office ("New York Governor").
 fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = &words[w0..w1];
     if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) {
@@ -369,16 +371,21 @@ fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32]
     let joined = words.get(w1).is_some_and(|w| !w.brk && w.key == "and")
         && words.get(w1 + 1).is_some_and(|n| !n.brk && (n.cap || n.upper))
         && tagged_place(words, w1 + 1, w1 + 2).is_some_and(|(c, _)| first_kind(c, &kinds));
-    if !(cue || joined) {
+    // "New York Governor Andrew Cuomo", "NSW Minister for Primary Industries"
+    let office = words.get(w1).is_some_and(|n| !n.brk && n.cap && n.f.title);
+    if !(cue || joined || office) {
         return None;
     }
-    tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]))
+    let places = crate::gazetteer::places();
+    let division = |c: &u32| places.get(*c as usize).is_some_and(|p| p.kind == PlaceKind::Province);
+    tagged_place(words, w0, w1)
+        .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]) || office && cands.iter().any(division))
 }
 
 /// The candidates of English words `w0..w1` when they are a county's name
 /// the gazetteer holds ("Levy County", "Hall County": the tagger reads
 /// them as a person or an organisation, as it does "Dallas County jury").
-fn county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+pub(super) fn county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let last = words.get(w1.checked_sub(1)?)?;
     if w1 < w0 + 2 || last.arabic || !last.cap || !en_county_words().contains(&last.key) {
         return None;
@@ -413,34 +420,6 @@ fn town_of_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u
 }
 
 /// A tagger organisation or person of up to three capitalised English
-/// words that is a town joined by "and" or a comma to a place near it
-/// ("between Cordova and Sumiton", "Charleston and South Charleston":
-/// [`super::places::joined_town`]; "Pandi, Bulacan", "Migori, Homa Bay":
-/// [`super::places::comma_towns`]), unless the tagger is sure the other
-/// name is a person too ("Clinton and Sanders").
-fn joined_town(
-    words: &[Word],
-    tagged: &[TaggedSpan],
-    min_score: f32,
-    w0: usize,
-    w1: usize,
-) -> Option<(&'static [u32], usize)> {
-    if w1 > w0 + 3 || !words[w0..w1].iter().all(|w| !w.arabic && w.cap) {
-        return None;
-    }
-    let (cands, pre) = tagged_place(words, w0, w1)?;
-    let [after, before] = super::places::comma_towns(words, w0, w1, cands);
-    let partners = [super::places::joined_town(words, w0, w1, cands), after, before];
-    let person = |k: usize| {
-        let tok = words[k].tok;
-        tagged
-            .iter()
-            .any(|t| t.kind == EntityType::Person && t.score >= min_score && t.start_token <= tok && tok < t.end_token)
-    };
-    partners.into_iter().flatten().any(|k| !person(k)).then_some((cands, pre))
-}
-
-/// A tagger organisation or person of up to three capitalised English
 /// words that the gazetteer knows as a town, after a settlement noun and
 /// "of" ("the City of Santa Ana", "the community of O'Leary") or before a
 /// word that makes it one ("a Hammond resident"): the town.
@@ -448,7 +427,10 @@ fn cued_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], us
     if w1 > w0 + 3 || !words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper)) {
         return None;
     }
-    if !(super::places::settlement_before(words, w0) || super::places::town_after(words, w1)) {
+    if !(super::places::settlement_before(words, w0)
+        || super::places::town_after(words, w1)
+        || super::town_phrases::residence(words, w0))
+    {
         return None;
     }
     let places = crate::gazetteer::places();

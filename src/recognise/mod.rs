@@ -27,7 +27,9 @@
 //! `focus` (nouns standing for the story's country: "المملكة"),
 //! `org_places` (places inside organisations' names, nested in them),
 //! `org_extent` (Arabic organisations named with a nationality adjective:
-//! "الحكومة المصرية", "وزارة الخارجية" + "التركية").
+//! "الحكومة المصرية", "وزارة الخارجية" + "التركية"),
+//! `town_phrases` (English phrases that make a tagger's person a place:
+//! "Jane Doe, 54, of Tyler", "Queen Anne's County", lists of towns).
 //!
 //! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
 //! highlighted span, the definite article stays inside when it is written
@@ -50,6 +52,7 @@ mod orgs;
 mod people;
 mod person_spans;
 mod places;
+mod town_phrases;
 mod words;
 
 pub use demonyms::countries_in;

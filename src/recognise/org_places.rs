@@ -215,7 +215,13 @@ fn place_in_name(
     // a curated body ("UN Security Council") takes no head rule, and an
     // acronym no town ("UN" is also Un, India)
     let fits = |big: bool| if acronym { !first_is_city(cands) } else { !big || sizeable(cands) };
-    let licensed = (a_country(cands) && !common) || (!curated && head().is_some_and(fits));
+    // a sizeable place in the possessive opens the name ("Wichita's Wesley
+    // Medical Center", "Fort Worth's annual Mayfest")
+    let possessive =
+        first && j < o1 && !words[j - 1].arabic && words[j - 1].readings.iter().any(|r| r.pre == 0 && r.post > 0);
+    let licensed = (a_country(cands) && !common)
+        || (!curated && head().is_some_and(fits))
+        || (possessive && !common && !acronym && sizeable(cands));
     licensed.then_some((cands, ri))
 }
 

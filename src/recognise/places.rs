@@ -8,6 +8,7 @@ use super::lists::{
     ar_place_nouns, direction, en_settlement_of, never_places, place_idioms, settlement_words,
 };
 use super::merge::{country_first, notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
+use super::town_phrases::residence;
 use super::{definite, key_of, lexicon, nisba, span, verb_like, Direction, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::model::{EntityType, PlaceKind};
@@ -362,7 +363,7 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
     if w.arabic {
         return !(ar_cued(words, i, j) || settlement_before(words, i));
     }
-    let before = i > 0 && !w.brk && crate::resolve::is_town_cue(&words[i - 1].key);
+    let before = i > 0 && !w.brk && crate::resolve::is_town_cue(&words[i - 1].key) || residence(words, i);
     let after = words.get(j).is_some_and(|n| n.comma_before && (n.cap || n.upper)) || town_after(words, j);
     // a dateline opens a sentence that goes on in ordinary case ("JASPER,
     // Ala. — A tornado ..."); a headline all in capitals ("CRICKET -

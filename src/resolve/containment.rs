@@ -48,6 +48,21 @@ fn goes_on(found: &[Found], words: &[Word], j: usize) -> bool {
     next_of(found, j).is_some_and(|k| listed(words, &found[j], &found[k]))
 }
 
+/// A figure or a number word between two places counts cases or people
+/// in each, as in a list ("seven in Rio de Janeiro, four in Santa
+/// Catarina"): the second does not contain the first.
+fn counted_between(words: &[Word], from: usize, to: usize) -> bool {
+    let tw = crate::time::words::w();
+    words.get(from..to).is_some_and(|ws| {
+        ws.iter().any(|w| {
+            w.text.chars().any(|c| c.is_ascii_digit())
+                || w.readings
+                    .iter()
+                    .any(|r| tw.numbers.get(&r.key).is_some() || tw.spoken_numbers_en.get(&r.key).is_some())
+        })
+    })
+}
+
 /// Containment: a place right after another in the same sentence, with at
 /// most three words between ("Springfield, Illinois", "Zinjibar in Abyan
 /// province", "زنجبار عاصمة محافظة أبين"), raises the candidates that lie
@@ -64,7 +79,7 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
         let Some(j) = next_of(found, i) else { continue };
         let (a, b) = (&found[i], &found[j]);
         let same_sentence = words.get(a.w0).zip(words.get(b.w0)).is_some_and(|(x, y)| x.sent == y.sent);
-        if !is_place(b) || !same_sentence || b.w0 > a.w1 + 3 {
+        if !is_place(b) || !same_sentence || b.w0 > a.w1 + 3 || counted_between(words, a.w1, b.w0) {
             continue;
         }
         let Some(outer_best) = out[j].scored.first().and_then(|&(c, _)| place_of(c)) else { continue };
