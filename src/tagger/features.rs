@@ -203,6 +203,25 @@ fn hb(b: &[u8]) -> u64 {
     v
 }
 
+/// The prefixes and suffixes of `s` of 1 to 4 code points that are
+/// strictly shorter than `s` ([`prefix`] and [`suffix`] of 1 to 4), read
+/// in one count and at most four steps from each end.
+fn affixes(s: &str) -> [(Option<&str>, Option<&str>); 4] {
+    let mut out = [(None, None); 4];
+    let count = s.chars().count();
+    // where code points 1, 2, ... start, and the last, last but one, ...
+    let mut ends = s.char_indices().map(|(i, _)| i).skip(1);
+    let mut starts = s.char_indices().rev().map(|(i, _)| i);
+    for (k, a) in (1..).zip(out.iter_mut()) {
+        if count <= k {
+            break;
+        }
+        *a = (ends.next().and_then(|e| s.get(..e)), starts.next().and_then(|b| s.get(b..)));
+    }
+    out
+}
+
+#[cfg(test)]
 fn prefix(s: &str, n: usize) -> Option<&str> {
     let mut it = s.char_indices();
     // only strictly shorter than the word: the whole word is its own feature
@@ -210,6 +229,7 @@ fn prefix(s: &str, n: usize) -> Option<&str> {
     s.get(..end)
 }
 
+#[cfg(test)]
 fn suffix(s: &str, n: usize) -> Option<&str> {
     let count = s.chars().count();
     if count <= n {
@@ -279,7 +299,9 @@ pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMu
 /// out again (its readings, word classes, shape and affixes). Also, per
 /// token, the index of the first token with its spelling.
 pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> (Vec<Tok>, Vec<usize>) {
-    let mut seen: std::collections::HashMap<&str, usize, crate::hash::FnvBuild> = Default::default();
+    // about one spelling per two tokens of an article: few regrowths
+    let mut seen: std::collections::HashMap<&str, usize, crate::hash::FnvBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
     let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
     let mut first = Vec::with_capacity(tokens.len());
     for t in tokens {
@@ -360,8 +382,8 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
     }
     let mut affixes = [(None, None); 4];
     if t.is_word {
-        for (k, a) in (1..=4).zip(affixes.iter_mut()) {
-            *a = (prefix(base, k).map(h), suffix(base, k).map(h));
+        for (a, (p, s)) in affixes.iter_mut().zip(self::affixes(base)) {
+            *a = (p.map(h), s.map(h));
         }
     }
     let (norm, stem) = (h(&t.norm), h(base));
@@ -570,5 +592,10 @@ mod tests {
         assert_eq!(suffix("بغداد", 2), Some("اد"));
         assert_eq!(prefix("ab", 2), None);
         assert_eq!(suffix("ab", 3), None);
+        // one pass gives what prefix and suffix give
+        for w in ["", "a", "ab", "abcd", "abcde", "McCain", "بغداد", "والعراق", "é", "1996-08-22"] {
+            let each: Vec<_> = (1..=4).map(|k| (prefix(w, k), suffix(w, k))).collect();
+            assert_eq!(affixes(w).to_vec(), each, "{w}");
+        }
     }
 }
