@@ -161,6 +161,15 @@ const SHAPE_MAX: usize = 16;
 
 /// [`shape`] written into `out` (no allocation per token): its length.
 fn shape_into(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
+    if text.is_ascii() {
+        shape_ascii(text.as_bytes(), out)
+    } else {
+        shape_chars(text, out)
+    }
+}
+
+/// [`shape_into`] code point by code point.
+fn shape_chars(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
     let mut len = 0usize;
     let mut last = '\0';
     let mut run = 0;
@@ -185,6 +194,40 @@ fn shape_into(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
         if run <= 2 {
             let Some(slot) = out.get_mut(len..len + k.len_utf8()) else { break };
             len += k.encode_utf8(slot).len();
+        }
+        if len > 12 {
+            break;
+        }
+    }
+    len
+}
+
+/// [`shape_into`] of ASCII text, byte by byte (the same classes: no
+/// Arabic, digits, capitals, other letters, the rest as written).
+fn shape_ascii(text: &[u8], out: &mut [u8; SHAPE_MAX]) -> usize {
+    let mut len = 0usize;
+    let mut last = 0u8;
+    let mut run = 0;
+    for &c in text {
+        let k = if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii_uppercase() {
+            b'X'
+        } else if c.is_ascii_alphabetic() {
+            b'x'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = k;
+        }
+        if run <= 2 {
+            let Some(slot) = out.get_mut(len) else { break };
+            *slot = k;
+            len += 1;
         }
         if len > 12 {
             break;
@@ -410,6 +453,36 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
     }
 }
 
+/// The features of one token in [`each_with`], on the stack: at most 26
+/// (Arabic: 4 neighbour words, 5 word and shape pairs, 1 + 4 + 1 word
+/// classes, 8 stems, 3 organisation head), 24 English.
+struct Feats {
+    f: [u32; 32],
+    n: usize,
+}
+
+impl Default for Feats {
+    fn default() -> Self {
+        Feats { f: [0; 32], n: 0 }
+    }
+}
+
+impl Feats {
+    fn clear(&mut self) {
+        self.n = 0;
+    }
+    fn push(&mut self, x: u32) {
+        debug_assert!(self.n < self.f.len());
+        if let Some(slot) = self.f.get_mut(self.n) {
+            *slot = x;
+            self.n += 1;
+        }
+    }
+    fn as_slice(&self) -> &[u32] {
+        self.f.get(..self.n).unwrap_or_default()
+    }
+}
+
 /// The features of [`each`] that are not [`own_features`] (those that
 /// depend on the neighbours, the token's place in the run, or the run),
 /// with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`).
@@ -445,7 +518,7 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
     } else {
         None
     };
-    let mut f: Vec<u32> = Vec::with_capacity(64);
+    let mut f = Feats::default();
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         f.clear();
@@ -504,7 +577,7 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
                     .and_then(|t| t.get(cap(ii)))
                     .and_then(|t| t.get(cap(ii + 1)))
                 {
-                    f.extend_from_slice(caps);
+                    caps.iter().for_each(|&c| f.push(c));
                 }
                 if first {
                     f.push(f1(36, t.norm));
@@ -523,7 +596,7 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
                 }
             }
         }
-        sink(i, &f);
+        sink(i, f.as_slice());
     }
 }
 
@@ -584,6 +657,27 @@ mod tests {
         let has = |w: &str, d: u64| fs.get(at(w)).is_some_and(|f| f.contains(&f1(42, d)));
         assert!(!(1..=4).any(|d| has("قال", d) || has("إن", d) || has("وزارة", d)));
         assert!(has("الشؤون", 1) && has("الخارجية", 2) && !has("الخارجية", 1));
+    }
+
+    #[test]
+    fn ascii_shapes_are_the_shapes() {
+        for w in [
+            "",
+            "a",
+            "McCain",
+            "U.S.",
+            "2022",
+            "1996-08-22",
+            "AAAAAAAAAAAAAAAAAAAA",
+            "a\0b",
+            "x1y2z3w4v5u6t7",
+            "--",
+            "O'Brien",
+        ] {
+            let (mut a, mut b) = ([0u8; SHAPE_MAX], [0u8; SHAPE_MAX]);
+            let (n, m) = (shape_ascii(w.as_bytes(), &mut a), shape_chars(w, &mut b));
+            assert_eq!(a.get(..n), b.get(..m), "{w}");
+        }
     }
 
     #[test]
