@@ -203,27 +203,33 @@ pub fn compass(key: &str) -> Option<(i8, i8)> {
     t.get(key).copied()
 }
 
-/// A sorted set of normalised words.
+/// A set of normalised words: sorted, and hashed for [`WordSet::contains`]
+/// (asked for many words of every article: one hash, not a binary search
+/// of string comparisons).
 #[derive(Debug)]
-pub struct WordSet(Vec<String>);
+pub struct WordSet {
+    sorted: Vec<String>,
+    hashed: std::collections::HashSet<String, crate::hash::FnvBuild>,
+}
 
 impl WordSet {
     pub fn new(words: &[&str]) -> Self {
         let mut v: Vec<String> = words.iter().map(|w| normalize_key(w)).collect();
         crate::sort::sort(&mut v);
         v.dedup();
-        WordSet(v)
+        let hashed = v.iter().cloned().collect();
+        WordSet { sorted: v, hashed }
     }
     pub fn words(&self) -> &[String] {
-        &self.0
+        &self.sorted
     }
     pub fn contains(&self, w: &str) -> bool {
-        self.0.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+        self.hashed.contains(w)
     }
     /// [`WordSet::contains`] of "`a` `b`", without building the phrase.
     pub fn contains_pair(&self, a: &str, b: &str) -> bool {
         let pair = || a.bytes().chain(std::iter::once(b' ')).chain(b.bytes());
-        self.0.binary_search_by(|x| x.bytes().cmp(pair())).is_ok()
+        self.sorted.binary_search_by(|x| x.bytes().cmp(pair())).is_ok()
     }
 }
 
