@@ -456,15 +456,10 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
 /// The features of one token in [`each_with`], on the stack: at most 26
 /// (Arabic: 4 neighbour words, 5 word and shape pairs, 1 + 4 + 1 word
 /// classes, 8 stems, 3 organisation head), 24 English.
+#[derive(Default)]
 struct Feats {
     f: [u32; 32],
     n: usize,
-}
-
-impl Default for Feats {
-    fn default() -> Self {
-        Feats { f: [0; 32], n: 0 }
-    }
 }
 
 impl Feats {
