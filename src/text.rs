@@ -318,7 +318,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // about one token per five code points of running text (English 5.5,
     // Arabic 6.2 over the development articles): few reallocations
     let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
-    let mut seen: std::collections::HashMap<&str, (RcStr, RcStr), crate::hash::FnvBuild> = Default::default();
+    // and about one spelling per two tokens: few regrowths of the map
+    let mut seen: std::collections::HashMap<&str, (RcStr, RcStr), crate::hash::FnvBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(chars.len() / 10, Default::default());
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];

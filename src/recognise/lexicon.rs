@@ -43,6 +43,13 @@ pub struct PhraseIndex<T> {
     firsts: Vec<String>,
     /// The longest phrase in words.
     pub max_words: usize,
+    /// Each key's rows (a range of `entries`) and the first words, hashed:
+    /// asked for many words of every article, one hash lookup each
+    /// rather than a binary search of string comparisons.
+    ranges: std::collections::HashMap<String, (usize, usize), crate::hash::FnvBuild>,
+    first_set: std::collections::HashSet<String, crate::hash::FnvBuild>,
+    /// Every start of a key before one of its spaces ([`PhraseIndex::has_longer`]).
+    heads: std::collections::HashSet<String, crate::hash::FnvBuild>,
 }
 
 impl<T> PhraseIndex<T> {
@@ -54,14 +61,18 @@ impl<T> PhraseIndex<T> {
             entries.iter().filter_map(|(k, _)| k.split(' ').next().map(str::to_string)).collect();
         crate::sort::sort(&mut firsts);
         firsts.dedup();
-        PhraseIndex { entries, firsts, max_words }
+        let mut ranges = std::collections::HashMap::<String, (usize, usize), crate::hash::FnvBuild>::default();
+        for (i, (k, _)) in entries.iter().enumerate() {
+            ranges.entry(k.clone()).and_modify(|r| r.1 = i + 1).or_insert((i, i + 1));
+        }
+        let first_set = firsts.iter().cloned().collect();
+        let heads = entries.iter().flat_map(|(k, _)| k.match_indices(' ').map(|(at, _)| k[..at].to_string())).collect();
+        PhraseIndex { entries, firsts, max_words, ranges, first_set, heads }
     }
 
     /// All payloads stored under exactly `key`.
     pub fn get(&self, key: &str) -> &[(String, T)] {
-        let lo = self.entries.partition_point(|(k, _)| k.as_str() < key);
-        let hi = lo + self.entries[lo..].partition_point(|(k, _)| k.as_str() == key);
-        &self.entries[lo..hi]
+        self.ranges.get(key).and_then(|&(lo, hi)| self.entries.get(lo..hi)).unwrap_or_default()
     }
 
     /// All keys, sorted.
@@ -76,15 +87,13 @@ impl<T> PhraseIndex<T> {
 
     /// True when some key's first word is `word`.
     pub fn may_start(&self, word: &str) -> bool {
-        self.firsts.binary_search_by(|f| f.as_str().cmp(word)).is_ok()
+        self.first_set.contains(word)
     }
 
     /// True when some key starts with `key` followed by a space, so a
     /// longer phrase may still match.
     pub fn has_longer(&self, key: &str) -> bool {
-        let p = format!("{key} ");
-        let lo = self.entries.partition_point(|(k, _)| k.as_str() < p.as_str());
-        self.entries.get(lo).is_some_and(|(k, _)| k.starts_with(&p))
+        self.heads.contains(key)
     }
 }
 
@@ -203,27 +212,33 @@ pub fn compass(key: &str) -> Option<(i8, i8)> {
     t.get(key).copied()
 }
 
-/// A sorted set of normalised words.
+/// A set of normalised words: sorted, and hashed for [`WordSet::contains`]
+/// (asked for many words of every article: one hash, not a binary search
+/// of string comparisons).
 #[derive(Debug)]
-pub struct WordSet(Vec<String>);
+pub struct WordSet {
+    sorted: Vec<String>,
+    hashed: std::collections::HashSet<String, crate::hash::FnvBuild>,
+}
 
 impl WordSet {
     pub fn new(words: &[&str]) -> Self {
         let mut v: Vec<String> = words.iter().map(|w| normalize_key(w)).collect();
         crate::sort::sort(&mut v);
         v.dedup();
-        WordSet(v)
+        let hashed = v.iter().cloned().collect();
+        WordSet { sorted: v, hashed }
     }
     pub fn words(&self) -> &[String] {
-        &self.0
+        &self.sorted
     }
     pub fn contains(&self, w: &str) -> bool {
-        self.0.binary_search_by(|x| x.as_str().cmp(w)).is_ok()
+        self.hashed.contains(w)
     }
     /// [`WordSet::contains`] of "`a` `b`", without building the phrase.
     pub fn contains_pair(&self, a: &str, b: &str) -> bool {
         let pair = || a.bytes().chain(std::iter::once(b' ')).chain(b.bytes());
-        self.0.binary_search_by(|x| x.bytes().cmp(pair())).is_ok()
+        self.sorted.binary_search_by(|x| x.bytes().cmp(pair())).is_ok()
     }
 }
 
@@ -373,5 +388,21 @@ mod tests {
         assert!(!triggers().get(&normalize_key("اجتماع")).is_empty());
         assert!(is_given_name(&normalize_key("أحمد")).is_some());
         assert!(is_given_name("علي").is_some_and(|g| g.ambiguous));
+        // the hashed lookups answer what the sorted rows answer
+        check_hashed(titles());
+        check_hashed(triggers());
+    }
+
+    fn check_hashed<T>(t: &PhraseIndex<T>) {
+        for (k, _) in t.entries.iter().step_by(7) {
+            let lo = t.entries.partition_point(|(x, _)| x < k);
+            let hi = t.entries.partition_point(|(x, _)| x <= k);
+            assert_eq!(t.get(k).len(), hi - lo, "{k}");
+            for w in k.split(' ').chain([k.as_str(), "x"]) {
+                let longer = t.entries.iter().any(|(x, _)| x.starts_with(&format!("{w} ")));
+                assert_eq!(t.has_longer(w), longer, "{w}");
+                assert_eq!(t.may_start(w), t.firsts.binary_search(&w.to_string()).is_ok(), "{w}");
+            }
+        }
     }
 }

@@ -161,6 +161,15 @@ const SHAPE_MAX: usize = 16;
 
 /// [`shape`] written into `out` (no allocation per token): its length.
 fn shape_into(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
+    if text.is_ascii() {
+        shape_ascii(text.as_bytes(), out)
+    } else {
+        shape_chars(text, out)
+    }
+}
+
+/// [`shape_into`] code point by code point.
+fn shape_chars(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
     let mut len = 0usize;
     let mut last = '\0';
     let mut run = 0;
@@ -193,6 +202,40 @@ fn shape_into(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
     len
 }
 
+/// [`shape_into`] of ASCII text, byte by byte (the same classes: no
+/// Arabic, digits, capitals, other letters, the rest as written).
+fn shape_ascii(text: &[u8], out: &mut [u8; SHAPE_MAX]) -> usize {
+    let mut len = 0usize;
+    let mut last = 0u8;
+    let mut run = 0;
+    for &c in text {
+        let k = if c.is_ascii_digit() {
+            b'd'
+        } else if c.is_ascii_uppercase() {
+            b'X'
+        } else if c.is_ascii_alphabetic() {
+            b'x'
+        } else {
+            c
+        };
+        if k == last {
+            run += 1;
+        } else {
+            run = 1;
+            last = k;
+        }
+        if run <= 2 {
+            let Some(slot) = out.get_mut(len) else { break };
+            *slot = k;
+            len += 1;
+        }
+        if len > 12 {
+            break;
+        }
+    }
+    len
+}
+
 /// FNV-1a of bytes, as [`h`] of the string they spell.
 fn hb(b: &[u8]) -> u64 {
     let mut v: u64 = 0xcbf2_9ce4_8422_2325;
@@ -203,6 +246,25 @@ fn hb(b: &[u8]) -> u64 {
     v
 }
 
+/// The prefixes and suffixes of `s` of 1 to 4 code points that are
+/// strictly shorter than `s` ([`prefix`] and [`suffix`] of 1 to 4), read
+/// in one count and at most four steps from each end.
+fn affixes(s: &str) -> [(Option<&str>, Option<&str>); 4] {
+    let mut out = [(None, None); 4];
+    let count = s.chars().count();
+    // where code points 1, 2, ... start, and the last, last but one, ...
+    let mut ends = s.char_indices().map(|(i, _)| i).skip(1);
+    let mut starts = s.char_indices().rev().map(|(i, _)| i);
+    for (k, a) in (1..).zip(out.iter_mut()) {
+        if count <= k {
+            break;
+        }
+        *a = (ends.next().and_then(|e| s.get(..e)), starts.next().and_then(|b| s.get(b..)));
+    }
+    out
+}
+
+#[cfg(test)]
 fn prefix(s: &str, n: usize) -> Option<&str> {
     let mut it = s.char_indices();
     // only strictly shorter than the word: the whole word is its own feature
@@ -210,6 +272,7 @@ fn prefix(s: &str, n: usize) -> Option<&str> {
     s.get(..end)
 }
 
+#[cfg(test)]
 fn suffix(s: &str, n: usize) -> Option<&str> {
     let count = s.chars().count();
     if count <= n {
@@ -279,7 +342,9 @@ pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMu
 /// out again (its readings, word classes, shape and affixes). Also, per
 /// token, the index of the first token with its spelling.
 pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> (Vec<Tok>, Vec<usize>) {
-    let mut seen: std::collections::HashMap<&str, usize, crate::hash::FnvBuild> = Default::default();
+    // about one spelling per two tokens of an article: few regrowths
+    let mut seen: std::collections::HashMap<&str, usize, crate::hash::FnvBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
     let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
     let mut first = Vec::with_capacity(tokens.len());
     for t in tokens {
@@ -360,8 +425,8 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
     }
     let mut affixes = [(None, None); 4];
     if t.is_word {
-        for (k, a) in (1..=4).zip(affixes.iter_mut()) {
-            *a = (prefix(base, k).map(h), suffix(base, k).map(h));
+        for (a, (p, s)) in affixes.iter_mut().zip(self::affixes(base)) {
+            *a = (p.map(h), s.map(h));
         }
     }
     let (norm, stem) = (h(&t.norm), h(base));
@@ -385,6 +450,31 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
         len: t.norm.chars().count().min(8) as u64,
         text: if lang == Lang::En { h(&t.text) } else { 0 },
         affixes,
+    }
+}
+
+/// The features of one token in [`each_with`], on the stack: at most 26
+/// (Arabic: 4 neighbour words, 5 word and shape pairs, 1 + 4 + 1 word
+/// classes, 8 stems, 3 organisation head), 24 English.
+#[derive(Default)]
+struct Feats {
+    f: [u32; 32],
+    n: usize,
+}
+
+impl Feats {
+    fn clear(&mut self) {
+        self.n = 0;
+    }
+    fn push(&mut self, x: u32) {
+        debug_assert!(self.n < self.f.len());
+        if let Some(slot) = self.f.get_mut(self.n) {
+            *slot = x;
+            self.n += 1;
+        }
+    }
+    fn as_slice(&self) -> &[u32] {
+        self.f.get(..self.n).unwrap_or_default()
     }
 }
 
@@ -423,7 +513,7 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
     } else {
         None
     };
-    let mut f: Vec<u32> = Vec::with_capacity(64);
+    let mut f = Feats::default();
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         f.clear();
@@ -482,7 +572,7 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
                     .and_then(|t| t.get(cap(ii)))
                     .and_then(|t| t.get(cap(ii + 1)))
                 {
-                    f.extend_from_slice(caps);
+                    caps.iter().for_each(|&c| f.push(c));
                 }
                 if first {
                     f.push(f1(36, t.norm));
@@ -501,7 +591,7 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
                 }
             }
         }
-        sink(i, &f);
+        sink(i, f.as_slice());
     }
 }
 
@@ -565,10 +655,36 @@ mod tests {
     }
 
     #[test]
+    fn ascii_shapes_are_the_shapes() {
+        for w in [
+            "",
+            "a",
+            "McCain",
+            "U.S.",
+            "2022",
+            "1996-08-22",
+            "AAAAAAAAAAAAAAAAAAAA",
+            "a\0b",
+            "x1y2z3w4v5u6t7",
+            "--",
+            "O'Brien",
+        ] {
+            let (mut a, mut b) = ([0u8; SHAPE_MAX], [0u8; SHAPE_MAX]);
+            let (n, m) = (shape_ascii(w.as_bytes(), &mut a), shape_chars(w, &mut b));
+            assert_eq!(a.get(..n), b.get(..m), "{w}");
+        }
+    }
+
+    #[test]
     fn affixes_count_code_points() {
         assert_eq!(prefix("بغداد", 2), Some("بغ"));
         assert_eq!(suffix("بغداد", 2), Some("اد"));
         assert_eq!(prefix("ab", 2), None);
         assert_eq!(suffix("ab", 3), None);
+        // one pass gives what prefix and suffix give
+        for w in ["", "a", "ab", "abcd", "abcde", "McCain", "بغداد", "والعراق", "é", "1996-08-22"] {
+            let each: Vec<_> = (1..=4).map(|k| (prefix(w, k), suffix(w, k))).collect();
+            assert_eq!(affixes(w).to_vec(), each, "{w}");
+        }
     }
 }

@@ -290,11 +290,11 @@ impl Model {
         self.index = table;
     }
 
-    fn weights(&self, feature: u32) -> Option<&[i8]> {
+    fn weights(&self, feature: u32) -> Option<&[i8; NT]> {
         let bucket = feature & bucket_mask(self.hash_bits);
         if self.index.is_empty() {
             let i = self.keys.binary_search(&bucket).ok()?;
-            return self.vals.get(i * NT..(i + 1) * NT);
+            return self.vals.get(i * NT..(i + 1) * NT)?.try_into().ok();
         }
         let mask = self.index.len() - 1;
         let mut i = bucket as usize & mask;
@@ -510,13 +510,13 @@ mod tests {
             vals,
             index: Vec::new(),
         };
-        let plain: Vec<Option<Vec<i8>>> = (0..1 << 20).step_by(97).map(|f| m.weights(f).map(<[i8]>::to_vec)).collect();
+        let plain: Vec<Option<Vec<i8>>> = (0..1 << 20).step_by(97).map(|f| m.weights(f).map(|w| w.to_vec())).collect();
         m.build_index();
         assert!(!m.index.is_empty());
-        let fast: Vec<Option<Vec<i8>>> = (0..1 << 20).step_by(97).map(|f| m.weights(f).map(<[i8]>::to_vec)).collect();
+        let fast: Vec<Option<Vec<i8>>> = (0..1 << 20).step_by(97).map(|f| m.weights(f).map(|w| w.to_vec())).collect();
         assert_eq!(plain, fast);
         for (i, &k) in m.keys.iter().enumerate() {
-            assert_eq!(m.weights(k), m.vals.get(i * NT..(i + 1) * NT));
+            assert_eq!(m.weights(k).map(|w| &w[..]), m.vals.get(i * NT..(i + 1) * NT));
         }
     }
 
