@@ -390,7 +390,11 @@ pub fn find(
                 .filter(|m| m.kind == EntityType::Place && m.start >= scope_a && !possessive(m))
                 .collect();
             let place_m = if hosted {
-                places.iter().filter(|m| m.end <= t_start).max_by_key(|m| m.end).or_else(|| places.first()).copied()
+                // the place before the hosting word, not one naming the
+                // happening's topic after it ("Egypt hosts Gaza talks")
+                let host_at =
+                    triggers.iter().filter(|t| t.4 && t.1 < t_start).map(|t| t.1).next_back().unwrap_or(t_start);
+                places.iter().filter(|m| m.end <= host_at).max_by_key(|m| m.end).or_else(|| places.first()).copied()
             } else {
                 let fine = |m: &&&M<'_>| matches!(m.place_kind, Some(PlaceKind::City | PlaceKind::Site));
                 let dist = |m: &&M<'_>| if m.start >= t_start { m.start - t_start } else { 2 * (t_start - m.end) };
