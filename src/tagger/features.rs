@@ -168,11 +168,30 @@ fn shape_into(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
     }
 }
 
+/// The runs of a word shape: a class is written at most twice in a row
+/// ("Xxxxx" is "Xxx").
+struct Runs<T> {
+    last: T,
+    run: u8,
+}
+
+impl<T: PartialEq + Copy> Runs<T> {
+    /// Whether class `k` is written.
+    fn keep(&mut self, k: T) -> bool {
+        if k == self.last {
+            self.run = self.run.saturating_add(1);
+        } else {
+            self.run = 1;
+            self.last = k;
+        }
+        self.run <= 2
+    }
+}
+
 /// [`shape_into`] code point by code point.
 fn shape_chars(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
     let mut len = 0usize;
-    let mut last = '\0';
-    let mut run = 0;
+    let mut runs = Runs { last: '\0', run: 0 };
     for c in text.chars() {
         let k = if crate::text::is_arabic(c) {
             'a'
@@ -185,13 +204,7 @@ fn shape_chars(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
         } else {
             c
         };
-        if k == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = k;
-        }
-        if run <= 2 {
+        if runs.keep(k) {
             let Some(slot) = out.get_mut(len..len + k.len_utf8()) else { break };
             len += k.encode_utf8(slot).len();
         }
@@ -206,8 +219,7 @@ fn shape_chars(text: &str, out: &mut [u8; SHAPE_MAX]) -> usize {
 /// Arabic, digits, capitals, other letters, the rest as written).
 fn shape_ascii(text: &[u8], out: &mut [u8; SHAPE_MAX]) -> usize {
     let mut len = 0usize;
-    let mut last = 0u8;
-    let mut run = 0;
+    let mut runs = Runs { last: 0u8, run: 0 };
     for &c in text {
         let k = if c.is_ascii_digit() {
             b'd'
@@ -218,13 +230,7 @@ fn shape_ascii(text: &[u8], out: &mut [u8; SHAPE_MAX]) -> usize {
         } else {
             c
         };
-        if k == last {
-            run += 1;
-        } else {
-            run = 1;
-            last = k;
-        }
-        if run <= 2 {
+        if runs.keep(k) {
             let Some(slot) = out.get_mut(len) else { break };
             *slot = k;
             len += 1;
