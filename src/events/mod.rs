@@ -271,6 +271,9 @@ pub fn find(
             let intent = (tk.saturating_sub(4)..tk).find(|&p| {
                 has(&sw[p], &ew.intent)
                     && (sw[p].arabic || tk - p <= 2 || matches!(sw[p + 1].key.as_str(), "to" | "for"))
+                    // "اتفق الطرفان خلال محادثات", "agreed at talks": the
+                    // happening is where the intention was formed.
+                    && !sw[p + 1..tk].iter().any(|w| has(w, &ew.intent_barrier))
             });
             let upcoming = sw
                 .get(tk.saturating_sub(6)..(tk + 7).min(sw.len()))

@@ -42,6 +42,7 @@ pub(super) struct EventWords {
     pub eve: WordSet,
     pub period_start: WordSet,
     pub frequency: WordSet,
+    pub intent_barrier: WordSet,
     pub previous: WordSet,
 }
 
@@ -84,6 +85,7 @@ pub(super) fn event_words() -> &'static EventWords {
             eve: list("eve"),
             period_start: list("period_start"),
             frequency: list("frequency"),
+            intent_barrier: list("intent_barrier"),
             previous: list("previous"),
         }
     })
@@ -118,6 +120,7 @@ mod tests {
             "hold",
             "host",
             "intent",
+            "intent_barrier",
             "means",
             "modal",
             "negation",
