@@ -18,11 +18,17 @@ pub(super) fn lead(sentences: &[(usize, usize)], title_end: usize) -> Option<(us
     sentences.iter().find(|s| s.0 >= title_end && s.1 > s.0).copied()
 }
 
+/// Whether `e` is a report of the headline (the title is the text's first
+/// block: its sentences end by `title_end`).
+pub(super) fn in_title(e: &Ev, title_end: usize) -> bool {
+    e.start < title_end
+}
+
 /// Whether `later`, a report of the lead, tells the happening of the
 /// headline report `e`: the same kind is enough there (the headline names
 /// a country, the lead the city: "Egypt hosts talks", "talks in Cairo").
 pub(super) fn lead_tells(e: &Ev, later: &Ev, title_end: usize, lead: Option<(usize, usize)>) -> bool {
-    e.start < title_end && lead.is_some_and(|(a, _)| later.start == a) && e.kind == later.kind
+    in_title(e, title_end) && lead.is_some_and(|(a, _)| later.start == a) && e.kind == later.kind
 }
 
 /// Dates a headline report that no report of the body dated by the lead's
@@ -50,7 +56,7 @@ pub(super) fn date_from_lead(
     let open: Vec<usize> = (0..out.len())
         .filter(|&i| {
             let e = &out[i];
-            e.start < title_end && e.date.is_none() && e.approx.is_none() && e.relation != Relation::Upcoming
+            in_title(e, title_end) && e.date.is_none() && e.approx.is_none() && e.relation != Relation::Upcoming
         })
         .filter(|&i| !held(out[i].kind))
         .collect();

@@ -475,10 +475,11 @@ pub fn find(
                 start: sent0,
                 end: sent1,
             };
-            let told =
-                |e: &Ev| same_happening(e, &ev, definite, published) || headline::lead_tells(e, &ev, title_end, lead);
+            let told = |e: &Ev| {
+                same_happening(e, &ev, definite, published, title_end) || headline::lead_tells(e, &ev, title_end, lead)
+            };
             match out.iter_mut().rev().find(|e| told(e)) {
-                Some(e) => merge(e, ev),
+                Some(e) => merge(e, ev, title_end),
                 None => out.push(ev),
             }
         }
@@ -724,13 +725,12 @@ const NEWS_DAYS: i64 = 31;
 /// topic: "in the meeting he praised the gains in Aden"). A shared
 /// participant alone is not enough: a cabinet that meets and welcomes
 /// another meeting takes part in both reports.
-fn same_happening(e: &Ev, later: &Ev, definite: bool, published: Option<Ymd>) -> bool {
+fn same_happening(e: &Ev, later: &Ev, definite: bool, published: Option<Ymd>, title_end: usize) -> bool {
     // A date only passes from one report to the other through a
     // back-reference: "a meeting" on another day is another meeting.
-    // A headline (the title is the text's first block, so its events start
-    // at 0) tells the story's main happening without its date: the body's
-    // report of it in the same place is the same happening.
-    let headline = e.start == 0 && e.date.is_none();
+    // A headline tells the story's main happening without its date: the
+    // body's report of it in the same place is the same happening.
+    let headline = headline::in_title(e, title_end) && e.date.is_none();
     // The headline's happening is news: a report dated long before (the
     // "1991 Gulf War" of a sentence of background) is another happening.
     let news = |d: &DateValue| published.is_none_or(|p| crate::time::within_days(d, p, NEWS_DAYS));
@@ -755,7 +755,7 @@ fn same_happening(e: &Ev, later: &Ev, definite: bool, published: Option<Ymd>) ->
 }
 
 /// Folds a repeat into the first report of the happening.
-fn merge(e: &mut Ev, later: Ev) {
+fn merge(e: &mut Ev, later: Ev, title_end: usize) {
     for p in later.participants {
         if !e.participants.contains(&p) {
             e.participants.push(p);
@@ -764,7 +764,7 @@ fn merge(e: &mut Ev, later: Ev) {
     // a back-reference's clause is often about something else ("في
     // الاجتماع عن سعادته بانتصارات في عدن"): only a place next to it counts
     // (a headline's report has no clause of its own: the body's place is where it was)
-    if e.place.is_none() && (later.place_close || e.start == 0) {
+    if e.place.is_none() && (later.place_close || headline::in_title(e, title_end)) {
         e.place = later.place;
     }
     if e.date.is_none() && later.date.is_some() {

@@ -137,16 +137,20 @@ fn coordinated(words: &[Word], found: &mut [Found]) {
         if continues(found, words, end) && nisba(&words[end]) && words[end].key.starts_with("ال") {
             end += 1;
         }
-        let f = &mut found[o];
-        f.w1 = end;
-        f.end = words[end - 1].end;
-        if let What::Org { key, .. } = &mut f.what {
-            for w in &words[k..end] {
-                key.push(' ');
-                key.push_str(&w.key);
-            }
+        extend(&mut found[o], words, end);
+    }
+}
+
+/// Extends the organisation `f` to end before word `end`, its key with it.
+fn extend(f: &mut Found, words: &[Word], end: usize) {
+    if let What::Org { key, .. } = &mut f.what {
+        for w in &words[f.w1..end] {
+            key.push(' ');
+            key.push_str(&w.key);
         }
     }
+    f.w1 = end;
+    f.end = words[end - 1].end;
 }
 
 /// A proclitic written on an organisation's head noun stays outside its
@@ -201,15 +205,7 @@ pub(super) fn mark(words: &[Word], found: &mut Vec<Found>) {
             {
                 found.retain(|f| !(f.w0 >= next && f.w1 <= end && f.link.is_none()));
                 let o = covering(found, i).unwrap_or(o);
-                let f = &mut found[o];
-                f.w1 = end;
-                f.end = words[end - 1].end;
-                if let What::Org { curated: None, key } = &mut f.what {
-                    for w in &words[next..end] {
-                        key.push(' ');
-                        key.push_str(&w.key);
-                    }
-                }
+                extend(&mut found[o], words, end);
             }
             None => {
                 if let Some(ri) =
