@@ -85,7 +85,7 @@ fn carries(sw: &[Word], v: usize, tk: usize, ew: &EventWords) -> bool {
     }
     // "opened a new round of negotiations", "held two days of talks": a
     // measure before "of" is part of the object.
-    let measure = usize::from(v < tk && tk >= 2 && sw[tk - 1].key == "of") * PARTITIVE_WORDS;
+    let measure = usize::from(v < tk && tk >= 2 && time_words().of.has(&sw[tk - 1].key)) * PARTITIVE_WORDS;
     let (a, b, most) = if v < tk { (v, tk, CARRY_WORDS + measure) } else { (tk, v, SUBJECT_WORDS) };
     // "a conference to screen an advertisement made last week": an
     // infinitive or a relative clause between them is another verb's.
