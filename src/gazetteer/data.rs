@@ -23,7 +23,7 @@ static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
 /// The asset holding the core (rows of places.tsv as `P\t…`, then rows of
 /// index.tsv as `K\t…`, the late shards' format).
 pub const CORE_ASSET: &str = "gaz-core";
-static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
+static SHARDS_TSV: &str = crate::tsv::table!("../../data/gazetteer/shards.tsv");
 /// Every first word of a late key, as a Golomb-Rice coded set ([`Filter`]).
 /// The filter of Arabic first words travels with the shards in the wasm
 /// build (asset `gaz-words`, [`provide_filter`]): 4.8 KB the first download
@@ -32,7 +32,7 @@ static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
 static FIRST_WORDS_BIN: &[u8] = include_bytes!("../../data/gazetteer/first_words.bin");
 /// The asset holding the filter of Arabic first words.
 pub const FILTER_ASSET: &str = "gaz-words";
-static WORLD_TSV: &str = include_str!("../../data/gazetteer/world.tsv");
+static WORLD_TSV: &str = crate::tsv::table!("../../data/gazetteer/world.tsv");
 
 /// One late shard: its name and, once loaded, its keys (with every place
 /// they name, core ones too: a loaded shard's entry replaces the core's).
