@@ -5,7 +5,6 @@ use std::collections::HashSet;
 
 #[test]
 fn tables_read_as_their_files() {
-    crate::tsv::check_reads_as_file(include_str!("../../data/gazetteer/world.tsv"), WORLD_TSV, usize::MAX);
     crate::tsv::check_reads_as_file(include_str!("../../data/gazetteer/shards.tsv"), SHARDS_TSV, usize::MAX);
 }
 
