@@ -44,19 +44,30 @@ fn elements() -> &'static [(&'static str, Role)] {
     })
 }
 
+/// Every named reference and its text, sorted by name. The file has a row
+/// per text (its code points, the first as the difference from the row
+/// before's first), with the names that stand for it.
 fn entities() -> &'static [(&'static str, String)] {
     static T: OnceLock<Vec<(&'static str, String)>> = OnceLock::new();
     T.get_or_init(|| {
-        rows(ENTITIES_TSV)
-            .filter_map(|r| {
-                let value = r
-                    .get(1)?
-                    .split(' ')
-                    .map(|h| u32::from_str_radix(h, 16).ok().and_then(char::from_u32))
-                    .collect::<Option<String>>()?;
-                Some((*r.first()?, value))
-            })
-            .collect()
+        let mut out = Vec::new();
+        let mut first = 0u32;
+        for r in rows(ENTITIES_TSV) {
+            let (Some(code), Some(names)) = (r.first(), r.get(1)) else { continue };
+            let mut code = code.split(' ').map(|h| u32::from_str_radix(h, 16).ok());
+            let Some(Some(delta)) = code.next() else { continue };
+            first += delta;
+            let Some(value) = std::iter::once(Some(first))
+                .chain(code)
+                .map(|c| c.and_then(char::from_u32))
+                .collect::<Option<String>>()
+            else {
+                continue;
+            };
+            out.extend(names.split(' ').map(|n| (n, value.clone())));
+        }
+        crate::sort::sort_by(&mut out, |a, b| a.0.cmp(b.0));
+        out
     })
 }
 
@@ -279,8 +290,14 @@ mod tests {
         crate::tsv::check_reads_as_file(include_str!("../../data/text/html_entities.tsv"), ENTITIES_TSV, usize::MAX);
         let e = entities();
         assert!(e.windows(2).all(|w| w[0].0 < w[1].0));
-        // Every row of the generated table decoded.
-        assert_eq!(e.len(), rows(ENTITIES_TSV).count());
+        // Every name of the generated table decoded.
+        assert_eq!(e.len(), rows(ENTITIES_TSV).map(|r| r[1].split(' ').count()).sum::<usize>());
+        let get = |name: &str| e.binary_search_by(|(k, _)| (*k).cmp(name)).ok().map(|i| e[i].1.as_str());
+        assert_eq!(
+            (get("Tab"), get("amp"), get("AMP"), get("nbsp")),
+            (Some("\t"), Some("&"), Some("&"), Some("\u{a0}"))
+        );
+        assert_eq!((get("acE"), get("fjlig"), get("zwnj")), (Some("\u{223e}\u{333}"), Some("fj"), Some("\u{200c}")));
         assert!(e.len() > 2000, "{}", e.len());
     }
 
