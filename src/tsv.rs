@@ -56,6 +56,21 @@ pub(crate) const fn strip<const N: usize>(src: &[u8], keep: usize) -> ([u8; N], 
     (out, n)
 }
 
+/// Checks that `table` (a [`table!`] of `file`, its fields after the first
+/// `keep` emptied) reads as `file` does: the same rows, the same fields but
+/// the emptied ones, and no comment.
+#[cfg(test)]
+pub(crate) fn check_reads_as_file(file: &str, table: &str, keep: usize) {
+    let rows = |t: &str| -> Vec<Vec<String>> {
+        t.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split('\t').enumerate().map(|(i, f)| if i < keep { f } else { "" }.to_string()).collect())
+            .collect()
+    };
+    assert_eq!(rows(file), rows(table));
+    assert!(table.len() < file.len() && !table.lines().any(|l| l.starts_with('#')));
+}
+
 #[cfg(test)]
 mod tests {
     use super::strip;
@@ -74,19 +89,4 @@ mod tests {
         assert_eq!(strip_str("x\ty\n", 1), "x\t\n");
         assert_eq!(strip_str("#only\n", 3), "");
     }
-}
-
-/// Checks that `table` (a [`table!`] of `file`, its fields after the first
-/// `keep` emptied) reads as `file` does: the same rows, the same fields but
-/// the emptied ones, and no comment.
-#[cfg(test)]
-pub(crate) fn check_reads_as_file(file: &str, table: &str, keep: usize) {
-    let rows = |t: &str| -> Vec<Vec<String>> {
-        t.lines()
-            .filter(|l| !l.starts_with('#'))
-            .map(|l| l.split('\t').enumerate().map(|(i, f)| if i < keep { f } else { "" }.to_string()).collect())
-            .collect()
-    };
-    assert_eq!(rows(file), rows(table));
-    assert!(table.len() < file.len() && !table.lines().any(|l| l.starts_with('#')));
 }
