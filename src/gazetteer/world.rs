@@ -2,7 +2,7 @@
 //! each country's outline as SVG path text on a 0.1 degree grid with
 //! relative moves; here the numbers are varints of integer tenths, made at
 //! compile time ([`encode`]), and written back to the same text on first
-//! use ([`Paths`]): 4.3 KB less of the first download (brotli) than the
+//! use ([`Paths`]): the wasm 5.9 KB smaller (brotli, 2026-12-02) than with the
 //! text, for the same map.
 //!
 //! Encoding, per row of the file in order: each ring as its start point
