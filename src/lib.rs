@@ -33,6 +33,7 @@ mod sort;
 mod tagger;
 mod text;
 mod time;
+mod tsv;
 mod view;
 
 pub use analyze::analyze;

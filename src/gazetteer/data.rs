@@ -23,7 +23,7 @@ static INDEX_TSV: &str = include_str!("../../data/gazetteer/index.tsv");
 /// The asset holding the core (rows of places.tsv as `P\t…`, then rows of
 /// index.tsv as `K\t…`, the late shards' format).
 pub const CORE_ASSET: &str = "gaz-core";
-static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
+static SHARDS_TSV: &str = crate::tsv::table!("../../data/gazetteer/shards.tsv");
 /// Every first word of a late key, as a Golomb-Rice coded set ([`Filter`]).
 /// The filter of Arabic first words travels with the shards in the wasm
 /// build (asset `gaz-words`, [`provide_filter`]): 4.8 KB the first download
@@ -32,7 +32,6 @@ static SHARDS_TSV: &str = include_str!("../../data/gazetteer/shards.tsv");
 static FIRST_WORDS_BIN: &[u8] = include_bytes!("../../data/gazetteer/first_words.bin");
 /// The asset holding the filter of Arabic first words.
 pub const FILTER_ASSET: &str = "gaz-words";
-static WORLD_TSV: &str = include_str!("../../data/gazetteer/world.tsv");
 
 /// One late shard: its name and, once loaded, its keys (with every place
 /// they name, core ones too: a loaded shard's entry replaces the core's).
@@ -630,15 +629,18 @@ pub fn country_name(iso2: &str, lang: &str) -> Option<&'static str> {
 pub(super) fn world_map() -> &'static [CountryShape] {
     static MAP: OnceLock<Vec<CountryShape>> = OnceLock::new();
     MAP.get_or_init(|| {
-        data_rows(WORLD_TSV)
+        let mut paths = super::world::Paths::new();
+        data_rows(super::world::ROWS)
             .filter_map(|line| {
-                let [iso2, name, lat, lon, path] = line.split('\t').collect::<Vec<_>>()[..] else {
+                // every row has its path, read or not
+                let path = paths.next()?;
+                let [iso2, name, lat, lon, _] = line.split('\t').collect::<Vec<_>>()[..] else {
                     return None;
                 };
                 Some(CountryShape {
                     iso2: iso2.to_string(),
                     name_en: name.to_string(),
-                    path: path.to_string(),
+                    path,
                     label_lat: parse_f64(lat)?,
                     label_lon: parse_f64(lon)?,
                 })
@@ -669,7 +671,7 @@ pub fn stats() -> Stats {
         skipped_rows: g.skipped
             + super::words::skipped()
             + g.late_skipped.load(Ordering::Relaxed)
-            + data_rows(WORLD_TSV).count()
+            + data_rows(super::world::ROWS).count()
             - world_map().len(),
         demonyms: super::words::demonyms_len(),
         shapes: world_map().len(),

@@ -3,6 +3,11 @@
 use super::*;
 use std::collections::HashSet;
 
+#[test]
+fn tables_read_as_their_files() {
+    crate::tsv::check_reads_as_file(include_str!("../../data/gazetteer/shards.tsv"), SHARDS_TSV, usize::MAX);
+}
+
 /// Every Arabic first word of a late key passes the filter; other
 /// Arabic words rarely do; damaged filter data never panics.
 /// The core as the page fetches it: scripts/assets.mjs writes places.tsv

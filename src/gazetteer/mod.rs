@@ -52,6 +52,7 @@ mod filter;
 mod late_words;
 mod table;
 mod words;
+mod world;
 
 pub use words::{demonym, is_common_word, is_state_abbreviation};
 

@@ -59,7 +59,7 @@ pub fn civil_from_days(z: i64) -> Option<Ymd> {
 
 /// The Umm al-Qura calendar, the official calendar of Saudi Arabia and the
 /// one Saudi and Gulf news write Hijri dates in (`data/curated/umm_al_qura.tsv`).
-const UMM_AL_QURA_TSV: &str = include_str!("../../data/curated/umm_al_qura.tsv");
+const UMM_AL_QURA_TSV: &str = crate::tsv::table!("../../data/curated/umm_al_qura.tsv", 3);
 
 /// The Umm al-Qura years: the first Hijri year, then for each year its
 /// first day (days since 1970-01-01) and month lengths (bit m set: month
@@ -173,6 +173,11 @@ pub fn parse_iso_day(s: &str) -> Option<Ymd> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn umm_al_qura_table_reads_as_its_file() {
+        crate::tsv::check_reads_as_file(include_str!("../../data/curated/umm_al_qura.tsv"), UMM_AL_QURA_TSV, 3);
+    }
 
     #[test]
     fn round_trips_and_weekdays() {

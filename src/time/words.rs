@@ -17,8 +17,10 @@ use crate::hash::FnvBuild;
 
 use crate::recognise::lexicon::rows;
 
-pub const MONTHS_TSV: &str = include_str!("../../data/curated/months.tsv");
-pub const TIME_WORDS_TSV: &str = include_str!("../../data/curated/time_words.tsv");
+/// Without comments and sources (see [`crate::tsv`]).
+pub const MONTHS_TSV: &str = crate::tsv::table!("../../data/curated/months.tsv", 5);
+/// Without comments and sources (see [`crate::tsv`]).
+pub const TIME_WORDS_TSV: &str = crate::tsv::table!("../../data/curated/time_words.tsv", 3);
 
 /// Whether a month word can stand alone as a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -619,8 +621,12 @@ mod tests {
 
     #[test]
     fn tables_are_sourced_sorted_and_all_read() {
-        crate::recognise::lexicon::check_table("months.tsv", MONTHS_TSV, 6);
-        crate::recognise::lexicon::check_table("time_words.tsv", TIME_WORDS_TSV, 4);
+        let (months, time_words) =
+            (include_str!("../../data/curated/months.tsv"), include_str!("../../data/curated/time_words.tsv"));
+        crate::recognise::lexicon::check_table("months.tsv", months, 6);
+        crate::recognise::lexicon::check_table("time_words.tsv", time_words, 4);
+        crate::tsv::check_reads_as_file(months, MONTHS_TSV, 5);
+        crate::tsv::check_reads_as_file(time_words, TIME_WORDS_TSV, 3);
         let rows_in = |src: &'static str| rows(src).count();
         let w = w();
         let read = w.months.sorted.len()
