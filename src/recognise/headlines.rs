@@ -10,6 +10,7 @@
 
 use super::lists::{en_county_words, en_facility_place, en_feature_last, en_org_heads};
 use super::Word;
+use crate::hash::FnvBuild;
 use std::collections::HashSet;
 
 /// Fewest words of four letters or more, all capitalised, that make a
@@ -19,17 +20,17 @@ const MIN_TITLED: usize = 3;
 /// How the text writes its words (see the module doc).
 pub(super) struct Casing<'w> {
     /// Sentences written in title case or capitals.
-    titled: HashSet<usize>,
+    titled: HashSet<usize, FnvBuild>,
     /// Words written in lowercase somewhere.
-    lower: HashSet<&'w str>,
+    lower: HashSet<&'w str, FnvBuild>,
     /// Words capitalised inside an ordinary sentence (not its first word).
-    named: HashSet<&'w str>,
+    named: HashSet<&'w str, FnvBuild>,
 }
 
 impl<'w> Casing<'w> {
     pub(super) fn of(words: &'w [Word]) -> Self {
         let latin = |w: &Word| !w.arabic && w.key.chars().count() >= 4 && w.key.chars().all(char::is_alphabetic);
-        let mut titled = HashSet::new();
+        let mut titled = HashSet::default();
         let mut s = 0;
         while s < words.len() {
             let e = s + words[s..].iter().take_while(|w| w.sent == words[s].sent).count();
@@ -39,8 +40,8 @@ impl<'w> Casing<'w> {
             }
             s = e;
         }
-        let mut lower = HashSet::new();
-        let mut named = HashSet::new();
+        let mut lower = HashSet::default();
+        let mut named = HashSet::default();
         for w in words.iter().filter(|w| latin(w)) {
             if !w.cap && !w.upper {
                 lower.insert(w.key.as_str());
