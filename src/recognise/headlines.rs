@@ -40,8 +40,9 @@ impl<'w> Casing<'w> {
             }
             s = e;
         }
-        let mut lower = HashSet::default();
-        let mut named = HashSet::default();
+        // sized once for the words (about one spelling per two), not regrown
+        let mut lower = HashSet::with_capacity_and_hasher(words.len() / 2, FnvBuild::default());
+        let mut named = HashSet::with_capacity_and_hasher(words.len() / 8, FnvBuild::default());
         for w in words.iter().filter(|w| latin(w)) {
             if !w.cap && !w.upper {
                 lower.insert(w.key.as_str());

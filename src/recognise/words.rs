@@ -171,7 +171,9 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut underscore = false;
     let mut last_sent = usize::MAX;
     // words repeat within an article: read each spelling once
-    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> = Default::default();
+    // about one spelling per two tokens: sized once, not regrown
+    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_word {
             if t.text != "-" && t.text != "_" {
