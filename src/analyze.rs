@@ -434,7 +434,8 @@ fn unique_ids(bases: Vec<(String, String)>) -> Vec<String> {
     let mut order: Vec<usize> = (0..bases.len()).collect();
     crate::sort::sort_by(&mut order, |&a, &b| bases[a].cmp(&bases[b]).then(a.cmp(&b)));
     let mut out = vec![String::new(); bases.len()];
-    let mut taken: std::collections::HashSet<String> = bases.iter().map(|(id, _)| id.clone()).collect();
+    let mut taken: std::collections::HashSet<String, crate::hash::FnvBuild> =
+        bases.iter().map(|(id, _)| id.clone()).collect();
     let mut prev: Option<&str> = None;
     for &i in &order {
         let base = bases[i].0.as_str();

@@ -161,17 +161,23 @@ fn normalize_char_slow(c: char) -> Option<char> {
 
 /// Normalises a string for lookup (see the module doc).
 pub fn normalize(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    normalize_to(s, &mut out);
+    out
+}
+
+/// [`normalize`] appended to `out` (a buffer used again and again: no
+/// allocation per word).
+pub fn normalize_to(s: &str, out: &mut String) {
     // ASCII (most words of an English text): lowercase, and a backquote is
     // an apostrophe, byte by byte (what the tables give, see the tests)
     if s.is_ascii() {
-        let out = s.to_ascii_lowercase();
-        return if out.contains('`') { out.replace('`', "'") } else { out };
+        out.extend(s.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
+        return;
     }
-    let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         normalize_into(c, &mut |n| out.push(n));
     }
-    out
 }
 
 /// Normalises a phrase for lookup: like [`normalize`], and also collapses
@@ -321,6 +327,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     // and about one spelling per two tokens: few regrowths of the map
     let mut seen: std::collections::HashMap<&str, (RcStr, RcStr), crate::hash::FnvBuild> =
         std::collections::HashMap::with_capacity_and_hasher(chars.len() / 10, Default::default());
+    let mut norm_buf = String::new();
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
@@ -374,9 +381,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i += 1;
         }
         let word = text.get(bytes[start]..bytes[i]).unwrap_or_default();
-        // a spelling met before shares its text and normal form
-        let (text, norm) =
-            seen.entry(word).or_insert_with(|| (RcStr::from(word), RcStr::from(normalize(word)))).clone();
+        // a spelling met before shares its text and normal form, and a
+        // spelling that is its own normal form ("the", "قال") has one string
+        let (text, norm) = seen
+            .entry(word)
+            .or_insert_with(|| {
+                let text = RcStr::from(word);
+                norm_buf.clear();
+                normalize_to(word, &mut norm_buf);
+                let norm = if norm_buf == word { text.clone() } else { RcStr::from(norm_buf.as_str()) };
+                (text, norm)
+            })
+            .clone();
         tokens.push(Token {
             start,
             end: i,

@@ -170,10 +170,10 @@ fn longest(words: &[Word], i: usize) -> Option<(usize, usize, String, u16)> {
     let get = |k: &str| t.keys.binary_search_by(|(x, _)| x.as_str().cmp(k)).ok().map(|at| t.keys[at].1);
     let mut best: Option<(usize, usize, String, u16)> = None;
     for (ri, r) in words[i].readings.iter().enumerate() {
-        if r.post > 0 || !t.heads.contains(&r.key) {
+        if r.post > 0 || !t.heads.contains(r.key.as_str()) {
             continue;
         }
-        let mut key = r.key.clone();
+        let mut key = String::from(r.key.as_str());
         let mut j = i + 1;
         loop {
             if let Some(c) = get(&key) {
@@ -248,7 +248,7 @@ pub fn countries_in(words: &[Word], w0: usize, w1: usize) -> Vec<u32> {
             next = j;
         } else {
             for r in words[i].readings.iter().filter(|r| r.post == 0) {
-                let mut key = r.key.clone();
+                let mut key = String::from(r.key.as_str());
                 let mut j = i + 1;
                 loop {
                     let (cands, longer) = gazetteer::lookup_step(&key);

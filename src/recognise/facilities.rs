@@ -288,7 +288,11 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
     // a town's name inside it (the tagger read the whole as one name)
     for k in w0 + 1..w1 {
         if let Some((cands, pre)) = tagged_place(words, k, k + 1) {
-            let key = words[k].readings.iter().find(|r| gazetteer::lookup(&r.key) == cands).map(|r| r.key.clone());
+            let key = words[k]
+                .readings
+                .iter()
+                .find(|r| gazetteer::lookup(&r.key) == cands)
+                .map(|r| String::from(r.key.as_str()));
             if let Some(key) = key.filter(|_| first_kind(cands, &local) && super::merge::notable_first(cands)) {
                 return Some((as_what(cands, key), Some((k, pre))));
             }

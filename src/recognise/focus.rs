@@ -87,7 +87,7 @@ pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         let (start, end) = span(words, i, i + 1, r.pre);
         let what = What::Place {
             cands,
-            key: r.key.clone(),
+            key: String::from(r.key.as_str()),
             dir: None,
             adj_country: None,
             settlement: false,

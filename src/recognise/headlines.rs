@@ -10,6 +10,7 @@
 
 use super::lists::{en_county_words, en_facility_place, en_feature_last, en_org_heads};
 use super::Word;
+use crate::hash::FnvBuild;
 use std::collections::HashSet;
 
 /// Fewest words of four letters or more, all capitalised, that make a
@@ -19,29 +20,38 @@ const MIN_TITLED: usize = 3;
 /// How the text writes its words (see the module doc).
 pub(super) struct Casing<'w> {
     /// Sentences written in title case or capitals.
-    titled: HashSet<usize>,
+    titled: HashSet<usize, FnvBuild>,
     /// Words written in lowercase somewhere.
-    lower: HashSet<&'w str>,
+    lower: HashSet<&'w str, FnvBuild>,
     /// Words capitalised inside an ordinary sentence (not its first word).
-    named: HashSet<&'w str>,
+    named: HashSet<&'w str, FnvBuild>,
 }
 
 impl<'w> Casing<'w> {
     pub(super) fn of(words: &'w [Word]) -> Self {
-        let latin = |w: &Word| !w.arabic && w.key.chars().count() >= 4 && w.key.chars().all(char::is_alphabetic);
-        let mut titled = HashSet::new();
+        // whether each word is a Latin word of four letters or more, read once
+        let latin: Vec<bool> = words
+            .iter()
+            .map(|w| !w.arabic && w.key.chars().count() >= 4 && w.key.chars().all(char::is_alphabetic))
+            .collect();
+        let mut titled = HashSet::default();
         let mut s = 0;
         while s < words.len() {
             let e = s + words[s..].iter().take_while(|w| w.sent == words[s].sent).count();
-            let long: Vec<&Word> = words[s..e].iter().filter(|w| latin(w)).collect();
-            if long.len() >= MIN_TITLED && long.iter().all(|w| w.cap || w.upper) {
+            let (mut long, mut capitalised) = (0usize, true);
+            for (w, _) in words[s..e].iter().zip(&latin[s..e]).filter(|(_, &l)| l) {
+                long += 1;
+                capitalised &= w.cap || w.upper;
+            }
+            if long >= MIN_TITLED && capitalised {
                 titled.insert(words[s].sent);
             }
             s = e;
         }
-        let mut lower = HashSet::new();
-        let mut named = HashSet::new();
-        for w in words.iter().filter(|w| latin(w)) {
+        // sized once for the words (about one spelling per two), not regrown
+        let mut lower = HashSet::with_capacity_and_hasher(words.len() / 2, FnvBuild::default());
+        let mut named = HashSet::with_capacity_and_hasher(words.len() / 8, FnvBuild::default());
+        for (w, _) in words.iter().zip(&latin).filter(|(_, &l)| l) {
             if !w.cap && !w.upper {
                 lower.insert(w.key.as_str());
             } else if !w.sent_start && !titled.contains(&w.sent) {

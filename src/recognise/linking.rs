@@ -115,8 +115,8 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
             }) || accepted.iter().any(|f| f.w0 == wi + 1 && f.kind == EntityType::Person));
         for (ri, r) in w.readings.iter().enumerate() {
             // the latest earlier mention with this key
-            let lo = keys.partition_point(|k| k.0 < r.key);
-            let hi = lo + keys[lo..].partition_point(|k| k.0 == r.key);
+            let lo = keys.partition_point(|k| k.0.as_str() < r.key.as_str());
+            let hi = lo + keys[lo..].partition_point(|k| k.0.as_str() == r.key.as_str());
             let hit = keys[lo..hi]
                 .iter()
                 .filter(|(_, _, from, kind)| *from <= wi || (headline(wi) && *kind == EntityType::Person))

@@ -260,7 +260,7 @@ pub fn annotate(words: &mut [Word]) {
     // and what follows depends on nothing else (`arabic` follows from the
     // spelling too): keyed by the shared list, no string is copied
     let mut cache: std::collections::HashMap<*const [super::words::Reading], Feat, crate::hash::FnvBuild> =
-        Default::default();
+        std::collections::HashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
     for w in words.iter_mut() {
         let id = std::rc::Rc::as_ptr(&w.readings);
         if let Some(f) = cache.get(&id) {

@@ -343,7 +343,7 @@ fn longest_at<'a, T>(index: &'a lexicon::PhraseIndex<T>, words: &[Word], i: usiz
         if !index.may_start(&r.key) {
             continue;
         }
-        let mut key = r.key.clone();
+        let mut key = String::from(r.key.as_str());
         let mut j = i + 1;
         loop {
             let hits = index.get(&key);

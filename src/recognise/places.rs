@@ -78,7 +78,7 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
         {
             continue;
         }
-        let mut key = r.key.clone();
+        let mut key = String::from(r.key.as_str());
         let mut j = i + 1;
         loop {
             let (c, longer) = gazetteer::lookup_step(&key);
@@ -100,7 +100,7 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     }
     if best.as_ref().is_some_and(|b| b.0 == 0 && b.1 == i + 1) {
         if let Some(ri) = conjunction_reading(words, i) {
-            let key = w.readings[ri].key.clone();
+            let key = String::from(w.readings[ri].key.as_str());
             best = Some((ri, i + 1, key.clone(), gazetteer::lookup(&key)));
         }
     }

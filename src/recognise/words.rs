@@ -14,8 +14,9 @@ pub struct Reading {
     /// Code points of the original word after the part the key covers
     /// (a possessive "'s").
     pub post: usize,
-    /// Normalised key of the covered part.
-    pub key: String,
+    /// Normalised key of the covered part (the first reading's is the
+    /// token's normal form, shared with it).
+    pub key: RcStr,
 }
 
 /// A word token and what lookups may use.
@@ -112,22 +113,27 @@ pub(crate) fn may_start_name(tok: &Token) -> bool {
 /// The keys a name starting at `tok` is looked up by: the word, then its
 /// readings (clitics, a possessive, the dots of an abbreviation stripped).
 pub(crate) fn lookup_keys(tok: &Token) -> impl Iterator<Item = String> {
-    readings_of(tok).into_iter().map(|r| r.key)
+    let rs = readings_of(tok);
+    (0..rs.len()).filter_map(move |i| rs.get(i).map(|r| String::from(r.key.as_str())))
 }
 
-fn readings_of(tok: &Token) -> Vec<Reading> {
-    let mut out = vec![Reading { pre: 0, post: 0, key: String::from(&tok.norm) }];
+/// The readings of `tok`: the word itself (its normal form, shared), then
+/// the other readings, in one allocation.
+fn readings_of(tok: &Token) -> Rc<[Reading]> {
+    let whole = Reading { pre: 0, post: 0, key: tok.norm.clone() };
+    // most words have no other reading: no list for them
+    let mut more: Vec<Reading> = Vec::new();
+    let mut push = |key: &str, pre: usize, post: usize| {
+        if whole.key.as_str() != key && !more.iter().any(|o| o.key.as_str() == key) {
+            more.push(Reading { pre, post, key: RcStr::from(key) });
+        }
+    };
     if tok.arabic {
         for r in text::readings(&tok.norm).into_iter().skip(1) {
             let pre = orig_prefix(&tok.text, r.prefix_len);
-            let mut push = |key: String, pre: usize| {
-                if !out.iter().any(|o| o.key == key) {
-                    out.push(Reading { pre, post: 0, key });
-                }
-            };
-            push(r.stem.to_string(), pre);
+            push(r.stem, pre, 0);
             if r.had_article {
-                push(format!("ال{}", r.stem), pre);
+                push(&format!("ال{}", r.stem), pre, 0);
             }
         }
     } else {
@@ -135,18 +141,22 @@ fn readings_of(tok: &Token) -> Vec<Reading> {
         if let Some(stem) = tok.norm.strip_suffix("'s").or_else(|| tok.norm.strip_suffix('\'')) {
             if !stem.is_empty() {
                 let post = n - stem.chars().count();
-                out.push(Reading { pre: 0, post, key: stem.to_string() });
+                more.push(Reading { pre: 0, post, key: RcStr::from(stem) });
             }
         }
         // "U.S." meets "us", "U.N." meets "un"
         if tok.norm.contains('.') {
             let key: String = tok.norm.chars().filter(|c| *c != '.').collect();
-            if !key.is_empty() && !out.iter().any(|o| o.key == key) {
-                out.push(Reading { pre: 0, post: 0, key });
+            if !key.is_empty() && !more.iter().any(|o| o.key.as_str() == key) && whole.key.as_str() != key {
+                more.push(Reading { pre: 0, post: 0, key: RcStr::from(key) });
             }
         }
     }
-    out
+    if more.is_empty() {
+        Rc::from([whole])
+    } else {
+        std::iter::once(whole).chain(more).collect()
+    }
 }
 
 /// The words of `tokens`, with sentence and phrase boundaries.
@@ -161,7 +171,9 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut underscore = false;
     let mut last_sent = usize::MAX;
     // words repeat within an article: read each spelling once
-    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> = Default::default();
+    // about one spelling per two tokens: sized once, not regrown
+    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> =
+        std::collections::HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
     for (i, t) in tokens.iter().enumerate() {
         if !t.is_word {
             if t.text != "-" && t.text != "_" {
@@ -194,7 +206,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             readings: match cache.get(t.text.as_str()) {
                 Some(r) => Rc::clone(r),
                 None => {
-                    let r: Rc<[Reading]> = readings_of(t).into();
+                    let r = readings_of(t);
                     cache.insert(t.text.as_str(), Rc::clone(&r));
                     r
                 }
