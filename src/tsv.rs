@@ -30,10 +30,7 @@ pub(crate) const fn strip<const N: usize>(src: &[u8], keep: usize) -> ([u8; N], 
     let mut out = [0u8; N];
     let (mut i, mut n) = (0, 0);
     while i < src.len() {
-        let mut end = i;
-        while end < src.len() && src[end] != b'\n' {
-            end += 1;
-        }
+        let end = line_end(src, i);
         if src[i] != b'#' {
             let (mut j, mut field) = (i, 0);
             // the line and its newline (the last line may have none)
@@ -54,6 +51,16 @@ pub(crate) const fn strip<const N: usize>(src: &[u8], keep: usize) -> ([u8; N], 
         i = end + 1;
     }
     (out, n)
+}
+
+/// Where the line starting at byte `i` of `src` ends: its newline, or the
+/// end of `src`.
+pub(crate) const fn line_end(src: &[u8], i: usize) -> usize {
+    let mut end = i;
+    while end < src.len() && src[end] != b'\n' {
+        end += 1;
+    }
+    end
 }
 
 /// Checks that `table` (a [`table!`] of `file`, its fields after the first

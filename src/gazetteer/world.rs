@@ -29,10 +29,7 @@ const fn encode<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
     let mut out = [0u8; N];
     let (mut i, mut n) = (0, 0);
     while i < src.len() {
-        let mut end = i;
-        while end < src.len() && src[end] != b'\n' {
-            end += 1;
-        }
+        let end = crate::tsv::line_end(src, i);
         if end > i && src[i] != b'#' {
             let (mut j, mut tabs) = (i, 0);
             while j < end && tabs < 4 {

@@ -114,7 +114,7 @@ pub(crate) fn may_start_name(tok: &Token) -> bool {
 /// readings (clitics, a possessive, the dots of an abbreviation stripped).
 pub(crate) fn lookup_keys(tok: &Token) -> impl Iterator<Item = String> {
     let rs = readings_of(tok);
-    (0..rs.len()).filter_map(move |i| rs.get(i).map(|r| String::from(r.key.as_str())))
+    (0..rs.len()).map(move |i| String::from(rs[i].key.as_str()))
 }
 
 /// The readings of `tok`: the word itself (its normal form, shared), then
@@ -141,14 +141,14 @@ fn readings_of(tok: &Token) -> Rc<[Reading]> {
         if let Some(stem) = tok.norm.strip_suffix("'s").or_else(|| tok.norm.strip_suffix('\'')) {
             if !stem.is_empty() {
                 let post = n - stem.chars().count();
-                more.push(Reading { pre: 0, post, key: RcStr::from(stem) });
+                push(stem, 0, post);
             }
         }
         // "U.S." meets "us", "U.N." meets "un"
         if tok.norm.contains('.') {
             let key: String = tok.norm.chars().filter(|c| *c != '.').collect();
-            if !key.is_empty() && !more.iter().any(|o| o.key.as_str() == key) && whole.key.as_str() != key {
-                more.push(Reading { pre: 0, post: 0, key: RcStr::from(key) });
+            if !key.is_empty() {
+                push(&key, 0, 0);
             }
         }
     }
