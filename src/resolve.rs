@@ -12,75 +12,12 @@ use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
 
 mod containment;
+mod context;
 
-/// Words around a place name that say which place it is.
-struct ContextWords {
-    /// Normalised agency names that follow a dateline ("CAIRO (Reuters) -").
-    agencies: Vec<String>,
-    /// Normalised word right after a name → the country whose first-level
-    /// division the name then is ("a Georgia Democrat").
-    party_after: Vec<(String, &'static str)>,
-    /// Normalised words after or before a name that make it a first-level
-    /// division ("Washington state", "ولاية جورجيا", "the state of").
-    division_after: Vec<String>,
-    division_before: Vec<String>,
-    /// Words right before one capitalised English word that make a small
-    /// town's name a place ("in Chiefland").
-    town_before: Vec<String>,
-    /// Words right after a capitalised English town name that make it a
-    /// place ("Esperance residents", "a Hammond resident").
-    town_after: Vec<String>,
-}
-
-/// Whether `key` (a normalised word) right before a capitalised English
-/// word that the gazetteer knows only as a small town makes it a place
-/// ("flooding in Chiefland"): `town_before` of data/curated/place_context.tsv.
-pub fn is_town_cue(key: &str) -> bool {
-    context_words().town_before.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
-}
-
-/// Whether `key` right after a capitalised English town name makes it a
-/// place ("Esperance residents", "a Hammond resident"): `town_after` of
-/// data/curated/place_context.tsv.
-pub fn is_town_after_cue(key: &str) -> bool {
-    context_words().town_after.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
-}
-
-pub(crate) fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect())
-}
-
-fn context_words() -> &'static ContextWords {
-    static T: Late<ContextWords> = Late::new();
-    T.get(|| {
-        let mut c = ContextWords {
-            agencies: Vec::new(),
-            party_after: Vec::new(),
-            division_after: Vec::new(),
-            division_before: Vec::new(),
-            town_before: Vec::new(),
-            town_after: Vec::new(),
-        };
-        for row in data_rows(late_list(List::PlaceContext)) {
-            match row.as_slice() {
-                ["agency", _, phrase, _, _] => c.agencies.push(gazetteer::name_key(phrase)),
-                ["party_after", _, phrase, cc, _] => c.party_after.push((gazetteer::name_key(phrase), *cc)),
-                ["division_after", _, phrase, _, _] => c.division_after.push(gazetteer::name_key(phrase)),
-                ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
-                ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
-                ["town_after", _, phrase, _, _] => c.town_after.push(gazetteer::name_key(phrase)),
-                _ => {}
-            }
-        }
-        crate::sort::sort(&mut c.agencies);
-        crate::sort::sort(&mut c.division_after);
-        crate::sort::sort(&mut c.division_before);
-        crate::sort::sort(&mut c.town_before);
-        crate::sort::sort(&mut c.town_after);
-        crate::sort::sort(&mut c.party_after);
-        c
-    })
-}
+use context::context_words;
+pub(crate) use context::data_rows;
+pub(crate) use context::division_cue;
+pub use context::{is_town_after_cue, is_town_cue};
 
 /// A state that no longer exists, pinned on its capital.
 #[derive(Debug)]
@@ -401,25 +338,9 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             }
         }
     }
-    // "Washington state", "the state of Washington", "ولاية جورجيا"
-    let is_division_word = |w: &Word, list: &[String]| {
-        std::iter::once(w.key.as_str())
-            .chain(w.readings.iter().map(|r| r.key.as_str()))
-            .any(|k| list.binary_search_by(|x| x.as_str().cmp(k)).is_ok())
-    };
     for (i, f) in found.iter().enumerate() {
         let What::Place { dir: None, .. } = &f.what else { continue };
-        let after = words.get(f.w1).is_some_and(|w| !w.brk && is_division_word(w, &cw.division_after));
-        let before_one = f.w0 > 0
-            && words.get(f.w0 - 1).is_some_and(|w| is_division_word(w, &cw.division_before))
-            && words.get(f.w0).is_some_and(|w| !w.brk);
-        let before_two = f.w0 > 1
-            && words.get(f.w0 - 2..f.w0).is_some_and(|ws| {
-                let k = format!("{} {}", ws[0].key, ws[1].key);
-                cw.division_before.binary_search(&k).is_ok()
-            });
-        let inside = f.w1 > f.w0 + 1 && words.get(f.w0).is_some_and(|w| is_division_word(w, &cw.division_before));
-        if after || before_one || before_two || inside {
+        if division_cue(words, f.w0, f.w1) {
             for (c, s) in out[i].scored.iter_mut() {
                 // above a country's own weight in the context ("the state of Georgia")
                 if place_of(*c).is_some_and(|p| p.kind == PlaceKind::Province) {

@@ -68,6 +68,9 @@ word_lists! {
     pub(super) fn en_facility_centre = ["en_facility_centre"];
     /// English heads after an institution's building's name ("Hospital").
     pub(super) fn en_facility_body = ["en_facility_body"];
+    /// English nouns after a division's name that make it the division
+    /// ("the NSW government"): [`super::merge`]'s `cued_division`.
+    pub(super) fn en_state_bodies = ["en_state_body"];
     /// Words ending a US county's name ("County", "Parish", "Borough").
     pub(super) fn en_county_words = ["en_county"];
     /// Words ending an English natural feature's name ("River", "Creek"):

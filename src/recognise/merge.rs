@@ -41,7 +41,7 @@
 //! what is left of its word once a proclitic is stripped ("كُرِّم" is not
 //! ك + "رم"). See `places::ordinary_here`.
 
-use super::lists::{en_county_words, en_documents, not_person_words};
+use super::lists::{en_county_words, en_documents, en_state_bodies, not_person_words};
 use super::places::tagged_place;
 use super::{key_of, lexicon, span, Found, Weak, What, Word};
 use crate::model::{EntityType, PlaceKind};
@@ -360,7 +360,8 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
 /// of place ("horses in New South Wales", "across NSW"; the tagger calls
 /// the name an organisation, as it does for a state's government).
 /// The same before "and" and another division or country ("except NSW
-/// and Queensland"), and before an office ("New York Governor").
+/// and Queensland"), before an office ("New York Governor") and with a
+/// division word ("the state of New South Wales", "Aceh province").
 fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = &words[w0..w1];
     if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) {
@@ -373,7 +374,10 @@ fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32]
         && tagged_place(words, w1 + 1, w1 + 2).is_some_and(|(c, _)| first_kind(c, &kinds));
     // "New York Governor Andrew Cuomo", "NSW Minister for Primary Industries"
     let office = words.get(w1).is_some_and(|n| !n.brk && n.cap && n.f.title);
-    if !(cue || joined || office) {
+    // "the state of New South Wales", "Aceh province", "Washington state"
+    let named = crate::resolve::division_cue(words, w0, w1)
+        || words.get(w1).is_some_and(|n| !n.brk && !n.cap && en_state_bodies().contains(&n.key));
+    if !(cue || joined || office || named) {
         return None;
     }
     let places = crate::gazetteer::places();

@@ -1,0 +1,100 @@
+//! Words around a place name that tell which place it is
+//! (data/curated/place_context.tsv): datelines' agencies, party and division
+//! words, the cues that make a small town's name a place.
+
+use crate::gazetteer;
+use crate::lists::{text as late_list, Late, List};
+use crate::recognise::Word;
+
+/// Words around a place name that say which place it is.
+pub(super) struct ContextWords {
+    /// Normalised agency names that follow a dateline ("CAIRO (Reuters) -").
+    pub(super) agencies: Vec<String>,
+    /// Normalised word right after a name → the country whose first-level
+    /// division the name then is ("a Georgia Democrat").
+    pub(super) party_after: Vec<(String, &'static str)>,
+    /// Normalised words after or before a name that make it a first-level
+    /// division ("Washington state", "ولاية جورجيا", "the state of").
+    pub(super) division_after: Vec<String>,
+    pub(super) division_before: Vec<String>,
+    /// Words right before one capitalised English word that make a small
+    /// town's name a place ("in Chiefland").
+    pub(super) town_before: Vec<String>,
+    /// Words right after a capitalised English town name that make it a
+    /// place ("Esperance residents", "a Hammond resident").
+    pub(super) town_after: Vec<String>,
+}
+
+/// Whether `key` (a normalised word) right before a capitalised English
+/// word that the gazetteer knows only as a small town makes it a place
+/// ("flooding in Chiefland"): `town_before` of data/curated/place_context.tsv.
+pub fn is_town_cue(key: &str) -> bool {
+    context_words().town_before.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+}
+
+/// Whether `key` right after a capitalised English town name makes it a
+/// place ("Esperance residents", "a Hammond resident"): `town_after` of
+/// data/curated/place_context.tsv.
+pub fn is_town_after_cue(key: &str) -> bool {
+    context_words().town_after.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+}
+
+/// Whether a word after words `w0..w1` or one or two before them make the
+/// name a first-level division ("Washington state", "the state of
+/// Washington", "ولاية جورجيا"): `division_after` and `division_before` of
+/// data/curated/place_context.tsv.
+pub(crate) fn division_cue(words: &[Word], w0: usize, w1: usize) -> bool {
+    let cw = context_words();
+    let is = |w: &Word, list: &[String]| {
+        std::iter::once(w.key.as_str())
+            .chain(w.readings.iter().map(|r| r.key.as_str()))
+            .any(|k| list.binary_search_by(|x| x.as_str().cmp(k)).is_ok())
+    };
+    let after = words.get(w1).is_some_and(|w| !w.brk && is(w, &cw.division_after));
+    let before_one = w0 > 0
+        && words.get(w0 - 1).is_some_and(|w| is(w, &cw.division_before))
+        && words.get(w0).is_some_and(|w| !w.brk);
+    let before_two = w0 > 1
+        && words.get(w0 - 2..w0).is_some_and(|ws| {
+            let k = format!("{} {}", ws[0].key, ws[1].key);
+            cw.division_before.binary_search(&k).is_ok()
+        });
+    let inside = w1 > w0 + 1 && words.get(w0).is_some_and(|w| is(w, &cw.division_before));
+    after || before_one || before_two || inside
+}
+
+pub(crate) fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
+    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect())
+}
+
+pub(super) fn context_words() -> &'static ContextWords {
+    static T: Late<ContextWords> = Late::new();
+    T.get(|| {
+        let mut c = ContextWords {
+            agencies: Vec::new(),
+            party_after: Vec::new(),
+            division_after: Vec::new(),
+            division_before: Vec::new(),
+            town_before: Vec::new(),
+            town_after: Vec::new(),
+        };
+        for row in data_rows(late_list(List::PlaceContext)) {
+            match row.as_slice() {
+                ["agency", _, phrase, _, _] => c.agencies.push(gazetteer::name_key(phrase)),
+                ["party_after", _, phrase, cc, _] => c.party_after.push((gazetteer::name_key(phrase), *cc)),
+                ["division_after", _, phrase, _, _] => c.division_after.push(gazetteer::name_key(phrase)),
+                ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
+                ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
+                ["town_after", _, phrase, _, _] => c.town_after.push(gazetteer::name_key(phrase)),
+                _ => {}
+            }
+        }
+        crate::sort::sort(&mut c.agencies);
+        crate::sort::sort(&mut c.division_after);
+        crate::sort::sort(&mut c.division_before);
+        crate::sort::sort(&mut c.town_before);
+        crate::sort::sort(&mut c.town_after);
+        crate::sort::sort(&mut c.party_after);
+        c
+    })
+}
