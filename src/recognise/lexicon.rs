@@ -331,6 +331,7 @@ mod tests {
             "en_org_abbreviation",
             "en_org_head",
             "en_settlement_of",
+            "en_state_body",
             "en_stop",
             "org_adjective",
             "reporting_verb",

@@ -84,9 +84,20 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 w0 += 1;
             }
             let mut w1 = words.partition_point(|w| w.tok < t.end_token);
-            // a title before a person's name is not the name ("الأمير محمد
-            // بن سلمان", "الشيخ صبحي الطفيلي")
-            while t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
+            // a place of three or more words whose name starts with a title
+            // ("Prince Edward Island") is the place; otherwise a title
+            // before a person's name is not the name ("الأمير محمد بن
+            // سلمان", "الشيخ صبحي الطفيلي")
+            // (the tagger's span may leave the title out)
+            let t0 = if w0 > 0 && !words[w0].brk && !words[w0].arabic && words[w0 - 1].f.title { w0 - 1 } else { w0 };
+            let titled_place = (t.kind == EntityType::Person && w1 >= t0 + 3 && words[t0].f.title)
+                .then(|| tagged_place(words, t0, w1))
+                .flatten()
+                .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province, PlaceKind::Region, PlaceKind::City]));
+            if titled_place.is_some() {
+                w0 = t0;
+            }
+            while titled_place.is_none() && t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
                 w0 += 1;
             }
             // nor, in a headline, into an ordinary word written capitalised
@@ -139,6 +150,14 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     return None;
                 }
                 w0 = super::person_spans::person_start(words, w0);
+                // nor ends in a lower-case word ("Prince Harry spoke.": the
+                // tagger ran on into the verb; "Kim In-so" keeps its hyphened part)
+                while w1 > w0 + 1
+                    && words[w1 - 1].tok == words[w1 - 2].tok + 1
+                    && words[w1 - 1].text.chars().all(|c| c.is_ascii_lowercase())
+                {
+                    w1 -= 1;
+                }
                 // "Queen Anne's County": the title is the county's name
                 w0 = super::town_phrases::titled_county(words, w0, w1).unwrap_or(w0);
             }
@@ -168,7 +187,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // and "US officials" (GeoVirus misses "US" 32 times); news
             // corpora mark national teams and governments named by their
             // country as places too.
-            let country = match t.kind {
+            let country = titled_place.or_else(|| match t.kind {
                 EntityType::Organization => country_name(words, w0, w1)
                     .or_else(|| cued_division(words, w0, w1))
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
@@ -184,7 +203,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     .or_else(|| super::town_phrases::listed_town(words, &tagged, min_score, w0, w1))
                     .or_else(|| cued_town(words, w0, w1)),
                 _ => None,
-            };
+            });
             // what is left of a span cut at a dateline's dash is the place
             // the story was filed from ("WASHINGTON —")
             let dateline = dash.is_some()
