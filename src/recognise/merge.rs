@@ -214,7 +214,9 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             let kind = if country.is_some() || dateline { EntityType::Place } else { t.kind };
             let (what, pre) = match kind {
                 EntityType::Person => {
-                    let pre = conjunction(&words[w0]).max(name_conjunction(&words[w0]));
+                    let pre = conjunction(&words[w0])
+                        .max(name_conjunction(&words[w0]))
+                        .max(coordinated_person(words, &tagged, w0));
                     (What::Person { key: key_after(words, w0, w1, pre, key) }, pre)
                 }
                 EntityType::Organization => {
@@ -481,6 +483,24 @@ pub(super) fn name_conjunction(w: &Word) -> usize {
         Some(r) if lexicon::is_given_name(&w.key).is_none() && lexicon::is_given_name(r).is_some() => 1,
         _ => 0,
     }
+}
+
+/// Code points of a conjunction on the first word of a person's name that
+/// follows another person's name the tagger found ("عارف علوي ونواز شريف":
+/// the و joins the two names), unless the word is itself a given name
+/// ("وليد").
+fn coordinated_person(words: &[Word], tagged: &[TaggedSpan], w0: usize) -> usize {
+    let w = &words[w0];
+    if w0 == 0 || !w.arabic || w.brk || !w.key.starts_with('و') || w.key.chars().count() < 4 {
+        return 0;
+    }
+    if lexicon::is_given_name(&w.key).is_some() {
+        return 0;
+    }
+    let prev = words[w0 - 1].tok;
+    let after_person =
+        tagged.iter().any(|t| t.kind == EntityType::Person && t.start_token <= prev && t.end_token == prev + 1);
+    usize::from(after_person)
 }
 
 /// Code points of a conjunction written onto the first word of a name the
