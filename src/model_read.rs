@@ -16,6 +16,7 @@ use crate::model::{
     Analysis, Approx, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
     MentionForm, Names, PlaceInfo, PlaceKind, Precision, Relation, Ymd,
 };
+use crate::view::{MapWindow, PlaceFix, Selection, TimeWindow, ViewState};
 use serde_json::{Map, Value};
 
 /// serde's `Deserialize` for the types that other JSON holds (a view's
@@ -25,20 +26,24 @@ macro_rules! deserialize_by_reading {
     ($($t:ty),+) => {$(
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-                <$t>::read(&Value::deserialize(d)?).map_err(serde::de::Error::custom)
+                let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
+                <$t as $crate::model_read::Read>::read(&v).map_err(serde::de::Error::custom)
             }
         }
     )+};
 }
+// used by the browser build's embedding API too
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub(crate) use deserialize_by_reading;
 
-deserialize_by_reading!(Analysis, EntityType, Ymd, Dir);
+deserialize_by_reading!(Analysis, EntityType, Ymd, Dir, ViewState);
 
 /// A value of the JSON form of the analysis.
-trait Read: Sized {
+pub(crate) trait Read: Sized {
     fn read(v: &Value) -> Result<Self, String>;
 }
 
-fn invalid(v: &Value, expected: &str) -> String {
+pub(crate) fn invalid(v: &Value, expected: &str) -> String {
     let found = match v {
         Value::Null => "null",
         Value::Bool(_) => "a boolean",
@@ -112,21 +117,21 @@ impl<T: Read> Read for Vec<T> {
 }
 
 /// The fields of an object.
-struct Obj<'a>(&'a Map<String, Value>);
+pub(crate) struct Obj<'a>(&'a Map<String, Value>);
 
 impl<'a> Obj<'a> {
-    fn of(v: &'a Value) -> Result<Self, String> {
+    pub(crate) fn of(v: &'a Value) -> Result<Self, String> {
         v.as_object().map(Obj).ok_or_else(|| invalid(v, "an object"))
     }
 
     /// A field that must be there.
-    fn req<T: Read>(&self, key: &str) -> Result<T, String> {
+    pub(crate) fn req<T: Read>(&self, key: &str) -> Result<T, String> {
         let v = self.0.get(key).ok_or_else(|| format!("missing field `{key}`"))?;
         T::read(v).map_err(|e| format!("{key}: {e}"))
     }
 
     /// A field that may be missing (`#[serde(default)]`, or an `Option`).
-    fn opt<T: Read + Default>(&self, key: &str) -> Result<T, String> {
+    pub(crate) fn opt<T: Read + Default>(&self, key: &str) -> Result<T, String> {
         match self.0.get(key) {
             Some(v) => T::read(v).map_err(|e| format!("{key}: {e}")),
             None => Ok(T::default()),
@@ -138,16 +143,19 @@ impl<'a> Obj<'a> {
 /// "lowercase"`; the tests check each name against serde's).
 macro_rules! read_names {
     ($($t:ty { $($name:literal => $variant:expr),+ $(,)? })+) => {$(
-        impl Read for $t {
-            fn read(v: &Value) -> Result<Self, String> {
+        impl $crate::model_read::Read for $t {
+            fn read(v: &serde_json::Value) -> Result<Self, String> {
                 match v.as_str() {
                     $(Some($name) => Ok($variant),)+
-                    _ => Err(invalid(v, concat!("one of" $(, " ", $name)+))),
+                    _ => Err($crate::model_read::invalid(v, concat!("one of" $(, " ", $name)+))),
                 }
             }
         }
     )+};
 }
+// used by the browser build's embedding API too
+#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
+pub(crate) use read_names;
 
 read_names! {
     Dir { "ltr" => Dir::Ltr, "rtl" => Dir::Rtl }
@@ -347,6 +355,54 @@ impl Read for Analysis {
     }
 }
 
+/// A selection: `{"kind": "entity", "id": ...}` (serde's adjacent tagging).
+impl Read for Selection {
+    fn read(v: &Value) -> Result<Self, String> {
+        let o = Obj::of(v)?;
+        let id = o.req("id")?;
+        match o.0.get("kind").ok_or("missing field `kind`")?.as_str() {
+            Some("entity") => Ok(Selection::Entity(id)),
+            Some("event") => Ok(Selection::Event(id)),
+            _ => Err(invalid(v, "kind entity or event")),
+        }
+    }
+}
+
+impl Read for MapWindow {
+    fn read(v: &Value) -> Result<Self, String> {
+        let o = Obj::of(v)?;
+        Ok(MapWindow { lon: o.req("lon")?, lat: o.req("lat")?, zoom: o.req("zoom")? })
+    }
+}
+
+impl Read for TimeWindow {
+    fn read(v: &Value) -> Result<Self, String> {
+        let o = Obj::of(v)?;
+        Ok(TimeWindow { start: o.req("start")?, end: o.req("end")? })
+    }
+}
+
+impl Read for PlaceFix {
+    fn read(v: &Value) -> Result<Self, String> {
+        let o = Obj::of(v)?;
+        Ok(PlaceFix { entity: o.req("entity")?, place: o.req("place")? })
+    }
+}
+
+impl Read for ViewState {
+    fn read(v: &Value) -> Result<Self, String> {
+        let o = Obj::of(v)?;
+        Ok(ViewState {
+            selected: o.opt("selected")?,
+            hidden: o.opt("hidden")?,
+            map: o.opt("map")?,
+            time: o.opt("time")?,
+            ui_lang: o.opt("ui_lang")?,
+            places: o.opt("places")?,
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -430,5 +486,25 @@ mod tests {
         assert_eq!(Mention::read(&m).unwrap().form, MentionForm::Name);
         assert_eq!(serde_json::from_str::<Analysis>("{}").unwrap_err().to_string(), "missing field `lang`");
         assert!(serde_json::from_str::<Analysis>("[]").is_err());
+    }
+
+    #[test]
+    fn views_read_back_equal() {
+        let v = ViewState {
+            selected: Some(Selection::Event("ev1".into())),
+            hidden: vec![EntityType::Date, EntityType::Person],
+            map: Some(MapWindow { lon: -12.25, lat: 3.0, zoom: 4.5 }),
+            time: Some(TimeWindow { start: "2020-01-01".into(), end: "2020-02-01".into() }),
+            ui_lang: Some("ar".into()),
+            places: vec![PlaceFix { entity: "place:x".into(), place: "geonames:1".into() }],
+        };
+        for v in [v, ViewState::default()] {
+            let text = serde_json::to_string(&v).unwrap();
+            assert_eq!(serde_json::from_str::<ViewState>(&text).unwrap(), v);
+        }
+        let sel = |j: Value| Selection::read(&j);
+        assert_eq!(sel(json!({"id": "e", "kind": "entity"})), Ok(Selection::Entity("e".into())));
+        assert!(sel(json!({"kind": "entity"})).is_err());
+        assert!(sel(json!({"kind": "date", "id": "e"})).is_err());
     }
 }
