@@ -25,6 +25,7 @@ mod hash;
 mod layout;
 mod lists;
 mod model;
+mod model_read;
 mod rcstr;
 mod recognise;
 mod resolve;

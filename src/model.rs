@@ -1,14 +1,15 @@
 //! The data that flows through the pipeline: [`Article`] in, [`Analysis`] out.
 //!
 //! These types are the contract between the layers and with JavaScript: their
-//! JSON form (serde) is what the CLI prints and what `analyze` returns in JS.
+//! JSON form (serde) is what the CLI prints and what `analyze` returns in JS;
+//! [`crate::model_read`] reads it back.
 //! Offsets (`start`, `end`) are always Unicode code points into
 //! [`Analysis::text`].
 
 use serde::{Deserialize, Serialize};
 
 /// A calendar date in the proleptic Gregorian calendar.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Ymd {
     pub year: i32,
@@ -27,7 +28,7 @@ pub struct Published {
 }
 
 /// Text direction of a paragraph or of the whole article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Dir {
@@ -71,7 +72,7 @@ pub struct Article {
 }
 
 /// What a mention or entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum EntityType {
@@ -98,7 +99,7 @@ impl EntityType {
 }
 
 /// A stretch of [`Analysis::text`] that names an entity.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Mention {
     /// First code point of the mention in `Analysis::text`.
@@ -119,7 +120,7 @@ pub struct Mention {
 }
 
 /// How a mention refers to its entity.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum MentionForm {
@@ -150,7 +151,7 @@ impl MentionForm {
 }
 
 /// A name in both languages (either may be missing).
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Names {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -160,7 +161,7 @@ pub struct Names {
 }
 
 /// What kind of place a place entity is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum PlaceKind {
@@ -173,7 +174,7 @@ pub enum PlaceKind {
 }
 
 /// A place candidate considered while resolving a place mention.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Candidate {
     pub id: String,
@@ -187,7 +188,7 @@ pub struct Candidate {
 }
 
 /// Where a place entity is.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PlaceInfo {
     pub lat: f64,
@@ -211,7 +212,7 @@ pub struct PlaceInfo {
 }
 
 /// Something the article refers to, perhaps several times.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Entity {
     pub id: String,
@@ -234,7 +235,7 @@ pub struct Entity {
 }
 
 /// How precise a normalised date is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Precision {
@@ -245,7 +246,7 @@ pub enum Precision {
 }
 
 /// How a date's value was worked out.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Derivation {
@@ -258,7 +259,7 @@ pub enum Derivation {
 }
 
 /// A normalised date (or date range).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DateValue {
     /// ISO 8601: "2022-12-08", "2022-12", "2022", or "2022-12-01/2022-12-07".
@@ -272,7 +273,7 @@ pub struct DateValue {
 }
 
 /// A date mentioned in the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct DateMention {
     pub start: usize,
@@ -286,7 +287,7 @@ pub struct DateMention {
 }
 
 /// When an event happens relative to the article's publication.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(rename_all = "lowercase")]
 pub enum Relation {
@@ -299,7 +300,7 @@ pub enum Relation {
 
 /// An approximate placement: the event happened (or happens) somewhere
 /// between two days, either of which may be open, as the words `cue` say.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Approx {
     /// On or after this day (none: no lower bound).
@@ -314,7 +315,7 @@ pub struct Approx {
 }
 
 /// A meeting, summit, visit or the like.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Event {
     pub id: String,
@@ -347,7 +348,7 @@ pub struct Event {
 }
 
 /// A paragraph of `Analysis::text` (index 0 is the title).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Block {
     pub start: usize,
@@ -356,7 +357,7 @@ pub struct Block {
 }
 
 /// Everything `analyze` finds in an article.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Analysis {
     pub lang: String,

@@ -1,11 +1,12 @@
 //! The view state: everything besides the article that a shared link restores.
-//! Pure data (no DOM), so the share codec and tests use it natively.
+//! Pure data (no DOM), so the share codec and tests use it natively. Its JSON
+//! form is written by serde and read by [`crate::model_read`].
 
 use crate::model::EntityType;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 
 /// What the reader has chosen.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 #[serde(tag = "kind", content = "id", rename_all = "lowercase")]
 pub enum Selection {
@@ -16,7 +17,7 @@ pub enum Selection {
 }
 
 /// The visible part of the map: centre and zoom (1 = whole world).
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct MapWindow {
     pub lon: f64,
@@ -25,7 +26,7 @@ pub struct MapWindow {
 }
 
 /// The visible part of the timeline, as ISO days.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct TimeWindow {
     pub start: String,
@@ -33,7 +34,7 @@ pub struct TimeWindow {
 }
 
 /// Which panels an embedding shows.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct Panels {
     pub text: bool,
@@ -49,7 +50,7 @@ impl Default for Panels {
 }
 
 /// The reader's view of an analysis.
-#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct ViewState {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -73,7 +74,7 @@ pub struct ViewState {
 }
 
 /// A place entity the reader put somewhere else.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[cfg_attr(target_arch = "wasm32", derive(tsify::Tsify))]
 pub struct PlaceFix {
     /// The entity's id (as analysed: ids do not change with a correction).

@@ -4,6 +4,7 @@ use super::instance::{Instance, Origin, Setup, ShareBase};
 use super::registry;
 use super::styles::{self, Theme};
 use crate::model::Analysis;
+use crate::model_read::{deserialize_by_reading, Obj, Read};
 use crate::view::{Panels, Selection, ViewState};
 use leptos::prelude::*;
 use serde::Serialize;
@@ -285,19 +286,8 @@ pub fn mounted_count() -> usize {
     registry::count()
 }
 
-/// A field of `MountOptions` that `mount` reads from the JS object itself (a
-/// function, or a value of several shapes): its JSON form is skipped.
-#[derive(Default)]
-struct ReadFromJs;
-
-impl<'de> serde::Deserialize<'de> for ReadFromJs {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        serde::de::IgnoredAny::deserialize(d).map(|_| ReadFromJs)
-    }
-}
-
 /// Options of `mount`; every field may be left out.
-#[derive(Default, serde::Deserialize, tsify::Tsify)]
+#[derive(Default, tsify::Tsify)]
 #[serde(rename_all = "camelCase", default)]
 pub struct MountOptions {
     /// Initial view.
@@ -308,7 +298,8 @@ pub struct MountOptions {
     lang: Option<String>,
     /// Panels to show: "text map", ["text", "map"] or {map: false}.
     #[tsify(optional, type = "AtlasPanels")]
-    panels: ReadFromJs,
+    #[allow(dead_code)] // declared for TypeScript; `mount` reads it from the JS object
+    panels: (),
     /// Fetch the article from this URL (when `article` is null); `handle.loaded` resolves once it is on screen.
     #[tsify(optional)]
     src: Option<String>,
@@ -323,8 +314,29 @@ pub struct MountOptions {
     styles: Option<bool>,
     /// Called when the selection changes (after the `atlas-select` event).
     #[tsify(optional, type = "(detail: SelectDetail) => void")]
-    on_select: ReadFromJs,
+    #[allow(dead_code)] // declared for TypeScript; `mount` reads it from the JS object
+    on_select: (),
 }
+
+/// `panels` and `onSelect` are read from the JS object itself (a function,
+/// or a value of several shapes): their JSON form is skipped.
+impl Read for MountOptions {
+    fn read(v: &serde_json::Value) -> Result<Self, String> {
+        let o = Obj::of(v)?;
+        Ok(MountOptions {
+            view: o.opt("view")?,
+            lang: o.opt("lang")?,
+            panels: (),
+            src: o.opt("src")?,
+            share_base: o.opt("shareBase")?,
+            theme: o.opt("theme")?,
+            styles: o.opt("styles")?,
+            on_select: (),
+        })
+    }
+}
+
+deserialize_by_reading!(MountOptions);
 
 /// Mounts an article-atlas view into `element`. `article` may be null when
 /// `options.src` names a URL to fetch. Each call is independent: its own

@@ -9,6 +9,7 @@
 //! `[data-atlas-theme="…"]`, so instances with different themes can share
 //! a page; in a shadow root (one element each) it is adopted as is.
 
+use crate::model_read::read_names;
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -20,7 +21,7 @@ const HOST_CSS: &str = crate::css::without_comments!("../../www/atlas.css");
 const DARK_QUERY: &str = "@media (prefers-color-scheme: dark)";
 
 /// A colour scheme: the reader's (`auto`), or one forced by the host page.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, serde::Deserialize, tsify::Tsify)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, tsify::Tsify)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
     #[default]
@@ -28,6 +29,8 @@ pub enum Theme {
     Light,
     Dark,
 }
+
+read_names! { Theme { "auto" => Theme::Auto, "light" => Theme::Light, "dark" => Theme::Dark } }
 
 impl Theme {
     /// Reads `auto`, `light` or `dark` (anything else is an error naming it).

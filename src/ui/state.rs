@@ -253,22 +253,10 @@ pub fn fits_the_page(a: &crate::model::Article) -> Result<(), Failure> {
 }
 
 fn as_analysis(input: &[u8]) -> Option<Analysis> {
-    /// The fields that tell an analysis from an article. Read straight from
-    /// the text, twice, rather than through a `serde_json::Value`: reading
-    /// an `Analysis` out of a `Value` was a second copy of its whole
-    /// deserialiser in the wasm (about 48 KB before brotli).
-    #[derive(serde::Deserialize)]
-    struct Probe {
-        blocks: Option<serde::de::IgnoredAny>,
-        mentions: Option<serde::de::IgnoredAny>,
-        entities: Option<serde::de::IgnoredAny>,
-    }
     // text, as `from_str`: the reader the JS API's `analysis_of` uses too
     let text = std::str::from_utf8(input).ok()?;
-    let p: Probe = serde_json::from_str(text).ok()?;
-    if p.blocks.is_none() || p.mentions.is_none() || p.entities.is_none() {
-        return None;
-    }
+    // an article has no `blocks`, `mentions` or `entities`, which an
+    // analysis must have
     let a: Analysis = serde_json::from_str(text).ok()?;
     let len = a.text.chars().count();
     let spans_ok = a.blocks.iter().all(|b| b.start <= b.end && b.end <= len)
