@@ -374,7 +374,7 @@ fn link_org_places(
                 }
             }
             for p in recognise::countries_in(words, f.w0, f.w1) {
-                let Some(gid) = places.get(p as usize).map(|p| p.id.as_str()) else { continue };
+                let Some(gid) = places.get(p as usize).map(|p| p.id) else { continue };
                 let place = ents.iter().position(|x| x.place.as_ref().is_some_and(|i| i.gazetteer_id == gid));
                 if let Some(id) = place.and_then(|x| ids_ent.get(x)) {
                     if !linked.contains(id) {

@@ -62,14 +62,14 @@ pub fn apply(a: &mut Analysis, fixes: &[PlaceFix]) -> usize {
             candidates.extend(o.candidates.iter().filter(|c| c.id != p.id).cloned());
         }
         e.name = display(p, ar);
-        e.names = Names { ar: p.name_ar.clone(), en: Some(p.name_en.clone()) };
+        e.names = Names { ar: p.name_ar.map(str::to_string), en: Some(p.name_en.to_string()) };
         e.place = Some(PlaceInfo {
             lat: p.lat,
             lon: p.lon,
             kind: p.kind,
-            country: (!p.country.is_empty()).then(|| p.country.clone()),
+            country: (!p.country.is_empty()).then(|| p.country.to_string()),
             radius_km: (p.radius_km > 0.0).then_some(p.radius_km),
-            gazetteer_id: p.id.clone(),
+            gazetteer_id: p.id.to_string(),
             candidates,
             corrected: true,
         });
@@ -105,12 +105,12 @@ pub fn search(query: &str, ar: bool, limit: usize) -> Vec<Candidate> {
         .filter_map(|&i| places.get(i as usize))
         .take(limit)
         .map(|p| Candidate {
-            id: p.id.clone(),
+            id: p.id.to_string(),
             name: display(p, ar),
             kind: p.kind,
             lat: p.lat,
             lon: p.lon,
-            country: (!p.country.is_empty()).then(|| p.country.clone()),
+            country: (!p.country.is_empty()).then(|| p.country.to_string()),
             score: 0.0,
         })
         .collect()
@@ -118,9 +118,9 @@ pub fn search(query: &str, ar: bool, limit: usize) -> Vec<Candidate> {
 
 fn display(p: &Place, ar: bool) -> String {
     if ar {
-        p.name_ar.clone().unwrap_or_else(|| p.name_en.clone())
+        p.name_ar.unwrap_or(p.name_en).to_string()
     } else {
-        p.name_en.clone()
+        p.name_en.to_string()
     }
 }
 

@@ -101,10 +101,10 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
                 cands.iter().filter_map(|&i| places.get(i as usize)).filter(|p| p.kind == PlaceKind::Country).collect();
             // an ambiguous name ("عمان": Oman or Amman) says little
             if countries.len() == 1 {
-                add(&countries[0].country, if cands.len() == 1 { 1.0 } else { 0.3 });
+                add(countries[0].country, if cands.len() == 1 { 1.0 } else { 0.3 });
             } else if cands.len() == 1 {
                 if let Some(p) = places.get(cands[0] as usize) {
-                    add(&p.country, 0.5);
+                    add(p.country, 0.5);
                 }
             }
         }
@@ -230,7 +230,7 @@ fn focus_nouns(found: &[Found], ctx: &[(&str, f64)], out: &mut [Choice]) {
         }
         match counts.iter_mut().find(|(cc, _)| *cc == p.country) {
             Some(e) => e.1 += 1.0,
-            None => counts.push((p.country.as_str(), 1.0)),
+            None => counts.push((p.country, 1.0)),
         }
     }
     for e in &mut counts {
@@ -240,7 +240,7 @@ fn focus_nouns(found: &[Found], ctx: &[(&str, f64)], out: &mut [Choice]) {
     for (f, c) in found.iter().zip(out.iter_mut()) {
         if let What::Place { cands, weak: Weak::Focus, .. } = &f.what {
             let mut scored = score_candidates(cands, None, false, Weak::No, ctx);
-            scored.retain(|&(p, _)| places.get(p).is_some_and(|p| Some(p.country.as_str()) == top));
+            scored.retain(|&(p, _)| places.get(p).is_some_and(|p| Some(p.country) == top));
             c.scored = scored;
         }
     }
@@ -278,7 +278,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
                 if !p.country.is_empty() {
                     match ctx.iter_mut().find(|(c, _)| *c == p.country) {
                         Some(e) => e.1 += 3.0,
-                        None => ctx.push((p.country.as_str(), 3.0)),
+                        None => ctx.push((p.country, 3.0)),
                     }
                 }
             }
@@ -308,8 +308,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             let hits: Vec<&str> = cw.party_after.iter().filter(|(k, _)| *k == next.key).map(|(_, cc)| *cc).collect();
             if !hits.is_empty() && !next.brk {
                 for (c, s) in out[i].scored.iter_mut() {
-                    if place_of(*c).is_some_and(|p| p.kind == PlaceKind::Province && hits.contains(&p.country.as_str()))
-                    {
+                    if place_of(*c).is_some_and(|p| p.kind == PlaceKind::Province && hits.contains(&p.country)) {
                         *s += 4.0;
                         own[i] = true;
                     }
@@ -327,7 +326,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             continue;
         }
         for (c, s) in out[i].scored.iter_mut() {
-            let Some(name) = place_of(*c).and_then(|p| p.name_ar.as_deref()) else { continue };
+            let Some(name) = place_of(*c).and_then(|p| p.name_ar) else { continue };
             match marks_agree(&marks, &vowel_marks(name)) {
                 Some(true) => {
                     *s += 4.0;
@@ -461,9 +460,9 @@ fn shifted(p: &Place, d: Direction) -> (f64, f64, f64) {
 
 fn place_display(p: &Place, ar: bool) -> String {
     if ar {
-        p.name_ar.clone().unwrap_or_else(|| p.name_en.clone())
+        p.name_ar.unwrap_or(p.name_en).to_string()
     } else {
-        p.name_en.clone()
+        p.name_en.to_string()
     }
 }
 
@@ -540,9 +539,9 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     lat: p.lat,
                     lon: p.lon,
                     kind: PlaceKind::City,
-                    country: (!p.country.is_empty()).then(|| p.country.clone()),
+                    country: (!p.country.is_empty()).then(|| p.country.to_string()),
                     radius_km: (p.radius_km > 0.0).then_some(p.radius_km),
-                    gazetteer_id: p.id.clone(),
+                    gazetteer_id: p.id.to_string(),
                     candidates: Vec::new(),
                     corrected: false,
                 };
@@ -567,17 +566,17 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                         .take(4)
                         .filter_map(|&(ci, s)| {
                             places.get(ci).map(|c| Candidate {
-                                id: c.id.clone(),
+                                id: c.id.to_string(),
                                 name: place_display(c, ar),
                                 kind: c.kind,
                                 lat: c.lat,
                                 lon: c.lon,
-                                country: (!c.country.is_empty()).then(|| c.country.clone()),
+                                country: (!c.country.is_empty()).then(|| c.country.to_string()),
                                 score: (s.max(0.0) / total * 1000.0).round() / 1000.0,
                             })
                         })
                         .collect();
-                    let country = (!p.country.is_empty()).then(|| p.country.clone());
+                    let country = (!p.country.is_empty()).then(|| p.country.to_string());
                     match dir {
                         Some(d) => {
                             let (lat, lon, r) = shifted(p, *d);
@@ -590,7 +589,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                                 kind: PlaceKind::Region,
                                 country,
                                 radius_km: Some(r),
-                                gazetteer_id: p.id.clone(),
+                                gazetteer_id: p.id.to_string(),
                                 candidates,
                                 corrected: false,
                             };
@@ -603,11 +602,11 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                                 kind: p.kind,
                                 country,
                                 radius_km: (p.radius_km > 0.0).then_some(p.radius_km),
-                                gazetteer_id: p.id.clone(),
+                                gazetteer_id: p.id.to_string(),
                                 candidates,
                                 corrected: false,
                             };
-                            let names = Names { ar: p.name_ar.clone(), en: Some(p.name_en.clone()) };
+                            let names = Names { ar: p.name_ar.map(str::to_string), en: Some(p.name_en.to_string()) };
                             (format!("plc:{}", p.id), EntityType::Place, place_display(p, ar), names, Some(info))
                         }
                     }

@@ -55,17 +55,17 @@ fn places_are_valid() {
     assert!(all.len() > 5000, "{s:?}");
     let mut ids = HashSet::new();
     for p in all {
-        assert!(ids.insert(p.id.as_str()), "duplicate id {}", p.id);
+        assert!(ids.insert(p.id), "duplicate id {}", p.id);
         assert!((-90.0..=90.0).contains(&p.lat) && (-180.0..=180.0).contains(&p.lon), "{}", p.id);
         assert!(!p.name_en.is_empty(), "{} has no English name", p.id);
         assert!(p.country.is_empty() || p.country.len() == 2, "{}: country {}", p.id, p.country);
-        assert_ne!(p.name_ar.as_deref(), Some(p.name_en.as_str()), "{}", p.id);
+        assert_ne!(p.name_ar, Some(p.name_en), "{}", p.id);
         if p.kind == PlaceKind::Country {
-            assert_eq!(country_place(&p.country).map(|i| &all[i as usize].id), Some(&p.id));
+            assert_eq!(country_place(p.country).map(|i| &all[i as usize].id), Some(&p.id));
         }
     }
     for (i, p) in all.indexed() {
-        assert_eq!(place_by_id(&p.id), Some(i));
+        assert_eq!(place_by_id(p.id), Some(i));
     }
     // the generated table is sorted by kind, then id
     let order = |k: PlaceKind| {
@@ -121,21 +121,21 @@ fn lookup_is_ranked_and_ignores_stop_words() {
     let iq = lookup(&name_key("العراق"));
     assert_eq!(places().get(iq[0] as usize).unwrap().id, "country:IQ");
     // عمان is Oman and Amman: both are candidates, the country first.
-    let oman: Vec<&str> = lookup("عمان").iter().map(|&i| places().get(i as usize).unwrap().id.as_str()).collect();
+    let oman: Vec<&str> = lookup("عمان").iter().map(|&i| places().get(i as usize).unwrap().id).collect();
     assert_eq!(oman.first(), Some(&"country:OM"), "{oman:?}");
     assert!(oman.contains(&"geonames:250441"), "{oman:?}");
     for w in ["مدينه", "الجديده", "union", "march", "police"] {
         assert!(lookup(w).is_empty(), "{w}");
     }
     assert!(is_common_word("reading") && is_common_word("us") && !is_common_word("baghdad"));
-    assert_eq!(resolve_name("Reading").map(|i| places().get(i as usize).unwrap().country.as_str()), Some("GB"));
+    assert_eq!(resolve_name("Reading").map(|i| places().get(i as usize).unwrap().country), Some("GB"));
     // Sahel is the region, Khorasan the historical region, Washington the capital.
     // الساحل is also "the coast": a weak word, resolved only in context, but the region ranks first.
     assert_eq!(places().get(lookup("الساحل")[0] as usize).unwrap().id, "region:sahel");
     assert_eq!(resolve_name("الساحل"), None);
     for (name, id) in [("Sahel", "region:sahel"), ("منطقة الساحل", "region:sahel"), ("Khorasan", "region:khorasan")]
     {
-        assert_eq!(resolve_name(name).map(|i| places().get(i as usize).unwrap().id.as_str()), Some(id), "{name}");
+        assert_eq!(resolve_name(name).map(|i| places().get(i as usize).unwrap().id), Some(id), "{name}");
     }
     assert_eq!(country_name("iq", "ar"), Some("العراق"));
     assert_eq!(country_name("NL", "en"), Some("Netherlands"));

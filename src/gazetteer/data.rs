@@ -108,7 +108,7 @@ fn parse_kind(s: &str) -> Option<PlaceKind> {
 }
 
 /// A place row: its row number, then the place's columns.
-fn parse_place(line: &str) -> Option<(usize, Place)> {
+fn parse_place(line: &'static str) -> Option<(usize, Place)> {
     // exactly eleven tab-separated columns, found in one pass over the bytes
     // (this runs on every place row at start)
     let mut f = [""; 11];
@@ -131,14 +131,14 @@ fn parse_place(line: &str) -> Option<(usize, Place)> {
         return None;
     }
     let place = Place {
-        id: id.to_string(),
+        id,
         kind: parse_kind(kind)?,
-        name_en: name_en.to_string(),
-        name_ar: (!name_ar.is_empty()).then(|| name_ar.to_string()),
+        name_en,
+        name_ar: (!name_ar.is_empty()).then_some(name_ar),
         lat,
         lon,
         population: pop.parse().ok()?,
-        country: country.to_string(),
+        country,
         radius_km: parse_f64(radius)?,
         capital: flags.contains('C'),
         notable: flags.contains('N'),
@@ -222,9 +222,9 @@ fn build_bare() -> Gazetteer {
 /// Folds the core in: its place rows, then its keys (generated sorted; a
 /// row out of order or pointing past the places is dropped rather than
 /// trusted). Returns how many rows were dropped.
-fn fold_core<'a>(
+fn fold_core(
     g: &Gazetteer,
-    place_rows: impl Iterator<Item = &'a str>,
+    place_rows: impl Iterator<Item = &'static str>,
     key_rows: impl Iterator<Item = &'static str>,
 ) -> usize {
     let total = g.places.len();
@@ -253,7 +253,7 @@ fn fold_core<'a>(
         }
     }
     table.mark_notable(&g.places);
-    let id = |i: &u32| g.places.get(*i as usize).and_then(OnceLock::get).map(|p| p.id.as_str());
+    let id = |i: &u32| g.places.get(*i as usize).and_then(OnceLock::get).map(|p| p.id);
     crate::sort::sort_by(&mut rows, |a, b| id(a).cmp(&id(b)));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     if g.core.set(Core { table, by_id: rows }).is_ok() {
@@ -358,7 +358,7 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
         if g.places[row].set(Box::new(p)).is_ok() {
             g.loaded_places.fetch_add(1, Ordering::Relaxed);
             if let Some(p) = g.places[row].get() {
-                ids.insert(p.id.clone(), row as u32);
+                ids.insert(p.id.to_string(), row as u32);
             }
         }
     }
@@ -595,7 +595,7 @@ pub(super) fn max_name_tokens() -> usize {
 /// The index of the place with this id ("country:IQ", "geonames:99072").
 pub fn place_by_id(id: &str) -> Option<u32> {
     let g = gazetteer();
-    let name = |p: u32| g.places.get(p as usize).and_then(OnceLock::get).map_or("", |p| p.id.as_str());
+    let name = |p: u32| g.places.get(p as usize).and_then(OnceLock::get).map_or("", |p| p.id);
     let late = || g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(id).copied();
     let by_id = g.core.get().map_or(&[][..], |c| &c.by_id[..]);
     match by_id.binary_search_by(|&p| name(p).cmp(id)) {
@@ -621,8 +621,8 @@ pub fn country_place(iso2: &str) -> Option<u32> {
 pub fn country_name(iso2: &str, lang: &str) -> Option<&'static str> {
     let p = places().get(country_place(iso2)? as usize)?;
     match (lang, &p.name_ar) {
-        ("ar", Some(ar)) => Some(ar.as_str()),
-        _ => Some(p.name_en.as_str()),
+        ("ar", Some(ar)) => Some(ar),
+        _ => Some(p.name_en),
     }
 }
 

@@ -69,7 +69,7 @@ fn core_asset_folds_in_like_the_embedded_core() {
     assert!(a.table.keys.len() > 5000 && b.by_id.len() > 2000, "{} {}", a.table.keys.len(), b.by_id.len());
     assert_eq!(bare.loaded_places.load(Ordering::Relaxed), b.by_id.len());
     for &row in &b.by_id {
-        let place = |g: &Gazetteer| g.places[row as usize].get().map(|p| p.id.clone());
+        let place = |g: &Gazetteer| g.places[row as usize].get().map(|p| p.id);
         assert_eq!(place(gazetteer()), place(&bare));
     }
 }

@@ -73,17 +73,17 @@ pub const CREDIT: &str = "Places: GeoNames (CC BY 4.0), Unicode CLDR, Natural Ea
 #[derive(Debug, Clone, PartialEq)]
 pub struct Place {
     /// Stable id, e.g. "geonames:99072", "country:IQ", "region:sahel".
-    pub id: String,
+    pub id: &'static str,
     pub kind: PlaceKind,
-    pub name_en: String,
+    pub name_en: &'static str,
     /// Arabic name, if any source has one.
-    pub name_ar: Option<String>,
+    pub name_ar: Option<&'static str>,
     pub lat: f64,
     pub lon: f64,
     /// Population, rounded to two significant digits (0 when unknown).
     pub population: u64,
     /// ISO 3166-1 alpha-2 country code ("" for regions spanning countries).
-    pub country: String,
+    pub country: &'static str,
     /// Rough radius in km (regions and countries), 0 for points.
     pub radius_km: f64,
     /// The capital of its country.

@@ -130,9 +130,8 @@ pub(super) fn conjunction_reading(words: &[Word], i: usize) -> Option<usize> {
     let whole_again = words.iter().enumerate().any(|(k, x)| k != i && x.key == w.key);
     let elsewhere = words.iter().any(|x| x.key != w.key && x.readings.iter().any(|r| r.key == rest));
     // or a list of places of one country: "الرياض وجدة" is Riyadh and Jeddah
-    let country = |k: &str| {
-        gazetteer::lookup(k).first().and_then(|&p| gazetteer::places().get(p as usize)).map(|p| p.country.as_str())
-    };
+    let country =
+        |k: &str| gazetteer::lookup(k).first().and_then(|&p| gazetteer::places().get(p as usize)).map(|p| p.country);
     let listed = i > 0
         && !w.brk
         && country(&words[i - 1].key).is_some_and(|c| country(rest) == Some(c) && country(&w.key) != Some(c));

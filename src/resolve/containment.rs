@@ -148,7 +148,7 @@ pub(super) fn towns_below_areas(found: &[Found], out: &mut [Choice], own: &[bool
             places
                 .get(p)
                 .filter(|x| matches!(x.kind, PlaceKind::Country | PlaceKind::Continent | PlaceKind::Region))
-                .map(|x| (x.country.as_str(), x.kind, s))
+                .map(|x| (x.country, x.kind, s))
         });
         let Some((cc, kind, s_area)) = area else { continue };
         let mut moved = false;
@@ -190,7 +190,7 @@ pub(super) fn divisions_in_lists(found: &[Found], words: &[Word], out: &mut [Cho
         for (j, before) in [(prev, true), (next, false)].into_iter().filter_map(|(j, b)| j.map(|j| (j, b))) {
             let (a, b) = if before { (&found[j], &found[i]) } else { (&found[i], &found[j]) };
             if let Some(p) = best_division(&out[j]).filter(|_| listed(words, a, b)) {
-                raise.push((i, p.country.as_str()));
+                raise.push((i, p.country));
             }
         }
     }
