@@ -41,7 +41,7 @@
 //! what is left of its word once a proclitic is stripped ("كُرِّم" is not
 //! ك + "رم"). See `places::ordinary_here`.
 
-use super::lists::{en_county_words, en_documents, en_state_bodies, not_person_words};
+use super::lists::{en_documents, not_person_words};
 use super::places::tagged_place;
 use super::{key_of, lexicon, span, Found, Weak, What, Word};
 use crate::model::{EntityType, PlaceKind};
@@ -189,19 +189,19 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // country as places too.
             let country = titled_place.or_else(|| match t.kind {
                 EntityType::Organization => country_name(words, w0, w1)
-                    .or_else(|| cued_division(words, w0, w1))
+                    .or_else(|| super::town_phrases::cued_division(words, w0, w1))
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
                     .or_else(|| super::landforms::compass_town(words, w0, w1))
-                    .or_else(|| county(words, w0, w1))
-                    .or_else(|| town_of_division(words, w0, w1))
+                    .or_else(|| super::town_phrases::county(words, w0, w1))
+                    .or_else(|| super::town_phrases::town_of_division(words, w0, w1))
                     .or_else(|| super::town_phrases::listed_town(words, &tagged, min_score, w0, w1))
-                    .or_else(|| cued_town(words, w0, w1)),
-                EntityType::Person => county(words, w0, w1)
+                    .or_else(|| super::town_phrases::cued_town(words, w0, w1)),
+                EntityType::Person => super::town_phrases::county(words, w0, w1)
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
                     .or_else(|| super::landforms::compass_town(words, w0, w1))
-                    .or_else(|| town_of_division(words, w0, w1))
+                    .or_else(|| super::town_phrases::town_of_division(words, w0, w1))
                     .or_else(|| super::town_phrases::listed_town(words, &tagged, min_score, w0, w1))
-                    .or_else(|| cued_town(words, w0, w1)),
+                    .or_else(|| super::town_phrases::cued_town(words, w0, w1)),
                 _ => None,
             });
             // what is left of a span cut at a dateline's dash is the place
@@ -374,93 +374,6 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
     }
     tagged_place(words, w0, w1)
         .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region]))
-}
-
-/// The candidates of English words `w0..w1` when they are exactly the
-/// name of a first-level division or a county, right after a preposition
-/// of place ("horses in New South Wales", "across NSW"; the tagger calls
-/// the name an organisation, as it does for a state's government).
-/// The same before "and" and another division or country ("except NSW
-/// and Queensland"), before an office ("New York Governor") and with a
-/// division word ("the state of New South Wales", "Aceh province").
-fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
-    let ws = &words[w0..w1];
-    if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) {
-        return None;
-    }
-    let kinds = [PlaceKind::Province, PlaceKind::Country];
-    let cue = w0 > 0 && !words[w0].brk && crate::resolve::is_town_cue(&words[w0 - 1].key);
-    let joined = words.get(w1).is_some_and(|w| !w.brk && w.key == "and")
-        && words.get(w1 + 1).is_some_and(|n| !n.brk && (n.cap || n.upper))
-        && tagged_place(words, w1 + 1, w1 + 2).is_some_and(|(c, _)| first_kind(c, &kinds));
-    // "New York Governor Andrew Cuomo", "NSW Minister for Primary Industries"
-    let office = words.get(w1).is_some_and(|n| !n.brk && n.cap && n.f.title);
-    // "the state of New South Wales", "Aceh province", "Washington state"
-    let named = crate::resolve::division_cue(words, w0, w1)
-        || words.get(w1).is_some_and(|n| !n.brk && !n.cap && en_state_bodies().contains(&n.key));
-    if !(cue || joined || office || named) {
-        return None;
-    }
-    let places = crate::gazetteer::places();
-    let division = |c: &u32| places.get(*c as usize).is_some_and(|p| p.kind == PlaceKind::Province);
-    tagged_place(words, w0, w1)
-        .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]) || office && cands.iter().any(division))
-}
-
-/// The candidates of English words `w0..w1` when they are a county's name
-/// the gazetteer holds ("Levy County", "Hall County": the tagger reads
-/// them as a person or an organisation, as it does "Dallas County jury").
-pub(super) fn county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
-    let last = words.get(w1.checked_sub(1)?)?;
-    if w1 < w0 + 2 || last.arabic || !last.cap || !en_county_words().contains(&last.key) {
-        return None;
-    }
-    tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]))
-}
-
-/// A tagger organisation or person of capitalised English words that is a
-/// town of the state or province named right after it, past a comma
-/// ("Gainesville, Florida", "Toowoomba, Queensland", "Chiefland, Fla."): the
-/// place. The division is a gazetteer name of up to three capitalised words
-/// (or a state abbreviation) whose first candidate is a province, and one
-/// of the town's candidates lies in it.
-fn town_of_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
-    let latin_cap = |w: &Word| !w.arabic && (w.cap || w.upper);
-    if !words[w0..w1].iter().all(latin_cap) || !words.get(w1).is_some_and(|w| w.comma_before && latin_cap(w)) {
-        return None;
-    }
-    let places = crate::gazetteer::places();
-    let division = (w1 + 1..=(w1 + 3).min(words.len())).rev().find_map(|k| {
-        let same = words[w1 + 1..k].iter().all(|w| !w.brk && latin_cap(w));
-        let (cands, _) = tagged_place(words, w1, k).filter(|_| same)?;
-        cands.first().and_then(|&i| places.get(i as usize)).filter(|p| p.kind == PlaceKind::Province)
-    })?;
-    let (cands, pre) = tagged_place(words, w0, w1)?;
-    let town = |&c: &u32| {
-        places.get(c as usize).is_some_and(|p| {
-            matches!(p.kind, PlaceKind::City | PlaceKind::Site) && crate::resolve::contains(division, p)
-        })
-    };
-    cands.iter().any(town).then_some((cands, pre))
-}
-
-/// A tagger organisation or person of up to three capitalised English
-/// words that the gazetteer knows as a town, after a settlement noun and
-/// "of" ("the City of Santa Ana", "the community of O'Leary") or before a
-/// word that makes it one ("a Hammond resident"): the town.
-fn cued_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
-    if w1 > w0 + 3 || !words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper)) {
-        return None;
-    }
-    if !(super::places::settlement_before(words, w0)
-        || super::places::town_after(words, w1)
-        || super::town_phrases::residence(words, w0))
-    {
-        return None;
-    }
-    let places = crate::gazetteer::places();
-    let town = |&c: &u32| places.get(c as usize).is_some_and(|p| p.kind == PlaceKind::City);
-    tagged_place(words, w0, w1).filter(|(cands, _)| cands.iter().any(town))
 }
 
 /// Most words are Arabic.
