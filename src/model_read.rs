@@ -143,12 +143,21 @@ impl<'a> Obj<'a> {
 /// "lowercase"`; the tests check each name against serde's).
 macro_rules! read_names {
     ($($t:ty { $($name:literal => $variant:expr),+ $(,)? })+) => {$(
+        impl $t {
+            /// The variant written `name`.
+            #[allow(dead_code)]
+            pub(crate) fn from_name(name: &str) -> Option<Self> {
+                match name {
+                    $($name => Some($variant),)+
+                    _ => None,
+                }
+            }
+        }
         impl $crate::model_read::Read for $t {
             fn read(v: &serde_json::Value) -> Result<Self, String> {
-                match v.as_str() {
-                    $(Some($name) => Ok($variant),)+
-                    _ => Err($crate::model_read::invalid(v, concat!("one of" $(, " ", $name)+))),
-                }
+                v.as_str()
+                    .and_then(<$t>::from_name)
+                    .ok_or_else(|| $crate::model_read::invalid(v, concat!("one of" $(, " ", $name)+)))
             }
         }
     )+};

@@ -95,18 +95,6 @@ fn data_rows(text: &'static str) -> impl Iterator<Item = &'static str> {
     text.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
-fn parse_kind(s: &str) -> Option<PlaceKind> {
-    Some(match s {
-        "continent" => PlaceKind::Continent,
-        "region" => PlaceKind::Region,
-        "country" => PlaceKind::Country,
-        "province" => PlaceKind::Province,
-        "city" => PlaceKind::City,
-        "site" => PlaceKind::Site,
-        _ => return None,
-    })
-}
-
 /// A place row: its row number, then the place's columns.
 fn parse_place(line: &'static str) -> Option<(usize, Place)> {
     // exactly eleven tab-separated columns, found in one pass over the bytes
@@ -132,7 +120,7 @@ fn parse_place(line: &'static str) -> Option<(usize, Place)> {
     }
     let place = Place {
         id,
-        kind: parse_kind(kind)?,
+        kind: PlaceKind::from_name(kind)?,
         name_en,
         name_ar: (!name_ar.is_empty()).then_some(name_ar),
         lat,
