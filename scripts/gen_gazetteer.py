@@ -524,6 +524,7 @@ def build_places(shapes, rings):
         )
         for n in r["aliases"].split("|"):
             p.add(n)
+        p.after_tagger = r.get("after_tagger") == "yes"
         if r["id"].startswith("m49:"):
             code = r["id"][4:]
             p.add(cldr_en.get(code, ""))
