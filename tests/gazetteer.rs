@@ -222,7 +222,7 @@ fn numbers(s: &str) -> Vec<f64> {
 #[test]
 fn curated_tables_are_sorted_and_sourced() {
     for (path, key_cols, source_col) in [
-        ("data/curated/places.tsv", 1, 10),
+        ("data/curated/places.tsv", 1, 11),
         ("data/curated/aliases.tsv", 1, 4),
         ("data/curated/demonyms.tsv", 1, 3),
         ("data/curated/stopwords.tsv", 2, 2),
