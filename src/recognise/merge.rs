@@ -84,20 +84,9 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 w0 += 1;
             }
             let mut w1 = words.partition_point(|w| w.tok < t.end_token);
-            // a place of three or more words whose name starts with a title
-            // ("Prince Edward Island") is the place; otherwise a title
-            // before a person's name is not the name ("الأمير محمد بن
-            // سلمان", "الشيخ صبحي الطفيلي")
-            // (the tagger's span may leave the title out)
-            let t0 = if w0 > 0 && !words[w0].brk && !words[w0].arabic && words[w0 - 1].f.title { w0 - 1 } else { w0 };
-            let titled_place = (t.kind == EntityType::Person && w1 >= t0 + 3 && words[t0].f.title)
-                .then(|| tagged_place(words, t0, w1))
-                .flatten()
-                .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province, PlaceKind::Region, PlaceKind::City]));
-            if titled_place.is_some() {
-                w0 = t0;
-            }
-            while titled_place.is_none() && t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
+            // a title before a person's name is not the name ("الأمير محمد
+            // بن سلمان", "الشيخ صبحي الطفيلي")
+            while t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
                 w0 += 1;
             }
             // nor, in a headline, into an ordinary word written capitalised
@@ -143,6 +132,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             {
                 return None;
             }
+            let mut titled = None;
             if t.kind == EntityType::Person && !words[w0].arabic {
                 // a document or policy named after someone or somewhere
                 // ("the Camp David Accords") is no person
@@ -158,8 +148,12 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 {
                     w1 -= 1;
                 }
-                // "Queen Anne's County": the title is the county's name
-                w0 = super::town_phrases::titled_county(words, w0, w1).unwrap_or(w0);
+                // "Queen Anne's County", "Prince Edward Island": the title
+                // is the place's name
+                if let Some((start, cands)) = super::town_phrases::titled_place(words, w0, w1) {
+                    w0 = start;
+                    titled = Some(cands);
+                }
             }
             if t.kind == EntityType::Person && words[w0].arabic {
                 // a preposition with the article ("بجدة", "للإرهاب") starts
@@ -187,7 +181,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // and "US officials" (GeoVirus misses "US" 32 times); news
             // corpora mark national teams and governments named by their
             // country as places too.
-            let country = titled_place.or_else(|| match t.kind {
+            let country = titled.or_else(|| match t.kind {
                 EntityType::Organization => country_name(words, w0, w1)
                     .or_else(|| super::town_phrases::cued_division(words, w0, w1))
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))

@@ -33,17 +33,20 @@ pub(super) fn residence(words: &[Word], w0: usize) -> bool {
     age || (!before.arabic && before.cap && !before.f.en_stop && !before.f.title)
 }
 
-/// The word the county or parish name at words `w0..w1` (a tagger person,
-/// its title cut off: "Anne's County") starts at when the title before it
-/// is the name's: the title word and the rest are a county the gazetteer
-/// holds ("Queen Anne's County").
-pub(super) fn titled_county(words: &[Word], w0: usize, w1: usize) -> Option<usize> {
+/// Where a place name at words `w0..w1` (a tagger person, its title cut
+/// off: "Anne's County", "Edward Island") starts when the title before it
+/// is the name's, and the place: a county the gazetteer holds ("Queen
+/// Anne's County"), or a province, region or town of three words or more
+/// ("Prince Edward Island").
+pub(super) fn titled_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, (&'static [u32], usize))> {
     let t = w0.checked_sub(1)?;
     let title = &words[t];
     if words[w0].brk || title.arabic || !title.cap || !title.f.title {
         return None;
     }
-    county(words, t, w1).map(|_| t)
+    let kinds = [PlaceKind::Province, PlaceKind::Region, PlaceKind::City];
+    let long = || tagged_place(words, t, w1).filter(|(cands, _)| w1 >= t + 3 && first_kind(cands, &kinds));
+    county(words, t, w1).or_else(long).map(|c| (t, c))
 }
 
 /// Most names of a list looked at.
@@ -126,9 +129,11 @@ pub(super) fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'s
     // "New York Governor Andrew Cuomo", "NSW Minister for Primary Industries"
     let office = words.get(w1).is_some_and(|n| !n.brk && n.cap && n.f.title);
     // "the state of New South Wales", "Aceh province", "Washington state"
-    let named = crate::resolve::division_cue(words, w0, w1)
-        || words.get(w1).is_some_and(|n| !n.brk && !n.cap && en_state_bodies().contains(&n.key));
-    if !(cue || joined || office || named) {
+    let named = || {
+        crate::resolve::division_cue(words, w0, w1)
+            || words.get(w1).is_some_and(|n| !n.brk && !n.cap && en_state_bodies().contains(&n.key))
+    };
+    if !(cue || joined || office || named()) {
         return None;
     }
     let places = crate::gazetteer::places();
