@@ -5,6 +5,7 @@ use super::filter::Filter;
 use super::late_words::may_hold;
 use super::table::Table;
 use crate::float::parse_f64;
+use crate::hash::FnvBuild;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, OnceLock};
@@ -46,10 +47,71 @@ struct Core {
     by_id: Vec<u32>,
 }
 
+/// One place row: its text (the columns, row number first), set when the
+/// core or a shard naming the place arrives, and the place, parsed from it
+/// when first asked for (a shard names a hundred places an article seldom
+/// needs: parsing them all cost a whole English process 40% of its time).
+#[derive(Default)]
+pub(super) struct Row {
+    line: OnceLock<&'static str>,
+    place: OnceLock<Option<Box<Place>>>,
+}
+
+/// Place rows whose text did not parse, found as they were first asked for.
+static UNPARSED: AtomicUsize = AtomicUsize::new(0);
+
+impl Row {
+    fn get(&self) -> Option<&Place> {
+        if let Some(p) = self.place.get() {
+            return p.as_deref();
+        }
+        let line = self.line.get()?;
+        let parse = || {
+            let p = parse_place(line).map(|(_, p)| Box::new(p));
+            if p.is_none() {
+                UNPARSED.fetch_add(1, Ordering::Relaxed);
+            }
+            p
+        };
+        self.place.get_or_init(parse).as_deref()
+    }
+}
+
+/// The row number of a place row and the row (its columns are checked
+/// when the place is first asked for).
+fn place_row(line: &'static str, total: usize) -> Option<(usize, &'static str)> {
+    let digits = line.bytes().position(|b| b == b'\t')?;
+    let row: usize = line.get(..digits)?.parse().ok()?;
+    (row < total).then_some((row, line))
+}
+
+/// Whether a place row is flagged notable ("N" in its ninth column),
+/// without parsing the rest.
+fn row_notable(line: &str) -> bool {
+    let mut tabs = 0;
+    for b in line.bytes() {
+        match b {
+            b'\t' if tabs == 8 => return false,
+            b'\t' => tabs += 1,
+            b'N' if tabs == 8 => return true,
+            _ => {}
+        }
+    }
+    false
+}
+
+/// Late places by id, indexed as they are first looked up by id (a
+/// reader's correction): rows loaded since wait in `pending`.
+#[derive(Default)]
+struct LateIds {
+    by_id: HashMap<&'static str, u32, FnvBuild>,
+    pending: Vec<u32>,
+}
+
 struct Gazetteer {
     /// Every place by row number; core rows are filled when the core is at
     /// hand, late ones when a shard naming them arrives.
-    places: Vec<OnceLock<Box<Place>>>,
+    places: Vec<Row>,
     loaded_places: AtomicUsize,
     core: OnceLock<Core>,
     shards: Vec<Shard>,
@@ -64,8 +126,8 @@ struct Gazetteer {
     embedded: &'static [(&'static str, &'static str)],
     /// Shards folded in so far ([`generation`]).
     generation: AtomicUsize,
-    /// Late places by id, as they arrive.
-    late_ids: Mutex<HashMap<String, u32>>,
+    /// Late places by id.
+    late_ids: Mutex<LateIds>,
     /// Rows of the shards' and the core's tables that did not parse.
     late_skipped: AtomicUsize,
     /// Shards given before the core (a host providing files in any order):
@@ -134,18 +196,6 @@ fn parse_place(line: &'static str) -> Option<(usize, Place)> {
     Some((row.parse().ok()?, place))
 }
 
-/// Row numbers of a comma-separated list, each below `n`; `bad` counts the others.
-fn rows_of(list: &str, n: usize, bad: &mut usize) -> Vec<u32> {
-    let mut out = Vec::new();
-    for id in list.split(',') {
-        match id.parse::<u32>() {
-            Ok(id) if (id as usize) < n => out.push(id),
-            _ => *bad += 1,
-        }
-    }
-    out
-}
-
 fn build() -> Gazetteer {
     #[allow(unused_mut)]
     let mut g = build_bare();
@@ -187,8 +237,8 @@ fn build_bare() -> Gazetteer {
             _ => skipped += 1,
         }
     }
-    let mut places: Vec<OnceLock<Box<Place>>> = Vec::new();
-    places.resize_with(total, OnceLock::new);
+    let mut places: Vec<Row> = Vec::new();
+    places.resize_with(total, Row::default);
 
     Gazetteer {
         places,
@@ -200,7 +250,7 @@ fn build_bare() -> Gazetteer {
         max_tokens: AtomicUsize::new(1),
         embedded: &[],
         generation: AtomicUsize::new(0),
-        late_ids: Mutex::new(HashMap::new()),
+        late_ids: Mutex::new(LateIds::default()),
         late_skipped: AtomicUsize::new(0),
         early: Mutex::new(Vec::new()),
         skipped,
@@ -219,14 +269,18 @@ fn fold_core(
     let mut bad = 0;
     let mut rows = Vec::new();
     for line in place_rows {
-        match parse_place(line) {
-            Some((row, p)) if row < total => {
-                if g.places[row].set(Box::new(p)).is_ok() {
-                    g.loaded_places.fetch_add(1, Ordering::Relaxed);
-                }
-                rows.push(row as u32);
-            }
-            _ => bad += 1,
+        // the core's places are parsed now: they are sorted by id below,
+        // and nearly every article names some
+        // (a row that does not parse is counted in UNPARSED)
+        let Some((row, line)) = place_row(line, total) else {
+            bad += 1;
+            continue;
+        };
+        if g.places[row].line.set(line).is_ok() {
+            g.loaded_places.fetch_add(1, Ordering::Relaxed);
+        }
+        if g.places[row].get().is_some() {
+            rows.push(row as u32);
         }
     }
     let mut table = Table::default();
@@ -235,13 +289,13 @@ fn fold_core(
             bad += 1;
             continue;
         };
-        let ids = rows_of(list, total, &mut bad);
-        if !table.push(key, ids.into_iter()) {
+        if !table.push(key, list, total, &mut bad) {
             bad += 1;
         }
     }
-    table.mark_notable(&g.places);
-    let id = |i: &u32| g.places.get(*i as usize).and_then(OnceLock::get).map(|p| p.id);
+    table.mark_notable(|i| g.places.get(i as usize).and_then(|r| r.line.get()).is_some_and(|l| row_notable(l)));
+    table.hash_now();
+    let id = |i: &u32| g.places.get(*i as usize).and_then(Row::get).map(|p| p.id);
     crate::sort::sort_by(&mut rows, |a, b| id(a).cmp(&id(b)));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     if g.core.set(Core { table, by_id: rows }).is_ok() {
@@ -309,30 +363,40 @@ impl std::fmt::Display for ShardError {
 
 impl std::error::Error for ShardError {}
 
+/// The shard of this name (the names count up with as many digits, so
+/// they sort as they were made).
+fn shard_named<'g>(g: &'g Gazetteer, name: &str) -> Option<&'g Shard> {
+    g.shards.binary_search_by(|s| s.name.as_str().cmp(name)).ok().and_then(|i| g.shards.get(i))
+}
+
 /// Folds a late shard in; `Ok(false)` when it was loaded already.
 fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, ShardError> {
-    let shard = g.shards.iter().find(|s| s.name == name).ok_or_else(|| ShardError::Unknown(name.to_string()))?;
+    let shard = shard_named(g, name).ok_or_else(|| ShardError::Unknown(name.to_string()))?;
     if shard.table.get().is_some() {
         return Ok(false);
     }
     let total = g.places.len();
-    let mut table = Table::default();
     let mut bad = 0usize;
     let mut rows = 0usize;
-    let mut new_places: Vec<(usize, Place)> = Vec::new();
+    let mut new_places: Vec<(usize, &'static str)> = Vec::new();
+    let mut keys: Vec<&'static str> = Vec::new();
     for line in data_rows(text) {
         rows += 1;
         if let Some(rest) = line.strip_prefix("P\t") {
-            match parse_place(rest) {
-                Some((row, p)) if row < total => new_places.push((row, p)),
-                _ => bad += 1,
+            match place_row(rest, total) {
+                Some(row) => new_places.push(row),
+                None => bad += 1,
             }
-        } else if let Some((key, list)) = line.strip_prefix("K\t").and_then(|r| r.split_once('\t')) {
-            let ids = rows_of(list, total, &mut bad);
-            if !table.push(key, ids.into_iter()) {
-                bad += 1;
-            }
+        } else if let Some(rest) = line.strip_prefix("K\t") {
+            keys.push(rest);
         } else {
+            bad += 1;
+        }
+    }
+    let mut table = Table::with_capacity(keys.len());
+    for line in keys {
+        let pushed = line.split_once('\t').is_some_and(|(key, list)| table.push(key, list, total, &mut bad));
+        if !pushed {
             bad += 1;
         }
     }
@@ -342,16 +406,14 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
     }
     g.late_skipped.fetch_add(bad, Ordering::Relaxed);
     let mut ids = g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-    for (row, p) in new_places {
-        if g.places[row].set(Box::new(p)).is_ok() {
+    for (row, line) in new_places {
+        if g.places[row].line.set(line).is_ok() {
             g.loaded_places.fetch_add(1, Ordering::Relaxed);
-            if let Some(p) = g.places[row].get() {
-                ids.insert(p.id.to_string(), row as u32);
-            }
+            ids.pending.push(row as u32);
         }
     }
     drop(ids);
-    table.mark_notable(&g.places);
+    table.mark_notable(|i| g.places.get(i as usize).and_then(|r| r.line.get()).is_some_and(|l| row_notable(l)));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     let taken = shard.table.set(table).is_ok();
     if taken {
@@ -409,12 +471,12 @@ pub fn provide_shard(name: &str, text: String) -> Result<bool, ShardError> {
 
 /// [`provide_shard`] into `g`.
 fn provide_shard_to(g: &Gazetteer, name: &str, text: String) -> Result<bool, ShardError> {
-    if g.shards.iter().any(|s| s.name == name && s.table.get().is_some()) {
+    if shard_named(g, name).is_some_and(|s| s.table.get().is_some()) {
         return Ok(false);
     }
     if g.core.get().is_none() {
         // kept until the core is here (its keys point into it)
-        if !g.shards.iter().any(|s| s.name == name) {
+        if shard_named(g, name).is_none() {
             return Err(ShardError::Unknown(name.to_string()));
         }
         let mut early = g.early.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -513,8 +575,8 @@ pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
 /// features, which the world's villages must not change.
 pub fn notable_step(key: &str) -> (bool, bool) {
     let g = gazetteer();
-    let places = &g.places;
-    let notable = |&i: &u32| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable);
+    let places = places();
+    let notable = |&i: &u32| places.get(i as usize).is_some_and(|p| p.notable);
     let ids = lookup(key);
     let longer = g.core.get().is_some_and(|c| c.table.notable_heads.contains(key))
         || shard_holding(g, key).is_some_and(|t| t.notable_heads.contains(key));
@@ -525,12 +587,12 @@ pub fn notable_step(key: &str) -> (bool, bool) {
 /// missing. `Copy`; look places up with [`Places::get`] by the numbers
 /// [`super::lookup`] gives.
 #[derive(Clone, Copy)]
-pub struct Places(&'static [OnceLock<Box<Place>>]);
+pub struct Places(&'static [Row]);
 
 impl Places {
     /// The place with row number `i`, if loaded.
     pub fn get(&self, i: usize) -> Option<&'static Place> {
-        self.0.get(i).and_then(OnceLock::get).map(|p| &**p)
+        self.0.get(i).and_then(Row::get)
     }
 
     /// Rows in all, loaded or not.
@@ -544,12 +606,12 @@ impl Places {
 
     /// The loaded places in row order.
     pub fn iter(&self) -> impl Iterator<Item = &'static Place> {
-        self.0.iter().filter_map(OnceLock::get).map(|p| &**p)
+        self.0.iter().filter_map(Row::get)
     }
 
     /// The loaded places with their row numbers.
     pub fn indexed(&self) -> impl Iterator<Item = (u32, &'static Place)> {
-        self.0.iter().enumerate().filter_map(|(i, p)| Some((u32::try_from(i).ok()?, &**p.get()?)))
+        self.0.iter().enumerate().filter_map(|(i, p)| Some((u32::try_from(i).ok()?, p.get()?)))
     }
 }
 
@@ -583,8 +645,19 @@ pub(super) fn max_name_tokens() -> usize {
 /// The index of the place with this id ("country:IQ", "geonames:99072").
 pub fn place_by_id(id: &str) -> Option<u32> {
     let g = gazetteer();
-    let name = |p: u32| g.places.get(p as usize).and_then(OnceLock::get).map_or("", |p| p.id);
-    let late = || g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner).get(id).copied();
+    let name = |p: u32| g.places.get(p as usize).and_then(Row::get).map_or("", |p| p.id);
+    let late = || {
+        let mut late = g.late_ids.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        let LateIds { by_id, pending } = &mut *late;
+        for row in pending.drain(..) {
+            // the id is the second column
+            let id = g.places.get(row as usize).and_then(|r| r.line.get()).and_then(|l| l.split('\t').nth(1));
+            if let Some(id) = id {
+                by_id.entry(id).or_insert(row);
+            }
+        }
+        by_id.get(id).copied()
+    };
     let by_id = g.core.get().map_or(&[][..], |c| &c.by_id[..]);
     match by_id.binary_search_by(|&p| name(p).cmp(id)) {
         Ok(i) => by_id.get(i).copied(),
@@ -659,6 +732,7 @@ pub fn stats() -> Stats {
         skipped_rows: g.skipped
             + super::words::skipped()
             + g.late_skipped.load(Ordering::Relaxed)
+            + UNPARSED.load(Ordering::Relaxed)
             + data_rows(super::world::ROWS).count()
             - world_map().len(),
         demonyms: super::words::demonyms_len(),

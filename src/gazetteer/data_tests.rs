@@ -100,6 +100,7 @@ fn hashed_step_agrees_with_sorted_keys() {
     let tables = g.core.get().map(|c| &c.table).into_iter().chain(g.shards.iter().filter_map(|s| s.table.get()));
     let mut checked = 0;
     for t in tables {
+        t.hash_now();
         for key in &t.keys {
             let mut probes: Vec<String> = vec![key.to_string(), format!("{key} "), format!("{key} x")];
             probes.extend(key.match_indices(' ').map(|(i, _)| key[..i].to_string()));

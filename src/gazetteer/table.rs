@@ -1,43 +1,77 @@
 //! The sorted key index of the gazetteer's core and of each late shard.
 
-use super::Place;
 use crate::hash::FnvBuild;
 use std::collections::{HashMap, HashSet};
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::sync::OnceLock;
 
+/// Bisections of a table before it is hashed.
+const HASH_AFTER: u32 = 256;
+
 /// A sorted key index: `spans[i]` is the range of `ids` for `keys[i]`.
+/// Lookups bisect the keys until the table has answered [`HASH_AFTER`] of
+/// them, then hash: a shard (a hundred keys; an English news process reads
+/// a thousand shards) that hashed every key as it arrived spent more on
+/// that than its few lookups saved, while a table in steady use (the core,
+/// a common first word's shard) is hashed once and for all.
 #[derive(Default)]
 pub(super) struct Table {
     pub(super) keys: Vec<&'static str>,
     pub(super) spans: Vec<(u32, u32)>,
     pub(super) ids: Vec<u32>,
     pub(super) max_tokens: usize,
-    /// The position of each key in `keys`, found by hashing: a lookup runs
-    /// for every word of an article and each of its readings.
-    pub(super) at: HashMap<&'static str, u32, FnvBuild>,
-    /// Every start of a key that ends before one of its spaces ("new" of
-    /// "new york"): the keys some longer key continues.
-    pub(super) heads: HashSet<&'static str, FnvBuild>,
-    /// The same for keys with a notable place ([`Place::notable`]).
+    /// Lookups answered by bisection so far.
+    bisected: AtomicU32,
+    hashed: OnceLock<Hashed>,
+    /// Every start of a key with a notable place ([`super::Place::notable`])
+    /// that ends before one of its spaces.
     pub(super) notable_heads: HashSet<&'static str, FnvBuild>,
 }
 
+/// A table's keys by hash.
+struct Hashed {
+    /// The position of each key in `keys`.
+    at: HashMap<&'static str, u32, FnvBuild>,
+    /// Every start of a key that ends before one of its spaces ("new" of
+    /// "new york"): the keys some longer key continues.
+    heads: HashSet<&'static str, FnvBuild>,
+}
+
 impl Table {
-    /// Adds a key (keys come sorted; a key out of order is refused).
-    pub(super) fn push(&mut self, key: &'static str, ids: impl Iterator<Item = u32>) -> bool {
+    /// An empty table sized for `keys` keys.
+    pub(super) fn with_capacity(keys: usize) -> Table {
+        Table { keys: Vec::with_capacity(keys), spans: Vec::with_capacity(keys), ..Table::default() }
+    }
+
+    /// Hashes the keys now (the core's table: every word looks it up).
+    pub(super) fn hash_now(&self) {
+        self.hashed.get_or_init(|| self.hash());
+    }
+
+    fn hash(&self) -> Hashed {
+        let mut at = HashMap::with_capacity_and_hasher(self.keys.len(), FnvBuild::default());
+        let mut heads = HashSet::default();
+        for (i, key) in (0u32..).zip(&self.keys) {
+            at.insert(*key, i);
+            for (space, _) in key.match_indices(' ') {
+                heads.insert(&key[..space]);
+            }
+        }
+        Hashed { at, heads }
+    }
+
+    /// Adds a key with the row numbers of its comma-separated `list`, each
+    /// below `n`; `bad` counts the others. Keys come sorted; a key out of
+    /// order is refused.
+    pub(super) fn push(&mut self, key: &'static str, list: &str, n: usize, bad: &mut usize) -> bool {
         if self.keys.last().is_some_and(|last| *last >= key) {
             return false;
         }
         let start = self.ids.len();
-        self.ids.extend(ids);
+        *bad += rows_into(list, n, &mut self.ids);
         let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(self.ids.len())) else { return false };
         if e > s {
-            self.max_tokens = self.max_tokens.max(key.split(' ').count());
-            let Ok(i) = u32::try_from(self.keys.len()) else { return false };
-            self.at.insert(key, i);
-            for (space, _) in key.match_indices(' ') {
-                self.heads.insert(&key[..space]);
-            }
+            self.max_tokens = self.max_tokens.max(1 + key.bytes().filter(|&b| b == b' ').count());
             self.keys.push(key);
             self.spans.push((s, e));
         }
@@ -45,21 +79,30 @@ impl Table {
     }
 
     /// Candidates for `key` (`None` when the key is absent), and whether some
-    /// longer key starts with `key` and a space: two hash lookups.
+    /// longer key starts with `key` and a space: a bisection, or two hash
+    /// lookups once the table is hashed.
     pub(super) fn step(&self, key: &str) -> (Option<&[u32]>, bool) {
-        let ids = self
+        let hashed = match self.hashed.get() {
+            Some(h) => h,
+            None if self.bisected.fetch_add(1, Ordering::Relaxed) < HASH_AFTER => return self.step_sorted(key),
+            None => self.hashed.get_or_init(|| self.hash()),
+        };
+        let ids = hashed
             .at
             .get(key)
             .and_then(|&i| self.spans.get(i as usize))
             .and_then(|&(s, e)| self.ids.get(s as usize..e as usize));
-        (ids, self.heads.contains(key))
+        (ids, hashed.heads.contains(key))
     }
 
     /// Fills [`Table::notable_heads`] once the places are at hand.
-    pub(super) fn mark_notable(&mut self, places: &[OnceLock<Box<Place>>]) {
+    pub(super) fn mark_notable(&mut self, notable: impl Fn(u32) -> bool) {
         for (key, &(s, e)) in self.keys.iter().zip(&self.spans) {
+            if !key.contains(' ') {
+                continue;
+            }
             let ids = self.ids.get(s as usize..e as usize).unwrap_or(&[]);
-            if ids.iter().any(|&i| places.get(i as usize).and_then(OnceLock::get).is_some_and(|p| p.notable)) {
+            if ids.iter().any(|&i| notable(i)) {
                 for (space, _) in key.match_indices(' ') {
                     self.notable_heads.insert(&key[..space]);
                 }
@@ -70,7 +113,6 @@ impl Table {
     /// [`Table::step`] by a binary search of the sorted keys (a space sorts
     /// before every character a key holds, so the keys continuing `key`
     /// follow it directly): what the hashed step must always agree with.
-    #[cfg(test)]
     pub(super) fn step_sorted(&self, key: &str) -> (Option<&[u32]>, bool) {
         let i = self.keys.partition_point(|k| *k < key);
         let exact = self.keys.get(i).is_some_and(|k| *k == key);
@@ -82,4 +124,19 @@ impl Table {
             .is_some_and(|k| k.len() > key.len() && k.starts_with(key) && k.as_bytes().get(key.len()) == Some(&b' '));
         (ids, longer)
     }
+}
+
+/// Appends the row numbers of a comma-separated list to `out`, each below
+/// `n` (digits only, at most nine); returns how many items were not.
+fn rows_into(list: &str, n: usize, out: &mut Vec<u32>) -> usize {
+    let mut bad = 0;
+    for item in list.as_bytes().split(|&b| b == b',') {
+        let digits = !item.is_empty() && item.len() <= 9 && item.iter().all(u8::is_ascii_digit);
+        let v = if digits { item.iter().fold(0usize, |v, &b| v * 10 + usize::from(b - b'0')) } else { usize::MAX };
+        match u32::try_from(v) {
+            Ok(v) if (v as usize) < n => out.push(v),
+            _ => bad += 1,
+        }
+    }
+    bad
 }
