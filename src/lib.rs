@@ -70,8 +70,8 @@ pub mod internals {
     /// The learned entity tagger, its training and its model format.
     pub mod tagger {
         pub use crate::tagger::{
-            corpus, embedded, kind_of, provide, spans, tag, tag_of, tag_with, train, Example, Lang, Lexicon, Lists,
-            Model, ModelError, NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
+            corpus, embedded, kind_of, provide, spans, tag, tag_blocks_with, tag_of, tag_with, train, Example, Lang,
+            Lexicon, Lists, Model, ModelError, NoLexicon, Params, RawSpan, TaggedSpan, KINDS, NT,
         };
     }
 }

@@ -125,11 +125,12 @@ fn tiny_examples() -> Vec<Example> {
         ("Paris and Rome welcomed Ann .", &[5, 0, 5, 0, 1, 0]),
     ];
     rows.iter()
-        .map(|(text, tags)| {
+        .enumerate()
+        .map(|(doc, (text, tags))| {
             let tokens = tokenize(text);
             assert_eq!(tokens.len(), tags.len(), "{text}");
             assert!(tags.iter().all(|&t| t < NT));
-            Example { tokens, tags: tags.to_vec() }
+            Example { tokens, tags: tags.to_vec(), doc }
         })
         .collect()
 }
@@ -174,7 +175,7 @@ fn a_lexicon_plugs_in_as_features() {
     for (place, other) in PLACES.iter().filter(|&&p| p != "kilo").zip(others) {
         for (word, tag) in [(cap(place), 5), (cap(other), 0)] {
             let tokens = tokenize(&format!("the {word} is here ."));
-            ex.push(Example { tokens, tags: vec![0, tag, 0, 0, 0] });
+            ex.push(Example { tokens, tags: vec![0, tag, 0, 0, 0], doc: ex.len() });
         }
     }
     let mut params = Params::new(Lang::En);

@@ -26,7 +26,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use article_atlas::internals::tagger::corpus::{self, Corpus, Split, Word};
-use article_atlas::internals::tagger::{spans, tag_with, train, Example, Lang, Lists, Model, Params, KINDS, NT};
+use article_atlas::internals::tagger::{spans, tag_blocks_with, train, Example, Lang, Lists, Model, Params, KINDS, NT};
 use article_atlas::internals::tokenize;
 
 const PER: usize = 0;
@@ -44,6 +44,7 @@ struct Args {
     hash_bits: Option<u8>,
     min_count: Option<u32>,
     margin: Option<i32>,
+    stack_folds: Option<usize>,
     write: bool,
     check: bool,
     without: Vec<Corpus>,
@@ -61,6 +62,7 @@ fn parse_args() -> Args {
         hash_bits: None,
         min_count: None,
         margin: None,
+        stack_folds: None,
         write: true,
         check: false,
         without: Vec::new(),
@@ -73,6 +75,9 @@ fn parse_args() -> Args {
             "--lang" => {
                 let l = it.next().expect("--lang needs ar or en");
                 a.langs = vec![Lang::from_code(&l).expect("--lang needs ar or en")];
+            }
+            "--stack-folds" => {
+                a.stack_folds = Some(it.next().and_then(|e| e.parse().ok()).expect("--stack-folds needs a number"))
             }
             "--margin" => a.margin = Some(it.next().and_then(|e| e.parse().ok()).expect("--margin needs a number")),
             "--epochs" => a.epochs = Some(it.next().and_then(|e| e.parse().ok()).expect("--epochs needs a number")),
@@ -101,7 +106,7 @@ fn parse_args() -> Args {
                 a.check = true;
             }
             _ => {
-                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--margin N] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
+                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--margin N] [--stack-folds N] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
                 std::process::exit(2);
             }
         }
@@ -135,13 +140,43 @@ fn read(devdata: &Path, rel: &str, sources: &mut Vec<Source>) -> Result<String, 
     String::from_utf8(bytes).map_err(|e| format!("{} is not UTF-8: {e}", path.display()))
 }
 
-/// The sentences of one split of a corpus.
-fn sentences(c: Corpus, split: Split, devdata: &Path, sources: &mut Vec<Source>) -> Vec<Vec<Word>> {
-    c.load(split, 1, &mut |rel| read(devdata, rel, sources))
-        .unwrap_or_else(|e| panic!("{e}"))
-        .into_iter()
-        .flatten()
-        .collect()
+/// Sentences a document holds where a corpus marks none (as `eval` reads
+/// them): the document features look across a document's sentences.
+const SENTENCES_PER_DOC: usize = 20;
+
+/// The documents of one split of a corpus, as their sentences.
+fn documents(c: Corpus, split: Split, devdata: &Path, sources: &mut Vec<Source>) -> Vec<Vec<Vec<Word>>> {
+    c.load(split, SENTENCES_PER_DOC, &mut |rel| read(devdata, rel, sources)).unwrap_or_else(|e| panic!("{e}"))
+}
+
+/// Examples of documents, numbered from `first`.
+fn examples(docs: &[Vec<Vec<Word>>], first: usize) -> Vec<Example> {
+    docs.iter().enumerate().flat_map(|(d, doc)| doc.iter().map(move |s| to_example(s, first + d))).collect()
+}
+
+/// The tagger's spans (start, end, kind, score) in every example, each
+/// document (consecutive examples with one `doc`) tagged as one run.
+fn predict(model: &Model, dev: &[Example]) -> Vec<Vec<(usize, usize, usize, f32)>> {
+    let mut out = Vec::with_capacity(dev.len());
+    for doc in dev.chunk_by(|a, b| a.doc == b.doc) {
+        let mut tokens = Vec::new();
+        let mut blocks = Vec::with_capacity(doc.len());
+        for ex in doc {
+            blocks.push(tokens.len()..tokens.len() + ex.tokens.len());
+            tokens.extend(ex.tokens.iter().cloned());
+        }
+        let spans = tag_blocks_with(model, &tokens, &blocks, Lists::get());
+        for r in &blocks {
+            out.push(
+                spans
+                    .iter()
+                    .filter(|s| s.start_token >= r.start && s.end_token <= r.end)
+                    .map(|s| (s.start_token - r.start, s.end_token - r.start, s.kind, s.score))
+                    .collect(),
+            );
+        }
+    }
+    out
 }
 
 fn model_inside(t: usize) -> bool {
@@ -151,7 +186,7 @@ fn model_inside(t: usize) -> bool {
 /// Runs the project's tokenizer over the words (joined by spaces), so the
 /// model trains on exactly the tokens it will see; sub-tokens of one word
 /// share its tag (B- becomes I- after the first).
-fn to_example(words: &[Word]) -> Example {
+fn to_example(words: &[Word], doc: usize) -> Example {
     let mut text = String::new();
     let mut starts = Vec::with_capacity(words.len());
     let mut pos = 0usize;
@@ -183,7 +218,7 @@ fn to_example(words: &[Word]) -> Example {
             tags[i] -= 1;
         }
     }
-    Example { tokens, tags }
+    Example { tokens, tags, doc }
 }
 
 #[derive(Default, Clone, Copy)]
@@ -205,13 +240,10 @@ impl Counts {
 /// Exact-span counts per kind, plus the micro total over PER/ORG/LOC.
 fn evaluate(model: &Model, dev: &[Example]) -> ([Counts; 4], Counts) {
     let mut c = [Counts::default(); 4];
-    for ex in dev {
+    for (ex, pred) in dev.iter().zip(predict(model, dev)) {
         let gold: BTreeSet<(usize, usize, usize)> =
             spans(&ex.tags, &[]).into_iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
-        let pred: BTreeSet<(usize, usize, usize)> = tag_with(model, &ex.tokens, Lists::get())
-            .into_iter()
-            .map(|s| (s.start_token, s.end_token, s.kind))
-            .collect();
+        let pred: BTreeSet<(usize, usize, usize)> = pred.into_iter().map(|s| (s.0, s.1, s.2)).collect();
         for s in &pred {
             if gold.contains(s) {
                 c[s.2].tp += 1;
@@ -288,12 +320,12 @@ fn calibrate(model: &Model, dev: &[Example]) -> f32 {
         let mut m = model.clone();
         m.temperature = t;
         let mut ll = 0.0f64;
-        for ex in dev {
+        for (ex, pred) in dev.iter().zip(predict(&m, dev)) {
             let gold: BTreeSet<(usize, usize, usize)> =
                 spans(&ex.tags, &[]).into_iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
-            for s in tag_with(&m, &ex.tokens, Lists::get()) {
-                let p = f64::from(s.score).clamp(1e-4, 1.0 - 1e-4);
-                ll += if gold.contains(&(s.start_token, s.end_token, s.kind)) { p.ln() } else { (1.0 - p).ln() };
+            for s in pred {
+                let p = f64::from(s.3).clamp(1e-4, 1.0 - 1e-4);
+                ll += if gold.contains(&(s.0, s.1, s.2)) { p.ln() } else { (1.0 - p).ln() };
             }
         }
         if ll > best.0 {
@@ -321,9 +353,7 @@ fn words_per_second(model: &Model, dev: &[Example]) -> f64 {
     };
     let mut rounds = 0usize;
     while rounds == 0 || elapsed() < 1.0 {
-        for ex in dev {
-            std::hint::black_box(tag_with(model, &ex.tokens, Lists::get()));
-        }
+        std::hint::black_box(predict(model, dev));
         rounds += 1;
     }
     (words * rounds) as f64 / elapsed()
@@ -350,15 +380,15 @@ fn run(lang: Lang, args: &Args) -> Report {
         Lang::Ar => corpus::ARABIC.into_iter().filter(|c| !args.without.contains(c)).collect(),
         Lang::En => vec![Corpus::Conll],
     };
-    let mut train_set: Vec<Vec<Word>> = Vec::new();
-    let mut dev_parts: Vec<(Corpus, Vec<Vec<Word>>)> = Vec::new();
+    let mut train_set: Vec<Vec<Vec<Word>>> = Vec::new();
+    let mut dev_parts: Vec<(Corpus, Vec<Vec<Vec<Word>>>)> = Vec::new();
     for &c in &corpora {
-        train_set.extend(sentences(c, Split::Train, &args.devdata, &mut sources));
-        dev_parts.push((c, sentences(c, Split::Dev, &args.devdata, &mut sources)));
+        train_set.extend(documents(c, Split::Train, &args.devdata, &mut sources));
+        dev_parts.push((c, documents(c, Split::Dev, &args.devdata, &mut sources)));
     }
-    let dev_set: Vec<Vec<Word>> = dev_parts.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
-    let train_ex: Vec<Example> = train_set.iter().map(|s| to_example(s)).collect();
-    let dev_ex: Vec<Example> = dev_set.iter().map(|s| to_example(s)).collect();
+    let dev_set: Vec<Vec<Vec<Word>>> = dev_parts.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
+    let train_ex = examples(&train_set, 0);
+    let dev_ex = examples(&dev_set, 0);
     let count = |v: &[Example]| (v.len(), v.iter().map(|e| e.tokens.len()).sum::<usize>());
     let (n_train, n_dev) = (count(&train_ex), count(&dev_ex));
     println!("[{}] train {} sentences / {} tokens, dev {} / {}", lang.code(), n_train.0, n_train.1, n_dev.0, n_dev.1);
@@ -383,6 +413,9 @@ fn run(lang: Lang, args: &Args) -> Report {
     }
     if let Some(m) = args.margin {
         params.margin = m;
+    }
+    if let Some(k) = args.stack_folds {
+        params.stack_folds = k;
     }
     let started = Instant::now();
     let mut model = train(&train_ex, &params, Lists::get(), |epoch, m| {
@@ -411,8 +444,7 @@ fn run(lang: Lang, args: &Args) -> Report {
     let (c, all) = evaluate(&shipped, &dev_ex);
     if let Some(dir) = std::env::var_os("TAGGER_PROBE") {
         let mut dump = String::new();
-        for ex in &dev_ex {
-            let pred = tag_with(&shipped, &ex.tokens, Lists::get());
+        for (ex, pred) in dev_ex.iter().zip(predict(&shipped, &dev_ex)) {
             let show = |v: Vec<(usize, usize, usize)>| -> String {
                 v.iter()
                     .map(|&(a, b, k)| {
@@ -423,7 +455,7 @@ fn run(lang: Lang, args: &Args) -> Report {
                     .join(" ")
             };
             let gold: Vec<_> = spans(&ex.tags, &[]).into_iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
-            let pred: Vec<_> = pred.into_iter().map(|s| (s.start_token, s.end_token, s.kind)).collect();
+            let pred: Vec<_> = pred.into_iter().map(|s| (s.0, s.1, s.2)).collect();
             if gold != pred {
                 let text: Vec<&str> = ex.tokens.iter().map(|t| t.text.as_str()).collect();
                 let _ = writeln!(dump, "{}\n  gold: {}\n  pred: {}", text.join(" "), show(gold), show(pred));
@@ -434,7 +466,7 @@ fn run(lang: Lang, args: &Args) -> Report {
     let table = score_table(&c, all);
     let mut parts = Vec::new();
     for (corp, sents) in &dev_parts {
-        let ex: Vec<Example> = sents.iter().map(|s| to_example(s)).collect();
+        let ex = examples(sents, 0);
         let (_, all) = evaluate(&shipped, &ex);
         println!(
             "[{}] development {}: micro P/R/F1 {:.3} {:.3} {:.3}",
@@ -484,8 +516,14 @@ fn readme(reports: &[Report]) -> String {
          and its neighbours, length, prefixes and suffixes of 1 to 4 code points of the clitic-stripped\n\
          stem, membership of the word, its readings and its neighbours in the word lists\n\
          (`src/tagger/lexicon.rs`); for Arabic the stem, the stripped proclitics and stem bigrams within\n\
-         two, and the nearest organisation head up to four words before (its distance and stem); for\n\
-         English the text as written, capitalisation patterns, headline and dateline cues. Training is\n\
+         two, the nearest organisation head up to four words before (its distance and stem), and\n\
+         document cues: whether the stem's other occurrences in the run (the article; in training and\n\
+         development scores, a run of 20 sentences) follow a title, a given name or an organisation\n\
+         head, or come before a name; for English the text as written, capitalisation patterns,\n\
+         headline and dateline cues. Arabic is tagged in two passes with the one model: the second adds\n\
+         features of the kinds the first pass gave the stem's other occurrences in the run (person,\n\
+         organisation, place, misc, none; with the word's list classes); in training these come from\n\
+         models trained without the document (stack folds, by document). Training is\n\
          loss-augmented: every wrong tag gets the margin's extra score while decoding, so an update comes\n\
          whenever the gold path does not win by that margin. The weights are averaged over all updates\n\
          (integer updates, a seeded shuffle per epoch: the same data give the same bytes), scaled to i8, and only the largest kept; the transitions are i16 with the O\n\
@@ -518,9 +556,16 @@ fn readme(reports: &[Report]) -> String {
         let _ = writeln!(
             s,
             "\nHyper-parameters: averaged perceptron, epochs {}, hash bits {}, shuffle seed {:#x}, clip quantile {}, \
-             weights kept {}, training margin {} (loss-augmented decoding while training), confidence temperature {} \
-             (fitted on the development split; it changes no tag).\n",
-            p.epochs, p.hash_bits, p.seed, p.clip_quantile, p.max_weights, p.margin, p.temperature
+             weights kept {}, training margin {} (loss-augmented decoding while training), stack folds {}, \
+             confidence temperature {} (fitted on the development split; it changes no tag).\n",
+            p.epochs,
+            p.hash_bits,
+            p.seed,
+            p.clip_quantile,
+            p.max_weights,
+            p.margin,
+            if p.lang == Lang::Ar { p.stack_folds } else { 0 },
+            p.temperature
         );
         let _ = writeln!(
             s,

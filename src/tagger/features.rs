@@ -8,7 +8,7 @@ use crate::text::{readings, Token};
 
 /// Bumped whenever the features below change; a model with another version
 /// is refused instead of silently scoring garbage.
-pub const FEATURE_VERSION: u8 = 5;
+pub const FEATURE_VERSION: u8 = 6;
 
 /// Word classes from outside lists (gazetteer, titles, names, organisation
 /// heads) that the tagger uses as features, as bits (see
@@ -80,7 +80,7 @@ const fn fmix(mut k: u64) -> u64 {
 }
 
 /// A feature from a template number and one value.
-const fn f1(template: u8, a: u64) -> u32 {
+pub(super) const fn f1(template: u8, a: u64) -> u32 {
     fmix(a ^ ((template as u64) << 56).wrapping_add(0x9e37_79b9_7f4a_7c15)) as u32
 }
 
@@ -91,7 +91,7 @@ const fn m(a: u64) -> u64 {
 }
 
 /// A feature from a template number and two values (order matters).
-const fn f2(template: u8, a: u64, b: u64) -> u32 {
+pub(super) const fn f2(template: u8, a: u64, b: u64) -> u32 {
     f1(template, m(a) ^ b)
 }
 
@@ -306,13 +306,13 @@ pub(super) struct Tok {
     shape_m: u64,
     /// Clitic-stripped stem (the most stripped reading; the word itself
     /// for non-Arabic words).
-    stem: u64,
+    pub(super) stem: u64,
     /// The proclitics removed to get `stem` (0 when none).
     clitic: u64,
     shape: u64,
     /// Class bits of the word as written, and of its other readings.
-    own: u16,
-    via: u16,
+    pub(super) own: u16,
+    pub(super) via: u16,
     cap: bool,
     sentence_end: bool,
     /// Code points of the normalised word, at most 8.
@@ -322,9 +322,13 @@ pub(super) struct Tok {
     /// Hashes of the stem's prefixes and suffixes of 1 to 4 code points
     /// (words only, each strictly shorter than the stem).
     affixes: [(Option<u64>, Option<u64>); 4],
+    /// Document cues ([`super::document::doc_cues`]): what the other tokens of the run with
+    /// this stem have around them (0 for a stem met once).
+    pub(super) doc: u16,
 }
 
 /// Feature hashes for every token of a sentence (or any token run).
+#[cfg(test)]
 pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>> {
     let mut out = Vec::with_capacity(tokens.len());
     each(tokens, lang, lex, |_, f| out.push(f.to_vec()));
@@ -333,6 +337,7 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
 
 /// [`extract`] without a list per token: `sink` gets each token's index
 /// and features, in order, from one buffer (what tagging needs).
+#[cfg(test)]
 pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMut(usize, &[u32])) {
     let toks = toks(tokens, lang, lex).0;
     let mut all: Vec<u32> = Vec::with_capacity(96);
@@ -358,6 +363,9 @@ pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> (Vec<Tok>
         let tok = out.get(i).cloned().unwrap_or_else(|| tok(t, lang, lex));
         first.push(i);
         out.push(tok);
+    }
+    if lang == Lang::Ar {
+        super::document::doc_cues(tokens, &mut out);
     }
     (out, first)
 }
@@ -456,12 +464,13 @@ fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
         len: t.norm.chars().count().min(8) as u64,
         text: if lang == Lang::En { h(&t.text) } else { 0 },
         affixes,
+        doc: 0,
     }
 }
 
-/// The features of one token in [`each_with`], on the stack: at most 26
+/// The features of one token in [`each_with`], on the stack: at most 31
 /// (Arabic: 4 neighbour words, 5 word and shape pairs, 1 + 4 + 1 word
-/// classes, 8 stems, 3 organisation head), 24 English.
+/// classes, 8 stems, 3 organisation head, 5 document cues), 24 English.
 #[derive(Default)]
 struct Feats {
     f: [u32; 32],
@@ -562,6 +571,16 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
                     f.push(f1(42, d as u64));
                     f.push(f2(43, d as u64, stem(ii - d)));
                     f.push(f2(44, d as u64, t.clitic));
+                }
+                // the stem's other occurrences in the article: after a
+                // title or a given name, before a name, after a head
+                if t.doc != 0 {
+                    for b in 0..4u64 {
+                        if t.doc & (1 << b) != 0 {
+                            f.push(f1(45, b));
+                        }
+                    }
+                    f.push(f2(46, u64::from(t.doc), u64::from(t.own | t.via)));
                 }
             }
             Lang::En => {

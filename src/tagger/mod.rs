@@ -22,6 +22,7 @@
 //! train / development / test splits, through [`corpus`].
 
 pub mod corpus;
+mod document;
 mod features;
 mod lexicon;
 mod model;
@@ -147,13 +148,9 @@ pub fn tag_blocks(tokens: &[Token], blocks: &[std::ops::Range<usize>], lang: &st
         return Vec::new();
     };
     let (toks, own) = prepare(model, tokens, Lists::get());
-    let mut out = Vec::new();
-    for r in blocks {
-        let (Some(chunk), Some(info), Some(rows)) = (tokens.get(r.clone()), toks.get(r.clone()), own.get(r.clone()))
-        else {
-            continue;
-        };
-        out.extend(tag_prepared(model, chunk, info, rows).into_iter().filter_map(|s| {
+    tag_run(model, tokens, &toks, &own, blocks)
+        .into_iter()
+        .filter_map(|s| {
             let kind = match KINDS.get(s.kind) {
                 Some(&"PER") => EntityType::Person,
                 Some(&"ORG") => EntityType::Organization,
@@ -161,15 +158,9 @@ pub fn tag_blocks(tokens: &[Token], blocks: &[std::ops::Range<usize>], lang: &st
                 Some(&"MISC") => EntityType::Event,
                 _ => return None,
             };
-            Some(TaggedSpan {
-                start_token: s.start_token + r.start,
-                end_token: s.end_token + r.start,
-                kind,
-                score: s.score,
-            })
-        }));
-    }
-    out
+            Some(TaggedSpan { start_token: s.start_token, end_token: s.end_token, kind, score: s.score })
+        })
+        .collect()
 }
 
 fn ends_sentence(t: &Token) -> bool {
@@ -180,7 +171,117 @@ fn ends_sentence(t: &Token) -> bool {
 /// runs are cut after sentence-final punctuation, as in training.
 pub fn tag_with(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> Vec<RawSpan> {
     let (toks, own) = prepare(model, tokens, lex);
-    tag_prepared(model, tokens, &toks, &own)
+    tag_run(model, tokens, &toks, &own, std::slice::from_ref(&(0..tokens.len())))
+}
+
+/// [`tag_with`] of each block (a range of `tokens`, tagged on its own, as
+/// in [`tag_blocks`]; spans index `tokens`): the document features see the
+/// whole run.
+pub fn tag_blocks_with(
+    model: &Model,
+    tokens: &[Token],
+    blocks: &[std::ops::Range<usize>],
+    lex: &dyn Lexicon,
+) -> Vec<RawSpan> {
+    let (toks, own) = prepare(model, tokens, lex);
+    tag_run(model, tokens, &toks, &own, blocks)
+}
+
+/// The first pass's tags of every token of the blocks (0 elsewhere): what
+/// the second pass's features ([`document::pred_bits`]) are made of.
+pub(crate) fn first_pass(
+    model: &Model,
+    tokens: &[Token],
+    blocks: &[std::ops::Range<usize>],
+    lex: &dyn Lexicon,
+) -> Vec<usize> {
+    let (toks, own) = prepare(model, tokens, lex);
+    pass_one(model, tokens, &toks, &own, blocks, true).2
+}
+
+/// The sentence runs of the blocks (each cut after sentence-final
+/// punctuation), their emission rows and, with `decode`, the tags Viterbi
+/// gives them (one per token of `tokens`, 0 outside the blocks).
+type PassOne = (Vec<std::ops::Range<usize>>, Vec<Vec<[i32; model::NT]>>, Vec<usize>);
+
+fn pass_one(
+    model: &Model,
+    tokens: &[Token],
+    toks: &[features::Tok],
+    own: &[[i32; model::NT]],
+    blocks: &[std::ops::Range<usize>],
+    decode: bool,
+) -> PassOne {
+    let mut runs = Vec::new();
+    for r in blocks {
+        let mut start = r.start;
+        for i in r.clone() {
+            let Some(t) = tokens.get(i) else { break };
+            if ends_sentence(t) || i + 1 == r.end {
+                runs.push(start..i + 1);
+                start = i + 1;
+            }
+        }
+    }
+    let trans = model.transitions();
+    let mut tags = if decode { vec![0usize; tokens.len()] } else { Vec::new() };
+    let mut rows = Vec::with_capacity(runs.len());
+    for r in &runs {
+        let mut e = Vec::with_capacity(r.len());
+        if let (Some(chunk), Some(info)) = (tokens.get(r.clone()), toks.get(r.clone())) {
+            features::each_with(chunk, info, model.lang, |j, fs| {
+                let mut row = model.emission(fs);
+                if let Some(o) = own.get(r.start + j) {
+                    for (x, &v) in row.iter_mut().zip(o) {
+                        *x += v;
+                    }
+                }
+                e.push(row);
+            });
+        }
+        if let (true, Some(slot)) = (decode, tags.get_mut(r.clone())) {
+            slot.copy_from_slice(&model::viterbi(&e, &trans));
+        }
+        rows.push(e);
+    }
+    (runs, rows, tags)
+}
+
+/// Tags the blocks of a run: Arabic in two passes, the second adding what
+/// the first found for the other occurrences of each word's stem
+/// ([`document::pred_bits`]) to the emission rows.
+fn tag_run(
+    model: &Model,
+    tokens: &[Token],
+    toks: &[features::Tok],
+    own: &[[i32; model::NT]],
+    blocks: &[std::ops::Range<usize>],
+) -> Vec<RawSpan> {
+    let stacked = model.lang == Lang::Ar;
+    let (runs, rows, tags) = pass_one(model, tokens, toks, own, blocks, stacked);
+    let bits = if stacked { document::pred_bits(tokens, toks, &tags) } else { Vec::new() };
+    let mut out = Vec::new();
+    let mut fs = Vec::new();
+    for (r, mut e) in runs.into_iter().zip(rows) {
+        for (j, row) in e.iter_mut().enumerate() {
+            if let (Some(&b), Some(t)) = (bits.get(r.start + j), toks.get(r.start + j)) {
+                if b != 0 {
+                    fs.clear();
+                    document::pred_features(b, t, &mut fs);
+                    for (x, v) in row.iter_mut().zip(model.emission(&fs)) {
+                        *x += v;
+                    }
+                }
+            }
+        }
+        let (tags, conf) = model.decode_emissions(&e);
+        out.extend(spans(&tags, &conf).into_iter().map(|mut s| {
+            s.start_token += r.start;
+            s.end_token += r.start;
+            s
+        }));
+    }
+    out
 }
 
 /// What each token contributes, worked out once per spelling of the run:
@@ -202,36 +303,6 @@ fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> (Vec<features:
         own.push(row);
     }
     (toks, own)
-}
-
-/// [`tag_with`] given [`prepare`]'s rows for `tokens`.
-fn tag_prepared(model: &Model, tokens: &[Token], toks: &[features::Tok], own: &[[i32; model::NT]]) -> Vec<RawSpan> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for (i, t) in tokens.iter().enumerate() {
-        if ends_sentence(t) || i + 1 == tokens.len() {
-            if let (Some(chunk), Some(info)) = (tokens.get(start..=i), toks.get(start..=i)) {
-                let mut e = Vec::with_capacity(chunk.len());
-                features::each_with(chunk, info, model.lang, |j, fs| {
-                    let mut row = model.emission(fs);
-                    if let Some(o) = own.get(start + j) {
-                        for (r, &v) in row.iter_mut().zip(o) {
-                            *r += v;
-                        }
-                    }
-                    e.push(row);
-                });
-                let (tags, conf) = model.decode_emissions(&e);
-                out.extend(spans(&tags, &conf).into_iter().map(|mut s| {
-                    s.start_token += start;
-                    s.end_token += start;
-                    s
-                }));
-            }
-            start = i + 1;
-        }
-    }
-    out
 }
 
 /// The entity spans of a BIO tag sequence; `conf` holds one confidence

@@ -5,7 +5,8 @@
 //! threads, no hash maps with random state. Same examples and parameters
 //! give the same model bytes on every platform.
 
-use super::features::{extract, Lang, Lexicon};
+use super::document::{extract_blocks, pred_bits, pred_features};
+use super::features::{Lang, Lexicon};
 use super::model::{bucket_mask, viterbi, Model, NT};
 use crate::text::Token;
 
@@ -14,6 +15,9 @@ use crate::text::Token;
 pub struct Example {
     pub tokens: Vec<Token>,
     pub tags: Vec<usize>,
+    /// The document the sentence belongs to: consecutive examples with the
+    /// same number are one run for the document features.
+    pub doc: usize,
 }
 
 /// Hyper-parameters.
@@ -42,6 +46,11 @@ pub struct Params {
     /// one gets this much extra score per token before decoding, so an
     /// update comes whenever the gold path does not win by a margin.
     pub margin: i32,
+    /// Arabic tags in two passes, the second with features of what the
+    /// first found elsewhere in the document ([`super::document::pred_bits`]);
+    /// their training values come from this many models, each trained
+    /// without the documents it tags (0: one pass).
+    pub stack_folds: usize,
 }
 
 impl Params {
@@ -79,6 +88,10 @@ impl Params {
             // (tests/analysis_cases.json): English keeps none
             margin: match lang {
                 Lang::Ar => 100,
+                Lang::En => 0,
+            },
+            stack_folds: match lang {
+                Lang::Ar => 4,
                 Lang::En => 0,
             },
         }
@@ -129,20 +142,78 @@ pub fn train(
     lex: &dyn Lexicon,
     mut on_epoch: impl FnMut(usize, &Model),
 ) -> Model {
+    train_dyn(examples, params, lex, &mut on_epoch)
+}
+
+/// The first pass's tags of every training example, each document tagged
+/// by a model trained without it ([`Params::stack_folds`] folds of the
+/// documents, one pass each).
+fn held_out_tags(examples: &[Example], params: &Params, lex: &dyn Lexicon) -> Vec<Vec<usize>> {
+    let folds = params.stack_folds.max(2);
+    let docs: Vec<&[Example]> = examples.chunk_by(|a, b| a.doc == b.doc).collect();
+    let mut out = Vec::with_capacity(examples.len());
+    let mut models = Vec::with_capacity(folds);
+    let mut one_pass = params.clone();
+    one_pass.stack_folds = 0;
+    for k in 0..folds {
+        let rest: Vec<Example> =
+            docs.iter().enumerate().filter(|(d, _)| d % folds != k).flat_map(|(_, d)| d.iter().cloned()).collect();
+        models.push(train_dyn(&rest, &one_pass, lex, &mut |_, _| {}));
+    }
+    for (d, doc) in docs.iter().enumerate() {
+        let (tokens, blocks) = join(doc);
+        let tags = super::first_pass(&models[d % folds], &tokens, &blocks, lex);
+        out.extend(blocks.iter().map(|r| tags.get(r.clone()).unwrap_or_default().to_vec()));
+    }
+    out
+}
+
+/// A document's sentences as one run of tokens, and each sentence's range.
+fn join(doc: &[Example]) -> (Vec<Token>, Vec<std::ops::Range<usize>>) {
+    let mut tokens = Vec::new();
+    let mut blocks = Vec::with_capacity(doc.len());
+    for ex in doc {
+        blocks.push(tokens.len()..tokens.len() + ex.tokens.len());
+        tokens.extend(ex.tokens.iter().cloned());
+    }
+    (tokens, blocks)
+}
+
+fn train_dyn(
+    examples: &[Example],
+    params: &Params,
+    lex: &dyn Lexicon,
+    on_epoch: &mut dyn FnMut(usize, &Model),
+) -> Model {
     // beyond 2^30 buckets the weight table would not fit anyway
     let mut params = params.clone();
     params.hash_bits = params.hash_bits.clamp(8, 30);
     let params = &params;
     let mask = bucket_mask(params.hash_bits);
-    let feats: Vec<Vec<Vec<u32>>> = examples
-        .iter()
-        .map(|ex| {
-            extract(&ex.tokens, params.lang, lex)
-                .into_iter()
-                .map(|fs| fs.into_iter().map(|f| f & mask).collect())
-                .collect()
-        })
-        .collect();
+    let stacked = params.stack_folds > 0 && params.lang == Lang::Ar;
+    let held = if stacked { held_out_tags(examples, params, lex) } else { Vec::new() };
+    let mut feats: Vec<Vec<Vec<u32>>> = Vec::with_capacity(examples.len());
+    for doc in examples.chunk_by(|a, b| a.doc == b.doc) {
+        let (tokens, blocks) = join(doc);
+        let first = feats.len();
+        let mut fs = extract_blocks(&tokens, &blocks, params.lang, lex);
+        if stacked {
+            // the second pass's features, from held-out first-pass tags
+            let tags: Vec<usize> = held.get(first..first + doc.len()).unwrap_or_default().concat();
+            let toks = super::features::toks(&tokens, params.lang, lex).0;
+            let bits = pred_bits(&tokens, &toks, &tags);
+            for (r, f) in blocks.iter().zip(fs.iter_mut()) {
+                for (j, row) in f.iter_mut().enumerate() {
+                    if let (Some(&b), Some(t)) = (bits.get(r.start + j), toks.get(r.start + j)) {
+                        pred_features(b, t, row);
+                    }
+                }
+            }
+        }
+        for f in fs {
+            feats.push(f.into_iter().map(|f| f.into_iter().map(|f| f & mask).collect()).collect());
+        }
+    }
     let buckets = mask as usize + 1;
     let feats = if params.min_count > 1 {
         let mut seen = vec![0u32; buckets];
