@@ -620,6 +620,20 @@ fn adopt_identities(cands: &mut [Found]) {
     }
 }
 
+/// A site the gazetteer names in two words or more (a listed landmark:
+/// "كامب ديفيد", "Fort Hood") that the tagger read, whole or in part, as a
+/// person or an organisation: the site, whose name the tagger has seldom
+/// seen ("قمة كامب ديفيد" gave the person "ديفيد").
+fn named_site(c: &Found, cands: &[Found]) -> bool {
+    c.prio == PRIO_PLACE
+        && c.w1 > c.w0 + 1
+        && matches!(&c.what, What::Place { cands, .. } if first_kind(cands, &[PlaceKind::Site]))
+        && {
+            let mut inside = cands.iter().filter(|t| t.prio == PRIO_TAGGER && t.w0 < c.w1 && c.w0 < t.w1).peekable();
+            inside.peek().is_some() && inside.all(|t| c.w0 <= t.w0 && t.w1 <= c.w1 && t.kind != EntityType::Place)
+        }
+}
+
 /// Longer spans (in words, then code points) first, then priority, then
 /// earlier; keep what does not overlap anything kept.
 pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
@@ -659,6 +673,7 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
                     .all(|t| c.w0 <= t.w0 && t.w1 <= c.w1 && (t.w0, t.w1) != (c.w0, c.w1))
             })
             .map(|c| (c.start, c.end))
+            .chain(cands.iter().filter(|c| named_site(c, &cands)).map(|c| (c.start, c.end)))
             .collect()
     } else {
         Vec::new()
