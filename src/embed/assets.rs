@@ -7,7 +7,8 @@
 //! A value of the map may be a function returning a promise of another such
 //! map: `assets.js` names the gazetteer's 2,048 shards that way, in a module
 //! imported only after first paint, so the first download does not carry
-//! their list. Such a map is fetched as soon as it is registered.
+//! their list. Such a map is fetched once the frame after its registration
+//! is drawn (so that it does not compete with the first map for the wire).
 //!
 //! `document.documentElement.dataset.atlasAssets` is "unregistered" before
 //! `registerAssets`, "loading" while maps or files are being fetched and
@@ -44,8 +45,8 @@ thread_local! {
 /// (`NAME.HASH.EXT`) and whose values are URLs (`URL` objects or strings),
 /// such as the `assets` export of the package's `assets.js`. A value may
 /// instead be a function returning a promise of another such object (a list
-/// kept out of the first download); it is called at once. Then fetches what
-/// the views on screen need.
+/// kept out of the first download); it is called once the next frame is
+/// drawn. Then fetches what the views on screen need.
 #[wasm_bindgen(js_name = registerAssets)]
 pub fn register_assets(map: &JsValue) -> Result<(), JsError> {
     let entries = js_sys::Object::entries(
@@ -78,9 +79,11 @@ pub fn register_assets(map: &JsValue) -> Result<(), JsError> {
     Ok(())
 }
 
-/// Calls `f` for a map of more assets and registers it when it arrives.
+/// Calls `f` for a map of more assets once the next frame is drawn, and
+/// registers the map when it arrives.
 fn register_lazy(key: String, f: js_sys::Function) {
     let promise = wasm_bindgen_futures::future_to_promise(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(after_next_frame()).await;
         let result = match f.call0(&JsValue::NULL) {
             Ok(v) => wasm_bindgen_futures::JsFuture::from(js_sys::Promise::resolve(&v)).await,
             Err(e) => Err(e),
@@ -100,6 +103,19 @@ fn register_lazy(key: String, f: js_sys::Function) {
         REGISTRY.with_borrow_mut(|r| r.maps.retain(|p| !js_sys::Object::is(p, &promise)));
         mark();
     });
+}
+
+/// Resolves after the next frame is drawn (a timer queued by the frame's
+/// callback), or after a second when no frame comes (a hidden page).
+fn after_next_frame() -> js_sys::Promise {
+    use std::time::Duration;
+    js_sys::Promise::new(&mut |resolve, _| {
+        let on_frame = resolve.clone();
+        request_animation_frame(move || {
+            set_timeout(move || drop(on_frame.call0(&JsValue::NULL)), Duration::ZERO);
+        });
+        set_timeout(move || drop(resolve.call0(&JsValue::NULL)), Duration::from_secs(1));
+    })
 }
 
 /// Waits until every lazy map registered so far has arrived (or failed).
