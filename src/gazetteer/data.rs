@@ -75,6 +75,15 @@ impl Row {
         };
         self.place.get_or_init(parse).as_deref()
     }
+
+    /// Whether the place is flagged notable ([`Place::notable`]), read from
+    /// its row when it is not parsed yet (the tagger asks of every word).
+    fn notable(&self) -> bool {
+        match self.place.get() {
+            Some(p) => p.as_ref().is_some_and(|p| p.notable),
+            None => self.line.get().is_some_and(|l| row_notable(l)),
+        }
+    }
 }
 
 /// The row number of a place row and the row (its columns are checked
@@ -293,7 +302,7 @@ fn fold_core(
             bad += 1;
         }
     }
-    table.mark_notable(|i| g.places.get(i as usize).and_then(|r| r.line.get()).is_some_and(|l| row_notable(l)));
+    table.mark_notable(|i| g.places.get(i as usize).is_some_and(Row::notable));
     table.hash_now();
     let id = |i: &u32| g.places.get(*i as usize).and_then(Row::get).map(|p| p.id);
     crate::sort::sort_by(&mut rows, |a, b| id(a).cmp(&id(b)));
@@ -413,7 +422,7 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
         }
     }
     drop(ids);
-    table.mark_notable(|i| g.places.get(i as usize).and_then(|r| r.line.get()).is_some_and(|l| row_notable(l)));
+    table.mark_notable(|i| g.places.get(i as usize).is_some_and(Row::notable));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     let taken = shard.table.set(table).is_ok();
     if taken {
@@ -575,8 +584,7 @@ pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
 /// features, which the world's villages must not change.
 pub fn notable_step(key: &str) -> (bool, bool) {
     let g = gazetteer();
-    let places = places();
-    let notable = |&i: &u32| places.get(i as usize).is_some_and(|p| p.notable);
+    let notable = |&i: &u32| g.places.get(i as usize).is_some_and(Row::notable);
     let ids = lookup(key);
     let longer = g.core.get().is_some_and(|c| c.table.notable_heads.contains(key))
         || shard_holding(g, key).is_some_and(|t| t.notable_heads.contains(key));

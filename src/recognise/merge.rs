@@ -628,10 +628,14 @@ fn named_site(c: &Found, cands: &[Found]) -> bool {
     c.prio == PRIO_PLACE
         && c.w1 > c.w0 + 1
         && matches!(&c.what, What::Place { cands, .. } if first_kind(cands, &[PlaceKind::Site]))
-        && {
-            let mut inside = cands.iter().filter(|t| t.prio == PRIO_TAGGER && t.w0 < c.w1 && c.w0 < t.w1).peekable();
-            inside.peek().is_some() && inside.all(|t| c.w0 <= t.w0 && t.w1 <= c.w1 && t.kind != EntityType::Place)
-        }
+        && tagger_found_all(c, cands, |t| c.w0 <= t.w0 && t.w1 <= c.w1 && t.kind != EntityType::Place)
+}
+
+/// Whether the tagger found something over `c`'s words, and everything it
+/// found there is `ok`.
+fn tagger_found_all(c: &Found, cands: &[Found], ok: impl FnMut(&Found) -> bool) -> bool {
+    let mut over = cands.iter().filter(|t| t.prio == PRIO_TAGGER && t.w0 < c.w1 && c.w0 < t.w1).peekable();
+    over.peek().is_some() && over.all(ok)
 }
 
 /// Longer spans (in words, then code points) first, then priority, then
@@ -656,11 +660,7 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
             && matches!(&c.what, What::Place { cands, key, .. }
                 if key.starts_with(|ch: char| ch.is_ascii_alphabetic())
                     && first_kind(cands, &[PlaceKind::Country, PlaceKind::Province]))
-            && {
-                let mut inside =
-                    cands.iter().filter(|t| t.prio == PRIO_TAGGER && t.w0 < c.w1 && c.w0 < t.w1).peekable();
-                inside.peek().is_some() && inside.all(|t| t.kind == EntityType::Place)
-            }
+            && tagger_found_all(c, &cands, |t| t.kind == EntityType::Place)
     };
     let around: Vec<(usize, usize)> = if tagger_first {
         cands
