@@ -3,7 +3,7 @@
 //! noun is a reference to the body, not a name (it has no capital letter
 //! to make it one): [`crate::model::MentionForm::Reference`].
 
-use super::lists::ar_org_heads;
+use super::lists::{ar_locatives, ar_org_heads, en_locatives};
 use super::{definite, is_demonym, is_title_word, span, Found, What, Word};
 use crate::model::EntityType;
 
@@ -11,6 +11,7 @@ use crate::model::EntityType;
 /// ("the Coalition" after "the Global Coalition") when `org_heads` (the
 /// merge policy's choice per language).
 pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org_heads: bool) {
+    surnames_over_places(words, accepted);
     let mut covered = vec![false; words.len()];
     for f in accepted.iter() {
         for c in covered.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
@@ -146,6 +147,44 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
         }
     }
     accepted.extend(extra);
+}
+
+/// A single word read as a place that is the surname of a person the
+/// article names in full ("Jordan" after "Neil Jordan", "Washington" after
+/// "MaliVai Washington", "Houston" after "Whitney Houston") is that person
+/// again, not the country or the town: the place is dropped, and
+/// [`link_later_mentions`] links the word to the person. A word after a
+/// locative preposition ("a trip to Jordan", "في الأردن") or with a
+/// proclitic attached ("بالأردن") stays the place, and so does one the
+/// person's own name is read inside ("Jordan" is no later mention of
+/// "Jordan Henderson").
+fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
+    let surnames: Vec<(&str, usize)> = accepted
+        .iter()
+        .filter(|f| matches!(f.what, What::Person { .. } | What::KnownPerson(_)) && f.w1 >= f.w0 + 2)
+        .filter(|f| f.w1 <= words.len() && !words[f.w1 - 2].f.particle)
+        .map(|f| (&*words[f.w1 - 1].key, f.start))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    // a headline names by surname the people its story names in full
+    let first_sent = words.first().map(|w| w.sent);
+    let headline =
+        |wi: usize| words.last().is_some_and(|l| Some(l.sent) != first_sent) && Some(words[wi].sent) == first_sent;
+    accepted.retain(|f| {
+        if f.kind != EntityType::Place || f.w1 != f.w0 + 1 || f.demonym || f.within || f.link.is_some() {
+            return true;
+        }
+        let Some(w) = words.get(f.w0) else { return true };
+        let locative = f.w0 > 0 && !w.brk && {
+            let p = &words[f.w0 - 1];
+            ar_locatives().contains(&p.key) || en_locatives().contains(&p.key)
+        };
+        let attached = w.arabic && f.start > w.start;
+        let surname = surnames.iter().any(|&(k, start)| k == &*w.key && (start < f.start || headline(f.w0)));
+        !surname || locative || attached
+    });
 }
 
 /// Short names of listed companies ("الراجحي والرياض والأهلي" after "مصرف

@@ -51,6 +51,8 @@ word_lists! {
     pub(super) fn adjective_blockers = ["ar_adjective_blocker"];
     /// Arabic locatives before a place ("في", "قرب", "بمدينه").
     pub(super) fn ar_locatives = ["ar_locative"];
+    /// English prepositions before a place ("in", "to", "near").
+    pub(super) fn en_locatives = ["en_locative"];
     /// Arabic heads of a street, port, airport or district before its name
     /// ("شارع", "ميناء", "حي"): [`super::facilities`].
     pub(super) fn ar_facility_place = ["ar_facility_place"];
