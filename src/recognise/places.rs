@@ -487,6 +487,13 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     if (w.arabic || !w.cap || (w.sent_start && j == i + 1)) && gazetteer::is_common_word(key) {
         return Weak::Common;
     }
+    // nor does it for a word in capitals ("IN FRIENDLY", "LAST SALE", "IN
+    // TO BAT") that is a stop word, a common word or one the article writes
+    // in lowercase elsewhere: an ordinary word
+    let lower_elsewhere = || words.iter().any(|o| !o.arabic && !o.cap && !o.upper && o.key == w.key);
+    if !w.arabic && w.upper && j == i + 1 && (w.f.en_stop || gazetteer::is_common_word(key) || lower_elsewhere()) {
+        return Weak::Common;
+    }
     // two words written as one ("حفرالباطن") are a name, not a noun
     if !w.arabic || j != i + 1 || key.contains(' ') {
         return Weak::No;
