@@ -53,6 +53,9 @@ word_lists! {
     pub(super) fn ar_locatives = ["ar_locative"];
     /// English prepositions before a place ("in", "to", "near").
     pub(super) fn en_locatives = ["en_locative"];
+    /// English words that label a number of their own ("Route 66",
+    /// "Division 2"): no team before a score ([`super::sports`]).
+    pub(super) fn en_numbered = ["en_numbered"];
     /// Arabic heads of a street, port, airport or district before its name
     /// ("شارع", "ميناء", "حي"): [`super::facilities`].
     pub(super) fn ar_facility_place = ["ar_facility_place"];

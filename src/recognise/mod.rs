@@ -52,6 +52,7 @@ mod orgs;
 mod people;
 mod person_spans;
 mod places;
+mod sports;
 mod town_phrases;
 mod words;
 
@@ -274,6 +275,9 @@ pub fn recognise(
         demonyms::mark(words, &mut accepted);
         focus::mark(words, &mut accepted);
         org_places::mark(words, &mut accepted);
+    }
+    if rules && !pol.arabic {
+        sports::mark(words, &mut accepted);
     }
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     accepted

@@ -47,6 +47,9 @@ pub struct Word {
     /// A dash between words stands right before this word (an em or en
     /// dash, or a hyphen with spaces: "WASHINGTON — Officials").
     pub dash_before: bool,
+    /// A hyphen joins this word to the previous one, no space on either
+    /// side ("al-Assad", the "3" of a tennis score "6-3").
+    pub hyphen_before: bool,
     /// A quotation mark stands between the previous word and this one.
     pub quote_before: bool,
     /// Written right after a "#": the word starts a hashtag ("#معان",
@@ -169,6 +172,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut dash = false;
     let mut hash = false;
     let mut underscore = false;
+    let mut hyphen = false;
     let mut last_sent = usize::MAX;
     // words repeat within an article: read each spelling once
     // about one spelling per two tokens: sized once, not regrown
@@ -187,6 +191,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             quote |= t.text.chars().any(|c| matches!(c, '"' | '«' | '»' | '“' | '”' | '„'));
             hash = t.text.ends_with('#');
             underscore = t.text == "_" && i > 0 && tokens[i - 1].end == t.start;
+            hyphen = t.text == "-" && !spaced && tokens.get(i + 1).is_some_and(|n| n.start == t.end);
             continue;
         }
         while sent + 1 < sentences.len() && t.start >= sentences[sent].1 {
@@ -217,6 +222,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             brk: brk || sent_start,
             comma_before: comma,
             dash_before: dash,
+            hyphen_before: hyphen,
             quote_before: quote,
             hashtag: hash && i > 0 && tokens[i - 1].end == t.start,
             underscore_before: underscore && i > 0 && tokens[i - 1].end == t.start,
@@ -230,6 +236,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         quote = false;
         hash = false;
         underscore = false;
+        hyphen = false;
     }
     super::annotate(&mut out);
     out
