@@ -328,6 +328,8 @@ mod tests {
             "en_feature_first",
             "en_feature_last",
             "en_feature_national",
+            "en_locative",
+            "en_numbered",
             "en_org_abbreviation",
             "en_org_head",
             "en_settlement_of",
@@ -352,6 +354,8 @@ mod tests {
         let exact = [
             "ar_adjective_blocker",
             "ar_locative",
+            "en_locative",
+            "en_numbered",
             "settlement",
             "en_settlement_of",
             "en_connector_outer",
