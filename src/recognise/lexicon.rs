@@ -316,6 +316,7 @@ mod tests {
             "company_line",
             "disease_word",
             "en_calendar",
+            "en_company_suffix",
             "en_connector",
             "en_connector_outer",
             "en_county",

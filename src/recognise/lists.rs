@@ -56,6 +56,9 @@ word_lists! {
     /// English words that label a number of their own ("Route 66",
     /// "Division 2"): no team before a score ([`super::sports`]).
     pub(super) fn en_numbered = ["en_numbered"];
+    /// English company forms and lines of business that end a company's
+    /// name, never a person's ("SpA", "Pharmaceuticals").
+    pub(super) fn en_company_suffixes = ["en_company_suffix"];
     /// Arabic heads of a street, port, airport or district before its name
     /// ("شارع", "ميناء", "حي"): [`super::facilities`].
     pub(super) fn ar_facility_place = ["ar_facility_place"];

@@ -41,7 +41,7 @@
 //! what is left of its word once a proclitic is stripped ("كُرِّم" is not
 //! ك + "رم"). See `places::ordinary_here`.
 
-use super::lists::{en_documents, not_person_words};
+use super::lists::{en_company_suffixes, en_documents, not_person_words};
 use super::places::tagged_place;
 use super::{key_of, lexicon, span, Found, Weak, What, Word};
 use crate::model::{EntityType, PlaceKind};
@@ -205,7 +205,20 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 && words[w0].upper
                 && words[w0].sent_start
                 && tagged_place(words, w0, w1).is_some();
-            let kind = if country.is_some() || dateline { EntityType::Place } else { t.kind };
+            // a company's legal form or line of business ends no person's
+            // name ("Pirelli SpA", "Daniels Pharmaceuticals")
+            let company = t.kind == EntityType::Person
+                && w1 >= w0 + 2
+                && !words[w1 - 1].arabic
+                && words[w1 - 1].cap
+                && en_company_suffixes().contains(&words[w1 - 1].key);
+            let kind = if country.is_some() || dateline {
+                EntityType::Place
+            } else if company {
+                EntityType::Organization
+            } else {
+                t.kind
+            };
             let (what, pre) = match kind {
                 EntityType::Person => {
                     let pre = conjunction(&words[w0])
