@@ -59,6 +59,9 @@ word_lists! {
     /// English company forms and lines of business that end a company's
     /// name, never a person's ("SpA", "Pharmaceuticals").
     pub(super) fn en_company_suffixes = ["en_company_suffix"];
+    /// English participles that make "Denver-based" a place's compound
+    /// adjective ([`super::places::located_adjective`]).
+    pub(super) fn en_located = ["en_located"];
     /// Arabic heads of a street, port, airport or district before its name
     /// ("شارع", "ميناء", "حي"): [`super::facilities`].
     pub(super) fn ar_facility_place = ["ar_facility_place"];

@@ -252,7 +252,10 @@ pub fn recognise(
         // the policy's gaps, and no place over the tagger's misc names
         let misc = misc_ranges(words, tagged, pol.min_score);
         cands.retain(|c| {
-            pol.fills(c) && (c.kind != EntityType::Place || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b))
+            pol.fills(c)
+                && (c.kind != EntityType::Place
+                    || places::located_adjective(words, c.w1)
+                    || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b))
         });
     }
     cands.extend(learned_spans(words, tagged, pol.min_score));

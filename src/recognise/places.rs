@@ -5,7 +5,7 @@
 use super::joined::{conjunction_reading, impossible_conjunction};
 use super::lists::{
     adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues,
-    ar_place_nouns, direction, en_settlement_of, never_places, place_idioms, settlement_words,
+    ar_place_nouns, direction, en_located, en_settlement_of, never_places, place_idioms, settlement_words,
 };
 use super::merge::{country_first, notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
 use super::town_phrases::residence;
@@ -254,6 +254,14 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
         ));
     }
     directional(words, i, out);
+}
+
+/// Whether word `j` makes the place before it a compound adjective of
+/// location ("Denver-based", "Sydney-born", "Pakistan-administered
+/// Kashmir"): the tagger reads the compound as a misc name, but the place
+/// is named (`en_located` of `data/curated/recognise_words.tsv`).
+pub(super) fn located_adjective(words: &[Word], j: usize) -> bool {
+    words.get(j).is_some_and(|w| w.hyphen_before && !w.arabic && en_located().contains(&w.key))
 }
 
 /// An Arabic spelling far more often an ordinary word than a place in the
