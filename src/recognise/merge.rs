@@ -133,6 +133,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 return None;
             }
             let mut titled = None;
+            let mut owner = false;
             if t.kind == EntityType::Person && !words[w0].arabic {
                 // a document or policy named after someone or somewhere
                 // ("the Camp David Accords") is no person
@@ -147,6 +148,12 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     && words[w1 - 1].text.chars().all(|c| c.is_ascii_lowercase())
                 {
                     w1 -= 1;
+                }
+                // a possessive inside ends the name: "Rome's Gemelli
+                // hospital" names Rome (its hospital is no person)
+                if let Some(k) = (w0..w1 - 1).find(|&k| possessive(&words[k])) {
+                    w1 = k + 1;
+                    owner = true;
                 }
                 // "Queen Anne's County", "Prince Edward Island": the title
                 // is the place's name
@@ -190,6 +197,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     .or_else(|| super::town_phrases::town_of_division(words, w0, w1))
                     .or_else(|| super::town_phrases::listed_town(words, &tagged, min_score, w0, w1))
                     .or_else(|| super::town_phrases::cued_town(words, w0, w1)),
+                EntityType::Person if owner => tagged_place(words, w0, w1),
                 EntityType::Person => super::town_phrases::county(words, w0, w1)
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
                     .or_else(|| super::landforms::compass_town(words, w0, w1))
@@ -198,6 +206,9 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     .or_else(|| super::town_phrases::cued_town(words, w0, w1)),
                 _ => None,
             });
+            if owner && country.is_none() {
+                return None;
+            }
             // what is left of a span cut at a dateline's dash is the place
             // the story was filed from ("WASHINGTON —")
             let dateline = dash.is_some()
@@ -561,6 +572,11 @@ pub(super) fn country_first(cands: &[u32]) -> bool {
 /// Whether the first (most likely) candidate is of one of `kinds`.
 pub(super) fn first_kind(cands: &[u32], kinds: &[PlaceKind]) -> bool {
     cands.first().and_then(|&i| crate::gazetteer::places().get(i as usize)).is_some_and(|p| kinds.contains(&p.kind))
+}
+
+/// An English word written with a possessive ("Rome's", "Kenya’s").
+fn possessive(w: &Word) -> bool {
+    !w.arabic && (w.text.ends_with("'s") || w.text.ends_with("’s")) && w.readings.iter().any(|r| r.post > 0)
 }
 
 /// The policy for a text, from its words and what the tagger found.
