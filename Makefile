@@ -32,7 +32,7 @@ WASM_OPT_FLAGS := --reorder-functions-by-name --merge-similar-functions -Oz -oci
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src data -type f 2>/dev/null) www/articles/default.json www/style.css www/atlas.css
+RUST_SOURCES := Cargo.toml Cargo.lock build.rs $(shell find src data -type f 2>/dev/null) www/articles/default.json www/style.css www/atlas.css
 WWW_SOURCES := $(shell find www -type f 2>/dev/null)
 
 .PHONY: setup build run test test-native test-wasm test-e2e bench fuzz fmt lint

@@ -56,6 +56,7 @@ pub use view::{MapWindow, Panels, PlaceFix, Selection, TimeWindow, ViewState};
 
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
+    pub use crate::article::html::decode_references as decode_html_references;
     pub use crate::float::{parse_f64, shape as float_shape, Shape as FloatShape};
     pub use crate::text::{normalize, normalize_key, orig_prefix, sentences, stems, tokenize, RcStr, Token};
     pub use crate::time::{

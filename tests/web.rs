@@ -73,3 +73,37 @@ fn floats_read_in_the_browser_as_natively() {
         assert_eq!(ours.map(f64::to_bits), core.map(f64::to_bits), "{t:?}");
     }
 }
+
+/// Named character references read by the browser's HTML parser (the wasm
+/// build carries no table) give the text of the generated table, for every
+/// name, and what is no name stays as written.
+#[wasm_bindgen_test]
+fn named_references_read_in_the_browser_as_the_table_gives_them() {
+    use article_atlas::internals::decode_html_references as decode;
+    let mut first = 0u32;
+    let mut names = 0;
+    for row in include_str!("../data/text/html_entities.tsv").lines().filter(|l| !l.starts_with('#')) {
+        let (codes, row_names) = row.split_once('\t').expect("two columns");
+        let mut codes = codes.split(' ').map(|h| u32::from_str_radix(h, 16).expect("hex"));
+        first += codes.next().expect("a code point");
+        let text: String = std::iter::once(first).chain(codes).map(|c| char::from_u32(c).expect("a char")).collect();
+        for name in row_names.split(' ') {
+            assert_eq!(decode(&format!("x&{name};y")), format!("x{text}y"), "&{name};");
+            names += 1;
+        }
+    }
+    assert!(names > 2000, "{names}");
+    for (input, want) in [
+        ("&bogus;", "&bogus;"),
+        ("&notit;", "&notit;"),
+        ("&ampx;", "&ampx;"),
+        ("&amp", "&amp"),
+        ("&;", "&;"),
+        ("&a b;", "&a b;"),
+        ("&<b>;", "&<b>;"),
+        ("&semi;&SEMI;", ";&SEMI;"),
+        ("&#x627;&#0;", "ا\u{FFFD}"),
+    ] {
+        assert_eq!(decode(input), want, "{input}");
+    }
+}

@@ -24,7 +24,7 @@
 //! Limits: [`MAX_INPUT_BYTES`] of input and [`MAX_DEPTH`] levels of JSON
 //! nesting; invalid UTF-8 and NUL bytes are refused with their position.
 
-mod html;
+pub(crate) mod html;
 mod lang;
 mod reflow;
 

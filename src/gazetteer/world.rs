@@ -1,111 +1,29 @@
 //! The world map's outlines as the binary carries them. `world.tsv` writes
 //! each country's outline as SVG path text on a 0.1 degree grid with
-//! relative moves; here the numbers are varints of integer tenths, made at
-//! compile time ([`encode`]), and written back to the same text on first
-//! use ([`Paths`]): the wasm 5.9 KB smaller (brotli, 2026-12-02) than with the
-//! text, for the same map.
-//!
-//! Encoding, per row of the file in order: each ring as its start point
-//! then its moves, every number `v` as the LEB128 varint of
-//! `zigzag(v) + 1`; a 0 ends a ring's moves, and a 0 where a ring would
-//! start ends the row.
+//! relative moves; here they are varints of integer tenths, made at compile
+//! time by `build.rs` (which documents the format), and written back to the
+//! same text on first use ([`Paths`]): the wasm 5.9 KB smaller (brotli,
+//! 2026-12-02) than with the text, for the same map, and 1.7 KB smaller
+//! again (2026-12-03) since a run of points that retraces an earlier
+//! outline (a border two countries share) is written as a reference to it.
 
 /// The outlines' rows (iso2, name, label latitude and longitude) without
 /// comments; the path column is emptied, its text is in [`PATHS`].
 pub(super) static ROWS: &str = crate::tsv::table!("../../data/gazetteer/world.tsv", 4);
 
-/// The rows' paths, encoded.
-static PATHS: &[u8] = {
-    const SRC: &[u8] = include_bytes!("../../data/gazetteer/world.tsv");
-    const LEN: usize = encode::<0>(SRC).1;
-    const OUT: ([u8; LEN], usize) = encode::<LEN>(SRC);
-    &OUT.0
-};
-
-/// The paths of `world.tsv` (its fifth column, comment lines and empty
-/// lines skipped), encoded, in the first `N` bytes of the array, and the
-/// whole length.
-const fn encode<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
-    let mut out = [0u8; N];
-    let (mut i, mut n) = (0, 0);
-    while i < src.len() {
-        let end = crate::tsv::line_end(src, i);
-        if end > i && src[i] != b'#' {
-            let (mut j, mut tabs) = (i, 0);
-            while j < end && tabs < 4 {
-                if src[j] == b'\t' {
-                    tabs += 1;
-                }
-                j += 1;
-            }
-            while j < end {
-                match src[j] {
-                    b'M' | b'l' | b' ' => j += 1,
-                    b'z' => {
-                        n = put(&mut out, n, 0);
-                        j += 1;
-                    }
-                    _ => {
-                        let (v, next) = tenths(src, j, end);
-                        n = put(&mut out, n, zigzag(v) + 1);
-                        j = next;
-                    }
-                }
-            }
-            n = put(&mut out, n, 0);
-        }
-        i = end + 1;
-    }
-    (out, n)
-}
-
-/// The number at `src[j..end]` ("-12.3", ".5", "7") in tenths, and where
-/// it ends.
-const fn tenths(src: &[u8], mut j: usize, end: usize) -> (i32, usize) {
-    let negative = src[j] == b'-';
-    if negative {
-        j += 1;
-    }
-    let mut v: i32 = 0;
-    while j < end && src[j].is_ascii_digit() {
-        v = v * 10 + (src[j] - b'0') as i32;
-        j += 1;
-    }
-    v *= 10;
-    if j + 1 < end && src[j] == b'.' && src[j + 1].is_ascii_digit() {
-        v += (src[j + 1] - b'0') as i32;
-        j += 2;
-    }
-    (if negative { -v } else { v }, j)
-}
-
-const fn zigzag(v: i32) -> u32 {
-    ((v << 1) ^ (v >> 31)) as u32
-}
-
-/// Writes `v` as a varint at `out[n..]` (counting only, past the end).
-const fn put<const N: usize>(out: &mut [u8; N], mut n: usize, mut v: u32) -> usize {
-    loop {
-        let byte = (v & 0x7f) as u8;
-        v >>= 7;
-        if n < N {
-            out[n] = if v == 0 { byte } else { byte | 0x80 };
-        }
-        n += 1;
-        if v == 0 {
-            return n;
-        }
-    }
-}
+/// The rows' paths, encoded (`build.rs`).
+static PATHS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/world_paths.bin"));
 
 /// The rows' paths as the file writes them, in order.
 pub(super) struct Paths {
     at: usize,
+    /// Every ring read so far, as its absolute points.
+    rings: Vec<Vec<(i32, i32)>>,
 }
 
 impl Paths {
     pub(super) fn new() -> Self {
-        Paths { at: 0 }
+        Paths { at: 0, rings: Vec::new() }
     }
 
     /// The next varint, `None` at the end of the data.
@@ -122,11 +40,29 @@ impl Paths {
         None
     }
 
-    /// The next number; `None` for a 0 (the end of a ring or a row).
-    fn number(&mut self) -> Option<Option<i32>> {
-        let v = self.varint()?;
-        Some(v.checked_sub(1).map(|z| (z >> 1) as i32 ^ -((z & 1) as i32)))
+    /// The next signed number (zigzag).
+    fn signed(&mut self) -> Option<i32> {
+        self.varint().map(unzigzag)
     }
+
+    /// The moves of a reference (after its 1) from `from`: the points of
+    /// an earlier ring it retraces, as moves.
+    fn reference(&mut self, from: (i32, i32)) -> Option<Vec<(i32, i32)>> {
+        let back = self.varint()? as usize;
+        let at = self.varint()? as usize;
+        let len = self.signed()?;
+        let ring = self.rings.get(self.rings.len().checked_sub(1 + back)?)?;
+        let mut points = vec![from];
+        for k in 1..=len.unsigned_abs() as usize {
+            let i = if len > 0 { at.checked_add(k)? } else { at.checked_sub(k)? };
+            points.push(*ring.get(i)?);
+        }
+        Some(points.windows(2).map(|w| (w[1].0 - w[0].0, w[1].1 - w[0].1)).collect())
+    }
+}
+
+fn unzigzag(z: u32) -> i32 {
+    (z >> 1) as i32 ^ -((z & 1) as i32)
 }
 
 impl Iterator for Paths {
@@ -135,18 +71,29 @@ impl Iterator for Paths {
     fn next(&mut self) -> Option<String> {
         let mut s = String::new();
         loop {
-            let Some(x) = self.number()? else { return Some(s) };
-            let y = self.number()??;
+            // a 0 where a ring would start ends the row
+            let Some(x) = self.varint()?.checked_sub(1).map(unzigzag) else { return Some(s) };
+            let y = unzigzag(self.varint()?.checked_sub(1)?);
             s.push('M');
             push_number(&mut s, x, true);
             push_number(&mut s, y, false);
             s.push('l');
-            let mut first = true;
-            while let Some(dx) = self.number()? {
-                push_number(&mut s, dx, first);
-                push_number(&mut s, self.number()??, false);
-                first = false;
+            let mut points = vec![(x, y)];
+            loop {
+                let here = points[points.len() - 1];
+                let moves = match self.varint()? {
+                    0 => break,
+                    1 => self.reference(here)?,
+                    v => vec![(unzigzag(v - 2), self.signed()?)],
+                };
+                for (dx, dy) in moves {
+                    push_number(&mut s, dx, points.len() == 1);
+                    push_number(&mut s, dy, false);
+                    let last = points[points.len() - 1];
+                    points.push((last.0 + dx, last.1 + dy));
+                }
             }
+            self.rings.push(points);
             s.push('z');
         }
     }
@@ -216,10 +163,5 @@ mod tests {
         assert_eq!(write(-10, true), "-1");
         assert_eq!(write(1234, true), "123.4");
         assert_eq!(write(-3600, false), "-360");
-        let src = b"-12.3 .5 7-.1";
-        assert_eq!(tenths(src, 0, src.len()), (-123, 5));
-        assert_eq!(tenths(src, 6, src.len()), (5, 8));
-        assert_eq!(tenths(src, 9, src.len()), (70, 10));
-        assert_eq!(tenths(src, 10, src.len()), (-1, 13));
     }
 }

@@ -65,6 +65,8 @@ use std::fmt;
 
 mod bytes;
 #[cfg(any(target_arch = "wasm32", test))]
+mod deflate;
+#[cfg(any(target_arch = "wasm32", test))]
 mod inflate;
 
 /// The format version this code writes (and the newest it reads).
@@ -179,7 +181,11 @@ fn shortest_frame(body_of: impl Fn(bool) -> Vec<u8>) -> Vec<u8> {
         let body = body_of(packed);
         let crc = crc32(&body);
         let flags = if packed { FLAG_PACKED } else { 0 };
+        #[cfg(not(target_arch = "wasm32"))]
         let deflated = miniz_oxide::deflate::compress_to_vec(&body, 10);
+        // the browser build's own encoder (miniz_oxide's is 6 KB of brotli)
+        #[cfg(target_arch = "wasm32")]
+        let deflated = deflate::deflate(&body);
         for (flag, data) in [(0u8, &body), (FLAG_DEFLATE, &deflated)] {
             let mut frame = vec![flags | flag];
             write_varint(&mut frame, body.len() as u64);
