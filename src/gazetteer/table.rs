@@ -21,14 +21,19 @@ pub(super) struct Table {
     pub(super) notable_heads: HashSet<&'static str, FnvBuild>,
 }
 
-/// A table's keys by hash.
+/// A table's keys by hash: one map, so that a step is one lookup.
 struct Hashed {
-    /// The position of each key in `keys`.
+    /// The position of each key in `keys` ([`NO_KEY`] for a start of a key
+    /// that is no key itself), with [`HEAD`] set for every start of a key
+    /// that ends before one of its spaces ("new" of "new york"): the keys
+    /// some longer key continues.
     at: HashMap<&'static str, u32, FnvBuild>,
-    /// Every start of a key that ends before one of its spaces ("new" of
-    /// "new york"): the keys some longer key continues.
-    heads: HashSet<&'static str, FnvBuild>,
 }
+
+/// The bit of a [`Hashed::at`] value that says a longer key continues it.
+const HEAD: u32 = 1 << 31;
+/// A [`Hashed::at`] value's position when the string is only a head.
+const NO_KEY: u32 = HEAD - 1;
 
 impl Table {
     /// An empty table sized for `keys` keys.
@@ -42,15 +47,16 @@ impl Table {
     }
 
     fn hash(&self) -> Hashed {
-        let mut at = HashMap::with_capacity_and_hasher(self.keys.len(), FnvBuild::default());
-        let mut heads = HashSet::default();
-        for (i, key) in (0u32..).zip(&self.keys) {
-            at.insert(*key, i);
+        let mut at: HashMap<&'static str, u32, FnvBuild> =
+            HashMap::with_capacity_and_hasher(self.keys.len(), FnvBuild::default());
+        for (i, key) in (0..NO_KEY).zip(&self.keys) {
+            let v = at.entry(*key).or_insert(NO_KEY);
+            *v = (*v & HEAD) | i;
             for (space, _) in key.match_indices(' ') {
-                heads.insert(&key[..space]);
+                *at.entry(&key[..space]).or_insert(NO_KEY) |= HEAD;
             }
         }
-        Hashed { at, heads }
+        Hashed { at }
     }
 
     /// Adds a key with the row numbers of its comma-separated `list`, each
@@ -72,15 +78,15 @@ impl Table {
     }
 
     /// Candidates for `key` (`None` when the key is absent), and whether some
-    /// longer key starts with `key` and a space: two hash lookups.
+    /// longer key starts with `key` and a space: one hash lookup.
     pub(super) fn step(&self, key: &str) -> (Option<&[u32]>, bool) {
         let hashed = self.hashed.get_or_init(|| self.hash());
-        let ids = hashed
-            .at
-            .get(key)
-            .and_then(|&i| self.spans.get(i as usize))
+        let Some(&v) = hashed.at.get(key) else { return (None, false) };
+        let ids = Some(v & !HEAD)
+            .filter(|&i| i != NO_KEY)
+            .and_then(|i| self.spans.get(i as usize))
             .and_then(|&(s, e)| self.ids.get(s as usize..e as usize));
-        (ids, hashed.heads.contains(key))
+        (ids, v & HEAD != 0)
     }
 
     /// Fills [`Table::notable_heads`] once the places are at hand.

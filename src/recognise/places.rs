@@ -72,13 +72,16 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
         run += 1;
     }
     let mut best: Option<(usize, usize, String, &'static [u32])> = None;
+    // one buffer for every reading's keys
+    let mut key = String::new();
     for (ri, r) in w.readings.iter().enumerate() {
         if w.arabic
             && (r.key.chars().count() < 2 || drops_article(&w.key, &r.key) || impossible_conjunction(words, i, &r.key))
         {
             continue;
         }
-        let mut key = String::from(r.key.as_str());
+        key.clear();
+        key.push_str(r.key.as_str());
         let mut j = i + 1;
         loop {
             let (c, longer) = gazetteer::lookup_step(&key);

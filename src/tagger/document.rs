@@ -77,7 +77,7 @@ pub(super) fn extract_blocks(
     for r in blocks {
         let mut fs = Vec::with_capacity(r.len());
         if let (Some(chunk), Some(info)) = (tokens.get(r.clone()), toks.get(r.clone())) {
-            each_with(chunk, info, lang, |i, rest| {
+            each_with(chunk, info, lang, true, |i, rest| {
                 let mut all = Vec::with_capacity(64);
                 own_features(&info[i], lang, &mut all);
                 all.extend_from_slice(rest);

@@ -114,6 +114,34 @@ const fn f3m(template: u8, ma: u64, b: u64, c: u64) -> u32 {
 /// word classes are features.
 const NEIGHBOURS_M: [u64; 4] = [m(-2isize as u64), m(-1isize as u64), m(1), m(2)];
 
+/// The offsets of the neighbours whose words, stems and classes are
+/// features of a token ([`neighbour_features`]).
+pub(super) const OFFSETS: [isize; 4] = [-2, -1, 1, 2];
+
+/// The features of [`each_with`] that follow from one neighbour alone, the
+/// one at offset `OFFSETS[k]` (`None`: past the run's edge), whatever the
+/// token: the same for every occurrence of the neighbour's spelling, so a
+/// tagger sums their weights once per spelling (and once for each edge)
+/// and runs [`each_with`] without them.
+pub(super) fn neighbour_features(t: Option<&Tok>, k: usize, lang: Lang, f: &mut Vec<u32>) {
+    let (Some(&d), Some(&md)) = (OFFSETS.get(k), NEIGHBOURS_M.get(k)) else { return };
+    let edge = if d < 0 { BOS } else { EOS };
+    let (word, stem, c) = t.map_or((edge, edge, 0xffff), |t| (t.norm, t.stem, u64::from(t.own | t.via)));
+    let (word_template, stem_template) = match d {
+        -2 => (4, 27),
+        -1 => (2, 23),
+        1 => (3, 24),
+        _ => (5, 28),
+    };
+    f.push(f1(word_template, word));
+    if c != 0 {
+        f.push(f2m(19, md, c));
+    }
+    if lang == Lang::Ar {
+        f.push(f1(stem_template, stem));
+    }
+}
+
 /// The English capitalisation features (templates 32 to 35) of every
 /// combination of their values (whether the token starts its sentence, and
 /// 0 lower case, 1 capital, 2 no token for the token and its neighbours),
@@ -341,7 +369,7 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
 pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMut(usize, &[u32])) {
     let toks = toks(tokens, lang, lex).0;
     let mut all: Vec<u32> = Vec::with_capacity(96);
-    each_with(tokens, &toks, lang, |i, rest| {
+    each_with(tokens, &toks, lang, true, |i, rest| {
         all.clear();
         own_features(&toks[i], lang, &mut all);
         all.extend_from_slice(rest);
@@ -409,7 +437,7 @@ pub(super) fn own_features(t: &Tok, lang: Lang, f: &mut Vec<u32>) {
     }
 }
 
-fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
+pub(super) fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
     let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { Vec::new() };
     let (base, clitic) = match rs.last() {
         Some(r) if r.prefix_len > 0 => {
@@ -496,7 +524,16 @@ impl Feats {
 /// The features of [`each`] that are not [`own_features`] (those that
 /// depend on the neighbours, the token's place in the run, or the run),
 /// with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`).
-pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: impl FnMut(usize, &[u32])) {
+///
+/// With `neighbours` false, the features of [`neighbour_features`] are
+/// left out: a tagger sums their weights once per spelling instead.
+pub(super) fn each_with(
+    tokens: &[Token],
+    toks: &[Tok],
+    lang: Lang,
+    neighbours: bool,
+    mut sink: impl FnMut(usize, &[u32]),
+) {
     let at = |i: isize| -> Option<&Tok> { usize::try_from(i).ok().and_then(|i| toks.get(i)) };
     let edge = |i: isize| if i < 0 { BOS } else { EOS };
     let word = |i: isize| -> u64 { at(i).map_or(edge(i), |t| t.norm) };
@@ -532,10 +569,12 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
     for (i, t) in toks.iter().enumerate() {
         let ii = i as isize;
         f.clear();
-        f.push(f1(2, word(ii - 1)));
-        f.push(f1(3, word(ii + 1)));
-        f.push(f1(4, word(ii - 2)));
-        f.push(f1(5, word(ii + 2)));
+        if neighbours {
+            f.push(f1(2, word(ii - 1)));
+            f.push(f1(3, word(ii + 1)));
+            f.push(f1(4, word(ii - 2)));
+            f.push(f1(5, word(ii + 2)));
+        }
         f.push(f2m(6, word_m(ii - 1), t.norm));
         f.push(f2m(7, t.norm_m, word(ii + 1)));
         f.push(f2m(9, shp_m(ii - 1), t.shape));
@@ -547,7 +586,7 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
         if t.own != 0 {
             f.push(f2(16, u64::from(t.own), stem(ii - 1)));
         }
-        for (d, md) in [-2isize, -1, 1, 2].into_iter().zip(NEIGHBOURS_M) {
+        for (d, md) in OFFSETS.into_iter().zip(NEIGHBOURS_M).filter(|_| neighbours) {
             let c = cls(ii + d);
             if c != 0 {
                 f.push(f2m(19, md, c));
@@ -556,12 +595,16 @@ pub(super) fn each_with(tokens: &[Token], toks: &[Tok], lang: Lang, mut sink: im
         f.push(f3(20, cls(ii - 1), u64::from(t.own | t.via), cls(ii + 1)));
         match lang {
             Lang::Ar => {
-                f.push(f1(23, stem(ii - 1)));
-                f.push(f1(24, stem(ii + 1)));
+                if neighbours {
+                    f.push(f1(23, stem(ii - 1)));
+                    f.push(f1(24, stem(ii + 1)));
+                }
                 f.push(f2m(25, stem_m(ii - 1), t.stem));
                 f.push(f2m(26, t.stem_m, stem(ii + 1)));
-                f.push(f1(27, stem(ii - 2)));
-                f.push(f1(28, stem(ii + 2)));
+                if neighbours {
+                    f.push(f1(27, stem(ii - 2)));
+                    f.push(f1(28, stem(ii + 2)));
+                }
                 f.push(f2m(29, stem_m(ii - 1), stem(ii + 1)));
                 f.push(f2m(30, stem_m(ii - 2), stem(ii - 1)));
                 // the nearest organisation head up to four words before: a
@@ -647,7 +690,7 @@ mod tests {
             let mut all = Vec::new();
             each(&tokens, lang, lex, |_, f| all.push(f.to_vec()));
             let mut rest = Vec::new();
-            each_with(&tokens, &toks, lang, |_, f| rest.push(f.to_vec()));
+            each_with(&tokens, &toks, lang, true, |_, f| rest.push(f.to_vec()));
             assert_eq!(all.len(), tokens.len());
             for (i, (a, r)) in all.iter().zip(&rest).enumerate() {
                 // a later token of a spelling has the first one's own features
@@ -663,6 +706,22 @@ mod tests {
                 split.sort_unstable();
                 assert_eq!(a, split, "{text}: token {i}");
                 assert!(r.len() < a.len());
+            }
+            // without the neighbours' features, which the neighbours' own
+            // spellings (or the edges) give: all the features again
+            let mut bare = Vec::new();
+            each_with(&tokens, &toks, lang, false, |_, f| bare.push(f.to_vec()));
+            for (i, (a, b)) in all.iter().zip(&bare).enumerate() {
+                let mut split = b.clone();
+                own_features(&toks[i], lang, &mut split);
+                for (k, d) in OFFSETS.into_iter().enumerate() {
+                    let near = i.checked_add_signed(d).and_then(|j| first.get(j)).and_then(|&f| toks.get(f));
+                    neighbour_features(near, k, lang, &mut split);
+                }
+                let mut a = a.clone();
+                a.sort_unstable();
+                split.sort_unstable();
+                assert_eq!(a, split, "{text}: token {i}");
             }
         }
     }

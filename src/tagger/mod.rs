@@ -26,12 +26,14 @@ mod document;
 mod features;
 mod lexicon;
 mod model;
+mod prepare;
 mod train;
 
 use std::sync::OnceLock;
 
 use crate::model::EntityType;
 use crate::text::Token;
+use prepare::{prepare, Prepared};
 
 pub use features::{Lang, Lexicon, NoLexicon};
 pub use lexicon::Lists;
@@ -147,8 +149,8 @@ pub fn tag_blocks(tokens: &[Token], blocks: &[std::ops::Range<usize>], lang: &st
     let Some(model) = embedded(lang) else {
         return Vec::new();
     };
-    let (toks, own) = prepare(model, tokens, Lists::get());
-    tag_run(model, tokens, &toks, &own, blocks)
+    let prepared = prepare(model, tokens, Lists::get(), true);
+    tag_run(model, tokens, &prepared, blocks)
         .into_iter()
         .filter_map(|s| {
             let kind = match KINDS.get(s.kind) {
@@ -170,8 +172,8 @@ fn ends_sentence(t: &Token) -> bool {
 /// Tags with a given model and lexicon; all kinds, misc included. Long
 /// runs are cut after sentence-final punctuation, as in training.
 pub fn tag_with(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> Vec<RawSpan> {
-    let (toks, own) = prepare(model, tokens, lex);
-    tag_run(model, tokens, &toks, &own, std::slice::from_ref(&(0..tokens.len())))
+    let prepared = prepare(model, tokens, lex, false);
+    tag_run(model, tokens, &prepared, std::slice::from_ref(&(0..tokens.len())))
 }
 
 /// [`tag_with`] of each block (a range of `tokens`, tagged on its own, as
@@ -183,8 +185,8 @@ pub fn tag_blocks_with(
     blocks: &[std::ops::Range<usize>],
     lex: &dyn Lexicon,
 ) -> Vec<RawSpan> {
-    let (toks, own) = prepare(model, tokens, lex);
-    tag_run(model, tokens, &toks, &own, blocks)
+    let prepared = prepare(model, tokens, lex, false);
+    tag_run(model, tokens, &prepared, blocks)
 }
 
 /// The first pass's tags of every token of the blocks (0 elsewhere): what
@@ -195,8 +197,8 @@ pub(crate) fn first_pass(
     blocks: &[std::ops::Range<usize>],
     lex: &dyn Lexicon,
 ) -> Vec<usize> {
-    let (toks, own) = prepare(model, tokens, lex);
-    pass_one(model, tokens, &toks, &own, blocks, true).2
+    let prepared = prepare(model, tokens, lex, false);
+    pass_one(model, tokens, &prepared, blocks, true).2
 }
 
 /// The sentence runs of the blocks (each cut after sentence-final
@@ -204,14 +206,7 @@ pub(crate) fn first_pass(
 /// gives them (one per token of `tokens`, 0 outside the blocks).
 type PassOne = (Vec<std::ops::Range<usize>>, Vec<Vec<[i32; model::NT]>>, Vec<usize>);
 
-fn pass_one(
-    model: &Model,
-    tokens: &[Token],
-    toks: &[features::Tok],
-    own: &[[i32; model::NT]],
-    blocks: &[std::ops::Range<usize>],
-    decode: bool,
-) -> PassOne {
+fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Range<usize>], decode: bool) -> PassOne {
     let mut runs = Vec::new();
     for r in blocks {
         let mut start = r.start;
@@ -228,13 +223,21 @@ fn pass_one(
     let mut rows = Vec::with_capacity(runs.len());
     for r in &runs {
         let mut e = Vec::with_capacity(r.len());
-        if let (Some(chunk), Some(info)) = (tokens.get(r.clone()), toks.get(r.clone())) {
-            features::each_with(chunk, info, model.lang, |j, fs| {
+        if let (Some(chunk), Some(info)) = (tokens.get(r.clone()), p.toks.get(r.clone())) {
+            features::each_with(chunk, info, model.lang, false, |j, fs| {
                 let mut row = model.emission(fs);
-                if let Some(o) = own.get(r.start + j) {
+                let mut add = |o: &[i32; model::NT]| {
                     for (x, &v) in row.iter_mut().zip(o) {
                         *x += v;
                     }
+                };
+                if let Some(o) = p.own.get(r.start + j) {
+                    add(o);
+                }
+                // the neighbours' rows, or the edge's past the run
+                for (k, (&d, edge)) in features::OFFSETS.iter().zip(&p.edge).enumerate() {
+                    let at = j.checked_add_signed(d).filter(|&x| x < r.len()).and_then(|x| p.near.get(r.start + x));
+                    add(at.and_then(|n| n.get(k)).unwrap_or(edge));
                 }
                 e.push(row);
             });
@@ -250,15 +253,10 @@ fn pass_one(
 /// Tags the blocks of a run: Arabic in two passes, the second adding what
 /// the first found for the other occurrences of each word's stem
 /// ([`document::pred_bits`]) to the emission rows.
-fn tag_run(
-    model: &Model,
-    tokens: &[Token],
-    toks: &[features::Tok],
-    own: &[[i32; model::NT]],
-    blocks: &[std::ops::Range<usize>],
-) -> Vec<RawSpan> {
+fn tag_run(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Range<usize>]) -> Vec<RawSpan> {
+    let toks = &p.toks;
     let stacked = model.lang == Lang::Ar;
-    let (runs, rows, tags) = pass_one(model, tokens, toks, own, blocks, stacked);
+    let (runs, rows, tags) = pass_one(model, tokens, p, blocks, stacked);
     let bits = if stacked { document::pred_bits(tokens, toks, &tags) } else { Vec::new() };
     let mut out = Vec::new();
     let mut fs = Vec::new();
@@ -282,27 +280,6 @@ fn tag_run(
         }));
     }
     out
-}
-
-/// What each token contributes, worked out once per spelling of the run:
-/// its [`features::Tok`], and the weights of its features that follow from
-/// its spelling alone, summed (integer sums: the order does not matter).
-fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon) -> (Vec<features::Tok>, Vec<[i32; model::NT]>) {
-    let (toks, first) = features::toks(tokens, model.lang, lex);
-    let mut own: Vec<[i32; model::NT]> = Vec::with_capacity(tokens.len());
-    let mut fs = Vec::with_capacity(32);
-    for (i, t) in toks.iter().enumerate() {
-        let row = match first.get(i).and_then(|&f| if f < i { own.get(f) } else { None }) {
-            Some(row) => *row,
-            None => {
-                fs.clear();
-                features::own_features(t, model.lang, &mut fs);
-                model.emission(&fs)
-            }
-        };
-        own.push(row);
-    }
-    (toks, own)
 }
 
 /// The entity spans of a BIO tag sequence; `conf` holds one confidence

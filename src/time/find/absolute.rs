@@ -97,7 +97,7 @@ impl Scanner<'_> {
     /// An Arabic ordinal day ("الثامن", "الحادي عشر", "الحادي والعشرين"):
     /// the day and the next token.
     pub(super) fn ordinal_day(&self, i: usize) -> Option<(u8, usize)> {
-        let base = w().ordinal_days.get(self.norm(i))?;
+        let base = self.inf(i)?.ordinal?;
         let (add, next) = match self.norm(i + 1) {
             "عشر" if base < 10 => (10, i + 2),
             "والعشرين" if base < 10 => (20, i + 2),

@@ -44,6 +44,9 @@ struct Info {
     number_word: Option<u32>,
     /// Arabic direction adjective (الماضي, المقبل, الجاري).
     ar_dir: Option<i8>,
+    /// An Arabic ordinal day ("الثامن"): its number, looked up once per
+    /// token rather than by each pattern that asks.
+    ordinal: Option<u8>,
     /// A bare stem (clitics removed) for table lookups of cue words.
     stems: Vec<(String, usize)>,
 }
@@ -168,7 +171,7 @@ fn parse_num(norm: &str) -> Option<(u32, usize)> {
 }
 
 fn classify(t: &Token) -> Info {
-    let mut info = Info::default();
+    let mut info = Info { ordinal: w().ordinal_days.get(&t.norm), ..Info::default() };
     if !t.is_word {
         return info;
     }

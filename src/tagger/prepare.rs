@@ -1,0 +1,163 @@
+//! What each token of a run contributes to the tagger's scores by its
+//! spelling alone: its [`Tok`], the summed weights of its own features and
+//! of the features it gives its neighbours. Worked out once per spelling of
+//! the run and, for the embedded models with the word lists, kept across
+//! articles ([`Memo`]): most words of an article were in the articles before.
+
+use std::collections::HashMap;
+use std::sync::{Mutex, PoisonError};
+
+use super::features::{self, Lexicon, Tok};
+use super::model::{Model, NT};
+use crate::hash::FnvBuild;
+use crate::text::Token;
+
+/// What each token of a run contributes ([`prepare`]).
+pub(super) struct Prepared {
+    pub(super) toks: Vec<Tok>,
+    /// Per token, the weights of its features that follow from its
+    /// spelling alone ([`features::own_features`]), summed.
+    pub(super) own: Vec<[i32; NT]>,
+    /// Per token, what it gives the token at each offset of
+    /// [`features::OFFSETS`] from it ([`features::neighbour_features`]).
+    pub(super) near: Vec<[[i32; NT]; 4]>,
+    /// The same of a run's edge, at each offset.
+    pub(super) edge: [[i32; NT]; 4],
+}
+
+/// What one spelling contributes (its [`Tok`] before the document cues).
+#[derive(Clone)]
+struct Spelling {
+    tok: Tok,
+    own: [i32; NT],
+    near: [[i32; NT]; 4],
+}
+
+/// The state of the data a spelling's word classes come from: whether the
+/// word lists are at hand, and the gazetteer shards folded in so far.
+type State = (bool, usize);
+
+fn state() -> State {
+    (crate::lists::ready(), crate::gazetteer::generation())
+}
+
+/// Spellings worked out before, for one embedded model with the word lists
+/// ([`super::Lists`]), valid for one [`State`].
+type Memo = Mutex<Option<(State, HashMap<Box<str>, Spelling, FnvBuild>)>>;
+
+/// The [`Memo`] of each language's embedded model.
+static MEMOS: [Memo; 2] = [Mutex::new(None), Mutex::new(None)];
+
+/// Spellings a [`Memo`] holds at most; it is cleared when full (a spelling
+/// takes about 400 bytes).
+const MEMO_LIMIT: usize = if cfg!(target_arch = "wasm32") { 1 << 12 } else { 1 << 14 };
+
+/// The spelling `text` worked out in state `now`, if the memo has it.
+fn remembered(memo: &Memo, now: State, text: &str) -> Option<Spelling> {
+    let mut guard = memo.lock().unwrap_or_else(PoisonError::into_inner);
+    match guard.as_mut() {
+        Some((at, map)) if *at == now => map.get(text).cloned(),
+        _ => None,
+    }
+}
+
+/// Keeps the spelling `text` worked out in state `now`.
+fn remember(memo: &Memo, now: State, text: &str, s: &Spelling) {
+    let mut guard = memo.lock().unwrap_or_else(PoisonError::into_inner);
+    let (at, map) = guard.get_or_insert_with(|| (now, HashMap::default()));
+    if *at != now || map.len() >= MEMO_LIMIT {
+        map.clear();
+        *at = now;
+    }
+    map.insert(text.into(), s.clone());
+}
+
+/// [`Prepared`] for `tokens`: the same spelling's contribution copied within
+/// the run, and (`embedded`: the model is [`super::embedded`]'s and `lex`
+/// the word lists) taken from earlier runs worked out in the same
+/// [`State`]. Integer sums: the order of the features does not matter.
+pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedded: bool) -> Prepared {
+    let lang = model.lang;
+    let memo = MEMOS.get(usize::from(lang == features::Lang::En)).filter(|_| embedded);
+    let sum = |t: Option<&Tok>, k: usize, fs: &mut Vec<u32>| {
+        fs.clear();
+        features::neighbour_features(t, k, lang, fs);
+        model.emission(fs)
+    };
+    let mut fs = Vec::with_capacity(32);
+    let mut work_out = |t: &Token| {
+        let tok = features::tok(t, lang, lex);
+        fs.clear();
+        features::own_features(&tok, lang, &mut fs);
+        let own = model.emission(&fs);
+        let near = std::array::from_fn(|k| sum(Some(&tok), k, &mut fs));
+        Spelling { tok, own, near }
+    };
+    // about one spelling per two tokens of an article: few regrowths
+    let mut seen: HashMap<&str, usize, FnvBuild> =
+        HashMap::with_capacity_and_hasher(tokens.len() / 2, FnvBuild::default());
+    let mut p = Prepared {
+        toks: Vec::with_capacity(tokens.len()),
+        own: Vec::with_capacity(tokens.len()),
+        near: Vec::with_capacity(tokens.len()),
+        edge: [[0; NT]; 4],
+    };
+    for t in tokens {
+        let i = *seen.entry(t.text.as_str()).or_insert(p.toks.len());
+        let s = match (p.toks.get(i), p.own.get(i), p.near.get(i)) {
+            (Some(tok), Some(&own), Some(&near)) => Spelling { tok: tok.clone(), own, near },
+            _ => match memo {
+                Some(memo) => {
+                    let now = state();
+                    remembered(memo, now, &t.text).unwrap_or_else(|| {
+                        let s = work_out(t);
+                        // a shard parsed while the classes were looked up
+                        // changed the state: not kept
+                        if state() == now {
+                            remember(memo, now, &t.text, &s);
+                        }
+                        s
+                    })
+                }
+                None => work_out(t),
+            },
+        };
+        p.toks.push(s.tok);
+        p.own.push(s.own);
+        p.near.push(s.near);
+    }
+    if lang == features::Lang::Ar {
+        super::document::doc_cues(tokens, &mut p.toks);
+    }
+    p.edge = std::array::from_fn(|k| sum(None, k, &mut fs));
+    p
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn remembered_spellings_are_worked_out_again_the_same() {
+        let lex = super::super::Lists::get();
+        for (lang, text) in [
+            (features::Lang::Ar, "وقال الرئيس العراقي في بغداد إن الرئيس سيزور للعراق والكويت."),
+            (features::Lang::En, "The Prime Minister met McCain in New York, and McCain left."),
+        ] {
+            let Some(model) = super::super::embedded(lang) else { panic!("no model") };
+            let tokens = crate::text::tokenize(text);
+            let fresh = prepare(model, &tokens, lex, false);
+            let _ = prepare(model, &tokens, lex, true);
+            let again = prepare(model, &tokens, lex, true);
+            assert_eq!(fresh.own, again.own);
+            assert_eq!(fresh.near, again.near);
+            assert_eq!(fresh.edge, again.edge);
+            let features = |p: &Prepared| {
+                let mut all = Vec::new();
+                features::each_with(&tokens, &p.toks, lang, true, |_, f| all.push(f.to_vec()));
+                all
+            };
+            assert_eq!(features(&fresh), features(&again));
+        }
+    }
+}
