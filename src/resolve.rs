@@ -349,7 +349,6 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             }
         }
     }
-    nearby_countries(found, words, &mut out);
     containment::containment(found, words, &mut out, &mut own, &ctx);
     containment::divisions_in_lists(found, words, &mut out);
     for c in out.iter_mut() {
@@ -426,65 +425,6 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         }
     }
     out
-}
-
-/// Sentences before and after a mention whose countries and provinces
-/// are its nearby context.
-const NEAR_BEFORE: usize = 2;
-const NEAR_AFTER: usize = 1;
-
-/// A town, site or province in the country of a country or province named
-/// close by (the same sentence, the two before it or the one after) gains
-/// a little: in a story of several countries ("... the United States ...
-/// in the United Kingdom. 27 new cases in England. Five people in the
-/// Glasgow area ..."), the countries around a name say more than the
-/// story's overall count.
-fn nearby_countries(found: &[Found], words: &[Word], out: &mut [Choice]) {
-    const NEAR_GAIN: f64 = 0.75;
-    let places = gazetteer::places();
-    let named: Vec<(usize, &str, &str)> = found
-        .iter()
-        .zip(out.iter())
-        .filter(|(f, _)| matches!(f.what, What::Place { weak: Weak::No | Weak::Hashtag, dir: None, .. }))
-        .filter_map(|(f, c)| {
-            let p = c.scored.first().and_then(|&(b, _)| places.get(b))?;
-            let key = match &f.what {
-                What::Place { key, .. } => key.as_str(),
-                _ => "",
-            };
-            let sent = words.get(f.w0)?.sent;
-            (matches!(p.kind, PlaceKind::Country | PlaceKind::Province) && !p.country.is_empty())
-                .then_some((sent, p.country, key))
-        })
-        .collect();
-    if named.is_empty() {
-        return;
-    }
-    for (f, choice) in found.iter().zip(out.iter_mut()) {
-        let What::Place { key, dir: None, .. } = &f.what else { continue };
-        let Some(sent) = words.get(f.w0).map(|w| w.sent) else { continue };
-        if choice.scored.len() < 2 {
-            continue;
-        }
-        let near: Vec<&str> = named
-            .iter()
-            .filter(|(s, _, k)| *k != key.as_str() && *s + NEAR_BEFORE >= sent && *s <= sent + NEAR_AFTER)
-            .map(|(_, c, _)| *c)
-            .collect();
-        for (c, s) in choice.scored.iter_mut() {
-            let Some(p) = places.get(*c) else { continue };
-            // not a village: a story's own country already lifts those,
-            // and a capital abroad keeps its weight ("a United States
-            // laboratory in Cairo")
-            let village = p.kind == PlaceKind::City && p.population < 10_000;
-            if matches!(p.kind, PlaceKind::City | PlaceKind::Site | PlaceKind::Province)
-                && !village
-                && near.contains(&p.country)
-            {
-                *s += NEAR_GAIN;
-            }
-        }
-    }
 }
 
 fn dir_words(d: Direction) -> &'static str {
