@@ -93,11 +93,8 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
         ambiguous.into_iter().chain(heads.windows(2).filter(|w| w[0].0 == w[1].0).map(|w| w[0].0.clone())).collect();
     keys.retain(|k| !ambiguous.contains(&k.0));
     // a headline names by surname the people its story names in full
-    // ("الجبير يلتقي شتاينماير", "Merkel meets Macron"): the first sentence,
-    // when more follow
-    let first_sent = words.first().map(|w| w.sent);
-    let headline =
-        |wi: usize| words.last().is_some_and(|l| Some(l.sent) != first_sent) && Some(words[wi].sent) == first_sent;
+    // ("الجبير يلتقي شتاينماير", "Merkel meets Macron")
+    let headline = |wi: usize| in_headline(words, wi);
     let mut extra = Vec::new();
     for (wi, w) in words.iter().enumerate() {
         if covered[wi] {
@@ -149,6 +146,13 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
     accepted.extend(extra);
 }
 
+/// Whether word `wi` stands in the article's headline: its first
+/// sentence, when more follow.
+fn in_headline(words: &[Word], wi: usize) -> bool {
+    let first = words.first().map(|w| w.sent);
+    words.last().is_some_and(|l| Some(l.sent) != first) && Some(words[wi].sent) == first
+}
+
 /// A single word read as a place that is the surname of a person the
 /// article names in full ("Jordan" after "Neil Jordan", "Washington" after
 /// "MaliVai Washington", "Houston" after "Whitney Houston") is that person
@@ -168,10 +172,7 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
     if surnames.is_empty() {
         return;
     }
-    // a headline names by surname the people its story names in full
-    let first_sent = words.first().map(|w| w.sent);
-    let headline =
-        |wi: usize| words.last().is_some_and(|l| Some(l.sent) != first_sent) && Some(words[wi].sent) == first_sent;
+    let headline = |wi: usize| in_headline(words, wi);
     accepted.retain(|f| {
         if f.kind != EntityType::Place || f.w1 != f.w0 + 1 || f.demonym || f.within || f.link.is_some() {
             return true;
