@@ -53,6 +53,7 @@ word_lists! {
     pub(super) fn ar_locatives = ["ar_locative"];
     /// English prepositions before a place ("in", "to", "near").
     pub(super) fn en_locatives = ["en_locative"];
+    pub(super) fn en_town_within = ["en_town_within"];
     /// English words that label a number of their own ("Route 66",
     /// "Division 2"): no team before a score ([`super::sports`]).
     pub(super) fn en_numbered = ["en_numbered"];

@@ -8,7 +8,7 @@
 //! or a town ("in New South Wales", "Levy County", "Gainesville, Florida",
 //! "the City of Santa Ana").
 
-use super::lists::{en_county_words, en_state_bodies};
+use super::lists::{en_county_words, en_state_bodies, en_town_within};
 use super::merge::first_kind;
 use super::places::{comma_towns, joined_town, tagged_place};
 use super::Word;
@@ -189,11 +189,21 @@ pub(super) fn cued_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'stati
     }
     if !(super::places::settlement_before(words, w0)
         || super::places::town_after(words, w1)
-        || super::town_phrases::residence(words, w0))
+        || super::town_phrases::residence(words, w0)
+        || within_town(words, w0))
     {
         return None;
     }
     let places = crate::gazetteer::places();
     let town = |&c: &u32| places.get(c as usize).is_some_and(|p| p.kind == PlaceKind::City);
     tagged_place(words, w0, w1).filter(|(cands, _)| cands.iter().any(town))
+}
+
+/// The word before a capitalised name puts the reader inside a place ("in
+/// Lynchburg", "near Tyler", "outside Mission Viejo"): `en_town_within`.
+/// Not "from", "at" or "to": sports news writes clubs after them ("ten
+/// meetings from Cleveland", "Espanyol from Nantes"; measured on CoNLL
+/// testa, where "from" turned two clubs into towns).
+fn within_town(words: &[Word], w0: usize) -> bool {
+    w0 > 0 && !words[w0].brk && en_town_within().contains(&words[w0 - 1].key)
 }
