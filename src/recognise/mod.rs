@@ -331,11 +331,18 @@ fn span(words: &[Word], i: usize, j: usize, pre: usize) -> (usize, usize) {
     (words[i].start + pre, last.end - post)
 }
 
+/// The key of words `i..j` read as one name, the first word read as
+/// `first`; a possessive on the last word is not part of the name ("Hong
+/// Kong's hospital" names "hong kong", as [`span`] leaves the "'s" out).
 fn key_of(words: &[Word], i: usize, j: usize, first: &str) -> String {
     let mut k = first.to_string();
-    for w in &words[i + 1..j] {
+    for (at, w) in words[i + 1..j].iter().enumerate() {
         k.push(' ');
-        k.push_str(&w.key);
+        let last = i + 1 + at == j - 1;
+        match w.readings.iter().find(|r| r.pre == 0 && r.post > 0).filter(|_| last) {
+            Some(r) => k.push_str(&r.key),
+            None => k.push_str(&w.key),
+        }
     }
     k
 }
