@@ -41,7 +41,7 @@
 //! what is left of its word once a proclitic is stripped ("كُرِّم" is not
 //! ك + "رم"). See `places::ordinary_here`.
 
-use super::lists::{en_company_suffixes, en_documents, not_person_words};
+use super::lists::{en_company_suffixes, en_documents, en_org_heads, not_person_words};
 use super::places::tagged_place;
 use super::{key_of, lexicon, span, Found, Weak, What, Word};
 use crate::model::{EntityType, PlaceKind};
@@ -84,6 +84,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 w0 += 1;
             }
             let mut w1 = words.partition_point(|w| w.tok < t.end_token);
+            let tagged_from = w0;
             // a title before a person's name is not the name ("الأمير محمد
             // بن سلمان", "الشيخ صبحي الطفيلي")
             while t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
@@ -182,7 +183,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 }
                 w1 = super::person_spans::person_end(words, w0, w1);
             }
-            let key = key_of(words, w0, w1, &words[w0].key);
+            let mut key = key_of(words, w0, w1, &words[w0].key);
             // A country's name alone is the country, not an organisation: the
             // English tagger calls "US" an organisation in "flew to the US"
             // and "US officials" (GeoVirus misses "US" 32 times); news
@@ -223,6 +224,20 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 && !words[w1 - 1].arabic
                 && words[w1 - 1].cap
                 && en_company_suffixes().contains(&words[w1 - 1].key);
+            // nor is one that ends in an organisation's head noun a person
+            // ("Princess Margaret Hospital", "Ashworth Institute"): the
+            // body, its title word back in its name
+            let body = t.kind == EntityType::Person
+                && country.is_none()
+                && w1 >= w0 + 2
+                && !words[w1 - 1].arabic
+                && words[w1 - 1].cap
+                && en_org_heads().contains(&words[w1 - 1].key);
+            if body && tagged_from < w0 && words[tagged_from..w0].iter().all(|w| w.cap && w.f.title) {
+                w0 = tagged_from;
+                key = key_of(words, w0, w1, &words[w0].key);
+            }
+            let company = company || body;
             let kind = if country.is_some() || dateline {
                 EntityType::Place
             } else if company {
