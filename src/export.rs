@@ -2,12 +2,18 @@
 //! events, CSV of the entities, and the analysis itself as JSON. Pure
 //! functions of the analysis; the page and the JS API only wrap them in files.
 
+use crate::json::write::to_string;
+use crate::json::{Map, Value};
 use crate::model::{Analysis, EntityType, MentionForm, Ymd};
 use crate::time::calendar;
-use serde_json::{json, Map, Value};
 
 /// A GeoJSON FeatureCollection (RFC 7946) with one Point per place entity.
+/// Objects are written with their keys sorted, as serde_json's `json!` made
+/// them.
 pub fn to_geojson(a: &Analysis) -> String {
+    let object = |fields: Vec<(&str, Value)>| -> Value {
+        Value::Object(fields.into_iter().map(|(k, v)| (k.to_string(), v)).collect())
+    };
     let features: Vec<Value> = a
         .entities
         .iter()
@@ -15,49 +21,52 @@ pub fn to_geojson(a: &Analysis) -> String {
         .filter_map(|e| {
             let p = e.place.as_ref()?;
             let mut props = Map::new();
-            props.insert("id".into(), json!(e.id));
-            props.insert("name".into(), json!(e.name));
+            let mut prop = |k: &str, v: Value| props.insert(k.to_string(), v);
+            prop("id", e.id.as_str().into());
+            prop("name", e.name.as_str().into());
             if let Some(n) = &e.names.ar {
-                props.insert("name_ar".into(), json!(n));
+                prop("name_ar", n.as_str().into());
             }
             if let Some(n) = &e.names.en {
-                props.insert("name_en".into(), json!(n));
+                prop("name_en", n.as_str().into());
             }
-            props.insert("kind".into(), json!(p.kind));
+            prop("kind", p.kind.name().into());
             if let Some(c) = &p.country {
-                props.insert("country".into(), json!(c));
+                prop("country", c.as_str().into());
             }
             if let Some(r) = p.radius_km {
-                props.insert("radius_km".into(), json!(r));
+                prop("radius_km", r.into());
             }
-            props.insert("mentions".into(), json!(e.mentions));
+            prop("mentions", e.mentions.into());
             // of those, nationality words ("Russian", "السفارة السعودية")
             // rather than names of the place
             let nationality = a.mentions.iter().filter(|m| m.entity == e.id && m.form == MentionForm::Demonym).count();
             if nationality > 0 {
-                props.insert("nationality_mentions".into(), json!(nationality));
+                prop("nationality_mentions", nationality.into());
             }
-            props.insert("salience".into(), json!(e.salience));
-            props.insert("gazetteer_id".into(), json!(p.gazetteer_id));
+            prop("salience", e.salience.into());
+            prop("gazetteer_id", p.gazetteer_id.as_str().into());
             if p.corrected {
                 // moved by the reader: the analysed choice is the first candidate
-                props.insert("corrected".into(), json!(true));
+                prop("corrected", Value::Bool(true));
             }
-            Some(json!({
-                "type": "Feature",
-                "id": e.id,
-                "geometry": { "type": "Point", "coordinates": [p.lon, p.lat] },
-                "properties": props,
-            }))
+            let point =
+                object(vec![("type", "Point".into()), ("coordinates", Value::Array(vec![p.lon.into(), p.lat.into()]))]);
+            Some(object(vec![
+                ("type", "Feature".into()),
+                ("id", e.id.as_str().into()),
+                ("geometry", point),
+                ("properties", Value::Object(props)),
+            ]))
         })
         .collect();
-    let fc = json!({ "type": "FeatureCollection", "features": features });
-    pretty(&fc.to_string())
+    let fc = object(vec![("type", "FeatureCollection".into()), ("features", Value::Array(features))]);
+    pretty(&to_string(&fc))
 }
 
 /// The analysis as pretty-printed JSON (the same shape `analyze` returns in JS).
 pub fn to_json(a: &Analysis) -> String {
-    pretty(&serde_json::to_string(a).unwrap_or_default())
+    pretty(&to_string(a))
 }
 
 /// What `serde_json::to_string_pretty` writes (two spaces an indent, `": "`
@@ -231,7 +240,7 @@ mod tests {
 
     #[test]
     fn pretty_is_serde_jsons_pretty_form() {
-        let v = json!({
+        let v = serde_json::json!({
             "a": [], "b": {}, "c": [1, -2.5, true, null, {"d": [[]], "e": "x,y:{z}[]"}],
             "f": "quote \" backslash \\ \\\" tab\t newline\n عربي ✓", "g": {"h": {"i": [{}]}},
         });
@@ -242,7 +251,7 @@ mod tests {
             let a = crate::analyze(&crate::parse_article(text.as_bytes()).unwrap());
             assert!(!a.entities.is_empty());
             assert_eq!(to_json(&a), serde_json::to_string_pretty(&a).unwrap());
-            let geo: Value = serde_json::from_str(&to_geojson(&a)).unwrap();
+            let geo: serde_json::Value = serde_json::from_str(&to_geojson(&a)).unwrap();
             assert_eq!(to_geojson(&a), serde_json::to_string_pretty(&geo).unwrap());
         }
     }

@@ -1,10 +1,11 @@
 //! Reading an [`Analysis`] back from its JSON form (a pasted or restored
-//! analysis, or one handed to the JS API), through a `serde_json::Value`:
-//! the `Deserialize` of `Analysis` (and of the model types that other JSON
-//! holds) is this reader.
+//! analysis, or one handed to the JS API), through a [`crate::json::Value`]:
+//! in native builds, the `Deserialize` of `Analysis` (and of the model types
+//! that other JSON holds) is this reader.
 //!
-//! The JSON form is written by serde (the derives in [`crate::model`]); it
-//! is read here by hand, field by field, with serde's rules for the derives'
+//! The JSON form is written by serde (the derives in [`crate::model`]) in
+//! native builds and by [`crate::model_write`] in the browser's; it is read
+//! here by hand, field by field, with serde's rules for the derives'
 //! attributes: unknown fields are ignored, a field marked `default` and an
 //! `Option` may be missing, `null` is `None`, the flattened place of an
 //! entity is there only when all of its fields read. A derived deserialiser
@@ -12,31 +13,37 @@
 //! serde buffers) was about 14 KB of the wasm after brotli; the `Value`
 //! reader is the one the article parser already brings.
 
+use crate::json::{Map, Value};
 use crate::model::{
     Analysis, Approx, Block, Candidate, DateMention, DateValue, Derivation, Dir, Entity, EntityType, Event, Mention,
     MentionForm, Names, PlaceInfo, PlaceKind, Precision, Relation, Ymd,
 };
 use crate::view::{MapWindow, PlaceFix, Selection, TimeWindow, ViewState};
-use serde_json::{Map, Value};
 
-/// serde's `Deserialize` for the types that other JSON holds (a view's
-/// hidden types, an article's date and direction), and for an analysis:
+/// serde's `Deserialize` (native builds) for the types that other JSON
+/// holds (an article's date and direction), and for an analysis and a view:
 /// through the `Value` and the reader here.
+#[cfg(not(target_arch = "wasm32"))]
 macro_rules! deserialize_by_reading {
     ($($t:ty),+) => {$(
         impl<'de> serde::Deserialize<'de> for $t {
             fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
                 let v = <serde_json::Value as serde::Deserialize>::deserialize(d)?;
-                <$t as $crate::model_read::Read>::read(&v).map_err(serde::de::Error::custom)
+                <$t as $crate::model_read::Read>::read(&Value::from(&v)).map_err(serde::de::Error::custom)
             }
         }
     )+};
 }
-// used by the browser build's embedding API too
-#[cfg_attr(not(target_arch = "wasm32"), allow(unused_imports))]
-pub(crate) use deserialize_by_reading;
 
+#[cfg(not(target_arch = "wasm32"))]
 deserialize_by_reading!(Analysis, EntityType, Ymd, Dir, ViewState);
+
+/// A `T` from JSON text, as serde_json's `from_str` gives it: its syntax
+/// errors with their position, the reader's without one.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn from_str<T: Read>(text: &str) -> Result<T, String> {
+    crate::json::read::from_str_as(text, T::read)
+}
 
 /// A value of the JSON form of the analysis.
 pub(crate) trait Read: Sized {
@@ -117,32 +124,50 @@ impl<T: Read> Read for Vec<T> {
 }
 
 /// The fields of an object.
-pub(crate) struct Obj<'a>(&'a Map<String, Value>);
+pub(crate) struct Obj<'a>(&'a Map);
 
 impl<'a> Obj<'a> {
     pub(crate) fn of(v: &'a Value) -> Result<Self, String> {
         v.as_object().map(Obj).ok_or_else(|| invalid(v, "an object"))
     }
 
+    /// A field's value: one copy of the map's search for every field read
+    /// (inlined into each, the readers were twice the size).
+    #[inline(never)]
+    fn get(&self, key: &str) -> Option<&'a Value> {
+        self.0.get(key)
+    }
+
     /// A field that must be there.
     pub(crate) fn req<T: Read>(&self, key: &str) -> Result<T, String> {
-        let v = self.0.get(key).ok_or_else(|| format!("missing field `{key}`"))?;
-        T::read(v).map_err(|e| format!("{key}: {e}"))
+        let v = self.get(key).ok_or_else(|| missing(key))?;
+        T::read(v).map_err(|e| in_field(key, e))
     }
 
     /// A field that may be missing (`#[serde(default)]`, or an `Option`).
     pub(crate) fn opt<T: Read + Default>(&self, key: &str) -> Result<T, String> {
-        match self.0.get(key) {
-            Some(v) => T::read(v).map_err(|e| format!("{key}: {e}")),
+        match self.get(key) {
+            Some(v) => T::read(v).map_err(|e| in_field(key, e)),
             None => Ok(T::default()),
         }
     }
 }
 
+#[inline(never)]
+fn missing(key: &str) -> String {
+    format!("missing field `{key}`")
+}
+
+/// A field's error, named by the field.
+#[inline(never)]
+fn in_field(key: &str, e: String) -> String {
+    format!("{key}: {e}")
+}
+
 /// Unit enums, written as their lowercase names (serde's `rename_all =
 /// "lowercase"`; the tests check each name against serde's).
 macro_rules! read_names {
-    ($($t:ty { $($name:literal => $variant:expr),+ $(,)? })+) => {$(
+    ($($t:ty { $($name:literal => $variant:path),+ $(,)? })+) => {$(
         impl $t {
             /// The variant written `name`.
             #[allow(dead_code)]
@@ -152,9 +177,22 @@ macro_rules! read_names {
                     _ => None,
                 }
             }
+
+            /// The name the variant is written as.
+            #[allow(dead_code)]
+            pub(crate) fn name(&self) -> &'static str {
+                match self {
+                    $($variant => $name,)+
+                }
+            }
+        }
+        impl $crate::json::write::ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                $crate::json::write::str_to(out, self.name());
+            }
         }
         impl $crate::model_read::Read for $t {
-            fn read(v: &serde_json::Value) -> Result<Self, String> {
+            fn read(v: &$crate::json::Value) -> Result<Self, String> {
                 v.as_str()
                     .and_then(<$t>::from_name)
                     .ok_or_else(|| $crate::model_read::invalid(v, concat!("one of" $(, " ", $name)+)))
@@ -369,7 +407,7 @@ impl Read for Selection {
     fn read(v: &Value) -> Result<Self, String> {
         let o = Obj::of(v)?;
         let id = o.req("id")?;
-        match o.0.get("kind").ok_or("missing field `kind`")?.as_str() {
+        match o.get("kind").ok_or("missing field `kind`")?.as_str() {
             Some("entity") => Ok(Selection::Entity(id)),
             Some("event") => Ok(Selection::Event(id)),
             _ => Err(invalid(v, "kind entity or event")),
@@ -415,11 +453,20 @@ impl Read for ViewState {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+
+    /// serde_json's `json!`, as a [`Value`].
+    macro_rules! json {
+        ($($t:tt)+) => {
+            Value::from(&serde_json::json!($($t)+))
+        };
+    }
 
     fn round_trip(a: &Analysis) {
         let text = serde_json::to_string(a).unwrap();
         assert_eq!(&serde_json::from_str::<Analysis>(&text).unwrap(), a);
+        // the browser build's reader, of the browser build's writing
+        assert_eq!(text, crate::json::write::to_string(a));
+        assert_eq!(&from_str::<Analysis>(&text).unwrap(), a);
     }
 
     #[test]
@@ -457,7 +504,7 @@ mod tests {
     fn unit_names_are_serdes() {
         fn check<T: serde::Serialize + Read + PartialEq + std::fmt::Debug>(all: &[T]) {
             for t in all {
-                assert_eq!(&T::read(&serde_json::to_value(t).unwrap()).unwrap(), t);
+                assert_eq!(&T::read(&Value::from(&serde_json::to_value(t).unwrap())).unwrap(), t);
             }
         }
         check(&[Dir::Ltr, Dir::Rtl]);
@@ -473,17 +520,21 @@ mod tests {
 
     #[test]
     fn serdes_rules() {
-        let entity = |extra: Value| {
-            let mut v = json!({"id": "e1", "type": "place", "name": "n", "names": {}, "mentions": 1, "salience": 2});
+        let entity = |extra: serde_json::Value| {
+            let mut v = serde_json::json!({"id": "e1", "type": "place", "name": "n", "names": {}, "mentions": 1, "salience": 2});
             v.as_object_mut().unwrap().extend(extra.as_object().unwrap().clone());
-            Entity::read(&v)
+            Entity::read(&Value::from(&v))
         };
         // a whole place, a place missing a field (none), unknown fields
-        let e = entity(json!({"lat": 1, "lon": 2.5, "kind": "city", "gazetteer_id": "g", "x": [1]})).unwrap();
+        let e =
+            entity(serde_json::json!({"lat": 1, "lon": 2.5, "kind": "city", "gazetteer_id": "g", "x": [1]})).unwrap();
         assert_eq!(e.place.as_ref().map(|p| (p.lat, p.lon, p.corrected)), Some((1.0, 2.5, false)));
         assert_eq!(e.salience, 2.0);
-        assert!(entity(json!({"lat": 1, "lon": 2, "kind": "city"})).unwrap().place.is_none());
-        assert!(entity(json!({"lat": "1", "lon": 2, "kind": "city", "gazetteer_id": "g"})).unwrap().place.is_none());
+        assert!(entity(serde_json::json!({"lat": 1, "lon": 2, "kind": "city"})).unwrap().place.is_none());
+        assert!(entity(serde_json::json!({"lat": "1", "lon": 2, "kind": "city", "gazetteer_id": "g"}))
+            .unwrap()
+            .place
+            .is_none());
         // integers: whole and in range; null for an option; a default left out
         assert!(Block::read(&json!({"start": 1.0, "end": 2, "dir": "ltr"})).is_err());
         assert!(Block::read(&json!({"start": -1, "end": 2, "dir": "ltr"})).is_err());
@@ -495,6 +546,26 @@ mod tests {
         assert_eq!(Mention::read(&m).unwrap().form, MentionForm::Name);
         assert_eq!(serde_json::from_str::<Analysis>("{}").unwrap_err().to_string(), "missing field `lang`");
         assert!(serde_json::from_str::<Analysis>("[]").is_err());
+        // the browser build's reader gives serde_json's messages
+        for text in ["{}", "[]", "{\"lang\": 1}", "{\"lang\": \"en\"", "{} x", "[", "", "{\"a\":1}}", "{\"x\": tru}"] {
+            assert_eq!(
+                from_str::<Analysis>(text).unwrap_err(),
+                serde_json::from_str::<Analysis>(text).unwrap_err().to_string(),
+                "{text}"
+            );
+        }
+        for text in [
+            "{\"hidden\": [\"x\"]}",
+            "{\"map\": {\"lon\": 1}}",
+            "{\"selected\": {\"kind\": \"e\"}} ]",
+            "{\"places\": 3}",
+        ] {
+            assert_eq!(
+                from_str::<ViewState>(text).unwrap_err(),
+                serde_json::from_str::<ViewState>(text).unwrap_err().to_string(),
+                "{text}"
+            );
+        }
     }
 
     #[test]
@@ -510,6 +581,7 @@ mod tests {
         for v in [v, ViewState::default()] {
             let text = serde_json::to_string(&v).unwrap();
             assert_eq!(serde_json::from_str::<ViewState>(&text).unwrap(), v);
+            assert_eq!(from_str::<ViewState>(&text).unwrap(), v);
         }
         let sel = |j: Value| Selection::read(&j);
         assert_eq!(sel(json!({"id": "e", "kind": "entity"})), Ok(Selection::Entity("e".into())));

@@ -28,8 +28,8 @@ pub(crate) mod html;
 mod lang;
 mod reflow;
 
+use crate::json::{Map, Value};
 use crate::model::{Article, Published};
-use serde_json::{Map, Value};
 use std::fmt;
 
 /// Largest input accepted: 5 MB (5 × 1024 × 1024 bytes). A news article is
@@ -302,18 +302,16 @@ fn check_depth(text: &str) -> Result<(), InputError> {
     Ok(())
 }
 
-fn json_error(text: &str, e: &serde_json::Error) -> InputError {
-    // serde_json appends " at line X column Y"; the position is given once, our way.
-    let msg = e.to_string();
-    let msg = msg.rsplit_once(" at line ").map_or(msg.as_str(), |(m, _)| m).to_string();
+fn json_error(text: &str, e: &crate::json::Error) -> InputError {
+    let msg = &e.message;
     // serde_json counts the column in bytes; people (and editors) count characters.
-    let line = text.split('\n').nth(e.line().saturating_sub(1)).unwrap_or("");
-    let mut cut = e.column().saturating_sub(1).min(line.len());
+    let line = text.split('\n').nth(e.line.saturating_sub(1)).unwrap_or("");
+    let mut cut = e.column.saturating_sub(1).min(line.len());
     while !line.is_char_boundary(cut) {
         cut -= 1;
     }
-    let col = line.get(..cut).map_or(0, |p| p.chars().count()) + usize::from(e.column() > 0);
-    let pos = (e.line(), col);
+    let col = line.get(..cut).map_or(0, |p| p.chars().count()) + usize::from(e.column > 0);
+    let pos = (e.line, col);
     InputError::at(InputErrorKind::Unreadable, format!("invalid json at line {}, column {}: {msg}", pos.0, pos.1), pos)
 }
 
@@ -331,7 +329,7 @@ fn kind(v: &Value) -> &'static str {
 fn parse_json(text: &str) -> Result<Vec<Item>, InputError> {
     check_depth(text)?;
     let mut values: Vec<(usize, Value)> = Vec::new();
-    let mut stream = serde_json::Deserializer::from_str(text).into_iter::<Value>();
+    let mut stream = crate::json::Stream::new(text);
     let mut start = 0;
     while let Some(item) = stream.next() {
         let v = item.map_err(|e| json_error(text, &e))?;
@@ -339,7 +337,7 @@ fn parse_json(text: &str) -> Result<Vec<Item>, InputError> {
         values.push((line, v));
         start = stream.byte_offset();
     }
-    let mut items: Vec<(Option<String>, &Map<String, Value>)> = Vec::new();
+    let mut items: Vec<(Option<String>, &Map)> = Vec::new();
     if values.len() > 1 {
         // JSON Lines (or several concatenated documents).
         for (line, v) in &values {
@@ -366,11 +364,7 @@ fn parse_json(text: &str) -> Result<Vec<Item>, InputError> {
     Ok(items.into_iter().map(|(label, obj)| Item { label, result: from_object(obj) }).collect())
 }
 
-fn list<'a>(
-    a: &'a [Value],
-    what: &str,
-    items: &mut Vec<(Option<String>, &'a Map<String, Value>)>,
-) -> Result<(), InputError> {
+fn list<'a>(a: &'a [Value], what: &str, items: &mut Vec<(Option<String>, &'a Map)>) -> Result<(), InputError> {
     for (i, v) in a.iter().enumerate() {
         let label = format!("{what} {}", i + 1);
         match v {
@@ -397,9 +391,9 @@ fn is_article_type(v: Option<&Value>) -> bool {
 /// Adds the articles an object stands for: itself, or those of its
 /// `articles` list (news APIs) or `@graph` (JSON-LD).
 fn collect<'a>(
-    o: &'a Map<String, Value>,
+    o: &'a Map,
     label: Option<String>,
-    items: &mut Vec<(Option<String>, &'a Map<String, Value>)>,
+    items: &mut Vec<(Option<String>, &'a Map)>,
 ) -> Result<(), InputError> {
     if let Some(Value::Array(a)) = o.get("articles") {
         return list(a, "article", items);
@@ -423,7 +417,7 @@ fn collect<'a>(
 }
 
 /// The first of `names` present (and not null) in `o`.
-fn pick<'a>(o: &'a Map<String, Value>, names: &[&'static str]) -> Option<(&'static str, &'a Value)> {
+fn pick<'a>(o: &'a Map, names: &[&'static str]) -> Option<(&'static str, &'a Value)> {
     names.iter().find_map(|n| o.get(*n).filter(|v| !v.is_null()).map(|v| (*n, v)))
 }
 
@@ -432,7 +426,7 @@ fn wrong_type(field: &str, want: &str, v: &Value) -> InputError {
 }
 
 /// A string field; `None` when absent or null.
-fn string_field(o: &Map<String, Value>, names: &[&'static str]) -> Result<Option<(&'static str, String)>, InputError> {
+fn string_field(o: &Map, names: &[&'static str]) -> Result<Option<(&'static str, String)>, InputError> {
     match pick(o, names) {
         None => Ok(None),
         Some((n, Value::String(s))) => Ok(Some((n, s.clone()))),
@@ -441,7 +435,7 @@ fn string_field(o: &Map<String, Value>, names: &[&'static str]) -> Result<Option
 }
 
 /// A name given as a string, an object with `name`, or a list of those.
-fn names_field(o: &Map<String, Value>, names: &[&'static str]) -> Result<Vec<String>, InputError> {
+fn names_field(o: &Map, names: &[&'static str]) -> Result<Vec<String>, InputError> {
     let Some((n, v)) = pick(o, names) else { return Ok(Vec::new()) };
     let one = |v: &Value| -> Result<Option<String>, InputError> {
         match v {
@@ -531,7 +525,7 @@ fn strip_truncation(p: &mut String) -> bool {
     is_marker
 }
 
-fn from_object(o: &Map<String, Value>) -> Result<Article, InputError> {
+fn from_object(o: &Map) -> Result<Article, InputError> {
     let mut warnings = Vec::new();
     let title = string_field(o, &["title", "headline", "name"])?.map(|(_, s)| clean_inline(&s)).unwrap_or_default();
     let description = string_field(o, &["subtitle", "alternativeHeadline", "description", "summary"])?;

@@ -3,11 +3,11 @@
 use super::instance::{Instance, Origin, Setup, ShareBase};
 use super::registry;
 use super::styles::{self, Theme};
+use crate::json::write::{to_string, Obj as WriteObj, ToJson};
 use crate::model::Analysis;
-use crate::model_read::{deserialize_by_reading, Obj, Read};
+use crate::model_read::{Obj, Read};
 use crate::view::{Panels, Selection, ViewState};
 use leptos::prelude::*;
-use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 // The data types (`Analysis`, `Entity`, `Event`, `ViewState`, `Panels`,
@@ -55,20 +55,19 @@ extern "C" {
 
 /// Plain objects, through JSON text: one `JSON.parse` builds the whole
 /// object faster than a call across the boundary per field would, and the
-/// package carries one serialiser (serde_json) instead of two.
-fn to_js<T: Serialize>(v: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(v).map_err(|e| JsError::new(&e.to_string()))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("internal: JSON.parse refused serde_json output"))
+/// package carries one JSON writer (`crate::json::write`) instead of two.
+fn to_js<T: ToJson + ?Sized>(v: &T) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(&to_string(v)).map_err(|_| JsError::new("internal: JSON.parse refused the JSON written"))
 }
 
 /// A JS value read as `T` through `JSON.stringify` (functions and
-/// `undefined` fields vanish, as serde's defaults expect).
-fn from_js<T: serde::de::DeserializeOwned>(v: &JsValue) -> Result<T, String> {
+/// `undefined` fields vanish, as the readers' defaults expect).
+fn from_js<T: Read>(v: &JsValue) -> Result<T, String> {
     let json = js_sys::JSON::stringify(v)
         .ok()
         .and_then(|s| s.as_string())
         .ok_or_else(|| "it cannot be turned into JSON".to_string())?;
-    serde_json::from_str(&json).map_err(|e| e.to_string())
+    crate::model_read::from_str(&json)
 }
 
 /// The bytes of an article given from JS: a string, bytes, or an object (as JSON).
@@ -321,7 +320,7 @@ pub struct MountOptions {
 /// `panels` and `onSelect` are read from the JS object itself (a function,
 /// or a value of several shapes): their JSON form is skipped.
 impl Read for MountOptions {
-    fn read(v: &serde_json::Value) -> Result<Self, String> {
+    fn read(v: &crate::json::Value) -> Result<Self, String> {
         let o = Obj::of(v)?;
         Ok(MountOptions {
             view: o.opt("view")?,
@@ -335,8 +334,6 @@ impl Read for MountOptions {
         })
     }
 }
-
-deserialize_by_reading!(MountOptions);
 
 /// Mounts an article-atlas view into `element`. `article` may be null when
 /// `options.src` names a URL to fetch. Each call is independent: its own
@@ -418,7 +415,7 @@ pub fn mount(
 }
 
 /// Detail of the `atlas-select` event and argument of `onSelect`.
-#[derive(Serialize, tsify::Tsify)]
+#[derive(tsify::Tsify)]
 #[tsify(missing_as_null)]
 pub struct SelectDetail {
     /// What is selected now; null when nothing is.
@@ -427,6 +424,17 @@ pub struct SelectDetail {
     entity: Option<crate::Entity>,
     /// The selected event of the analysis, if the selection is an event.
     event: Option<crate::Event>,
+}
+
+/// As serde writes it: every field, `null` when absent.
+impl ToJson for SelectDetail {
+    fn write_json(&self, out: &mut String) {
+        WriteObj::new(out)
+            .field("selected", &self.selected)
+            .field("entity", &self.entity)
+            .field("event", &self.event)
+            .end();
+    }
 }
 
 fn notify_select(
@@ -473,13 +481,25 @@ pub fn analyze(article: &ArticleInput) -> Result<AtlasAnalysisJs, JsError> {
 }
 
 /// One span the learned tagger found (code points into the text given).
-#[derive(Serialize, tsify::Tsify)]
+#[derive(tsify::Tsify)]
 pub struct TagSpan {
     start: usize,
     end: usize,
     #[serde(rename = "type")]
     kind: crate::EntityType,
     score: f32,
+}
+
+/// As serde writes it (`#[serde(rename = "type")]`).
+impl ToJson for TagSpan {
+    fn write_json(&self, out: &mut String) {
+        WriteObj::new(out)
+            .field("start", &self.start)
+            .field("end", &self.end)
+            .field("type", &self.kind)
+            .field("score", &self.score)
+            .end();
+    }
 }
 
 /// Runs only the learned entity tagger on plain text (`lang` "ar" or "en";
@@ -509,7 +529,7 @@ fn analysis_of(v: &JsValue) -> Result<Analysis, JsError> {
         return from_js(v).map_err(|e| js_error(format!("analysis is invalid: {e}")));
     }
     if let Some(s) = v.as_string() {
-        if let Ok(a) = serde_json::from_str::<Analysis>(&s) {
+        if let Ok(a) = crate::model_read::from_str::<Analysis>(&s) {
             return Ok(a);
         }
     }

@@ -42,14 +42,6 @@ impl Theme {
             other => Err(format!("unknown theme {other:?} (expected auto, light or dark)")),
         }
     }
-
-    fn name(self) -> &'static str {
-        match self {
-            Theme::Auto => "auto",
-            Theme::Light => "light",
-            Theme::Dark => "dark",
-        }
-    }
 }
 
 /// Where a sheet goes: a document (light DOM) or a shadow root.

@@ -257,7 +257,7 @@ fn as_analysis(input: &[u8]) -> Option<Analysis> {
     let text = std::str::from_utf8(input).ok()?;
     // an article has no `blocks`, `mentions` or `entities`, which an
     // analysis must have
-    let a: Analysis = serde_json::from_str(text).ok()?;
+    let a: Analysis = crate::model_read::from_str(text).ok()?;
     let len = a.text.chars().count();
     let spans_ok = a.blocks.iter().all(|b| b.start <= b.end && b.end <= len)
         && a.mentions.iter().all(|m| m.start <= m.end && m.end <= len)

@@ -1,0 +1,261 @@
+//! Compact JSON text as serde_json writes it: strings with its escapes,
+//! numbers in its forms, objects with their fields in order. The model types
+//! say how they are written in [`crate::model_write`]; the tests check the
+//! text against serde_json's.
+
+use super::{Map, Value};
+
+/// A value that writes itself as JSON text.
+pub(crate) trait ToJson {
+    fn write_json(&self, out: &mut String);
+}
+
+/// The compact JSON text of `v`.
+pub(crate) fn to_string<T: ToJson + ?Sized>(v: &T) -> String {
+    let mut out = String::new();
+    v.write_json(&mut out);
+    out
+}
+
+/// A string with serde_json's escapes: `"` and `\`, the short forms of
+/// backspace, tab, line feed, form feed and carriage return, `\u00XX` for
+/// the other control characters; everything else as it is.
+pub(crate) fn str_to(out: &mut String, s: &str) {
+    out.push('"');
+    let mut start = 0;
+    for (i, c) in s.char_indices() {
+        let short = match c {
+            '"' => '"',
+            '\\' => '\\',
+            '\u{8}' => 'b',
+            '\t' => 't',
+            '\n' => 'n',
+            '\u{c}' => 'f',
+            '\r' => 'r',
+            '\0'..='\u{1f}' => 'u',
+            _ => continue,
+        };
+        out.push_str(&s[start..i]);
+        out.push('\\');
+        out.push(short);
+        if short == 'u' {
+            out.push_str(&format!("{:04x}", c as u32));
+        }
+        start = i + c.len_utf8();
+    }
+    out.push_str(&s[start..]);
+    out.push('"');
+}
+
+/// An `f64` as serde_json writes it (its float printer, zmij): the shortest
+/// digits that read back as the same number, in plain notation for decimal
+/// exponents -5 to 15 with at least one digit after the point (`1.0`,
+/// `0.00001`, `1000000000000000.0`), else as `1.5e+16`, `1e-6`; `null` for
+/// infinities and NaN.
+pub(crate) fn f64_to(out: &mut String, f: f64) {
+    if f.is_finite() {
+        layout(out, &nearest(&format!("{f:e}"), |p| format!("{f:.p$e}")), -5..=15);
+    } else {
+        out.push_str("null");
+    }
+}
+
+/// An `f32` the same way (exponents -6 to 12 in plain notation).
+pub(crate) fn f32_to(out: &mut String, f: f32) {
+    if f.is_finite() {
+        layout(out, &nearest(&format!("{f:e}"), |p| format!("{f:.p$e}")), -6..=12);
+    } else {
+        out.push_str("null");
+    }
+}
+
+/// The shortest digits that read back as the number (core's `{:e}`), and of
+/// those as many digits the nearest to its exact value, a tie to the even
+/// digit, as zmij picks (core's shortest form breaks a tie upwards:
+/// 2119373530608493.25 is `...493.3` there, `...493.2` here). Core's
+/// `{:.Ne}` rounds the exact value half to even.
+fn nearest(shortest: &str, exact: impl Fn(usize) -> String) -> String {
+    let mantissa = shortest.split_once('e').map_or(shortest, |(m, _)| m);
+    let digits = mantissa.bytes().filter(u8::is_ascii_digit).count();
+    exact(digits.saturating_sub(1))
+}
+
+/// Lays out core's shortest scientific form (`-1.2345e-7`) as zmij does.
+fn layout(out: &mut String, sci: &str, plain: std::ops::RangeInclusive<i32>) {
+    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let mantissa = mantissa.strip_prefix('-').map_or(mantissa, |m| {
+        out.push('-');
+        m
+    });
+    let digits: String = mantissa.chars().filter(|&c| c != '.').collect();
+    let n = digits.len() as i32;
+    let zeros = |out: &mut String, k: i32| out.extend(std::iter::repeat_n('0', k.max(0) as usize));
+    if plain.contains(&exp) {
+        if n - 1 <= exp {
+            out.push_str(&digits);
+            zeros(out, exp + 1 - n);
+            out.push_str(".0");
+        } else if exp >= 0 {
+            let (whole, frac) = digits.split_at(exp as usize + 1);
+            out.push_str(whole);
+            out.push('.');
+            out.push_str(frac);
+        } else {
+            out.push_str("0.");
+            zeros(out, -exp - 1);
+            out.push_str(&digits);
+        }
+    } else {
+        let (first, rest) = digits.split_at(1);
+        out.push_str(first);
+        if !rest.is_empty() {
+            out.push('.');
+            out.push_str(rest);
+        }
+        out.push_str(if exp < 0 { "e-" } else { "e+" });
+        out.push_str(&exp.unsigned_abs().to_string());
+    }
+}
+
+/// The fields of an object being written: `{` at the start, `}` at `end`.
+pub(crate) struct Obj<'a> {
+    out: &'a mut String,
+    first: bool,
+}
+
+impl<'a> Obj<'a> {
+    pub(crate) fn new(out: &'a mut String) -> Self {
+        out.push('{');
+        Obj { out, first: true }
+    }
+
+    pub(crate) fn field<T: ToJson + ?Sized>(&mut self, key: &str, v: &T) -> &mut Self {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+        str_to(self.out, key);
+        self.out.push(':');
+        v.write_json(self.out);
+        self
+    }
+
+    /// A field serde skips when it is `None`.
+    pub(crate) fn some<T: ToJson>(&mut self, key: &str, v: &Option<T>) -> &mut Self {
+        if let Some(v) = v {
+            self.field(key, v);
+        }
+        self
+    }
+
+    /// A field serde skips when it is empty.
+    pub(crate) fn items<T: ToJson>(&mut self, key: &str, v: &[T]) -> &mut Self {
+        if !v.is_empty() {
+            self.field(key, v);
+        }
+        self
+    }
+
+    pub(crate) fn end(&mut self) {
+        self.out.push('}');
+    }
+}
+
+impl ToJson for str {
+    fn write_json(&self, out: &mut String) {
+        str_to(out, self);
+    }
+}
+
+impl ToJson for String {
+    fn write_json(&self, out: &mut String) {
+        str_to(out, self);
+    }
+}
+
+impl ToJson for bool {
+    fn write_json(&self, out: &mut String) {
+        out.push_str(if *self { "true" } else { "false" });
+    }
+}
+
+impl ToJson for f64 {
+    fn write_json(&self, out: &mut String) {
+        f64_to(out, *self);
+    }
+}
+
+impl ToJson for f32 {
+    fn write_json(&self, out: &mut String) {
+        f32_to(out, *self);
+    }
+}
+
+macro_rules! whole_numbers {
+    ($($t:ty),+) => {$(
+        impl ToJson for $t {
+            fn write_json(&self, out: &mut String) {
+                out.push_str(&self.to_string());
+            }
+        }
+    )+};
+}
+whole_numbers!(usize, u8, i32, u64, i64);
+
+impl<T: ToJson> ToJson for Option<T> {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Some(v) => v.write_json(out),
+            None => out.push_str("null"),
+        }
+    }
+}
+
+impl<T: ToJson> ToJson for [T] {
+    fn write_json(&self, out: &mut String) {
+        out.push('[');
+        for (i, v) in self.iter().enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            v.write_json(out);
+        }
+        out.push(']');
+    }
+}
+
+impl<T: ToJson> ToJson for Vec<T> {
+    fn write_json(&self, out: &mut String) {
+        self.as_slice().write_json(out);
+    }
+}
+
+impl ToJson for Map {
+    fn write_json(&self, out: &mut String) {
+        let mut o = Obj::new(out);
+        for (k, v) in self {
+            o.field(k, v);
+        }
+        o.end();
+    }
+}
+
+impl ToJson for Value {
+    fn write_json(&self, out: &mut String) {
+        match self {
+            Value::Null => out.push_str("null"),
+            Value::Bool(b) => b.write_json(out),
+            Value::Number(n) => out.push_str(&n.to_string()),
+            Value::String(s) => str_to(out, s),
+            Value::Array(a) => a.write_json(out),
+            Value::Object(o) => o.write_json(out),
+        }
+    }
+}
+
+impl std::fmt::Display for Value {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(&to_string(self))
+    }
+}
