@@ -193,6 +193,8 @@ const MAX_JOINED_CHARS: usize = 30;
 /// An Arabic two-word name written as one word ("حفرالباطن", "رأسالخيمة"):
 /// the first split whose halves make a gazetteer name that is not a common word.
 fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u32])> {
+    // one buffer for every split's "head tail"
+    let mut key = String::new();
     for (ri, r) in w.readings.iter().enumerate() {
         // two joined words of a place name are short; a longer "word" (a
         // run of letters pasted without spaces) is not tried at every split,
@@ -208,7 +210,10 @@ fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u
             if !gazetteer::lookup_step(head).1 {
                 continue;
             }
-            let key = format!("{head} {tail}");
+            key.clear();
+            key.push_str(head);
+            key.push(' ');
+            key.push_str(tail);
             let cands = gazetteer::lookup(&key);
             if !cands.is_empty() && !gazetteer::is_common_word(&key) {
                 return Some((ri, i + 1, key, cands));
