@@ -80,18 +80,27 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
         {
             continue;
         }
-        key.clear();
-        key.push_str(r.key.as_str());
+        // the reading alone is looked up as it is; the buffer holds it with
+        // the words after it, sized once for the longest
+        let first = r.key.as_str();
+        let mut extended = false;
         let mut j = i + 1;
         loop {
-            let (c, longer) = gazetteer::lookup_step(&key);
+            let k = if extended { key.as_str() } else { first };
+            let (c, longer) = gazetteer::lookup_step(k);
             let last = &words[j - 1];
             let cased = !english || last.cap || last.upper;
             if !c.is_empty() && cased && !(multi_only && j == i + 1) && best.as_ref().is_none_or(|b| j > b.1) {
-                best = Some((ri, j, key.clone(), c));
+                best = Some((ri, j, k.to_string(), c));
             }
             if !longer || j >= i + run {
                 break;
+            }
+            if !extended {
+                key.clear();
+                key.reserve(first.len() + words[j..i + run].iter().map(|x| x.key.len() + 1).sum::<usize>());
+                key.push_str(first);
+                extended = true;
             }
             key.push(' ');
             key.push_str(&words[j].key);
