@@ -140,11 +140,17 @@ pub(super) fn ordinary_here(words: &[Word], i: usize, j: usize, key: &str) -> bo
         return false;
     }
     let idioms = place_idioms();
-    let before = j == i + 1
-        && i > 0
-        && !w.brk
-        && words[i - 1].readings.iter().any(|r| idioms.contains(&format!("{} {key}", r.key)));
-    let after = j == i + 1 && words.get(j).is_some_and(|n| !n.brk && idioms.contains(&format!("{key} {}", n.key)));
+    // one buffer for the two-word phrases tried
+    let mut phrase = String::new();
+    let mut idiom = |a: &str, b: &str| {
+        phrase.clear();
+        phrase.push_str(a);
+        phrase.push(' ');
+        phrase.push_str(b);
+        idioms.contains(&phrase)
+    };
+    let before = j == i + 1 && i > 0 && !w.brk && words[i - 1].readings.iter().any(|r| idiom(r.key.as_str(), key));
+    let after = j == i + 1 && words.get(j).is_some_and(|n| !n.brk && idiom(key, n.key.as_str()));
     let quoted = w.quote_before
         && words.get(j).is_none_or(|n| n.quote_before)
         && !words[i + 1..j].iter().any(|x| x.quote_before);
