@@ -587,6 +587,9 @@ pub(super) fn settlement_before(words: &[Word], i: usize) -> bool {
 /// Compass word(s) at `i`: (reading used, words consumed, direction).
 fn direction_at(words: &[Word], i: usize) -> Option<(usize, usize, Direction)> {
     let w = &words[i];
+    if !w.f.compass {
+        return None;
+    }
     let (ri, d) = w.readings.iter().enumerate().find_map(|(ri, r)| direction(&r.key).map(|d| (ri, d)))?;
     // a second component: "شمال شرقي", "north-east", "south west"
     if d.1 == 0 && d.0 != 0 {
