@@ -102,8 +102,7 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
                 key.push_str(first);
                 extended = true;
             }
-            key.push(' ');
-            key.push_str(&words[j].key);
+            key.extend([" ", words[j].key.as_str()]);
             j += 1;
         }
     }
@@ -144,9 +143,7 @@ pub(super) fn ordinary_here(words: &[Word], i: usize, j: usize, key: &str) -> bo
     let mut phrase = String::new();
     let mut idiom = |a: &str, b: &str| {
         phrase.clear();
-        phrase.push_str(a);
-        phrase.push(' ');
-        phrase.push_str(b);
+        phrase.extend([a, " ", b]);
         idioms.contains(&phrase)
     };
     let before = j == i + 1 && i > 0 && !w.brk && words[i - 1].readings.iter().any(|r| idiom(r.key.as_str(), key));
@@ -226,9 +223,7 @@ fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u
                 continue;
             }
             key.clear();
-            key.push_str(head);
-            key.push(' ');
-            key.push_str(tail);
+            key.extend([head, " ", tail]);
             let cands = gazetteer::lookup(&key);
             if !cands.is_empty() && !gazetteer::is_common_word(&key) {
                 return Some((ri, i + 1, key, cands));
