@@ -320,6 +320,10 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
     // (shadda) is Amman, عُمان (damma) is Oman
     for (i, f) in found.iter().enumerate() {
         let Some(ws) = words.get(f.w0..f.w1) else { continue };
+        // most mentions carry no mark: no joined text, no letter count
+        if !ws.iter().any(|w| w.text.chars().any(is_vowel_mark)) {
+            continue;
+        }
         let written = ws.iter().map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
         let marks = vowel_marks(&written);
         if marks.is_empty() {
@@ -512,10 +516,11 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                 }
             }
         }
+        let historical = if matches!(f.what, What::Place { .. }) { historical_of(&text) } else { None };
         let (ident, kind, name, names, place) = match &f.what {
             What::Date(_) => continue,
-            What::Place { .. } if historical_of(&text).is_some() => {
-                let Some(h) = historical_of(&text) else { continue };
+            What::Place { .. } if historical.is_some() => {
+                let Some(h) = historical else { continue };
                 let Some(pin) = gazetteer::place_by_id(h.pin).and_then(|i| places.get(i as usize)) else { continue };
                 let info = PlaceInfo {
                     lat: pin.lat,
@@ -680,14 +685,19 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
     (ents, of_mention)
 }
 
-/// The Arabic short-vowel marks of `text` (fathatan … sukun, U+064B–U+0652),
+/// An Arabic short-vowel mark (fathatan … sukun, U+064B–U+0652).
+fn is_vowel_mark(ch: char) -> bool {
+    ('\u{064B}'..='\u{0652}').contains(&ch)
+}
+
+/// The Arabic short-vowel marks of `text` ([`is_vowel_mark`]),
 /// as (letters after the one the mark sits on, mark): counted from the end,
 /// so a clitic or the article before a name does not shift them.
 fn vowel_marks(text: &str) -> Vec<(usize, char)> {
     let mut out = Vec::new();
     let mut letters = 0usize;
     for ch in text.chars().rev() {
-        if ('\u{064B}'..='\u{0652}').contains(&ch) {
+        if is_vowel_mark(ch) {
             out.push((letters, ch));
         } else if ch.is_alphabetic() {
             letters += 1;

@@ -424,17 +424,60 @@ pub struct Reading<'a> {
     pub had_article: bool,
 }
 
+/// Most readings a word has: itself, and one per proclitic that starts it
+/// (at most three of [`PROCLITICS`] start the same word: "و", "وب", "وبال").
+pub const MAX_READINGS: usize = 4;
+
+/// The readings of one word ([`readings`]), held inline: a slice by
+/// [`std::ops::Deref`], no allocation.
+#[derive(Debug, Clone)]
+pub struct Readings<'a> {
+    len: usize,
+    items: [Reading<'a>; MAX_READINGS],
+}
+
+impl<'a> Readings<'a> {
+    const NONE: Reading<'static> = Reading { prefix_len: 0, stem: "", had_article: false };
+
+    /// No readings (a word not looked at).
+    pub fn none() -> Readings<'a> {
+        Readings { len: 0, items: [Self::NONE; MAX_READINGS] }
+    }
+
+    fn push(&mut self, r: Reading<'a>) {
+        // never more than [`MAX_READINGS`] (a test checks every proclitic)
+        if let Some(slot) = self.items.get_mut(self.len) {
+            *slot = r;
+            self.len += 1;
+        }
+    }
+}
+
+impl<'a> std::ops::Deref for Readings<'a> {
+    type Target = [Reading<'a>];
+    fn deref(&self) -> &[Reading<'a>] {
+        self.items.get(..self.len).unwrap_or_default()
+    }
+}
+
+impl<'a> IntoIterator for Readings<'a> {
+    type Item = Reading<'a>;
+    type IntoIter = std::iter::Take<std::array::IntoIter<Reading<'a>, MAX_READINGS>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.items.into_iter().take(self.len)
+    }
+}
+
 /// All readings of a normalised Arabic word, the word itself first, then
 /// with ever longer proclitic strings removed. A stem keeps at least two
 /// letters. Non-Arabic words have one reading: themselves.
-pub fn readings(norm: &str) -> Vec<Reading<'_>> {
-    let whole = Reading { prefix_len: 0, stem: norm, had_article: false };
+pub fn readings(norm: &str) -> Readings<'_> {
+    let mut out = Readings::none();
+    out.push(Reading { prefix_len: 0, stem: norm, had_article: false });
     // every proclitic starts with one of these letters
     if !norm.chars().next().is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
-        return vec![whole];
+        return out;
     }
-    let mut out = Vec::with_capacity(4);
-    out.push(whole);
     let bytes = norm.as_bytes();
     for p in PROCLITICS.iter().rev() {
         // a byte loop, not a call to memcmp: most proclitics differ at once
@@ -536,6 +579,22 @@ fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<(usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn readings_fit_inline() {
+        // the proclitics starting a word are a chain ("و", "وب", "وبال"):
+        // the word and each of them must fit in the inline readings
+        for p in PROCLITICS {
+            let word = format!("{p}عراق");
+            let n = PROCLITICS.iter().filter(|q| word.starts_with(**q)).count() + 1;
+            assert!(n <= MAX_READINGS, "{p}: {n} readings");
+            assert_eq!(readings(&word).len(), n, "{p}");
+        }
+        assert_eq!(
+            readings("وبالعراق").iter().map(|r| r.stem).collect::<Vec<_>>(),
+            ["وبالعراق", "بالعراق", "العراق", "عراق"]
+        );
+    }
 
     #[test]
     fn forms_table_reads_as_its_file() {

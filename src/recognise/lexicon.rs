@@ -197,19 +197,23 @@ pub fn lists_in(tsv: &'static str, lists: &[&str]) -> WordSet {
 /// A compass word ("شمال", "northern") as (north +1 / south -1,
 /// east +1 / west -1); (0, 0) is "central".
 pub fn compass(key: &str) -> Option<(i8, i8)> {
+    compass_words().get(key).copied()
+}
+
+/// Every compass word ([`compass`]) with its direction.
+pub fn compass_words() -> &'static std::collections::HashMap<String, (i8, i8), crate::hash::FnvBuild> {
     // asked for every reading of every word: one hash lookup, not two
     // binary searches (the first row of a key wins, as in the index)
     type Map = std::collections::HashMap<String, (i8, i8), crate::hash::FnvBuild>;
     static T: Late<Map> = Late::new();
-    let t = T.get(|| {
+    T.get(|| {
         let index = table(late_list(List::Compass), 4, |r| Some((r[1].parse().ok()?, r[2].parse().ok()?)));
         let mut map = Map::default();
         for (k, d) in &index.entries {
             map.entry(k.clone()).or_insert(*d);
         }
         map
-    });
-    t.get(key).copied()
+    })
 }
 
 /// A set of normalised words: sorted, and hashed for [`WordSet::contains`]

@@ -222,6 +222,7 @@ const F_GIVEN: u32 = 1 << 12;
 const F_GIVEN_AMB: u32 = 1 << 13;
 const F_TRIGGER_START: u32 = 1 << 14;
 const F_PEOPLE_START: u32 = 1 << 15;
+const F_COMPASS: u32 = 1 << 16;
 
 /// Every word list in one sorted table of flags, so that a word costs one
 /// binary search per reading.
@@ -244,6 +245,7 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut ar_particles().words().iter().cloned(), F_PARTICLE);
         add(&mut en_connectors().words().iter().cloned(), F_CONNECTOR);
         add(&mut en_org_heads().words().iter().cloned(), F_EN_ORG_HEAD);
+        add(&mut lexicon::compass_words().keys().cloned(), F_COMPASS);
         for k in lexicon::given_names().keys() {
             let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
             v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
@@ -315,6 +317,7 @@ pub fn annotate(words: &mut [Word]) {
         f.trigger_start = any & (F_TRIGGER | F_TRIGGER_START) != 0;
         f.org_start = any & F_ORG_START != 0;
         f.people_start = any & F_PEOPLE_START != 0;
+        f.compass = any & F_COMPASS != 0;
         f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
         f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
         cache.insert(id, f.clone());

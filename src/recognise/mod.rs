@@ -335,7 +335,8 @@ fn span(words: &[Word], i: usize, j: usize, pre: usize) -> (usize, usize) {
 /// `first`; a possessive on the last word is not part of the name ("Hong
 /// Kong's hospital" names "hong kong", as [`span`] leaves the "'s" out).
 fn key_of(words: &[Word], i: usize, j: usize, first: &str) -> String {
-    let mut k = first.to_string();
+    let mut k = String::with_capacity(first.len() + words[i + 1..j].iter().map(|w| w.key.len() + 1).sum::<usize>());
+    k.push_str(first);
     for (at, w) in words[i + 1..j].iter().enumerate() {
         k.push(' ');
         let last = i + 1 + at == j - 1;
@@ -353,11 +354,14 @@ type PhraseHit<'a, T> = (usize, usize, &'a [(String, T)]);
 /// Longest phrase of `index` at word `i`: (reading index, end word, hits).
 fn longest_at<'a, T>(index: &'a lexicon::PhraseIndex<T>, words: &[Word], i: usize) -> Option<PhraseHit<'a, T>> {
     let mut best: Option<PhraseHit<'a, T>> = None;
+    // one buffer for every reading's phrases
+    let mut key = String::new();
     for (ri, r) in words[i].readings.iter().enumerate() {
         if !index.may_start(&r.key) {
             continue;
         }
-        let mut key = String::from(r.key.as_str());
+        key.clear();
+        key.push_str(&r.key);
         let mut j = i + 1;
         loop {
             let hits = index.get(&key);

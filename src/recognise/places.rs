@@ -80,21 +80,29 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
         {
             continue;
         }
-        key.clear();
-        key.push_str(r.key.as_str());
+        // the reading alone is looked up as it is; the buffer holds it with
+        // the words after it, sized once for the longest
+        let first = r.key.as_str();
+        let mut extended = false;
         let mut j = i + 1;
         loop {
-            let (c, longer) = gazetteer::lookup_step(&key);
+            let k = if extended { key.as_str() } else { first };
+            let (c, longer) = gazetteer::lookup_step(k);
             let last = &words[j - 1];
             let cased = !english || last.cap || last.upper;
             if !c.is_empty() && cased && !(multi_only && j == i + 1) && best.as_ref().is_none_or(|b| j > b.1) {
-                best = Some((ri, j, key.clone(), c));
+                best = Some((ri, j, k.to_string(), c));
             }
             if !longer || j >= i + run {
                 break;
             }
-            key.push(' ');
-            key.push_str(&words[j].key);
+            if !extended {
+                key.clear();
+                key.reserve(first.len() + words[j..i + run].iter().map(|x| x.key.len() + 1).sum::<usize>());
+                key.push_str(first);
+                extended = true;
+            }
+            key.extend([" ", words[j].key.as_str()]);
             j += 1;
         }
     }
@@ -131,11 +139,15 @@ pub(super) fn ordinary_here(words: &[Word], i: usize, j: usize, key: &str) -> bo
         return false;
     }
     let idioms = place_idioms();
-    let before = j == i + 1
-        && i > 0
-        && !w.brk
-        && words[i - 1].readings.iter().any(|r| idioms.contains(&format!("{} {key}", r.key)));
-    let after = j == i + 1 && words.get(j).is_some_and(|n| !n.brk && idioms.contains(&format!("{key} {}", n.key)));
+    // one buffer for the two-word phrases tried
+    let mut phrase = String::new();
+    let mut idiom = |a: &str, b: &str| {
+        phrase.clear();
+        phrase.extend([a, " ", b]);
+        idioms.contains(&phrase)
+    };
+    let before = j == i + 1 && i > 0 && !w.brk && words[i - 1].readings.iter().any(|r| idiom(r.key.as_str(), key));
+    let after = j == i + 1 && words.get(j).is_some_and(|n| !n.brk && idiom(key, n.key.as_str()));
     let quoted = w.quote_before
         && words.get(j).is_none_or(|n| n.quote_before)
         && !words[i + 1..j].iter().any(|x| x.quote_before);
@@ -193,6 +205,8 @@ const MAX_JOINED_CHARS: usize = 30;
 /// An Arabic two-word name written as one word ("حفرالباطن", "رأسالخيمة"):
 /// the first split whose halves make a gazetteer name that is not a common word.
 fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u32])> {
+    // one buffer for every split's "head tail"
+    let mut key = String::new();
     for (ri, r) in w.readings.iter().enumerate() {
         // two joined words of a place name are short; a longer "word" (a
         // run of letters pasted without spaces) is not tried at every split,
@@ -208,7 +222,8 @@ fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u
             if !gazetteer::lookup_step(head).1 {
                 continue;
             }
-            let key = format!("{head} {tail}");
+            key.clear();
+            key.extend([head, " ", tail]);
             let cands = gazetteer::lookup(&key);
             if !cands.is_empty() && !gazetteer::is_common_word(&key) {
                 return Some((ri, i + 1, key, cands));
@@ -567,6 +582,9 @@ pub(super) fn settlement_before(words: &[Word], i: usize) -> bool {
 /// Compass word(s) at `i`: (reading used, words consumed, direction).
 fn direction_at(words: &[Word], i: usize) -> Option<(usize, usize, Direction)> {
     let w = &words[i];
+    if !w.f.compass {
+        return None;
+    }
     let (ri, d) = w.readings.iter().enumerate().find_map(|(ri, r)| direction(&r.key).map(|d| (ri, d)))?;
     // a second component: "شمال شرقي", "north-east", "south west"
     if d.1 == 0 && d.0 != 0 {

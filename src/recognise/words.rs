@@ -94,6 +94,8 @@ pub struct Feat {
     pub people_start: bool,
     /// Some reading may start a title.
     pub title_start: bool,
+    /// Some reading is a compass word ([`super::lexicon::compass`]).
+    pub compass: bool,
 }
 
 /// Code points of `word` (as written) that produce the first `n` code

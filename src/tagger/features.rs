@@ -438,7 +438,7 @@ pub(super) fn own_features(t: &Tok, lang: Lang, f: &mut Vec<u32>) {
 }
 
 pub(super) fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
-    let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { Vec::new() };
+    let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { crate::text::Readings::none() };
     let (base, clitic) = match rs.last() {
         Some(r) if r.prefix_len > 0 => {
             let cut = t.norm.char_indices().nth(r.prefix_len).map_or(t.norm.len(), |(i, _)| i);

@@ -261,6 +261,7 @@ fn tag_run(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Ra
     let mut out = Vec::new();
     let mut fs = Vec::new();
     for (r, mut e) in runs.into_iter().zip(rows) {
+        let mut changed = false;
         for (j, row) in e.iter_mut().enumerate() {
             if let (Some(&b), Some(t)) = (bits.get(r.start + j), toks.get(r.start + j)) {
                 if b != 0 {
@@ -269,10 +270,17 @@ fn tag_run(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Ra
                     for (x, v) in row.iter_mut().zip(model.emission(&fs)) {
                         *x += v;
                     }
+                    changed = true;
                 }
             }
         }
-        let (tags, conf) = model.decode_emissions(&e);
+        // a run the second pass added nothing to decodes as the first
+        // pass decoded it: Viterbi once
+        let first = tags.get(r.clone()).filter(|_| stacked && !changed);
+        let (tags, conf) = match first {
+            Some(t) => (t.to_vec(), model.confidences(&e, t)),
+            None => model.decode_emissions(&e),
+        };
         out.extend(spans(&tags, &conf).into_iter().map(|mut s| {
             s.start_token += r.start;
             s.end_token += r.start;

@@ -362,6 +362,12 @@ impl Model {
         let conf = confidences(e, &t, &tags, self.scale * self.temperature);
         (tags, conf)
     }
+
+    /// The confidences [`Model::decode_emissions`] gives with the tags
+    /// Viterbi gave these rows already.
+    pub fn confidences(&self, e: &[[i32; NT]], tags: &[usize]) -> Vec<f32> {
+        confidences(e, &self.transitions(), tags, self.scale * self.temperature)
+    }
 }
 
 /// Viterbi with the BIO constraints over emission rows and a transition
