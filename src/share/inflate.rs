@@ -226,7 +226,7 @@ fn codes(bits: &mut Bits, out: &mut Vec<u8>, limit: usize, lit: &Code, dist: &Co
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn miniz(data: &[u8], limit: usize) -> Result<Vec<u8>, InflateError> {
@@ -238,8 +238,9 @@ mod tests {
         }
     }
 
-    /// Inputs of every kind: empty, runs, Arabic text, JSON, random bytes.
-    fn samples() -> Vec<Vec<u8>> {
+    /// Inputs of every kind: empty, runs, Arabic text, JSON, random bytes,
+    /// copies from the far end of the window (the encoder's tests read them too).
+    pub(in crate::share) fn samples() -> Vec<Vec<u8>> {
         let mut x: u64 = 0x2545_f491_4f6c_dd1d;
         let mut next = move || {
             x ^= x << 13;
@@ -247,15 +248,19 @@ mod tests {
             x ^= x << 17;
             x
         };
-        let mut out = vec![Vec::new(), b"a".to_vec(), vec![0u8; 70_000]];
+        let mut out = vec![Vec::new(), b"a".to_vec(), b"ab".to_vec(), b"aaaa".to_vec(), vec![0u8; 70_000]];
         let arabic = "قالت وزارة الخارجية السعودية في بيان إن الرياض ترحب بالاتفاق ";
         out.push(arabic.repeat(300).into_bytes());
         out.push(include_str!("../../www/articles/default.json").as_bytes().to_vec());
+        out.push(include_str!("../../www/articles/english.json").as_bytes().to_vec());
         for n in [10usize, 300, 5_000, 100_000] {
             out.push((0..n).map(|_| next() as u8).collect());
             // few symbols: long runs and short codes
             out.push((0..n).map(|_| b"ab c\n"[(next() % 5) as usize]).collect());
         }
+        // copies from the far end of the window and past it
+        let block: Vec<u8> = (0..40_000).map(|_| next() as u8).collect();
+        out.push([&block[..], &block[..]].concat());
         out
     }
 
