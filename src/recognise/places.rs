@@ -307,7 +307,7 @@ fn unsupported_ambiguous(words: &[Word], i: usize, j: usize, key: &str, cands: &
 /// An Arabic name at words `i..j` has support: a place cue right before it
 /// ("في", "إلى", "مدينة", "محافظة") or a clear place joined to it by و
 /// ("حلب وحماة", "حماة وحمص").
-fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
+pub(super) fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
     let w = &words[i];
     let amb = ambiguous_places();
     // a spelling the corpora never tag as a place needs a noun of place
