@@ -1,12 +1,16 @@
 //! The edges of an Arabic person's name the tagger found: a name does not
 //! end on a particle ("سعيد بن عبد" → "سعيد بن عبد الملك", "الحسن بن" →
-//! "الحسن بن علي"), and two names joined by و are two people
-//! ("عبدالرحمن ومحمد", "احمد ماهر والنقراشي"; cut in [`super::joined`]).
+//! "الحسن بن علي"), two names joined by و are two people
+//! ("عبدالرحمن ومحمد", "احمد ماهر والنقراشي"; cut in [`super::joined`]),
+//! and a proclitic written onto a name stays outside it ("ونواز" after
+//! "ماجد نواز" is "نواز"; "وليد" stays whole).
 //! The start of an English one: initials and the given name before a
 //! middle initial are the name's ("J. R. Brown", "George W. Bush").
 
 use super::merge::name_conjunction;
-use super::Word;
+use super::{lexicon, Word};
+use crate::model::EntityType;
+use crate::tagger::TaggedSpan;
 
 /// The end of words `w0..w1` of a person's name, moved past the word after
 /// a final particle (بن، ابن، عبد، أبو، آل), and on along the chain of
@@ -94,4 +98,52 @@ pub(super) fn person_start(words: &[Word], mut w0: usize) -> usize {
         }
     }
     w0
+}
+
+/// Code points of a conjunction on the first word of a person's name that
+/// follows another person's name the tagger found ("عارف علوي ونواز شريف":
+/// the و joins the two names), unless the word is itself a given name
+/// ("وليد").
+pub(super) fn coordinated_person(words: &[Word], tagged: &[TaggedSpan], w0: usize) -> usize {
+    let w = &words[w0];
+    if w0 == 0 || !w.arabic || w.brk || !w.key.starts_with('و') || w.key.chars().count() < 4 {
+        return 0;
+    }
+    if lexicon::is_given_name(&w.key).is_some() {
+        return 0;
+    }
+    let prev = words[w0 - 1].tok;
+    let after_person =
+        tagged.iter().any(|t| t.kind == EntityType::Person && t.start_token <= prev && t.end_token == prev + 1);
+    usize::from(after_person)
+}
+
+/// Whether the word `key` stands in a person's name the tagger found
+/// elsewhere in the article (not the span at word `w0`).
+fn in_other_person(words: &[Word], tagged: &[TaggedSpan], w0: usize, key: &str) -> bool {
+    let tok = words[w0].tok;
+    tagged.iter().filter(|t| t.kind == EntityType::Person && !(t.start_token..t.end_token).contains(&tok)).any(|t| {
+        let a = words.partition_point(|w| w.tok < t.start_token);
+        words[a..].iter().take_while(|w| w.tok < t.end_token).any(|w| w.key.as_str() == key)
+    })
+}
+
+/// Code points of a proclitic (و ف ب ل ك, alone or in pairs) on the first
+/// word of a person's name when what follows it is a given name or a word
+/// of a person's name the tagger found elsewhere in the article ("ونواز"
+/// after "ماجد نواز", "بمونتاري" after "سولي مونتاري", "ولتيسير
+/// الجاسم"), and the whole word is no given name ("وليد", "بسام").
+pub(super) fn proclitic_on_name(words: &[Word], tagged: &[TaggedSpan], w0: usize) -> usize {
+    let w = &words[w0];
+    if !w.arabic || lexicon::is_given_name(&w.key).is_some() || in_other_person(words, tagged, w0, &w.key) {
+        return 0;
+    }
+    w.readings
+        .iter()
+        .filter(|r| r.pre > 0 && r.post == 0 && !r.key.starts_with("ال") && r.key.chars().count() >= 3)
+        .filter(|r| w.text.chars().take(r.pre).all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')))
+        .find(|r| {
+            lexicon::is_given_name(&r.key).is_some_and(|g| !g.ambiguous) || in_other_person(words, tagged, w0, &r.key)
+        })
+        .map_or(0, |r| r.pre)
 }
