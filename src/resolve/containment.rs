@@ -63,6 +63,17 @@ fn counted_between(words: &[Word], from: usize, to: usize) -> bool {
     })
 }
 
+/// Whether a coordinator joins the place at words `..a1` to the one that
+/// starts at word `b0` (code point `b_start`): "and" or "or" between them
+/// ("New York City and Florida"), or the Arabic "و" written on the second
+/// ("القاهرة والجيزة"). Places so joined stand side by side, never one
+/// inside the other.
+fn coordinated(words: &[Word], a1: usize, b0: usize, b_start: usize) -> bool {
+    let between = words.get(a1..b0).is_some_and(|ws| ws.iter().any(|w| !w.arabic && (w.key == "and" || w.key == "or")));
+    let clitic = words.get(b0).is_some_and(|w| w.arabic && b_start > w.start && w.text.starts_with('و'));
+    between || clitic
+}
+
 /// Containment: a place right after another in the same sentence, with at
 /// most three words between ("Springfield, Illinois", "Zinjibar in Abyan
 /// province", "زنجبار عاصمة محافظة أبين"), raises the candidates that lie
@@ -79,7 +90,12 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
         let Some(j) = next_of(found, i) else { continue };
         let (a, b) = (&found[i], &found[j]);
         let same_sentence = words.get(a.w0).zip(words.get(b.w0)).is_some_and(|(x, y)| x.sent == y.sent);
-        if !is_place(b) || !same_sentence || b.w0 > a.w1 + 3 || counted_between(words, a.w1, b.w0) {
+        if !is_place(b)
+            || !same_sentence
+            || b.w0 > a.w1 + 3
+            || counted_between(words, a.w1, b.w0)
+            || coordinated(words, a.w1, b.w0, b.start)
+        {
             continue;
         }
         let Some(outer_best) = out[j].scored.first().and_then(|&(c, _)| place_of(c)) else { continue };
