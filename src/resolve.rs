@@ -13,6 +13,7 @@ use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
 
 mod containment;
 mod context;
+mod local;
 
 use context::context_words;
 pub(crate) use context::data_rows;
@@ -400,6 +401,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         sort_scored(&mut choice.scored);
     }
     containment::towns_below_areas(found, &mut out, &own);
+    local::passage_countries(found, words, &mut out);
     // one place per name per article: the candidate with the highest total
     // over the name's mentions, for every mention that does not decide alone
     let mut totals: HashMap<&str, HashMap<usize, f64, FnvBuild>, FnvBuild> = HashMap::default();
