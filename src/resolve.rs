@@ -196,7 +196,7 @@ pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
         PlaceKind::Country => true,
         PlaceKind::Province | PlaceKind::Region => {
             let r = if outer.radius_km > 0.0 { outer.radius_km } else { 400.0 };
-            gazetteer::distance_km(outer.lat, outer.lon, inner.lat, inner.lon) <= r
+            gazetteer::within_km(outer.lat, outer.lon, inner.lat, inner.lon, r)
         }
         _ => false,
     }
@@ -390,7 +390,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
                 let n = near
                     .iter()
                     .filter(|a| {
-                        gazetteer::distance_km(a.lat, a.lon, p.lat, p.lon) <= 200f64.max(a.radius_km).max(p.radius_km)
+                        gazetteer::within_km(a.lat, a.lon, p.lat, p.lon, 200f64.max(a.radius_km).max(p.radius_km))
                     })
                     .count();
                 if n > 0 {

@@ -203,6 +203,21 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     2.0 * 6371.0 * a.sqrt().clamp(0.0, 1.0).asin()
 }
 
+/// Whether the great-circle distance between two points in degrees is at
+/// most `km`: `distance_km(..) <= km`, the same answer, but a pair whose
+/// latitudes alone lie farther apart is answered without the trigonometry
+/// (the distance is at least the north-south one, 6371 km × the latitude
+/// difference in radians; the margin covers rounding, and a pair within it
+/// is measured). Resolution asks it for every candidate against every
+/// place near it.
+pub fn within_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64, km: f64) -> bool {
+    let on_earth = lat1.abs() <= 90.0 && lat2.abs() <= 90.0;
+    if on_earth && 6371.0 * (lat2 - lat1).abs().to_radians() > km * (1.0 + 1e-9) + 1e-6 {
+        return false;
+    }
+    distance_km(lat1, lon1, lat2, lon2) <= km
+}
+
 /// Sizes of the parsed tables, for reports and tests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Stats {
@@ -227,6 +242,28 @@ pub struct Stats {
 
 #[cfg(test)]
 mod tests {
+    use super::{distance_km, within_km};
+
+    #[test]
+    fn within_km_answers_as_the_distance_does() {
+        // a grid of points, every pair, against thresholds at and around
+        // each pair's own distance and its north-south bound
+        let pts: Vec<(f64, f64)> = (-9..=9)
+            .flat_map(|a| (-6..=6).map(move |b| (f64::from(a) * 9.97 + 0.3, f64::from(b) * 29.9 - 0.1)))
+            .chain([(90.0, 0.0), (-90.0, 180.0), (95.0, 10.0), (0.0, 180.0), (0.0, -180.0), (1e-9, 0.0)])
+            .collect();
+        for &(la1, lo1) in &pts {
+            for &(la2, lo2) in pts.iter().step_by(7) {
+                let d = distance_km(la1, lo1, la2, lo2);
+                let ns = 6371.0 * (la2 - la1).abs().to_radians();
+                for km in [d, d * (1.0 - 1e-12), d * (1.0 + 1e-12), ns, ns * 0.999, 0.0, 200.0, 400.0, 20_100.0] {
+                    assert_eq!(within_km(la1, lo1, la2, lo2, km), d <= km, "{la1},{lo1} {la2},{lo2} {km}");
+                }
+            }
+        }
+        assert!(!within_km(f64::NAN, 0.0, 0.0, 0.0, 100.0));
+    }
+
     #[test]
     fn ascii_name_keys_are_the_token_keys() {
         for n in ["", " ", "Washington", "New  York", " The Hague ", "West Germany", "Area 51", "UK", "al Hol", "a b c"]

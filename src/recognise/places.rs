@@ -426,7 +426,7 @@ pub(super) fn comma_towns(words: &[Word], i: usize, j: usize, cands: &[u32]) -> 
                 && here().any(|p| {
                     crate::resolve::contains(q, p)
                         || crate::resolve::contains(p, q)
-                        || gazetteer::distance_km(p.lat, p.lon, q.lat, q.lon) <= PAIR_KM
+                        || gazetteer::within_km(p.lat, p.lon, q.lat, q.lon, PAIR_KM)
                 })
         })
     };
@@ -473,7 +473,7 @@ pub(super) fn joined_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> 
         let here = || cands.iter().filter_map(|&c| places.get(c as usize));
         gazetteer::lookup(&n.key).iter().filter_map(|&o| places.get(o as usize)).any(|q| {
             matches!(q.kind, PlaceKind::City | PlaceKind::Province)
-                && here().any(|p| gazetteer::distance_km(p.lat, p.lon, q.lat, q.lon) <= PAIR_KM)
+                && here().any(|p| gazetteer::within_km(p.lat, p.lon, q.lat, q.lon, PAIR_KM))
         })
     };
     if and(j) && near(j + 1) {
