@@ -122,20 +122,31 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
             // a bare definite head after a definite word, nothing attached,
             // is its adjective ("الجهود المنظمة": organised efforts)
             let org_adjective = w.arabic && r.pre == 0 && wi > 0 && !w.brk && definite(&words[wi - 1]);
+            // a surname without the article is not that word with it: "الحرب"
+            // (the war) is not "طلعت حرب" again
+            let article_dropped = w.arabic && definite(w) && !r.key.starts_with("ال");
             let fits = |h: &&(String, usize, usize, EntityType)| {
                 let describes = match h.3 {
-                    EntityType::Person => adjective,
+                    EntityType::Person => adjective || article_dropped,
                     EntityType::Organization => org_adjective,
                     _ => false,
                 };
                 !describes
             };
             if let Some((_, idx, _, kind)) = hit.filter(fits) {
-                let (start, end) = span(words, wi, wi + 1, w.readings[ri].pre);
+                // the word before is the name's own word before its last,
+                // left out where the tagger read "طلعت حرب" as "طلعت" + "حرب"
+                let full = &accepted[*idx];
+                let before = (*kind == EntityType::Person && r.pre == 0 && wi > 0 && !w.brk && !w.quote_before)
+                    .then(|| wi - 1)
+                    .filter(|&b| !covered[b] && extra.last().is_none_or(|e: &Found| e.w1 <= b))
+                    .filter(|&b| full.w1 >= full.w0 + 2 && words[b].key == words[full.w1 - 2].key);
+                let wi0 = before.unwrap_or(wi);
+                let (start, end) = span(words, wi0, wi + 1, if before.is_some() { 0 } else { w.readings[ri].pre });
                 let end = end - if w.arabic { 0 } else { r.post };
                 let what = accepted[*idx].what.clone();
                 let earlier = (accepted[*idx].start, accepted[*idx].end);
-                let mut f = Found::new((wi, wi + 1), (start, end), *kind, what, 0).linked_to(earlier);
+                let mut f = Found::new((wi0, wi + 1), (start, end), *kind, what, 0).linked_to(earlier);
                 // an Arabic head noun ("التحالف") refers to the body; it is not its name
                 f.reference = w.arabic && *kind == EntityType::Organization;
                 extra.push(f);

@@ -269,6 +269,7 @@ pub fn recognise(
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);
     people::nisba_surnames(words, &mut accepted);
+    people::repeated_second_word(words, &mut accepted);
     if rules && pol.arabic {
         org_extent::mark(words, &mut accepted);
     }

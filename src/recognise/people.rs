@@ -1,7 +1,7 @@
 //! Person candidates: well-known figures, names after or before titles and
 //! roles, given names with what follows, and English capitalised runs.
 
-use super::lists::{ar_destinations, en_connectors_outer, en_event_words, reporting_verbs};
+use super::lists::{ar_destinations, en_connectors_outer, en_event_words, not_person_words, reporting_verbs};
 use super::merge::{PRIO_CAPS, PRIO_KNOWN_PERSON, PRIO_NAME_PERSON, PRIO_TITLE_PERSON};
 use super::{
     definite, given, is_demonym, is_title_word, is_trigger_word, key_of, lexicon, longest_at, nisba, span, verb_like,
@@ -381,4 +381,75 @@ pub fn one_person(a: &str, b: &str) -> bool {
         a.contains(' ') && b.contains(' ') && x.next() == y.next() && x.next_back() == y.next_back()
     };
     a == b || suffix(a, b) || suffix(b, a) || ends()
+}
+
+/// An Arabic given name the tagger found alone, followed at two of its
+/// occurrences or more by the same word, has that word for its family
+/// name ("عادل" + "إمام" twice, "طلعت" + "حرب"), when the word is no
+/// function word, title, time word, nationality, verb, definite word or
+/// word with a pronoun suffix, and no other mention starts on it. The
+/// tagger reads each sentence alone; the article's repetition is the
+/// evidence it lacks.
+pub(super) fn repeated_second_word(words: &[Word], found: &mut [Found]) {
+    let single = |f: &Found| {
+        f.kind == EntityType::Person
+            && f.link.is_none()
+            && !f.demonym
+            && f.w1 == f.w0 + 1
+            && matches!(f.what, What::Person { .. })
+    };
+    let next_free = |found: &[Found], i: usize| {
+        let n = found[i].w1;
+        let w = words.get(n)?;
+        let ok = w.arabic
+            && !w.brk
+            && !w.quote_before
+            && !w.f.ar_stop
+            && !w.f.title
+            && !w.f.time
+            && !w.f.particle
+            && w.f.demonym.is_none()
+            && !verb_like(w)
+            && !definite(w)
+            && w.readings.iter().all(|r| r.post == 0)
+            && !w.key.starts_with(['و', 'ف'])
+            && found.get(i + 1).is_none_or(|g| g.w0 > n);
+        ok.then_some(n)
+    };
+    let mut pairs: Vec<(&str, &str)> = Vec::new();
+    let single = |f: &Found| single(f) && words[f.w0].f.given.is_some();
+    for i in (0..found.len()).filter(|&i| single(&found[i])) {
+        if let Some(n) = next_free(found, i) {
+            pairs.push((words[found[i].w0].key.as_str(), words[n].key.as_str()));
+        }
+    }
+    // a word the gold corpora almost never see in a name ("حرب" war,
+    // "اصبح" became) needs the pair three times: "سعد اصبح" twice is "Saad
+    // became", "طلعت حرب" forty times is a name
+    let least = |w: &str| if not_person_words().contains(w) { 3 } else { 2 };
+    let repeated: Vec<(String, String)> = pairs
+        .iter()
+        .filter(|p| pairs.iter().filter(|q| q == p).count() >= least(p.1))
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect();
+    if repeated.is_empty() {
+        return;
+    }
+    for i in 0..found.len() {
+        if !single(&found[i]) {
+            continue;
+        }
+        let Some(n) = next_free(found, i) else { continue };
+        if !repeated.iter().any(|(a, b)| *a == words[found[i].w0].key && *b == words[n].key) {
+            continue;
+        }
+        let (_, stop) = span(words, n, n + 1, 0);
+        let f = &mut found[i];
+        if let What::Person { key } = &mut f.what {
+            key.push(' ');
+            key.push_str(&words[n].key);
+        }
+        f.w1 = n + 1;
+        f.end = stop;
+    }
 }
