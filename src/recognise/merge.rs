@@ -9,9 +9,10 @@
 //!   spans (confidence 0.3 and up; a leading title is cut off a person:
 //!   "الأمير محمد بن سلمان" → "محمد بن سلمان", and a proclitic when the
 //!   rest is a given name or a word of a person named elsewhere in the
-//!   article: "ونواز" → "نواز"; on the development parts the figures are
-//!   unchanged, on the 50 Arabic articles names link to their person
-//!   instead of standing apart). The rules only fill the
+//!   article: "ونواز" → "نواز"; a blessing, "حفظه الله"; a plural noun
+//!   before a surname named elsewhere, "قرارات العبادي" → "العبادي"; the
+//!   development figures unchanged, the 50 Arabic articles' names linked
+//!   to their person instead of standing apart). The rules only fill the
 //!   gaps the tagger leaves: curated organisations, well-known people, and
 //!   gazetteer places written with the article or after a settlement word
 //!   ("العقبة", "مدينة ضمد"), never over the tagger's misc names ("حرب
@@ -190,6 +191,10 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 }
                 if w0 >= w1 {
                     return None;
+                }
+                w1 = person_spans::without_blessing(words, w0, w1);
+                if person_spans::plural_before_surname(words, &tagged, w0, w1) {
+                    w0 += 1;
                 }
                 w1 = super::person_spans::person_end(words, w0, w1);
             }

@@ -147,3 +147,48 @@ pub(super) fn proclitic_on_name(words: &[Word], tagged: &[TaggedSpan], w0: usize
         })
         .map_or(0, |r| r.pre)
 }
+
+/// Blessings news writes after a name ("الملك سلمان بن عبدالعزيز حفظه
+/// الله", "عمر بن الخطاب رضي الله عنه"): not the name's.
+const BLESSINGS: [&str; 8] = [
+    "حفظه الله",
+    "يحفظه الله",
+    "رحمه الله",
+    "أيده الله",
+    "عليه السلام",
+    "رضي الله عنه",
+    "رضي الله عنها",
+    "صلى الله عليه وسلم",
+];
+
+/// The end of words `w0..w1` of an Arabic person's name without a
+/// blessing after it ([`BLESSINGS`]).
+pub(super) fn without_blessing(words: &[Word], w0: usize, w1: usize) -> usize {
+    if words[w1 - 1].key != "الله" && !matches!(words[w1 - 1].key.as_str(), "السلام" | "عنه" | "عنها" | "وسلم")
+    {
+        return w1;
+    }
+    for b in BLESSINGS {
+        let keys: Vec<String> = b.split(' ').map(crate::text::normalize_key).collect();
+        let n = keys.len();
+        if w1 > w0 + n && words[w1 - n..w1].iter().zip(&keys).all(|(w, k)| w.key == *k) {
+            return w1 - n;
+        }
+    }
+    w1
+}
+
+/// The first word of an Arabic person's name the tagger found (words
+/// `w0..w1`, two of them) is a plural noun before a surname the article
+/// names in full elsewhere: "قرارات العبادي", "إصلاحات العبادي" after
+/// "حيدر العبادي" are his decisions and reforms, the name is "العبادي".
+pub(super) fn plural_before_surname(words: &[Word], tagged: &[TaggedSpan], w0: usize, w1: usize) -> bool {
+    let first = &words[w0];
+    w1 == w0 + 2
+        && first.arabic
+        && first.key.ends_with("ات")
+        && first.key.chars().count() >= 5
+        && first.f.given.is_none()
+        && lexicon::is_given_name(&first.key).is_none()
+        && in_other_person(words, tagged, w0, &words[w0 + 1].key)
+}
