@@ -48,6 +48,11 @@ impl<'w> Casing<'w> {
             }
             s = e;
         }
+        // no headline sentence (most articles): [`Casing::end`] never asks
+        // how words are written, so the two sets stay empty, unallocated
+        if titled.is_empty() {
+            return Casing { titled, lower: HashSet::default(), named: HashSet::default() };
+        }
         // sized once for the words (about one spelling per two), not regrown
         let mut lower = HashSet::with_capacity_and_hasher(words.len() / 2, FnvBuild::default());
         let mut named = HashSet::with_capacity_and_hasher(words.len() / 8, FnvBuild::default());
