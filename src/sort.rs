@@ -21,6 +21,10 @@ pub fn order(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usi
 
 /// Sorts `v` by `cmp`, stably: what `v.sort_by(cmp)` does.
 pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    // nothing to order (many lists of an article hold one item or none)
+    if v.len() < 2 {
+        return;
+    }
     let order = {
         let s = &*v;
         order(s.len(), &mut |a, b| cmp(&s[a], &s[b]))
@@ -43,6 +47,10 @@ pub fn sort<T: Ord>(v: &mut [T]) {
 /// `order[i]` (`order` a permutation of the indices of `v`), following each
 /// cycle of the permutation with swaps.
 fn permute<T>(v: &mut [T], order: &[usize]) {
+    // already in order (often so: spans found left to right): no moves
+    if order.iter().enumerate().all(|(i, &j)| i == j) {
+        return;
+    }
     let mut done = vec![false; v.len()];
     for start in 0..v.len().min(order.len()) {
         if done[start] {
