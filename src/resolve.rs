@@ -508,7 +508,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
     crate::sort::sort_by_key(&mut order, |&i| rank(&found[i]));
     for i in order {
         let f = &found[i];
-        let text = texts.get(i).cloned().unwrap_or_default();
+        let text: &str = texts.get(i).map_or("", String::as_str);
         if let Some(link) = f.link {
             if let Some(&j) = by_span.get(&link) {
                 if let Some(e) = of_mention[j] {
@@ -518,7 +518,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                 }
             }
         }
-        let historical = if matches!(f.what, What::Place { .. }) { historical_of(&text) } else { None };
+        let historical = if matches!(f.what, What::Place { .. }) { historical_of(text) } else { None };
         let (ident, kind, name, names, place) = match &f.what {
             What::Date(_) => continue,
             What::Place { .. } if historical.is_some() => {
@@ -541,7 +541,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
             What::Place { dir: None, .. } if chosen.get(i).is_some_and(|c| c.within.is_some()) => {
                 let Some(p) = chosen.get(i).and_then(|c| c.within).and_then(|w| places.get(w)) else { continue };
                 // named by the text, pinned on the place it is in
-                let key = crate::text::normalize_key(&text);
+                let key = crate::text::normalize_key(text);
                 let info = PlaceInfo {
                     lat: p.lat,
                     lon: p.lon,
@@ -552,20 +552,31 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     candidates: Vec::new(),
                     corrected: false,
                 };
-                let names = own_names(ar, &text);
-                (format!("plc~{key}@{}", p.id), EntityType::Place, text.clone(), names, Some(info))
+                let names = own_names(ar, text);
+                (format!("plc~{key}@{}", p.id), EntityType::Place, text.to_string(), names, Some(info))
             }
             What::Place { cands, key, dir, .. } => {
                 if cands.is_empty() {
                     // a place the tagger found and the gazetteer does not
                     // know: highlighted and listed, not mapped
-                    let names = own_names(ar, &text);
+                    let names = own_names(ar, text);
                     let ident = format!("plc~{key}");
-                    (ident, EntityType::Place, text.clone(), names, None)
+                    (ident, EntityType::Place, text.to_string(), names, None)
                 } else {
                     let Some(scored) = chosen.get(i).map(|c| &c.scored) else { continue };
                     let Some(&(best, _)) = scored.first() else { continue };
                     let Some(p) = places.get(best) else { continue };
+                    let ident = match dir {
+                        Some(d) => format!("dir:{}:{}:{}", d.0, d.1, p.id),
+                        None => format!("plc:{}", p.id),
+                    };
+                    // a place named before has its entity: no second build of
+                    // its candidates and names for the mention to be dropped
+                    if let Some(&e) = by_ident.get(&ident) {
+                        ents[e].mentions.push(i);
+                        of_mention[i] = Some(e);
+                        continue;
+                    }
                     let total: f64 = scored.iter().map(|(_, s)| s.max(0.0)).sum::<f64>().max(1e-9);
                     let candidates: Vec<Candidate> = scored
                         .iter()
@@ -588,8 +599,9 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                         Some(d) => {
                             let (lat, lon, r) = shifted(p, *d);
                             let en = format!("{} {}", dir_words(*d), p.name_en);
-                            let names = Names { ar: if ar { Some(text.clone()) } else { None }, en: Some(en.clone()) };
-                            let name = if ar { text.clone() } else { en };
+                            let names =
+                                Names { ar: if ar { Some(text.to_string()) } else { None }, en: Some(en.clone()) };
+                            let name = if ar { text.to_string() } else { en };
                             let info = PlaceInfo {
                                 lat,
                                 lon,
@@ -600,7 +612,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                                 candidates,
                                 corrected: false,
                             };
-                            (format!("dir:{}:{}:{}", d.0, d.1, p.id), EntityType::Place, name, names, Some(info))
+                            (ident, EntityType::Place, name, names, Some(info))
                         }
                         None => {
                             let info = PlaceInfo {
@@ -614,7 +626,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                                 corrected: false,
                             };
                             let names = Names { ar: p.name_ar.map(str::to_string), en: Some(p.name_en.to_string()) };
-                            (format!("plc:{}", p.id), EntityType::Place, place_display(p, ar), names, Some(info))
+                            (ident, EntityType::Place, place_display(p, ar), names, Some(info))
                         }
                     }
                 }
@@ -630,8 +642,8 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                 (format!("known:{}", p.id), EntityType::Person, name, names, None)
             }
             What::Org { curated: None, key } => {
-                let names = own_names(ar, &text);
-                (format!("org~{}", strip_article(key)), EntityType::Organization, text.clone(), names, None)
+                let names = own_names(ar, text);
+                (format!("org~{}", strip_article(key)), EntityType::Organization, text.to_string(), names, None)
             }
             What::Person { key } if !key.contains(' ') && surnames.contains_key(key.as_str()) => {
                 let e = surnames[key.as_str()];
@@ -651,8 +663,8 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     })
                     .map(|e| e.ident.clone())
                     .unwrap_or_else(|| format!("per:{key}"));
-                let names = own_names(ar, &text);
-                (ident, EntityType::Person, text.clone(), names, None)
+                let names = own_names(ar, text);
+                (ident, EntityType::Person, text.to_string(), names, None)
             }
         };
         let e = match by_ident.get(&ident) {
@@ -668,17 +680,17 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
         };
         // a person's display name is its longest form
         if kind == EntityType::Person && text.chars().count() > ents[e].name.chars().count() {
-            ents[e].name = text.clone();
+            ents[e].name = text.to_string();
             if ar {
-                ents[e].names.ar = Some(text.clone());
+                ents[e].names.ar = Some(text.to_string());
             } else {
-                ents[e].names.en = Some(text.clone());
+                ents[e].names.en = Some(text.to_string());
             }
         }
         ents[e].mentions.push(i);
         of_mention[i] = Some(e);
         if kind == EntityType::Person {
-            let norm = crate::text::normalize_key(&text);
+            let norm = crate::text::normalize_key(text);
             if let Some((_, last)) = norm.rsplit_once(' ') {
                 surnames.entry(last.to_string()).or_insert(e);
             }
