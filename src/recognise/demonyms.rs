@@ -147,6 +147,12 @@ fn table() -> &'static Table {
     })
 }
 
+/// The first words of the demonyms, for the word flags
+/// ([`Word::f`](super::words::Feat::demonym_start)).
+pub(super) fn first_words() -> impl Iterator<Item = String> {
+    table().keys.iter().map(|(k, _)| k.split(' ').next().unwrap_or_default().to_string())
+}
+
 #[cfg(test)]
 /// The country (ISO alpha-2) a normalised demonym key points to
 /// ("السعوديين", "palestinians").
@@ -166,6 +172,10 @@ pub fn stats() -> (usize, usize, usize) {
 /// The longest demonym at word `i`: (reading of word `i`, end word, key,
 /// country index).
 fn longest(words: &[Word], i: usize) -> Option<(usize, usize, String, u16)> {
+    // most words start no demonym: one flag read, no lookup per reading
+    if !words.get(i).is_some_and(|w| w.f.demonym_start) {
+        return None;
+    }
     let t = table();
     let get = |k: &str| t.keys.binary_search_by(|(x, _)| x.as_str().cmp(k)).ok().map(|at| t.keys[at].1);
     let mut best: Option<(usize, usize, String, u16)> = None;

@@ -223,6 +223,7 @@ const F_GIVEN_AMB: u32 = 1 << 13;
 const F_TRIGGER_START: u32 = 1 << 14;
 const F_PEOPLE_START: u32 = 1 << 15;
 const F_COMPASS: u32 = 1 << 16;
+const F_DEMONYM_START: u32 = 1 << 17;
 
 /// Every word list in one sorted table of flags, so that a word costs one
 /// binary search per reading.
@@ -246,6 +247,7 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut en_connectors().words().iter().cloned(), F_CONNECTOR);
         add(&mut en_org_heads().words().iter().cloned(), F_EN_ORG_HEAD);
         add(&mut lexicon::compass_words().keys().cloned(), F_COMPASS);
+        add(&mut super::demonyms::first_words(), F_DEMONYM_START);
         for k in lexicon::given_names().keys() {
             let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
             v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
@@ -318,6 +320,7 @@ pub fn annotate(words: &mut [Word]) {
         f.org_start = any & F_ORG_START != 0;
         f.people_start = any & F_PEOPLE_START != 0;
         f.compass = any & F_COMPASS != 0;
+        f.demonym_start = any & F_DEMONYM_START != 0;
         f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
         f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
         cache.insert(id, f.clone());

@@ -96,6 +96,10 @@ pub struct Feat {
     pub title_start: bool,
     /// Some reading is a compass word ([`super::lexicon::compass`]).
     pub compass: bool,
+    /// Some reading is the first word of a demonym ("Russian", "كوري" of
+    /// "كوري شمالي"): only such words are looked up as demonyms, at every
+    /// word of the text.
+    pub demonym_start: bool,
 }
 
 /// Code points of `word` (as written) that produce the first `n` code
@@ -257,6 +261,14 @@ mod tests {
         assert_eq!(r.pre, 1);
         let r = w[2].readings.iter().find(|r| r.key == "syria").unwrap();
         assert_eq!(r.post, 2);
+    }
+
+    #[test]
+    fn demonyms_start_at_flagged_words_only() {
+        let t = "Russian officials met السعوديين";
+        let w = words(&tokenize(t), &sentences(t));
+        let flagged: Vec<bool> = w.iter().map(|w| w.f.demonym_start).collect();
+        assert_eq!(flagged, [true, false, false, true]);
     }
 
     #[test]
