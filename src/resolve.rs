@@ -286,16 +286,30 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         }
     }
     ctx.retain(|(c, _)| !c.is_empty());
-    let mut out: Vec<Choice> = found
-        .iter()
-        .map(|f| match &f.what {
+    // a place named again with the same candidates and cues scores as it
+    // did (score_candidates reads nothing else): its scores are copied
+    let mut out: Vec<Choice> = Vec::with_capacity(found.len());
+    // (candidates, adjective's country, settlement word, weakness; index in `out`)
+    type Seen<'a> = (&'a [u32], Option<&'a str>, bool, Weak, usize);
+    let mut scored_before: Vec<Seen<'_>> = Vec::new();
+    for f in found {
+        let choice = match &f.what {
             What::Place { weak: Weak::Focus, .. } => Choice::default(),
             What::Place { cands, adj_country, settlement, weak, .. } if !cands.is_empty() => {
-                Choice { scored: score_candidates(cands, *adj_country, *settlement, *weak, &ctx), within: None }
+                let same = |b: &&Seen<'_>| b.0 == *cands && b.1 == *adj_country && b.2 == *settlement && b.3 == *weak;
+                let scored = match scored_before.iter().find(same).and_then(|b| out.get(b.4)) {
+                    Some(c) => c.scored.clone(),
+                    None => {
+                        scored_before.push((cands, *adj_country, *settlement, *weak, out.len()));
+                        score_candidates(cands, *adj_country, *settlement, *weak, &ctx)
+                    }
+                };
+                Choice { scored, within: None }
             }
             _ => Choice::default(),
-        })
-        .collect();
+        };
+        out.push(choice);
+    }
     focus_nouns(found, &ctx, &mut out);
     // mentions whose own words decide them
     let mut own = vec![false; found.len()];

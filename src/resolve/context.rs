@@ -50,17 +50,21 @@ pub(crate) fn division_cue(words: &[Word], w0: usize, w1: usize) -> bool {
             .chain(w.readings.iter().map(|r| r.key.as_str()))
             .any(|k| list.binary_search_by(|x| x.as_str().cmp(k)).is_ok())
     };
-    let after = words.get(w1).is_some_and(|w| !w.brk && is(w, &cw.division_after));
-    let before_one = w0 > 0
-        && words.get(w0 - 1).is_some_and(|w| is(w, &cw.division_before))
-        && words.get(w0).is_some_and(|w| !w.brk);
-    let before_two = w0 > 1
-        && words.get(w0 - 2..w0).is_some_and(|ws| {
-            let k = format!("{} {}", ws[0].key, ws[1].key);
-            cw.division_before.binary_search(&k).is_ok()
-        });
-    let inside = w1 > w0 + 1 && words.get(w0).is_some_and(|w| is(w, &cw.division_before));
-    after || before_one || before_two || inside
+    // asked for every place mention: each test only when those before it
+    // fail, and the two words before looked up as "a b" without building it
+    let after = || words.get(w1).is_some_and(|w| !w.brk && is(w, &cw.division_after));
+    let before_one = || {
+        w0 > 0 && words.get(w0 - 1).is_some_and(|w| is(w, &cw.division_before)) && words.get(w0).is_some_and(|w| !w.brk)
+    };
+    let before_two = || {
+        w0 > 1
+            && words.get(w0 - 2..w0).is_some_and(|ws| {
+                let pair = || ws[0].key.bytes().chain(std::iter::once(b' ')).chain(ws[1].key.bytes());
+                cw.division_before.binary_search_by(|x| x.bytes().cmp(pair())).is_ok()
+            })
+    };
+    let inside = || w1 > w0 + 1 && words.get(w0).is_some_and(|w| is(w, &cw.division_before));
+    after() || before_one() || before_two() || inside()
 }
 
 pub(crate) fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
