@@ -434,12 +434,13 @@ fn unique_ids(bases: Vec<(String, String)>) -> Vec<String> {
     let mut order: Vec<usize> = (0..bases.len()).collect();
     crate::sort::sort_by(&mut order, |&a, &b| bases[a].cmp(&bases[b]).then(a.cmp(&b)));
     let mut out = vec![String::new(); bases.len()];
-    let mut taken: std::collections::HashSet<String, crate::hash::FnvBuild> =
-        bases.iter().map(|(id, _)| id.clone()).collect();
+    // the ids taken, gathered at the first id shared (most articles share none)
+    let mut taken: Option<std::collections::HashSet<String, crate::hash::FnvBuild>> = None;
     let mut prev: Option<&str> = None;
     for &i in &order {
         let base = bases[i].0.as_str();
         if prev == Some(base) {
+            let taken = taken.get_or_insert_with(|| bases.iter().map(|(id, _)| id.clone()).collect());
             let mut n = 2;
             while taken.contains(&format!("{base}-{n}")) {
                 n += 1;

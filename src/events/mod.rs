@@ -661,12 +661,13 @@ fn clauses(words: &[Word], sentences: &[(usize, usize)]) -> Vec<(usize, usize, u
         let mut c0 = s0;
         let mut from = 0;
         for (k, w) in sw.iter().enumerate() {
+            // read only after a comma (two lookups a word otherwise)
             let joins =
-                (w.arabic && w.key.starts_with('و')) || joiners.contains(&w.key) || ew.clause_start.contains(&w.key);
+                || (w.arabic && w.key.starts_with('و')) || joiners.contains(&w.key) || ew.clause_start.contains(&w.key);
             // "... جاء ذلك أثناء الاجتماع": the setting of what was said
             // before, a clause of its own even without a comma
             let setting = k > 0 && sw.get(k + 1).is_some_and(|n| ew.setting.contains_pair(&w.key, &n.key));
-            if k == 0 || !(setting || (w.comma_before && joins)) {
+            if k == 0 || !(setting || (w.comma_before && joins())) {
                 continue;
             }
             let before = sw.get(from..k).is_some_and(|ws| ws.iter().any(|x| x.f.trigger_start));
