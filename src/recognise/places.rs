@@ -331,7 +331,24 @@ pub(super) fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
     };
     let after = words.get(j).is_some_and(|n| !n.brk && n.arabic && clear(n, true));
     let before = i > 0 && !w.brk && w.key.starts_with('و') && words[i - 1].arabic && clear(&words[i - 1], false);
-    cue || after || before || (!never && whole_hashtag(words, i, j))
+    cue || after || before || (!never && (whole_hashtag(words, i, j) || vouched_elsewhere(words, i, j)))
+}
+
+/// The one word at `i..j` is written elsewhere in the text, as it stands or
+/// without its proclitics, as a whole hashtag or right after a noun of
+/// place ("مدارس الجفر ... #الجفر", "بالجفر ... منطقة الجفر"): a text that
+/// once writes it as a place means the place each time. A preposition
+/// ("في") does not vouch so far: "في الجلاء" is as often "in the evacuation".
+fn vouched_elsewhere(words: &[Word], i: usize, j: usize) -> bool {
+    if j != i + 1 {
+        return false;
+    }
+    let w = &words[i];
+    let names = |key: &str| w.readings.iter().any(|r| r.key == key) && !gazetteer::lookup(key).is_empty();
+    let cued = |k: usize| {
+        whole_hashtag(words, k, k + 1) || (k > 0 && !words[k].brk && ar_place_nouns().contains(&words[k - 1].key))
+    };
+    words.iter().enumerate().any(|(k, x)| k != i && x.arabic && names(&x.key) && cued(k))
 }
 
 /// Words `i..j` are a whole hashtag ("#معان", "#الجفر", not the "سيول" of
@@ -705,94 +722,5 @@ pub(super) fn names_disease(words: &[Word], f: &Found) -> bool {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::lexicon::check_table;
-    use super::super::{recognise, words};
-    use crate::lists::{text as late_list, List};
-    use crate::model::EntityType;
-    use crate::tagger::TaggedSpan;
-    use crate::text::{sentences, tokenize};
-
-    /// The places marked in `t`, with a tagger place span over the word
-    /// `tagged` when given.
-    fn places_in(t: &str, tagged: Option<&str>) -> Vec<String> {
-        let toks = tokenize(t);
-        let ws = words(&toks, &sentences(t));
-        let spans: Vec<TaggedSpan> = tagged
-            .map(|w| {
-                let at = toks.iter().position(|k| k.text == w).unwrap();
-                TaggedSpan { start_token: at, end_token: at + 1, kind: EntityType::Place, score: 0.9 }
-            })
-            .into_iter()
-            .collect();
-        let chars: Vec<char> = t.chars().collect();
-        recognise(&ws, "ar", &[], &spans, true)
-            .into_iter()
-            .filter(|f| f.kind == EntityType::Place && !f.demonym)
-            .map(|f| chars[f.start..f.end].iter().collect())
-            .collect()
-    }
-
-    #[test]
-    fn place_idioms_table() {
-        check_table("place_idioms.tsv", late_list(List::PlaceIdioms), 4);
-        for r in super::super::lexicon::rows(late_list(List::PlaceIdioms)) {
-            assert!((r[0] == "-") != (r[2] == "-"), "place_idioms.tsv: one side only: {r:?}");
-        }
-    }
-
-    /// A spelling the gold corpora never tag as a place ("التحالف", the
-    /// coalition; "الباب", the door) is not one after "في"; after a noun of
-    /// place it is ("مدينة الباب", al-Bab).
-    #[test]
-    fn never_places_need_a_noun_of_place() {
-        let m = places_in("وتشارك عشر دول أعضاء في التحالف في العمليات الجوية ضد المسلحين.", None);
-        assert!(!m.contains(&"التحالف".to_string()), "{m:?}");
-        let m = places_in("دار القتال في الباب منذ الصباح.", None);
-        assert!(!m.contains(&"الباب".to_string()), "{m:?}");
-        let m = places_in("سيطرت القوات على مدينة الباب شمال حلب.", None);
-        assert!(m.contains(&"الباب".to_string()), "{m:?}");
-    }
-
-    /// Right after a preposition comes its noun, never a conjunction: "من
-    /// فصيلة" (of the family of) is not من + ف + "صيلة".
-    #[test]
-    fn no_conjunction_after_a_preposition() {
-        let m = places_in("الأسد حيوان ضخم من فصيلة السنوريات يعيش في أفريقيا.", None);
-        assert_eq!(m, ["أفريقيا"], "{m:?}");
-    }
-
-    /// The names joined to a list that "أحياء" opens are districts, not
-    /// towns of the same name (Nasiriyah in Iraq); the city after "أحياء"
-    /// and a place after "في" stay places.
-    #[test]
-    fn district_lists_are_not_towns() {
-        let m = places_in("وتشمل الدائرة الأولى أحياء النسيم، والربيع، والناصرية، والعقيق في مدينة الدمام.", None);
-        assert_eq!(m, ["الدمام"], "{m:?}");
-        let m = places_in("وشهدت أحياء الرياض والدمام أمطارا غزيرة.", None);
-        assert_eq!(m, ["الرياض", "الدمام"], "{m:?}");
-    }
-
-    /// Place names inside a list of companies' shares are company names
-    /// ("أسمنت حائل", "السعودية للتموين"); Gulf companies stay a place.
-    #[test]
-    fn company_lists_are_not_places() {
-        let m = places_in(
-            "وكانت أسهم شركات الإنماء طوكيو للتأمين، وأسمنت حائل، والسعودية للتموين الأكثر ارتفاعا في جدة.",
-            None,
-        );
-        assert_eq!(m, ["جدة"], "{m:?}");
-        let m = places_in("وارتفعت أسهم شركات الخليج بعد إعلان النتائج.", None);
-        assert_eq!(m, ["الخليج"], "{m:?}");
-        let m = places_in("هل تغطي شركات التأمين كلفة أضرار انفجار بيروت؟", None);
-        assert_eq!(m, ["بيروت"], "{m:?}");
-    }
-
-    /// The tagger vouches for the word it read: "كُرِّم" (was honoured)
-    /// tagged as a place is not ك + "رم" (Rome).
-    #[test]
-    fn a_tagged_word_is_not_what_is_left_of_it() {
-        let m = places_in("وقد كُرِّم الباحث خلال الحفل السنوي للجامعة.", Some("كُرِّم"));
-        assert!(m.is_empty(), "{m:?}");
-    }
-}
+#[path = "places_tests.rs"]
+mod tests;
