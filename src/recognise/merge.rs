@@ -425,9 +425,13 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
         .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region]))
 }
 
-/// Most words are Arabic.
+/// More words are Arabic than Latin.
 pub(super) fn lang_is_arabic(words: &[Word]) -> bool {
-    words.iter().filter(|w| w.arabic).count() * 2 > words.len()
+    // numbers, web addresses and @handles are no language's words: an
+    // Arabic tweet with a link ("RT @user مصر تسجل 510 إصابات
+    // https://t.co/...") is Arabic
+    let latin = words.iter().filter(|w| !w.arabic && !w.link && w.text.chars().any(char::is_alphabetic)).count();
+    words.iter().filter(|w| w.arabic).count() > latin
 }
 
 /// A word written with a preposition and the article ("بجدة" is not one,

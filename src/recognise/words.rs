@@ -58,6 +58,9 @@ pub struct Word {
     /// Joined to the previous word by an underscore, as a hashtag joins
     /// its words ("سد_الوالة").
     pub underscore_before: bool,
+    /// Part of a web address or an @handle ("https://t.co/VvdK4OI5Nw",
+    /// "@user"): no word of the text's language.
+    pub link: bool,
     /// First word of its sentence.
     pub sent_start: bool,
     /// Index of its sentence.
@@ -179,12 +182,19 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut hash = false;
     let mut underscore = false;
     let mut hyphen = false;
+    // inside a web address or an @handle: from "http", "https", "www" or
+    // "@" up to the next white space
+    let mut link = false;
     let mut last_sent = usize::MAX;
     // words repeat within an article: read each spelling once
     // about one spelling per two tokens: sized once, not regrown
     let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> =
         std::collections::HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
     for (i, t) in tokens.iter().enumerate() {
+        let joined = i > 0 && tokens[i - 1].end == t.start;
+        link = (link && joined)
+            || (!t.is_word && t.text.ends_with('@'))
+            || (t.is_word && matches!(t.norm.as_str(), "http" | "https" | "www"));
         if !t.is_word {
             if t.text != "-" && t.text != "_" {
                 brk = true;
@@ -232,6 +242,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             quote_before: quote,
             hashtag: hash && i > 0 && tokens[i - 1].end == t.start,
             underscore_before: underscore && i > 0 && tokens[i - 1].end == t.start,
+            link,
             sent_start,
             sent,
             f: Feat::default(),
