@@ -144,8 +144,8 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                 let wi0 = before.unwrap_or(wi);
                 let (start, end) = span(words, wi0, wi + 1, if before.is_some() { 0 } else { w.readings[ri].pre });
                 let end = end - if w.arabic { 0 } else { r.post };
-                let what = accepted[*idx].what.clone();
-                let earlier = (accepted[*idx].start, accepted[*idx].end);
+                let what = full.what.clone();
+                let earlier = (full.start, full.end);
                 let mut f = Found::new((wi0, wi + 1), (start, end), *kind, what, 0).linked_to(earlier);
                 // an Arabic head noun ("التحالف") refers to the body; it is not its name
                 f.reference = w.arabic && *kind == EntityType::Organization;

@@ -44,6 +44,9 @@ word_lists! {
     /// Connectors that may sit inside an English name ("Gulf of Mexico",
     /// "Bashar al-Assad", "Marcel de Vink").
     fn en_connectors = ["en_connector"];
+    /// Words of the blessings written after a name ("حفظه الله", "رضي
+    /// الله عنه"): [`super::person_spans::without_blessing`].
+    pub(super) fn ar_blessings = ["ar_blessing"];
     /// Arabic name particles ("بن", "أبو", "عبد", "آل").
     fn ar_particles = ["ar_particle"];
     /// Words after which a nisba-shaped word is still read as a place name

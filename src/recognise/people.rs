@@ -357,14 +357,7 @@ pub(super) fn nisba_surnames(words: &[Word], found: &mut Vec<Found>) {
             if found.get(i + 1).is_some_and(|g| g.w0 == n) {
                 found.remove(i + 1);
             }
-            let (_, end) = span(words, n, n + 1, 0);
-            let f = &mut found[i];
-            if let What::Person { key } = &mut f.what {
-                key.push(' ');
-                key.push_str(&words[n].key);
-            }
-            f.w1 = n + 1;
-            f.end = end;
+            take_next_word(words, &mut found[i]);
         }
         i += 1;
     }
@@ -391,17 +384,16 @@ pub fn one_person(a: &str, b: &str) -> bool {
 /// tagger reads each sentence alone; the article's repetition is the
 /// evidence it lacks.
 pub(super) fn repeated_second_word(words: &[Word], found: &mut [Found]) {
-    let single = |f: &Found| {
+    let given_alone = |f: &Found| {
         f.kind == EntityType::Person
             && f.link.is_none()
             && !f.demonym
             && f.w1 == f.w0 + 1
             && matches!(f.what, What::Person { .. })
+            && words[f.w0].f.given.is_some()
     };
-    let next_free = |found: &[Found], i: usize| {
-        let n = found[i].w1;
-        let w = words.get(n)?;
-        let ok = w.arabic
+    let may_follow = |w: &Word| {
+        w.arabic
             && !w.brk
             && !w.quote_before
             && !w.f.ar_stop
@@ -413,43 +405,35 @@ pub(super) fn repeated_second_word(words: &[Word], found: &mut [Found]) {
             && !definite(w)
             && w.readings.iter().all(|r| r.post == 0)
             && !w.key.starts_with(['و', 'ف'])
-            && found.get(i + 1).is_none_or(|g| g.w0 > n);
-        ok.then_some(n)
     };
-    let mut pairs: Vec<(&str, &str)> = Vec::new();
-    let single = |f: &Found| single(f) && words[f.w0].f.given.is_some();
-    for i in (0..found.len()).filter(|&i| single(&found[i])) {
-        if let Some(n) = next_free(found, i) {
-            pairs.push((words[found[i].w0].key.as_str(), words[n].key.as_str()));
-        }
-    }
+    // (mention, its given name, the word after it), no other mention there
+    let pairs: Vec<(usize, &str, &str)> = (0..found.len())
+        .filter(|&i| given_alone(&found[i]))
+        .filter_map(|i| {
+            let n = found[i].w1;
+            let next = words.get(n).filter(|w| may_follow(w))?;
+            found.get(i + 1).is_none_or(|g| g.w0 > n).then_some((i, words[found[i].w0].key.as_str(), next.key.as_str()))
+        })
+        .collect();
     // a word the gold corpora almost never see in a name ("حرب" war,
     // "اصبح" became) needs the pair three times: "سعد اصبح" twice is "Saad
     // became", "طلعت حرب" forty times is a name
     let least = |w: &str| if not_person_words().contains(w) { 3 } else { 2 };
-    let repeated: Vec<(String, String)> = pairs
-        .iter()
-        .filter(|p| pairs.iter().filter(|q| q == p).count() >= least(p.1))
-        .map(|(a, b)| (a.to_string(), b.to_string()))
-        .collect();
-    if repeated.is_empty() {
-        return;
+    let times = |a: &str, b: &str| pairs.iter().filter(|p| p.1 == a && p.2 == b).count();
+    let named: Vec<usize> = pairs.iter().filter(|p| times(p.1, p.2) >= least(p.2)).map(|p| p.0).collect();
+    for i in named {
+        take_next_word(words, &mut found[i]);
     }
-    for i in 0..found.len() {
-        if !single(&found[i]) {
-            continue;
-        }
-        let Some(n) = next_free(found, i) else { continue };
-        if !repeated.iter().any(|(a, b)| *a == words[found[i].w0].key && *b == words[n].key) {
-            continue;
-        }
-        let (_, stop) = span(words, n, n + 1, 0);
-        let f = &mut found[i];
-        if let What::Person { key } = &mut f.what {
-            key.push(' ');
-            key.push_str(&words[n].key);
-        }
-        f.w1 = n + 1;
-        f.end = stop;
+}
+
+/// Extends a person's mention over the word right after it, key and span.
+fn take_next_word(words: &[Word], f: &mut Found) {
+    let n = f.w1;
+    let (_, end) = span(words, n, n + 1, 0);
+    if let What::Person { key } = &mut f.what {
+        key.push(' ');
+        key.push_str(&words[n].key);
     }
+    f.w1 = n + 1;
+    f.end = end;
 }

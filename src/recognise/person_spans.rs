@@ -7,6 +7,7 @@
 //! The start of an English one: initials and the given name before a
 //! middle initial are the name's ("J. R. Brown", "George W. Bush").
 
+use super::lists::ar_blessings;
 use super::merge::name_conjunction;
 use super::{lexicon, Word};
 use crate::model::EntityType;
@@ -135,7 +136,7 @@ fn in_other_person(words: &[Word], tagged: &[TaggedSpan], w0: usize, key: &str) 
 /// الجاسم"), and the whole word is no given name ("وليد", "بسام").
 pub(super) fn proclitic_on_name(words: &[Word], tagged: &[TaggedSpan], w0: usize) -> usize {
     let w = &words[w0];
-    if !w.arabic || lexicon::is_given_name(&w.key).is_some() || in_other_person(words, tagged, w0, &w.key) {
+    if !w.arabic || w.f.given.is_some() || in_other_person(words, tagged, w0, &w.key) {
         return 0;
     }
     w.readings
@@ -148,34 +149,19 @@ pub(super) fn proclitic_on_name(words: &[Word], tagged: &[TaggedSpan], w0: usize
         .map_or(0, |r| r.pre)
 }
 
-/// Blessings news writes after a name ("الملك سلمان بن عبدالعزيز حفظه
-/// الله", "عمر بن الخطاب رضي الله عنه"): not the name's.
-const BLESSINGS: [&str; 8] = [
-    "حفظه الله",
-    "يحفظه الله",
-    "رحمه الله",
-    "أيده الله",
-    "عليه السلام",
-    "رضي الله عنه",
-    "رضي الله عنها",
-    "صلى الله عليه وسلم",
-];
-
 /// The end of words `w0..w1` of an Arabic person's name without a
-/// blessing after it ([`BLESSINGS`]).
+/// blessing written after it ("الملك سلمان بن عبدالعزيز حفظه الله", "عمر
+/// بن الخطاب رضي الله عنه"): a final run of two words or more of the
+/// `ar_blessing` list holding "الله" or "السلام". The first word stays, and
+/// "عبد الله" is one blessing word only.
 pub(super) fn without_blessing(words: &[Word], w0: usize, w1: usize) -> usize {
-    if words[w1 - 1].key != "الله" && !matches!(words[w1 - 1].key.as_str(), "السلام" | "عنه" | "عنها" | "وسلم")
-    {
-        return w1;
+    let run = words[w0 + 1..w1].iter().rev().take_while(|w| ar_blessings().contains(&w.key)).count();
+    let holy = words[w1 - run..w1].iter().any(|w| w.key == "الله" || w.key == "السلام");
+    if run >= 2 && holy {
+        w1 - run
+    } else {
+        w1
     }
-    for b in BLESSINGS {
-        let keys: Vec<String> = b.split(' ').map(crate::text::normalize_key).collect();
-        let n = keys.len();
-        if w1 > w0 + n && words[w1 - n..w1].iter().zip(&keys).all(|(w, k)| w.key == *k) {
-            return w1 - n;
-        }
-    }
-    w1
 }
 
 /// The first word of an Arabic person's name the tagger found (words
@@ -189,6 +175,5 @@ pub(super) fn plural_before_surname(words: &[Word], tagged: &[TaggedSpan], w0: u
         && first.key.ends_with("ات")
         && first.key.chars().count() >= 5
         && first.f.given.is_none()
-        && lexicon::is_given_name(&first.key).is_none()
         && in_other_person(words, tagged, w0, &words[w0 + 1].key)
 }
