@@ -21,7 +21,7 @@
 //!   town below 150,000 people reached only through a spelling variant
 //!   (a proclitic ب ف ك ل stripped, a final ه read as ة: "بشوش",
 //!   "بنكا", "زواره") fills no gap without a cue or the same name written
-//!   plainly elsewhere in the article ([`variant_minor`]; on the
+//!   plainly elsewhere in the article ([`super::places::variant_minor`]; on the
 //!   development parts 5 false places fewer and one more found, places
 //!   unchanged on IDRISI-D).
 //! - English, tagger loaded: the same, with gazetteer places that are
@@ -572,34 +572,6 @@ impl Policy {
             _ => false,
         }
     }
-}
-
-/// Population from which a town reached through a spelling variant is
-/// well known enough to stand without support ([`variant_minor`]).
-const VARIANT_TOWN: u64 = 150_000;
-
-/// One Arabic word without the article that names a town only through a
-/// spelling variant: a one-letter proclitic stripped ("بشوش" "cheerful" as
-/// ب + Shush, "فاجأ" "surprised" as ف + Aga, "بنكا" "a bank" as ب + Neka)
-/// or a final ه read as ة ("زواره" "his visitors" as Zuwara). Unless the
-/// town is a capital or large ([`VARIANT_TOWN`]), the rules leave it to
-/// the tagger or a cue ("في", "إلى", "مدينة": then it is no gap fill).
-pub(super) fn variant_minor(words: &[Word], f: &Found) -> bool {
-    let What::Place { cands, key, weak: Weak::No | Weak::Indefinite, settlement: false, .. } = &f.what else {
-        return false;
-    };
-    let Some(w) = words.get(f.w0).filter(|w| w.arabic && f.w1 == f.w0 + 1) else { return false };
-    let places = crate::gazetteer::places();
-    let Some(p) = cands.first().and_then(|&c| places.get(c as usize)) else { return false };
-    if !matches!(p.kind, PlaceKind::City | PlaceKind::Site) || p.capital || p.population >= VARIANT_TOWN {
-        return false;
-    }
-    // و is a conjunction before a whole word ("ضبعة ومادبا"), not a variant
-    let stripped = f.start > w.start && !w.text.starts_with('و');
-    let folded = w.text.ends_with('ه') && p.name_ar.is_some_and(|n| n.ends_with('ة'));
-    // the article writes the name as it is elsewhere ("بمأدبا ... #مأدبا")
-    let elsewhere = words.iter().any(|o| o.arabic && o.key.as_str() == key.as_str());
-    (stripped || folded) && !elsewhere && !super::places::ar_cued(words, f.w0, f.w1)
 }
 
 /// Whether the first (most likely) candidate is a notable place: a

@@ -253,7 +253,7 @@ pub fn recognise(
         let misc = misc_ranges(words, tagged, pol.min_score);
         cands.retain(|c| {
             pol.fills(c)
-                && !(pol.arabic && merge::variant_minor(words, c))
+                && !(pol.arabic && places::variant_minor(words, c))
                 && (c.kind != EntityType::Place
                     || places::located_adjective(words, c.w1)
                     || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b))

@@ -307,7 +307,7 @@ fn unsupported_ambiguous(words: &[Word], i: usize, j: usize, key: &str, cands: &
 /// An Arabic name at words `i..j` has support: a place cue right before it
 /// ("في", "إلى", "مدينة", "محافظة") or a clear place joined to it by و
 /// ("حلب وحماة", "حماة وحمص").
-pub(super) fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
+fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
     let w = &words[i];
     let amb = ambiguous_places();
     // a spelling the corpora never tag as a place needs a noun of place
@@ -381,6 +381,11 @@ const SMALL_TOWN: u64 = 100_000;
 /// ("سلامة", "الدور", "السوق") far more often than towns are.
 const SMALL_TOWN_AR: u64 = 15_000;
 
+/// A town or site below `limit` people that is no capital.
+fn minor_town(p: &gazetteer::Place, limit: u64) -> bool {
+    matches!(p.kind, PlaceKind::City | PlaceKind::Site) && !p.capital && p.population < limit
+}
+
 /// One Arabic word that the gazetteer knows only as villages is a place
 /// only with a cue ([`ar_cued`]). One capitalised English word that it
 /// knows only as small towns is a place only with a cue: a preposition of place before it
@@ -395,11 +400,7 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
     }
     let places = gazetteer::places();
     let limit = if w.arabic { SMALL_TOWN_AR } else { SMALL_TOWN };
-    let small = |&c: &u32| {
-        places
-            .get(c as usize)
-            .is_none_or(|p| matches!(p.kind, PlaceKind::City | PlaceKind::Site) && !p.capital && p.population < limit)
-    };
+    let small = |&c: &u32| places.get(c as usize).is_none_or(|p| minor_town(p, limit));
     if !cands.iter().all(small) {
         return false;
     }
@@ -719,6 +720,34 @@ pub(super) fn names_disease(words: &[Word], f: &Found) -> bool {
         }
         None => false,
     }
+}
+
+/// Population from which a town reached through a spelling variant is
+/// well known enough to stand without support ([`variant_minor`]).
+const VARIANT_TOWN: u64 = 150_000;
+
+/// One Arabic word without the article that names a town only through a
+/// spelling variant: a one-letter proclitic stripped ("بشوش" "cheerful" as
+/// ب + Shush, "فاجأ" "surprised" as ف + Aga, "بنكا" "a bank" as ب + Neka)
+/// or a final ه read as ة ("زواره" "his visitors" as Zuwara). Unless the
+/// town is a capital or large ([`VARIANT_TOWN`]), the rules leave it to
+/// the tagger or a cue ("في", "إلى", "مدينة": then it is no gap fill).
+pub(super) fn variant_minor(words: &[Word], f: &Found) -> bool {
+    let What::Place { cands, key, weak: Weak::No | Weak::Indefinite, settlement: false, .. } = &f.what else {
+        return false;
+    };
+    let Some(w) = words.get(f.w0).filter(|w| w.arabic && f.w1 == f.w0 + 1) else { return false };
+    let places = gazetteer::places();
+    let Some(p) = cands.first().and_then(|&c| places.get(c as usize)) else { return false };
+    if !minor_town(p, VARIANT_TOWN) {
+        return false;
+    }
+    // و is a conjunction before a whole word ("ضبعة ومادبا"), not a variant
+    let stripped = f.start > w.start && !w.text.starts_with('و');
+    let folded = w.text.ends_with('ه') && p.name_ar.is_some_and(|n| n.ends_with('ة'));
+    // the article writes the name as it is elsewhere ("بمأدبا ... #مأدبا")
+    let elsewhere = words.iter().any(|o| o.arabic && o.key.as_str() == key.as_str());
+    (stripped || folded) && !elsewhere && !ar_cued(words, f.w0, f.w1)
 }
 
 #[cfg(test)]
