@@ -198,8 +198,7 @@ pub(super) fn ambiguous_places() -> &'static WordSet {
 pub(super) fn not_person_words() -> &'static WordSet {
     static S: Late<WordSet> = Late::new();
     S.get(|| {
-        let keys: Vec<&str> =
-            lexicon::rows(late_list(List::NotPersonWords)).filter(|r| r.len() >= 4).map(|r| r[0]).collect();
+        let keys: Vec<&str> = lexicon::rows(late_list(List::NotPersonWords)).map(|r| r[0]).collect();
         WordSet::new(&keys)
     })
 }

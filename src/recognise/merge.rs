@@ -52,7 +52,7 @@
 //! what is left of its word once a proclitic is stripped ("كُرِّم" is not
 //! ك + "رم"). See `places::ordinary_here`.
 
-use super::lists::{en_company_suffixes, en_documents, en_org_heads, not_person_words};
+use super::lists::{en_company_suffixes, en_documents, en_org_heads};
 use super::places::tagged_place;
 use super::{key_of, lexicon, person_spans, span, Found, Weak, What, Word};
 use crate::model::{EntityType, PlaceKind};
@@ -175,28 +175,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 }
             }
             if t.kind == EntityType::Person && words[w0].arabic {
-                // a preposition with the article ("بجدة", "للإرهاب") starts
-                // no person's name
-                if preposition_article(&words[w0]) {
-                    return None;
-                }
-                // nor is, or starts or ends with, a word the gold corpora
-                // almost never put in a person's name ("طارئ", "انطلقوا")
-                let common = |w: &Word| not_person_words().contains(&w.key);
-                while w1 > w0 && (common(&words[w1 - 1]) || (w1 > w0 + 1 && past_plural(&words[w1 - 1]))) {
-                    w1 -= 1;
-                }
-                while w0 < w1 && common(&words[w0]) {
-                    w0 += 1;
-                }
-                if w0 >= w1 {
-                    return None;
-                }
-                w1 = person_spans::without_blessing(words, w0, w1);
-                if person_spans::plural_before_surname(words, &tagged, w0, w1) {
-                    w0 += 1;
-                }
-                w1 = super::person_spans::person_end(words, w0, w1);
+                (w0, w1) = person_spans::arabic_edges(words, &tagged, w0, w1)?;
             }
             let mut key = key_of(words, w0, w1, &words[w0].key);
             // A country's name alone is the country, not an organisation: the
@@ -347,7 +326,7 @@ fn adjective_after_head(head: &Word, w: &Word, next: &Word) -> bool {
 /// An Arabic past-tense verb of a plural subject ("انطلقوا", "أكدوا"), by
 /// its ending: the word after a name that a name does not run on into.
 /// Foreign names with the same ending ("فرانسوا") are given names.
-fn past_plural(w: &Word) -> bool {
+pub(super) fn past_plural(w: &Word) -> bool {
     w.arabic && w.key.chars().count() >= 4 && w.key.ends_with("وا") && lexicon::is_given_name(&w.key).is_none()
 }
 
@@ -436,7 +415,7 @@ pub(super) fn lang_is_arabic(words: &[Word]) -> bool {
 
 /// A word written with a preposition and the article ("بجدة" is not one,
 /// "بالرياض", "للإرهاب", "كالعادة" are).
-fn preposition_article(w: &Word) -> bool {
+pub(super) fn preposition_article(w: &Word) -> bool {
     ["بال", "لل", "كال", "وبال", "ولل", "فبال", "فلل", "وكال"].iter().any(|p| w.key.starts_with(p))
         && w.key.chars().count() >= 5
 }

@@ -3,15 +3,73 @@
 //! "الحسن بن علي"), two names joined by و are two people
 //! ("عبدالرحمن ومحمد", "احمد ماهر والنقراشي"; cut in [`super::joined`]),
 //! and a proclitic written onto a name stays outside it ("ونواز" after
-//! "ماجد نواز" is "نواز"; "وليد" stays whole).
+//! "ماجد نواز" is "نواز"; "وليد" stays whole). Its edges are no ordinary
+//! word the gold corpora almost never put in a name ("يشغل", "السكرتير"),
+//! and a nationality alone or a phrase starting with God is no name
+//! ([`arabic_edges`]).
 //! The start of an English one: initials and the given name before a
 //! middle initial are the name's ("J. R. Brown", "George W. Bush").
 
-use super::lists::ar_blessings;
-use super::merge::name_conjunction;
+use super::lists::{ar_blessings, not_person_words};
+use super::merge::{name_conjunction, past_plural, preposition_article};
 use super::{lexicon, Word};
 use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
+
+/// The edges of an Arabic person's name the tagger found at words `w0..w1`,
+/// or none when what it found is no name.
+pub(super) fn arabic_edges(
+    words: &[Word],
+    tagged: &[TaggedSpan],
+    mut w0: usize,
+    mut w1: usize,
+) -> Option<(usize, usize)> {
+    // a preposition with the article ("بجدة", "للإرهاب") starts no
+    // person's name
+    if preposition_article(&words[w0]) {
+        return None;
+    }
+    // nor is a nationality alone ("سولي مونتاري (غاني)"): the
+    // demonym recogniser marks it as the country's reference
+    let w = &words[w0];
+    if w1 == w0 + 1 && w.f.demonym.is_some() && w.f.given.is_none() && !w.key.starts_with("ال") {
+        return None;
+    }
+    // nor holds a "و" of its own ("وزين و كيان": two companies)
+    if let Some(i) = (w0 + 1..w1).find(|&i| words[i].key == "و") {
+        w1 = i;
+    }
+    // nor is, or starts or ends with, a word the gold corpora almost never
+    // put in a person's name ("طارئ", "انطلقوا", "السكرتير"), at the start
+    // also behind a conjunction ("وسني صالح")
+    let common = |w: &Word| not_person_words().contains(&w.key);
+    while w1 > w0 && (common(&words[w1 - 1]) || (w1 > w0 + 1 && past_plural(&words[w1 - 1]))) {
+        w1 -= 1;
+    }
+    let after_and = |w: &Word| {
+        w.f.given.is_none()
+            && (w.text.starts_with('و') || w.text.starts_with('ف'))
+            && w.readings.iter().any(|r| r.pre == 1 && not_person_words().contains(&r.key))
+    };
+    while w0 < w1 && (common(&words[w0]) || after_and(&words[w0])) {
+        w0 += 1;
+    }
+    // God ("والله الهادي": God is the guide) starts no person's name
+    let god = words[w0..w1].first().is_some_and(|w| w.readings.iter().any(|r| r.key == "الله"));
+    if w0 >= w1 || god {
+        return None;
+    }
+    w1 = without_blessing(words, w0, w1);
+    if plural_before_surname(words, tagged, w0, w1) {
+        w0 += 1;
+    }
+    w1 = person_end(words, w0, w1);
+    // and a particle the name did not go on from ("ابن") is none
+    if w1 == w0 + 1 && words[w0].f.particle {
+        return None;
+    }
+    Some((w0, w1))
+}
 
 /// The end of words `w0..w1` of a person's name, moved past the word after
 /// a final particle (بن، ابن، عبد، أبو، آل), and on along the chain of
