@@ -231,12 +231,12 @@ fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::R
                         *x += v;
                     }
                 };
-                if let Some(o) = p.own.get(r.start + j) {
+                if let Some(o) = p.own_of(r.start + j) {
                     add(o);
                 }
                 // the neighbours' rows, or the edge's past the run
                 for (k, (&d, edge)) in features::OFFSETS.iter().zip(&p.edge).enumerate() {
-                    let at = j.checked_add_signed(d).filter(|&x| x < r.len()).and_then(|x| p.near.get(r.start + x));
+                    let at = j.checked_add_signed(d).filter(|&x| x < r.len()).and_then(|x| p.near_of(r.start + x));
                     add(at.and_then(|n| n.get(k)).unwrap_or(edge));
                 }
                 e.push(row);

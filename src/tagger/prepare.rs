@@ -15,14 +15,29 @@ use crate::text::Token;
 /// What each token of a run contributes ([`prepare`]).
 pub(super) struct Prepared {
     pub(super) toks: Vec<Tok>,
-    /// Per token, the weights of its features that follow from its
+    /// Per token, its spelling: the index of its rows in `own` and `near`
+    /// (kept once per spelling, not copied to every token: a token's rows
+    /// are 180 bytes, and most tokens repeat a spelling).
+    pub(super) at: Vec<u32>,
+    /// Per spelling, the weights of its features that follow from the
     /// spelling alone ([`features::own_features`]), summed.
     pub(super) own: Vec<[i32; NT]>,
-    /// Per token, what it gives the token at each offset of
+    /// Per spelling, what it gives the token at each offset of
     /// [`features::OFFSETS`] from it ([`features::neighbour_features`]).
     pub(super) near: Vec<[[i32; NT]; 4]>,
     /// The same of a run's edge, at each offset.
     pub(super) edge: [[i32; NT]; 4],
+}
+
+impl Prepared {
+    /// The `own` row of token `i`.
+    pub(super) fn own_of(&self, i: usize) -> Option<&[i32; NT]> {
+        self.at.get(i).and_then(|&s| self.own.get(s as usize))
+    }
+    /// The `near` rows of token `i`.
+    pub(super) fn near_of(&self, i: usize) -> Option<&[[i32; NT]; 4]> {
+        self.at.get(i).and_then(|&s| self.near.get(s as usize))
+    }
 }
 
 /// What one spelling contributes (its [`Tok`] before the document cues).
@@ -98,33 +113,40 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
         HashMap::with_capacity_and_hasher(tokens.len() / 2, FnvBuild::default());
     let mut p = Prepared {
         toks: Vec::with_capacity(tokens.len()),
-        own: Vec::with_capacity(tokens.len()),
-        near: Vec::with_capacity(tokens.len()),
+        at: Vec::with_capacity(tokens.len()),
+        own: Vec::with_capacity(tokens.len() / 2),
+        near: Vec::with_capacity(tokens.len() / 2),
         edge: [[0; NT]; 4],
     };
-    for t in tokens {
-        let i = *seen.entry(t.text.as_str()).or_insert(p.toks.len());
-        let s = match (p.toks.get(i), p.own.get(i), p.near.get(i)) {
-            (Some(tok), Some(&own), Some(&near)) => Spelling { tok: tok.clone(), own, near },
-            _ => match memo {
-                Some(memo) => {
-                    let now = state();
-                    remembered(memo, now, &t.text).unwrap_or_else(|| {
-                        let s = work_out(t);
-                        // a shard parsed while the classes were looked up
-                        // changed the state: not kept
-                        if state() == now {
-                            remember(memo, now, &t.text, &s);
-                        }
-                        s
-                    })
-                }
-                None => work_out(t),
-            },
-        };
-        p.toks.push(s.tok);
-        p.own.push(s.own);
-        p.near.push(s.near);
+    // per spelling, the token it was first met at (whose Tok it copies)
+    let mut first: Vec<usize> = Vec::with_capacity(tokens.len() / 2);
+    for (n, t) in tokens.iter().enumerate() {
+        let i = *seen.entry(t.text.as_str()).or_insert(p.own.len());
+        match first.get(i).and_then(|&f| p.toks.get(f)).cloned() {
+            Some(tok) => p.toks.push(tok),
+            None => {
+                let s = match memo {
+                    Some(memo) => {
+                        let now = state();
+                        remembered(memo, now, &t.text).unwrap_or_else(|| {
+                            let s = work_out(t);
+                            // a shard parsed while the classes were looked up
+                            // changed the state: not kept
+                            if state() == now {
+                                remember(memo, now, &t.text, &s);
+                            }
+                            s
+                        })
+                    }
+                    None => work_out(t),
+                };
+                first.push(n);
+                p.toks.push(s.tok);
+                p.own.push(s.own);
+                p.near.push(s.near);
+            }
+        }
+        p.at.push(i as u32);
     }
     if lang == features::Lang::Ar {
         super::document::doc_cues(tokens, &mut p.toks);
@@ -149,6 +171,7 @@ mod tests {
             let fresh = prepare(model, &tokens, lex, false);
             let _ = prepare(model, &tokens, lex, true);
             let again = prepare(model, &tokens, lex, true);
+            assert_eq!(fresh.at, again.at);
             assert_eq!(fresh.own, again.own);
             assert_eq!(fresh.near, again.near);
             assert_eq!(fresh.edge, again.edge);

@@ -70,17 +70,55 @@ pub enum Step {
     Quarter,
 }
 
+/// The lengths and last bytes of a table's keys: most words the scanner
+/// asks about are in no table, and these two bit tests rule nearly all of
+/// them out before the key is hashed (every key sets its bits, so a word
+/// that fails a test is no key).
+#[derive(Debug, Default, Clone, Copy)]
+struct Shape {
+    /// Bit `n`: a key of `n` bytes (63: of 63 or more).
+    lens: u64,
+    /// Bit `b`: a key whose last byte is `b` (0 for the empty key).
+    last: [u64; 4],
+}
+
+impl Shape {
+    fn of<'a>(keys: impl Iterator<Item = &'a str>) -> Shape {
+        let mut s = Shape::default();
+        for k in keys {
+            let (len, last) = Shape::parts(k);
+            s.lens |= len;
+            s.last[last.0] |= last.1;
+        }
+        s
+    }
+    /// A key's length bit, and the word and bit of its last byte.
+    #[inline]
+    fn parts(k: &str) -> (u64, (usize, u64)) {
+        let b = k.as_bytes();
+        let last = b.last().copied().unwrap_or(0);
+        (1 << b.len().min(63), (usize::from(last >> 6), 1 << (last & 63)))
+    }
+    /// False when `key` is surely no key.
+    #[inline]
+    fn may_hold(&self, key: &str) -> bool {
+        let (len, (w, bit)) = Shape::parts(key);
+        self.lens & len != 0 && self.last.get(w).is_some_and(|x| x & bit != 0)
+    }
+}
+
 /// A table from normalised key to value: sorted for listing, hashed
 /// (FNV) for lookups, which the scanner makes for every token.
 #[derive(Debug)]
 pub struct Table<T> {
     sorted: Vec<(String, T)>,
     index: HashMap<String, T, FnvBuild>,
+    shape: Shape,
 }
 
 impl<T> Default for Table<T> {
     fn default() -> Self {
-        Table { sorted: Vec::new(), index: HashMap::default() }
+        Table { sorted: Vec::new(), index: HashMap::default(), shape: Shape::default() }
     }
 }
 
@@ -93,10 +131,14 @@ impl<T: Copy> Table<T> {
         for (k, t) in &v {
             index.entry(k.clone()).or_insert(*t);
         }
-        Table { sorted: v, index }
+        let shape = Shape::of(v.iter().map(|(k, _)| k.as_str()));
+        Table { sorted: v, index, shape }
     }
     /// The value under `key`.
     pub fn get(&self, key: &str) -> Option<T> {
+        if !self.shape.may_hold(key) {
+            return None;
+        }
         self.index.get(key).copied()
     }
     /// All keys, sorted.
@@ -110,6 +152,7 @@ impl<T: Copy> Table<T> {
 pub struct List {
     sorted: Vec<String>,
     index: HashSet<String, FnvBuild>,
+    shape: Shape,
 }
 
 impl List {
@@ -117,11 +160,12 @@ impl List {
         crate::sort::sort(&mut v);
         v.dedup();
         let index = v.iter().cloned().collect();
-        List { sorted: v, index }
+        let shape = Shape::of(v.iter().map(String::as_str));
+        List { sorted: v, index, shape }
     }
     /// Whether `key` is in the list.
     pub fn has(&self, key: &str) -> bool {
-        self.index.contains(key)
+        self.shape.may_hold(key) && self.index.contains(key)
     }
     /// All words, sorted.
     pub fn iter(&self) -> impl Iterator<Item = &str> {
@@ -661,5 +705,38 @@ mod tests {
             }
             assert!(!month_label("ar", 'h', m).is_empty(), "hijri {m}");
         }
+    }
+
+    #[test]
+    fn the_shape_test_rules_out_no_key() {
+        // every key passes its table's shape test, and a word the test
+        // lets through or not gets the hash set's answer
+        let w = w();
+        let words: Vec<String> = w
+            .months
+            .keys()
+            .chain(w.units.keys())
+            .chain(w.directions_en.keys())
+            .chain(w.of.iter())
+            .chain(w.range_joiners.iter())
+            .map(str::to_string)
+            .chain(["", "a", "the", "في", "قال", "yesterday", "مايو", "x".repeat(70).as_str()].map(str::to_string))
+            .collect();
+        for k in w.months.keys() {
+            assert!(w.months.shape.may_hold(k) && w.months.get(k).is_some(), "{k}");
+        }
+        for k in w.of.iter() {
+            assert!(w.of.shape.may_hold(k) && w.of.has(k), "{k}");
+        }
+        for word in &words {
+            assert_eq!(w.months.get(word).is_some(), w.months.index.contains_key(word.as_str()), "{word}");
+            assert_eq!(w.units.get(word).is_some(), w.units.index.contains_key(word.as_str()), "{word}");
+            assert_eq!(w.directions_en.get(word), w.directions_en.index.get(word.as_str()).copied(), "{word}");
+            assert_eq!(w.of.has(word), w.of.index.contains(word.as_str()), "{word}");
+            assert_eq!(w.range_joiners.has(word), w.range_joiners.index.contains(word.as_str()), "{word}");
+        }
+        let empty = List::new(vec![String::new()]);
+        assert!(empty.has("") && !empty.has("a"));
+        assert!(!List::default().has("") && Table::<u8>::default().get("").is_none());
     }
 }
