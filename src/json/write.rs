@@ -23,25 +23,28 @@ pub(crate) fn to_string<T: ToJson + ?Sized>(v: &T) -> String {
 pub(crate) fn str_to(out: &mut String, s: &str) {
     out.push('"');
     let mut start = 0;
-    for (i, c) in s.char_indices() {
-        let short = match c {
-            '"' => '"',
-            '\\' => '\\',
-            '\u{8}' => 'b',
-            '\t' => 't',
-            '\n' => 'n',
-            '\u{c}' => 'f',
-            '\r' => 'r',
-            '\0'..='\u{1f}' => 'u',
+    // Byte by byte: every character escaped is ASCII, and no byte of a
+    // longer UTF-8 sequence is below 0x80, so the text need not be decoded
+    // (two bytes a letter in Arabic).
+    for (i, &b) in s.as_bytes().iter().enumerate() {
+        let short = match b {
+            b'"' => '"',
+            b'\\' => '\\',
+            0x08 => 'b',
+            b'\t' => 't',
+            b'\n' => 'n',
+            0x0c => 'f',
+            b'\r' => 'r',
+            0..=0x1f => 'u',
             _ => continue,
         };
-        out.push_str(&s[start..i]);
+        out.push_str(s.get(start..i).unwrap_or_default());
         out.push('\\');
         out.push(short);
         if short == 'u' {
-            out.push_str(&format!("{:04x}", c as u32));
+            out.push_str(&format!("{b:04x}"));
         }
-        start = i + c.len_utf8();
+        start = i + 1;
     }
     out.push_str(&s[start..]);
     out.push('"');

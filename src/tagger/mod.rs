@@ -226,18 +226,13 @@ fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::R
         if let (Some(chunk), Some(info)) = (tokens.get(r.clone()), p.toks.get(r.clone())) {
             features::each_with(chunk, info, model.lang, false, |j, fs| {
                 let mut row = model.emission(fs);
-                let mut add = |o: &[i32; model::NT]| {
-                    for (x, &v) in row.iter_mut().zip(o) {
-                        *x += v;
-                    }
-                };
                 if let Some(o) = p.own_of(r.start + j) {
-                    add(o);
+                    model::add_row(&mut row, o);
                 }
                 // the neighbours' rows, or the edge's past the run
                 for (k, (&d, edge)) in features::OFFSETS.iter().zip(&p.edge).enumerate() {
                     let at = j.checked_add_signed(d).filter(|&x| x < r.len()).and_then(|x| p.near_of(r.start + x));
-                    add(at.and_then(|n| n.get(k)).unwrap_or(edge));
+                    model::add_row(&mut row, at.and_then(|n| n.get(k)).unwrap_or(edge));
                 }
                 e.push(row);
             });
@@ -267,9 +262,7 @@ fn tag_run(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Ra
                 if b != 0 {
                     fs.clear();
                     document::pred_features(b, t, &mut fs);
-                    for (x, v) in row.iter_mut().zip(model.emission(&fs)) {
-                        *x += v;
-                    }
+                    model::add_row(row, &model.emission(&fs));
                     changed = true;
                 }
             }

@@ -341,9 +341,7 @@ impl Model {
         let mut row = [0i32; NT];
         for &f in fs {
             if let Some(w) = self.weights(f) {
-                for (s, &v) in row.iter_mut().zip(w) {
-                    *s += i32::from(v);
-                }
+                add_weights(&mut row, w);
             }
         }
         row
@@ -369,6 +367,40 @@ impl Model {
     pub fn confidences(&self, e: &[[i32; NT]], tags: &[usize]) -> Vec<f32> {
         confidences(e, &self.transitions(), tags, self.scale * self.temperature)
     }
+}
+
+/// `row += w`, one statement per tag: the wasm build is optimised for
+/// size, which keeps a loop over the nine tags a loop (a counter, a bounds
+/// test and a branch per weight) in the tagger's innermost step.
+#[inline(always)]
+pub(super) fn add_weights(row: &mut [i32; NT], w: &[i8; NT]) {
+    let [r0, r1, r2, r3, r4, r5, r6, r7, r8] = row;
+    let [w0, w1, w2, w3, w4, w5, w6, w7, w8] = *w;
+    *r0 += i32::from(w0);
+    *r1 += i32::from(w1);
+    *r2 += i32::from(w2);
+    *r3 += i32::from(w3);
+    *r4 += i32::from(w4);
+    *r5 += i32::from(w5);
+    *r6 += i32::from(w6);
+    *r7 += i32::from(w7);
+    *r8 += i32::from(w8);
+}
+
+/// `row += o` the same way ([`add_weights`]).
+#[inline(always)]
+pub(super) fn add_row(row: &mut [i32; NT], o: &[i32; NT]) {
+    let [r0, r1, r2, r3, r4, r5, r6, r7, r8] = row;
+    let [o0, o1, o2, o3, o4, o5, o6, o7, o8] = *o;
+    *r0 += o0;
+    *r1 += o1;
+    *r2 += o2;
+    *r3 += o3;
+    *r4 += o4;
+    *r5 += o5;
+    *r6 += o6;
+    *r7 += o7;
+    *r8 += o8;
 }
 
 /// Viterbi with the BIO constraints over emission rows and a transition
