@@ -139,6 +139,10 @@ class Place:
         self.aliases = []
         # added after the taggers were trained: not "N" (see the flags below)
         self.after_tagger = False
+        # its Arabic names came after the taggers were trained: "A", and the
+        # taggers' place feature does not count them (a town keeps its "N":
+        # a name added to a place must not change what the taggers saw)
+        self.late_arabic = False
         # the middle of the outline, which compass areas are placed from
         self.centre = (lat, lon)
 
@@ -425,8 +429,9 @@ def build_places(shapes, rings):
             p.name_ar = ar[0]
             for n in ar[1:]:
                 p.add(n)
+            # names freed of their marks came after the taggers were trained
             # (unless Debian's translations named it before: Hafar Al-Batin)
-            p.after_tagger = c.get("stripped", False) and gid not in deb_ar
+            p.late_arabic = c.get("stripped", False) and gid not in deb_ar
         if cc in ARAB_AREA and pop >= ALT_POP:
             # Latin spellings of Middle Eastern names vary (Raqqa, Ar Raqqah, Raqqah).
             seen = {c["name"].lower()}
@@ -543,7 +548,7 @@ def build_places(shapes, rings):
             sys.exit(f"aliases.tsv: unknown target {target}")
         if r["name_ar"]:
             # a curated Arabic name was there when the taggers were trained
-            p.after_tagger = p.after_tagger and p.kind != "city"
+            p.late_arabic = p.late_arabic and p.kind != "city"
             if p.name_ar and p.name_ar != r["name_ar"]:
                 p.add(p.name_ar)
             p.name_ar = r["name_ar"]
@@ -581,6 +586,8 @@ def build_places(shapes, rings):
             notable = not p.id.startswith("us-county:") and not p.after_tagger
         if notable:
             p.flags += "N"
+        if p.late_arabic:
+            p.flags += "A"
 
     # Foreign names with a hard g are written غ in the Levant and ج in Egypt
     # (هامبورغ, هامبورج; بيونغ يانغ, بيونج يانج): index both.
@@ -691,7 +698,7 @@ def generate():
     shapes, rings = build_map(numeric)
     places, versions = build_places(shapes, rings)
     core = [is_core(p) for p in places]
-    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable)\tname_en\tname_ar"
+    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable, A Arabic names after the taggers)\tname_en\tname_ar"
     places_txt = header(versions, f"the core places; rows {len(places)} in all, the others in late/; {columns}") + "".join(
         f"{r}\t{p.row()}\n" for r, p in enumerate(places) if core[r]
     )

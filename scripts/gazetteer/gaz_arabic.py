@@ -41,6 +41,6 @@ def clean_alternates(table, area):
         if c["countrycode"] not in area or any(arabic_ok(n) for n in names):
             continue
         c["alternatenames"] = [strip_marks(n) if ARABIC_SCRIPT.search(n) else n for n in names]
-        # its Arabic name came after the taggers were trained (see Place.after_tagger)
+        # its Arabic name came after the taggers were trained (see Place.late_arabic)
         c["stripped"] = True
     return table

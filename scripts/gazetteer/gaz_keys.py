@@ -138,7 +138,7 @@ MAX_WORDS = 8
 def build_index(places):
     stop = set()
     for r in read_tsv(os.path.join(CURATED, "stopwords.tsv")):
-        if r["mode"] == "stop":
+        if r["mode"] in ("stop", "late-stop"):
             k = name_key(r["key"])
             stop.add(k)
             # the caller also tries an Arabic word without its article

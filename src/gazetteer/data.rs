@@ -76,12 +76,15 @@ impl Row {
         self.place.get_or_init(parse).as_deref()
     }
 
-    /// Whether the place is flagged notable ([`Place::notable`]), read from
-    /// its row when it is not parsed yet (the tagger asks of every word).
-    fn notable(&self) -> bool {
+    /// Whether the place counts for the taggers' place feature under a key
+    /// in Arabic script (`arabic`) or another: flagged notable
+    /// ([`Place::notable`]), and for an Arabic key not flagged
+    /// [`Place::arabic_late`]. Read from its row when it is not parsed yet
+    /// (the tagger asks of every word).
+    fn notable_for(&self, arabic: bool) -> bool {
         match self.place.get() {
-            Some(p) => p.as_ref().is_some_and(|p| p.notable),
-            None => self.line.get().is_some_and(|l| row_notable(l)),
+            Some(p) => p.as_ref().is_some_and(|p| p.notable && !(arabic && p.arabic_late)),
+            None => self.line.get().is_some_and(|l| row_notable(l, arabic)),
         }
     }
 }
@@ -94,19 +97,11 @@ fn place_row(line: &'static str, total: usize) -> Option<(usize, &'static str)> 
     (row < total).then_some((row, line))
 }
 
-/// Whether a place row is flagged notable ("N" in its ninth column),
-/// without parsing the rest.
-fn row_notable(line: &str) -> bool {
-    let mut tabs = 0;
-    for b in line.bytes() {
-        match b {
-            b'\t' if tabs == 8 => return false,
-            b'\t' => tabs += 1,
-            b'N' if tabs == 8 => return true,
-            _ => {}
-        }
-    }
-    false
+/// [`Row::notable_for`] of a place row: its ninth column (the flags) holds
+/// "N", and for an Arabic key not "A"; without parsing the rest.
+fn row_notable(line: &str, arabic: bool) -> bool {
+    let flags = line.split('\t').nth(8).unwrap_or("");
+    flags.contains('N') && !(arabic && flags.contains('A'))
 }
 
 /// Late places by id, indexed as they are first looked up by id (a
@@ -201,6 +196,7 @@ fn parse_place(line: &'static str) -> Option<(usize, Place)> {
         radius_km: parse_f64(radius)?,
         capital: flags.contains('C'),
         notable: flags.contains('N'),
+        arabic_late: flags.contains('A'),
     };
     Some((row.parse().ok()?, place))
 }
@@ -302,7 +298,7 @@ fn fold_core(
             bad += 1;
         }
     }
-    table.mark_notable(|i| g.places.get(i as usize).is_some_and(Row::notable));
+    table.mark_notable(|i, arabic| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic)));
     table.hash_now();
     let id = |i: &u32| g.places.get(*i as usize).and_then(Row::get).map(|p| p.id);
     crate::sort::sort_by(&mut rows, |a, b| id(a).cmp(&id(b)));
@@ -422,7 +418,7 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
         }
     }
     drop(ids);
-    table.mark_notable(|i| g.places.get(i as usize).is_some_and(Row::notable));
+    table.mark_notable(|i, arabic| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic)));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     let taken = shard.table.set(table).is_ok();
     if taken {
@@ -584,7 +580,8 @@ pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
 /// features, which the world's villages must not change.
 pub fn notable_step(key: &str) -> (bool, bool) {
     let g = gazetteer();
-    let notable = |&i: &u32| g.places.get(i as usize).is_some_and(Row::notable);
+    let arabic = key.chars().next().is_some_and(crate::text::is_arabic);
+    let notable = |&i: &u32| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic));
     let ids = lookup(key);
     let longer = g.core.get().is_some_and(|c| c.table.notable_heads.contains(key))
         || shard_holding(g, key).is_some_and(|t| t.notable_heads.contains(key));

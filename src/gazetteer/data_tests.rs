@@ -115,3 +115,24 @@ fn hashed_step_agrees_with_sorted_keys() {
     }
     assert!(checked > 10_000, "{checked}");
 }
+
+#[test]
+fn late_arabic_names_leave_the_taggers_place_feature_alone() {
+    // flags column: "N" notable, "A" its Arabic names came after the taggers
+    let row = |flags: &str| format!("7\tgeonames:1\tcity\t32.27\t35.01\t44000\tIL\t0\t{flags}\tTaibe\tالطيبة");
+    assert!(row_notable(&row("N"), false) && row_notable(&row("N"), true));
+    assert!(row_notable(&row("NA"), false));
+    assert!(!row_notable(&row("NA"), true));
+    assert!(!row_notable(&row("A"), false) && !row_notable(&row(""), false));
+    let (_, parsed) = parse_place(Box::leak(row("NA").into_boxed_str())).unwrap();
+    assert!(parsed.notable && parsed.arabic_late);
+    // Et Taiyiba (Israel) gained "الطيبة" once GeoNames' vowel marks were
+    // dropped: its Latin name still counts, the new Arabic one does not
+    load_all();
+    let taibe = lookup("taibe").iter().filter_map(|&i| gazetteer().places.get(i as usize)).find_map(Row::get);
+    let taibe = taibe.expect("taibe in the gazetteer");
+    assert!(taibe.notable && taibe.arabic_late, "{taibe:?}");
+    assert!(notable_step("taibe").0);
+    assert!(lookup("الطيبه").iter().any(|&i| gazetteer().places.get(i as usize).and_then(Row::get) == Some(taibe)));
+    assert!(!notable_step("الطيبه").0);
+}

@@ -92,6 +92,11 @@ pub struct Place {
     /// regions, provinces, capitals, cities from 150,000 people, or 15,000
     /// in Arab countries): what the tagger's place feature looks at.
     pub notable: bool,
+    /// Its Arabic names came after the taggers were trained ("A": GeoNames
+    /// names read once their vowel marks are dropped). The taggers' place
+    /// feature does not count the place under an Arabic key, so that adding
+    /// names to a town changes nothing the taggers saw.
+    pub arabic_late: bool,
 }
 
 /// Candidates for a normalised name ([`name_key`]), as indexes into

@@ -90,13 +90,16 @@ impl Table {
     }
 
     /// Fills [`Table::notable_heads`] once the places are at hand.
-    pub(super) fn mark_notable(&mut self, notable: impl Fn(u32) -> bool) {
+    /// `notable(row, arabic)` says whether a place counts under a key in
+    /// Arabic script or another ([`super::Place::arabic_late`]).
+    pub(super) fn mark_notable(&mut self, notable: impl Fn(u32, bool) -> bool) {
         for (key, &(s, e)) in self.keys.iter().zip(&self.spans) {
             if !key.contains(' ') {
                 continue;
             }
             let ids = self.ids.get(s as usize..e as usize).unwrap_or(&[]);
-            if ids.iter().any(|&i| notable(i)) {
+            let arabic = key.chars().next().is_some_and(crate::text::is_arabic);
+            if ids.iter().any(|&i| notable(i, arabic)) {
                 for (space, _) in key.match_indices(' ') {
                     self.notable_heads.insert(&key[..space]);
                 }
