@@ -142,8 +142,8 @@ fn find_all(
     let ranges = token_ranges(&tokens, units);
     let found_dates = find_dates_in(text, units, &tokens, &ranges, lang, published);
     let spans: Vec<(usize, usize)> = found_dates.iter().map(|d| (d.start, d.end)).collect();
-    let tagged = if sources.tagger { tag_blocks(&tokens, &ranges, lang) } else { Vec::new() };
-    let mut found: Vec<Found> = recognise::recognise(&words, lang, &spans, &tagged, sources.rules);
+    let tagged = if sources.tagger { tag_blocks(&tokens, &ranges, lang) } else { None };
+    let mut found: Vec<Found> = recognise::recognise(&words, lang, &spans, tagged.as_deref(), sources.rules);
     recognise::abbreviation_dots(&words, &mut found, &|i| chars.get(i) == Some(&'.'));
     let texts: Vec<String> = found.iter().map(|f| slice(f.start, f.end)).collect();
     let (ents, of_mention) = resolve::entities(&found, &texts, &words, ar);
@@ -487,8 +487,13 @@ fn find_dates_in(
 /// The learned tagger's spans, block by block (it would otherwise read a
 /// title and the paragraph under it as one sentence). An article in a
 /// language without a model is tagged with the one its script suits, as
-/// one choice for the whole article.
-fn tag_blocks(tokens: &[Token], ranges: &[std::ops::Range<usize>], lang: &str) -> Vec<crate::tagger::TaggedSpan> {
+/// one choice for the whole article. `None` when that language's weights
+/// are not at hand (the page fetches them after first paint).
+fn tag_blocks(
+    tokens: &[Token],
+    ranges: &[std::ops::Range<usize>],
+    lang: &str,
+) -> Option<Vec<crate::tagger::TaggedSpan>> {
     let lang = match lang.get(..2) {
         Some("ar" | "en") => lang,
         _ => {
@@ -500,7 +505,8 @@ fn tag_blocks(tokens: &[Token], ranges: &[std::ops::Range<usize>], lang: &str) -
             }
         }
     };
-    crate::tagger::tag_blocks(tokens, ranges, lang)
+    let model = if lang.starts_with("ar") { crate::tagger::Lang::Ar } else { crate::tagger::Lang::En };
+    crate::tagger::has_model(model).then(|| crate::tagger::tag_blocks(tokens, ranges, lang))
 }
 
 #[cfg(test)]

@@ -599,11 +599,14 @@ fn possessive(w: &Word) -> bool {
 ///   patterns: 0.872, person 0.891, organisation 0.817, place 0.894 (the
 ///   former policy 0.867; the tagger alone 0.874: 0.892, 0.815, 0.899;
 ///   0.879 before the compass phrases).
-/// - No tagger spans (the models not loaded yet, or nothing found): the
-///   rules alone, with the organisation patterns and given-name people.
-pub(super) fn policy(words: &[Word], tagged: &[TaggedSpan]) -> Policy {
+/// - No tagger (its weights not loaded yet): the rules alone, with the
+///   organisation patterns and given-name people. A tagger that ran and
+///   found nothing still leads: its silence on "زار الأمير محافظة رفحاء"
+///   is not a licence for the title rule to make a person of the
+///   governorate.
+pub(super) fn policy(words: &[Word], tagger_ran: bool) -> Policy {
     let arabic = lang_is_arabic(words);
-    if tagged.is_empty() {
+    if !tagger_ran {
         Policy { tagger_leads: false, pattern_orgs: true, min_score: 0.5, arabic, link_org_heads: true }
     } else if arabic {
         Policy { tagger_leads: true, pattern_orgs: false, min_score: 0.3, arabic, link_org_heads: true }

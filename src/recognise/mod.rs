@@ -220,7 +220,7 @@ pub fn recognise(
     words: &[Word],
     _lang: &str,
     dates: &[(usize, usize)],
-    tagged: &[TaggedSpan],
+    tagged: Option<&[TaggedSpan]>,
     rules: bool,
 ) -> Vec<Found> {
     let mut cands: Vec<Found> = Vec::new();
@@ -230,7 +230,8 @@ pub fn recognise(
         cands.push(Found::new((w0, w1.max(w0)), (start, end), EntityType::Date, What::Date(i), PRIO_DATE));
     }
     // The measured policy per language: see merge::policy.
-    let pol = policy(words, tagged);
+    let pol = policy(words, tagged.is_some());
+    let tagged = tagged.unwrap_or_default();
     let tagger_leads = pol.tagger_leads;
     for i in (0..words.len()).filter(|_| rules) {
         curated_orgs(words, i, &mut cands);
@@ -252,7 +253,7 @@ pub fn recognise(
         // the policy's gaps, and no place over the tagger's misc names
         let misc = misc_ranges(words, tagged, pol.min_score);
         cands.retain(|c| {
-            pol.fills(c)
+            (pol.fills(c) || (pol.arabic && places::after_place_noun(words, c)))
                 && !(pol.arabic && places::variant_minor(words, c))
                 && (c.kind != EntityType::Place
                     || places::located_adjective(words, c.w1)
@@ -427,7 +428,7 @@ mod tests {
     fn run(t: &str, lang: &str) -> Vec<(String, EntityType)> {
         let ws = words(&tokenize(t), &sentences(t));
         let chars: Vec<char> = t.chars().collect();
-        recognise(&ws, lang, &[], &[], true)
+        recognise(&ws, lang, &[], None, true)
             .into_iter()
             .map(|f| (chars[f.start..f.end].iter().collect(), f.kind))
             .collect()
@@ -442,7 +443,7 @@ mod tests {
             let span =
                 TaggedSpan { start_token: at(from), end_token: at(to) + 1, kind: EntityType::Organization, score: 0.9 };
             let chars: Vec<char> = t.chars().collect();
-            recognise(&ws, "", &[], &[span], false)
+            recognise(&ws, "", &[], Some(&[span]), false)
                 .into_iter()
                 .map(|f| chars[f.start..f.end].iter().collect::<String>())
                 .collect::<Vec<_>>()

@@ -542,6 +542,11 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     if !w.arabic || j != i + 1 || key.contains(' ') {
         return Weak::No;
     }
+    // after a noun of place the word is that place's name ("محافظة
+    // النعيرية", "في منطقة الوفرة"): any candidate, as for a proper name
+    if i > 0 && !w.brk && words[i - 1].readings.iter().any(|r| ar_place_nouns().contains(&r.key)) {
+        return Weak::No;
+    }
     if key.starts_with("ال") {
         let locative = i > 0 && !w.brk && ar_locatives().contains(&words[i - 1].key);
         return if locative { Weak::DefiniteLocative } else { Weak::Definite };
@@ -753,3 +758,18 @@ pub(super) fn variant_minor(words: &[Word], f: &Found) -> bool {
 #[cfg(test)]
 #[path = "places_tests.rs"]
 mod tests;
+
+/// An Arabic name right after a noun of place ("محافظة رفحاء", "منطقة أم
+/// الهيمان", [`ar_place_nouns`]) fills a gap the tagger left even when
+/// its place is not a notable one: the noun says it is a place as plainly
+/// as "مدينة" does. A name the text writes as a common word or an
+/// adjective still needs what [`super::merge::Policy::fills`] asks.
+pub(super) fn after_place_noun(words: &[Word], f: &Found) -> bool {
+    let What::Place { weak: Weak::No | Weak::Indefinite, .. } = &f.what else {
+        return false;
+    };
+    let i = f.w0;
+    i > 0
+        && words.get(i).is_some_and(|w| w.arabic && !w.brk)
+        && words[i - 1].readings.iter().any(|r| ar_place_nouns().contains(&r.key))
+}

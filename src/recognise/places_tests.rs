@@ -20,7 +20,8 @@ fn places_in(t: &str, tagged: Option<&str>) -> Vec<String> {
         .into_iter()
         .collect();
     let chars: Vec<char> = t.chars().collect();
-    recognise(&ws, "ar", &[], &spans, true)
+    // no span given: the rules alone, as without a model
+    recognise(&ws, "ar", &[], (!spans.is_empty()).then_some(&spans[..]), true)
         .into_iter()
         .filter(|f| f.kind == EntityType::Place && !f.demonym)
         .map(|f| chars[f.start..f.end].iter().collect())
