@@ -281,6 +281,9 @@ pub struct Words {
     /// `month_phrase`: the same for a month ("the end of the month", "مطلع
     /// الشهر"), in months.
     pub month_phrases: Vec<(Vec<String>, i32)>,
+    /// The first words of `year_phrases` and `month_phrases`: a token
+    /// with neither these as its word nor as a stem starts none.
+    pub phrases_first: List,
     /// `year_prefix_en`: "post-1959", "pre-2000": the year is a date.
     pub year_prefixes_en: List,
     /// `every`: "each", "every", "كل" before a weekday: a recurring day.
@@ -437,6 +440,11 @@ fn longest_first<T>(rows: &mut [T], words: impl Fn(&T) -> &Vec<String>) {
     });
 }
 
+/// The first word of each phrase row.
+fn phrases_first<T>(rows: &[(Vec<String>, T)]) -> impl Iterator<Item = String> + '_ {
+    rows.iter().filter_map(|r| r.0.first().cloned())
+}
+
 fn load() -> Words {
     let mut w = Words::default();
     let mut months = Vec::new();
@@ -573,6 +581,7 @@ fn load() -> Words {
     w.year_phrases = year_phrases;
     let mut month_phrases: Vec<(Vec<String>, i32)> = phrases(take("month_phrase"));
     longest_first(&mut month_phrases, |r| &r.0);
+    w.phrases_first = List::new(phrases_first(&w.year_phrases).chain(phrases_first(&month_phrases)).collect());
     w.month_phrases = month_phrases;
     w.year_prefixes_en = list(take("year_prefix_en"));
     w.every_words = list(take("every"));

@@ -133,8 +133,9 @@ impl Scanner<'_> {
     pub(super) fn year_phrase(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
-        // Most tokens: no known word and not "the", so no phrase.
-        if f.stems.is_empty() && self.norm(i) != "the" {
+        // Most tokens: neither they nor a stem of theirs starts a phrase.
+        let firsts = &w().phrases_first;
+        if !firsts.has(self.norm(i)) && !f.stems.iter().any(|(s, _)| firsts.has(s)) {
             return None;
         }
         let find = |rows: &[(Vec<String>, i32)]| {
@@ -340,7 +341,8 @@ impl Scanner<'_> {
     pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
-        if f.stems.is_empty() && !w().holiday_first.has(self.norm(i)) {
+        let firsts = &w().holiday_first;
+        if !firsts.has(self.norm(i)) && !f.stems.iter().any(|(s, _)| firsts.has(s)) {
             return None;
         }
         let (words_, calendar, month, day, prefix) = w()
