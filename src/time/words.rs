@@ -89,6 +89,10 @@ impl Shape {
             let (len, last) = Shape::parts(k);
             s.lens |= len;
             s.last[last.0] |= last.1;
+            // every word ends with the empty key ([`Shape::may_end`])
+            if k.is_empty() {
+                s.last = [u64::MAX; 4];
+            }
         }
         s
     }
@@ -104,6 +108,13 @@ impl Shape {
     fn may_hold(&self, key: &str) -> bool {
         let (len, (w, bit)) = Shape::parts(key);
         self.lens & len != 0 && self.last.get(w).is_some_and(|x| x & bit != 0)
+    }
+    /// False when `word` surely ends with no key (a key it ends with has
+    /// its last byte).
+    #[inline]
+    fn may_end(&self, word: &str) -> bool {
+        let (_, (w, bit)) = Shape::parts(word);
+        self.last.get(w).is_some_and(|x| x & bit != 0)
     }
 }
 
@@ -171,6 +182,11 @@ impl List {
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.sorted.iter().map(String::as_str)
     }
+    /// Whether `word` ends with a word of the list (the last byte tested
+    /// first: most words end with none).
+    pub fn ends(&self, word: &str) -> bool {
+        self.shape.may_end(word) && self.sorted.iter().any(|k| word.ends_with(k.as_str()))
+    }
 }
 
 /// A month written as two words: the first word, the second without its
@@ -198,6 +214,11 @@ pub struct Words {
     pub hijri_months: Table<u8>,
     /// Hijri months written as two words.
     pub hijri_two_word_months: TwoWords,
+    /// The second words of `two_word_months` and of
+    /// `hijri_two_word_months`: a month's two words are looked for only
+    /// before one of these.
+    pub two_word_seconds: List,
+    pub hijri_two_word_seconds: List,
     /// `weekday`: 0 = Monday. Arabic ones carry the article ("الخميس").
     pub weekdays: Table<u8>,
     /// `number`: small cardinals of "two days ago", "منذ ثلاثة أيام".
@@ -472,6 +493,8 @@ fn load() -> Words {
     }
     w.months = Table::new(months);
     w.hijri_months = Table::new(hijri);
+    w.two_word_seconds = List::new(w.two_word_months.iter().map(|r| r.1.clone()).collect());
+    w.hijri_two_word_seconds = List::new(w.hijri_two_word_months.iter().map(|r| r.1.clone()).collect());
     w.abbreviations = List::new(abbreviations);
     let mut tables: std::collections::BTreeMap<&str, Vec<(String, &str)>> = Default::default();
     for r in rows(TIME_WORDS_TSV).filter(|r| r.len() >= 4) {
@@ -746,6 +769,12 @@ mod tests {
         }
         let empty = List::new(vec![String::new()]);
         assert!(empty.has("") && !empty.has("a"));
+        // `ends` answers as a scan of every word does
+        for list in [&w.century_nouns, &w.age_nouns_ar, &w.of, &empty, &List::default()] {
+            for word in words.iter().map(String::as_str).chain(["القرن", "بالقرن", "قرنين", "عمر"]) {
+                assert_eq!(list.ends(word), list.iter().any(|k| word.ends_with(k)), "{word}");
+            }
+        }
         assert!(!List::default().has("") && Table::<u8>::default().get("").is_none());
     }
 }

@@ -439,6 +439,9 @@ impl Scanner<'_> {
         let first = self.inf(i)?;
         let second = self.tok(i + 1)?;
         let ord = second.norm.strip_prefix("ال").unwrap_or(&second.norm);
+        if first.stems.is_empty() || !w().two_word_seconds.has(ord) {
+            return None;
+        }
         for (s, p) in &first.stems {
             for (a, b, m) in &w().two_word_months {
                 if s == a && ord == b {
