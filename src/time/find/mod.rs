@@ -656,6 +656,30 @@ impl Scanner<'_> {
         if !t.is_word {
             return None;
         }
+        // Most words carry none of a number, an ordinal day, a Hijri
+        // year, a weekday, a month, a number word or a known stem: each of
+        // the weekday, hijri, hijri_month_alone, numeric, day_first,
+        // month_first, ago, year and spoken_year_hit matchers asks for one
+        // of these at `i` before anything else, and finds nothing without.
+        // The other matchers are tried, in the same order.
+        let f = self.inf(i)?;
+        if f.num.is_none()
+            && f.ordinal.is_none()
+            && f.hijri_num.is_none()
+            && f.weekday.is_none()
+            && f.month.is_none()
+            && f.number_word.is_none()
+            && f.stems.is_empty()
+        {
+            return self
+                .relative_day(i)
+                .or_else(|| self.year_phrase(i))
+                .or_else(|| self.relative_period(i))
+                .or_else(|| self.season_or_quarter(i, lang))
+                .or_else(|| self.holiday(i))
+                .or_else(|| self.decade(i))
+                .or_else(|| self.century(i));
+        }
         self.weekday(i)
             .or_else(|| self.hijri(i))
             .or_else(|| self.hijri_month_alone(i))
@@ -718,4 +742,52 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
         }
     }
     ranges::join(&sc, &hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every matcher, in [`Scanner::at`]'s order, with no word passed over.
+    fn at_every(sc: &Scanner<'_>, i: usize, lang: &str) -> Option<Hit> {
+        sc.tok(i).filter(|t| t.is_word)?;
+        sc.weekday(i)
+            .or_else(|| sc.hijri(i))
+            .or_else(|| sc.hijri_month_alone(i))
+            .or_else(|| sc.numeric(i, lang))
+            .or_else(|| sc.day_first(i))
+            .or_else(|| sc.month_first(i))
+            .or_else(|| sc.ago(i))
+            .or_else(|| sc.relative_day(i))
+            .or_else(|| sc.year_phrase(i))
+            .or_else(|| sc.relative_period(i))
+            .or_else(|| sc.season_or_quarter(i, lang))
+            .or_else(|| sc.holiday(i))
+            .or_else(|| sc.decade(i))
+            .or_else(|| sc.century(i))
+            .or_else(|| sc.year(i))
+            .or_else(|| sc.spoken_year_hit(i))
+    }
+
+    #[test]
+    fn words_passed_over_start_no_date() {
+        let texts = [
+            ("ar", "قال الوزير أمس إن الاجتماع سيعقد يوم الخميس 8 ديسمبر 2022 في الرياض، بعد غد، منذ يومين، في 25 شوال 1436 هـ، العام الماضي، في القرن العشرين، التسعينيات، صيف 2021، الربع الثالث، عيد الفطر، تشرين الأول"),
+            ("en", "The minister said on Tuesday that two days ago, in the past week, last summer, the third quarter of 2021, nineteen ninety-six, the 1990s, the '80s, Dec. 8, 2022, 12/25/2021, this year, the end of the month, Christmas Day, a year ago, the twentieth century."),
+        ];
+        let published = ymd(2022, 12, 10);
+        for (lang, text) in texts {
+            let tokens = crate::text::tokenize(text);
+            let sc =
+                Scanner { tokens: &tokens, info: tokens.iter().map(classify).collect(), published, breaks: Vec::new() };
+            let key = |h: Option<Hit>| h.map(|h| (h.first, h.last, h.start, h.end, h.value.value));
+            let mut found = 0;
+            for i in 0..tokens.len() {
+                let h = key(sc.at(i, lang));
+                found += usize::from(h.is_some());
+                assert_eq!(h, key(at_every(&sc, i, lang)), "{lang} token {i}");
+            }
+            assert!(found >= 10, "{lang}: {found}");
+        }
+    }
 }
