@@ -657,36 +657,24 @@ impl Scanner<'_> {
             return None;
         }
         // Most words carry none of a number, an ordinal day, a Hijri
-        // year, a weekday, a month, a number word or a known stem: each of
-        // the weekday, hijri, hijri_month_alone, numeric, day_first,
-        // month_first, ago, year and spoken_year_hit matchers asks for one
-        // of these at `i` before anything else, and finds nothing without.
-        // The other matchers are tried, in the same order.
+        // year, a weekday, a month, a number word or a known stem, and
+        // nine matchers each ask for some of these at `i` before anything
+        // else: a matcher is tried only where what it asks for is (the
+        // others always), in the same order.
         let f = self.inf(i)?;
-        if f.num.is_none()
-            && f.ordinal.is_none()
-            && f.hijri_num.is_none()
-            && f.weekday.is_none()
-            && f.month.is_none()
-            && f.number_word.is_none()
-            && f.stems.is_empty()
-        {
-            return self
-                .relative_day(i)
-                .or_else(|| self.year_phrase(i))
-                .or_else(|| self.relative_period(i))
-                .or_else(|| self.season_or_quarter(i, lang))
-                .or_else(|| self.holiday(i))
-                .or_else(|| self.decade(i))
-                .or_else(|| self.century(i));
-        }
-        self.weekday(i)
-            .or_else(|| self.hijri(i))
-            .or_else(|| self.hijri_month_alone(i))
-            .or_else(|| self.numeric(i, lang))
-            .or_else(|| self.day_first(i))
-            .or_else(|| self.month_first(i))
-            .or_else(|| self.ago(i))
+        let number = f.num.is_some();
+        let day = number || f.ordinal.is_some();
+        let stems = !f.stems.is_empty();
+        f.weekday
+            .is_some()
+            .then(|| self.weekday(i))
+            .flatten()
+            .or_else(|| (day || f.hijri_num.is_some()).then(|| self.hijri(i)).flatten())
+            .or_else(|| stems.then(|| self.hijri_month_alone(i)).flatten())
+            .or_else(|| number.then(|| self.numeric(i, lang)).flatten())
+            .or_else(|| day.then(|| self.day_first(i)).flatten())
+            .or_else(|| (stems || f.month.is_some()).then(|| self.month_first(i)).flatten())
+            .or_else(|| (stems || number || f.number_word.is_some()).then(|| self.ago(i)).flatten())
             .or_else(|| self.relative_day(i))
             .or_else(|| self.year_phrase(i))
             .or_else(|| self.relative_period(i))
@@ -694,8 +682,8 @@ impl Scanner<'_> {
             .or_else(|| self.holiday(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.century(i))
-            .or_else(|| self.year(i))
-            .or_else(|| self.spoken_year_hit(i))
+            .or_else(|| number.then(|| self.year(i)).flatten())
+            .or_else(|| stems.then(|| self.spoken_year_hit(i)).flatten())
     }
 }
 
