@@ -253,6 +253,8 @@ pub struct Words {
     /// `relative_phrase`: fixed phrases of a day relative to publication
     /// ("بعد غد", "the day before yesterday"), in days.
     pub relative_phrases: Vec<(Vec<String>, i64)>,
+    /// Their first words: a word none of these starts none of them.
+    pub relative_first: List,
     /// `anchored`: phrases of a date relative to the date mentioned before
     /// ("the next day", "a year earlier", "اليوم التالي"): words, count,
     /// step. Longest phrase first.
@@ -551,6 +553,7 @@ fn load() -> Words {
         .into_iter()
         .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
         .collect();
+    w.relative_first = List::new(w.relative_phrases.iter().filter_map(|r| r.0.first().cloned()).collect());
     w.or = list(take("or"));
     let mut anchored: Vec<(Vec<String>, i64, Step)> = take("anchored")
         .into_iter()
