@@ -318,9 +318,17 @@ fn is_word_char(c: char) -> bool {
 /// the word; hyphens split.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
-    // byte offset of each code point (and of the end): a token's text is a
-    // slice of `text`, copied once
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    // the byte offset of code point `at` (a token's text is a slice of
+    // `text`, copied once), counted on from the last one asked for: the
+    // tokens come in order, so no table of every offset
+    let (mut at, mut byte) = (0usize, 0usize);
+    let mut byte_of = |i: usize| {
+        while at < i {
+            byte += chars.get(at).map_or(0, |c| c.len_utf8());
+            at += 1;
+        }
+        byte
+    };
     // about one token per five code points of running text (English 5.5,
     // Arabic 6.2 over the development articles): few reallocations
     let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
@@ -380,7 +388,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             i += 1;
         }
-        let word = text.get(bytes[start]..bytes[i]).unwrap_or_default();
+        let from = byte_of(start);
+        let word = text.get(from..byte_of(i)).unwrap_or_default();
         // a spelling met before shares its text and normal form, and a
         // spelling that is its own normal form ("the", "قال") has one string
         let (text, norm) = seen
