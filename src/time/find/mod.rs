@@ -689,7 +689,12 @@ impl Scanner<'_> {
 
 /// Finds every date expression in `text`. See [`super::find_dates`].
 pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
-    let breaks = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
+    // (a block is most often one paragraph: a byte search says it has none)
+    let breaks = if text.contains('\n') {
+        text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect()
+    } else {
+        Vec::new()
+    };
     let sc = Scanner { tokens, info: tokens.iter().map(classify).collect(), published, breaks };
     let mut hits: Vec<Hit> = Vec::new();
     let mut anchor: Option<DateValue> = None;
