@@ -318,9 +318,17 @@ fn is_word_char(c: char) -> bool {
 /// the word; hyphens split.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text.chars().collect();
-    // byte offset of each code point (and of the end): a token's text is a
-    // slice of `text`, copied once
-    let bytes: Vec<usize> = text.char_indices().map(|(b, _)| b).chain(std::iter::once(text.len())).collect();
+    // the byte offset of code point `at` (a token's text is a slice of
+    // `text`, copied once), counted on from the last one asked for: the
+    // tokens come in order, so no table of every offset
+    let (mut at, mut byte) = (0usize, 0usize);
+    let mut byte_of = |i: usize| {
+        while at < i {
+            byte += chars.get(at).map_or(0, |c| c.len_utf8());
+            at += 1;
+        }
+        byte
+    };
     // about one token per five code points of running text (English 5.5,
     // Arabic 6.2 over the development articles): few reallocations
     let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
@@ -380,7 +388,8 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         } else {
             i += 1;
         }
-        let word = text.get(bytes[start]..bytes[i]).unwrap_or_default();
+        let from = byte_of(start);
+        let word = text.get(from..byte_of(i)).unwrap_or_default();
         // a spelling met before shares its text and normal form, and a
         // spelling that is its own normal form ("the", "قال") has one string
         let (text, norm) = seen
@@ -406,11 +415,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Proclitics that can be written attached to an Arabic word, longest first.
+/// Proclitics that can be written attached to an Arabic word, longest first
+/// ([`readings`] reads them by first letter, [`proclitics_starting`]; the
+/// tests check the two agree).
+#[cfg_attr(not(test), allow(dead_code))]
 const PROCLITICS: &[&str] = &[
     "وبال", "وكال", "وفال", "فبال", "فكال", "ولل", "فلل", "وال", "فال", "بال", "كال", "لل", "ال", "وب", "ول", "وك",
     "فب", "فل", "فك", "و", "ف", "ب", "ل", "ك",
 ];
+
+/// [`PROCLITICS`] that start with `c`, shortest first (the order
+/// [`readings`] gives stems in: `PROCLITICS` reversed); a test checks them.
+fn proclitics_starting(c: char) -> &'static [&'static str] {
+    match c {
+        'و' => &["و", "وك", "ول", "وب", "وال", "ولل", "وفال", "وكال", "وبال"],
+        'ف' => &["ف", "فك", "فل", "فب", "فال", "فلل", "فكال", "فبال"],
+        'ب' => &["ب", "بال"],
+        'ل' => &["ل", "لل"],
+        'ك' => &["ك", "كال"],
+        'ا' => &["ال"],
+        _ => &[],
+    }
+}
 
 /// One reading of an Arabic word: the clitics written before the stem, and
 /// the stem, both normalised.
@@ -474,12 +500,12 @@ impl<'a> IntoIterator for Readings<'a> {
 pub fn readings(norm: &str) -> Readings<'_> {
     let mut out = Readings::none();
     out.push(Reading { prefix_len: 0, stem: norm, had_article: false });
-    // every proclitic starts with one of these letters
-    if !norm.chars().next().is_some_and(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك' | 'ا')) {
+    // only the proclitics that start with the word's first letter
+    let Some(starting) = norm.chars().next().map(proclitics_starting) else {
         return out;
-    }
+    };
     let bytes = norm.as_bytes();
-    for p in PROCLITICS.iter().rev() {
+    for p in starting {
         // a byte loop, not a call to memcmp: most proclitics differ at once
         let pb = p.as_bytes();
         if pb.len() > bytes.len() || !pb.iter().zip(bytes).all(|(a, b)| a == b) {
@@ -579,6 +605,15 @@ fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<(usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn proclitics_by_first_letter() {
+        for c in ['و', 'ف', 'ب', 'ل', 'ك', 'ا', 'م', 'a'] {
+            let want: Vec<&str> = PROCLITICS.iter().rev().copied().filter(|p| p.starts_with(c)).collect();
+            assert_eq!(proclitics_starting(c), want.as_slice(), "{c}");
+        }
+        assert!(PROCLITICS.iter().all(|p| p.chars().next().is_some_and(|c| proclitics_starting(c).contains(p))));
+    }
 
     #[test]
     fn readings_fit_inline() {

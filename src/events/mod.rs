@@ -567,11 +567,17 @@ fn habitual(sw: &[Word], tk: usize, ew: &EventWords) -> bool {
 /// trigger of an event already found with a date (the latest of that
 /// kind): the placement it gives (without its cue) and the cue's words.
 fn anchored(ws: &[Word], own: usize, found: &[Ev], ew: &EventWords) -> Option<(Approx, String)> {
+    // "word next" of each word, built in one buffer
+    let mut buf = String::new();
     for (j, w) in ws.iter().enumerate() {
-        let pair = ws.get(j + 1).map(|n| format!("{} {}", w.key, n.key));
-        let (len, before) = if pair.as_ref().is_some_and(|p| ew.anchor_before.contains(p)) {
+        let pair = ws.get(j + 1).map(|n| {
+            buf.clear();
+            buf.extend([w.key.as_str(), " ", n.key.as_str()]);
+            buf.as_str()
+        });
+        let (len, before) = if pair.is_some_and(|p| ew.anchor_before.contains(p)) {
             (2, true)
-        } else if pair.as_ref().is_some_and(|p| ew.anchor_after.contains(p)) {
+        } else if pair.is_some_and(|p| ew.anchor_after.contains(p)) {
             (2, false)
         } else if ew.anchor_before.contains(&w.key) {
             (1, true)

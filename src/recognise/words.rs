@@ -141,11 +141,17 @@ fn readings_of(tok: &Token) -> Rc<[Reading]> {
         }
     };
     if tok.arabic {
+        // the stems with the article put back, built in one buffer (a
+        // `format!` each cost more than the rest of the word's readings)
+        let mut with = String::new();
         for r in text::readings(&tok.norm).into_iter().skip(1) {
             let pre = orig_prefix(&tok.text, r.prefix_len);
             push(r.stem, pre, 0);
             if r.had_article {
-                push(&format!("ال{}", r.stem), pre, 0);
+                with.clear();
+                with.push_str("ال");
+                with.push_str(r.stem);
+                push(&with, pre, 0);
             }
         }
     } else {

@@ -89,6 +89,10 @@ impl Shape {
             let (len, last) = Shape::parts(k);
             s.lens |= len;
             s.last[last.0] |= last.1;
+            // every word ends with the empty key ([`Shape::may_end`])
+            if k.is_empty() {
+                s.last = [u64::MAX; 4];
+            }
         }
         s
     }
@@ -104,6 +108,13 @@ impl Shape {
     fn may_hold(&self, key: &str) -> bool {
         let (len, (w, bit)) = Shape::parts(key);
         self.lens & len != 0 && self.last.get(w).is_some_and(|x| x & bit != 0)
+    }
+    /// False when `word` surely ends with no key (a key it ends with has
+    /// its last byte).
+    #[inline]
+    fn may_end(&self, word: &str) -> bool {
+        let (_, (w, bit)) = Shape::parts(word);
+        self.last.get(w).is_some_and(|x| x & bit != 0)
     }
 }
 
@@ -171,6 +182,11 @@ impl List {
     pub fn iter(&self) -> impl Iterator<Item = &str> {
         self.sorted.iter().map(String::as_str)
     }
+    /// Whether `word` ends with a word of the list (the last byte tested
+    /// first: most words end with none).
+    pub fn ends(&self, word: &str) -> bool {
+        self.shape.may_end(word) && self.sorted.iter().any(|k| word.ends_with(k.as_str()))
+    }
 }
 
 /// A month written as two words: the first word, the second without its
@@ -198,6 +214,11 @@ pub struct Words {
     pub hijri_months: Table<u8>,
     /// Hijri months written as two words.
     pub hijri_two_word_months: TwoWords,
+    /// The second words of `two_word_months` and of
+    /// `hijri_two_word_months`: a month's two words are looked for only
+    /// before one of these.
+    pub two_word_seconds: List,
+    pub hijri_two_word_seconds: List,
     /// `weekday`: 0 = Monday. Arabic ones carry the article ("الخميس").
     pub weekdays: Table<u8>,
     /// `number`: small cardinals of "two days ago", "منذ ثلاثة أيام".
@@ -232,6 +253,8 @@ pub struct Words {
     /// `relative_phrase`: fixed phrases of a day relative to publication
     /// ("بعد غد", "the day before yesterday"), in days.
     pub relative_phrases: Vec<(Vec<String>, i64)>,
+    /// Their first words: a word none of these starts none of them.
+    pub relative_first: List,
     /// `anchored`: phrases of a date relative to the date mentioned before
     /// ("the next day", "a year earlier", "اليوم التالي"): words, count,
     /// step. Longest phrase first.
@@ -281,6 +304,9 @@ pub struct Words {
     /// `month_phrase`: the same for a month ("the end of the month", "مطلع
     /// الشهر"), in months.
     pub month_phrases: Vec<(Vec<String>, i32)>,
+    /// The first words of `year_phrases` and `month_phrases`: a token
+    /// with neither these as its word nor as a stem starts none.
+    pub phrases_first: List,
     /// `year_prefix_en`: "post-1959", "pre-2000": the year is a date.
     pub year_prefixes_en: List,
     /// `every`: "each", "every", "كل" before a weekday: a recurring day.
@@ -437,6 +463,11 @@ fn longest_first<T>(rows: &mut [T], words: impl Fn(&T) -> &Vec<String>) {
     });
 }
 
+/// The first word of each phrase row.
+fn phrases_first<T>(rows: &[(Vec<String>, T)]) -> impl Iterator<Item = String> + '_ {
+    rows.iter().filter_map(|r| r.0.first().cloned())
+}
+
 fn load() -> Words {
     let mut w = Words::default();
     let mut months = Vec::new();
@@ -464,6 +495,8 @@ fn load() -> Words {
     }
     w.months = Table::new(months);
     w.hijri_months = Table::new(hijri);
+    w.two_word_seconds = List::new(w.two_word_months.iter().map(|r| r.1.clone()).collect());
+    w.hijri_two_word_seconds = List::new(w.hijri_two_word_months.iter().map(|r| r.1.clone()).collect());
     w.abbreviations = List::new(abbreviations);
     let mut tables: std::collections::BTreeMap<&str, Vec<(String, &str)>> = Default::default();
     for r in rows(TIME_WORDS_TSV).filter(|r| r.len() >= 4) {
@@ -520,6 +553,7 @@ fn load() -> Words {
         .into_iter()
         .filter_map(|(k, v)| Some((k.split(' ').map(str::to_string).collect(), v.parse().ok()?)))
         .collect();
+    w.relative_first = List::new(w.relative_phrases.iter().filter_map(|r| r.0.first().cloned()).collect());
     w.or = list(take("or"));
     let mut anchored: Vec<(Vec<String>, i64, Step)> = take("anchored")
         .into_iter()
@@ -573,6 +607,7 @@ fn load() -> Words {
     w.year_phrases = year_phrases;
     let mut month_phrases: Vec<(Vec<String>, i32)> = phrases(take("month_phrase"));
     longest_first(&mut month_phrases, |r| &r.0);
+    w.phrases_first = List::new(phrases_first(&w.year_phrases).chain(phrases_first(&month_phrases)).collect());
     w.month_phrases = month_phrases;
     w.year_prefixes_en = list(take("year_prefix_en"));
     w.every_words = list(take("every"));
@@ -737,6 +772,12 @@ mod tests {
         }
         let empty = List::new(vec![String::new()]);
         assert!(empty.has("") && !empty.has("a"));
+        // `ends` answers as a scan of every word does
+        for list in [&w.century_nouns, &w.age_nouns_ar, &w.of, &empty, &List::default()] {
+            for word in words.iter().map(String::as_str).chain(["القرن", "بالقرن", "قرنين", "عمر"]) {
+                assert_eq!(list.ends(word), list.iter().any(|k| word.ends_with(k)), "{word}");
+            }
+        }
         assert!(!List::default().has("") && Table::<u8>::default().get("").is_none());
     }
 }

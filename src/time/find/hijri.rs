@@ -44,8 +44,14 @@ impl Scanner<'_> {
         let t = self.tok(i)?;
         // Only the bare word or "و" before it: "صفر" is also "zero".
         let ok_prefix = |p: usize| p == 0 || (p == 1 && t.norm.starts_with('و'));
-        if let Some(next) = self.tok(i + 1) {
-            let second = next.norm.strip_prefix("ال").unwrap_or(&next.norm);
+        // (a stem and the next word, without its article, among the
+        // second words of the two-word months)
+        let second = self
+            .tok(i + 1)
+            .filter(|_| !f.stems.is_empty())
+            .map(|next| next.norm.strip_prefix("ال").unwrap_or(&next.norm))
+            .filter(|second| w().hijri_two_word_seconds.has(second));
+        if let Some(second) = second {
             for (s, _) in f.stems.iter().filter(|(_, p)| ok_prefix(*p)) {
                 if let Some((_, _, m)) = w().hijri_two_word_months.iter().find(|(a, b, _)| a == s && b == second) {
                     return Some((*m, i + 2));

@@ -439,6 +439,9 @@ impl Scanner<'_> {
         let first = self.inf(i)?;
         let second = self.tok(i + 1)?;
         let ord = second.norm.strip_prefix("ال").unwrap_or(&second.norm);
+        if first.stems.is_empty() || !w().two_word_seconds.has(ord) {
+            return None;
+        }
         for (s, p) in &first.stems {
             for (a, b, m) in &w().two_word_months {
                 if s == a && ord == b {
@@ -653,13 +656,25 @@ impl Scanner<'_> {
         if !t.is_word {
             return None;
         }
-        self.weekday(i)
-            .or_else(|| self.hijri(i))
-            .or_else(|| self.hijri_month_alone(i))
-            .or_else(|| self.numeric(i, lang))
-            .or_else(|| self.day_first(i))
-            .or_else(|| self.month_first(i))
-            .or_else(|| self.ago(i))
+        // Most words carry none of a number, an ordinal day, a Hijri
+        // year, a weekday, a month, a number word or a known stem, and
+        // nine matchers each ask for some of these at `i` before anything
+        // else: a matcher is tried only where what it asks for is (the
+        // others always), in the same order.
+        let f = self.inf(i)?;
+        let number = f.num.is_some();
+        let day = number || f.ordinal.is_some();
+        let stems = !f.stems.is_empty();
+        f.weekday
+            .is_some()
+            .then(|| self.weekday(i))
+            .flatten()
+            .or_else(|| (day || f.hijri_num.is_some()).then(|| self.hijri(i)).flatten())
+            .or_else(|| stems.then(|| self.hijri_month_alone(i)).flatten())
+            .or_else(|| number.then(|| self.numeric(i, lang)).flatten())
+            .or_else(|| day.then(|| self.day_first(i)).flatten())
+            .or_else(|| (stems || f.month.is_some()).then(|| self.month_first(i)).flatten())
+            .or_else(|| (stems || number || f.number_word.is_some()).then(|| self.ago(i)).flatten())
             .or_else(|| self.relative_day(i))
             .or_else(|| self.year_phrase(i))
             .or_else(|| self.relative_period(i))
@@ -667,14 +682,19 @@ impl Scanner<'_> {
             .or_else(|| self.holiday(i))
             .or_else(|| self.decade(i))
             .or_else(|| self.century(i))
-            .or_else(|| self.year(i))
-            .or_else(|| self.spoken_year_hit(i))
+            .or_else(|| number.then(|| self.year(i)).flatten())
+            .or_else(|| stems.then(|| self.spoken_year_hit(i)).flatten())
     }
 }
 
 /// Finds every date expression in `text`. See [`super::find_dates`].
 pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) -> Vec<FoundDate> {
-    let breaks = text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect();
+    // (a block is most often one paragraph: a byte search says it has none)
+    let breaks = if text.contains('\n') {
+        text.chars().enumerate().filter(|(_, c)| *c == '\n').map(|(i, _)| i).collect()
+    } else {
+        Vec::new()
+    };
     let sc = Scanner { tokens, info: tokens.iter().map(classify).collect(), published, breaks };
     let mut hits: Vec<Hit> = Vec::new();
     let mut anchor: Option<DateValue> = None;
@@ -715,4 +735,52 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
         }
     }
     ranges::join(&sc, &hits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every matcher, in [`Scanner::at`]'s order, with no word passed over.
+    fn at_every(sc: &Scanner<'_>, i: usize, lang: &str) -> Option<Hit> {
+        sc.tok(i).filter(|t| t.is_word)?;
+        sc.weekday(i)
+            .or_else(|| sc.hijri(i))
+            .or_else(|| sc.hijri_month_alone(i))
+            .or_else(|| sc.numeric(i, lang))
+            .or_else(|| sc.day_first(i))
+            .or_else(|| sc.month_first(i))
+            .or_else(|| sc.ago(i))
+            .or_else(|| sc.relative_day(i))
+            .or_else(|| sc.year_phrase(i))
+            .or_else(|| sc.relative_period(i))
+            .or_else(|| sc.season_or_quarter(i, lang))
+            .or_else(|| sc.holiday(i))
+            .or_else(|| sc.decade(i))
+            .or_else(|| sc.century(i))
+            .or_else(|| sc.year(i))
+            .or_else(|| sc.spoken_year_hit(i))
+    }
+
+    #[test]
+    fn words_passed_over_start_no_date() {
+        let texts = [
+            ("ar", "قال الوزير أمس إن الاجتماع سيعقد يوم الخميس 8 ديسمبر 2022 في الرياض، بعد غد، منذ يومين، في 25 شوال 1436 هـ، العام الماضي، في القرن العشرين، التسعينيات، صيف 2021، الربع الثالث، عيد الفطر، تشرين الأول"),
+            ("en", "The minister said on Tuesday that two days ago, in the past week, last summer, the third quarter of 2021, nineteen ninety-six, the 1990s, the '80s, Dec. 8, 2022, 12/25/2021, this year, the end of the month, Christmas Day, a year ago, the twentieth century."),
+        ];
+        let published = ymd(2022, 12, 10);
+        for (lang, text) in texts {
+            let tokens = crate::text::tokenize(text);
+            let sc =
+                Scanner { tokens: &tokens, info: tokens.iter().map(classify).collect(), published, breaks: Vec::new() };
+            let key = |h: Option<Hit>| h.map(|h| (h.first, h.last, h.start, h.end, h.value.value));
+            let mut found = 0;
+            for i in 0..tokens.len() {
+                let h = key(sc.at(i, lang));
+                found += usize::from(h.is_some());
+                assert_eq!(h, key(at_every(&sc, i, lang)), "{lang} token {i}");
+            }
+            assert!(found >= 10, "{lang}: {found}");
+        }
+    }
 }

@@ -29,10 +29,12 @@ impl Scanner<'_> {
     pub(super) fn relative_day(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         // Fixed phrases: "بعد غد", "the day before yesterday", "last night".
-        let phrase = w()
-            .relative_phrases
-            .iter()
-            .find(|(words, _)| words.iter().enumerate().all(|(k, word)| self.norm(i + k) == word.as_str()));
+        let phrase = w().relative_first.has(self.norm(i)).then(|| {
+            w().relative_phrases
+                .iter()
+                .find(|(words, _)| words.iter().enumerate().all(|(k, word)| self.norm(i + k) == word.as_str()))
+        });
+        let phrase = phrase.flatten();
         if let Some((words, ofs)) = phrase {
             let d = add_days(p, *ofs)?;
             let last = i + words.len();
@@ -133,8 +135,9 @@ impl Scanner<'_> {
     pub(super) fn year_phrase(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
-        // Most tokens: no known word and not "the", so no phrase.
-        if f.stems.is_empty() && self.norm(i) != "the" {
+        // Most tokens: neither they nor a stem of theirs starts a phrase.
+        let firsts = &w().phrases_first;
+        if !firsts.has(self.norm(i)) && !f.stems.iter().any(|(s, _)| firsts.has(s)) {
             return None;
         }
         let find = |rows: &[(Vec<String>, i32)]| {
@@ -163,6 +166,10 @@ impl Scanner<'_> {
     pub(super) fn season_or_quarter(&self, i: usize, lang: &str) -> Option<Hit> {
         let p = self.published?;
         let tok = self.tok(i)?;
+        // an Arabic period word is a known stem ([`Scanner::period_kind`])
+        if tok.arabic && self.inf(i).is_none_or(|f| f.stems.is_empty()) {
+            return None;
+        }
         // Direction word before (English) or adjective after (Arabic).
         let (first, dir_before) = match i.checked_sub(1).and_then(|j| {
             w().directions_en.get(self.norm(j)).map(|d| (j, d)).or_else(|| {
@@ -340,7 +347,8 @@ impl Scanner<'_> {
     pub(super) fn holiday(&self, i: usize) -> Option<Hit> {
         let p = self.published?;
         let f = self.inf(i)?;
-        if f.stems.is_empty() && !w().holiday_first.has(self.norm(i)) {
+        let firsts = &w().holiday_first;
+        if !firsts.has(self.norm(i)) && !f.stems.iter().any(|(s, _)| firsts.has(s)) {
             return None;
         }
         let (words_, calendar, month, day, prefix) = w()

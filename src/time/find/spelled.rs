@@ -42,7 +42,7 @@ impl Scanner<'_> {
     /// Whether Arabic token `i` is, without its clitics, a word of `list`.
     fn arabic_is(&self, i: usize, list: &List) -> Option<usize> {
         let t = self.tok(i).filter(|t| t.arabic)?;
-        if !list.iter().any(|k| t.norm.ends_with(k)) {
+        if !list.ends(&t.norm) {
             return None;
         }
         arabic_stem_in(t, list)
