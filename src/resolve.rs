@@ -379,6 +379,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             }
         }
     }
+    containment::counties_in_named_states(found, &mut out);
     containment::containment(found, words, &mut out, &mut own, &ctx);
     containment::divisions_in_lists(found, words, &mut out);
     for c in out.iter_mut() {

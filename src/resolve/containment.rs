@@ -2,7 +2,8 @@
 //! Abyan province", "Fife, Scotland"), told apart from a list of places of
 //! one rank ("Delaware, Idaho, Maine", "China, Japan and Brazil"), and the
 //! rank of a name that is a country's or a region's ("Egypt" is the
-//! country, not Egypt, Pennsylvania, unless the text says so).
+//! country, not Egypt, Pennsylvania, unless the text says so), and a US
+//! county in a state the story names ("Monroe County" with Michigan).
 
 use super::{contains, Choice};
 use crate::gazetteer::{self, Place};
@@ -266,6 +267,47 @@ pub(super) fn divisions_in_lists(found: &[Found], words: &[Word], out: &mut [Cho
             if places.get(*c).is_some_and(|p| p.kind == kind && big(p) && (cc.is_empty() || p.country == cc)) {
                 *s += 1.5;
             }
+        }
+    }
+}
+
+/// Raised score of a US county in a state the story names: above nearness,
+/// which a state's wide radius gives counties of its neighbours too.
+const NAMED_STATE: f64 = 2.0;
+
+/// "Monroe County" in a story that names Michigan is Michigan's, not
+/// Indiana's: a county candidate (`us-county:` and its FIPS code) whose
+/// state (the code's first two digits, `county_state` of
+/// data/curated/place_context.tsv) is the best reading of another mention.
+pub(super) fn counties_in_named_states(found: &[Found], out: &mut [Choice]) {
+    let places = gazetteer::places();
+    let cw = super::context::context_words();
+    let named: Vec<&str> = out
+        .iter()
+        .filter_map(|c| c.scored.first().and_then(|&(b, _)| places.get(b)))
+        .filter_map(|p| p.id.strip_prefix("province:US-"))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let state_of = |id: &str| {
+        let fips = id.strip_prefix("us-county:")?.get(..2)?;
+        let i = cw.county_state.binary_search_by(|(f, _)| f.as_str().cmp(fips)).ok()?;
+        cw.county_state.get(i).map(|&(_, st)| st)
+    };
+    for (f, c) in found.iter().zip(out.iter_mut()) {
+        if !matches!(f.what, What::Place { dir: None, .. }) {
+            continue;
+        }
+        let mut raised = false;
+        for (p, s) in c.scored.iter_mut() {
+            if places.get(*p).and_then(|p| state_of(p.id)).is_some_and(|st| named.contains(&st)) {
+                *s += NAMED_STATE;
+                raised = true;
+            }
+        }
+        if raised {
+            super::sort_scored(&mut c.scored);
         }
     }
 }
