@@ -271,8 +271,9 @@ pub(super) fn divisions_in_lists(found: &[Found], words: &[Word], out: &mut [Cho
     }
 }
 
-/// Raised score of a US county in a state the story names: above nearness,
-/// which a state's wide radius gives counties of its neighbours too.
+/// Raised score of a US county in a state the story names, or a town in a
+/// county it names: above nearness, which a state's wide radius gives
+/// counties of its neighbours too.
 const NAMED_STATE: f64 = 2.0;
 
 /// "Monroe County" in a story that names Michigan is Michigan's, not
@@ -302,6 +303,29 @@ pub(super) fn counties_in_named_states(found: &[Found], out: &mut [Choice]) {
         let mut raised = false;
         for (p, s) in c.scored.iter_mut() {
             if places.get(*p).and_then(|p| state_of(p.id)).is_some_and(|st| named.contains(&st)) {
+                *s += NAMED_STATE;
+                raised = true;
+            }
+        }
+        if raised {
+            super::sort_scored(&mut c.scored);
+        }
+    }
+    // then a town in a county the story names ("deputies in Paris" in a
+    // story about Lamar County, Texas: Paris, Texas, its seat)
+    let counties: Vec<&Place> = out
+        .iter()
+        .filter_map(|c| c.scored.first().and_then(|&(b, _)| places.get(b)))
+        .filter(|p| p.id.starts_with("us-county:"))
+        .collect();
+    for (f, c) in found.iter().zip(out.iter_mut()) {
+        if counties.is_empty() || !matches!(f.what, What::Place { dir: None, .. }) {
+            continue;
+        }
+        let mut raised = false;
+        for (p, s) in c.scored.iter_mut() {
+            let town = places.get(*p).filter(|p| p.kind == PlaceKind::City);
+            if town.is_some_and(|t| counties.iter().any(|k| contains(k, t))) {
                 *s += NAMED_STATE;
                 raised = true;
             }
