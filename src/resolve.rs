@@ -77,6 +77,10 @@ pub struct Ent {
     pub mentions: Vec<usize>,
 }
 
+/// Population under which a town that shares a country's name does not
+/// make the name ambiguous for the article's country context.
+const MINOR_NAMESAKE: u64 = 100_000;
+
 /// Countries the article points to, with weights: unambiguous country
 /// names and demonyms anywhere in the text.
 pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f64)> {
@@ -100,9 +104,16 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
         if let What::Place { cands, .. } = &f.what {
             let countries: Vec<&Place> =
                 cands.iter().filter_map(|&i| places.get(i as usize)).filter(|p| p.kind == PlaceKind::Country).collect();
-            // an ambiguous name ("عمان": Oman or Amman) says little
+            // an ambiguous name ("عمان": Oman or Amman) says little; one
+            // whose other places are only small towns ("Canada" and the
+            // villages called Cañada) names the country as surely as a
+            // name of its own
+            let minor = |p: &Place| p.kind == PlaceKind::City && !p.capital && p.population < MINOR_NAMESAKE;
+            let others_minor = || {
+                cands.iter().filter_map(|&i| places.get(i as usize)).all(|p| p.kind == PlaceKind::Country || minor(p))
+            };
             if countries.len() == 1 {
-                add(countries[0].country, if cands.len() == 1 { 1.0 } else { 0.3 });
+                add(countries[0].country, if cands.len() == 1 || others_minor() { 1.0 } else { 0.3 });
             } else if cands.len() == 1 {
                 if let Some(p) = places.get(cands[0] as usize) {
                     add(p.country, 0.5);
@@ -368,6 +379,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
             }
         }
     }
+    containment::counties_in_named_states(found, &mut out);
     containment::containment(found, words, &mut out, &mut own, &ctx);
     containment::divisions_in_lists(found, words, &mut out);
     for c in out.iter_mut() {
@@ -391,11 +403,17 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         }
         let ki = key_of(i);
         let near: Vec<&Place> = anchors.iter().filter(|(j, _)| key_of(*j) != ki).map(|(_, p)| *p).collect();
+        let sent_of = |j: usize| words.get(found[j].w0).map(|w| w.sent);
+        let passage = |j: usize| sent_of(j).zip(sent_of(i)).is_some_and(|(a, b)| a.abs_diff(b) <= 1);
+        let sibling = anchors.iter().filter(|&&(j, _)| key_of(j) != ki && passage(j)).map(|(_, p)| *p);
+        let siblings: Vec<&Place> = sibling.collect();
         for (c, s) in choice.scored.iter_mut() {
             let Some(p) = place_of(*c) else { continue };
-            // "Texas and Georgia": a division among divisions of the same country
+            // "Texas and Georgia": a division among divisions of the same
+            // country named in its passage (Ohio named three paragraphs
+            // away does not make "from New York and Toronto" the state)
             if p.kind == PlaceKind::Province
-                && near.iter().any(|a| a.kind == PlaceKind::Province && a.country == p.country)
+                && siblings.iter().any(|a| a.kind == PlaceKind::Province && a.country == p.country)
             {
                 *s += 1.0;
             }

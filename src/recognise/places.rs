@@ -407,6 +407,14 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
     if w.arabic {
         return !(ar_cued(words, i, j) || settlement_before(words, i));
     }
+    // a word of a longer name, glued to a capitalised word that is no
+    // place's ("San Juan Bautista", "Rift Valley"): no cue makes it a town
+    let name_word = |n: &Word| n.cap && !n.upper && !n.f.en_stop && !n.arabic && !n.sent_start;
+    let glued_after = words.get(j).is_some_and(|n| !n.brk && name_word(n));
+    let glued_before = i > 0 && !w.brk && name_word(&words[i - 1]);
+    if glued_after || glued_before {
+        return true;
+    }
     let before = i > 0 && !w.brk && crate::resolve::is_town_cue(&words[i - 1].key) || residence(words, i);
     let after = words.get(j).is_some_and(|n| n.comma_before && (n.cap || n.upper)) || town_after(words, j);
     // a dateline opens a sentence that goes on in ordinary case ("JASPER,

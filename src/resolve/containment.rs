@@ -2,7 +2,8 @@
 //! Abyan province", "Fife, Scotland"), told apart from a list of places of
 //! one rank ("Delaware, Idaho, Maine", "China, Japan and Brazil"), and the
 //! rank of a name that is a country's or a region's ("Egypt" is the
-//! country, not Egypt, Pennsylvania, unless the text says so).
+//! country, not Egypt, Pennsylvania, unless the text says so), and a US
+//! county in a state the story names ("Monroe County" with Michigan).
 
 use super::{contains, Choice};
 use crate::gazetteer::{self, Place};
@@ -63,6 +64,14 @@ fn counted_between(words: &[Word], from: usize, to: usize) -> bool {
     })
 }
 
+/// Whether names stand between two places as items of one list ("Akershus,
+/// Oslo, Hedmark, Oppland, Vest-Agder": Oslo is not in Agder): a word
+/// between them after a comma, besides the one right after the first.
+fn listed_between(words: &[Word], from: usize, to: usize) -> bool {
+    words.get(from + 1..to).is_some_and(|ws| ws.iter().any(|w| w.comma_before))
+        || (to > from && words.get(to).is_some_and(|w| w.comma_before))
+}
+
 /// Whether a coordinator joins the place at words `..a1` to the one that
 /// starts at word `b0` (code point `b_start`): "and" or "or" between them
 /// ("New York City and Florida"), or the Arabic "و" written on the second
@@ -72,6 +81,21 @@ fn coordinated(words: &[Word], a1: usize, b0: usize, b_start: usize) -> bool {
     let between = words.get(a1..b0).is_some_and(|ws| ws.iter().any(|w| !w.arabic && (w.key == "and" || w.key == "or")));
     let clitic = words.get(b0).is_some_and(|w| w.arabic && b_start > w.start && w.text.starts_with('و'));
     between || clitic
+}
+
+/// How near a big city's point a town must be to be one of its districts.
+const DISTRICT_KM: f64 = 25.0;
+
+/// Whether town `inner` is a district of city `outer` ("Queens, New York",
+/// "Brooklyn, New York": the city, not the state): a smaller town of the
+/// same country near a big city's point.
+fn district_of(outer: &Place, inner: &Place) -> bool {
+    outer.kind == PlaceKind::City
+        && inner.kind == PlaceKind::City
+        && outer.country == inner.country
+        && outer.population >= BIG_TOWN
+        && inner.population < outer.population
+        && gazetteer::within_km(outer.lat, outer.lon, inner.lat, inner.lon, DISTRICT_KM)
 }
 
 /// Containment: a place right after another in the same sentence, with at
@@ -94,6 +118,7 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
             || !same_sentence
             || b.w0 > a.w1 + 3
             || counted_between(words, a.w1, b.w0)
+            || listed_between(words, a.w1, b.w0)
             || coordinated(words, a.w1, b.w0, b.start)
         {
             continue;
@@ -104,10 +129,11 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
         }
         // pairs (inner candidate, outer candidate) where the outer contains the inner
         let outer_cands: Vec<usize> = out[j].scored.iter().map(|&(c, _)| c).collect();
+        let holds = |po: &Place, pi: &Place| contains(po, pi) || district_of(po, pi);
         let mut matched = false;
         for (ci, si) in out[i].scored.iter_mut() {
             let Some(pi) = place_of(*ci) else { continue };
-            if outer_cands.iter().any(|&co| place_of(co).is_some_and(|po| co != *ci && contains(po, pi))) {
+            if outer_cands.iter().any(|&co| place_of(co).is_some_and(|po| co != *ci && holds(po, pi))) {
                 *si += 3.0;
                 matched = true;
             }
@@ -117,7 +143,7 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
             let inner: Vec<usize> = out[i].scored.iter().map(|&(c, _)| c).collect();
             for (co, so) in out[j].scored.iter_mut() {
                 let Some(po) = place_of(*co) else { continue };
-                if inner.iter().any(|&ci| ci != *co && place_of(ci).is_some_and(|pi| contains(po, pi))) {
+                if inner.iter().any(|&ci| ci != *co && place_of(ci).is_some_and(|pi| holds(po, pi))) {
                     *so += 3.0;
                 }
             }
@@ -194,28 +220,118 @@ pub(super) fn towns_below_areas(found: &[Found], out: &mut [Choice], own: &[bool
 /// Wisconsin", "British Columbia, Alberta, Manitoba, Ontario and New
 /// Brunswick") is a division of that country too: a name listed right
 /// after or before one ([`listed`]) has the division candidates of that
-/// one's country raised. The caller sorts the candidates afterwards.
+/// one's country raised. Likewise a name joined by "and" or "or" to a
+/// town is a big town ("from New York and Toronto": the city, not the state).
+/// The caller sorts the candidates afterwards.
 pub(super) fn divisions_in_lists(found: &[Found], words: &[Word], out: &mut [Choice]) {
     let places = gazetteer::places();
-    let best_division =
-        |c: &Choice| c.scored.first().and_then(|&(b, _)| places.get(b)).filter(|p| p.kind == PlaceKind::Province);
-    let mut raise: Vec<(usize, &str)> = Vec::new();
+    let best = |c: &Choice| c.scored.first().and_then(|&(b, _)| places.get(b));
+    // (mention, kind to raise, country of the division raised)
+    let mut raise: Vec<(usize, PlaceKind, &str)> = Vec::new();
+    // the lists: runs of mentions each listed right after the one before
+    let mut run: Vec<usize> = Vec::new();
     for i in 0..found.len() {
-        let next = next_of(found, i);
-        let prev = (0..i).rev().find(|&j| found[j].w1 <= found[i].w0);
-        for (j, before) in [(prev, true), (next, false)].into_iter().filter_map(|(j, b)| j.map(|j| (j, b))) {
-            let (a, b) = if before { (&found[j], &found[i]) } else { (&found[i], &found[j]) };
-            if let Some(p) = best_division(&out[j]).filter(|_| listed(words, a, b)) {
-                raise.push((i, p.country));
+        let next = next_of(found, i).filter(|&j| listed(words, &found[i], &found[j]));
+        run.push(i);
+        if let Some(j) = next {
+            // "New York and Toronto": a town beside a town
+            let (a, b) = (&found[i], &found[j]);
+            if coordinated(words, a.w1, b.w0, b.start) {
+                if best(&out[j]).is_some_and(|p| p.kind == PlaceKind::City) {
+                    raise.push((i, PlaceKind::City, ""));
+                }
+                if best(&out[i]).is_some_and(|p| p.kind == PlaceKind::City) {
+                    raise.push((j, PlaceKind::City, ""));
+                }
+            }
+            continue;
+        }
+        // a division anywhere in the list makes every other name in it one
+        // of its country's, also past a name read as a town ("Manitoba,
+        // Ontario and New Brunswick" with Ontario, California first)
+        for &m in &run {
+            for &o in run.iter().filter(|&&o| o != m) {
+                if let Some(p) = best(&out[o]).filter(|p| p.kind == PlaceKind::Province) {
+                    raise.push((m, PlaceKind::Province, p.country));
+                }
+            }
+        }
+        run.clear();
+    }
+    crate::sort::sort_by(&mut raise, |a, b| a.0.cmp(&b.0).then(a.2.cmp(b.2)).then(a.1.cmp(&b.1)));
+    raise.dedup();
+    for (i, kind, cc) in raise {
+        for (c, s) in out[i].scored.iter_mut() {
+            // a big town only: "New York City and Florida" is the state, not Florida, New York
+            let big = |p: &Place| kind != PlaceKind::City || p.population >= BIG_TOWN;
+            if places.get(*c).is_some_and(|p| p.kind == kind && big(p) && (cc.is_empty() || p.country == cc)) {
+                *s += 1.5;
             }
         }
     }
-    raise.dedup();
-    for (i, cc) in raise {
-        for (c, s) in out[i].scored.iter_mut() {
-            if places.get(*c).is_some_and(|p| p.kind == PlaceKind::Province && p.country == cc) {
-                *s += 1.5;
+}
+
+/// Raised score of a US county in a state the story names, or a town in a
+/// county it names: above nearness, which a state's wide radius gives
+/// counties of its neighbours too.
+const NAMED_STATE: f64 = 2.0;
+
+/// "Monroe County" in a story that names Michigan is Michigan's, not
+/// Indiana's: a county candidate (`us-county:` and its FIPS code) whose
+/// state (the code's first two digits, `county_state` of
+/// data/curated/place_context.tsv) is the best reading of another mention.
+pub(super) fn counties_in_named_states(found: &[Found], out: &mut [Choice]) {
+    let places = gazetteer::places();
+    let cw = super::context::context_words();
+    let named: Vec<&str> = out
+        .iter()
+        .filter_map(|c| c.scored.first().and_then(|&(b, _)| places.get(b)))
+        .filter_map(|p| p.id.strip_prefix("province:US-"))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let state_of = |id: &str| {
+        let fips = id.strip_prefix("us-county:")?.get(..2)?;
+        let i = cw.county_state.binary_search_by(|(f, _)| f.as_str().cmp(fips)).ok()?;
+        cw.county_state.get(i).map(|&(_, st)| st)
+    };
+    for (f, c) in found.iter().zip(out.iter_mut()) {
+        if !matches!(f.what, What::Place { dir: None, .. }) {
+            continue;
+        }
+        let mut raised = false;
+        for (p, s) in c.scored.iter_mut() {
+            if places.get(*p).and_then(|p| state_of(p.id)).is_some_and(|st| named.contains(&st)) {
+                *s += NAMED_STATE;
+                raised = true;
             }
+        }
+        if raised {
+            super::sort_scored(&mut c.scored);
+        }
+    }
+    // then a town in a county the story names ("deputies in Paris" in a
+    // story about Lamar County, Texas: Paris, Texas, its seat)
+    let counties: Vec<&Place> = out
+        .iter()
+        .filter_map(|c| c.scored.first().and_then(|&(b, _)| places.get(b)))
+        .filter(|p| p.id.starts_with("us-county:"))
+        .collect();
+    for (f, c) in found.iter().zip(out.iter_mut()) {
+        if counties.is_empty() || !matches!(f.what, What::Place { dir: None, .. }) {
+            continue;
+        }
+        let mut raised = false;
+        for (p, s) in c.scored.iter_mut() {
+            let town = places.get(*p).filter(|p| p.kind == PlaceKind::City);
+            if town.is_some_and(|t| counties.iter().any(|k| contains(k, t))) {
+                *s += NAMED_STATE;
+                raised = true;
+            }
+        }
+        if raised {
+            super::sort_scored(&mut c.scored);
         }
     }
 }

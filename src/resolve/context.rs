@@ -23,6 +23,8 @@ pub(super) struct ContextWords {
     /// Words right after a capitalised English town name that make it a
     /// place ("Esperance residents", "a Hammond resident").
     pub(super) town_after: Vec<String>,
+    /// A US county's two-digit state FIPS code → the state's postal code.
+    pub(super) county_state: Vec<(String, &'static str)>,
 }
 
 /// Whether `key` (a normalised word) right before a capitalised English
@@ -81,6 +83,7 @@ pub(super) fn context_words() -> &'static ContextWords {
             division_before: Vec::new(),
             town_before: Vec::new(),
             town_after: Vec::new(),
+            county_state: Vec::new(),
         };
         for row in data_rows(late_list(List::PlaceContext)) {
             match row.as_slice() {
@@ -90,6 +93,7 @@ pub(super) fn context_words() -> &'static ContextWords {
                 ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
                 ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
                 ["town_after", _, phrase, _, _] => c.town_after.push(gazetteer::name_key(phrase)),
+                ["county_state", _, fips, st, _] => c.county_state.push((fips.to_string(), *st)),
                 _ => {}
             }
         }
@@ -99,6 +103,7 @@ pub(super) fn context_words() -> &'static ContextWords {
         crate::sort::sort(&mut c.town_before);
         crate::sort::sort(&mut c.town_after);
         crate::sort::sort(&mut c.party_after);
+        crate::sort::sort(&mut c.county_state);
         c
     })
 }
