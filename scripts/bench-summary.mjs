@@ -36,8 +36,13 @@ row("first paint, local (median)", local?.first_paint_ms, local && ms(local.firs
 row("map drawn, local (median)", local?.map_drawn_ms, local && ms(local.map_drawn_ms), "≤ 300 ms", 300);
 row("map drawn, 9 Mbit/s 60 ms (median)", slow?.map_drawn_ms, slow && ms(slow.map_drawn_ms), "≤ 1,500 ms", 1500);
 row("late data complete, 9 Mbit/s 60 ms (median)", slow?.late_complete_ms, slow && `${ms(slow.late_complete_ms)} (${kb(slow.late_bytes)} after the map)`, "", null);
-row("native analyze, Arabic (one core)", native?.ar?.words_per_s, native?.ar && wps(native.ar.words_per_s), "≥ 500k words/s", 500e3, false);
-row("native analyze, English (one core)", native?.en?.words_per_s, native?.en && wps(native.en.words_per_s), "≥ 1,000k words/s", 1e6, false);
+// the budget is the whole process's (the CLI's batch on one core: JSON in
+// and out); `analyze` alone, each article timed warm, is shown beside it
+for (const [lang, name, limit] of [["ar", "Arabic", 500e3], ["en", "English", 1e6]]) {
+  const n = native?.[lang];
+  const whole = n?.batch_words_per_s ?? null;
+  row(`native, ${name}, whole process (CLI batch, one core)`, whole, n && `${whole == null ? "not measured" : wps(whole)}; analyze alone ${wps(n.words_per_s)}`, `≥ ${wps(limit)}`, limit, false);
+}
 for (const [lang, name] of [["ar", "Arabic"], ["en", "English"]]) {
   const w = browser?.wasm?.[lang];
   row(`wasm analyze in Chromium, ${name}`, w?.ms_per_1000_words, w && `${w.ms_per_1000_words.toFixed(2)} ms per 1,000 words`, "≤ 4 ms per 1,000 words", 4);
