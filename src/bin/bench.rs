@@ -175,19 +175,26 @@ fn main() {
     batch(&docs, batch_min);
 }
 
-/// Words per second of the CLI's batch path on one thread over `docs`,
-/// repeated to at least `min` articles (best of three runs).
-fn one_core_batch(docs: &[&Doc], min: usize) -> Option<f64> {
+/// `docs` as JSON Lines, repeated to at least `min` articles: the text,
+/// the number of articles and of words. `min` must not be 0 with no docs.
+fn json_lines<'a>(docs: impl Iterator<Item = &'a Doc> + Clone, min: usize) -> (String, usize, usize) {
     let mut input = String::new();
     let (mut articles, mut total_words) = (0usize, 0usize);
     while articles < min {
-        for d in docs {
+        for d in docs.clone() {
             input.push_str(&d.json.replace('\n', " "));
             input.push('\n');
             articles += 1;
             total_words += d.words;
         }
     }
+    (input, articles, total_words)
+}
+
+/// Words per second of the CLI's batch path on one thread over `docs`,
+/// repeated to at least `min` articles (best of three runs).
+fn one_core_batch(docs: &[&Doc], min: usize) -> Option<f64> {
+    let (input, articles, total_words) = json_lines(docs.iter().copied(), min);
     let mut best = Duration::MAX;
     for _ in 0..3 {
         let t = Instant::now();
@@ -206,16 +213,7 @@ fn batch(docs: &[Doc], min: usize) {
     if docs.is_empty() || min == 0 {
         return;
     }
-    let mut input = String::new();
-    let (mut articles, mut total_words) = (0usize, 0usize);
-    while articles < min {
-        for d in docs {
-            input.push_str(&d.json.replace('\n', " "));
-            input.push('\n');
-            articles += 1;
-            total_words += d.words;
-        }
-    }
+    let (input, articles, total_words) = json_lines(docs.iter(), min);
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
         "\n[batch] {articles} articles, {total_words} words, {} MB of JSON Lines, best of 3 runs",
