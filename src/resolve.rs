@@ -114,10 +114,10 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
             };
             if countries.len() == 1 {
                 add(countries[0].country, if cands.len() == 1 || others_minor() { 1.0 } else { 0.3 });
-            } else if cands.len() == 1 {
-                if let Some(p) = places.get(cands[0] as usize) {
-                    add(p.country, 0.5);
-                }
+            } else if let Some(cc) = one_country(cands) {
+                // one place, or several all in one country ("Alabama": the
+                // state and its namesake towns)
+                add(cc, 0.5);
             }
         }
     }
@@ -127,6 +127,14 @@ pub fn country_context(words: &[Word], found: &[Found]) -> Vec<(&'static str, f6
         }
     }
     ctx
+}
+
+/// The country every candidate lies in, if they share one.
+fn one_country(cands: &[u32]) -> Option<&'static str> {
+    let places = gazetteer::places();
+    let mut all = cands.iter().map(|&i| places.get(i as usize).map(|p| p.country));
+    let first = all.next()??;
+    (!first.is_empty() && all.all(|c| c == Some(first))).then_some(first)
 }
 
 /// Context-free prior: countries and regions first, then big cities and
