@@ -215,6 +215,13 @@ impl Found {
     }
 }
 
+/// Whether the tagger's misc name at words `a..b` is a part of the longer
+/// gazetteer place `c` ("Republic" in "the Republic of Congo", "English"
+/// in "the English Channel"): then the place stands.
+fn within_longer(c: &Found, a: usize, b: usize) -> bool {
+    c.w0 <= a && b <= c.w1 && b - a < c.w1 - c.w0
+}
+
 /// Everything the recogniser found, merged and linked, in text order.
 pub fn recognise(
     words: &[Word],
@@ -257,7 +264,7 @@ pub fn recognise(
                 && !(pol.arabic && places::variant_minor(words, c))
                 && (c.kind != EntityType::Place
                     || places::located_adjective(words, c.w1)
-                    || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b))
+                    || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b && !within_longer(c, a, b)))
         });
     }
     cands.extend(learned_spans(words, tagged, pol.min_score));
