@@ -156,7 +156,7 @@ fn prior(p: &Place) -> f64 {
 fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
     let minor = matches!(p.kind, PlaceKind::City | PlaceKind::Province | PlaceKind::Site);
     match weak {
-        Weak::No | Weak::Hashtag | Weak::Focus => true,
+        Weak::No | Weak::Named | Weak::Hashtag | Weak::Focus => true,
         Weak::Adjective => false,
         _ if !minor || supported_by_context => true,
         Weak::Indefinite => p.population >= 20_000 || p.capital,

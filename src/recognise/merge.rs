@@ -528,7 +528,8 @@ impl Policy {
     /// wrong ones on the development parts, or that a reader needs.
     /// Curated organisations and well-known people in both languages;
     /// gazetteer places in Arabic only when written with the article
-    /// ("العقبة", "في الموصل"), after a settlement word ("مدينة ضمد") or a
+    /// ("العقبة", "في الموصل"), after a settlement word ("مدينة ضمد") or
+    /// another noun of place ("محافظة رفحاء": [`Weak::Named`]) or a
     /// common word the place test still accepts ("الساحل"), in English when
     /// a proper name or such a common word; compass phrases (ranked above
     /// the tagger in [`merge`]). Titled people are left out: after a title
@@ -544,7 +545,10 @@ impl Policy {
             (What::Place { .. }, PRIO_DIR_PLACE) => true,
             (What::Place { weak, settlement, cands, .. }, _) if self.arabic => {
                 *settlement
-                    || matches!(weak, Weak::Definite | Weak::DefiniteLocative | Weak::Common | Weak::Hashtag)
+                    || matches!(
+                        weak,
+                        Weak::Definite | Weak::DefiniteLocative | Weak::Common | Weak::Hashtag | Weak::Named
+                    )
                     || (matches!(weak, Weak::No | Weak::Indefinite) && notable_first(cands))
             }
             (What::Place { weak, .. }, _) => matches!(weak, Weak::No | Weak::Common | Weak::Hashtag),

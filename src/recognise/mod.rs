@@ -133,6 +133,11 @@ pub enum Weak {
     Common,
     /// Reads as an adjective here ("دعم مالي"): no place at all.
     Adjective,
+    /// An Arabic name right after a noun of place ("محافظة رفحاء", "منطقة
+    /// أم الهيمان", `ar_place_noun`): the noun says it is a place as plainly
+    /// as a capital letter does, so any candidate, and it fills a gap the
+    /// tagger left though the place is not a notable one.
+    Named,
     /// A whole hashtag ("#معان", "#الجفر"): a tweet tags the place it is
     /// about, so any candidate, as for a proper name, and it fills a gap
     /// the tagger left.
@@ -260,7 +265,7 @@ pub fn recognise(
         // the policy's gaps, and no place over the tagger's misc names
         let misc = misc_ranges(words, tagged, pol.min_score);
         cands.retain(|c| {
-            (pol.fills(c) || (pol.arabic && places::after_place_noun(words, c)))
+            pol.fills(c)
                 && !(pol.arabic && places::variant_minor(words, c))
                 && (c.kind != EntityType::Place
                     || places::located_adjective(words, c.w1)

@@ -546,13 +546,13 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     if !w.arabic && w.upper && j == i + 1 && (w.f.en_stop || gazetteer::is_common_word(key) || lower_elsewhere()) {
         return Weak::Common;
     }
+    // after a noun of place the name is that place's ("محافظة النعيرية",
+    // "في منطقة الوفرة")
+    if w.arabic && i > 0 && !w.brk && words[i - 1].readings.iter().any(|r| ar_place_nouns().contains(&r.key)) {
+        return Weak::Named;
+    }
     // two words written as one ("حفرالباطن") are a name, not a noun
     if !w.arabic || j != i + 1 || key.contains(' ') {
-        return Weak::No;
-    }
-    // after a noun of place the word is that place's name ("محافظة
-    // النعيرية", "في منطقة الوفرة"): any candidate, as for a proper name
-    if i > 0 && !w.brk && words[i - 1].readings.iter().any(|r| ar_place_nouns().contains(&r.key)) {
         return Weak::No;
     }
     if key.starts_with("ال") {
@@ -766,18 +766,3 @@ pub(super) fn variant_minor(words: &[Word], f: &Found) -> bool {
 #[cfg(test)]
 #[path = "places_tests.rs"]
 mod tests;
-
-/// An Arabic name right after a noun of place ("محافظة رفحاء", "منطقة أم
-/// الهيمان", [`ar_place_nouns`]) fills a gap the tagger left even when
-/// its place is not a notable one: the noun says it is a place as plainly
-/// as "مدينة" does. A name the text writes as a common word or an
-/// adjective still needs what [`super::merge::Policy::fills`] asks.
-pub(super) fn after_place_noun(words: &[Word], f: &Found) -> bool {
-    let What::Place { weak: Weak::No | Weak::Indefinite, .. } = &f.what else {
-        return false;
-    };
-    let i = f.w0;
-    i > 0
-        && words.get(i).is_some_and(|w| w.arabic && !w.brk)
-        && words[i - 1].readings.iter().any(|r| ar_place_nouns().contains(&r.key))
-}
