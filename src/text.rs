@@ -570,7 +570,26 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
                     let w = i - j;
                     (1..=3).contains(&w) && is_uppercase(chars[j]) && !is_arabic(chars[j])
                 };
-                (next_is_space || next_is_arabic) && !prev_short_caps
+                // "Washington, D.C. The sheriff said": after a dotted
+                // abbreviation, a capitalised word that opens sentences
+                // starts a new one
+                let acronym_then_opener = || {
+                    let mut j = i;
+                    while j > 0 && is_alphabetic(chars[j - 1]) {
+                        j -= 1;
+                    }
+                    let dotted = j >= 2 && chars[j - 1] == '.' && is_alphabetic(chars[j - 2]);
+                    let mut e = i + 2;
+                    while chars.get(e).is_some_and(|n| is_alphabetic(*n)) {
+                        e += 1;
+                    }
+                    dotted
+                        && chars.get(i + 1) == Some(&' ')
+                        && chars.get(i + 2).is_some_and(|n| is_uppercase(*n) && !is_arabic(*n))
+                        && crate::recognise::en_sentence_openers()
+                            .contains(&chars[i + 2..e].iter().collect::<String>().to_lowercase())
+                };
+                (next_is_space || next_is_arabic) && (!prev_short_caps || acronym_then_opener())
             }
             _ => false,
         };
@@ -713,6 +732,22 @@ mod tests {
     fn sentences_split_on_arabic_and_latin_marks() {
         let s = sentences("He met Mr. Smith in the U.S. today. Then left! هل؟ نعم.");
         assert_eq!(s.len(), 4, "{s:?}");
+    }
+
+    #[test]
+    fn sentences_split_after_a_dotted_abbreviation_before_an_opener() {
+        let s = sentences("He moved to Washington, D.C. The sheriff said. U.S. He left the U.S. Senate.");
+        let parts: Vec<String> = s
+            .iter()
+            .map(|&(a, b)| {
+                "He moved to Washington, D.C. The sheriff said. U.S. He left the U.S. Senate."
+                    .chars()
+                    .skip(a)
+                    .take(b - a)
+                    .collect()
+            })
+            .collect();
+        assert_eq!(parts, ["He moved to Washington, D.C.", "The sheriff said.", "U.S.", "He left the U.S. Senate."]);
     }
 
     #[test]

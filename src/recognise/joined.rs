@@ -64,13 +64,18 @@ pub(super) fn foreign_conjunction(words: &[Word], w0: usize, w1: usize) -> usize
 /// The tagger's organisations cut before every word after the first that
 /// [`org_conjunction`] reads as و and a new organisation, and its people
 /// before every word that is و and a new name
-/// ([`super::person_spans::joined_name`]). Borrows the spans when nothing
-/// is cut, as most blocks are.
+/// ([`super::person_spans::joined_name`]); any span before a word that
+/// opens a sentence (the tagger reads on across a dotted abbreviation that
+/// ends one: "Washington, D.C. The Laurel County Sheriff's Office"). Borrows
+/// the spans when nothing is cut, as most blocks are.
 pub(super) fn split_joined<'t>(words: &[Word], tagged: Cow<'t, [TaggedSpan]>) -> Cow<'t, [TaggedSpan]> {
-    let cut = |t: &TaggedSpan, i: usize| match t.kind {
-        EntityType::Organization => !words[i].brk && org_conjunction(words, i) > 0,
-        EntityType::Person => joined_name(&words[i]),
-        _ => false,
+    let cut = |t: &TaggedSpan, i: usize| {
+        words[i].sent_start
+            || match t.kind {
+                EntityType::Organization => !words[i].brk && org_conjunction(words, i) > 0,
+                EntityType::Person => joined_name(&words[i]),
+                _ => false,
+            }
     };
     let inner = |t: &TaggedSpan| {
         let w0 = words.partition_point(|w| w.tok < t.start_token);

@@ -30,6 +30,9 @@ word_lists! {
     /// English words that start a sentence or a capitalised run without being
     /// part of a name.
     pub(crate) fn en_stop = ["en_stop", "en_calendar"];
+    /// English words that open a sentence after a dotted abbreviation
+    /// ("Washington, D.C. The sheriff said"): [`crate::text::sentences`].
+    pub(crate) fn en_sentence_openers = ["en_sentence_opener"];
     /// Heads that start an Arabic organisation name ("وزارة الخارجية").
     pub(super) fn ar_org_heads = ["ar_org_head"];
     /// Definite nouns of state bodies that name one with a nationality

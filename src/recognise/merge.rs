@@ -118,6 +118,11 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             if w1 <= w0 || w1 > words.len() || words[w0].f.ar_stop || words[w0].f.trigger {
                 return None;
             }
+            // nor is a word that opens sentences a name alone ("The", left of
+            // a span cut at a sentence start)
+            if w1 == w0 + 1 && !words[w0].arabic && crate::recognise::en_sentence_openers().contains(&words[w0].key) {
+                return None;
+            }
             // An Arabic name does not start at an adjective of the noun before
             // it ("المجموعة المصغرة للتحالف الدولي": the name is "التحالف
             // الدولي"), nor end in a past-tense plural verb ("جامعة القاهرة

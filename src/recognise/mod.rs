@@ -66,7 +66,7 @@ use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
 use linking::link_later_mentions;
 pub use lists::annotate;
-pub(crate) use lists::en_stop;
+pub(crate) use lists::{en_sentence_openers, en_stop};
 use merge::{learned_spans, merge, misc_ranges, policy, PRIO_DATE};
 use orgs::{curated_orgs, pattern_org};
 use people::{caps_runs, known_people, named_person, titled_person};
