@@ -33,6 +33,9 @@ word_lists! {
     /// English words that open a sentence after a dotted abbreviation
     /// ("Washington, D.C. The sheriff said"): [`crate::text::sentences`].
     pub(crate) fn en_sentence_openers = ["en_sentence_opener"];
+    /// Abbreviations that open a place name ("St. Louis"): their dot does
+    /// not break the name ([`super::words::words`]).
+    pub(super) fn en_name_abbreviations = ["en_name_abbreviation"];
     /// Heads that start an Arabic organisation name ("وزارة الخارجية").
     pub(super) fn ar_org_heads = ["ar_org_head"];
     /// Definite nouns of state bodies that name one with a nationality

@@ -36,6 +36,7 @@
 //! as part of the name ("بالعراق" highlights "العراق"); identity never
 //! depends on them because every lookup uses the stripped readings.
 
+mod abbreviations;
 mod demonyms;
 mod facilities;
 mod focus;

@@ -202,7 +202,17 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             || (!t.is_word && t.text.ends_with('@'))
             || (t.is_word && matches!(t.norm.as_str(), "http" | "https" | "www"));
         if !t.is_word {
-            if t.text != "-" && t.text != "_" {
+            // "St. Louis", "Ft. Worth": the dot of an abbreviation that opens
+            // a place name, before a capitalised word, is inside the name
+            let abbreviation = t.text == "."
+                && out.last().is_some_and(|w| {
+                    w.tok + 1 == i
+                        && w.end == t.start
+                        && w.cap
+                        && super::lists::en_name_abbreviations().contains(&w.key)
+                })
+                && tokens.get(i + 1).is_some_and(|n| n.is_word && n.capitalized && n.start == t.end + 1);
+            if t.text != "-" && t.text != "_" && !abbreviation {
                 brk = true;
             }
             comma = matches!(t.text.as_str(), "," | "،");
