@@ -18,7 +18,7 @@ non-zero when the committed files differ (tests/gazetteer.rs runs it).
 Outputs (deterministic, sorted, each starting with an @generated header):
   data/gazetteer/places.tsv  the core places, one a row: row number (in the whole
                              sorted table), id, kind, lat, lon, population,
-                             country, radius_km, flags, name_en, name_ar
+                             country, radius_km, flags, name_en, name_ar, admin1
   data/gazetteer/world.tsv   one country outline a row: iso2, name_en, label
                              lat/lon, SVG path (x = lon, y = -lat, 0.1 degree grid)
   data/gazetteer/index.tsv   the sorted lookup index of the core: key, core place
@@ -124,6 +124,12 @@ def round_sig(n, digits=2):
 # ---------------------------------------------------------------- places
 
 
+def admin1_of(c):
+    """A GeoNames town's first-level division code ("" when GeoNames has none)."""
+    code = str(c.get("admin1code") or "")
+    return "" if code in ("", "00") or "\t" in code else code
+
+
 class Place:
     def __init__(self, pid, kind, lat, lon, pop, cc, radius, name_en, name_ar):
         self.id = pid
@@ -145,6 +151,10 @@ class Place:
         self.late_arabic = False
         # the middle of the outline, which compass areas are placed from
         self.centre = (lat, lon)
+        # GeoNames' first-level division code of a town, or of a first-level
+        # province itself ("OH", "08"): a town is in a province when the two
+        # agree, which a province's radius only approximates
+        self.admin1 = ""
 
     def add(self, name):
         name = name.strip()
@@ -167,6 +177,7 @@ class Place:
                 self.flags,
                 self.name_en,
                 self.name_ar,
+                self.admin1,
             ]
         )
 
@@ -254,6 +265,7 @@ def add_provinces(places, cities, curated_keys):
         if pid in places:
             continue
         p = Place(pid, "province", lat, lon, pop, cc, radius, name_en, name_ar)
+        p.admin1 = code
         # provinces under a million were added after the taggers were
         # trained: not "N", so the tagger's place feature does not see them
         p.after_tagger = p_after_tagger
@@ -422,6 +434,7 @@ def build_places(shapes, rings):
         if not ar_ok:
             ar = []
         p = Place(f"geonames:{gid}", "city", c["latitude"], c["longitude"], c["population"], cc, 0, c["name"], "")
+        p.admin1 = admin1_of(c)
         # the translators' name first (أثينا rather than Persian آتن)
         if gid in deb_ar and ar_ok:
             ar = [deb_ar[gid]] + [n for n in ar if n != deb_ar[gid]]
@@ -448,6 +461,7 @@ def build_places(shapes, rings):
             c = small.get(cap)
             if c:
                 p = Place(f"geonames:{cap}", "city", c["latitude"], c["longitude"], c["population"], c["countrycode"], 0, c["name"], "")
+                p.admin1 = admin1_of(c)
                 ar = ([deb_ar[cap]] if cap in deb_ar else []) + [n for n in c["alternatenames"] if arabic_ok(n)]
                 if ar:
                     p.name_ar = ar[0]
@@ -480,6 +494,7 @@ def build_places(shapes, rings):
         ):
             name += " State"
         p = Place(f"province:US-{code}", "province", lat, lon, 0, "US", radius, name, "")
+        p.admin1 = code
         places[p.id] = p
     # "Charleston, W.Va.": the abbreviations news writes (D.C. is the city)
     for abbr, code in state_abbreviations():
@@ -698,7 +713,7 @@ def generate():
     shapes, rings = build_map(numeric)
     places, versions = build_places(shapes, rings)
     core = [is_core(p) for p in places]
-    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable, A Arabic names after the taggers)\tname_en\tname_ar"
+    columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable, A Arabic names after the taggers)\tname_en\tname_ar\tadmin1 (GeoNames first-level division of a town, or of a province itself)"
     places_txt = header(versions, f"the core places; rows {len(places)} in all, the others in late/; {columns}") + "".join(
         f"{r}\t{p.row()}\n" for r, p in enumerate(places) if core[r]
     )

@@ -205,11 +205,16 @@ pub fn score_candidates(
     scored
 }
 
-/// Whether place `inner` lies in place `outer` (same country; inside a
-/// province's extent, 400 km when unknown).
+/// Whether place `inner` lies in place `outer` (same country; in a
+/// first-level province when GeoNames puts it there, else inside the
+/// province's extent, 400 km when unknown: a state's radius reaches into
+/// its neighbours, and "Mount Vernon, Ohio" must not be Indiana's).
 pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
     if outer.country.is_empty() || outer.country != inner.country {
         return false;
+    }
+    if outer.kind == PlaceKind::Province && !outer.admin1.is_empty() && !inner.admin1.is_empty() {
+        return outer.admin1 == inner.admin1;
     }
     match outer.kind {
         PlaceKind::Country => true,

@@ -163,9 +163,9 @@ fn data_rows(text: &'static str) -> impl Iterator<Item = &'static str> {
 
 /// A place row: its row number, then the place's columns.
 fn parse_place(line: &'static str) -> Option<(usize, Place)> {
-    // exactly eleven tab-separated columns, found in one pass over the bytes
+    // exactly twelve tab-separated columns, found in one pass over the bytes
     // (this runs on every place row at start)
-    let mut f = [""; 11];
+    let mut f = [""; 12];
     let (mut n, mut from) = (0, 0);
     for (i, b) in line.bytes().enumerate() {
         if b == b'\t' {
@@ -175,7 +175,7 @@ fn parse_place(line: &'static str) -> Option<(usize, Place)> {
         }
     }
     *f.get_mut(n)? = line.get(from..)?;
-    let [row, id, kind, lat, lon, pop, country, radius, flags, name_en, name_ar] = f;
+    let [row, id, kind, lat, lon, pop, country, radius, flags, name_en, name_ar, admin1] = f;
     if n + 1 != f.len() {
         return None;
     }
@@ -197,6 +197,7 @@ fn parse_place(line: &'static str) -> Option<(usize, Place)> {
         capital: flags.contains('C'),
         notable: flags.contains('N'),
         arabic_late: flags.contains('A'),
+        admin1,
     };
     Some((row.parse().ok()?, place))
 }

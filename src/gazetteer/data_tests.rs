@@ -119,7 +119,7 @@ fn hashed_step_agrees_with_sorted_keys() {
 #[test]
 fn late_arabic_names_leave_the_taggers_place_feature_alone() {
     // flags column: "N" notable, "A" its Arabic names came after the taggers
-    let row = |flags: &str| format!("7\tgeonames:1\tcity\t32.27\t35.01\t44000\tIL\t0\t{flags}\tTaibe\tالطيبة");
+    let row = |flags: &str| format!("7\tgeonames:1\tcity\t32.27\t35.01\t44000\tIL\t0\t{flags}\tTaibe\tالطيبة\t");
     assert!(row_notable(&row("N"), false) && row_notable(&row("N"), true));
     assert!(row_notable(&row("NA"), false));
     assert!(!row_notable(&row("NA"), true));

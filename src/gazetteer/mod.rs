@@ -97,6 +97,10 @@ pub struct Place {
     /// feature does not count the place under an Arabic key, so that adding
     /// names to a town changes nothing the taggers saw.
     pub arabic_late: bool,
+    /// GeoNames' first-level division code of a town, or of a first-level
+    /// province itself ("OH", "08"); "" when unknown (counties, regions,
+    /// curated places). A town is in a province when the codes agree.
+    pub admin1: &'static str,
 }
 
 /// Candidates for a normalised name ([`name_key`]), as indexes into
