@@ -246,7 +246,13 @@ pub fn recognise(
     let pol = policy(words, tagged.is_some());
     let tagged = tagged.unwrap_or_default();
     let tagger_leads = pol.tagger_leads;
+    // "Knott, Perry and Breathitt counties": only where a plural county word is
+    let county_lists =
+        rules && !pol.arabic && words.iter().any(|w| !w.cap && town_phrases::county_of_plural(&w.key).is_some());
     for i in (0..words.len()).filter(|_| rules) {
+        if county_lists {
+            town_phrases::county_list(words, i, &mut cands);
+        }
         curated_orgs(words, i, &mut cands);
         orgs::place_company(words, i, &mut cands);
         known_people(words, i, &mut cands);

@@ -207,3 +207,72 @@ pub(super) fn cued_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'stati
 fn within_town(words: &[Word], w0: usize) -> bool {
     w0 > 0 && !words[w0].brk && en_town_within().contains(&words[w0 - 1].key)
 }
+
+/// The county word ("county", "parish") whose plural `key` is
+/// ("counties", "parishes", "boroughs").
+pub(super) fn county_of_plural(key: &str) -> Option<&'static str> {
+    if !key.ends_with('s') {
+        return None;
+    }
+    en_county_words().words().iter().map(String::as_str).find(|s| {
+        key.strip_suffix("ies").is_some_and(|stem| s.strip_suffix('y') == Some(stem))
+            || key.strip_suffix("es") == Some(*s)
+            || key.strip_suffix('s') == Some(*s)
+    })
+}
+
+/// A tagger person or organisation of capitalised English words that is
+/// one of a list ending in a plural county word ("Knott, Perry and
+/// Breathitt counties", "Orleans and Jefferson parishes"): that county,
+/// when the gazetteer holds it ("Knott County").
+pub(super) fn listed_county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+    let latin_cap = |w: &Word| !w.arabic && w.cap && !w.f.en_stop;
+    if w1 > w0 + 3 || !words.get(w0..w1)?.iter().all(latin_cap) {
+        return None;
+    }
+    // the list goes on to its plural county word, in the same sentence:
+    // capitalised names, commas, "and" / "or", at most a dozen words
+    let mut j = w1;
+    let county = loop {
+        let w = words.get(j).filter(|w| j < w1 + 12 && !w.sent_start)?;
+        if !w.cap {
+            if let Some(c) = county_of_plural(&w.key) {
+                break c;
+            }
+        }
+        let joins = matches!(w.key.as_str(), "and" | "or") && !w.cap;
+        if !(joins || (latin_cap(w) && (w.comma_before || !w.brk))) {
+            return None;
+        }
+        j += 1;
+    };
+    let key = format!("{} {county}", super::key_of(words, w0, w1, &words[w0].key));
+    let cands = crate::gazetteer::lookup(&key);
+    first_kind(cands, &[PlaceKind::Province]).then_some((cands, 0))
+}
+
+/// The names of a list ending in a plural county word that the tagger left
+/// out ("Knott, Perry and Breathitt counties": it tags "Knott" and "Perry"
+/// only): each county the gazetteer holds, as a place from word `i`.
+pub(super) fn county_list(words: &[Word], i: usize, out: &mut Vec<super::Found>) {
+    let name_word = |w: &Word| !w.arabic && w.cap && !w.f.en_stop;
+    if !words[i].brk && words.get(i.wrapping_sub(1)).is_some_and(name_word) {
+        return;
+    }
+    // the longest name from here: up to three capitalised words in a row
+    let mut end = i;
+    while end < words.len() && end < i + 3 && name_word(&words[end]) && (end == i || !words[end].brk) {
+        end += 1;
+    }
+    let Some((cands, j)) = (i + 1..=end).rev().find_map(|j| listed_county(words, i, j).map(|(c, _)| (c, j))) else {
+        return;
+    };
+    let key = super::key_of(words, i, j, &words[i].key);
+    out.push(super::Found::new(
+        (i, j),
+        (words[i].start, words[j - 1].end),
+        crate::model::EntityType::Place,
+        super::What::Place { cands, key, dir: None, adj_country: None, settlement: false, weak: super::Weak::No },
+        super::merge::PRIO_PLACE,
+    ));
+}
