@@ -75,6 +75,9 @@ const WINDOW_PER_THREAD: usize = 8;
 /// article is an error line and counts in [`Summary::failed`].
 pub fn analyze_batch<R: BufRead + Send, W: Write>(input: R, out: &mut W, threads: usize) -> io::Result<Summary> {
     let threads = threads.max(1);
+    if threads == 1 {
+        return analyze_inline(input, out);
+    }
     let window = threads * WINDOW_PER_THREAD;
     let (job_tx, job_rx) = sync_channel::<Job>(window);
     let job_rx = Arc::new(Mutex::new(job_rx));
@@ -86,7 +89,10 @@ pub fn analyze_batch<R: BufRead + Send, W: Write>(input: R, out: &mut W, threads
         let _ = permit_tx.send(());
     }
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_input(input, &job_tx, &permit_rx));
+        let reader = scope.spawn(move || {
+            let mut to = |job: Job| permit_rx.recv().is_ok() && job_tx.send(job).is_ok();
+            read_input(input, &mut to)
+        });
         for _ in 0..threads {
             let rx = Arc::clone(&job_rx);
             let tx = done_tx.clone();
@@ -101,6 +107,28 @@ pub fn analyze_batch<R: BufRead + Send, W: Write>(input: R, out: &mut W, threads
         read?;
         Ok(summary)
     })
+}
+
+/// One thread: each item read, analysed and written in turn on the
+/// caller's thread, with no hand-off between threads (the same lines, in
+/// the same order, as on worker threads).
+fn analyze_inline<R: BufRead, W: Write>(input: R, out: &mut W) -> io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut failed = None;
+    let mut to = |job: Job| match write_done(out, &mut summary, run(job)) {
+        Ok(()) => true,
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    };
+    let read = read_input(input, &mut to);
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.flush()?;
+    read?;
+    Ok(summary)
 }
 
 fn work(rx: &Mutex<Receiver<Job>>, tx: &std::sync::mpsc::Sender<Done>) {
@@ -182,15 +210,7 @@ fn write_in_order<W: Write>(rx: &Receiver<Done>, out: &mut W, permits: &SyncSend
     for done in rx {
         pending.insert(done.seq, done);
         while let Some(d) = pending.remove(&next) {
-            for l in &d.lines {
-                out.write_all(l.as_bytes())?;
-                out.write_all(b"\n")?;
-            }
-            summary.analysed += d.analysed;
-            summary.failed += d.failed;
-            if summary.first_error.is_none() {
-                summary.first_error = d.first_error;
-            }
+            write_done(out, &mut summary, d)?;
             next += 1;
             let _ = permits.send(());
         }
@@ -199,27 +219,38 @@ fn write_in_order<W: Write>(rx: &Receiver<Done>, out: &mut W, permits: &SyncSend
     Ok(summary)
 }
 
-/// Sends jobs in order, each after taking a permit.
+/// Writes the lines of one job and counts them in `summary`.
+fn write_done<W: Write>(out: &mut W, summary: &mut Summary, d: Done) -> io::Result<()> {
+    for l in &d.lines {
+        out.write_all(l.as_bytes())?;
+        out.write_all(b"\n")?;
+    }
+    summary.analysed += d.analysed;
+    summary.failed += d.failed;
+    if summary.first_error.is_none() {
+        summary.first_error = d.first_error;
+    }
+    Ok(())
+}
+
+/// Numbers the jobs in order and hands each on (to a worker thread, or to
+/// the analysis on this thread).
 struct Sender<'a> {
-    jobs: &'a SyncSender<Job>,
-    permits: &'a Receiver<()>,
+    to: &'a mut dyn FnMut(Job) -> bool,
     seq: usize,
 }
 
 impl Sender<'_> {
     /// `false` once the batch is over (the writer stopped).
     fn send(&mut self, input: String, line: Option<usize>, what: Payload) -> bool {
-        if self.permits.recv().is_err() {
-            return false;
-        }
         let job = Job { seq: self.seq, input, line, what };
         self.seq += 1;
-        self.jobs.send(job).is_ok()
+        (self.to)(job)
     }
 }
 
-fn read_input<R: BufRead>(mut input: R, jobs: &SyncSender<Job>, permits: &Receiver<()>) -> io::Result<()> {
-    let mut tx = Sender { jobs, permits, seq: 0 };
+fn read_input<R: BufRead>(mut input: R, to: &mut dyn FnMut(Job) -> bool) -> io::Result<()> {
+    let mut tx = Sender { to, seq: 0 };
     // Peek past a byte-order mark and white space at the start.
     let (first, head) = {
         let buf = input.fill_buf()?;
