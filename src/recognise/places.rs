@@ -219,7 +219,7 @@ fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u
         let n = r.key.chars().count();
         for (b, _) in r.key.char_indices().take(n.saturating_sub(2)).skip(2) {
             let (head, tail) = r.key.split_at(b);
-            if !gazetteer::lookup_step(head).1 {
+            if !gazetteer::may_continue(head) || !gazetteer::lookup_step(head).1 {
                 continue;
             }
             key.clear();
