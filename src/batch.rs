@@ -59,7 +59,8 @@ enum Payload {
 /// Output lines of one job.
 struct Done {
     seq: usize,
-    lines: Vec<String>,
+    /// The lines, each ending in a newline.
+    text: Vec<u8>,
     analysed: usize,
     failed: usize,
     first_error: Option<String>,
@@ -115,8 +116,14 @@ pub fn analyze_batch<R: BufRead + Send, W: Write>(input: R, out: &mut W, threads
 fn analyze_inline<R: BufRead, W: Write>(input: R, out: &mut W) -> io::Result<Summary> {
     let mut summary = Summary::default();
     let mut failed = None;
-    let mut to = |job: Job| match write_done(out, &mut summary, run(job)) {
-        Ok(()) => true,
+    // one buffer for every item's lines, grown to the longest
+    let mut text = Vec::new();
+    let mut to = |job: Job| match write_done(out, &mut summary, run(job, std::mem::take(&mut text))) {
+        Ok(mut t) => {
+            t.clear();
+            text = t;
+            true
+        }
         Err(e) => {
             failed = Some(e);
             false
@@ -138,7 +145,7 @@ fn work(rx: &Mutex<Receiver<Job>>, tx: &std::sync::mpsc::Sender<Done>) {
             Err(_) => return,
         };
         let Ok(job) = job else { return };
-        if tx.send(run(job)).is_err() {
+        if tx.send(run(job, Vec::new())).is_err() {
             return;
         }
     }
@@ -157,11 +164,12 @@ fn error_line(input: &str, line: Option<usize>, e: &InputError) -> String {
     serde_json::Value::Object(o).to_string()
 }
 
-/// Parses and analyses one item.
-fn run(job: Job) -> Done {
-    let mut done = Done { seq: job.seq, lines: Vec::new(), analysed: 0, failed: 0, first_error: None };
+/// Parses and analyses one item, its lines written into `text` (empty).
+fn run(job: Job, text: Vec<u8>) -> Done {
+    let mut done = Done { seq: job.seq, text, analysed: 0, failed: 0, first_error: None };
     let fail = |done: &mut Done, input: &str, line: Option<usize>, e: &InputError| {
-        done.lines.push(error_line(input, line, e));
+        done.text.extend_from_slice(error_line(input, line, e).as_bytes());
+        done.text.push(b'\n');
         done.failed += 1;
         done.first_error.get_or_insert_with(|| format!("{input}: {}", e.message));
     };
@@ -188,13 +196,23 @@ fn run(job: Job) -> Done {
                     (None, _) => job.input.clone(),
                 };
                 match item.result {
-                    Ok(a) => match serde_json::to_string(&crate::analyze(&a)) {
-                        Ok(s) => {
-                            done.lines.push(s);
-                            done.analysed += 1;
+                    Ok(a) => {
+                        let analysis = crate::analyze(&a);
+                        // the line written straight into the buffer, sized
+                        // for it (about four bytes per byte of text)
+                        let mark = done.text.len();
+                        done.text.reserve(analysis.text.len() * 4 + 1024);
+                        match serde_json::to_writer(&mut done.text, &analysis) {
+                            Ok(()) => {
+                                done.text.push(b'\n');
+                                done.analysed += 1;
+                            }
+                            Err(e) => {
+                                done.text.truncate(mark);
+                                fail(&mut done, &input, job.line, &InputError::new(e.to_string()));
+                            }
                         }
-                        Err(e) => fail(&mut done, &input, job.line, &InputError::new(e.to_string())),
-                    },
+                    }
                     Err(e) => fail(&mut done, &input, job.line, &e),
                 }
             }
@@ -219,18 +237,16 @@ fn write_in_order<W: Write>(rx: &Receiver<Done>, out: &mut W, permits: &SyncSend
     Ok(summary)
 }
 
-/// Writes the lines of one job and counts them in `summary`.
-fn write_done<W: Write>(out: &mut W, summary: &mut Summary, d: Done) -> io::Result<()> {
-    for l in &d.lines {
-        out.write_all(l.as_bytes())?;
-        out.write_all(b"\n")?;
-    }
+/// Writes the lines of one job and counts them in `summary`; gives back
+/// the buffer they were in.
+fn write_done<W: Write>(out: &mut W, summary: &mut Summary, d: Done) -> io::Result<Vec<u8>> {
+    out.write_all(&d.text)?;
     summary.analysed += d.analysed;
     summary.failed += d.failed;
     if summary.first_error.is_none() {
         summary.first_error = d.first_error;
     }
-    Ok(())
+    Ok(d.text)
 }
 
 /// Numbers the jobs in order and hands each on (to a worker thread, or to

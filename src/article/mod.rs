@@ -27,6 +27,8 @@
 pub(crate) mod html;
 mod lang;
 mod reflow;
+#[cfg(test)]
+mod sanitize_tests;
 
 use crate::json::{Map, Value};
 use crate::model::{Article, Published};
@@ -463,14 +465,24 @@ pub fn sanitize(s: &str) -> String {
     if !needs_sanitizing(s) {
         return s.to_string();
     }
-    let s = s.replace("\r\n", "\n");
-    s.chars()
-        .map(|c| if c == '\r' { '\n' } else { c })
-        .filter(|c| {
-            !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-                && (!c.is_control() || *c == '\n' || *c == '\t')
-        })
-        .collect()
+    // the runs between the characters to drop or change copied whole
+    let mut out = String::with_capacity(s.len());
+    let mut from = 0;
+    for (i, c) in s.char_indices() {
+        let dropped = matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+            || (c.is_control() && c != '\n' && c != '\t');
+        if !dropped {
+            continue;
+        }
+        out.push_str(s.get(from..i).unwrap_or_default());
+        from = i + c.len_utf8();
+        // "\r\n" is one newline (its "\n" comes next), a lone "\r" one too
+        if c == '\r' && !s.get(from..).is_some_and(|rest| rest.starts_with('\n')) {
+            out.push('\n');
+        }
+    }
+    out.push_str(s.get(from..).unwrap_or_default());
+    out
 }
 
 /// Whether [`sanitize`] has anything to do: a carriage return, a control
