@@ -135,8 +135,8 @@ fn find_all(
     let slice = |s: usize, e: usize| -> String {
         chars.get(s..e.min(chars.len())).map_or_else(String::new, |c| c.iter().collect())
     };
-    let tokens = text::tokenize(text);
-    let sentences = text::sentences(text);
+    let tokens = text::tokenize_chars(text, &chars);
+    let sentences = text::sentences_chars(&chars);
     let words = recognise::words(&tokens, &sentences);
     let ar = lang.starts_with("ar");
     let ranges = token_ranges(&tokens, units);

@@ -59,7 +59,8 @@ enum Payload {
 /// Output lines of one job.
 struct Done {
     seq: usize,
-    lines: Vec<String>,
+    /// The lines, each ending in a newline.
+    text: Vec<u8>,
     analysed: usize,
     failed: usize,
     first_error: Option<String>,
@@ -75,6 +76,9 @@ const WINDOW_PER_THREAD: usize = 8;
 /// article is an error line and counts in [`Summary::failed`].
 pub fn analyze_batch<R: BufRead + Send, W: Write>(input: R, out: &mut W, threads: usize) -> io::Result<Summary> {
     let threads = threads.max(1);
+    if threads == 1 {
+        return analyze_inline(input, out);
+    }
     let window = threads * WINDOW_PER_THREAD;
     let (job_tx, job_rx) = sync_channel::<Job>(window);
     let job_rx = Arc::new(Mutex::new(job_rx));
@@ -86,7 +90,10 @@ pub fn analyze_batch<R: BufRead + Send, W: Write>(input: R, out: &mut W, threads
         let _ = permit_tx.send(());
     }
     std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_input(input, &job_tx, &permit_rx));
+        let reader = scope.spawn(move || {
+            let mut to = |job: Job| permit_rx.recv().is_ok() && job_tx.send(job).is_ok();
+            read_input(input, &mut to)
+        });
         for _ in 0..threads {
             let rx = Arc::clone(&job_rx);
             let tx = done_tx.clone();
@@ -103,6 +110,34 @@ pub fn analyze_batch<R: BufRead + Send, W: Write>(input: R, out: &mut W, threads
     })
 }
 
+/// One thread: each item read, analysed and written in turn on the
+/// caller's thread, with no hand-off between threads (the same lines, in
+/// the same order, as on worker threads).
+fn analyze_inline<R: BufRead, W: Write>(input: R, out: &mut W) -> io::Result<Summary> {
+    let mut summary = Summary::default();
+    let mut failed = None;
+    // one buffer for every item's lines, grown to the longest
+    let mut text = Vec::new();
+    let mut to = |job: Job| match write_done(out, &mut summary, run(job, std::mem::take(&mut text))) {
+        Ok(mut t) => {
+            t.clear();
+            text = t;
+            true
+        }
+        Err(e) => {
+            failed = Some(e);
+            false
+        }
+    };
+    let read = read_input(input, &mut to);
+    if let Some(e) = failed {
+        return Err(e);
+    }
+    out.flush()?;
+    read?;
+    Ok(summary)
+}
+
 fn work(rx: &Mutex<Receiver<Job>>, tx: &std::sync::mpsc::Sender<Done>) {
     loop {
         let job = match rx.lock() {
@@ -110,7 +145,7 @@ fn work(rx: &Mutex<Receiver<Job>>, tx: &std::sync::mpsc::Sender<Done>) {
             Err(_) => return,
         };
         let Ok(job) = job else { return };
-        if tx.send(run(job)).is_err() {
+        if tx.send(run(job, Vec::new())).is_err() {
             return;
         }
     }
@@ -129,11 +164,12 @@ fn error_line(input: &str, line: Option<usize>, e: &InputError) -> String {
     serde_json::Value::Object(o).to_string()
 }
 
-/// Parses and analyses one item.
-fn run(job: Job) -> Done {
-    let mut done = Done { seq: job.seq, lines: Vec::new(), analysed: 0, failed: 0, first_error: None };
+/// Parses and analyses one item, its lines written into `text` (empty).
+fn run(job: Job, text: Vec<u8>) -> Done {
+    let mut done = Done { seq: job.seq, text, analysed: 0, failed: 0, first_error: None };
     let fail = |done: &mut Done, input: &str, line: Option<usize>, e: &InputError| {
-        done.lines.push(error_line(input, line, e));
+        done.text.extend_from_slice(error_line(input, line, e).as_bytes());
+        done.text.push(b'\n');
         done.failed += 1;
         done.first_error.get_or_insert_with(|| format!("{input}: {}", e.message));
     };
@@ -160,13 +196,23 @@ fn run(job: Job) -> Done {
                     (None, _) => job.input.clone(),
                 };
                 match item.result {
-                    Ok(a) => match serde_json::to_string(&crate::analyze(&a)) {
-                        Ok(s) => {
-                            done.lines.push(s);
-                            done.analysed += 1;
+                    Ok(a) => {
+                        let analysis = crate::analyze(&a);
+                        // the line written straight into the buffer, sized
+                        // for it (about four bytes per byte of text)
+                        let mark = done.text.len();
+                        done.text.reserve(analysis.text.len() * 4 + 1024);
+                        match serde_json::to_writer(&mut done.text, &analysis) {
+                            Ok(()) => {
+                                done.text.push(b'\n');
+                                done.analysed += 1;
+                            }
+                            Err(e) => {
+                                done.text.truncate(mark);
+                                fail(&mut done, &input, job.line, &InputError::new(e.to_string()));
+                            }
                         }
-                        Err(e) => fail(&mut done, &input, job.line, &InputError::new(e.to_string())),
-                    },
+                    }
                     Err(e) => fail(&mut done, &input, job.line, &e),
                 }
             }
@@ -182,15 +228,7 @@ fn write_in_order<W: Write>(rx: &Receiver<Done>, out: &mut W, permits: &SyncSend
     for done in rx {
         pending.insert(done.seq, done);
         while let Some(d) = pending.remove(&next) {
-            for l in &d.lines {
-                out.write_all(l.as_bytes())?;
-                out.write_all(b"\n")?;
-            }
-            summary.analysed += d.analysed;
-            summary.failed += d.failed;
-            if summary.first_error.is_none() {
-                summary.first_error = d.first_error;
-            }
+            write_done(out, &mut summary, d)?;
             next += 1;
             let _ = permits.send(());
         }
@@ -199,27 +237,36 @@ fn write_in_order<W: Write>(rx: &Receiver<Done>, out: &mut W, permits: &SyncSend
     Ok(summary)
 }
 
-/// Sends jobs in order, each after taking a permit.
+/// Writes the lines of one job and counts them in `summary`; gives back
+/// the buffer they were in.
+fn write_done<W: Write>(out: &mut W, summary: &mut Summary, d: Done) -> io::Result<Vec<u8>> {
+    out.write_all(&d.text)?;
+    summary.analysed += d.analysed;
+    summary.failed += d.failed;
+    if summary.first_error.is_none() {
+        summary.first_error = d.first_error;
+    }
+    Ok(d.text)
+}
+
+/// Numbers the jobs in order and hands each on (to a worker thread, or to
+/// the analysis on this thread).
 struct Sender<'a> {
-    jobs: &'a SyncSender<Job>,
-    permits: &'a Receiver<()>,
+    to: &'a mut dyn FnMut(Job) -> bool,
     seq: usize,
 }
 
 impl Sender<'_> {
     /// `false` once the batch is over (the writer stopped).
     fn send(&mut self, input: String, line: Option<usize>, what: Payload) -> bool {
-        if self.permits.recv().is_err() {
-            return false;
-        }
         let job = Job { seq: self.seq, input, line, what };
         self.seq += 1;
-        self.jobs.send(job).is_ok()
+        (self.to)(job)
     }
 }
 
-fn read_input<R: BufRead>(mut input: R, jobs: &SyncSender<Job>, permits: &Receiver<()>) -> io::Result<()> {
-    let mut tx = Sender { jobs, permits, seq: 0 };
+fn read_input<R: BufRead>(mut input: R, to: &mut dyn FnMut(Job) -> bool) -> io::Result<()> {
+    let mut tx = Sender { to, seq: 0 };
     // Peek past a byte-order mark and white space at the start.
     let (first, head) = {
         let buf = input.fill_buf()?;

@@ -172,7 +172,15 @@ pub fn normalize_to(s: &str, out: &mut String) {
     // ASCII (most words of an English text): lowercase, and a backquote is
     // an apostrophe, byte by byte (what the tables give, see the tests)
     if s.is_ascii() {
-        out.extend(s.bytes().map(|b| if b == b'`' { '\'' } else { char::from(b.to_ascii_lowercase()) }));
+        let from = out.len();
+        out.push_str(s);
+        if let Some(added) = out.get_mut(from..) {
+            added.make_ascii_lowercase();
+        }
+        if s.contains('`') {
+            let lowered = out.split_off(from);
+            out.push_str(&lowered.replace('`', "'"));
+        }
         return;
     }
     for c in s.chars() {
@@ -317,7 +325,11 @@ fn is_word_char(c: char) -> bool {
 /// An apostrophe or a dot inside a Latin word ("O'Brien", "U.S.") stays in
 /// the word; hyphens split.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let chars: Vec<char> = text.chars().collect();
+    tokenize_chars(text, &text.chars().collect::<Vec<char>>())
+}
+
+/// [`tokenize`] of `text` decoded already: `chars` are its code points.
+pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
     // the byte offset of code point `at` (a token's text is a slice of
     // `text`, copied once), counted on from the last one asked for: the
     // tokens come in order, so no table of every offset
@@ -547,7 +559,11 @@ pub fn stems(norm: &str) -> Vec<String> {
 /// Sentence boundaries (code point ranges) in `text`: splits after . ! ? ؟ ؛
 /// and at line breaks, keeping abbreviations such as "U.S." and "Mr." whole.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    let chars: Vec<char> = text.chars().collect();
+    sentences_chars(&text.chars().collect::<Vec<char>>())
+}
+
+/// [`sentences`] of a text's code points.
+pub(crate) fn sentences_chars(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
@@ -598,14 +614,14 @@ pub fn sentences(text: &str) -> Vec<(usize, usize)> {
             while e < chars.len() && matches!(chars[e], '"' | '»' | '\'' | ')') {
                 e += 1;
             }
-            push_trimmed(&chars, start, e, &mut out);
+            push_trimmed(chars, start, e, &mut out);
             start = e;
             i = e;
             continue;
         }
         i += 1;
     }
-    push_trimmed(&chars, start, chars.len(), &mut out);
+    push_trimmed(chars, start, chars.len(), &mut out);
     out
 }
 

@@ -71,14 +71,23 @@ fn in_rtl_block(c: char) -> bool {
 /// Latin name inside Arabic text does not flip it); `fallback` when there
 /// are no letters or as many of each.
 pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
+    // an ASCII text's letters counted over its bytes (a loop the compiler
+    // vectorises); another's decoded, with one Unicode letter test (a table
+    // search) per character beyond ASCII, as this runs over every paragraph
     let (mut rtl, mut ltr) = (0usize, 0usize);
-    // one Unicode letter test per character (it is a table search for
-    // non-ASCII letters, and this runs over every paragraph)
-    for c in text.chars().filter(|&c| crate::text::is_alphabetic(c)) {
-        if in_rtl_block(c) {
-            rtl += 1;
-        } else {
-            ltr += 1;
+    if text.is_ascii() {
+        ltr = text.bytes().filter(u8::is_ascii_alphabetic).count();
+    } else {
+        for c in text.chars() {
+            if c.is_ascii() {
+                ltr += usize::from(c.is_ascii_alphabetic());
+            } else if crate::text::is_alphabetic(c) {
+                if in_rtl_block(c) {
+                    rtl += 1;
+                } else {
+                    ltr += 1;
+                }
+            }
         }
     }
     match rtl.cmp(&ltr) {

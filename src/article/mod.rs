@@ -27,6 +27,11 @@
 pub(crate) mod html;
 mod lang;
 mod reflow;
+mod sanitize;
+#[cfg(test)]
+mod sanitize_tests;
+
+pub use sanitize::sanitize;
 
 use crate::json::{Map, Value};
 use crate::model::{Article, Published};
@@ -456,42 +461,6 @@ fn names_field(o: &Map, names: &[&'static str]) -> Result<Vec<String>, InputErro
     Ok(raw.iter().map(|s| clean_inline(s)).filter(|s| !s.is_empty()).collect())
 }
 
-/// Removes what must never reach the page from text: bidi embedding,
-/// override and isolate controls (they can disguise text) and control
-/// characters other than newline and tab. Carriage returns become newlines.
-pub fn sanitize(s: &str) -> String {
-    if !needs_sanitizing(s) {
-        return s.to_string();
-    }
-    let s = s.replace("\r\n", "\n");
-    s.chars()
-        .map(|c| if c == '\r' { '\n' } else { c })
-        .filter(|c| {
-            !matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
-                && (!c.is_control() || *c == '\n' || *c == '\t')
-        })
-        .collect()
-}
-
-/// Whether [`sanitize`] has anything to do: a carriage return, a control
-/// character other than a line feed or a tab (C0, DEL, C1), or a bidi
-/// embedding or isolate (U+202A-U+202E, U+2066-U+2069), read off the
-/// UTF-8 bytes.
-fn needs_sanitizing(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.iter().enumerate().any(|(i, &x)| match x {
-        b'\n' | b'\t' => false,
-        0..=0x1f | 0x7f => true,
-        0xc2 => b.get(i + 1).is_some_and(|n| (0x80..=0x9f).contains(n)),
-        0xe2 => match (b.get(i + 1), b.get(i + 2)) {
-            (Some(0x80), Some(n)) => (0xaa..=0xae).contains(n),
-            (Some(0x81), Some(n)) => (0xa6..=0xa9).contains(n),
-            _ => false,
-        },
-        _ => false,
-    })
-}
-
 /// A one-line field (title, author): markup removed, whitespace collapsed.
 fn clean_inline(s: &str) -> String {
     let t = if html::has_markup(s) { html::to_text(s) } else { html::decode_references(s) };
@@ -736,6 +705,7 @@ fn parse_plain(text: &str) -> Result<Article, InputError> {
 
 #[cfg(test)]
 mod tests {
+    use super::sanitize::needs_sanitizing;
     use super::*;
     use crate::model::Dir;
 

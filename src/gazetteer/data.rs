@@ -2,7 +2,7 @@
 //! shards as they arrive.
 
 use super::filter::Filter;
-use super::late_words::may_hold;
+use super::late_words::{first_words, may_continue, may_hold, FirstWords};
 use super::table::Table;
 use crate::float::parse_f64;
 use crate::hash::FnvBuild;
@@ -128,6 +128,9 @@ struct Gazetteer {
     /// name: every one in native builds; none in the wasm build, or in a
     /// native process that reads as the page does ([`as_the_page`]).
     embedded: &'static [(&'static str, &'static str)],
+    /// The first words of the embedded shards' keys and of the core's
+    /// longer keys, read once when first needed.
+    first_words: OnceLock<FirstWords>,
     /// Shards folded in so far ([`generation`]).
     generation: AtomicUsize,
     /// Late places by id.
@@ -255,6 +258,7 @@ fn build_bare() -> Gazetteer {
         filter: OnceLock::new(),
         max_tokens: AtomicUsize::new(1),
         embedded: &[],
+        first_words: OnceLock::new(),
         generation: AtomicUsize::new(0),
         late_ids: Mutex::new(LateIds::default()),
         late_skipped: AtomicUsize::new(0),
@@ -451,7 +455,24 @@ fn shard_table<'g>(g: &'g Gazetteer, s: &'g Shard) -> Option<&'g Table> {
 /// builds) holds some key with the same first word ([`may_hold`]).
 fn shard_holding<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Table> {
     let s = shard_of(g, key)?;
-    s.table.get().or_else(|| if may_hold(g.embedded, key) { shard_table(g, s) } else { None })
+    s.table.get().or_else(|| if may_hold(embedded_words(g), key) { shard_table(g, s) } else { None })
+}
+
+/// The first words of the keys of the embedded shards and of the core's
+/// longer keys ([`first_words`]); `None` with nothing embedded.
+fn embedded_words(g: &Gazetteer) -> Option<&FirstWords> {
+    if g.embedded.is_empty() {
+        return None;
+    }
+    Some(g.first_words.get_or_init(|| first_words(g.embedded, g.core.get().map_or(&[], |c| &c.table.keys))))
+}
+
+/// False when [`lookup_step`] of one `word` (no space) says no longer key
+/// follows and changes nothing (loads no shard): a cheap test before it,
+/// one hash lookup. Native builds only; in the wasm build always true.
+pub fn may_continue_word(word: &str) -> bool {
+    let g = gazetteer();
+    may_continue(embedded_words(g), word, || shard_of(g, word).is_some_and(|s| s.table.get().is_none()))
 }
 
 /// Whether shard `s` is at hand: loaded, or embedded (native builds).

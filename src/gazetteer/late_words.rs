@@ -8,23 +8,54 @@
 //! a lookup whose first word is not in it cannot be in any shard. The wasm
 //! build does not need it: a shard there is only ever what the page fetched.
 
-use std::collections::HashSet;
-use std::sync::OnceLock;
+use std::collections::HashMap;
 
 use crate::hash::FnvBuild;
 
-/// Every first word of a key in one of the `shards` texts.
-fn first_words(shards: &[(&'static str, &'static str)]) -> HashSet<&'static str, FnvBuild> {
-    let mut set = HashSet::with_capacity_and_hasher(1 << 18, FnvBuild::default());
+/// A word is the first word of a late key ([`first_words`]).
+pub(super) const LATE_FIRST: u8 = 1;
+/// A word is the first word of a key, late or of the core, that has more
+/// words after it: a lookup of the word alone says a longer key may follow.
+pub(super) const HEAD: u8 = 2;
+
+/// The first words of keys and what each is ([`LATE_FIRST`], [`HEAD`]):
+/// of every key in one of the `shards` texts, and of every key of `core`
+/// with more than one word.
+pub(super) fn first_words(shards: &[(&'static str, &'static str)], core: &[&'static str]) -> FirstWords {
+    let mut map = HashMap::with_capacity_and_hasher(1 << 18, FnvBuild::default());
+    // a shard's keys come sorted: the keys of one first word in a row,
+    // entered once
+    let mut run: (&'static str, u8) = ("", 0);
     for &(_, text) in shards {
         for line in text.lines() {
             let Some(rest) = line.strip_prefix("K\t") else { continue };
             let key = rest.split('\t').next().unwrap_or(rest);
-            set.insert(key.split(' ').next().unwrap_or(key));
+            let first = first_word(key);
+            let flags = if first.len() < key.len() { LATE_FIRST | HEAD } else { LATE_FIRST };
+            if first == run.0 {
+                run.1 |= flags;
+            } else {
+                let (word, f) = std::mem::replace(&mut run, (first, flags));
+                if f != 0 {
+                    *map.entry(word).or_insert(0) |= f;
+                }
+            }
         }
     }
-    set
+    if run.1 != 0 {
+        *map.entry(run.0).or_insert(0) |= run.1;
+    }
+    for key in core {
+        let first = first_word(key);
+        if first.len() < key.len() {
+            *map.entry(first).or_insert(0) |= HEAD;
+        }
+    }
+    map
 }
+
+/// First words of keys and their flags ([`first_words`]).
+pub(super) type FirstWords = HashMap<&'static str, u8, FnvBuild>;
 
 // Every late shard, for native builds: (name, text), sorted by name. The
 // wasm build gets them from the page (`data::provide_shard`).
@@ -39,17 +70,22 @@ pub(super) fn first_word(key: &str) -> &str {
     key.as_bytes().iter().position(|&b| b == b' ').and_then(|i| key.get(..i)).unwrap_or(key)
 }
 
-/// Whether some late key of `embedded` (the gazetteer's embedded shards,
-/// [`LATE`] or none) starts with the first word of `key` (always, when
-/// nothing is embedded: a shard is then only what the page fetched, and a
-/// lookup of a fetched shard is cheap).
-pub(super) fn may_hold(embedded: &'static [(&'static str, &'static str)], key: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str, FnvBuild>> = OnceLock::new();
-    if embedded.is_empty() {
-        return true;
-    }
-    let first = first_word(key);
-    SET.get_or_init(|| first_words(embedded)).contains(first)
+/// Whether some late key starts with the first word of `key`, by the
+/// first words of the embedded shards' keys (always, with `None`: nothing
+/// is embedded, a shard is then only what the page fetched, and a lookup of
+/// a fetched shard is cheap).
+pub(super) fn may_hold(words: Option<&FirstWords>, key: &str) -> bool {
+    words.is_none_or(|w| w.get(first_word(key)).is_some_and(|f| f & LATE_FIRST != 0))
+}
+
+/// Whether a lookup of one `word` (no space) may say that a longer key
+/// continues it, or may load the shard of a late key the word starts
+/// (`unloaded`: whether that shard is still to be parsed). Either way the
+/// lookup must run as ever; otherwise it says no longer key and changes
+/// nothing, and a caller may skip it.
+pub(super) fn may_continue(words: Option<&FirstWords>, word: &str, unloaded: impl FnOnce() -> bool) -> bool {
+    let Some(flags) = words.map(|w| w.get(word).copied().unwrap_or(0)) else { return true };
+    flags & HEAD != 0 || (flags & LATE_FIRST != 0 && unloaded())
 }
 
 #[cfg(test)]
@@ -64,19 +100,36 @@ mod tests {
 
     #[test]
     fn only_first_words_of_keys_count() {
-        let set = first_words(SHARDS);
-        let mut words: Vec<_> = set.into_iter().collect();
+        let map = first_words(SHARDS, &["abu dhabi", "rome", "ras al khaimah"]);
+        let mut words: Vec<_> = map.into_iter().collect();
         words.sort_unstable();
-        assert_eq!(words, ["abu", "lake", "new", "paris", "san"]);
+        let both = LATE_FIRST | HEAD;
+        let expected =
+            [("abu", both), ("lake", both), ("new", both), ("paris", LATE_FIRST), ("ras", HEAD), ("san", both)];
+        assert_eq!(words, expected);
     }
 
     #[test]
     fn embedded_shards_hold_their_first_words() {
         // a late key ("monmouth county" in the US counties) and a word no
         // place name starts with
-        assert!(may_hold(LATE, "monmouth county"));
-        assert!(may_hold(LATE, "monmouth"));
-        assert!(!may_hold(LATE, "xqzvkw"));
-        assert!(may_hold(&[], "xqzvkw"), "nothing embedded: a fetched shard may hold anything");
+        let map = first_words(LATE, &[]);
+        assert!(may_hold(Some(&map), "monmouth county"));
+        assert!(may_hold(Some(&map), "monmouth"));
+        assert!(!may_hold(Some(&map), "xqzvkw"));
+        assert!(may_hold(None, "xqzvkw"), "nothing embedded: a fetched shard may hold anything");
+    }
+
+    #[test]
+    fn only_heads_and_unloaded_shards_continue() {
+        let map = first_words(SHARDS, &["ras al khaimah"]);
+        let unloaded = || true;
+        let loaded = || false;
+        assert!(may_continue(Some(&map), "new", loaded));
+        assert!(may_continue(Some(&map), "ras", loaded), "a head of the core");
+        assert!(!may_continue(Some(&map), "paris", loaded), "a whole key of a loaded shard");
+        assert!(may_continue(Some(&map), "paris", unloaded), "the lookup loads its shard");
+        assert!(!may_continue(Some(&map), "york", unloaded));
+        assert!(may_continue(None, "york", loaded), "nothing embedded");
     }
 }

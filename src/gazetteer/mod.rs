@@ -115,6 +115,13 @@ pub fn lookup_step(key: &str) -> (&'static [u32], bool) {
     data::lookup_step(key)
 }
 
+/// False when [`lookup_step`] of one word (no space) would say that no
+/// longer name starts with it: one hash lookup, where the step takes
+/// several (the core, the word's shard). True when unsure.
+pub fn may_continue(word: &str) -> bool {
+    data::may_continue_word(word)
+}
+
 /// All places; ids from [`lookup`] index into this.
 pub fn places() -> Places {
     data::places()

@@ -57,7 +57,7 @@ pub(super) fn tagged_place(words: &[Word], w0: usize, w1: usize) -> Option<(&'st
 /// Longest gazetteer match at word `i`: (reading index, end word, key, candidates).
 fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static [u32])> {
     let w = &words[i];
-    if w.key.chars().count() < 2 || w.f.ar_stop || w.f.time {
+    if w.key.chars().nth(1).is_none() || w.f.ar_stop || w.f.time {
         return None;
     }
     let english = !w.arabic;
@@ -76,7 +76,9 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     let mut key = String::new();
     for (ri, r) in w.readings.iter().enumerate() {
         if w.arabic
-            && (r.key.chars().count() < 2 || drops_article(&w.key, &r.key) || impossible_conjunction(words, i, &r.key))
+            && (r.key.chars().nth(1).is_none()
+                || drops_article(&w.key, &r.key)
+                || impossible_conjunction(words, i, &r.key))
         {
             continue;
         }
@@ -219,7 +221,7 @@ fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u
         let n = r.key.chars().count();
         for (b, _) in r.key.char_indices().take(n.saturating_sub(2)).skip(2) {
             let (head, tail) = r.key.split_at(b);
-            if !gazetteer::lookup_step(head).1 {
+            if !gazetteer::may_continue(head) || !gazetteer::lookup_step(head).1 {
                 continue;
             }
             key.clear();
