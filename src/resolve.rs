@@ -492,21 +492,29 @@ fn dir_words(d: Direction) -> &'static str {
     }
 }
 
-/// A point moved from `p` halfway to its edge in direction `d`.
+/// Where a compass phrase is pinned: on the place it names ("southern
+/// California" on California, "northern China", a generated area
+/// `dir:CN-n`, on China), as annotated corpora place such phrases (GeoVirus
+/// in English, IDRISI in Arabic); the direction stays in the name. Regions
+/// curated with their own position ("northeast Syria") keep it.
+fn compass_pin(p: &'static Place) -> &'static Place {
+    let country = || gazetteer::place_by_id(&format!("country:{}", p.country));
+    match p.id.strip_prefix("dir:") {
+        Some(_) => country().and_then(|i| gazetteer::places().get(i as usize)).unwrap_or(p),
+        None => p,
+    }
+}
+
+/// A point moved from continent `p` halfway to its edge in direction `d`:
+/// "eastern Europe", "أوروبا الشرقية" name a part of a continent as a
+/// region of its own.
 fn shifted(p: &Place, d: Direction) -> (f64, f64, f64) {
     let r = if p.radius_km > 0.0 { p.radius_km } else { 100.0 };
-    let k = 0.5 * r;
     let (dy, dx) = (f64::from(d.0), f64::from(d.1));
-    let norm = (dy * dy + dx * dx).sqrt().max(1.0);
-    let lat = (p.lat + dy / norm * k / 111.0).clamp(-89.9, 89.9);
-    let coslat = lat.to_radians().cos().abs().max(0.05);
-    let mut lon = p.lon + dx / norm * k / (111.0 * coslat);
-    if lon > 180.0 {
-        lon -= 360.0;
-    } else if lon < -180.0 {
-        lon += 360.0;
-    }
-    (lat, lon, r / 2.0)
+    let k = 0.5 * r / (dy * dy + dx * dx).sqrt().max(1.0);
+    let lat = (p.lat + dy * k / 111.0).clamp(-89.9, 89.9);
+    let lon = p.lon + dx * k / (111.0 * lat.to_radians().cos().abs().max(0.05));
+    (lat, (lon + 540.0).rem_euclid(360.0) - 180.0, r / 2.0)
 }
 
 fn place_display(p: &Place, ar: bool) -> String {
@@ -642,7 +650,11 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     let country = (!p.country.is_empty()).then(|| p.country.to_string());
                     match dir {
                         Some(d) => {
-                            let (lat, lon, r) = shifted(p, *d);
+                            let pin = compass_pin(p);
+                            let (lat, lon, r) = match pin.kind {
+                                PlaceKind::Continent => shifted(pin, *d),
+                                _ => (pin.lat, pin.lon, if pin.radius_km > 0.0 { pin.radius_km } else { 100.0 }),
+                            };
                             let en = format!("{} {}", dir_words(*d), p.name_en);
                             let names =
                                 Names { ar: if ar { Some(text.to_string()) } else { None }, en: Some(en.clone()) };
@@ -660,9 +672,10 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                             (ident, EntityType::Place, name, names, Some(info))
                         }
                         None => {
+                            let pin = compass_pin(p);
                             let info = PlaceInfo {
-                                lat: p.lat,
-                                lon: p.lon,
+                                lat: pin.lat,
+                                lon: pin.lon,
                                 kind: p.kind,
                                 country,
                                 radius_km: (p.radius_km > 0.0).then_some(p.radius_km),

