@@ -223,9 +223,11 @@ impl Found {
 
 /// Whether the tagger's misc name at words `a..b` is a part of the longer
 /// gazetteer place `c` ("Republic" in "the Republic of Congo", "English"
-/// in "the English Channel"): then the place stands.
+/// in "the English Channel"), or all of a place of several words
+/// ("Sub-Saharan Africa", "قناة السويس"): then the place stands. A misc
+/// word that is a one-word place's name stays misc.
 fn within_longer(c: &Found, a: usize, b: usize) -> bool {
-    c.w0 <= a && b <= c.w1 && b - a < c.w1 - c.w0
+    c.w0 <= a && b <= c.w1 && (b - a < c.w1 - c.w0 || c.w1 - c.w0 > 1)
 }
 
 /// Everything the recogniser found, merged and linked, in text order.
