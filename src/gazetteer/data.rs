@@ -2,7 +2,7 @@
 //! shards as they arrive.
 
 use super::filter::Filter;
-use super::late_words::{first_words, may_continue, may_hold, FirstWords};
+use super::late_words::{may_continue, may_hold, FirstWords};
 use super::table::Table;
 use crate::float::parse_f64;
 use crate::hash::FnvBuild;
@@ -459,12 +459,20 @@ fn shard_holding<'g>(g: &'g Gazetteer, key: &str) -> Option<&'g Table> {
 }
 
 /// The first words of the keys of the embedded shards and of the core's
-/// longer keys ([`first_words`]); `None` with nothing embedded.
+/// longer keys ([`first_words`]); `None` with nothing embedded, as always
+/// in the wasm build (which then carries no code to build the map).
+#[cfg(target_arch = "wasm32")]
+fn embedded_words(_: &Gazetteer) -> Option<&FirstWords> {
+    None
+}
+
+#[cfg(not(target_arch = "wasm32"))]
 fn embedded_words(g: &Gazetteer) -> Option<&FirstWords> {
     if g.embedded.is_empty() {
         return None;
     }
-    Some(g.first_words.get_or_init(|| first_words(g.embedded, g.core.get().map_or(&[], |c| &c.table.keys))))
+    let keys = g.core.get().map_or(&[][..], |c| &c.table.keys);
+    Some(g.first_words.get_or_init(|| super::late_words::first_words(g.embedded, keys)))
 }
 
 /// False when [`lookup_step`] of one `word` (no space) says no longer key
