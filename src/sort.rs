@@ -25,11 +25,6 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
     if v.len() < 2 {
         return;
     }
-    // in order already (often so: spans found left to right): a stable
-    // sort leaves it as it is, and one pass of comparisons says so
-    if v.windows(2).all(|w| cmp(&w[0], &w[1]) != Ordering::Greater) {
-        return;
-    }
     let order = {
         let s = &*v;
         order(s.len(), &mut |a, b| cmp(&s[a], &s[b]))

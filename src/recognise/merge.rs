@@ -744,13 +744,8 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
             1 + u8::from(f.prio != PRIO_TAGGER)
         }
     };
-    // each candidate's tier worked out once, not at every comparison; the
-    // candidates' order sorted (stably, as the candidates were)
-    let tiers: Vec<u8> = cands.iter().map(tier).collect();
-    let mut order: Vec<usize> = (0..cands.len()).collect();
-    crate::sort::sort_by(&mut order, |&i, &j| {
-        let (a, b) = (&cands[i], &cands[j]);
-        tiers[j].cmp(&tiers[i]).then_with(|| {
+    crate::sort::sort_by(&mut cands, |a, b| {
+        tier(b).cmp(&tier(a)).then_with(|| {
             let la = if a.kind == EntityType::Date { usize::MAX } else { a.w1 - a.w0 };
             let lb = if b.kind == EntityType::Date { usize::MAX } else { b.w1 - b.w0 };
             lb.cmp(&la)
@@ -759,10 +754,9 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
                 .then(a.start.cmp(&b.start))
         })
     });
-    let mut slots: Vec<Option<Found>> = cands.into_iter().map(Some).collect();
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();
-    for c in order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)) {
+    for c in cands {
         if c.end <= c.start {
             continue;
         }
