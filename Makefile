@@ -9,7 +9,8 @@ CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 WASM_OUT := target/$(WASM_TARGET)/wasm-release/article_atlas.wasm
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
-# -ocimfs 20: inline a function with one caller only when it is small.
+# -ocimfs 10 (was 20 until 2026-12-04: on that day's code 10, 15, 20, 30 gave
+# 438,135, 438,757, 438,749, 439,558 B brotli): inline a function with one caller only when it is small.
 # Inlining them all (the default) made 65 KB functions (analyze) that V8's
 # optimising tier compiles during the first analysis, and the wasm 51 KB
 # larger after brotli (630,006 → 579,225 bytes; 0, 10, 50, 100, 200 measured
@@ -27,7 +28,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[
 # -Oz instead: 452,339; --converge: 455,257 and three times the time).
 # A second -Oz after the first finds more to fold (448,688 -> 447,703 B
 # brotli, 2026-12-03, 34 -> 49 s; --converge instead: 447,295 in 109 s).
-WASM_OPT_FLAGS := --reorder-functions-by-name --merge-similar-functions -Oz -ocimfs 20 --low-memory-unused -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+WASM_OPT_FLAGS := --reorder-functions-by-name --merge-similar-functions -Oz -ocimfs 10 --low-memory-unused -Oz --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
