@@ -385,16 +385,8 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
             let initial = i == start + 1 && is_uppercase(c) && !is_arabic(c);
             // (not "group B. The next match": an English stop word or calendar
             // word opens a sentence, it is no surname)
-            let next_name = || {
-                let mut e = i + 2;
-                while chars.get(e).is_some_and(|n| is_alphabetic(*n)) {
-                    e += 1;
-                }
-                let next: String = chars.get(i + 2..e).unwrap_or_default().iter().collect::<String>().to_lowercase();
-                chars.get(i + 2).is_some_and(|n| is_uppercase(*n) && !is_arabic(*n))
-                    && !crate::recognise::en_stop().contains(&next)
-            };
-            if initial && chars.get(i) == Some(&'.') && chars.get(i + 1) == Some(&' ') && next_name() {
+            let next_name = || capitalised_after(chars, i).is_some_and(|w| !crate::recognise::en_stop().contains(&w));
+            if initial && chars.get(i) == Some(&'.') && next_name() {
                 i += 1;
             }
         } else {
@@ -577,33 +569,22 @@ pub(crate) fn sentences_chars(chars: &[char]) -> Vec<(usize, usize)> {
                 // "الرياض.وقال": Arabic news (SaudiNewsNet) often leaves out
                 // the space after a full stop; no Arabic word holds a dot.
                 let next_is_arabic = chars.get(i + 1).is_some_and(|n| is_arabic(*n) && is_alphabetic(*n));
-                let prev_short_caps = {
-                    // "U.S." / "Mr." / "Dr.": previous word of 1-3 letters starting uppercase
-                    let mut j = i;
-                    while j > 0 && is_alphabetic(chars[j - 1]) {
-                        j -= 1;
-                    }
-                    let w = i - j;
-                    (1..=3).contains(&w) && is_uppercase(chars[j]) && !is_arabic(chars[j])
-                };
+                // the word before the dot starts at `j`
+                let mut j = i;
+                while j > 0 && is_alphabetic(chars[j - 1]) {
+                    j -= 1;
+                }
+                // "U.S." / "Mr." / "Dr.": previous word of 1-3 letters starting uppercase
+                let prev_short_caps = (1..=3).contains(&(i - j)) && is_uppercase(chars[j]) && !is_arabic(chars[j]);
                 // "Washington, D.C. The sheriff said": after a dotted
                 // abbreviation, a capitalised word that opens sentences
                 // starts a new one
                 let acronym_then_opener = || {
-                    let mut j = i;
-                    while j > 0 && is_alphabetic(chars[j - 1]) {
-                        j -= 1;
-                    }
-                    let dotted = j >= 2 && chars[j - 1] == '.' && is_alphabetic(chars[j - 2]);
-                    let mut e = i + 2;
-                    while chars.get(e).is_some_and(|n| is_alphabetic(*n)) {
-                        e += 1;
-                    }
-                    dotted
-                        && chars.get(i + 1) == Some(&' ')
-                        && chars.get(i + 2).is_some_and(|n| is_uppercase(*n) && !is_arabic(*n))
-                        && crate::recognise::en_sentence_openers()
-                            .contains(&chars[i + 2..e].iter().collect::<String>().to_lowercase())
+                    j >= 2
+                        && chars[j - 1] == '.'
+                        && is_alphabetic(chars[j - 2])
+                        && capitalised_after(chars, i)
+                            .is_some_and(|w| crate::recognise::en_sentence_openers().contains(&w))
                 };
                 (next_is_space || next_is_arabic) && (!prev_short_caps || acronym_then_opener())
             }
@@ -623,6 +604,17 @@ pub(crate) fn sentences_chars(chars: &[char]) -> Vec<(usize, usize)> {
     }
     push_trimmed(chars, start, chars.len(), &mut out);
     out
+}
+
+/// The capitalised Latin word after the dot at `dot` and one space,
+/// lowercased ("group B. The next match": "the"); `None` when no such word
+/// follows.
+fn capitalised_after(chars: &[char], dot: usize) -> Option<String> {
+    if chars.get(dot + 1) != Some(&' ') || !chars.get(dot + 2).is_some_and(|n| is_uppercase(*n) && !is_arabic(*n)) {
+        return None;
+    }
+    let end = (dot + 2..=chars.len()).find(|&e| !chars.get(e).is_some_and(|n| is_alphabetic(*n)))?;
+    Some(chars[dot + 2..end].iter().collect::<String>().to_lowercase())
 }
 
 fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<(usize, usize)>) {

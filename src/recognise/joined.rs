@@ -7,6 +7,7 @@
 //! The first part may be one word ("موبايلي"); a name whose و joins
 //! words that are not heads stays whole ("جمعية الهلال والصليب الأحمر").
 //! Likewise a place name written with و ("وجدة": Oujda, or and Jeddah).
+//! Any tagger span is also cut where a sentence starts ([`split_joined`]).
 
 use super::lists::{ambiguous_places, ar_org_heads, ar_prepositions};
 use super::person_spans::joined_name;
