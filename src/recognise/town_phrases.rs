@@ -208,11 +208,6 @@ fn within_town(words: &[Word], w0: usize) -> bool {
     w0 > 0 && !words[w0].brk && en_town_within().contains(&words[w0 - 1].key)
 }
 
-/// A word of a county's name in a list: capitalised, Latin, no stop word.
-fn list_name_word(w: &Word) -> bool {
-    !w.arabic && w.cap && !w.f.en_stop
-}
-
 /// The county word ("county", "parish") whose plural `key` is
 /// ("counties", "parishes", "boroughs").
 pub(super) fn county_of_plural(key: &str) -> Option<&'static str> {
@@ -231,7 +226,8 @@ pub(super) fn county_of_plural(key: &str) -> Option<&'static str> {
 /// Breathitt counties", "Orleans and Jefferson parishes"): that county,
 /// when the gazetteer holds it ("Knott County").
 pub(super) fn listed_county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
-    if w1 > w0 + 3 || !words.get(w0..w1)?.iter().all(list_name_word) {
+    let latin_cap = |w: &Word| !w.arabic && w.cap && !w.f.en_stop;
+    if w1 > w0 + 3 || !words.get(w0..w1)?.iter().all(latin_cap) {
         return None;
     }
     // the list goes on to its plural county word, in the same sentence:
@@ -245,7 +241,7 @@ pub(super) fn listed_county(words: &[Word], w0: usize, w1: usize) -> Option<(&'s
             }
         }
         let joins = matches!(w.key.as_str(), "and" | "or") && !w.cap;
-        if !(joins || (list_name_word(w) && (w.comma_before || !w.brk))) {
+        if !(joins || (latin_cap(w) && (w.comma_before || !w.brk))) {
             return None;
         }
         j += 1;
@@ -259,12 +255,13 @@ pub(super) fn listed_county(words: &[Word], w0: usize, w1: usize) -> Option<(&'s
 /// out ("Knott, Perry and Breathitt counties": it tags "Knott" and "Perry"
 /// only): each county the gazetteer holds, as a place from word `i`.
 pub(super) fn county_list(words: &[Word], i: usize, out: &mut Vec<super::Found>) {
-    if !words[i].brk && words.get(i.wrapping_sub(1)).is_some_and(list_name_word) {
+    let name_word = |w: &Word| !w.arabic && w.cap && !w.f.en_stop;
+    if !words[i].brk && words.get(i.wrapping_sub(1)).is_some_and(name_word) {
         return;
     }
     // the longest name from here: up to three capitalised words in a row
     let mut end = i;
-    while end < words.len() && end < i + 3 && list_name_word(&words[end]) && (end == i || !words[end].brk) {
+    while end < words.len() && end < i + 3 && name_word(&words[end]) && (end == i || !words[end].brk) {
         end += 1;
     }
     let Some((cands, j)) = (i + 1..=end).rev().find_map(|j| listed_county(words, i, j).map(|(c, _)| (c, j))) else {
