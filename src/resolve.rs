@@ -205,10 +205,8 @@ pub fn score_candidates(
     scored
 }
 
-/// Whether place `inner` lies in place `outer` (same country; in a
-/// first-level province when GeoNames puts it there, else inside the
-/// province's extent, 400 km when unknown: a state's radius reaches into
-/// its neighbours, and "Mount Vernon, Ohio" must not be Indiana's).
+/// Whether place `inner` lies in place `outer`: same country; for a province,
+/// the same GeoNames admin1 code, else inside its extent (400 km if unknown).
 pub(crate) fn contains(outer: &Place, inner: &Place) -> bool {
     if outer.country.is_empty() || outer.country != inner.country {
         return false;
@@ -493,10 +491,9 @@ fn dir_words(d: Direction) -> &'static str {
 }
 
 /// Where a compass phrase is pinned: on the place it names ("southern
-/// California" on California, "northern China", a generated area
-/// `dir:CN-n`, on China), as annotated corpora place such phrases (GeoVirus
-/// in English, IDRISI in Arabic); the direction stays in the name. Regions
-/// curated with their own position ("northeast Syria") keep it.
+/// California" on California, the generated area `dir:CN-n` on China), as
+/// GeoVirus and IDRISI annotate; curated regions ("northeast Syria") keep
+/// their own position.
 fn compass_pin(p: &'static Place) -> &'static Place {
     let country = || gazetteer::place_by_id(&format!("country:{}", p.country));
     match p.id.strip_prefix("dir:") {
