@@ -92,3 +92,9 @@ pub mod eval;
 mod embed;
 #[cfg(target_arch = "wasm32")]
 mod ui;
+
+/// Native builds (CLI, benchmarks, tests) allocate with mimalloc: about a
+/// tenth less work per article than the system allocator (Cargo.toml).
+#[cfg(not(target_arch = "wasm32"))]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
