@@ -280,12 +280,24 @@ pub fn looks_like_json(text: &str) -> bool {
 
 /// Refuses JSON nested deeper than [`MAX_DEPTH`], without parsing it.
 fn check_depth(text: &str) -> Result<(), InputError> {
-    let (mut depth, mut strings) = (0usize, crate::text::JsonStrings::default());
-    for (i, b) in text.bytes().enumerate() {
-        if !strings.structural(b) {
-            continue;
-        }
+    let bytes = text.as_bytes();
+    let (mut depth, mut i) = (0usize, 0usize);
+    while let Some(&b) = bytes.get(i) {
         match b {
+            // a string, skipped to its closing quote in one tight loop (most
+            // of an article's bytes are inside strings)
+            b'"' => {
+                i += 1;
+                while let Some(&c) = bytes.get(i) {
+                    i += 1;
+                    match c {
+                        b'"' => break,
+                        b'\\' => i += 1,
+                        _ => {}
+                    }
+                }
+                continue;
+            }
             b'{' | b'[' => {
                 depth += 1;
                 if depth > MAX_DEPTH {
@@ -303,6 +315,7 @@ fn check_depth(text: &str) -> Result<(), InputError> {
             b'}' | b']' => depth = depth.saturating_sub(1),
             _ => {}
         }
+        i += 1;
     }
     Ok(())
 }
@@ -708,6 +721,41 @@ mod tests {
     use super::sanitize::needs_sanitizing;
     use super::*;
     use crate::model::Dir;
+
+    #[test]
+    fn depth_counts_brackets_outside_strings_only() {
+        // the byte-by-byte reading of the same JSON (the exports' walker)
+        let walked = |t: &str| {
+            let (mut depth, mut most, mut strings) = (0usize, 0usize, crate::text::JsonStrings::default());
+            for b in t.bytes().filter(|&b| strings.structural(b)) {
+                match b {
+                    b'{' | b'[' => {
+                        depth += 1;
+                        most = most.max(depth);
+                    }
+                    b'}' | b']' => depth = depth.saturating_sub(1),
+                    _ => {}
+                }
+            }
+            most <= MAX_DEPTH
+        };
+        let deep = |n: usize, inner: &str| format!("{}{inner}{}", "[".repeat(n), "]".repeat(n));
+        let cases = [
+            deep(MAX_DEPTH, "1"),
+            deep(MAX_DEPTH + 1, "1"),
+            deep(MAX_DEPTH, &format!("\"{}\"", "[".repeat(100))),
+            deep(MAX_DEPTH, "\"a\\\"[[\""),
+            deep(MAX_DEPTH, "\"a\\\\\"[1]"),
+            deep(MAX_DEPTH - 1, "\"\\\\\"[1]"),
+            format!("{{\"a\":\"{}\\", "[".repeat(80)),
+            "\"unterminated [[[".into(),
+            "\\".into(),
+        ];
+        for t in &cases {
+            assert_eq!(check_depth(t).is_ok(), walked(t), "{t}");
+        }
+        assert!(check_depth(&cases[0]).is_ok() && check_depth(&cases[1]).is_err());
+    }
 
     #[test]
     fn plain_text_heading_block() {
