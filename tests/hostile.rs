@@ -167,23 +167,31 @@ fn stream_peak(lines: usize) -> (u64, usize) {
     (peak, out_lines)
 }
 
-/// JSON Lines are streamed: 60 MB of input (twelve times the single-input
+/// JSON Lines are streamed: 117 MB of input (24 times the single-input
 /// limit) is analysed article by article, so memory does not grow with the
-/// input: five times the lines cost less than a quarter of the extra input
-/// (read whole, they would cost all of it). Compared with a shorter run
-/// rather than with the input, so the program's own size does not count.
+/// input: ten times the lines cost less than half of the extra input (read
+/// whole, they would cost all of it). Compared with a shorter run rather
+/// than with the input, so the program's own size does not count; each the
+/// lower peak of two runs, as the allocator (mimalloc) gives freed pages
+/// back after a delay and its peak wanders by a few tens of MB from run to
+/// run whatever the input's length (2026-12-04: 105-147 MB for 60 to 1,500
+/// lines).
 #[test]
 fn json_lines_stream_in_bounded_memory() {
     if cfg!(debug_assertions) || !std::path::Path::new("/proc/self/status").exists() {
         eprintln!("skipped: needs a release build and /proc (`cargo test --release --test hostile`)");
         return;
     }
-    let (short_peak, short_lines) = stream_peak(60);
-    let (peak, lines) = stream_peak(300);
-    assert_eq!((short_lines, lines), (60, 300));
-    let extra_kb = (240 * 200_000 / 1024) as u64;
+    let lower = |lines: usize| {
+        let (a, n) = stream_peak(lines);
+        let (b, m) = stream_peak(lines);
+        assert_eq!((n, m), (lines, lines));
+        a.min(b)
+    };
+    let (short_peak, peak) = (lower(60), lower(600));
+    let extra_kb = (540 * 200_000 / 1024) as u64;
     assert!(
-        short_peak > 0 && peak < short_peak + extra_kb / 4,
-        "peak memory {peak} KB for 300 lines, {short_peak} KB for 60: it grows with the input"
+        short_peak > 0 && peak < short_peak + extra_kb / 2,
+        "peak memory {peak} KB for 600 lines, {short_peak} KB for 60: it grows with the input"
     );
 }
