@@ -498,9 +498,9 @@ fn load() -> Words {
     w.two_word_seconds = List::new(w.two_word_months.iter().map(|r| r.1.clone()).collect());
     w.hijri_two_word_seconds = List::new(w.hijri_two_word_months.iter().map(|r| r.1.clone()).collect());
     w.abbreviations = List::new(abbreviations);
-    let mut tables: std::collections::BTreeMap<&str, Vec<(String, &str)>> = Default::default();
+    let mut tables: crate::vecmap::VecMap<&str, Vec<(String, &str)>> = Default::default();
     for r in rows(TIME_WORDS_TSV).filter(|r| r.len() >= 4) {
-        tables.entry(r[0]).or_default().push((key(r[1]), r[2]));
+        tables.get_or_insert_with(r[0], Vec::new).push((key(r[1]), r[2]));
     }
     let mut take = |name: &str| tables.remove(name).unwrap_or_default();
     fn num<T: std::str::FromStr + Copy>(v: Vec<(String, &str)>) -> Table<T> {
