@@ -19,8 +19,9 @@ use crate::recognise::lexicon::rows;
 
 /// Without comments and sources (see [`crate::tsv`]).
 pub const MONTHS_TSV: &str = crate::tsv::table!("../../data/curated/months.tsv", 5);
-/// Without comments and sources (see [`crate::tsv`]).
-pub const TIME_WORDS_TSV: &str = crate::tsv::table!("../../data/curated/time_words.tsv", 3);
+/// Without comments and sources, a list's name only on its first row (see
+/// [`crate::tsv`]).
+pub const TIME_WORDS_TSV: &str = crate::tsv::table!("../../data/curated/time_words.tsv", 3, ditto);
 
 /// Whether a month word can stand alone as a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -499,8 +500,15 @@ fn load() -> Words {
     w.hijri_two_word_seconds = List::new(w.hijri_two_word_months.iter().map(|r| r.1.clone()).collect());
     w.abbreviations = List::new(abbreviations);
     let mut tables: crate::vecmap::VecMap<&str, Vec<(String, &str)>> = Default::default();
-    for r in rows(TIME_WORDS_TSV).filter(|r| r.len() >= 4) {
-        tables.get_or_insert_with(r[0], Vec::new).push((key(r[1]), r[2]));
+    let mut name = "";
+    for r in rows(TIME_WORDS_TSV) {
+        // a row without a name is in the list above
+        if !r[0].is_empty() {
+            name = r[0];
+        }
+        if r.len() >= 4 {
+            tables.get_or_insert_with(name, Vec::new).push((key(r[1]), r[2]));
+        }
     }
     let mut take = |name: &str| tables.remove(name).unwrap_or_default();
     fn num<T: std::str::FromStr + Copy>(v: Vec<(String, &str)>) -> Table<T> {
@@ -705,7 +713,7 @@ mod tests {
         crate::recognise::lexicon::check_table("months.tsv", months, 6);
         crate::recognise::lexicon::check_table("time_words.tsv", time_words, 4);
         crate::tsv::check_reads_as_file(months, MONTHS_TSV, 5);
-        crate::tsv::check_reads_as_file(time_words, TIME_WORDS_TSV, 3);
+        crate::tsv::check_reads_as_file_with(time_words, TIME_WORDS_TSV, 3, true);
         let rows_in = |src: &'static str| rows(src).count();
         let w = w();
         let read = w.months.sorted.len()
@@ -714,7 +722,7 @@ mod tests {
             + w.hijri_two_word_months.len();
         assert_eq!(read, rows_in(MONTHS_TSV), "a month row was not read");
         // Every list of time_words.tsv is read (the loader removes each it takes).
-        let mut names: Vec<&str> = rows(TIME_WORDS_TSV).map(|r| r[0]).collect();
+        let mut names: Vec<&str> = rows(time_words).map(|r| r[0]).collect();
         names.dedup();
         let t = load();
         assert!(t.weekdays.get("الخميس") == Some(3) && t.units.get("يومين") == Some((Unit::Day, 2)));
