@@ -120,11 +120,13 @@ impl Shape {
 }
 
 /// A table from normalised key to value: sorted for listing, hashed
-/// (FNV) for lookups, which the scanner makes for every token.
+/// (FNV) for lookups, which the scanner makes for every token. The hash
+/// maps a key to its row, so every table has the same map type (one copy
+/// of its code in the wasm, not one per value type).
 #[derive(Debug)]
 pub struct Table<T> {
     sorted: Vec<(String, T)>,
-    index: HashMap<String, T, FnvBuild>,
+    index: HashMap<String, usize, FnvBuild>,
     shape: Shape,
 }
 
@@ -139,9 +141,9 @@ impl<T: Copy> Table<T> {
         crate::recognise::lexicon::sort_rows_by_key(&mut v);
         // The first row of a repeated key wins, as the binary search of
         // the sorted rows found one of them.
-        let mut index: HashMap<String, T, FnvBuild> = HashMap::default();
-        for (k, t) in &v {
-            index.entry(k.clone()).or_insert(*t);
+        let mut index: HashMap<String, usize, FnvBuild> = HashMap::default();
+        for (i, (k, _)) in v.iter().enumerate() {
+            index.entry(k.clone()).or_insert(i);
         }
         let shape = Shape::of(v.iter().map(|(k, _)| k.as_str()));
         Table { sorted: v, index, shape }
@@ -151,7 +153,7 @@ impl<T: Copy> Table<T> {
         if !self.shape.may_hold(key) {
             return None;
         }
-        self.index.get(key).copied()
+        self.index.get(key).and_then(|&i| self.sorted.get(i)).map(|r| r.1)
     }
     /// All keys, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -774,7 +776,8 @@ mod tests {
         for word in &words {
             assert_eq!(w.months.get(word).is_some(), w.months.index.contains_key(word.as_str()), "{word}");
             assert_eq!(w.units.get(word).is_some(), w.units.index.contains_key(word.as_str()), "{word}");
-            assert_eq!(w.directions_en.get(word), w.directions_en.index.get(word.as_str()).copied(), "{word}");
+            let row = w.directions_en.index.get(word.as_str()).map(|&i| w.directions_en.sorted[i].1);
+            assert_eq!(w.directions_en.get(word), row, "{word}");
             assert_eq!(w.of.has(word), w.of.index.contains(word.as_str()), "{word}");
             assert_eq!(w.range_joiners.has(word), w.range_joiners.index.contains(word.as_str()), "{word}");
         }
