@@ -37,6 +37,7 @@ mod tagger;
 mod text;
 mod time;
 mod tsv;
+mod vecmap;
 mod view;
 
 pub use analyze::analyze;

@@ -15,19 +15,19 @@
 //! "complete" when nothing is pending (tests wait for it).
 
 use super::instance::Instance;
+use crate::vecmap::{VecMap, VecSet};
 use leptos::prelude::*;
 use std::cell::RefCell;
-use std::collections::{BTreeMap, BTreeSet};
 use wasm_bindgen::prelude::*;
 
 #[derive(Default)]
 struct Registry {
     /// Asset name → (published file name, URL).
-    files: BTreeMap<String, (String, String)>,
+    files: VecMap<String, (String, String)>,
     /// Names being fetched.
-    pending: BTreeSet<String>,
+    pending: VecSet<String>,
     /// Names whose fetch failed (not retried until registered again).
-    failed: BTreeSet<String>,
+    failed: VecSet<String>,
     /// Lazy maps being fetched (settle when their entries are registered).
     maps: Vec<js_sys::Promise>,
     instances: Vec<Instance>,

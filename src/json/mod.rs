@@ -10,7 +10,8 @@
 //!
 //! [`Value`] is the value both builds hand to the readers (the article
 //! parser, [`crate::model_read`]): serde_json's shape (its `Map` is a
-//! `BTreeMap`, so keys are sorted and the last of a repeated key wins), with
+//! `BTreeMap`, so keys are sorted and the last of a repeated key wins; here
+//! a [`crate::vecmap::VecMap`] that does the same), with
 //! the accessors those readers use.
 
 #[cfg(any(target_arch = "wasm32", test))]
@@ -19,11 +20,11 @@ pub(crate) mod read;
 mod tests;
 pub(crate) mod write;
 
-use std::collections::BTreeMap;
 use std::fmt;
 
-/// The fields of a JSON object, sorted by key (serde_json's `Map`).
-pub type Map = BTreeMap<String, Value>;
+/// The fields of a JSON object, sorted by key (serde_json's `Map`, a
+/// `BTreeMap`).
+pub type Map = crate::vecmap::VecMap<String, Value>;
 
 /// A JSON number as serde_json keeps it: a whole number in `u64` or (when
 /// negative) `i64`, else a finite `f64`.

@@ -7,7 +7,7 @@
 //! key for raw values (`$serde_json::private::RawValue`) is an ordinary key
 //! here.
 
-use super::{Error, Map, Number, Value};
+use super::{Error, Number, Value};
 
 const EOF_LIST: &str = "EOF while parsing a list";
 const EOF_OBJECT: &str = "EOF while parsing an object";
@@ -150,7 +150,8 @@ impl<'a> Parser<'a> {
 
     /// After `{`, up to and with the `}`.
     fn object(&mut self) -> Result<Value> {
-        let mut fields = Map::new();
+        // sorted once at the end (the last of a repeated key wins)
+        let mut fields: Vec<(String, Value)> = Vec::new();
         let mut first = true;
         loop {
             match self.whitespace() {
@@ -181,10 +182,10 @@ impl<'a> Parser<'a> {
                 None => return Err(self.peek_error(EOF_OBJECT)),
             }
             let v = self.value()?;
-            fields.insert(key, v);
+            fields.push((key, v));
         }
         self.i += 1;
-        Ok(Value::Object(fields))
+        Ok(Value::Object(fields.into_iter().collect()))
     }
 
     /// After the opening `"`, up to and with the closing one.

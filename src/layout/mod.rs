@@ -15,14 +15,14 @@ pub use text::*;
 pub use timeline::*;
 
 use crate::model::{Analysis, EntityType, Event};
+use crate::vecmap::VecSet;
 use crate::view::Selection;
-use std::collections::BTreeSet;
 
 /// What a selection (or a hover) lights up in every view.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lit {
-    pub entities: BTreeSet<String>,
-    pub events: BTreeSet<String>,
+    pub entities: VecSet<String>,
+    pub events: VecSet<String>,
 }
 
 /// Entities and events linked to a selection: an entity lights its events

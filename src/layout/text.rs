@@ -1,7 +1,5 @@
 //! The article text: cutting a block into plain and highlighted segments.
 
-use std::collections::BTreeSet;
-
 /// A stretch of one block of text: plain, or one highlighted mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Segment {
@@ -33,19 +31,20 @@ pub fn segments(block: (usize, usize), highlights: &[(usize, usize)], sentences:
             cursor = e;
         }
     }
-    let mut cuts: BTreeSet<usize> = BTreeSet::from([bs, be]);
+    let mut cuts: Vec<usize> = vec![bs, be];
     for &(s, e, _) in &kept {
-        cuts.insert(s);
-        cuts.insert(e);
+        cuts.push(s);
+        cuts.push(e);
     }
     for &(s, e) in sentences {
         for c in [s, e] {
             if c > bs && c < be && !kept.iter().any(|k| c > k.0 && c < k.1) {
-                cuts.insert(c);
+                cuts.push(c);
             }
         }
     }
-    let cuts: Vec<usize> = cuts.into_iter().collect();
+    crate::sort::sort(&mut cuts);
+    cuts.dedup();
     cuts.windows(2)
         .filter_map(|w| match w {
             [s, e] if e > s => Some((*s, *e)),

@@ -207,7 +207,7 @@ fn huffman(freq: &[u32]) -> Vec<u8> {
     let mut parent: Vec<usize> = vec![usize::MAX; used.len()];
     let mut live: Vec<usize> = (0..used.len()).collect();
     while live.len() > 1 {
-        live.sort_by_key(|&n| std::cmp::Reverse((weight[n], n)));
+        crate::sort::sort_by_key(&mut live, |&n| std::cmp::Reverse((weight[n], n)));
         let (a, b) = (live.pop().unwrap_or(0), live.pop().unwrap_or(0));
         let n = weight.len();
         weight.push(weight[a] + weight[b]);

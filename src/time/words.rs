@@ -19,8 +19,9 @@ use crate::recognise::lexicon::rows;
 
 /// Without comments and sources (see [`crate::tsv`]).
 pub const MONTHS_TSV: &str = crate::tsv::table!("../../data/curated/months.tsv", 5);
-/// Without comments and sources (see [`crate::tsv`]).
-pub const TIME_WORDS_TSV: &str = crate::tsv::table!("../../data/curated/time_words.tsv", 3);
+/// Without comments and sources, a list's name only on its first row (see
+/// [`crate::tsv`]).
+pub const TIME_WORDS_TSV: &str = crate::tsv::table!("../../data/curated/time_words.tsv", 3, ditto);
 
 /// Whether a month word can stand alone as a date.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -119,11 +120,13 @@ impl Shape {
 }
 
 /// A table from normalised key to value: sorted for listing, hashed
-/// (FNV) for lookups, which the scanner makes for every token.
+/// (FNV) for lookups, which the scanner makes for every token. The hash
+/// maps a key to its row, so every table has the same map type (one copy
+/// of its code in the wasm, not one per value type).
 #[derive(Debug)]
 pub struct Table<T> {
     sorted: Vec<(String, T)>,
-    index: HashMap<String, T, FnvBuild>,
+    index: HashMap<String, usize, FnvBuild>,
     shape: Shape,
 }
 
@@ -138,9 +141,9 @@ impl<T: Copy> Table<T> {
         crate::recognise::lexicon::sort_rows_by_key(&mut v);
         // The first row of a repeated key wins, as the binary search of
         // the sorted rows found one of them.
-        let mut index: HashMap<String, T, FnvBuild> = HashMap::default();
-        for (k, t) in &v {
-            index.entry(k.clone()).or_insert(*t);
+        let mut index: HashMap<String, usize, FnvBuild> = HashMap::default();
+        for (i, (k, _)) in v.iter().enumerate() {
+            index.entry(k.clone()).or_insert(i);
         }
         let shape = Shape::of(v.iter().map(|(k, _)| k.as_str()));
         Table { sorted: v, index, shape }
@@ -150,7 +153,7 @@ impl<T: Copy> Table<T> {
         if !self.shape.may_hold(key) {
             return None;
         }
-        self.index.get(key).copied()
+        self.index.get(key).and_then(|&i| self.sorted.get(i)).map(|r| r.1)
     }
     /// All keys, sorted.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
@@ -498,9 +501,16 @@ fn load() -> Words {
     w.two_word_seconds = List::new(w.two_word_months.iter().map(|r| r.1.clone()).collect());
     w.hijri_two_word_seconds = List::new(w.hijri_two_word_months.iter().map(|r| r.1.clone()).collect());
     w.abbreviations = List::new(abbreviations);
-    let mut tables: std::collections::BTreeMap<&str, Vec<(String, &str)>> = Default::default();
-    for r in rows(TIME_WORDS_TSV).filter(|r| r.len() >= 4) {
-        tables.entry(r[0]).or_default().push((key(r[1]), r[2]));
+    let mut tables: crate::vecmap::VecMap<&str, Vec<(String, &str)>> = Default::default();
+    let mut name = "";
+    for r in rows(TIME_WORDS_TSV) {
+        // a row without a name is in the list above
+        if !r[0].is_empty() {
+            name = r[0];
+        }
+        if r.len() >= 4 {
+            tables.get_or_insert_with(name, Vec::new).push((key(r[1]), r[2]));
+        }
     }
     let mut take = |name: &str| tables.remove(name).unwrap_or_default();
     fn num<T: std::str::FromStr + Copy>(v: Vec<(String, &str)>) -> Table<T> {
@@ -705,7 +715,7 @@ mod tests {
         crate::recognise::lexicon::check_table("months.tsv", months, 6);
         crate::recognise::lexicon::check_table("time_words.tsv", time_words, 4);
         crate::tsv::check_reads_as_file(months, MONTHS_TSV, 5);
-        crate::tsv::check_reads_as_file(time_words, TIME_WORDS_TSV, 3);
+        crate::tsv::check_reads_as_file_with(time_words, TIME_WORDS_TSV, 3, true);
         let rows_in = |src: &'static str| rows(src).count();
         let w = w();
         let read = w.months.sorted.len()
@@ -714,7 +724,7 @@ mod tests {
             + w.hijri_two_word_months.len();
         assert_eq!(read, rows_in(MONTHS_TSV), "a month row was not read");
         // Every list of time_words.tsv is read (the loader removes each it takes).
-        let mut names: Vec<&str> = rows(TIME_WORDS_TSV).map(|r| r[0]).collect();
+        let mut names: Vec<&str> = rows(time_words).map(|r| r[0]).collect();
         names.dedup();
         let t = load();
         assert!(t.weekdays.get("الخميس") == Some(3) && t.units.get("يومين") == Some((Unit::Day, 2)));
@@ -766,7 +776,8 @@ mod tests {
         for word in &words {
             assert_eq!(w.months.get(word).is_some(), w.months.index.contains_key(word.as_str()), "{word}");
             assert_eq!(w.units.get(word).is_some(), w.units.index.contains_key(word.as_str()), "{word}");
-            assert_eq!(w.directions_en.get(word), w.directions_en.index.get(word.as_str()).copied(), "{word}");
+            let row = w.directions_en.index.get(word.as_str()).map(|&i| w.directions_en.sorted[i].1);
+            assert_eq!(w.directions_en.get(word), row, "{word}");
             assert_eq!(w.of.has(word), w.of.index.contains(word.as_str()), "{word}");
             assert_eq!(w.range_joiners.has(word), w.range_joiners.index.contains(word.as_str()), "{word}");
         }

@@ -9,9 +9,9 @@ use super::state::Ctx;
 use crate::gazetteer;
 use crate::layout::{self, GeoPoint, LabelBox, Side, Transform, Viewport};
 use crate::model::{Analysis, EntityType, PlaceKind};
+use crate::vecmap::VecMap;
 use crate::view::{MapWindow, Selection};
 use leptos::prelude::*;
-use std::collections::BTreeMap;
 
 /// A place entity as the map draws it.
 #[derive(Debug, Clone, PartialEq)]
@@ -150,7 +150,7 @@ pub fn Map(
                     (x, y, p.r)
                 })
                 .collect();
-            pins.iter().map(|p| p.id.clone()).zip(layout::spread(&circles)).collect::<BTreeMap<String, (f64, f64)>>()
+            pins.iter().map(|p| p.id.clone()).zip(layout::spread(&circles)).collect::<VecMap<String, (f64, f64)>>()
         })
     });
     // Pins off the panel (a far place left out of the fit, or after a pan).
@@ -167,7 +167,7 @@ pub fn Map(
                         .filter_map(|e| e.place.as_ref().map(|p| (e, p)))
                         .filter(|(_, p)| p.kind == PlaceKind::Country)
                         .filter_map(|(e, p)| p.country.clone().map(|c| (c, e.id.clone())))
-                        .collect::<BTreeMap<String, String>>()
+                        .collect::<VecMap<String, String>>()
                 })
                 .unwrap_or_default()
         })
@@ -200,11 +200,7 @@ pub fn Map(
                 })
                 .collect();
             let sides = layout::place_labels(&boxes, &obstacles, rtl.get(), vp);
-            order
-                .iter()
-                .zip(sides)
-                .filter_map(|(p, s)| s.map(|s| (p.id.clone(), s)))
-                .collect::<BTreeMap<String, Side>>()
+            order.iter().zip(sides).filter_map(|(p, s)| s.map(|s| (p.id.clone(), s))).collect::<VecMap<String, Side>>()
         })
     });
     let relays = (Relay::new(tf), Relay::new(shown), Relay::new(labels), Relay::new(rtl), Relay::new(visible));
@@ -466,8 +462,8 @@ fn pin_view(
     ctx: Ctx,
     p: Pin,
     tf: Memo<Transform>,
-    shown: Memo<BTreeMap<String, (f64, f64)>>,
-    labels: Memo<BTreeMap<String, Side>>,
+    shown: Memo<VecMap<String, (f64, f64)>>,
+    labels: Memo<VecMap<String, Side>>,
     rtl: Memo<bool>,
 ) -> impl IntoView {
     let sel = Selection::Entity(p.id.clone());
