@@ -183,13 +183,25 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             if t.kind == EntityType::Person && words[w0].arabic {
                 (w0, w1) = person_spans::arabic_edges(words, &tagged, w0, w1)?;
             }
+            // the capitalised word right before an English "person" may open
+            // a place's name the tagger cut ("San" + "Fernando Valley", "San"
+            // + "Juan Bautista"): the whole, when it names a place
+            let opened = (t.kind == EntityType::Person && titled.is_none() && w0 > 0)
+                .then(|| (&words[w0 - 1], &words[w0]))
+                .filter(|(p, w)| !w.arabic && !w.brk && !p.arabic && p.cap && !p.f.en_stop && !p.f.title)
+                .and_then(|_| {
+                    tagged_place(words, w0 - 1, w1).or_else(|| super::landforms::natural_feature(words, w0 - 1, w1))
+                });
+            if opened.is_some() {
+                w0 -= 1;
+            }
             let mut key = key_of(words, w0, w1, &words[w0].key);
             // A country's name alone is the country, not an organisation: the
             // English tagger calls "US" an organisation in "flew to the US"
             // and "US officials" (GeoVirus misses "US" 32 times); news
             // corpora mark national teams and governments named by their
             // country as places too.
-            let country = titled.or_else(|| match t.kind {
+            let country = titled.or(opened).or_else(|| match t.kind {
                 EntityType::Organization => country_name(words, w0, w1)
                     .or_else(|| super::town_phrases::cued_division(words, w0, w1))
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))

@@ -5,7 +5,8 @@
 use super::joined::{conjunction_reading, impossible_conjunction};
 use super::lists::{
     adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues,
-    ar_place_nouns, direction, en_located, en_settlement_of, never_places, place_idioms, settlement_words,
+    ar_place_nouns, direction, en_feature_last, en_located, en_settlement_of, never_places, place_idioms,
+    settlement_words,
 };
 use super::merge::{country_first, notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
 use super::town_phrases::residence;
@@ -91,7 +92,7 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
             let k = if extended { key.as_str() } else { first };
             let (c, longer) = gazetteer::lookup_step(k);
             let last = &words[j - 1];
-            let cased = !english || last.cap || last.upper;
+            let cased = !english || last.cap || last.upper || elided_cap(&last.text);
             if !c.is_empty() && cased && !(multi_only && j == i + 1) && best.as_ref().is_none_or(|b| j > b.1) {
                 best = Some((ri, j, k.to_string(), c));
             }
@@ -118,6 +119,29 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
         }
     }
     best
+}
+
+/// A lone English word that ends a natural feature's name ("Valley",
+/// "Delta", `en_feature_last`) right after a capitalised word is the end
+/// of a longer name ("Fraser Valley", "Danube Delta"), not the town of
+/// that word (Valley, Wales; Delta, Nigeria).
+fn feature_tail(words: &[Word], i: usize, j: usize) -> bool {
+    let w = &words[i];
+    j == i + 1
+        && i > 0
+        && !w.arabic
+        && !w.brk
+        && en_feature_last().contains(&w.key)
+        && words[i - 1].cap
+        && !words[i - 1].arabic
+        && !words[i - 1].f.en_stop
+}
+
+/// A last word that elides a lowercase article before a capital: the
+/// "d'Ivoire" of "Côte d'Ivoire", the "d'Azur" of "Côte d'Azur".
+fn elided_cap(text: &str) -> bool {
+    let mut c = text.chars();
+    matches!((c.next(), c.next(), c.next()), (Some(a), Some('\'' | '\u{2019}'), Some(b)) if a.is_lowercase() && b.is_uppercase())
 }
 
 /// The reading `key` of the Arabic word `word` (normalised) drops the
@@ -243,6 +267,7 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
             return directional(words, i, out);
         }
         if unsupported_ambiguous(words, i, j, &key, cands)
+            || feature_tail(words, i, j)
             || ordinary_here(words, i, j, &key)
             || bare_abbreviation(words, i, j, &key)
             || uncued_small_town(words, i, j, cands)
