@@ -29,22 +29,24 @@ pub(super) struct Casing<'w> {
 
 impl<'w> Casing<'w> {
     pub(super) fn of(words: &'w [Word]) -> Self {
-        // whether each word is a Latin word of four letters or more, read once
-        let latin: Vec<bool> = words
-            .iter()
-            .map(|w| !w.arabic && w.key.chars().count() >= 4 && w.key.chars().all(char::is_alphabetic))
-            .collect();
+        // a Latin word of four letters or more
+        let latin = |w: &Word| !w.arabic && w.key.chars().count() >= 4 && w.key.chars().all(char::is_alphabetic);
         let mut titled = HashSet::default();
         let mut s = 0;
         while s < words.len() {
-            let e = s + words[s..].iter().take_while(|w| w.sent == words[s].sent).count();
-            let (mut long, mut capitalised) = (0usize, true);
-            for (w, _) in words[s..e].iter().zip(&latin[s..e]).filter(|(_, &l)| l) {
-                long += 1;
-                capitalised &= w.cap || w.upper;
+            let sent = words[s].sent;
+            let (mut e, mut long, mut capitalised) = (s, 0usize, true);
+            while e < words.len() && words[e].sent == sent {
+                // past the first long word in lowercase the sentence is no
+                // headline: its other words are not read (most sentences)
+                if capitalised && latin(&words[e]) {
+                    long += 1;
+                    capitalised = words[e].cap || words[e].upper;
+                }
+                e += 1;
             }
             if long >= MIN_TITLED && capitalised {
-                titled.insert(words[s].sent);
+                titled.insert(sent);
             }
             s = e;
         }
@@ -56,7 +58,7 @@ impl<'w> Casing<'w> {
         // sized once for the words (about one spelling per two), not regrown
         let mut lower = HashSet::with_capacity_and_hasher(words.len() / 2, FnvBuild::default());
         let mut named = HashSet::with_capacity_and_hasher(words.len() / 8, FnvBuild::default());
-        for (w, _) in words.iter().zip(&latin).filter(|(_, &l)| l) {
+        for w in words.iter().filter(|w| latin(w)) {
             if !w.cap && !w.upper {
                 lower.insert(w.key.as_str());
             } else if !w.sent_start && !titled.contains(&w.sent) {
