@@ -16,21 +16,23 @@ use crate::model::{EntityType, PlaceKind};
 use crate::tagger::TaggedSpan;
 
 /// Whether the capitalised English name at word `w0` follows "of" after a
-/// comma, with a person's age or a capitalised name before that comma: a
-/// residence in news ("Mark Smith, 54, of Tyler", "Jane Doe, of Ocala,
-/// said").
+/// comma, with a person's age or a capitalised name before that comma, or
+/// "from" after an age: a residence in news ("Mark Smith, 54, of Tyler",
+/// "Jane Doe, of Ocala, said", "Mohammed Ali, 31, from Liverpool").
 pub(super) fn residence(words: &[Word], w0: usize) -> bool {
     if w0 < 2 || words[w0].brk || words[w0].arabic || !words[w0].cap {
         return false;
     }
     let (of, before) = (&words[w0 - 1], &words[w0 - 2]);
-    if of.key != "of" || !of.comma_before {
+    if !matches!(of.key.as_str(), "of" | "from") || !of.comma_before {
         return false;
     }
     let age = before.comma_before
         && (1..=3).contains(&before.text.chars().count())
         && before.text.chars().all(|c| c.is_ascii_digit());
-    age || (!before.arabic && before.cap && !before.f.en_stop && !before.f.title)
+    // "from" only after an age ("Mohammed Ali, 31, from Liverpool"): after
+    // a name it starts a club in sports results
+    age || (of.key == "of" && !before.arabic && before.cap && !before.f.en_stop && !before.f.title)
 }
 
 /// Where a place name at words `w0..w1` (a tagger person, its title cut
