@@ -231,9 +231,15 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         }
         let sent_start = sent != last_sent;
         last_sent = sent;
-        let upper = !t.arabic
-            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
-            && t.text.chars().all(|c| !c.is_alphabetic() || c.is_uppercase());
+        // every letter a capital, two letters or more: one pass, which most
+        // words leave at their first letter
+        let upper = !t.arabic && {
+            let mut letters = 0usize;
+            t.text.chars().filter(|c| c.is_alphabetic()).all(|c| {
+                letters += 1;
+                c.is_uppercase()
+            }) && letters >= 2
+        };
         out.push(Word {
             tok: i,
             start: t.start,
