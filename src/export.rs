@@ -80,14 +80,16 @@ fn pretty(compact: &str) -> String {
     }
     let b = compact.as_bytes();
     let mut out = Vec::with_capacity(b.len() * 2);
-    let (mut depth, mut strings) = (0usize, crate::text::JsonStrings::default());
+    let mut depth = 0usize;
     let mut k = 0;
     while let Some(&c) = b.get(k) {
-        k += 1;
-        if !strings.structural(c) {
-            out.push(c);
+        if c == b'"' {
+            let end = crate::text::json_string_end(b, k);
+            out.extend_from_slice(&b[k..end]);
+            k = end;
             continue;
         }
+        k += 1;
         match c {
             b'{' | b'[' => {
                 out.push(c);

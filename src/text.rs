@@ -210,33 +210,21 @@ pub fn normalize_key(s: &str) -> String {
     out
 }
 
-/// Where the bytes of a JSON text stand, read one after the other: inside
-/// a string (its quotes included) or between values. Shared by the input's
-/// depth check and the exports' pretty printer, which both walk JSON
-/// without parsing it.
-#[derive(Default)]
-pub(crate) struct JsonStrings {
-    inside: bool,
-    escaped: bool,
-}
-
-impl JsonStrings {
-    /// Whether byte `b`, the next of the text, is structural: outside
-    /// every string, and not a quote.
-    pub(crate) fn structural(&mut self, b: u8) -> bool {
-        if self.inside {
-            match b {
-                _ if self.escaped => self.escaped = false,
-                b'\\' => self.escaped = true,
-                b'"' => self.inside = false,
-                _ => {}
-            }
-            false
-        } else {
-            self.inside = b == b'"';
-            !self.inside
+/// One past the closing quote of the JSON string whose opening quote is
+/// at `open` in `b` (the end of `b` when it is not closed). Shared by the
+/// input's depth check and the exports' pretty printer, which both walk
+/// JSON without parsing it and pass over strings whole.
+pub(crate) fn json_string_end(b: &[u8], open: usize) -> usize {
+    let mut i = open + 1;
+    while let Some(&c) = b.get(i) {
+        i += 1;
+        match c {
+            b'"' => return i,
+            b'\\' => i += 1,
+            _ => {}
         }
     }
+    b.len()
 }
 
 /// True for letters of the Arabic script (after or before normalisation).

@@ -284,18 +284,9 @@ fn check_depth(text: &str) -> Result<(), InputError> {
     let (mut depth, mut i) = (0usize, 0usize);
     while let Some(&b) = bytes.get(i) {
         match b {
-            // a string, skipped to its closing quote in one tight loop (most
-            // of an article's bytes are inside strings)
+            // a string, passed over whole (most of an article's bytes)
             b'"' => {
-                i += 1;
-                while let Some(&c) = bytes.get(i) {
-                    i += 1;
-                    match c {
-                        b'"' => break,
-                        b'\\' => i += 1,
-                        _ => {}
-                    }
-                }
+                i = crate::text::json_string_end(bytes, i);
                 continue;
             }
             b'{' | b'[' => {
@@ -726,8 +717,22 @@ mod tests {
     fn depth_counts_brackets_outside_strings_only() {
         // the byte-by-byte reading of the same JSON (the exports' walker)
         let walked = |t: &str| {
-            let (mut depth, mut most, mut strings) = (0usize, 0usize, crate::text::JsonStrings::default());
-            for b in t.bytes().filter(|&b| strings.structural(b)) {
+            let (mut depth, mut most, mut inside, mut escaped) = (0usize, 0usize, false, false);
+            let mut structural = |b: u8| {
+                if inside {
+                    match b {
+                        _ if escaped => escaped = false,
+                        b'\\' => escaped = true,
+                        b'"' => inside = false,
+                        _ => {}
+                    }
+                    false
+                } else {
+                    inside = b == b'"';
+                    !inside
+                }
+            };
+            for b in t.bytes().filter(|&b| structural(b)) {
                 match b {
                     b'{' | b'[' => {
                         depth += 1;
