@@ -5,6 +5,7 @@
 
 use super::lexicon::ORG_HEAD;
 use crate::text::{readings, Token};
+use std::num::NonZeroU64;
 
 /// Bumped whenever the features below change; a model with another version
 /// is refused instead of silently scoring garbage.
@@ -67,6 +68,12 @@ impl Lang {
 /// Each token's strings are hashed once; features combine the hashes.
 fn h(s: &str) -> u64 {
     hb(s.as_bytes())
+}
+
+/// [`h`] of an affix, never zero (a hash of zero, at odds of 2^-64,
+/// becomes 1).
+fn affix_hash(s: &str) -> NonZeroU64 {
+    NonZeroU64::new(h(s)).unwrap_or(NonZeroU64::MIN)
 }
 
 /// murmur3's 64-bit finaliser: every input bit reaches the low bits the
@@ -324,8 +331,9 @@ const BOS: u64 = 0x0b05;
 const EOS: u64 = 0x0e05;
 
 /// What the features need to know about one token, computed once per
-/// spelling (everything here follows from the token's text).
-#[derive(Clone)]
+/// spelling (everything here follows from the token's text). `Copy`, and
+/// kept small: a tagger copies one per token.
+#[derive(Clone, Copy)]
 pub(super) struct Tok {
     norm: u64,
     /// [`m`] of `norm`, `stem` and `shape`: the first of two or three values.
@@ -348,8 +356,9 @@ pub(super) struct Tok {
     /// The text as written (English features).
     text: u64,
     /// Hashes of the stem's prefixes and suffixes of 1 to 4 code points
-    /// (words only, each strictly shorter than the stem).
-    affixes: [(Option<u64>, Option<u64>); 4],
+    /// (words only, each strictly shorter than the stem): [`affix_hash`],
+    /// eight bytes each where `Option<u64>` took sixteen.
+    affixes: [(Option<NonZeroU64>, Option<NonZeroU64>); 4],
     /// Document cues ([`super::document::doc_cues`]): what the other tokens of the run with
     /// this stem have around them (0 for a stem met once).
     pub(super) doc: u16,
@@ -409,10 +418,10 @@ pub(super) fn own_features(t: &Tok, lang: Lang, f: &mut Vec<u32>) {
     f.push(f1(12, t.len));
     for (k, &(p, s)) in (1u64..).zip(&t.affixes) {
         if let Some(p) = p {
-            f.push(f2(13, k, p));
+            f.push(f2(13, k, p.get()));
         }
         if let Some(s) = s {
-            f.push(f2(14, k, s));
+            f.push(f2(14, k, s.get()));
         }
     }
     if t.own != 0 {
@@ -468,7 +477,7 @@ pub(super) fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
     let mut affixes = [(None, None); 4];
     if t.is_word {
         for (a, (p, s)) in affixes.iter_mut().zip(self::affixes(base)) {
-            *a = (p.map(h), s.map(h));
+            *a = (p.map(affix_hash), s.map(affix_hash));
         }
     }
     let (norm, stem) = (h(&t.norm), h(base));

@@ -58,7 +58,11 @@ fn state() -> State {
 
 /// Spellings worked out before, for one embedded model with the word lists
 /// ([`super::Lists`]), valid for one [`State`].
-type Memo = Mutex<Option<(State, HashMap<Box<str>, Spelling, FnvBuild>)>>;
+type Memo = Mutex<MemoMap>;
+
+/// What a [`Memo`] guards: the spellings and the state they were worked
+/// out in.
+type MemoMap = Option<(State, HashMap<Box<str>, Spelling, FnvBuild>)>;
 
 /// The [`Memo`] of each language's embedded model.
 static MEMOS: [Memo; 2] = [Mutex::new(None), Mutex::new(None)];
@@ -67,19 +71,14 @@ static MEMOS: [Memo; 2] = [Mutex::new(None), Mutex::new(None)];
 /// takes about 400 bytes).
 const MEMO_LIMIT: usize = if cfg!(target_arch = "wasm32") { 1 << 12 } else { 1 << 14 };
 
-/// The spelling `text` worked out in state `now`, if the memo has it.
-fn remembered(memo: &Memo, now: State, text: &str) -> Option<Spelling> {
-    let mut guard = memo.lock().unwrap_or_else(PoisonError::into_inner);
-    match guard.as_mut() {
-        Some((at, map)) if *at == now => map.get(text).cloned(),
-        _ => None,
-    }
+/// The memo's map, if it was filled in state `now`.
+fn map_in(memo: &MemoMap, now: State) -> Option<&HashMap<Box<str>, Spelling, FnvBuild>> {
+    memo.as_ref().filter(|(at, _)| *at == now).map(|(_, map)| map)
 }
 
 /// Keeps the spelling `text` worked out in state `now`.
-fn remember(memo: &Memo, now: State, text: &str, s: &Spelling) {
-    let mut guard = memo.lock().unwrap_or_else(PoisonError::into_inner);
-    let (at, map) = guard.get_or_insert_with(|| (now, HashMap::default()));
+fn remember(memo: &mut MemoMap, now: State, text: &str, s: &Spelling) {
+    let (at, map) = memo.get_or_insert_with(|| (now, HashMap::default()));
     if *at != now || map.len() >= MEMO_LIMIT {
         map.clear();
         *at = now;
@@ -120,34 +119,41 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
     };
     // per spelling, the token it was first met at (whose Tok it copies)
     let mut first: Vec<usize> = Vec::with_capacity(tokens.len() / 2);
+    // locked once for the run (nothing else takes it meanwhile: the word
+    // classes looked up for a new spelling do not tag)
+    let mut memo = memo.map(|m| m.lock().unwrap_or_else(PoisonError::into_inner));
     for (n, t) in tokens.iter().enumerate() {
         let i = *seen.entry(t.text.as_str()).or_insert(p.own.len());
-        match first.get(i).and_then(|&f| p.toks.get(f)).cloned() {
-            Some(tok) => p.toks.push(tok),
-            None => {
-                let s = match memo {
-                    Some(memo) => {
-                        let now = state();
-                        remembered(memo, now, &t.text).unwrap_or_else(|| {
-                            let s = work_out(t);
-                            // a shard parsed while the classes were looked up
-                            // changed the state: not kept
-                            if state() == now {
-                                remember(memo, now, &t.text, &s);
-                            }
-                            s
-                        })
+        if let Some(&f) = first.get(i) {
+            p.toks.extend_from_within(f..f + 1);
+        } else {
+            let now = memo.as_ref().map(|_| state());
+            let known = memo.as_deref().zip(now).and_then(|(m, now)| map_in(m, now)?.get(t.text.as_str()));
+            match known {
+                Some(s) => {
+                    p.toks.push(s.tok);
+                    p.own.push(s.own);
+                    p.near.push(s.near);
+                }
+                None => {
+                    let s = work_out(t);
+                    // a shard parsed while the classes were looked up
+                    // changed the state: not kept
+                    if let (Some(m), Some(now)) = (memo.as_deref_mut(), now) {
+                        if state() == now {
+                            remember(m, now, &t.text, &s);
+                        }
                     }
-                    None => work_out(t),
-                };
-                first.push(n);
-                p.toks.push(s.tok);
-                p.own.push(s.own);
-                p.near.push(s.near);
+                    p.toks.push(s.tok);
+                    p.own.push(s.own);
+                    p.near.push(s.near);
+                }
             }
+            first.push(n);
         }
         p.at.push(i as u32);
     }
+    drop(memo);
     if lang == features::Lang::Ar {
         super::document::doc_cues(tokens, &mut p.toks);
     }
