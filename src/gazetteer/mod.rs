@@ -50,6 +50,7 @@
 mod data;
 mod filter;
 mod late_words;
+mod step_memo;
 mod table;
 mod words;
 mod world;
@@ -106,13 +107,13 @@ pub struct Place {
 /// Candidates for a normalised name ([`name_key`]), as indexes into
 /// [`places`], best first. Empty when the name is unknown or a common word.
 pub fn lookup(key: &str) -> &'static [u32] {
-    data::lookup(key)
+    step_memo::lookup_step(key).0
 }
 
 /// [`lookup`], and whether a longer name starts with `key` and a space,
 /// so a recogniser extends a phrase only while a name may still match.
 pub fn lookup_step(key: &str) -> (&'static [u32], bool) {
-    data::lookup_step(key)
+    step_memo::lookup_step(key)
 }
 
 /// False when [`lookup_step`] of one word (no space) would say that no

@@ -1,0 +1,68 @@
+//! The answers of [`super::data::lookup_step`] kept per thread: an
+//! article's words come again and again, and each step costs two probes of
+//! large tables (the core's, the word's shard's), mostly cache misses in
+//! the browser, where every shard is loaded. A kept answer is one probe of
+//! a small table. Kept only while no shard has been folded in since
+//! ([`super::data::generation`]): a shard that arrives late may answer a
+//! key the core answered before.
+
+use crate::hash::FnvBuild;
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+/// Answers a memo keeps at most; it starts again empty when full.
+const LIMIT: usize = 1 << 13;
+
+type Answer = (&'static [u32], bool);
+
+struct Memo {
+    generation: usize,
+    map: HashMap<Box<str>, Answer, FnvBuild>,
+}
+
+thread_local! {
+    static MEMO: RefCell<Memo> = RefCell::new(Memo { generation: usize::MAX, map: HashMap::default() });
+}
+
+/// [`super::data::lookup_step`] of `key`, kept.
+pub(super) fn lookup_step(key: &str) -> Answer {
+    let generation = super::data::generation();
+    let known = MEMO.with(|m| {
+        let m = m.borrow();
+        if m.generation == generation {
+            m.map.get(key).copied()
+        } else {
+            None
+        }
+    });
+    if let Some(answer) = known {
+        return answer;
+    }
+    let answer = super::data::lookup_step(key);
+    // the step may have folded in the key's shard (native builds parse an
+    // embedded shard on first need): kept under the generation after it
+    let after = super::data::generation();
+    MEMO.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.generation != after || m.map.len() >= LIMIT {
+            m.map.clear();
+            m.generation = after;
+        }
+        m.map.insert(key.into(), answer);
+    });
+    answer
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn kept_answers_are_the_steps_answers() {
+        for key in ["paris", "new", "new york", "بغداد", "الرياض", "no such place at all", ""] {
+            let fresh = super::super::data::lookup_step(key);
+            let first = super::lookup_step(key);
+            let again = super::lookup_step(key);
+            assert_eq!(fresh, first, "{key}");
+            assert_eq!(fresh, again, "{key}");
+        }
+    }
+}
