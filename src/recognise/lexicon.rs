@@ -129,6 +129,61 @@ pub fn company_short_names() -> &'static PhraseIndex<Org> {
     })
 }
 
+/// A sports club (`data/curated/clubs.tsv`): its identity, and whether
+/// its name is the club wherever written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Club {
+    pub org: Org,
+    /// Its country (ISO alpha-2).
+    pub country: &'static str,
+    pub kind: ClubName,
+}
+
+/// What else a club's name may name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClubName {
+    /// Nothing else ("يوفنتوس").
+    Club,
+    /// Its town ("روما").
+    Town,
+    /// A common word ("الهلال", "الاتحاد").
+    Word,
+}
+
+pub fn clubs() -> &'static PhraseIndex<Club> {
+    static T: Late<PhraseIndex<Club>> = Late::new();
+    T.get(|| {
+        table(late_list(List::Clubs), 7, |r| {
+            let kind = match r[5] {
+                "club" => ClubName::Club,
+                "town" => ClubName::Town,
+                "word" => ClubName::Word,
+                _ => return None,
+            };
+            let org = Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] };
+            Some(Club { org, country: r[4], kind })
+        })
+    })
+}
+
+/// A news agency (`data/curated/agencies.tsv`): its identity, and whether
+/// its name counts only in a credit or a sign-off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agency {
+    pub org: Org,
+    pub credit_only: bool,
+}
+
+pub fn agencies() -> &'static PhraseIndex<Agency> {
+    static T: Late<PhraseIndex<Agency>> = Late::new();
+    T.get(|| {
+        table(late_list(List::Agencies), 6, |r| {
+            let org = Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] };
+            Some(Agency { org, credit_only: r[4] == "credit" })
+        })
+    })
+}
+
 /// Well-known public figures, variants linked to one person (same row
 /// shape as organisations).
 pub fn people() -> &'static PhraseIndex<Org> {
@@ -290,6 +345,9 @@ mod tests {
         check_table("people.tsv", late_list(List::People), 5);
         check_table("recognise_words.tsv", late_list(List::RecogniseWords), 3);
         check_table("compass.tsv", late_list(List::Compass), 4);
+        check_table("clubs.tsv", late_list(List::Clubs), 7);
+        check_table("agencies.tsv", late_list(List::Agencies), 6);
+        assert_eq!(clubs().keys().count(), rows(late_list(List::Clubs)).count(), "a club row of an unknown kind");
     }
 
     /// Lists matched against a word's key as it stands must be written in
@@ -299,13 +357,16 @@ mod tests {
         const LISTS: &[&str] = &[
             "ar_adjective_blocker",
             "ar_blessing",
+            "ar_club_noun",
             "ar_company_list",
+            "ar_competition",
             "ar_destination",
             "ar_district",
             "ar_facility_body",
             "ar_facility_named",
             "ar_facility_place",
             "ar_locative",
+            "ar_match_word",
             "ar_means_before",
             "ar_named_head",
             "ar_org_head",
@@ -315,6 +376,7 @@ mod tests {
             "ar_place_noun",
             "ar_preposition",
             "ar_quantity",
+            "ar_sport_word",
             "ar_state_body",
             "ar_stop",
             "ar_time",
@@ -363,6 +425,10 @@ mod tests {
         }
         let exact = [
             "ar_adjective_blocker",
+            "ar_club_noun",
+            "ar_competition",
+            "ar_match_word",
+            "ar_sport_word",
             "ar_locative",
             "en_locative",
             "en_located",

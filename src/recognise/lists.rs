@@ -149,6 +149,16 @@ word_lists! {
     /// Number words of a sum ("مليون", "مليار"): the word after them is a
     /// currency or unit ("89 مليون ريال"), not a name.
     pub(super) fn ar_quantities = ["ar_quantity"];
+    /// Words of a sports story ("مباراة", "الدوري"): [`super::clubs`].
+    pub(super) fn ar_sport_words = ["ar_sport_word"];
+    /// Nouns right before a club's name ("نادي", "لاعبو"): [`super::clubs`].
+    pub(super) fn ar_club_nouns = ["ar_club_noun"];
+    /// Words of a match right before a club's name ("أمام", "مباراة"):
+    /// [`super::clubs`].
+    pub(super) fn ar_match_words = ["ar_match_word"];
+    /// Words of a competition named after a body ("كأس الاتحاد"): the
+    /// name after them is no club ([`super::clubs`]).
+    pub(super) fn ar_competitions = ["ar_competition"];
 }
 
 /// How often a spelling of [`never_places`] must be an ordinary word in

@@ -37,6 +37,8 @@
 //! depends on them because every lookup uses the stripped readings.
 
 mod abbreviations;
+mod clubs;
+mod credits;
 mod demonyms;
 mod facilities;
 mod focus;
@@ -294,12 +296,17 @@ pub fn recognise(
     people::repeated_second_word(words, &mut accepted);
     if rules && pol.arabic {
         org_extent::mark(words, &mut accepted);
+        clubs::mark(words, &mut accepted);
     }
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {
         linking::company_short_names(words, &mut accepted);
         facilities::mark(words, &mut accepted);
         demonyms::mark(words, &mut accepted);
+        if pol.arabic {
+            // after the nationality words: "(الفرنسية)" is a credit, not France
+            credits::mark(words, &mut accepted);
+        }
         focus::mark(words, &mut accepted);
         org_places::mark(words, &mut accepted);
     }

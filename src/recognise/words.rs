@@ -52,6 +52,13 @@ pub struct Word {
     pub hyphen_before: bool,
     /// A quotation mark stands between the previous word and this one.
     pub quote_before: bool,
+    /// An opening parenthesis or bracket stands right before this word
+    /// ("(رويترز)", a photo credit).
+    pub open_before: bool,
+    /// A closing parenthesis or bracket, or a colon, stands right after
+    /// this word, before the next one ("(أ ف ب)", "القاهرة - د ب أ:": a
+    /// credit or a dateline's sign-off ends there).
+    pub close_after: bool,
     /// Written right after a "#": the word starts a hashtag ("#معان",
     /// "#سد_الوالة").
     pub hashtag: bool,
@@ -188,6 +195,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut hash = false;
     let mut underscore = false;
     let mut hyphen = false;
+    let mut open = false;
     // inside a web address or an @handle: from "http", "https", "www" or
     // "@" up to the next white space
     let mut link = false;
@@ -224,6 +232,12 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             hash = t.text.ends_with('#');
             underscore = t.text == "_" && i > 0 && tokens[i - 1].end == t.start;
             hyphen = t.text == "-" && !spaced && tokens.get(i + 1).is_some_and(|n| n.start == t.end);
+            open |= t.text.contains(['(', '[']);
+            if t.text.contains([')', ']', ':']) {
+                if let Some(w) = out.last_mut() {
+                    w.close_after = true;
+                }
+            }
             continue;
         }
         while sent + 1 < sentences.len() && t.start >= sentences[sent].1 {
@@ -262,6 +276,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             dash_before: dash,
             hyphen_before: hyphen,
             quote_before: quote,
+            open_before: open,
+            close_after: false,
             hashtag: hash && i > 0 && tokens[i - 1].end == t.start,
             underscore_before: underscore && i > 0 && tokens[i - 1].end == t.start,
             link,
@@ -276,6 +292,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         hash = false;
         underscore = false;
         hyphen = false;
+        open = false;
     }
     super::annotate(&mut out);
     out
