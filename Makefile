@@ -136,8 +136,8 @@ test-e2e: build
 ## dist sizes, first render, memory over 100 loads) in one run
 bench: build
 	@rm -rf target/bench
-	@echo "bench: native analyze (release) on the default article and the development corpus"
-	@$(CARGO) run --release --quiet --bin bench -- --summary target/bench/native.json
+	@echo "bench: native analyze (the CLI's profile) on the default article and the development corpus"
+	@$(CARGO) run --profile cli --quiet --bin bench -- --summary target/bench/native.json
 	@echo; echo "bench: dist/ sizes"
 	@node scripts/sizes.mjs dist
 	@echo; echo "bench: in headless Chromium"

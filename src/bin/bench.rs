@@ -1,6 +1,6 @@
 //! Native benchmark of the analysis pipeline on real articles.
 //!
-//! `cargo run --release --bin bench [-- --devdata DIR] [--rounds N] [--batch-min N] [--only-batch] [--summary FILE]`
+//! `cargo run --profile cli --bin bench [-- --devdata DIR] [--rounds N] [--batch-min N] [--only-batch] [--summary FILE]`
 //!
 //! `--summary FILE` also writes the headline figures as JSON (words/s per
 //! language, whole `analyze`), which `scripts/bench-summary.mjs` sets beside
