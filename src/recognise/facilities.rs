@@ -30,6 +30,11 @@ use crate::model::{EntityType, PlaceKind};
 /// English one ("Sheremetyevo International", "الملك عبد العزيز").
 const MAX_NAME: usize = 4;
 
+/// Largest extent (radius, km) of a country that pins a facility named in
+/// it when the text names no town of it: its point is then near all of it
+/// (Kuwait 75 km, Lebanon 58, Qatar 60; Jordan 171 is not).
+const SMALL_COUNTRY_KM: f64 = 100.0;
+
 /// Source priority of a facility mention (it is added after the merge).
 const PRIO_FACILITY: u8 = 26;
 
@@ -273,7 +278,8 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
 /// Where a facility at words `w0..w1` is: a town or larger place named
 /// inside it ("ميناء بيروت", "Port of Beirut", "Moscow's Sheremetyevo
 /// International Airport"), else the nearest town or province the text
-/// names, in the same sentence first.
+/// names, in the same sentence first; when a country is named nearer, a
+/// town of that country or a small country itself.
 /// With the word and proclitics' length of a town named inside.
 fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(What, Option<(usize, usize)>)> {
     let local = [PlaceKind::City, PlaceKind::Province];
@@ -305,15 +311,35 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
         let Some((cands, _)) = tagged_place(words, w0, e).filter(|(c, _)| first_kind(c, &local)) else { continue };
         return Some((as_what(cands, super::key_of(words, w0, e, &words[w0].key)), None));
     }
-    // the nearest town the text names, the same sentence first
+    // the nearest town or country the text names, the same sentence first
     let sent = words[w0].sent;
-    accepted
-        .iter()
-        .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1))
-        .filter_map(|f| match &f.what {
-            What::Place { cands, key, .. } if first_kind(cands, &local) => Some((f, *cands, key)),
-            _ => None,
-        })
-        .min_by_key(|(f, _, _)| (words.get(f.w0).is_none_or(|x| x.sent != sent), f.w0.abs_diff(w0)))
-        .map(|(_, cands, key)| (as_what(cands, key.clone()), None))
+    let places = gazetteer::places();
+    let first = |cands: &[u32]| cands.first().and_then(|&c| places.get(c as usize));
+    let nearest = |kinds: &[PlaceKind], country: Option<&str>| {
+        accepted
+            .iter()
+            .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1))
+            .filter_map(|f| match &f.what {
+                What::Place { cands, key, .. }
+                    if first_kind(cands, kinds)
+                        && country.is_none_or(|c| first(cands).is_some_and(|p| p.country == c)) =>
+                {
+                    Some((f, *cands, key))
+                }
+                _ => None,
+            })
+            .min_by_key(|(f, _, _)| (words.get(f.w0).is_none_or(|x| x.sent != sent), f.w0.abs_diff(w0)))
+            .map(|(_, cands, key)| (cands, key))
+    };
+    let (cands, key) = nearest(&[PlaceKind::City, PlaceKind::Province, PlaceKind::Country], None)?;
+    let Some(country) = first(cands).filter(|p| p.kind == PlaceKind::Country) else {
+        return Some((as_what(cands, key.clone()), None));
+    };
+    // a country named nearest ("حي الروضة بالكويت"): a town of it the text
+    // names, else the country itself when one pin is near all of it; never
+    // a town abroad
+    if let Some((cands, key)) = nearest(&local, Some(country.country)) {
+        return Some((as_what(cands, key.clone()), None));
+    }
+    (country.radius_km > 0.0 && country.radius_km <= SMALL_COUNTRY_KM).then(|| (as_what(cands, key.clone()), None))
 }
