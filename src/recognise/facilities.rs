@@ -21,7 +21,7 @@ use super::lists::{
 };
 use super::merge::first_kind;
 use super::places::tagged_place;
-use super::{nisba, span, verb_like, Found, What, Word};
+use super::{nisba, span, verb_like, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::lists::{text as late_list, Late, List};
 use crate::model::{EntityType, PlaceKind};
@@ -291,7 +291,11 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
         settlement: false,
         weak: super::Weak::No,
     };
-    // a town's name inside it (the tagger read the whole as one name)
+    let places = gazetteer::places();
+    let first = |cands: &[u32]| cands.first().and_then(|&c| places.get(c as usize));
+    let small =
+        |p: &gazetteer::Place| p.kind == PlaceKind::Country && p.radius_km > 0.0 && p.radius_km <= SMALL_COUNTRY_KM;
+    // a town's name inside it, or a small country's ("مطار الكويت الدولي")
     for k in w0 + 1..w1 {
         if let Some((cands, pre)) = tagged_place(words, k, k + 1) {
             let key = words[k]
@@ -299,7 +303,8 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
                 .iter()
                 .find(|r| gazetteer::lookup(&r.key) == cands)
                 .map(|r| String::from(r.key.as_str()));
-            if let Some(key) = key.filter(|_| first_kind(cands, &local) && super::merge::notable_first(cands)) {
+            let local = first_kind(cands, &local) && super::merge::notable_first(cands);
+            if let Some(key) = key.filter(|_| local || first(cands).is_some_and(small)) {
                 return Some((as_what(cands, key), Some((k, pre))));
             }
         }
@@ -313,13 +318,13 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
     }
     // the nearest town or country the text names, the same sentence first
     let sent = words[w0].sent;
-    let places = gazetteer::places();
-    let first = |cands: &[u32]| cands.first().and_then(|&c| places.get(c as usize));
     let nearest = |kinds: &[PlaceKind], country: Option<&str>| {
         accepted
             .iter()
             .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1))
             .filter_map(|f| match &f.what {
+                // a common word is no anchor ("#سيول_الكويت": floods, not Seoul)
+                What::Place { weak: Weak::Common | Weak::Adjective | Weak::Focus, .. } => None,
                 What::Place { cands, key, .. }
                     if first_kind(cands, kinds)
                         && country.is_none_or(|c| first(cands).is_some_and(|p| p.country == c)) =>
@@ -341,5 +346,5 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
     if let Some((cands, key)) = nearest(&local, Some(country.country)) {
         return Some((as_what(cands, key.clone()), None));
     }
-    (country.radius_km > 0.0 && country.radius_km <= SMALL_COUNTRY_KM).then(|| (as_what(cands, key.clone()), None))
+    small(country).then(|| (as_what(cands, key.clone()), None))
 }
