@@ -7,7 +7,7 @@
 //! the town the text names nearest to it. With no town in either, nothing
 //! changes (a pin in the wrong town is worse than none).
 //!
-//! The heads are the lists `ar_facility_place`, `ar_facility_named`, `ar_facility_body`,
+//! The heads are the lists `ar_facility_place`, `ar_facility_named`, `ar_facility_body`, `ar_area_named`,
 //! `en_facility_place`, `en_facility_body` and `en_facility_of` of
 //! `data/curated/recognise_words.tsv`. A place-like head (road, port,
 //! airport, district) takes its name from whatever covered it (the tagger
@@ -16,8 +16,8 @@
 //! read as an organisation, which news corpora mark as one.
 
 use super::lists::{
-    ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body, en_facility_centre,
-    en_facility_of, en_facility_place,
+    ar_area_named, ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body,
+    en_facility_centre, en_facility_of, en_facility_place,
 };
 use super::merge::first_kind;
 use super::places::tagged_place;
@@ -45,12 +45,15 @@ enum Head {
     Place,
     /// Hospital, mosque, university: not an organisation's name.
     Body,
+    /// An area ("منطقة"): only a name found after it, marked without the
+    /// noun, as news corpora mark it.
+    Area,
 }
 
 /// The Arabic head at word `w`: its kind, whether it also is a common
 /// noun that takes a name only when one was found after it ("عن طريق
 /// الإنترنت", "ميدان المعركة"), and its proclitics' length.
-fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 3]) -> Option<(Head, bool, usize)> {
+fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 4]) -> Option<(Head, bool, usize)> {
     w.readings.iter().find_map(|r| {
         if ar[0].contains(&r.key) {
             Some((Head::Place, false, r.pre))
@@ -58,6 +61,8 @@ fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 3]) -> Option<(Head, bool, 
             Some((Head::Place, true, r.pre))
         } else if ar[2].contains(&r.key) {
             Some((Head::Body, true, r.pre))
+        } else if ar[3].contains(&r.key) {
+            Some((Head::Area, true, r.pre))
         } else {
             None
         }
@@ -67,7 +72,7 @@ fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 3]) -> Option<(Head, bool, 
 /// Marks the facilities of the text as place mentions (see the module
 /// doc); `accepted` is sorted by position before and after.
 pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
-    let ar = [ar_facility_place(), ar_facility_named(), ar_facility_body()];
+    let ar = [ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()];
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -120,6 +125,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             // outside, as they mark "حي الخضراء"; a person's name is a
             // place only with its head ("مطار رفيق الحريري")
             let bare = words[w0].arabic && w1 == w0 + 2 && inside.iter().all(|&k| unmapped(&accepted[k]));
+            let bare = bare || head == Head::Area;
             let ((w0, w1), (start, end)) = match town {
                 Some((k, pre)) => ((k, k + 1), span(words, k, k + 1, pre)),
                 None if bare => ((w0 + 1, w1), span(words, w0 + 1, w1, 0)),
