@@ -503,8 +503,7 @@ fn compass_pin(p: &'static Place) -> &'static Place {
 }
 
 /// A point moved from continent `p` halfway to its edge in direction `d`:
-/// "eastern Europe", "أوروبا الشرقية" name a part of a continent as a
-/// region of its own.
+/// "أوروبا الشرقية" names a part of a continent.
 fn shifted(p: &Place, d: Direction) -> (f64, f64, f64) {
     let r = if p.radius_km > 0.0 { p.radius_km } else { 100.0 };
     let (dy, dx) = (f64::from(d.0), f64::from(d.1));
@@ -648,8 +647,9 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     match dir {
                         Some(d) => {
                             let pin = compass_pin(p);
+                            // (an English compass word outside the mark, "southeast Asia": the continent's point)
                             let (lat, lon, r) = match pin.kind {
-                                PlaceKind::Continent => shifted(pin, *d),
+                                PlaceKind::Continent if ar || f.lead == 0 => shifted(pin, *d),
                                 _ => (pin.lat, pin.lon, if pin.radius_km > 0.0 { pin.radius_km } else { 100.0 }),
                             };
                             let en = format!("{} {}", dir_words(*d), p.name_en);

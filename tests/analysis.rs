@@ -139,6 +139,15 @@ fn analysis_cases() {
                 failures.push(format!("{row}: {x} and {y} are not one entity"));
             }
         }
+        // the label a place mention's entity shows (its own name, not an
+        // alternate that another place has)
+        for (t, label) in pairs(case, "labels") {
+            let m = a.mentions.iter().find(|m| m.text == t && m.kind == EntityType::Place);
+            let e = m.and_then(|m| a.entities.iter().find(|e| e.id == m.entity));
+            if e.is_none_or(|e| e.name != label) {
+                failures.push(format!("{row}: {t} is labelled {:?}, not {label:?}", e.map(|e| &e.name)));
+            }
+        }
         for (x, y) in pairs(case, "different_entity") {
             let ex = a.mentions.iter().find(|m| m.text == x).map(|m| &m.entity);
             let ey = a.mentions.iter().find(|m| m.text == y).map(|m| &m.entity);

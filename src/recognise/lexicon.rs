@@ -356,6 +356,7 @@ mod tests {
     fn word_lists_are_known_and_keyed() {
         const LISTS: &[&str] = &[
             "ar_adjective_blocker",
+            "ar_area_named",
             "ar_blessing",
             "ar_club_noun",
             "ar_company_list",

@@ -78,6 +78,9 @@ word_lists! {
     /// The same, also common nouns: only before a name found after them
     /// ("طريق", "جسر", "ميدان").
     pub(super) fn ar_facility_named = ["ar_facility_named"];
+    /// Arabic nouns of an area ("منطقة"): like [`ar_facility_named`], with
+    /// only the name marked.
+    pub(super) fn ar_area_named = ["ar_area_named"];
     /// Words before "طريق" that make it "by means of" ("عن طريق").
     pub(super) fn ar_means_before = ["ar_means_before"];
     /// Arabic heads of an institution's building ("مستشفى", "مسجد").

@@ -725,7 +725,10 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
         }
         let name_start =
             if named { start } else { span(words, k, j, words[k].readings.get(ni).map_or(0, |r| r.pre)).0 };
-        let (cands, key, d) = if own_c.is_empty() { (cands, key, Some(d)) } else { (own_c, own, None) };
+        // a lowercase English compass word stays outside a continent's name:
+        // "southeast Asia" marks and pins Asia, as "northern Iraq" does Iraq
+        let continent = !w.arabic && !named && super::merge::first_kind(cands, &[PlaceKind::Continent]);
+        let (cands, key, d) = if own_c.is_empty() || continent { (cands, key, Some(d)) } else { (own_c, own, None) };
         let mut found = Found::new(
             (i, j),
             (start, end),
