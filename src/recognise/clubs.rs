@@ -33,7 +33,7 @@
 //! organisation, with the country nested in it ([`super::org_places`]).
 
 use super::lexicon::{self, ClubName};
-use super::lists::{ar_club_nouns, ar_competitions, ar_locatives, ar_match_words, ar_sport_words, settlement_words};
+use super::lists::{ar_club_nouns, ar_competitions, ar_locatives, ar_match_words, settlement_words};
 use super::merge::{country_first, PRIO_CURATED_ORG};
 use super::{is_demonym, longest_at, span, Found, What, Word};
 use crate::model::EntityType;
@@ -73,9 +73,7 @@ fn named(words: &[Word]) -> Vec<Named> {
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
-        let hit = (w.arabic && w.readings.iter().any(|r| index.may_start(&r.key)))
-            .then(|| longest_at(index, words, i))
-            .flatten();
+        let hit = w.f.club_start.then(|| longest_at(index, words, i)).flatten();
         match hit {
             Some((ri, j, hits)) if !hits.is_empty() => {
                 let (key, club) = &hits[0];
@@ -148,7 +146,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     if names.is_empty() {
         return;
     }
-    let sport = words.iter().filter(|w| reads_as(w, ar_sport_words())).take(SPORT_WORDS).count() >= SPORT_WORDS;
+    let sport = words.iter().filter(|w| w.f.sport).take(SPORT_WORDS).count() >= SPORT_WORDS;
     let cues: Vec<Option<bool>> = names.iter().map(|n| cued(words, n, sport)).collect();
     let named_so: Vec<&str> =
         names.iter().zip(&cues).filter(|(_, c)| **c == Some(true)).map(|(n, _)| n.club.org.id).collect();

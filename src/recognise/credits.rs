@@ -105,7 +105,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             continue;
         }
         let w = &words[i];
-        if w.arabic && w.readings.iter().any(|r| index.may_start(&r.key)) {
+        if w.f.agency_start {
             if let Some((ri, j, hits)) = longest_at(index, words, i) {
                 if let Some((_, agency)) = hits.iter().find(|(_, a)| !a.credit_only) {
                     found.push((i, j, w.readings[ri].pre, *agency));

@@ -245,6 +245,9 @@ const F_TRIGGER_START: u32 = 1 << 14;
 const F_PEOPLE_START: u32 = 1 << 15;
 const F_COMPASS: u32 = 1 << 16;
 const F_DEMONYM_START: u32 = 1 << 17;
+const F_CLUB_START: u32 = 1 << 18;
+const F_AGENCY_START: u32 = 1 << 19;
+const F_SPORT: u32 = 1 << 20;
 
 /// Every word list in one sorted table of flags, so that a word costs one
 /// binary search per reading.
@@ -269,6 +272,9 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut en_org_heads().words().iter().cloned(), F_EN_ORG_HEAD);
         add(&mut lexicon::compass_words().keys().cloned(), F_COMPASS);
         add(&mut super::demonyms::first_words(), F_DEMONYM_START);
+        add(&mut lexicon::clubs().first_words().iter().cloned(), F_CLUB_START);
+        add(&mut lexicon::agencies().first_words().iter().cloned(), F_AGENCY_START);
+        add(&mut ar_sport_words().words().iter().cloned(), F_SPORT);
         for k in lexicon::given_names().keys() {
             let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
             v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
@@ -342,6 +348,11 @@ pub fn annotate(words: &mut [Word]) {
         f.people_start = any & F_PEOPLE_START != 0;
         f.compass = any & F_COMPASS != 0;
         f.demonym_start = any & F_DEMONYM_START != 0;
+        if w.arabic {
+            f.club_start = any & F_CLUB_START != 0;
+            f.agency_start = any & F_AGENCY_START != 0;
+            f.sport = any & F_SPORT != 0;
+        }
         f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
         f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
         cache.insert(id, f.clone());

@@ -110,6 +110,12 @@ pub struct Feat {
     /// "كوري شمالي"): only such words are looked up as demonyms, at every
     /// word of the text.
     pub demonym_start: bool,
+    /// Arabic: some reading may start a listed club's name
+    /// ([`super::lexicon::clubs`]), a news agency's
+    /// ([`super::lexicon::agencies`]), or is a word of sport.
+    pub club_start: bool,
+    pub agency_start: bool,
+    pub sport: bool,
 }
 
 /// Code points of `word` (as written) that produce the first `n` code
