@@ -54,6 +54,12 @@ pub(super) fn arabic_edges(
     while w0 < w1 && (common(&words[w0]) || after_and(&words[w0])) {
         w0 += 1;
     }
+    // a definite word before a given name describes the person ("الرئيس
+    // المعزول مرسي", "رسولنا الكريم محمد", "الموهوب تامر حبيب"): Arabic
+    // writes the family name after the given name, not before it
+    if w1 >= w0 + 2 && describes_name(&words[w0], &words[w0 + 1]) {
+        w0 += 1;
+    }
     // God ("والله الهادي": God is the guide) starts no person's name
     let god = words[w0..w1].first().is_some_and(|w| w.readings.iter().any(|r| r.key == "الله"));
     if w0 >= w1 || god {
@@ -69,6 +75,19 @@ pub(super) fn arabic_edges(
         return None;
     }
     Some((w0, w1))
+}
+
+/// A definite word that is no name itself (no given name, particle,
+/// title or nisba: "التيجاني يوسف بشير") before an unambiguous given name.
+fn describes_name(w: &Word, next: &Word) -> bool {
+    w.arabic
+        && w.key.starts_with("ال")
+        && !w.key.ends_with('ي')
+        && w.f.given.is_none()
+        && !w.f.particle
+        && !w.f.title
+        && !next.brk
+        && next.f.given.is_some_and(|g| !g.ambiguous)
 }
 
 /// The end of words `w0..w1` of a person's name, moved past the word after
