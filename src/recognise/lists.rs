@@ -54,7 +54,7 @@ word_lists! {
     /// الله عنه"): [`super::person_spans::without_blessing`].
     pub(super) fn ar_blessings = ["ar_blessing"];
     /// Arabic name particles ("بن", "أبو", "عبد", "آل").
-    fn ar_particles = ["ar_particle"];
+    pub(super) fn ar_particles = ["ar_particle"];
     /// Words after which a nisba-shaped word is still read as a place name
     /// ("زار", "جمهوريه"), not as an adjective.
     pub(super) fn adjective_blockers = ["ar_adjective_blocker"];

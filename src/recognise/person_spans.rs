@@ -10,7 +10,7 @@
 //! The start of an English one: initials and the given name before a
 //! middle initial are the name's ("J. R. Brown", "George W. Bush").
 
-use super::lists::{ar_blessings, not_person_words};
+use super::lists::{ar_blessings, ar_particles, not_person_words};
 use super::merge::{name_conjunction, past_plural, preposition_article};
 use super::{lexicon, Word};
 use crate::model::EntityType;
@@ -54,6 +54,12 @@ pub(super) fn arabic_edges(
     while w0 < w1 && (common(&words[w0]) || after_and(&words[w0])) {
         w0 += 1;
     }
+    // a definite word before a given name describes the person ("الرئيس
+    // المعزول مرسي", "رسولنا الكريم محمد", "الموهوب تامر حبيب"): Arabic
+    // writes the family name after the given name, not before it
+    if w1 >= w0 + 2 && describes_name(&words[w0], &words[w0 + 1]) {
+        w0 += 1;
+    }
     // God ("والله الهادي": God is the guide) starts no person's name
     let god = words[w0..w1].first().is_some_and(|w| w.readings.iter().any(|r| r.key == "الله"));
     if w0 >= w1 || god {
@@ -71,6 +77,19 @@ pub(super) fn arabic_edges(
     Some((w0, w1))
 }
 
+/// A definite word that is no name itself (no given name, particle,
+/// title or nisba: "التيجاني يوسف بشير") before an unambiguous given name.
+fn describes_name(w: &Word, next: &Word) -> bool {
+    w.arabic
+        && w.key.starts_with("ال")
+        && !w.key.ends_with('ي')
+        && w.f.given.is_none()
+        && !w.f.particle
+        && !w.f.title
+        && !next.brk
+        && next.f.given.is_some_and(|g| !g.ambiguous)
+}
+
 /// The end of words `w0..w1` of a person's name, moved past the word after
 /// a final particle (بن، ابن، عبد، أبو، آل), and on along the chain of
 /// fathers that follows ("بن مروان"). A final word that looks like
@@ -79,16 +98,17 @@ pub(super) fn arabic_edges(
 pub(super) fn person_end(words: &[Word], w0: usize, mut w1: usize) -> usize {
     let mut extended = false;
     while w1 > w0 && w1 < words.len() && words[w1 - 1].arabic {
-        if words[w1 - 1].f.particle && joins(&words[w1], true) {
+        if ends_on_particle(&words[w1 - 1]) && joins(&words[w1], true) {
             // "سعيد بن عبد" + "الملك" (a title word after a particle is the name's)
             w1 += 1;
             extended = true;
         } else if extended
             && words[w1].f.particle
             && !words[w1].brk
-            && words.get(w1 + 1).is_some_and(|w| joins(w, false))
+            && words.get(w1 + 1).is_some_and(|w| joins(w, true))
         {
             // and the chain of fathers goes on: "... عبد الملك" + "بن مروان"
+            // ("بن أبي الحسين": the particle after it is taken on next)
             w1 += 2;
         } else {
             break;
@@ -97,14 +117,22 @@ pub(super) fn person_end(words: &[Word], w0: usize, mut w1: usize) -> usize {
     w1
 }
 
+/// A particle a name cannot end on: "بن", "أبو", or one of the Arabic
+/// ones behind a conjunction ("وأبو" + "تمام"; not "ولا", "ودي").
+fn ends_on_particle(w: &Word) -> bool {
+    let arabic_particle = |k: &str| k.starts_with(['ا', 'ب', 'ع']) && ar_particles().contains(k);
+    w.f.particle || (w.text.starts_with('و') && w.readings.iter().any(|r| r.pre == 1 && arabic_particle(&r.key)))
+}
+
 /// The next word may continue a name: Arabic, in the same sentence and
 /// quotation, no function or time word, no conjunction written onto it;
-/// a title word only `after_particle` ("عبد الملك").
+/// a title word only `after_particle` ("عبد الملك"), and there also a
+/// given name that is spelt like a function word ("بن علي": "على", on).
 fn joins(w: &Word, after_particle: bool) -> bool {
     w.arabic
         && !w.brk
         && !w.quote_before
-        && !w.f.ar_stop
+        && (!w.f.ar_stop || (after_particle && w.f.given.is_some()))
         && !w.f.time
         && !w.f.trigger
         && (after_particle || !w.f.title)
