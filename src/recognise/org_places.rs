@@ -267,7 +267,7 @@ pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
 
 /// An organisation that is a town's name and nothing else, right before a
 /// lowercase noun of the town's people or police ("Gainesville police
-/// said", "a Chiefland woman"), is the town: news NER corpora mark the
+/// said", "a Chiefland woman": [`crate::resolve::is_town_org_cue`]), is the town: news NER corpora mark the
 /// name as a place there (CoNLL: "Auckland police"), and the tagger reads
 /// the noun's company as an organisation's.
 fn towns_before_people_nouns(words: &[Word], accepted: &mut [Found]) {
@@ -280,7 +280,7 @@ fn towns_before_people_nouns(words: &[Word], accepted: &mut [Found]) {
             continue;
         }
         let Some(next) = words.get(f.w1).filter(|n| !n.brk && !n.arabic && !n.cap && !n.upper) else { continue };
-        if !(next.key == "police" || crate::resolve::is_town_after_cue(&next.key)) {
+        if !crate::resolve::is_town_org_cue(&next.key) {
             continue;
         }
         if !words.get(f.w0).is_some_and(|w| w.cap || w.upper) {
