@@ -18,7 +18,7 @@ mod local;
 use context::context_words;
 pub(crate) use context::data_rows;
 pub(crate) use context::division_cue;
-pub use context::{is_town_after_cue, is_town_cue};
+pub use context::{is_town_after_cue, is_town_cue, is_town_org_cue};
 
 /// A state that no longer exists, pinned on its capital.
 #[derive(Debug)]
@@ -445,6 +445,7 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
     }
     containment::towns_below_areas(found, &mut out, &own);
     local::passage_countries(found, words, &mut out);
+    local::towns_in_named_divisions(found, words, &mut out, &own);
     // one place per name per article: the candidate with the highest total
     // over the name's mentions, for every mention that does not decide alone
     let mut totals: HashMap<&str, HashMap<usize, f64, FnvBuild>, FnvBuild> = HashMap::default();

@@ -228,6 +228,7 @@ fn place_in_name(
 /// Adds a nested place mention for each place named inside an accepted
 /// organisation's name (the caller sorts).
 pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
+    towns_before_people_nouns(words, accepted);
     let max = gazetteer::max_name_tokens().clamp(1, 8);
     let mut added: Vec<Found> = Vec::new();
     for f in accepted.iter().filter(|f| f.kind == EntityType::Organization && !f.reference && f.w1 <= words.len()) {
@@ -262,6 +263,44 @@ pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         }
     }
     accepted.extend(added);
+}
+
+/// An organisation that is a town's name and nothing else, right before a
+/// lowercase noun of the town's people or police ("Gainesville police
+/// said", "a Chiefland woman": [`crate::resolve::is_town_org_cue`]), is the town: news NER corpora mark the
+/// name as a place there (CoNLL: "Auckland police"), and the tagger reads
+/// the noun's company as an organisation's.
+fn towns_before_people_nouns(words: &[Word], accepted: &mut [Found]) {
+    for f in accepted.iter_mut() {
+        if f.kind != EntityType::Organization
+            || f.reference
+            || f.within
+            || matches!(f.what, What::Org { curated: Some(_), .. })
+        {
+            continue;
+        }
+        let Some(next) = words.get(f.w1).filter(|n| !n.brk && !n.arabic && !n.cap && !n.upper) else { continue };
+        if !crate::resolve::is_town_org_cue(&next.key) {
+            continue;
+        }
+        if !words.get(f.w0).is_some_and(|w| w.cap || w.upper) {
+            continue;
+        }
+        let Some((cands, pre)) = tagged_place(words, f.w0, f.w1) else { continue };
+        let Some(r) = words[f.w0].readings.iter().find(|r| r.pre == pre) else { continue };
+        let what = What::Place {
+            cands,
+            key: super::key_of(words, f.w0, f.w1, &r.key),
+            dir: None,
+            adj_country: None,
+            settlement: false,
+            weak: Weak::No,
+        };
+        let (start, end) = span(words, f.w0, f.w1, r.pre);
+        if (start, end) == (f.start, f.end) {
+            *f = Found::new((f.w0, f.w1), (start, end), EntityType::Place, what, f.prio);
+        }
+    }
 }
 
 #[cfg(test)]

