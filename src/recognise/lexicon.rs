@@ -109,6 +109,13 @@ pub struct Org {
     pub variant: &'static str,
 }
 
+/// The identity of a row shaped as organisations' (variant, id, Arabic and
+/// English names first), matched in any case: people, short company
+/// names, clubs and agencies.
+fn org_row(r: &[&'static str]) -> Org {
+    Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] }
+}
+
 pub fn orgs() -> &'static PhraseIndex<Org> {
     static T: Late<PhraseIndex<Org>> = Late::new();
     T.get(|| {
@@ -125,7 +132,7 @@ pub fn company_short_names() -> &'static PhraseIndex<Org> {
     static T: Late<PhraseIndex<Org>> = Late::new();
     T.get(|| {
         let short = rows(late_list(List::Companies)).filter(|r| r.get(4) == Some(&"short"));
-        table_of(short, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] }))
+        table_of(short, 6, |r| Some(org_row(r)))
     })
 }
 
@@ -160,8 +167,7 @@ pub fn clubs() -> &'static PhraseIndex<Club> {
                 "word" => ClubName::Word,
                 _ => return None,
             };
-            let org = Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] };
-            Some(Club { org, country: r[4], kind })
+            Some(Club { org: org_row(r), country: r[4], kind })
         })
     })
 }
@@ -176,23 +182,14 @@ pub struct Agency {
 
 pub fn agencies() -> &'static PhraseIndex<Agency> {
     static T: Late<PhraseIndex<Agency>> = Late::new();
-    T.get(|| {
-        table(late_list(List::Agencies), 6, |r| {
-            let org = Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] };
-            Some(Agency { org, credit_only: r[4] == "credit" })
-        })
-    })
+    T.get(|| table(late_list(List::Agencies), 6, |r| Some(Agency { org: org_row(r), credit_only: r[4] == "credit" })))
 }
 
 /// Well-known public figures, variants linked to one person (same row
 /// shape as organisations).
 pub fn people() -> &'static PhraseIndex<Org> {
     static T: Late<PhraseIndex<Org>> = Late::new();
-    T.get(|| {
-        table(late_list(List::People), 5, |r| {
-            Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: false, variant: r[0] })
-        })
-    })
+    T.get(|| table(late_list(List::People), 5, |r| Some(org_row(r))))
 }
 
 /// Titles and roles that introduce a person's name.
@@ -356,6 +353,7 @@ mod tests {
     fn word_lists_are_known_and_keyed() {
         const LISTS: &[&str] = &[
             "ar_adjective_blocker",
+            "ar_archive_note",
             "ar_area_named",
             "ar_blessing",
             "ar_club_noun",
@@ -426,6 +424,7 @@ mod tests {
         }
         let exact = [
             "ar_adjective_blocker",
+            "ar_archive_note",
             "ar_club_noun",
             "ar_competition",
             "ar_match_word",
