@@ -14,6 +14,7 @@
 //! agency wherever written.
 
 use super::lexicon::{self, Agency};
+use super::lists::ar_archive_notes;
 use super::merge::PRIO_CURATED_ORG;
 use super::{longest_at, span, Found, What, Word};
 use crate::model::EntityType;
@@ -21,10 +22,10 @@ use crate::model::EntityType;
 /// Most words of a credit: "يو بي آي" dotted is three.
 const CREDIT_WORDS: usize = 4;
 
-/// Words of an archive or photo note after the agency's name inside a
-/// credit ("(الفرنسية - أرشيف)", "(رويترز/ صور)").
+/// A word of an archive or photo note after the agency's name inside a
+/// credit ("(الفرنسية - أرشيف)", "(رويترز/ صور)": `ar_archive_note`).
 fn archive_note(w: &Word) -> bool {
-    matches!(w.key.as_str(), "ارشيف" | "ارشيفيه" | "صور" | "صوره")
+    ar_archive_notes().contains(&w.key)
 }
 
 /// The letters of a variant without its spaces and dots ("أ ف ب" → "افب").
@@ -138,12 +139,7 @@ mod tests {
     use super::*;
 
     fn orgs(text: &str) -> Vec<String> {
-        use crate::text::{sentences, tokenize};
-        let ws = super::super::words(&tokenize(text), &sentences(text));
-        let chars: Vec<char> = text.chars().collect();
-        let mut acc = Vec::new();
-        mark(&ws, &mut acc);
-        acc.iter().map(|f| chars[f.start..f.end].iter().collect()).collect()
+        super::super::marked_by(text, mark).into_iter().map(|(t, _)| t).collect()
     }
 
     #[test]

@@ -162,6 +162,9 @@ word_lists! {
     /// Words of a competition named after a body ("كأس الاتحاد"): the
     /// name after them is no club ([`super::clubs`]).
     pub(super) fn ar_competitions = ["ar_competition"];
+    /// Words of an archive or photo note after an agency's name inside a
+    /// credit ("(الفرنسية - أرشيف)", "(رويترز/ صور)"): [`super::credits`].
+    pub(super) fn ar_archive_notes = ["ar_archive_note"];
 }
 
 /// How often a spelling of [`never_places`] must be an ordinary word in
