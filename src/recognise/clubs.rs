@@ -253,15 +253,8 @@ mod tests {
     use super::*;
 
     fn orgs(text: &str) -> Vec<String> {
-        use crate::text::{sentences, tokenize};
-        let ws = super::super::words(&tokenize(text), &sentences(text));
-        let chars: Vec<char> = text.chars().collect();
-        let mut acc = Vec::new();
-        mark(&ws, &mut acc);
-        acc.iter()
-            .filter(|f| f.kind == EntityType::Organization)
-            .map(|f| chars[f.start..f.end].iter().collect())
-            .collect()
+        let all = super::super::marked_by(text, mark);
+        all.into_iter().filter(|(_, kind)| *kind == EntityType::Organization).map(|(t, _)| t).collect()
     }
 
     #[test]

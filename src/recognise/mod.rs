@@ -448,6 +448,17 @@ fn given(w: &Word) -> Option<lexicon::GivenName> {
     w.f.given
 }
 
+/// The text and type of what one pass (`mark`) finds in `text` on its own:
+/// the pass modules' tests.
+#[cfg(test)]
+fn marked_by(text: &str, mark: fn(&[Word], &mut Vec<Found>)) -> Vec<(String, EntityType)> {
+    let ws = words(&crate::text::tokenize(text), &crate::text::sentences(text));
+    let chars: Vec<char> = text.chars().collect();
+    let mut found = Vec::new();
+    mark(&ws, &mut found);
+    found.iter().map(|f| (chars[f.start..f.end].iter().collect(), f.kind)).collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
