@@ -288,7 +288,11 @@ pub fn recognise(
     // "the 15th brigade": a unit after a rank)
     cands.retain(|c| c.kind != EntityType::Person || !words.get(c.w0).is_some_and(number_word));
     let mut accepted = merge(cands, tagger_leads);
-    accepted.retain(|f| f.kind != EntityType::Place || !places::names_disease(words, f));
+    accepted.retain(|f| match f.kind {
+        EntityType::Place => !places::names_disease(words, f),
+        EntityType::Person => !people::is_disease(words, f),
+        _ => true,
+    });
     trim_at_lone_quotes(words, &mut accepted);
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);

@@ -437,3 +437,13 @@ fn take_next_word(words: &[Word], f: &mut Found) {
     f.w1 = n + 1;
     f.end = end;
 }
+
+/// An English "person" whose last word is a disease word ("Bird Flu",
+/// "Flu", "Lassa Fever": `disease_word` of
+/// data/curated/recognise_words.tsv): a capitalised disease, no one's name.
+pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
+    f.w1 > f.w0
+        && words
+            .get(f.w1 - 1)
+            .is_some_and(|w| !w.arabic && w.readings.iter().any(|r| super::lists::disease_words().contains(&r.key)))
+}
