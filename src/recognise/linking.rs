@@ -143,7 +143,11 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                     .filter(|&b| full.w1 >= full.w0 + 2 && words[b].key == words[full.w1 - 2].key);
                 let wi0 = before.unwrap_or(wi);
                 let (start, end) = span(words, wi0, wi + 1, if before.is_some() { 0 } else { w.readings[ri].pre });
-                let end = end - if w.arabic { 0 } else { r.post };
+                // an English possessive ("Castro's remarks") stays outside:
+                // `span` takes it off the last word already when it is read
+                // without a proclitic, so the end is the word's end less it
+                // (taking it off `end` again cut "Castro's" to "Cast")
+                let end = if w.arabic || r.post == 0 { end } else { w.end - r.post };
                 let what = full.what.clone();
                 let earlier = (full.start, full.end);
                 let mut f = Found::new((wi0, wi + 1), (start, end), *kind, what, 0).linked_to(earlier);
@@ -172,7 +176,9 @@ fn in_headline(words: &[Word], wi: usize) -> bool {
 /// locative preposition ("a trip to Jordan", "في الأردن") or with a
 /// proclitic attached ("بالأردن") stays the place, and so does one the
 /// person's own name is read inside ("Jordan" is no later mention of
-/// "Jordan Henderson").
+/// "Jordan Henderson"). So is an English one-word organisation that no
+/// list holds, the tagger's guess ("Florida International's Fernandez"
+/// after "Damien Fernandez").
 fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
     let surnames: Vec<(&str, usize)> = accepted
         .iter()
@@ -185,10 +191,18 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
     }
     let headline = |wi: usize| in_headline(words, wi);
     accepted.retain(|f| {
-        if f.kind != EntityType::Place || f.w1 != f.w0 + 1 || f.demonym || f.within || f.link.is_some() {
+        let Some(w) = words.get(f.w0).filter(|_| f.w1 == f.w0 + 1) else { return true };
+        // a one-word organisation of no list, in capitals and lowercase
+        // ("Florida International's Fernandez" after "Damien Fernandez"),
+        // is the person again too: the tagger's guess, not a known body
+        let org = f.kind == EntityType::Organization
+            && matches!(f.what, What::Org { curated: None, .. })
+            && !w.arabic
+            && w.cap
+            && !w.upper;
+        if !(org || f.kind == EntityType::Place) || f.demonym || f.within || f.link.is_some() {
             return true;
         }
-        let Some(w) = words.get(f.w0) else { return true };
         let locative = f.w0 > 0 && !w.brk && {
             let p = &words[f.w0 - 1];
             ar_locatives().contains(&p.key) || en_locatives().contains(&p.key)
