@@ -189,6 +189,11 @@ pub(super) fn cued_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'stati
     if w1 > w0 + 3 || !words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper)) {
         return None;
     }
+    // a listed organisation is no town that shares its name ("admission
+    // in NATO" was pinned on a village called Nato)
+    if words[w0].f.org_start && super::longest_at(super::lexicon::orgs(), words, w0).is_some_and(|(_, j, _)| j == w1) {
+        return None;
+    }
     if !(super::places::settlement_before(words, w0)
         || super::places::town_after(words, w1)
         || super::town_phrases::residence(words, w0)
