@@ -180,21 +180,27 @@ fn in_headline(words: &[Word], wi: usize) -> bool {
 /// list holds, the tagger's guess ("Florida International's Fernandez"
 /// after "Damien Fernandez").
 fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
-    let surnames: Vec<(&str, usize)> = accepted
+    // (surname, the person's start, whether it is the given name instead)
+    let persons = accepted
         .iter()
         .filter(|f| matches!(f.what, What::Person { .. } | What::KnownPerson(_)) && f.w1 >= f.w0 + 2)
-        .filter(|f| f.w1 <= words.len() && !words[f.w1 - 2].f.particle)
-        .map(|f| (&*words[f.w1 - 1].key, f.start))
+        .filter(|f| f.w1 <= words.len() && !words[f.w1 - 2].f.particle);
+    let names: Vec<(&str, usize, bool)> = persons
+        .flat_map(|f| {
+            let given = (!words[f.w0].arabic).then(|| (&*words[f.w0].key, f.start, true));
+            std::iter::once((&*words[f.w1 - 1].key, f.start, false)).chain(given)
+        })
         .collect();
-    if surnames.is_empty() {
+    if names.is_empty() {
         return;
     }
     let headline = |wi: usize| in_headline(words, wi);
     accepted.retain(|f| {
         let Some(w) = words.get(f.w0).filter(|_| f.w1 == f.w0 + 1) else { return true };
         // a one-word organisation of no list, in capitals and lowercase
-        // ("Florida International's Fernandez" after "Damien Fernandez"),
-        // is the person again too: the tagger's guess, not a known body
+        // ("Florida International's Fernandez" after "Damien Fernandez",
+        // "Elian's father" after "Elian Gonzalez"), is the person again
+        // too: the tagger's guess, not a known body
         let org = f.kind == EntityType::Organization
             && matches!(f.what, What::Org { curated: None, .. })
             && !w.arabic
@@ -203,12 +209,17 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
         if !(org || f.kind == EntityType::Place) || f.demonym || f.within || f.link.is_some() {
             return true;
         }
-        let locative = f.w0 > 0 && !w.brk && {
+        // "in Kopp's car": a possessive after the preposition is the
+        // person's ("in Miami's Little Havana" names no person in full)
+        let possessive = !w.arabic && w.readings.iter().any(|r| r.post > 0);
+        let locative = f.w0 > 0 && !w.brk && !possessive && {
             let p = &words[f.w0 - 1];
             ar_locatives().contains(&p.key) || en_locatives().contains(&p.key)
         };
         let attached = w.arabic && f.start > w.start;
-        let surname = surnames.iter().any(|&(k, start)| k == &*w.key && (start < f.start || headline(f.w0)));
+        let is_key = |k: &str| k == &*w.key || (possessive && w.readings.iter().any(|r| r.post > 0 && r.key == k));
+        let surname =
+            names.iter().any(|&(k, start, given)| (org || !given) && is_key(k) && (start < f.start || headline(f.w0)));
         !surname || locative || attached
     });
 }
