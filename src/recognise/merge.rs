@@ -69,7 +69,7 @@ pub(super) const PRIO_PATTERN_ORG: u8 = 35;
 /// Where the learned tagger's spans rank among the rules' (see
 /// [`policy`]): above the name heuristics, below lists, gazetteer and
 /// titled names.
-const PRIO_TAGGER: u8 = 32;
+pub(super) const PRIO_TAGGER: u8 = 32;
 pub(super) const PRIO_NAME_PERSON: u8 = 30;
 pub(super) const PRIO_CAPS: u8 = 10;
 

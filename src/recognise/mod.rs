@@ -38,6 +38,7 @@
 
 mod abbreviations;
 mod clubs;
+mod consistency;
 mod credits;
 mod demonyms;
 mod facilities;
@@ -302,6 +303,7 @@ pub fn recognise(
         org_extent::mark(words, &mut accepted);
         clubs::mark(words, &mut accepted);
     }
+    consistency::one_kind_per_name(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {
         linking::company_short_names(words, &mut accepted);

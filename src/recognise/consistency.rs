@@ -1,0 +1,151 @@
+//! One name, one kind per article: where the tagger gives a name a kind that
+//! the same article gives it clearly more often otherwise, the minority
+//! mentions take the majority's kind ("the Miami relatives" read as an
+//! organisation beside ten mentions of Miami the city; "a pawn of Fidel
+//! Castro" read as a place beside the person named three times). A reader
+//! sees one entity, not two with the same name.
+
+use super::lists::{ar_locatives, en_locatives};
+use super::merge::PRIO_TAGGER;
+use super::{Found, What, Word};
+use crate::model::EntityType;
+
+/// At least this many mentions of the majority kind, and at least this
+/// many times as many as of the kind they replace.
+const MIN_MAJORITY: usize = 2;
+const RATIO: usize = 2;
+
+/// The key a mention is counted under: its words' keys, the possessive of
+/// the last word left out (as the spans leave it out).
+fn key(words: &[Word], f: &Found) -> Option<String> {
+    let ws = words.get(f.w0..f.w1).filter(|ws| !ws.is_empty())?;
+    let mut k = String::new();
+    for (i, w) in ws.iter().enumerate() {
+        if i > 0 {
+            k.push(' ');
+        }
+        let last = i + 1 == ws.len();
+        match w.readings.iter().find(|r| r.pre == 0 && r.post > 0).filter(|_| last && !w.arabic) {
+            Some(r) => k.push_str(&r.key),
+            None => k.push_str(&w.key),
+        }
+    }
+    Some(k)
+}
+
+/// Whether `f` takes part: a name (person, organisation, place) of its own,
+/// not a nationality word, a reference, a name inside a name or a linked
+/// later mention.
+fn counted(f: &Found) -> bool {
+    matches!(f.kind, EntityType::Person | EntityType::Organization | EntityType::Place)
+        && !f.demonym
+        && !f.reference
+        && !f.within
+        && f.link.is_none()
+        && f.lead == 0
+}
+
+/// A place its own words pin where it stands: after a locative preposition
+/// ("In Seattle, Incaviglia's grand slam": the city, though the story
+/// names the team Seattle ten times) or as a dateline in capitals at a
+/// sentence's start ("NEW YORK 1996-08-30", "WIGAN, England").
+fn anchored(words: &[Word], f: &Found) -> bool {
+    let Some(w) = words.get(f.w0) else { return false };
+    if f.kind != EntityType::Place {
+        return false;
+    }
+    let locative = f.w0 > 0 && !w.brk && {
+        let p = &words[f.w0 - 1];
+        ar_locatives().contains(&p.key) || en_locatives().contains(&p.key)
+    };
+    locative || (w.sent_start && words[f.w0..f.w1].iter().all(|w| w.upper))
+}
+
+/// Gives the tagger's minority readings of a name the kind (and what it
+/// names) of the article's clear majority for the same name.
+pub(super) fn one_kind_per_name(words: &[Word], accepted: &mut [Found]) {
+    let mut keyed: Vec<(String, usize)> = accepted
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| counted(f))
+        .filter_map(|(i, f)| Some((key(words, f)?, i)))
+        .collect();
+    if keyed.len() < 3 {
+        return;
+    }
+    crate::sort::sort(&mut keyed);
+    let mut changes: Vec<(usize, usize)> = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        if group.len() < 3 {
+            continue;
+        }
+        let count = |k: EntityType| group.iter().filter(|(_, i)| accepted[*i].kind == k).count();
+        let kinds = [EntityType::Person, EntityType::Organization, EntityType::Place];
+        let Some(major) = kinds.into_iter().max_by_key(|&k| count(k)) else { continue };
+        let n = count(major);
+        if n < MIN_MAJORITY {
+            continue;
+        }
+        // the mention whose reading the others take: the first of the majority
+        let Some(&(_, model)) = group.iter().find(|(_, i)| accepted[*i].kind == major) else { continue };
+        for &(_, i) in group {
+            let f = &accepted[i];
+            if f.kind != major && f.prio == PRIO_TAGGER && n >= RATIO * count(f.kind) && !anchored(words, f) {
+                changes.push((i, model));
+            }
+        }
+    }
+    for (i, model) in changes {
+        let (kind, what): (EntityType, What) = (accepted[model].kind, accepted[model].what.clone());
+        accepted[i].kind = kind;
+        accepted[i].what = what;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{recognise, words};
+    use crate::model::EntityType;
+    use crate::tagger::TaggedSpan;
+    use crate::text::{sentences, tokenize};
+
+    /// The kinds of the mentions of `name` in `t` (in any case) when the
+    /// tagger gives its n-th occurrence the n-th kind of `kinds`.
+    fn kinds_of(t: &str, name: &str, kinds: &[EntityType]) -> Vec<EntityType> {
+        let toks = tokenize(t);
+        let at: Vec<usize> =
+            toks.iter().enumerate().filter(|(_, k)| k.text.eq_ignore_ascii_case(name)).map(|(i, _)| i).collect();
+        assert_eq!(at.len(), kinds.len(), "{name} in {t}");
+        let spans: Vec<TaggedSpan> = at
+            .iter()
+            .zip(kinds)
+            .map(|(&i, &kind)| TaggedSpan { start_token: i, end_token: i + 1, kind, score: 0.9 })
+            .collect();
+        let chars: Vec<char> = t.chars().collect();
+        recognise(&words(&toks, &sentences(t)), "en", &[], Some(&spans), true)
+            .into_iter()
+            .filter(|f| chars[f.start..f.end].iter().collect::<String>().eq_ignore_ascii_case(name))
+            .map(|f| f.kind)
+            .collect()
+    }
+
+    #[test]
+    fn a_minority_reading_takes_the_articles_kind() {
+        use EntityType::{Organization as O, Place as P};
+        let t = "Crowds filled the streets of Miami on Sunday. Police said Miami was calm. \
+                 The boy may stay if the Miami relatives appeal.";
+        assert_eq!(kinds_of(t, "Miami", &[P, P, O]), [P, P, P]);
+        // one against one is no majority
+        let t = "Crowds filled the streets of Miami on Sunday. The Miami relatives appeal.";
+        assert_eq!(kinds_of(t, "Miami", &[P, O]), [P, O]);
+    }
+
+    #[test]
+    fn a_place_after_a_preposition_or_in_a_dateline_stays() {
+        use EntityType::{Organization as O, Place as P};
+        let t = "Seattle beat Boston. Seattle scored twice. Seattle won again. In Seattle, fans cheered.";
+        assert_eq!(kinds_of(t, "Seattle", &[O, O, O, P]), [O, O, O, P]);
+        let t = "SEATTLE 1996-08-30 Results. Seattle beat Boston. Seattle scored twice. Seattle won.";
+        assert_eq!(kinds_of(t, "Seattle", &[P, O, O, O]), [P, O, O, O]);
+    }
+}
