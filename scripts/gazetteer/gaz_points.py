@@ -105,6 +105,40 @@ def reference_point(candidates, rings):
     return min(allowed, key=lambda p: sum(km(p, q) for q in pts))
 
 
+
+# Other conventions than the gazetteers' (data/curated/country_points.tsv):
+# OpenStreetMap's country node, which geocoders return and map-based
+# annotation records (IDRISI-D), and the coordinates of the country's
+# Wikipedia article (GeoVirus). Where they lie far apart (China: Wikipedia
+# 35 N 103 E, OpenStreetMap and GeoNames 35 N 105 E, 182 km), the pin goes
+# where it is within COVER_KM of as many conventions as can be met at once;
+# of two such places, the one meeting OpenStreetMap's, then Wikipedia's,
+# then the gazetteers' point, and of those the one nearest its farthest
+# convention met. COVER_KM stays under the 161 km that counts a pin right.
+COVER_KM = 150.0
+CONVENTION_ORDER = ("osm", "wikipedia")
+GRID_DEG = 0.05
+
+
+def convention_point(ours, others, rings):
+    """The pin of a country whose conventions disagree: ours is the
+    gazetteers' point (reference_point), others maps a convention of
+    CONVENTION_ORDER to its (lat, lon); the best point of a 0.05 degree grid
+    around them that lies on the country's map (see the comment above)."""
+    conv = [others.get(c) for c in CONVENTION_ORDER] + [ours]
+    pts = [p for p in conv if p is not None]
+    lats, lons = [p[0] for p in pts], [p[1] for p in pts]
+    ranked = []
+    for i in range(round((min(lats) - 1) / GRID_DEG), round((max(lats) + 1) / GRID_DEG) + 1):
+        for j in range(round((min(lons) - 1) / GRID_DEG), round((max(lons) + 1) / GRID_DEG) + 1):
+            q = (i * GRID_DEG, j * GRID_DEG)
+            d = [km(q, p) if p is not None else None for p in conv]
+            met = tuple(int(x is not None and x <= COVER_KM) for x in d)
+            worst = max([x for x, m in zip(d, met) if m] or [0.0])
+            ranked.append(((-sum(met), tuple(-m for m in met), worst, q), q))
+    ranked.sort()
+    return next((q for _, q in ranked if on_map(rings, q)), ours)
+
 # A town at an edge of a province's towns that lies further from the next one
 # than this share of their whole span is a stray (a town of another province
 # filed under this one: Daocheng, Sichuan, among the towns of Jiangsu put

@@ -74,11 +74,13 @@ fn listed_between(words: &[Word], from: usize, to: usize) -> bool {
 
 /// Whether a coordinator joins the place at words `..a1` to the one that
 /// starts at word `b0` (code point `b_start`): "and" or "or" between them
-/// ("New York City and Florida"), or the Arabic "و" written on the second
-/// ("القاهرة والجيزة"). Places so joined stand side by side, never one
-/// inside the other.
+/// ("New York City and Florida"), the Arabic "و" or "أو" written apart
+/// ("حائل و القصيم", as tweets and hashtag lists write it), or "و" written
+/// on the second ("القاهرة والجيزة"). Places so joined stand side by side,
+/// never one inside the other.
 fn coordinated(words: &[Word], a1: usize, b0: usize, b_start: usize) -> bool {
-    let between = words.get(a1..b0).is_some_and(|ws| ws.iter().any(|w| !w.arabic && (w.key == "and" || w.key == "or")));
+    let and = |w: &Word| if w.arabic { w.key == "و" || w.key == "او" } else { w.key == "and" || w.key == "or" };
+    let between = words.get(a1..b0).is_some_and(|ws| ws.iter().any(and));
     let clitic = words.get(b0).is_some_and(|w| w.arabic && b_start > w.start && w.text.starts_with('و'));
     between || clitic
 }
@@ -119,8 +121,11 @@ pub(super) fn containment(found: &[Found], words: &[Word], out: &mut [Choice], o
         let Some(j) = next_of(found, i) else { continue };
         let (a, b) = (&found[i], &found[j]);
         let same_sentence = words.get(a.w0).zip(words.get(b.w0)).is_some_and(|(x, y)| x.sent == y.sent);
+        // "#حائل #القصيم": hashtags side by side are a list of tags
+        let tags = words.get(a.w0).is_some_and(|w| w.hashtag) && words.get(b.w0).is_some_and(|w| w.hashtag);
         if !is_place(b)
             || !same_sentence
+            || (tags && b.w0 == a.w1)
             || b.w0 > a.w1 + 3
             || counted_between(words, a.w1, b.w0)
             || listed_between(words, a.w1, b.w0)
