@@ -225,9 +225,10 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             if owner && country.is_none() {
                 return None;
             }
-            // what is left of a span cut at a dateline's dash is the place
-            // the story was filed from ("WASHINGTON —")
-            let dateline = dash.is_some()
+            // what is left of a span cut at a dateline's dash, or a word in
+            // capitals right before one, is the place the story was filed
+            // from ("WASHINGTON —", "ATLANTA _")
+            let dateline = (dash.is_some() || words.get(w1).is_some_and(|n| n.dash_before))
                 && w1 == w0 + 1
                 && words[w0].upper
                 && words[w0].sent_start
@@ -684,6 +685,20 @@ fn named_site(c: &Found, cands: &[Found]) -> bool {
         && tagger_found_all(c, cands, |t| c.w0 <= t.w0 && t.w1 <= c.w1 && t.kind != EntityType::Place)
 }
 
+/// A notable place's Latin name of three words or more with a short
+/// particle inside ("Dar es Salaam", "Rio de Janeiro"): the tagger reads
+/// the particle as a break ("Dar" a place, "Salaam" a person), the
+/// gazetteer knows the whole.
+fn particle_name(c: &Found) -> bool {
+    let What::Place { cands, key, .. } = &c.what else { return false };
+    let parts: Vec<&str> = key.split(' ').collect();
+    c.prio == PRIO_PLACE
+        && parts.len() >= 3
+        && key.starts_with(|ch: char| ch.is_ascii_alphabetic())
+        && parts[1..parts.len() - 1].iter().all(|p| (1..=3).contains(&p.len()))
+        && notable_first(cands)
+}
+
 /// Whether the tagger found something over `c`'s words, and everything it
 /// found there is `ok`.
 fn tagger_found_all(c: &Found, cands: &[Found], ok: impl FnMut(&Found) -> bool) -> bool {
@@ -718,7 +733,7 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
     let around: Vec<(usize, usize)> = if tagger_first {
         cands
             .iter()
-            .filter(|c| (c.prio == PRIO_CURATED_ORG || whole_area(c)) && c.w1 > c.w0 + 1)
+            .filter(|c| (c.prio == PRIO_CURATED_ORG || whole_area(c) || particle_name(c)) && c.w1 > c.w0 + 1)
             .filter(|c| {
                 cands
                     .iter()

@@ -233,7 +233,9 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             // a dash, or a hyphen with a space before it: a hyphen that
             // joins two words is part of the name ("al-Assad", "U.S.-led")
             let spaced = i > 0 && tokens[i - 1].end < t.start;
-            dash |= t.text.chars().any(|c| matches!(c, '—' | '–')) || (t.text == "-" && spaced);
+            // (and a spaced underscore: the New York Times wire's dateline
+            // dash, "ATLANTA _ Good for ...")
+            dash |= t.text.chars().any(|c| matches!(c, '—' | '–')) || (matches!(t.text.as_str(), "-" | "_") && spaced);
             quote |= t.text.chars().any(|c| matches!(c, '"' | '«' | '»' | '“' | '”' | '„'));
             hash = t.text.ends_with('#');
             underscore = t.text == "_" && i > 0 && tokens[i - 1].end == t.start;
