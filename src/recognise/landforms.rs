@@ -6,15 +6,17 @@
 //! when the gazetteer knows it and listed unmapped when it does not.
 //!
 //! A town named with a compass word ("South Charleston", "North Jasper"
-//! as the gazetteer holds them) is a place too, not a person or a body.
+//! as the gazetteer holds them) is a place too, not a person or a body,
+//! and so is a notable place whose name has a short particle inside ("Dar
+//! es Salaam"), over the tagger's pieces of it.
 //!
 //! The words are the lists `en_feature_last`, `en_feature_first` and
 //! `en_feature_national` of `data/curated/recognise_words.tsv`.
 
 use super::lists::{en_feature_first, en_feature_last, en_feature_national};
-use super::merge::first_kind;
+use super::merge::{first_kind, notable_first, PRIO_PLACE};
 use super::places::tagged_place;
-use super::Word;
+use super::{Found, What, Word};
 use crate::model::PlaceKind;
 
 /// The candidates of the English words `w0..w1` (a span the tagger read as
@@ -56,4 +58,18 @@ pub(super) fn compass_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'st
     }
     super::lexicon::compass(&ws[0].key)?;
     tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::City, PlaceKind::Province]))
+}
+
+/// A notable place's Latin name of three words or more with a short
+/// particle inside ("Dar es Salaam", "Rio de Janeiro"): the tagger reads
+/// the particle as a break ("Dar" a place, "Salaam" a person), the
+/// gazetteer knows the whole.
+pub(super) fn particle_name(c: &Found) -> bool {
+    let What::Place { cands, key, .. } = &c.what else { return false };
+    let parts: Vec<&str> = key.split(' ').collect();
+    c.prio == PRIO_PLACE
+        && parts.len() >= 3
+        && key.starts_with(|ch: char| ch.is_ascii_alphabetic())
+        && parts[1..parts.len() - 1].iter().all(|p| (1..=3).contains(&p.len()))
+        && notable_first(cands)
 }

@@ -102,6 +102,17 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             while t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
                 w0 += 1;
             }
+            // an English title phrase's words are no name ("Attorney" of
+            // "Attorney General"); a body read from a title's last word is
+            // the titled person ("Secretary of [State Madeleine Albright]")
+            let (w0, tkind) = match person_spans::title_through(words, w0).filter(|_| !words[w0].arabic) {
+                Some(j) if j >= w1 => return None,
+                Some(j) if t.kind == EntityType::Organization && person_spans::name_words(words, j, w1) => {
+                    (j, EntityType::Person)
+                }
+                _ => (w0, t.kind),
+            };
+            let mut w0 = w0;
             // nor, in a headline, into an ordinary word written capitalised
             w1 = casing.get_or_init(|| super::headlines::Casing::of(words)).end(words, w0, w1);
             // A name does not run on into a trigger, a time word or a
@@ -141,7 +152,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             }
             // nor is the one word after a sum ("1.69مليار ريال", "89 مليون
             // ريال": the riyal, not Real Madrid) an organisation
-            if t.kind == EntityType::Organization
+            if tkind == EntityType::Organization
                 && w1 == w0 + 1
                 && w0 > 0
                 && words[w0].arabic
@@ -152,7 +163,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             }
             let mut titled = None;
             let mut owner = false;
-            if t.kind == EntityType::Person && !words[w0].arabic {
+            if tkind == EntityType::Person && !words[w0].arabic {
                 // a document or policy named after someone or somewhere
                 // ("the Camp David Accords") is no person
                 if en_documents().contains(&words[w1 - 1].key) {
@@ -180,13 +191,13 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     titled = Some(cands);
                 }
             }
-            if t.kind == EntityType::Person && words[w0].arabic {
+            if tkind == EntityType::Person && words[w0].arabic {
                 (w0, w1) = person_spans::arabic_edges(words, &tagged, w0, w1)?;
             }
             // the capitalised word right before an English "person" may open
             // a place's name the tagger cut ("San" + "Fernando Valley", "San"
             // + "Juan Bautista"): the whole, when it names a place
-            let opened = (t.kind == EntityType::Person && titled.is_none() && w0 > 0)
+            let opened = (tkind == EntityType::Person && titled.is_none() && w0 > 0)
                 .then(|| (&words[w0 - 1], &words[w0]))
                 .filter(|(p, w)| !w.arabic && !w.brk && !p.arabic && p.cap && !p.f.en_stop && !p.f.title)
                 .and_then(|_| {
@@ -201,7 +212,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // and "US officials" (GeoVirus misses "US" 32 times); news
             // corpora mark national teams and governments named by their
             // country as places too.
-            let country = titled.or(opened).or_else(|| match t.kind {
+            let country = titled.or(opened).or_else(|| match tkind {
                 EntityType::Organization => country_name(words, w0, w1)
                     .or_else(|| super::town_phrases::cued_division(words, w0, w1))
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
@@ -235,7 +246,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 && tagged_place(words, w0, w1).is_some();
             // a company's legal form or line of business ends no person's
             // name ("Pirelli SpA", "Daniels Pharmaceuticals")
-            let company = t.kind == EntityType::Person
+            let company = tkind == EntityType::Person
                 && w1 >= w0 + 2
                 && !words[w1 - 1].arabic
                 && words[w1 - 1].cap
@@ -243,7 +254,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // nor is one that ends in an organisation's head noun a person
             // ("Princess Margaret Hospital", "Ashworth Institute"): the
             // body, its title word back in its name
-            let body = t.kind == EntityType::Person
+            let body = tkind == EntityType::Person
                 && country.is_none()
                 && w1 >= w0 + 2
                 && !words[w1 - 1].arabic
@@ -259,7 +270,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             } else if company {
                 EntityType::Organization
             } else {
-                t.kind
+                tkind
             };
             let (what, pre) = match kind {
                 EntityType::Person => {
@@ -685,20 +696,6 @@ fn named_site(c: &Found, cands: &[Found]) -> bool {
         && tagger_found_all(c, cands, |t| c.w0 <= t.w0 && t.w1 <= c.w1 && t.kind != EntityType::Place)
 }
 
-/// A notable place's Latin name of three words or more with a short
-/// particle inside ("Dar es Salaam", "Rio de Janeiro"): the tagger reads
-/// the particle as a break ("Dar" a place, "Salaam" a person), the
-/// gazetteer knows the whole.
-fn particle_name(c: &Found) -> bool {
-    let What::Place { cands, key, .. } = &c.what else { return false };
-    let parts: Vec<&str> = key.split(' ').collect();
-    c.prio == PRIO_PLACE
-        && parts.len() >= 3
-        && key.starts_with(|ch: char| ch.is_ascii_alphabetic())
-        && parts[1..parts.len() - 1].iter().all(|p| (1..=3).contains(&p.len()))
-        && notable_first(cands)
-}
-
 /// Whether the tagger found something over `c`'s words, and everything it
 /// found there is `ok`.
 fn tagger_found_all(c: &Found, cands: &[Found], ok: impl FnMut(&Found) -> bool) -> bool {
@@ -733,7 +730,9 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
     let around: Vec<(usize, usize)> = if tagger_first {
         cands
             .iter()
-            .filter(|c| (c.prio == PRIO_CURATED_ORG || whole_area(c) || particle_name(c)) && c.w1 > c.w0 + 1)
+            .filter(|c| {
+                (c.prio == PRIO_CURATED_ORG || whole_area(c) || super::landforms::particle_name(c)) && c.w1 > c.w0 + 1
+            })
             .filter(|c| {
                 cands
                     .iter()

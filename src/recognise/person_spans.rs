@@ -263,3 +263,20 @@ pub(super) fn plural_before_surname(words: &[Word], tagged: &[TaggedSpan], w0: u
         && first.f.given.is_none()
         && in_other_person(words, tagged, w0, &words[w0 + 1].key)
 }
+
+/// The end of an English title phrase (`lexicon::titles`) that covers word
+/// `w0`, begun at most three words before it ("Secretary of State" over
+/// "State"; "Attorney General" over "Attorney").
+pub(super) fn title_through(words: &[Word], w0: usize) -> Option<usize> {
+    (w0.saturating_sub(3)..=w0).filter(|&s| words[s].f.title_start).find_map(|s| {
+        let (_, j, _) = super::longest_at(super::lexicon::titles(), words, s)?;
+        (j > w0).then_some(j)
+    })
+}
+
+/// Words `w0..w1` read as a person's name: two to four capitalised words,
+/// none an organisation's head noun.
+pub(super) fn name_words(words: &[Word], w0: usize, w1: usize) -> bool {
+    (2..=4).contains(&(w1.saturating_sub(w0)))
+        && words[w0..w1].iter().all(|w| !w.arabic && w.cap && !w.f.en_org_head && !w.f.en_stop)
+}
