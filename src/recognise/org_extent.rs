@@ -2,7 +2,9 @@
 //! adjective ("الحكومة المصرية", "الجيش الإسرائيلي", "الشرطة الإثيوبية",
 //! "السفارة العراقية"), and an organisation's name that goes on with one
 //! ("وزارة الخارجية" + "التركية"), unless a one-word name ("الموساد") or a
-//! curated one, whose name is complete ("حزب الله"). The tagger often reads the adjective
+//! curated one, whose name is complete ("حزب الله", also when the tagger's
+//! span over it kept no list identity: its "الله" looks like a definite
+//! common noun). The tagger often reads the adjective
 //! alone as the country; news corpora mark the whole phrase as the
 //! organisation, and the nationality word inside it is left to that name
 //! ([`super::demonyms`]).
@@ -208,6 +210,7 @@ pub(super) fn mark(words: &[Word], found: &mut Vec<Found>) {
                     && found[o].w1 == next
                     && found[o].w0 + 1 < next
                     && matches!(found[o].what, What::Org { curated: None, .. })
+                    && super::orgs::curated_exactly(words, found[o].w0, next).is_none()
                     && words[i].key.starts_with("ال")
                     && !is_demonym(&words[i])
                     && agrees(&head_key(words, &found[o]), &words[next].key) =>
