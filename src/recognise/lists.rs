@@ -41,6 +41,15 @@ word_lists! {
     /// Definite nouns of state bodies that name one with a nationality
     /// adjective ("السفارة العراقية", "الخارجية التركية"): [`super::org_extent`].
     pub(super) fn ar_state_bodies = ["ar_state_body"];
+    /// Heads of institutions named for what they do ("الهيئة العربية
+    /// للتصنيع"): [`super::org_tails`].
+    pub(super) fn ar_org_purpose_heads = ["ar_org_purpose_head"];
+    /// Heads that name a body by its town or country ("تلفزيون دبي"):
+    /// [`super::org_tails`].
+    pub(super) fn ar_place_org_heads = ["ar_place_org_head"];
+    /// Prepositions a verbal noun governs ("السيطرة على", "الحد من"): a لـ
+    /// noun before one is a purpose, not a name's complement.
+    pub(super) fn ar_verbal_prepositions = ["ar_verbal_preposition"];
     /// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
     pub(super) fn ar_named_heads = ["ar_named_head"];
     /// Lines of business that make "مصر للطيران" a company.

@@ -52,6 +52,7 @@ mod lists;
 mod merge;
 mod org_extent;
 mod org_places;
+mod org_tails;
 mod orgs;
 mod people;
 mod person_spans;
@@ -300,6 +301,7 @@ pub fn recognise(
     people::nisba_surnames(words, &mut accepted);
     people::repeated_second_word(words, &mut accepted);
     if rules && pol.arabic {
+        org_tails::mark(words, &mut accepted);
         org_extent::mark(words, &mut accepted);
         clubs::mark(words, &mut accepted);
     }
