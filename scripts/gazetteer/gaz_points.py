@@ -111,10 +111,14 @@ def reference_point(candidates, rings):
 # annotation records (IDRISI-D), and the coordinates of the country's
 # Wikipedia article (GeoVirus). Where they lie far apart (China: Wikipedia
 # 35 N 103 E, OpenStreetMap and GeoNames 35 N 105 E, 182 km), the pin goes
-# where it is within COVER_KM of as many conventions as can be met at once;
-# of two such places, the one meeting OpenStreetMap's, then Wikipedia's,
-# then the gazetteers' point, and of those the one nearest its farthest
-# convention met. COVER_KM stays under the 161 km that counts a pin right.
+# where it is within COVER_KM of the gazetteers' point (GeoNames' reference
+# point, which most geoparsing corpora use) and, so placed, of as many other
+# conventions as can be met at once; of two such places, the one meeting
+# OpenStreetMap's, then Wikipedia's point, and of those the one nearest its
+# farthest convention met. A country whose other conventions all lie
+# further from the gazetteers' point (Russia: OpenStreetMap 64.7 N 97.8 E,
+# Wikipedia 60 N 90 E, GeoNames 60 N 100 E) keeps a pin near the latter.
+# COVER_KM stays under the 161 km that counts a pin right.
 COVER_KM = 150.0
 CONVENTION_ORDER = ("osm", "wikipedia")
 GRID_DEG = 0.05
@@ -135,7 +139,7 @@ def convention_point(ours, others, rings):
             d = [km(q, p) if p is not None else None for p in conv]
             met = tuple(int(x is not None and x <= COVER_KM) for x in d)
             worst = max([x for x, m in zip(d, met) if m] or [0.0])
-            ranked.append(((-sum(met), tuple(-m for m in met), worst, q), q))
+            ranked.append(((-met[-1], -sum(met), tuple(-m for m in met), worst, q), q))
     ranked.sort()
     return next((q for _, q in ranked if on_map(rings, q)), ours)
 
