@@ -83,6 +83,7 @@ pub(super) const PRIO_CAPS: u8 = 10;
 /// historical regions and villages the gazetteer lacks).
 pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f32) -> Vec<Found> {
     let tagged = super::joined::split_joined(words, split_possessive_countries(words, tagged));
+    let tagged = person_spans::split_titled_people(words, tagged);
     let tagged = super::abbreviations::take_in(words, tagged);
     let casing = std::cell::OnceCell::new();
     tagged

@@ -280,3 +280,38 @@ pub(super) fn name_words(words: &[Word], w0: usize, w1: usize) -> bool {
     (2..=4).contains(&(w1.saturating_sub(w0)))
         && words[w0..w1].iter().all(|w| !w.arabic && w.cap && !w.f.en_org_head && !w.f.en_stop)
 }
+
+/// An English body's span that runs on through a title into a name is the
+/// body and the titled person ("[Supreme Court Justice Anthony Kennedy]" is
+/// "Supreme Court" and "Anthony Kennedy"; one that starts with the title is
+/// the person alone): the tagger reads the whole as one organisation.
+pub(super) fn split_titled_people<'t>(
+    words: &[Word],
+    tagged: std::borrow::Cow<'t, [TaggedSpan]>,
+) -> std::borrow::Cow<'t, [TaggedSpan]> {
+    let split_at = |t: &TaggedSpan| {
+        let w0 = words.partition_point(|w| w.tok < t.start_token);
+        let w1 = words.partition_point(|w| w.tok < t.end_token);
+        (t.kind == EntityType::Organization && w0 < w1 && !words[w0].arabic)
+            .then(|| (w0..w1.saturating_sub(2)).rev().find(|&k| words[k].f.title))
+            .flatten()
+            .filter(|&k| name_words(words, k + 1, w1))
+            .map(|k| (w0, k))
+    };
+    if !tagged.iter().any(|t| split_at(t).is_some()) {
+        return tagged;
+    }
+    let mut out = Vec::with_capacity(tagged.len() + 1);
+    for t in tagged.iter() {
+        match split_at(t) {
+            Some((w0, k)) => {
+                if k > w0 {
+                    out.push(TaggedSpan { end_token: words[k].tok, ..t.clone() });
+                }
+                out.push(TaggedSpan { start_token: words[k + 1].tok, kind: EntityType::Person, ..t.clone() });
+            }
+            None => out.push(t.clone()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
