@@ -60,8 +60,8 @@ pub(super) fn compass_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'st
     tagged_place(words, w0, w1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::City, PlaceKind::Province]))
 }
 
-/// A notable place's Latin name of three words or more with a short
-/// particle inside ("Dar es Salaam", "Rio de Janeiro"): the tagger reads
+/// A notable place's or a region's Latin name of three words or more with
+/// a short particle inside ("Dar es Salaam", "Gulf of Mexico"): the tagger reads
 /// the particle as a break ("Dar" a place, "Salaam" a person), the
 /// gazetteer knows the whole.
 pub(super) fn particle_name(c: &Found) -> bool {
@@ -71,5 +71,5 @@ pub(super) fn particle_name(c: &Found) -> bool {
         && parts.len() >= 3
         && key.starts_with(|ch: char| ch.is_ascii_alphabetic())
         && parts[1..parts.len() - 1].iter().all(|p| (1..=3).contains(&p.len()))
-        && notable_first(cands)
+        && (notable_first(cands) || first_kind(cands, &[PlaceKind::Region]))
 }
