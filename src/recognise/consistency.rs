@@ -5,9 +5,9 @@
 //! Castro" read as a place beside the person named three times). A reader
 //! sees one entity, not two with the same name.
 
-use super::lists::{ar_locatives, en_locatives};
+use super::linking::after_locative;
 use super::merge::PRIO_TAGGER;
-use super::{Found, What, Word};
+use super::{key_of, Found, What, Word};
 use crate::model::EntityType;
 
 /// At least this many mentions of the majority kind, and at least this
@@ -15,22 +15,13 @@ use crate::model::EntityType;
 const MIN_MAJORITY: usize = 2;
 const RATIO: usize = 2;
 
-/// The key a mention is counted under: its words' keys, the possessive of
-/// the last word left out (as the spans leave it out).
+/// The key a mention is counted under: [`key_of`] of its words, a lone
+/// word's possessive left out too ("Miami's" is "miami").
 fn key(words: &[Word], f: &Found) -> Option<String> {
-    let ws = words.get(f.w0..f.w1).filter(|ws| !ws.is_empty())?;
-    let mut k = String::new();
-    for (i, w) in ws.iter().enumerate() {
-        if i > 0 {
-            k.push(' ');
-        }
-        let last = i + 1 == ws.len();
-        match w.readings.iter().find(|r| r.pre == 0 && r.post > 0).filter(|_| last && !w.arabic) {
-            Some(r) => k.push_str(&r.key),
-            None => k.push_str(&w.key),
-        }
-    }
-    Some(k)
+    let w = words.get(f.w0).filter(|_| f.w1 > f.w0 && f.w1 <= words.len())?;
+    let lone = f.w1 == f.w0 + 1 && !w.arabic;
+    let first = w.readings.iter().find(|r| lone && r.pre == 0 && r.post > 0).map_or(&*w.key, |r| &*r.key);
+    Some(key_of(words, f.w0, f.w1, first))
 }
 
 /// Whether `f` takes part: a name (person, organisation, place) of its own,
@@ -54,11 +45,7 @@ fn anchored(words: &[Word], f: &Found) -> bool {
     if f.kind != EntityType::Place {
         return false;
     }
-    let locative = f.w0 > 0 && !w.brk && {
-        let p = &words[f.w0 - 1];
-        ar_locatives().contains(&p.key) || en_locatives().contains(&p.key)
-    };
-    locative || (w.sent_start && words[f.w0..f.w1].iter().all(|w| w.upper))
+    after_locative(words, f.w0) || (w.sent_start && words[f.w0..f.w1].iter().all(|w| w.upper))
 }
 
 /// Gives the tagger's minority readings of a name the kind (and what it

@@ -212,16 +212,22 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
         // "in Kopp's car": a possessive after the preposition is the
         // person's ("in Miami's Little Havana" names no person in full)
         let possessive = !w.arabic && w.readings.iter().any(|r| r.post > 0);
-        let locative = f.w0 > 0 && !w.brk && !possessive && {
-            let p = &words[f.w0 - 1];
-            ar_locatives().contains(&p.key) || en_locatives().contains(&p.key)
-        };
+        let locative = !possessive && after_locative(words, f.w0);
         let attached = w.arabic && f.start > w.start;
         let is_key = |k: &str| k == &*w.key || (possessive && w.readings.iter().any(|r| r.post > 0 && r.key == k));
         let surname =
             names.iter().any(|&(k, start, given)| (org || !given) && is_key(k) && (start < f.start || headline(f.w0)));
         !surname || locative || attached
     });
+}
+
+/// Whether word `wi` follows a locative preposition in the same run ("in
+/// Seattle", "في الأردن").
+pub(super) fn after_locative(words: &[Word], wi: usize) -> bool {
+    wi > 0 && words.get(wi).is_some_and(|w| !w.brk) && {
+        let p = &words[wi - 1];
+        ar_locatives().contains(&p.key) || en_locatives().contains(&p.key)
+    }
 }
 
 /// Short names of listed companies ("الراجحي والرياض والأهلي" after "مصرف

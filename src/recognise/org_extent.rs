@@ -147,7 +147,7 @@ fn coordinated(words: &[Word], found: &mut [Found]) {
 }
 
 /// Extends the organisation `f` to end before word `end`, its key with it.
-fn extend(f: &mut Found, words: &[Word], end: usize) {
+pub(super) fn extend(f: &mut Found, words: &[Word], end: usize) {
     if let What::Org { key, .. } = &mut f.what {
         for w in &words[f.w1..end] {
             key.push(' ');

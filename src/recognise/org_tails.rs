@@ -36,6 +36,7 @@
 
 use super::lists::{ar_org_purpose_heads, ar_place_org_heads, ar_stop, ar_verbal_prepositions};
 use super::merge::PRIO_PATTERN_ORG;
+use super::org_extent::extend;
 use super::{definite, is_demonym, key_of, span, Found, What, Word};
 use crate::model::EntityType;
 
@@ -131,18 +132,6 @@ fn complement_len(words: &[Word], found: &[Found], k: usize, own: usize) -> usiz
         return 0;
     }
     e - k
-}
-
-/// Extends the organisation `f` to end before word `end`, its key with it.
-fn extend(f: &mut Found, words: &[Word], end: usize) {
-    if let What::Org { key, .. } = &mut f.what {
-        for w in &words[f.w1..end] {
-            key.push(' ');
-            key.push_str(&w.key);
-        }
-    }
-    f.w1 = end;
-    f.end = words[end - 1].end;
 }
 
 /// Organisations of an institution's head and a describing word go on
