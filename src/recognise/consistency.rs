@@ -6,7 +6,7 @@
 //! sees one entity, not two with the same name.
 
 use super::linking::after_locative;
-use super::merge::PRIO_TAGGER;
+use super::merge::{PRIO_PLACE, PRIO_TAGGER};
 use super::{key_of, Found, What, Word};
 use crate::model::EntityType;
 
@@ -77,7 +77,14 @@ pub(super) fn one_kind_per_name(words: &[Word], accepted: &mut [Found]) {
         let Some(&(_, model)) = group.iter().find(|(_, i)| accepted[*i].kind == major) else { continue };
         for &(_, i) in group {
             let f = &accepted[i];
-            if f.kind != major && f.prio == PRIO_TAGGER && n >= RATIO * count(f.kind) && !anchored(words, f) {
+            // the gazetteer's reading of an English word the article names
+            // a person ("the Bush administration" beside "Mr. Bush")
+            let rule_place = f.prio == PRIO_PLACE && major == EntityType::Person && !words[f.w0].arabic;
+            if f.kind != major
+                && (f.prio == PRIO_TAGGER || rule_place)
+                && n >= RATIO * count(f.kind)
+                && !anchored(words, f)
+            {
                 changes.push((i, model));
             }
         }

@@ -56,6 +56,8 @@ word_lists! {
     pub(super) fn company_lines = ["company_line"];
     /// English words that make a capitalised run an organisation.
     pub(super) fn en_org_heads = ["en_org_head"];
+    /// Honorifics and ranks written before a surname ("Mr.", "Sen.").
+    pub(super) fn en_honorifics = ["en_honorific"];
     /// Connectors that may sit inside an English name ("Gulf of Mexico",
     /// "Bashar al-Assad", "Marcel de Vink").
     fn en_connectors = ["en_connector"];

@@ -305,6 +305,9 @@ pub fn recognise(
         org_extent::mark(words, &mut accepted);
         clubs::mark(words, &mut accepted);
     }
+    if !pol.arabic {
+        person_spans::honorific_people(words, &mut accepted);
+    }
     consistency::one_kind_per_name(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {

@@ -12,7 +12,7 @@
 
 use super::lists::{ar_blessings, ar_particles, not_person_words};
 use super::merge::{name_conjunction, past_plural, preposition_article};
-use super::{lexicon, Word};
+use super::{lexicon, Found, What, Word};
 use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
 
@@ -278,6 +278,38 @@ pub(super) fn title_through(words: &[Word], w0: usize) -> Option<usize> {
 /// none an organisation's head noun.
 pub(super) fn name_words(words: &[Word], w0: usize, w1: usize) -> bool {
     (2..=4).contains(&(w1.saturating_sub(w0)))
+        && words[w0..w1].iter().all(|w| !w.arabic && w.cap && !w.f.en_org_head && !w.f.en_stop)
+}
+
+/// An English place or organisation of no list right after an honorific
+/// or rank ("Mr. Bush", "Sen. Kennedy") is a person: the gazetteer knows a
+/// town called Bush, and the tagger read "Mr. Bush" as a place.
+pub(super) fn honorific_people(words: &[Word], accepted: &mut [Found]) {
+    for f in accepted.iter_mut() {
+        let listed = matches!(f.what, What::Org { curated: Some(_), .. });
+        let kind = matches!(f.kind, EntityType::Place | EntityType::Organization);
+        if kind
+            && !listed
+            && !f.demonym
+            && !f.within
+            && f.link.is_none()
+            && f.w1 <= words.len()
+            && after_honorific(words, f.w0, f.w1)
+        {
+            let key = super::key_of(words, f.w0, f.w1, &words[f.w0].key);
+            *f = Found::new((f.w0, f.w1), (f.start, f.end), EntityType::Person, What::Person { key }, f.prio);
+        }
+    }
+}
+
+/// Words `w0..w1` are one to three capitalised words right after an
+/// English honorific or rank ("Mr. Bush", "Sen. Kennedy").
+fn after_honorific(words: &[Word], w0: usize, w1: usize) -> bool {
+    let Some(h) = w0.checked_sub(1).map(|k| &words[k]) else { return false };
+    (1..=3).contains(&(w1.saturating_sub(w0)))
+        && h.cap
+        && words[w0].tok <= h.tok + 2
+        && super::lists::en_honorifics().contains(&h.key)
         && words[w0..w1].iter().all(|w| !w.arabic && w.cap && !w.f.en_org_head && !w.f.en_stop)
 }
 
