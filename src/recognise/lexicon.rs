@@ -398,6 +398,7 @@ mod tests {
             "en_feature_first",
             "en_feature_last",
             "en_feature_national",
+            "en_honorific",
             "en_locative",
             "en_located",
             "en_name_abbreviation",
