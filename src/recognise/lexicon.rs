@@ -405,6 +405,7 @@ mod tests {
             "en_numbered",
             "en_org_abbreviation",
             "en_org_head",
+            "en_patronymic",
             "en_sentence_opener",
             "en_settlement_of",
             "en_state_body",

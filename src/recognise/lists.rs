@@ -58,6 +58,8 @@ word_lists! {
     pub(super) fn en_org_heads = ["en_org_head"];
     /// Honorifics and ranks written before a surname ("Mr.", "Sen.").
     pub(super) fn en_honorifics = ["en_honorific"];
+    /// Patronymic particles in English spelling ("bin", "ibn").
+    pub(super) fn en_patronymics = ["en_patronymic"];
     /// Connectors that may sit inside an English name ("Gulf of Mexico",
     /// "Bashar al-Assad", "Marcel de Vink").
     fn en_connectors = ["en_connector"];

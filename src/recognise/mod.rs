@@ -298,6 +298,9 @@ pub fn recognise(
     trim_at_lone_quotes(words, &mut accepted);
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);
+    if !pol.arabic {
+        person_spans::patronymic_names(words, &mut accepted);
+    }
     people::nisba_surnames(words, &mut accepted);
     people::repeated_second_word(words, &mut accepted);
     if rules && pol.arabic {

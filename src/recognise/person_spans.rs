@@ -302,6 +302,43 @@ pub(super) fn honorific_people(words: &[Word], accepted: &mut [Found]) {
     }
 }
 
+/// An English person's name read in pieces around a patronymic particle
+/// ("Osama" and "Laden" of "Osama bin Laden"; "Hamad bin" left out of
+/// "Hamad bin Khalifa al-Thani") is one name: two people joined across
+/// the particle, and a capitalised word before "bin" taken into the name
+/// after it. `found` is sorted by position.
+pub(super) fn patronymic_names(words: &[Word], found: &mut Vec<Found>) {
+    let particle = |i: usize| {
+        words.get(i).is_some_and(|w| !w.arabic && !w.brk && !w.cap && super::lists::en_patronymics().contains(&w.key))
+    };
+    let person = |f: &Found| f.kind == EntityType::Person && f.link.is_none() && !f.demonym && !words[f.w0].arabic;
+    let mut out: Vec<Found> = Vec::with_capacity(found.len());
+    for mut f in found.drain(..) {
+        if person(&f) {
+            let (w0, w1) = (f.w0, f.w1);
+            // a capitalised word before the particle opens the name
+            while f.w0 >= 2 && particle(f.w0 - 1) && !words[f.w0].brk && out.last().is_none_or(|p| p.w1 <= f.w0 - 2) {
+                let w = &words[f.w0 - 2];
+                if w.arabic || !w.cap || w.f.en_stop || w.f.title {
+                    break;
+                }
+                f.w0 -= 2;
+            }
+            if let Some(prev) = out.last().filter(|p| person(p) && p.w1 + 1 == f.w0 && particle(p.w1)) {
+                f.w0 = prev.w0;
+                out.pop();
+            }
+            if (f.w0, f.w1) != (w0, w1) {
+                let key = super::key_of(words, f.w0, f.w1, &words[f.w0].key);
+                let (start, end) = super::span(words, f.w0, f.w1, 0);
+                f = Found::new((f.w0, f.w1), (start, end), EntityType::Person, What::Person { key }, f.prio);
+            }
+        }
+        out.push(f);
+    }
+    *found = out;
+}
+
 /// Words `w0..w1` are one to three capitalised words right after an
 /// English honorific or rank ("Mr. Bush", "Sen. Kennedy").
 fn after_honorific(words: &[Word], w0: usize, w1: usize) -> bool {
