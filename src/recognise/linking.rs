@@ -12,6 +12,7 @@ use crate::model::EntityType;
 /// merge policy's choice per language).
 pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org_heads: bool) {
     surnames_over_places(words, accepted);
+    short_names_over_guesses(words, accepted);
     let mut covered = vec![false; words.len()];
     for f in accepted.iter() {
         for c in covered.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
@@ -57,6 +58,9 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                     }
                 }
             }
+            What::Org { .. } if f.w1 - f.w0 >= 2 && short_name(words, f.w0) && company_first(words, f.w1) => {
+                keys.push((String::from(&words[f.w0].key), idx, f.w1, EntityType::Organization));
+            }
             _ => {}
         }
     }
@@ -96,8 +100,9 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
     // ("الجبير يلتقي شتاينماير", "Merkel meets Macron")
     let headline = |wi: usize| in_headline(words, wi);
     let mut extra = Vec::new();
+    let mut next_free = 0;
     for (wi, w) in words.iter().enumerate() {
-        if covered[wi] {
+        if covered[wi] || wi < next_free {
             continue;
         }
         if !w.arabic && !w.cap {
@@ -142,15 +147,30 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                     .filter(|&b| !covered[b] && extra.last().is_none_or(|e: &Found| e.w1 <= b))
                     .filter(|&b| full.w1 >= full.w0 + 2 && words[b].key == words[full.w1 - 2].key);
                 let wi0 = before.unwrap_or(wi);
-                let (start, end) = span(words, wi0, wi + 1, if before.is_some() { 0 } else { w.readings[ri].pre });
+                // "Control Data's" after "Control Data Corp.": the body's
+                // next words too, short of its whole name
+                let mut wi1 = wi + 1;
+                while *kind == EntityType::Organization
+                    && !w.arabic
+                    && full.w0 + (wi1 - wi) + 1 < full.w1
+                    && words.get(wi1).is_some_and(|n| {
+                        !covered[wi1]
+                            && !n.brk
+                            && n.readings.iter().any(|r| r.pre == 0 && r.key == words[full.w0 + (wi1 - wi)].key)
+                    })
+                {
+                    wi1 += 1;
+                }
+                next_free = wi1;
+                let (start, end) = span(words, wi0, wi1, if before.is_some() { 0 } else { w.readings[ri].pre });
                 // an English possessive ("Castro's remarks") stays outside:
                 // `span` takes it off the last word already when it is read
                 // without a proclitic, so the end is the word's end less it
                 // (taking it off `end` again cut "Castro's" to "Cast")
-                let end = if w.arabic || r.post == 0 { end } else { w.end - r.post };
+                let end = if w.arabic || r.post == 0 || wi1 > wi + 1 { end } else { w.end - r.post };
                 let what = full.what.clone();
                 let earlier = (full.start, full.end);
-                let mut f = Found::new((wi0, wi + 1), (start, end), *kind, what, 0).linked_to(earlier);
+                let mut f = Found::new((wi0, wi1), (start, end), *kind, what, 0).linked_to(earlier);
                 // an Arabic head noun ("التحالف") refers to the body; it is not its name
                 f.reference = w.arabic && *kind == EntityType::Organization;
                 extra.push(f);
@@ -218,6 +238,92 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
         let surname =
             names.iter().any(|&(k, start, given)| (org || !given) && is_key(k) && (start < f.start || headline(f.w0)));
         !surname || locative || attached
+    });
+}
+
+/// Whether an English organisation's first word `w0` may stand for it
+/// alone later ("Delta" after "Delta Air Lines"): a capitalised word
+/// that is no stop word, title, nationality or country, and that the
+/// article never writes after a locative preposition ("Texas Air Corp.
+/// ... in Texas": the state).
+fn short_name(words: &[Word], w0: usize) -> bool {
+    let w = &words[w0];
+    !w.arabic
+        && w.cap
+        && w.key.chars().count() >= 3
+        && !w.f.en_stop
+        && !w.f.title
+        && !w.f.en_org_head
+        && !is_demonym(w)
+        && !super::merge::country_first(crate::gazetteer::lookup(&w.key))
+        && !words.iter().enumerate().any(|(i, o)| o.key == w.key && after_locative(words, i))
+}
+
+/// An English company's name: its last word a legal form or line of
+/// business ("Co.", "Corp.", "Airlines"; "Ulster" of "Ulster Unionists"
+/// is the province again).
+fn company_first(words: &[Word], w1: usize) -> bool {
+    super::lists::en_company_suffixes().contains(&words[w1 - 1].key)
+}
+
+/// A single word read as a place, a person or an organisation of no list
+/// that is the first word of an English organisation named before it in
+/// full ("Delta posted net income" after "Delta Air Lines": the tagger and
+/// the gazetteer read a town called Delta) is that organisation again: the
+/// guess is dropped, and [`link_later_mentions`] links the word to the
+/// body. A word after a locative preposition stays a place, and a person's
+/// surname stays the person's ([`surnames_over_places`] runs first).
+fn short_names_over_guesses(words: &[Word], accepted: &mut Vec<Found>) {
+    let orgs: Vec<(&str, usize)> = accepted
+        .iter()
+        .filter(|f| matches!(f.what, What::Org { .. }) && f.w1 >= f.w0 + 2 && f.w1 <= words.len())
+        .filter(|f| f.link.is_none() && !f.within && short_name(words, f.w0) && company_first(words, f.w1))
+        .map(|f| (&*words[f.w0].key, f.end))
+        .collect();
+    if orgs.is_empty() {
+        return;
+    }
+    let people: Vec<&str> = accepted
+        .iter()
+        .filter(|f| f.kind == EntityType::Person && f.w1 >= f.w0 + 2 && f.w1 <= words.len())
+        .map(|f| &*words[f.w1 - 1].key)
+        .collect();
+    let prefix = |f: &Found| {
+        accepted.iter().any(|o| {
+            matches!(o.what, What::Org { .. })
+                && o.end <= f.start
+                && o.w1 - o.w0 > f.w1 - f.w0
+                && short_name(words, o.w0)
+                && company_first(words, o.w1)
+                && (0..f.w1 - f.w0)
+                    .all(|k| words[f.w0 + k].readings.iter().any(|r| r.pre == 0 && r.key == words[o.w0 + k].key))
+        })
+    };
+    let drop: Vec<bool> = accepted
+        .iter()
+        .map(|f| {
+            f.w1 > f.w0 + 1 && f.w1 <= words.len() && f.kind == EntityType::Person && f.link.is_none() && prefix(f)
+        })
+        .collect();
+    let mut n = 0;
+    accepted.retain(|_| {
+        n += 1;
+        !drop[n - 1]
+    });
+    accepted.retain(|f| {
+        let Some(w) = words.get(f.w0).filter(|_| f.w1 == f.w0 + 1) else { return true };
+        let guess = match &f.what {
+            What::Place { .. } => !after_locative(words, f.w0),
+            What::Person { .. } => !people.contains(&&*w.key),
+            What::Org { curated: None, .. } => true,
+            _ => false,
+        };
+        let is_key = |k: &str| k == &*w.key || (!w.arabic && w.readings.iter().any(|r| r.post > 0 && r.key == k));
+        !(guess
+            && !f.demonym
+            && !f.within
+            && f.link.is_none()
+            && orgs.iter().any(|&(k, end)| end <= f.start && is_key(k)))
     });
 }
 
