@@ -10,8 +10,9 @@
 //! The start of an English one: initials and the given name before a
 //! middle initial are the name's ("J. R. Brown", "George W. Bush").
 
+use super::learned::past_plural;
 use super::lists::{ar_blessings, ar_particles, not_person_words};
-use super::merge::{name_conjunction, past_plural, preposition_article};
+use super::merge::{name_conjunction, preposition_article};
 use super::{lexicon, Found, What, Word};
 use crate::model::EntityType;
 use crate::tagger::TaggedSpan;

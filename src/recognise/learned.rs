@@ -1,0 +1,374 @@
+//! The learned tagger's spans as candidates of the merge ([`learned_spans`]):
+//! a span cut to the name it holds, given the kind its words show (a
+//! country, a company, a body, a titled person) and what it names.
+
+use super::lists::{en_company_suffixes, en_documents, en_org_heads};
+use super::merge::{conjunction, country_first, first_kind, key_after, name_conjunction, possessive, PRIO_TAGGER};
+use super::places::tagged_place;
+use super::{key_of, lexicon, person_spans, span, Found, Weak, What, Word};
+use crate::model::{EntityType, PlaceKind};
+use crate::tagger::TaggedSpan;
+/// Spans from the learned sequence tagger (issue 9), as candidates with
+/// [`PRIO_TAGGER`]: the merge keeps the longest span, so a tagger span that
+/// covers more words than a rule's wins, and one that ties loses to lists,
+/// the gazetteer and titles (measured: `cargo run --release --bin eval`).
+/// A place the tagger finds is mapped when the gazetteer knows the name;
+/// one it does not know at all is kept unmapped when the tagger is sure
+/// enough ([`UNMAPPED_MIN`]: the development corpora name seas, mountains,
+/// historical regions and villages the gazetteer lacks).
+pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f32) -> Vec<Found> {
+    let tagged = super::joined::split_joined(words, split_possessive_countries(words, tagged));
+    let tagged = person_spans::split_titled_people(words, tagged);
+    let tagged = super::abbreviations::take_in(words, tagged);
+    let casing = std::cell::OnceCell::new();
+    tagged
+        .iter()
+        .filter(|t| t.score >= min_score)
+        .filter_map(|t| {
+            // words are sorted by token index: binary search, not a scan
+            let mut w0 = words.partition_point(|w| w.tok < t.start_token);
+            // a detached one-letter proclitic ("لـ خراسان") is not the name
+            while words.get(w0).is_some_and(|w| w.arabic && w.key.chars().count() == 1) {
+                w0 += 1;
+            }
+            let mut w1 = words.partition_point(|w| w.tok < t.end_token);
+            let tagged_from = w0;
+            // a title before a person's name is not the name ("الأمير محمد
+            // بن سلمان", "الشيخ صبحي الطفيلي")
+            while t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
+                w0 += 1;
+            }
+            // an English title phrase's words are no name ("Attorney" of
+            // "Attorney General"); a body read from a title's last word is
+            // the titled person ("Secretary of [State Madeleine Albright]")
+            let (w0, tkind) = match person_spans::title_through(words, w0).filter(|_| !words[w0].arabic) {
+                Some(j) if j >= w1 => return None,
+                Some(j) if t.kind == EntityType::Organization && person_spans::name_words(words, j, w1) => {
+                    (j, EntityType::Person)
+                }
+                _ => (w0, t.kind),
+            };
+            let mut w0 = w0;
+            // nor, in a headline, into an ordinary word written capitalised
+            w1 = casing.get_or_init(|| super::headlines::Casing::of(words)).end(words, w0, w1);
+            // A name does not run on into a trigger, a time word or a
+            // function word ("محمد بن سلمان اتصالا هاتفيا").
+            if let Some(cut) = words.get(w0 + 1..w1).and_then(|ws| {
+                ws.iter().position(|w| w.f.trigger || w.f.trigger_start || w.f.time || w.f.ar_stop || w.f.title)
+            }) {
+                w1 = w0 + 1 + cut;
+            }
+            // nor across a dash ("WASHINGTON — Officials said": a dateline)
+            let dash = words.get(w0 + 1..w1).and_then(|ws| ws.iter().position(|w| w.dash_before));
+            if let Some(cut) = dash {
+                w1 = w0 + 1 + cut;
+            }
+            if w1 <= w0 || w1 > words.len() || words[w0].f.ar_stop || words[w0].f.trigger {
+                return None;
+            }
+            // nor is a word that opens sentences a name alone ("The", left of
+            // a span cut at a sentence start)
+            if w1 == w0 + 1 && !words[w0].arabic && crate::recognise::en_sentence_openers().contains(&words[w0].key) {
+                return None;
+            }
+            // An Arabic name does not start at an adjective of the noun before
+            // it ("المجموعة المصغرة للتحالف الدولي": the name is "التحالف
+            // الدولي"), nor end in a past-tense plural verb ("جامعة القاهرة
+            // زاروا").
+            if w0 > 0 && w1 > w0 + 1 && adjective_after_head(&words[w0 - 1], &words[w0], &words[w0 + 1]) {
+                w0 += 1;
+            }
+            while w1 > w0 + 1 && past_plural(&words[w1 - 1]) {
+                w1 -= 1;
+            }
+            // an Arabic word that starts with a figure is a sum or a count
+            // glued to its unit ("1.69مليار ريال"), never the start of a name
+            if figure_first(&words[w0]) && words[w0].text.chars().any(crate::text::is_arabic) {
+                return None;
+            }
+            // nor is the one word after a sum ("1.69مليار ريال", "89 مليون
+            // ريال": the riyal, not Real Madrid) an organisation
+            if tkind == EntityType::Organization
+                && w1 == w0 + 1
+                && w0 > 0
+                && words[w0].arabic
+                && !words[w0].brk
+                && after_sum(&words[w0 - 1])
+            {
+                return None;
+            }
+            let mut titled = None;
+            let mut owner = false;
+            if tkind == EntityType::Person && !words[w0].arabic {
+                // a document or policy named after someone or somewhere
+                // ("the Camp David Accords") is no person
+                if en_documents().contains(&words[w1 - 1].key) {
+                    return None;
+                }
+                w0 = super::person_spans::person_start(words, w0);
+                // nor ends in a lower-case word ("Prince Harry spoke.": the
+                // tagger ran on into the verb; "Kim In-so" keeps its hyphened part)
+                while w1 > w0 + 1
+                    && words[w1 - 1].tok == words[w1 - 2].tok + 1
+                    && words[w1 - 1].text.chars().all(|c| c.is_ascii_lowercase())
+                {
+                    w1 -= 1;
+                }
+                // a possessive inside ends the name: "Rome's Gemelli
+                // hospital" names Rome (its hospital is no person)
+                if let Some(k) = (w0..w1 - 1).find(|&k| possessive(&words[k])) {
+                    w1 = k + 1;
+                    owner = true;
+                }
+                // "Queen Anne's County", "Prince Edward Island": the title
+                // is the place's name
+                if let Some((start, cands)) = super::town_phrases::titled_place(words, w0, w1) {
+                    w0 = start;
+                    titled = Some(cands);
+                }
+            }
+            if tkind == EntityType::Person && words[w0].arabic {
+                (w0, w1) = person_spans::arabic_edges(words, &tagged, w0, w1)?;
+            }
+            // the capitalised word right before an English "person" may open
+            // a place's name the tagger cut ("San" + "Fernando Valley", "San"
+            // + "Juan Bautista"): the whole, when it names a place
+            let opened = (tkind == EntityType::Person && titled.is_none() && w0 > 0)
+                .then(|| (&words[w0 - 1], &words[w0]))
+                .filter(|(p, w)| !w.arabic && !w.brk && !p.arabic && p.cap && !p.f.en_stop && !p.f.title)
+                .and_then(|_| {
+                    tagged_place(words, w0 - 1, w1).or_else(|| super::landforms::natural_feature(words, w0 - 1, w1))
+                });
+            if opened.is_some() {
+                w0 -= 1;
+            }
+            let mut key = key_of(words, w0, w1, &words[w0].key);
+            // A country's name alone is the country, not an organisation: the
+            // English tagger calls "US" an organisation in "flew to the US"
+            // and "US officials" (GeoVirus misses "US" 32 times); news
+            // corpora mark national teams and governments named by their
+            // country as places too.
+            let country = titled.or(opened).or_else(|| match tkind {
+                EntityType::Organization => country_name(words, w0, w1)
+                    .or_else(|| super::town_phrases::cued_division(words, w0, w1))
+                    .or_else(|| super::landforms::natural_feature(words, w0, w1))
+                    .or_else(|| super::landforms::compass_town(words, w0, w1))
+                    .or_else(|| super::town_phrases::county(words, w0, w1))
+                    .or_else(|| super::town_phrases::listed_county(words, w0, w1))
+                    .or_else(|| super::town_phrases::town_of_division(words, w0, w1))
+                    .or_else(|| super::town_phrases::listed_town(words, &tagged, min_score, w0, w1))
+                    .or_else(|| super::town_phrases::cued_town(words, w0, w1)),
+                EntityType::Place => super::town_phrases::listed_county(words, w0, w1),
+                EntityType::Person if owner => tagged_place(words, w0, w1),
+                EntityType::Person => super::town_phrases::county(words, w0, w1)
+                    .or_else(|| super::town_phrases::listed_county(words, w0, w1))
+                    .or_else(|| super::landforms::natural_feature(words, w0, w1))
+                    .or_else(|| super::landforms::compass_town(words, w0, w1))
+                    .or_else(|| super::town_phrases::town_of_division(words, w0, w1))
+                    .or_else(|| super::town_phrases::listed_town(words, &tagged, min_score, w0, w1))
+                    .or_else(|| super::town_phrases::cued_town(words, w0, w1)),
+                _ => None,
+            });
+            if owner && country.is_none() {
+                return None;
+            }
+            // what is left of a span cut at a dateline's dash, or a word in
+            // capitals right before one, is the place the story was filed
+            // from ("WASHINGTON —", "ATLANTA _")
+            let dateline = (dash.is_some() || words.get(w1).is_some_and(|n| n.dash_before))
+                && w1 == w0 + 1
+                && words[w0].upper
+                && words[w0].sent_start
+                && tagged_place(words, w0, w1).is_some();
+            // a company's legal form or line of business ends no person's
+            // name ("Pirelli SpA", "Daniels Pharmaceuticals")
+            let company = tkind == EntityType::Person
+                && w1 >= w0 + 2
+                && !words[w1 - 1].arabic
+                && words[w1 - 1].cap
+                && en_company_suffixes().contains(&words[w1 - 1].key);
+            // nor is one that ends in an organisation's head noun a person
+            // ("Princess Margaret Hospital", "Ashworth Institute"): the
+            // body, its title word back in its name
+            let body = tkind == EntityType::Person
+                && country.is_none()
+                && w1 >= w0 + 2
+                && !words[w1 - 1].arabic
+                && words[w1 - 1].cap
+                && en_org_heads().contains(&words[w1 - 1].key);
+            if body && tagged_from < w0 && words[tagged_from..w0].iter().all(|w| w.cap && w.f.title) {
+                w0 = tagged_from;
+                key = key_of(words, w0, w1, &words[w0].key);
+            }
+            let company = company || body;
+            let kind = if country.is_some() || dateline {
+                EntityType::Place
+            } else if company {
+                EntityType::Organization
+            } else {
+                tkind
+            };
+            let (what, pre) = match kind {
+                EntityType::Person => {
+                    let pre = conjunction(&words[w0])
+                        .max(name_conjunction(&words[w0]))
+                        .max(person_spans::coordinated_person(words, &tagged, w0))
+                        .max(person_spans::proclitic_on_name(words, &tagged, w0));
+                    (What::Person { key: key_after(words, w0, w1, pre, key) }, pre)
+                }
+                EntityType::Organization => {
+                    let pre = conjunction(&words[w0])
+                        .max(super::joined::org_conjunction(words, w0))
+                        .max(super::joined::foreign_conjunction(words, w0, w1));
+                    // "وبنك الرياض" is the same body as "بنك الرياض", and
+                    // "والأهلي" the same bank as "الأهلي"
+                    (What::Org { curated: None, key: key_after(words, w0, w1, pre, key) }, pre)
+                }
+                EntityType::Place => {
+                    let (cands, pre) = match country.or_else(|| tagged_place(words, w0, w1)) {
+                        Some(found) => found,
+                        None if unmapped_place(words, w0, w1, t.score) => {
+                            (&[][..], conjunction(&words[w0]).max(super::joined::foreign_conjunction(words, w0, w1)))
+                        }
+                        None => return None,
+                    };
+                    let what =
+                        What::Place { cands, key, dir: None, adj_country: None, settlement: false, weak: Weak::No };
+                    (what, pre)
+                }
+                _ => return None,
+            };
+            let (start, end) = span(words, w0, w1, pre);
+            Some(Found::new((w0, w1), (start, end), kind, what, PRIO_TAGGER))
+        })
+        .collect()
+}
+
+/// The word starts with a figure (its key has Arabic-Indic digits folded
+/// to ASCII: "٨٩" → "89").
+fn figure_first(w: &Word) -> bool {
+    w.key.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// A figure or Arabic number word of a sum ("89", "1.69مليار", "مليون"),
+/// not a year ("في 2015 داعش").
+fn after_sum(w: &Word) -> bool {
+    (figure_first(w) && (w.arabic || w.key.chars().filter(char::is_ascii_digit).count() != 4))
+        || (w.arabic && super::lists::ar_quantities().contains(&w.key))
+}
+
+/// Lowest confidence at which a place the tagger found, whose name the
+/// gazetteer does not know under any reading, is kept: highlighted and
+/// listed, not mapped ("حصرون", "بحر الشمال", "North Sea"). Measured on the
+/// development parts (`eval -- ner-ar-dev`, `ner-en-dev`), place F1 against
+/// dropping them: Arabic 0.810 -> 0.841 at 0.5 (precision 0.861 -> 0.849;
+/// 0.841 at 0.3 with precision 0.831, 0.830 at 0.7), English 0.919 ->
+/// 0.932 (0.930 at 0.7). A name the gazetteer knows but the place test
+/// doubts (a verb that is also a village's name, a stripped clitic) stays
+/// out.
+const UNMAPPED_MIN: f32 = 0.5;
+
+/// Whether a place the tagger found that the gazetteer does not know is kept,
+/// unmapped (see [`UNMAPPED_MIN`]).
+fn unmapped_place(words: &[Word], w0: usize, w1: usize, score: f32) -> bool {
+    score >= UNMAPPED_MIN
+        && words[w0].readings.iter().all(|r| crate::gazetteer::lookup(&key_of(words, w0, w1, &r.key)).is_empty())
+}
+
+/// `w` is an adjective of the definite noun `head` before it, and no name
+/// starts at it: both words carry the article, nothing stands between them,
+/// `w` is no organisation head, and the word after it opens with a
+/// preposition ("المجموعة المصغرة للتحالف", "الأمين العام للأمم").
+fn adjective_after_head(head: &Word, w: &Word, next: &Word) -> bool {
+    let definite = |w: &Word| w.arabic && w.key.starts_with("ال") && w.key.chars().count() > 3;
+    definite(head)
+        && definite(w)
+        && !w.brk
+        && !next.brk
+        && !w.f.org_head
+        && !head.f.title
+        && next.arabic
+        && next.key.chars().count() > 3
+        && (next.key.starts_with("لل") || next.key.starts_with("بال"))
+}
+
+/// An Arabic past-tense verb of a plural subject ("انطلقوا", "أكدوا"), by
+/// its ending: the word after a name that a name does not run on into.
+/// Foreign names with the same ending ("فرانسوا") are given names.
+pub(super) fn past_plural(w: &Word) -> bool {
+    w.arabic && w.key.chars().count() >= 4 && w.key.ends_with("وا") && lexicon::is_given_name(&w.key).is_none()
+}
+
+/// A tagger span that opens with a country's possessive ("Syria's Bashar
+/// al-Assad", "Russia's Vladimir Putin") is two names: the country, and
+/// what is left, a person when it starts with a given name (the English
+/// tagger calls the whole an organisation or a person).
+/// Borrowed as it is when nothing is split (most blocks).
+fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> std::borrow::Cow<'t, [TaggedSpan]> {
+    let mut out: Option<Vec<TaggedSpan>> = None;
+    for (at, t) in tagged.iter().enumerate() {
+        let w0 = words.partition_point(|w| w.tok < t.start_token);
+        let w1 = words.partition_point(|w| w.tok < t.end_token);
+        let possessive = words
+            .get(w0)
+            .filter(|w| !w.arabic && w1 > w0 + 1)
+            .and_then(|w| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))));
+        let titled = possessive.is_none() && titled_country(words, w0, w1);
+        if (possessive.is_none() && !titled) || !matches!(t.kind, EntityType::Person | EntityType::Organization) {
+            if let Some(out) = &mut out {
+                out.push(t.clone());
+            }
+            continue;
+        }
+        let out = out.get_or_insert_with(|| tagged[..at].to_vec());
+        let rest = &words[w0 + 1];
+        let person = titled || t.kind == EntityType::Person || lexicon::is_given_name(&rest.key).is_some();
+        out.push(TaggedSpan {
+            start_token: t.start_token,
+            end_token: words[w0].tok + 1,
+            kind: EntityType::Place,
+            ..t.clone()
+        });
+        out.push(TaggedSpan {
+            start_token: rest.tok,
+            kind: if person { EntityType::Person } else { t.kind },
+            ..t.clone()
+        });
+    }
+    out.map_or(std::borrow::Cow::Borrowed(tagged), std::borrow::Cow::Owned)
+}
+
+/// A span of capitalised English words that opens with a country's name
+/// after a title and "of" ("Prime Minister of Georgia Zurab Zhvania",
+/// "President of France Emmanuel Macron"): the country, then the titled
+/// person.
+fn titled_country(words: &[Word], w0: usize, w1: usize) -> bool {
+    w0 >= 2
+        && w1 > w0 + 1
+        && words[w0 - 1].key == "of"
+        && !words[w0].brk
+        && !words[w0 - 1].brk
+        && words[w0 - 2].f.title
+        && words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper))
+        && words[w0 + 1..w1].iter().all(|w| !w.brk)
+        && country_first(crate::gazetteer::lookup(&words[w0].key))
+}
+
+/// The candidates of words `w0..w1` when they are exactly the name of a
+/// country, a continent or a region ("Eastern Europe")
+/// (written with capitals in Latin script; a name that is also a common
+/// word, "US", only in capitals).
+fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
+    let ws = &words[w0..w1];
+    if ws.iter().any(|w| !w.arabic && !w.cap && !w.upper) {
+        return None;
+    }
+    if ws.iter().all(|w| !w.arabic && w.upper) {
+        let cands = crate::gazetteer::lookup(&key_of(words, w0, w1, &words[w0].key));
+        if country_first(cands) {
+            return Some((cands, 0));
+        }
+    }
+    tagged_place(words, w0, w1)
+        .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region]))
+}
