@@ -49,6 +49,12 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 _ => (w0, t.kind),
             };
             let mut w0 = w0;
+            // a body's or person's name glued by a hyphen to the capitalised
+            // word before it starts there ("Anheuser-[Busch Cos.]",
+            // "Prudential-[Bache Securities Inc.]"; "Iran-[Iraq] war" is two places)
+            while tkind != EntityType::Place && w0 > 0 && words[w0].hyphen_before && hyphen_prefix(&words[w0 - 1]) {
+                w0 -= 1;
+            }
             // nor, in a headline, into an ordinary word written capitalised
             w1 = casing.get_or_init(|| super::headlines::Casing::of(words)).end(words, w0, w1);
             // A name does not run on into a trigger, a time word or a
@@ -242,6 +248,18 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             Some(Found::new((w0, w1), (start, end), kind, what, PRIO_TAGGER))
         })
         .collect()
+}
+
+/// A capitalised English word that may open a hyphenated name: no stop
+/// word, nationality or country ("Israeli-Palestinian", "U.S.-Iraqi").
+fn hyphen_prefix(w: &Word) -> bool {
+    !w.arabic
+        && w.cap
+        && w.key.chars().count() >= 3
+        && !w.f.en_stop
+        && !w.f.title
+        && !super::is_demonym(w)
+        && !country_first(crate::gazetteer::lookup(&w.key))
 }
 
 /// The word starts with a figure (its key has Arabic-Indic digits folded
