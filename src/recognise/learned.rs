@@ -55,6 +55,16 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             while tkind != EntityType::Place && w0 > 0 && words[w0].hyphen_before && hyphen_prefix(&words[w0 - 1]) {
                 w0 -= 1;
             }
+            // nor does an English name open with a capitalised function word
+            // ("Both Coors and Stroh"; "The Hague" keeps its article)
+            while w1 > w0 + 1
+                && !words[w0].arabic
+                && words[w0].key != "the"
+                && words[w0 + 1].cap
+                && crate::recognise::en_sentence_openers().contains(&words[w0].key)
+            {
+                w0 += 1;
+            }
             // nor, in a headline, into an ordinary word written capitalised
             w1 = casing.get_or_init(|| super::headlines::Casing::of(words)).end(words, w0, w1);
             // A name does not run on into a trigger, a time word or a
