@@ -406,6 +406,7 @@ mod tests {
             "en_org_abbreviation",
             "en_org_head",
             "en_patronymic",
+            "en_rank",
             "en_sentence_opener",
             "en_settlement_of",
             "en_state_body",

@@ -58,6 +58,9 @@ word_lists! {
     pub(super) fn en_org_heads = ["en_org_head"];
     /// Honorifics and ranks written before a surname ("Mr.", "Sen.").
     pub(super) fn en_honorifics = ["en_honorific"];
+    /// Ranks and offices before a name that the titles list leaves out
+    /// ("District Attorney", "Chief Superintendent").
+    pub(super) fn en_ranks = ["en_rank"];
     /// Patronymic particles in English spelling ("bin", "ibn").
     pub(super) fn en_patronymics = ["en_patronymic"];
     /// Connectors that may sit inside an English name ("Gulf of Mexico",

@@ -351,6 +351,12 @@ fn after_honorific(words: &[Word], w0: usize, w1: usize) -> bool {
         && words[w0..w1].iter().all(|w| !w.arabic && w.cap && !w.f.en_org_head && !w.f.en_stop)
 }
 
+/// A title word or an English rank that the titles list leaves out
+/// ("Attorney", "Superintendent": the tagger reads that list).
+fn rank(w: &Word) -> bool {
+    w.f.title || (!w.arabic && w.cap && super::lists::en_ranks().contains(&w.key))
+}
+
 /// An English body's span that runs on through a title into a name is the
 /// body and the titled person ("[Supreme Court Justice Anthony Kennedy]" is
 /// "Supreme Court" and "Anthony Kennedy"; one that starts with the title is
@@ -363,10 +369,16 @@ pub(super) fn split_titled_people<'t>(
         let w0 = words.partition_point(|w| w.tok < t.start_token);
         let w1 = words.partition_point(|w| w.tok < t.end_token);
         (t.kind == EntityType::Organization && w0 < w1 && !words[w0].arabic)
-            .then(|| (w0..w1.saturating_sub(2)).rev().find(|&k| words[k].f.title))
+            .then(|| (w0..w1.saturating_sub(2)).rev().find(|&k| rank(&words[k])))
             .flatten()
             .filter(|&k| name_words(words, k + 1, w1))
             .map(|k| (w0, k))
+    };
+    // what stands before the title is a body of its own ("Supreme Court"),
+    // not a rank ("Chief Superintendent") or a country ("U.S. Attorney")
+    let body_before = |w0: usize, k: usize| {
+        !words[w0..=k].iter().all(rank)
+            && !super::merge::country_first(crate::gazetteer::lookup(&super::key_of(words, w0, k, &words[w0].key)))
     };
     if !tagged.iter().any(|t| split_at(t).is_some()) {
         return tagged;
@@ -375,7 +387,7 @@ pub(super) fn split_titled_people<'t>(
     for t in tagged.iter() {
         match split_at(t) {
             Some((w0, k)) => {
-                if k > w0 {
+                if k > w0 && body_before(w0, k) {
                     out.push(TaggedSpan { end_token: words[k].tok, ..t.clone() });
                 }
                 out.push(TaggedSpan { start_token: words[k + 1].tok, kind: EntityType::Person, ..t.clone() });
