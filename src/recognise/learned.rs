@@ -48,6 +48,10 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 }
                 _ => (w0, t.kind),
             };
+            // a rank alone is no body ("[Attorney] General Janet Reno")
+            if tkind == EntityType::Organization && !words[w0].arabic && words[w0..w1].iter().all(person_spans::rank) {
+                return None;
+            }
             let mut w0 = w0;
             // a body's or person's name glued by a hyphen to the capitalised
             // word before it starts there ("Anheuser-[Busch Cos.]",
