@@ -130,7 +130,7 @@ mod tests {
                  The boy may stay if the Miami relatives appeal.";
         assert_eq!(kinds_of(t, "Miami", &[P, P, O]), [P, P, P]);
         // one against one is no majority
-        let t = "Crowds filled the streets of Miami on Sunday. The Miami relatives appeal.";
+        let t = "Crowds filled the streets of Miami on Sunday. The Miami lawyers appeal.";
         assert_eq!(kinds_of(t, "Miami", &[P, O]), [P, O]);
     }
 
