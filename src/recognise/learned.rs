@@ -346,6 +346,15 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
             .filter(|w| !w.arabic && w1 > w0 + 1)
             .and_then(|w| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))));
         let titled = possessive.is_none() && titled_country(words, w0, w1);
+        let owned = (possessive.is_none() && !titled && t.kind == EntityType::Organization)
+            .then(|| owner_and_place(words, w0, w1))
+            .flatten();
+        if let Some((k, owner, rest)) = owned {
+            let out = out.get_or_insert_with(|| tagged[..at].to_vec());
+            out.push(TaggedSpan { end_token: words[k].tok + 1, kind: owner, ..t.clone() });
+            out.push(TaggedSpan { start_token: words[k + 1].tok, kind: rest, ..t.clone() });
+            continue;
+        }
         if (possessive.is_none() && !titled) || !matches!(t.kind, EntityType::Person | EntityType::Organization) {
             if let Some(out) = &mut out {
                 out.push(t.clone());
@@ -368,6 +377,27 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
         });
     }
     out.map_or(std::borrow::Cow::Borrowed(tagged), std::borrow::Cow::Owned)
+}
+
+/// An English organisation's span with a possessive inside, where one
+/// side is a place: a notable place that owns what follows ("[New
+/// Jersey]'s Newark International Airport"), or a town after an owner
+/// before a lowercase noun ("the FBI's [Buffalo] office", "Elian's [Miami]
+/// relatives"). Gives the possessive word and the kinds of the two names;
+/// "McDonald's Corp." and "Moody's Investors Service" stay whole.
+fn owner_and_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, EntityType, EntityType)> {
+    let k = (w0..w1 - 1).find(|&k| !words[k].arabic && super::merge::possessive(&words[k]))?;
+    let bare = |i: usize| words[i].readings.iter().find(|r| r.post > 0).map_or(&*words[i].key, |r| &*r.key);
+    let owner_key =
+        if k == w0 { bare(k).to_string() } else { format!("{} {}", key_of(words, w0, k, &words[w0].key), bare(k)) };
+    if super::merge::notable_first(crate::gazetteer::lookup(&owner_key)) {
+        return Some((k, EntityType::Place, EntityType::Organization));
+    }
+    let town = w1 == k + 2
+        && words.get(w1).is_some_and(|n| !n.brk && !n.arabic && !n.cap && !n.upper)
+        && !crate::gazetteer::lookup(&words[k + 1].key).is_empty()
+        && !en_org_heads().contains(&words[k + 1].key);
+    town.then_some((k, EntityType::Organization, EntityType::Place))
 }
 
 /// A span of capitalised English words that opens with a country's name
