@@ -232,7 +232,14 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
         // "in Kopp's car": a possessive after the preposition is the
         // person's ("in Miami's Little Havana" names no person in full)
         let possessive = !w.arabic && w.readings.iter().any(|r| r.post > 0);
-        let locative = !possessive && after_locative(words, f.w0);
+        // a small place's name after "in" is still the person's ("interest
+        // in Kopp as a suspect"; "a trip to Jordan" is the country, "to
+        // Reston, Virginia" the town)
+        let notable = matches!(&f.what, What::Place { cands, .. } if super::merge::notable_first(cands));
+        let contained = words
+            .get(f.w1)
+            .is_some_and(|n| n.comma_before && n.cap && super::merge::notable_first(crate::gazetteer::lookup(&n.key)));
+        let locative = !possessive && after_locative(words, f.w0) && (notable || contained || w.arabic);
         let attached = w.arabic && f.start > w.start;
         let is_key = |k: &str| k == &*w.key || (possessive && w.readings.iter().any(|r| r.post > 0 && r.key == k));
         let surname =
