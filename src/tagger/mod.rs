@@ -221,6 +221,8 @@ fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::R
     let trans = model.transitions();
     let mut tags = if decode { vec![0usize; tokens.len()] } else { Vec::new() };
     let mut rows = Vec::with_capacity(runs.len());
+    // the summed weights of each combination of capitalisation features met
+    let mut caps = [None; features::CAPS_N];
     for r in &runs {
         let mut e = Vec::with_capacity(r.len());
         if let (Some(chunk), Some(info)) = (tokens.get(r.clone()), p.toks.get(r.clone())) {
@@ -228,6 +230,12 @@ fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::R
                 let mut row = model.emission(fs);
                 if let Some(o) = p.own_of(r.start + j) {
                     model::add_row(&mut row, o);
+                }
+                if model.lang == features::Lang::En {
+                    let k = features::caps_index(info, j);
+                    if let Some(c) = caps.get_mut(k) {
+                        model::add_row(&mut row, c.get_or_insert_with(|| model.emission(features::caps_features(k))));
+                    }
                 }
                 // the neighbours' rows, or the edge's past the run
                 for (k, (&d, edge)) in features::OFFSETS.iter().zip(&p.edge).enumerate() {
