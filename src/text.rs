@@ -331,7 +331,18 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
     // `text`, copied once), counted on from the last one asked for: the
     // tokens come in order, so no table of every offset
     let (mut at, mut byte) = (0usize, 0usize);
+    // code points before the first that is not ASCII (most English
+    // articles have none) are one byte each: offset = index
+    let ascii_to = if text.len() == chars.len() {
+        chars.len()
+    } else {
+        text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len())
+    };
     let mut byte_of = |i: usize| {
+        if i <= ascii_to {
+            (at, byte) = (i, i);
+            return i;
+        }
         while at < i {
             byte += chars.get(at).map_or(0, |c| c.len_utf8());
             at += 1;
