@@ -29,17 +29,6 @@ pub(super) struct Prepared {
     pub(super) edge: [[i32; NT]; 4],
 }
 
-impl Prepared {
-    /// The `own` row of token `i`.
-    pub(super) fn own_of(&self, i: usize) -> Option<&[i32; NT]> {
-        self.at.get(i).and_then(|&s| self.own.get(s as usize))
-    }
-    /// The `near` rows of token `i`.
-    pub(super) fn near_of(&self, i: usize) -> Option<&[[i32; NT]; 4]> {
-        self.at.get(i).and_then(|&s| self.near.get(s as usize))
-    }
-}
-
 /// What one spelling contributes (its [`Tok`] before the document cues).
 #[derive(Clone)]
 struct Spelling {
