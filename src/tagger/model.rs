@@ -449,7 +449,7 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
     // the next step when one leads by more than `spread` (else NT)
     let mut leads: Vec<u8> = Vec::with_capacity(e.len());
     for row in e.iter().skip(1) {
-        let mut next = [NEG; NT];
+        let mut next = [0; NT];
         // the best score (its first tag) and the runner-up's
         let (mut top, mut first, mut second) = (0usize, score[0], NEG);
         for (p, &s) in score.iter().enumerate().skip(1) {
@@ -478,9 +478,9 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
                 }
                 b
             };
-            if best > NEG {
-                *x = best + i64::from(em);
-            }
+            // `best` is a real score: every tag has a candidate scored
+            // otherwise, so no test of `best > NEG`
+            *x = best + i64::from(em);
         }
         score = next;
         scores.push(score);
