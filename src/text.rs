@@ -305,6 +305,15 @@ pub struct Token {
     pub capitalized: bool,
 }
 
+/// The letters and digits most words are made of, all [`is_word_char`]
+/// (a test checks), told without a table: ASCII ones, and the Arabic
+/// letters and marks U+0620 to U+065F.
+#[inline]
+fn is_common_word_char(c: char) -> bool {
+    let u = c as u32;
+    (u | 0x20).wrapping_sub(0x61) < 26 || u.wrapping_sub(0x30) < 10 || u.wrapping_sub(0x620) < 0x40
+}
+
 fn is_word_char(c: char) -> bool {
     is_alphanumeric(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
 }
@@ -322,7 +331,18 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
     // `text`, copied once), counted on from the last one asked for: the
     // tokens come in order, so no table of every offset
     let (mut at, mut byte) = (0usize, 0usize);
+    // code points before the first that is not ASCII (most English
+    // articles have none) are one byte each: offset = index
+    let ascii_to = if text.len() == chars.len() {
+        chars.len()
+    } else {
+        text.bytes().position(|b| !b.is_ascii()).unwrap_or(text.len())
+    };
     let mut byte_of = |i: usize| {
+        if i <= ascii_to {
+            (at, byte) = (i, i);
+            return i;
+        }
         while at < i {
             byte += chars.get(at).map_or(0, |c| c.len_utf8());
             at += 1;
@@ -339,17 +359,23 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        if c.is_whitespace()
-            || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+        let common = is_common_word_char(c);
+        if !common
+            && (c.is_whitespace()
+                || matches!(c, '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}'))
         {
             i += 1;
             continue;
         }
         let start = i;
-        if is_word_char(c) {
+        if common || is_word_char(c) {
             i += 1;
             while i < chars.len() {
-                let d = chars[i];
+                // the common letters and digits in a tight loop
+                while chars.get(i).copied().is_some_and(is_common_word_char) {
+                    i += 1;
+                }
+                let Some(&d) = chars.get(i) else { break };
                 if is_word_char(d) {
                     i += 1;
                 } else if (d == '\'' || d == '\u{2019}' || d == '.')
@@ -715,6 +741,16 @@ mod tests {
         assert!(s.contains(&"العراق".to_string()), "{s:?}");
         let s = stems(&normalize("لسوريا"));
         assert!(s.contains(&"سوريا".to_string()), "{s:?}");
+    }
+
+    #[test]
+    fn common_word_chars_are_word_chars() {
+        for u in 0..0x1_0000u32 {
+            let Some(c) = char::from_u32(u) else { continue };
+            if is_common_word_char(c) {
+                assert!(is_word_char(c), "{u:x}");
+            }
+        }
     }
 
     #[test]

@@ -180,6 +180,33 @@ const CAPS: [[[[[u32; 4]; 3]; 3]; 3]; 2] = {
     t
 };
 
+/// Combinations of the values of the English capitalisation features
+/// ([`caps_index`]).
+pub(super) const CAPS_N: usize = 54;
+
+/// Which combination of [`CAPS`]'s values token `i` of a run has: the
+/// four capitalisation features are [`caps_features`] of it, the same for
+/// every token with that combination, so a tagger sums their weights once
+/// per combination (and runs [`each_with`] without them).
+pub(super) fn caps_index(toks: &[Tok], i: usize) -> usize {
+    let cap = |j: Option<usize>| match j.and_then(|j| toks.get(j)) {
+        None => 2,
+        Some(t) => usize::from(t.cap),
+    };
+    let before = i.checked_sub(1);
+    let first = before.and_then(|j| toks.get(j)).is_none_or(|p| p.sentence_end);
+    ((usize::from(first) * 3 + cap(before)) * 3 + cap(Some(i))) * 3 + cap(i.checked_add(1))
+}
+
+/// The capitalisation features of combination `k` ([`caps_index`]).
+pub(super) fn caps_features(k: usize) -> &'static [u32] {
+    CAPS.get(k / 27)
+        .and_then(|t| t.get(k / 9 % 3))
+        .and_then(|t| t.get(k / 3 % 3))
+        .and_then(|t| t.get(k % 3))
+        .map_or(&[], |c| c.as_slice())
+}
+
 /// A short word shape: letters become X/x (Latin case) or a (Arabic),
 /// digits d, runs cut to at most two: "McCain" → "XxXxx",
 /// "U.S." → "X.X.", "2022" → "dd", "بغداد" → "aa".
@@ -535,7 +562,9 @@ impl Feats {
 /// with the tokens' [`Tok`]s at hand (`toks[i]` for `tokens[i]`).
 ///
 /// With `neighbours` false, the features of [`neighbour_features`] are
-/// left out: a tagger sums their weights once per spelling instead.
+/// left out (a tagger sums their weights once per spelling instead), and
+/// so are the capitalisation features (once per combination,
+/// [`caps_index`]).
 pub(super) fn each_with(
     tokens: &[Token],
     toks: &[Tok],
@@ -636,20 +665,8 @@ pub(super) fn each_with(
                 }
             }
             Lang::En => {
-                let cap = |j: isize| -> usize {
-                    match at(j) {
-                        None => 2,
-                        Some(t) if t.cap => 1,
-                        Some(_) => 0,
-                    }
-                };
-                if let Some(caps) = CAPS
-                    .get(usize::from(first))
-                    .and_then(|t| t.get(cap(ii - 1)))
-                    .and_then(|t| t.get(cap(ii)))
-                    .and_then(|t| t.get(cap(ii + 1)))
-                {
-                    caps.iter().for_each(|&c| f.push(c));
+                if neighbours {
+                    caps_features(caps_index(toks, i)).iter().for_each(|&c| f.push(c));
                 }
                 if first {
                     f.push(f1(36, t.norm));
@@ -726,6 +743,9 @@ mod tests {
                 for (k, d) in OFFSETS.into_iter().enumerate() {
                     let near = i.checked_add_signed(d).and_then(|j| first.get(j)).and_then(|&f| toks.get(f));
                     neighbour_features(near, k, lang, &mut split);
+                }
+                if lang == Lang::En {
+                    split.extend_from_slice(caps_features(caps_index(&toks, i)));
                 }
                 let mut a = a.clone();
                 a.sort_unstable();

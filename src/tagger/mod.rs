@@ -201,6 +201,11 @@ pub(crate) fn first_pass(
     pass_one(model, tokens, &prepared, blocks, true).2
 }
 
+// [`pass_one`] adds the neighbours' rows at these offsets, in this order
+const _: () = assert!(
+    features::OFFSETS[0] == -2 && features::OFFSETS[1] == -1 && features::OFFSETS[2] == 1 && features::OFFSETS[3] == 2
+);
+
 /// The sentence runs of the blocks (each cut after sentence-final
 /// punctuation), their emission rows and, with `decode`, the tags Viterbi
 /// gives them (one per token of `tokens`, 0 outside the blocks).
@@ -221,19 +226,31 @@ fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::R
     let trans = model.transitions();
     let mut tags = if decode { vec![0usize; tokens.len()] } else { Vec::new() };
     let mut rows = Vec::with_capacity(runs.len());
+    // the summed weights of each combination of capitalisation features met
+    let mut caps = [None; features::CAPS_N];
     for r in &runs {
         let mut e = Vec::with_capacity(r.len());
-        if let (Some(chunk), Some(info)) = (tokens.get(r.clone()), p.toks.get(r.clone())) {
+        if let (Some(chunk), Some(info), Some(at)) = (tokens.get(r.clone()), p.toks.get(r.clone()), p.at.get(r.clone()))
+        {
+            let near = |x, k, edge| near_row(p, at, x, k, edge);
+            let [e0, e1, e2, e3] = &p.edge;
             features::each_with(chunk, info, model.lang, false, |j, fs| {
                 let mut row = model.emission(fs);
-                if let Some(o) = p.own_of(r.start + j) {
+                if let Some(o) = at.get(j).and_then(|&s| p.own.get(s as usize)) {
                     model::add_row(&mut row, o);
                 }
-                // the neighbours' rows, or the edge's past the run
-                for (k, (&d, edge)) in features::OFFSETS.iter().zip(&p.edge).enumerate() {
-                    let at = j.checked_add_signed(d).filter(|&x| x < r.len()).and_then(|x| p.near_of(r.start + x));
-                    model::add_row(&mut row, at.and_then(|n| n.get(k)).unwrap_or(edge));
+                if model.lang == features::Lang::En {
+                    let k = features::caps_index(info, j);
+                    if let Some(c) = caps.get_mut(k) {
+                        model::add_row(&mut row, c.get_or_insert_with(|| model.emission(features::caps_features(k))));
+                    }
                 }
+                // the neighbours' rows (offsets -2, -1, 1, 2: features::OFFSETS),
+                // or the edge's past the run
+                model::add_row(&mut row, near(j.checked_sub(2), 0, e0));
+                model::add_row(&mut row, near(j.checked_sub(1), 1, e1));
+                model::add_row(&mut row, near(j.checked_add(1), 2, e2));
+                model::add_row(&mut row, near(j.checked_add(2), 3, e3));
                 e.push(row);
             });
         }
@@ -243,6 +260,19 @@ fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::R
         rows.push(e);
     }
     (runs, rows, tags)
+}
+
+/// The `near` row `k` of the token at `x` of a run whose spellings are
+/// `at`, or the `edge` row past the run.
+#[inline(always)]
+fn near_row<'a>(
+    p: &'a Prepared,
+    at: &[u32],
+    x: Option<usize>,
+    k: usize,
+    edge: &'a [i32; model::NT],
+) -> &'a [i32; model::NT] {
+    x.and_then(|x| at.get(x)).and_then(|&s| p.near.get(s as usize)).and_then(|n| n.get(k)).unwrap_or(edge)
 }
 
 /// Tags the blocks of a run: Arabic in two passes, the second adding what

@@ -29,17 +29,6 @@ pub(super) struct Prepared {
     pub(super) edge: [[i32; NT]; 4],
 }
 
-impl Prepared {
-    /// The `own` row of token `i`.
-    pub(super) fn own_of(&self, i: usize) -> Option<&[i32; NT]> {
-        self.at.get(i).and_then(|&s| self.own.get(s as usize))
-    }
-    /// The `near` rows of token `i`.
-    pub(super) fn near_of(&self, i: usize) -> Option<&[[i32; NT]; 4]> {
-        self.at.get(i).and_then(|&s| self.near.get(s as usize))
-    }
-}
-
 /// What one spelling contributes (its [`Tok`] before the document cues).
 #[derive(Clone)]
 struct Spelling {
@@ -108,8 +97,16 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
         Spelling { tok, own, near }
     };
     // about one spelling per two tokens of an article: few regrowths
+    // the embedded models' spellings keyed by the address of the token's
+    // text: the tokenizer gives the tokens of a spelling in an article one
+    // shared string ([`crate::text::RcStr`]), found so without reading the
+    // text (a spelling given in two strings is worked out twice, the same
+    // way); by the text otherwise (training and evaluation join sentences
+    // tokenized one by one)
+    let mut at_address: HashMap<(usize, usize), usize, FnvBuild> =
+        HashMap::with_capacity_and_hasher(if embedded { tokens.len() / 2 } else { 0 }, FnvBuild::default());
     let mut seen: HashMap<&str, usize, FnvBuild> =
-        HashMap::with_capacity_and_hasher(tokens.len() / 2, FnvBuild::default());
+        HashMap::with_capacity_and_hasher(if embedded { 0 } else { tokens.len() / 2 }, FnvBuild::default());
     let mut p = Prepared {
         toks: Vec::with_capacity(tokens.len()),
         at: Vec::with_capacity(tokens.len()),
@@ -123,7 +120,11 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
     // classes looked up for a new spelling do not tag)
     let mut memo = memo.map(|m| m.lock().unwrap_or_else(PoisonError::into_inner));
     for (n, t) in tokens.iter().enumerate() {
-        let i = *seen.entry(t.text.as_str()).or_insert(p.own.len());
+        let i = if embedded {
+            *at_address.entry((t.text.as_ptr() as usize, t.text.len())).or_insert(p.own.len())
+        } else {
+            *seen.entry(t.text.as_str()).or_insert(p.own.len())
+        };
         if let Some(&f) = first.get(i) {
             p.toks.extend_from_within(f..f + 1);
         } else {
