@@ -13,6 +13,7 @@ use crate::model::EntityType;
 pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org_heads: bool) {
     surnames_over_places(words, accepted);
     short_names_over_guesses(words, accepted);
+    tail_names(words, accepted);
     let mut covered = vec![false; words.len()];
     for f in accepted.iter() {
         for c in covered.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
@@ -246,6 +247,37 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
             names.iter().any(|&(k, start, given)| (org || !given) && is_key(k) && (start < f.start || headline(f.w0)));
         !surname || locative || attached
     });
+}
+
+/// An English person named later by the last words of a longer name the
+/// article gave before ("Bin Laden" after "Osama bin Laden", "Mas Santos"
+/// after "Jorge Mas Santos") is that person again, not a second one.
+fn tail_names(words: &[Word], accepted: &mut [Found]) {
+    let person = |f: &Found| {
+        matches!(f.what, What::Person { .. }) && f.link.is_none() && f.w1 <= words.len() && !words[f.w0].arabic
+    };
+    let mut links = Vec::new();
+    // the later words may be the tagger's organisation guess ("Mas Santos said")
+    let guess = |f: &Found| {
+        person(f)
+            || (matches!(f.what, What::Org { curated: None, .. })
+                && f.link.is_none()
+                && f.w1 <= words.len()
+                && !words[f.w0].arabic)
+    };
+    for (i, f) in accepted.iter().enumerate().filter(|(_, f)| guess(f) && f.w1 >= f.w0 + 2) {
+        let n = f.w1 - f.w0;
+        let same = |o: &Found| (0..n).all(|k| words[o.w1 - n + k].key == words[f.w0 + k].key);
+        if let Some(o) = accepted.iter().filter(|o| person(o) && o.end <= f.start && o.w1 - o.w0 > n && same(o)).last()
+        {
+            links.push((i, (o.start, o.end), o.what.clone()));
+        }
+    }
+    for (i, span, what) in links {
+        accepted[i].kind = EntityType::Person;
+        accepted[i].what = what;
+        accepted[i].link = Some(span);
+    }
 }
 
 /// Whether an English organisation's first word `w0` may stand for it
