@@ -271,6 +271,7 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
             || ordinary_here(words, i, j, &key)
             || bare_abbreviation(words, i, j, &key)
             || uncued_small_town(words, i, j, cands)
+            || super::town_phrases::the_title(words, i, j)
         {
             return directional(words, i, out);
         }

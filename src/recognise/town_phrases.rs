@@ -283,3 +283,9 @@ pub(super) fn county_list(words: &[Word], i: usize, out: &mut Vec<super::Found>)
         super::merge::PRIO_PLACE,
     ));
 }
+
+/// An English title word after "the" ("through the Pope, Cuba"; "the
+/// King"): the office or its holder, not a town of that name.
+pub(super) fn the_title(words: &[Word], i: usize, j: usize) -> bool {
+    j == i + 1 && i > 0 && !words[i].arabic && !words[i].brk && words[i].f.title && words[i - 1].key == "the"
+}
