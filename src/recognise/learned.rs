@@ -42,14 +42,18 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // "Attorney General"); a body read from a title's last word is
             // the titled person ("Secretary of [State Madeleine Albright]")
             let (w0, tkind) = match person_spans::title_through(words, w0).filter(|_| !words[w0].arabic) {
-                Some(j) if j >= w1 => return None,
+                // ("a Justice official" is the department)
+                Some(j) if j >= w1 && !words.get(w1).is_some_and(|n| !n.brk && !n.cap && !n.upper) => return None,
                 Some(j) if t.kind == EntityType::Organization && person_spans::name_words(words, j, w1) => {
                     (j, EntityType::Person)
                 }
                 _ => (w0, t.kind),
             };
             // a rank alone is no body ("[Attorney] General Janet Reno")
-            if tkind == EntityType::Organization && !words[w0].arabic && words[w0..w1].iter().all(person_spans::rank) {
+            if tkind == EntityType::Organization
+                && !words[w0].arabic
+                && words[w0..w1].iter().all(|w| super::lists::en_ranks().contains(&w.key))
+            {
                 return None;
             }
             let mut w0 = w0;
@@ -351,7 +355,9 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
             .flatten();
         if let Some((k, owner, rest)) = owned {
             let out = out.get_or_insert_with(|| tagged[..at].to_vec());
-            out.push(TaggedSpan { end_token: words[k].tok + 1, kind: owner, ..t.clone() });
+            if let Some(kind) = owner {
+                out.push(TaggedSpan { end_token: words[k].tok + 1, kind, ..t.clone() });
+            }
             out.push(TaggedSpan { start_token: words[k + 1].tok, kind: rest, ..t.clone() });
             continue;
         }
@@ -385,19 +391,32 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
 /// before a lowercase noun ("the FBI's [Buffalo] office", "Elian's [Miami]
 /// relatives"). Gives the possessive word and the kinds of the two names;
 /// "McDonald's Corp." and "Moody's Investors Service" stay whole.
-fn owner_and_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, EntityType, EntityType)> {
+fn owner_and_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, Option<EntityType>, EntityType)> {
     let k = (w0..w1 - 1).find(|&k| !words[k].arabic && super::merge::possessive(&words[k]))?;
     let bare = |i: usize| words[i].readings.iter().find(|r| r.post > 0).map_or(&*words[i].key, |r| &*r.key);
     let owner_key =
         if k == w0 { bare(k).to_string() } else { format!("{} {}", key_of(words, w0, k, &words[w0].key), bare(k)) };
     if super::merge::notable_first(crate::gazetteer::lookup(&owner_key)) {
-        return Some((k, EntityType::Place, EntityType::Organization));
+        return Some((k, Some(EntityType::Place), EntityType::Organization));
     }
     let town = w1 == k + 2
         && words.get(w1).is_some_and(|n| !n.brk && !n.arabic && !n.cap && !n.upper)
         && !crate::gazetteer::lookup(&words[k + 1].key).is_empty()
         && !en_org_heads().contains(&words[k + 1].key);
-    town.then_some((k, EntityType::Organization, EntityType::Place))
+    // the owner a person when a given name, a body when in capitals ("the
+    // FBI's"); else left to the rest of the article ("Elian's Miami
+    // relatives": the boy named in full elsewhere)
+    let owner = if k == w0 && lexicon::is_given_name(bare(k)).is_some() {
+        Some(EntityType::Person)
+    } else if words[w0..=k].iter().all(|w| {
+        let bare = w.text.trim_end_matches("'s").trim_end_matches("’s");
+        bare.chars().any(char::is_uppercase) && !bare.chars().any(char::is_lowercase)
+    }) {
+        Some(EntityType::Organization)
+    } else {
+        None
+    };
+    town.then_some((k, owner, EntityType::Place))
 }
 
 /// A span of capitalised English words that opens with a country's name

@@ -353,7 +353,7 @@ fn after_honorific(words: &[Word], w0: usize, w1: usize) -> bool {
 
 /// A title word or an English rank that the titles list leaves out
 /// ("Attorney", "Superintendent": the tagger reads that list).
-pub(super) fn rank(w: &Word) -> bool {
+fn rank(w: &Word) -> bool {
     w.f.title || (!w.arabic && w.cap && super::lists::en_ranks().contains(&w.key))
 }
 
