@@ -12,7 +12,7 @@ use super::words::{self, w, Cue, List, Unit};
 use super::FoundDate;
 use crate::model::{DateValue, Derivation, Precision, Ymd};
 use crate::text::{readings, Token};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 mod absolute;
@@ -75,12 +75,24 @@ pub(super) fn original_prefix(text: &str, n: usize) -> usize {
 /// allocation.
 /// The known words, and the last two characters of each (a stem is a
 /// suffix of its word, so a word not ending in one of these has no known stem).
-type Known = (FnvSet<&'static str>, FnvSet<&'static str>, FnvSet<(char, char)>);
+/// The first map holds, besides the known words ([`KNOWN`]), the ordinal
+/// days ([`ORDINAL`]) and number words ([`NUMBER`]) that [`classify`] looks
+/// up for every token: one probe says which tables to ask.
+type Known = (FnvMap<&'static str, u8>, FnvSet<&'static str>, FnvSet<(char, char)>);
 type FnvSet<T> = HashSet<T, crate::hash::FnvBuild>;
+type FnvMap<K, V> = HashMap<K, V, crate::hash::FnvBuild>;
+const KNOWN: u8 = 1;
+const ORDINAL: u8 = 2;
+const NUMBER: u8 = 4;
+
+/// Which of [`KNOWN`], [`ORDINAL`] and [`NUMBER`] `word` is.
+fn word_kinds(word: &str) -> u8 {
+    known_words().0.get(word).copied().unwrap_or(0)
+}
 
 fn known_words() -> &'static Known {
-    static KNOWN: OnceLock<Known> = OnceLock::new();
-    KNOWN.get_or_init(|| {
+    static WORDS: OnceLock<Known> = OnceLock::new();
+    WORDS.get_or_init(|| {
         let w = w();
         let mut all: FnvSet<&'static str> = FnvSet::default();
         all.extend(w.months.keys());
@@ -127,7 +139,15 @@ fn known_words() -> &'static Known {
         }
         let after_article = all.iter().filter_map(|k| k.strip_prefix("ال")).collect();
         let endings = all.iter().filter_map(|k| last_two(k)).collect();
-        (all, after_article, endings)
+        let mut kinds: FnvMap<&'static str, u8> = all.iter().map(|&k| (k, KNOWN)).collect();
+        for (words, kind) in
+            [(w.ordinal_days.keys().collect::<Vec<_>>(), ORDINAL), (w.numbers.keys().collect(), NUMBER)]
+        {
+            for k in words {
+                *kinds.entry(k).or_default() |= kind;
+            }
+        }
+        (kinds, after_article, endings)
     })
 }
 
@@ -150,7 +170,7 @@ fn stems_of(t: &Token) -> Vec<(String, usize)> {
             let back = original_prefix(&t.text, r.prefix_len.saturating_sub(2));
             out.push((format!("ال{}", r.stem), back));
         }
-        if all.contains(r.stem) {
+        if all.get(r.stem).is_some_and(|k| k & KNOWN != 0) {
             out.push((r.stem.to_string(), original_prefix(&t.text, r.prefix_len)));
         }
     }
@@ -171,7 +191,9 @@ fn parse_num(norm: &str) -> Option<(u32, usize)> {
 }
 
 fn classify(t: &Token) -> Info {
-    let mut info = Info { ordinal: w().ordinal_days.get(&t.norm), ..Info::default() };
+    let kinds = word_kinds(&t.norm);
+    let ordinal = if kinds & ORDINAL != 0 { w().ordinal_days.get(&t.norm) } else { None };
+    let mut info = Info { ordinal, ..Info::default() };
     if !t.is_word {
         return info;
     }
@@ -205,7 +227,8 @@ fn classify(t: &Token) -> Info {
             }
             None => t.norm.as_str(),
         };
-        if known_words().0.contains(base) {
+        let known = if base.len() == t.norm.len() { kinds } else { word_kinds(base) };
+        if known & KNOWN != 0 {
             vec![(base.to_string(), 0)]
         } else {
             Vec::new()
@@ -245,7 +268,7 @@ fn classify(t: &Token) -> Info {
             info.ar_dir = w().directions_ar.get(s);
         }
     }
-    info.number_word = w().numbers.get(&t.norm);
+    info.number_word = if kinds & NUMBER != 0 { w().numbers.get(&t.norm) } else { None };
     info
 }
 
