@@ -49,6 +49,10 @@ struct Info {
     ordinal: Option<u8>,
     /// A bare stem (clitics removed) for table lookups of cue words.
     stems: Vec<(String, usize)>,
+    /// The word as written is a first word of a fixed phrase ("the day
+    /// before yesterday", "Christmas"), a direction ("last"), a season,
+    /// the weekend or a quarter's ordinal ([`STARTS`]).
+    starts: bool,
 }
 
 /// Code points of the original token that make up the first `n` code points
@@ -84,6 +88,9 @@ type FnvMap<K, V> = HashMap<K, V, crate::hash::FnvBuild>;
 const KNOWN: u8 = 1;
 const ORDINAL: u8 = 2;
 const NUMBER: u8 = 4;
+/// A first word of the matchers [`Scanner::at`] tries at every word with
+/// a stem or a number, as written ([`Info::starts`]).
+const STARTS: u8 = 8;
 
 /// Which of [`KNOWN`], [`ORDINAL`] and [`NUMBER`] `word` is.
 fn word_kinds(word: &str) -> u8 {
@@ -140,9 +147,15 @@ fn known_words() -> &'static Known {
         let after_article = all.iter().filter_map(|k| k.strip_prefix("ال")).collect();
         let endings = all.iter().filter_map(|k| last_two(k)).collect();
         let mut kinds: FnvMap<&'static str, u8> = all.iter().map(|&k| (k, KNOWN)).collect();
-        for (words, kind) in
-            [(w.ordinal_days.keys().collect::<Vec<_>>(), ORDINAL), (w.numbers.keys().collect(), NUMBER)]
-        {
+        let starts = [&w.relative_first, &w.phrases_first, &w.holiday_first, &w.trailing_periods_en, &w.weekend_en]
+            .into_iter()
+            .flat_map(|l| l.iter())
+            .chain(w.directions_en.keys().chain(w.seasons_en.keys()).chain(w.quarter_ordinals_en.keys()));
+        for (words, kind) in [
+            (w.ordinal_days.keys().collect::<Vec<_>>(), ORDINAL),
+            (w.numbers.keys().collect(), NUMBER),
+            (starts.collect(), STARTS),
+        ] {
             for k in words {
                 *kinds.entry(k).or_default() |= kind;
             }
@@ -193,7 +206,7 @@ fn parse_num(norm: &str) -> Option<(u32, usize)> {
 fn classify(t: &Token) -> Info {
     let kinds = word_kinds(&t.norm);
     let ordinal = if kinds & ORDINAL != 0 { w().ordinal_days.get(&t.norm) } else { None };
-    let mut info = Info { ordinal, ..Info::default() };
+    let mut info = Info { ordinal, starts: kinds & STARTS != 0, ..Info::default() };
     if !t.is_word {
         return info;
     }
@@ -688,6 +701,8 @@ impl Scanner<'_> {
         let number = f.num.is_some();
         let day = number || f.ordinal.is_some();
         let stems = !f.stems.is_empty();
+        let tried = f.starts || number || stems;
+        let digit = t.norm.starts_with(|c: char| c.is_ascii_digit());
         f.weekday
             .is_some()
             .then(|| self.weekday(i))
@@ -698,13 +713,17 @@ impl Scanner<'_> {
             .or_else(|| day.then(|| self.day_first(i)).flatten())
             .or_else(|| (stems || f.month.is_some()).then(|| self.month_first(i)).flatten())
             .or_else(|| (stems || number || f.number_word.is_some()).then(|| self.ago(i)).flatten())
-            .or_else(|| self.relative_day(i))
-            .or_else(|| self.year_phrase(i))
-            .or_else(|| self.relative_period(i))
-            .or_else(|| self.season_or_quarter(i, lang))
-            .or_else(|| self.holiday(i))
-            .or_else(|| self.decade(i))
-            .or_else(|| self.century(i))
+            // A word with neither a stem nor a number starts the next five
+            // only as one of their first words as written; a decade also
+            // in digits ("'80s"), and an Arabic one or a century by words
+            // that are no stems here.
+            .or_else(|| tried.then(|| self.relative_day(i)).flatten())
+            .or_else(|| tried.then(|| self.year_phrase(i)).flatten())
+            .or_else(|| tried.then(|| self.relative_period(i)).flatten())
+            .or_else(|| tried.then(|| self.season_or_quarter(i, lang)).flatten())
+            .or_else(|| tried.then(|| self.holiday(i)).flatten())
+            .or_else(|| (tried || t.arabic || digit).then(|| self.decade(i)).flatten())
+            .or_else(|| (tried || t.arabic).then(|| self.century(i)).flatten())
             .or_else(|| number.then(|| self.year(i)).flatten())
             .or_else(|| stems.then(|| self.spoken_year_hit(i)).flatten())
     }
