@@ -703,29 +703,38 @@ impl Scanner<'_> {
         let stems = !f.stems.is_empty();
         let tried = f.starts || number || stems;
         let digit = t.norm.starts_with(|c: char| c.is_ascii_digit());
-        f.weekday
-            .is_some()
-            .then(|| self.weekday(i))
-            .flatten()
-            .or_else(|| (day || f.hijri_num.is_some()).then(|| self.hijri(i)).flatten())
-            .or_else(|| stems.then(|| self.hijri_month_alone(i)).flatten())
-            .or_else(|| number.then(|| self.numeric(i, lang)).flatten())
-            .or_else(|| day.then(|| self.day_first(i)).flatten())
-            .or_else(|| (stems || f.month.is_some()).then(|| self.month_first(i)).flatten())
-            .or_else(|| (stems || number || f.number_word.is_some()).then(|| self.ago(i)).flatten())
-            // A word with neither a stem nor a number starts the next five
-            // only as one of their first words as written; a decade also
-            // in digits ("'80s"), and an Arabic one or a century by words
-            // that are no stems here.
-            .or_else(|| tried.then(|| self.relative_day(i)).flatten())
-            .or_else(|| tried.then(|| self.year_phrase(i)).flatten())
-            .or_else(|| tried.then(|| self.relative_period(i)).flatten())
-            .or_else(|| tried.then(|| self.season_or_quarter(i, lang)).flatten())
-            .or_else(|| tried.then(|| self.holiday(i)).flatten())
-            .or_else(|| (tried || t.arabic || digit).then(|| self.decade(i)).flatten())
-            .or_else(|| (tried || t.arabic).then(|| self.century(i)).flatten())
-            .or_else(|| number.then(|| self.year(i)).flatten())
-            .or_else(|| stems.then(|| self.spoken_year_hit(i)).flatten())
+        // (each matcher with whether to try it: the first hit is returned
+        // as it is, not passed along a chain of options)
+        macro_rules! try_matcher {
+            ($ok:expr, $m:expr) => {
+                if $ok {
+                    if let h @ Some(_) = $m {
+                        return h;
+                    }
+                }
+            };
+        }
+        try_matcher!(f.weekday.is_some(), self.weekday(i));
+        try_matcher!(day || f.hijri_num.is_some(), self.hijri(i));
+        try_matcher!(stems, self.hijri_month_alone(i));
+        try_matcher!(number, self.numeric(i, lang));
+        try_matcher!(day, self.day_first(i));
+        try_matcher!(stems || f.month.is_some(), self.month_first(i));
+        try_matcher!(stems || number || f.number_word.is_some(), self.ago(i));
+        // A word with neither a stem nor a number starts the next five
+        // only as one of their first words as written; a decade also in
+        // digits ("'80s"), and an Arabic one or a century by words that
+        // are no stems here.
+        try_matcher!(tried, self.relative_day(i));
+        try_matcher!(tried, self.year_phrase(i));
+        try_matcher!(tried, self.relative_period(i));
+        try_matcher!(tried, self.season_or_quarter(i, lang));
+        try_matcher!(tried, self.holiday(i));
+        try_matcher!(tried || t.arabic || digit, self.decade(i));
+        try_matcher!(tried || t.arabic, self.century(i));
+        try_matcher!(number, self.year(i));
+        try_matcher!(stems, self.spoken_year_hit(i));
+        None
     }
 }
 
