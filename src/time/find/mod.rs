@@ -204,7 +204,8 @@ fn parse_num(norm: &str) -> Option<(u32, usize)> {
 }
 
 fn classify(t: &Token) -> Info {
-    let kinds = word_kinds(&t.norm);
+    // (punctuation is in no table)
+    let kinds = if t.is_word { word_kinds(&t.norm) } else { 0 };
     let ordinal = if kinds & ORDINAL != 0 { w().ordinal_days.get(&t.norm) } else { None };
     let mut info = Info { ordinal, starts: kinds & STARTS != 0, ..Info::default() };
     if !t.is_word {
