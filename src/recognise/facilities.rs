@@ -25,6 +25,7 @@ use super::{nisba, span, verb_like, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::lists::{text as late_list, Late, List};
 use crate::model::{EntityType, PlaceKind};
+use std::collections::HashMap;
 
 /// Most words of a facility's name after an Arabic head or before an
 /// English one ("Sheremetyevo International", "الملك عبد العزيز").
@@ -53,33 +54,43 @@ enum Head {
 /// The Arabic head at word `w`: its kind, whether it also is a common
 /// noun that takes a name only when one was found after it ("عن طريق
 /// الإنترنت", "ميدان المعركة"), and its proclitics' length.
-fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 4]) -> Option<(Head, bool, usize)> {
-    w.readings.iter().find_map(|r| {
-        if ar[0].contains(&r.key) {
-            Some((Head::Place, false, r.pre))
-        } else if ar[1].contains(&r.key) {
-            Some((Head::Place, true, r.pre))
-        } else if ar[2].contains(&r.key) {
-            Some((Head::Body, true, r.pre))
-        } else if ar[3].contains(&r.key) {
-            Some((Head::Area, true, r.pre))
-        } else {
-            None
+fn head_of(w: &Word) -> Option<(Head, bool, usize)> {
+    w.readings.iter().find_map(|r| match heads().get(r.key.as_str()) {
+        Some(0) => Some((Head::Place, false, r.pre)),
+        Some(1) => Some((Head::Place, true, r.pre)),
+        Some(2) => Some((Head::Body, true, r.pre)),
+        Some(_) => Some((Head::Area, true, r.pre)),
+        None => None,
+    })
+}
+
+/// The four lists of heads in one map, each word to the first list that
+/// holds it (places, named places, bodies, areas): one probe a reading of
+/// every Arabic word, where four were made.
+fn heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
+    static S: Late<HashMap<String, u8, crate::hash::FnvBuild>> = Late::new();
+    S.get(|| {
+        let mut m = HashMap::default();
+        let lists = [ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()];
+        for (n, list) in (0u8..).zip(lists) {
+            for word in list.words() {
+                m.entry(word.clone()).or_insert(n);
+            }
         }
+        m
     })
 }
 
 /// Marks the facilities of the text as place mentions (see the module
 /// doc); `accepted` is sorted by position before and after.
 pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
-    let ar = [ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()];
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
         let found = if w.arabic {
             // "المطار" is the airport already named; "عن طريق" is "by means of"
             let idiom = i > 0 && words[i - 1].readings.iter().any(|r| ar_means_before().contains(&r.key));
-            head_of(w, &ar)
+            head_of(w)
                 .filter(|_| !super::definite(w) && !idiom)
                 .and_then(|(head, named, pre)| arabic_name(words, i, named, accepted).map(|j| (i, j, head, pre)))
         } else {
