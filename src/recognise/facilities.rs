@@ -55,30 +55,40 @@ enum Head {
 /// noun that takes a name only when one was found after it ("عن طريق
 /// الإنترنت", "ميدان المعركة"), and its proclitics' length.
 fn head_of(w: &Word) -> Option<(Head, bool, usize)> {
-    w.readings.iter().find_map(|r| match heads().get(r.key.as_str()) {
+    // the first list that holds the reading
+    w.readings.iter().find_map(|r| match heads().get(r.key.as_str()).map(|b| b.trailing_zeros()) {
         Some(0) => Some((Head::Place, false, r.pre)),
         Some(1) => Some((Head::Place, true, r.pre)),
         Some(2) => Some((Head::Body, true, r.pre)),
-        Some(_) => Some((Head::Area, true, r.pre)),
-        None => None,
+        Some(3) => Some((Head::Area, true, r.pre)),
+        _ => None,
     })
 }
 
-/// The four lists of heads in one map, each word to the first list that
-/// holds it (places, named places, bodies, areas): one probe a reading of
-/// every Arabic word, where four were made.
+/// The four lists of heads in one map, each word to the lists that hold it
+/// (bits 0 to 3: places, named places, bodies, areas): one probe a reading
+/// of every Arabic word, where four were made.
 fn heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
     static S: Late<HashMap<String, u8, crate::hash::FnvBuild>> = Late::new();
-    S.get(|| {
-        let mut m = HashMap::default();
-        let lists = [ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()];
-        for (n, list) in (0u8..).zip(lists) {
-            for word in list.words() {
-                m.entry(word.clone()).or_insert(n);
-            }
+    S.get(|| lists_of(&[ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()]))
+}
+
+/// The same for the English heads (bits 0 to 2: places, bodies, heads
+/// before "of").
+fn en_heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
+    static S: Late<HashMap<String, u8, crate::hash::FnvBuild>> = Late::new();
+    S.get(|| lists_of(&[en_facility_place(), en_facility_body(), en_facility_of()]))
+}
+
+/// Each word of `lists` to the lists that hold it: bit `n` for list `n`.
+fn lists_of(lists: &[&super::lexicon::WordSet]) -> HashMap<String, u8, crate::hash::FnvBuild> {
+    let mut m: HashMap<String, u8, crate::hash::FnvBuild> = HashMap::default();
+    for (n, list) in lists.iter().enumerate() {
+        for word in list.words() {
+            *m.entry(word.clone()).or_default() |= 1 << n;
         }
-        m
-    })
+    }
+    m
 }
 
 /// Marks the facilities of the text as place mentions (see the module
@@ -258,7 +268,9 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
         return None;
     }
     let name_word = |k: usize| words.get(k).is_some_and(|n| !n.arabic && !n.brk && (n.cap || n.upper) && !n.f.en_stop);
-    if en_facility_of().contains(&w.key) && words.get(i + 1).is_some_and(|n| n.key == "of" && !n.brk) {
+    if en_heads().get(w.key.as_str()).is_some_and(|b| b & 4 != 0)
+        && words.get(i + 1).is_some_and(|n| n.key == "of" && !n.brk)
+    {
         let mut j = i + 2;
         while j < i + 2 + MAX_NAME && name_word(j) {
             j += 1;
@@ -275,9 +287,10 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
         // a centre is a place after a word of its use ("Civic Center")
         let centre =
             matches!(key.as_str(), "center" | "centre") && j > i && en_facility_centre().contains(&words[j - 1].key);
-        let head = if en_facility_place().contains(key) || centre {
+        let lists = en_heads().get(key.as_str()).copied().unwrap_or(0);
+        let head = if lists & 1 != 0 || centre {
             Some(Head::Place)
-        } else if en_facility_body().contains(key) {
+        } else if lists & 2 != 0 {
             Some(Head::Body)
         } else {
             None
