@@ -53,6 +53,8 @@ struct Info {
     /// before yesterday", "Christmas"), a direction ("last"), a season,
     /// the weekend or a quarter's ordinal ([`STARTS`]).
     starts: bool,
+    /// The word starts a date relative to the one before ([`ANCHORED`]).
+    anchored: bool,
 }
 
 /// Code points of the original token that make up the first `n` code points
@@ -91,6 +93,8 @@ const NUMBER: u8 = 4;
 /// A first word of the matchers [`Scanner::at`] tries at every word with
 /// a stem or a number, as written ([`Info::starts`]).
 const STARTS: u8 = 8;
+/// A first word of a date relative to the one before ("the next day").
+const ANCHORED: u8 = 16;
 
 /// Which of [`KNOWN`], [`ORDINAL`] and [`NUMBER`] `word` is.
 fn word_kinds(word: &str) -> u8 {
@@ -155,6 +159,7 @@ fn known_words() -> &'static Known {
             (w.ordinal_days.keys().collect::<Vec<_>>(), ORDINAL),
             (w.numbers.keys().collect(), NUMBER),
             (starts.collect(), STARTS),
+            (w.anchored_first.keys().collect(), ANCHORED),
         ] {
             for k in words {
                 *kinds.entry(k).or_default() |= kind;
@@ -207,7 +212,7 @@ fn classify(t: &Token) -> Info {
     // (punctuation is in no table)
     let kinds = if t.is_word { word_kinds(&t.norm) } else { 0 };
     let ordinal = if kinds & ORDINAL != 0 { w().ordinal_days.get(&t.norm) } else { None };
-    let mut info = Info { ordinal, starts: kinds & STARTS != 0, ..Info::default() };
+    let mut info = Info { ordinal, starts: kinds & STARTS != 0, anchored: kinds & ANCHORED != 0, ..Info::default() };
     if !t.is_word {
         return info;
     }
