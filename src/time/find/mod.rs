@@ -82,8 +82,9 @@ pub(super) fn original_prefix(text: &str, n: usize) -> usize {
 /// The known words, and the last two characters of each (a stem is a
 /// suffix of its word, so a word not ending in one of these has no known stem).
 /// The first map holds, besides the known words ([`KNOWN`]), the ordinal
-/// days ([`ORDINAL`]) and number words ([`NUMBER`]) that [`classify`] looks
-/// up for every token: one probe says which tables to ask.
+/// days ([`ORDINAL`]), number words ([`NUMBER`]) and first words of
+/// matchers ([`STARTS`], [`ANCHORED`]) that [`classify`] and the scanner
+/// look up for every token: one probe says which tables to ask.
 type Known = (FnvMap<&'static str, u8>, FnvSet<&'static str>, FnvSet<(char, char)>);
 type FnvSet<T> = HashSet<T, crate::hash::FnvBuild>;
 type FnvMap<K, V> = HashMap<K, V, crate::hash::FnvBuild>;
@@ -96,7 +97,8 @@ const STARTS: u8 = 8;
 /// A first word of a date relative to the one before ("the next day").
 const ANCHORED: u8 = 16;
 
-/// Which of [`KNOWN`], [`ORDINAL`] and [`NUMBER`] `word` is.
+/// Which of [`KNOWN`], [`ORDINAL`], [`NUMBER`], [`STARTS`] and
+/// [`ANCHORED`] `word` is (bits).
 fn word_kinds(word: &str) -> u8 {
     known_words().0.get(word).copied().unwrap_or(0)
 }
@@ -700,9 +702,10 @@ impl Scanner<'_> {
         }
         // Most words carry none of a number, an ordinal day, a Hijri
         // year, a weekday, a month, a number word or a known stem, and
-        // nine matchers each ask for some of these at `i` before anything
-        // else: a matcher is tried only where what it asks for is (the
-        // others always), in the same order.
+        // every matcher asks for some of these at `i` (or for the word
+        // itself as one of its first words, a decade's digits, Arabic)
+        // before anything else: a matcher is tried only where what it
+        // asks for is, in the same order.
         let f = self.inf(i)?;
         let number = f.num.is_some();
         let day = number || f.ordinal.is_some();
