@@ -401,11 +401,11 @@ fn entity_ids(ents: &[resolve::Ent], date_ents: &[(String, Vec<usize>)]) -> (Vec
         // a person the curated table knows and one it does not are told apart
         // by context in recognise, not by who they are: both use the name
         let what = if ent.kind == EntityType::Person {
-            format!("per:{}", text::normalize_key(&ent.name))
+            ["per:", &text::normalize_key(&ent.name)].concat()
         } else {
             ent.ident.clone()
         };
-        bases.push((format!("{}-{}", prefix(ent.kind), short_hash(&what)), what));
+        bases.push(([prefix(ent.kind), "-", &short_hash(&what)].concat(), what));
     }
     for (value, _) in date_ents {
         bases.push((format!("dat-{value}"), value.clone()));

@@ -603,14 +603,14 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     corrected: false,
                 };
                 let names = own_names(ar, text);
-                (format!("plc~{key}@{}", p.id), EntityType::Place, text.to_string(), names, Some(info))
+                (["plc~", &key, "@", p.id].concat(), EntityType::Place, text.to_string(), names, Some(info))
             }
             What::Place { cands, key, dir, .. } => {
                 if cands.is_empty() {
                     // a place the tagger found and the gazetteer does not
                     // know: highlighted and listed, not mapped
                     let names = own_names(ar, text);
-                    let ident = format!("plc~{key}");
+                    let ident = ["plc~", key].concat();
                     (ident, EntityType::Place, text.to_string(), names, None)
                 } else {
                     let Some(scored) = chosen.get(i).map(|c| &c.scored) else { continue };
@@ -618,7 +618,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                     let Some(p) = places.get(best) else { continue };
                     let ident = match dir {
                         Some(d) => format!("dir:{}:{}:{}", d.0, d.1, p.id),
-                        None => format!("plc:{}", p.id),
+                        None => ["plc:", p.id].concat(),
                     };
                     // a place named before has its entity: no second build of
                     // its candidates and names for the mention to be dropped
@@ -695,11 +695,11 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
             What::KnownPerson(p) => {
                 let names = Names { ar: Some(p.ar.to_string()), en: Some(p.en.to_string()) };
                 let name = if ar { p.ar } else { p.en }.to_string();
-                (format!("known:{}", p.id), EntityType::Person, name, names, None)
+                (["known:", p.id].concat(), EntityType::Person, name, names, None)
             }
             What::Org { curated: None, key } => {
                 let names = own_names(ar, text);
-                (format!("org~{}", strip_article(key)), EntityType::Organization, text.to_string(), names, None)
+                (["org~", strip_article(key)].concat(), EntityType::Organization, text.to_string(), names, None)
             }
             What::Person { key } if !key.contains(' ') && surnames.contains_key(key.as_str()) => {
                 let e = surnames[key.as_str()];
@@ -718,7 +718,7 @@ pub fn entities(found: &[Found], texts: &[String], words: &[Word], ar: bool) -> 
                         k != key && one_person(k, key) && one_person(&crate::text::normalize_key(&e.name), key)
                     })
                     .map(|e| e.ident.clone())
-                    .unwrap_or_else(|| format!("per:{key}"));
+                    .unwrap_or_else(|| ["per:", key].concat());
                 let names = own_names(ar, text);
                 (ident, EntityType::Person, text.to_string(), names, None)
             }

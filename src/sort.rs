@@ -33,8 +33,13 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
 }
 
 /// Sorts `v` by the key `key` gives, stably: what `v.sort_by_key(key)` does.
-pub fn sort_by_key<T, K: Ord>(v: &mut [T], mut key: impl FnMut(&T) -> K) {
-    sort_by(v, |a, b| key(a).cmp(&key(b)))
+/// Each key is worked out once (a comparison does not build two).
+pub fn sort_by_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
+    if v.len() < 2 {
+        return;
+    }
+    let keys: Vec<K> = v.iter().map(key).collect();
+    permute(v, &order(keys.len(), &mut |a, b| keys[a].cmp(&keys[b])));
 }
 
 /// Sorts `v` in its natural order: what `v.sort()` does (and what

@@ -25,6 +25,7 @@ use super::{nisba, span, verb_like, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::lists::{text as late_list, Late, List};
 use crate::model::{EntityType, PlaceKind};
+use std::collections::HashMap;
 
 /// Most words of a facility's name after an Arabic head or before an
 /// English one ("Sheremetyevo International", "الملك عبد العزيز").
@@ -53,33 +54,53 @@ enum Head {
 /// The Arabic head at word `w`: its kind, whether it also is a common
 /// noun that takes a name only when one was found after it ("عن طريق
 /// الإنترنت", "ميدان المعركة"), and its proclitics' length.
-fn head_of(w: &Word, ar: &[&super::lexicon::WordSet; 4]) -> Option<(Head, bool, usize)> {
-    w.readings.iter().find_map(|r| {
-        if ar[0].contains(&r.key) {
-            Some((Head::Place, false, r.pre))
-        } else if ar[1].contains(&r.key) {
-            Some((Head::Place, true, r.pre))
-        } else if ar[2].contains(&r.key) {
-            Some((Head::Body, true, r.pre))
-        } else if ar[3].contains(&r.key) {
-            Some((Head::Area, true, r.pre))
-        } else {
-            None
-        }
+fn head_of(w: &Word) -> Option<(Head, bool, usize)> {
+    // the first list that holds the reading
+    w.readings.iter().find_map(|r| match heads().get(r.key.as_str()).map(|b| b.trailing_zeros()) {
+        Some(0) => Some((Head::Place, false, r.pre)),
+        Some(1) => Some((Head::Place, true, r.pre)),
+        Some(2) => Some((Head::Body, true, r.pre)),
+        Some(3) => Some((Head::Area, true, r.pre)),
+        _ => None,
     })
+}
+
+/// The four lists of heads in one map, each word to the lists that hold it
+/// (bits 0 to 3: places, named places, bodies, areas): one probe a reading
+/// of every Arabic word, where four were made.
+fn heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
+    static S: Late<HashMap<String, u8, crate::hash::FnvBuild>> = Late::new();
+    S.get(|| lists_of(&[ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()]))
+}
+
+/// The same for the English heads (bits 0 to 2: places, bodies, heads
+/// before "of").
+fn en_heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
+    static S: Late<HashMap<String, u8, crate::hash::FnvBuild>> = Late::new();
+    S.get(|| lists_of(&[en_facility_place(), en_facility_body(), en_facility_of()]))
+}
+
+/// Each word of `lists` to the lists that hold it: bit `n` for list `n`.
+fn lists_of(lists: &[&super::lexicon::WordSet]) -> HashMap<String, u8, crate::hash::FnvBuild> {
+    let mut m: HashMap<String, u8, crate::hash::FnvBuild> = HashMap::default();
+    for (n, list) in lists.iter().enumerate() {
+        for word in list.words() {
+            *m.entry(word.clone()).or_default() |= 1 << n;
+        }
+    }
+    m
 }
 
 /// Marks the facilities of the text as place mentions (see the module
 /// doc); `accepted` is sorted by position before and after.
 pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
-    let ar = [ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()];
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
         let found = if w.arabic {
             // "المطار" is the airport already named; "عن طريق" is "by means of"
             let idiom = i > 0 && words[i - 1].readings.iter().any(|r| ar_means_before().contains(&r.key));
-            head_of(w, &ar)
+            head_of(w)
                 .filter(|_| !super::definite(w) && !idiom)
                 .and_then(|(head, named, pre)| arabic_name(words, i, named, accepted).map(|j| (i, j, head, pre)))
         } else {
@@ -247,7 +268,9 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
         return None;
     }
     let name_word = |k: usize| words.get(k).is_some_and(|n| !n.arabic && !n.brk && (n.cap || n.upper) && !n.f.en_stop);
-    if en_facility_of().contains(&w.key) && words.get(i + 1).is_some_and(|n| n.key == "of" && !n.brk) {
+    if en_heads().get(w.key.as_str()).is_some_and(|b| b & 4 != 0)
+        && words.get(i + 1).is_some_and(|n| n.key == "of" && !n.brk)
+    {
         let mut j = i + 2;
         while j < i + 2 + MAX_NAME && name_word(j) {
             j += 1;
@@ -264,9 +287,10 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
         // a centre is a place after a word of its use ("Civic Center")
         let centre =
             matches!(key.as_str(), "center" | "centre") && j > i && en_facility_centre().contains(&words[j - 1].key);
-        let head = if en_facility_place().contains(key) || centre {
+        let lists = en_heads().get(key.as_str()).copied().unwrap_or(0);
+        let head = if lists & 1 != 0 || centre {
             Some(Head::Place)
-        } else if en_facility_body().contains(key) {
+        } else if lists & 2 != 0 {
             Some(Head::Body)
         } else {
             None

@@ -55,6 +55,7 @@
 use super::{key_of, lexicon, Found, Weak, What, Word};
 use crate::model::{EntityType, PlaceKind};
 use crate::tagger::TaggedSpan;
+use std::cmp::Reverse;
 
 pub(super) const PRIO_DATE: u8 = 100;
 pub(super) const PRIO_CURATED_ORG: u8 = 60;
@@ -404,15 +405,9 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
             1 + u8::from(f.prio != PRIO_TAGGER)
         }
     };
-    crate::sort::sort_by(&mut cands, |a, b| {
-        tier(b).cmp(&tier(a)).then_with(|| {
-            let la = if a.kind == EntityType::Date { usize::MAX } else { a.w1 - a.w0 };
-            let lb = if b.kind == EntityType::Date { usize::MAX } else { b.w1 - b.w0 };
-            lb.cmp(&la)
-                .then(b.prio.cmp(&a.prio))
-                .then((b.end - b.start).cmp(&(a.end - a.start)))
-                .then(a.start.cmp(&b.start))
-        })
+    crate::sort::sort_by_key(&mut cands, |f| {
+        let words = if f.kind == EntityType::Date { usize::MAX } else { f.w1.wrapping_sub(f.w0) };
+        (Reverse(tier(f)), Reverse(words), Reverse(f.prio), Reverse(f.end.wrapping_sub(f.start)), f.start)
     });
     let mut taken: Vec<(usize, usize)> = Vec::new();
     let mut out = Vec::new();

@@ -368,7 +368,7 @@ pub(super) fn nisba_surnames(words: &[Word], found: &mut Vec<Found>) {
 /// ("محمد الظواهري", "محمد ربيع الظواهري"); "أيمن الظواهري" and "محمد
 /// ربيع الظواهري" do not.
 pub fn one_person(a: &str, b: &str) -> bool {
-    let suffix = |long: &str, short: &str| long.len() > short.len() && long.ends_with(&format!(" {short}"));
+    let suffix = |long: &str, short: &str| long.strip_suffix(short).is_some_and(|r| r.ends_with(' '));
     let ends = || {
         let (mut x, mut y) = (a.split(' '), b.split(' '));
         a.contains(' ') && b.contains(' ') && x.next() == y.next() && x.next_back() == y.next_back()

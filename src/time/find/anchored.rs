@@ -30,7 +30,8 @@ impl Scanner<'_> {
         if !t.is_word {
             return None;
         }
-        let phrase = if let Some((from, to)) = w().anchored_first.get(&t.norm) {
+        let first = self.inf(i).is_some_and(|f| f.anchored);
+        let phrase = if let Some((from, to)) = first.then(|| w().anchored_first.get(&t.norm)).flatten() {
             // The last word may be possessive: "the latest quarter's results".
             let same = |k: usize, word: &str, last: bool| {
                 let n = self.norm(i + k);

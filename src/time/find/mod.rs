@@ -12,7 +12,7 @@ use super::words::{self, w, Cue, List, Unit};
 use super::FoundDate;
 use crate::model::{DateValue, Derivation, Precision, Ymd};
 use crate::text::{readings, Token};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 mod absolute;
@@ -49,6 +49,12 @@ struct Info {
     ordinal: Option<u8>,
     /// A bare stem (clitics removed) for table lookups of cue words.
     stems: Vec<(String, usize)>,
+    /// The word as written is a first word of a fixed phrase ("the day
+    /// before yesterday", "Christmas"), a direction ("last"), a season,
+    /// the weekend or a quarter's ordinal ([`STARTS`]).
+    starts: bool,
+    /// The word starts a date relative to the one before ([`ANCHORED`]).
+    anchored: bool,
 }
 
 /// Code points of the original token that make up the first `n` code points
@@ -75,12 +81,31 @@ pub(super) fn original_prefix(text: &str, n: usize) -> usize {
 /// allocation.
 /// The known words, and the last two characters of each (a stem is a
 /// suffix of its word, so a word not ending in one of these has no known stem).
-type Known = (FnvSet<&'static str>, FnvSet<&'static str>, FnvSet<(char, char)>);
+/// The first map holds, besides the known words ([`KNOWN`]), the ordinal
+/// days ([`ORDINAL`]), number words ([`NUMBER`]) and first words of
+/// matchers ([`STARTS`], [`ANCHORED`]) that [`classify`] and the scanner
+/// look up for every token: one probe says which tables to ask.
+type Known = (FnvMap<&'static str, u8>, FnvSet<&'static str>, FnvSet<(char, char)>);
 type FnvSet<T> = HashSet<T, crate::hash::FnvBuild>;
+type FnvMap<K, V> = HashMap<K, V, crate::hash::FnvBuild>;
+const KNOWN: u8 = 1;
+const ORDINAL: u8 = 2;
+const NUMBER: u8 = 4;
+/// A first word of the matchers [`Scanner::at`] tries at every word with
+/// a stem or a number, as written ([`Info::starts`]).
+const STARTS: u8 = 8;
+/// A first word of a date relative to the one before ("the next day").
+const ANCHORED: u8 = 16;
+
+/// Which of [`KNOWN`], [`ORDINAL`], [`NUMBER`], [`STARTS`] and
+/// [`ANCHORED`] `word` is (bits).
+fn word_kinds(word: &str) -> u8 {
+    known_words().0.get(word).copied().unwrap_or(0)
+}
 
 fn known_words() -> &'static Known {
-    static KNOWN: OnceLock<Known> = OnceLock::new();
-    KNOWN.get_or_init(|| {
+    static WORDS: OnceLock<Known> = OnceLock::new();
+    WORDS.get_or_init(|| {
         let w = w();
         let mut all: FnvSet<&'static str> = FnvSet::default();
         all.extend(w.months.keys());
@@ -127,7 +152,22 @@ fn known_words() -> &'static Known {
         }
         let after_article = all.iter().filter_map(|k| k.strip_prefix("ال")).collect();
         let endings = all.iter().filter_map(|k| last_two(k)).collect();
-        (all, after_article, endings)
+        let mut kinds: FnvMap<&'static str, u8> = all.iter().map(|&k| (k, KNOWN)).collect();
+        let starts = [&w.relative_first, &w.phrases_first, &w.holiday_first, &w.trailing_periods_en, &w.weekend_en]
+            .into_iter()
+            .flat_map(|l| l.iter())
+            .chain(w.directions_en.keys().chain(w.seasons_en.keys()).chain(w.quarter_ordinals_en.keys()));
+        for (words, kind) in [
+            (w.ordinal_days.keys().collect::<Vec<_>>(), ORDINAL),
+            (w.numbers.keys().collect(), NUMBER),
+            (starts.collect(), STARTS),
+            (w.anchored_first.keys().collect(), ANCHORED),
+        ] {
+            for k in words {
+                *kinds.entry(k).or_default() |= kind;
+            }
+        }
+        (kinds, after_article, endings)
     })
 }
 
@@ -150,7 +190,7 @@ fn stems_of(t: &Token) -> Vec<(String, usize)> {
             let back = original_prefix(&t.text, r.prefix_len.saturating_sub(2));
             out.push((format!("ال{}", r.stem), back));
         }
-        if all.contains(r.stem) {
+        if all.get(r.stem).is_some_and(|k| k & KNOWN != 0) {
             out.push((r.stem.to_string(), original_prefix(&t.text, r.prefix_len)));
         }
     }
@@ -171,7 +211,10 @@ fn parse_num(norm: &str) -> Option<(u32, usize)> {
 }
 
 fn classify(t: &Token) -> Info {
-    let mut info = Info { ordinal: w().ordinal_days.get(&t.norm), ..Info::default() };
+    // (punctuation is in no table)
+    let kinds = if t.is_word { word_kinds(&t.norm) } else { 0 };
+    let ordinal = if kinds & ORDINAL != 0 { w().ordinal_days.get(&t.norm) } else { None };
+    let mut info = Info { ordinal, starts: kinds & STARTS != 0, anchored: kinds & ANCHORED != 0, ..Info::default() };
     if !t.is_word {
         return info;
     }
@@ -205,7 +248,8 @@ fn classify(t: &Token) -> Info {
             }
             None => t.norm.as_str(),
         };
-        if known_words().0.contains(base) {
+        let known = if base.len() == t.norm.len() { kinds } else { word_kinds(base) };
+        if known & KNOWN != 0 {
             vec![(base.to_string(), 0)]
         } else {
             Vec::new()
@@ -245,7 +289,7 @@ fn classify(t: &Token) -> Info {
             info.ar_dir = w().directions_ar.get(s);
         }
     }
-    info.number_word = w().numbers.get(&t.norm);
+    info.number_word = if kinds & NUMBER != 0 { w().numbers.get(&t.norm) } else { None };
     info
 }
 
@@ -658,32 +702,48 @@ impl Scanner<'_> {
         }
         // Most words carry none of a number, an ordinal day, a Hijri
         // year, a weekday, a month, a number word or a known stem, and
-        // nine matchers each ask for some of these at `i` before anything
-        // else: a matcher is tried only where what it asks for is (the
-        // others always), in the same order.
+        // every matcher asks for some of these at `i` (or for the word
+        // itself as one of its first words, a decade's digits, Arabic)
+        // before anything else: a matcher is tried only where what it
+        // asks for is, in the same order.
         let f = self.inf(i)?;
         let number = f.num.is_some();
         let day = number || f.ordinal.is_some();
         let stems = !f.stems.is_empty();
-        f.weekday
-            .is_some()
-            .then(|| self.weekday(i))
-            .flatten()
-            .or_else(|| (day || f.hijri_num.is_some()).then(|| self.hijri(i)).flatten())
-            .or_else(|| stems.then(|| self.hijri_month_alone(i)).flatten())
-            .or_else(|| number.then(|| self.numeric(i, lang)).flatten())
-            .or_else(|| day.then(|| self.day_first(i)).flatten())
-            .or_else(|| (stems || f.month.is_some()).then(|| self.month_first(i)).flatten())
-            .or_else(|| (stems || number || f.number_word.is_some()).then(|| self.ago(i)).flatten())
-            .or_else(|| self.relative_day(i))
-            .or_else(|| self.year_phrase(i))
-            .or_else(|| self.relative_period(i))
-            .or_else(|| self.season_or_quarter(i, lang))
-            .or_else(|| self.holiday(i))
-            .or_else(|| self.decade(i))
-            .or_else(|| self.century(i))
-            .or_else(|| number.then(|| self.year(i)).flatten())
-            .or_else(|| stems.then(|| self.spoken_year_hit(i)).flatten())
+        let tried = f.starts || number || stems;
+        let digit = t.norm.starts_with(|c: char| c.is_ascii_digit());
+        // (each matcher with whether to try it: the first hit is returned
+        // as it is, not passed along a chain of options)
+        macro_rules! try_matcher {
+            ($ok:expr, $m:expr) => {
+                if $ok {
+                    if let h @ Some(_) = $m {
+                        return h;
+                    }
+                }
+            };
+        }
+        try_matcher!(f.weekday.is_some(), self.weekday(i));
+        try_matcher!(day || f.hijri_num.is_some(), self.hijri(i));
+        try_matcher!(stems, self.hijri_month_alone(i));
+        try_matcher!(number, self.numeric(i, lang));
+        try_matcher!(day, self.day_first(i));
+        try_matcher!(stems || f.month.is_some(), self.month_first(i));
+        try_matcher!(stems || number || f.number_word.is_some(), self.ago(i));
+        // A word with neither a stem nor a number starts the next five
+        // only as one of their first words as written; a decade also in
+        // digits ("'80s"), and an Arabic one or a century by words that
+        // are no stems here.
+        try_matcher!(tried, self.relative_day(i));
+        try_matcher!(tried, self.year_phrase(i));
+        try_matcher!(tried, self.relative_period(i));
+        try_matcher!(tried, self.season_or_quarter(i, lang));
+        try_matcher!(tried, self.holiday(i));
+        try_matcher!(tried || t.arabic || digit, self.decade(i));
+        try_matcher!(tried || t.arabic, self.century(i));
+        try_matcher!(number, self.year(i));
+        try_matcher!(stems, self.spoken_year_hit(i));
+        None
     }
 }
 
