@@ -268,8 +268,7 @@ fn tail_names(words: &[Word], accepted: &mut [Found]) {
     for (i, f) in accepted.iter().enumerate().filter(|(_, f)| guess(f) && f.w1 >= f.w0 + 2) {
         let n = f.w1 - f.w0;
         let same = |o: &Found| (0..n).all(|k| words[o.w1 - n + k].key == words[f.w0 + k].key);
-        if let Some(o) = accepted.iter().filter(|o| person(o) && o.end <= f.start && o.w1 - o.w0 > n && same(o)).last()
-        {
+        if let Some(o) = accepted.iter().rev().find(|o| person(o) && o.end <= f.start && o.w1 - o.w0 > n && same(o)) {
             links.push((i, (o.start, o.end), o.what.clone()));
         }
     }
