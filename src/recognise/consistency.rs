@@ -42,7 +42,9 @@ fn counted(f: &Found) -> bool {
 /// sentence's start ("NEW YORK 1996-08-30", "WIGAN, England").
 fn anchored(words: &[Word], f: &Found) -> bool {
     let Some(w) = words.get(f.w0) else { return false };
-    if f.kind != EntityType::Place {
+    // a name the gazetteer does not know is the tagger's guess wherever it
+    // stands ("stakes in Navigation Mixte" beside the company named ten times)
+    if f.kind != EntityType::Place || matches!(&f.what, What::Place { cands, .. } if cands.is_empty()) {
         return false;
     }
     after_locative(words, f.w0) || (w.sent_start && words[f.w0..f.w1].iter().all(|w| w.upper))

@@ -224,7 +224,22 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 w0 = tagged_from;
                 key = key_of(words, w0, w1, &words[w0].key);
             }
-            let company = company || body;
+            // nor is one right after a lowercase noun of a kind of business
+            // ("French banks Credit Lyonnais and Societe Generale")
+            let after_noun = |w0: usize| {
+                w0 > 0
+                    && !words[w0].arabic
+                    && !words[w0].brk
+                    && !words[w0 - 1].cap
+                    && super::lists::en_business_nouns().contains(&words[w0 - 1].key)
+            };
+            let apposed = tkind == EntityType::Person
+                && (after_noun(w0)
+                    || (w0 >= 2
+                        && matches!(words[w0 - 1].key.as_str(), "and" | "or")
+                        && (w0.saturating_sub(6)..w0 - 1)
+                            .any(|s| after_noun(s) && words[s..w0 - 1].iter().all(|w| w.cap))));
+            let company = company || body || apposed;
             let kind = if country.is_some() || dateline {
                 EntityType::Place
             } else if company {

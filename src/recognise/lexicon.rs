@@ -386,6 +386,7 @@ mod tests {
             "disease_word",
             "en_calendar",
             "en_company_suffix",
+            "en_business_noun",
             "en_connector",
             "en_connector_outer",
             "en_county",

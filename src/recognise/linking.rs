@@ -294,7 +294,8 @@ fn short_name(words: &[Word], w0: usize) -> bool {
         && !w.f.en_org_head
         && !is_demonym(w)
         && !super::merge::country_first(crate::gazetteer::lookup(&w.key))
-        && !words.iter().enumerate().any(|(i, o)| o.key == w.key && after_locative(words, i))
+        && (crate::gazetteer::lookup(&w.key).is_empty()
+            || !words.iter().enumerate().any(|(i, o)| o.key == w.key && after_locative(words, i)))
 }
 
 /// An English company's name: its last word a legal form or line of
@@ -351,7 +352,7 @@ fn short_names_over_guesses(words: &[Word], accepted: &mut Vec<Found>) {
     accepted.retain(|f| {
         let Some(w) = words.get(f.w0).filter(|_| f.w1 == f.w0 + 1) else { return true };
         let guess = match &f.what {
-            What::Place { .. } => !after_locative(words, f.w0),
+            What::Place { cands, .. } => cands.is_empty() || !after_locative(words, f.w0),
             What::Person { .. } => !people.contains(&&*w.key),
             What::Org { curated: None, .. } => true,
             _ => false,

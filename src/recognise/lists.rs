@@ -58,6 +58,8 @@ word_lists! {
     pub(super) fn en_org_heads = ["en_org_head"];
     /// Honorifics and ranks written before a surname ("Mr.", "Sen.").
     pub(super) fn en_honorifics = ["en_honorific"];
+    /// Lowercase nouns of a kind of business before its name ("banks").
+    pub(super) fn en_business_nouns = ["en_business_noun"];
     /// Ranks and offices before a name that the titles list leaves out
     /// ("District Attorney", "Chief Superintendent").
     pub(super) fn en_ranks = ["en_rank"];
