@@ -206,7 +206,8 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 && tagged_place(words, w0, w1).is_some();
             // a company's legal form or line of business ends no person's
             // name ("Pirelli SpA", "Daniels Pharmaceuticals")
-            let company = tkind == EntityType::Person
+            // ("Jaguar PLC" read as a place too; "Orange Co." may be a county)
+            let company = (tkind == EntityType::Person || (tkind == EntityType::Place && words[w1 - 1].key != "co"))
                 && w1 >= w0 + 2
                 && !words[w1 - 1].arabic
                 && words[w1 - 1].cap
