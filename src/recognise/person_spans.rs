@@ -286,18 +286,44 @@ pub(super) fn name_words(words: &[Word], w0: usize, w1: usize) -> bool {
 /// or rank ("Mr. Bush", "Sen. Kennedy") is a person: the gazetteer knows a
 /// town called Bush, and the tagger read "Mr. Bush" as a place.
 pub(super) fn honorific_people(words: &[Word], accepted: &mut [Found]) {
+    // the bare key of a one-word name ("Bush's" is "bush")
+    let bare = |f: &Found| {
+        let w = &words[f.w0];
+        w.readings.iter().find(|r| r.pre == 0 && r.post > 0).map_or(&*w.key, |r| &*r.key).to_string()
+    };
+    let mut titled: Vec<String> = Vec::new();
     for f in accepted.iter_mut() {
+        if f.w1 > words.len() || !after_honorific(words, f.w0, f.w1) {
+            continue;
+        }
         let listed = matches!(f.what, What::Org { curated: Some(_), .. });
         let kind = matches!(f.kind, EntityType::Place | EntityType::Organization);
-        if kind
-            && !listed
+        if kind && !listed && !f.demonym && !f.within && f.link.is_none() {
+            let key = super::key_of(words, f.w0, f.w1, &words[f.w0].key);
+            *f = Found::new((f.w0, f.w1), (f.start, f.end), EntityType::Person, What::Person { key }, f.prio);
+        }
+        if f.kind == EntityType::Person && f.w1 == f.w0 + 1 {
+            titled.push(bare(f));
+        }
+    }
+    if titled.is_empty() {
+        return;
+    }
+    // the same word elsewhere, read as a place other than a country, is the
+    // person too
+    // ("told by Bush's son", "other Bush loyalists" after "President Bush")
+    for f in accepted.iter_mut() {
+        let small = matches!(&f.what, What::Place { cands, .. } if !super::merge::country_first(cands));
+        if small
+            && f.w1 == f.w0 + 1
+            && f.w1 <= words.len()
             && !f.demonym
             && !f.within
             && f.link.is_none()
-            && f.w1 <= words.len()
-            && after_honorific(words, f.w0, f.w1)
+            && !super::linking::after_locative(words, f.w0)
+            && titled.contains(&bare(f))
         {
-            let key = super::key_of(words, f.w0, f.w1, &words[f.w0].key);
+            let key = bare(f);
             *f = Found::new((f.w0, f.w1), (f.start, f.end), EntityType::Person, What::Person { key }, f.prio);
         }
     }
