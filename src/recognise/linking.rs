@@ -59,7 +59,7 @@ pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org
                     }
                 }
             }
-            What::Org { .. } if f.w1 - f.w0 >= 2 && short_name(words, f.w0) && company_first(words, f.w1) => {
+            What::Org { .. } if company(words, f) => {
                 keys.push((String::from(&words[f.w0].key), idx, f.w1, EntityType::Organization));
             }
             _ => {}
@@ -286,16 +286,31 @@ fn tail_names(words: &[Word], accepted: &mut [Found]) {
 /// ... in Texas": the state).
 fn short_name(words: &[Word], w0: usize) -> bool {
     let w = &words[w0];
-    !w.arabic
+    let plain = !w.arabic
         && w.cap
         && w.key.chars().count() >= 3
         && !w.f.en_stop
         && !w.f.title
         && !w.f.en_org_head
-        && !is_demonym(w)
-        && !super::merge::country_first(crate::gazetteer::lookup(&w.key))
-        && (crate::gazetteer::lookup(&w.key).is_empty()
-            || !words.iter().enumerate().any(|(i, o)| o.key == w.key && after_locative(words, i)))
+        && !is_demonym(w);
+    plain && {
+        let cands = crate::gazetteer::lookup(&w.key);
+        cands.is_empty()
+            || (!super::merge::country_first(cands)
+                && !words.iter().enumerate().any(|(i, o)| o.key == w.key && after_locative(words, i)))
+    }
+}
+
+/// An English company named in full that its first words may stand for
+/// later ([`short_name`], [`company_first`]).
+fn company(words: &[Word], f: &Found) -> bool {
+    matches!(f.what, What::Org { .. })
+        && f.w1 >= f.w0 + 2
+        && f.w1 <= words.len()
+        && f.link.is_none()
+        && !f.within
+        && company_first(words, f.w1)
+        && short_name(words, f.w0)
 }
 
 /// An English company's name: its last word a legal form or line of
@@ -313,12 +328,9 @@ fn company_first(words: &[Word], w1: usize) -> bool {
 /// body. A word after a locative preposition stays a place, and a person's
 /// surname stays the person's ([`surnames_over_places`] runs first).
 fn short_names_over_guesses(words: &[Word], accepted: &mut Vec<Found>) {
-    let orgs: Vec<(&str, usize)> = accepted
-        .iter()
-        .filter(|f| matches!(f.what, What::Org { .. }) && f.w1 >= f.w0 + 2 && f.w1 <= words.len())
-        .filter(|f| f.link.is_none() && !f.within && short_name(words, f.w0) && company_first(words, f.w1))
-        .map(|f| (&*words[f.w0].key, f.end))
-        .collect();
+    // the companies: their first and last word, and where they end
+    let orgs: Vec<(usize, usize, usize)> =
+        accepted.iter().filter(|f| company(words, f)).map(|f| (f.w0, f.w1, f.end)).collect();
     if orgs.is_empty() {
         return;
     }
@@ -327,29 +339,23 @@ fn short_names_over_guesses(words: &[Word], accepted: &mut Vec<Found>) {
         .filter(|f| f.kind == EntityType::Person && f.w1 >= f.w0 + 2 && f.w1 <= words.len())
         .map(|f| &*words[f.w1 - 1].key)
         .collect();
+    // a name read word for word as the start of a company named before it
+    // ("Control Data" after "Control Data Corp.")
     let prefix = |f: &Found| {
-        accepted.iter().any(|o| {
-            matches!(o.what, What::Org { .. })
-                && o.end <= f.start
-                && o.w1 - o.w0 > f.w1 - f.w0
-                && short_name(words, o.w0)
-                && company_first(words, o.w1)
+        orgs.iter().any(|&(o0, o1, end)| {
+            end <= f.start
+                && o1 - o0 > f.w1 - f.w0
                 && (0..f.w1 - f.w0)
-                    .all(|k| words[f.w0 + k].readings.iter().any(|r| r.pre == 0 && r.key == words[o.w0 + k].key))
+                    .all(|k| words[f.w0 + k].readings.iter().any(|r| r.pre == 0 && r.key == words[o0 + k].key))
         })
     };
-    let drop: Vec<bool> = accepted
-        .iter()
-        .map(|f| {
-            f.w1 > f.w0 + 1 && f.w1 <= words.len() && f.kind == EntityType::Person && f.link.is_none() && prefix(f)
-        })
-        .collect();
-    let mut n = 0;
-    accepted.retain(|_| {
-        n += 1;
-        !drop[n - 1]
-    });
     accepted.retain(|f| {
+        if f.w1 > words.len() {
+            return true;
+        }
+        if f.link.is_none() && f.kind == EntityType::Person && f.w1 > f.w0 + 1 && prefix(f) {
+            return false;
+        }
         let Some(w) = words.get(f.w0).filter(|_| f.w1 == f.w0 + 1) else { return true };
         let guess = match &f.what {
             What::Place { cands, .. } => cands.is_empty() || !after_locative(words, f.w0),
@@ -362,7 +368,7 @@ fn short_names_over_guesses(words: &[Word], accepted: &mut Vec<Found>) {
             && !f.demonym
             && !f.within
             && f.link.is_none()
-            && orgs.iter().any(|&(k, end)| end <= f.start && is_key(k)))
+            && orgs.iter().any(|&(o0, _, end)| end <= f.start && is_key(&words[o0].key)))
     });
 }
 

@@ -98,17 +98,13 @@ fn adjectives_end(words: &[Word], found: &[Found], k: usize) -> usize {
 /// Arabic word on the same side of any break, no function, time, title or
 /// trigger word, not covered by another accepted name.
 fn continues(found: &[Found], words: &[Word], k: usize) -> bool {
-    words.get(k).is_some_and(|m| {
-        m.arabic
-            && !m.brk
-            && !m.f.ar_stop
-            && !m.f.time
-            && !m.f.title
-            && !m.f.trigger
-            && !is_demonym(m)
-            && m.key.chars().count() >= 5
-            && covering(found, k).is_none()
-    })
+    words.get(k).is_some_and(|m| name_word(m) && m.key.chars().count() >= 5 && covering(found, k).is_none())
+}
+
+/// An Arabic word with no break before it that may go on a body's name:
+/// no function, time, title, trigger or nationality word.
+pub(super) fn name_word(m: &Word) -> bool {
+    m.arabic && !m.brk && !m.f.ar_stop && !m.f.time && !m.f.title && !m.f.trigger && !is_demonym(m)
 }
 
 /// An organisation named by a head noun and a definite complement goes on

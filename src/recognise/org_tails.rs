@@ -51,13 +51,7 @@ fn taken(found: &[Found], k: usize) -> bool {
 /// (or the name's own, before `own`).
 fn open(words: &[Word], found: &[Found], k: usize, own: usize) -> bool {
     words.get(k).is_some_and(|m| {
-        m.arabic
-            && !m.brk
-            && !m.f.ar_stop
-            && !m.f.time
-            && !m.f.title
-            && !m.f.trigger
-            && !is_demonym(m)
+        super::org_extent::name_word(m)
             && !m.text.chars().any(|c| c.is_ascii_digit())
             && m.key.chars().count() >= 4
             && (k < own || !taken(found, k))
