@@ -76,9 +76,14 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // nor, in a headline, into an ordinary word written capitalised
             w1 = casing.get_or_init(|| super::headlines::Casing::of(words)).end(words, w0, w1);
             // A name does not run on into a trigger, a time word or a
-            // function word ("محمد بن سلمان اتصالا هاتفيا").
+            // function word ("محمد بن سلمان اتصالا هاتفيا"). An English
+            // title word that ends a person's name is its surname ("John
+            // Major", "Martin Luther King"): English titles come first.
+            let surname = |k: usize| tkind == EntityType::Person && k + 1 == w1 && !words[k].arabic;
             if let Some(cut) = words.get(w0 + 1..w1).and_then(|ws| {
-                ws.iter().position(|w| w.f.trigger || w.f.trigger_start || w.f.time || w.f.ar_stop || w.f.title)
+                ws.iter().enumerate().position(|(i, w)| {
+                    w.f.trigger || w.f.trigger_start || w.f.time || w.f.ar_stop || w.f.title && !surname(w0 + 1 + i)
+                })
             }) {
                 w1 = w0 + 1 + cut;
             }
