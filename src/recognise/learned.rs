@@ -23,7 +23,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
     let casing = std::cell::OnceCell::new();
     tagged
         .iter()
-        .filter(|t| t.score >= min_score)
+        .filter(|t| t.score >= min_score || t.score >= 0.3 && generational(words, t))
         .filter_map(|t| {
             // words are sorted by token index: binary search, not a scan
             let mut w0 = words.partition_point(|w| w.tok < t.start_token);
@@ -438,6 +438,18 @@ fn owner_and_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, Optio
         None
     };
     town.then_some((k, owner, EntityType::Place))
+}
+
+/// Whether the tagger's person ends in a generational suffix after a
+/// capitalised name ("John Smith III", which it reads with less
+/// confidence than "John Smith"): no other kind of name ends in one.
+fn generational(words: &[Word], t: &TaggedSpan) -> bool {
+    let w0 = words.partition_point(|w| w.tok < t.start_token);
+    let w1 = words.partition_point(|w| w.tok < t.end_token);
+    t.kind == EntityType::Person
+        && w1 >= w0 + 2
+        && words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper))
+        && super::lists::en_generationals().contains(&words[w1 - 1].key)
 }
 
 /// A span of capitalised English words that opens with a country's name

@@ -65,6 +65,8 @@ word_lists! {
     pub(super) fn en_ranks = ["en_rank"];
     /// Patronymic particles in English spelling ("bin", "ibn").
     pub(super) fn en_patronymics = ["en_patronymic"];
+    /// Generational suffixes that end a person's name ("Jr.", "III").
+    pub(super) fn en_generationals = ["en_generational"];
     /// Connectors that may sit inside an English name ("Gulf of Mexico",
     /// "Bashar al-Assad", "Marcel de Vink").
     fn en_connectors = ["en_connector"];
