@@ -600,7 +600,11 @@ pub(crate) fn sentences_chars(chars: &[char]) -> Vec<(usize, usize)> {
                         && capitalised_after(chars, i)
                             .is_some_and(|w| crate::recognise::en_sentence_openers().contains(&w))
                 };
-                (next_is_space || next_is_arabic) && (!prev_short_caps || acronym_then_opener())
+                // "Compaq Computer Corp. said", "Inc. and": a Latin word in
+                // lowercase after the dot runs the sentence on
+                let lower_next =
+                    chars.get(i + 1) == Some(&' ') && chars.get(i + 2).is_some_and(char::is_ascii_lowercase);
+                (next_is_space || next_is_arabic) && !lower_next && (!prev_short_caps || acronym_then_opener())
             }
             _ => false,
         };

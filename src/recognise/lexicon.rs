@@ -399,6 +399,7 @@ mod tests {
             "en_feature_first",
             "en_feature_last",
             "en_feature_national",
+            "en_generational",
             "en_honorific",
             "en_locative",
             "en_located",
