@@ -440,6 +440,39 @@ fn owner_and_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, Optio
     town.then_some((k, owner, EntityType::Place))
 }
 
+/// The tagger's spans with a misc name "X-based" (which it reads as one
+/// compound word: "Francisco-based") read as the place X, joined to a
+/// place it read right before ("[San] [Francisco-based]"): the place a
+/// company is based in. Borrows the spans when there is none.
+pub(super) fn based_places<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> std::borrow::Cow<'t, [TaggedSpan]> {
+    // the word "based" glued by a hyphen that ends a misc span
+    let based = |t: &TaggedSpan| {
+        let w1 = words.partition_point(|w| w.tok < t.end_token);
+        let w0 = words.partition_point(|w| w.tok < t.start_token);
+        (t.kind == EntityType::Event && w1 >= w0 + 2)
+            .then(|| &words[w1 - 1])
+            .filter(|w| w.key == "based" && w.hyphen_before && !w.arabic && words[w1 - 2].cap)
+            .map(|_| words[w1 - 2].tok + 1)
+    };
+    if !tagged.iter().any(|t| based(t).is_some()) {
+        return std::borrow::Cow::Borrowed(tagged);
+    }
+    let mut out: Vec<TaggedSpan> = Vec::with_capacity(tagged.len());
+    for t in tagged {
+        let Some(end) = based(t) else {
+            out.push(t.clone());
+            continue;
+        };
+        let place = TaggedSpan { end_token: end, kind: EntityType::Place, ..t.clone() };
+        match out.last_mut() {
+            // "San Francisco": the words between are none but spaces
+            Some(p) if p.kind == EntityType::Place && p.end_token == t.start_token => p.end_token = end,
+            _ => out.push(place),
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 /// Whether the tagger's person ends in a generational suffix after a
 /// capitalised name ("John Smith III", which it reads with less
 /// confidence than "John Smith"): no other kind of name ends in one.

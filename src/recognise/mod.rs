@@ -252,7 +252,8 @@ pub fn recognise(
     }
     // The measured policy per language: see merge::policy.
     let pol = policy(words, tagged.is_some());
-    let tagged = tagged.unwrap_or_default();
+    let tagged = learned::based_places(words, tagged.unwrap_or_default());
+    let tagged = &*tagged;
     let tagger_leads = pol.tagger_leads;
     // "Knott, Perry and Breathitt counties": only where a plural county word is
     let county_lists =
