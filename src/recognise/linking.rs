@@ -13,6 +13,7 @@ use crate::model::EntityType;
 pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org_heads: bool) {
     surnames_over_places(words, accepted);
     short_names_over_guesses(words, accepted);
+    company_stems(words, accepted);
     tail_names(words, accepted);
     let mut covered = vec![false; words.len()];
     for f in accepted.iter() {
@@ -379,6 +380,62 @@ pub(super) fn after_locative(words: &[Word], wi: usize) -> bool {
         let p = &words[wi - 1];
         ar_locatives().contains(&p.key) || en_locatives().contains(&p.key)
     }
+}
+
+/// An English company named in full ("U.S. Trust Corp.") named again
+/// later by all its words but the legal form ("U.S. Trust's earnings",
+/// "of U.S. Trust"): those words are the company again, linked to it,
+/// over what was read inside them (the place "U.S."). Only names of two
+/// words or more before the legal form, in one run of words.
+fn company_stems(words: &[Word], accepted: &mut Vec<Found>) {
+    let stems: Vec<(usize, usize, Found)> = accepted
+        .iter()
+        .filter(|f| {
+            matches!(f.what, What::Org { .. })
+                && f.w1 >= f.w0 + 3
+                && f.w1 <= words.len()
+                && f.link.is_none()
+                && !f.within
+                && !words[f.w0].arabic
+                && company_first(words, f.w1)
+                && words[f.w0..f.w1].iter().all(|w| w.cap || w.upper)
+        })
+        .map(|f| (f.w0, f.w1 - 1, f.clone()))
+        .collect();
+    if stems.is_empty() {
+        return;
+    }
+    let mut found = Vec::new();
+    for (o0, o1, full) in &stems {
+        let n = o1 - o0;
+        for i in words.partition_point(|w| w.start < full.end)..words.len().saturating_sub(n - 1) {
+            let last = &words[i + n - 1];
+            let same = (0..n - 1).all(|k| words[i + k].key == words[o0 + k].key)
+                && (last.key == words[o1 - 1].key
+                    || last.readings.iter().any(|r| r.pre == 0 && r.post > 0 && r.key == words[o1 - 1].key));
+            // the whole name again ("U.S. Trust Corp.") is read already
+            let longer = words.get(i + n).is_some_and(|w| !w.brk && w.key == words[*o1].key);
+            if !same || longer || words[i + 1..i + n].iter().any(|w| w.brk) {
+                continue;
+            }
+            // what was read there lies inside the words, or it is left alone
+            let inside = |f: &Found| f.w0 < i + n && i < f.w1;
+            let fits = |f: &Found| i <= f.w0 && f.w1 <= i + n && !(f.w0 == i && f.w1 == i + n && f.link.is_some());
+            if accepted.iter().filter(|f| inside(f)).all(fits) {
+                found.push((i, n, full.clone()));
+            }
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    accepted.retain(|f| !found.iter().any(|&(i, n, _)| i <= f.w0 && f.w1 <= i + n));
+    for (i, n, full) in found {
+        let mut f = Found::new((i, i + n), span(words, i, i + n, 0), EntityType::Organization, full.what, full.prio);
+        f.link = Some((full.start, full.end));
+        accepted.push(f);
+    }
+    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
 }
 
 /// Short names of listed companies ("الراجحي والرياض والأهلي" after "مصرف
