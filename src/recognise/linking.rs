@@ -382,47 +382,83 @@ pub(super) fn after_locative(words: &[Word], wi: usize) -> bool {
     }
 }
 
-/// An English company named in full ("U.S. Trust Corp.") named again
-/// later by all its words but the legal form ("U.S. Trust's earnings",
-/// "of U.S. Trust"): those words are the company again, linked to it,
-/// over what was read inside them (the place "U.S."). Only names of two
-/// words or more before the legal form, in one run of words.
+/// An English organisation's name of two words or more written again
+/// word for word ("British Gas" before or after "British Gas" is read as
+/// one), and a company's name without its legal form named later
+/// ("U.S. Trust's earnings", "of U.S. Trust" after "U.S. Trust Corp."):
+/// those words are the organisation again, over what was read inside them
+/// (the place "U.S.", the nationality "British"); a later one is linked
+/// to it. Only in one run of words, and only where nothing read there
+/// reaches outside them.
 fn company_stems(words: &[Word], accepted: &mut Vec<Found>) {
-    let stems: Vec<(usize, usize, Found)> = accepted
-        .iter()
-        .filter(|f| {
-            matches!(f.what, What::Org { .. })
-                && f.w1 >= f.w0 + 3
-                && f.w1 <= words.len()
-                && f.link.is_none()
-                && !f.within
-                && !words[f.w0].arabic
-                && company_first(words, f.w1)
-                && words[f.w0..f.w1].iter().all(|w| w.cap || w.upper)
-        })
-        .map(|f| (f.w0, f.w1 - 1, f.clone()))
-        .collect();
-    if stems.is_empty() {
-        return;
+    // (first word, end of the words to find, the organisation)
+    let mut names: Vec<(usize, usize, &Found)> = Vec::new();
+    for f in accepted.iter() {
+        let plain = matches!(f.what, What::Org { .. })
+            && f.w1 >= f.w0 + 2
+            && f.w1 <= words.len()
+            && f.link.is_none()
+            && !f.within
+            && !f.reference
+            && !words[f.w0].arabic
+            && words[f.w0..f.w1].iter().all(|w| w.cap || w.upper)
+            && words[f.w0..f.w1].iter().any(|w| !w.upper)
+            // a town's name read as its team ("St Louis") stays the town elsewhere
+            && crate::gazetteer::lookup(&super::key_of(words, f.w0, f.w1, &words[f.w0].key)).is_empty();
+        if !plain {
+            continue;
+        }
+        if !names
+            .iter()
+            .any(|&(o0, o1, _)| o1 - o0 == f.w1 - f.w0 && (o0..o1).all(|k| words[k].key == words[f.w0 + k - o0].key))
+        {
+            names.push((f.w0, f.w1, f));
+        }
+        if f.w1 >= f.w0 + 3 && company_first(words, f.w1) {
+            names.push((f.w0, f.w1 - 1, f));
+        }
     }
-    let mut found = Vec::new();
-    for (o0, o1, full) in &stems {
+    let mut found: Vec<(usize, usize, Found)> = Vec::new();
+    for &(o0, o1, full) in &names {
         let n = o1 - o0;
-        for i in words.partition_point(|w| w.start < full.end)..words.len().saturating_sub(n - 1) {
+        let stem = o1 < full.w1;
+        // a company's stem only after the company
+        let from = if stem { words.partition_point(|w| w.start < full.end) } else { 0 };
+        for i in from..words.len().saturating_sub(n - 1) {
             let last = &words[i + n - 1];
-            let same = (0..n - 1).all(|k| words[i + k].key == words[o0 + k].key)
+            // word for word, written alike ("Human Rights" is no "human rights")
+            let alike = |k: usize| words[i + k].cap == words[o0 + k].cap && words[i + k].upper == words[o0 + k].upper;
+            let same = i != o0
+                && (0..n).all(alike)
+                && (0..n - 1).all(|k| words[i + k].key == words[o0 + k].key)
                 && (last.key == words[o1 - 1].key
                     || last.readings.iter().any(|r| r.pre == 0 && r.post > 0 && r.key == words[o1 - 1].key));
             // the whole name again ("U.S. Trust Corp.") is read already
-            let longer = words.get(i + n).is_some_and(|w| !w.brk && w.key == words[*o1].key);
+            let longer = stem && words.get(i + n).is_some_and(|w| !w.brk && w.key == words[o1].key);
             if !same || longer || words[i + 1..i + n].iter().any(|w| w.brk) {
                 continue;
             }
             // what was read there lies inside the words, or it is left alone
             let inside = |f: &Found| f.w0 < i + n && i < f.w1;
-            let fits = |f: &Found| i <= f.w0 && f.w1 <= i + n && !(f.w0 == i && f.w1 == i + n && f.link.is_some());
-            if accepted.iter().filter(|f| inside(f)).all(fits) {
-                found.push((i, n, full.clone()));
+            let fits = |f: &Found| {
+                let exact = f.w0 == i && f.w1 == i + n;
+                i <= f.w0
+                    && f.w1 <= i + n
+                    && !(exact && (f.link.is_some() || !stem && f.kind == EntityType::Organization))
+            };
+            let free = !found.iter().any(|(j, m, _)| *j < i + n && i < j + m);
+            if free && accepted.iter().filter(|f| inside(f)).all(fits) {
+                let mut f = Found::new(
+                    (i, i + n),
+                    span(words, i, i + n, 0),
+                    EntityType::Organization,
+                    full.what.clone(),
+                    full.prio,
+                );
+                if full.end <= words[i].start {
+                    f.link = Some((full.start, full.end));
+                }
+                found.push((i, n, f));
             }
         }
     }
@@ -430,11 +466,7 @@ fn company_stems(words: &[Word], accepted: &mut Vec<Found>) {
         return;
     }
     accepted.retain(|f| !found.iter().any(|&(i, n, _)| i <= f.w0 && f.w1 <= i + n));
-    for (i, n, full) in found {
-        let mut f = Found::new((i, i + n), span(words, i, i + n, 0), EntityType::Organization, full.what, full.prio);
-        f.link = Some((full.start, full.end));
-        accepted.push(f);
-    }
+    accepted.extend(found.into_iter().map(|(_, _, f)| f));
     crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
 }
 
