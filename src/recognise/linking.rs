@@ -429,8 +429,8 @@ fn company_stems(words: &[Word], accepted: &mut Vec<Found>) {
             // word for word, written alike ("Human Rights" is no "human rights")
             let alike = |k: usize| words[i + k].cap == words[o0 + k].cap && words[i + k].upper == words[o0 + k].upper;
             let same = i != o0
-                && (0..n).all(alike)
                 && (0..n - 1).all(|k| words[i + k].key == words[o0 + k].key)
+                && (0..n).all(alike)
                 && (last.key == words[o1 - 1].key
                     || last.readings.iter().any(|r| r.pre == 0 && r.post > 0 && r.key == words[o1 - 1].key));
             // the whole name again ("U.S. Trust Corp.") is read already
