@@ -185,9 +185,30 @@ fn lost_article(w: &Word, r: &super::words::Reading) -> bool {
     r.key.starts_with("ال") && !matches!(w.text.chars().nth(r.pre), Some('ا' | 'أ' | 'إ' | 'آ'))
 }
 
+/// An organisation the tagger drew over a construct head alone ("لجنة"
+/// of "لجنة الانتخابات"): a head noun in the construct state names
+/// nothing without its genitive, which goes with it when no other name
+/// took it ([`super::orgs::construct_end`]).
+fn head_alone(words: &[Word], found: &mut [Found]) {
+    for o in 0..found.len() {
+        let f = &found[o];
+        if f.kind != EntityType::Organization || f.w1 != f.w0 + 1 || !matches!(f.what, What::Org { curated: None, .. })
+        {
+            continue;
+        }
+        let Some(end) = super::orgs::construct_head(&words[f.w0]).and(super::orgs::construct_end(words, f.w0)) else {
+            continue;
+        };
+        if (f.w1..end).all(|k| covering(found, k).is_none()) {
+            extend(&mut found[o], words, end);
+        }
+    }
+}
+
 /// Marks and extends the organisations (see the module's text); `found` is
 /// sorted by start.
 pub(super) fn mark(words: &[Word], found: &mut Vec<Found>) {
+    head_alone(words, found);
     proclitic_outside(words, found);
     coordinated(words, found);
     let mut i = 0;
