@@ -51,7 +51,7 @@ pub(super) fn curated_exactly(words: &[Word], w0: usize, w1: usize) -> Option<(W
 }
 
 /// "مصر للطيران", "قطر للبترول", "السعودية للكهرباء", "مصر للغزل
-/// والنسيج": a country's name followed by لـ and a line of business
+/// والنسيج", "مصر للمستحضرات الطبية": a country's name followed by لـ and a line of business
 /// (`company_line` in recognise_words.tsv) names a company, not the
 /// country ("زار مصر للتعرف على" stays a visit to Egypt).
 pub(super) fn place_company(words: &[Word], i: usize, out: &mut Vec<Found>) {
@@ -64,8 +64,14 @@ pub(super) fn place_company(words: &[Word], i: usize, out: &mut Vec<Found>) {
         return;
     }
     let Some(ri) = w.readings.iter().position(|r| country_first(crate::gazetteer::lookup(&r.key))) else { return };
-    // "للغزل والنسيج": a second line joined by و
+    // "للملاحة البحرية": the line's adjective; "للغزل والنسيج": a second
+    // line joined by و
+    let adjective =
+        |m: &Word| m.arabic && !m.brk && m.key.starts_with("ال") && super::nisba(m) && !is_demonym(m) && !m.f.ar_stop;
     let mut k = i + 2;
+    if words.get(k).is_some_and(adjective) {
+        k += 1;
+    }
     if words.get(k).is_some_and(|m| !m.brk && m.key.starts_with("وال") && line(m)) {
         k += 1;
     }
