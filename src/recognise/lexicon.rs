@@ -359,6 +359,7 @@ mod tests {
             "ar_club_noun",
             "ar_company_list",
             "ar_competition",
+            "ar_construct_head",
             "ar_destination",
             "ar_district",
             "ar_facility_body",

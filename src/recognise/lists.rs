@@ -52,6 +52,9 @@ word_lists! {
     pub(super) fn ar_verbal_prepositions = ["ar_verbal_preposition"];
     /// Organisation heads that may take a bare name ("حركة حماس", "صحيفة عكاظ").
     pub(super) fn ar_named_heads = ["ar_named_head"];
+    /// Heads that name a body with a definite genitive ("مجلس الأمة"):
+    /// [`super::orgs::construct_org`].
+    pub(super) fn ar_construct_heads = ["ar_construct_head"];
     /// Lines of business that make "مصر للطيران" a company.
     pub(super) fn company_lines = ["company_line"];
     /// English words that make a capitalised run an organisation.

@@ -269,6 +269,8 @@ pub fn recognise(
         titled_person(words, i, &mut cands);
         if pol.pattern_orgs {
             pattern_org(words, i, &mut cands);
+        } else if pol.arabic {
+            orgs::construct_org(words, i, &mut cands);
         }
         if !tagger_leads {
             named_person(words, i, &mut cands);

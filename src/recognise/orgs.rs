@@ -2,7 +2,7 @@
 //! linked to one entity) and organisation patterns ("وزارة الخارجية",
 //! "Ministry of ...", "... Council").
 
-use super::lists::{ar_named_heads, company_lines};
+use super::lists::{ar_construct_heads, ar_named_heads, company_lines};
 use super::merge::{country_first, PRIO_COMPANY_ORG, PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
 use super::words::Reading;
 use super::{
@@ -51,7 +51,7 @@ pub(super) fn curated_exactly(words: &[Word], w0: usize, w1: usize) -> Option<(W
 }
 
 /// "مصر للطيران", "قطر للبترول", "السعودية للكهرباء", "مصر للغزل
-/// والنسيج": a country's name followed by لـ and a line of business
+/// والنسيج", "مصر للمستحضرات الطبية": a country's name followed by لـ and a line of business
 /// (`company_line` in recognise_words.tsv) names a company, not the
 /// country ("زار مصر للتعرف على" stays a visit to Egypt).
 pub(super) fn place_company(words: &[Word], i: usize, out: &mut Vec<Found>) {
@@ -64,8 +64,14 @@ pub(super) fn place_company(words: &[Word], i: usize, out: &mut Vec<Found>) {
         return;
     }
     let Some(ri) = w.readings.iter().position(|r| country_first(crate::gazetteer::lookup(&r.key))) else { return };
-    // "للغزل والنسيج": a second line joined by و
+    // "للملاحة البحرية": the line's adjective; "للغزل والنسيج": a second
+    // line joined by و
+    let adjective =
+        |m: &Word| m.arabic && !m.brk && m.key.starts_with("ال") && super::nisba(m) && !is_demonym(m) && !m.f.ar_stop;
     let mut k = i + 2;
+    if words.get(k).is_some_and(adjective) {
+        k += 1;
+    }
     if words.get(k).is_some_and(|m| !m.brk && m.key.starts_with("وال") && line(m)) {
         k += 1;
     }
@@ -121,6 +127,60 @@ pub(super) fn pattern_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
         return;
     }
     out.push(org_found(words, i, k, r, PRIO_PATTERN_ORG));
+}
+
+/// An institution named by an indefinite head and a definite genitive
+/// noun, with the adjectives that qualify it: "مجلس الأمة", "لجنة
+/// الانتخابات", "مجمع البحوث الإسلامية", "مصلحة السكك الحديدية" (the
+/// heads: `ar_construct_head` in `data/curated/recognise_words.tsv`). The
+/// construct state makes the pair one name; a head read with a proclitic
+/// leaves it outside ("بمصلحة البريد" → "مصلحة البريد"). Only the
+/// genitive written with the bare article goes on the name: "وزارة
+/// بالكامل" is no name, and a nationality word after the noun is left to
+/// [`super::org_extent`]. When the tagger leads, these fill only the gaps
+/// it leaves ([`super::merge::Policy::fills`]).
+pub(super) fn construct_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
+    let Some(r) = construct_head(&words[i]) else { return };
+    if words[i].f.org_start && longest_at(lexicon::orgs(), words, i).is_some() {
+        return; // a curated name starts here
+    }
+    if let Some(k) = construct_end(words, i) {
+        out.push(org_found(words, i, k, r, PRIO_PATTERN_ORG));
+    }
+}
+
+/// The reading of `w` that is a construct head, with one proclitic at most.
+pub(super) fn construct_head(w: &Word) -> Option<&Reading> {
+    w.readings.iter().find(|r| w.arabic && r.pre <= 1 && ar_construct_heads().contains(&r.key))
+}
+
+/// The end of the genitive and its adjectives after the head at word `i`
+/// ([`construct_org`]), if a genitive follows.
+pub(super) fn construct_end(words: &[Word], i: usize) -> Option<usize> {
+    let plain = |m: &Word| {
+        m.arabic
+            && !m.brk
+            && m.key.starts_with("ال")
+            && !m.f.ar_stop
+            && !m.f.time
+            && !m.f.title
+            && !is_demonym(m)
+            && !super::number_word(m)
+    };
+    // the genitive may be an event's noun ("لجنة الانتخابات"), not its adjectives
+    if !words.get(i + 1).is_some_and(|m| plain(m) && m.key.chars().count() >= 5) {
+        return None;
+    }
+    let mut k = i + 2;
+    while k < words.len()
+        && k < i + 4
+        && plain(&words[k])
+        && !words[k].f.trigger
+        && (words[k].f.org_adj || super::nisba(&words[k]))
+    {
+        k += 1;
+    }
+    Some(k)
 }
 
 /// An English name that ends in an abbreviation takes the abbreviation's
