@@ -141,6 +141,11 @@ pub(super) fn pattern_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
 /// it leaves ([`super::merge::Policy::fills`]).
 pub(super) fn construct_org(words: &[Word], i: usize, out: &mut Vec<Found>) {
     let Some(r) = construct_head(&words[i]) else { return };
+    // inside a title ("رئيس مجلس الوزراء", "أمين عام مجلس التعاون"): the
+    // office, which the corpora leave unmarked
+    if i > 0 && !words[i].brk && (words[i - 1].f.title || words[i - 1].f.title_start) {
+        return;
+    }
     if words[i].f.org_start && longest_at(lexicon::orgs(), words, i).is_some() {
         return; // a curated name starts here
     }
