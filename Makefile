@@ -73,10 +73,10 @@ $(WASM_OUT): $(RUST_SOURCES)
 	@echo "build: compiling release wasm"
 	@$(CARGO) build --profile wasm-release --lib --target $(WASM_TARGET)
 
-pkg/.built: $(WASM_OUT) scripts/short-imports.mjs
+pkg/.built: $(WASM_OUT) scripts/trim-bindgen.mjs
 	@echo "build: wasm-bindgen $(WASM_BINDGEN_VERSION) → pkg/"
 	@wasm-bindgen --target web --out-dir pkg $(WASM_OUT)
-	@node scripts/short-imports.mjs pkg
+	@node scripts/trim-bindgen.mjs pkg
 	@echo "build: wasm-opt $(WASM_OPT_FLAGS)"
 	@wasm-opt $(WASM_OPT_FLAGS) pkg/article_atlas_bg.wasm -o pkg/article_atlas_bg.wasm
 	@touch $@
