@@ -49,6 +49,14 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 }
                 _ => (w0, t.kind),
             };
+            // whose father or wife the text names is a person ("Elian
+            // Gonzalez's father", read as a body)
+            let kin = words.get(w1).is_some_and(|n| !n.brk && super::lists::en_kin().contains(&n.key));
+            let tkind = if tkind == EntityType::Organization && kin && super::merge::possessive(&words[w1 - 1]) {
+                EntityType::Person
+            } else {
+                tkind
+            };
             // a rank alone is no body ("[Attorney] General Janet Reno")
             if tkind == EntityType::Organization
                 && !words[w0].arabic

@@ -402,6 +402,7 @@ mod tests {
             "en_feature_national",
             "en_generational",
             "en_honorific",
+            "en_kin",
             "en_locative",
             "en_located",
             "en_name_abbreviation",

@@ -68,6 +68,9 @@ word_lists! {
     pub(super) fn en_ranks = ["en_rank"];
     /// Patronymic particles in English spelling ("bin", "ibn").
     pub(super) fn en_patronymics = ["en_patronymic"];
+    /// Kin words after a possessive that make its owner a person ("Elian
+    /// Gonzalez's father").
+    pub(super) fn en_kin = ["en_kin"];
     /// Generational suffixes that end a person's name ("Jr.", "III").
     pub(super) fn en_generationals = ["en_generational"];
     /// Connectors that may sit inside an English name ("Gulf of Mexico",
