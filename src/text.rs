@@ -574,7 +574,13 @@ pub(crate) fn sentences_chars(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
+    // the characters a sentence may end at ('\n', '!', '.', '?', and '؛'
+    // U+061B, '؟' U+061F: the two differ in the bit of 4); most characters
+    // are none, passed over with two tests each
+    const ENDS: u64 = (1 << b'\n') | (1 << b'!') | (1 << b'.') | (1 << b'?');
+    let may_end = |&c: &char| ((c as u32) < 64 && (ENDS >> c as u32) & 1 != 0) || (c as u32 | 4) == 0x061F;
+    while let Some(k) = chars.get(i..).and_then(|rest| rest.iter().position(may_end)) {
+        i += k;
         let c = chars[i];
         let end_here = match c {
             '\n' => true,
