@@ -206,10 +206,12 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     // "@" up to the next white space
     let mut link = false;
     let mut last_sent = usize::MAX;
-    // words repeat within an article: read each spelling once
-    // about one spelling per two tokens: sized once, not regrown
-    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> =
-        std::collections::HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+    // words repeat within an article and across articles: each spelling
+    // read once, kept ([`READINGS`])
+    let mut cache = READINGS.with(|r| std::mem::take(&mut *r.borrow_mut()));
+    if cache.len() >= READINGS_LIMIT {
+        cache.clear();
+    }
     for (i, t) in tokens.iter().enumerate() {
         let joined = i > 0 && tokens[i - 1].end == t.start;
         link = (link && joined)
@@ -272,7 +274,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
                 Some(r) => Rc::clone(r),
                 None => {
                     let r = readings_of(t);
-                    cache.insert(t.text.as_str(), Rc::clone(&r));
+                    cache.insert(t.text.clone(), Rc::clone(&r));
                     r
                 }
             },
@@ -302,8 +304,20 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         hyphen = false;
         open = false;
     }
+    READINGS.with(|r| *r.borrow_mut() = cache);
     super::annotate(&mut out);
     out
+}
+
+/// Spellings whose readings [`READINGS`] keeps at most; it starts again
+/// empty when full.
+const READINGS_LIMIT: usize = if cfg!(target_arch = "wasm32") { 1 << 12 } else { 1 << 14 };
+
+thread_local! {
+    /// The readings of each spelling (a token's text) met, kept across
+    /// articles: they follow from the spelling alone.
+    static READINGS: std::cell::RefCell<std::collections::HashMap<RcStr, Rc<[Reading]>, crate::hash::FnvBuild>> =
+        Default::default();
 }
 
 #[cfg(test)]
