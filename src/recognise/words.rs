@@ -212,6 +212,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     if cache.len() >= READINGS_LIMIT {
         cache.clear();
     }
+    let now = (crate::lists::ready(), crate::gazetteer::generation());
     for (i, t) in tokens.iter().enumerate() {
         let joined = i > 0 && tokens[i - 1].end == t.start;
         link = (link && joined)
@@ -257,6 +258,19 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         last_sent = sent;
         // every letter a capital, two letters or more: one pass, which most
         // words leave at their first letter
+        // the spelling's readings and word-list facts, kept ([`READINGS`])
+        let kept = match cache.get_mut(t.text.as_str()) {
+            Some(k) => k,
+            None => cache.entry(t.text.clone()).or_insert_with(|| (readings_of(t), None)),
+        };
+        let f = match &kept.1 {
+            Some((at, f)) if *at == now => f.clone(),
+            _ => {
+                let f = super::feat_of(&kept.0, t.arabic);
+                kept.1 = Some((now, f.clone()));
+                f
+            }
+        };
         let upper = !t.arabic && {
             let mut letters = 0usize;
             t.text.chars().filter(|c| c.is_alphabetic()).all(|c| {
@@ -270,14 +284,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             end: t.end,
             text: t.text.clone(),
             key: t.norm.clone(),
-            readings: match cache.get(t.text.as_str()) {
-                Some(r) => Rc::clone(r),
-                None => {
-                    let r = readings_of(t);
-                    cache.insert(t.text.clone(), Rc::clone(&r));
-                    r
-                }
-            },
+            readings: Rc::clone(&kept.0),
             arabic: t.arabic,
             cap: t.capitalized,
             upper,
@@ -293,7 +300,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             link,
             sent_start,
             sent,
-            f: Feat::default(),
+            f,
         });
         brk = false;
         comma = false;
@@ -305,7 +312,6 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         open = false;
     }
     READINGS.with(|r| *r.borrow_mut() = cache);
-    super::annotate(&mut out);
     out
 }
 
@@ -313,10 +319,16 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
 /// empty when full.
 const READINGS_LIMIT: usize = if cfg!(target_arch = "wasm32") { 1 << 12 } else { 1 << 14 };
 
+/// A spelling's readings, and its [`Feat`] with the state of the data it
+/// was worked out in (whether the word lists are at hand, the gazetteer
+/// shards folded in).
+type Kept = (Rc<[Reading]>, Option<((bool, usize), Feat)>);
+
 thread_local! {
-    /// The readings of each spelling (a token's text) met, kept across
-    /// articles: they follow from the spelling alone.
-    static READINGS: std::cell::RefCell<std::collections::HashMap<RcStr, Rc<[Reading]>, crate::hash::FnvBuild>> =
+    /// The readings and word-list facts of each spelling (a token's text)
+    /// met, kept across articles: they follow from the spelling alone (the
+    /// facts, in one state of the data).
+    static READINGS: std::cell::RefCell<std::collections::HashMap<RcStr, Kept, crate::hash::FnvBuild>> =
         Default::default();
 }
 
