@@ -1,6 +1,7 @@
 //! A shared immutable string: a token's text and normalised form, which
-//! every occurrence of a spelling in an article shares, and which the words
-//! built from the tokens share again, instead of one copy each.
+//! every occurrence of a spelling shares (in an article and, through the
+//! kept [`Spellings`], across articles), and which the words built from the
+//! tokens share again, instead of one copy each.
 //! Single-threaded ([`Rc`]): one analysis runs on one thread.
 
 use std::borrow::Borrow;
@@ -102,6 +103,35 @@ impl PartialEq<RcStr> for String {
     fn eq(&self, other: &RcStr) -> bool {
         self.as_str() == other.as_str()
     }
+}
+
+/// The spellings kept across articles: each text of a token met, as the
+/// token's shared string, with its normal form.
+pub(crate) type Spellings = std::collections::HashMap<RcStr, RcStr, crate::hash::FnvBuild>;
+
+/// Spellings kept at most; the map starts again empty when full (a spelling
+/// takes about 100 bytes).
+const SPELLINGS_LIMIT: usize = if cfg!(target_arch = "wasm32") { 1 << 12 } else { 1 << 14 };
+
+thread_local! {
+    /// Most words of an article were in the articles before: kept, they are
+    /// neither normalised nor copied again ([`crate::text::tokenize`]).
+    static SPELLINGS: std::cell::RefCell<Spellings> = Default::default();
+}
+
+/// The spellings kept (none once the limit is reached); hand them back
+/// with [`keep_spellings`].
+pub(crate) fn take_spellings() -> Spellings {
+    let mut s = SPELLINGS.with(|s| std::mem::take(&mut *s.borrow_mut()));
+    if s.len() >= SPELLINGS_LIMIT {
+        s.clear();
+    }
+    s
+}
+
+/// Keeps `s` for the next [`take_spellings`].
+pub(crate) fn keep_spellings(s: Spellings) {
+    SPELLINGS.with(|k| *k.borrow_mut() = s);
 }
 
 #[cfg(test)]

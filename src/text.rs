@@ -352,9 +352,8 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
     // about one token per five code points of running text (English 5.5,
     // Arabic 6.2 over the development articles): few reallocations
     let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
-    // and about one spelling per two tokens: few regrowths of the map
-    let mut seen: std::collections::HashMap<&str, (RcStr, RcStr), crate::hash::FnvBuild> =
-        std::collections::HashMap::with_capacity_and_hasher(chars.len() / 10, Default::default());
+    // the spellings met before, in this article or the ones before it
+    let mut seen = crate::rcstr::take_spellings();
     let mut norm_buf = String::new();
     let mut i = 0;
     while i < chars.len() {
@@ -410,16 +409,17 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
         let word = text.get(from..byte_of(i)).unwrap_or_default();
         // a spelling met before shares its text and normal form, and a
         // spelling that is its own normal form ("the", "قال") has one string
-        let (text, norm) = seen
-            .entry(word)
-            .or_insert_with(|| {
+        let (text, norm) = match seen.get_key_value(word) {
+            Some((text, norm)) => (text.clone(), norm.clone()),
+            None => {
                 let text = RcStr::from(word);
                 norm_buf.clear();
                 normalize_to(word, &mut norm_buf);
                 let norm = if norm_buf == word { text.clone() } else { RcStr::from(norm_buf.as_str()) };
+                seen.insert(text.clone(), norm.clone());
                 (text, norm)
-            })
-            .clone();
+            }
+        };
         tokens.push(Token {
             start,
             end: i,
@@ -430,6 +430,7 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
             text,
         });
     }
+    crate::rcstr::keep_spellings(seen);
     tokens
 }
 
@@ -573,7 +574,13 @@ pub(crate) fn sentences_chars(chars: &[char]) -> Vec<(usize, usize)> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < chars.len() {
+    // the characters a sentence may end at ('\n', '!', '.', '?', and '؛'
+    // U+061B, '؟' U+061F: the two differ in the bit of 4); most characters
+    // are none, passed over with two tests each
+    const ENDS: u64 = (1 << b'\n') | (1 << b'!') | (1 << b'.') | (1 << b'?');
+    let may_end = |&c: &char| ((c as u32) < 64 && (ENDS >> c as u32) & 1 != 0) || (c as u32 | 4) == 0x061F;
+    while let Some(k) = chars.get(i..).and_then(|rest| rest.iter().position(may_end)) {
+        i += k;
         let c = chars[i];
         let end_here = match c {
             '\n' => true,
@@ -648,159 +655,5 @@ fn push_trimmed(chars: &[char], mut s: usize, mut e: usize, out: &mut Vec<(usize
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn proclitics_by_first_letter() {
-        for c in ['و', 'ف', 'ب', 'ل', 'ك', 'ا', 'م', 'a'] {
-            let want: Vec<&str> = PROCLITICS.iter().rev().copied().filter(|p| p.starts_with(c)).collect();
-            assert_eq!(proclitics_starting(c), want.as_slice(), "{c}");
-        }
-        assert!(PROCLITICS.iter().all(|p| p.chars().next().is_some_and(|c| proclitics_starting(c).contains(p))));
-    }
-
-    #[test]
-    fn readings_fit_inline() {
-        // the proclitics starting a word are a chain ("و", "وب", "وبال"):
-        // the word and each of them must fit in the inline readings
-        for p in PROCLITICS {
-            let word = format!("{p}عراق");
-            let n = PROCLITICS.iter().filter(|q| word.starts_with(**q)).count() + 1;
-            assert!(n <= MAX_READINGS, "{p}: {n} readings");
-            assert_eq!(readings(&word).len(), n, "{p}");
-        }
-        assert_eq!(
-            readings("وبالعراق").iter().map(|r| r.stem).collect::<Vec<_>>(),
-            ["وبالعراق", "بالعراق", "العراق", "عراق"]
-        );
-    }
-
-    #[test]
-    fn forms_table_reads_as_its_file() {
-        crate::tsv::check_reads_as_file(include_str!("../data/text/arabic_forms.tsv"), ARABIC_FORMS_TSV, usize::MAX);
-    }
-
-    #[test]
-    fn arabic_variants_meet() {
-        assert_eq!(normalize("إدلب"), normalize("ادلب"));
-        assert_eq!(normalize("الأميركية"), "الاميركيه");
-        assert_eq!(normalize("مُصْطَفى"), "مصطفي");
-        assert_eq!(normalize("٢٠٢٢"), "2022");
-        assert_eq!(normalize("Zürich"), "zurich");
-        assert_eq!(normalize_key("Al-Hol  camp"), "al hol camp");
-    }
-
-    #[test]
-    fn presentation_forms_fold_for_matching() {
-        // "بغداد" and "الإمارات" as a PDF gives them: contextual forms and the lam-alef ligature.
-        assert_eq!(normalize("ﺑﻐﺪﺍﺩ"), normalize("بغداد"));
-        assert_eq!(normalize("ﺍﻹﻣﺎﺭﺍﺕ"), normalize("الإمارات"));
-        assert_eq!(normalize("ﻻ"), "لا");
-        assert_eq!(normalize_key("ﺍﻟﺮﻳﺎﺽ"), "الرياض");
-        // Offsets stay in the text as given: the tokens are the written words.
-        let t = tokenize("في ﺑﻐﺪﺍﺩ");
-        assert_eq!((t[1].start, t[1].end, t[1].norm.as_str()), (3, 8, "بغداد"));
-        // The article of "ﺍﻹﻣﺎﺭﺍﺕ" is one letter and half a ligature: 2 normalised letters.
-        assert_eq!(orig_prefix("ﺍﻹﻣﺎﺭﺍﺕ", 2), 2);
-        assert_eq!(orig_prefix("الإمارات", 2), 2);
-        assert_eq!(orig_prefix("وَالعراق", 1), 2);
-        // Every row of the generated table folds to Arabic letters or marks.
-        assert!(arabic_forms().len() > 700);
-        assert!(arabic_forms().windows(2).all(|w| w[0].0 < w[1].0));
-    }
-
-    #[test]
-    fn ascii_shortcut_agrees_with_the_tables() {
-        for b in 0u8..128 {
-            let c = char::from(b);
-            let slow: String = normalize_char(c).into_iter().collect();
-            assert_eq!(normalize(&c.to_string()), slow, "{b}");
-        }
-        assert_eq!(normalize("O`Brien U.S."), "o'brien u.s.");
-    }
-
-    #[test]
-    fn tables_answer_as_char_does() {
-        for c in (0..0x1_0000).filter_map(char::from_u32) {
-            assert_eq!(is_alphabetic(c), c.is_alphabetic(), "{c:?}");
-            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
-            assert_eq!(is_uppercase(c), c.is_uppercase(), "{c:?}");
-            assert_eq!(normalize_char(c), normalize_char_slow(c), "{c:?}");
-        }
-        // readings() skips a word whose first letter starts no proclitic
-        for p in PROCLITICS {
-            assert!(p.starts_with(['و', 'ف', 'ب', 'ل', 'ك', 'ا']), "{p}");
-        }
-    }
-
-    #[test]
-    fn clitics_are_stripped() {
-        let s = stems(&normalize("بالعراق"));
-        assert!(s.contains(&"العراق".to_string()), "{s:?}");
-        assert!(s.contains(&"عراق".to_string()));
-        let s = stems(&normalize("وبغداد"));
-        assert!(s.contains(&"بغداد".to_string()), "{s:?}");
-        let s = stems(&normalize("للعراق"));
-        assert!(s.contains(&"العراق".to_string()), "{s:?}");
-        let s = stems(&normalize("لسوريا"));
-        assert!(s.contains(&"سوريا".to_string()), "{s:?}");
-    }
-
-    #[test]
-    fn common_word_chars_are_word_chars() {
-        for u in 0..0x1_0000u32 {
-            let Some(c) = char::from_u32(u) else { continue };
-            if is_common_word_char(c) {
-                assert!(is_word_char(c), "{u:x}");
-            }
-        }
-    }
-
-    #[test]
-    fn tokens_have_code_point_offsets() {
-        let t = tokenize("في لاهاي، U.S. officials");
-        let words: Vec<_> = t.iter().map(|t| (t.text.as_str(), t.start, t.end)).collect();
-        assert_eq!(words, vec![("في", 0, 2), ("لاهاي", 3, 8), ("،", 8, 9), ("U.S.", 10, 14), ("officials", 15, 24)]);
-    }
-
-    #[test]
-    fn sentences_split_on_arabic_and_latin_marks() {
-        let s = sentences("He met Mr. Smith in the U.S. today. Then left! هل؟ نعم.");
-        assert_eq!(s.len(), 4, "{s:?}");
-    }
-
-    #[test]
-    fn sentences_split_after_a_dotted_abbreviation_before_an_opener() {
-        let s = sentences("He moved to Washington, D.C. The sheriff said. U.S. He left the U.S. Senate.");
-        let parts: Vec<String> = s
-            .iter()
-            .map(|&(a, b)| {
-                "He moved to Washington, D.C. The sheriff said. U.S. He left the U.S. Senate."
-                    .chars()
-                    .skip(a)
-                    .take(b - a)
-                    .collect()
-            })
-            .collect();
-        assert_eq!(parts, ["He moved to Washington, D.C.", "The sheriff said.", "U.S.", "He left the U.S. Senate."]);
-    }
-
-    #[test]
-    fn sentences_split_at_a_full_stop_without_space_in_arabic() {
-        for (text, want) in [
-            // SaudiNewsNet: no space after the full stop.
-            (
-                "وصل الوفد إلى الرياض.وقال المتحدث إن الزيارة ناجحة.",
-                vec!["وصل الوفد إلى الرياض.", "وقال المتحدث إن الزيارة ناجحة."],
-            ),
-            ("انتهى الاجتماع عام 2015.وبدأ العمل", vec!["انتهى الاجتماع عام 2015.", "وبدأ العمل"]),
-            // Latin "word.Word" (a domain, a name) and decimals stay whole.
-            ("Visit Example.com today. It rose 3.5 points.", vec!["Visit Example.com today.", "It rose 3.5 points."]),
-        ] {
-            let chars: Vec<char> = text.chars().collect();
-            let got: Vec<String> = sentences(text).iter().map(|&(s, e)| chars[s..e].iter().collect()).collect();
-            assert_eq!(got, want, "{text}");
-        }
-    }
-}
+#[path = "text_tests.rs"]
+mod tests;

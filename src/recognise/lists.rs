@@ -2,7 +2,7 @@
 //! `compass.tsv`) and the per-word facts drawn from them ([`annotate`]).
 
 use super::lexicon::WordSet;
-use super::{lexicon, Direction, Feat, Word};
+use super::{lexicon, Direction, Feat};
 use crate::gazetteer;
 use crate::lists::{text as late_list, Late, List};
 
@@ -329,62 +329,50 @@ fn flags(key: &str) -> u32 {
     t.get(key).copied().unwrap_or(0)
 }
 
-/// Fills each word's [`Feat`] from the word lists, once.
-pub fn annotate(words: &mut [Word]) {
-    // every occurrence of a spelling shares its readings ([`super::words`]),
-    // and what follows depends on nothing else (`arabic` follows from the
-    // spelling too): keyed by the shared list, no string is copied
-    let mut cache: std::collections::HashMap<*const [super::words::Reading], Feat, crate::hash::FnvBuild> =
-        std::collections::HashMap::with_capacity_and_hasher(words.len() / 2, Default::default());
-    for w in words.iter_mut() {
-        let id = std::rc::Rc::as_ptr(&w.readings);
-        if let Some(f) = cache.get(&id) {
-            w.f = f.clone();
-            continue;
+/// A word's [`Feat`] from the word lists: what its readings and its script
+/// (both follow from its spelling) say; [`super::words`] keeps it per spelling.
+pub(super) fn feat_of(readings: &[super::words::Reading], arabic: bool) -> Feat {
+    let mut f = Feat::default();
+    // the readings' flags, on the stack (a word has a handful)
+    let (mut buf, heap);
+    let all: &[u32] = if readings.len() <= 16 {
+        buf = [0u32; 16];
+        for (b, r) in buf.iter_mut().zip(readings.iter()) {
+            *b = flags(&r.key);
         }
-        let mut f = Feat::default();
-        // the readings' flags, on the stack (a word has a handful)
-        let (mut buf, heap);
-        let all: &[u32] = if w.readings.len() <= 16 {
-            buf = [0u32; 16];
-            for (b, r) in buf.iter_mut().zip(w.readings.iter()) {
-                *b = flags(&r.key);
-            }
-            &buf[..w.readings.len()]
-        } else {
-            heap = w.readings.iter().map(|r| flags(&r.key)).collect::<Vec<u32>>();
-            &heap
-        };
-        let own = all.first().copied().unwrap_or(0);
-        let any = all.iter().fold(0, |a, b| a | b);
-        if w.arabic {
-            f.ar_stop = own & F_AR_STOP != 0;
-            f.org_head = own & F_ORG_HEAD != 0;
-            f.org_head_reading = all.iter().position(|x| x & F_ORG_HEAD != 0);
-            f.org_adj = any & F_ORG_ADJ != 0;
-        } else {
-            f.en_stop = own & F_EN_STOP != 0;
-            f.connector = own & F_CONNECTOR != 0;
-            f.en_org_head = own & F_EN_ORG_HEAD != 0;
-        }
-        f.particle = own & F_PARTICLE != 0;
-        f.time = own & F_TIME != 0;
-        f.title = any & F_TITLE != 0;
-        f.title_start = any & (F_TITLE | F_TITLE_START) != 0;
-        f.trigger = any & F_TRIGGER != 0;
-        f.trigger_start = any & (F_TRIGGER | F_TRIGGER_START) != 0;
-        f.org_start = any & F_ORG_START != 0;
-        f.people_start = any & F_PEOPLE_START != 0;
-        f.compass = any & F_COMPASS != 0;
-        f.demonym_start = any & F_DEMONYM_START != 0;
-        if w.arabic {
-            f.club_start = any & F_CLUB_START != 0;
-            f.agency_start = any & F_AGENCY_START != 0;
-            f.sport = any & F_SPORT != 0;
-        }
-        f.demonym = w.readings.iter().find_map(|r| gazetteer::demonym(&r.key));
-        f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
-        cache.insert(id, f.clone());
-        w.f = f;
+        &buf[..readings.len()]
+    } else {
+        heap = readings.iter().map(|r| flags(&r.key)).collect::<Vec<u32>>();
+        &heap
+    };
+    let own = all.first().copied().unwrap_or(0);
+    let any = all.iter().fold(0, |a, b| a | b);
+    if arabic {
+        f.ar_stop = own & F_AR_STOP != 0;
+        f.org_head = own & F_ORG_HEAD != 0;
+        f.org_head_reading = all.iter().position(|x| x & F_ORG_HEAD != 0);
+        f.org_adj = any & F_ORG_ADJ != 0;
+    } else {
+        f.en_stop = own & F_EN_STOP != 0;
+        f.connector = own & F_CONNECTOR != 0;
+        f.en_org_head = own & F_EN_ORG_HEAD != 0;
     }
+    f.particle = own & F_PARTICLE != 0;
+    f.time = own & F_TIME != 0;
+    f.title = any & F_TITLE != 0;
+    f.title_start = any & (F_TITLE | F_TITLE_START) != 0;
+    f.trigger = any & F_TRIGGER != 0;
+    f.trigger_start = any & (F_TRIGGER | F_TRIGGER_START) != 0;
+    f.org_start = any & F_ORG_START != 0;
+    f.people_start = any & F_PEOPLE_START != 0;
+    f.compass = any & F_COMPASS != 0;
+    f.demonym_start = any & F_DEMONYM_START != 0;
+    if arabic {
+        f.club_start = any & F_CLUB_START != 0;
+        f.agency_start = any & F_AGENCY_START != 0;
+        f.sport = any & F_SPORT != 0;
+    }
+    f.demonym = readings.iter().find_map(|r| gazetteer::demonym(&r.key));
+    f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
+    f
 }

@@ -72,7 +72,7 @@ use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
 use learned::learned_spans;
 use linking::link_later_mentions;
-pub use lists::annotate;
+use lists::feat_of;
 pub(crate) use lists::{en_sentence_openers, en_stop};
 use merge::{merge, misc_ranges, policy, PRIO_DATE};
 use orgs::{curated_orgs, pattern_org};

@@ -68,10 +68,6 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     // "New York" may start a sentence; a lone "New" or "Police" may not
     let multi_only = english && w.sent_start && w.f.en_stop && w.key != "the";
     let max = gazetteer::max_name_tokens().clamp(1, 8);
-    let mut run = 1;
-    while run < max && i + run < words.len() && !words[i + run].brk {
-        run += 1;
-    }
     let mut best: Option<(usize, usize, String, &'static [u32])> = None;
     // one buffer for every reading's keys
     let mut key = String::new();
@@ -96,12 +92,12 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
             if !c.is_empty() && cased && !(multi_only && j == i + 1) && best.as_ref().is_none_or(|b| j > b.1) {
                 best = Some((ri, j, k.to_string(), c));
             }
-            if !longer || j >= i + run {
+            // a name runs over at most `max` words, none after a break
+            if !longer || j - i >= max || words.get(j).is_none_or(|n| n.brk) {
                 break;
             }
             if !extended {
                 key.clear();
-                key.reserve(first.len() + words[j..i + run].iter().map(|x| x.key.len() + 1).sum::<usize>());
                 key.push_str(first);
                 extended = true;
             }
@@ -237,12 +233,12 @@ fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u
         // two joined words of a place name are short; a longer "word" (a
         // run of letters pasted without spaces) is not tried at every split,
         // which would cost its length squared
-        if r.key.chars().nth(MAX_JOINED_CHARS).is_some() {
+        let n = r.key.chars().count();
+        if n > MAX_JOINED_CHARS {
             continue;
         }
         // split after the k-th letter, 2 <= k < len - 2: slices, no allocation
         // per split (this runs on every Arabic word that is not a place)
-        let n = r.key.chars().count();
         for (b, _) in r.key.char_indices().take(n.saturating_sub(2)).skip(2) {
             let (head, tail) = r.key.split_at(b);
             if !gazetteer::may_continue(head) || !gazetteer::lookup_step(head).1 {

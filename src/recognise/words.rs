@@ -206,10 +206,13 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     // "@" up to the next white space
     let mut link = false;
     let mut last_sent = usize::MAX;
-    // words repeat within an article: read each spelling once
-    // about one spelling per two tokens: sized once, not regrown
-    let mut cache: std::collections::HashMap<&str, Rc<[Reading]>, crate::hash::FnvBuild> =
-        std::collections::HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
+    // words repeat within an article and across articles: each spelling
+    // read once, kept ([`READINGS`])
+    let mut cache = READINGS.with(|r| std::mem::take(&mut *r.borrow_mut()));
+    if cache.len() >= READINGS_LIMIT {
+        cache.clear();
+    }
+    let now = (crate::lists::ready(), crate::gazetteer::generation());
     for (i, t) in tokens.iter().enumerate() {
         let joined = i > 0 && tokens[i - 1].end == t.start;
         link = (link && joined)
@@ -255,6 +258,19 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         last_sent = sent;
         // every letter a capital, two letters or more: one pass, which most
         // words leave at their first letter
+        // the spelling's readings and word-list facts, kept ([`READINGS`])
+        let kept = match cache.get_mut(t.text.as_str()) {
+            Some(k) => k,
+            None => cache.entry(t.text.clone()).or_insert_with(|| (readings_of(t), None)),
+        };
+        let f = match &kept.1 {
+            Some((at, f)) if *at == now => f.clone(),
+            _ => {
+                let f = super::feat_of(&kept.0, t.arabic);
+                kept.1 = Some((now, f.clone()));
+                f
+            }
+        };
         let upper = !t.arabic && {
             let mut letters = 0usize;
             t.text.chars().filter(|c| c.is_alphabetic()).all(|c| {
@@ -268,14 +284,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             end: t.end,
             text: t.text.clone(),
             key: t.norm.clone(),
-            readings: match cache.get(t.text.as_str()) {
-                Some(r) => Rc::clone(r),
-                None => {
-                    let r = readings_of(t);
-                    cache.insert(t.text.as_str(), Rc::clone(&r));
-                    r
-                }
-            },
+            readings: Rc::clone(&kept.0),
             arabic: t.arabic,
             cap: t.capitalized,
             upper,
@@ -291,7 +300,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
             link,
             sent_start,
             sent,
-            f: Feat::default(),
+            f,
         });
         brk = false;
         comma = false;
@@ -302,8 +311,25 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         hyphen = false;
         open = false;
     }
-    super::annotate(&mut out);
+    READINGS.with(|r| *r.borrow_mut() = cache);
     out
+}
+
+/// Spellings whose readings [`READINGS`] keeps at most; it starts again
+/// empty when full.
+const READINGS_LIMIT: usize = if cfg!(target_arch = "wasm32") { 1 << 12 } else { 1 << 14 };
+
+/// A spelling's readings, and its [`Feat`] with the state of the data it
+/// was worked out in (whether the word lists are at hand, the gazetteer
+/// shards folded in).
+type Kept = (Rc<[Reading]>, Option<((bool, usize), Feat)>);
+
+thread_local! {
+    /// The readings and word-list facts of each spelling (a token's text)
+    /// met, kept across articles: they follow from the spelling alone (the
+    /// facts, in one state of the data).
+    static READINGS: std::cell::RefCell<std::collections::HashMap<RcStr, Kept, crate::hash::FnvBuild>> =
+        Default::default();
 }
 
 #[cfg(test)]

@@ -110,12 +110,12 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
     let mut p = Prepared {
         toks: Vec::with_capacity(tokens.len()),
         at: Vec::with_capacity(tokens.len()),
-        own: Vec::with_capacity(tokens.len() / 2),
-        near: Vec::with_capacity(tokens.len() / 2),
+        own: Vec::with_capacity(tokens.len()),
+        near: Vec::with_capacity(tokens.len()),
         edge: [[0; NT]; 4],
     };
     // per spelling, the token it was first met at (whose Tok it copies)
-    let mut first: Vec<usize> = Vec::with_capacity(tokens.len() / 2);
+    let mut first: Vec<usize> = Vec::with_capacity(tokens.len());
     // locked once for the run (nothing else takes it meanwhile: the word
     // classes looked up for a new spelling do not tag)
     let mut memo = memo.map(|m| m.lock().unwrap_or_else(PoisonError::into_inner));
