@@ -209,7 +209,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     // words repeat within an article and across articles: each spelling
     // read once, kept ([`READINGS`])
     let mut cache = READINGS.with(|r| std::mem::take(&mut *r.borrow_mut()));
-    if cache.len() >= READINGS_LIMIT {
+    if !crate::rcstr::KEPT_ACROSS_ARTICLES || cache.len() >= READINGS_LIMIT {
         cache.clear();
     }
     let now = (crate::lists::ready(), crate::gazetteer::generation());
@@ -317,7 +317,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
 
 /// Spellings whose readings [`READINGS`] keeps at most; it starts again
 /// empty when full.
-const READINGS_LIMIT: usize = if cfg!(target_arch = "wasm32") { 1 << 12 } else { 1 << 14 };
+/// Not in wasm: [`crate::rcstr::KEPT_ACROSS_ARTICLES`].
+const READINGS_LIMIT: usize = 1 << 14;
 
 /// A spelling's readings, and its [`Feat`] with the state of the data it
 /// was worked out in (whether the word lists are at hand, the gazetteer
