@@ -72,14 +72,15 @@ pub(super) fn extract_blocks(
     lang: Lang,
     lex: &dyn Lexicon,
 ) -> Vec<Vec<Vec<u32>>> {
-    let toks = toks(tokens, lang, lex).0;
+    let (toks, _, owns) = toks(tokens, lang, lex);
     let mut out = Vec::with_capacity(blocks.len());
     for r in blocks {
         let mut fs = Vec::with_capacity(r.len());
-        if let (Some(chunk), Some(info)) = (tokens.get(r.clone()), toks.get(r.clone())) {
+        if let (Some(chunk), Some(info), Some(own)) = (tokens.get(r.clone()), toks.get(r.clone()), owns.get(r.clone()))
+        {
             each_with(chunk, info, lang, true, |i, rest| {
                 let mut all = Vec::with_capacity(64);
-                own_features(&info[i], lang, &mut all);
+                own_features(&info[i], &own[i], lang, &mut all);
                 all.extend_from_slice(rest);
                 fs.push(all);
             });

@@ -378,6 +378,16 @@ pub(super) struct Tok {
     pub(super) via: u16,
     cap: bool,
     sentence_end: bool,
+    /// Document cues ([`super::document::doc_cues`]): what the other tokens of the run with
+    /// this stem have around them (0 for a stem met once).
+    pub(super) doc: u16,
+}
+
+/// What only [`own_features`] reads of a token besides its [`Tok`]: kept
+/// out of the `Tok`, which a tagger copies per token, while the own
+/// features are summed once per spelling.
+#[derive(Clone, Copy)]
+pub(super) struct Own {
     /// Code points of the normalised word, at most 8.
     len: u64,
     /// The text as written (English features).
@@ -386,9 +396,6 @@ pub(super) struct Tok {
     /// (words only, each strictly shorter than the stem): [`affix_hash`],
     /// eight bytes each where `Option<u64>` took sixteen.
     affixes: [(Option<NonZeroU64>, Option<NonZeroU64>); 4],
-    /// Document cues ([`super::document::doc_cues`]): what the other tokens of the run with
-    /// this stem have around them (0 for a stem met once).
-    pub(super) doc: u16,
 }
 
 /// Feature hashes for every token of a sentence (or any token run).
@@ -403,11 +410,11 @@ pub fn extract(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> Vec<Vec<u32>>
 /// and features, in order, from one buffer (what tagging needs).
 #[cfg(test)]
 pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMut(usize, &[u32])) {
-    let toks = toks(tokens, lang, lex).0;
+    let (toks, _, owns) = toks(tokens, lang, lex);
     let mut all: Vec<u32> = Vec::with_capacity(96);
     each_with(tokens, &toks, lang, true, |i, rest| {
         all.clear();
-        own_features(&toks[i], lang, &mut all);
+        own_features(&toks[i], &owns[i], lang, &mut all);
         all.extend_from_slice(rest);
         sink(i, &all);
     });
@@ -415,35 +422,40 @@ pub fn each(tokens: &[Token], lang: Lang, lex: &dyn Lexicon, mut sink: impl FnMu
 
 /// [`Tok`] of every token; a spelling met before is copied, not worked
 /// out again (its readings, word classes, shape and affixes). Also, per
-/// token, the index of the first token with its spelling.
-pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> (Vec<Tok>, Vec<usize>) {
+/// token, the index of the first token with its spelling, and its [`Own`].
+pub(super) fn toks(tokens: &[Token], lang: Lang, lex: &dyn Lexicon) -> (Vec<Tok>, Vec<usize>, Vec<Own>) {
     // about one spelling per two tokens of an article: few regrowths
     let mut seen: std::collections::HashMap<&str, usize, crate::hash::FnvBuild> =
         std::collections::HashMap::with_capacity_and_hasher(tokens.len() / 2, Default::default());
     let mut out: Vec<Tok> = Vec::with_capacity(tokens.len());
+    let mut owns: Vec<Own> = Vec::with_capacity(tokens.len());
     let mut first = Vec::with_capacity(tokens.len());
     for t in tokens {
         let i = *seen.entry(t.text.as_str()).or_insert(out.len());
-        let tok = out.get(i).cloned().unwrap_or_else(|| tok(t, lang, lex));
+        let (tok, own) = match (out.get(i), owns.get(i)) {
+            (Some(&tok), Some(&own)) => (tok, own),
+            _ => tok(t, lang, lex),
+        };
         first.push(i);
         out.push(tok);
+        owns.push(own);
     }
     if lang == Lang::Ar {
         super::document::doc_cues(tokens, &mut out);
     }
-    (out, first)
+    (out, first, owns)
 }
 
 /// The features of [`each_with`] that follow from the token alone (not
 /// its neighbours, its place in the run, or the run): the same for every
 /// occurrence of a spelling, so a tagger sums their weights once per
 /// spelling and runs [`each_with`] without them (`own` false).
-pub(super) fn own_features(t: &Tok, lang: Lang, f: &mut Vec<u32>) {
+pub(super) fn own_features(t: &Tok, o: &Own, lang: Lang, f: &mut Vec<u32>) {
     f.push(f1(0, 0));
     f.push(f1(1, t.norm));
     f.push(f1(8, t.shape));
-    f.push(f1(12, t.len));
-    for (k, &(p, s)) in (1u64..).zip(&t.affixes) {
+    f.push(f1(12, o.len));
+    for (k, &(p, s)) in (1u64..).zip(&o.affixes) {
         if let Some(p) = p {
             f.push(f2(13, k, p.get()));
         }
@@ -469,11 +481,12 @@ pub(super) fn own_features(t: &Tok, lang: Lang, f: &mut Vec<u32>) {
                 f.push(f1(22, t.clitic));
             }
         }
-        Lang::En => f.push(f1(31, t.text)),
+        Lang::En => f.push(f1(31, o.text)),
     }
 }
 
-pub(super) fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
+/// The [`Tok`] and [`Own`] of a token.
+pub(super) fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> (Tok, Own) {
     let rs = if lang == Lang::Ar && t.arabic && t.is_word { readings(&t.norm) } else { crate::text::Readings::none() };
     let (base, clitic) = match rs.last() {
         Some(r) if r.prefix_len > 0 => {
@@ -513,7 +526,7 @@ pub(super) fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
         let n = shape_into(&t.text, &mut buf);
         hb(buf.get(..n).unwrap_or_default())
     };
-    Tok {
+    let tok = Tok {
         norm,
         norm_m: m(norm),
         stem,
@@ -525,11 +538,11 @@ pub(super) fn tok(t: &Token, lang: Lang, lex: &dyn Lexicon) -> Tok {
         via,
         cap: t.capitalized,
         sentence_end: is_sentence_end(&t.norm),
-        len: t.norm.chars().count().min(8) as u64,
-        text: if lang == Lang::En { h(&t.text) } else { 0 },
-        affixes,
         doc: 0,
-    }
+    };
+    let o =
+        Own { len: t.norm.chars().count().min(8) as u64, text: if lang == Lang::En { h(&t.text) } else { 0 }, affixes };
+    (tok, o)
 }
 
 /// The features of one token in [`each_with`], on the stack: at most 31

@@ -21,7 +21,7 @@ fn own_features_and_the_rest_are_all_the_features() {
         (Lang::Ar, "وقال الرئيس العراقي في بغداد إن الرئيس سيزور للعراق والكويت."),
     ] {
         let tokens = crate::text::tokenize(text);
-        let (toks, first) = toks(&tokens, lang, lex);
+        let (toks, first, owns) = toks(&tokens, lang, lex);
         let mut all = Vec::new();
         each(&tokens, lang, lex, |_, f| all.push(f.to_vec()));
         let mut rest = Vec::new();
@@ -31,11 +31,11 @@ fn own_features_and_the_rest_are_all_the_features() {
             // a later token of a spelling has the first one's own features
             // ("McCain" twice, "الرئيس" twice)
             let (mut mine, mut firsts) = (Vec::new(), Vec::new());
-            own_features(&toks[i], lang, &mut mine);
-            own_features(&toks[first[i]], lang, &mut firsts);
+            own_features(&toks[i], &owns[i], lang, &mut mine);
+            own_features(&toks[first[i]], &owns[first[i]], lang, &mut firsts);
             assert_eq!(mine, firsts, "{text}: token {i}");
             let mut split = r.clone();
-            own_features(&toks[first[i]], lang, &mut split);
+            own_features(&toks[first[i]], &owns[first[i]], lang, &mut split);
             let (mut a, mut split) = (a.clone(), split);
             a.sort_unstable();
             split.sort_unstable();
@@ -48,7 +48,7 @@ fn own_features_and_the_rest_are_all_the_features() {
         each_with(&tokens, &toks, lang, false, |_, f| bare.push(f.to_vec()));
         for (i, (a, b)) in all.iter().zip(&bare).enumerate() {
             let mut split = b.clone();
-            own_features(&toks[i], lang, &mut split);
+            own_features(&toks[i], &owns[i], lang, &mut split);
             for (k, d) in OFFSETS.into_iter().enumerate() {
                 let near = i.checked_add_signed(d).and_then(|j| first.get(j)).and_then(|&f| toks.get(f));
                 neighbour_features(near, k, lang, &mut split);

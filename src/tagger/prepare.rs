@@ -89,9 +89,9 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
     };
     let mut fs = Vec::with_capacity(32);
     let mut work_out = |t: &Token| {
-        let tok = features::tok(t, lang, lex);
+        let (tok, o) = features::tok(t, lang, lex);
         fs.clear();
-        features::own_features(&tok, lang, &mut fs);
+        features::own_features(&tok, &o, lang, &mut fs);
         let own = model.emission(&fs);
         let near = std::array::from_fn(|k| sum(Some(&tok), k, &mut fs));
         Spelling { tok, own, near }
