@@ -139,9 +139,73 @@ pub(super) fn parse_num(norm: &str) -> Option<(u32, usize)> {
     Some((d.parse().ok()?, digits))
 }
 
+/// [`classify`] of every token, kept only for the tokens it finds
+/// something in: per token, the index of its [`Info`] in the second list,
+/// or [`PLAIN`] (most tokens: a punctuation mark, a word in no table).
+pub(super) fn classify_all(tokens: &[Token]) -> (Vec<u32>, Vec<Info>) {
+    let mut infos = Vec::new();
+    let slots = tokens
+        .iter()
+        .map(|t| {
+            // (punctuation is in no table)
+            let kinds = if t.is_word { word_kinds(&t.norm) } else { 0 };
+            if plain(t, kinds) {
+                return PLAIN;
+            }
+            let f = classify_with(t, kinds);
+            if f.is_plain() {
+                return PLAIN;
+            }
+            infos.push(f);
+            u32::try_from(infos.len() - 1).unwrap_or(PLAIN)
+        })
+        .collect();
+    (slots, infos)
+}
+
+impl Info {
+    /// Whether nothing was found: [`Info::default`].
+    fn is_plain(&self) -> bool {
+        self.cut == 0
+            && self.hijri_num.is_none()
+            && self.decade.is_none()
+            && self.num.is_none()
+            && self.month.is_none()
+            && self.weekday.is_none()
+            && self.rel_day.is_none()
+            && self.period.is_none()
+            && self.unit.is_none()
+            && self.number_word.is_none()
+            && self.ar_dir.is_none()
+            && self.ordinal.is_none()
+            && self.stems.is_empty()
+            && !self.starts
+            && !self.anchored
+    }
+}
+
+/// A token [`classify_all`] keeps no [`Info`] for.
+pub(super) const PLAIN: u32 = u32::MAX;
+
+/// Whether token `t`, of [`word_kinds`] `kinds`, is sure to classify as
+/// [`Info::default`], told without [`classify`]: no word, or a word of no
+/// table that is no number, no Arabic word (stems) and no "'s" form.
+fn plain(t: &Token, kinds: u8) -> bool {
+    !t.is_word
+        || (kinds == 0
+            && !t.arabic
+            && !t.norm.starts_with(|c: char| c.is_ascii_digit() || c == 'و')
+            && !t.norm.ends_with("'s"))
+}
+
+#[cfg(test)]
 pub(super) fn classify(t: &Token) -> Info {
     // (punctuation is in no table)
-    let kinds = if t.is_word { word_kinds(&t.norm) } else { 0 };
+    classify_with(t, if t.is_word { word_kinds(&t.norm) } else { 0 })
+}
+
+/// What token `t` can be, its [`word_kinds`] being `kinds`.
+fn classify_with(t: &Token, kinds: u8) -> Info {
     let ordinal = if kinds & ORDINAL != 0 { w().ordinal_days.get(&t.norm) } else { None };
     let mut info = Info { ordinal, starts: kinds & STARTS != 0, anchored: kinds & ANCHORED != 0, ..Info::default() };
     if !t.is_word {

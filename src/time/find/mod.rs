@@ -148,6 +148,9 @@ fn month_year(month: u8, day: Option<u8>, published: Ymd, future: bool) -> Optio
 
 struct Scanner<'a> {
     tokens: &'a [Token],
+    /// Per token, the index of its [`Info`] in `info`, or
+    /// [`classify::PLAIN`] for [`PLAIN_INFO`] ([`classify::classify_all`]).
+    slot: Vec<u32>,
     info: Vec<Info>,
     published: Option<Ymd>,
     /// Code point offsets of line breaks in the text (sentence limits).
@@ -163,12 +166,38 @@ struct Hit {
     value: DateValue,
 }
 
+/// The [`Info`] of a token nothing was found in.
+static PLAIN_INFO: Info = Info {
+    cut: 0,
+    hijri_num: None,
+    decade: None,
+    num: None,
+    month: None,
+    weekday: None,
+    rel_day: None,
+    period: None,
+    unit: None,
+    number_word: None,
+    ar_dir: None,
+    ordinal: None,
+    stems: Vec::new(),
+    starts: false,
+    anchored: false,
+};
+
+impl<'a> Scanner<'a> {
+    fn new(tokens: &'a [Token], published: Option<Ymd>, breaks: Vec<usize>) -> Scanner<'a> {
+        let (slot, info) = classify::classify_all(tokens);
+        Scanner { tokens, slot, info, published, breaks }
+    }
+}
+
 impl Scanner<'_> {
     fn tok(&self, i: usize) -> Option<&Token> {
         self.tokens.get(i)
     }
     fn inf(&self, i: usize) -> Option<&Info> {
-        self.info.get(i)
+        self.slot.get(i).map(|&s| self.info.get(s as usize).unwrap_or(&PLAIN_INFO))
     }
     fn norm(&self, i: usize) -> &str {
         self.tok(i).map_or("", |t| t.norm.as_str())
@@ -534,7 +563,7 @@ pub fn find(text: &str, tokens: &[Token], lang: &str, published: Option<Ymd>) ->
     } else {
         Vec::new()
     };
-    let sc = Scanner { tokens, info: tokens.iter().map(classify).collect(), published, breaks };
+    let sc = Scanner::new(tokens, published, breaks);
     let mut hits: Vec<Hit> = Vec::new();
     let mut anchor: Option<DateValue> = None;
     let mut i = 0;
@@ -610,8 +639,11 @@ mod tests {
         let published = ymd(2022, 12, 10);
         for (lang, text) in texts {
             let tokens = crate::text::tokenize(text);
-            let sc =
-                Scanner { tokens: &tokens, info: tokens.iter().map(classify).collect(), published, breaks: Vec::new() };
+            let sc = Scanner::new(&tokens, published, Vec::new());
+            // every token's Info is what classify finds
+            for (k, t) in tokens.iter().enumerate() {
+                assert_eq!(format!("{:?}", sc.inf(k)), format!("{:?}", Some(classify(t))), "{lang} token {k}");
+            }
             let key = |h: Option<Hit>| h.map(|h| (h.first, h.last, h.start, h.end, h.value.value));
             let mut found = 0;
             for i in 0..tokens.len() {
