@@ -104,3 +104,25 @@ fn search(w: &Word) -> Answer {
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::words;
+    use crate::text::{sentences, tokenize};
+
+    #[test]
+    fn kept_answers_are_the_searchs_answers() {
+        let t = "البروق تنشط على حفرالباطن الان والمستشفيات حفرالباطن";
+        let toks = tokenize(t);
+        let ws = words(&toks, &sentences(t));
+        let found = |i: usize| super::search(&ws[i]).map(|(ri, key, cands)| (ri, i + 1, String::from(key), cands));
+        for i in 0..ws.len() {
+            let fresh = found(i);
+            assert_eq!(super::joined_place(&ws[i], i), fresh, "{}", ws[i].text);
+            assert_eq!(super::joined_place(&ws[i], i), fresh, "{} again", ws[i].text);
+        }
+        assert_eq!(found(3).map(|f| f.2), Some("حفر الباطن".to_string()));
+        assert!(found(6).is_some());
+        assert!(found(5).is_none());
+    }
+}
