@@ -116,10 +116,10 @@ mod tests {
         let toks = tokenize(t);
         let ws = words(&toks, &sentences(t));
         let found = |i: usize| super::search(&ws[i]).map(|(ri, key, cands)| (ri, i + 1, String::from(key), cands));
-        for i in 0..ws.len() {
+        for (i, w) in ws.iter().enumerate() {
             let fresh = found(i);
-            assert_eq!(super::joined_place(&ws[i], i), fresh, "{}", ws[i].text);
-            assert_eq!(super::joined_place(&ws[i], i), fresh, "{} again", ws[i].text);
+            assert_eq!(super::joined_place(w, i), fresh, "{}", w.text);
+            assert_eq!(super::joined_place(w, i), fresh, "{} again", w.text);
         }
         assert_eq!(found(3).map(|f| f.2), Some("حفر الباطن".to_string()));
         assert!(found(6).is_some());
