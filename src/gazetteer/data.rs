@@ -133,6 +133,8 @@ struct Gazetteer {
     first_words: OnceLock<FirstWords>,
     /// Shards folded in so far ([`generation`]).
     generation: AtomicUsize,
+    /// The core and the shards given folded in so far ([`answers`]).
+    answers: AtomicUsize,
     /// Late places by id.
     late_ids: Mutex<LateIds>,
     /// Rows of the shards' and the core's tables that did not parse.
@@ -260,6 +262,7 @@ fn build_bare() -> Gazetteer {
         embedded: &[],
         first_words: OnceLock::new(),
         generation: AtomicUsize::new(0),
+        answers: AtomicUsize::new(0),
         late_ids: Mutex::new(LateIds::default()),
         late_skipped: AtomicUsize::new(0),
         early: Mutex::new(Vec::new()),
@@ -310,11 +313,12 @@ fn fold_core(
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     if g.core.set(Core { table, by_id: rows }).is_ok() {
         g.generation.fetch_add(1, Ordering::Relaxed);
+        g.answers.fetch_add(1, Ordering::Relaxed);
     }
     let early = std::mem::take(&mut *g.early.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
     for (name, text) in early {
         // checked when it was given: known and not loaded
-        let _ = load_shard(g, &name, text);
+        let _ = load_shard(g, &name, text, true);
     }
     bad
 }
@@ -380,7 +384,8 @@ fn shard_named<'g>(g: &'g Gazetteer, name: &str) -> Option<&'g Shard> {
 }
 
 /// Folds a late shard in; `Ok(false)` when it was loaded already.
-fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, ShardError> {
+/// `given`: provided from outside, not embedded ([`answers`]).
+fn load_shard(g: &Gazetteer, name: &str, text: &'static str, given: bool) -> Result<bool, ShardError> {
     let shard = shard_named(g, name).ok_or_else(|| ShardError::Unknown(name.to_string()))?;
     if shard.table.get().is_some() {
         return Ok(false);
@@ -428,6 +433,7 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
     let taken = shard.table.set(table).is_ok();
     if taken {
         g.generation.fetch_add(1, Ordering::Relaxed);
+        g.answers.fetch_add(usize::from(given), Ordering::Relaxed);
     }
     Ok(taken)
 }
@@ -436,6 +442,13 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str) -> Result<bool, Sha
 /// tagger's word classes) is stale when this has changed.
 pub fn generation() -> usize {
     gazetteer().generation.load(Ordering::Relaxed)
+}
+
+/// How many times [`lookup_step`]'s answers may have changed: the core or
+/// a given shard folded in. An embedded shard parsed on first need (native
+/// builds) changes none: a lookup parses it whenever it may answer.
+pub fn answers() -> usize {
+    gazetteer().answers.load(Ordering::Relaxed)
 }
 
 /// The table of shard `s`: loaded, or (native builds) parsed now from the
@@ -447,7 +460,7 @@ fn shard_table<'g>(g: &'g Gazetteer, s: &'g Shard) -> Option<&'g Table> {
     // sorted by name, like the shards
     let i = g.embedded.binary_search_by(|(n, _)| (*n).cmp(s.name.as_str())).ok()?;
     let (name, text) = g.embedded.get(i)?;
-    let _ = load_shard(g, name, text);
+    let _ = load_shard(g, name, text, false);
     s.table.get()
 }
 
@@ -521,7 +534,7 @@ fn provide_shard_to(g: &Gazetteer, name: &str, text: String) -> Result<bool, Sha
         early.push((name.to_string(), Box::leak(text.into_boxed_str())));
         return Ok(true);
     }
-    load_shard(g, name, Box::leak(text.into_boxed_str()))
+    load_shard(g, name, Box::leak(text.into_boxed_str()), true)
 }
 
 /// Whether a late key may start with `word`: a Latin-script word always

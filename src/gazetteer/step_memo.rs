@@ -2,9 +2,10 @@
 //! article's words come again and again, and each step costs two probes of
 //! large tables (the core's, the word's shard's), mostly cache misses in
 //! the browser, where every shard is loaded. A kept answer is one probe of
-//! a small table. Kept only while no shard has been folded in since
-//! ([`super::data::generation`]): a shard that arrives late may answer a
-//! key the core answered before.
+//! a small table. Kept only while no shard has been given since
+//! ([`super::data::answers`]): a shard that arrives late may answer a key
+//! the core answered before (an embedded shard parsed on first need, in
+//! native builds, changes no answer).
 
 use crate::hash::FnvBuild;
 use std::cell::RefCell;
@@ -26,7 +27,7 @@ thread_local! {
 
 /// [`super::data::lookup_step`] of `key`, kept.
 pub(super) fn lookup_step(key: &str) -> Answer {
-    let generation = super::data::generation();
+    let generation = super::data::answers();
     let known = MEMO.with(|m| {
         let m = m.borrow();
         if m.generation == generation {
@@ -39,9 +40,8 @@ pub(super) fn lookup_step(key: &str) -> Answer {
         return answer;
     }
     let answer = super::data::lookup_step(key);
-    // the step may have folded in the key's shard (native builds parse an
-    // embedded shard on first need): kept under the generation after it
-    let after = super::data::generation();
+    // kept under the state after the step
+    let after = super::data::answers();
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
         if m.generation != after || m.map.len() >= LIMIT {

@@ -45,6 +45,7 @@ mod facilities;
 mod focus;
 mod headlines;
 mod joined;
+mod joined_places;
 mod landforms;
 mod learned;
 pub mod lexicon;

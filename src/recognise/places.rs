@@ -3,6 +3,7 @@
 //! Iraq"), and how much context a name needs ([`Weak`]).
 
 use super::joined::{conjunction_reading, impossible_conjunction};
+use super::joined_places::joined_place;
 use super::lists::{
     adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues,
     ar_place_nouns, direction, en_feature_last, en_located, en_settlement_of, never_places, place_idioms,
@@ -218,41 +219,6 @@ fn list_item(words: &[Word], i: usize) -> bool {
         }
     }
     false
-}
-
-/// Longest joined two-word place name tried ("حفرالباطن" has 9 letters;
-/// the longest two-word Arabic names in the gazetteer stay under 30).
-const MAX_JOINED_CHARS: usize = 30;
-
-/// An Arabic two-word name written as one word ("حفرالباطن", "رأسالخيمة"):
-/// the first split whose halves make a gazetteer name that is not a common word.
-fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u32])> {
-    // one buffer for every split's "head tail"
-    let mut key = String::new();
-    for (ri, r) in w.readings.iter().enumerate() {
-        // two joined words of a place name are short; a longer "word" (a
-        // run of letters pasted without spaces) is not tried at every split,
-        // which would cost its length squared
-        let n = r.key.chars().count();
-        if n > MAX_JOINED_CHARS {
-            continue;
-        }
-        // split after the k-th letter, 2 <= k < len - 2: slices, no allocation
-        // per split (this runs on every Arabic word that is not a place)
-        for (b, _) in r.key.char_indices().take(n.saturating_sub(2)).skip(2) {
-            let (head, tail) = r.key.split_at(b);
-            if !gazetteer::may_continue(head) || !gazetteer::lookup_step(head).1 {
-                continue;
-            }
-            key.clear();
-            key.extend([head, " ", tail]);
-            let cands = gazetteer::lookup(&key);
-            if !cands.is_empty() && !gazetteer::is_common_word(&key) {
-                return Some((ri, i + 1, key, cands));
-            }
-        }
-    }
-    None
 }
 
 pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {

@@ -212,6 +212,10 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     if !crate::rcstr::KEPT_ACROSS_ARTICLES || cache.len() >= READINGS_LIMIT {
         cache.clear();
     }
+    // (so are the joined place names found in the spellings)
+    if !crate::rcstr::KEPT_ACROSS_ARTICLES {
+        super::joined_places::forget();
+    }
     let now = (crate::lists::ready(), crate::gazetteer::generation());
     for (i, t) in tokens.iter().enumerate() {
         let joined = i > 0 && tokens[i - 1].end == t.start;
