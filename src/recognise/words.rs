@@ -216,7 +216,7 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     if !crate::rcstr::KEPT_ACROSS_ARTICLES {
         super::joined_places::forget();
     }
-    let now = (crate::lists::ready(), crate::gazetteer::generation());
+    let now = (crate::lists::ready(), crate::gazetteer::answers());
     for (i, t) in tokens.iter().enumerate() {
         let joined = i > 0 && tokens[i - 1].end == t.start;
         link = (link && joined)
@@ -325,8 +325,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
 const READINGS_LIMIT: usize = 1 << 14;
 
 /// A spelling's readings, and its [`Feat`] with the state of the data it
-/// was worked out in (whether the word lists are at hand, the gazetteer
-/// shards folded in).
+/// was worked out in (whether the word lists are at hand, the gazetteer's
+/// answers: [`crate::gazetteer::answers`]).
 type Kept = (Rc<[Reading]>, Option<((bool, usize), Feat)>);
 
 thread_local! {

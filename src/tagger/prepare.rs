@@ -38,11 +38,12 @@ struct Spelling {
 }
 
 /// The state of the data a spelling's word classes come from: whether the
-/// word lists are at hand, and the gazetteer shards folded in so far.
+/// word lists are at hand, and the gazetteer's answers
+/// ([`crate::gazetteer::answers`]).
 type State = (bool, usize);
 
 fn state() -> State {
-    (crate::lists::ready(), crate::gazetteer::generation())
+    (crate::lists::ready(), crate::gazetteer::answers())
 }
 
 /// Spellings worked out before, for one embedded model with the word lists
