@@ -153,7 +153,8 @@ pub(super) fn classify_all(tokens: &[Token]) -> (Vec<u32>, Vec<Info>) {
                 return PLAIN;
             }
             let f = classify_with(t, kinds);
-            if f.is_plain() {
+            // nothing found: `Info::default`
+            if f == super::PLAIN_INFO {
                 return PLAIN;
             }
             infos.push(f);
@@ -161,27 +162,6 @@ pub(super) fn classify_all(tokens: &[Token]) -> (Vec<u32>, Vec<Info>) {
         })
         .collect();
     (slots, infos)
-}
-
-impl Info {
-    /// Whether nothing was found: [`Info::default`].
-    fn is_plain(&self) -> bool {
-        self.cut == 0
-            && self.hijri_num.is_none()
-            && self.decade.is_none()
-            && self.num.is_none()
-            && self.month.is_none()
-            && self.weekday.is_none()
-            && self.rel_day.is_none()
-            && self.period.is_none()
-            && self.unit.is_none()
-            && self.number_word.is_none()
-            && self.ar_dir.is_none()
-            && self.ordinal.is_none()
-            && self.stems.is_empty()
-            && !self.starts
-            && !self.anchored
-    }
 }
 
 /// A token [`classify_all`] keeps no [`Info`] for.
