@@ -131,8 +131,6 @@ struct Gazetteer {
     /// The first words of the embedded shards' keys and of the core's
     /// longer keys, read once when first needed.
     first_words: OnceLock<FirstWords>,
-    /// Shards folded in so far ([`generation`]).
-    generation: AtomicUsize,
     /// The core and the shards given folded in so far ([`answers`]).
     answers: AtomicUsize,
     /// Late places by id.
@@ -261,7 +259,6 @@ fn build_bare() -> Gazetteer {
         max_tokens: AtomicUsize::new(1),
         embedded: &[],
         first_words: OnceLock::new(),
-        generation: AtomicUsize::new(0),
         answers: AtomicUsize::new(0),
         late_ids: Mutex::new(LateIds::default()),
         late_skipped: AtomicUsize::new(0),
@@ -312,7 +309,6 @@ fn fold_core(
     crate::sort::sort_by(&mut rows, |a, b| id(a).cmp(&id(b)));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     if g.core.set(Core { table, by_id: rows }).is_ok() {
-        g.generation.fetch_add(1, Ordering::Relaxed);
         g.answers.fetch_add(1, Ordering::Relaxed);
     }
     let early = std::mem::take(&mut *g.early.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
@@ -432,21 +428,16 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str, given: bool) -> Res
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     let taken = shard.table.set(table).is_ok();
     if taken {
-        g.generation.fetch_add(1, Ordering::Relaxed);
         g.answers.fetch_add(usize::from(given), Ordering::Relaxed);
     }
     Ok(taken)
 }
 
-/// How many shards have been folded in so far: a cache of lookups (the
-/// tagger's word classes) is stale when this has changed.
-pub fn generation() -> usize {
-    gazetteer().generation.load(Ordering::Relaxed)
-}
-
-/// How many times [`lookup_step`]'s answers may have changed: the core or
-/// a given shard folded in. An embedded shard parsed on first need (native
-/// builds) changes none: a lookup parses it whenever it may answer.
+/// How many times a lookup's answers may have changed: the core or a given
+/// shard folded in. A cache of lookups (the step memo, the tagger's word
+/// classes, the recogniser's word facts) is stale when this has changed.
+/// An embedded shard parsed on first need (native builds) changes none: a
+/// lookup parses it whenever it may answer.
 pub fn answers() -> usize {
     gazetteer().answers.load(Ordering::Relaxed)
 }

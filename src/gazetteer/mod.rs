@@ -58,9 +58,9 @@ mod world;
 pub use words::{demonym, is_common_word, is_state_abbreviation};
 
 pub use data::{
-    answers, as_the_page, country_name, country_place, generation, has_core, has_filter, load_all, missing_shard,
-    notable_step, parse_uncached, place_by_id, provide_core, provide_filter, provide_shard, shard_for_word, shards,
-    stats, Places, ShardError, CORE_ASSET, FILTER_ASSET,
+    answers, as_the_page, country_name, country_place, has_core, has_filter, load_all, missing_shard, notable_step,
+    parse_uncached, place_by_id, provide_core, provide_filter, provide_shard, shard_for_word, shards, stats, Places,
+    ShardError, CORE_ASSET, FILTER_ASSET,
 };
 
 use crate::model::PlaceKind;

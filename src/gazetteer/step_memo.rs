@@ -17,20 +17,20 @@ const LIMIT: usize = 1 << 13;
 type Answer = (&'static [u32], bool);
 
 struct Memo {
-    generation: usize,
+    answers: usize,
     map: HashMap<Box<str>, Answer, FnvBuild>,
 }
 
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo { generation: usize::MAX, map: HashMap::default() });
+    static MEMO: RefCell<Memo> = RefCell::new(Memo { answers: usize::MAX, map: HashMap::default() });
 }
 
 /// [`super::data::lookup_step`] of `key`, kept.
 pub(super) fn lookup_step(key: &str) -> Answer {
-    let generation = super::data::answers();
+    let answers = super::data::answers();
     let known = MEMO.with(|m| {
         let m = m.borrow();
-        if m.generation == generation {
+        if m.answers == answers {
             m.map.get(key).copied()
         } else {
             None
@@ -44,9 +44,9 @@ pub(super) fn lookup_step(key: &str) -> Answer {
     let after = super::data::answers();
     MEMO.with(|m| {
         let mut m = m.borrow_mut();
-        if m.generation != after || m.map.len() >= LIMIT {
+        if m.answers != after || m.map.len() >= LIMIT {
             m.map.clear();
-            m.generation = after;
+            m.answers = after;
         }
         m.map.insert(key.into(), answer);
     });

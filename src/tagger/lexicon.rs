@@ -191,11 +191,11 @@ impl Lexicon for Lists {
         // a poisoned lock only means another thread panicked mid-insert:
         // the map is still a valid cache
         let mut guard = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (generation, memo) = &mut *guard;
+        let (answers, memo) = &mut *guard;
         let now = crate::gazetteer::answers();
-        if *generation != now {
+        if *answers != now {
             memo.clear();
-            *generation = now;
+            *answers = now;
         }
         if let Some(&c) = memo.get(norm) {
             return c;
@@ -204,11 +204,11 @@ impl Lexicon for Lists {
         // the lookup may parse a shard (native builds), so the lock is not held
         let c = self.lookup(norm);
         let mut guard = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (generation, memo) = &mut *guard;
+        let (answers, memo) = &mut *guard;
         let now = crate::gazetteer::answers();
-        if *generation != now {
+        if *answers != now {
             memo.clear();
-            *generation = now;
+            *answers = now;
         }
         if memo.len() >= MEMO_LIMIT {
             memo.clear();
