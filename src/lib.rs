@@ -25,6 +25,7 @@ mod hash;
 mod json;
 mod layout;
 mod lists;
+mod memo;
 mod model;
 mod model_read;
 mod model_write;

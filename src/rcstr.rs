@@ -1,6 +1,6 @@
 //! A shared immutable string: a token's text and normalised form, which
 //! every occurrence of a spelling shares (in an article and, through the
-//! kept [`Spellings`], across articles), and which the words built from the
+//! kept [`SPELLINGS`], across articles), and which the words built from the
 //! tokens share again, instead of one copy each.
 //! Single-threaded ([`Rc`]): one analysis runs on one thread.
 
@@ -105,40 +105,13 @@ impl PartialEq<RcStr> for String {
     }
 }
 
-/// The spellings kept across articles: each text of a token met, as the
-/// token's shared string, with its normal form.
-pub(crate) type Spellings = std::collections::HashMap<RcStr, RcStr, crate::hash::FnvBuild>;
-
-/// Spellings kept at most; the map starts again empty when full (a spelling
-/// takes about 100 bytes).
-const SPELLINGS_LIMIT: usize = 1 << 14;
-
-/// Whether the kept maps ([`take_spellings`], the recogniser's readings)
-/// last across articles: natively, where a batch runs through many; not in
-/// wasm, where a page analyses one article at a time, so a map keeps its
-/// room there but is emptied for each article (and the browser benchmark,
-/// which times each article several times, times what a reader waits for).
-pub(crate) const KEPT_ACROSS_ARTICLES: bool = !cfg!(target_arch = "wasm32");
-
 thread_local! {
-    /// Most words of an article were in the articles before: kept, they are
+    /// The spellings met: each text of a token, as the token's shared
+    /// string, with its normal form. Most words of an article were in the
+    /// articles before: kept ([`crate::memo::take_for_article`]), they are
     /// neither normalised nor copied again ([`crate::text::tokenize`]).
-    static SPELLINGS: std::cell::RefCell<Spellings> = Default::default();
-}
-
-/// The spellings kept (none once the limit is reached); hand them back
-/// with [`keep_spellings`].
-pub(crate) fn take_spellings() -> Spellings {
-    let mut s = SPELLINGS.with(|s| std::mem::take(&mut *s.borrow_mut()));
-    if !KEPT_ACROSS_ARTICLES || s.len() >= SPELLINGS_LIMIT {
-        s.clear();
-    }
-    s
-}
-
-/// Keeps `s` for the next [`take_spellings`].
-pub(crate) fn keep_spellings(s: Spellings) {
-    SPELLINGS.with(|k| *k.borrow_mut() = s);
+    pub(crate) static SPELLINGS: std::cell::RefCell<std::collections::HashMap<RcStr, RcStr, crate::hash::FnvBuild>> =
+        Default::default();
 }
 
 #[cfg(test)]

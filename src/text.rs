@@ -353,7 +353,7 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
     // Arabic 6.2 over the development articles): few reallocations
     let mut tokens = Vec::with_capacity(chars.len() / 5 + 1);
     // the spellings met before, in this article or the ones before it
-    let mut seen = crate::rcstr::take_spellings();
+    let mut seen = crate::memo::take_for_article(&crate::rcstr::SPELLINGS);
     let mut norm_buf = String::new();
     let mut i = 0;
     while i < chars.len() {
@@ -430,7 +430,7 @@ pub(crate) fn tokenize_chars(text: &str, chars: &[char]) -> Vec<Token> {
             text,
         });
     }
-    crate::rcstr::keep_spellings(seen);
+    crate::memo::keep(&crate::rcstr::SPELLINGS, seen);
     tokens
 }
 

@@ -7,49 +7,27 @@
 //! the core answered before (an embedded shard parsed on first need, in
 //! native builds, changes no answer).
 
-use crate::hash::FnvBuild;
+use crate::memo::Kept;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Answers a memo keeps at most; it starts again empty when full.
 const LIMIT: usize = 1 << 13;
 
 type Answer = (&'static [u32], bool);
 
-struct Memo {
-    answers: usize,
-    map: HashMap<Box<str>, Answer, FnvBuild>,
-}
-
 thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo { answers: usize::MAX, map: HashMap::default() });
+    static MEMO: RefCell<Kept<usize, Box<str>, Answer>> = const { RefCell::new(Kept::new()) };
 }
 
 /// [`super::data::lookup_step`] of `key`, kept.
 pub(super) fn lookup_step(key: &str) -> Answer {
     let answers = super::data::answers();
-    let known = MEMO.with(|m| {
-        let m = m.borrow();
-        if m.answers == answers {
-            m.map.get(key).copied()
-        } else {
-            None
-        }
-    });
-    if let Some(answer) = known {
+    if let Some(&answer) = MEMO.with(|m| m.borrow().get(answers, key).copied()).as_ref() {
         return answer;
     }
     let answer = super::data::lookup_step(key);
     // kept under the state after the step
-    let after = super::data::answers();
-    MEMO.with(|m| {
-        let mut m = m.borrow_mut();
-        if m.answers != after || m.map.len() >= LIMIT {
-            m.map.clear();
-            m.answers = after;
-        }
-        m.map.insert(key.into(), answer);
-    });
+    MEMO.with(|m| m.borrow_mut().put(super::data::answers(), key.into(), answer, LIMIT));
     answer
 }
 

@@ -6,71 +6,39 @@
 
 use super::Word;
 use crate::gazetteer;
-use crate::hash::FnvBuild;
+use crate::memo::{data_state, Kept};
 use crate::rcstr::RcStr;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 /// Longest joined two-word place name tried ("حفرالباطن" has 9 letters;
 /// the longest two-word Arabic names in the gazetteer stay under 30).
 const MAX_JOINED_CHARS: usize = 30;
 
-/// Spellings whose answers [`KEPT`] holds at most; it starts again empty
-/// when full.
-const LIMIT: usize = 1 << 14;
-
 /// A spelling's joined place: (reading index, key, candidates).
 type Answer = Option<(usize, Box<str>, &'static [u32])>;
-
-/// The answers and the state of the data they were worked out in (whether
-/// the word lists are at hand, [`gazetteer::answers`]).
-#[derive(Default)]
-struct Kept {
-    state: (bool, usize),
-    map: HashMap<RcStr, Answer, FnvBuild>,
-}
 
 thread_local! {
     /// [`search`]'s answer for each spelling met (a word's readings follow
     /// from its spelling): kept across articles natively, emptied for each
     /// article in wasm ([`forget`], as the spellings' readings are).
-    static KEPT: RefCell<Kept> = RefCell::default();
+    static KEPT: RefCell<Kept<(bool, usize), RcStr, Answer>> = const { RefCell::new(Kept::new()) };
 }
 
 /// Empties the kept answers (a new article, in wasm).
 pub(super) fn forget() {
-    KEPT.with(|k| k.borrow_mut().map.clear());
+    KEPT.with(|k| k.borrow_mut().clear());
 }
 
 /// An Arabic two-word name written as one word at word `i`: (reading
 /// index, end word, key, candidates), [`search`]'s answer, kept.
 pub(super) fn joined_place(w: &Word, i: usize) -> Option<(usize, usize, String, &'static [u32])> {
-    let state = (crate::lists::ready(), gazetteer::answers());
-    let known = KEPT.with(|k| {
-        let k = k.borrow();
-        if k.state == state {
-            k.map.get(w.text.as_str()).cloned()
-        } else {
-            None
-        }
+    let known = KEPT.with(|k| k.borrow().get(data_state(), w.text.as_str()).cloned());
+    let answer = known.unwrap_or_else(|| {
+        let a = search(w);
+        // kept under the state after the search
+        KEPT.with(|k| k.borrow_mut().put(data_state(), w.text.clone(), a.clone(), crate::memo::SPELLINGS_LIMIT));
+        a
     });
-    let answer = match known {
-        Some(a) => a,
-        None => {
-            let a = search(w);
-            // kept under the state after the search
-            let after = (crate::lists::ready(), gazetteer::answers());
-            KEPT.with(|k| {
-                let mut k = k.borrow_mut();
-                if k.state != after || k.map.len() >= LIMIT {
-                    k.map.clear();
-                    k.state = after;
-                }
-                k.map.insert(w.text.clone(), a.clone());
-            });
-            a
-        }
-    };
     answer.map(|(ri, key, cands)| (ri, i + 1, String::from(key), cands))
 }
 

@@ -208,15 +208,12 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
     let mut last_sent = usize::MAX;
     // words repeat within an article and across articles: each spelling
     // read once, kept ([`READINGS`])
-    let mut cache = READINGS.with(|r| std::mem::take(&mut *r.borrow_mut()));
-    if !crate::rcstr::KEPT_ACROSS_ARTICLES || cache.len() >= READINGS_LIMIT {
-        cache.clear();
-    }
+    let mut cache = crate::memo::take_for_article(&READINGS);
     // (so are the joined place names found in the spellings)
-    if !crate::rcstr::KEPT_ACROSS_ARTICLES {
+    if !crate::memo::ACROSS_ARTICLES {
         super::joined_places::forget();
     }
-    let now = (crate::lists::ready(), crate::gazetteer::answers());
+    let now = crate::memo::data_state();
     for (i, t) in tokens.iter().enumerate() {
         let joined = i > 0 && tokens[i - 1].end == t.start;
         link = (link && joined)
@@ -260,8 +257,6 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         }
         let sent_start = sent != last_sent;
         last_sent = sent;
-        // every letter a capital, two letters or more: one pass, which most
-        // words leave at their first letter
         // the spelling's readings and word-list facts, kept ([`READINGS`])
         let kept = match cache.get_mut(t.text.as_str()) {
             Some(k) => k,
@@ -275,6 +270,8 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
                 f
             }
         };
+        // every letter a capital, two letters or more: one pass, which most
+        // words leave at their first letter
         let upper = !t.arabic && {
             let mut letters = 0usize;
             t.text.chars().filter(|c| c.is_alphabetic()).all(|c| {
@@ -315,25 +312,20 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         hyphen = false;
         open = false;
     }
-    READINGS.with(|r| *r.borrow_mut() = cache);
+    crate::memo::keep(&READINGS, cache);
     out
 }
 
-/// Spellings whose readings [`READINGS`] keeps at most; it starts again
-/// empty when full.
-/// Not in wasm: [`crate::rcstr::KEPT_ACROSS_ARTICLES`].
-const READINGS_LIMIT: usize = 1 << 14;
-
 /// A spelling's readings, and its [`Feat`] with the state of the data it
 /// was worked out in (whether the word lists are at hand, the gazetteer's
-/// answers: [`crate::gazetteer::answers`]).
-type Kept = (Rc<[Reading]>, Option<((bool, usize), Feat)>);
+/// answers: [`crate::memo::data_state`]).
+type KeptWord = (Rc<[Reading]>, Option<((bool, usize), Feat)>);
 
 thread_local! {
     /// The readings and word-list facts of each spelling (a token's text)
-    /// met, kept across articles: they follow from the spelling alone (the
-    /// facts, in one state of the data).
-    static READINGS: std::cell::RefCell<std::collections::HashMap<RcStr, Kept, crate::hash::FnvBuild>> =
+    /// met, kept ([`crate::memo::take_for_article`]): they follow from the
+    /// spelling alone (the facts, in one state of the data).
+    static READINGS: std::cell::RefCell<std::collections::HashMap<RcStr, KeptWord, crate::hash::FnvBuild>> =
         Default::default();
 }
 

@@ -10,6 +10,7 @@ use std::sync::{Mutex, PoisonError};
 use super::features::{self, Lexicon, Tok};
 use super::model::{Model, NT};
 use crate::hash::FnvBuild;
+use crate::memo::{data_state, Kept};
 use crate::text::Token;
 
 /// What each token of a run contributes ([`prepare`]).
@@ -37,44 +38,20 @@ struct Spelling {
     near: [[i32; NT]; 4],
 }
 
-/// The state of the data a spelling's word classes come from: whether the
-/// word lists are at hand, and the gazetteer's answers
-/// ([`crate::gazetteer::answers`]).
+/// The state of the data a spelling's word classes come from
+/// ([`crate::memo::data_state`]).
 type State = (bool, usize);
-
-fn state() -> State {
-    (crate::lists::ready(), crate::gazetteer::answers())
-}
 
 /// Spellings worked out before, for one embedded model with the word lists
 /// ([`super::Lists`]), valid for one [`State`].
-type Memo = Mutex<MemoMap>;
-
-/// What a [`Memo`] guards: the spellings and the state they were worked
-/// out in.
-type MemoMap = Option<(State, HashMap<Box<str>, Spelling, FnvBuild>)>;
+type Memo = Mutex<Kept<State, Box<str>, Spelling>>;
 
 /// The [`Memo`] of each language's embedded model.
-static MEMOS: [Memo; 2] = [Mutex::new(None), Mutex::new(None)];
+static MEMOS: [Memo; 2] = [Mutex::new(Kept::new()), Mutex::new(Kept::new())];
 
 /// Spellings a [`Memo`] holds at most; it is cleared when full (a spelling
 /// takes about 400 bytes).
 const MEMO_LIMIT: usize = if cfg!(target_arch = "wasm32") { 1 << 12 } else { 1 << 14 };
-
-/// The memo's map, if it was filled in state `now`.
-fn map_in(memo: &MemoMap, now: State) -> Option<&HashMap<Box<str>, Spelling, FnvBuild>> {
-    memo.as_ref().filter(|(at, _)| *at == now).map(|(_, map)| map)
-}
-
-/// Keeps the spelling `text` worked out in state `now`.
-fn remember(memo: &mut MemoMap, now: State, text: &str, s: &Spelling) {
-    let (at, map) = memo.get_or_insert_with(|| (now, HashMap::default()));
-    if *at != now || map.len() >= MEMO_LIMIT {
-        map.clear();
-        *at = now;
-    }
-    map.insert(text.into(), s.clone());
-}
 
 /// [`Prepared`] for `tokens`: the same spelling's contribution copied within
 /// the run, and (`embedded`: the model is [`super::embedded`]'s and `lex`
@@ -97,13 +74,13 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
         let near = std::array::from_fn(|k| sum(Some(&tok), k, &mut fs));
         Spelling { tok, own, near }
     };
-    // about one spelling per two tokens of an article: few regrowths
     // the embedded models' spellings keyed by the address of the token's
     // text: the tokenizer gives the tokens of a spelling in an article one
     // shared string ([`crate::text::RcStr`]), found so without reading the
     // text (a spelling given in two strings is worked out twice, the same
     // way); by the text otherwise (training and evaluation join sentences
-    // tokenized one by one)
+    // tokenized one by one); about one spelling per two tokens of an
+    // article: few regrowths
     let mut at_address: HashMap<(usize, usize), usize, FnvBuild> =
         HashMap::with_capacity_and_hasher(if embedded { tokens.len() / 2 } else { 0 }, FnvBuild::default());
     let mut seen: HashMap<&str, usize, FnvBuild> =
@@ -129,8 +106,8 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
         if let Some(&f) = first.get(i) {
             p.toks.extend_from_within(f..f + 1);
         } else {
-            let now = memo.as_ref().map(|_| state());
-            let known = memo.as_deref().zip(now).and_then(|(m, now)| map_in(m, now)?.get(t.text.as_str()));
+            let now = memo.as_ref().map(|_| data_state());
+            let known = memo.as_deref().zip(now).and_then(|(m, now)| m.get(now, t.text.as_str()));
             match known {
                 Some(s) => {
                     p.toks.push(s.tok);
@@ -142,8 +119,8 @@ pub(super) fn prepare(model: &Model, tokens: &[Token], lex: &dyn Lexicon, embedd
                     // a shard parsed while the classes were looked up
                     // changed the state: not kept
                     if let (Some(m), Some(now)) = (memo.as_deref_mut(), now) {
-                        if state() == now {
-                            remember(m, now, &t.text, &s);
+                        if data_state() == now {
+                            m.put(now, t.text.as_str().into(), s.clone(), MEMO_LIMIT);
                         }
                     }
                     p.toks.push(s.tok);
