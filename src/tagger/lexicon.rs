@@ -55,14 +55,13 @@ pub struct Lists {
     words: Map,
     /// Classes already worked out, so a repeated word costs one hash
     /// lookup instead of several searches of the gazetteer; cleared when
-    /// it grows past [`MEMO_LIMIT`] words.
-    /// Word classes looked up so far, valid while the gazetteer's answers
+    /// it grows past [`MEMO_LIMIT`] words. Valid while the gazetteer's answers
     /// stay as they were ([`crate::gazetteer::answers`]: a shard the page
     /// hands in can make a word a place; one the native build parses on
     /// first need changes no answer, and clearing the memo at each of the
     /// hundreds a batch parses cost 8.5% of a first pass over 238 English
     /// articles).
-    memo: Mutex<(usize, Map)>,
+    memo: Mutex<crate::memo::Kept<usize, String, u16>>,
 }
 
 const MEMO_LIMIT: usize = 1 << 16;
@@ -157,7 +156,7 @@ impl Lists {
                 _ => {}
             }
         }
-        Lists { words, memo: Mutex::new((0, Map::default())) }
+        Lists { words, memo: Mutex::new(crate::memo::Kept::new()) }
     }
 }
 
@@ -190,30 +189,13 @@ impl Lexicon for Lists {
     fn classes(&self, norm: &str) -> u16 {
         // a poisoned lock only means another thread panicked mid-insert:
         // the map is still a valid cache
-        let mut guard = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (answers, memo) = &mut *guard;
-        let now = crate::gazetteer::answers();
-        if *answers != now {
-            memo.clear();
-            *answers = now;
-        }
-        if let Some(&c) = memo.get(norm) {
+        let memo = || self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(&c) = memo().get(crate::gazetteer::answers(), norm) {
             return c;
         }
-        drop(guard);
         // the lookup may parse a shard (native builds), so the lock is not held
         let c = self.lookup(norm);
-        let mut guard = self.memo.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        let (answers, memo) = &mut *guard;
-        let now = crate::gazetteer::answers();
-        if *answers != now {
-            memo.clear();
-            *answers = now;
-        }
-        if memo.len() >= MEMO_LIMIT {
-            memo.clear();
-        }
-        memo.insert(norm.to_string(), c);
+        memo().put(crate::gazetteer::answers(), norm.to_string(), c, MEMO_LIMIT);
         c
     }
 }
