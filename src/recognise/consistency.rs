@@ -20,7 +20,7 @@ const RATIO: usize = 2;
 fn key(words: &[Word], f: &Found) -> Option<String> {
     let w = words.get(f.w0).filter(|_| f.w1 > f.w0 && f.w1 <= words.len())?;
     let lone = f.w1 == f.w0 + 1 && !w.arabic;
-    let first = w.readings.iter().find(|r| lone && r.pre == 0 && r.post > 0).map_or(&*w.key, |r| &*r.key);
+    let first = if lone { super::bare_key(w) } else { &w.key };
     Some(key_of(words, f.w0, f.w1, first))
 }
 

@@ -422,7 +422,7 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
 /// "McDonald's Corp." and "Moody's Investors Service" stay whole.
 fn owner_and_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, Option<EntityType>, EntityType)> {
     let k = (w0..w1 - 1).find(|&k| !words[k].arabic && super::merge::possessive(&words[k]))?;
-    let bare = |i: usize| words[i].readings.iter().find(|r| r.post > 0).map_or(&*words[i].key, |r| &*r.key);
+    let bare = |i: usize| super::bare_key(&words[i]);
     let owner_key =
         if k == w0 { bare(k).to_string() } else { format!("{} {}", key_of(words, w0, k, &words[w0].key), bare(k)) };
     if super::merge::notable_first(crate::gazetteer::lookup(&owner_key)) {

@@ -5,7 +5,9 @@
 
 use super::lists::{ar_locatives, ar_org_heads, en_locatives};
 use super::{definite, is_demonym, is_title_word, span, Found, What, Word};
+use crate::hash::FnvBuild;
 use crate::model::EntityType;
+use std::collections::HashMap;
 
 /// Later mentions: a person's surname alone, an organisation's head noun
 /// ("the Coalition" after "the Global Coalition") when `org_heads` (the
@@ -254,18 +256,11 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
 /// article gave before ("Bin Laden" after "Osama bin Laden", "Mas Santos"
 /// after "Jorge Mas Santos") is that person again, not a second one.
 fn tail_names(words: &[Word], accepted: &mut [Found]) {
-    let person = |f: &Found| {
-        matches!(f.what, What::Person { .. }) && f.link.is_none() && f.w1 <= words.len() && !words[f.w0].arabic
-    };
+    let english = |f: &Found| f.link.is_none() && f.w1 <= words.len() && !words[f.w0].arabic;
+    let person = |f: &Found| matches!(f.what, What::Person { .. }) && english(f);
     let mut links = Vec::new();
     // the later words may be the tagger's organisation guess ("Mas Santos said")
-    let guess = |f: &Found| {
-        person(f)
-            || (matches!(f.what, What::Org { curated: None, .. })
-                && f.link.is_none()
-                && f.w1 <= words.len()
-                && !words[f.w0].arabic)
-    };
+    let guess = |f: &Found| matches!(f.what, What::Person { .. } | What::Org { curated: None, .. }) && english(f);
     for (i, f) in accepted.iter().enumerate().filter(|(_, f)| guess(f) && f.w1 >= f.w0 + 2) {
         let n = f.w1 - f.w0;
         let same = |o: &Found| (0..n).all(|k| words[o.w1 - n + k].key == words[f.w0 + k].key);
@@ -302,16 +297,22 @@ fn short_name(words: &[Word], w0: usize) -> bool {
     }
 }
 
-/// An English company named in full that its first words may stand for
-/// later ([`short_name`], [`company_first`]).
-fn company(words: &[Word], f: &Found) -> bool {
+/// An English organisation named in full: of two words or more, no
+/// later mention and no place's reference inside another name.
+fn named_org(words: &[Word], f: &Found) -> bool {
     matches!(f.what, What::Org { .. })
         && f.w1 >= f.w0 + 2
         && f.w1 <= words.len()
         && f.link.is_none()
         && !f.within
-        && company_first(words, f.w1)
-        && short_name(words, f.w0)
+        && !f.reference
+        && !words[f.w0].arabic
+}
+
+/// An English company named in full that its first words may stand for
+/// later ([`short_name`], [`company_first`]).
+fn company(words: &[Word], f: &Found) -> bool {
+    named_org(words, f) && company_first(words, f.w1) && short_name(words, f.w0)
 }
 
 /// An English company's name: its last word a legal form or line of
@@ -394,13 +395,7 @@ fn company_stems(words: &[Word], accepted: &mut Vec<Found>) {
     // (first word, end of the words to find, the organisation)
     let mut names: Vec<(usize, usize, &Found)> = Vec::new();
     for f in accepted.iter() {
-        let plain = matches!(f.what, What::Org { .. })
-            && f.w1 >= f.w0 + 2
-            && f.w1 <= words.len()
-            && f.link.is_none()
-            && !f.within
-            && !f.reference
-            && !words[f.w0].arabic
+        let plain = named_org(words, f)
             && words[f.w0..f.w1].iter().all(|w| w.cap || w.upper)
             && words[f.w0..f.w1].iter().any(|w| !w.upper)
             // a town's name read as its team ("St Louis") stays the town elsewhere
@@ -418,21 +413,35 @@ fn company_stems(words: &[Word], accepted: &mut Vec<Found>) {
             names.push((f.w0, f.w1 - 1, f));
         }
     }
+    if names.is_empty() {
+        return;
+    }
+    // where the names' first words stand: one probe a word, not a pass over
+    // the words per name
+    let mut starts: HashMap<&str, Vec<usize>, FnvBuild> = HashMap::default();
+    for &(o0, _, _) in &names {
+        starts.entry(&words[o0].key).or_default();
+    }
+    for (i, w) in words.iter().enumerate() {
+        if let Some(at) = starts.get_mut(w.key.as_str()) {
+            at.push(i);
+        }
+    }
     let mut found: Vec<(usize, usize, Found)> = Vec::new();
     for &(o0, o1, full) in &names {
         let n = o1 - o0;
         let stem = o1 < full.w1;
         // a company's stem only after the company
         let from = if stem { words.partition_point(|w| w.start < full.end) } else { 0 };
-        for i in from..words.len().saturating_sub(n - 1) {
+        let at = starts.get(words[o0].key.as_str()).map_or(&[][..], Vec::as_slice);
+        for &i in at.iter().filter(|&&i| i >= from && i + n <= words.len()) {
             let last = &words[i + n - 1];
             // word for word, written alike ("Human Rights" is no "human rights")
             let alike = |k: usize| words[i + k].cap == words[o0 + k].cap && words[i + k].upper == words[o0 + k].upper;
             let same = i != o0
                 && (0..n - 1).all(|k| words[i + k].key == words[o0 + k].key)
                 && (0..n).all(alike)
-                && (last.key == words[o1 - 1].key
-                    || last.readings.iter().any(|r| r.pre == 0 && r.post > 0 && r.key == words[o1 - 1].key));
+                && (last.key == words[o1 - 1].key || super::bare_key(last) == words[o1 - 1].key);
             // the whole name again ("U.S. Trust Corp.") is read already
             let longer = stem && words.get(i + n).is_some_and(|w| !w.brk && w.key == words[o1].key);
             if !same || longer || words[i + 1..i + n].iter().any(|w| w.brk) {

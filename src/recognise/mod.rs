@@ -372,13 +372,20 @@ fn trim_at_lone_quotes(words: &[Word], found: &mut [Found]) {
 /// Span of words `i..j` using reading `r` of word `i` (its stripped
 /// proclitics outside) and the last word's possessive outside ("Qatar's
 /// minister" marks "Qatar"; a one-word span read with a proclitic has none).
+/// The reading of English word `w` without its possessive "'s" ("Bush's"
+/// read "bush"), if it has one.
+fn possessive_reading(w: &Word) -> Option<&words::Reading> {
+    w.readings.iter().find(|r| r.pre == 0 && r.post > 0)
+}
+
+/// The key of `w` without a possessive "'s" ("Bush's": "bush").
+fn bare_key(w: &Word) -> &str {
+    possessive_reading(w).map_or(&w.key, |r| &r.key)
+}
+
 fn span(words: &[Word], i: usize, j: usize, pre: usize) -> (usize, usize) {
     let last = &words[j - 1];
-    let post = if j - 1 == i && pre > 0 {
-        0
-    } else {
-        last.readings.iter().find(|r| r.pre == 0 && r.post > 0).map_or(0, |r| r.post)
-    };
+    let post = if j - 1 == i && pre > 0 { 0 } else { possessive_reading(last).map_or(0, |r| r.post) };
     (words[i].start + pre, last.end - post)
 }
 
@@ -391,7 +398,7 @@ fn key_of(words: &[Word], i: usize, j: usize, first: &str) -> String {
     for (at, w) in words[i + 1..j].iter().enumerate() {
         k.push(' ');
         let last = i + 1 + at == j - 1;
-        match w.readings.iter().find(|r| r.pre == 0 && r.post > 0).filter(|_| last) {
+        match possessive_reading(w).filter(|_| last) {
             Some(r) => k.push_str(&r.key),
             None => k.push_str(&w.key),
         }
@@ -425,7 +432,7 @@ fn longest_at<'a, T>(index: &'a lexicon::PhraseIndex<T>, words: &[Word], i: usiz
             // a possessive ends a phrase ("the European Union's chief"):
             // its reading without "'s" may close the name (span() leaves
             // the "'s" outside)
-            if let Some(p) = words[j].readings.iter().find(|r| r.pre == 0 && r.post > 0) {
+            if let Some(p) = possessive_reading(&words[j]) {
                 let hits = index.get(&format!("{key} {}", p.key));
                 if !hits.is_empty() && best.as_ref().is_none_or(|b| j + 1 > b.1) {
                     best = Some((ri, j + 1, hits));

@@ -168,14 +168,12 @@ fn a_country(cands: &[u32]) -> bool {
 /// index, whether the name is also a common word)
 fn english_name(words: &[Word], i: usize, j: usize) -> Option<(&'static [u32], usize, bool)> {
     let w = words.get(i).filter(|w| !w.arabic)?;
-    let last = words.get(j.checked_sub(1)?)?;
-    // the last word without its possessive, when it is not the first
-    let tail = if j > i + 1 { last.readings.iter().find(|r| r.pre == 0 && r.post > 0) } else { None };
+    if j == 0 || j > words.len() {
+        return None;
+    }
     w.readings.iter().enumerate().filter(|(_, r)| r.pre == 0).find_map(|(ri, r)| {
-        let key = match tail {
-            Some(t) => format!("{} {}", super::key_of(words, i, j - 1, &r.key), t.key),
-            None => super::key_of(words, i, j, &r.key),
-        };
+        // (the last word without its possessive, when it is not the first)
+        let key = super::key_of(words, i, j, &r.key);
         let cands = gazetteer::lookup(&key);
         (!cands.is_empty()).then(|| (cands, ri, gazetteer::is_common_word(&key)))
     })
@@ -217,8 +215,7 @@ fn place_in_name(
     let fits = |big: bool| if acronym { !first_is_city(cands) } else { !big || sizeable(cands) };
     // a sizeable place in the possessive opens the name ("Wichita's Wesley
     // Medical Center", "Fort Worth's annual Mayfest")
-    let possessive =
-        first && j < o1 && !words[j - 1].arabic && words[j - 1].readings.iter().any(|r| r.pre == 0 && r.post > 0);
+    let possessive = first && j < o1 && !words[j - 1].arabic && super::possessive_reading(&words[j - 1]).is_some();
     let licensed = (a_country(cands) && !common)
         || (!curated && head().is_some_and(fits))
         || (possessive && !common && !acronym && sizeable(cands));

@@ -287,10 +287,7 @@ pub(super) fn name_words(words: &[Word], w0: usize, w1: usize) -> bool {
 /// town called Bush, and the tagger read "Mr. Bush" as a place.
 pub(super) fn honorific_people(words: &[Word], accepted: &mut [Found]) {
     // the bare key of a one-word name ("Bush's" is "bush")
-    let bare = |f: &Found| {
-        let w = &words[f.w0];
-        w.readings.iter().find(|r| r.pre == 0 && r.post > 0).map_or(&*w.key, |r| &*r.key).to_string()
-    };
+    let bare = |f: &Found| super::bare_key(&words[f.w0]).to_string();
     let mut titled: Vec<String> = Vec::new();
     for f in accepted.iter_mut() {
         if f.w1 > words.len() || !after_honorific(words, f.w0, f.w1) {
