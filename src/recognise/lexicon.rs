@@ -383,6 +383,7 @@ mod tests {
             "ar_stop",
             "ar_time",
             "ar_verbal_preposition",
+            "ar_worship_head",
             "company_line",
             "disease_word",
             "en_calendar",

@@ -111,6 +111,9 @@ word_lists! {
     pub(super) fn ar_means_before = ["ar_means_before"];
     /// Arabic heads of an institution's building ("مستشفى", "مسجد").
     pub(super) fn ar_facility_body = ["ar_facility_body"];
+    /// Arabic heads of a place of worship ("مسجد", "كنيسة"): the name
+    /// after one is a building's, not an organisation's.
+    pub(super) fn ar_worship_head = ["ar_worship_head"];
     /// English heads after a street's, airport's or bridge's name ("Airport").
     pub(super) fn en_facility_place = ["en_facility_place"];
     /// Words of a centre's use that make "X Civic Center" a place
