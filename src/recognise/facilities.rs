@@ -16,8 +16,8 @@
 //! read as an organisation, which news corpora mark as one.
 
 use super::lists::{
-    ar_area_named, ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, ar_worship_head,
-    en_facility_body, en_facility_centre, en_facility_of, en_facility_place,
+    ar_area_named, ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body,
+    en_facility_centre, en_facility_of, en_facility_place,
 };
 use super::merge::first_kind;
 use super::places::tagged_place;
@@ -94,7 +94,6 @@ fn lists_of(lists: &[&super::lexicon::WordSet]) -> HashMap<String, u8, crate::ha
 /// Marks the facilities of the text as place mentions (see the module
 /// doc); `accepted` is sorted by position before and after.
 pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
-    worship_names(words, accepted);
     let mut i = 0;
     while i < words.len() {
         let w = &words[i];
@@ -163,39 +162,6 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         // read again from its middle ("Frederick Memorial Hospital")
         i = w1.max(i + 1);
     }
-}
-
-/// A place of worship's name is a building's, not an organisation's:
-/// every corpus marks "مسجد الحنين الى النبي" or "كنيسة القديسة حنة" as a
-/// facility (or nothing), where the tagger often reads the name after the
-/// head as an organisation. An organisation that starts at an indefinite
-/// head of `ar_worship_head`, or right after one, gives way, and so do the
-/// other organisations of the text with the same name ("هوبان" after
-/// "مسجد هوبان"). "الكنيسة الكاثوليكية", with the article, is left alone.
-fn worship_names(words: &[Word], accepted: &mut Vec<Found>) {
-    let head =
-        |w: &Word| w.arabic && !super::definite(w) && w.readings.iter().any(|r| ar_worship_head().contains(&r.key));
-    let org = |f: &Found| f.kind == EntityType::Organization && !f.reference && !f.within;
-    let mut names: Vec<String> = Vec::new();
-    for f in accepted.iter().filter(|f| org(f)) {
-        let at_head = head(&words[f.w0]) && f.w1 > f.w0 + 1;
-        let after_head = f.w0 > 0 && head(&words[f.w0 - 1]) && !words[f.w0].brk;
-        if at_head || after_head {
-            let from = if at_head { f.w0 + 1 } else { f.w0 };
-            names.push(super::key_of(words, from, f.w1, super::bare_key(&words[from])));
-        }
-    }
-    if names.is_empty() {
-        return;
-    }
-    accepted.retain(|f| {
-        if !org(f) {
-            return true;
-        }
-        // the name with or without the clitics before it ("لهوبان")
-        let from = if head(&words[f.w0]) { f.w0 + 1 } else { f.w0 };
-        from >= f.w1 || !words[from].readings.iter().any(|r| names.contains(&super::key_of(words, from, f.w1, &r.key)))
-    });
 }
 
 /// Whether the word at `j` is a verb of speech right after an English name

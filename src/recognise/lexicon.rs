@@ -373,6 +373,7 @@ mod tests {
             "ar_org_purpose_head",
             "ar_outlet_cue",
             "ar_particle",
+            "ar_people_head",
             "ar_place_cue",
             "ar_place_noun",
             "ar_place_org_head",

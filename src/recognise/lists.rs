@@ -114,6 +114,9 @@ word_lists! {
     /// Arabic heads of a place of worship ("مسجد", "كنيسة"): the name
     /// after one is a building's, not an organisation's.
     pub(super) fn ar_worship_head = ["ar_worship_head"];
+    /// Arabic heads of a people or a tribe ("شعب", "قبيلة"): the name after
+    /// one is a community's, not an organisation's.
+    pub(super) fn ar_people_head = ["ar_people_head"];
     /// English heads after a street's, airport's or bridge's name ("Airport").
     pub(super) fn en_facility_place = ["en_facility_place"];
     /// Words of a centre's use that make "X Civic Center" a place

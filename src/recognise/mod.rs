@@ -321,6 +321,9 @@ pub fn recognise(
     link_later_mentions(words, &mut accepted, pol.link_org_heads);
     if rules {
         linking::company_short_names(words, &mut accepted);
+        if pol.arabic {
+            orgs::no_org_after_head(words, &mut accepted);
+        }
         facilities::mark(words, &mut accepted);
         demonyms::mark(words, &mut accepted);
         if pol.arabic {

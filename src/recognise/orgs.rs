@@ -2,7 +2,7 @@
 //! linked to one entity) and organisation patterns ("وزارة الخارجية",
 //! "Ministry of ...", "... Council").
 
-use super::lists::{ar_construct_heads, ar_named_heads, company_lines};
+use super::lists::{ar_construct_heads, ar_named_heads, ar_people_head, ar_worship_head, company_lines};
 use super::merge::{country_first, PRIO_COMPANY_ORG, PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
 use super::words::Reading;
 use super::{
@@ -209,4 +209,43 @@ pub fn abbreviation_dots(words: &[Word], found: &mut [Found], dot_at: &dyn Fn(us
             f.end += 1;
         }
     }
+}
+
+/// The name after a place of worship's head ("مسجد الحنين الى النبي",
+/// "كنيسة القديسة حنة") is a building's, and the name after a people's or
+/// tribe's ("شعب الماوري", "قبيلة عنزة") a community's: no corpus marks
+/// either as an organisation (NewsFANE and WikiFANE: Building-Grounds,
+/// Group; Wojood: FAC, NORP), where the tagger often reads it as one. An
+/// organisation that starts at an indefinite head of `ar_worship_head` or
+/// `ar_people_head`, or right after one, gives way, and so do the text's
+/// other organisations of that name ("هوبان" after "مسجد هوبان"). With
+/// the article ("الكنيسة الكاثوليكية", "الشعب الفلسطيني") the head is left
+/// alone.
+pub(super) fn no_org_after_head(words: &[Word], accepted: &mut Vec<Found>) {
+    let head = |w: &Word| {
+        w.arabic
+            && !definite(w)
+            && w.readings.iter().any(|r| ar_worship_head().contains(&r.key) || ar_people_head().contains(&r.key))
+    };
+    let org = |f: &Found| f.kind == EntityType::Organization && !f.reference && !f.within;
+    let mut names: Vec<String> = Vec::new();
+    for f in accepted.iter().filter(|f| org(f)) {
+        let at_head = head(&words[f.w0]) && f.w1 > f.w0 + 1;
+        let after_head = f.w0 > 0 && head(&words[f.w0 - 1]) && !words[f.w0].brk;
+        if at_head || after_head {
+            let from = if at_head { f.w0 + 1 } else { f.w0 };
+            names.push(key_of(words, from, f.w1, super::bare_key(&words[from])));
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    accepted.retain(|f| {
+        if !org(f) {
+            return true;
+        }
+        // the name with or without the clitics before it ("لهوبان")
+        let from = if head(&words[f.w0]) { f.w0 + 1 } else { f.w0 };
+        from >= f.w1 || !words[from].readings.iter().any(|r| names.contains(&key_of(words, from, f.w1, &r.key)))
+    });
 }
