@@ -121,6 +121,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         return;
     }
     for (a, b, pre, agency) in found {
+        split_acronym(words, (a, b), agency, accepted);
         let over = |f: &Found| f.kind != EntityType::Date && f.w0 < b && a < f.w1;
         // an organisation that holds the name ("وكالة شينخوا") stays
         if accepted.iter().any(|f| over(f) && f.kind == EntityType::Organization && f.w0 <= a && b <= f.w1) {
@@ -132,6 +133,38 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         accepted.push(Found::new((a, b), span(words, a, b, pre), EntityType::Organization, what, PRIO_CURATED_ORG));
     }
     crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+}
+
+/// An agency's name followed by its own initials ("وكالة الأنباء القطرية
+/// قنا", "وكالة الأنباء الأردنية بترا", as Gulf and Levant copy writes them
+/// without parentheses) is two names of the agency: the name, and the
+/// initials, a mention of their own (as ANERcorp marks "قنا"), where the
+/// tagger reads one organisation over both, or the initials as a place
+/// ("قنا" is also an Egyptian city) or nothing. `(a, b)` are the name's
+/// words.
+fn split_acronym(words: &[Word], (a, b): (usize, usize), agency: Agency, accepted: &mut Vec<Found>) {
+    let same = |c: usize| {
+        let compact: String = words[b..c].iter().map(|m| m.key.as_str()).collect();
+        by_letters(&compact).is_some_and(|x| x.org.id == agency.org.id)
+    };
+    let Some(c) = (b + 1..=words.len().min(b + CREDIT_WORDS - 1))
+        .take_while(|&c| words[c - 1].arabic && !words[c - 1].brk)
+        .find(|&c| same(c))
+    else {
+        return;
+    };
+    // the one organisation over both gives way, and what was read on the initials
+    accepted.retain(|f| {
+        let whole = f.kind == EntityType::Organization && f.w0 == a && f.w1 == c;
+        let on_initials = f.kind != EntityType::Date && f.w0 >= b && f.w1 <= c;
+        !whole && !on_initials
+    });
+    if accepted.iter().any(|f| f.kind != EntityType::Date && f.w0 < c && b < f.w1) {
+        return;
+    }
+    let key = crate::text::normalize_key(agency.org.variant);
+    let what = What::Org { curated: Some(agency.org), key };
+    accepted.push(Found::new((b, c), span(words, b, c, 0), EntityType::Organization, what, PRIO_CURATED_ORG));
 }
 
 #[cfg(test)]
