@@ -323,6 +323,7 @@ pub fn recognise(
         linking::company_short_names(words, &mut accepted);
         if pol.arabic {
             orgs::no_org_after_head(words, &mut accepted);
+            orgs::no_described_org(words, &mut accepted);
         }
         facilities::mark(words, &mut accepted);
         demonyms::mark(words, &mut accepted);

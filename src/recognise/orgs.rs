@@ -249,3 +249,27 @@ pub(super) fn no_org_after_head(words: &[Word], accepted: &mut Vec<Found>) {
         from >= f.w1 || !words[from].readings.iter().any(|r| names.contains(&key_of(words, from, f.w1, &r.key)))
     });
 }
+
+/// An indefinite organisation head with a definite noun after "لـ"
+/// ("اتحاد للناشرين اليمنيين", "مجلس للأبحاث الطبية", "بنك للمصريين":
+/// a union for the publishers) is a description, not a name: a name takes
+/// the article on its head ("الاتحاد العام للناشرين") or a name after it
+/// ("مصر للطيران"). An organisation read from such a head gives way.
+pub(super) fn no_described_org(words: &[Word], accepted: &mut Vec<Found>) {
+    let indefinite_head = |w: &Word| {
+        w.arabic
+            && w.f.org_head_reading.and_then(|k| w.readings.get(k)).is_some_and(|r| {
+                let pre: String = w.key.chars().take(r.pre).collect();
+                !pre.ends_with("ال") && !pre.ends_with("لل")
+            })
+    };
+    accepted.retain(|f| {
+        let described = f.kind == EntityType::Organization
+            && !f.reference
+            && f.w1 > f.w0 + 1
+            && indefinite_head(&words[f.w0])
+            && !words[f.w0 + 1].brk
+            && words[f.w0 + 1].key.starts_with("لل");
+        !described
+    });
+}
