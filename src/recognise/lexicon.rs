@@ -368,6 +368,7 @@ mod tests {
             "ar_locative",
             "ar_match_word",
             "ar_means_before",
+            "ar_ministry_portfolio",
             "ar_named_head",
             "ar_org_head",
             "ar_org_purpose_head",

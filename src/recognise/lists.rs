@@ -117,6 +117,9 @@ word_lists! {
     /// Arabic heads of a people or a tribe ("شعب", "قبيلة"): the name after
     /// one is a community's, not an organisation's.
     pub(super) fn ar_people_head = ["ar_people_head"];
+    /// Arabic ministries' portfolios that name the ministry without
+    /// "وزارة" before a country's nisba ("الخارجية التركية").
+    pub(super) fn ar_ministry_portfolio = ["ar_ministry_portfolio"];
     /// English heads after a street's, airport's or bridge's name ("Airport").
     pub(super) fn en_facility_place = ["en_facility_place"];
     /// Words of a centre's use that make "X Civic Center" a place

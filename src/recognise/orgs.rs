@@ -2,7 +2,9 @@
 //! linked to one entity) and organisation patterns ("وزارة الخارجية",
 //! "Ministry of ...", "... Council").
 
-use super::lists::{ar_construct_heads, ar_named_heads, ar_people_head, ar_worship_head, company_lines};
+use super::lists::{
+    ar_construct_heads, ar_ministry_portfolio, ar_named_heads, ar_people_head, ar_worship_head, company_lines,
+};
 use super::merge::{country_first, PRIO_COMPANY_ORG, PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
 use super::words::Reading;
 use super::{
@@ -272,4 +274,44 @@ pub(super) fn no_described_org(words: &[Word], accepted: &mut Vec<Found>) {
             && words[f.w0 + 1].key.starts_with("لل");
         !described
     });
+}
+
+/// A ministry's portfolio with a country's feminine nisba and no "وزارة"
+/// ("قالت الخارجية التركية", "المتحدث باسم الداخلية العراقية": the nisba
+/// agrees with the ministry left unsaid) is the ministry, an organisation
+/// (NewsFANE marks "الخارجية التركية"), where the nisba alone was read as
+/// the country's nationality word. Not after a definite noun the portfolio
+/// qualifies ("السياسة الخارجية الأمريكية") or a title ("وزيرة الخارجية
+/// الأمريكية", the office), where an organisation read over the two words
+/// (a listed name) gives way; the portfolios are `ar_ministry_portfolio`.
+pub(super) fn bare_ministries(words: &[Word], accepted: &mut Vec<Found>) {
+    for i in 0..words.len().saturating_sub(1) {
+        let (w, n) = (&words[i], &words[i + 1]);
+        let Some(r) = w.readings.iter().find(|r| w.arabic && r.pre <= 2 && ar_ministry_portfolio().contains(&r.key))
+        else {
+            continue;
+        };
+        let feminine = n.key.ends_with("يه");
+        if n.brk || !is_demonym(n) || !definite(n) || !feminine {
+            continue;
+        }
+        let qualifies = i > 0
+            && !w.brk
+            && (words[i - 1].readings.iter().any(|r| r.pre <= 1 && r.key.starts_with("ال"))
+                || is_title_word(&words[i - 1])
+                || words[i - 1].f.title_start);
+        if qualifies && r.pre == 0 {
+            // nor is a listed name so read ("وزيرة الخارجية الأمريكية")
+            accepted.retain(|f| !(f.kind == EntityType::Organization && f.w0 == i && f.w1 == i + 2));
+            continue;
+        }
+        // only a nationality word or a place read on the nisba gives way
+        let over = |f: &Found| f.kind != EntityType::Date && f.w0 < i + 2 && i < f.w1;
+        if accepted.iter().any(|f| over(f) && (f.kind != EntityType::Place || f.w0 != i + 1)) {
+            continue;
+        }
+        accepted.retain(|f| !over(f));
+        let at = accepted.partition_point(|f| f.w0 < i);
+        accepted.insert(at, org_found(words, i, i + 2, r, PRIO_PATTERN_ORG));
+    }
 }
