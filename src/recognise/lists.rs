@@ -63,6 +63,18 @@ word_lists! {
     pub(super) fn en_honorifics = ["en_honorific"];
     /// Lowercase nouns of a kind of business before its name ("banks").
     pub(super) fn en_business_nouns = ["en_business_noun"];
+    /// Lowercase words after a name that make it a firm's ("Pirelli
+    /// shares", "Rally's stock"): [`super::firms`].
+    pub(super) fn en_firm_after = ["en_firm_after"];
+    /// Lowercase nouns before "of" and a name that make it a firm's
+    /// ("chairman of Petofi"): [`super::firms`].
+    pub(super) fn en_firm_of = ["en_firm_of"];
+    /// Lowercase nouns of a trade before "at" and a name that make it a
+    /// firm's ("an analyst at Goldman Sachs"): [`super::firms`].
+    pub(super) fn en_firm_at = ["en_firm_at"];
+    /// Lines of business a company's name joins by "and" ("Savings and
+    /// Loan"): [`super::org_edges`].
+    pub(super) fn en_org_and_lines = ["en_org_and_line"];
     /// Ranks and offices before a name that the titles list leaves out
     /// ("District Attorney", "Chief Superintendent").
     pub(super) fn en_ranks = ["en_rank"];

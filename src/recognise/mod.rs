@@ -42,6 +42,7 @@ mod consistency;
 mod credits;
 mod demonyms;
 mod facilities;
+mod firms;
 mod focus;
 mod headlines;
 mod joined;
@@ -52,6 +53,7 @@ pub mod lexicon;
 mod linking;
 mod lists;
 mod merge;
+mod org_edges;
 mod org_extent;
 mod org_places;
 mod org_tails;
@@ -316,6 +318,10 @@ pub fn recognise(
     }
     if !pol.arabic {
         person_spans::honorific_people(words, &mut accepted);
+        if rules {
+            firms::mark(words, &mut accepted);
+            org_edges::mark(words, &mut accepted);
+        }
     }
     consistency::one_kind_per_name(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);

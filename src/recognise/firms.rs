@@ -1,0 +1,231 @@
+//! English firms the tagger read as people: a business named after its
+//! founders ("Goldman Sachs", "Kidder Peabody", "Shearson Lehman Hutton")
+//! or by a bare word ("Pirelli", "Rally's") looks like a surname. What
+//! the text says around one of its mentions tells: its shares, its board,
+//! its chairman, an analyst at it, a list of firms it stands in. Then
+//! every mention of that name, and its first word alone later ("Shearson"
+//! after "Shearson Lehman Hutton"), is the firm.
+//!
+//! Only names without a given name, a title or an honorific before them
+//! ("Mr. Schwarz" stays a man), and that no person named in full ends in
+//! ("Clinton's shares" after "Bill Clinton") are read again.
+
+use super::lists::{en_business_nouns, en_firm_after, en_firm_at, en_firm_of};
+use super::{key_of, Found, What, Word};
+use crate::model::EntityType;
+
+/// Whether `f` is a person's name the rules may read as a firm: one to
+/// three capitalised English words, none a given name or an initial, no
+/// title or honorific before them, not a later mention of someone.
+fn surname_like(words: &[Word], f: &Found) -> bool {
+    let Some(ws) = words.get(f.w0..f.w1) else { return false };
+    let before = f.w0.checked_sub(1).map(|k| &words[k]).filter(|_| !ws[0].brk);
+    matches!(f.what, What::Person { .. })
+        && f.link.is_none()
+        && !f.demonym
+        && (1..=3).contains(&ws.len())
+        && ws.iter().all(|w| {
+            !w.arabic
+                && (w.cap || w.upper)
+                && w.key.chars().count() >= 2
+                && !w.text.ends_with('.')
+                && super::lexicon::is_given_name(super::bare_key(w)).is_none()
+        })
+        && !before.is_some_and(|b| b.f.title || super::lists::en_honorifics().contains(&b.key))
+}
+
+/// The word after words `..w1`, past a possessive written apart ("Petofi
+/// 's board"), if it runs on from them.
+fn next_word(words: &[Word], w1: usize) -> Option<&Word> {
+    let mut k = w1;
+    if words.get(k).is_some_and(|w| matches!(&*w.text, "'s" | "’s" | "'" | "’") && !w.brk) {
+        k += 1;
+    }
+    words.get(k).filter(|w| !w.brk && !w.cap && !w.arabic)
+}
+
+/// Whether the words around the mention at `w0..w1` say it is a firm:
+/// "Pirelli shares", "Rally's stock", "chairman of Petofi", "an analyst
+/// at Goldman Sachs", "the toy store F.A.O. Schwarz".
+fn firm_cue(words: &[Word], w0: usize, w1: usize) -> bool {
+    let after = next_word(words, w1).is_some_and(|n| en_firm_after().contains(&n.key));
+    let lower = |k: usize| words.get(k).filter(|w| !w.cap && !w.arabic && !words[k + 1].brk);
+    let linked = |prep: &str, set: &super::lexicon::WordSet| {
+        w0 >= 2
+            && lower(w0 - 1).is_some_and(|p| p.key.as_ref() == prep)
+            && lower(w0 - 2).is_some_and(|j| set.contains(&j.key))
+    };
+    let noun = w0 >= 1 && lower(w0 - 1).is_some_and(|p| en_business_nouns().contains(&p.key));
+    after || noun || linked("of", en_firm_of()) || linked("at", en_firm_at())
+}
+
+/// Reads as firms the people of `accepted` whose name one of its
+/// mentions shows to be a firm's (see the module's text), and marks the
+/// firm where the tagger left its name unmarked. `accepted` is sorted by
+/// position, and stays so.
+pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
+    if !accepted.iter().any(|f| f.kind == EntityType::Person && surname_like(words, f)) {
+        return;
+    }
+    // the last words of the people named in full
+    let full: Vec<&str> = accepted
+        .iter()
+        .filter(|f| f.kind == EntityType::Person && f.w1 >= f.w0 + 2 && f.w1 <= words.len())
+        .filter(|f| !surname_like(words, f))
+        .map(|f| super::bare_key(&words[f.w1 - 1]))
+        .collect();
+    let key = |f: &Found| key_of(words, f.w0, f.w1, super::bare_key(&words[f.w0]));
+    let candidate = |f: &Found| {
+        f.kind == EntityType::Person && surname_like(words, f) && !full.contains(&super::bare_key(&words[f.w1 - 1]))
+    };
+    // the cue may stand by a mention the tagger left unmarked ("holds
+    // 3,000 Rally's shares" before "Rally had net income")
+    let cued = |f: &Found| {
+        let n = f.w1 - f.w0;
+        let same = |i: usize| (0..n).all(|k| super::bare_key(&words[i + k]) == super::bare_key(&words[f.w0 + k]));
+        (0..=words.len() - n)
+            .any(|i| same(i) && words[i + 1..i + n].iter().all(|w| !w.brk) && firm_cue(words, i, i + n))
+    };
+    let mut firms: Vec<String> = accepted.iter().filter(|f| candidate(f) && cued(f)).map(key).collect();
+    // a list of three names or more, one of them a body and the others
+    // surnames of two words or more: they are bodies too ("Merrill Lynch,
+    // Goldman Sachs and Kidder Peabody"); again while that shows more.
+    // So are the names of a list after a kind of business and "including".
+    for _ in 0..3 {
+        retype(words, accepted, &firms);
+        let before = firms.len();
+        for list in lists(words, accepted) {
+            let orgs = list.iter().filter(|&&i| accepted[i].kind == EntityType::Organization).count();
+            // "firms including Mobil, Shell and Caltex": every name is one
+            if introduced(words, accepted[list[0]].w0) {
+                let names = list.iter().map(|&i| &accepted[i]).filter(|f| candidate(f));
+                firms.extend(names.map(key));
+            } else if list.len() >= 3 && orgs >= 1 && orgs < list.len() {
+                let rest = list.iter().filter(|&&i| accepted[i].kind != EntityType::Organization);
+                let names: Vec<&Found> = rest.map(|&i| &accepted[i]).collect();
+                if names.iter().all(|f| candidate(f) && f.w1 >= f.w0 + 2) {
+                    firms.extend(names.into_iter().map(key));
+                }
+            }
+        }
+        if firms.len() == before {
+            break;
+        }
+    }
+    retype(words, accepted, &firms);
+    unmarked(words, accepted, &firms);
+}
+
+/// The firms' names where nothing was read: written alike, in one run of
+/// words ("Petofi" unmarked beside "Petofi 's board").
+fn unmarked(words: &[Word], accepted: &mut Vec<Found>, firms: &[String]) {
+    // (mention, first word, words) of each firm
+    let named: Vec<(usize, usize, usize)> = accepted
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == EntityType::Organization && f.link.is_none() && f.w1 <= words.len())
+        .filter(|(_, f)| firms.contains(&key_of(words, f.w0, f.w1, super::bare_key(&words[f.w0]))))
+        .map(|(m, f)| (m, f.w0, f.w1 - f.w0))
+        .collect();
+    if named.is_empty() {
+        return;
+    }
+    let mut covered = vec![false; words.len()];
+    for f in accepted.iter() {
+        for c in covered.iter_mut().take(f.w1.min(words.len())).skip(f.w0) {
+            *c = true;
+        }
+    }
+    let mut extra = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let same = |&&(_, o0, n): &&(usize, usize, usize)| {
+            i + n <= words.len()
+                && (0..n).all(|k| {
+                    let (w, o) = (&words[i + k], &words[o0 + k]);
+                    !covered[i + k] && w.cap == o.cap && w.upper == o.upper && super::bare_key(w) == super::bare_key(o)
+                })
+                && words[i + 1..i + n].iter().all(|w| !w.brk)
+        };
+        let Some(&(m, _, n)) = named.iter().find(same) else {
+            i += 1;
+            continue;
+        };
+        let mut f = accepted[m].clone();
+        f.w0 = i;
+        f.w1 = i + n;
+        (f.start, f.end) = super::span(words, i, i + n, 0);
+        extra.push(f);
+        i += n;
+    }
+    if !extra.is_empty() {
+        accepted.extend(extra);
+        crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    }
+}
+
+/// The people among `accepted` named `firms`, or by a firm's first words
+/// ("Shearson Lehman", "Shearson" of "Shearson Lehman Hutton"), made
+/// organisations.
+fn retype(words: &[Word], accepted: &mut [Found], firms: &[String]) {
+    if firms.is_empty() {
+        return;
+    }
+    for f in accepted.iter_mut() {
+        if f.kind != EntityType::Person || !surname_like(words, f) {
+            continue;
+        }
+        let k = key_of(words, f.w0, f.w1, super::bare_key(&words[f.w0]));
+        let first_words = |firm: &String| firm.strip_prefix(k.as_str()).is_some_and(|rest| rest.starts_with(' '));
+        if firms.contains(&k) || firms.iter().any(first_words) {
+            f.kind = EntityType::Organization;
+            f.what = What::Org { curated: None, key: k };
+        }
+    }
+}
+
+/// Runs of names of one sentence joined by commas, "and" or "or" ("Merrill
+/// Lynch, Goldman Sachs and Kidder Peabody"), a lone name a run of one:
+/// indexes into `accepted`.
+fn lists(words: &[Word], accepted: &[Found]) -> Vec<Vec<usize>> {
+    let name = |f: &Found| {
+        matches!(f.kind, EntityType::Person | EntityType::Organization | EntityType::Place)
+            && !f.demonym
+            && !f.within
+            && f.w1 <= words.len()
+    };
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    let mut cur: Vec<usize> = Vec::new();
+    let mut last: Option<usize> = None;
+    for (i, f) in accepted.iter().enumerate().filter(|(_, f)| name(f)) {
+        let joined = last.is_some_and(|p| {
+            let p1 = accepted[p].w1;
+            let w = &words[f.w0];
+            let conj = |k: usize| words.get(k).is_some_and(|c| matches!(c.key.as_ref(), "and" | "or") && !c.cap);
+            (f.w0 == p1 && w.comma_before && !w.dash_before)
+                || (f.w0 == p1 + 1 && conj(p1) && !w.brk && (!words[p1].brk || words[p1].comma_before))
+        });
+        if !joined && !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+        cur.push(i);
+        last = Some(i);
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+/// Whether a list starting at word `w0` follows a kind of business and
+/// "including", "like" or "such as" ("Multinational firms including
+/// Mobil", "blue chips like IDLC").
+fn introduced(words: &[Word], w0: usize) -> bool {
+    let lower = |k: usize| words.get(k).filter(|w| !w.cap && !w.arabic && !words[k + 1].brk);
+    let intro = match w0.checked_sub(1).and_then(lower).map(|w| w.key.as_ref()) {
+        Some("including" | "like") => 1,
+        Some("as") if w0.checked_sub(2).and_then(lower).is_some_and(|w| w.key.as_ref() == "such") => 2,
+        _ => return false,
+    };
+    w0.checked_sub(intro + 1).and_then(lower).is_some_and(|w| en_business_nouns().contains(&w.key))
+}
