@@ -29,34 +29,38 @@ fn surname_like(words: &[Word], f: &Found) -> bool {
                 && (w.cap || w.upper)
                 && w.key.chars().count() >= 2
                 && !w.text.ends_with('.')
-                && super::lexicon::is_given_name(super::bare_key(w)).is_none()
+                && w.f.given.is_none()
+                && super::possessive_reading(w).is_none_or(|r| super::lexicon::is_given_name(&r.key).is_none())
         })
         && !before.is_some_and(|b| b.f.title || super::lists::en_honorifics().contains(&b.key))
 }
 
-/// The word after words `..w1`, past a possessive written apart ("Petofi
-/// 's board"), if it runs on from them.
-fn next_word(words: &[Word], w1: usize) -> Option<&Word> {
-    let mut k = w1;
-    if words.get(k).is_some_and(|w| matches!(&*w.text, "'s" | "’s" | "'" | "’") && !w.brk) {
-        k += 1;
+/// Where the words say a name next to them is a firm's: the ends of
+/// names a word after them shows ("Pirelli shares", "Rally's stock",
+/// "Petofi 's board") and the starts of names a word before them shows
+/// ("chairman of Petofi", "an analyst at Goldman Sachs", "the toy store
+/// F.A.O. Schwarz"). Only the words flagged [`super::Feat::firm_cue`] are
+/// looked at.
+fn cue_positions(words: &[Word]) -> (Vec<usize>, Vec<usize>) {
+    let (mut ends, mut starts) = (Vec::new(), Vec::new());
+    let runs = |k: usize| words.get(k).is_some_and(|w| !w.brk);
+    for (i, w) in words.iter().enumerate().filter(|(_, w)| w.f.firm_cue && !w.cap && !w.arabic) {
+        if en_firm_after().contains(&w.key) && !w.brk {
+            // past a possessive written apart
+            let apart = i > 0 && matches!(&*words[i - 1].text, "'s" | "’s" | "'" | "’") && !words[i - 1].brk;
+            ends.push(if apart { i - 1 } else { i });
+        }
+        if en_business_nouns().contains(&w.key) && runs(i + 1) {
+            starts.push(i + 1);
+        }
+        let prep = words.get(i + 1).filter(|_| runs(i + 1) && runs(i + 2)).map(|p| p.key.as_ref());
+        if (prep == Some("of") && en_firm_of().contains(&w.key))
+            || (prep == Some("at") && en_firm_at().contains(&w.key))
+        {
+            starts.push(i + 2);
+        }
     }
-    words.get(k).filter(|w| !w.brk && !w.cap && !w.arabic)
-}
-
-/// Whether the words around the mention at `w0..w1` say it is a firm:
-/// "Pirelli shares", "Rally's stock", "chairman of Petofi", "an analyst
-/// at Goldman Sachs", "the toy store F.A.O. Schwarz".
-fn firm_cue(words: &[Word], w0: usize, w1: usize) -> bool {
-    let after = next_word(words, w1).is_some_and(|n| en_firm_after().contains(&n.key));
-    let lower = |k: usize| words.get(k).filter(|w| !w.cap && !w.arabic && !words[k + 1].brk);
-    let linked = |prep: &str, set: &super::lexicon::WordSet| {
-        w0 >= 2
-            && lower(w0 - 1).is_some_and(|p| p.key.as_ref() == prep)
-            && lower(w0 - 2).is_some_and(|j| set.contains(&j.key))
-    };
-    let noun = w0 >= 1 && lower(w0 - 1).is_some_and(|p| en_business_nouns().contains(&p.key));
-    after || noun || linked("of", en_firm_of()) || linked("at", en_firm_at())
+    (ends, starts)
 }
 
 /// Reads as firms the people of `accepted` whose name one of its
@@ -80,19 +84,30 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     };
     // the cue may stand by a mention the tagger left unmarked ("holds
     // 3,000 Rally's shares" before "Rally had net income")
+    let (ends, starts) = cue_positions(words);
     let cued = |f: &Found| {
         let n = f.w1 - f.w0;
-        let same = |i: usize| (0..n).all(|k| super::bare_key(&words[i + k]) == super::bare_key(&words[f.w0 + k]));
-        (0..=words.len() - n)
-            .any(|i| same(i) && words[i + 1..i + n].iter().all(|w| !w.brk) && firm_cue(words, i, i + n))
+        let same = |i: usize| {
+            i + n <= words.len()
+                && (0..n).all(|k| super::bare_key(&words[i + k]) == super::bare_key(&words[f.w0 + k]))
+                && words[i + 1..i + n].iter().all(|w| !w.brk)
+        };
+        ends.iter().any(|&e| e >= n && same(e - n)) || starts.iter().any(|&s| same(s))
     };
     let mut firms: Vec<String> = accepted.iter().filter(|f| candidate(f) && cued(f)).map(key).collect();
+    // the names that may be read again, keyed once
+    let people: Vec<(usize, String)> = accepted
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| f.kind == EntityType::Person && surname_like(words, f))
+        .map(|(i, f)| (i, key(f)))
+        .collect();
     // a list of three names or more, one of them a body and the others
     // surnames of two words or more: they are bodies too ("Merrill Lynch,
     // Goldman Sachs and Kidder Peabody"); again while that shows more.
     // So are the names of a list after a kind of business and "including".
     for _ in 0..3 {
-        retype(words, accepted, &firms);
+        retype(accepted, &people, &firms);
         let before = firms.len();
         for list in lists(words, accepted) {
             let orgs = list.iter().filter(|&&i| accepted[i].kind == EntityType::Organization).count();
@@ -112,13 +127,16 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             break;
         }
     }
-    retype(words, accepted, &firms);
+    retype(accepted, &people, &firms);
     unmarked(words, accepted, &firms);
 }
 
 /// The firms' names where nothing was read: written alike, in one run of
 /// words ("Petofi" unmarked beside "Petofi 's board").
 fn unmarked(words: &[Word], accepted: &mut Vec<Found>, firms: &[String]) {
+    if firms.is_empty() {
+        return;
+    }
     // (mention, first word, words) of each firm
     let named: Vec<(usize, usize, usize)> = accepted
         .iter()
@@ -164,22 +182,19 @@ fn unmarked(words: &[Word], accepted: &mut Vec<Found>, firms: &[String]) {
     }
 }
 
-/// The people among `accepted` named `firms`, or by a firm's first words
-/// ("Shearson Lehman", "Shearson" of "Shearson Lehman Hutton"), made
-/// organisations.
-fn retype(words: &[Word], accepted: &mut [Found], firms: &[String]) {
+/// The people among `accepted` (`people`: their indexes and keys) named
+/// `firms`, or by a firm's first words ("Shearson Lehman", "Shearson" of
+/// "Shearson Lehman Hutton"), made organisations.
+fn retype(accepted: &mut [Found], people: &[(usize, String)], firms: &[String]) {
     if firms.is_empty() {
         return;
     }
-    for f in accepted.iter_mut() {
-        if f.kind != EntityType::Person || !surname_like(words, f) {
-            continue;
-        }
-        let k = key_of(words, f.w0, f.w1, super::bare_key(&words[f.w0]));
+    for (i, k) in people {
+        let f = &mut accepted[*i];
         let first_words = |firm: &String| firm.strip_prefix(k.as_str()).is_some_and(|rest| rest.starts_with(' '));
-        if firms.contains(&k) || firms.iter().any(first_words) {
+        if f.kind == EntityType::Person && (firms.contains(k) || firms.iter().any(first_words)) {
             f.kind = EntityType::Organization;
-            f.what = What::Org { curated: None, key: k };
+            f.what = What::Org { curated: None, key: k.clone() };
         }
     }
 }

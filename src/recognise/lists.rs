@@ -289,6 +289,7 @@ const F_DEMONYM_START: u32 = 1 << 17;
 const F_CLUB_START: u32 = 1 << 18;
 const F_AGENCY_START: u32 = 1 << 19;
 const F_SPORT: u32 = 1 << 20;
+const F_EN_FIRM_CUE: u32 = 1 << 21;
 
 /// Every word list in one sorted table of flags, so that a word costs one
 /// binary search per reading.
@@ -316,6 +317,9 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut lexicon::clubs().first_words().iter().cloned(), F_CLUB_START);
         add(&mut lexicon::agencies().first_words().iter().cloned(), F_AGENCY_START);
         add(&mut ar_sport_words().words().iter().cloned(), F_SPORT);
+        for cues in [en_firm_after(), en_firm_of(), en_firm_at(), en_business_nouns()] {
+            add(&mut cues.words().iter().cloned(), F_EN_FIRM_CUE);
+        }
         for k in lexicon::given_names().keys() {
             let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
             v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
@@ -368,6 +372,7 @@ pub(super) fn feat_of(readings: &[super::words::Reading], arabic: bool) -> Feat 
         f.en_stop = own & F_EN_STOP != 0;
         f.connector = own & F_CONNECTOR != 0;
         f.en_org_head = own & F_EN_ORG_HEAD != 0;
+        f.firm_cue = own & F_EN_FIRM_CUE != 0;
     }
     f.particle = own & F_PARTICLE != 0;
     f.time = own & F_TIME != 0;

@@ -21,6 +21,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         return;
     }
     let mut extra = Vec::new();
+    let mut changed = false;
     for f in accepted.iter_mut() {
         if f.link.is_some() || f.demonym || f.within || f.w1 > words.len() || f.w1 <= f.w0 {
             continue;
@@ -30,23 +31,26 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
                 if let Some(place) = body_and_place(words, f) {
                     extra.push(place);
                 } else {
-                    town_before_business(words, f);
+                    changed |= town_before_business(words, f);
                 }
             }
-            EntityType::Place => with_article(words, f),
+            EntityType::Place => changed |= with_article(words, f),
             _ => {}
         }
     }
+    changed |= !extra.is_empty();
     accepted.extend(extra);
-    joined_lines(words, accepted);
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    if joined_lines(words, accepted) || changed {
+        crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    }
 }
 
 /// An organisation's span that ends in the first word of a line of
 /// business joined by "and" ("Valley Federal Savings" + "and Loan
 /// Association"): the rest, and the company's legal form or head noun
-/// after it, join the name; what was read over those words goes.
-fn joined_lines(words: &[Word], accepted: &mut Vec<Found>) {
+/// after it, join the name; what was read over those words goes. Whether
+/// any did.
+fn joined_lines(words: &[Word], accepted: &mut Vec<Found>) -> bool {
     let mut grown: Vec<(usize, usize)> = Vec::new();
     for (i, f) in accepted.iter_mut().enumerate() {
         if f.kind != EntityType::Organization || f.w1 + 2 > words.len() || f.link.is_some() {
@@ -75,7 +79,7 @@ fn joined_lines(words: &[Word], accepted: &mut Vec<Found>) {
         grown.push((i, w1));
     }
     if grown.is_empty() {
-        return;
+        return false;
     }
     let mut at = 0;
     let mut keep = vec![true; accepted.len()];
@@ -91,6 +95,7 @@ fn joined_lines(words: &[Word], accepted: &mut Vec<Found>) {
         at += 1;
         keep[at - 1]
     });
+    true
 }
 
 /// A body the tagger read together with a place before a lowercase noun
@@ -98,7 +103,8 @@ fn joined_lines(words: &[Word], accepted: &mut Vec<Found>) {
 /// or the acronym its first words are, the place the gazetteer's name the
 /// rest is. `f` is cut to the body; the place is returned.
 fn body_and_place(words: &[Word], f: &mut Found) -> Option<Found> {
-    if f.w1 < f.w0 + 2 || !matches!(f.what, What::Org { curated: None, .. }) {
+    let first = &words[f.w0];
+    if f.w1 < f.w0 + 2 || !(first.f.org_start || first.upper) || !matches!(f.what, What::Org { curated: None, .. }) {
         return None;
     }
     // a lowercase noun after the name, in the same run ("summit", "mission")
@@ -134,10 +140,10 @@ fn body_and_place(words: &[Word], f: &mut Found) -> Option<Found> {
 /// A one-word body of no list that the gazetteer knows as a notable town,
 /// followed by a lowercase noun phrase that ends in a kind of business
 /// ("a small Boston money management firm", "a Boston research firm"):
-/// the town where the firm is.
-fn town_before_business(words: &[Word], f: &mut Found) {
+/// the town where the firm is. Whether it was.
+fn town_before_business(words: &[Word], f: &mut Found) -> bool {
     if f.w1 != f.w0 + 1 || !matches!(f.what, What::Org { curated: None, .. }) || words[f.w0].upper {
-        return;
+        return false;
     }
     let phrase = (f.w1..(f.w1 + 4).min(words.len()))
         .take_while(|&k| {
@@ -145,25 +151,26 @@ fn town_before_business(words: &[Word], f: &mut Found) {
             !w.brk && !w.cap && !w.upper && w.text.chars().all(|c| c.is_alphabetic() || c == '-')
         })
         .last();
-    if !phrase.is_some_and(|k| en_business_nouns().contains(&words[k].key)) {
-        return;
+    if !phrase.is_some_and(|k| words[k].f.firm_cue && en_business_nouns().contains(&words[k].key)) {
+        return false;
     }
     let Some((cands, _)) = tagged_place(words, f.w0, f.w1).filter(|(c, _)| super::merge::notable_first(c)) else {
-        return;
+        return false;
     };
     f.kind = EntityType::Place;
     let key = words[f.w0].key.to_string();
     f.what = What::Place { cands, key, dir: None, adj_country: None, settlement: false, weak: Weak::No };
+    true
 }
 
 /// A place whose name is written with its article, read without it after
 /// a capitalised "The" ("THE HAGUE, Netherlands"): the article joins the
 /// name when the gazetteer's English name of the place has it ("The
-/// Hague"; "The United States" keeps its article outside).
-fn with_article(words: &[Word], f: &mut Found) {
-    let Some(the) = f.w0.checked_sub(1).map(|k| &words[k]) else { return };
+/// Hague"; "The United States" keeps its article outside). Whether it did.
+fn with_article(words: &[Word], f: &mut Found) -> bool {
+    let Some(the) = f.w0.checked_sub(1).map(|k| &words[k]) else { return false };
     if the.key.as_ref() != "the" || !(the.cap || the.upper) || words[f.w0].brk {
-        return;
+        return false;
     }
     // the article belongs to the name as the place is called ("The Hague"),
     // not to one the gazetteer merely knows it by ("the United States")
@@ -171,7 +178,7 @@ fn with_article(words: &[Word], f: &mut Found) {
         let first = c.first().and_then(|&i| crate::gazetteer::places().get(i as usize));
         first.is_some_and(|p| p.name_en.starts_with("The "))
     }) else {
-        return;
+        return false;
     };
     f.w0 -= 1;
     f.start = the.start;
@@ -179,4 +186,5 @@ fn with_article(words: &[Word], f: &mut Found) {
         *c = cands;
         *key = key_of(words, f.w0, f.w1, &words[f.w0].key);
     }
+    true
 }
