@@ -1,6 +1,8 @@
 //! Where an English organisation's name begins and ends, against the
 //! tagger's reading of it:
 //!
+//! - a body's head noun takes the words it governs through "for" or "on"
+//!   ("the Commission on Presidential Debates");
 //! - a line of business written with "and" inside a company's name is one
 //!   name ("Valley Federal Savings and Loan Association", "Harris Trust and
 //!   Savings Bank": `en_org_and_line` in `data/curated/recognise_words.tsv`);
@@ -45,30 +47,16 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     }
 }
 
-/// An organisation's span that ends in the first word of a line of
-/// business joined by "and" ("Valley Federal Savings" + "and Loan
-/// Association"): the rest, and the company's legal form or head noun
-/// after it, join the name; what was read over those words goes. Whether
-/// any did.
+/// An organisation's span that runs on in the words after it ([`line_end`],
+/// [`complement_end`]): they join the name; what was read over those words
+/// goes. Whether any did.
 fn joined_lines(words: &[Word], accepted: &mut Vec<Found>) -> bool {
     let mut grown: Vec<(usize, usize)> = Vec::new();
     for (i, f) in accepted.iter_mut().enumerate() {
         if f.kind != EntityType::Organization || f.w1 + 2 > words.len() || f.link.is_some() {
             continue;
         }
-        let (and, second) = (&words[f.w1], &words[f.w1 + 1]);
-        if and.key.as_ref() != "and" || and.brk || second.brk || !second.cap {
-            continue;
-        }
-        if !en_org_and_lines().contains(&words[f.w1 - 1].key) || !en_org_and_lines().contains(&second.key) {
-            continue;
-        }
-        let mut w1 = f.w1 + 2;
-        while words.get(w1).is_some_and(|w| {
-            !w.brk && w.cap && (en_org_heads().contains(&w.key) || en_company_suffixes().contains(&w.key))
-        }) {
-            w1 += 1;
-        }
+        let Some(w1) = line_end(words, f.w1).or_else(|| complement_end(words, f.w1)) else { continue };
         let key = key_of(words, f.w0, w1, &words[f.w0].key);
         let (_, end) = span(words, f.w0, w1, 0);
         f.w1 = w1;
@@ -96,6 +84,59 @@ fn joined_lines(words: &[Word], accepted: &mut Vec<Found>) -> bool {
         keep[at - 1]
     });
     true
+}
+
+/// The end of a company's name whose words `..w1` end in the first word
+/// of a line of business joined by "and" ("Valley Federal Savings" + "and
+/// Loan Association"): the second line, and the legal form or head noun
+/// after it.
+fn line_end(words: &[Word], w1: usize) -> Option<usize> {
+    let (and, second) = (&words[w1], &words[w1 + 1]);
+    if and.key.as_ref() != "and" || and.brk || second.brk || !second.cap {
+        return None;
+    }
+    if !en_org_and_lines().contains(&words[w1 - 1].key) || !en_org_and_lines().contains(&second.key) {
+        return None;
+    }
+    let mut end = w1 + 2;
+    while words
+        .get(end)
+        .is_some_and(|w| !w.brk && w.cap && (en_org_heads().contains(&w.key) || en_company_suffixes().contains(&w.key)))
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// The end of a body's name whose words `..w1` end in a capitalised head
+/// noun followed by "for" or "on" and capitalised words ("the Commission
+/// on Presidential Debates", "the Centre for Sociological Studies"): those
+/// words, with "and", "of" and "the" between them; a time word ("the
+/// Council on Friday"), a notable place or a lowercase word ends them. (In CoNLL-2003's
+/// training documents a body's head is followed by "for" ten times inside
+/// its name and never outside it; by "on" outside it only before a day.)
+fn complement_end(words: &[Word], w1: usize) -> Option<usize> {
+    let (head, prep) = (&words[w1 - 1], &words[w1]);
+    if !head.cap || !head.f.en_org_head || prep.brk || !matches!(prep.key.as_ref(), "for" | "on") || prep.cap {
+        return None;
+    }
+    // a country or a town after "for" is what the body is asked for ("asked
+    // Congress for Tanzania and Kenya aid"), not its name
+    let place = |w: &Word| super::merge::notable_first(crate::gazetteer::lookup(&w.key));
+    let name = |w: &Word| !w.brk && w.cap && !w.upper && !w.f.time && !w.f.title && !w.f.en_stop && !place(w);
+    let mut end = w1 + 1;
+    let mut last = None;
+    while let Some(w) = words.get(end) {
+        if name(w) {
+            end += 1;
+            last = Some(end);
+        } else if !w.brk && matches!(w.key.as_ref(), "and" | "of" | "the") && words.get(end + 1).is_some_and(name) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    last
 }
 
 /// A body the tagger read together with a place before a lowercase noun
