@@ -10,7 +10,7 @@
 //! ("Mr. Schwarz" stays a man), and that no person named in full ends in
 //! ("Clinton's shares" after "Bill Clinton") are read again.
 
-use super::lists::{en_business_nouns, en_firm_after, en_firm_at, en_firm_of};
+use super::lists::{en_business_nouns, en_firm_after, en_firm_at, en_firm_of, en_firm_owned};
 use super::{key_of, Found, What, Word};
 use crate::model::EntityType;
 
@@ -45,10 +45,16 @@ fn cue_positions(words: &[Word]) -> (Vec<usize>, Vec<usize>) {
     let (mut ends, mut starts) = (Vec::new(), Vec::new());
     let runs = |k: usize| words.get(k).is_some_and(|w| !w.brk);
     for (i, w) in words.iter().enumerate().filter(|(_, w)| w.f.firm_cue && !w.cap && !w.arabic) {
-        if en_firm_after().contains(&w.key) && !w.brk {
+        if (en_firm_after().contains(&w.key) || en_firm_owned().contains(&w.key)) && !w.brk && i > 0 {
             // past a possessive written apart
-            let apart = i > 0 && matches!(&*words[i - 1].text, "'s" | "’s" | "'" | "’") && !words[i - 1].brk;
-            ends.push(if apart { i - 1 } else { i });
+            let apart = matches!(&*words[i - 1].text, "'s" | "’s" | "'" | "’") && !words[i - 1].brk;
+            // "shares", "stock", "board" may be verbs ("Perot shares his
+            // fortune"): only as a noun owned by the name ("Rally's stock")
+            // or before a verb of the market ("Pirelli shares reacted")
+            let owned = apart || super::possessive_reading(&words[i - 1]).is_some() || market_verb(words, i + 1);
+            if en_firm_after().contains(&w.key) || owned {
+                ends.push(if apart { i - 1 } else { i });
+            }
         }
         if en_business_nouns().contains(&w.key) && runs(i + 1) {
             starts.push(i + 1);
@@ -61,6 +67,22 @@ fn cue_positions(words: &[Word]) -> (Vec<usize>, Vec<usize>) {
         }
     }
     (ends, starts)
+}
+
+/// A lowercase past-tense verb or a form of "be" at word `k`, right after
+/// a name's "shares" or "stock" or after "also" there ("Pirelli shares
+/// reacted", "Dow Jones shares also fell"): the noun, not the verb.
+fn market_verb(words: &[Word], k: usize) -> bool {
+    let verb = |w: &Word| {
+        w.key.ends_with("ed")
+            || matches!(w.key.as_ref(), "rose" | "fell" | "were" | "are" | "was" | "is" | "lost" | "slid" | "sank")
+    };
+    let plain = |k: usize| words.get(k).filter(|w| !w.brk && !w.cap && !w.arabic);
+    match plain(k) {
+        Some(w) if w.key.as_ref() == "also" => plain(k + 1).is_some_and(verb),
+        Some(w) => verb(w),
+        None => false,
+    }
 }
 
 /// Reads as firms the people of `accepted` whose name one of its

@@ -403,6 +403,7 @@ mod tests {
             "en_firm_after",
             "en_firm_at",
             "en_firm_of",
+            "en_firm_owned",
             "en_generational",
             "en_honorific",
             "en_kin",

@@ -66,6 +66,9 @@ word_lists! {
     /// Lowercase words after a name that make it a firm's ("Pirelli
     /// shares", "Rally's stock"): [`super::firms`].
     pub(super) fn en_firm_after = ["en_firm_after"];
+    /// The same, for words that may be verbs ("shares", "stock", "board"):
+    /// only after a possessive or before a verb of the market.
+    pub(super) fn en_firm_owned = ["en_firm_owned"];
     /// Lowercase nouns before "of" and a name that make it a firm's
     /// ("chairman of Petofi"): [`super::firms`].
     pub(super) fn en_firm_of = ["en_firm_of"];
@@ -317,7 +320,7 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut lexicon::clubs().first_words().iter().cloned(), F_CLUB_START);
         add(&mut lexicon::agencies().first_words().iter().cloned(), F_AGENCY_START);
         add(&mut ar_sport_words().words().iter().cloned(), F_SPORT);
-        for cues in [en_firm_after(), en_firm_of(), en_firm_at(), en_business_nouns()] {
+        for cues in [en_firm_after(), en_firm_owned(), en_firm_of(), en_firm_at(), en_business_nouns()] {
             add(&mut cues.words().iter().cloned(), F_EN_FIRM_CUE);
         }
         for k in lexicon::given_names().keys() {
