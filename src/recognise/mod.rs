@@ -29,7 +29,10 @@
 //! `org_extent` (Arabic organisations named with a nationality adjective:
 //! "الحكومة المصرية", "وزارة الخارجية" + "التركية"),
 //! `town_phrases` (English phrases that make a tagger's person a place:
-//! "Jane Doe, 54, of Tyler", "Queen Anne's County", lists of towns).
+//! "Jane Doe, 54, of Tyler", "Queen Anne's County", lists of towns),
+//! `firms` (English firms the tagger read as people: "Goldman Sachs",
+//! "Pirelli shares"), `org_edges` (where an English organisation's name
+//! begins and ends: "Savings and Loan", "the NATO Washington summit").
 //!
 //! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
 //! highlighted span, the definite article stays inside when it is written
