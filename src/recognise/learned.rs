@@ -88,9 +88,16 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // title word that ends a person's name is its surname ("John
             // Major", "Martin Luther King"): English titles come first.
             let surname = |k: usize| tkind == EntityType::Person && k + 1 == w1 && !words[k].arabic;
+            // nor is a capitalised English head noun that ends a body's name
+            // a trigger ("the Organisation of Islamic Conference")
+            let head =
+                |k: usize, w: &Word| tkind == EntityType::Organization && k + 1 == w1 && w.cap && w.f.en_org_head;
             if let Some(cut) = words.get(w0 + 1..w1).and_then(|ws| {
                 ws.iter().enumerate().position(|(i, w)| {
-                    w.f.trigger || w.f.trigger_start || w.f.time || w.f.ar_stop || w.f.title && !surname(w0 + 1 + i)
+                    (w.f.trigger || w.f.trigger_start) && !head(w0 + 1 + i, w)
+                        || w.f.time
+                        || w.f.ar_stop
+                        || w.f.title && !surname(w0 + 1 + i)
                 })
             }) {
                 w1 = w0 + 1 + cut;

@@ -63,6 +63,21 @@ word_lists! {
     pub(super) fn en_honorifics = ["en_honorific"];
     /// Lowercase nouns of a kind of business before its name ("banks").
     pub(super) fn en_business_nouns = ["en_business_noun"];
+    /// Lowercase words after a name that make it a firm's ("Pirelli
+    /// shares", "Rally's stock"): [`super::firms`].
+    pub(super) fn en_firm_after = ["en_firm_after"];
+    /// The same, for words that may be verbs ("shares", "stock", "board"):
+    /// only after a possessive or before a verb of the market.
+    pub(super) fn en_firm_owned = ["en_firm_owned"];
+    /// Lowercase nouns before "of" and a name that make it a firm's
+    /// ("chairman of Petofi"): [`super::firms`].
+    pub(super) fn en_firm_of = ["en_firm_of"];
+    /// Lowercase nouns of a trade before "at" and a name that make it a
+    /// firm's ("an analyst at Goldman Sachs"): [`super::firms`].
+    pub(super) fn en_firm_at = ["en_firm_at"];
+    /// Lines of business a company's name joins by "and" ("Savings and
+    /// Loan"): [`super::org_edges`].
+    pub(super) fn en_org_and_lines = ["en_org_and_line"];
     /// Ranks and offices before a name that the titles list leaves out
     /// ("District Attorney", "Chief Superintendent").
     pub(super) fn en_ranks = ["en_rank"];
@@ -286,6 +301,7 @@ const F_DEMONYM_START: u32 = 1 << 17;
 const F_CLUB_START: u32 = 1 << 18;
 const F_AGENCY_START: u32 = 1 << 19;
 const F_SPORT: u32 = 1 << 20;
+const F_EN_FIRM_CUE: u32 = 1 << 21;
 
 /// Every word list in one sorted table of flags, so that a word costs one
 /// binary search per reading.
@@ -313,6 +329,9 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut lexicon::clubs().first_words().iter().cloned(), F_CLUB_START);
         add(&mut lexicon::agencies().first_words().iter().cloned(), F_AGENCY_START);
         add(&mut ar_sport_words().words().iter().cloned(), F_SPORT);
+        for cues in [en_firm_after(), en_firm_owned(), en_firm_of(), en_firm_at(), en_business_nouns()] {
+            add(&mut cues.words().iter().cloned(), F_EN_FIRM_CUE);
+        }
         for k in lexicon::given_names().keys() {
             let amb = lexicon::is_given_name(k).is_some_and(|g| g.ambiguous);
             v.push((k.to_string(), F_GIVEN | if amb { F_GIVEN_AMB } else { 0 }));
@@ -365,6 +384,7 @@ pub(super) fn feat_of(readings: &[super::words::Reading], arabic: bool) -> Feat 
         f.en_stop = own & F_EN_STOP != 0;
         f.connector = own & F_CONNECTOR != 0;
         f.en_org_head = own & F_EN_ORG_HEAD != 0;
+        f.firm_cue = own & F_EN_FIRM_CUE != 0;
     }
     f.particle = own & F_PARTICLE != 0;
     f.time = own & F_TIME != 0;

@@ -29,7 +29,10 @@
 //! `org_extent` (Arabic organisations named with a nationality adjective:
 //! "الحكومة المصرية", "وزارة الخارجية" + "التركية"),
 //! `town_phrases` (English phrases that make a tagger's person a place:
-//! "Jane Doe, 54, of Tyler", "Queen Anne's County", lists of towns).
+//! "Jane Doe, 54, of Tyler", "Queen Anne's County", lists of towns),
+//! `firms` (English firms the tagger read as people: "Goldman Sachs",
+//! "Pirelli shares"), `org_edges` (where an English organisation's name
+//! begins and ends: "Savings and Loan", "the NATO Washington summit").
 //!
 //! Spans: attached proclitics (و ف ب ل ك and the ل of لل) are outside the
 //! highlighted span, the definite article stays inside when it is written
@@ -42,6 +45,7 @@ mod consistency;
 mod credits;
 mod demonyms;
 mod facilities;
+mod firms;
 mod focus;
 mod headlines;
 mod joined;
@@ -52,6 +56,7 @@ pub mod lexicon;
 mod linking;
 mod lists;
 mod merge;
+mod org_edges;
 mod org_extent;
 mod org_places;
 mod org_tails;
@@ -316,6 +321,10 @@ pub fn recognise(
     }
     if !pol.arabic {
         person_spans::honorific_people(words, &mut accepted);
+        if rules {
+            firms::mark(words, &mut accepted);
+            org_edges::mark(words, &mut accepted);
+        }
     }
     consistency::one_kind_per_name(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);

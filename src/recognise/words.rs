@@ -98,6 +98,9 @@ pub struct Feat {
     pub particle: bool,
     pub connector: bool,
     pub en_org_head: bool,
+    /// English: the word may show that a name beside it is a firm's
+    /// ("shares", "chairman", "analyst", "firm"): [`super::firms`].
+    pub firm_cue: bool,
     /// Some reading may start a curated organisation name.
     pub org_start: bool,
     /// Some reading may start a well-known person's name.

@@ -1,0 +1,231 @@
+//! Where an English organisation's name begins and ends, against the
+//! tagger's reading of it:
+//!
+//! - a body's head noun takes the words it governs through "for" or "on"
+//!   ("the Commission on Presidential Debates");
+//! - a line of business written with "and" inside a company's name is one
+//!   name ("Valley Federal Savings and Loan Association", "Harris Trust and
+//!   Savings Bank": `en_org_and_line` in `data/curated/recognise_words.tsv`);
+//! - a known body and a place read as one body before a lowercase noun are
+//!   two names ("the NATO Washington summit", "the OSCE Chechnya mission");
+//! - a town read as a body before a lowercase noun phrase of a kind of
+//!   business is the town ("a small Boston money management firm");
+//! - a place named with its article ("THE HAGUE, Netherlands") keeps it.
+
+use super::lists::{en_business_nouns, en_company_suffixes, en_org_and_lines, en_org_heads};
+use super::places::tagged_place;
+use super::{key_of, lexicon, longest_at, span, Found, Weak, What, Word};
+use crate::model::EntityType;
+
+/// Runs the four readings over `accepted` (sorted by position; it stays so).
+pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
+    if words.first().is_none_or(|w| w.arabic) {
+        return;
+    }
+    let mut extra = Vec::new();
+    let mut changed = false;
+    for f in accepted.iter_mut() {
+        if f.link.is_some() || f.demonym || f.within || f.w1 > words.len() || f.w1 <= f.w0 {
+            continue;
+        }
+        match f.kind {
+            EntityType::Organization => {
+                if let Some(place) = body_and_place(words, f) {
+                    extra.push(place);
+                } else {
+                    changed |= town_before_business(words, f);
+                }
+            }
+            EntityType::Place => changed |= with_article(words, f),
+            _ => {}
+        }
+    }
+    changed |= !extra.is_empty();
+    accepted.extend(extra);
+    if joined_lines(words, accepted) || changed {
+        crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    }
+}
+
+/// An organisation's span that runs on in the words after it ([`line_end`],
+/// [`complement_end`]): they join the name; what was read over those words
+/// goes. Whether any did.
+fn joined_lines(words: &[Word], accepted: &mut Vec<Found>) -> bool {
+    let mut grown: Vec<(usize, usize)> = Vec::new();
+    for (i, f) in accepted.iter_mut().enumerate() {
+        if f.kind != EntityType::Organization || f.w1 + 2 > words.len() || f.link.is_some() {
+            continue;
+        }
+        let Some(w1) = line_end(words, f.w1).or_else(|| complement_end(words, f.w1)) else { continue };
+        let key = key_of(words, f.w0, w1, &words[f.w0].key);
+        let (_, end) = span(words, f.w0, w1, 0);
+        f.w1 = w1;
+        f.end = end;
+        if let What::Org { curated: None, key: k } = &mut f.what {
+            *k = key;
+        }
+        grown.push((i, w1));
+    }
+    if grown.is_empty() {
+        return false;
+    }
+    let mut at = 0;
+    let mut keep = vec![true; accepted.len()];
+    for &(i, _) in &grown {
+        let g = &accepted[i];
+        for (j, o) in accepted.iter().enumerate() {
+            if j != i && o.w0 < g.w1 && g.w0 < o.w1 {
+                keep[j] = false;
+            }
+        }
+    }
+    accepted.retain(|_| {
+        at += 1;
+        keep[at - 1]
+    });
+    true
+}
+
+/// The end of a company's name whose words `..w1` end in the first word
+/// of a line of business joined by "and" ("Valley Federal Savings" + "and
+/// Loan Association"): the second line, and the legal form or head noun
+/// after it.
+fn line_end(words: &[Word], w1: usize) -> Option<usize> {
+    let (and, second) = (&words[w1], &words[w1 + 1]);
+    if and.key.as_ref() != "and" || and.brk || second.brk || !second.cap {
+        return None;
+    }
+    if !en_org_and_lines().contains(&words[w1 - 1].key) || !en_org_and_lines().contains(&second.key) {
+        return None;
+    }
+    let mut end = w1 + 2;
+    while words
+        .get(end)
+        .is_some_and(|w| !w.brk && w.cap && (en_org_heads().contains(&w.key) || en_company_suffixes().contains(&w.key)))
+    {
+        end += 1;
+    }
+    Some(end)
+}
+
+/// The end of a body's name whose words `..w1` end in a capitalised head
+/// noun followed by "for" or "on" and capitalised words ("the Commission
+/// on Presidential Debates", "the Centre for Sociological Studies"): those
+/// words, with "and", "of" and "the" between them; a time word ("the
+/// Council on Friday"), a notable place or a lowercase word ends them. (In CoNLL-2003's
+/// training documents a body's head is followed by "for" ten times inside
+/// its name and never outside it; by "on" outside it only before a day.)
+fn complement_end(words: &[Word], w1: usize) -> Option<usize> {
+    let (head, prep) = (&words[w1 - 1], &words[w1]);
+    if !head.cap || !head.f.en_org_head || prep.brk || !matches!(prep.key.as_ref(), "for" | "on") || prep.cap {
+        return None;
+    }
+    // a country or a town after "for" is what the body is asked for ("asked
+    // Congress for Tanzania and Kenya aid"), not its name
+    let place = |w: &Word| super::merge::notable_first(crate::gazetteer::lookup(&w.key));
+    let name = |w: &Word| !w.brk && w.cap && !w.upper && !w.f.time && !w.f.title && !w.f.en_stop && !place(w);
+    let mut end = w1 + 1;
+    let mut last = None;
+    while let Some(w) = words.get(end) {
+        if name(w) {
+            end += 1;
+            last = Some(end);
+        } else if !w.brk && matches!(w.key.as_ref(), "and" | "of" | "the") && words.get(end + 1).is_some_and(name) {
+            end += 1;
+        } else {
+            break;
+        }
+    }
+    last
+}
+
+/// A body the tagger read together with a place before a lowercase noun
+/// ("the NATO Washington summit"): the body is the listed organisation
+/// or the acronym its first words are, the place the gazetteer's name the
+/// rest is. `f` is cut to the body; the place is returned.
+fn body_and_place(words: &[Word], f: &mut Found) -> Option<Found> {
+    let first = &words[f.w0];
+    if f.w1 < f.w0 + 2 || !(first.f.org_start || first.upper) || !matches!(f.what, What::Org { curated: None, .. }) {
+        return None;
+    }
+    // a lowercase noun after the name, in the same run ("summit", "mission")
+    let next = words.get(f.w1)?;
+    if next.brk || next.cap || next.upper || next.arabic || next.text.chars().any(|c| !c.is_alphabetic()) {
+        return None;
+    }
+    let (body, listed) = match longest_at(lexicon::orgs(), words, f.w0) {
+        Some((ri, j, hits)) if j < f.w1 && words[f.w0].readings[ri].pre == 0 => (j, hits.first().cloned()),
+        // an acronym, not a currency after its sum ("1.2 bln SKR China order")
+        _ if words[f.w0].upper
+            && words[f.w0].key.chars().count() >= 3
+            && !f.w0.checked_sub(1).is_some_and(|k| words[k].text.chars().any(|c| c.is_ascii_digit())) =>
+        {
+            (f.w0 + 1, None)
+        }
+        _ => return None,
+    };
+    let (cands, _) = tagged_place(words, body, f.w1).filter(|(c, _)| super::merge::notable_first(c))?;
+    let place_key = key_of(words, body, f.w1, &words[body].key);
+    let what = What::Place { cands, key: place_key, dir: None, adj_country: None, settlement: false, weak: Weak::No };
+    let place = Found::new((body, f.w1), span(words, body, f.w1, 0), EntityType::Place, what, f.prio);
+    let key = key_of(words, f.w0, body, &words[f.w0].key);
+    f.w1 = body;
+    f.end = words[body - 1].end;
+    f.what = match listed {
+        Some((k, org)) => What::Org { curated: Some(org), key: k },
+        None => What::Org { curated: None, key },
+    };
+    Some(place)
+}
+
+/// A one-word body of no list that the gazetteer knows as a notable town,
+/// followed by a lowercase noun phrase that ends in a kind of business
+/// ("a small Boston money management firm", "a Boston research firm"):
+/// the town where the firm is. Whether it was.
+fn town_before_business(words: &[Word], f: &mut Found) -> bool {
+    if f.w1 != f.w0 + 1 || !matches!(f.what, What::Org { curated: None, .. }) || words[f.w0].upper {
+        return false;
+    }
+    let phrase = (f.w1..(f.w1 + 4).min(words.len()))
+        .take_while(|&k| {
+            let w = &words[k];
+            !w.brk && !w.cap && !w.upper && w.text.chars().all(|c| c.is_alphabetic() || c == '-')
+        })
+        .last();
+    if !phrase.is_some_and(|k| words[k].f.firm_cue && en_business_nouns().contains(&words[k].key)) {
+        return false;
+    }
+    let Some((cands, _)) = tagged_place(words, f.w0, f.w1).filter(|(c, _)| super::merge::notable_first(c)) else {
+        return false;
+    };
+    f.kind = EntityType::Place;
+    let key = words[f.w0].key.to_string();
+    f.what = What::Place { cands, key, dir: None, adj_country: None, settlement: false, weak: Weak::No };
+    true
+}
+
+/// A place whose name is written with its article, read without it after
+/// a capitalised "The" ("THE HAGUE, Netherlands"): the article joins the
+/// name when the gazetteer's English name of the place has it ("The
+/// Hague"; "The United States" keeps its article outside). Whether it did.
+fn with_article(words: &[Word], f: &mut Found) -> bool {
+    let Some(the) = f.w0.checked_sub(1).map(|k| &words[k]) else { return false };
+    if the.key.as_ref() != "the" || !(the.cap || the.upper) || words[f.w0].brk {
+        return false;
+    }
+    // the article belongs to the name as the place is called ("The Hague"),
+    // not to one the gazetteer merely knows it by ("the United States")
+    let Some((cands, _)) = tagged_place(words, f.w0 - 1, f.w1).filter(|(c, _)| {
+        let first = c.first().and_then(|&i| crate::gazetteer::places().get(i as usize));
+        first.is_some_and(|p| p.name_en.starts_with("The "))
+    }) else {
+        return false;
+    };
+    f.w0 -= 1;
+    f.start = the.start;
+    if let What::Place { cands: c, key, .. } = &mut f.what {
+        *c = cands;
+        *key = key_of(words, f.w0, f.w1, &words[f.w0].key);
+    }
+    true
+}
