@@ -53,6 +53,7 @@ pub(crate) fn str_to(out: &mut String, s: &str) {
 
 /// A string known to need no escape (a field's name, a unit variant's), as
 /// [`str_to`] writes it.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub(crate) fn plain_str_to(out: &mut String, s: &str) {
     debug_assert_eq!(next_escape(s.as_bytes(), 0), s.len());
     out.push('"');
@@ -170,6 +171,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A field by its name (which needs no escape).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn field<T: ToJson + ?Sized>(&mut self, key: &'static str, v: &T) -> &mut Self {
         self.comma();
         plain_str_to(self.out, key);
@@ -187,6 +189,7 @@ impl<'a> Obj<'a> {
         self
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn comma(&mut self) {
         if !self.first {
             self.out.push(',');
@@ -195,6 +198,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A field serde skips when it is `None`.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn some<T: ToJson>(&mut self, key: &'static str, v: &Option<T>) -> &mut Self {
         if let Some(v) = v {
             self.field(key, v);
@@ -203,6 +207,7 @@ impl<'a> Obj<'a> {
     }
 
     /// A field serde skips when it is empty.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub(crate) fn items<T: ToJson>(&mut self, key: &'static str, v: &[T]) -> &mut Self {
         if !v.is_empty() {
             self.field(key, v);
