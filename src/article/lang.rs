@@ -67,17 +67,23 @@ fn in_rtl_block(c: char) -> bool {
     matches!(c, '\u{0590}'..='\u{08FF}' | '\u{FB1D}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')
 }
 
+/// The ASCII letters of `b`, counted in one byte per 255 bytes (a loop the
+/// compiler vectorises, which it does not with a count in `usize`).
+fn ascii_letters(b: &[u8]) -> usize {
+    let letter = |c: u8| u8::from((c | 0x20).wrapping_sub(b'a') < 26);
+    b.chunks(255).map(|c| usize::from(c.iter().fold(0u8, |n, &c| n.wrapping_add(letter(c))))).sum()
+}
+
 /// Direction of one paragraph: the script most of its letters are in (a
 /// Latin name inside Arabic text does not flip it); `fallback` when there
 /// are no letters or as many of each.
 pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
-    // the ASCII letters counted over the bytes (a loop the compiler
-    // vectorises); only the characters beyond ASCII decoded, found eight
-    // bytes at a time (an English paragraph has a few: quotation marks,
-    // dashes), with one Unicode letter test (a table search) each, as this
-    // runs over every paragraph
+    // the ASCII letters counted over the bytes; only the characters beyond
+    // ASCII decoded, found eight bytes at a time (an English paragraph has
+    // a few: quotation marks, dashes), with one Unicode letter test (a
+    // table search) each, as this runs over every paragraph
     let b = text.as_bytes();
-    let (mut rtl, mut ltr) = (0usize, b.iter().filter(|c| c.is_ascii_alphabetic()).count());
+    let (mut rtl, mut ltr) = (0usize, ascii_letters(b));
     let mut i = 0;
     while i < b.len() {
         if let Some(w) = b.get(i..i + 8) {
