@@ -188,7 +188,7 @@ macro_rules! read_names {
         }
         impl $crate::json::write::ToJson for $t {
             fn write_json(&self, out: &mut String) {
-                $crate::json::write::str_to(out, self.name());
+                $crate::json::write::plain_str_to(out, self.name());
             }
         }
         impl $crate::model_read::Read for $t {

@@ -215,8 +215,21 @@ pub fn normalize_key(s: &str) -> String {
 /// input's depth check and the exports' pretty printer, which both walk
 /// JSON without parsing it and pass over strings whole.
 pub(crate) fn json_string_end(b: &[u8], open: usize) -> usize {
+    // eight bytes at a time while none is a quote or a backslash (the bit
+    // trick for a zero byte, of the bytes xor each: exact for the eight as
+    // a whole), then byte by byte up to the next
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
     let mut i = open + 1;
-    while let Some(&c) = b.get(i) {
+    loop {
+        while let Some(chunk) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+            if zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0 {
+                break;
+            }
+            i += 8;
+        }
+        let Some(&c) = b.get(i) else { return b.len() };
         i += 1;
         match c {
             b'"' => return i,
@@ -224,7 +237,6 @@ pub(crate) fn json_string_end(b: &[u8], open: usize) -> usize {
             _ => {}
         }
     }
-    b.len()
 }
 
 /// True for letters of the Arabic script (after or before normalisation).

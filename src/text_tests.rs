@@ -154,3 +154,29 @@ fn sentences_split_at_a_full_stop_without_space_in_arabic() {
         assert_eq!(got, want, "{text}");
     }
 }
+
+#[test]
+fn json_string_ends_where_a_byte_by_byte_walk_ends() {
+    let walk = |b: &[u8], open: usize| {
+        let mut i = open + 1;
+        while let Some(&c) = b.get(i) {
+            i += 1;
+            match c {
+                b'"' => return i,
+                b'\\' => i += 1,
+                _ => {}
+            }
+        }
+        b.len()
+    };
+    // a quote, an escaped quote, a backslash at the end, at every place in
+    // and around the eight bytes passed over at once
+    for special in ["\"", "\\\"", "\\\\", "\\", "é\"", "ع\\\"x\""] {
+        for at in 0..20 {
+            for tail in ["", "\"", "abc\"", "0123456789"] {
+                let s = format!("\"{}{special}{tail}", "x".repeat(at));
+                assert_eq!(json_string_end(s.as_bytes(), 0), walk(s.as_bytes(), 0), "{s:?}");
+            }
+        }
+    }
+}

@@ -485,7 +485,8 @@ fn clean_block(s: &str) -> Vec<String> {
 
 /// News APIs cut `content` short and append "… [+1234 chars]".
 fn strip_truncation(p: &mut String) -> bool {
-    let Some(open) = p.rfind("[+") else { return false };
+    // the marker ends the text: no search through a paragraph without it
+    let Some(open) = p.ends_with("chars]").then(|| p.rfind("[+")).flatten() else { return false };
     let tail = p.get(open..).unwrap_or("");
     let is_marker = tail.ends_with("chars]")
         && tail.get(2..tail.len().saturating_sub(6)).is_some_and(|n| n.trim().bytes().all(|b| b.is_ascii_digit()));

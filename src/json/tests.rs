@@ -429,6 +429,18 @@ fn strings_are_written_as_serde_json_writes_them() {
         str_to(&mut ours, s);
         assert_eq!(ours, serde_json::to_string(s).unwrap());
     }
+    // each escaped byte, and a plain one beside it, at every place in and
+    // around the eight bytes the writer passes over at once
+    for (i, special) in ["\"", "\\", "\n", "\u{1}", "\u{1f}", "\u{7f}", " ", "é", "ع"].iter().enumerate() {
+        for at in 0..20 {
+            for len in [at + 1, at + 7, at + 9, 24] {
+                let s: String = (0..len).map(|k| if k == at || k == at + i { *special } else { "x" }).collect();
+                let mut ours = String::new();
+                str_to(&mut ours, &s);
+                assert_eq!(ours, serde_json::to_string(&s).unwrap(), "{s:?}");
+            }
+        }
+    }
 }
 
 #[test]

@@ -22,11 +22,11 @@ pub(crate) fn to_string<T: ToJson + ?Sized>(v: &T) -> String {
 /// the other control characters; everything else as it is.
 pub(crate) fn str_to(out: &mut String, s: &str) {
     out.push('"');
+    let bytes = s.as_bytes();
     let mut start = 0;
-    // Byte by byte: every character escaped is ASCII, and no byte of a
-    // longer UTF-8 sequence is below 0x80, so the text need not be decoded
-    // (two bytes a letter in Arabic).
-    for (i, &b) in s.as_bytes().iter().enumerate() {
+    loop {
+        let i = next_escape(bytes, start);
+        let Some(&b) = bytes.get(i) else { break };
         let short = match b {
             b'"' => '"',
             b'\\' => '\\',
@@ -35,19 +35,55 @@ pub(crate) fn str_to(out: &mut String, s: &str) {
             b'\n' => 'n',
             0x0c => 'f',
             b'\r' => 'r',
-            0..=0x1f => 'u',
-            _ => continue,
+            _ => 'u',
         };
         out.push_str(s.get(start..i).unwrap_or_default());
         out.push('\\');
         out.push(short);
         if short == 'u' {
-            out.push_str(&format!("{b:04x}"));
+            out.push_str("00");
+            out.push(char::from(HEX[usize::from(b >> 4)]));
+            out.push(char::from(HEX[usize::from(b & 15)]));
         }
         start = i + 1;
     }
-    out.push_str(&s[start..]);
+    out.push_str(s.get(start..).unwrap_or_default());
     out.push('"');
+}
+
+/// A string known to need no escape (a field's name, a unit variant's), as
+/// [`str_to`] writes it.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+pub(crate) fn plain_str_to(out: &mut String, s: &str) {
+    debug_assert_eq!(next_escape(s.as_bytes(), 0), s.len());
+    out.push('"');
+    out.push_str(s);
+    out.push('"');
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// The index of the first byte from `from` on that needs an escape (or the
+/// length). Every character escaped is ASCII, and no byte of a longer
+/// UTF-8 sequence is below 0x80, so the text need not be decoded; eight
+/// bytes at a time are passed over while none of them needs one (most of
+/// an article's text), by the bit tricks for a zero byte and a byte below
+/// n (exact for the eight as a whole, though not for which of them).
+fn next_escape(bytes: &[u8], from: usize) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
+        if below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0 {
+            break;
+        }
+        i += 8;
+    }
+    let rest = bytes.get(i..).unwrap_or_default();
+    rest.iter().position(|&b| b < 0x20 || b == b'"' || b == b'\\').map_or(bytes.len(), |p| i + p)
 }
 
 /// An `f64` as serde_json writes it (its float printer, zmij): the shortest
@@ -64,6 +100,7 @@ pub(crate) fn f64_to(out: &mut String, f: f64) {
 }
 
 /// An `f32` the same way (exponents -6 to 12 in plain notation).
+#[cfg(any(target_arch = "wasm32", test))]
 pub(crate) fn f32_to(out: &mut String, f: f32) {
     if f.is_finite() {
         layout(out, &nearest(&format!("{f:e}"), |p| format!("{f:.p$e}")), -6..=12);
@@ -133,19 +170,36 @@ impl<'a> Obj<'a> {
         Obj { out, first: true }
     }
 
-    pub(crate) fn field<T: ToJson + ?Sized>(&mut self, key: &str, v: &T) -> &mut Self {
-        if !self.first {
-            self.out.push(',');
-        }
-        self.first = false;
+    /// A field by its name (which needs no escape).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(crate) fn field<T: ToJson + ?Sized>(&mut self, key: &'static str, v: &T) -> &mut Self {
+        self.comma();
+        plain_str_to(self.out, key);
+        self.out.push(':');
+        v.write_json(self.out);
+        self
+    }
+
+    /// A field by any key.
+    fn entry<T: ToJson + ?Sized>(&mut self, key: &str, v: &T) -> &mut Self {
+        self.comma();
         str_to(self.out, key);
         self.out.push(':');
         v.write_json(self.out);
         self
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn comma(&mut self) {
+        if !self.first {
+            self.out.push(',');
+        }
+        self.first = false;
+    }
+
     /// A field serde skips when it is `None`.
-    pub(crate) fn some<T: ToJson>(&mut self, key: &str, v: &Option<T>) -> &mut Self {
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(crate) fn some<T: ToJson>(&mut self, key: &'static str, v: &Option<T>) -> &mut Self {
         if let Some(v) = v {
             self.field(key, v);
         }
@@ -153,7 +207,8 @@ impl<'a> Obj<'a> {
     }
 
     /// A field serde skips when it is empty.
-    pub(crate) fn items<T: ToJson>(&mut self, key: &str, v: &[T]) -> &mut Self {
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub(crate) fn items<T: ToJson>(&mut self, key: &'static str, v: &[T]) -> &mut Self {
         if !v.is_empty() {
             self.field(key, v);
         }
@@ -183,18 +238,25 @@ impl ToJson for bool {
     }
 }
 
+// The browser build prints numbers itself ([`f64_to`], [`f32_to`], core's
+// whole numbers); native builds (the CLI writes every analysis this way)
+// call serde_json's own printers, the same by definition and faster.
+
+#[cfg(target_arch = "wasm32")]
 impl ToJson for f64 {
     fn write_json(&self, out: &mut String) {
         f64_to(out, *self);
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 impl ToJson for f32 {
     fn write_json(&self, out: &mut String) {
         f32_to(out, *self);
     }
 }
 
+#[cfg(target_arch = "wasm32")]
 macro_rules! whole_numbers {
     ($($t:ty),+) => {$(
         impl ToJson for $t {
@@ -204,6 +266,44 @@ macro_rules! whole_numbers {
         }
     )+};
 }
+
+#[cfg(not(target_arch = "wasm32"))]
+mod native {
+    use super::ToJson;
+
+    // serde_json's printers: zmij's `format_finite`, itoa's `format`.
+
+    impl ToJson for f64 {
+        fn write_json(&self, out: &mut String) {
+            match self.is_finite() {
+                true => out.push_str(zmij::Buffer::new().format_finite(*self)),
+                false => out.push_str("null"),
+            }
+        }
+    }
+
+    impl ToJson for f32 {
+        fn write_json(&self, out: &mut String) {
+            match self.is_finite() {
+                true => out.push_str(zmij::Buffer::new().format_finite(*self)),
+                false => out.push_str("null"),
+            }
+        }
+    }
+
+    macro_rules! whole_numbers {
+        ($($t:ty),+) => {$(
+            impl ToJson for $t {
+                fn write_json(&self, out: &mut String) {
+                    out.push_str(itoa::Buffer::new().format(*self));
+                }
+            }
+        )+};
+    }
+    whole_numbers!(usize, u8, i32, u64, i64);
+}
+
+#[cfg(target_arch = "wasm32")]
 whole_numbers!(usize, u8, i32, u64, i64);
 
 impl<T: ToJson> ToJson for Option<T> {
@@ -238,7 +338,7 @@ impl ToJson for Map {
     fn write_json(&self, out: &mut String) {
         let mut o = Obj::new(out);
         for (k, v) in self {
-            o.field(k, v);
+            o.entry(k, v);
         }
         o.end();
     }

@@ -403,6 +403,12 @@ pub(super) fn add_row(row: &mut [i32; NT], o: &[i32; NT]) {
     *r8 += o8;
 }
 
+/// The tags that are not I- tags ([`is_inside`]): O and the B- tags.
+const OUTSIDE: [usize; 5] = [0, 1, 3, 5, 7];
+/// The I- tags.
+const INSIDE: [usize; 4] = [2, 4, 6, 8];
+const _: () = assert!(NT == 9);
+
 /// Viterbi with the BIO constraints over emission rows and a transition
 /// table (row per previous tag, row NT for the sentence start).
 ///
@@ -461,15 +467,15 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
         }
         let lead = first - second > spread;
         leads.push(if lead { top as u8 } else { NT as u8 });
-        for (c, (x, &em)) in next.iter_mut().zip(row).enumerate() {
-            // no test of `score[p] != NEG`: only the first token's I- tags
-            // score NEG, every tag has a candidate scored otherwise (O or
-            // its B-), and NEG plus a transition stays far below any score.
-            // The previous tags [`ALLOWED`] before `c`: an I-X only after
-            // B-X or I-X (tags c - 1 and c), the others after any.
-            let best = if is_inside(c) {
-                (score[c - 1] + t[c - 1][c]).max(score[c] + t[c][c])
-            } else if lead {
+        // No test of `score[p] != NEG`: only the first token's I- tags
+        // score NEG, every tag has a candidate scored otherwise (O or its
+        // B-), and NEG plus a transition stays far below any score; so each
+        // best is a real score, and no test of `best > NEG`. The previous
+        // tags [`ALLOWED`] before `c`: an I-X only after B-X or I-X (tags
+        // c - 1 and c), the others after any. The tags by kind, each loop
+        // over a fixed list the compiler unrolls.
+        for c in OUTSIDE {
+            let best = if lead {
                 first + t[top][c]
             } else {
                 let mut b = score[0] + t[0][c];
@@ -478,9 +484,10 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
                 }
                 b
             };
-            // `best` is a real score: every tag has a candidate scored
-            // otherwise, so no test of `best > NEG`
-            *x = best + i64::from(em);
+            next[c] = best + i64::from(row[c]);
+        }
+        for c in INSIDE {
+            next[c] = (score[c - 1] + t[c - 1][c]).max(score[c] + t[c][c]) + i64::from(row[c]);
         }
         score = next;
         scores.push(score);
@@ -576,6 +583,14 @@ mod tests {
                 assert_eq!(ok, allowed(prev, c), "{p} {c}");
             }
         }
+    }
+
+    #[test]
+    fn inside_and_outside_tags_are_all_the_tags() {
+        let mut all: Vec<usize> = OUTSIDE.iter().chain(&INSIDE).copied().collect();
+        assert!(OUTSIDE.iter().all(|&c| !is_inside(c)) && INSIDE.iter().all(|&c| is_inside(c)));
+        all.sort_unstable();
+        assert_eq!(all, (0..NT).collect::<Vec<_>>());
     }
 
     #[test]
