@@ -76,6 +76,30 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     }
 }
 
+/// `x.sin()`, `x.cos()` and `x.asin()`: natively core's; in the browser
+/// the JS engine's `Math` (fdlibm's algorithms, as Rust's libm port), so
+/// that the first download does not carry libm's argument reduction and
+/// kernels a second time (about 6 KB of code before brotli).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn sin(x: f64) -> f64 {
+    x.sin()
+}
+
+/// See [`sin`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn cos(x: f64) -> f64 {
+    x.cos()
+}
+
+/// See [`sin`].
+#[cfg(not(target_arch = "wasm32"))]
+pub fn asin(x: f64) -> f64 {
+    x.asin()
+}
+
+#[cfg(target_arch = "wasm32")]
+pub use js_sys::Math::{asin, cos, sin};
+
 #[cfg(test)]
 mod tests {
     use super::*;

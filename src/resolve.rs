@@ -510,7 +510,7 @@ fn shifted(p: &Place, d: Direction) -> (f64, f64, f64) {
     let (dy, dx) = (f64::from(d.0), f64::from(d.1));
     let k = 0.5 * r / (dy * dy + dx * dx).sqrt().max(1.0);
     let lat = (p.lat + dy * k / 111.0).clamp(-89.9, 89.9);
-    let lon = p.lon + dx * k / (111.0 * lat.to_radians().cos().abs().max(0.05));
+    let lon = p.lon + dx * k / (111.0 * crate::float::cos(lat.to_radians()).abs().max(0.05));
     (lat, (lon + 540.0).rem_euclid(360.0) - 180.0, r / 2.0)
 }
 

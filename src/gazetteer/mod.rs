@@ -216,8 +216,9 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let (p1, p2) = (lat1.to_radians(), lat2.to_radians());
     let dp = p2 - p1;
     let dl = (lon2 - lon1).to_radians();
-    let a = (dp / 2.0).sin().powi(2) + p1.cos() * p2.cos() * (dl / 2.0).sin().powi(2);
-    2.0 * 6371.0 * a.sqrt().clamp(0.0, 1.0).asin()
+    use crate::float::{asin, cos, sin};
+    let a = sin(dp / 2.0).powi(2) + cos(p1) * cos(p2) * sin(dl / 2.0).powi(2);
+    2.0 * 6371.0 * asin(a.sqrt().clamp(0.0, 1.0))
 }
 
 /// Whether the great-circle distance between two points in degrees is at

@@ -207,7 +207,7 @@ fn relax(pins: &[(f64, f64, f64)], at: &mut [(f64, f64)]) {
                     (dx / d, dy / d)
                 } else {
                     let a = std::f64::consts::TAU * (i * 7 + j) as f64 / 13.0;
-                    (a.cos(), a.sin())
+                    (crate::float::cos(a), crate::float::sin(a))
                 };
                 let half = (need - d) / 2.0 + 0.01;
                 if let Some(a) = at.get_mut(i) {
@@ -269,7 +269,7 @@ fn ring(pins: &[(f64, f64, f64)]) -> Vec<(f64, f64)> {
         for (j, &i) in members.iter().enumerate() {
             let a = -std::f64::consts::FRAC_PI_2 + std::f64::consts::TAU * j as f64 / k;
             if let Some(o) = out.get_mut(i) {
-                *o = (cx + ring * a.cos(), cy + ring * a.sin());
+                *o = (cx + ring * crate::float::cos(a), cy + ring * crate::float::sin(a));
             }
         }
     }
