@@ -46,8 +46,9 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[
 # bytes of the wasm, on 326086f1: 5 (as is) 602M, 436,421 B; 15 554M,
 # 438,299 B (5-7% faster in Chromium, fastest of 11 runs); 25 533M,
 # 442,274 B; 40 492M, 446,458 B; opt-level 3 323M, 560,723 B. With this
-# round's names work the first load stood at 452 KB of its 450 KB budget
-# even without it, so the speed was not bought with more bytes.
+# round's names work the first load stood at 451 KB of its 450 KB budget
+# even without it (449 KB once sine and cosine came from JS: still no room
+# for 1.9 KB), so the speed was not bought with more bytes.
 WASM_OPT_FLAGS := --reorder-functions-by-name --merge-similar-functions -Oz -ocimfs 10 --low-memory-unused -Oz -O3 --strip-producers --strip-target-features --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
