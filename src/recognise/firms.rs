@@ -10,7 +10,7 @@
 //! ("Mr. Schwarz" stays a man), and that no person named in full ends in
 //! ("Clinton's shares" after "Bill Clinton") are read again.
 
-use super::lists::{en_business_nouns, en_firm_after, en_firm_at, en_firm_of, en_firm_owned};
+use super::lists::{en_business_nouns, en_firm_after, en_firm_at, en_firm_of, en_firm_owned, en_market_verbs};
 use super::{key_of, Found, What, Word};
 use crate::model::EntityType;
 
@@ -74,8 +74,7 @@ fn cue_positions(words: &[Word]) -> (Vec<usize>, Vec<usize>) {
 /// reacted", "Dow Jones shares also fell"): the noun, not the verb.
 fn market_verb(words: &[Word], k: usize) -> bool {
     let verb = |w: &Word| {
-        w.key.ends_with("ed")
-            || matches!(w.key.as_ref(), "rose" | "fell" | "were" | "are" | "was" | "is" | "lost" | "slid" | "sank")
+        w.key.ends_with("ed") || en_market_verbs().contains(&w.key)
     };
     let plain = |k: usize| words.get(k).filter(|w| !w.brk && !w.cap && !w.arabic);
     match plain(k) {

@@ -412,6 +412,7 @@ mod tests {
             "en_kin",
             "en_locative",
             "en_located",
+            "en_market_verb",
             "en_name_abbreviation",
             "en_numbered",
             "en_org_abbreviation",

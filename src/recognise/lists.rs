@@ -75,6 +75,10 @@ word_lists! {
     /// Lowercase nouns of a trade before "at" and a name that make it a
     /// firm's ("an analyst at Goldman Sachs"): [`super::firms`].
     pub(super) fn en_firm_at = ["en_firm_at"];
+    /// Lowercase irregular verbs of the market after a firm's "shares" or
+    /// "stock" ("rose", "fell"; every verb in -ed counts too):
+    /// [`super::firms`].
+    pub(super) fn en_market_verbs = ["en_market_verb"];
     /// Lines of business a company's name joins by "and" ("Savings and
     /// Loan"): [`super::org_edges`].
     pub(super) fn en_org_and_lines = ["en_org_and_line"];
