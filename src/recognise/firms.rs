@@ -73,9 +73,7 @@ fn cue_positions(words: &[Word]) -> (Vec<usize>, Vec<usize>) {
 /// a name's "shares" or "stock" or after "also" there ("Pirelli shares
 /// reacted", "Dow Jones shares also fell"): the noun, not the verb.
 fn market_verb(words: &[Word], k: usize) -> bool {
-    let verb = |w: &Word| {
-        w.key.ends_with("ed") || en_market_verbs().contains(&w.key)
-    };
+    let verb = |w: &Word| w.key.ends_with("ed") || en_market_verbs().contains(&w.key);
     let plain = |k: usize| words.get(k).filter(|w| !w.brk && !w.cap && !w.arabic);
     match plain(k) {
         Some(w) if w.key.as_ref() == "also" => plain(k + 1).is_some_and(verb),

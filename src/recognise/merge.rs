@@ -128,8 +128,6 @@ pub(super) fn conjunction(w: &Word) -> usize {
 /// A conjunction on the second ("ومحمد", "والشيخ") keeps them apart.
 /// `found` is sorted by start.
 pub(super) fn join_adjacent_people(words: &[Word], found: &mut Vec<Found>) {
-    // "على" (on) written with ى elsewhere in the text: "علي" is the name
-    let ala_apart = words.iter().any(|w| w.arabic && w.text.ends_with("على"));
     let mut out: Vec<Found> = Vec::with_capacity(found.len());
     for mut f in found.drain(..) {
         // a given name right before a person's name is its first part
@@ -138,7 +136,8 @@ pub(super) fn join_adjacent_people(words: &[Word], found: &mut Vec<Found>) {
         if let Some((i, w)) = before
             .filter(|(i, _)| f.kind == EntityType::Person && f.link.is_none() && out.last().is_none_or(|p| p.w1 <= *i))
         {
-            let given = lexicon::is_given_name(&w.key).is_some_and(|g| !g.ambiguous || (w.text == "علي" && ala_apart));
+            // ("علي" where the text writes "على" apart: [`super::words`])
+            let given = w.f.given.is_some_and(|g| !g.ambiguous);
             let next = &words[f.w0];
             if w.arabic && given && !next.brk && !next.quote_before && !next.key.starts_with(['و', 'ف']) {
                 if let What::Person { key } = &mut f.what {

@@ -289,7 +289,7 @@ pub fn recognise(
         // the policy's gaps, and no place over the tagger's misc names
         let misc = misc_ranges(words, tagged, pol.min_score);
         cands.retain(|c| {
-            pol.fills(c)
+            (pol.fills(c) || people::titled_given_name(words, c))
                 && !(pol.arabic && places::variant_minor(words, c))
                 && (c.kind != EntityType::Place
                     || places::located_adjective(words, c.w1)
@@ -313,6 +313,7 @@ pub fn recognise(
         person_spans::patronymic_names(words, &mut accepted);
     }
     people::nisba_surnames(words, &mut accepted);
+    people::given_name_family(words, &mut accepted);
     people::repeated_second_word(words, &mut accepted);
     if rules && pol.arabic {
         org_tails::mark(words, &mut accepted);

@@ -363,6 +363,57 @@ pub(super) fn nisba_surnames(words: &[Word], found: &mut Vec<Found>) {
     }
 }
 
+/// A name after a title that starts with an unambiguous given name and
+/// goes on ("الدكتور علي قمحاوي"): one the tagger missed may fill a gap,
+/// unlike a title's next words in general ([`super::merge::Policy::fills`]).
+pub(super) fn titled_given_name(words: &[Word], c: &Found) -> bool {
+    c.prio == PRIO_TITLE_PERSON
+        && c.kind == EntityType::Person
+        && c.w1 >= c.w0 + 2
+        && words.get(c.w0).is_some_and(|w| w.arabic && given(w).is_some_and(|g| !g.ambiguous))
+}
+
+/// "فهد المرشد": the tagger's person of one word, an unambiguous given
+/// name, and a definite word right after it that is no place, nationality,
+/// title, function word or word the gold corpora keep out of names: the
+/// family name (Arabic writes it after the given name; the tagger stops
+/// before a family name it has seldom seen). `found` is sorted by start.
+pub(super) fn given_name_family(words: &[Word], found: &mut [Found]) {
+    let mut i = 0;
+    while i < found.len() {
+        let f = &found[i];
+        let n = f.w1;
+        let lone_given = f.kind == EntityType::Person
+            && f.link.is_none()
+            && !f.demonym
+            && f.w1 == f.w0 + 1
+            && matches!(f.what, What::Person { .. })
+            && words[f.w0].arabic
+            && given(&words[f.w0]).is_some_and(|g| !g.ambiguous);
+        let family = |w: &Word| {
+            w.arabic
+                && !w.brk
+                && !w.quote_before
+                && definite(w)
+                && w.key.chars().count() >= 4
+                && !is_demonym(w)
+                && !w.f.org_adj
+                && !w.f.ar_stop
+                && !w.f.time
+                && !is_title_word(w)
+                && !is_trigger_word(w)
+                && !w.f.org_head
+                && !not_person_words().contains(&w.key)
+                && w.readings.iter().all(|r| gazetteer::lookup(&r.key).is_empty())
+        };
+        let free = found.get(i + 1).is_none_or(|g| g.w0 > n);
+        if lone_given && free && words.get(n).is_some_and(family) {
+            take_next_word(words, &mut found[i]);
+        }
+        i += 1;
+    }
+}
+
 /// Whether two person keys may name one person: one ends with the other
 /// ("joe biden", "biden"), or both have the same first and last words
 /// ("محمد الظواهري", "محمد ربيع الظواهري"); "أيمن الظواهري" and "محمد

@@ -316,7 +316,21 @@ pub fn words(tokens: &[Token], sentences: &[(usize, usize)]) -> Vec<Word> {
         open = false;
     }
     crate::memo::keep(&READINGS, cache);
+    ali_where_ala_apart(&mut out);
     out
+}
+
+/// "علي" (Ali) and "على" (on) share a key (ى and ي fold together), so the
+/// word lists call it a function word and an ambiguous given name. A text
+/// that writes the preposition with its ى somewhere writes the two apart:
+/// there "علي" is the name ("الدكتور علي الغامدي").
+fn ali_where_ala_apart(words: &mut [Word]) {
+    if words.iter().any(|w| w.arabic && w.text.ends_with("على")) {
+        for w in words.iter_mut().filter(|w| w.text == "علي") {
+            w.f.ar_stop = false;
+            w.f.given = Some(super::lexicon::GivenName { ambiguous: false });
+        }
+    }
 }
 
 /// A spelling's readings, and its [`Feat`] with the state of the data it
