@@ -65,6 +65,12 @@ fn head_of(w: &Word) -> Option<(Head, bool, usize)> {
     })
 }
 
+/// Whether word `w` is a facility's, body's or area's head ("مستشفى",
+/// "ملعب", "مركز"), with or without proclitics.
+pub(super) fn is_head(w: &Word) -> bool {
+    head_of(w).is_some()
+}
+
 /// The four lists of heads in one map, each word to the lists that hold it
 /// (bits 0 to 3: places, named places, bodies, areas): one probe a reading
 /// of every Arabic word, where four were made.

@@ -1,7 +1,9 @@
 //! Person candidates: well-known figures, names after or before titles and
 //! roles, given names with what follows, and English capitalised runs.
 
-use super::lists::{ar_destinations, en_connectors_outer, en_event_words, not_person_words, reporting_verbs};
+use super::lists::{
+    ar_destinations, en_connectors_outer, en_event_words, not_person_words, reporting_verbs, settlement_words,
+};
 use super::merge::{PRIO_CAPS, PRIO_KNOWN_PERSON, PRIO_NAME_PERSON, PRIO_TITLE_PERSON};
 use super::{
     definite, given, is_demonym, is_title_word, is_trigger_word, key_of, lexicon, longest_at, nisba, span, verb_like,
@@ -95,7 +97,14 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
             particle = false;
             continue;
         }
-        if !w.arabic || w.f.ar_stop || w.f.time || is_title_word(w) || is_trigger_word(w) || w.f.org_head {
+        if !w.arabic
+            || w.f.ar_stop
+            || w.f.time
+            || is_title_word(w)
+            || is_trigger_word(w)
+            || w.f.org_head
+            || prepositional(w)
+        {
             break;
         }
         if particle || w.f.particle {
@@ -154,6 +163,15 @@ fn en_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
         end += 1;
     }
     Some(end)
+}
+
+/// A word written with a preposition before the article or a place
+/// ("للعلوم", "بجدة"): what follows a name, never part of it.
+fn prepositional(w: &Word) -> bool {
+    super::merge::preposition_article(w)
+        || (w.key.starts_with(['ب', 'ل'])
+            && gazetteer::lookup(&w.key).is_empty()
+            && w.readings.iter().any(|r| r.pre == 1 && !gazetteer::lookup(&r.key).is_empty()))
 }
 
 pub(super) fn person(words: &[Word], k: usize, end: usize, prio: u8, out: &mut Vec<Found>) {
@@ -367,10 +385,21 @@ pub(super) fn nisba_surnames(words: &[Word], found: &mut Vec<Found>) {
 /// goes on ("الدكتور علي قمحاوي"): one the tagger missed may fill a gap,
 /// unlike a title's next words in general ([`super::merge::Policy::fills`]).
 pub(super) fn titled_given_name(words: &[Word], c: &Found) -> bool {
-    c.prio == PRIO_TITLE_PERSON
+    !named_after(words, c.w0)
+        && c.prio == PRIO_TITLE_PERSON
         && c.kind == EntityType::Person
         && c.w1 >= c.w0 + 2
         && words.get(c.w0).is_some_and(|w| w.arabic && given(w).is_some_and(|g| !g.ambiguous))
+}
+
+/// A name at `w0` after a title after an institution's or facility's head:
+/// what the institution is named after ("جامعة الملك عبدالعزيز", "مركز
+/// الملك سلمان للإغاثة"), not a mention of the person to extend.
+fn named_after(words: &[Word], w0: usize) -> bool {
+    let (Some(t), Some(h)) = (w0.checked_sub(1), w0.checked_sub(2)) else { return false };
+    let (title, head) = (&words[t], &words[h]);
+    let settlement = || head.readings.iter().any(|r| settlement_words().contains(&r.key));
+    is_title_word(title) && !title.brk && (head.f.org_head || super::facilities::is_head(head) || settlement())
 }
 
 /// "فهد المرشد": the tagger's person of one word, an unambiguous given
@@ -396,6 +425,8 @@ pub(super) fn given_name_family(words: &[Word], found: &mut [Found]) {
                 && !w.quote_before
                 && definite(w)
                 && w.key.chars().count() >= 4
+                && !w.key.ends_with("ية")
+                && !prepositional(w)
                 && !is_demonym(w)
                 && !w.f.org_adj
                 && !w.f.ar_stop
@@ -407,7 +438,7 @@ pub(super) fn given_name_family(words: &[Word], found: &mut [Found]) {
                 && w.readings.iter().all(|r| gazetteer::lookup(&r.key).is_empty())
         };
         let free = found.get(i + 1).is_none_or(|g| g.w0 > n);
-        if lone_given && free && words.get(n).is_some_and(family) {
+        if lone_given && free && !named_after(words, f.w0) && words.get(n).is_some_and(family) {
             take_next_word(words, &mut found[i]);
         }
         i += 1;
