@@ -57,7 +57,7 @@ pub fn apply(a: &mut Analysis, fixes: &[PlaceFix]) -> usize {
                 lat: o.lat,
                 lon: o.lon,
                 country: o.country.clone(),
-                score: ((1.0 - others).clamp(0.0, 1.0) * 1000.0).round() / 1000.0,
+                score: (crate::float::clamp(1.0 - others, 0.0, 1.0) * 1000.0).round() / 1000.0,
             });
             candidates.extend(o.candidates.iter().filter(|c| c.id != p.id).cloned());
         }

@@ -216,9 +216,9 @@ pub fn to_csv(a: &Analysis) -> String {
             text_cell(e.names.ar.as_deref().unwrap_or_default()),
             text_cell(e.names.en.as_deref().unwrap_or_default()),
             e.mentions.to_string(),
-            e.salience.to_string(),
-            p.map(|p| p.lat.to_string()).unwrap_or_default(),
-            p.map(|p| p.lon.to_string()).unwrap_or_default(),
+            crate::float::display(e.salience),
+            p.map(|p| crate::float::display(p.lat)).unwrap_or_default(),
+            p.map(|p| crate::float::display(p.lon)).unwrap_or_default(),
             text_cell(p.and_then(|p| p.country.as_deref()).unwrap_or_default()),
         ];
         out.push_str(&cells.join(","));

@@ -76,6 +76,47 @@ pub fn parse_f64(s: &str) -> Option<f64> {
     }
 }
 
+#[cfg(any(target_arch = "wasm32", test))]
+pub mod text;
+
+/// `x.clamp(lo, hi)` without its check that `lo <= hi`, whose panic
+/// message prints both bounds with `{:?}` and so kept all of core's float
+/// printers in the browser build.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi
+    } else {
+        x
+    }
+}
+
+/// `x.to_string()`; in the browser [`text::display`], so that the first
+/// download does not carry core's float printers.
+pub fn display(x: f64) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        x.to_string()
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        text::display(x)
+    }
+}
+
+/// `format!("{x:.decimals$}")`; in the browser [`text::fixed`] (see [`display`]).
+pub fn fixed(x: f64, decimals: usize) -> String {
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        format!("{x:.decimals$}")
+    }
+    #[cfg(target_arch = "wasm32")]
+    {
+        text::fixed(x, decimals)
+    }
+}
+
 /// `x.sin()`, `x.cos()` and `x.asin()`: natively core's; in the browser
 /// the JS engine's `Math` (fdlibm's algorithms, as Rust's libm port), so
 /// that the first download does not carry libm's argument reduction and

@@ -61,7 +61,9 @@ pub use view::{MapWindow, Panels, PlaceFix, Selection, TimeWindow, ViewState};
 /// Lower-level building blocks, exposed for tools, benchmarks and fuzzing.
 pub mod internals {
     pub use crate::article::html::decode_references as decode_html_references;
-    pub use crate::float::{parse_f64, shape as float_shape, Shape as FloatShape};
+    pub use crate::float::{
+        display as float_display, fixed as float_fixed, parse_f64, shape as float_shape, Shape as FloatShape,
+    };
     pub use crate::text::{normalize, normalize_key, orig_prefix, sentences, stems, tokenize, RcStr, Token};
     pub use crate::time::{
         add_days, days_from_civil, find_dates, find_time_refs, parse_date_string, weekday, FoundDate, RefKind, TimeRef,

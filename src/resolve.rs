@@ -509,7 +509,7 @@ fn shifted(p: &Place, d: Direction) -> (f64, f64, f64) {
     let r = if p.radius_km > 0.0 { p.radius_km } else { 100.0 };
     let (dy, dx) = (f64::from(d.0), f64::from(d.1));
     let k = 0.5 * r / (dy * dy + dx * dx).sqrt().max(1.0);
-    let lat = (p.lat + dy * k / 111.0).clamp(-89.9, 89.9);
+    let lat = crate::float::clamp(p.lat + dy * k / 111.0, -89.9, 89.9);
     let lon = p.lon + dx * k / (111.0 * crate::float::cos(lat.to_radians()).abs().max(0.05));
     (lat, (lon + 540.0).rem_euclid(360.0) - 180.0, r / 2.0)
 }

@@ -74,6 +74,52 @@ fn floats_read_in_the_browser_as_natively() {
     }
 }
 
+/// The browser's float printing (the crate's own, not core's) gives core's
+/// text: shortest digits (`to_string`) and fixed decimals (`{:.N}`).
+#[wasm_bindgen_test]
+fn floats_print_in_the_browser_as_natively() {
+    let mut values = vec![
+        0.0,
+        -0.0,
+        1.0,
+        -1.5,
+        0.1,
+        0.3,
+        2.5,
+        0.05,
+        9.96,
+        33.3152,
+        -179.99999999999997,
+        1e-7,
+        1e21,
+        1e23,
+        5e-324,
+        2.2250738585072014e-308,
+        1.7976931348623157e308,
+        600.0 + 1.0 / 16384.0,
+        f64::NAN,
+        f64::INFINITY,
+        -f64::INFINITY,
+    ];
+    let mut seed = 0x2545_f491_4f6c_dd1du64;
+    for i in 0..20_000 {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        values.push(match i % 3 {
+            0 => f64::from_bits(seed),
+            1 => (seed % (1 << 53)) as f64 / 2f64.powi((seed >> 56) as i32 % 60),
+            _ => (seed % 36_000_000) as f64 / 1e5 - 180.0,
+        });
+    }
+    for x in values.into_iter().filter(|x| !x.is_finite() || x.abs() < 1e40) {
+        assert_eq!(article_atlas::internals::float_display(x), x.to_string(), "{x:e}");
+        for p in [0, 1, 2, 5] {
+            assert_eq!(article_atlas::internals::float_fixed(x, p), format!("{x:.p$}"), "{x:e} .{p}");
+        }
+    }
+}
+
 /// Named character references read by the browser's HTML parser (the wasm
 /// build carries no table) give the text of the generated table, for every
 /// name, and what is no name stays as written.

@@ -218,7 +218,7 @@ pub fn distance_km(lat1: f64, lon1: f64, lat2: f64, lon2: f64) -> f64 {
     let dl = (lon2 - lon1).to_radians();
     use crate::float::{asin, cos, sin};
     let a = sin(dp / 2.0).powi(2) + cos(p1) * cos(p2) * sin(dl / 2.0).powi(2);
-    2.0 * 6371.0 * asin(a.sqrt().clamp(0.0, 1.0))
+    2.0 * 6371.0 * asin(crate::float::clamp(a.sqrt(), 0.0, 1.0))
 }
 
 /// Whether the great-circle distance between two points in degrees is at

@@ -90,46 +90,50 @@ fn next_escape(bytes: &[u8], from: usize) -> usize {
 /// digits that read back as the same number, in plain notation for decimal
 /// exponents -5 to 15 with at least one digit after the point (`1.0`,
 /// `0.00001`, `1000000000000000.0`), else as `1.5e+16`, `1e-6`; `null` for
-/// infinities and NaN.
+/// infinities and NaN. Natively zmij's own; in the browser
+/// [`f64_digits_to`], without zmij's tables.
 pub(crate) fn f64_to(out: &mut String, f: f64) {
-    if f.is_finite() {
-        layout(out, &nearest(&format!("{f:e}"), |p| format!("{f:.p$e}")), -5..=15);
-    } else {
-        out.push_str("null");
+    #[cfg(not(target_arch = "wasm32"))]
+    match f.is_finite() {
+        true => out.push_str(zmij::Buffer::new().format_finite(f)),
+        false => out.push_str("null"),
     }
+    #[cfg(target_arch = "wasm32")]
+    f64_digits_to(out, f);
+}
+
+/// [`f64_to`] by [`crate::float::text`]'s digits.
+#[cfg(any(target_arch = "wasm32", test))]
+pub(crate) fn f64_digits_to(out: &mut String, f: f64) {
+    let digits = f.is_finite().then(|| crate::float::text::shortest_f64(f, true));
+    layout(out, f.is_sign_negative(), digits, -5..=15);
 }
 
 /// An `f32` the same way (exponents -6 to 12 in plain notation).
 #[cfg(any(target_arch = "wasm32", test))]
 pub(crate) fn f32_to(out: &mut String, f: f32) {
-    if f.is_finite() {
-        layout(out, &nearest(&format!("{f:e}"), |p| format!("{f:.p$e}")), -6..=12);
-    } else {
+    let digits = f.is_finite().then(|| crate::float::text::shortest_f32(f, true));
+    layout(out, f.is_sign_negative(), digits, -6..=12);
+}
+
+/// Lays out the shortest digits (of those, the nearest to the value, a tie
+/// to the even digit, as zmij picks) as zmij does; `None` is `null`.
+#[cfg(any(target_arch = "wasm32", test))]
+fn layout(
+    out: &mut String,
+    negative: bool,
+    d: Option<crate::float::text::Digits>,
+    plain: std::ops::RangeInclusive<i32>,
+) {
+    let Some(d) = d else {
         out.push_str("null");
-    }
-}
-
-/// The shortest digits that read back as the number (core's `{:e}`), and of
-/// those as many digits the nearest to its exact value, a tie to the even
-/// digit, as zmij picks (core's shortest form breaks a tie upwards:
-/// 2119373530608493.25 is `...493.3` there, `...493.2` here). Core's
-/// `{:.Ne}` rounds the exact value half to even.
-fn nearest(shortest: &str, exact: impl Fn(usize) -> String) -> String {
-    let mantissa = shortest.split_once('e').map_or(shortest, |(m, _)| m);
-    let digits = mantissa.bytes().filter(u8::is_ascii_digit).count();
-    exact(digits.saturating_sub(1))
-}
-
-/// Lays out core's shortest scientific form (`-1.2345e-7`) as zmij does.
-fn layout(out: &mut String, sci: &str, plain: std::ops::RangeInclusive<i32>) {
-    let (mantissa, exp) = sci.split_once('e').unwrap_or((sci, "0"));
-    let exp: i32 = exp.parse().unwrap_or(0);
-    let mantissa = mantissa.strip_prefix('-').map_or(mantissa, |m| {
+        return;
+    };
+    if negative {
         out.push('-');
-        m
-    });
-    let digits: String = mantissa.chars().filter(|&c| c != '.').collect();
-    let n = digits.len() as i32;
+    }
+    let digits: String = d.digits.iter().map(|&c| char::from(b'0' + c)).collect();
+    let (n, exp) = (digits.len() as i32, d.k - 1);
     let zeros = |out: &mut String, k: i32| out.extend(std::iter::repeat_n('0', k.max(0) as usize));
     if plain.contains(&exp) {
         if n - 1 <= exp {

@@ -1,5 +1,6 @@
 //! The map: projection, fitting, panning, zooming, pin sizes and label placement.
 
+use crate::float::clamp;
 use crate::view::MapWindow;
 
 /// Zoom 1 shows the whole world's width.
@@ -56,7 +57,10 @@ impl Transform {
 
     /// The SVG `transform` attribute that maps plane coordinates to pixels.
     pub fn svg(&self) -> String {
-        format!("matrix({:.5} 0 0 {:.5} {:.2} {:.2})", self.k, self.k, self.tx, self.ty)
+        {
+            use crate::float::fixed;
+            format!("matrix({} 0 0 {} {} {})", fixed(self.k, 5), fixed(self.k, 5), fixed(self.tx, 2), fixed(self.ty, 2))
+        }
     }
 }
 
@@ -66,7 +70,7 @@ fn pixels_per_degree(zoom: f64, vp: Viewport) -> f64 {
 
 fn clamp_zoom(z: f64) -> f64 {
     if z.is_finite() {
-        z.clamp(MIN_ZOOM, MAX_ZOOM)
+        clamp(z, MIN_ZOOM, MAX_ZOOM)
     } else {
         MIN_ZOOM
     }
@@ -76,8 +80,8 @@ fn clamp_zoom(z: f64) -> f64 {
 pub fn clamp_window(win: MapWindow) -> MapWindow {
     let fin = |v: f64| if v.is_finite() { v } else { 0.0 };
     MapWindow {
-        lon: fin(win.lon).clamp(-180.0, 180.0),
-        lat: fin(win.lat).clamp(-MAX_LAT, MAX_LAT),
+        lon: clamp(fin(win.lon), -180.0, 180.0),
+        lat: clamp(fin(win.lat), -MAX_LAT, MAX_LAT),
         zoom: clamp_zoom(win.zoom),
     }
 }
@@ -97,7 +101,7 @@ pub struct GeoPoint {
 pub fn fit(points: &[GeoPoint], vp: Viewport) -> MapWindow {
     let mut bounds: Option<(f64, f64, f64, f64)> = None;
     for p in points.iter().filter(|p| p.lon.is_finite() && p.lat.is_finite()) {
-        let r = if p.radius_km.is_finite() { (p.radius_km / KM_PER_DEGREE).clamp(0.0, 40.0) } else { 0.0 };
+        let r = if p.radius_km.is_finite() { clamp(p.radius_km / KM_PER_DEGREE, 0.0, 40.0) } else { 0.0 };
         let (w, e, s, n) = (p.lon - r, p.lon + r, p.lat - r, p.lat + r);
         bounds = Some(match bounds {
             None => (w, e, s, n),
@@ -170,7 +174,7 @@ pub fn cover(win: MapWindow, vp: Viewport) -> MapWindow {
     let zoom = clamp_zoom(win.zoom.max(min_zoom));
     let k = pixels_per_degree(zoom, vp);
     let (half_w, half_h) = (vp.width / 2.0 / k, vp.height / 2.0 / k);
-    let keep = |v: f64, limit: f64, half: f64| if half >= limit { 0.0 } else { v.clamp(half - limit, limit - half) };
+    let keep = |v: f64, limit: f64, half: f64| if half >= limit { 0.0 } else { clamp(v, half - limit, limit - half) };
     MapWindow { lon: keep(win.lon, 180.0, half_w), lat: keep(win.lat, MAX_LAT, half_h), zoom }
 }
 

@@ -391,7 +391,7 @@ fn write_view(w: &mut Writer, v: &ViewState) {
     }
     if let Some(m) = &v.map {
         for x in [m.lon, m.lat, m.zoom] {
-            w.str(&x.to_string());
+            w.str(&crate::float::display(x));
         }
     }
     if let Some(t) = &v.time {

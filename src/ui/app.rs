@@ -167,7 +167,7 @@ fn mark_drawn() {
     });
     if let (Some(now), Some(root)) = (now, w.document().and_then(|d| d.document_element())) {
         if root.get_attribute("data-atlas-ready").is_none() {
-            let _ = root.set_attribute("data-atlas-ready", &format!("{now:.1}"));
+            let _ = root.set_attribute("data-atlas-ready", &crate::float::fixed(now, 1));
         }
     }
 }

@@ -4,6 +4,7 @@
 
 use super::i18n::{self, coordinates, place_kind, type_name, Lang};
 use super::state::{CardAt, Ctx};
+use crate::float::fixed;
 use crate::model::{Analysis, EntityType, Relation};
 use crate::view::Selection;
 use leptos::prelude::*;
@@ -24,8 +25,8 @@ pub fn Card(
                 class:above=at.above
                 role="tooltip"
                 data-testid="card"
-                style:left=format!("{:.0}px", at.x)
-                style:top=format!("{:.0}px", at.y)
+                style:left=format!("{}px", fixed(at.x, 0))
+                style:top=format!("{}px", fixed(at.y, 0))
             >
                 {body}
             </div>

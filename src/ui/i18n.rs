@@ -482,10 +482,10 @@ pub fn coordinates(l: Lang, lat: f64, lon: f64) -> String {
         Lang::Ar => ("ش", "ج", "شر", "غ"),
     };
     format!(
-        "{:.2}° {}، {:.2}° {}",
-        lat.abs(),
+        "{}° {}، {}° {}",
+        crate::float::fixed(lat.abs(), 2),
         if lat >= 0.0 { n } else { s },
-        lon.abs(),
+        crate::float::fixed(lon.abs(), 2),
         if lon >= 0.0 { e } else { w }
     )
     .replace('،', if l == Lang::Ar { "،" } else { "," })

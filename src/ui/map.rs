@@ -6,6 +6,7 @@ use super::relay::Relay;
 use super::resize::observe_size;
 use super::select::selectable;
 use super::state::Ctx;
+use crate::float::{display as num, fixed};
 use crate::gazetteer;
 use crate::layout::{self, GeoPoint, LabelBox, Side, Transform, Viewport};
 use crate::model::{Analysis, EntityType, PlaceKind};
@@ -209,12 +210,12 @@ pub fn Map(
         let mut d = String::new();
         let mut lon = -180.0;
         while lon <= 180.0 {
-            d.push_str(&format!("M{lon} -85V85"));
+            d.push_str(&format!("M{} -85V85", num(lon)));
             lon += step;
         }
         let mut lat = -80.0;
         while lat <= 80.0 {
-            d.push_str(&format!("M-180 {}H180", -lat));
+            d.push_str(&format!("M-180 {}H180", num(-lat)));
             lat += step;
         }
         d
@@ -312,7 +313,7 @@ pub fn Map(
         let Some(svg) = svg_ref.get_untracked() else { return };
         let rect = svg.get_bounding_client_rect();
         let unit = if ev.delta_mode() == 1 { 0.05 } else { 0.0025 };
-        let f = (-ev.delta_y() * unit).clamp(-1.0, 1.0).exp();
+        let f = crate::float::clamp(-ev.delta_y() * unit, -1.0, 1.0).exp();
         let vp = size.get_untracked();
         set_live(layout::zoom_at(
             win.get_untracked(),
@@ -386,7 +387,7 @@ pub fn Map(
                 class="map"
                 width="100%"
                 height="100%"
-                viewBox=move || format!("0 0 {:.0} {:.0}", size.get().width, size.get().height)
+                viewBox=move || format!("0 0 {} {}", fixed(size.get().width, 0), fixed(size.get().height, 0))
                 tabindex="0"
                 role="group"
                 aria-label=move || format!("{}. {}", t().map, t().map_help)
@@ -505,15 +506,15 @@ fn pin_view(
             class:area={km > 0.0}
             data-testid="map-pin"
             data-entity-id=p.id.clone()
-            data-lat=p.lat.to_string()
-            data-lon=p.lon.to_string()
+            data-lat=num(p.lat)
+            data-lon=num(p.lon)
             tabindex="0"
             role="button"
             aria-label=aria
             aria-pressed=move || if lit() { "true" } else { "false" }
             transform=move || {
                 let ((x, y), _) = at.get();
-                format!("translate({x:.1} {y:.1})")
+                format!("translate({} {})", fixed(x, 1), fixed(y, 1))
             }
             {..selectable(ctx, sel)}
         >
@@ -522,22 +523,22 @@ fn pin_view(
                     view! {
                         <circle
                             class="pin-area"
-                            cx=move || format!("{:.1}", at.get().1 .0)
-                            cy=move || format!("{:.1}", at.get().1 .1)
-                            r=move || format!("{:.1}", layout::area_radius(km, tf.with(|t| t.k)).min(4000.0))
+                            cx=move || fixed(at.get().1 .0, 1)
+                            cy=move || fixed(at.get().1 .1, 1)
+                            r=move || fixed(layout::area_radius(km, tf.with(|t| t.k)).min(4000.0), 1)
                         ></circle>
                     }
                 })}
             <Show when=moved>
-                <line class="pin-leader" x1="0" y1="0" x2=move || format!("{:.1}", at.get().1 .0) y2=move || format!("{:.1}", at.get().1 .1)></line>
-                <circle class="pin-true" r="2.5" cx=move || format!("{:.1}", at.get().1 .0) cy=move || format!("{:.1}", at.get().1 .1)></circle>
+                <line class="pin-leader" x1="0" y1="0" x2=move || fixed(at.get().1 .0, 1) y2=move || fixed(at.get().1 .1, 1)></line>
+                <circle class="pin-true" r="2.5" cx=move || fixed(at.get().1 .0, 1) cy=move || fixed(at.get().1 .1, 1)></circle>
             </Show>
-            <circle class="pin-halo" r=r + 6.0></circle>
-            <circle class="pin-dot" r=r></circle>
+            <circle class="pin-halo" r=num(r + 6.0)></circle>
+            <circle class="pin-dot" r=num(r)></circle>
             <text
                 class="pin-label"
                 class:hidden-label=move || side.get().is_none()
-                x=move || if extend_right.get() { r + 4.0 } else { -(r + 4.0) }
+                x=move || num(if extend_right.get() { r + 4.0 } else { -(r + 4.0) })
                 y="4.5"
                 direction=if rtl_name { "rtl" } else { "ltr" }
                 text-anchor=move || anchor(extend_right.get(), rtl_name)

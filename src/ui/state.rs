@@ -377,7 +377,7 @@ impl Ctx {
         let view_h = web_sys::window().and_then(|w| w.inner_height().ok()).and_then(|h| h.as_f64()).unwrap_or(800.0);
         let above = r.bottom() + 180.0 > view_h && r.top() > 200.0;
         let half = 140.0f64.min(base.width() / 2.0);
-        let x = (r.left() + r.width() / 2.0 - base.left()).clamp(half, (base.width() - half).max(half));
+        let x = crate::float::clamp(r.left() + r.width() / 2.0 - base.left(), half, (base.width() - half).max(half));
         let y = if above { r.top() - base.top() - 8.0 } else { r.bottom() - base.top() + 8.0 };
         self.card.set(Some(CardAt { sel, x, y, above }));
     }

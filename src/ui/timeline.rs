@@ -8,6 +8,7 @@ use super::i18n::{self, Lang};
 use super::resize::observe_size;
 use super::select::selectable;
 use super::state::Ctx;
+use crate::float::{display as num, fixed};
 use crate::layout::{self, EventSlot, Mark, TickUnit, TimelineLayout, Viewport};
 use crate::model::{Analysis, Dir, EntityType, Event, Relation};
 use crate::time::calendar;
@@ -184,8 +185,8 @@ pub fn Timeline(
                             <svg
                                 class="timeline"
                                 width="100%"
-                                height=format!("{:.0}", d.height)
-                                viewBox=format!("0 0 {:.0} {:.0}", width.get_untracked(), d.height)
+                                height=fixed(d.height, 0)
+                                viewBox=format!("0 0 {} {}", fixed(width.get_untracked(), 0), fixed(d.height, 0))
                                 role="group"
                                 aria-label=t().timeline
                             >
@@ -225,13 +226,13 @@ fn axis(d: &Drawn, l: Lang) -> impl IntoView {
             let (lo, hi) = (lay.scale.x0.min(lay.scale.x1), lay.scale.x0.max(lay.scale.x1));
             let anchor_at = tick_anchor(x, &label, lo, hi, l.rtl());
             view! {
-                <line class="grid" x1=x x2=x y1=TOP - 4.0 y2=axis_y></line>
-                <line class="tick" x1=x x2=x y1=axis_y y2=axis_y + 5.0></line>
+                <line class="grid" x1=num(x) x2=num(x) y1=num(TOP - 4.0) y2=num(axis_y)></line>
+                <line class="tick" x1=num(x) x2=num(x) y1=num(axis_y) y2=num(axis_y + 5.0)></line>
                 <text
                     class="tick-label"
                     class:major=tk.major
-                    x=x
-                    y=axis_y + 18.0
+                    x=num(x)
+                    y=num(axis_y + 18.0)
                     direction=l.dir()
                     text-anchor=anchor_at
                 >
@@ -245,12 +246,12 @@ fn axis(d: &Drawn, l: Lang) -> impl IntoView {
         let bottom = if lay.undated_rows > 0 { d.height - 4.0 } else { axis_y };
         let right = layout::text_width(&text, 11.0) + x + 8.0 < lay.scale.x1.max(lay.scale.x0) + 16.0;
         view! {
-            <line class="pub-line" x1=x x2=x y1=14.0 y2=bottom></line>
-            <circle class="pub-dot" cx=x cy=axis_y r="4"></circle>
+            <line class="pub-line" x1=num(x) x2=num(x) y1="14" y2=num(bottom)></line>
+            <circle class="pub-dot" cx=num(x) cy=num(axis_y) r="4"></circle>
             <text
                 class="pub-label"
                 data-testid="timeline-published"
-                x=if right { x + 5.0 } else { x - 5.0 }
+                x=num(if right { x + 5.0 } else { x - 5.0 })
                 y="13"
                 direction=l.dir()
                 text-anchor=anchor(right, l.rtl())
@@ -260,7 +261,7 @@ fn axis(d: &Drawn, l: Lang) -> impl IntoView {
         }
     });
     view! {
-        <line class="axis" x1=lay.scale.x0 x2=lay.scale.x1 y1=axis_y y2=axis_y></line>
+        <line class="axis" x1=num(lay.scale.x0) x2=num(lay.scale.x1) y1=num(axis_y) y2=num(axis_y)></line>
         {ticks}
         {published}
     }
@@ -273,8 +274,8 @@ fn undated_head(d: &Drawn, l: Lang) -> impl IntoView {
         let y = d.undated_y;
         let x = if lay.scale.rtl { lay.scale.x1 } else { lay.scale.x0 };
         view! {
-            {d.has_axis.then(|| view! { <line class="lane-sep" x1=lay.scale.x0 x2=lay.scale.x1 y1=y - 4.0 y2=y - 4.0></line> })}
-            <text class="lane-label" x=x y=y + 8.0 direction=l.dir() text-anchor=anchor(!lay.scale.rtl, l.rtl())>
+            {d.has_axis.then(|| view! { <line class="lane-sep" x1=num(lay.scale.x0) x2=num(lay.scale.x1) y1=num(y - 4.0) y2=num(y - 4.0)></line> })}
+            <text class="lane-label" x=num(x) y=num(y + 8.0) direction=l.dir() text-anchor=anchor(!lay.scale.rtl, l.rtl())>
                 {l.t().undated_events}
             </text>
         }
@@ -320,11 +321,11 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
     let pre = move || ctx.preview.with(|x| ids_pre.iter().any(|i| x.events.contains(i)));
     let mid = (s.x0 + s.x1) / 2.0;
     let mark = match s.mark {
-        Mark::Day => view! { <circle class="ev-dot" cx=mid cy=cy r="6"></circle> }.into_any(),
+        Mark::Day => view! { <circle class="ev-dot" cx=num(mid) cy=num(cy) r="6"></circle> }.into_any(),
         Mark::Span => view! {
-            <rect class="ev-span" x=s.x0 y=cy - 5.0 width=(s.x1 - s.x0).max(8.0) height="10" rx="4"></rect>
-            <line class="ev-span-end" x1=s.x0 x2=s.x0 y1=cy - 8.0 y2=cy + 8.0></line>
-            <line class="ev-span-end" x1=s.x1 x2=s.x1 y1=cy - 8.0 y2=cy + 8.0></line>
+            <rect class="ev-span" x=num(s.x0) y=num(cy - 5.0) width=num((s.x1 - s.x0).max(8.0)) height="10" rx="4"></rect>
+            <line class="ev-span-end" x1=num(s.x0) x2=num(s.x0) y1=num(cy - 8.0) y2=num(cy + 8.0)></line>
+            <line class="ev-span-end" x1=num(s.x1) x2=num(s.x1) y1=num(cy - 8.0) y2=num(cy + 8.0)></line>
         }
         .into_any(),
         Mark::Before | Mark::Upcoming => {
@@ -334,23 +335,23 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
             let (from, to) = if towards_left { (s.x1, s.x0) } else { (s.x0, s.x1) };
             let dir = if to > from { 1.0 } else { -1.0 };
             let head = format!(
-                "M{:.1} {:.1} L{:.1} {:.1} L{:.1} {:.1} Z",
-                to,
-                cy,
-                to - 8.0 * dir,
-                cy - 6.0,
-                to - 8.0 * dir,
-                cy + 6.0
+                "M{} {} L{} {} L{} {} Z",
+                fixed(to, 1),
+                fixed(cy, 1),
+                fixed(to - 8.0 * dir, 1),
+                fixed(cy - 6.0, 1),
+                fixed(to - 8.0 * dir, 1),
+                fixed(cy + 6.0, 1)
             );
             view! {
-                <line class="ev-arrow" class:upcoming={s.mark == Mark::Upcoming} x1=from x2=to - 6.0 * dir y1=cy y2=cy></line>
+                <line class="ev-arrow" class:upcoming={s.mark == Mark::Upcoming} x1=num(from) x2=num(to - 6.0 * dir) y1=num(cy) y2=num(cy)></line>
                 <path class="ev-head" d=head></path>
             }
             .into_any()
         }
         Mark::Undated => view! {
-            <circle class="ev-dot undated" cx=mid cy=cy r="6"></circle>
-            <text class="ev-q" x=mid y=cy + 4.0 text-anchor="middle" aria-hidden="true">
+            <circle class="ev-dot undated" cx=num(mid) cy=num(cy) r="6"></circle>
+            <text class="ev-q" x=num(mid) y=num(cy + 4.0) text-anchor="middle" aria-hidden="true">
                 "?"
             </text>
         }
@@ -370,7 +371,7 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
             data-testid="timeline-event"
             data-event-id=id
             data-mark=format!("{:?}", s.mark).to_lowercase()
-            transform=format!("translate(0 {y:.1})")
+            transform=format!("translate(0 {})", fixed(y, 1))
             tabindex="0"
             role="button"
             aria-label=aria
@@ -379,20 +380,20 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
         >
             <rect
                 class="ev-hit"
-                x=hit_x0 - 4.0
+                x=num(hit_x0 - 4.0)
                 y="-4"
-                width=hit_x1 - hit_x0 + 8.0
-                height=LANE_H - 4.0 + below
+                width=num(hit_x1 - hit_x0 + 8.0)
+                height=num(LANE_H - 4.0 + below)
                 rx="6"
             ></rect>
             {mark}
-            <text class="ev-label" x=tx y=cy + 4.5 + below direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
+            <text class="ev-label" x=num(tx) y=num(cy + 4.5 + below) direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
                 {line1}
             </text>
             // A space between the lines, so the visible text reads as the
             // accessible name does (WCAG 2.5.3).
             " "
-            <text class="ev-sub" x=tx y=cy + 19.0 + below direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
+            <text class="ev-sub" x=num(tx) y=num(cy + 19.0 + below) direction=l.dir() text-anchor=anchor(s.label_right, rtl)>
                 {line2}
             </text>
         </g>
