@@ -27,7 +27,7 @@ pub(super) fn first_words(shards: &[(&'static str, &'static str)], core: &[&'sta
     // entered once
     let mut run: (&'static str, u8) = ("", 0);
     for &(_, text) in shards {
-        for line in text.lines() {
+        for line in crate::text::lines(text) {
             let Some(rest) = line.strip_prefix("K\t") else { continue };
             let key = rest.split('\t').next().unwrap_or(rest);
             let first = first_word(key);

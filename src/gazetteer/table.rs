@@ -52,7 +52,7 @@ impl Table {
         for (i, key) in (0..NO_KEY).zip(&self.keys) {
             let v = at.entry(*key).or_insert(NO_KEY);
             *v = (*v & HEAD) | i;
-            for (space, _) in key.match_indices(' ') {
+            for space in spaces(key) {
                 *at.entry(&key[..space]).or_insert(NO_KEY) |= HEAD;
             }
         }
@@ -94,13 +94,13 @@ impl Table {
     /// Arabic script or another ([`super::Place::arabic_late`]).
     pub(super) fn mark_notable(&mut self, notable: impl Fn(u32, bool) -> bool) {
         for (key, &(s, e)) in self.keys.iter().zip(&self.spans) {
-            if !key.contains(' ') {
+            if !key.as_bytes().contains(&b' ') {
                 continue;
             }
             let ids = self.ids.get(s as usize..e as usize).unwrap_or(&[]);
             let arabic = key.chars().next().is_some_and(crate::text::is_arabic);
             if ids.iter().any(|&i| notable(i, arabic)) {
-                for (space, _) in key.match_indices(' ') {
+                for space in spaces(key) {
                     self.notable_heads.insert(&key[..space]);
                 }
             }
@@ -122,6 +122,12 @@ impl Table {
             .is_some_and(|k| k.len() > key.len() && k.starts_with(key) && k.as_bytes().get(key.len()) == Some(&b' '));
         (ids, longer)
     }
+}
+
+/// The byte positions of the spaces of `key` (a byte loop: `match_indices`
+/// cost more than the hashing around it).
+fn spaces(key: &str) -> impl Iterator<Item = usize> + '_ {
+    key.bytes().enumerate().filter(|&(_, b)| b == b' ').map(|(i, _)| i)
 }
 
 /// Appends the row numbers of a comma-separated list to `out`, each below
