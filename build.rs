@@ -1,7 +1,9 @@
-//! Encodes the world map's outlines (`data/gazetteer/world.tsv`, SVG path
-//! text) into the bytes the crate embeds (`$OUT_DIR/world_paths.bin`,
-//! read back by `src/gazetteer/world.rs`, whose tests check every path reads
-//! back as the file writes it).
+//! Lists the first words of the late gazetteer shards' keys
+//! ([`late_first_words`]), and encodes the world map's outlines
+//! (`data/gazetteer/world.tsv`, SVG path text) into the bytes the crate
+//! embeds (`$OUT_DIR/world_paths.bin`, read back by
+//! `src/gazetteer/world.rs`, whose tests check every path reads back as the
+//! file writes it).
 //!
 //! Half the points of the outlines lie on a border two outlines share, one
 //! walking it the other way. So a run of moves that retraces points of an
@@ -30,6 +32,40 @@ fn main() {
     let out = encode(&src);
     let dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&dir).join("world_paths.bin"), out).expect("OUT_DIR is writable");
+    late_first_words(Path::new(&dir));
+}
+
+/// The first words of the keys of the late gazetteer shards
+/// (`data/gazetteer/late/*.tsv`, which native builds embed), each once and
+/// sorted, a line each: a flag digit (1: some key starts with the word; 3:
+/// and some key has more words after it) and the word. Native builds read
+/// this list at their first lookup instead of scanning the 22 MB of shards
+/// (`src/gazetteer/late_words.rs`, whose tests check it against a scan).
+/// Empty for the wasm build, which embeds no shard.
+fn late_first_words(out_dir: &Path) {
+    println!("cargo:rerun-if-changed=data/gazetteer/late");
+    let mut words: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+        let dir = fs::read_dir("data/gazetteer/late").expect("data/gazetteer/late is readable");
+        for entry in dir {
+            let path = entry.expect("data/gazetteer/late is readable").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
+                continue;
+            }
+            let text = fs::read_to_string(&path).expect("a late shard is readable");
+            for line in text.lines() {
+                let Some(rest) = line.strip_prefix("K\t") else { continue };
+                let key = rest.split('\t').next().unwrap_or(rest);
+                let (first, flags) = match key.split_once(' ') {
+                    Some((first, _)) => (first, 3),
+                    None => (key, 1),
+                };
+                *words.entry(first.to_string()).or_insert(0) |= flags;
+            }
+        }
+    }
+    let list: String = words.iter().map(|(w, f)| format!("{f}{w}\n")).collect();
+    fs::write(out_dir.join("late_first_words.txt"), list).expect("OUT_DIR is writable");
 }
 
 fn zigzag(v: i32) -> u32 {

@@ -240,14 +240,17 @@ pub(crate) fn json_string_end(b: &[u8], open: usize) -> usize {
 }
 
 /// The first line feed of `b`, eight bytes at a time (the bit trick for a
-/// zero byte, of the bytes xor a line feed: exact for the eight as a whole).
+/// zero byte, of the bytes xor a line feed).
 pub(crate) fn newline(b: &[u8]) -> Option<usize> {
     const ONES: u64 = 0x0101_0101_0101_0101;
     let mut i = 0;
     while let Some(chunk) = b.get(i..i + 8) {
         let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\n'));
-        if x.wrapping_sub(ONES) & !x & (ONES << 7) != 0 {
-            break;
+        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zero != 0 {
+            // the lowest flag is exact (only bytes above a zero byte may be
+            // flagged falsely)
+            return Some(i + zero.trailing_zeros() as usize / 8);
         }
         i += 8;
     }

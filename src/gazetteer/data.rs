@@ -483,7 +483,7 @@ fn embedded_words(g: &Gazetteer) -> Option<&FirstWords> {
         return None;
     }
     let keys = g.core.get().map_or(&[][..], |c| &c.table.keys);
-    Some(g.first_words.get_or_init(|| super::late_words::first_words(g.embedded, keys)))
+    Some(g.first_words.get_or_init(|| super::late_words::first_words(keys)))
 }
 
 /// False when [`lookup_step`] of one `word` (no space) says no longer key

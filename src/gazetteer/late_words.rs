@@ -3,9 +3,9 @@
 //! shard (a shard is chosen by a hash of the key's first word), so a CLI run
 //! over a few hundred articles parsed the whole world gazetteer (240k
 //! places, about half the run's instructions) to answer "no" for most words.
-//! This is the set of first words of every late key, read from the embedded
-//! shard texts once (only their `K` rows' first words, not their places):
-//! a lookup whose first word is not in it cannot be in any shard. The wasm
+//! This is the set of first words of every late key (listed from the
+//! embedded shard texts' `K` rows by `build.rs`, read once at the first
+//! lookup): a lookup whose first word is not in it cannot be in any shard. The wasm
 //! build does not need it: a shard there is only ever what the page fetched.
 
 use std::collections::HashMap;
@@ -19,9 +19,39 @@ pub(super) const LATE_FIRST: u8 = 1;
 pub(super) const HEAD: u8 = 2;
 
 /// The first words of keys and what each is ([`LATE_FIRST`], [`HEAD`]):
-/// of every key in one of the `shards` texts, and of every key of `core`
-/// with more than one word.
-pub(super) fn first_words(shards: &[(&'static str, &'static str)], core: &[&'static str]) -> FirstWords {
+/// of every key of the embedded shards, as `build.rs` lists them
+/// ([`LATE_FIRST_WORDS`]), and of every key of `core` with more than one
+/// word.
+pub(super) fn first_words(core: &[&'static str]) -> FirstWords {
+    let mut map = HashMap::with_capacity_and_hasher(1 << 18, FnvBuild::default());
+    for line in crate::text::lines(LATE_FIRST_WORDS) {
+        if let (Some(f), Some(word)) = (line.as_bytes().first(), line.get(1..)) {
+            map.insert(word, f.wrapping_sub(b'0'));
+        }
+    }
+    add_core_heads(&mut map, core);
+    map
+}
+
+/// The first words of the embedded shards' keys, a line each, sorted: the
+/// word's flags as a digit, then the word (written by `build.rs`: scanning
+/// the 22 MB of shards for them cost an English CLI process a tenth of its
+/// instructions). Empty in the wasm build, which embeds no shard.
+static LATE_FIRST_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/late_first_words.txt"));
+
+fn add_core_heads(map: &mut FirstWords, core: &[&'static str]) {
+    for key in core {
+        let first = first_word(key);
+        if first.len() < key.len() {
+            *map.entry(first).or_insert(0) |= HEAD;
+        }
+    }
+}
+
+/// [`first_words`] by a scan of the `shards` texts (what `build.rs` does
+/// for the embedded ones).
+#[cfg(test)]
+fn scan_first_words(shards: &[(&'static str, &'static str)], core: &[&'static str]) -> FirstWords {
     let mut map = HashMap::with_capacity_and_hasher(1 << 18, FnvBuild::default());
     // a shard's keys come sorted: the keys of one first word in a row,
     // entered once
@@ -29,7 +59,7 @@ pub(super) fn first_words(shards: &[(&'static str, &'static str)], core: &[&'sta
     for &(_, text) in shards {
         for line in crate::text::lines(text) {
             let Some(rest) = line.strip_prefix("K\t") else { continue };
-            let key = rest.split('\t').next().unwrap_or(rest);
+            let key = rest.as_bytes().iter().position(|&b| b == b'\t').and_then(|i| rest.get(..i)).unwrap_or(rest);
             let first = first_word(key);
             let flags = if first.len() < key.len() { LATE_FIRST | HEAD } else { LATE_FIRST };
             if first == run.0 {
@@ -45,12 +75,7 @@ pub(super) fn first_words(shards: &[(&'static str, &'static str)], core: &[&'sta
     if run.1 != 0 {
         *map.entry(run.0).or_insert(0) |= run.1;
     }
-    for key in core {
-        let first = first_word(key);
-        if first.len() < key.len() {
-            *map.entry(first).or_insert(0) |= HEAD;
-        }
-    }
+    add_core_heads(&mut map, core);
     map
 }
 
@@ -100,7 +125,7 @@ mod tests {
 
     #[test]
     fn only_first_words_of_keys_count() {
-        let map = first_words(SHARDS, &["abu dhabi", "rome", "ras al khaimah"]);
+        let map = scan_first_words(SHARDS, &["abu dhabi", "rome", "ras al khaimah"]);
         let mut words: Vec<_> = map.into_iter().collect();
         words.sort_unstable();
         let both = LATE_FIRST | HEAD;
@@ -110,10 +135,21 @@ mod tests {
     }
 
     #[test]
+    fn the_built_list_is_the_embedded_shards_first_words() {
+        let core = ["abu dhabi", "rome", "ras al khaimah"];
+        let mut built: Vec<_> = first_words(&core).into_iter().collect();
+        let mut scanned: Vec<_> = scan_first_words(LATE, &core).into_iter().collect();
+        built.sort_unstable();
+        scanned.sort_unstable();
+        assert!(built.len() > 100_000, "{}", built.len());
+        assert_eq!(built, scanned);
+    }
+
+    #[test]
     fn embedded_shards_hold_their_first_words() {
         // a late key ("monmouth county" in the US counties) and a word no
         // place name starts with
-        let map = first_words(LATE, &[]);
+        let map = scan_first_words(LATE, &[]);
         assert!(may_hold(Some(&map), "monmouth county"));
         assert!(may_hold(Some(&map), "monmouth"));
         assert!(!may_hold(Some(&map), "xqzvkw"));
@@ -122,7 +158,7 @@ mod tests {
 
     #[test]
     fn only_heads_and_unloaded_shards_continue() {
-        let map = first_words(SHARDS, &["ras al khaimah"]);
+        let map = scan_first_words(SHARDS, &["ras al khaimah"]);
         let unloaded = || true;
         let loaded = || false;
         assert!(may_continue(Some(&map), "new", loaded));
