@@ -92,8 +92,16 @@ impl Row {
 /// The row number of a place row and the row (its columns are checked
 /// when the place is first asked for).
 fn place_row(line: &'static str, total: usize) -> Option<(usize, &'static str)> {
-    let digits = line.bytes().position(|b| b == b'\t')?;
-    let row: usize = line.get(..digits)?.parse().ok()?;
+    // the digits up to the first tab, as `str::parse` reads them (a shard
+    // parse reads a hundred rows)
+    let b = line.as_bytes();
+    let digits = b.iter().position(|&c| c == b'\t')?;
+    let number = b.get(..digits)?;
+    let number = number.strip_prefix(b"+").unwrap_or(number);
+    if number.is_empty() || number.len() > 18 || !number.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let row = number.iter().fold(0usize, |v, &c| v * 10 + usize::from(c - b'0'));
     (row < total).then_some((row, line))
 }
 
@@ -413,7 +421,8 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str, given: bool) -> Res
     }
     let mut table = Table::with_capacity(keys.len());
     for line in keys {
-        let pushed = line.split_once('\t').is_some_and(|(key, list)| table.push(key, list, total, &mut bad));
+        let tab = line.as_bytes().iter().position(|&b| b == b'\t');
+        let pushed = tab.is_some_and(|i| table.push(&line[..i], &line[i + 1..], total, &mut bad));
         if !pushed {
             bad += 1;
         }

@@ -15,6 +15,8 @@ pub(super) struct Table {
     pub(super) spans: Vec<(u32, u32)>,
     pub(super) ids: Vec<u32>,
     pub(super) max_tokens: usize,
+    /// The spaces of all keys: at most as many heads as keys ([`Hashed::at`]).
+    spaces: usize,
     hashed: OnceLock<Hashed>,
     /// Every start of a key with a notable place ([`super::Place::notable`])
     /// that ends before one of its spaces.
@@ -48,7 +50,7 @@ impl Table {
 
     fn hash(&self) -> Hashed {
         let mut at: HashMap<&'static str, u32, FnvBuild> =
-            HashMap::with_capacity_and_hasher(self.keys.len(), FnvBuild::default());
+            HashMap::with_capacity_and_hasher(self.keys.len() + self.spaces, FnvBuild::default());
         for (i, key) in (0..NO_KEY).zip(&self.keys) {
             let v = at.entry(*key).or_insert(NO_KEY);
             *v = (*v & HEAD) | i;
@@ -70,7 +72,9 @@ impl Table {
         *bad += rows_into(list, n, &mut self.ids);
         let (Ok(s), Ok(e)) = (u32::try_from(start), u32::try_from(self.ids.len())) else { return false };
         if e > s {
-            self.max_tokens = self.max_tokens.max(1 + key.bytes().filter(|&b| b == b' ').count());
+            let spaces = key.bytes().filter(|&b| b == b' ').count();
+            self.max_tokens = self.max_tokens.max(1 + spaces);
+            self.spaces += spaces;
             self.keys.push(key);
             self.spans.push((s, e));
         }
@@ -133,14 +137,55 @@ fn spaces(key: &str) -> impl Iterator<Item = usize> + '_ {
 /// Appends the row numbers of a comma-separated list to `out`, each below
 /// `n` (digits only, at most nine); returns how many items were not.
 fn rows_into(list: &str, n: usize, out: &mut Vec<u32>) -> usize {
+    // one pass over the bytes (a shard parse reads some hundred lists)
     let mut bad = 0;
-    for item in list.as_bytes().split(|&b| b == b',') {
-        let digits = !item.is_empty() && item.len() <= 9 && item.iter().all(u8::is_ascii_digit);
-        let v = if digits { item.iter().fold(0usize, |v, &b| v * 10 + usize::from(b - b'0')) } else { usize::MAX };
-        match u32::try_from(v) {
-            Ok(v) if (v as usize) < n => out.push(v),
-            _ => bad += 1,
+    let (mut v, mut len, mut digits) = (0usize, 0usize, true);
+    let mut item = |v: usize, len: usize, digits: bool| match u32::try_from(v) {
+        Ok(r) if digits && (1..=9).contains(&len) && v < n => out.push(r),
+        _ => bad += 1,
+    };
+    for &b in list.as_bytes() {
+        if b == b',' {
+            item(v, len, digits);
+            (v, len, digits) = (0, 0, true);
+        } else {
+            digits &= b.is_ascii_digit();
+            v = v.wrapping_mul(10).wrapping_add(usize::from(b.wrapping_sub(b'0')));
+            len += 1;
         }
     }
+    item(v, len, digits);
     bad
+}
+
+#[cfg(test)]
+mod tests {
+    /// What [`super::rows_into`] must agree with: the list split at its
+    /// commas, each item of one to nine digits below `n`.
+    fn rows_by_split(list: &str, n: usize) -> (Vec<u32>, usize) {
+        let (mut rows, mut bad) = (Vec::new(), 0);
+        for item in list.split(',') {
+            match item.parse::<u32>() {
+                Ok(v)
+                    if (1..=9).contains(&item.len())
+                        && item.bytes().all(|b| b.is_ascii_digit())
+                        && (v as usize) < n =>
+                {
+                    rows.push(v)
+                }
+                _ => bad += 1,
+            }
+        }
+        (rows, bad)
+    }
+
+    #[test]
+    fn rows_are_the_lists_items() {
+        for list in ["", "1", "12,7", ",", "3,,4", "99", "100", "1a,2", "+1,2", "123456789", "1234567890", "0,0,", "٣"]
+        {
+            let mut rows = Vec::new();
+            let bad = super::rows_into(list, 100, &mut rows);
+            assert_eq!((rows, bad), rows_by_split(list, 100), "{list:?}");
+        }
+    }
 }
