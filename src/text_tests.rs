@@ -203,3 +203,10 @@ fn lines_are_str_lines() {
         assert_eq!(lines(text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>(), "{text:?}");
     }
 }
+
+#[test]
+fn fields_are_split_at_tabs() {
+    for line in ["", "\t", "a", "a\tb", "a\t\tb\t", "\tرأس\tx y\t"] {
+        assert_eq!(fields(line).collect::<Vec<_>>(), line.split('\t').collect::<Vec<_>>(), "{line:?}");
+    }
+}
