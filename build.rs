@@ -17,6 +17,13 @@
 //! would start ends the row. Numbers are LEB128 varints; start
 //! coordinates are `zigzag(v) + 1`. Coordinates are tenths of a degree.
 
+#[allow(dead_code)]
+#[path = "src/hash.rs"]
+mod hash;
+#[allow(dead_code)]
+#[path = "src/gazetteer/word_table.rs"]
+mod word_table;
+
 use std::collections::HashMap;
 use std::env;
 use std::fs;
@@ -36,14 +43,18 @@ fn main() {
 }
 
 /// The first words of the keys of the late gazetteer shards
-/// (`data/gazetteer/late/*.tsv`, which native builds embed), each once and
-/// sorted, a line each: a flag digit (1: some key starts with the word; 3:
-/// and some key has more words after it) and the word. Native builds read
-/// this list at their first lookup instead of scanning the 22 MB of shards
+/// (`data/gazetteer/late/*.tsv`, which native builds embed), with their
+/// flags (1: some late key starts with the word; 2: some key, late or of
+/// the core's `index.tsv`, has more words after it), laid out as a
+/// [`word_table`] in `late_first_words.bin`. Native builds look words up in
+/// it in place instead of scanning the 22 MB of shards for them
 /// (`src/gazetteer/late_words.rs`, whose tests check it against a scan).
 /// Empty for the wasm build, which embeds no shard.
 fn late_first_words(out_dir: &Path) {
     println!("cargo:rerun-if-changed=data/gazetteer/late");
+    println!("cargo:rerun-if-changed=data/gazetteer/index.tsv");
+    println!("cargo:rerun-if-changed=src/gazetteer/word_table.rs");
+    println!("cargo:rerun-if-changed=src/hash.rs");
     let mut words: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
     if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
         let dir = fs::read_dir("data/gazetteer/late").expect("data/gazetteer/late is readable");
@@ -63,9 +74,16 @@ fn late_first_words(out_dir: &Path) {
                 *words.entry(first.to_string()).or_insert(0) |= flags;
             }
         }
+        let core = fs::read_to_string("data/gazetteer/index.tsv").expect("data/gazetteer/index.tsv is readable");
+        for line in core.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let key = line.split('\t').next().unwrap_or(line);
+            if let Some((first, _)) = key.split_once(' ') {
+                *words.entry(first.to_string()).or_insert(0) |= 2;
+            }
+        }
     }
-    let list: String = words.iter().map(|(w, f)| format!("{f}{w}\n")).collect();
-    fs::write(out_dir.join("late_first_words.txt"), list).expect("OUT_DIR is writable");
+    let list: Vec<(&str, u8)> = words.iter().map(|(w, &f)| (w.as_str(), f)).collect();
+    fs::write(out_dir.join("late_first_words.bin"), word_table::layout(&list)).expect("OUT_DIR is writable");
 }
 
 fn zigzag(v: i32) -> u32 {

@@ -3,7 +3,7 @@
 
 use super::filter::Filter;
 use super::late_words::{may_continue, may_hold, FirstWords};
-use super::table::Table;
+use super::table::{place_row, row_notable, Table};
 use crate::float::parse_f64;
 use crate::hash::FnvBuild;
 use std::collections::HashMap;
@@ -89,36 +89,6 @@ impl Row {
     }
 }
 
-/// The row number of a place row and the row (its columns are checked
-/// when the place is first asked for).
-fn place_row(line: &'static str, total: usize) -> Option<(usize, &'static str)> {
-    // the digits up to the first tab, as `str::parse` reads them (a shard
-    // parse reads a hundred rows)
-    let b = line.as_bytes();
-    let digits = b.iter().position(|&c| c == b'\t')?;
-    let number = b.get(..digits)?;
-    let number = number.strip_prefix(b"+").unwrap_or(number);
-    if number.is_empty() || number.len() > 18 || !number.iter().all(u8::is_ascii_digit) {
-        return None;
-    }
-    let row = number.iter().fold(0usize, |v, &c| v * 10 + usize::from(c - b'0'));
-    (row < total).then_some((row, line))
-}
-
-/// [`Row::notable_for`] of a place row: its ninth column (the flags) holds
-/// "N", and for an Arabic key not "A"; without parsing the rest.
-fn row_notable(line: &str, arabic: bool) -> bool {
-    // the bytes after the eighth tab, up to the next (a byte loop: `split`
-    // cost a tenth of an English process as shards were parsed)
-    let b = line.as_bytes();
-    let Some(from) = b.iter().enumerate().filter(|&(_, &c)| c == b'\t').nth(7).map(|(i, _)| i + 1) else {
-        return false;
-    };
-    let flags = b.get(from..).unwrap_or_default();
-    let flags = flags.get(..flags.iter().position(|&c| c == b'\t').unwrap_or(flags.len())).unwrap_or_default();
-    flags.contains(&b'N') && !(arabic && flags.contains(&b'A'))
-}
-
 /// Late places by id, indexed as they are first looked up by id (a
 /// reader's correction): rows loaded since wait in `pending`.
 #[derive(Default)]
@@ -145,7 +115,7 @@ struct Gazetteer {
     embedded: &'static [(&'static str, &'static str)],
     /// The first words of the embedded shards' keys and of the core's
     /// longer keys, read once when first needed.
-    first_words: OnceLock<FirstWords>,
+    first_words: OnceLock<Option<FirstWords>>,
     /// The core and the shards given folded in so far ([`answers`]).
     answers: AtomicUsize,
     /// Late places by id.
@@ -491,8 +461,13 @@ fn embedded_words(g: &Gazetteer) -> Option<&FirstWords> {
     if g.embedded.is_empty() {
         return None;
     }
-    let keys = g.core.get().map_or(&[][..], |c| &c.table.keys);
-    Some(g.first_words.get_or_init(|| super::late_words::first_words(keys)))
+    g.first_words.get_or_init(super::late_words::first_words).as_ref()
+}
+
+/// The core's keys (tests of the first words).
+#[cfg(test)]
+pub(super) fn core_keys() -> &'static [&'static str] {
+    gazetteer().core.get().map_or(&[], |c| &c.table.keys)
 }
 
 /// False when [`lookup_step`] of one `word` (no space) says no longer key

@@ -8,9 +8,12 @@
 //! lookup): a lookup whose first word is not in it cannot be in any shard. The wasm
 //! build does not need it: a shard there is only ever what the page fetched.
 
+#[cfg(test)]
+use crate::hash::FnvBuild;
+#[cfg(test)]
 use std::collections::HashMap;
 
-use crate::hash::FnvBuild;
+pub(super) use super::word_table::WordTable;
 
 /// A word is the first word of a late key ([`first_words`]).
 pub(super) const LATE_FIRST: u8 = 1;
@@ -19,39 +22,27 @@ pub(super) const LATE_FIRST: u8 = 1;
 pub(super) const HEAD: u8 = 2;
 
 /// The first words of keys and what each is ([`LATE_FIRST`], [`HEAD`]):
-/// of every key of the embedded shards, as `build.rs` lists them
-/// ([`LATE_FIRST_WORDS`]), and of every key of `core` with more than one
-/// word.
-pub(super) fn first_words(core: &[&'static str]) -> FirstWords {
-    let mut map = HashMap::with_capacity_and_hasher(1 << 18, FnvBuild::default());
-    for line in crate::text::lines(LATE_FIRST_WORDS) {
-        if let (Some(f), Some(word)) = (line.as_bytes().first(), line.get(1..)) {
-            map.insert(word, f.wrapping_sub(b'0'));
-        }
-    }
-    add_core_heads(&mut map, core);
-    map
+/// of every key of the embedded shards and every key of the core with
+/// more than one word, as `build.rs` lays them out
+/// ([`LATE_FIRST_WORDS`]); `None` if the layout is not this build's.
+pub(super) fn first_words() -> Option<FirstWords> {
+    WordTable::read(LATE_FIRST_WORDS)
 }
 
-/// The first words of the embedded shards' keys, a line each, sorted: the
-/// word's flags as a digit, then the word (written by `build.rs`: scanning
-/// the 22 MB of shards for them cost an English CLI process a tenth of its
-/// instructions). Empty in the wasm build, which embeds no shard.
-static LATE_FIRST_WORDS: &str = include_str!(concat!(env!("OUT_DIR"), "/late_first_words.txt"));
+/// The first words of the embedded shards' keys and the core's heads, a
+/// [`WordTable`] (laid out by `build.rs`: scanning the 22 MB of shards for
+/// them cost an English CLI process a tenth of its instructions, and
+/// hashing the 160k words into a map another 4%). Empty in the wasm
+/// build, which embeds no shard.
+static LATE_FIRST_WORDS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/late_first_words.bin"));
 
-fn add_core_heads(map: &mut FirstWords, core: &[&'static str]) {
-    for key in core {
-        let first = first_word(key);
-        if first.len() < key.len() {
-            *map.entry(first).or_insert(0) |= HEAD;
-        }
-    }
-}
-
-/// [`first_words`] by a scan of the `shards` texts (what `build.rs` does
-/// for the embedded ones).
+/// [`first_words`] by a scan of the `shards` texts and the `core` keys
+/// (what `build.rs` does for the embedded ones), as a map.
 #[cfg(test)]
-fn scan_first_words(shards: &[(&'static str, &'static str)], core: &[&'static str]) -> FirstWords {
+fn scan_first_words(
+    shards: &[(&'static str, &'static str)],
+    core: &[&'static str],
+) -> HashMap<&'static str, u8, FnvBuild> {
     let mut map = HashMap::with_capacity_and_hasher(1 << 18, FnvBuild::default());
     // a shard's keys come sorted: the keys of one first word in a row,
     // entered once
@@ -75,12 +66,25 @@ fn scan_first_words(shards: &[(&'static str, &'static str)], core: &[&'static st
     if run.1 != 0 {
         *map.entry(run.0).or_insert(0) |= run.1;
     }
-    add_core_heads(&mut map, core);
+    for key in core {
+        let first = first_word(key);
+        if first.len() < key.len() {
+            *map.entry(first).or_insert(0) |= HEAD;
+        }
+    }
     map
 }
 
+/// [`scan_first_words`] as a [`WordTable`] (leaked: tests only).
+#[cfg(test)]
+fn scanned_table(shards: &[(&'static str, &'static str)], core: &[&'static str]) -> FirstWords {
+    let map = scan_first_words(shards, core);
+    let words: Vec<(&str, u8)> = map.iter().map(|(w, &f)| (*w, f)).collect();
+    WordTable::read(Box::leak(super::word_table::layout(&words).into_boxed_slice())).expect("a layout of this build")
+}
+
 /// First words of keys and their flags ([`first_words`]).
-pub(super) type FirstWords = HashMap<&'static str, u8, FnvBuild>;
+pub(super) type FirstWords = WordTable<'static>;
 
 // Every late shard, for native builds: (name, text), sorted by name. The
 // wasm build gets them from the page (`data::provide_shard`).
@@ -100,7 +104,7 @@ pub(super) fn first_word(key: &str) -> &str {
 /// is embedded, a shard is then only what the page fetched, and a lookup of
 /// a fetched shard is cheap).
 pub(super) fn may_hold(words: Option<&FirstWords>, key: &str) -> bool {
-    words.is_none_or(|w| w.get(first_word(key)).is_some_and(|f| f & LATE_FIRST != 0))
+    words.is_none_or(|w| w.get(first_word(key)) & LATE_FIRST != 0)
 }
 
 /// Whether a lookup of one `word` (no space) may say that a longer key
@@ -109,7 +113,7 @@ pub(super) fn may_hold(words: Option<&FirstWords>, key: &str) -> bool {
 /// lookup must run as ever; otherwise it says no longer key and changes
 /// nothing, and a caller may skip it.
 pub(super) fn may_continue(words: Option<&FirstWords>, word: &str, unloaded: impl FnOnce() -> bool) -> bool {
-    let Some(flags) = words.map(|w| w.get(word).copied().unwrap_or(0)) else { return true };
+    let Some(flags) = words.map(|w| w.get(word)) else { return true };
     flags & HEAD != 0 || (flags & LATE_FIRST != 0 && unloaded())
 }
 
@@ -135,21 +139,28 @@ mod tests {
     }
 
     #[test]
-    fn the_built_list_is_the_embedded_shards_first_words() {
-        let core = ["abu dhabi", "rome", "ras al khaimah"];
-        let mut built: Vec<_> = first_words(&core).into_iter().collect();
-        let mut scanned: Vec<_> = scan_first_words(LATE, &core).into_iter().collect();
-        built.sort_unstable();
-        scanned.sort_unstable();
-        assert!(built.len() > 100_000, "{}", built.len());
-        assert_eq!(built, scanned);
+    fn the_built_table_is_the_embedded_shards_first_words() {
+        // the core's keys as the gazetteer holds them
+        let core: Vec<&'static str> = super::super::data::core_keys().to_vec();
+        let built = first_words().expect("build.rs lays the table out with this hasher");
+        let scanned = scan_first_words(LATE, &core);
+        assert!(scanned.len() > 100_000, "{}", scanned.len());
+        for (word, &flags) in &scanned {
+            assert_eq!(built.get(word), flags, "{word}");
+        }
+        // and nothing else: words of keys that are no first word, a word
+        // of no key, a first word's prefix
+        for word in ["york", "dhabi", "xqzvkw", "", "monmout"] {
+            assert_eq!(built.get(word), scanned.get(word).copied().unwrap_or(0), "{word}");
+        }
+        assert_eq!(built.len(), scanned.len());
     }
 
     #[test]
     fn embedded_shards_hold_their_first_words() {
         // a late key ("monmouth county" in the US counties) and a word no
         // place name starts with
-        let map = scan_first_words(LATE, &[]);
+        let map = scanned_table(LATE, &[]);
         assert!(may_hold(Some(&map), "monmouth county"));
         assert!(may_hold(Some(&map), "monmouth"));
         assert!(!may_hold(Some(&map), "xqzvkw"));
@@ -158,7 +169,7 @@ mod tests {
 
     #[test]
     fn only_heads_and_unloaded_shards_continue() {
-        let map = scan_first_words(SHARDS, &["ras al khaimah"]);
+        let map = scanned_table(SHARDS, &["ras al khaimah"]);
         let unloaded = || true;
         let loaded = || false;
         assert!(may_continue(Some(&map), "new", loaded));

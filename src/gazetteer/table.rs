@@ -128,6 +128,36 @@ impl Table {
     }
 }
 
+/// The row number of a place row and the row (its columns are checked
+/// when the place is first asked for).
+pub(super) fn place_row(line: &'static str, total: usize) -> Option<(usize, &'static str)> {
+    // the digits up to the first tab, as `str::parse` reads them (a shard
+    // parse reads a hundred rows)
+    let b = line.as_bytes();
+    let digits = b.iter().position(|&c| c == b'\t')?;
+    let number = b.get(..digits)?;
+    let number = number.strip_prefix(b"+").unwrap_or(number);
+    if number.is_empty() || number.len() > 18 || !number.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let row = number.iter().fold(0usize, |v, &c| v * 10 + usize::from(c - b'0'));
+    (row < total).then_some((row, line))
+}
+
+/// [`super::data`]'s `Row::notable_for` of a place row: its ninth column (the flags) holds
+/// "N", and for an Arabic key not "A"; without parsing the rest.
+pub(super) fn row_notable(line: &str, arabic: bool) -> bool {
+    // the bytes after the eighth tab, up to the next (a byte loop: `split`
+    // cost a tenth of an English process as shards were parsed)
+    let b = line.as_bytes();
+    let Some(from) = b.iter().enumerate().filter(|&(_, &c)| c == b'\t').nth(7).map(|(i, _)| i + 1) else {
+        return false;
+    };
+    let flags = b.get(from..).unwrap_or_default();
+    let flags = flags.get(..flags.iter().position(|&c| c == b'\t').unwrap_or(flags.len())).unwrap_or_default();
+    flags.contains(&b'N') && !(arabic && flags.contains(&b'A'))
+}
+
 /// The byte positions of the spaces of `key` (a byte loop: `match_indices`
 /// cost more than the hashing around it).
 fn spaces(key: &str) -> impl Iterator<Item = usize> + '_ {
