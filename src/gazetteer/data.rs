@@ -410,7 +410,6 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str, given: bool) -> Res
         }
     }
     drop(ids);
-    table.mark_notable(|i, arabic| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic)));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     let taken = shard.table.set(table).is_ok();
     if taken {
@@ -608,8 +607,9 @@ pub fn notable_step(key: &str) -> (bool, bool) {
     let arabic = key.chars().next().is_some_and(crate::text::is_arabic);
     let notable = |&i: &u32| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic));
     let ids = lookup(key);
+    let notable_row = |i: u32, arabic: bool| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic));
     let longer = g.core.get().is_some_and(|c| c.table.notable_heads.contains(key))
-        || shard_holding(g, key).is_some_and(|t| t.notable_heads.contains(key));
+        || shard_holding(g, key).is_some_and(|t| t.notable_head(key, notable_row));
     (ids.iter().any(notable), longer)
 }
 
