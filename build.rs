@@ -1,7 +1,9 @@
-//! Encodes the world map's outlines (`data/gazetteer/world.tsv`, SVG path
-//! text) into the bytes the crate embeds (`$OUT_DIR/world_paths.bin`,
-//! read back by `src/gazetteer/world.rs`, whose tests check every path reads
-//! back as the file writes it).
+//! Lists the first words of the late gazetteer shards' keys
+//! ([`late_first_words`]), and encodes the world map's outlines
+//! (`data/gazetteer/world.tsv`, SVG path text) into the bytes the crate
+//! embeds (`$OUT_DIR/world_paths.bin`, read back by
+//! `src/gazetteer/world.rs`, whose tests check every path reads back as the
+//! file writes it).
 //!
 //! Half the points of the outlines lie on a border two outlines share, one
 //! walking it the other way. So a run of moves that retraces points of an
@@ -14,6 +16,13 @@
 //! backwards (−), which must start where the ring stands. A 0 where a ring
 //! would start ends the row. Numbers are LEB128 varints; start
 //! coordinates are `zigzag(v) + 1`. Coordinates are tenths of a degree.
+
+#[allow(dead_code)]
+#[path = "src/hash.rs"]
+mod hash;
+#[allow(dead_code)]
+#[path = "src/gazetteer/word_table.rs"]
+mod word_table;
 
 use std::collections::HashMap;
 use std::env;
@@ -30,6 +39,51 @@ fn main() {
     let out = encode(&src);
     let dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     fs::write(Path::new(&dir).join("world_paths.bin"), out).expect("OUT_DIR is writable");
+    late_first_words(Path::new(&dir));
+}
+
+/// The first words of the keys of the late gazetteer shards
+/// (`data/gazetteer/late/*.tsv`, which native builds embed), with their
+/// flags (1: some late key starts with the word; 2: some key, late or of
+/// the core's `index.tsv`, has more words after it), laid out as a
+/// [`word_table`] in `late_first_words.bin`. Native builds look words up in
+/// it in place instead of scanning the 22 MB of shards for them
+/// (`src/gazetteer/late_words.rs`, whose tests check it against a scan).
+/// Empty for the wasm build, which embeds no shard.
+fn late_first_words(out_dir: &Path) {
+    println!("cargo:rerun-if-changed=data/gazetteer/late");
+    println!("cargo:rerun-if-changed=data/gazetteer/index.tsv");
+    println!("cargo:rerun-if-changed=src/gazetteer/word_table.rs");
+    println!("cargo:rerun-if-changed=src/hash.rs");
+    let mut words: std::collections::BTreeMap<String, u8> = std::collections::BTreeMap::new();
+    if env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+        let dir = fs::read_dir("data/gazetteer/late").expect("data/gazetteer/late is readable");
+        for entry in dir {
+            let path = entry.expect("data/gazetteer/late is readable").path();
+            if path.extension().and_then(|e| e.to_str()) != Some("tsv") {
+                continue;
+            }
+            let text = fs::read_to_string(&path).expect("a late shard is readable");
+            for line in text.lines() {
+                let Some(rest) = line.strip_prefix("K\t") else { continue };
+                let key = rest.split('\t').next().unwrap_or(rest);
+                let (first, flags) = match key.split_once(' ') {
+                    Some((first, _)) => (first, 3),
+                    None => (key, 1),
+                };
+                *words.entry(first.to_string()).or_insert(0) |= flags;
+            }
+        }
+        let core = fs::read_to_string("data/gazetteer/index.tsv").expect("data/gazetteer/index.tsv is readable");
+        for line in core.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            let key = line.split('\t').next().unwrap_or(line);
+            if let Some((first, _)) = key.split_once(' ') {
+                *words.entry(first.to_string()).or_insert(0) |= 2;
+            }
+        }
+    }
+    let list: Vec<(&str, u8)> = words.iter().map(|(w, &f)| (w.as_str(), f)).collect();
+    fs::write(out_dir.join("late_first_words.bin"), word_table::layout(&list)).expect("OUT_DIR is writable");
 }
 
 fn zigzag(v: i32) -> u32 {

@@ -309,7 +309,7 @@ fn next_line<R: BufRead>(input: &mut R, line: &mut Vec<u8>) -> io::Result<Option
             break;
         }
         any = true;
-        let (chunk, done) = match newline(buf) {
+        let (chunk, done) = match crate::text::newline(buf) {
             Some(i) => (buf.get(..i).unwrap_or(buf), Some(i + 1)),
             None => (buf, None),
         };
@@ -330,21 +330,6 @@ fn next_line<R: BufRead>(input: &mut R, line: &mut Vec<u8>) -> io::Result<Option
         line.pop();
     }
     Ok(Some(if len > MAX_INPUT_BYTES { Err(len) } else { Ok(()) }))
-}
-
-/// The first line feed of `b`, eight bytes at a time (the bit trick for a
-/// zero byte, of the bytes xor a line feed: exact for the eight as a whole).
-fn newline(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let mut i = 0;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\n'));
-        if x.wrapping_sub(ONES) & !x & (ONES << 7) != 0 {
-            break;
-        }
-        i += 8;
-    }
-    b.get(i..)?.iter().position(|&c| c == b'\n').map(|p| i + p)
 }
 
 /// JSON Lines, or one JSON object written over several lines (then its
@@ -492,23 +477,5 @@ impl<'de> Visitor<'de> for Elements<'_, '_> {
             }
         }
         Ok(())
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn newline_is_the_first_line_feed() {
-        for len in 0..20 {
-            for at in 0..=len {
-                let mut b = vec![b'x'; len];
-                b.extend_from_slice("é\n".as_bytes());
-                if let Some(c) = b.get_mut(at) {
-                    *c = b'\n';
-                }
-                assert_eq!(super::newline(&b), b.iter().position(|&c| c == b'\n'), "{len} {at}");
-                assert_eq!(super::newline(&b[..len]), b[..len].iter().position(|&c| c == b'\n'));
-            }
-        }
     }
 }

@@ -239,6 +239,58 @@ pub(crate) fn json_string_end(b: &[u8], open: usize) -> usize {
     }
 }
 
+/// The first line feed of `b`, eight bytes at a time (the bit trick for a
+/// zero byte, of the bytes xor a line feed).
+pub(crate) fn newline(b: &[u8]) -> Option<usize> {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut i = 0;
+    while let Some(chunk) = b.get(i..i + 8) {
+        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\n'));
+        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
+        if zero != 0 {
+            // the lowest flag is exact (only bytes above a zero byte may be
+            // flagged falsely)
+            return Some(i + zero.trailing_zeros() as usize / 8);
+        }
+        i += 8;
+    }
+    b.get(i..)?.iter().position(|&c| c == b'\n').map(|p| i + p)
+}
+
+/// The lines of `text` as [`str::lines`] gives them, found with
+/// [`newline`]: the embedded tables are read line by line at start (the
+/// gazetteer's first words scan 22 MB), where `str::lines` costs several
+/// instructions a byte.
+pub(crate) fn lines(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let Some(i) = newline(rest.as_bytes()) else { return Some(std::mem::take(&mut rest)) };
+        let line = rest.get(..i).unwrap_or_default();
+        rest = rest.get(i + 1..).unwrap_or_default();
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// The tab-separated fields of `line`, as `line.split('\t')` gives them,
+/// found by a byte loop (the word lists' rows are short: `split` costs
+/// more in setting up its search than in searching).
+pub(crate) fn fields(line: &str) -> impl Iterator<Item = &str> {
+    let mut rest = Some(line);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        match r.as_bytes().iter().position(|&b| b == b'\t') {
+            Some(i) => {
+                rest = r.get(i + 1..);
+                r.get(..i)
+            }
+            None => rest.take(),
+        }
+    })
+}
+
 /// True for letters of the Arabic script (after or before normalisation).
 pub fn is_arabic(c: char) -> bool {
     matches!(c, '\u{0600}'..='\u{06FF}' | '\u{0750}'..='\u{077F}' | '\u{08A0}'..='\u{08FF}' | '\u{FB50}'..='\u{FDFF}' | '\u{FE70}'..='\u{FEFF}')

@@ -180,3 +180,33 @@ fn json_string_ends_where_a_byte_by_byte_walk_ends() {
         }
     }
 }
+
+#[test]
+fn newline_is_the_first_line_feed() {
+    for len in 0..20 {
+        for at in 0..=len {
+            let mut b = vec![b'x'; len];
+            b.extend_from_slice("é\n".as_bytes());
+            if let Some(c) = b.get_mut(at) {
+                *c = b'\n';
+            }
+            assert_eq!(newline(&b), b.iter().position(|&c| c == b'\n'), "{len} {at}");
+            assert_eq!(newline(&b[..len]), b[..len].iter().position(|&c| c == b'\n'));
+        }
+    }
+}
+
+#[test]
+fn lines_are_str_lines() {
+    for text in ["", "\n", "a", "a\n", "a\r\nb", "a\n\nb\r", "\r\n\r\n", "one row\ttwo\nthree\r\n\nfour fields long\n"]
+    {
+        assert_eq!(lines(text).collect::<Vec<_>>(), text.lines().collect::<Vec<_>>(), "{text:?}");
+    }
+}
+
+#[test]
+fn fields_are_split_at_tabs() {
+    for line in ["", "\t", "a", "a\tb", "a\t\tb\t", "\tرأس\tx y\t"] {
+        assert_eq!(fields(line).collect::<Vec<_>>(), line.split('\t').collect::<Vec<_>>(), "{line:?}");
+    }
+}

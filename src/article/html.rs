@@ -31,7 +31,9 @@ enum Role {
 
 /// Rows of a sorted TSV table, comments skipped.
 fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    tsv.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(|l| l.split('\t').collect())
+    crate::text::lines(tsv)
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|l| crate::text::fields(l).collect())
 }
 
 fn elements() -> &'static [(&'static str, Role)] {

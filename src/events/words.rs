@@ -49,7 +49,12 @@ pub(super) struct EventWords {
 pub(super) fn event_words() -> &'static EventWords {
     static S: Late<EventWords> = Late::new();
     S.get(|| {
-        let list = |name: &str| lexicon::lists_in(late_list(List::EventWords), &[name]);
+        // the table read once, not once a list (it has 36)
+        let rows: Vec<Vec<&str>> = lexicon::rows(late_list(List::EventWords)).filter(|r| r.len() >= 3).collect();
+        let list = |name: &str| {
+            let words: Vec<&str> = rows.iter().filter(|r| r[0] == name).map(|r| r[1]).collect();
+            WordSet::new(&words)
+        };
         EventWords {
             host: list("host"),
             hold: list("hold"),

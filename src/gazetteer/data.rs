@@ -3,7 +3,7 @@
 
 use super::filter::Filter;
 use super::late_words::{may_continue, may_hold, FirstWords};
-use super::table::Table;
+use super::table::{place_row, row_notable, Table};
 use crate::float::parse_f64;
 use crate::hash::FnvBuild;
 use std::collections::HashMap;
@@ -89,21 +89,6 @@ impl Row {
     }
 }
 
-/// The row number of a place row and the row (its columns are checked
-/// when the place is first asked for).
-fn place_row(line: &'static str, total: usize) -> Option<(usize, &'static str)> {
-    let digits = line.bytes().position(|b| b == b'\t')?;
-    let row: usize = line.get(..digits)?.parse().ok()?;
-    (row < total).then_some((row, line))
-}
-
-/// [`Row::notable_for`] of a place row: its ninth column (the flags) holds
-/// "N", and for an Arabic key not "A"; without parsing the rest.
-fn row_notable(line: &str, arabic: bool) -> bool {
-    let flags = line.split('\t').nth(8).unwrap_or("");
-    flags.contains('N') && !(arabic && flags.contains('A'))
-}
-
 /// Late places by id, indexed as they are first looked up by id (a
 /// reader's correction): rows loaded since wait in `pending`.
 #[derive(Default)]
@@ -130,7 +115,7 @@ struct Gazetteer {
     embedded: &'static [(&'static str, &'static str)],
     /// The first words of the embedded shards' keys and of the core's
     /// longer keys, read once when first needed.
-    first_words: OnceLock<FirstWords>,
+    first_words: OnceLock<Option<FirstWords>>,
     /// The core and the shards given folded in so far ([`answers`]).
     answers: AtomicUsize,
     /// Late places by id.
@@ -161,7 +146,7 @@ pub fn as_the_page() -> bool {
 }
 
 fn data_rows(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::text::lines(text).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 /// A place row: its row number, then the place's columns.
@@ -406,7 +391,8 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str, given: bool) -> Res
     }
     let mut table = Table::with_capacity(keys.len());
     for line in keys {
-        let pushed = line.split_once('\t').is_some_and(|(key, list)| table.push(key, list, total, &mut bad));
+        let tab = line.as_bytes().iter().position(|&b| b == b'\t');
+        let pushed = tab.is_some_and(|i| table.push(&line[..i], &line[i + 1..], total, &mut bad));
         if !pushed {
             bad += 1;
         }
@@ -424,7 +410,6 @@ fn load_shard(g: &Gazetteer, name: &str, text: &'static str, given: bool) -> Res
         }
     }
     drop(ids);
-    table.mark_notable(|i, arabic| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic)));
     g.max_tokens.fetch_max(table.max_tokens, Ordering::Relaxed);
     let taken = shard.table.set(table).is_ok();
     if taken {
@@ -475,8 +460,13 @@ fn embedded_words(g: &Gazetteer) -> Option<&FirstWords> {
     if g.embedded.is_empty() {
         return None;
     }
-    let keys = g.core.get().map_or(&[][..], |c| &c.table.keys);
-    Some(g.first_words.get_or_init(|| super::late_words::first_words(g.embedded, keys)))
+    g.first_words.get_or_init(super::late_words::first_words).as_ref()
+}
+
+/// The core's keys (tests of the first words).
+#[cfg(test)]
+pub(super) fn core_keys() -> &'static [&'static str] {
+    gazetteer().core.get().map_or(&[], |c| &c.table.keys)
 }
 
 /// False when [`lookup_step`] of one `word` (no space) says no longer key
@@ -617,8 +607,9 @@ pub fn notable_step(key: &str) -> (bool, bool) {
     let arabic = key.chars().next().is_some_and(crate::text::is_arabic);
     let notable = |&i: &u32| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic));
     let ids = lookup(key);
+    let notable_row = |i: u32, arabic: bool| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic));
     let longer = g.core.get().is_some_and(|c| c.table.notable_heads.contains(key))
-        || shard_holding(g, key).is_some_and(|t| t.notable_heads.contains(key));
+        || shard_holding(g, key).is_some_and(|t| t.notable_head(key, notable_row));
     (ids.iter().any(notable), longer)
 }
 

@@ -151,3 +151,31 @@ fn late_arabic_names_leave_the_taggers_place_feature_alone() {
     assert!(lookup("الطيبه").iter().any(|&i| gazetteer().places.get(i as usize).and_then(Row::get) == Some(taibe)));
     assert!(!notable_step("الطيبه").0);
 }
+
+/// A late shard's table answers [`Table::notable_head`] when asked as the
+/// heads [`Table::mark_notable`] would have marked: for every start of
+/// every key, and for whole keys and words no key continues.
+#[test]
+fn notable_heads_of_shards_as_marked() {
+    let g = gazetteer();
+    load_all();
+    let notable = |i: u32, arabic: bool| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic));
+    let mut asked = 0;
+    for t in g.shards.iter().filter_map(|s| s.table.get()) {
+        let mut marked = HashSet::new();
+        for (key, &(s, e)) in t.keys.iter().zip(&t.spans) {
+            let arabic = key.chars().next().is_some_and(crate::text::is_arabic);
+            if t.ids[s as usize..e as usize].iter().any(|&i| notable(i, arabic)) {
+                marked.extend(key.match_indices(' ').map(|(i, _)| &key[..i]));
+            }
+        }
+        for key in &t.keys {
+            let starts = key.match_indices(' ').map(|(i, _)| &key[..i]);
+            for word in starts.chain([*key, "xqzvkw"]) {
+                assert_eq!(t.notable_head(word, notable), marked.contains(word), "{word:?}");
+                asked += 1;
+            }
+        }
+    }
+    assert!(asked > 200_000, "{asked}");
+}

@@ -52,6 +52,7 @@ mod filter;
 mod late_words;
 mod step_memo;
 mod table;
+mod word_table;
 mod words;
 mod world;
 

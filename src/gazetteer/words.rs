@@ -31,14 +31,14 @@ fn tables() -> &'static WordTables {
 
 /// A list's data rows (no comments, no blank lines).
 fn rows(list: List) -> impl Iterator<Item = &'static str> {
-    text(list).lines().filter(|l| !l.is_empty() && !l.starts_with('#'))
+    crate::text::lines(text(list)).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 fn build() -> WordTables {
     let mut skipped = 0;
     let mut weak = Vec::new();
     for line in rows(List::Stopwords).skip(1) {
-        match line.split('\t').collect::<Vec<_>>().as_slice() {
+        match crate::text::fields(line).collect::<Vec<_>>().as_slice() {
             ["weak", key, _] => {
                 let key = normalize_key(key);
                 // the caller also tries an Arabic word without its article (a
@@ -54,7 +54,7 @@ fn build() -> WordTables {
     }
     let mut state_abbr = Vec::new();
     for line in rows(List::StateAbbreviations).skip(1) {
-        match line.split('\t').collect::<Vec<_>>().as_slice() {
+        match crate::text::fields(line).collect::<Vec<_>>().as_slice() {
             [abbr, _, _] => state_abbr.push(super::name_key(abbr)),
             _ => skipped += 1,
         }
@@ -62,7 +62,7 @@ fn build() -> WordTables {
 
     let mut demonyms = Vec::new();
     for line in rows(List::CuratedDemonyms).skip(1) {
-        let [iso2, en, ar, _source] = line.split('\t').collect::<Vec<_>>()[..] else {
+        let [iso2, en, ar, _source] = crate::text::fields(line).collect::<Vec<_>>()[..] else {
             skipped += 1;
             continue;
         };

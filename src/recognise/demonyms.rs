@@ -77,7 +77,10 @@ struct Table {
 }
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).skip(1).map(|l| l.split('\t').collect())
+    crate::text::lines(src)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .skip(1)
+        .map(|l| crate::text::fields(l).collect())
 }
 
 /// Every key a base form stands for.

@@ -11,7 +11,9 @@ use crate::text::normalize_key;
 /// The data rows of a curated table: comment lines (`#`) and blank lines
 /// skipped, fields split on tabs.
 pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+    crate::text::lines(src)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| crate::text::fields(l).collect())
 }
 
 /// Sorts `(key, payload)` rows by key, stably (rows with the same key keep

@@ -67,7 +67,9 @@ pub struct Lists {
 const MEMO_LIMIT: usize = 1 << 16;
 
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    src.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(|l| l.split('\t').collect())
+    crate::text::lines(src)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| crate::text::fields(l).collect())
 }
 
 impl Lists {
