@@ -39,16 +39,17 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[
 # Measured and not taken (2026-12-04, on 437,598 / 432,989 B brotli):
 # --generate-global-effects first +55 B, --gufa first +1,285 B, -tnh +42 B;
 # opt-level "s" for wasm-release 479,292 B (+41.7 KB).
-# Measured and not taken (2026-12-05): LLVM's inliner threshold, which
-# opt-level "z" sets to 5 (rustflags "-Cllvm-args=-inline-threshold=N" in
-# .cargo/config.toml). Instructions per pass over the bench's 51 Arabic
-# articles in Node's V8 (TurboFan only, under callgrind) against brotli
-# bytes of the wasm, on 326086f1: 5 (as is) 602M, 436,421 B; 15 554M,
-# 438,299 B (5-7% faster in Chromium, fastest of 11 runs); 25 533M,
-# 442,274 B; 40 492M, 446,458 B; opt-level 3 323M, 560,723 B. With this
-# round's names work the first load stood at 451 KB of its 450 KB budget
-# even without it (449 KB once sine and cosine came from JS: still no room
-# for 1.9 KB), so the speed was not bought with more bytes.
+# LLVM's inliner threshold, which opt-level "z" sets to 5, is 25 in the
+# browser build (rustflags "-Cllvm-args=-inline-threshold=25" in
+# .cargo/config.toml; 2026-12-05, twenty-eighth session). Instructions per
+# pass over the bench's 51 Arabic articles in Node's V8 (TurboFan only, under
+# callgrind) against brotli bytes of the wasm: on da69a081, 5 634.4M,
+# 432,927 B; 25 550.4M (-13.2%), 438,346 B (+5.4 KB). The room came from
+# printing floats with the crate's own code (src/float/text.rs, -7.3 KB).
+# Earlier, on 326086f1: 5 602M, 436,421 B; 15 554M, 438,299 B; 25 533M,
+# 442,274 B; 40 492M, 446,458 B (over the first-load budget with the rest);
+# opt-level 3 323M, 560,723 B; opt-level "s" for this crate alone (the
+# dependencies at "z") 421M but +48.9 KB.
 WASM_OPT_FLAGS := --reorder-functions-by-name --merge-similar-functions -Oz -ocimfs 10 --low-memory-unused -Oz -O3 --strip-producers --strip-target-features --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
