@@ -3,6 +3,16 @@
 //! made at compile time ([`table!`]). The files keep both for who edits
 //! them; tests that check the sources read the files themselves.
 
+/// The data rows of a table's text: comment lines (`#`) and blank lines
+/// skipped, fields split on tabs (by [`crate::text::lines`] and
+/// [`crate::text::fields`], which read the tables at start faster than
+/// `str::lines` and `split`).
+pub fn rows(src: &str) -> impl Iterator<Item = Vec<&str>> {
+    crate::text::lines(src)
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| crate::text::fields(l).collect())
+}
+
 /// The text of a TSV file without its `#` comment lines, made at compile
 /// time. With a column count `n`, every column after the first `n` is
 /// emptied, its tab kept: a row still splits into as many fields, and the

@@ -9,6 +9,7 @@
 //! generated from), by the page's own HTML parser ([`named_reference`]), so
 //! the table (6.5 KB brotli) stays out of the first download.
 
+use crate::tsv::rows;
 use std::sync::OnceLock;
 
 /// HTML element names and what they do to text (`data/curated/html_elements.tsv`).
@@ -27,13 +28,6 @@ enum Role {
     /// Its content is not text for the reader (script, style, ...).
     Drop,
     Inline,
-}
-
-/// Rows of a sorted TSV table, comments skipped.
-fn rows(tsv: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    crate::text::lines(tsv)
-        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
-        .map(|l| crate::text::fields(l).collect())
 }
 
 fn elements() -> &'static [(&'static str, Role)] {

@@ -76,11 +76,9 @@ struct Table {
     skipped: usize,
 }
 
+/// A table's data rows after its header row.
 fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    crate::text::lines(src)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .skip(1)
-        .map(|l| crate::text::fields(l).collect())
+    crate::tsv::rows(src).skip(1)
 }
 
 /// Every key a base form stands for.

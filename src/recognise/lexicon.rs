@@ -7,14 +7,7 @@
 
 use crate::lists::{text as late_list, Late, List};
 use crate::text::normalize_key;
-
-/// The data rows of a curated table: comment lines (`#`) and blank lines
-/// skipped, fields split on tabs.
-pub fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    crate::text::lines(src)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| crate::text::fields(l).collect())
-}
+use crate::tsv::rows;
 
 /// Sorts `(key, payload)` rows by key, stably (rows with the same key keep
 /// their order), for any payload type, with the crate's one sort.

@@ -233,7 +233,7 @@ const NEVER_MIN_OTHER: usize = 10;
 pub(super) fn never_places() -> &'static WordSet {
     static S: Late<WordSet> = Late::new();
     S.get(|| {
-        let keys: Vec<&str> = lexicon::rows(late_list(List::AmbiguousPlaces))
+        let keys: Vec<&str> = crate::tsv::rows(late_list(List::AmbiguousPlaces))
             .filter(|r| r.len() >= 4 && r[1] == "0" && r[2].parse::<usize>().is_ok_and(|n| n >= NEVER_MIN_OTHER))
             .map(|r| r[0])
             .collect();
@@ -247,7 +247,7 @@ pub(super) fn never_places() -> &'static WordSet {
 pub(super) fn place_idioms() -> &'static WordSet {
     static S: Late<WordSet> = Late::new();
     S.get(|| {
-        let phrases: Vec<String> = lexicon::rows(late_list(List::PlaceIdioms))
+        let phrases: Vec<String> = crate::tsv::rows(late_list(List::PlaceIdioms))
             .filter(|r| r.len() >= 4)
             .map(|r| if r[0] == "-" { format!("{} {}", r[1], r[2]) } else { format!("{} {}", r[0], r[1]) })
             .collect();
@@ -262,7 +262,7 @@ pub(super) fn ambiguous_places() -> &'static WordSet {
     static S: Late<WordSet> = Late::new();
     S.get(|| {
         let keys: Vec<&str> =
-            lexicon::rows(late_list(List::AmbiguousPlaces)).filter(|r| r.len() >= 4).map(|r| r[0]).collect();
+            crate::tsv::rows(late_list(List::AmbiguousPlaces)).filter(|r| r.len() >= 4).map(|r| r[0]).collect();
         WordSet::new(&keys)
     })
 }
@@ -274,7 +274,7 @@ pub(super) fn ambiguous_places() -> &'static WordSet {
 pub(super) fn not_person_words() -> &'static WordSet {
     static S: Late<WordSet> = Late::new();
     S.get(|| {
-        let keys: Vec<&str> = lexicon::rows(late_list(List::NotPersonWords)).map(|r| r[0]).collect();
+        let keys: Vec<&str> = crate::tsv::rows(late_list(List::NotPersonWords)).map(|r| r[0]).collect();
         WordSet::new(&keys)
     })
 }

@@ -31,7 +31,7 @@
 use std::collections::HashMap;
 
 use super::places::tagged_place;
-use super::{lexicon, span, Found, Weak, What, Word};
+use super::{span, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::hash::FnvBuild;
 use crate::lists::{text, Late, List};
@@ -60,7 +60,7 @@ fn heads() -> &'static Heads {
     H.get(|| {
         let mut h =
             Heads { before: HashMap::default(), after: HashMap::default(), last: HashMap::default(), skipped: 0 };
-        for r in lexicon::rows(text(List::OrgPlaceHeads)).skip(1) {
+        for r in crate::tsv::rows(text(List::OrgPlaceHeads)).skip(1) {
             let [_lang, side, head, place, _source] = r[..] else {
                 h.skipped += 1;
                 continue;

@@ -31,7 +31,7 @@ fn places_in(t: &str, tagged: Option<&str>) -> Vec<String> {
 #[test]
 fn place_idioms_table() {
     check_table("place_idioms.tsv", late_list(List::PlaceIdioms), 4);
-    for r in super::super::lexicon::rows(late_list(List::PlaceIdioms)) {
+    for r in crate::tsv::rows(late_list(List::PlaceIdioms)) {
         assert!((r[0] == "-") != (r[2] == "-"), "place_idioms.tsv: one side only: {r:?}");
     }
 }

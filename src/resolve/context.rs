@@ -83,10 +83,7 @@ pub(crate) fn division_cue(words: &[Word], w0: usize, w1: usize) -> bool {
 }
 
 pub(crate) fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    crate::text::lines(text)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .skip(1)
-        .map(|l| crate::text::fields(l).collect())
+    crate::tsv::rows(text).skip(1)
 }
 
 pub(super) fn context_words() -> &'static ContextWords {

@@ -15,6 +15,7 @@ use std::sync::Mutex;
 
 use super::features::Lexicon;
 use crate::text::normalize_key;
+use crate::tsv::rows;
 
 /// A gazetteer key (a one-word place name).
 pub const PLACE: u16 = 1 << 0;
@@ -65,12 +66,6 @@ pub struct Lists {
 }
 
 const MEMO_LIMIT: usize = 1 << 16;
-
-fn rows(src: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
-    crate::text::lines(src)
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-        .map(|l| crate::text::fields(l).collect())
-}
 
 impl Lists {
     /// The lists, parsed once.

@@ -69,7 +69,7 @@ fn umm_al_qura() -> &'static (i32, Vec<(i64, u16)>) {
     T.get_or_init(|| {
         let mut first_year = 0;
         let mut years = Vec::new();
-        for r in crate::recognise::lexicon::rows(UMM_AL_QURA_TSV).filter(|r| r.len() >= 4) {
+        for r in crate::tsv::rows(UMM_AL_QURA_TSV).filter(|r| r.len() >= 4) {
             let (Ok(y), Some(d)) = (r[0].parse::<i32>(), parse_iso_day(r[1])) else { continue };
             if years.is_empty() {
                 first_year = y;

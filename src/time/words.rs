@@ -1,5 +1,5 @@
 //! Calendar and time words of Arabic and English, read once from two curated
-//! tables through the lexicon loader ([`crate::recognise::lexicon::rows`]):
+//! tables through the lexicon loader ([`crate::tsv::rows`]):
 //!
 //! - `data/curated/months.tsv`: month names as written, in both calendars
 //!   and every Arabic series (Egyptian/Gulf, Levantine/Iraqi, Maghrebi),
@@ -15,7 +15,7 @@ use std::sync::OnceLock;
 
 use crate::hash::FnvBuild;
 
-use crate::recognise::lexicon::rows;
+use crate::tsv::rows;
 
 /// Without comments and sources (see [`crate::tsv`]).
 pub const MONTHS_TSV: &str = crate::tsv::table!("../../data/curated/months.tsv", 5);
