@@ -1,6 +1,6 @@
 //! The map: projection, fitting, panning, zooming, pin sizes and label placement.
 
-use crate::float::clamp;
+use crate::float::{clamp, fixed};
 use crate::view::MapWindow;
 
 /// Zoom 1 shows the whole world's width.
@@ -57,10 +57,7 @@ impl Transform {
 
     /// The SVG `transform` attribute that maps plane coordinates to pixels.
     pub fn svg(&self) -> String {
-        {
-            use crate::float::fixed;
-            format!("matrix({} 0 0 {} {} {})", fixed(self.k, 5), fixed(self.k, 5), fixed(self.tx, 2), fixed(self.ty, 2))
-        }
+        format!("matrix({} 0 0 {} {} {})", fixed(self.k, 5), fixed(self.k, 5), fixed(self.tx, 2), fixed(self.ty, 2))
     }
 }
 

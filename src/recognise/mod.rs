@@ -312,8 +312,7 @@ pub fn recognise(
     if !pol.arabic {
         person_spans::patronymic_names(words, &mut accepted);
     }
-    people::nisba_surnames(words, &mut accepted);
-    people::given_name_family(words, &mut accepted);
+    people::family_names(words, &mut accepted);
     people::repeated_second_word(words, &mut accepted);
     if rules && pol.arabic {
         org_tails::mark(words, &mut accepted);

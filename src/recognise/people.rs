@@ -120,12 +120,8 @@ fn ar_name_end(words: &[Word], k: usize, limit: usize) -> Option<usize> {
         if definite(w) {
             // a family name: a nisba ("الصفدي"), or any definite word right
             // after a known given name ("بشار الأسد")
-            let family = !is_demonym(w)
-                && !w.f.org_adj
-                && (nisba(w)
-                    || (first_given
-                        && end == k + 1
-                        && w.readings.iter().all(|r| gazetteer::lookup(&r.key).is_empty())));
+            let family =
+                !is_demonym(w) && !w.f.org_adj && (nisba(w) || (first_given && end == k + 1 && !names_place(w)));
             if family {
                 end += 1;
             }
@@ -351,37 +347,66 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
     out.push(Found::new((i, j), (start, end), kind, what, PRIO_CAPS));
 }
 
-/// "محمد شياع السوداني": a nationality's masculine form right after an
-/// Arabic name of two words or more is its family name (a nisba), not the
-/// person's nationality, which Arabic news writes before the name ("الرئيس
-/// المصري عبد الفتاح السيسي"). The tagger, which leads for Arabic names,
-/// stops before it; so did the Iraqi prime minister's name, pinned on
-/// Sudan. `found` is sorted by start.
-pub(super) fn nisba_surnames(words: &[Word], found: &mut Vec<Found>) {
+/// The family name right after a person's name, which the tagger (it
+/// leads for Arabic names) stops before; `found` is sorted by start.
+/// - "محمد شياع السوداني": a nationality's masculine form right after an
+///   Arabic name of two words or more is its family name (a nisba), not the
+///   person's nationality, which Arabic news writes before the name
+///   ("الرئيس المصري عبد الفتاح السيسي"); the one-word place found there
+///   gives way (the Iraqi prime minister's name was pinned on Sudan).
+/// - "فهد المرشد": after a lone unambiguous given name, a definite word that
+///   is no place, nationality, title, function word or word the gold
+///   corpora keep out of names ([`family_word`]), unless the name is what
+///   an institution is named after ([`named_after`]).
+pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
     let mut i = 0;
     while i < found.len() {
-        let n = found[i].w1;
         let f = &found[i];
-        let nisba_next = words.get(n).is_some_and(|w| {
-            w.arabic && !w.brk && !w.quote_before && is_demonym(w) && definite(w) && w.key.ends_with('ي')
-        });
-        let free =
-            found.get(i + 1).is_none_or(|g| g.w0 > n || (g.w0 == n && g.w1 == n + 1 && g.kind == EntityType::Place));
-        let extend = f.kind == EntityType::Person
+        let n = f.w1;
+        let person = f.kind == EntityType::Person
             && f.link.is_none()
             && !f.demonym
-            && f.w1 >= f.w0 + 2
             && matches!(f.what, What::Person { .. })
-            && nisba_next
-            && free;
-        if extend {
-            if found.get(i + 1).is_some_and(|g| g.w0 == n) {
+            && words[f.w0].arabic;
+        let next = words.get(n).filter(|w| w.arabic && !w.brk && !w.quote_before && definite(w));
+        let nisba = f.w1 >= f.w0 + 2 && next.is_some_and(|w| is_demonym(w) && w.key.ends_with('ي'));
+        let family = f.w1 == f.w0 + 1
+            && given(&words[f.w0]).is_some_and(|g| !g.ambiguous)
+            && !named_after(words, f.w0)
+            && next.is_some_and(family_word);
+        // what was found at the next word (the list holds no overlaps)
+        let at_next = found.get(i + 1).filter(|g| g.w0 == n);
+        let free = at_next.is_none_or(|g| nisba && g.w1 == n + 1 && g.kind == EntityType::Place);
+        if person && (nisba || family) && free {
+            if at_next.is_some() {
                 found.remove(i + 1);
             }
             take_next_word(words, &mut found[i]);
         }
         i += 1;
     }
+}
+
+/// A definite word that may be a family name after a given name (see
+/// [`family_names`]).
+fn family_word(w: &Word) -> bool {
+    w.key.chars().count() >= 4
+        && !w.key.ends_with("ية")
+        && !prepositional(w)
+        && !is_demonym(w)
+        && !w.f.org_adj
+        && !w.f.ar_stop
+        && !w.f.time
+        && !is_title_word(w)
+        && !is_trigger_word(w)
+        && !w.f.org_head
+        && !not_person_words().contains(&w.key)
+        && !names_place(w)
+}
+
+/// Whether a reading of `w` is a place the gazetteer knows.
+fn names_place(w: &Word) -> bool {
+    w.readings.iter().any(|r| !gazetteer::lookup(&r.key).is_empty())
 }
 
 /// A name after a title that starts with an unambiguous given name and
@@ -403,49 +428,6 @@ fn named_after(words: &[Word], w0: usize) -> bool {
     let (title, head) = (&words[t], &words[h]);
     let settlement = || head.readings.iter().any(|r| settlement_words().contains(&r.key));
     is_title_word(title) && !title.brk && (head.f.org_head || super::facilities::is_head(head) || settlement())
-}
-
-/// "فهد المرشد": the tagger's person of one word, an unambiguous given
-/// name, and a definite word right after it that is no place, nationality,
-/// title, function word or word the gold corpora keep out of names: the
-/// family name (Arabic writes it after the given name; the tagger stops
-/// before a family name it has seldom seen). `found` is sorted by start.
-pub(super) fn given_name_family(words: &[Word], found: &mut [Found]) {
-    let mut i = 0;
-    while i < found.len() {
-        let f = &found[i];
-        let n = f.w1;
-        let lone_given = f.kind == EntityType::Person
-            && f.link.is_none()
-            && !f.demonym
-            && f.w1 == f.w0 + 1
-            && matches!(f.what, What::Person { .. })
-            && words[f.w0].arabic
-            && given(&words[f.w0]).is_some_and(|g| !g.ambiguous);
-        let family = |w: &Word| {
-            w.arabic
-                && !w.brk
-                && !w.quote_before
-                && definite(w)
-                && w.key.chars().count() >= 4
-                && !w.key.ends_with("ية")
-                && !prepositional(w)
-                && !is_demonym(w)
-                && !w.f.org_adj
-                && !w.f.ar_stop
-                && !w.f.time
-                && !is_title_word(w)
-                && !is_trigger_word(w)
-                && !w.f.org_head
-                && !not_person_words().contains(&w.key)
-                && w.readings.iter().all(|r| gazetteer::lookup(&r.key).is_empty())
-        };
-        let free = found.get(i + 1).is_none_or(|g| g.w0 > n);
-        if lone_given && free && !named_after(words, f.w0) && words.get(n).is_some_and(family) {
-            take_next_word(words, &mut found[i]);
-        }
-        i += 1;
-    }
 }
 
 /// Whether two person keys may name one person: one ends with the other
