@@ -256,10 +256,12 @@ pub(super) fn named_person(words: &[Word], i: usize, out: &mut Vec<Found>) {
         if e - i < 2 {
             return;
         }
-        // "علي" stays doubtful here even where the text writes "على" apart
-        // ([`super::words`]): without the tagger (rules alone) it made 70
-        // more people on the development parts, 4 of them right
-        if (g.ambiguous || w.text == "علي") && given(&words[i + 1]).is_none() && !words[i + 1].f.particle {
+        // the list's own doubt, not the text's: "علي" stays doubtful here
+        // even where the text writes "على" apart ([`super::words`]); without
+        // the tagger (rules alone) that made 70 more people on the
+        // development parts, 4 of them right
+        let doubtful = g.ambiguous || lexicon::is_given_name(&w.key).is_some_and(|g| g.ambiguous);
+        if doubtful && given(&words[i + 1]).is_none() && !words[i + 1].f.particle {
             return;
         }
         person(words, i, e, PRIO_NAME_PERSON, out);
