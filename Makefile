@@ -58,7 +58,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 RUST_SOURCES := Cargo.toml Cargo.lock build.rs $(shell find src data -type f 2>/dev/null) www/articles/default.json www/style.css www/atlas.css
 WWW_SOURCES := $(shell find www -type f 2>/dev/null)
 
-.PHONY: setup build run test test-native test-wasm test-e2e bench fuzz fmt lint
+.PHONY: setup build run test test-native test-wasm test-e2e bench cli fuzz fmt lint
 
 ## setup: install what is missing, and nothing else
 setup: node_modules/.installed
@@ -150,12 +150,17 @@ test-e2e: build
 	@echo "test: end-to-end (playwright-core + /usr/bin/chromium) against dist/"
 	@node --test --test-concurrency=1 tests/e2e/
 
+## cli: the command line built with profile-guided optimisation (scripts/pgo.sh)
+## → target/pgo/bin/article-atlas (and the bench beside it)
+cli:
+	@scripts/pgo.sh
+
 ## bench: speed and size figures (native analyze per stage, wasm analyze,
 ## dist sizes, first render, memory over 100 loads) in one run
-bench: build
+bench: build cli
 	@rm -rf target/bench
-	@echo "bench: native analyze (the CLI's profile) on the default article and the development corpus"
-	@$(CARGO) run --profile cli --quiet --bin bench -- --summary target/bench/native.json
+	@echo "bench: native analyze (the CLI's build, profile-guided) on the default article and the development corpus"
+	@target/pgo/bin/bench --summary target/bench/native.json
 	@echo; echo "bench: dist/ sizes"
 	@node scripts/sizes.mjs dist
 	@echo; echo "bench: in headless Chromium"
