@@ -365,7 +365,7 @@ pub(super) fn merge(mut cands: Vec<Found>, tagger_first: bool) -> Vec<Found> {
         c.prio == PRIO_PLACE
             && matches!(&c.what, What::Place { cands, key, .. }
                 if key.starts_with(|ch: char| ch.is_ascii_alphabetic())
-                    && first_kind(cands, &[PlaceKind::Country, PlaceKind::Province]))
+                    && first_kind(cands, &[PlaceKind::Country, PlaceKind::Province, PlaceKind::Region]))
             && tagger_found_all(c, &cands, |t| t.kind == EntityType::Place)
     };
     let around: Vec<(usize, usize)> = if tagger_first {
