@@ -16,8 +16,8 @@
 //! read as an organisation, which news corpora mark as one.
 
 use super::lists::{
-    ar_area_named, ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before, en_facility_body,
-    en_facility_centre, en_facility_of, en_facility_place,
+    ar_area_named, ar_district_own, ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before,
+    en_facility_body, en_facility_centre, en_facility_of, en_facility_place,
 };
 use super::merge::first_kind;
 use super::places::tagged_place;
@@ -141,10 +141,14 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         // (a place the gazetteer does not know pins nothing: the tagger's
         // "Kenyatta National Hospital", "حي المنيل")
         let unmapped = |f: &Found| matches!(&f.what, What::Place { cands, .. } if cands.is_empty());
-        let town_inside = inside.iter().any(|&k| {
-            matches!(accepted[k].what, What::Place { .. }) && !accepted[k].demonym && !unmapped(&accepted[k])
-        });
-        let pin = if fits && !dated && !town_inside { pin_of(words, w0, w1, accepted) } else { None };
+        // a district's own name is no town it lies in ("حي الدار البيضاء
+        // جنوب الرياض" is a district of Riyadh, not Casablanca)
+        let own_name = district_own(&words[w0]);
+        let town_inside = !own_name
+            && inside.iter().any(|&k| {
+                matches!(accepted[k].what, What::Place { .. }) && !accepted[k].demonym && !unmapped(&accepted[k])
+            });
+        let pin = if fits && !dated && !town_inside { pin_of(words, w0, w1, accepted, own_name) } else { None };
         if let Some((what, town)) = pin {
             // a town named inside is the mention, as news corpora mark it
             // ("مطار القاهرة الدولي" marks Cairo)
@@ -152,7 +156,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             // outside, as they mark "حي الخضراء"; a person's name is a
             // place only with its head ("مطار رفيق الحريري")
             let bare = words[w0].arabic && w1 == w0 + 2 && inside.iter().all(|&k| unmapped(&accepted[k]));
-            let bare = bare || head == Head::Area;
+            let bare = bare || head == Head::Area || own_name;
             let ((w0, w1), (start, end)) = match town {
                 Some((k, pre)) => ((k, k + 1), span(words, k, k + 1, pre)),
                 None if bare => ((w0 + 1, w1), span(words, w0 + 1, w1, 0)),
@@ -168,6 +172,12 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         // read again from its middle ("Frederick Memorial Hospital")
         i = w1.max(i + 1);
     }
+}
+
+/// Whether `w` is an Arabic word for one district before its name ("حي"):
+/// the name after it is the district's own, no town it lies in.
+fn district_own(w: &Word) -> bool {
+    w.arabic && w.readings.iter().any(|r| ar_district_own().contains(&r.key))
 }
 
 /// Whether the word at `j` is a verb of speech right after an English name
@@ -316,8 +326,15 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
 /// International Airport"), else the nearest town or province the text
 /// names, in the same sentence first; when a country is named nearer, a
 /// town of that country or a small country itself.
-/// With the word and proclitics' length of a town named inside.
-fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(What, Option<(usize, usize)>)> {
+/// With the word and proclitics' length of a town named inside. A
+/// district's `own_name` is never its town.
+fn pin_of(
+    words: &[Word],
+    w0: usize,
+    w1: usize,
+    accepted: &[Found],
+    own_name: bool,
+) -> Option<(What, Option<(usize, usize)>)> {
     let local = [PlaceKind::City, PlaceKind::Province];
     let as_what = |cands: &'static [u32], key: String| What::Place {
         cands,
@@ -331,8 +348,9 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
     let first = |cands: &[u32]| cands.first().and_then(|&c| places.get(c as usize));
     let small =
         |p: &gazetteer::Place| p.kind == PlaceKind::Country && p.radius_km > 0.0 && p.radius_km <= SMALL_COUNTRY_KM;
-    // a town's name inside it, or a small country's ("مطار الكويت الدولي")
-    for k in w0 + 1..w1 {
+    // a town's name inside it, or a small country's ("مطار الكويت الدولي"),
+    // but not a district's own name
+    for k in (w0 + 1..w1).filter(|_| !own_name) {
         if let Some((cands, pre)) = tagged_place(words, k, k + 1) {
             let key = words[k]
                 .readings
@@ -348,7 +366,7 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
     // a county or town its name starts with pins it, and the facility
     // stays the mention ("Walker County Civic Center", "Gainesville Civic
     // Center")
-    for e in (w0 + 1..=(w0 + 3).min(w1 - 1)).rev() {
+    for e in (w0 + 1..=(w0 + 3).min(w1 - 1)).rev().filter(|_| !own_name) {
         let Some((cands, _)) = tagged_place(words, w0, e).filter(|(c, _)| first_kind(c, &local)) else { continue };
         return Some((as_what(cands, super::key_of(words, w0, e, &words[w0].key)), None));
     }
@@ -357,7 +375,8 @@ fn pin_of(words: &[Word], w0: usize, w1: usize, accepted: &[Found]) -> Option<(W
     let nearest = |kinds: &[PlaceKind], country: Option<&str>| {
         accepted
             .iter()
-            .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1))
+            // nor is another district's own name ("حي المرج")
+            .filter(|f| !f.demonym && (f.w1 <= w0 || f.w0 >= w1) && !(f.w0 > 0 && district_own(&words[f.w0 - 1])))
             .filter_map(|f| match &f.what {
                 // a common word is no anchor ("#سيول_الكويت": floods, not Seoul)
                 What::Place { weak: Weak::Common | Weak::Adjective | Weak::Focus, .. } => None,

@@ -357,6 +357,7 @@ mod tests {
             "ar_construct_head",
             "ar_destination",
             "ar_district",
+            "ar_district_own",
             "ar_facility_body",
             "ar_facility_named",
             "ar_facility_place",

@@ -201,6 +201,9 @@ word_lists! {
     /// Words for city districts that open a list of their names ("أحياء
     /// النسيم، والربيع").
     pub(super) fn ar_districts = ["ar_district"];
+    /// Words for one city district before its name ("حي"): the name is
+    /// the district's own, not the town it lies in ([`super::facilities`]).
+    pub(super) fn ar_district_own = ["ar_district_own"];
     /// Words that open a list of company names ("أسهم شركات ...").
     pub(super) fn ar_company_lists = ["ar_company_list"];
     /// Number words of a sum ("مليون", "مليار"): the word after them is a
