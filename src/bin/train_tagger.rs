@@ -19,6 +19,15 @@
 //! confidence temperature are tuned on the development parts (all of a
 //! language's, pooled); no test part is read here. Same data and parameters
 //! give the same bytes.
+//!
+//! `--refit` adds a last step: the model is trained again on train +
+//! development with the epochs, O penalty and temperature chosen on
+//! development, and that is the one written (its development figures are
+//! then not held out; the printed tables and the README's stay the
+//! train-only model's). `REFIT` says which is the default. Learning curves:
+//! `--train-share F` trains on the first F of each corpus's train documents
+//! (`--train-tail`: the last), and with the refit also scores both models
+//! on the train documents left out.
 
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
@@ -32,6 +41,10 @@ use article_atlas::internals::tokenize;
 const PER: usize = 0;
 const ORG: usize = 1;
 const LOC: usize = 2;
+
+/// Whether the written model is refit on train + development by default
+/// (`--refit`, `--no-refit` choose either way).
+const REFIT: bool = false;
 
 struct Args {
     devdata: PathBuf,
@@ -48,6 +61,10 @@ struct Args {
     write: bool,
     check: bool,
     without: Vec<Corpus>,
+    train_share: f64,
+    /// `--train-share` takes the last documents instead of the first.
+    train_tail: bool,
+    refit: bool,
 }
 
 fn parse_args() -> Args {
@@ -66,6 +83,9 @@ fn parse_args() -> Args {
         write: true,
         check: false,
         without: Vec::new(),
+        train_share: 1.0,
+        train_tail: false,
+        refit: REFIT,
     };
     let mut it = std::env::args().skip(1);
     while let Some(arg) = it.next() {
@@ -92,6 +112,16 @@ fn parse_args() -> Args {
             "--min-count" => {
                 a.min_count = Some(it.next().and_then(|e| e.parse().ok()).expect("--min-count needs a number"))
             }
+            "--train-share" => {
+                a.train_share = it
+                    .next()
+                    .and_then(|e| e.parse().ok())
+                    .filter(|f: &f64| *f > 0.0 && *f <= 1.0)
+                    .expect("--train-share needs a fraction in (0, 1]")
+            }
+            "--train-tail" => a.train_tail = true,
+            "--refit" => a.refit = true,
+            "--no-refit" => a.refit = false,
             "--dry-run" => a.write = false,
             "--without" => {
                 let name = it.next().unwrap_or_default();
@@ -106,7 +136,7 @@ fn parse_args() -> Args {
                 a.check = true;
             }
             _ => {
-                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--margin N] [--stack-folds N] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
+                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--margin N] [--stack-folds N] [--train-share F [--train-tail]] [--refit | --no-refit] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
                 std::process::exit(2);
             }
         }
@@ -294,19 +324,21 @@ fn tune_o_penalty(model: &mut Model, dev: &[Example]) -> i16 {
     let mut best = (micro(&evaluate(&base, dev).0).prf().2, 0i16);
     for penalty in (10..=200).step_by(10) {
         let mut m = base.clone();
-        for row in m.trans.chunks_mut(NT) {
-            row[0] = row[0].saturating_sub(penalty);
-        }
+        fold_o_penalty(&mut m, penalty);
         let f = micro(&evaluate(&m, dev).0).prf().2;
         if f > best.0 {
             best = (f, penalty);
         }
     }
     *model = base;
-    for row in model.trans.chunks_mut(NT) {
-        row[0] = row[0].saturating_sub(best.1);
-    }
+    fold_o_penalty(model, best.1);
     best.1
+}
+
+fn fold_o_penalty(model: &mut Model, penalty: i16) {
+    for row in model.trans.chunks_mut(NT) {
+        row[0] = row[0].saturating_sub(penalty);
+    }
 }
 
 /// The temperature that makes span scores most honest on the development
@@ -365,6 +397,9 @@ struct Report {
     sources: Vec<Source>,
     n_train: (usize, usize),
     n_dev: (usize, usize),
+    /// Sentences and tokens of train + development, when the shipped model
+    /// was refit on them.
+    n_refit: Option<(usize, usize)>,
     table: String,
     /// Per development part: corpus name, sentences, micro P/R/F1.
     parts: Vec<(String, usize, (f64, f64, f64))>,
@@ -382,8 +417,18 @@ fn run(lang: Lang, args: &Args) -> Report {
     };
     let mut train_set: Vec<Vec<Vec<Word>>> = Vec::new();
     let mut dev_parts: Vec<(Corpus, Vec<Vec<Vec<Word>>>)> = Vec::new();
+    // the train documents a share leaves out: scored below when refitting
+    let mut rest_set: Vec<Vec<Vec<Word>>> = Vec::new();
     for &c in &corpora {
-        train_set.extend(documents(c, Split::Train, &args.devdata, &mut sources));
+        let mut docs = documents(c, Split::Train, &args.devdata, &mut sources);
+        // learning curves: the first (or last) share of each corpus's train documents
+        let keep = (docs.len() as f64 * args.train_share).round() as usize;
+        if args.train_tail {
+            rest_set.extend(docs.drain(..docs.len() - keep));
+        } else {
+            rest_set.extend(docs.split_off(keep));
+        }
+        train_set.extend(docs);
         dev_parts.push((c, documents(c, Split::Dev, &args.devdata, &mut sources)));
     }
     let dev_set: Vec<Vec<Vec<Word>>> = dev_parts.iter().flat_map(|(_, s)| s.iter().cloned()).collect();
@@ -479,6 +524,22 @@ fn run(lang: Lang, args: &Args) -> Report {
         parts.push((corp.name().to_string(), ex.len(), all.prf()));
     }
     println!("[{}] development scores (exact span match):\n{table}", lang.code());
+    let (bytes, shipped, n_refit) = if args.refit {
+        let (bytes, n) = refit(lang, &params, penalty, &train_set, &dev_set, &dev_ex);
+        let model = Model::from_bytes(&bytes).expect("fresh model decodes");
+        if !rest_set.is_empty() {
+            // what adding the development part gives on train documents
+            // neither model saw
+            let rest = examples(&rest_set, 0);
+            for (name, m) in [("train share alone", &shipped), ("refit with development", &model)] {
+                let (c, all) = evaluate(m, &rest);
+                println!("[{}] left-out train documents, {name}:\n{}", lang.code(), score_table(&c, all));
+            }
+        }
+        (bytes, model, Some(n))
+    } else {
+        (bytes, shipped, None)
+    };
     println!(
         "[{}] model {} bytes, {} buckets, {} weights",
         lang.code(),
@@ -491,7 +552,39 @@ fn run(lang: Lang, args: &Args) -> Report {
         lang.code(),
         words_per_second(&shipped, &dev_ex)
     );
-    Report { lang, params, sources, n_train, n_dev, table, parts, corpora, keys: shipped.keys.len(), bytes, penalty }
+    let keys = shipped.keys.len();
+    Report { lang, params, sources, n_train, n_dev, n_refit, table, parts, corpora, keys, bytes, penalty }
+}
+
+/// The last step: the model trained again on train and development
+/// together with the epochs, O penalty and temperature chosen on
+/// development, its bytes and the (sentences, tokens) it saw. Its
+/// development scores are printed but are no longer held out.
+fn refit(
+    lang: Lang,
+    params: &Params,
+    penalty: i16,
+    train_set: &[Vec<Vec<Word>>],
+    dev_set: &[Vec<Vec<Word>>],
+    dev_ex: &[Example],
+) -> (Vec<u8>, (usize, usize)) {
+    let mut all = examples(train_set, 0);
+    all.extend(examples(dev_set, train_set.len()));
+    let n = (all.len(), all.iter().map(|e| e.tokens.len()).sum::<usize>());
+    println!("[{}] refit on train + development: {} sentences / {} tokens", lang.code(), n.0, n.1);
+    let mut model = train(&all, params, Lists::get(), |epoch, m| {
+        println!("[{}] refit epoch {epoch} ({} weights kept)", lang.code(), m.keys.len());
+    });
+    fold_o_penalty(&mut model, penalty);
+    model.temperature = params.temperature;
+    let bytes = model.to_bytes();
+    let seen = Model::from_bytes(&bytes).expect("fresh model decodes");
+    let (p, r, f) = evaluate(&seen, dev_ex).1.prf();
+    println!(
+        "[{}] refit model on development (seen in training, not held out): P {p:.3} R {r:.3} F1 {f:.3}",
+        lang.code()
+    );
+    (bytes, n)
 }
 
 fn readme(reports: &[Report]) -> String {
@@ -503,9 +596,12 @@ fn readme(reports: &[Report]) -> String {
         "Same data and hyper-parameters give the same bytes; add `--check` to verify the committed\n\
          files against a fresh run without writing. The data is read in place from the development\n\
          data folder; file sizes and FNV-1a 64-bit hashes below say which files were used. Scores\n\
-         are for the shipped (quantised) weights on the development splits (tuned on: development\n\
-         figures), exact span match; MISC is learned but not reported to the app. Test figures:\n\
-         `cargo run --release --bin eval -- all`.\n",
+         are for the quantised weights trained on the train parts alone, on the development splits\n\
+         (tuned on: development figures), exact span match; MISC is learned but not reported to the\n\
+         app. With `--refit` the weights written are trained again on train + development with the\n\
+         settings chosen there (a language's section then says so); `--no-refit --out DIR` writes the\n\
+         train-only weights, which `ATLAS_TAGGER_DIR=DIR` makes `eval` score (held-out development\n\
+         figures, for tuning). Test figures: `cargo run --release --bin eval -- all`.\n",
     );
     s.push_str(
         "\n## What the model is\n\n\
@@ -578,6 +674,16 @@ fn readme(reports: &[Report]) -> String {
             "Training: {} sentences, {} tokens. Development: {} sentences, {} tokens.\n",
             r.n_train.0, r.n_train.1, r.n_dev.0, r.n_dev.1
         );
+        if let Some((n, t)) = r.n_refit {
+            let _ = writeln!(
+                s,
+                "Shipped: the model refit on train + development ({n} sentences, {t} tokens) with the epochs, O \
+                 penalty and temperature above. The scores below are the train-only model's, held out from its \
+                 training; the shipped model has seen the development parts, so its own development figures \
+                 (`eval -- ner-{}-dev`) are not held out.\n",
+                r.lang.code()
+            );
+        }
         s.push_str(&r.table);
         s.push_str("\n| development part | sentences | P | R | F1 |\n|---|---|---|---|---|\n");
         for (name, n, (p, rr, f)) in &r.parts {
