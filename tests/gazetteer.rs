@@ -219,6 +219,22 @@ fn numbers(s: &str) -> Vec<f64> {
     out
 }
 
+/// A historical state is pinned on a place of the core: the page has the
+/// core from the start, a late shard only when the article names a word of
+/// it (West Germany pinned on Bonn, in a late shard, lost its mention in
+/// the page while the CLI kept it).
+#[test]
+fn historical_pins_are_core_places() {
+    let core: HashSet<String> =
+        rows("data/gazetteer/places.tsv").into_iter().filter_map(|r| r.get(1).cloned()).collect();
+    let historical = rows("data/curated/historical_places.tsv");
+    assert!(historical.len() >= 7, "only {} historical states", historical.len());
+    for row in &historical {
+        let (Some(id), Some(pin)) = (row.first(), row.get(1)) else { panic!("bad row {row:?}") };
+        assert!(core.contains(pin), "{id}: its pin {pin} is no core place");
+    }
+}
+
 #[test]
 fn curated_tables_are_sorted_and_sourced() {
     for (path, key_cols, source_col) in [
