@@ -183,9 +183,19 @@ pub fn normalize_to(s: &str, out: &mut String) {
         }
         return;
     }
-    for c in s.chars() {
+    // Most letters of an Arabic word are their own normalised form: runs
+    // of them are copied whole, not pushed one character at a time.
+    let table = normalized_table();
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if table.get(c as usize).is_some_and(|&n| n == u32::from(c)) {
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or_default());
         normalize_into(c, &mut |n| out.push(n));
+        run = i + c.len_utf8();
     }
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// Normalises a phrase for lookup: like [`normalize`], and also collapses
