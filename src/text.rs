@@ -166,6 +166,33 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The code points of `s`, as `s.chars().collect()` gives them: counted
+/// first (word at a time), then decoded in a loop of this crate's own. The
+/// size-optimised wasm build calls `Chars::next` for every character and
+/// grows the vector as it goes, and an article's text is collected once per
+/// analysis.
+pub fn chars_of(s: &str) -> Vec<char> {
+    let b = s.as_bytes();
+    let mut out = vec!['\0'; s.chars().count()];
+    let mut i = 0;
+    let cont = |k: usize| u32::from(b.get(k).copied().unwrap_or(0) & 0x3f);
+    for slot in &mut out {
+        let x = u32::from(b.get(i).copied().unwrap_or(0));
+        let (c, n) = if x < 0x80 {
+            (x, 1)
+        } else if x < 0xe0 {
+            ((x & 0x1f) << 6 | cont(i + 1), 2)
+        } else if x < 0xf0 {
+            ((x & 0x0f) << 12 | cont(i + 1) << 6 | cont(i + 2), 3)
+        } else {
+            ((x & 0x07) << 18 | cont(i + 1) << 12 | cont(i + 2) << 6 | cont(i + 3), 4)
+        };
+        *slot = char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER);
+        i += n;
+    }
+    out
+}
+
 /// [`normalize`] appended to `out` (a buffer used again and again: no
 /// allocation per word).
 pub fn normalize_to(s: &str, out: &mut String) {
@@ -396,7 +423,7 @@ fn is_word_char(c: char) -> bool {
 /// An apostrophe or a dot inside a Latin word ("O'Brien", "U.S.") stays in
 /// the word; hyphens split.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_chars(text, &text.chars().collect::<Vec<char>>())
+    tokenize_chars(text, &chars_of(text))
 }
 
 /// [`tokenize`] of `text` decoded already: `chars` are its code points.
@@ -640,7 +667,7 @@ pub fn stems(norm: &str) -> Vec<String> {
 /// Sentence boundaries (code point ranges) in `text`: splits after . ! ? ؟ ؛
 /// and at line breaks, keeping abbreviations such as "U.S." and "Mr." whole.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    sentences_chars(&text.chars().collect::<Vec<char>>())
+    sentences_chars(&chars_of(text))
 }
 
 /// [`sentences`] of a text's code points.
