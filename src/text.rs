@@ -91,7 +91,7 @@ pub fn orig_prefix(word: &str, n: usize) -> usize {
 /// Normalises one character; `None` means the character is dropped
 /// (tashkeel, tatweel, zero-width and bidi controls). A presentation form
 /// gives its first letter ([`normalize`] gives all of a ligature's).
-#[inline]
+#[inline(always)]
 pub fn normalize_char(c: char) -> Option<char> {
     // the first code points (Latin, Greek, Cyrillic, Hebrew, Arabic) from a
     // table filled once by the function itself: one load per character
@@ -361,7 +361,7 @@ fn char_classes() -> &'static [u8; TABLE_END] {
 /// `char::is_alphabetic`, the same answer without a Unicode table search
 /// for Arabic and other letters below U+0800 (that search is most of the
 /// cost of tokenising Arabic text).
-#[inline]
+#[inline(always)]
 pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
@@ -370,7 +370,7 @@ pub fn is_alphabetic(c: char) -> bool {
 }
 
 /// `char::is_alphanumeric`, as fast as [`is_alphabetic`].
-#[inline]
+#[inline(always)]
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -415,6 +415,7 @@ fn is_common_word_char(c: char) -> bool {
     (u | 0x20).wrapping_sub(0x61) < 26 || u.wrapping_sub(0x30) < 10 || u.wrapping_sub(0x620) < 0x40
 }
 
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
     is_alphanumeric(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
 }
