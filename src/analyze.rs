@@ -131,7 +131,7 @@ fn find_all(
     sources: Sources,
 ) -> (Vec<Mention>, Vec<Entity>, Vec<DateMention>, Vec<Event>) {
     let title_end = units.first().map_or(0, |u| u.chars.end);
-    let chars: Vec<char> = text.chars().collect();
+    let chars = text::chars_of(text);
     let slice = |s: usize, e: usize| -> String {
         chars.get(s..e.min(chars.len())).map_or_else(String::new, |c| c.iter().collect())
     };

@@ -70,7 +70,7 @@ fn word4(b: &[u8], i: usize) -> u64 {
 }
 
 impl std::hash::Hasher for Fnv {
-    #[inline]
+    #[inline(always)]
     fn write(&mut self, bytes: &[u8]) {
         // one step for up to eight bytes, the length in bits no byte uses
         // (equal hashes of other inputs would cost time, not answers)

@@ -95,6 +95,8 @@ pub mod eval;
 #[cfg(target_arch = "wasm32")]
 mod embed;
 #[cfg(target_arch = "wasm32")]
+mod memcmp;
+#[cfg(target_arch = "wasm32")]
 mod ui;
 
 /// Native builds (CLI, benchmarks, tests) allocate with mimalloc: about a

@@ -91,7 +91,7 @@ pub fn orig_prefix(word: &str, n: usize) -> usize {
 /// Normalises one character; `None` means the character is dropped
 /// (tashkeel, tatweel, zero-width and bidi controls). A presentation form
 /// gives its first letter ([`normalize`] gives all of a ligature's).
-#[inline]
+#[inline(always)]
 pub fn normalize_char(c: char) -> Option<char> {
     // the first code points (Latin, Greek, Cyrillic, Hebrew, Arabic) from a
     // table filled once by the function itself: one load per character
@@ -166,6 +166,33 @@ pub fn normalize(s: &str) -> String {
     out
 }
 
+/// The code points of `s`, as `s.chars().collect()` gives them: counted
+/// first (word at a time), then decoded in a loop of this crate's own. The
+/// size-optimised wasm build calls `Chars::next` for every character and
+/// grows the vector as it goes, and an article's text is collected once per
+/// analysis.
+pub fn chars_of(s: &str) -> Vec<char> {
+    let b = s.as_bytes();
+    let mut out = vec!['\0'; s.chars().count()];
+    let mut i = 0;
+    let cont = |k: usize| u32::from(b.get(k).copied().unwrap_or(0) & 0x3f);
+    for slot in &mut out {
+        let x = u32::from(b.get(i).copied().unwrap_or(0));
+        let (c, n) = if x < 0x80 {
+            (x, 1)
+        } else if x < 0xe0 {
+            ((x & 0x1f) << 6 | cont(i + 1), 2)
+        } else if x < 0xf0 {
+            ((x & 0x0f) << 12 | cont(i + 1) << 6 | cont(i + 2), 3)
+        } else {
+            ((x & 0x07) << 18 | cont(i + 1) << 12 | cont(i + 2) << 6 | cont(i + 3), 4)
+        };
+        *slot = char::from_u32(c).unwrap_or(char::REPLACEMENT_CHARACTER);
+        i += n;
+    }
+    out
+}
+
 /// [`normalize`] appended to `out` (a buffer used again and again: no
 /// allocation per word).
 pub fn normalize_to(s: &str, out: &mut String) {
@@ -183,9 +210,19 @@ pub fn normalize_to(s: &str, out: &mut String) {
         }
         return;
     }
-    for c in s.chars() {
+    // Most letters of an Arabic word are their own normalised form: runs
+    // of them are copied whole, not pushed one character at a time.
+    let table = normalized_table();
+    let mut run = 0;
+    for (i, c) in s.char_indices() {
+        if table.get(c as usize).is_some_and(|&n| n == u32::from(c)) {
+            continue;
+        }
+        out.push_str(s.get(run..i).unwrap_or_default());
         normalize_into(c, &mut |n| out.push(n));
+        run = i + c.len_utf8();
     }
+    out.push_str(s.get(run..).unwrap_or_default());
 }
 
 /// Normalises a phrase for lookup: like [`normalize`], and also collapses
@@ -324,7 +361,7 @@ fn char_classes() -> &'static [u8; TABLE_END] {
 /// `char::is_alphabetic`, the same answer without a Unicode table search
 /// for Arabic and other letters below U+0800 (that search is most of the
 /// cost of tokenising Arabic text).
-#[inline]
+#[inline(always)]
 pub fn is_alphabetic(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphabetic();
@@ -333,7 +370,7 @@ pub fn is_alphabetic(c: char) -> bool {
 }
 
 /// `char::is_alphanumeric`, as fast as [`is_alphabetic`].
-#[inline]
+#[inline(always)]
 pub fn is_alphanumeric(c: char) -> bool {
     if c.is_ascii() {
         return c.is_ascii_alphanumeric();
@@ -378,6 +415,7 @@ fn is_common_word_char(c: char) -> bool {
     (u | 0x20).wrapping_sub(0x61) < 26 || u.wrapping_sub(0x30) < 10 || u.wrapping_sub(0x620) < 0x40
 }
 
+#[inline(always)]
 fn is_word_char(c: char) -> bool {
     is_alphanumeric(c) || matches!(c, '\u{064B}'..='\u{065F}' | '\u{0670}' | '\u{0640}' | '\u{200C}' | '\u{200D}')
 }
@@ -386,7 +424,7 @@ fn is_word_char(c: char) -> bool {
 /// An apostrophe or a dot inside a Latin word ("O'Brien", "U.S.") stays in
 /// the word; hyphens split.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_chars(text, &text.chars().collect::<Vec<char>>())
+    tokenize_chars(text, &chars_of(text))
 }
 
 /// [`tokenize`] of `text` decoded already: `chars` are its code points.
@@ -630,7 +668,7 @@ pub fn stems(norm: &str) -> Vec<String> {
 /// Sentence boundaries (code point ranges) in `text`: splits after . ! ? ؟ ؛
 /// and at line breaks, keeping abbreviations such as "U.S." and "Mr." whole.
 pub fn sentences(text: &str) -> Vec<(usize, usize)> {
-    sentences_chars(&text.chars().collect::<Vec<char>>())
+    sentences_chars(&chars_of(text))
 }
 
 /// [`sentences`] of a text's code points.

@@ -210,3 +210,12 @@ fn fields_are_split_at_tabs() {
         assert_eq!(fields(line).collect::<Vec<_>>(), line.split('\t').collect::<Vec<_>>(), "{line:?}");
     }
 }
+
+#[test]
+fn chars_of_is_chars_collected() {
+    let all: String = (0..0x11_0000u32).step_by(97).filter_map(char::from_u32).collect();
+    for s in ["", "a", "é", "قال الوزير", "﷽ ligature", "😀x", "\u{FEFF}\u{200F}مرحبا\n", all.as_str()]
+    {
+        assert_eq!(chars_of(s), s.chars().collect::<Vec<_>>(), "{s:?}");
+    }
+}

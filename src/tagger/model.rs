@@ -403,9 +403,60 @@ pub(super) fn add_row(row: &mut [i32; NT], o: &[i32; NT]) {
     *r8 += o8;
 }
 
-/// The tags that are not I- tags ([`is_inside`]): O and the B- tags.
+/// A score below any reachable one ([`viterbi`]).
+const NEG: i64 = i64::MIN / 4;
+
+/// The best score of `s` (its first tag) and the runner-up's, written
+/// out (see [`viterbi`]).
+#[inline(always)]
+fn top_two(s: &[i64; NT]) -> (usize, i64, i64) {
+    let (mut top, mut first, mut second) = (0usize, s[0], NEG);
+    let mut consider = |p: usize, v: i64| {
+        if v > first {
+            (top, first, second) = (p, v, first);
+        } else if v > second {
+            second = v;
+        }
+    };
+    let [_, s1, s2, s3, s4, s5, s6, s7, s8] = *s;
+    consider(1, s1);
+    consider(2, s2);
+    consider(3, s3);
+    consider(4, s4);
+    consider(5, s5);
+    consider(6, s6);
+    consider(7, s7);
+    consider(8, s8);
+    (top, first, second)
+}
+
+/// The best way into an O or B- tag whose column of transitions is `col`:
+/// from the `lead`ing tag (score `first`, transition `tv`), or the best of all.
+#[inline(always)]
+fn outside(lead: bool, first: i64, tv: i64, s: &[i64; NT], col: &[i64; NT]) -> i64 {
+    if lead {
+        first + tv
+    } else {
+        max_plus(s, col)
+    }
+}
+
+/// The largest `s[p] + col[p]`, written out (see [`viterbi`]).
+#[inline(always)]
+fn max_plus(s: &[i64; NT], col: &[i64; NT]) -> i64 {
+    let [s0, s1, s2, s3, s4, s5, s6, s7, s8] = *s;
+    let [c0, c1, c2, c3, c4, c5, c6, c7, c8] = *col;
+    ((s0 + c0).max(s1 + c1).max(s2 + c2))
+        .max((s3 + c3).max(s4 + c4).max(s5 + c5))
+        .max((s6 + c6).max(s7 + c7).max(s8 + c8))
+}
+
+/// The tags that are not I- tags ([`is_inside`]): O and the B- tags, in
+/// the order [`viterbi`] writes them out.
+#[cfg(test)]
 const OUTSIDE: [usize; 5] = [0, 1, 3, 5, 7];
 /// The I- tags.
+#[cfg(test)]
 const INSIDE: [usize; 4] = [2, 4, 6, 8];
 const _: () = assert!(NT == 9);
 
@@ -424,7 +475,6 @@ const _: () = assert!(NT == 9);
 /// them: their scores take one addition each instead of a max over the
 /// nine previous tags, and the way back takes that tag.
 pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
-    const NEG: i64 = i64::MIN / 4;
     let Some(first) = e.first() else {
         return Vec::new();
     };
@@ -449,48 +499,55 @@ pub fn viterbi(e: &[[i32; NT]], trans: &[[i32; NT]; NT + 1]) -> Vec<usize> {
         })
         .max()
         .unwrap_or(0);
-    let mut scores: Vec<[i64; NT]> = Vec::with_capacity(e.len());
-    scores.push(score);
+    // per step, its best scores (the first step's `score`)
+    let mut scores: Vec<[i64; NT]> = vec![score; e.len()];
     // per step before the last, the previous tag of every O and B- tag of
     // the next step when one leads by more than `spread` (else NT)
-    let mut leads: Vec<u8> = Vec::with_capacity(e.len());
-    for row in e.iter().skip(1) {
-        let mut next = [0; NT];
-        // the best score (its first tag) and the runner-up's
-        let (mut top, mut first, mut second) = (0usize, score[0], NEG);
-        for (p, &s) in score.iter().enumerate().skip(1) {
-            if s > first {
-                (top, first, second) = (p, s, first);
-            } else if s > second {
-                second = s;
-            }
+    let mut leads: Vec<u8> = vec![NT as u8; e.len().saturating_sub(1)];
+    // the columns of transitions (cols[c][p] = t[p][c]), and into each
+    // I- tag from its B- tag and from itself
+    let mut cols = [[0i64; NT]; NT];
+    for (p, row) in t.iter().enumerate() {
+        for (col, &v) in cols.iter_mut().zip(row) {
+            col[p] = v;
         }
+    }
+    let [c0, c1, _, c3, _, c5, _, c7, _] = &cols;
+    let [b2, b4, b6, b8] = [t[1][2], t[3][4], t[5][6], t[7][8]];
+    let [d2, d4, d6, d8] = [t[2][2], t[4][4], t[6][6], t[8][8]];
+    // (slices zipped, each step's tags written out with fixed indices: the
+    // wasm build, optimised for size, kept loops over the tags as loops with
+    // a bounds test per score and iterator adapters as calls, and this was
+    // its costliest function of an Arabic analysis)
+    let steps = e.iter().skip(1).zip(scores.iter_mut().skip(1)).zip(leads.iter_mut());
+    for ((row, slot), lead_slot) in steps {
+        // the best score (its first tag) and the runner-up's
+        let (top, first, second) = top_two(&score);
         let lead = first - second > spread;
-        leads.push(if lead { top as u8 } else { NT as u8 });
+        if lead {
+            *lead_slot = top as u8;
+        }
         // No test of `score[p] != NEG`: only the first token's I- tags
         // score NEG, every tag has a candidate scored otherwise (O or its
         // B-), and NEG plus a transition stays far below any score; so each
         // best is a real score, and no test of `best > NEG`. The previous
         // tags [`ALLOWED`] before `c`: an I-X only after B-X or I-X (tags
-        // c - 1 and c), the others after any. The tags by kind, each loop
-        // over a fixed list the compiler unrolls.
-        for c in OUTSIDE {
-            let best = if lead {
-                first + t[top][c]
-            } else {
-                let mut b = score[0] + t[0][c];
-                for (&s, tp) in score.iter().zip(&t).skip(1) {
-                    b = b.max(s + tp[c]);
-                }
-                b
-            };
-            next[c] = best + i64::from(row[c]);
-        }
-        for c in INSIDE {
-            next[c] = (score[c - 1] + t[c - 1][c]).max(score[c] + t[c][c]) + i64::from(row[c]);
-        }
-        score = next;
-        scores.push(score);
+        // c - 1 and c), the others after any ([`OUTSIDE`], [`INSIDE`]).
+        let [t0, t1, _, t3, _, t5, _, t7, _] = t.get(top).copied().unwrap_or([0; NT]);
+        let [_, s1, s2, s3, s4, s5, s6, s7, s8] = score;
+        let [r0, r1, r2, r3, r4, r5, r6, r7, r8] = *row;
+        score = [
+            outside(lead, first, t0, &score, c0) + i64::from(r0),
+            outside(lead, first, t1, &score, c1) + i64::from(r1),
+            (s1 + b2).max(s2 + d2) + i64::from(r2),
+            outside(lead, first, t3, &score, c3) + i64::from(r3),
+            (s3 + b4).max(s4 + d4) + i64::from(r4),
+            outside(lead, first, t5, &score, c5) + i64::from(r5),
+            (s5 + b6).max(s6 + d6) + i64::from(r6),
+            outside(lead, first, t7, &score, c7) + i64::from(r7),
+            (s7 + b8).max(s8 + d8) + i64::from(r8),
+        ];
+        *slot = score;
     }
     let mut best = 0usize;
     for (c, &s) in score.iter().enumerate() {

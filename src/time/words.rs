@@ -98,21 +98,21 @@ impl Shape {
         s
     }
     /// A key's length bit, and the word and bit of its last byte.
-    #[inline]
+    #[inline(always)]
     fn parts(k: &str) -> (u64, (usize, u64)) {
         let b = k.as_bytes();
         let last = b.last().copied().unwrap_or(0);
         (1 << b.len().min(63), (usize::from(last >> 6), 1 << (last & 63)))
     }
     /// False when `key` is surely no key.
-    #[inline]
+    #[inline(always)]
     fn may_hold(&self, key: &str) -> bool {
         let (len, (w, bit)) = Shape::parts(key);
         self.lens & len != 0 && self.last.get(w).is_some_and(|x| x & bit != 0)
     }
     /// False when `word` surely ends with no key (a key it ends with has
     /// its last byte).
-    #[inline]
+    #[inline(always)]
     fn may_end(&self, word: &str) -> bool {
         let (_, (w, bit)) = Shape::parts(word);
         self.last.get(w).is_some_and(|x| x & bit != 0)
