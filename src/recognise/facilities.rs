@@ -106,9 +106,9 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         let found = if w.arabic {
             // "المطار" is the airport already named; "عن طريق" is "by means of"
             let idiom = i > 0 && words[i - 1].readings.iter().any(|r| ar_means_before().contains(&r.key));
-            head_of(w)
-                .filter(|_| !super::definite(w) && !idiom)
-                .and_then(|(head, named, pre)| arabic_name(words, i, named, accepted).map(|j| (i, j, head, pre)))
+            head_of(w).filter(|_| !super::definite(w) && !idiom).and_then(|(head, named, pre)| {
+                arabic_name(words, i, (named, head == Head::Body), accepted).map(|j| (i, j, head, pre))
+            })
         } else {
             english_name(words, i)
         };
@@ -213,7 +213,7 @@ fn speaker(words: &[Word], (w0, w1): (usize, usize), (start, end): (usize, usize
 /// merge kept starting right after the head (or after one title word:
 /// "طريق الملك عبد العزيز"), else one definite word ("حي المنيل",
 /// "كورنيش النيل"); then a nisba adjective ("مطار الكويت الدولي").
-fn arabic_name(words: &[Word], i: usize, named: bool, accepted: &[Found]) -> Option<usize> {
+fn arabic_name(words: &[Word], i: usize, (named, body): (bool, bool), accepted: &[Found]) -> Option<usize> {
     let ok = |k: usize| {
         words.get(k).is_some_and(|n| {
             n.arabic && !n.brk && !n.f.ar_stop && !n.f.time && !n.f.trigger && !verb_like(n) && n.sent == words[i].sent
@@ -228,7 +228,7 @@ fn arabic_name(words: &[Word], i: usize, named: bool, accepted: &[Found]) -> Opt
         .filter(|&e| e > i + 1)
         .or_else(|| kept(i + 1))
         .or_else(|| words[i + 1].f.title.then(|| kept(i + 2)).flatten())
-        .unwrap_or_else(|| bare_name(words, i, named, &ok));
+        .unwrap_or_else(|| bare_name(words, i, (named, body), &ok));
     if j <= i + 1 || j - i - 1 > MAX_NAME {
         return None;
     }
@@ -243,7 +243,7 @@ fn arabic_name(words: &[Word], i: usize, named: bool, accepted: &[Found]) -> Opt
 /// عبد العزيز"), a given name and a family name; after a head that is no
 /// common noun, one definite word ("حي المنيل") or one or two bare words
 /// ("مطار رفيق الحريري"); `i` when none.
-fn bare_name(words: &[Word], i: usize, named: bool, ok: &dyn Fn(usize) -> bool) -> usize {
+fn bare_name(words: &[Word], i: usize, (named, body): (bool, bool), ok: &dyn Fn(usize) -> bool) -> usize {
     let given = |k: usize| ok(k) && (words[k].f.given.is_some() || words[k].f.particle || words[k - 1].f.particle);
     // a family name is often nisba-shaped ("الحريري")
     let family = |k: usize| ok(k) && words[k].key.starts_with("ال");
@@ -261,7 +261,21 @@ fn bare_name(words: &[Word], i: usize, named: bool, ok: &dyn Fn(usize) -> bool) 
             return j;
         }
     }
-    if named {
+    // a hospital's or a mosque's name in construct, an indefinite noun and
+    // the definite one it governs ("مستشفى قوى الأمن"; "مستشفى ميداني",
+    // "مسجد قباء" are none), not a title's ("مستشفى جامعة الملك ...")
+    let construct = || {
+        !super::definite(first)
+            && !nisba(first)
+            && !first.f.title
+            && ok(i + 2)
+            && super::definite(&words[i + 2])
+            && !nisba(&words[i + 2])
+            && !words[i + 2].f.title
+    };
+    if named && body && construct() {
+        i + 3
+    } else if named {
         i
     } else if super::definite(first) {
         i + 2
