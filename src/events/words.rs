@@ -2,7 +2,7 @@
 //! (one list per name in its first column; see the file's header).
 
 use crate::lists::{text as late_list, Late, List};
-use crate::recognise::lexicon::WordSet;
+use crate::recognise::lexicon::{self, WordSet};
 use crate::recognise::Word;
 
 /// The lists of `data/curated/event_words.tsv` (see its header; a late
@@ -50,11 +50,8 @@ pub(super) fn event_words() -> &'static EventWords {
     static S: Late<EventWords> = Late::new();
     S.get(|| {
         // the table read once, not once a list (it has 36)
-        let rows: Vec<Vec<&str>> = crate::tsv::rows(late_list(List::EventWords)).filter(|r| r.len() >= 3).collect();
-        let list = |name: &str| {
-            let words: Vec<&str> = rows.iter().filter(|r| r[0] == name).map(|r| r[1]).collect();
-            WordSet::new(&words)
-        };
+        let rows: Vec<Vec<&str>> = crate::tsv::rows(late_list(List::EventWords)).collect();
+        let list = |name: &str| lexicon::lists_of_rows(&rows, &[name]);
         EventWords {
             host: list("host"),
             hold: list("hold"),
@@ -159,10 +156,7 @@ mod tests {
             assert!(!cols[2].trim().is_empty(), "event_words.tsv: no source: {r:?}");
         }
         for list in LISTS {
-            assert!(
-                !crate::recognise::lexicon::lists_in(late_list(List::EventWords), &[list]).words().is_empty(),
-                "{list}: empty"
-            );
+            assert!(!lexicon::lists_in(late_list(List::EventWords), &[list]).words().is_empty(), "{list}: empty");
         }
     }
 }

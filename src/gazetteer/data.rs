@@ -605,12 +605,10 @@ pub(super) fn lookup_step(key: &str) -> (&'static [u32], bool) {
 pub fn notable_step(key: &str) -> (bool, bool) {
     let g = gazetteer();
     let arabic = key.chars().next().is_some_and(crate::text::is_arabic);
-    let notable = |&i: &u32| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic));
-    let ids = lookup(key);
     let notable_row = |i: u32, arabic: bool| g.places.get(i as usize).is_some_and(|r| r.notable_for(arabic));
     let longer = g.core.get().is_some_and(|c| c.table.notable_heads.contains(key))
         || shard_holding(g, key).is_some_and(|t| t.notable_head(key, notable_row));
-    (ids.iter().any(notable), longer)
+    (lookup(key).iter().any(|&i| notable_row(i, arabic)), longer)
 }
 
 /// The places: every row of the gazetteer, those of shards not yet loaded

@@ -29,16 +29,16 @@ fn tables() -> &'static WordTables {
     T.get(build)
 }
 
-/// A list's data rows (no comments, no blank lines).
-fn rows(list: List) -> impl Iterator<Item = &'static str> {
-    crate::text::lines(text(list)).filter(|l| !l.is_empty() && !l.starts_with('#'))
+/// A list's data rows, split into fields ([`crate::tsv::rows`]).
+fn rows(list: List) -> impl Iterator<Item = Vec<&'static str>> {
+    crate::tsv::rows(text(list))
 }
 
 fn build() -> WordTables {
     let mut skipped = 0;
     let mut weak = Vec::new();
-    for line in rows(List::Stopwords).skip(1) {
-        match crate::text::fields(line).collect::<Vec<_>>().as_slice() {
+    for row in rows(List::Stopwords).skip(1) {
+        match row.as_slice() {
             ["weak", key, _] => {
                 let key = normalize_key(key);
                 // the caller also tries an Arabic word without its article (a
@@ -53,16 +53,16 @@ fn build() -> WordTables {
         }
     }
     let mut state_abbr = Vec::new();
-    for line in rows(List::StateAbbreviations).skip(1) {
-        match crate::text::fields(line).collect::<Vec<_>>().as_slice() {
+    for row in rows(List::StateAbbreviations).skip(1) {
+        match row.as_slice() {
             [abbr, _, _] => state_abbr.push(super::name_key(abbr)),
             _ => skipped += 1,
         }
     }
 
     let mut demonyms = Vec::new();
-    for line in rows(List::CuratedDemonyms).skip(1) {
-        let [iso2, en, ar, _source] = crate::text::fields(line).collect::<Vec<_>>()[..] else {
+    for row in rows(List::CuratedDemonyms).skip(1) {
+        let [iso2, en, ar, _source] = row[..] else {
             skipped += 1;
             continue;
         };

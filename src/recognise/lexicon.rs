@@ -237,7 +237,19 @@ fn word_rows() -> &'static [(&'static str, &'static str)] {
 /// The words of the named lists of a `list<TAB>word<TAB>source` table, as
 /// one set.
 pub fn lists_in(tsv: &'static str, lists: &[&str]) -> WordSet {
-    let words: Vec<&str> = rows(tsv).filter(|r| r.len() >= 3 && lists.contains(&r[0])).map(|r| r[1]).collect();
+    lists_of_rows(rows(tsv), lists)
+}
+
+/// [`lists_in`] of a table's rows read already (a table of many lists is
+/// then read once, not once a list).
+pub fn lists_of_rows<'a, R: AsRef<[&'a str]>>(rows: impl IntoIterator<Item = R>, lists: &[&str]) -> WordSet {
+    let words: Vec<&str> = rows
+        .into_iter()
+        .filter_map(|r| match r.as_ref() {
+            [list, word, _, ..] if lists.contains(list) => Some(*word),
+            _ => None,
+        })
+        .collect();
     WordSet::new(&words)
 }
 
