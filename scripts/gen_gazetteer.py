@@ -564,7 +564,8 @@ def header(versions, columns):
 
 # The first download carries a compact core; the rest of the places come in
 # late shards the page fetches when an article needs them (by the first word
-# of a name key). Core: continents, regions, countries and sites, provinces
+# of a name key). Core: continents, regions, countries and sites (but not the
+# curated landmarks, `landmark:` rows, which few articles name), provinces
 # of ARAB_AREA and NEAR_AREA, every capital, and the big cities (CORE_POP, or
 # CORE_POP_ARAB in ARAB_AREA).
 CORE_POP = 1_000_000
@@ -585,6 +586,8 @@ FILTER_BITS = 10
 
 
 def is_core(p):
+    if p.id.startswith("landmark:"):
+        return False
     if p.kind == "province":
         return p.cc in ARAB_AREA or p.cc in NEAR_AREA
     if p.kind != "city" or "C" in p.flags:

@@ -153,6 +153,14 @@ def build_index(places):
                 if key and key not in stop and key.count(" ") < MAX_WORDS:
                     keys.setdefault(key, set()).add(row)
 
+    # A curated landmark's name is the landmark: a place that has the name
+    # only among its alternate names drops that key (GeoNames lists
+    # Casablanca as "White House", a translation of its name).
+    for k, ids in keys.items():
+        if any(places[r].id.startswith("landmark:") for r in ids):
+            own = lambda p: p.id.startswith("landmark:") or k in (name_key(p.name_en), name_key(p.name_ar))  # noqa: E731
+            keys[k] = {r for r in ids if own(places[r])}
+
     def rank(k, big, p):
         # a province indexed by a name that is not its own, which a city of
         # half a million also has, comes after the towns ("New York": the

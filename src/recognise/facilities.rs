@@ -17,7 +17,7 @@
 
 use super::lists::{
     ar_area_named, ar_district_own, ar_facility_body, ar_facility_named, ar_facility_place, ar_means_before,
-    en_facility_body, en_facility_centre, en_facility_of, en_facility_place,
+    en_facility_alone, en_facility_body, en_facility_centre, en_facility_of, en_facility_place,
 };
 use super::merge::first_kind;
 use super::places::tagged_place;
@@ -49,6 +49,10 @@ enum Head {
     /// An area ("منطقة"): only a name found after it, marked without the
     /// noun, as news corpora mark it.
     Area,
+    /// An English building named by its head alone ("the Capitol", "the
+    /// Statehouse"): pinned on the town the text names (with none, it is
+    /// left unmarked: "the Capitol" of a state story is its capital's).
+    Alone,
 }
 
 /// The Arabic head at word `w`: its kind, whether it also is a common
@@ -79,11 +83,11 @@ fn heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
     S.get(|| lists_of(&[ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()]))
 }
 
-/// The same for the English heads (bits 0 to 2: places, bodies, heads
-/// before "of").
+/// The same for the English heads (bits 0 to 3: places, bodies, heads
+/// before "of", buildings named by the head alone).
 fn en_heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
     static S: Late<HashMap<String, u8, crate::hash::FnvBuild>> = Late::new();
-    S.get(|| lists_of(&[en_facility_place(), en_facility_body(), en_facility_of()]))
+    S.get(|| lists_of(&[en_facility_place(), en_facility_body(), en_facility_of(), en_facility_alone()]))
 }
 
 /// Each word of `lists` to the lists that hold it: bit `n` for list `n`.
@@ -145,6 +149,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         // جنوب الرياض" is a district of Riyadh, not Casablanca)
         let own_name = district_own(&words[w0]);
         let town_inside = !own_name
+            && head != Head::Alone
             && inside.iter().any(|&k| {
                 matches!(accepted[k].what, What::Place { .. }) && !accepted[k].demonym && !unmapped(&accepted[k])
             });
@@ -298,6 +303,14 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
         return None;
     }
     let name_word = |k: usize| words.get(k).is_some_and(|n| !n.arabic && !n.brk && (n.cap || n.upper) && !n.f.en_stop);
+    // "the Capitol", "the state Capitol": the head alone, no name around it
+    // ("Capitol Records" is another name)
+    if en_heads().get(w.key.as_str()).is_some_and(|b| b & 8 != 0) {
+        let before = i.checked_sub(1).map(|k| &words[k]);
+        let alone =
+            !w.brk && before.is_some_and(|b| b.key == "the" || (b.key == "state" && !b.cap)) && !name_word(i + 1);
+        return alone.then_some((i, i + 1, Head::Alone, 0));
+    }
     if en_heads().get(w.key.as_str()).is_some_and(|b| b & 4 != 0)
         && words.get(i + 1).is_some_and(|n| n.key == "of" && !n.brk)
     {

@@ -18,6 +18,7 @@ use crate::tagger::TaggedSpan;
 /// historical regions and villages the gazetteer lacks).
 pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f32) -> Vec<Found> {
     let tagged = super::joined::split_joined(words, split_possessive_countries(words, tagged));
+    let tagged = split_joined_places(words, tagged);
     let tagged = person_spans::split_titled_people(words, tagged);
     let tagged = super::abbreviations::take_in(words, tagged);
     let casing = std::cell::OnceCell::new();
@@ -419,6 +420,43 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
         });
     }
     out.map_or(std::borrow::Cow::Borrowed(tagged), std::borrow::Cow::Owned)
+}
+
+/// A Latin-script tagger span of two names joined by "and" that the
+/// gazetteer knows each as a whole, of two words or more, while it knows no
+/// place by the whole span: two places ("[Statue of Liberty and Times
+/// Square]", read as one body). A name of one place with "and" inside is
+/// one key and stays whole ("Bosnia and Herzegovina", "Trinidad and
+/// Tobago"); a one-word side is left to the tagger ("Marks and Spencer").
+fn split_joined_places<'t>(
+    words: &[Word],
+    tagged: std::borrow::Cow<'t, [TaggedSpan]>,
+) -> std::borrow::Cow<'t, [TaggedSpan]> {
+    let known =
+        |a: usize, b: usize| b >= a + 2 && !crate::gazetteer::lookup(&key_of(words, a, b, &words[a].key)).is_empty();
+    let split_at = |t: &TaggedSpan| {
+        let w0 = words.partition_point(|w| w.tok < t.start_token);
+        let w1 = words.partition_point(|w| w.tok < t.end_token);
+        if w1 < w0 + 5 || words[w0].arabic {
+            return None;
+        }
+        let k = (w0 + 2..w1 - 2).find(|&k| words[k].key == "and" && !words[k].cap && !words[k].brk)?;
+        (known(w0, k) && known(k + 1, w1) && !known(w0, w1)).then_some(k)
+    };
+    if !tagged.iter().any(|t| split_at(t).is_some()) {
+        return tagged;
+    }
+    let mut out = Vec::with_capacity(tagged.len() + 1);
+    for t in tagged.iter() {
+        match split_at(t) {
+            Some(k) => {
+                out.push(TaggedSpan { end_token: words[k - 1].tok + 1, kind: EntityType::Place, ..t.clone() });
+                out.push(TaggedSpan { start_token: words[k + 1].tok, kind: EntityType::Place, ..t.clone() });
+            }
+            None => out.push(t.clone()),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// An English organisation's span with a possessive inside, where one

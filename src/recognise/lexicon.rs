@@ -404,6 +404,7 @@ mod tests {
             "en_county",
             "en_document",
             "en_event_word",
+            "en_facility_alone",
             "en_facility_body",
             "en_facility_centre",
             "en_facility_of",

@@ -144,6 +144,8 @@ word_lists! {
     /// Words of a centre's use that make "X Civic Center" a place
     /// ("civic", "convention").
     pub(super) fn en_facility_centre = ["en_facility_centre"];
+    /// English buildings named by their head alone ("the Capitol").
+    pub(super) fn en_facility_alone = ["en_facility_alone"];
     /// English heads after an institution's building's name ("Hospital").
     pub(super) fn en_facility_body = ["en_facility_body"];
     /// English nouns after a division's name that make it the division

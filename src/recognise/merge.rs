@@ -201,7 +201,8 @@ impl Policy {
     /// Curated organisations and well-known people in both languages, an
     /// Arabic institution's head with its genitive ("مجلس الأمة");
     /// gazetteer places in Arabic only when written with the article
-    /// ("العقبة", "في الموصل"), after a settlement word ("مدينة ضمد") or
+    /// ("العقبة", "في الموصل"), a curated site or landmark ("برج إيفل",
+    /// "المسجد الحرام": a name chosen for it), after a settlement word ("مدينة ضمد") or
     /// another noun of place ("محافظة رفحاء": [`Weak::Named`]) or a
     /// common word the place test still accepts ("الساحل"), in English when
     /// a proper name or such a common word; compass phrases (ranked above
@@ -224,6 +225,8 @@ impl Policy {
                         Weak::Definite | Weak::DefiniteLocative | Weak::Common | Weak::Hashtag | Weak::Named
                     )
                     || (matches!(weak, Weak::No | Weak::Indefinite) && notable_first(cands))
+                    // a curated site or landmark ("برج إيفل", "المسجد الحرام")
+                    || (!matches!(weak, Weak::Adjective) && first_kind(cands, &[PlaceKind::Site]))
             }
             (What::Place { weak, .. }, _) => matches!(weak, Weak::No | Weak::Common | Weak::Hashtag),
             _ => false,
