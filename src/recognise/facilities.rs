@@ -50,8 +50,9 @@ enum Head {
     /// noun, as news corpora mark it.
     Area,
     /// An English building named by its head alone ("the Capitol", "the
-    /// Statehouse"): pinned on the town the text names (with none, it is
-    /// left unmarked: "the Capitol" of a state story is its capital's).
+    /// Statehouse"): pinned on the town the text names nearest to it (with
+    /// none, it is left unmarked: "the Capitol" of a state story is its
+    /// capital's, of a national one Washington's).
     Alone,
 }
 
@@ -153,7 +154,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             && inside.iter().any(|&k| {
                 matches!(accepted[k].what, What::Place { .. }) && !accepted[k].demonym && !unmapped(&accepted[k])
             });
-        let pin = if fits && !dated && !town_inside { pin_of(words, w0, w1, accepted, own_name) } else { None };
+        let pin = if fits && !dated && !town_inside { pin_of(words, (w0, w1), accepted, own_name, head) } else { None };
         if let Some((what, town)) = pin {
             // a town named inside is the mention, as news corpora mark it
             // ("مطار القاهرة الدولي" marks Cairo)
@@ -354,13 +355,16 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
 /// names, in the same sentence first; when a country is named nearer, a
 /// town of that country or a small country itself.
 /// With the word and proclitics' length of a town named inside. A
-/// district's `own_name` is never its town.
+/// district's `own_name` is never its town. A building named by its head
+/// alone ([`Head::Alone`]) is pinned on a town only: "Rep. Jim Jordan of
+/// Ohio spoke at the Capitol" is no building in Ohio, and a pin there
+/// would pull the dateline's WASHINGTON towards Ohio.
 fn pin_of(
     words: &[Word],
-    w0: usize,
-    w1: usize,
+    (w0, w1): (usize, usize),
     accepted: &[Found],
     own_name: bool,
+    head: Head,
 ) -> Option<(What, Option<(usize, usize)>)> {
     let local = [PlaceKind::City, PlaceKind::Province];
     let as_what = |cands: &'static [u32], key: String| What::Place {
@@ -418,6 +422,9 @@ fn pin_of(
             .min_by_key(|(f, _, _)| (words.get(f.w0).is_none_or(|x| x.sent != sent), f.w0.abs_diff(w0)))
             .map(|(_, cands, key)| (cands, key))
     };
+    if head == Head::Alone {
+        return nearest(&[PlaceKind::City], None).map(|(cands, key)| (as_what(cands, key.clone()), None));
+    }
     let (cands, key) = nearest(&[PlaceKind::City, PlaceKind::Province, PlaceKind::Country], None)?;
     let Some(country) = first(cands).filter(|p| p.kind == PlaceKind::Country) else {
         return Some((as_what(cands, key.clone()), None));
