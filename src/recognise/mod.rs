@@ -333,6 +333,7 @@ pub fn recognise(
         if pol.arabic {
             orgs::no_org_after_head(words, &mut accepted);
             orgs::no_described_org(words, &mut accepted);
+            orgs::no_idiom_org(words, &mut accepted);
             orgs::bare_ministries(words, &mut accepted);
         }
         facilities::mark(words, &mut accepted);

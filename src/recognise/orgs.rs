@@ -4,6 +4,7 @@
 
 use super::lists::{
     ar_construct_heads, ar_ministry_portfolio, ar_named_heads, ar_people_head, ar_worship_head, company_lines,
+    org_idioms,
 };
 use super::merge::{country_first, PRIO_COMPANY_ORG, PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
 use super::words::Reading;
@@ -276,6 +277,21 @@ pub(super) fn no_described_org(words: &[Word], accepted: &mut Vec<Found>) {
     });
 }
 
+/// A head noun and the word after it that name a part, a staff, a
+/// position or an activity, never a body by itself
+/// (`data/curated/org_idioms.tsv`): "عضو مجلس الإدارة" (the board of
+/// directors), "أعضاء هيئة التدريس" (the teaching staff), "لعب في مركز
+/// الوسط" (midfield), "حركة المرور" (traffic). An organisation that
+/// starts with one, with a proclitic on the head or not, gives way; a
+/// name that only holds one ("نقابة أعضاء هيئة التدريس") is left alone.
+pub(super) fn no_idiom_org(words: &[Word], accepted: &mut Vec<Found>) {
+    let idiom = |f: &Found| {
+        let (w, n) = (&words[f.w0], &words[f.w0 + 1]);
+        w.arabic && !n.brk && w.readings.iter().any(|r| r.pre <= 2 && org_idioms().contains_pair(&r.key, &n.key))
+    };
+    accepted.retain(|f| f.kind != EntityType::Organization || f.reference || f.w1 < f.w0 + 2 || !idiom(f));
+}
+
 /// A ministry's portfolio with a country's feminine nisba and no "وزارة"
 /// ("قالت الخارجية التركية", "المتحدث باسم الداخلية العراقية": the nisba
 /// agrees with the ministry left unsaid) is the ministry, an organisation
@@ -313,5 +329,15 @@ pub(super) fn bare_ministries(words: &[Word], accepted: &mut Vec<Found>) {
         accepted.retain(|f| !over(f));
         let at = accepted.partition_point(|f| f.w0 < i);
         accepted.insert(at, org_found(words, i, i + 2, r, PRIO_PATTERN_ORG));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lists::{text as late_list, List};
+
+    #[test]
+    fn org_idioms_table() {
+        super::super::lexicon::check_table("org_idioms.tsv", late_list(List::OrgIdioms), 3);
     }
 }
