@@ -386,6 +386,7 @@ mod tests {
             "ar_place_cue",
             "ar_place_noun",
             "ar_place_org_head",
+            "ar_plain_adjective",
             "ar_preposition",
             "ar_quantity",
             "ar_sport_word",

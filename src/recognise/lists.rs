@@ -133,6 +133,9 @@ word_lists! {
     /// Arabic heads of a place of worship ("مسجد", "كنيسة"): the name
     /// after one is a building's, not an organisation's.
     pub(super) fn ar_worship_head = ["ar_worship_head"];
+    /// Indefinite adjectives of size, age or kind ("جديدة", "كبرى"): after an
+    /// indefinite head they describe a body ([`super::orgs::no_described_org`]).
+    pub(super) fn ar_plain_adjectives = ["ar_plain_adjective"];
     /// Arabic heads of a people or a tribe ("شعب", "قبيلة"): the name after
     /// one is a community's, not an organisation's.
     pub(super) fn ar_people_head = ["ar_people_head"];

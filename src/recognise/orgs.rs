@@ -3,8 +3,8 @@
 //! "Ministry of ...", "... Council").
 
 use super::lists::{
-    ar_construct_heads, ar_ministry_portfolio, ar_named_heads, ar_people_head, ar_worship_head, company_lines,
-    org_idioms,
+    ar_construct_heads, ar_ministry_portfolio, ar_named_heads, ar_people_head, ar_plain_adjectives, ar_worship_head,
+    company_lines, org_idioms,
 };
 use super::merge::{country_first, PRIO_COMPANY_ORG, PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
 use super::words::Reading;
@@ -257,7 +257,12 @@ pub(super) fn no_org_after_head(words: &[Word], accepted: &mut Vec<Found>) {
 /// ("اتحاد للناشرين اليمنيين", "مجلس للأبحاث الطبية", "بنك للمصريين":
 /// a union for the publishers) is a description, not a name: a name takes
 /// the article on its head ("الاتحاد العام للناشرين") or a name after it
-/// ("مصر للطيران"). An organisation read from such a head gives way.
+/// ("مصر للطيران"). So is such a head with an indefinite adjective after
+/// it: a nisba ("شركة تركية", "منظمة دولية", "خطوط جوية": a Turkish
+/// company) or one of size, age or kind (`ar_plain_adjective`: "شركة
+/// جديدة هي الخطوط الجوية العربية", "كلية جديدة"); a name's word after an
+/// indefinite head is a name ("بنك مصر", "حركة حماس") or definite ("مجلس
+/// الأمة"). An organisation read from such a head gives way.
 pub(super) fn no_described_org(words: &[Word], accepted: &mut Vec<Found>) {
     let indefinite_head = |w: &Word| {
         w.arabic
@@ -266,13 +271,25 @@ pub(super) fn no_described_org(words: &[Word], accepted: &mut Vec<Found>) {
                 !pre.ends_with("ال") && !pre.ends_with("لل")
             })
     };
+    // a noun in -iyya that is itself a head takes a genitive ("مجلس
+    // بلدية الخليل"): no adjective
+    let nisba = |k: usize| {
+        let w = &words[k];
+        w.key.ends_with("يه")
+            && w.key.chars().count() >= 5
+            && w.f.org_head_reading.is_none()
+            && !words.get(k + 1).is_some_and(|n| !n.brk && definite(n))
+    };
+    let indefinite_adjective = |k: usize| {
+        words[k].arabic && !definite(&words[k]) && (nisba(k) || ar_plain_adjectives().contains(&words[k].key))
+    };
     accepted.retain(|f| {
         let described = f.kind == EntityType::Organization
             && !f.reference
             && f.w1 > f.w0 + 1
             && indefinite_head(&words[f.w0])
             && !words[f.w0 + 1].brk
-            && words[f.w0 + 1].key.starts_with("لل");
+            && (words[f.w0 + 1].key.starts_with("لل") || indefinite_adjective(f.w0 + 1));
         !described
     });
 }
