@@ -389,6 +389,8 @@ mod tests {
             "ar_plain_adjective",
             "ar_preposition",
             "ar_quantity",
+            "ar_royal_body_head",
+            "ar_royal_title",
             "ar_sport_word",
             "ar_state_body",
             "ar_stop",

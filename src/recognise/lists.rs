@@ -44,6 +44,12 @@ word_lists! {
     /// Heads of institutions named for what they do ("الهيئة العربية
     /// للتصنيع"): [`super::org_tails`].
     pub(super) fn ar_org_purpose_heads = ["ar_org_purpose_head"];
+    /// Royal and religious titles an institution is named with ("جامعة
+    /// الملك سعود"): [`super::royal_bodies`].
+    pub(super) fn ar_royal_titles = ["ar_royal_title"];
+    /// Heads of institutions named after a king or a sheikh ("جامعة الملك
+    /// سعود"): [`super::royal_bodies`].
+    pub(super) fn ar_royal_body_heads = ["ar_royal_body_head"];
     /// Heads that name a body by its town or country ("تلفزيون دبي"):
     /// [`super::org_tails`].
     pub(super) fn ar_place_org_heads = ["ar_place_org_head"];

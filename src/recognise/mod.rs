@@ -64,6 +64,7 @@ mod orgs;
 mod people;
 mod person_spans;
 mod places;
+mod royal_bodies;
 mod sports;
 mod town_phrases;
 mod words;
@@ -317,6 +318,7 @@ pub fn recognise(
     if rules && pol.arabic {
         org_tails::mark(words, &mut accepted);
         org_extent::mark(words, &mut accepted);
+        royal_bodies::mark(words, &mut accepted);
         clubs::mark(words, &mut accepted);
     }
     if !pol.arabic {
