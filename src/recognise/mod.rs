@@ -336,6 +336,7 @@ pub fn recognise(
             orgs::no_org_after_head(words, &mut accepted);
             orgs::no_described_org(words, &mut accepted);
             orgs::no_idiom_org(words, &mut accepted);
+            orgs::no_verb_after_head(words, &mut accepted);
             orgs::bare_ministries(words, &mut accepted);
         }
         facilities::mark(words, &mut accepted);

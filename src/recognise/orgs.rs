@@ -294,6 +294,34 @@ pub(super) fn no_described_org(words: &[Word], accepted: &mut Vec<Found>) {
     });
 }
 
+/// An organisation that the tagger ran from a definite head into an
+/// indefinite Arabic word: "الجامعة ستستقبل الطلاب", "فالحزب يبني",
+/// "منظمة التحرير عاد". A definite head takes a definite adjective or
+/// genitive in a name ("الجامعة الأمريكية", "الحزب الشيوعي"), never a bare
+/// word: the head is the subject of a verb. Such an organisation gives
+/// way (the head alone is a reference to a body named before). A second
+/// body joined by "و" ("الصندوق والبنك الدوليين") and words not in
+/// Arabic script are left alone.
+pub(super) fn no_verb_after_head(words: &[Word], accepted: &mut Vec<Found>) {
+    let definite_head = |w: &Word| {
+        w.arabic && w.f.org_head_reading.and_then(|k| w.readings.get(k)).is_some_and(|r| r.key.starts_with("ال"))
+    };
+    let bare = |m: &Word| {
+        m.arabic
+            && !m.brk
+            && !definite(m)
+            && !m.readings.iter().any(|r| r.pre >= 1 && r.key.starts_with("ال"))
+            && !m.text.chars().any(|c| c.is_ascii_digit())
+    };
+    accepted.retain(|f| {
+        f.kind != EntityType::Organization
+            || f.reference
+            || matches!(f.what, What::Org { curated: Some(_), .. })
+            || f.w1 < f.w0 + 2
+            || !(definite_head(&words[f.w0]) && bare(&words[f.w0 + 1]))
+    });
+}
+
 /// A head noun and the word after it that name a part, a staff, a
 /// position or an activity, never a body by itself
 /// (`data/curated/org_idioms.tsv`): "عضو مجلس الإدارة" (the board of
