@@ -27,7 +27,9 @@
 //! `focus` (nouns standing for the story's country: "المملكة"),
 //! `org_places` (places inside organisations' names, nested in them),
 //! `org_extent` (Arabic organisations named with a nationality adjective:
-//! "الحكومة المصرية", "وزارة الخارجية" + "التركية"),
+//! "الحكومة المصرية", "وزارة الخارجية" + "التركية"), `royal_bodies`
+//! (Arabic institutions named after a king or a sheikh: "جامعة الملك
+//! سعود"),
 //! `town_phrases` (English phrases that make a tagger's person a place:
 //! "Jane Doe, 54, of Tyler", "Queen Anne's County", lists of towns),
 //! `firms` (English firms the tagger read as people: "Goldman Sachs",
