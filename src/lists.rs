@@ -58,6 +58,7 @@ late_lists! {
     RecogniseWords = "curated/recognise_words.tsv",
     Compass = "curated/compass.tsv",
     PlaceIdioms = "curated/place_idioms.tsv",
+    OrgIdioms = "curated/org_idioms.tsv",
     NotPersonWords = "curated/not_person_words.tsv",
     AmbiguousPlaces = "curated/ambiguous_places.tsv",
     Demonyms = "demonyms/demonyms.tsv",

@@ -44,6 +44,12 @@ word_lists! {
     /// Heads of institutions named for what they do ("الهيئة العربية
     /// للتصنيع"): [`super::org_tails`].
     pub(super) fn ar_org_purpose_heads = ["ar_org_purpose_head"];
+    /// Royal and religious titles an institution is named with ("جامعة
+    /// الملك سعود"): [`super::royal_bodies`].
+    pub(super) fn ar_royal_titles = ["ar_royal_title"];
+    /// Heads of institutions named after a king or a sheikh ("جامعة الملك
+    /// سعود"): [`super::royal_bodies`].
+    pub(super) fn ar_royal_body_heads = ["ar_royal_body_head"];
     /// Heads that name a body by its town or country ("تلفزيون دبي"):
     /// [`super::org_tails`].
     pub(super) fn ar_place_org_heads = ["ar_place_org_head"];
@@ -133,6 +139,9 @@ word_lists! {
     /// Arabic heads of a place of worship ("مسجد", "كنيسة"): the name
     /// after one is a building's, not an organisation's.
     pub(super) fn ar_worship_head = ["ar_worship_head"];
+    /// Indefinite adjectives of size, age or kind ("جديدة", "كبرى"): after an
+    /// indefinite head they describe a body ([`super::orgs::no_described_org`]).
+    pub(super) fn ar_plain_adjectives = ["ar_plain_adjective"];
     /// Arabic heads of a people or a tribe ("شعب", "قبيلة"): the name after
     /// one is a community's, not an organisation's.
     pub(super) fn ar_people_head = ["ar_people_head"];
@@ -255,6 +264,20 @@ pub(super) fn place_idioms() -> &'static WordSet {
         let phrases: Vec<String> = crate::tsv::rows(late_list(List::PlaceIdioms))
             .filter(|r| r.len() >= 4)
             .map(|r| if r[0] == "-" { format!("{} {}", r[1], r[2]) } else { format!("{} {}", r[0], r[1]) })
+            .collect();
+        WordSet::new(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
+    })
+}
+
+/// Two-word phrases that open like a body's name but name none
+/// (`data/curated/org_idioms.tsv`: "مجلس الإدارة", "مركز الوسط", "حركة
+/// المرور"), each as "head next", normalised.
+pub(super) fn org_idioms() -> &'static WordSet {
+    static S: Late<WordSet> = Late::new();
+    S.get(|| {
+        let phrases: Vec<String> = crate::tsv::rows(late_list(List::OrgIdioms))
+            .filter(|r| r.len() >= 3)
+            .map(|r| format!("{} {}", r[0], r[1]))
             .collect();
         WordSet::new(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
     })

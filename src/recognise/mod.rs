@@ -27,7 +27,9 @@
 //! `focus` (nouns standing for the story's country: "المملكة"),
 //! `org_places` (places inside organisations' names, nested in them),
 //! `org_extent` (Arabic organisations named with a nationality adjective:
-//! "الحكومة المصرية", "وزارة الخارجية" + "التركية"),
+//! "الحكومة المصرية", "وزارة الخارجية" + "التركية"), `royal_bodies`
+//! (Arabic institutions named after a king or a sheikh: "جامعة الملك
+//! سعود"),
 //! `town_phrases` (English phrases that make a tagger's person a place:
 //! "Jane Doe, 54, of Tyler", "Queen Anne's County", lists of towns),
 //! `firms` (English firms the tagger read as people: "Goldman Sachs",
@@ -64,6 +66,7 @@ mod orgs;
 mod people;
 mod person_spans;
 mod places;
+mod royal_bodies;
 mod sports;
 mod town_phrases;
 mod words;
@@ -317,6 +320,7 @@ pub fn recognise(
     if rules && pol.arabic {
         org_tails::mark(words, &mut accepted);
         org_extent::mark(words, &mut accepted);
+        royal_bodies::mark(words, &mut accepted);
         clubs::mark(words, &mut accepted);
     }
     if !pol.arabic {
@@ -333,6 +337,8 @@ pub fn recognise(
         if pol.arabic {
             orgs::no_org_after_head(words, &mut accepted);
             orgs::no_described_org(words, &mut accepted);
+            orgs::no_idiom_org(words, &mut accepted);
+            orgs::no_verb_after_head(words, &mut accepted);
             orgs::bare_ministries(words, &mut accepted);
         }
         facilities::mark(words, &mut accepted);

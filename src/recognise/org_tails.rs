@@ -70,7 +70,7 @@ fn purpose_head(w: &Word) -> bool {
 }
 
 /// A definite nisba adjective ("الإدارية", "السينمائية"), not a nationality.
-fn nisba_adjective(w: &Word) -> bool {
+pub(super) fn nisba_adjective(w: &Word) -> bool {
     w.key.starts_with("ال") && (w.key.ends_with('ي') || w.key.ends_with("يه")) && !is_demonym(w)
 }
 
@@ -85,7 +85,7 @@ fn ordinal(w: &Word) -> bool {
 /// How many words from `k` on make an organisation's لـ complement:
 /// "للتصنيع", "لكرة القدم", "للدراسات والنشر", "للتنمية الإدارية";
 /// 0 when there is none. Words before `own` are the name's already.
-fn complement_len(words: &[Word], found: &[Found], k: usize, own: usize) -> usize {
+pub(super) fn complement_len(words: &[Word], found: &[Found], k: usize, own: usize) -> usize {
     let open = |k: usize| open(words, found, k, own);
     if !open(k) {
         return 0;

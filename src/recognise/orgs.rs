@@ -3,7 +3,8 @@
 //! "Ministry of ...", "... Council").
 
 use super::lists::{
-    ar_construct_heads, ar_ministry_portfolio, ar_named_heads, ar_people_head, ar_worship_head, company_lines,
+    ar_construct_heads, ar_ministry_portfolio, ar_named_heads, ar_people_head, ar_plain_adjectives, ar_worship_head,
+    company_lines, org_idioms,
 };
 use super::merge::{country_first, PRIO_COMPANY_ORG, PRIO_CURATED_ORG, PRIO_PATTERN_ORG};
 use super::words::Reading;
@@ -256,7 +257,12 @@ pub(super) fn no_org_after_head(words: &[Word], accepted: &mut Vec<Found>) {
 /// ("اتحاد للناشرين اليمنيين", "مجلس للأبحاث الطبية", "بنك للمصريين":
 /// a union for the publishers) is a description, not a name: a name takes
 /// the article on its head ("الاتحاد العام للناشرين") or a name after it
-/// ("مصر للطيران"). An organisation read from such a head gives way.
+/// ("مصر للطيران"). So is such a head with an indefinite adjective after
+/// it: a nisba ("شركة تركية", "منظمة دولية", "خطوط جوية": a Turkish
+/// company) or one of size, age or kind (`ar_plain_adjective`: "شركة
+/// جديدة هي الخطوط الجوية العربية", "كلية جديدة"); a name's word after an
+/// indefinite head is a name ("بنك مصر", "حركة حماس") or definite ("مجلس
+/// الأمة"). An organisation read from such a head gives way.
 pub(super) fn no_described_org(words: &[Word], accepted: &mut Vec<Found>) {
     let indefinite_head = |w: &Word| {
         w.arabic
@@ -265,15 +271,70 @@ pub(super) fn no_described_org(words: &[Word], accepted: &mut Vec<Found>) {
                 !pre.ends_with("ال") && !pre.ends_with("لل")
             })
     };
+    // a noun in -iyya that is itself a head takes a genitive ("مجلس
+    // بلدية الخليل"): no adjective
+    let nisba = |k: usize| {
+        let w = &words[k];
+        w.key.ends_with("يه")
+            && w.key.chars().count() >= 5
+            && w.f.org_head_reading.is_none()
+            && !words.get(k + 1).is_some_and(|n| !n.brk && definite(n))
+    };
+    let indefinite_adjective = |k: usize| {
+        words[k].arabic && !definite(&words[k]) && (nisba(k) || ar_plain_adjectives().contains(&words[k].key))
+    };
     accepted.retain(|f| {
         let described = f.kind == EntityType::Organization
             && !f.reference
             && f.w1 > f.w0 + 1
             && indefinite_head(&words[f.w0])
             && !words[f.w0 + 1].brk
-            && words[f.w0 + 1].key.starts_with("لل");
+            && (words[f.w0 + 1].key.starts_with("لل") || indefinite_adjective(f.w0 + 1));
         !described
     });
+}
+
+/// An organisation that the tagger ran from a definite head into an
+/// indefinite Arabic word: "الجامعة ستستقبل الطلاب", "فالحزب يبني",
+/// "منظمة التحرير عاد". A definite head takes a definite adjective or
+/// genitive in a name ("الجامعة الأمريكية", "الحزب الشيوعي"), never a bare
+/// word: the head is the subject of a verb. Such an organisation gives
+/// way (the head alone is a reference to a body named before). A second
+/// body joined by "و" ("الصندوق والبنك الدوليين") and words not in
+/// Arabic script are left alone.
+pub(super) fn no_verb_after_head(words: &[Word], accepted: &mut Vec<Found>) {
+    let definite_head = |w: &Word| {
+        w.arabic && w.f.org_head_reading.and_then(|k| w.readings.get(k)).is_some_and(|r| r.key.starts_with("ال"))
+    };
+    let bare = |m: &Word| {
+        m.arabic
+            && !m.brk
+            && !definite(m)
+            && !m.readings.iter().any(|r| r.pre >= 1 && r.key.starts_with("ال"))
+            && !m.text.chars().any(|c| c.is_ascii_digit())
+    };
+    accepted.retain(|f| {
+        f.kind != EntityType::Organization
+            || f.reference
+            || matches!(f.what, What::Org { curated: Some(_), .. })
+            || f.w1 < f.w0 + 2
+            || !(definite_head(&words[f.w0]) && bare(&words[f.w0 + 1]))
+    });
+}
+
+/// A head noun and the word after it that name a part, a staff, a
+/// position or an activity, never a body by itself
+/// (`data/curated/org_idioms.tsv`): "عضو مجلس الإدارة" (the board of
+/// directors), "أعضاء هيئة التدريس" (the teaching staff), "لعب في مركز
+/// الوسط" (midfield), "حركة المرور" (traffic). An organisation that
+/// starts with one, with a proclitic on the head or not, gives way; a
+/// name that only holds one ("نقابة أعضاء هيئة التدريس") is left alone.
+pub(super) fn no_idiom_org(words: &[Word], accepted: &mut Vec<Found>) {
+    let idiom = |f: &Found| {
+        let (w, n) = (&words[f.w0], &words[f.w0 + 1]);
+        w.arabic && !n.brk && w.readings.iter().any(|r| r.pre <= 2 && org_idioms().contains_pair(&r.key, &n.key))
+    };
+    accepted.retain(|f| f.kind != EntityType::Organization || f.reference || f.w1 < f.w0 + 2 || !idiom(f));
 }
 
 /// A ministry's portfolio with a country's feminine nisba and no "وزارة"
@@ -313,5 +374,15 @@ pub(super) fn bare_ministries(words: &[Word], accepted: &mut Vec<Found>) {
         accepted.retain(|f| !over(f));
         let at = accepted.partition_point(|f| f.w0 < i);
         accepted.insert(at, org_found(words, i, i + 2, r, PRIO_PATTERN_ORG));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::lists::{text as late_list, List};
+
+    #[test]
+    fn org_idioms_table() {
+        super::super::lexicon::check_table("org_idioms.tsv", late_list(List::OrgIdioms), 3);
     }
 }
