@@ -105,6 +105,14 @@ pub struct Place {
     pub admin1: &'static str,
 }
 
+impl Place {
+    /// A curated landmark (`landmark:` rows of data/curated/places.tsv:
+    /// "Eiffel Tower", "Kaaba"): a name chosen for it, no small town's.
+    pub fn is_landmark(&self) -> bool {
+        self.id.starts_with("landmark:")
+    }
+}
+
 /// Candidates for a normalised name ([`name_key`]), as indexes into
 /// [`places`], best first. Empty when the name is unknown or a common word.
 pub fn lookup(key: &str) -> &'static [u32] {

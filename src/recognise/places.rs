@@ -390,7 +390,10 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
     }
     let places = gazetteer::places();
     let limit = if w.arabic { SMALL_TOWN_AR } else { SMALL_TOWN };
-    let small = |&c: &u32| places.get(c as usize).is_none_or(|p| minor_town(p, limit));
+    // a curated landmark's English name is no small town's ("the Kaaba",
+    // "Fordow", "Stonehenge")
+    let small =
+        |&c: &u32| places.get(c as usize).is_none_or(|p| minor_town(p, limit) && (w.arabic || !p.is_landmark()));
     if !cands.iter().all(small) {
         return false;
     }
