@@ -32,6 +32,8 @@ const TOO_DEEP: &str = "recursion limit exceeded";
 type Result<T> = std::result::Result<T, Error>;
 
 struct Parser<'a> {
+    /// The text read, and its bytes.
+    s: &'a str,
     b: &'a [u8],
     i: usize,
     /// Levels of nesting left (serde_json's 128).
@@ -40,7 +42,7 @@ struct Parser<'a> {
 
 impl<'a> Parser<'a> {
     fn new(text: &'a str) -> Self {
-        Parser { b: text.as_bytes(), i: 0, depth: 128 }
+        Parser { s: text, b: text.as_bytes(), i: 0, depth: 128 }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -197,8 +199,9 @@ impl<'a> Parser<'a> {
                 self.i += 1;
             }
             let Some(c) = self.peek() else { return Err(self.error(EOF_STRING)) };
-            // the input is a `str` and the run stops at ASCII: whole characters
-            out.push_str(std::str::from_utf8(&self.b[start..self.i]).unwrap_or_default());
+            // the run stops at ASCII: whole characters of the text, taken
+            // as they are (not checked as UTF-8 again)
+            out.push_str(self.s.get(start..self.i).unwrap_or_default());
             self.i += 1;
             match c {
                 b'"' => return Ok(out),
