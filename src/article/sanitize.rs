@@ -62,7 +62,7 @@ pub(super) fn needs_sanitizing(s: &str) -> bool {
     // 0xc2 or 0xe2, each tested for all eight at once (a byte below n, or
     // zero after an xor, borrows into its top bit)
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & ONES * 0x80;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES * 0x80);
     let may = |w: &[u8]| {
         let w = <[u8; 8]>::try_from(w).map_or_else(
             |_| {
@@ -73,10 +73,10 @@ pub(super) fn needs_sanitizing(s: &str) -> bool {
             },
             u64::from_le_bytes,
         );
-        (w.wrapping_sub(ONES * 0x20) & !w & ONES * 0x80)
-            | zero(w ^ ONES * 0x7f)
-            | zero(w ^ ONES * 0xc2)
-            | zero(w ^ ONES * 0xe2)
+        (w.wrapping_sub(ONES * 0x20) & !w & (ONES * 0x80))
+            | zero(w ^ (ONES * 0x7f))
+            | zero(w ^ (ONES * 0xc2))
+            | zero(w ^ (ONES * 0xe2))
             != 0
     };
     b.chunks(64)

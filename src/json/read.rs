@@ -499,12 +499,12 @@ impl Iterator for Stream<'_> {
 /// reading an article.
 fn plain_run_end(b: &[u8], mut i: usize) -> usize {
     const ONES: u64 = 0x0101_0101_0101_0101;
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & ONES * 0x80;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES * 0x80);
     while let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
         let w = u64::from_le_bytes(w);
-        if (w.wrapping_sub(ONES * 0x20) & !w & ONES * 0x80)
-            | zero(w ^ ONES * u64::from(b'"'))
-            | zero(w ^ ONES * u64::from(b'\\'))
+        if (w.wrapping_sub(ONES * 0x20) & !w & (ONES * 0x80))
+            | zero(w ^ (ONES * u64::from(b'"')))
+            | zero(w ^ (ONES * u64::from(b'\\')))
             != 0
         {
             break;
