@@ -118,6 +118,7 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
 /// `s` has two characters or more: its first does not fill it (one
 /// character decoded, where counting to the second stepped through an
 /// iterator per word and per reading looked up).
+#[inline(always)]
 fn two_chars(s: &str) -> bool {
     s.chars().next().is_some_and(|c| c.len_utf8() < s.len())
 }
