@@ -310,6 +310,63 @@ fn tag(rest: &[char]) -> (String, bool, usize) {
     (name, closing, rest.len())
 }
 
+/// A whole HTML page ("<!DOCTYPE html>", "<html>"), as a scraper saves it.
+pub(super) fn looks_like_page(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(15).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head")
+}
+
+/// An HTML page: its JSON-LD article when it embeds one (news sites do),
+/// else the `<h1>` (or `<title>`) as title and the text of `<article>` (or
+/// `<body>`) as body.
+pub(super) fn parse_page(text: &str) -> Result<super::Article, super::InputError> {
+    use super::{clean_block, clean_inline, finish, lang, parse_json, Article, InputError, InputErrorKind};
+    let lower = text.to_ascii_lowercase();
+    let mut from = 0;
+    while let Some(at) = lower.get(from..).and_then(|l| l.find("<script")).map(|p| p + from) {
+        let open_end = lower.get(at..).and_then(|l| l.find('>')).map_or(lower.len(), |p| p + at + 1);
+        let close = lower.get(open_end..).and_then(|l| l.find("</script")).map_or(lower.len(), |p| p + open_end);
+        let tag = lower.get(at..open_end).unwrap_or("");
+        if tag.contains("application/ld+json") {
+            if let Some(Ok(items)) = text.get(open_end..close).map(|j| parse_json(j.trim())) {
+                // A page is one article: its first readable JSON-LD article.
+                if let Some(a) = items.into_iter().find_map(|i| i.result.ok()) {
+                    return Ok(a);
+                }
+            }
+        }
+        from = close.max(at + 1);
+    }
+    // No usable JSON-LD: read the markup itself.
+    let inner = |name: &str| -> Option<&str> {
+        let start = lower.find(&format!("<{name}"))?;
+        let open_end = lower.get(start..)?.find('>')? + start + 1;
+        let close = lower.get(open_end..)?.find(&format!("</{name}"))? + open_end;
+        text.get(open_end..close)
+    };
+    let title = inner("h1").or_else(|| inner("title")).map(clean_inline).unwrap_or_default();
+    let body = inner("article").or_else(|| inner("body")).unwrap_or(text);
+    // The body's own heading is the title, not a paragraph.
+    let paragraphs: Vec<String> = clean_block(body).into_iter().filter(|p| *p != title).collect();
+    if paragraphs.is_empty() {
+        return Err(InputError::field(InputErrorKind::NoBody, "body", "article body is empty"));
+    }
+    let mut a = Article { title, paragraphs, ..Article::default() };
+    if a.title.is_empty() {
+        a.warnings.push("article has no title".to_string());
+    }
+    // <html lang="ar">
+    if let Some(l) = lower.find("<html").and_then(|h| {
+        let tag_end = lower.get(h..)?.find('>')? + h;
+        let tag = text.get(h..tag_end)?;
+        let v = tag.split("lang=").nth(1)?.trim_start_matches(['"', '\'']);
+        lang::primary_subtag(v.split(['"', '\'', ' ']).next()?)
+    }) {
+        a.lang = l;
+    }
+    Ok(finish(a))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

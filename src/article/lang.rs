@@ -79,26 +79,32 @@ fn ascii_letters(b: &[u8]) -> usize {
 /// are no letters or as many of each.
 pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
     // the ASCII letters counted over the bytes; only the characters beyond
-    // ASCII decoded, found eight bytes at a time (an English paragraph has
-    // a few: quotation marks, dashes), with one Unicode letter test (a
-    // table search) each, as this runs over every paragraph
+    // ASCII decoded, runs of ASCII passed over eight bytes at a time (an
+    // English paragraph has a few others: quotation marks, dashes), those
+    // of two bytes (Arabic, Hebrew, accented Latin) decoded here, with one
+    // Unicode letter test (a table search) each, as this runs over every
+    // paragraph
     let b = text.as_bytes();
     let (mut rtl, mut ltr) = (0usize, ascii_letters(b));
     let mut i = 0;
-    while i < b.len() {
-        if let Some(w) = b.get(i..i + 8) {
-            if u64::from_le_bytes(w.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 == 0 {
-                i += 8;
-                continue;
-            }
-        }
-        if b[i] < 0x80 {
+    while let Some(&x) = b.get(i) {
+        if x < 0x80 {
             i += 1;
+            while let Some(w) = b.get(i..i + 8) {
+                if u64::from_le_bytes(w.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 != 0 {
+                    break;
+                }
+                i += 8;
+            }
             continue;
         }
-        // the first byte of a character: steps over ASCII ones and whole
-        // characters keep `i` on a boundary
-        let Some(c) = text.get(i..).and_then(|s| s.chars().next()) else { break };
+        // the first byte of a character (steps over ASCII ones and whole
+        // characters keep `i` on a boundary)
+        let c = match (x, b.get(i + 1)) {
+            (0xc0..0xe0, Some(&y)) => char::from_u32(u32::from(x & 0x1f) << 6 | u32::from(y & 0x3f)),
+            _ => text.get(i..).and_then(|s| s.chars().next()),
+        };
+        let Some(c) = c else { break };
         i += c.len_utf8();
         if crate::text::is_alphabetic(c) {
             if in_rtl_block(c) {
@@ -203,7 +209,7 @@ mod tests {
                 std::cmp::Ordering::Equal => fallback,
             }
         };
-        for other in ["قال", "“", "é", "שלום", "—", "😀", "ﻻ"] {
+        for other in ["قال", "“", "é", "שלום", "—", "😀", "ﻻ", "\u{80}", "\u{7FF}", "ـ"] {
             for at in 0..12 {
                 for latin in ["ab", "abcdefghij", "a b c d e f g h i j k"] {
                     let text = format!("{}{other}{latin}{other}{other}", "x".repeat(at));

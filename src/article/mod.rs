@@ -116,7 +116,18 @@ impl std::error::Error for InputError {}
 
 /// Parses one article (the first, if the input holds several).
 pub fn parse_article(input: &[u8]) -> Result<Article, InputError> {
-    parse_articles(input)?.into_iter().next().ok_or_else(|| InputError::new("input holds no article"))
+    first(articles_of(parse_items(input)?))
+}
+
+/// [`parse_article`] of input that is text already (a JS string, in the
+/// browser build): its UTF-8 is not checked again.
+#[cfg(any(target_arch = "wasm32", test))]
+pub fn parse_article_text(text: &str) -> Result<Article, InputError> {
+    first(articles_of(items_of_text(text)?))
+}
+
+fn first(articles: Result<Vec<Article>, InputError>) -> Result<Article, InputError> {
+    articles?.into_iter().next().ok_or_else(|| InputError::new("input holds no article"))
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -141,7 +152,10 @@ pub struct Item {
 /// good article's warnings (the CLI's batch mode reports it in place, see
 /// [`parse_items`]).
 pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
-    let items = parse_items(input)?;
+    articles_of(parse_items(input)?)
+}
+
+fn articles_of(items: Vec<Item>) -> Result<Vec<Article>, InputError> {
     let several = items.len() > 1;
     let mut good = Vec::new();
     let mut skipped = Vec::new();
@@ -171,10 +185,7 @@ pub fn parse_articles(input: &[u8]) -> Result<Vec<Article>, InputError> {
 /// JSON, no article at all).
 pub fn parse_items(input: &[u8]) -> Result<Vec<Item>, InputError> {
     if input.len() > MAX_INPUT_BYTES {
-        return Err(InputError::of_kind(
-            InputErrorKind::TooLarge,
-            format!("input is too large: {} bytes, the limit is {MAX_INPUT_BYTES} bytes (5 MB)", input.len()),
-        ));
+        return Err(too_large(input.len()));
     }
     let text = std::str::from_utf8(input).map_err(|e| {
         let ok = input.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
@@ -185,6 +196,14 @@ pub fn parse_items(input: &[u8]) -> Result<Vec<Item>, InputError> {
             pos,
         )
     })?;
+    items_of_text(text)
+}
+
+/// [`parse_items`] of input known to be UTF-8.
+fn items_of_text(text: &str) -> Result<Vec<Item>, InputError> {
+    if text.len() > MAX_INPUT_BYTES {
+        return Err(too_large(text.len()));
+    }
     let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
     if let Some(b) = text.find('\0') {
         let pos = line_col(text, b);
@@ -200,67 +219,16 @@ pub fn parse_items(input: &[u8]) -> Result<Vec<Item>, InputError> {
     let one = |r: Result<Article, InputError>| vec![Item { label: None, result: r }];
     if looks_like_json(text) {
         parse_json(text)
-    } else if looks_like_page(text) {
-        Ok(one(parse_page(text)))
+    } else if html::looks_like_page(text) {
+        Ok(one(html::parse_page(text)))
     } else {
         Ok(one(parse_plain(text)))
     }
 }
 
-/// A whole HTML page ("<!DOCTYPE html>", "<html>"), as a scraper saves it.
-fn looks_like_page(text: &str) -> bool {
-    let head: String = text.trim_start().chars().take(15).collect::<String>().to_ascii_lowercase();
-    head.starts_with("<!doctype html") || head.starts_with("<html") || head.starts_with("<head")
-}
-
-/// An HTML page: its JSON-LD article when it embeds one (news sites do),
-/// else the `<h1>` (or `<title>`) as title and the text of `<article>` (or
-/// `<body>`) as body.
-fn parse_page(text: &str) -> Result<Article, InputError> {
-    let lower = text.to_ascii_lowercase();
-    let mut from = 0;
-    while let Some(at) = lower.get(from..).and_then(|l| l.find("<script")).map(|p| p + from) {
-        let open_end = lower.get(at..).and_then(|l| l.find('>')).map_or(lower.len(), |p| p + at + 1);
-        let close = lower.get(open_end..).and_then(|l| l.find("</script")).map_or(lower.len(), |p| p + open_end);
-        let tag = lower.get(at..open_end).unwrap_or("");
-        if tag.contains("application/ld+json") {
-            if let Some(Ok(items)) = text.get(open_end..close).map(|j| parse_json(j.trim())) {
-                // A page is one article: its first readable JSON-LD article.
-                if let Some(a) = items.into_iter().find_map(|i| i.result.ok()) {
-                    return Ok(a);
-                }
-            }
-        }
-        from = close.max(at + 1);
-    }
-    // No usable JSON-LD: read the markup itself.
-    let inner = |name: &str| -> Option<&str> {
-        let start = lower.find(&format!("<{name}"))?;
-        let open_end = lower.get(start..)?.find('>')? + start + 1;
-        let close = lower.get(open_end..)?.find(&format!("</{name}"))? + open_end;
-        text.get(open_end..close)
-    };
-    let title = inner("h1").or_else(|| inner("title")).map(clean_inline).unwrap_or_default();
-    let body = inner("article").or_else(|| inner("body")).unwrap_or(text);
-    // The body's own heading is the title, not a paragraph.
-    let paragraphs: Vec<String> = clean_block(body).into_iter().filter(|p| *p != title).collect();
-    if paragraphs.is_empty() {
-        return Err(InputError::field(InputErrorKind::NoBody, "body", "article body is empty"));
-    }
-    let mut a = Article { title, paragraphs, ..Article::default() };
-    if a.title.is_empty() {
-        a.warnings.push("article has no title".to_string());
-    }
-    // <html lang="ar">
-    if let Some(l) = lower.find("<html").and_then(|h| {
-        let tag_end = lower.get(h..)?.find('>')? + h;
-        let tag = text.get(h..tag_end)?;
-        let v = tag.split("lang=").nth(1)?.trim_start_matches(['"', '\'']);
-        lang::primary_subtag(v.split(['"', '\'', ' ']).next()?)
-    }) {
-        a.lang = l;
-    }
-    Ok(finish(a))
+fn too_large(n: usize) -> InputError {
+    let message = format!("input is too large: {n} bytes, the limit is {MAX_INPUT_BYTES} bytes (5 MB)");
+    InputError::of_kind(InputErrorKind::TooLarge, message)
 }
 
 /// Input starting with "{" is JSON (a broken object should get a JSON
@@ -713,6 +681,24 @@ mod tests {
     use super::sanitize::needs_sanitizing;
     use super::*;
     use crate::model::Dir;
+
+    #[test]
+    fn text_is_read_as_its_bytes_are() {
+        let page = "<!DOCTYPE html><html lang=\"ar\"><h1>عنوان</h1><article><p>نص في بغداد.</p></article></html>";
+        for input in [
+            r#"{"title": "Talks", "body": "Ministers met in Baghdad."}"#,
+            "{\"title\": \"a\"}\n{\"title\": \"b\", \"body\": \"text\"}",
+            "\u{FEFF}Plain title\n\nA paragraph.",
+            page,
+            "",
+            "  ",
+            "a\0b",
+            "[1, 2",
+        ] {
+            let (text, bytes) = (parse_article_text(input), parse_article(input.as_bytes()));
+            assert_eq!(format!("{text:?}"), format!("{bytes:?}"), "{input:?}");
+        }
+    }
 
     #[test]
     fn depth_counts_brackets_outside_strings_only() {

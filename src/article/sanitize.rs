@@ -57,9 +57,47 @@ pub(super) fn needs_sanitizing(s: &str) -> bool {
         _ => false,
     };
     // a block of text with no byte that may start one (most blocks of most
-    // texts) is passed over by a test the compiler vectorises
+    // texts) is passed over by one test of the block
+    b.chunks(64)
+        .enumerate()
+        .any(|(k, chunk)| may_need(chunk) && chunk.iter().enumerate().any(|(j, &x)| at(k * 64 + j, x)))
+}
+
+/// Whether a block of text has a byte that may start what [`sanitize`]
+/// drops: a test the compiler vectorises natively.
+#[cfg(not(target_arch = "wasm32"))]
+fn may_need(chunk: &[u8]) -> bool {
     let may = |x: u8| (x < 0x20 && x != b'\n' && x != b'\t') | (x == 0x7f) | (x == 0xc2) | (x == 0xe2);
-    b.chunks(64).enumerate().any(|(k, chunk)| {
-        chunk.iter().fold(false, |m, &x| m | may(x)) && chunk.iter().enumerate().any(|(j, &x)| at(k * 64 + j, x))
+    chunk.iter().fold(false, |m, &x| m | may(x))
+}
+
+/// The same in wasm (no vectors: the test above is a byte loop there),
+/// eight bytes a step: whether a byte is below 0x20 (a newline or tab too,
+/// then looked at one by one) or is 0x7f, 0xc2 or 0xe2, each tested for
+/// all eight at once (a byte below n, or zero after an xor, borrows into
+/// its top bit).
+#[cfg(any(target_arch = "wasm32", test))]
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+pub(super) fn may_need_by_words(chunk: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES * 0x80);
+    chunk.chunks(8).any(|w| {
+        let w = <[u8; 8]>::try_from(w).map_or_else(
+            |_| {
+                // the last few bytes padded with spaces
+                let mut word = [b' '; 8];
+                word.iter_mut().zip(w).for_each(|(o, &x)| *o = x);
+                u64::from_le_bytes(word)
+            },
+            u64::from_le_bytes,
+        );
+        (w.wrapping_sub(ONES * 0x20) & !w & (ONES * 0x80))
+            | zero(w ^ (ONES * 0x7f))
+            | zero(w ^ (ONES * 0xc2))
+            | zero(w ^ (ONES * 0xe2))
+            != 0
     })
 }
+
+#[cfg(target_arch = "wasm32")]
+use may_need_by_words as may_need;

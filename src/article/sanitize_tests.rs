@@ -77,3 +77,18 @@ fn sanitize_gives_what_the_plain_way_gives() {
         assert_eq!(sanitize(&s), sanitize_plainly(&s), "{s:?}");
     }
 }
+
+#[test]
+fn the_word_test_passes_over_no_byte_to_look_at() {
+    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..20_000 {
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        let len = (x % 70) as usize;
+        let pick = [b'a', b' ', 0xd8, 0x80, b'\n', 0x1f, 0x7f, 0xc2, 0xe2, 0x20, 0x81, 0xc3];
+        let chunk: Vec<u8> = (0..len).map(|k| pick[((x >> (k % 60)) as usize + k) % pick.len()]).collect();
+        let any = chunk.iter().any(|&b| b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xe2);
+        assert_eq!(super::sanitize::may_need_by_words(&chunk), any, "{chunk:?}");
+    }
+}

@@ -475,8 +475,12 @@ fn notify_select(
 /// plain object. Throws with a message naming what is wrong on bad input.
 #[wasm_bindgen]
 pub fn analyze(article: &ArticleInput) -> Result<AtlasAnalysisJs, JsError> {
-    let bytes = input_bytes(article).map_err(js_error)?;
-    let parsed = crate::parse_article(&bytes).map_err(|e| js_error(e.to_string()))?;
+    // a string is UTF-8 already: not checked again
+    let parsed = match article.as_string() {
+        Some(text) => crate::article::parse_article_text(&text),
+        None => crate::parse_article(&input_bytes(article).map_err(js_error)?),
+    }
+    .map_err(|e| js_error(e.to_string()))?;
     Ok(to_js(&crate::analyze(&parsed))?.unchecked_into())
 }
 

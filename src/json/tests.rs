@@ -469,3 +469,16 @@ fn values_are_written_as_serde_json_writes_them() {
         assert_eq!(n.to_string(), m.to_string());
     }
 }
+
+#[test]
+fn strings_end_and_escape_wherever_the_eight_byte_steps_fall() {
+    for special in ["\"", "\\n", "\\\"", "\\u0628", "\u{1}", "\u{1f}", "\n", "\u{7f}", " ", "ب", "é", "!", "]"] {
+        for at in 0..20 {
+            for tail in [0, 1, 7, 8, 9] {
+                let s = format!("\"{}{special}{}\"", "x".repeat(at), "ب".repeat(tail));
+                same_stream(&s);
+                same_stream(&format!("{{\"k{}\": {s}}}", "y".repeat(at)));
+            }
+        }
+    }
+}

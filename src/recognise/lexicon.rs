@@ -300,8 +300,22 @@ impl WordSet {
     }
     /// [`WordSet::contains`] of "`a` `b`", without building the phrase.
     pub fn contains_pair(&self, a: &str, b: &str) -> bool {
-        let pair = || a.bytes().chain(std::iter::once(b' ')).chain(b.bytes());
-        self.sorted.binary_search_by(|x| x.bytes().cmp(pair())).is_ok()
+        self.sorted.binary_search_by(|x| cmp_pair(x.as_bytes(), a.as_bytes(), b.as_bytes())).is_ok()
+    }
+}
+
+/// The byte order of `x` against "`a` `b`" (slices compared whole, not
+/// byte by byte through a chained iterator).
+fn cmp_pair(x: &[u8], a: &[u8], b: &[u8]) -> std::cmp::Ordering {
+    use std::cmp::Ordering::{Equal, Less};
+    let (head, rest) = x.split_at(x.len().min(a.len()));
+    match head.cmp(a) {
+        // `x` starts with `a`
+        Equal => match rest.split_first() {
+            None => Less,
+            Some((&c, tail)) => c.cmp(&b' ').then_with(|| tail.cmp(b)),
+        },
+        o => o,
     }
 }
 
@@ -327,6 +341,23 @@ pub(crate) fn check_table(name: &str, src: &'static str, cols: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pair_compares_as_its_phrase() {
+        let words = ["", "a", "b", "ab", "a b", "a  b", "a!", "a b c", "في", "في الرياض", "فيه", "!"];
+        for x in words {
+            for a in words {
+                for b in words {
+                    let phrase = format!("{a} {b}");
+                    assert_eq!(
+                        cmp_pair(x.as_bytes(), a.as_bytes(), b.as_bytes()),
+                        x.cmp(phrase.as_str()),
+                        "{x:?} {a:?} {b:?}"
+                    );
+                }
+            }
+        }
+    }
 
     #[test]
     fn rows_sort_by_key_as_a_stable_sort_does() {

@@ -59,7 +59,7 @@ pub(super) fn tagged_place(words: &[Word], w0: usize, w1: usize) -> Option<(&'st
 /// Longest gazetteer match at word `i`: (reading index, end word, key, candidates).
 fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static [u32])> {
     let w = &words[i];
-    if w.key.chars().nth(1).is_none() || w.f.ar_stop || w.f.time {
+    if !two_chars(&w.key) || w.f.ar_stop || w.f.time {
         return None;
     }
     let english = !w.arabic;
@@ -73,10 +73,7 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
     // one buffer for every reading's keys
     let mut key = String::new();
     for (ri, r) in w.readings.iter().enumerate() {
-        if w.arabic
-            && (r.key.chars().nth(1).is_none()
-                || drops_article(&w.key, &r.key)
-                || impossible_conjunction(words, i, &r.key))
+        if w.arabic && (!two_chars(&r.key) || drops_article(&w.key, &r.key) || impossible_conjunction(words, i, &r.key))
         {
             continue;
         }
@@ -116,6 +113,14 @@ fn place_at(words: &[Word], i: usize) -> Option<(usize, usize, String, &'static 
         }
     }
     best
+}
+
+/// `s` has two characters or more: its first does not fill it (one
+/// character decoded, where counting to the second stepped through an
+/// iterator per word and per reading looked up).
+#[inline(always)]
+fn two_chars(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| c.len_utf8() < s.len())
 }
 
 /// A lone English word that ends a natural feature's name ("Valley",

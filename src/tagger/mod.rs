@@ -285,6 +285,7 @@ fn tag_run(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Ra
     let bits = if stacked { document::pred_bits(tokens, toks, &tags) } else { Vec::new() };
     let mut out = Vec::new();
     let mut fs = Vec::new();
+    let trans = model.transitions();
     for (r, mut e) in runs.into_iter().zip(rows) {
         let mut changed = false;
         for (j, row) in e.iter_mut().enumerate() {
@@ -301,8 +302,8 @@ fn tag_run(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Ra
         // pass decoded it: Viterbi once
         let first = tags.get(r.clone()).filter(|_| stacked && !changed);
         let (tags, conf) = match first {
-            Some(t) => (t.to_vec(), model.confidences(&e, t)),
-            None => model.decode_emissions(&e),
+            Some(t) => (t.to_vec(), model.confidences_with(&e, t, &trans)),
+            None => model.decode_with(&e, &trans),
         };
         out.extend(spans(&tags, &conf).into_iter().map(|mut s| {
             s.start_token += r.start;

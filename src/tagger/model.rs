@@ -356,16 +356,21 @@ impl Model {
 
     /// [`Model::decode`] from the emission rows ([`Model::emission`]).
     pub fn decode_emissions(&self, e: &[[i32; NT]]) -> (Vec<usize>, Vec<f32>) {
-        let t = self.transitions();
-        let tags = viterbi(e, &t);
-        let conf = confidences(e, &t, &tags, self.scale * self.temperature);
+        self.decode_with(e, &self.transitions())
+    }
+
+    /// [`Model::decode_emissions`] with the model's [`Model::transitions`]
+    /// worked out before (once for all the runs of a text).
+    pub fn decode_with(&self, e: &[[i32; NT]], t: &[[i32; NT]; NT + 1]) -> (Vec<usize>, Vec<f32>) {
+        let tags = viterbi(e, t);
+        let conf = confidences(e, t, &tags, self.scale * self.temperature);
         (tags, conf)
     }
 
-    /// The confidences [`Model::decode_emissions`] gives with the tags
-    /// Viterbi gave these rows already.
-    pub fn confidences(&self, e: &[[i32; NT]], tags: &[usize]) -> Vec<f32> {
-        confidences(e, &self.transitions(), tags, self.scale * self.temperature)
+    /// The confidences [`Model::decode_with`] gives with the tags Viterbi
+    /// gave these rows already.
+    pub fn confidences_with(&self, e: &[[i32; NT]], tags: &[usize], t: &[[i32; NT]; NT + 1]) -> Vec<f32> {
+        confidences(e, t, tags, self.scale * self.temperature)
     }
 }
 
