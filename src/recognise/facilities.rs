@@ -84,8 +84,14 @@ fn heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
     S.get(|| lists_of(&[ar_facility_place(), ar_facility_named(), ar_facility_body(), ar_area_named()]))
 }
 
-/// The same for the English heads (bits 0 to 3: places, bodies, heads
-/// before "of", buildings named by the head alone).
+/// The lists of [`en_heads`], one bit each.
+const EN_PLACE: u8 = 1;
+const EN_BODY: u8 = 2;
+const EN_OF: u8 = 4;
+const EN_ALONE: u8 = 8;
+
+/// The same for the English heads: places, bodies, heads before "of",
+/// buildings named by the head alone ([`EN_PLACE`] to [`EN_ALONE`]).
 fn en_heads() -> &'static HashMap<String, u8, crate::hash::FnvBuild> {
     static S: Late<HashMap<String, u8, crate::hash::FnvBuild>> = Late::new();
     S.get(|| lists_of(&[en_facility_place(), en_facility_body(), en_facility_of(), en_facility_alone()]))
@@ -304,17 +310,16 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
         return None;
     }
     let name_word = |k: usize| words.get(k).is_some_and(|n| !n.arabic && !n.brk && (n.cap || n.upper) && !n.f.en_stop);
+    let own = en_heads().get(w.key.as_str()).copied().unwrap_or(0);
     // "the Capitol", "the state Capitol": the head alone, no name around it
     // ("Capitol Records" is another name)
-    if en_heads().get(w.key.as_str()).is_some_and(|b| b & 8 != 0) {
+    if own & EN_ALONE != 0 {
         let before = i.checked_sub(1).map(|k| &words[k]);
         let alone =
             !w.brk && before.is_some_and(|b| b.key == "the" || (b.key == "state" && !b.cap)) && !name_word(i + 1);
         return alone.then_some((i, i + 1, Head::Alone, 0));
     }
-    if en_heads().get(w.key.as_str()).is_some_and(|b| b & 4 != 0)
-        && words.get(i + 1).is_some_and(|n| n.key == "of" && !n.brk)
-    {
+    if own & EN_OF != 0 && words.get(i + 1).is_some_and(|n| n.key == "of" && !n.brk) {
         let mut j = i + 2;
         while j < i + 2 + MAX_NAME && name_word(j) {
             j += 1;
@@ -332,9 +337,9 @@ fn english_name(words: &[Word], i: usize) -> Option<(usize, usize, Head, usize)>
         let centre =
             matches!(key.as_str(), "center" | "centre") && j > i && en_facility_centre().contains(&words[j - 1].key);
         let lists = en_heads().get(key.as_str()).copied().unwrap_or(0);
-        let head = if lists & 1 != 0 || centre {
+        let head = if lists & EN_PLACE != 0 || centre {
             Some(Head::Place)
-        } else if lists & 2 != 0 {
+        } else if lists & EN_BODY != 0 {
             Some(Head::Body)
         } else {
             None

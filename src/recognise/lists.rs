@@ -260,13 +260,7 @@ pub(super) fn never_places() -> &'static WordSet {
 /// الصعيد"), each as "before name" or "name after", normalised.
 pub(super) fn place_idioms() -> &'static WordSet {
     static S: Late<WordSet> = Late::new();
-    S.get(|| {
-        let phrases: Vec<String> = crate::tsv::rows(late_list(List::PlaceIdioms))
-            .filter(|r| r.len() >= 4)
-            .map(|r| if r[0] == "-" { format!("{} {}", r[1], r[2]) } else { format!("{} {}", r[0], r[1]) })
-            .collect();
-        WordSet::new(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
-    })
+    S.get(|| phrase_set(List::PlaceIdioms, 4, |r| if r[0] == "-" { (r[1], r[2]) } else { (r[0], r[1]) }))
 }
 
 /// Two-word phrases that open like a body's name but name none
@@ -274,13 +268,20 @@ pub(super) fn place_idioms() -> &'static WordSet {
 /// المرور"), each as "head next", normalised.
 pub(super) fn org_idioms() -> &'static WordSet {
     static S: Late<WordSet> = Late::new();
-    S.get(|| {
-        let phrases: Vec<String> = crate::tsv::rows(late_list(List::OrgIdioms))
-            .filter(|r| r.len() >= 3)
-            .map(|r| format!("{} {}", r[0], r[1]))
-            .collect();
-        WordSet::new(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
-    })
+    S.get(|| phrase_set(List::OrgIdioms, 3, |r| (r[0], r[1])))
+}
+
+/// The two-word phrases of a table, "a b" for the pair `pair` picks from
+/// each row of at least `cols` columns.
+fn phrase_set(list: List, cols: usize, pair: impl Fn(&[&'static str]) -> (&'static str, &'static str)) -> WordSet {
+    let phrases: Vec<String> = crate::tsv::rows(late_list(list))
+        .filter(|r| r.len() >= cols)
+        .map(|r| {
+            let (a, b) = pair(&r);
+            format!("{a} {b}")
+        })
+        .collect();
+    WordSet::new(&phrases.iter().map(String::as_str).collect::<Vec<_>>())
 }
 
 /// Arabic spellings the gazetteer knows as places that the gold corpora
