@@ -8,6 +8,7 @@ HOST ?= 127.0.0.1
 CARGO ?= cargo
 WASM_TARGET := wasm32-unknown-unknown
 WASM_OUT := target/$(WASM_TARGET)/wasm-release/article_atlas.wasm
+WASM_SIMD_OUT := target/simd/$(WASM_TARGET)/wasm-release/article_atlas.wasm
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 # -ocimfs 10 (was 20 until 2026-12-04: on that day's code 10, 15, 20, 30 gave
 # 438,135, 438,757, 438,749, 439,558 B brotli): inline a function with one caller only when it is small.
@@ -50,6 +51,11 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[
 # 442,274 B; 40 492M, 446,458 B (over the first-load budget with the rest);
 # opt-level 3 323M, 560,723 B; opt-level "s" for this crate alone (the
 # dependencies at "z") 421M but +48.9 KB.
+# With wasm SIMD (2026-12-05, thirty-first session; instructions per
+# Arabic pass in Node's V8 over the bench's 51 articles, each timed after
+# a warm-up as the browser bench does, /tmp harness): without SIMD at 25,
+# 485.4M, 441,742 B; SIMD at 25 482.2M, 437,347 B; at 28 478.6M, 441,373 B;
+# at 32 470.0M, 440,180 B (taken); at 36 and 40 442,727 B, 466.5M at 40.
 WASM_OPT_FLAGS := --reorder-functions-by-name --merge-similar-functions -Oz -ocimfs 10 --low-memory-unused -Oz -O3 --strip-producers --strip-target-features --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
@@ -87,15 +93,33 @@ $(WASM_OUT): $(RUST_SOURCES)
 	@echo "build: compiling release wasm"
 	@$(CARGO) build --profile wasm-release --lib --target $(WASM_TARGET)
 
+# The same with wasm SIMD (2026-12-05, thirty-first session): the module
+# browsers with SIMD load (all current ones; Safari since 16.4). On that
+# day's code, with LLVM's inliner threshold at 25 for both: 441,742 ->
+# 437,347 B brotli. A target directory of its own, so that neither build
+# undoes the other's. The glue loads the other module where SIMD is missing
+# (scripts/pkg.mjs).
+$(WASM_SIMD_OUT): $(RUST_SOURCES)
+	@echo "build: compiling release wasm with SIMD"
+	@$(CARGO) build --profile wasm-release --lib --target $(WASM_TARGET) --target-dir target/simd \
+		--config 'target.$(WASM_TARGET).rustflags=["-Ctarget-feature=+simd128"]'
+
 # scripts/trim-bindgen.mjs between the two: short import names, no
 # wasm-streams classes (the wasm 437,598 -> 432,989 B brotli, the glue
-# 7,728 -> 5,130 B brotli, 2026-12-04).
-pkg/.built: $(WASM_OUT) scripts/trim-bindgen.mjs
+# 7,728 -> 5,130 B brotli, 2026-12-04). Both modules have the same imports
+# and exports: one glue serves both (checked).
+pkg/.built: $(WASM_OUT) $(WASM_SIMD_OUT) scripts/trim-bindgen.mjs
 	@echo "build: wasm-bindgen $(WASM_BINDGEN_VERSION) → pkg/"
 	@wasm-bindgen --target web --out-dir pkg $(WASM_OUT)
 	@node scripts/trim-bindgen.mjs pkg
+	@rm -rf target/simd/bindgen
+	@wasm-bindgen --target web --out-dir target/simd/bindgen $(WASM_SIMD_OUT)
+	@node scripts/trim-bindgen.mjs target/simd/bindgen
+	@cmp -s pkg/article_atlas.js target/simd/bindgen/article_atlas.js || \
+		{ echo "build: the SIMD module needs another glue than the plain one"; exit 1; }
 	@echo "build: wasm-opt $(WASM_OPT_FLAGS)"
-	@wasm-opt $(WASM_OPT_FLAGS) pkg/article_atlas_bg.wasm -o pkg/article_atlas_bg.wasm
+	@wasm-opt $(WASM_OPT_FLAGS) pkg/article_atlas_bg.wasm -o pkg/article_atlas_bg.nosimd.wasm
+	@wasm-opt $(WASM_OPT_FLAGS) --enable-simd target/simd/bindgen/article_atlas_bg.wasm -o pkg/article_atlas_bg.wasm
 	@touch $@
 
 # Late assets (word lists, tagger weights, gazetteer shards): content-hashed files the

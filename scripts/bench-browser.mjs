@@ -127,12 +127,13 @@ try {
     const paint = median(rows.map((r) => r.paint));
     const drawn = median(rows.map((r) => r.drawn));
     const bytes = median(rows.map((r) => r.bytes));
+    const bodies = median(rows.map((r) => r.bodies));
     const late = median(rows.map((r) => r.lateBytes));
     const complete = median(rows.map((r) => r.complete));
     console.log(
-      `first load of the default article, ${name}, median of ${loads} cold loads: first paint ${paint.toFixed(0)} ms, map drawn ${drawn.toFixed(0)} ms (min ${Math.min(...rows.map((r) => r.drawn)).toFixed(0)}, max ${Math.max(...rows.map((r) => r.drawn)).toFixed(0)}), late data complete ${complete.toFixed(0)} ms; ${(bytes / 1000).toFixed(0)} KB transferred before the map was drawn, ${(late / 1000).toFixed(0)} KB after`,
+      `first load of the default article, ${name}, median of ${loads} cold loads: first paint ${paint.toFixed(0)} ms, map drawn ${drawn.toFixed(0)} ms (min ${Math.min(...rows.map((r) => r.drawn)).toFixed(0)}, max ${Math.max(...rows.map((r) => r.drawn)).toFixed(0)}), late data complete ${complete.toFixed(0)} ms; ${(bytes / 1000).toFixed(0)} KB transferred before the map was drawn (${bodies} B of compressed files, ${bytes - bodies} B of HTTP headers), ${(late / 1000).toFixed(0)} KB after`,
     );
-    summary.load[name] = { first_paint_ms: paint, map_drawn_ms: drawn, bytes_before_map: bytes, late_bytes: late, late_complete_ms: complete };
+    summary.load[name] = { first_paint_ms: paint, map_drawn_ms: drawn, bytes_before_map: bytes, file_bytes_before_map: bodies, late_bytes: late, late_complete_ms: complete };
   }
   // 3. memory over 100 article loads into one mounted view
   const p = await ctx.browser.newPage();
@@ -193,12 +194,16 @@ async function coldLoad(net) {
     const paint = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
     const nav = performance.getEntriesByType("navigation")[0];
     let bytes = nav.transferSize;
+    // the same without the HTTP headers: the files' compressed bytes
+    let bodies = nav.encodedBodySize;
     let lateBytes = 0;
     for (const e of performance.getEntriesByType("resource")) {
-      if (e.responseEnd <= drawn) bytes += e.transferSize;
-      else lateBytes += e.transferSize;
+      if (e.responseEnd <= drawn) {
+        bytes += e.transferSize;
+        bodies += e.encodedBodySize;
+      } else lateBytes += e.transferSize;
     }
-    return { drawn, paint, bytes, lateBytes };
+    return { drawn, paint, bytes, bodies, lateBytes };
   });
   await p.close();
   return { ...r, complete: completeAt };

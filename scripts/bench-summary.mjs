@@ -25,13 +25,14 @@ function row(label, value, text, budget, limit, lowerIsBetter = true) {
   const met = value == null || limit == null ? "" : (lowerIsBetter ? value <= limit : value >= limit) ? "met" : "not met";
   rows.push([label, value == null ? "not measured" : text, budget, met]);
 }
-const kb = (b) => `${(b / 1000).toFixed(0)} KB`;
+const kb = (b) => `${(b / 1000).toFixed(1)} KB`;
 const ms = (x) => `${x.toFixed(0)} ms`;
 const wps = (x) => `${Math.round(x / 1000)}k words/s`;
 
 const local = browser?.load?.["local"];
 const slow = browser?.load?.["9 Mbit/s, 60 ms"];
 row("first load before the map is drawn (bytes over the wire)", local?.bytes_before_map, local && kb(local.bytes_before_map), "≤ 450 KB (aim 350)", 450e3);
+row("  of which the files (brotli), without HTTP headers", local?.file_bytes_before_map, local && kb(local.file_bytes_before_map), "", null);
 row("first paint, local (median)", local?.first_paint_ms, local && ms(local.first_paint_ms), "", null);
 row("map drawn, local (median)", local?.map_drawn_ms, local && ms(local.map_drawn_ms), "≤ 300 ms", 300);
 row("map drawn, 9 Mbit/s 60 ms (median)", slow?.map_drawn_ms, slow && ms(slow.map_drawn_ms), "≤ 1,500 ms", 1500);

@@ -23,19 +23,32 @@ const field = (k) => cargo.match(new RegExp(`^${k} = "([^"]*)"`, "m"))?.[1];
 // The glue is minified (terser; its exports keep their names): 79,957 ->
 // 33,388 bytes, 11,852 -> 7,684 brotli (2026-12-03), all of it in the first
 // download. Minifying it again (the site's pass) changes nothing.
+//
+// Two modules, one glue (the Makefile checks that they need the same):
+// article_atlas_bg.wasm uses wasm SIMD (4.4 KB less brotli), which Safari
+// before 16.4 cannot compile; there the glue loads article_atlas_bg.nosimd.wasm.
+// `WebAssembly.validate` of a 29-byte module with one SIMD instruction
+// tells them apart (a function returning i8x16.splat of 0), both URLs
+// literal for bundlers. Callers of initSync pick a file themselves.
 const glue = readFileSync("pkg/article_atlas.js", "utf8");
 const wasmRef = /new URL\((['"])(?:\.\/)?article_atlas_bg\.wasm\1,\s*import\.meta\.url\)/g;
+const plainRef = /new URL\((['"])\.\/article_atlas_bg\.nosimd\.wasm\1,\s*import\.meta\.url\)/g;
 if ((glue.match(wasmRef) ?? []).length !== 1)
   throw new Error("pkg.mjs: article_atlas.js no longer names its wasm with one new URL(…, import.meta.url)");
-const minified = await minify(glue.replace(wasmRef, 'new URL("./article_atlas_bg.wasm", import.meta.url)'), {
+const SIMD_PROBE = [0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 8, 1, 6, 0, 65, 0, 253, 15, 11];
+const choose =
+  `(WebAssembly.validate(new Uint8Array([${SIMD_PROBE}])) ? new URL("./article_atlas_bg.wasm", import.meta.url)` +
+  ` : new URL("./article_atlas_bg.nosimd.wasm", import.meta.url))`;
+const minified = await minify(glue.replace(wasmRef, choose), {
   module: true,
   compress: true,
   mangle: true,
 });
-if ((minified.code.match(wasmRef) ?? []).length !== 1) throw new Error("pkg.mjs: the minified glue lost its wasm URL");
+if ((minified.code.match(wasmRef) ?? []).length !== 1 || (minified.code.match(plainRef) ?? []).length !== 1)
+  throw new Error("pkg.mjs: the minified glue lost a wasm URL");
 writeFileSync("pkg/article_atlas.js", minified.code);
 
-const files = ["article_atlas_bg.wasm", "article_atlas.js", "article_atlas.d.ts"];
+const files = ["article_atlas_bg.wasm", "article_atlas_bg.nosimd.wasm", "article_atlas.js", "article_atlas.d.ts"];
 
 // The element module sits next to article_atlas.js, in the package and in the site.
 writeFileSync("pkg/atlas-element.js", readFileSync("www/atlas-element.js"));
@@ -154,6 +167,7 @@ const pkg = {
     "./style.css": "./style.css",
     "./atlas.css": "./atlas.css",
     "./article_atlas_bg.wasm": "./article_atlas_bg.wasm",
+    "./article_atlas_bg.nosimd.wasm": "./article_atlas_bg.nosimd.wasm",
     "./package.json": "./package.json",
   },
   files,

@@ -77,3 +77,25 @@ test("JS API: loadAssets(article) brings the core and then the shards an article
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test("a browser without wasm SIMD gets the plain module; one with SIMD never fetches it", async () => {
+  for (const simd of [true, false]) {
+    const page = await openPage(ctx, "/");
+    if (!simd) {
+      // what Safari before 16.4 answers: the glue's SIMD test fails
+      await page.addInitScript(() => {
+        const validate = WebAssembly.validate;
+        WebAssembly.validate = (bytes) => !Array.from(new Uint8Array(bytes.buffer ?? bytes)).includes(0xfd) && validate(bytes);
+      });
+    }
+    const wasm = [];
+    page.on("request", (r) => r.url().endsWith(".wasm") && wasm.push(new URL(r.url()).pathname));
+    await page.reload();
+    await page.getByTestId("map-pin").first().waitFor({ timeout: 30000 });
+    const plain = wasm.filter((p) => p.endsWith("/pkg/article_atlas_bg.nosimd.wasm")).length;
+    assert.equal(plain, simd ? 0 : 1, `${simd ? "with" : "without"} SIMD: ${wasm.join(", ")}`);
+    assert.ok((await page.getByTestId("map-pin").count()) >= 10, "the default article's places are pinned");
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
