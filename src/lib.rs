@@ -34,6 +34,7 @@ mod recognise;
 mod resolve;
 mod share;
 mod sort;
+mod swar;
 mod tagger;
 mod text;
 mod time;

@@ -252,16 +252,13 @@ pub fn normalize_key(s: &str) -> String {
 /// input's depth check and the exports' pretty printer, which both walk
 /// JSON without parsing it and pass over strings whole.
 pub(crate) fn json_string_end(b: &[u8], open: usize) -> usize {
-    // eight bytes at a time while none is a quote or a backslash (the bit
-    // trick for a zero byte, of the bytes xor each: exact for the eight as
-    // a whole), then byte by byte up to the next
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & (ONES << 7);
+    // eight bytes at a time while none is a quote or a backslash
+    // ([`crate::swar`]), then byte by byte up to the next
+    use crate::swar::{eq, word};
     let mut i = open + 1;
     loop {
-        while let Some(chunk) = b.get(i..i + 8) {
-            let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-            if zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0 {
+        while let Some(w) = word(b, i) {
+            if eq(w, b'"') | eq(w, b'\\') != 0 {
                 break;
             }
             i += 8;
@@ -276,18 +273,14 @@ pub(crate) fn json_string_end(b: &[u8], open: usize) -> usize {
     }
 }
 
-/// The first line feed of `b`, eight bytes at a time (the bit trick for a
-/// zero byte, of the bytes xor a line feed).
+/// The first line feed of `b`, eight bytes at a time ([`crate::swar`]).
 pub(crate) fn newline(b: &[u8]) -> Option<usize> {
-    const ONES: u64 = 0x0101_0101_0101_0101;
     let mut i = 0;
-    while let Some(chunk) = b.get(i..i + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().unwrap_or_default()) ^ (ONES * u64::from(b'\n'));
-        let zero = x.wrapping_sub(ONES) & !x & (ONES << 7);
-        if zero != 0 {
-            // the lowest flag is exact (only bytes above a zero byte may be
-            // flagged falsely)
-            return Some(i + zero.trailing_zeros() as usize / 8);
+    while let Some(w) = crate::swar::word(b, i) {
+        let flags = crate::swar::eq(w, b'\n');
+        if flags != 0 {
+            // the lowest flag is exact
+            return Some(i + flags.trailing_zeros() as usize / 8);
         }
         i += 8;
     }

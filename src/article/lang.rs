@@ -90,8 +90,8 @@ pub fn paragraph_dir(text: &str, fallback: Dir) -> Dir {
     while let Some(&x) = b.get(i) {
         if x < 0x80 {
             i += 1;
-            while let Some(w) = b.get(i..i + 8) {
-                if u64::from_le_bytes(w.try_into().unwrap_or_default()) & 0x8080_8080_8080_8080 != 0 {
+            while let Some(w) = crate::swar::word(b, i) {
+                if w & crate::swar::HIGH != 0 {
                     break;
                 }
                 i += 8;

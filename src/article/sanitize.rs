@@ -72,15 +72,12 @@ fn may_need(chunk: &[u8]) -> bool {
 }
 
 /// The same in wasm (no vectors: the test above is a byte loop there),
-/// eight bytes a step: whether a byte is below 0x20 (a newline or tab too,
-/// then looked at one by one) or is 0x7f, 0xc2 or 0xe2, each tested for
-/// all eight at once (a byte below n, or zero after an xor, borrows into
-/// its top bit).
+/// eight bytes a step ([`crate::swar`]): whether a byte is below 0x20 (a
+/// newline or tab too, then looked at one by one) or is 0x7f, 0xc2 or 0xe2.
 #[cfg(any(target_arch = "wasm32", test))]
 #[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
 pub(super) fn may_need_by_words(chunk: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES * 0x80);
+    use crate::swar::{below, eq};
     chunk.chunks(8).any(|w| {
         let w = <[u8; 8]>::try_from(w).map_or_else(
             |_| {
@@ -91,11 +88,7 @@ pub(super) fn may_need_by_words(chunk: &[u8]) -> bool {
             },
             u64::from_le_bytes,
         );
-        (w.wrapping_sub(ONES * 0x20) & !w & (ONES * 0x80))
-            | zero(w ^ (ONES * 0x7f))
-            | zero(w ^ (ONES * 0xc2))
-            | zero(w ^ (ONES * 0xe2))
-            != 0
+        below(w, 0x20) | eq(w, 0x7f) | eq(w, 0xc2) | eq(w, 0xe2) != 0
     })
 }
 

@@ -195,7 +195,7 @@ impl<'a> Parser<'a> {
         let mut out = String::new();
         let mut start = self.i;
         loop {
-            self.i = plain_run_end(self.b, self.i);
+            self.i = super::write::next_escape(self.b, self.i);
             let Some(c) = self.peek() else { return Err(self.error(EOF_STRING)) };
             // the run stops at ASCII: whole characters of the text, taken
             // as they are (not checked as UTF-8 again)
@@ -491,28 +491,4 @@ impl Iterator for Stream<'_> {
             Some(_) => Err(self.p.peek_error(TRAILING_CHARACTERS)),
         }))
     }
-}
-/// Where the run of plain string bytes from `i` ends: at the first `"`,
-/// `\\` or control character (or the end). Eight bytes a step while none
-/// is one (a byte below 0x20, or zero after an xor, borrows into its top
-/// bit): the bytewise loop, which the size-built wasm kept, was most of
-/// reading an article.
-fn plain_run_end(b: &[u8], mut i: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let zero = |v: u64| v.wrapping_sub(ONES) & !v & (ONES * 0x80);
-    while let Some(w) = b.get(i..i + 8).and_then(|w| <[u8; 8]>::try_from(w).ok()) {
-        let w = u64::from_le_bytes(w);
-        if (w.wrapping_sub(ONES * 0x20) & !w & (ONES * 0x80))
-            | zero(w ^ (ONES * u64::from(b'"')))
-            | zero(w ^ (ONES * u64::from(b'\\')))
-            != 0
-        {
-            break;
-        }
-        i += 8;
-    }
-    while b.get(i).is_some_and(|&c| c != b'"' && c != b'\\' && c >= 0x20) {
-        i += 1;
-    }
-    i
 }

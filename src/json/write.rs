@@ -67,17 +67,13 @@ const HEX: &[u8; 16] = b"0123456789abcdef";
 /// length). Every character escaped is ASCII, and no byte of a longer
 /// UTF-8 sequence is below 0x80, so the text need not be decoded; eight
 /// bytes at a time are passed over while none of them needs one (most of
-/// an article's text), by the bit tricks for a zero byte and a byte below
-/// n (exact for the eight as a whole, though not for which of them).
-fn next_escape(bytes: &[u8], from: usize) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGH;
+/// an article's text), by [`crate::swar`]'s tests. The reader ends a
+/// string's plain runs here too.
+pub(super) fn next_escape(bytes: &[u8], from: usize) -> usize {
+    use crate::swar::{below, eq, word};
     let mut i = from;
-    while let Some(chunk) = bytes.get(i..i + 8) {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let below_space = w.wrapping_sub(ONES * 0x20) & !w & HIGH;
-        if below_space | zero(w ^ (ONES * u64::from(b'"'))) | zero(w ^ (ONES * u64::from(b'\\'))) != 0 {
+    while let Some(w) = word(bytes, i) {
+        if below(w, 0x20) | eq(w, b'"') | eq(w, b'\\') != 0 {
             break;
         }
         i += 8;

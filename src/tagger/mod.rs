@@ -198,7 +198,7 @@ pub(crate) fn first_pass(
     lex: &dyn Lexicon,
 ) -> Vec<usize> {
     let prepared = prepare(model, tokens, lex, false);
-    pass_one(model, tokens, &prepared, blocks, true).2
+    pass_one(model, tokens, &prepared, blocks, &model.transitions(), true).2
 }
 
 // [`pass_one`] adds the neighbours' rows at these offsets, in this order
@@ -208,10 +208,18 @@ const _: () = assert!(
 
 /// The sentence runs of the blocks (each cut after sentence-final
 /// punctuation), their emission rows and, with `decode`, the tags Viterbi
-/// gives them (one per token of `tokens`, 0 outside the blocks).
+/// gives them (one per token of `tokens`, 0 outside the blocks); `trans`
+/// is the model's [`Model::transitions`], worked out once per text.
 type PassOne = (Vec<std::ops::Range<usize>>, Vec<Vec<[i32; model::NT]>>, Vec<usize>);
 
-fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Range<usize>], decode: bool) -> PassOne {
+fn pass_one(
+    model: &Model,
+    tokens: &[Token],
+    p: &Prepared,
+    blocks: &[std::ops::Range<usize>],
+    trans: &[[i32; model::NT]; model::NT + 1],
+    decode: bool,
+) -> PassOne {
     let mut runs = Vec::new();
     for r in blocks {
         let mut start = r.start;
@@ -223,7 +231,6 @@ fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::R
             }
         }
     }
-    let trans = model.transitions();
     let mut tags = if decode { vec![0usize; tokens.len()] } else { Vec::new() };
     let mut rows = Vec::with_capacity(runs.len());
     // the summed weights of each combination of capitalisation features met
@@ -255,7 +262,7 @@ fn pass_one(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::R
             });
         }
         if let (true, Some(slot)) = (decode, tags.get_mut(r.clone())) {
-            slot.copy_from_slice(&model::viterbi(&e, &trans));
+            slot.copy_from_slice(&model::viterbi(&e, trans));
         }
         rows.push(e);
     }
@@ -281,11 +288,11 @@ fn near_row<'a>(
 fn tag_run(model: &Model, tokens: &[Token], p: &Prepared, blocks: &[std::ops::Range<usize>]) -> Vec<RawSpan> {
     let toks = &p.toks;
     let stacked = model.lang == Lang::Ar;
-    let (runs, rows, tags) = pass_one(model, tokens, p, blocks, stacked);
+    let trans = model.transitions();
+    let (runs, rows, tags) = pass_one(model, tokens, p, blocks, &trans, stacked);
     let bits = if stacked { document::pred_bits(tokens, toks, &tags) } else { Vec::new() };
     let mut out = Vec::new();
     let mut fs = Vec::new();
-    let trans = model.transitions();
     for (r, mut e) in runs.into_iter().zip(rows) {
         let mut changed = false;
         for (j, row) in e.iter_mut().enumerate() {
