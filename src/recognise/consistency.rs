@@ -50,6 +50,38 @@ fn anchored(words: &[Word], f: &Found) -> bool {
     after_locative(words, f.w0) || (w.sent_start && words[f.w0..f.w1].iter().all(|w| w.upper))
 }
 
+/// The tagger's one-word organisation after a locative preposition that
+/// the article names as a mapped place elsewhere is that place ("storms
+/// move toward Gainesville" in a headline, "Gainesville, Ga." in the
+/// body): one against one is no majority, but the preposition decides.
+/// `keyed`: the counted mentions' keys, sorted.
+fn placed_after_locative(words: &[Word], accepted: &mut [Found], keyed: &[(String, usize)]) {
+    let mut changes: Vec<(usize, usize)> = Vec::new();
+    for group in keyed.chunk_by(|a, b| a.0 == b.0) {
+        let mapped = |f: &Found| matches!(&f.what, What::Place { cands, .. } if !cands.is_empty());
+        let Some(&(_, model)) =
+            group.iter().find(|(_, i)| accepted[*i].kind == EntityType::Place && mapped(&accepted[*i]))
+        else {
+            continue;
+        };
+        for &(_, i) in group {
+            let f = &accepted[i];
+            if f.kind == EntityType::Organization
+                && f.prio == PRIO_TAGGER
+                && f.w1 == f.w0 + 1
+                && after_locative(words, f.w0)
+            {
+                changes.push((i, model));
+            }
+        }
+    }
+    for (i, model) in changes {
+        let (kind, what): (EntityType, What) = (accepted[model].kind, accepted[model].what.clone());
+        accepted[i].kind = kind;
+        accepted[i].what = what;
+    }
+}
+
 /// Gives the tagger's minority readings of a name the kind (and what it
 /// names) of the article's clear majority for the same name.
 pub(super) fn one_kind_per_name(words: &[Word], accepted: &mut [Found]) {
@@ -59,10 +91,14 @@ pub(super) fn one_kind_per_name(words: &[Word], accepted: &mut [Found]) {
         .filter(|(_, f)| counted(f))
         .filter_map(|(i, f)| Some((key(words, f)?, i)))
         .collect();
-    if keyed.len() < 3 {
+    if keyed.len() < 2 {
         return;
     }
     crate::sort::sort(&mut keyed);
+    placed_after_locative(words, accepted, &keyed);
+    if keyed.len() < 3 {
+        return;
+    }
     let mut changes: Vec<(usize, usize)> = Vec::new();
     for group in keyed.chunk_by(|a, b| a.0 == b.0) {
         if group.len() < 3 {
@@ -134,6 +170,18 @@ mod tests {
         // one against one is no majority
         let t = "Crowds filled the streets of Miami on Sunday. The Miami lawyers appeal.";
         assert_eq!(kinds_of(t, "Miami", &[P, O]), [P, O]);
+    }
+
+    #[test]
+    fn an_organisation_after_a_preposition_is_the_place_named_elsewhere() {
+        use EntityType::{Organization as O, Place as P};
+        let t = "Storms move toward Gainesville. Rain fell on Gainesville, Ga., on Monday.";
+        assert_eq!(kinds_of(t, "Gainesville", &[O, P]), [P, P]);
+        // without the preposition, or with no place reading elsewhere, it stays
+        let t = "Gainesville lawyers appeal. Rain fell on Gainesville, Ga., on Monday.";
+        assert_eq!(kinds_of(t, "Gainesville", &[O, P]), [O, P]);
+        let t = "Storms move toward Gainesville. Gainesville lawyers appeal.";
+        assert_eq!(kinds_of(t, "Gainesville", &[O, O]), [O, O]);
     }
 
     #[test]
