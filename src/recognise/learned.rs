@@ -386,6 +386,17 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
             .get(w0)
             .filter(|w| !w.arabic && w1 > w0 + 1)
             .and_then(|w| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))));
+        // the country's possessive alone before a title ("Jordan's King
+        // Abdullah", read as an organisation after a dateline) is the country
+        if w1 == w0 + 1
+            && matches!(t.kind, EntityType::Person | EntityType::Organization)
+            && words.get(w0 + 1).is_some_and(|n| !n.brk && (n.f.title || n.f.title_start))
+            && words[w0].readings.iter().any(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key)))
+        {
+            let out = out.get_or_insert_with(|| tagged[..at].to_vec());
+            out.push(TaggedSpan { kind: EntityType::Place, ..t.clone() });
+            continue;
+        }
         let titled = possessive.is_none() && titled_country(words, w0, w1);
         let owned = (possessive.is_none() && !titled && t.kind == EntityType::Organization)
             .then(|| owner_and_place(words, w0, w1))
