@@ -280,7 +280,8 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 EntityType::Organization => {
                     let pre = conjunction(&words[w0])
                         .max(super::joined::org_conjunction(words, w0))
-                        .max(super::joined::foreign_conjunction(words, w0, w1));
+                        .max(super::joined::foreign_conjunction(words, w0, w1))
+                        .max(super::joined::proclitic_on_org(words, &tagged, w0));
                     // "وبنك الرياض" is the same body as "بنك الرياض", and
                     // "والأهلي" the same bank as "الأهلي"
                     (What::Org { curated: None, key: key_after(words, w0, w1, pre, key) }, pre)

@@ -114,13 +114,25 @@ pub(super) fn key_after(words: &[Word], w0: usize, w1: usize, pre: usize, key: S
 
 /// Code points of a conjunction written onto the first word of a name the
 /// tagger found ("والاتحاد الأفريقي" → "الاتحاد الأفريقي"); it stays
-/// outside the span. Only before the article: "وزارة" keeps its و.
+/// outside the span. Only before the article: "وزارة" keeps its و. A
+/// foreign name that starts so and that the name or club lists know
+/// whole keeps it too ("والتر شتاينماير", "فالنسيا").
 pub(super) fn conjunction(w: &Word) -> usize {
     let mut cs = w.text.chars();
     match (cs.next(), cs.next(), cs.next()) {
-        (Some('و' | 'ف'), Some('ا' | 'أ' | 'إ'), Some('ل')) if w.text.chars().count() >= 5 => 1,
+        (Some('و' | 'ف'), Some('ا' | 'أ' | 'إ'), Some('ل')) if w.text.chars().count() >= 5 && !known_whole(w) => {
+            1
+        }
         _ => 0,
     }
+}
+
+/// Whether the lists know Arabic word `w` as written: a person's name or
+/// the first word of a club's.
+fn known_whole(w: &Word) -> bool {
+    w.f.given.is_some()
+        || crate::tagger::Lists::get().is_name_word(&w.key)
+        || !super::lexicon::clubs().get(&w.key).is_empty()
 }
 
 /// Two Arabic person names side by side, nothing between them, are one

@@ -164,21 +164,34 @@ pub(super) fn extend(f: &mut Found, words: &[Word], end: usize) {
 /// الداخلية"), as for the rules' names; the tagger's spans start at the
 /// word. Its key loses the proclitic too, so the two spellings are one
 /// organisation. A head read with the article lost to لـ ("للجامعة") is
-/// left whole.
+/// highlighted whole, since the text holds no "الجامعة" to mark, but
+/// keyed as the head with its article: "للمديرية العامة للجوازات" is
+/// the same body as "المديرية العامة للجوازات".
 fn proclitic_outside(words: &[Word], found: &mut [Found]) {
     for f in found.iter_mut().filter(|f| f.kind == EntityType::Organization) {
         let w = &words[f.w0];
         let Some(r) = w.f.org_head_reading.and_then(|ri| w.readings.get(ri)) else { continue };
-        // one letter ("بجامعة", "بالجامعة"); "للجامعة" has lost its article
-        if !w.arabic || r.pre != 1 || f.start != w.start || f.w1 <= f.w0 {
+        if !w.arabic || f.start != w.start || f.w1 <= f.w0 {
             continue;
         }
-        if lost_article(w, r) {
+        // one letter ("بجامعة", "بالجامعة"); "للجامعة" has lost its
+        // article: its head reads "جامعة" or "الجامعة", two letters off
+        let head = if r.pre == 1 && !lost_article(w, r) {
+            f.start += r.pre;
+            r.key.as_str()
+        } else if r.pre == 2 && w.text.starts_with("لل") {
+            let with_article = |x: &&super::words::Reading| {
+                x.pre == 2 && x.key.strip_prefix("ال").is_some_and(|k| k == r.key || x.key == r.key)
+            };
+            match w.readings.iter().find(with_article) {
+                Some(x) => x.key.as_str(),
+                None => continue,
+            }
+        } else {
             continue;
-        }
-        f.start += r.pre;
+        };
         if let What::Org { curated: None, key } = &mut f.what {
-            *key = key_of(words, f.w0, f.w1, &r.key);
+            *key = key_of(words, f.w0, f.w1, head);
         }
     }
 }

@@ -74,6 +74,12 @@ impl Lists {
         L.get(Lists::build)
     }
 
+    /// Whether the normalised word is a given name, a surname or a word of
+    /// a listed person's name.
+    pub fn is_name_word(&self, norm: &str) -> bool {
+        self.classes_of_common_word(norm) & (GIVEN | SURNAME | PERSON) != 0
+    }
+
     fn build() -> Lists {
         let mut words = Map::default();
         let mut add = |w: &str, bit: u16| {
