@@ -75,6 +75,12 @@ fn placed_after_locative(words: &[Word], accepted: &mut [Found], keyed: &[(Strin
             }
         }
     }
+    take_readings(accepted, changes);
+}
+
+/// Each (mention, model) of `changes`: the mention takes the model's kind
+/// and what it names.
+fn take_readings(accepted: &mut [Found], changes: Vec<(usize, usize)>) {
     for (i, model) in changes {
         let (kind, what): (EntityType, What) = (accepted[model].kind, accepted[model].what.clone());
         accepted[i].kind = kind;
@@ -127,11 +133,7 @@ pub(super) fn one_kind_per_name(words: &[Word], accepted: &mut [Found]) {
             }
         }
     }
-    for (i, model) in changes {
-        let (kind, what): (EntityType, What) = (accepted[model].kind, accepted[model].what.clone());
-        accepted[i].kind = kind;
-        accepted[i].what = what;
-    }
+    take_readings(accepted, changes);
 }
 
 #[cfg(test)]

@@ -36,7 +36,7 @@ pub(super) fn org_conjunction(words: &[Word], i: usize) -> usize {
 
 /// Code points of proclitics (و ف ب ل ك, alone or in pairs) written onto
 /// an organisation's first word when what follows them, article and all,
-/// opens another organisation the tagger found in the article ("بالأهلي",
+/// stands in another organisation the tagger found in the article ("بالأهلي",
 /// "كالأهلي" beside "الأهلي": one club, highlighted without the
 /// preposition). A name that merely starts with such a letter ("فالنسيا")
 /// has no such twin and stays whole; so does a word whose article the
@@ -46,22 +46,12 @@ pub(super) fn proclitic_on_org(words: &[Word], tagged: &[TaggedSpan], w0: usize)
     if !w.arabic {
         return 0;
     }
-    let tok = w.tok;
-    let opens_other = |key: &str| {
-        tagged
-            .iter()
-            .filter(|t| t.kind == EntityType::Organization && !(t.start_token..t.end_token).contains(&tok))
-            .any(|t| {
-                let a = words.partition_point(|w| w.tok < t.start_token);
-                words.get(a).is_some_and(|f| f.tok < t.end_token && f.key.as_str() == key)
-            })
-    };
     w.readings
         .iter()
         .filter(|r| r.pre > 0 && r.post == 0 && r.key.starts_with("ال"))
         .filter(|r| w.text.chars().take(r.pre).all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')))
         .filter(|r| matches!(w.text.chars().nth(r.pre), Some('ا' | 'أ' | 'إ' | 'آ')))
-        .find(|r| opens_other(&r.key))
+        .find(|r| super::person_spans::in_other_name(words, tagged, w0, &r.key, EntityType::Organization))
         .map_or(0, |r| r.pre)
 }
 

@@ -209,8 +209,14 @@ pub(super) fn coordinated_person(words: &[Word], tagged: &[TaggedSpan], w0: usiz
 /// Whether the word `key` stands in a person's name the tagger found
 /// elsewhere in the article (not the span at word `w0`).
 fn in_other_person(words: &[Word], tagged: &[TaggedSpan], w0: usize, key: &str) -> bool {
+    in_other_name(words, tagged, w0, key, EntityType::Person)
+}
+
+/// Whether the word `key` stands in a name of `kind` the tagger found
+/// elsewhere in the article (not the span at word `w0`).
+pub(super) fn in_other_name(words: &[Word], tagged: &[TaggedSpan], w0: usize, key: &str, kind: EntityType) -> bool {
     let tok = words[w0].tok;
-    tagged.iter().filter(|t| t.kind == EntityType::Person && !(t.start_token..t.end_token).contains(&tok)).any(|t| {
+    tagged.iter().filter(|t| t.kind == kind && !(t.start_token..t.end_token).contains(&tok)).any(|t| {
         let a = words.partition_point(|w| w.tok < t.start_token);
         words[a..].iter().take_while(|w| w.tok < t.end_token).any(|w| w.key.as_str() == key)
     })
