@@ -28,7 +28,9 @@
 //!   "بنكا", "زواره") fills no gap without a cue or the same name written
 //!   plainly elsewhere in the article ([`super::places::variant_minor`]; on the
 //!   development parts 5 false places fewer and one more found, places
-//!   unchanged on IDRISI-D).
+//!   unchanged on IDRISI-D); nor does the tagger's place reached through
+//!   the final ه ("يستقبل زواره", his visitors: one false place fewer on
+//!   the development parts, IDRISI-D unchanged).
 //! - English, tagger loaded: the same, with gazetteer places that are
 //!   proper names in the gaps, and "the Coalition" linked to the Global
 //!   Coalition.

@@ -293,13 +293,17 @@ pub fn recognise(
         let misc = misc_ranges(words, tagged, pol.min_score);
         cands.retain(|c| {
             (pol.fills(c) || people::titled_given_name(words, c))
-                && !(pol.arabic && places::variant_minor(words, c))
+                && !(pol.arabic && places::variant_minor(words, c, false))
                 && (c.kind != EntityType::Place
                     || places::located_adjective(words, c.w1)
                     || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b && !within_longer(c, a, b)))
         });
     }
-    cands.extend(learned_spans(words, tagged, pol.min_score));
+    cands.extend(
+        learned_spans(words, tagged, pol.min_score)
+            .into_iter()
+            .filter(|c| !(pol.arabic && c.kind == EntityType::Place && places::variant_minor(words, c, true))),
+    );
     // a number or an ordinal starts no person's name ("اللواء الخامس عشر",
     // "the 15th brigade": a unit after a rank)
     cands.retain(|c| c.kind != EntityType::Person || !words.get(c.w0).is_some_and(number_word));

@@ -746,7 +746,9 @@ const VARIANT_TOWN: u64 = 150_000;
 /// or a final ه read as ة ("زواره" "his visitors" as Zuwara). Unless the
 /// town is a capital or large ([`VARIANT_TOWN`]), the rules leave it to
 /// the tagger or a cue ("في", "إلى", "مدينة": then it is no gap fill).
-pub(super) fn variant_minor(words: &[Word], f: &Found) -> bool {
+/// With `tagger` (a tagger's place) only the final ه counts: the tagger
+/// read the proclitic in its context ("مبارح بالبترا").
+pub(super) fn variant_minor(words: &[Word], f: &Found, tagger: bool) -> bool {
     let What::Place { cands, key, weak: Weak::No | Weak::Indefinite, settlement: false, .. } = &f.what else {
         return false;
     };
@@ -757,10 +759,13 @@ pub(super) fn variant_minor(words: &[Word], f: &Found) -> bool {
         return false;
     }
     // و is a conjunction before a whole word ("ضبعة ومادبا"), not a variant
-    let stripped = f.start > w.start && !w.text.starts_with('و');
+    let stripped = f.start > w.start && !w.text.starts_with('و') && !tagger;
     let folded = w.text.ends_with('ه') && p.name_ar.is_some_and(|n| n.ends_with('ة'));
-    // the article writes the name as it is elsewhere ("بمأدبا ... #مأدبا")
-    let elsewhere = words.iter().any(|o| o.arabic && o.key.as_str() == key.as_str());
+    // the article writes the name as it is elsewhere ("بمأدبا ... #مأدبا";
+    // a folded name with its ة: the word's own key is the name's, since
+    // keys fold ة into ه)
+    let plain = |o: &Word| o.key.as_str() == key.as_str() && !(folded && o.text.ends_with('ه'));
+    let elsewhere = words.iter().enumerate().any(|(k, o)| k != f.w0 && o.arabic && plain(o));
     (stripped || folded) && !elsewhere && !ar_cued(words, f.w0, f.w1)
 }
 
