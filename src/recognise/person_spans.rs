@@ -44,7 +44,17 @@ pub(super) fn arabic_edges(
     // put in a person's name ("طارئ", "انطلقوا", "السكرتير"), at the start
     // also behind a conjunction ("وسني صالح")
     let common = |w: &Word| not_person_words().contains(&w.key);
-    while w1 > w0 && (common(&words[w1 - 1]) || (w1 > w0 + 1 && past_plural(&words[w1 - 1]))) {
+    // nor ends with such a word behind a preposition and the article
+    // ("الرئيس هادي بالوفد"), unless the lists know the word as a name
+    // ("عبد الحكيم بالحاج"; "كالديرون", "بالوتيلي" are no such word)
+    let after_name = |w: &Word| {
+        preposition_article(w)
+            && w.readings.iter().any(|r| r.pre == 1 && not_person_words().contains(&r.key))
+            && !crate::tagger::Lists::get().is_name_word(&w.key)
+    };
+    while w1 > w0
+        && (common(&words[w1 - 1]) || (w1 > w0 + 1 && (past_plural(&words[w1 - 1]) || after_name(&words[w1 - 1]))))
+    {
         w1 -= 1;
     }
     let after_and = |w: &Word| {
@@ -71,8 +81,10 @@ pub(super) fn arabic_edges(
         w0 += 1;
     }
     w1 = person_end(words, w0, w1);
-    // and a particle the name did not go on from ("ابن") is none
-    if w1 == w0 + 1 && words[w0].f.particle {
+    // and a particle the name did not go on from ("ابن") is none, nor a
+    // word whose written hamza the keys fold away: "الوضع هادئ" (calm) is
+    // no "هادي" (Hadi)
+    if w1 == w0 + 1 && (words[w0].f.particle || words[w0].text.ends_with('ئ')) {
         return None;
     }
     Some((w0, w1))
