@@ -301,7 +301,10 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 _ => return None,
             };
             let (start, end) = span(words, w0, w1, pre);
-            Some(Found::new((w0, w1), (start, end), kind, what, PRIO_TAGGER))
+            let f = Found::new((w0, w1), (start, end), kind, what, PRIO_TAGGER);
+            // no small town reached only through a final ه without a cue
+            // ("يستقبل زواره", his visitors)
+            (kind != EntityType::Place || !super::places::variant_minor(words, &f, true)).then_some(f)
         })
         .collect()
 }

@@ -299,11 +299,7 @@ pub fn recognise(
                     || !misc.iter().any(|&(a, b)| a < c.w1 && c.w0 < b && !within_longer(c, a, b)))
         });
     }
-    cands.extend(
-        learned_spans(words, tagged, pol.min_score)
-            .into_iter()
-            .filter(|c| !(pol.arabic && c.kind == EntityType::Place && places::variant_minor(words, c, true))),
-    );
+    cands.extend(learned_spans(words, tagged, pol.min_score));
     // a number or an ordinal starts no person's name ("اللواء الخامس عشر",
     // "the 15th brigade": a unit after a rank)
     cands.retain(|c| c.kind != EntityType::Person || !words.get(c.w0).is_some_and(number_word));

@@ -43,15 +43,12 @@ pub(super) fn arabic_edges(
     // nor is, or starts or ends with, a word the gold corpora almost never
     // put in a person's name ("طارئ", "انطلقوا", "السكرتير"), at the start
     // also behind a conjunction ("وسني صالح")
-    let common = |w: &Word| not_person_words().contains(&w.key);
+    let common_key = |k: &str| not_person_words().contains(k);
+    let common = |w: &Word| common_key(&w.key);
     // nor ends with such a word behind a preposition and the article
-    // ("الرئيس هادي بالوفد"), unless the lists know the word as a name
-    // ("عبد الحكيم بالحاج"; "كالديرون", "بالوتيلي" are no such word)
-    let after_name = |w: &Word| {
-        preposition_article(w)
-            && w.readings.iter().any(|r| r.pre == 1 && not_person_words().contains(&r.key))
-            && !crate::tagger::Lists::get().is_name_word(&w.key)
-    };
+    // ("الرئيس هادي بالوفد"; "بالحاج" is a surname: the corpora put
+    // "الحاج" in names, "كالديرون" and "بالوتيلي" have no such reading)
+    let after_name = |w: &Word| preposition_article(w) && w.readings.iter().any(|r| r.pre == 1 && common_key(&r.key));
     while w1 > w0
         && (common(&words[w1 - 1]) || (w1 > w0 + 1 && (past_plural(&words[w1 - 1]) || after_name(&words[w1 - 1]))))
     {
