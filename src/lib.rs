@@ -41,6 +41,8 @@ mod time;
 mod tsv;
 mod vecmap;
 mod view;
+#[cfg(test)]
+mod xorshift;
 
 pub use analyze::analyze;
 pub use article::{

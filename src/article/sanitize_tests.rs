@@ -54,13 +54,8 @@ fn sanitize_gives_what_the_plain_way_gives() {
         'é',
         '\u{1F600}',
     ];
-    let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-    let mut next = move || {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        x
-    };
+    let mut rng = crate::xorshift::Xorshift::new();
+    let mut next = move || rng.next();
     for round in 0..20_000 {
         // short texts, and long ones whose bytes run over several of the
         // blocks the test for bytes to clean reads at once, mostly letters
@@ -80,11 +75,9 @@ fn sanitize_gives_what_the_plain_way_gives() {
 
 #[test]
 fn the_word_test_passes_over_no_byte_to_look_at() {
-    let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut rng = crate::xorshift::Xorshift(0x9e37_79b9_7f4a_7c15);
     for _ in 0..20_000 {
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
+        let x = rng.next();
         let len = (x % 70) as usize;
         let pick = [b'a', b' ', 0xd8, 0x80, b'\n', 0x1f, 0x7f, 0xc2, 0xe2, 0x20, 0x81, 0xc3];
         let chunk: Vec<u8> = (0..len).map(|k| pick[((x >> (k % 60)) as usize + k) % pick.len()]).collect();

@@ -56,9 +56,9 @@ fn anchored(words: &[Word], f: &Found) -> bool {
 /// body): one against one is no majority, but the preposition decides.
 /// `keyed`: the counted mentions' keys, sorted.
 fn placed_after_locative(words: &[Word], accepted: &mut [Found], keyed: &[(String, usize)]) {
+    let mapped = |f: &Found| matches!(&f.what, What::Place { cands, .. } if !cands.is_empty());
     let mut changes: Vec<(usize, usize)> = Vec::new();
     for group in keyed.chunk_by(|a, b| a.0 == b.0) {
-        let mapped = |f: &Found| matches!(&f.what, What::Place { cands, .. } if !cands.is_empty());
         let Some(&(_, model)) =
             group.iter().find(|(_, i)| accepted[*i].kind == EntityType::Place && mapped(&accepted[*i]))
         else {

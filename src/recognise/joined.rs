@@ -48,9 +48,11 @@ pub(super) fn proclitic_on_org(words: &[Word], tagged: &[TaggedSpan], w0: usize)
     }
     w.readings
         .iter()
-        .filter(|r| r.pre > 0 && r.post == 0 && r.key.starts_with("ال"))
-        .filter(|r| w.text.chars().take(r.pre).all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')))
-        .filter(|r| matches!(w.text.chars().nth(r.pre), Some('ا' | 'أ' | 'إ' | 'آ')))
+        .filter(|r| {
+            super::person_spans::proclitics_off(w, r)
+                && r.key.starts_with("ال")
+                && !super::org_extent::lost_article(w, r)
+        })
         .find(|r| super::person_spans::in_other_name(words, tagged, w0, &r.key, EntityType::Organization))
         .map_or(0, |r| r.pre)
 }

@@ -386,16 +386,18 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
     for (at, t) in tagged.iter().enumerate() {
         let w0 = words.partition_point(|w| w.tok < t.start_token);
         let w1 = words.partition_point(|w| w.tok < t.end_token);
-        let possessive = words
+        // the span's first word as a country's possessive ("Syria's")
+        let owner = words
             .get(w0)
-            .filter(|w| !w.arabic && w1 > w0 + 1)
+            .filter(|w| !w.arabic)
             .and_then(|w| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))));
+        let possessive = owner.filter(|_| w1 > w0 + 1);
         // the country's possessive alone before a title ("Jordan's King
         // Abdullah", read as an organisation after a dateline) is the country
         if w1 == w0 + 1
+            && owner.is_some()
             && matches!(t.kind, EntityType::Person | EntityType::Organization)
             && words.get(w0 + 1).is_some_and(|n| !n.brk && (n.f.title || n.f.title_start))
-            && words[w0].readings.iter().any(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key)))
         {
             let out = out.get_or_insert_with(|| tagged[..at].to_vec());
             out.push(TaggedSpan { kind: EntityType::Place, ..t.clone() });

@@ -132,9 +132,7 @@ pub(super) fn conjunction(w: &Word) -> usize {
 /// Whether the lists know Arabic word `w` as written: a person's name or
 /// the first word of a club's.
 fn known_whole(w: &Word) -> bool {
-    w.f.given.is_some()
-        || crate::tagger::Lists::get().is_name_word(&w.key)
-        || !super::lexicon::clubs().get(&w.key).is_empty()
+    crate::tagger::Lists::get().is_name_word(&w.key) || !super::lexicon::clubs().get(&w.key).is_empty()
 }
 
 /// Two Arabic person names side by side, nothing between them, are one

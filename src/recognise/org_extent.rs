@@ -199,7 +199,7 @@ fn proclitic_outside(words: &[Word], found: &mut [Found]) {
 /// Whether reading `r` of `w` restores an article the proclitic لـ took
 /// ("للحكومة" read as "الحكومة"): the word after its proclitics does not
 /// start with the article's alif.
-fn lost_article(w: &Word, r: &super::words::Reading) -> bool {
+pub(super) fn lost_article(w: &Word, r: &super::words::Reading) -> bool {
     r.key.starts_with("ال") && !matches!(w.text.chars().nth(r.pre), Some('ا' | 'أ' | 'إ' | 'آ'))
 }
 

@@ -243,12 +243,17 @@ pub(super) fn proclitic_on_name(words: &[Word], tagged: &[TaggedSpan], w0: usize
     }
     w.readings
         .iter()
-        .filter(|r| r.pre > 0 && r.post == 0 && !r.key.starts_with("ال") && r.key.chars().count() >= 3)
-        .filter(|r| w.text.chars().take(r.pre).all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك')))
+        .filter(|r| proclitics_off(w, r) && !r.key.starts_with("ال") && r.key.chars().count() >= 3)
         .find(|r| {
             lexicon::is_given_name(&r.key).is_some_and(|g| !g.ambiguous) || in_other_person(words, tagged, w0, &r.key)
         })
         .map_or(0, |r| r.pre)
+}
+
+/// Whether reading `r` of `w` leaves out proclitics alone (و ف ب ل ك, one
+/// or two, written onto the word), and nothing at its end.
+pub(super) fn proclitics_off(w: &Word, r: &super::words::Reading) -> bool {
+    r.pre > 0 && r.post == 0 && w.text.chars().take(r.pre).all(|c| matches!(c, 'و' | 'ف' | 'ب' | 'ل' | 'ك'))
 }
 
 /// The end of words `w0..w1` of an Arabic person's name without a

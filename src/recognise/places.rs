@@ -765,8 +765,8 @@ pub(super) fn variant_minor(words: &[Word], f: &Found, tagger: bool) -> bool {
     // a folded name with its ة: the word's own key is the name's, since
     // keys fold ة into ه)
     let plain = |o: &Word| o.key.as_str() == key.as_str() && !(folded && o.text.ends_with('ه'));
-    let elsewhere = words.iter().enumerate().any(|(k, o)| k != f.w0 && o.arabic && plain(o));
-    (stripped || folded) && !elsewhere && !ar_cued(words, f.w0, f.w1)
+    let elsewhere = || words.iter().enumerate().any(|(k, o)| k != f.w0 && o.arabic && plain(o));
+    (stripped || folded) && !ar_cued(words, f.w0, f.w1) && !elsewhere()
 }
 
 #[cfg(test)]

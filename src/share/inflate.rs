@@ -241,13 +241,8 @@ pub(super) mod tests {
     /// Inputs of every kind: empty, runs, Arabic text, JSON, random bytes,
     /// copies from the far end of the window (the encoder's tests read them too).
     pub(in crate::share) fn samples() -> Vec<Vec<u8>> {
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut next = move || {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x
-        };
+        let mut rng = crate::xorshift::Xorshift::new();
+        let mut next = move || rng.next();
         let mut out = vec![Vec::new(), b"a".to_vec(), b"ab".to_vec(), b"aaaa".to_vec(), vec![0u8; 70_000]];
         let arabic = "قالت وزارة الخارجية السعودية في بيان إن الرياض ترحب بالاتفاق ";
         out.push(arabic.repeat(300).into_bytes());

@@ -714,14 +714,9 @@ mod tests {
 
     #[test]
     fn viterbi_finds_what_back_pointers_find() {
-        // xorshift: random rows, small ranges so that ties are frequent
-        let mut x: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut rnd = |n: u64| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            (x % n) as i32
-        };
+        // random rows, small ranges so that ties are frequent
+        let mut rng = crate::xorshift::Xorshift::new();
+        let mut rnd = |n: u64| (rng.next() % n) as i32;
         for round in 0..3000 {
             let span = [3, 20, 400, 100_000][round % 4];
             // half the rounds with transitions far smaller than the rows:
