@@ -274,7 +274,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     let pre = conjunction(&words[w0])
                         .max(name_conjunction(&words[w0]))
                         .max(person_spans::coordinated_person(words, &tagged, w0))
-                        .max(person_spans::proclitic_on_name(words, &tagged, w0));
+                        .max(person_spans::proclitic_on_name(words, &tagged, w0, w1));
                     (What::Person { key: key_after(words, w0, w1, pre, key) }, pre)
                 }
                 EntityType::Organization => {

@@ -131,7 +131,7 @@ pub(super) fn conjunction(w: &Word) -> usize {
 
 /// Whether the lists know Arabic word `w` as written: a person's name or
 /// the first word of a club's.
-fn known_whole(w: &Word) -> bool {
+pub(super) fn known_whole(w: &Word) -> bool {
     crate::tagger::Lists::get().is_name_word(&w.key) || !super::lexicon::clubs().get(&w.key).is_empty()
 }
 

@@ -12,7 +12,7 @@
 
 use super::learned::past_plural;
 use super::lists::{ar_blessings, ar_particles, not_person_words};
-use super::merge::{name_conjunction, preposition_article};
+use super::merge::{known_whole, name_conjunction, preposition_article};
 use super::{lexicon, Found, What, Word};
 use crate::model::EntityType;
 use crate::tagger::TaggedSpan;
@@ -234,9 +234,12 @@ pub(super) fn in_other_name(words: &[Word], tagged: &[TaggedSpan], w0: usize, ke
 /// Code points of a proclitic (و ف ب ل ك, alone or in pairs) on the first
 /// word of a person's name when what follows it is a given name or a word
 /// of a person's name the tagger found elsewhere in the article ("ونواز"
-/// after "ماجد نواز", "بمونتاري" after "سولي مونتاري", "ولتيسير
-/// الجاسم"), and the whole word is no given name ("وليد", "بسام").
-pub(super) fn proclitic_on_name(words: &[Word], tagged: &[TaggedSpan], w0: usize) -> usize {
+/// after "ماجد نواز", "بمونتاري" after "سولي مونتاري"), and the whole
+/// word is no given name ("وليد", "بسام"). When more of the name follows
+/// (words `w0..w1`), a word of the name lists after the proclitics is
+/// enough ("ولتيسير الجاسم", "وروز نوري شاويس"), unless the lists know the
+/// whole word too ("ولسون"); "فلاشينغ ميدوز" keeps its letters.
+pub(super) fn proclitic_on_name(words: &[Word], tagged: &[TaggedSpan], w0: usize, w1: usize) -> usize {
     let w = &words[w0];
     if !w.arabic || w.f.given.is_some() || in_other_person(words, tagged, w0, &w.key) {
         return 0;
@@ -245,7 +248,9 @@ pub(super) fn proclitic_on_name(words: &[Word], tagged: &[TaggedSpan], w0: usize
         .iter()
         .filter(|r| proclitics_off(w, r) && !r.key.starts_with("ال") && r.key.chars().count() >= 3)
         .find(|r| {
-            lexicon::is_given_name(&r.key).is_some_and(|g| !g.ambiguous) || in_other_person(words, tagged, w0, &r.key)
+            lexicon::is_given_name(&r.key).is_some_and(|g| !g.ambiguous)
+                || in_other_person(words, tagged, w0, &r.key)
+                || (w1 > w0 + 1 && !known_whole(w) && crate::tagger::Lists::get().is_name_word(&r.key))
         })
         .map_or(0, |r| r.pre)
 }
