@@ -429,6 +429,7 @@ mod tests {
             "ar_verbal_preposition",
             "ar_worship_head",
             "company_line",
+            "disease_name",
             "disease_word",
             "en_calendar",
             "en_company_suffix",

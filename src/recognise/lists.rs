@@ -185,6 +185,9 @@ word_lists! {
     /// Words that make a place name the name of a disease: after it in
     /// English ("West Nile virus"), before it in Arabic ("حمى الوادي المتصدع").
     pub(super) fn disease_words = ["disease_word"];
+    /// Names of diseases and their agents, no body's or person's names
+    /// ("AIDS", "HIV", "Ebola", "الإيدز").
+    pub(super) fn disease_names = ["disease_name"];
     /// Words of events and titles of works, never people ("World Cup").
     pub(super) fn en_event_words = ["en_event_word", "en_document"];
     /// Last words of the names of documents and policies ("Accords",

@@ -307,6 +307,7 @@ pub fn recognise(
     accepted.retain(|f| match f.kind {
         EntityType::Place => !places::names_disease(words, f),
         EntityType::Person => !people::is_disease(words, f),
+        EntityType::Organization => !people::is_disease(words, f) && !org_edges::portfolio(words, f),
         _ => true,
     });
     trim_at_lone_quotes(words, &mut accepted);

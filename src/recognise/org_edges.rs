@@ -229,3 +229,24 @@ fn with_article(words: &[Word], f: &mut Found) -> bool {
     }
     true
 }
+
+/// An English "organisation" that is a minister's portfolio, not a body:
+/// after "Minister", "Commissioner" or "Secretary" and "of" or "for"
+/// ("Vice Minister of Health", "the European Commissioner for External
+/// Relations"), or before "Minister" ("the Health Minister", "Public
+/// Health and Sanitation Minister"). The ministry's own name starts with
+/// its head ("Ministry of Health") and stays; so does an acronym ("the EU
+/// Commissioner for" names no portfolio).
+pub(super) fn portfolio(words: &[Word], f: &Found) -> bool {
+    let is = |k: usize, keys: &[&str]| words.get(k).is_some_and(|w| !w.brk && keys.contains(&w.key.as_str()));
+    let first = &words[f.w0];
+    let before = f.w0 >= 2
+        && is(f.w0 - 1, &["of", "for"])
+        && is(f.w0 - 2, &["minister", "ministers", "commissioner", "secretary"]);
+    let after = is(f.w1, &["minister", "ministers"]);
+    f.kind == EntityType::Organization
+        && !first.arabic
+        && f.w1 <= f.w0 + 4
+        && !first.text.chars().all(|c| c.is_ascii_uppercase() || c == '.')
+        && (before || after)
+}

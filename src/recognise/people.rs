@@ -510,9 +510,14 @@ fn take_next_word(words: &[Word], f: &mut Found) {
 /// An English "person" whose last word is a disease word ("Bird Flu",
 /// "Flu", "Lassa Fever": `disease_word` of
 /// data/curated/recognise_words.tsv): a capitalised disease, no one's name.
+/// Nor is a person or an organisation whose words all name a disease
+/// (`disease_name`: "AIDS", "Polio", "XDR-TB", "الإيدز"; the English tagger
+/// reads capitalised acronyms as bodies).
 pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
+    let named = |w: &Word, list: &super::lexicon::WordSet| w.readings.iter().any(|r| list.contains(&r.key));
     f.w1 > f.w0
-        && words
-            .get(f.w1 - 1)
-            .is_some_and(|w| !w.arabic && w.readings.iter().any(|r| super::lists::disease_words().contains(&r.key)))
+        && words.get(f.w1 - 1).is_some_and(|w| {
+            (!w.arabic && named(w, super::lists::disease_words()))
+                || words[f.w0..f.w1].iter().all(|w| named(w, super::lists::disease_names()))
+        })
 }
