@@ -2,18 +2,23 @@
 //! gold corpora tag as ordinary words (O) many times and almost never as
 //! part of a person's name, so that a person span the tagger proposes is
 //! not one of them alone and does not end or start with one ("طارئ",
-//! "سيناريو", "الثاني", "انطلقوا").
+//! "سيناريو", "الثاني", "انطلقوا"); then English words that the CoNLL
+//! training part writes in lowercase outside names and never puts in a
+//! person's name, so that a capitalised run of them is no person
+//! ("Samples", "Animal Health", "Disease Control").
 //!
 //! Counted on the training parts only (the same splits as the tagger's:
 //! NewsFANE sentences 0–70%, `ner_ar/anercorp/ANERcorp_train.txt` sentences
-//! 0–75%, WikiFANE Gold sentences 0–80%); no other copy of ANERcorp is read.
+//! 0–75%, WikiFANE Gold sentences 0–80%, CoNLL-2003 train documents 0–90%); no
+//! other copy of ANERcorp is read.
 //! Every word is counted under its normalised key: `person` when inside a
 //! person's name, `other` when O; inside another kind of name, neither.
 //!
 //! Run: `cargo run --release --example not_person_words > data/curated/not_person_words.tsv`
 //! (devdata from `ATLAS_DEVDATA` or ../shared/devdata, as for `eval`).
 
-use article_atlas::internals::tagger::corpus::{arabic_word_counts, training_parts, training_words, Corpus};
+use article_atlas::internals::tagger::corpus::{arabic_word_counts, training_parts, training_words, Corpus, Split};
+use std::collections::BTreeMap;
 
 /// A word is listed when it is O at least this many times…
 const MIN_OTHER: usize = 40;
@@ -48,6 +53,43 @@ fn main() {
             println!("{k}");
         }
     }
+    println!(
+        "# English words (lowercase) the CoNLL-2003 training part ({}) writes in lowercase as",
+        training_parts(&[Corpus::Conll])
+    );
+    println!("# ordinary words at least {EN_MIN_LOWER} times and never puts in a person's name, in any case: a person");
+    println!("# whose words are all such words is none (\"Samples\", \"Animal Health\").");
+    for k in english_common_words() {
+        println!("{k}");
+    }
+}
+
+/// An English word is listed when it is written in lowercase outside any
+/// name at least this many times and never stands in a person's name.
+const EN_MIN_LOWER: usize = 3;
+
+/// The English words of the list, from the CoNLL training part.
+fn english_common_words() -> Vec<String> {
+    let docs = Corpus::Conll.load(Split::Train, 1, &mut read).unwrap_or_else(|e| panic!("{e}"));
+    // per lowercase key: [inside a person's name, lowercase and O]
+    let mut counts: BTreeMap<String, [usize; 2]> = BTreeMap::new();
+    for (w, tag) in docs.iter().flatten().flatten() {
+        if !w.chars().all(|c| c.is_ascii_alphabetic()) {
+            continue;
+        }
+        let c = counts.entry(w.to_ascii_lowercase()).or_default();
+        // tags: 0 = O, 1 and 2 = B- and I-PER
+        if matches!(tag, 1 | 2) {
+            c[0] += 1;
+        } else if *tag == 0 && w.starts_with(|c: char| c.is_ascii_lowercase()) {
+            c[1] += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(k, [person, lower])| k.len() >= 2 && *person == 0 && *lower >= EN_MIN_LOWER)
+        .map(|(k, _)| k)
+        .collect()
 }
 
 /// "الشهري": the article, at least two letters, and the nisba ending ي.

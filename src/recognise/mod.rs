@@ -330,6 +330,8 @@ pub fn recognise(
             firms::mark(words, &mut accepted);
             org_edges::mark(words, &mut accepted);
         }
+        // after the firms: "Rally's stock" is the company Rally
+        people::drop_common_people(words, &mut accepted);
     }
     consistency::one_kind_per_name(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);

@@ -521,3 +521,31 @@ pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
                 || words[f.w0..f.w1].iter().all(|w| named(w, super::lists::disease_names()))
         })
 }
+
+/// English "people" whose every word the CoNLL training part writes in
+/// lowercase as an ordinary word and never puts in a person's name
+/// ([`not_person_words`]: "Samples" opening a sentence, "Animal Health"
+/// and "Rural Affairs" cut from a body's name) are none, unless a word of
+/// them stands in another person's name in the article ("Tony Snow", then
+/// "Snow").
+pub(super) fn drop_common_people(words: &[Word], accepted: &mut Vec<Found>) {
+    let common = |f: &Found| {
+        f.kind == EntityType::Person
+            && f.link.is_none()
+            && words[f.w0..f.w1].iter().all(|w| !w.arabic && not_person_words().contains(super::bare_key(w)))
+    };
+    let others: Vec<&str> = accepted
+        .iter()
+        .filter(|f| f.kind == EntityType::Person && !common(f))
+        .flat_map(|f| words[f.w0..f.w1].iter().map(super::bare_key))
+        .collect();
+    let gone: Vec<bool> = accepted
+        .iter()
+        .map(|f| common(f) && !words[f.w0..f.w1].iter().any(|w| others.contains(&super::bare_key(w))))
+        .collect();
+    let mut i = 0;
+    accepted.retain(|_| {
+        i += 1;
+        !gone[i - 1]
+    });
+}
