@@ -151,6 +151,22 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                     return None;
                 }
                 w0 = super::person_spans::person_start(words, w0);
+                // one word before a capitalised word with a possessive: the
+                // tagger stopped before the family name ("Willie Nelson's
+                // car", "Frankie Dettori's mount"), unless a country's
+                // ("Jordan's", "Syria's")
+                if w1 == w0 + 1
+                    && !possessive(&words[w0])
+                    && words.get(w1).is_some_and(|n| {
+                        !n.brk
+                            && n.cap
+                            && !n.upper
+                            && possessive(n)
+                            && !country_first(crate::gazetteer::lookup(super::bare_key(n)))
+                    })
+                {
+                    w1 += 1;
+                }
                 // nor ends in a lower-case word ("Prince Harry spoke.": the
                 // tagger ran on into the verb; "Kim In-so" keeps its hyphened part)
                 while w1 > w0 + 1

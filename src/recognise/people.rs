@@ -528,24 +528,22 @@ pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
 /// and "Rural Affairs" cut from a body's name) are none, unless a word of
 /// them stands in another person's name in the article ("Tony Snow", then
 /// "Snow").
+#[inline(never)]
 pub(super) fn drop_common_people(words: &[Word], accepted: &mut Vec<Found>) {
-    let common = |f: &Found| {
-        f.kind == EntityType::Person
-            && f.link.is_none()
-            && words[f.w0..f.w1].iter().all(|w| !w.arabic && not_person_words().contains(super::bare_key(w)))
-    };
-    let others: Vec<&str> = accepted
-        .iter()
-        .filter(|f| f.kind == EntityType::Person && !common(f))
-        .flat_map(|f| words[f.w0..f.w1].iter().map(super::bare_key))
-        .collect();
-    let gone: Vec<bool> = accepted
-        .iter()
-        .map(|f| common(f) && !words[f.w0..f.w1].iter().any(|w| others.contains(&super::bare_key(w))))
-        .collect();
+    let set = not_person_words();
+    let common = |f: &Found| words[f.w0..f.w1].iter().all(|w| !w.arabic && set.contains(super::bare_key(w)));
     let mut i = 0;
-    accepted.retain(|_| {
-        i += 1;
-        !gone[i - 1]
-    });
+    while i < accepted.len() {
+        let f = &accepted[i];
+        let named = |k: &str| {
+            accepted.iter().any(|o| {
+                o.kind == EntityType::Person && !common(o) && words[o.w0..o.w1].iter().any(|x| super::bare_key(x) == k)
+            })
+        };
+        if f.kind == EntityType::Person && common(f) && !words[f.w0..f.w1].iter().any(|w| named(super::bare_key(w))) {
+            accepted.remove(i);
+        } else {
+            i += 1;
+        }
+    }
 }
