@@ -332,6 +332,9 @@ pub fn recognise(
         }
         // after the firms: "Rally's stock" is the company Rally
         people::drop_common_people(words, &mut accepted);
+        if rules {
+            org_edges::acronym_names(words, &mut accepted);
+        }
     }
     consistency::one_kind_per_name(words, &mut accepted);
     link_later_mentions(words, &mut accepted, pol.link_org_heads);

@@ -13,6 +13,7 @@
 //! - a place named with its article ("THE HAGUE, Netherlands") keeps it.
 
 use super::lists::{en_business_nouns, en_company_suffixes, en_org_and_lines, en_org_heads};
+use super::merge::PRIO_TAGGER;
 use super::places::tagged_place;
 use super::{key_of, lexicon, longest_at, span, Found, Weak, What, Word};
 use crate::model::EntityType;
@@ -249,4 +250,96 @@ pub(super) fn portfolio(words: &[Word], f: &Found) -> bool {
         && f.w1 <= f.w0 + 4
         && !first.text.chars().all(|c| c.is_ascii_uppercase() || c == '.')
         && (before || after)
+}
+
+/// An English name before its acronym in brackets is one organisation
+/// from the word the acronym's first letter stands for: "the Centers for
+/// Disease Control and Prevention (CDC)" (the tagger kept "Disease Control
+/// and Prevention"), "the Department for the Environment, Food and Rural
+/// Affairs (DEFRA)" (split at the comma and "and"), "the United Nations High
+/// Commissioner for Refugees (UNHCR)" (not marked). The acronym's letters
+/// are the initials of capitalised words, in order, back from the bracket;
+/// two more capitalised words may stand among them ("Prevention"), and the
+/// lowercase words between are "of", "for", "the", "and", "on". Not for a
+/// disease ("Porcine Reproductive and Respiratory Syndrome Virus (PRRS)":
+/// its last word a disease word), nor over
+/// a name that starts before it, nor over a place unless the name starts
+/// with a body's head noun ("the Democratic Republic of Congo (DRC)" stays
+/// the place; "University of California, Los Angeles (UCLA)" is the
+/// university).
+pub(super) fn acronym_names(words: &[Word], accepted: &mut Vec<Found>) {
+    for k in 1..words.len() {
+        let a = &words[k];
+        let n = a.text.len();
+        if a.arabic || !a.upper || !a.open_before || !a.close_after || !(2..=7).contains(&n) {
+            continue;
+        }
+        let Some(start) = acronym_start(words, k, a.text.as_bytes()) else { continue };
+        if super::lists::disease_words().contains(&words[k - 1].key) {
+            continue;
+        }
+        // the name, and the same words elsewhere in the article without
+        // the acronym ("Cornwall Fire and Rescue Service" again)
+        let len = k - start;
+        for s in 0..words.len().saturating_sub(len - 1) {
+            let same = s == start
+                || (words[s].cap
+                    && (0..len).all(|d| {
+                        words[s + d].key == words[start + d].key
+                            && (d == 0 || !words[s + d].brk || words[start + d].brk)
+                    }));
+            if same {
+                whole_name(words, accepted, s, s + len);
+            }
+        }
+    }
+}
+
+/// Marks words `w0..w1` as one organisation over the names inside, unless
+/// a name starts before it, is it already, or is a place inside (see
+/// [`acronym_names`]).
+fn whole_name(words: &[Word], accepted: &mut Vec<Found>, w0: usize, w1: usize) {
+    let head = en_org_heads().contains(&words[w0].key);
+    let inside = |f: &Found| f.w0 < w1 && w0 < f.w1;
+    let blocked = accepted.iter().any(|f| {
+        inside(f) && (f.w0 < w0 || f.w1 > w1 || (f.w0 == w0 && f.w1 == w1) || (f.kind == EntityType::Place && !head))
+    });
+    if blocked {
+        return;
+    }
+    accepted.retain(|f| !inside(f));
+    let at = accepted.partition_point(|f| f.w0 < w0);
+    let key = key_of(words, w0, w1, &words[w0].key);
+    let what = What::Org { curated: None, key };
+    accepted.insert(at, Found::new((w0, w1), span(words, w0, w1, 0), EntityType::Organization, what, PRIO_TAGGER));
+}
+
+/// The first word of the name whose initials acronym `letters` (ASCII
+/// capitals) spells back from word `k`, the acronym.
+fn acronym_start(words: &[Word], k: usize, letters: &[u8]) -> Option<usize> {
+    let mut need = letters.len();
+    let mut skipped = 0;
+    for j in (k.saturating_sub(2 * letters.len() + 4)..k).rev() {
+        let w = &words[j];
+        let after = &words[j + 1];
+        if w.arabic || (j + 1 < k && after.brk && !after.comma_before) {
+            return None;
+        }
+        if w.cap {
+            if w.text.as_bytes()[0] == letters[need - 1] {
+                need -= 1;
+                if need == 0 {
+                    return Some(j);
+                }
+            } else {
+                skipped += 1;
+                if skipped > 2 {
+                    return None;
+                }
+            }
+        } else if !matches!(w.key.as_str(), "of" | "for" | "the" | "and" | "on") {
+            return None;
+        }
+    }
+    None
 }

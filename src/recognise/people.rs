@@ -526,24 +526,26 @@ pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
 /// lowercase as an ordinary word and never puts in a person's name
 /// ([`not_person_words`]: "Samples" opening a sentence, "Animal Health"
 /// and "Rural Affairs" cut from a body's name) are none, unless a word of
-/// them stands in another person's name in the article ("Tony Snow", then
+/// them ends a longer person's name in the article ("Tony Snow", then
 /// "Snow").
-#[inline(never)]
 pub(super) fn drop_common_people(words: &[Word], accepted: &mut Vec<Found>) {
     let set = not_person_words();
-    let common = |f: &Found| words[f.w0..f.w1].iter().all(|w| !w.arabic && set.contains(super::bare_key(w)));
-    let mut i = 0;
-    while i < accepted.len() {
+    let mut i = accepted.len();
+    while i > 0 {
+        i -= 1;
         let f = &accepted[i];
-        let named = |k: &str| {
-            accepted.iter().any(|o| {
-                o.kind == EntityType::Person && !common(o) && words[o.w0..o.w1].iter().any(|x| super::bare_key(x) == k)
-            })
-        };
-        if f.kind == EntityType::Person && common(f) && !words[f.w0..f.w1].iter().any(|w| named(super::bare_key(w))) {
+        if f.kind != EntityType::Person || words[f.w0].arabic || !words[f.w0..f.w1].iter().all(|w| set.contains(&w.key))
+        {
+            continue;
+        }
+        let last = &words[f.w1 - 1].key;
+        let named = accepted.iter().any(|o| {
+            o.kind == EntityType::Person
+                && o.w1 - o.w0 > f.w1 - f.w0
+                && words[o.w0..o.w1].iter().any(|x| &x.key == last)
+        });
+        if !named {
             accepted.remove(i);
-        } else {
-            i += 1;
         }
     }
 }
