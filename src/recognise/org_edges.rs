@@ -292,6 +292,15 @@ pub(super) fn acronym_names(words: &[Word], accepted: &mut Vec<Found>) {
                 whole_name(words, accepted, s, s + len);
             }
         }
+        // the acronym, there and elsewhere, is the same body
+        let full = key_of(words, start, k, &words[start].key);
+        for f in accepted.iter_mut() {
+            if let What::Org { curated: None, key } = &mut f.what {
+                if f.w1 == f.w0 + 1 && *key == *a.key {
+                    key.clone_from(&full);
+                }
+            }
+        }
     }
 }
 
