@@ -305,7 +305,7 @@ pub fn recognise(
     cands.retain(|c| c.kind != EntityType::Person || !words.get(c.w0).is_some_and(number_word));
     let mut accepted = merge(cands, tagger_leads);
     accepted.retain(|f| match f.kind {
-        EntityType::Place => !places::names_disease(words, f),
+        EntityType::Place => !places::names_disease(words, f) && !people::is_disease(words, f),
         EntityType::Person => !people::is_disease(words, f),
         EntityType::Organization => !people::is_disease(words, f) && !org_edges::portfolio(words, f),
         _ => true,

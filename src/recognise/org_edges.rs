@@ -278,49 +278,57 @@ pub(super) fn acronym_names(words: &[Word], accepted: &mut Vec<Found>) {
         if super::lists::disease_words().contains(&words[k - 1].key) {
             continue;
         }
-        // the name, and the same words elsewhere in the article without
+        // the name, then the same words elsewhere in the article without
         // the acronym ("Cornwall Fire and Rescue Service" again)
         let len = k - start;
+        if !whole_name(words, accepted, start, k) {
+            continue;
+        }
         for s in 0..words.len().saturating_sub(len - 1) {
-            let same = s == start
-                || (words[s].cap
-                    && (0..len).all(|d| {
-                        words[s + d].key == words[start + d].key
-                            && (d == 0 || !words[s + d].brk || words[start + d].brk)
-                    }));
+            let same = s != start
+                && words[s].cap
+                && (0..len).all(|d| {
+                    words[s + d].key == words[start + d].key && (d == 0 || !words[s + d].brk || words[start + d].brk)
+                });
             if same {
                 whole_name(words, accepted, s, s + len);
             }
         }
-        // the acronym, there and elsewhere, is the same body
+        // the acronym, there and elsewhere, is the same body, also where
+        // it was read as a town ("ALMA", "Alma")
         let full = key_of(words, start, k, &words[start].key);
         for f in accepted.iter_mut() {
-            if let What::Org { curated: None, key } = &mut f.what {
-                if f.w1 == f.w0 + 1 && *key == *a.key {
-                    key.clone_from(&full);
-                }
+            let curated = matches!(f.what, What::Org { curated: Some(_), .. } | What::KnownPerson(_));
+            if f.w1 == f.w0 + 1 && words[f.w0].key == a.key && !curated && !f.within && f.link.is_none() {
+                f.kind = EntityType::Organization;
+                f.what = What::Org { curated: None, key: full.clone() };
             }
         }
     }
 }
 
 /// Marks words `w0..w1` as one organisation over the names inside, unless
-/// a name starts before it, is it already, or is a place inside (see
-/// [`acronym_names`]).
-fn whole_name(words: &[Word], accepted: &mut Vec<Found>, w0: usize, w1: usize) {
+/// a name starts before it or ends after it, is it already, or is a place
+/// inside (see [`acronym_names`]). Whether they are one organisation now.
+fn whole_name(words: &[Word], accepted: &mut Vec<Found>, w0: usize, w1: usize) -> bool {
     let head = en_org_heads().contains(&words[w0].key);
     let inside = |f: &Found| f.w0 < w1 && w0 < f.w1;
-    let blocked = accepted.iter().any(|f| {
-        inside(f) && (f.w0 < w0 || f.w1 > w1 || (f.w0 == w0 && f.w1 == w1) || (f.kind == EntityType::Place && !head))
-    });
+    let same = |f: &Found| f.w0 == w0 && f.w1 == w1;
+    if accepted.iter().any(|f| same(f) && f.kind == EntityType::Organization) {
+        return true;
+    }
+    let blocked = accepted
+        .iter()
+        .any(|f| inside(f) && (f.w0 < w0 || f.w1 > w1 || same(f) || (f.kind == EntityType::Place && !head)));
     if blocked {
-        return;
+        return false;
     }
     accepted.retain(|f| !inside(f));
     let at = accepted.partition_point(|f| f.w0 < w0);
     let key = key_of(words, w0, w1, &words[w0].key);
     let what = What::Org { curated: None, key };
     accepted.insert(at, Found::new((w0, w1), span(words, w0, w1, 0), EntityType::Organization, what, PRIO_TAGGER));
+    true
 }
 
 /// The first word of the name whose initials acronym `letters` (ASCII

@@ -510,9 +510,10 @@ fn take_next_word(words: &[Word], f: &mut Found) {
 /// An English "person" whose last word is a disease word ("Bird Flu",
 /// "Flu", "Lassa Fever": `disease_word` of
 /// data/curated/recognise_words.tsv): a capitalised disease, no one's name.
-/// Nor is a person or an organisation whose words all name a disease
-/// (`disease_name`: "AIDS", "Polio", "XDR-TB", "الإيدز"; the English tagger
-/// reads capitalised acronyms as bodies).
+/// Nor is a person, an organisation or a place whose words all name a
+/// disease or its agent (`disease_name`: "AIDS", "Polio", "XDR-TB",
+/// "Salmonella", "الإيدز"; the English tagger reads capitalised acronyms as
+/// bodies).
 pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
     let named = |w: &Word, list: &super::lexicon::WordSet| w.readings.iter().any(|r| list.contains(&r.key));
     f.w1 > f.w0
