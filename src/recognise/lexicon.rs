@@ -463,6 +463,7 @@ mod tests {
             "en_org_and_line",
             "en_org_head",
             "en_patronymic",
+            "en_portfolio_title",
             "en_rank",
             "en_sentence_opener",
             "en_settlement_of",

@@ -188,6 +188,9 @@ word_lists! {
     /// Names of diseases and their agents, no body's or person's names
     /// ("AIDS", "HIV", "Ebola", "الإيدز").
     pub(super) fn disease_names = ["disease_name"];
+    /// English titles whose portfolio follows through "of" or "for", or
+    /// stands before them ("Minister of Health", "the Health Minister").
+    pub(super) fn en_portfolio_titles = ["en_portfolio_title"];
     /// Words of events and titles of works, never people ("World Cup").
     pub(super) fn en_event_words = ["en_event_word", "en_document"];
     /// Last words of the names of documents and policies ("Accords",

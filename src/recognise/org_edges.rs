@@ -12,7 +12,9 @@
 //!   business is the town ("a small Boston money management firm");
 //! - a place named with its article ("THE HAGUE, Netherlands") keeps it.
 
-use super::lists::{en_business_nouns, en_company_suffixes, en_org_and_lines, en_org_heads};
+use super::lists::{
+    en_business_nouns, en_company_suffixes, en_connectors_outer, en_org_and_lines, en_org_heads, en_portfolio_titles,
+};
 use super::merge::PRIO_TAGGER;
 use super::places::tagged_place;
 use super::{key_of, lexicon, longest_at, span, Found, Weak, What, Word};
@@ -232,19 +234,18 @@ fn with_article(words: &[Word], f: &mut Found) -> bool {
 }
 
 /// An English "organisation" that is a minister's portfolio, not a body:
-/// after "Minister", "Commissioner" or "Secretary" and "of" or "for"
-/// ("Vice Minister of Health", "the European Commissioner for External
-/// Relations"), or before "Minister" ("the Health Minister", "Public
-/// Health and Sanitation Minister"). The ministry's own name starts with
+/// after "Minister", "Commissioner" or "Secretary" (`en_portfolio_title`)
+/// and "of" or "for" ("Vice Minister of Health", "the European
+/// Commissioner for External Relations"), or before one ("the Health
+/// Minister", "Public Health and Sanitation Minister"). The ministry's own name starts with
 /// its head ("Ministry of Health") and stays; so does an acronym ("the EU
 /// Commissioner for" names no portfolio).
 pub(super) fn portfolio(words: &[Word], f: &Found) -> bool {
-    let is = |k: usize, keys: &[&str]| words.get(k).is_some_and(|w| !w.brk && keys.contains(&w.key.as_str()));
+    let is = |k: usize, list: &lexicon::WordSet| words.get(k).is_some_and(|w| !w.brk && list.contains(&w.key));
     let first = &words[f.w0];
-    let before = f.w0 >= 2
-        && is(f.w0 - 1, &["of", "for"])
-        && is(f.w0 - 2, &["minister", "ministers", "commissioner", "secretary"]);
-    let after = is(f.w1, &["minister", "ministers"]);
+    let titles = en_portfolio_titles();
+    let before = f.w0 >= 2 && is(f.w0 - 1, en_connectors_outer()) && is(f.w0 - 2, titles);
+    let after = is(f.w1, titles);
     f.kind == EntityType::Organization
         && !first.arabic
         && f.w1 <= f.w0 + 4
@@ -260,7 +261,8 @@ pub(super) fn portfolio(words: &[Word], f: &Found) -> bool {
 /// Commissioner for Refugees (UNHCR)" (not marked). The acronym's letters
 /// are the initials of capitalised words, in order, back from the bracket;
 /// two more capitalised words may stand among them ("Prevention"), and the
-/// lowercase words between are "of", "for", "the", "and", "on". Not for a
+/// lowercase words between are "of", "for", "the", "and"
+/// (`en_connector_outer`). Not for a
 /// disease ("Porcine Reproductive and Respiratory Syndrome Virus (PRRS)":
 /// its last word a disease word), nor over
 /// a name that starts before it, nor over a place unless the name starts
@@ -354,7 +356,7 @@ fn acronym_start(words: &[Word], k: usize, letters: &[u8]) -> Option<usize> {
                     return None;
                 }
             }
-        } else if !matches!(w.key.as_str(), "of" | "for" | "the" | "and" | "on") {
+        } else if !en_connectors_outer().contains(&w.key) {
             return None;
         }
     }
