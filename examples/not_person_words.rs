@@ -17,7 +17,7 @@
 //! Run: `cargo run --release --example not_person_words > data/curated/not_person_words.tsv`
 //! (devdata from `ATLAS_DEVDATA` or ../shared/devdata, as for `eval`).
 
-use article_atlas::internals::tagger::corpus::{arabic_word_counts, training_parts, training_words, Corpus, Split};
+use article_atlas::internals::tagger::corpus::{arabic_word_counts, training_parts, training_words, Corpus, Gold};
 use std::collections::BTreeMap;
 
 /// A word is listed when it is O at least this many times…
@@ -70,19 +70,18 @@ const EN_MIN_LOWER: usize = 3;
 
 /// The English words of the list, from the CoNLL training part.
 fn english_common_words() -> Vec<String> {
-    let docs = Corpus::Conll.load(Split::Train, 1, &mut read).unwrap_or_else(|e| panic!("{e}"));
+    let sentences = training_words(&[Corpus::Conll], &mut read).unwrap_or_else(|e| panic!("{e}"));
     // per lowercase key: [inside a person's name, lowercase and O]
     let mut counts: BTreeMap<String, [usize; 2]> = BTreeMap::new();
-    for (w, tag) in docs.iter().flatten().flatten() {
+    for (w, gold) in sentences.iter().flatten() {
         if !w.chars().all(|c| c.is_ascii_alphabetic()) {
             continue;
         }
         let c = counts.entry(w.to_ascii_lowercase()).or_default();
-        // tags: 0 = O, 1 and 2 = B- and I-PER
-        if matches!(tag, 1 | 2) {
-            c[0] += 1;
-        } else if *tag == 0 && w.starts_with(|c: char| c.is_ascii_lowercase()) {
-            c[1] += 1;
+        match gold {
+            Gold::Person => c[0] += 1,
+            Gold::O if w.starts_with(|c: char| c.is_ascii_lowercase()) => c[1] += 1,
+            _ => {}
         }
     }
     counts

@@ -158,11 +158,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 if w1 == w0 + 1
                     && !possessive(&words[w0])
                     && words.get(w1).is_some_and(|n| {
-                        !n.brk
-                            && n.cap
-                            && !n.upper
-                            && possessive(n)
-                            && !country_first(crate::gazetteer::lookup(super::bare_key(n)))
+                        !n.brk && n.cap && !n.upper && possessive(n) && country_possessive(n).is_none()
                     })
                 {
                     w1 += 1;
@@ -392,6 +388,14 @@ pub(super) fn past_plural(w: &Word) -> bool {
     w.arabic && w.key.chars().count() >= 4 && w.key.ends_with("وا") && lexicon::is_given_name(&w.key).is_none()
 }
 
+/// The reading of English word `w` that is a country's possessive
+/// ("Syria's", "Jordan's"), if it is one.
+fn country_possessive(w: &Word) -> Option<&super::words::Reading> {
+    (!w.arabic)
+        .then(|| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))))
+        .flatten()
+}
+
 /// A tagger span that opens with a country's possessive ("Syria's Bashar
 /// al-Assad", "Russia's Vladimir Putin") is two names: the country, and
 /// what is left, a person when it starts with a given name (the English
@@ -403,10 +407,7 @@ fn split_possessive_countries<'t>(words: &[Word], tagged: &'t [TaggedSpan]) -> s
         let w0 = words.partition_point(|w| w.tok < t.start_token);
         let w1 = words.partition_point(|w| w.tok < t.end_token);
         // the span's first word as a country's possessive ("Syria's")
-        let owner = words
-            .get(w0)
-            .filter(|w| !w.arabic)
-            .and_then(|w| w.readings.iter().find(|r| r.post > 0 && country_first(crate::gazetteer::lookup(&r.key))));
+        let owner = words.get(w0).and_then(country_possessive);
         let possessive = owner.filter(|_| w1 > w0 + 1);
         // the country's possessive alone before a title ("Jordan's King
         // Abdullah", read as an organisation after a dateline) is the country

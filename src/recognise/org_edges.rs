@@ -237,20 +237,16 @@ fn with_article(words: &[Word], f: &mut Found) -> bool {
 /// after "Minister", "Commissioner" or "Secretary" (`en_portfolio_title`)
 /// and "of" or "for" ("Vice Minister of Health", "the European
 /// Commissioner for External Relations"), or before one ("the Health
-/// Minister", "Public Health and Sanitation Minister"). The ministry's own name starts with
-/// its head ("Ministry of Health") and stays; so does an acronym ("the EU
-/// Commissioner for" names no portfolio).
+/// Minister", "Public Health and Sanitation Minister"). The ministry's own
+/// name starts with its head ("Ministry of Health") and stays; so does an
+/// acronym ("the EU Commissioner": the EU is no portfolio).
 pub(super) fn portfolio(words: &[Word], f: &Found) -> bool {
     let is = |k: usize, list: &lexicon::WordSet| words.get(k).is_some_and(|w| !w.brk && list.contains(&w.key));
     let first = &words[f.w0];
     let titles = en_portfolio_titles();
     let before = f.w0 >= 2 && is(f.w0 - 1, en_connectors_outer()) && is(f.w0 - 2, titles);
     let after = is(f.w1, titles);
-    f.kind == EntityType::Organization
-        && !first.arabic
-        && f.w1 <= f.w0 + 4
-        && !first.text.chars().all(|c| c.is_ascii_uppercase() || c == '.')
-        && (before || after)
+    !first.arabic && !first.upper && f.w1 <= f.w0 + 4 && (before || after)
 }
 
 /// An English name before its acronym in brackets is one organisation
@@ -300,8 +296,16 @@ pub(super) fn acronym_names(words: &[Word], accepted: &mut Vec<Found>) {
         // it was read as a town ("ALMA", "Alma")
         let full = key_of(words, start, k, &words[start].key);
         for f in accepted.iter_mut() {
+            let name = matches!(f.kind, EntityType::Person | EntityType::Organization | EntityType::Place);
             let curated = matches!(f.what, What::Org { curated: Some(_), .. } | What::KnownPerson(_));
-            if f.w1 == f.w0 + 1 && words[f.w0].key == a.key && !curated && !f.within && f.link.is_none() {
+            if name
+                && f.w1 == f.w0 + 1
+                && words[f.w0].key == a.key
+                && !curated
+                && !f.within
+                && !f.demonym
+                && f.link.is_none()
+            {
                 f.kind = EntityType::Organization;
                 f.what = What::Org { curated: None, key: full.clone() };
             }
