@@ -122,12 +122,15 @@ pub const PILE_PX: f64 = 100.0;
 /// shrink the rest into a pile: with at least four places, up to a quarter
 /// of them may go, each more than five times the median distance (and 15°)
 /// from the median place, and only if with them the rest would fit in
-/// [`PILE_PX`] pixels. Returns the window and the indexes left out.
+/// [`PILE_PX`] pixels. When the panel covered with map cannot show every
+/// place anyway, fewer than half of them may go, from three places on: an
+/// Iraqi story naming Iraq, Baghdad and "American" showed the Atlantic with
+/// none of its pins. Returns the window and the indexes left out.
 pub fn fit_core(points: &[GeoPoint], vp: Viewport) -> (MapWindow, Vec<usize>) {
     let all = fit(points, vp);
     let ok: Vec<usize> =
         (0..points.len()).filter(|&i| points.get(i).is_some_and(|p| p.lon.is_finite() && p.lat.is_finite())).collect();
-    if ok.len() < 4 {
+    if ok.len() < 3 {
         return (all, Vec::new());
     }
     let median = |mut v: Vec<f64>| {
@@ -142,7 +145,7 @@ pub fn fit_core(points: &[GeoPoint], vp: Viewport) -> (MapWindow, Vec<usize>) {
     };
     let limit = (5.0 * median(ok.iter().map(|&i| dist(i)).collect())).max(15.0);
     let far: Vec<usize> = ok.iter().copied().filter(|&i| dist(i) > limit).collect();
-    if far.is_empty() || far.len() * 4 > ok.len() {
+    if far.is_empty() || far.len() * 2 >= ok.len() {
         return (all, Vec::new());
     }
     let core: Vec<GeoPoint> = ok.iter().filter(|i| !far.contains(i)).filter_map(|&i| points.get(i).copied()).collect();
@@ -150,7 +153,9 @@ pub fn fit_core(points: &[GeoPoint], vp: Viewport) -> (MapWindow, Vec<usize>) {
         let (lo, hi) = core.iter().map(f).fold((f64::MAX, f64::MIN), |(lo, hi), v| (lo.min(v), hi.max(v)));
         (hi - lo).max(0.0)
     };
-    let piled = extent(|p| p.lon).max(extent(|p| p.lat)) * pixels_per_degree(all.zoom, vp) < PILE_PX;
+    let piled = ok.len() >= 4
+        && far.len() * 4 <= ok.len()
+        && extent(|p| p.lon).max(extent(|p| p.lat)) * pixels_per_degree(all.zoom, vp) < PILE_PX;
     // The panel is always covered with map ([`cover`]): when that needs a
     // closer zoom than the fit of every place, the places at the edges would
     // be cut off anyway, so the far ones are left out (the view offers them).
@@ -459,6 +464,27 @@ mod tests {
             let (x, y) = tf.project(p.lon, p.lat);
             assert!((10.0..vp.width - 10.0).contains(&x) && (10.0..vp.height - 10.0).contains(&y), "{p:?} at {x},{y}");
         }
+    }
+
+    #[test]
+    fn three_places_that_cannot_all_show_leave_the_far_one_out() {
+        // SaudiNewsNet article 35: Iraq, Baghdad and the United States (from
+        // "الأمريكي") in the Arabic page's tall panel
+        let vp = Viewport::new(460.0, 600.0);
+        let pts = [
+            GeoPoint { lon: 43.7, lat: 33.0, radius_km: 430.0 },
+            GeoPoint { lon: 44.4, lat: 33.34, radius_km: 0.0 },
+            GeoPoint { lon: -98.5, lat: 39.76, radius_km: 1751.0 },
+        ];
+        let (win, far) = fit_core(&pts, vp);
+        assert_eq!(far, vec![2]);
+        let tf = Transform::of(cover(win, vp), vp);
+        for p in pts.iter().take(2) {
+            let (x, y) = tf.project(p.lon, p.lat);
+            assert!((10.0..vp.width - 10.0).contains(&x) && (10.0..vp.height - 10.0).contains(&y), "{p:?} at {x},{y}");
+        }
+        // two places are both kept: neither is the odd one out
+        assert!(fit_core(pts.get(1..).unwrap_or_default(), vp).1.is_empty());
     }
 
     #[test]
