@@ -473,6 +473,7 @@ mod tests {
             "org_adjective",
             "reporting_verb",
             "settlement",
+            "storm_word",
         ];
         for r in rows(late_list(List::RecogniseWords)) {
             assert!(LISTS.contains(&r[0]), "recognise_words.tsv: unknown list {:?}", r[0]);

@@ -188,6 +188,8 @@ word_lists! {
     /// Names of diseases and their agents, no body's or person's names
     /// ("AIDS", "HIV", "Ebola", "الإيدز").
     pub(super) fn disease_names = ["disease_name"];
+    /// Words that name the storm after them ("Hurricane", "إعصار").
+    pub(super) fn storm_words = ["storm_word"];
     /// English titles whose portfolio follows through "of" or "for", or
     /// stands before them ("Minister of Health", "the Health Minister").
     pub(super) fn en_portfolio_titles = ["en_portfolio_title"];

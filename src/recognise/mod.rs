@@ -310,6 +310,7 @@ pub fn recognise(
         EntityType::Organization => !people::is_disease(words, f) && !org_edges::portfolio(words, f),
         _ => true,
     });
+    people::drop_storms(words, &mut accepted);
     trim_at_lone_quotes(words, &mut accepted);
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);

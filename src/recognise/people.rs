@@ -550,3 +550,36 @@ pub(super) fn drop_common_people(words: &[Word], accepted: &mut Vec<Found>) {
         }
     }
 }
+
+/// Storms are named like people ("Hurricane Katrina", "Cyclone Larry",
+/// "إعصار كاترينا"): a name right after a storm word, or opening with one,
+/// is no person, organisation or place, and neither is a later mention of
+/// its name alone ("Katrina"). The one word of the name keeps a body named
+/// after the storm whole ("Hurricane Katrina Relief Fund").
+pub(super) fn drop_storms(words: &[Word], accepted: &mut Vec<Found>) {
+    let storm = |w: &Word| w.readings.iter().any(|r| super::lists::storm_words().contains(&r.key));
+    let mut names: Vec<&[Word]> = Vec::new();
+    accepted.retain(|f| {
+        if !matches!(f.kind, EntityType::Person | EntityType::Organization | EntityType::Place) {
+            return true;
+        }
+        // the storm word before the span, first in it, or second after a
+        // qualifier ("Tropical Storm Ida"); the name one word, so a body
+        // named after a storm keeps its name ("Hurricane Katrina Relief Fund")
+        let storm_at = (f.w0.saturating_sub(1)..(f.w0 + 2).min(f.w1)).rev().find(|&k| storm(&words[k]));
+        // an Arabic storm word before a place is the storm of that place
+        // ("عاصفة #حفرالباطن"): there only a person's name is the storm's
+        match storm_at {
+            Some(k) if k + 2 == f.w1 && (f.kind == EntityType::Person || !words[k].arabic) => {
+                names.push(&words[k + 1..f.w1]);
+                false
+            }
+            _ => true,
+        }
+    });
+    if names.is_empty() {
+        return;
+    }
+    let same = |a: &[Word], b: &[Word]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.key == y.key);
+    accepted.retain(|f| f.kind != EntityType::Person || !names.iter().any(|n| same(n, &words[f.w0..f.w1])));
+}
