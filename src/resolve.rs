@@ -10,6 +10,7 @@ use crate::gazetteer::{self, Place};
 use crate::hash::FnvBuild;
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
+use crate::text::normalize_key;
 
 mod containment;
 mod context;
@@ -166,15 +167,32 @@ fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
     }
 }
 
-/// Scores every candidate of a place mention, best first.
+/// Population from which a city's own name outweighs another town's
+/// other name for it.
+const BIG_OWN_NAME: u64 = 100_000;
+
+/// Scores every candidate of a place mention (`key`: the name as read),
+/// best first.
 pub fn score_candidates(
     cands: &[u32],
+    key: Option<&str>,
     adj_country: Option<&str>,
     settlement: bool,
     weak: Weak,
     ctx: &[(&str, f64)],
 ) -> Vec<(usize, f64)> {
     let places = gazetteer::places();
+    // A town's other, older or foreign name gives way to a big place whose
+    // own name it is: "Philadelphia" is the US city, not Amman (its ancient
+    // name, and a capital, which the prior favours).
+    let own = |p: &Place| {
+        key.is_some_and(|k| [Some(p.name_en), p.name_ar].into_iter().flatten().any(|n| normalize_key(n) == k))
+    };
+    let big_own = cands.len() > 1
+        && cands
+            .iter()
+            .filter_map(|&i| places.get(i as usize))
+            .any(|p| own(p) && (p.kind != PlaceKind::City || p.population >= BIG_OWN_NAME));
     let mut scored: Vec<(usize, f64)> = cands
         .iter()
         .filter_map(|&i| places.get(i as usize).map(|p| (i as usize, p)))
@@ -195,6 +213,9 @@ pub fn score_candidates(
             }
             if settlement && p.kind == PlaceKind::City {
                 s += 1.5;
+            }
+            if big_own && p.kind == PlaceKind::City && !own(p) {
+                s -= 1.0;
             }
             (i, s)
         })
@@ -262,7 +283,7 @@ fn focus_nouns(found: &[Found], ctx: &[(&str, f64)], out: &mut [Choice]) {
     let top = counts.iter().max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(a.0))).map(|c| c.0);
     for (f, c) in found.iter().zip(out.iter_mut()) {
         if let What::Place { cands, weak: Weak::Focus, .. } = &f.what {
-            let mut scored = score_candidates(cands, None, false, Weak::No, ctx);
+            let mut scored = score_candidates(cands, None, None, false, Weak::No, ctx);
             scored.retain(|&(p, _)| places.get(p).is_some_and(|p| Some(p.country) == top));
             c.scored = scored;
         }
@@ -317,13 +338,13 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
     for f in found {
         let choice = match &f.what {
             What::Place { weak: Weak::Focus, .. } => Choice::default(),
-            What::Place { cands, adj_country, settlement, weak, .. } if !cands.is_empty() => {
+            What::Place { cands, key, adj_country, settlement, weak, .. } if !cands.is_empty() => {
                 let same = |b: &&Seen<'_>| b.0 == *cands && b.1 == *adj_country && b.2 == *settlement && b.3 == *weak;
                 let scored = match scored_before.iter().find(same).and_then(|b| out.get(b.4)) {
                     Some(c) => c.scored.clone(),
                     None => {
                         scored_before.push((cands, *adj_country, *settlement, *weak, out.len()));
-                        score_candidates(cands, *adj_country, *settlement, *weak, &ctx)
+                        score_candidates(cands, Some(key), *adj_country, *settlement, *weak, &ctx)
                     }
                 };
                 Choice { scored, within: None }

@@ -108,7 +108,66 @@ pub(super) fn listed_town(
             queue.extend(partners(k, e, c));
         }
     }
-    ok.then_some((cands, pre))
+    (ok || listed_with_place(words, tagged, min_score, w0, w1, cands)).then_some((cands, pre))
+}
+
+/// Whether the name at words `w0..w1`, no given name, is an item of a
+/// list (a comma, "and" or "or" between) next to a name the tagger calls a
+/// place and the gazetteer puts in the same country as a division or town
+/// of `cands`: "Sao Paulo, Minas Gerais and Rio de Janeiro", "Garissa,
+/// Wajir and Mandera" (provinces and towns of a list lie too far apart for
+/// [`comma_towns`]' distance).
+fn listed_with_place(
+    words: &[Word],
+    tagged: &[TaggedSpan],
+    min_score: f32,
+    w0: usize,
+    w1: usize,
+    cands: &[u32],
+) -> bool {
+    if words[w0].f.given.is_some() {
+        return false;
+    }
+    let places = crate::gazetteer::places();
+    let kinds = [PlaceKind::Province, PlaceKind::City];
+    let countries: Vec<&str> = cands
+        .iter()
+        .filter_map(|&c| places.get(c as usize))
+        .filter(|p| kinds.contains(&p.kind) && !p.country.is_empty())
+        .map(|p| p.country)
+        .collect();
+    let joiner = |k: usize| words.get(k).is_some_and(|w| !w.brk && matches!(w.key.as_str(), "and" | "or"));
+    // the first word after the name, and one past the last before it
+    let next =
+        if words.get(w1).is_some_and(|n| n.comma_before && !n.brk) { Some(w1) } else { joiner(w1).then_some(w1 + 1) };
+    let prev = if words[w0].comma_before && w0 > 0 && words[w0 - 1].sent == words[w0].sent {
+        Some(w0)
+    } else {
+        (w0 > 0 && joiner(w0 - 1)).then(|| w0 - 1)
+    };
+    let place_span = |t: &&TaggedSpan| t.kind == EntityType::Place && t.score >= min_score;
+    let partner = |t: &TaggedSpan| {
+        let a = words.partition_point(|w| w.tok < t.start_token);
+        let b = words.partition_point(|w| w.tok < t.end_token);
+        b > a
+            && tagged_place(words, a, b).is_some_and(|(qs, _)| {
+                qs.iter().filter_map(|&q| places.get(q as usize)).any(|q| countries.contains(&q.country))
+            })
+    };
+    let after = next
+        .and_then(|k| words.get(k))
+        .is_some_and(|n| tagged.iter().filter(place_span).any(|t| t.start_token == n.tok && partner(t)));
+    let before = prev.filter(|&k| k > 0).is_some_and(|k| {
+        let last = words[k - 1].tok;
+        tagged.iter().filter(place_span).any(|t| t.end_token == last + 1 && partner(t))
+    });
+    // a comma alone pairs no names ("in Philadelphia, Randall was"): the
+    // name is joined by "and" or "or" to the place, or stands between two
+    // items of the list
+    let middle = next.is_some() && prev.is_some();
+    let after = after && (middle || joiner(w1));
+    let before = before && (middle || joiner(w0 - 1));
+    !countries.is_empty() && (after || before)
 }
 
 /// The candidates of English words `w0..w1` when they are exactly the
