@@ -182,17 +182,18 @@ pub fn score_candidates(
     ctx: &[(&str, f64)],
 ) -> Vec<(usize, f64)> {
     let places = gazetteer::places();
-    // A town's other, older or foreign name gives way to a big place whose
-    // own name it is: "Philadelphia" is the US city, not Amman (its ancient
-    // name, and a capital, which the prior favours).
+    // A town's other, older or foreign name gives way to a big city or a
+    // country whose own name it is: "Philadelphia" is the US city, not
+    // Amman (its ancient name, and a capital, which the prior favours). A
+    // province's name does not count: "Rangoon" stays the city, not the
+    // Yangon Region GeoNames calls so.
     let own = |p: &Place| {
         key.is_some_and(|k| [Some(p.name_en), p.name_ar].into_iter().flatten().any(|n| normalize_key(n) == k))
     };
     let big_own = cands.len() > 1
-        && cands
-            .iter()
-            .filter_map(|&i| places.get(i as usize))
-            .any(|p| own(p) && (p.kind != PlaceKind::City || p.population >= BIG_OWN_NAME));
+        && cands.iter().filter_map(|&i| places.get(i as usize)).any(|p| {
+            own(p) && (p.kind == PlaceKind::Country || p.kind == PlaceKind::City && p.population >= BIG_OWN_NAME)
+        });
     let mut scored: Vec<(usize, f64)> = cands
         .iter()
         .filter_map(|&i| places.get(i as usize).map(|p| (i as usize, p)))
