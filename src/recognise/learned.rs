@@ -497,8 +497,9 @@ fn split_joined_places<'t>(
 /// side is a place: a notable place that owns what follows ("[New
 /// Jersey]'s Newark International Airport"), or a town after an owner
 /// before a lowercase noun ("the FBI's [Buffalo] office", "Elian's [Miami]
-/// relatives"). Gives the possessive word and the kinds of the two names;
-/// "McDonald's Corp." and "Moody's Investors Service" stay whole.
+/// relatives"), or a body in capitals that owns a body ("the UN's World
+/// Health Organisation"). Gives the possessive word and the kinds of the
+/// two names; "McDonald's Corp." and "Moody's Investors Service" stay whole.
 fn owner_and_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, Option<EntityType>, EntityType)> {
     let k = (w0..w1 - 1).find(|&k| !words[k].arabic && super::merge::possessive(&words[k]))?;
     let bare = |i: usize| super::bare_key(&words[i]);
@@ -524,6 +525,17 @@ fn owner_and_place(words: &[Word], w0: usize, w1: usize) -> Option<(usize, Optio
     } else {
         None
     };
+    // a body in capitals owning a body named by its head ("the UN's World
+    // Health Organisation", "the EU's European Medicines Agency"): two
+    let body = k == w0
+        && owner == Some(EntityType::Organization)
+        && w1 >= k + 3
+        && words[k + 1].cap
+        && words[w1 - 1].cap
+        && en_org_heads().contains(&words[w1 - 1].key);
+    if body && !town {
+        return Some((k, owner, EntityType::Organization));
+    }
     town.then_some((k, owner, EntityType::Place))
 }
 

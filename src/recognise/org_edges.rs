@@ -282,14 +282,26 @@ pub(super) fn acronym_names(words: &[Word], accepted: &mut Vec<Found>) {
         if !whole_name(words, accepted, start, k) {
             continue;
         }
+        let mut names = vec![start];
         for s in 0..words.len().saturating_sub(len - 1) {
             let same = s != start
                 && words[s].cap
                 && (0..len).all(|d| {
                     words[s + d].key == words[start + d].key && (d == 0 || !words[s + d].brk || words[start + d].brk)
                 });
-            if same {
-                whole_name(words, accepted, s, s + len);
+            if same && whole_name(words, accepted, s, s + len) {
+                names.push(s);
+            }
+        }
+        // an acronym the curated list knows names the body its name spells
+        // in another way ("the UN's World Health Organisation (WHO)")
+        let known = accepted
+            .iter()
+            .find(|f| f.w0 == k && f.w1 == k + 1 && matches!(f.what, What::Org { curated: Some(_), .. }))
+            .map(|f| f.what.clone());
+        if let Some(known) = known {
+            for f in accepted.iter_mut().filter(|f| f.w1 == f.w0 + len && names.contains(&f.w0)) {
+                f.what = known.clone();
             }
         }
         // the acronym, there and elsewhere, is the same body, also where
