@@ -12,9 +12,14 @@
 //! slash aside: "- أرشيف"), or between a dateline's dash and its colon in
 //! the first words of a sentence. A `name` row ("كونا", "شينخوا") is the
 //! agency wherever written.
+//!
+//! A paper or channel the copy quotes or was told something by is written
+//! alone in quotation marks after a cue ([`quoted_outlets`]: "قال لـ«الشرق
+//! الأوسط»", "وعلمت «الرياض»", "ذكرت صحيفة «عكاظ»"): an organisation,
+//! whatever its words say elsewhere (Riyadh, "life", "the Middle East").
 
 use super::lexicon::{self, Agency};
-use super::lists::ar_archive_notes;
+use super::lists::{ar_archive_notes, ar_outlet_cues, ar_outlet_speech};
 use super::merge::PRIO_CURATED_ORG;
 use super::{longest_at, span, Found, What, Word};
 use crate::model::EntityType;
@@ -165,6 +170,54 @@ fn split_acronym(words: &[Word], (a, b): (usize, usize), agency: Agency, accepte
     let key = crate::text::normalize_key(agency.org.variant);
     let what = What::Org { curated: Some(agency.org), key };
     accepted.push(Found::new((b, c), span(words, b, c, 0), EntityType::Organization, what, PRIO_CURATED_ORG));
+}
+
+/// Most words of an outlet's name in quotation marks ("الشرق الأوسط").
+const OUTLET_WORDS: usize = 4;
+
+/// News outlets named alone in quotation marks right after a cue word
+/// (`ar_outlet_cue`: "علمت", "ذكرت", "صحيفة", "بحسب"), or after "لـ"
+/// that a word of speech comes up to three words before (`ar_outlet_speech`: "قال
+/// لـ«الشرق الأوسط»", "مصادر لـ«عكاظ»"; "دعا لـ«التهدئة»" is no outlet):
+/// each is an organisation over whatever was found in it.
+pub(super) fn quoted_outlets(words: &[Word], accepted: &mut Vec<Found>) {
+    let cue = |w: &Word| w.readings.iter().any(|r| r.key != "ل" && ar_outlet_cues().contains(&r.key));
+    let speech = |w: &Word| w.readings.iter().any(|r| ar_outlet_speech().contains(&r.key));
+    let to = |w: &Word| w.key == "ل" || w.key == "لـ";
+    let mut added = false;
+    for i in 1..words.len() {
+        let w = &words[i];
+        if !w.arabic || !w.quote_before {
+            continue;
+        }
+        let p = &words[i - 1];
+        // the word of speech up to three words before "لـ" ("وقال
+        // المسؤول لـ«الشرق الأوسط»", "قال مصدر مسؤول لـ«عكاظ»")
+        let spoken =
+            || (i.saturating_sub(4)..i - 1).rev().take_while(|&k| !words[k + 1].brk).any(|k| speech(&words[k]));
+        if !(cue(p) || (to(p) && !p.brk && spoken())) {
+            continue;
+        }
+        let Some(j) =
+            (i + 1..(i + 1 + OUTLET_WORDS).min(words.len() + 1)).find(|&j| words.get(j).is_none_or(|n| n.quote_before))
+        else {
+            continue;
+        };
+        if j == words.len() || !words[i..j].iter().all(|x| x.arabic && !x.f.ar_stop) {
+            continue;
+        }
+        if accepted.iter().any(|f| f.kind == EntityType::Organization && f.w0 == i && f.w1 == j) {
+            continue;
+        }
+        accepted.retain(|f| f.kind == EntityType::Date || f.w1 <= i || j <= f.w0);
+        let key = super::key_of(words, i, j, &w.key);
+        let what = What::Org { curated: None, key };
+        accepted.push(Found::new((i, j), span(words, i, j, 0), EntityType::Organization, what, PRIO_CURATED_ORG));
+        added = true;
+    }
+    if added {
+        crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    }
 }
 
 #[cfg(test)]

@@ -214,6 +214,8 @@ word_lists! {
     /// Words right before a name standing alone in quotation marks that
     /// make it a news outlet ("قال لـ«الرياض»", "علمت «الرياض»").
     pub(super) fn ar_outlet_cues = ["ar_outlet_cue"];
+    /// Speech words before "لـ«...»" that make the quoted name an outlet.
+    pub(super) fn ar_outlet_speech = ["ar_outlet_speech"];
     /// Prepositions and adverbs that govern the next noun ("من", "في",
     /// "بين"): a conjunction cannot follow them.
     pub(super) fn ar_prepositions = ["ar_preposition"];

@@ -353,6 +353,7 @@ pub fn recognise(
         if pol.arabic {
             // after the nationality words: "(الفرنسية)" is a credit, not France
             credits::mark(words, &mut accepted);
+            credits::quoted_outlets(words, &mut accepted);
         }
         focus::mark(words, &mut accepted);
         org_places::mark(words, &mut accepted);
