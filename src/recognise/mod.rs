@@ -333,6 +333,7 @@ pub fn recognise(
         }
         // after the firms: "Rally's stock" is the company Rally
         people::drop_common_people(words, &mut accepted);
+        people::curated_owner_first(words, &mut accepted);
         if rules {
             org_edges::acronym_names(words, &mut accepted);
         }

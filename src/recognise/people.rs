@@ -583,3 +583,20 @@ pub(super) fn drop_storms(words: &[Word], accepted: &mut Vec<Found>) {
     let same = |a: &[Word], b: &[Word]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.key == y.key);
     accepted.retain(|f| f.kind != EntityType::Person || !names.iter().any(|n| same(n, &words[f.w0..f.w1])));
 }
+
+/// An English "person" that opens with a body of the curated list, no
+/// given name, is the body's product or unit ("Google FluTrends",
+/// "Microsoft Teams"): the body is named, the rest is no person.
+pub(super) fn curated_owner_first(words: &[Word], accepted: &mut [Found]) {
+    for f in accepted.iter_mut() {
+        let w = &words[f.w0];
+        if f.kind != EntityType::Person || f.w1 < f.w0 + 2 || w.arabic || w.f.given.is_some() || !w.f.org_start {
+            continue;
+        }
+        let mut orgs = Vec::new();
+        super::orgs::curated_orgs(words, f.w0, &mut orgs);
+        if let Some(o) = orgs.into_iter().find(|o| o.w0 == f.w0 && o.w1 < f.w1 && o.kind == EntityType::Organization) {
+            *f = o;
+        }
+    }
+}
