@@ -112,11 +112,14 @@ pub(super) fn listed_town(
 }
 
 /// Whether the name at words `w0..w1`, no given name, is an item of a
-/// list (a comma, "and" or "or" between) next to a name the tagger calls a
-/// place and the gazetteer puts in the same country as a division or town
-/// of `cands`: "Sao Paulo, Minas Gerais and Rio de Janeiro", "Garissa,
-/// Wajir and Mandera" (provinces and towns of a list lie too far apart for
-/// [`comma_towns`]' distance).
+/// list (commas, "and" or "or" between the items) with another item, up to
+/// [`MAX_LIST`] either way, that the tagger calls a place and the gazetteer
+/// puts in the same country as a division or town of `cands`: "Sao Paulo,
+/// Minas Gerais and Rio de Janeiro", "Rio Grande do Sul, Tocantins, and
+/// Minas Gerais", "Kisii, Wajir, Mandera, Naivasha" (provinces and towns
+/// of a list lie too far apart for [`comma_towns`]' distance). A comma alone
+/// pairs no names ("In Philadelphia, Randall was"): the list has "and" or
+/// "or", or the name stands between two items.
 fn listed_with_place(
     words: &[Word],
     tagged: &[TaggedSpan],
@@ -136,38 +139,114 @@ fn listed_with_place(
         .filter(|p| kinds.contains(&p.kind) && !p.country.is_empty())
         .map(|p| p.country)
         .collect();
-    let joiner = |k: usize| words.get(k).is_some_and(|w| !w.brk && matches!(w.key.as_str(), "and" | "or"));
-    // the first word after the name, and one past the last before it
-    let next =
-        if words.get(w1).is_some_and(|n| n.comma_before && !n.brk) { Some(w1) } else { joiner(w1).then_some(w1 + 1) };
-    let prev = if words[w0].comma_before && w0 > 0 && words[w0 - 1].sent == words[w0].sent {
-        Some(w0)
-    } else {
-        (w0 > 0 && joiner(w0 - 1)).then(|| w0 - 1)
-    };
-    let place_span = |t: &&TaggedSpan| t.kind == EntityType::Place && t.score >= min_score;
+    if countries.is_empty() {
+        return false;
+    }
+    let sent = words[w0].sent;
+    let comma = |k: usize| words.get(k).is_some_and(|w| w.comma_before && w.sent == sent);
+    // "and" or "or", also after a comma (", and Minas Gerais")
+    let joiner =
+        |k: usize| words.get(k).is_some_and(|w| (!w.brk || comma(k)) && matches!(w.key.as_str(), "and" | "or"));
+    let item = |k: usize| words.get(k).is_some_and(|w| w.sent == sent && !w.arabic && w.cap);
+    // a tagger place among the items, in one of the name's countries
     let partner = |t: &TaggedSpan| {
-        let a = words.partition_point(|w| w.tok < t.start_token);
-        let b = words.partition_point(|w| w.tok < t.end_token);
-        b > a
+        let (a, b) = (words.partition_point(|w| w.tok < t.start_token), words.partition_point(|w| w.tok < t.end_token));
+        t.kind == EntityType::Place
+            && t.score >= min_score
+            && b > a
             && tagged_place(words, a, b).is_some_and(|(qs, _)| {
                 qs.iter().filter_map(|&q| places.get(q as usize)).any(|q| countries.contains(&q.country))
             })
     };
-    let after = next
-        .and_then(|k| words.get(k))
-        .is_some_and(|n| tagged.iter().filter(place_span).any(|t| t.start_token == n.tok && partner(t)));
-    let before = prev.filter(|&k| k > 0).is_some_and(|k| {
-        let last = words[k - 1].tok;
-        tagged.iter().filter(place_span).any(|t| t.end_token == last + 1 && partner(t))
-    });
-    // a comma alone pairs no names ("in Philadelphia, Randall was"): the
-    // name is joined by "and" or "or" to the place, or stands between two
-    // items of the list
-    let middle = next.is_some() && prev.is_some();
-    let after = after && (middle || joiner(w1));
-    let before = before && (middle || joiner(w0 - 1));
-    !countries.is_empty() && (after || before)
+    // the other items: a tagger place (or a first-level division or a
+    // country, whatever the tagger says) against a tagger person that is no
+    // town of those countries; a list of three or more where places
+    // outnumber people ("In Boston, Warren and Biden spoke" is no list of
+    // towns)
+    // a town of the name's countries, whatever the tagger calls it (it
+    // reads a long list of small towns as people throughout)
+    let local = |a: usize, b: usize| {
+        tagged_place(words, a, b).is_some_and(|(qs, _)| {
+            qs.iter()
+                .filter_map(|&q| places.get(q as usize))
+                .any(|q| kinds.contains(&q.kind) && countries.contains(&q.country))
+        })
+    };
+    let found = std::cell::Cell::new(false);
+    let counts = std::cell::Cell::new((0usize, 0usize, 0usize));
+    let tally = |t: Option<&TaggedSpan>, a: usize, b: usize| {
+        found.set(found.get() || t.is_some_and(partner));
+        let division = || {
+            tagged_place(words, a, b).is_some_and(|(qs, _)| first_kind(qs, &[PlaceKind::Province, PlaceKind::Country]))
+        };
+        let (p, q, n) = counts.get();
+        if t.is_some_and(|t| t.kind == EntityType::Place && t.score >= min_score) || division() {
+            counts.set((p + 1, q, n + 1));
+        } else if t.is_some_and(|t| t.kind == EntityType::Person) && !local(a, b) {
+            counts.set((p, q + 1, n + 1));
+        } else {
+            counts.set((p, q, n + 1));
+        }
+    };
+    let mut joined = false;
+    // rightwards: the items after the name
+    let mut pos = w1;
+    let mut after = false;
+    for _ in 0..MAX_LIST {
+        let start = if comma(pos) {
+            if joiner(pos) {
+                pos + 1
+            } else {
+                pos
+            }
+        } else if joiner(pos) {
+            pos + 1
+        } else {
+            break;
+        };
+        joined |= joiner(pos);
+        if !item(start) {
+            break;
+        }
+        after = true;
+        let t = tagged.iter().find(|t| t.start_token == words[start].tok);
+        let end = t.map_or_else(|| run_end(words, start), |t| words.partition_point(|w| w.tok < t.end_token));
+        tally(t, start, end);
+        pos = end;
+    }
+    // leftwards: the items before it
+    let mut pos = w0;
+    let mut before = false;
+    for _ in 0..MAX_LIST {
+        let end = if pos > 0 && joiner(pos - 1) {
+            joined = true;
+            pos - 1
+        } else if comma(pos) {
+            pos
+        } else {
+            break;
+        };
+        if end == 0 || !item(end - 1) {
+            break;
+        }
+        before = true;
+        let last = words[end - 1].tok;
+        let t = tagged.iter().find(|t| t.end_token == last + 1);
+        pos = match t {
+            Some(t) => words.partition_point(|w| w.tok < t.start_token),
+            None => (end.saturating_sub(3)..end)
+                .find(|&k| words[k..end].iter().all(|w| item_word(w, sent)))
+                .unwrap_or(end - 1),
+        };
+        tally(t, pos, end);
+    }
+    let (places, people, items) = counts.get();
+    found.get() && places > people && items >= 2 && (joined || (before && after))
+}
+
+/// A capitalised Latin word of sentence `sent`, part of a list's item.
+fn item_word(w: &Word, sent: usize) -> bool {
+    w.sent == sent && !w.arabic && w.cap && !w.f.en_stop
 }
 
 /// The candidates of English words `w0..w1` when they are exactly the
