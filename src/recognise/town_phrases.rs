@@ -158,13 +158,11 @@ fn listed_with_place(
                 qs.iter().filter_map(|&q| places.get(q as usize)).any(|q| countries.contains(&q.country))
             })
     };
-    // the other items: a tagger place (or a first-level division or a
-    // country, whatever the tagger says) against a tagger person that is no
-    // town of those countries; a list of three or more where places
-    // outnumber people ("In Boston, Warren and Biden spoke" is no list of
-    // towns)
-    // a town of the name's countries, whatever the tagger calls it (it
-    // reads a long list of small towns as people throughout)
+    // the other items: most of them places, at least two ("In Boston,
+    // Warren and Biden spoke" is no list of towns): a tagger place, a
+    // first-level division or a country whatever the tagger says, or a
+    // town of the name's countries (the tagger reads a long list of small
+    // towns as people throughout)
     let local = |a: usize, b: usize| {
         tagged_place(words, a, b).is_some_and(|(qs, _)| {
             qs.iter()
@@ -173,20 +171,15 @@ fn listed_with_place(
         })
     };
     let found = std::cell::Cell::new(false);
-    let counts = std::cell::Cell::new((0usize, 0usize, 0usize));
+    let counts = std::cell::Cell::new((0usize, 0usize));
     let tally = |t: Option<&TaggedSpan>, a: usize, b: usize| {
         found.set(found.get() || t.is_some_and(partner));
         let division = || {
             tagged_place(words, a, b).is_some_and(|(qs, _)| first_kind(qs, &[PlaceKind::Province, PlaceKind::Country]))
         };
-        let (p, q, n) = counts.get();
-        if t.is_some_and(|t| t.kind == EntityType::Place && t.score >= min_score) || division() {
-            counts.set((p + 1, q, n + 1));
-        } else if t.is_some_and(|t| t.kind == EntityType::Person) && !local(a, b) {
-            counts.set((p, q + 1, n + 1));
-        } else {
-            counts.set((p, q, n + 1));
-        }
+        let (p, n) = counts.get();
+        let place = t.is_some_and(|t| t.kind == EntityType::Place && t.score >= min_score) || division() || local(a, b);
+        counts.set((p + usize::from(place), n + 1));
     };
     let mut joined = false;
     // rightwards: the items after the name
@@ -240,8 +233,8 @@ fn listed_with_place(
         };
         tally(t, pos, end);
     }
-    let (places, people, items) = counts.get();
-    found.get() && places > people && items >= 2 && (joined || (before && after))
+    let (places, items) = counts.get();
+    found.get() && 2 * places > items && items >= 2 && (joined || (before && after))
 }
 
 /// A capitalised Latin word of sentence `sent`, part of a list's item.
