@@ -35,8 +35,11 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             let mut w1 = words.partition_point(|w| w.tok < t.end_token);
             let tagged_from = w0;
             // a title before a person's name is not the name ("الأمير محمد
-            // بن سلمان", "الشيخ صبحي الطفيلي")
-            while t.kind == EntityType::Person && w0 + 1 < w1 && words[w0].f.title {
+            // بن سلمان", "الشيخ صبحي الطفيلي", "Doctor Jim Robertson")
+            while t.kind == EntityType::Person
+                && w0 + 1 < w1
+                && (words[w0].f.title || (words[w0].cap && super::lists::en_name_titles().contains(&words[w0].key)))
+            {
                 w0 += 1;
             }
             // an English title phrase's words are no name ("Attorney" of

@@ -457,6 +457,7 @@ mod tests {
             "en_kin",
             "en_locative",
             "en_located",
+            "en_name_title",
             "en_market_verb",
             "en_name_abbreviation",
             "en_numbered",

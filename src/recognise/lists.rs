@@ -190,6 +190,8 @@ word_lists! {
     pub(super) fn disease_names = ["disease_name"];
     /// Words that name the storm after them ("Hurricane", "إعصار").
     pub(super) fn storm_words = ["storm_word"];
+    /// English titles before a name that the taggers' list lacks ("Doctor").
+    pub(super) fn en_name_titles = ["en_name_title"];
     /// English titles whose portfolio follows through "of" or "for", or
     /// stands before them ("Minister of Health", "the Health Minister").
     pub(super) fn en_portfolio_titles = ["en_portfolio_title"];
