@@ -65,7 +65,7 @@ pub(super) fn arabic_edges(
     // a definite word before a given name describes the person ("الرئيس
     // المعزول مرسي", "رسولنا الكريم محمد", "الموهوب تامر حبيب"): Arabic
     // writes the family name after the given name, not before it
-    if w1 >= w0 + 2 && describes_name(&words[w0], &words[w0 + 1]) {
+    if w1 >= w0 + 2 && (describes_name(&words[w0], &words[w0 + 1]) || after_title(words, w0)) {
         w0 += 1;
     }
     // God ("والله الهادي": God is the guide) starts no person's name
@@ -78,6 +78,20 @@ pub(super) fn arabic_edges(
         w0 += 1;
     }
     w1 = person_end(words, w0, w1);
+    // nor does "ابن" or "بن" join a definite ordinary word to it ("ابن
+    // المواطن المتوفى": the citizen's son)
+    let son = |w: &Word| matches!(w.key.as_str(), "ابن" | "بن");
+    while w1 >= w0 + 2
+        && son(&words[w1 - 2])
+        && words[w1 - 1].key.starts_with("ال")
+        && common(&words[w1 - 1])
+        && words[w1 - 1].f.given.is_none()
+    {
+        w1 -= 2;
+    }
+    if w1 <= w0 {
+        return None;
+    }
     // and a particle the name did not go on from ("ابن") is none, nor a
     // word whose written hamza the keys fold away: "الوضع هادئ" (calm) is
     // no "هادي" (Hadi)
@@ -85,6 +99,22 @@ pub(super) fn arabic_edges(
         return None;
     }
     Some((w0, w1))
+}
+
+/// A definite word right after a title, no name itself, describes the
+/// person the title goes with ("الرئيس المعزول مرسي", "الرئيس الراحل
+/// بورقيبة"): the family name comes after the given name in Arabic, not
+/// first.
+fn after_title(words: &[Word], w0: usize) -> bool {
+    let w = &words[w0];
+    w0 > 0
+        && !w.brk
+        && words[w0 - 1].f.title
+        && w.key.starts_with("ال")
+        && w.f.given.is_none()
+        && !w.f.particle
+        && !w.f.title
+        && !words.get(w0 + 1).is_some_and(|n| n.f.particle)
 }
 
 /// A definite word that is no name itself (no given name, particle,
