@@ -519,7 +519,11 @@ pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
     f.w1 > f.w0
         && words.get(f.w1 - 1).is_some_and(|w| {
             (!w.arabic && named(w, super::lists::disease_words()))
-                || words[f.w0..f.w1].iter().all(|w| named(w, super::lists::disease_names()))
+                || words[f.w0..f.w1].iter().enumerate().all(|(k, w)| {
+                    named(w, super::lists::disease_names())
+                        // a type's letter after the name ("Hepatitis B")
+                        || (k > 0 && w.text.len() == 1 && w.text.chars().all(|c| c.is_ascii_uppercase()))
+                })
         })
 }
 
