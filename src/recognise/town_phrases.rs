@@ -148,37 +148,23 @@ fn listed_with_place(
     let joiner =
         |k: usize| words.get(k).is_some_and(|w| (!w.brk || comma(k)) && matches!(w.key.as_str(), "and" | "or"));
     let item = |k: usize| words.get(k).is_some_and(|w| w.sent == sent && !w.arabic && w.cap);
-    // a tagger place among the items, in one of the name's countries
-    let partner = |t: &TaggedSpan| {
-        let (a, b) = (words.partition_point(|w| w.tok < t.start_token), words.partition_point(|w| w.tok < t.end_token));
-        t.kind == EntityType::Place
-            && t.score >= min_score
-            && b > a
-            && tagged_place(words, a, b).is_some_and(|(qs, _)| {
-                qs.iter().filter_map(|&q| places.get(q as usize)).any(|q| countries.contains(&q.country))
-            })
-    };
     // the other items: most of them places, at least two ("In Boston,
     // Warren and Biden spoke" is no list of towns): a tagger place, a
     // first-level division or a country whatever the tagger says, or a
     // town of the name's countries (the tagger reads a long list of small
-    // towns as people throughout)
-    let local = |a: usize, b: usize| {
-        tagged_place(words, a, b).is_some_and(|(qs, _)| {
+    // towns as people throughout); and one a tagger place in those countries
+    let (found, counts) = (std::cell::Cell::new(false), std::cell::Cell::new((0usize, 0usize)));
+    let tally = |t: Option<&TaggedSpan>, a: usize, b: usize| {
+        let tagged_here = t.is_some_and(|t| t.kind == EntityType::Place && t.score >= min_score);
+        let qs = tagged_place(words, a, b).map_or(&[][..], |(qs, _)| qs);
+        let there = |any: bool| {
             qs.iter()
                 .filter_map(|&q| places.get(q as usize))
-                .any(|q| kinds.contains(&q.kind) && countries.contains(&q.country))
-        })
-    };
-    let found = std::cell::Cell::new(false);
-    let counts = std::cell::Cell::new((0usize, 0usize));
-    let tally = |t: Option<&TaggedSpan>, a: usize, b: usize| {
-        found.set(found.get() || t.is_some_and(partner));
-        let division = || {
-            tagged_place(words, a, b).is_some_and(|(qs, _)| first_kind(qs, &[PlaceKind::Province, PlaceKind::Country]))
+                .any(|q| (any || kinds.contains(&q.kind)) && countries.contains(&q.country))
         };
+        found.set(found.get() || (tagged_here && there(true)));
+        let place = tagged_here || first_kind(qs, &[PlaceKind::Province, PlaceKind::Country]) || there(false);
         let (p, n) = counts.get();
-        let place = t.is_some_and(|t| t.kind == EntityType::Place && t.score >= min_score) || division() || local(a, b);
         counts.set((p + usize::from(place), n + 1));
     };
     let mut joined = false;
