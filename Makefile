@@ -10,8 +10,10 @@ WASM_TARGET := wasm32-unknown-unknown
 WASM_OUT := target/$(WASM_TARGET)/wasm-release/article_atlas.wasm
 WASM_SIMD_OUT := target/simd/$(WASM_TARGET)/wasm-release/article_atlas.wasm
 WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
-# -ocimfs 10 (was 20 until 2026-12-04: on that day's code 10, 15, 20, 30 gave
-# 438,135, 438,757, 438,749, 439,558 B brotli): inline a function with one caller only when it is small.
+# -ocimfs 15 (was 20 until 2026-12-04: on that day's code 10, 15, 20, 30 gave
+# 438,135, 438,757, 438,749, 439,558 B brotli; 10 until the thirty-fourth
+# session, 2026-12-05, when 5, 10, 12, 15, 20 gave 441,787, 441,192,
+# 441,317, 441,018, 441,802 B for the SIMD wasm): inline a function with one caller only when it is small.
 # Inlining them all (the default) made 65 KB functions (analyze) that V8's
 # optimising tier compiles during the first analysis, and the wasm 51 KB
 # larger after brotli (630,006 → 579,225 bytes; 0, 10, 50, 100, 200 measured
@@ -61,7 +63,7 @@ WASM_BINDGEN_VERSION := $(shell awk '/^name = "wasm-bindgen"$$/{getline; gsub(/[
 # at 25 438,762 B, 447,622 B before the map over the wire; Chromium
 # (`node scripts/bench-browser.mjs --loads 3`) Arabic 3.82 and English 2.15
 # ms per 1,000 words, as at 32 (3.78 and 2.17 at the session's start).
-WASM_OPT_FLAGS := --reorder-functions-by-name --merge-similar-functions -Oz -ocimfs 10 --low-memory-unused -Oz -O3 --strip-producers --strip-target-features --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
+WASM_OPT_FLAGS := --reorder-functions-by-name --merge-similar-functions -Oz -ocimfs 15 --low-memory-unused -Oz -O3 --strip-producers --strip-target-features --enable-bulk-memory --enable-reference-types --enable-nontrapping-float-to-int \
 	--enable-sign-ext --enable-multivalue --enable-mutable-globals
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/node_modules/.bin:$(PATH)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
@@ -138,11 +140,12 @@ pkg/.extras: pkg/.built pkg/.assets scripts/pkg.mjs www/atlas-element.js www/atl
 	@node scripts/pkg.mjs
 	@touch $@
 
-dist/.built: pkg/.built pkg/.assets pkg/.extras scripts/serve.mjs $(WWW_SOURCES)
+dist/.built: pkg/.built pkg/.assets pkg/.extras scripts/serve.mjs scripts/minify-site.mjs $(WWW_SOURCES)
 	@echo "build: assembling dist/"
 	@rm -rf dist && mkdir -p dist/pkg
 	@cp -r www/. dist/
 	@rm dist/atlas-element.js  # the element ships in the package: dist/pkg/atlas-element.js
+	@node scripts/minify-site.mjs dist
 	@node scripts/pkg.mjs --site dist
 	@node scripts/serve.mjs --precompress dist
 	@touch $@
