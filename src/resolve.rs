@@ -192,7 +192,7 @@ pub fn score_candidates(
     };
     let big_own = cands.len() > 1
         && cands.iter().filter_map(|&i| places.get(i as usize)).any(|p| {
-            own(p) && (p.kind == PlaceKind::Country || p.kind == PlaceKind::City && p.population >= BIG_OWN_NAME)
+            (p.kind == PlaceKind::Country || p.kind == PlaceKind::City && p.population >= BIG_OWN_NAME) && own(p)
         });
     let mut scored: Vec<(usize, f64)> = cands
         .iter()
