@@ -10,7 +10,6 @@ use crate::gazetteer::{self, Place};
 use crate::hash::FnvBuild;
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
-use crate::text::normalize_key;
 
 mod containment;
 mod context;
@@ -187,8 +186,9 @@ pub fn score_candidates(
     // Amman (its ancient name, and a capital, which the prior favours). A
     // province's name does not count: "Rangoon" stays the city, not the
     // Yangon Region GeoNames calls so.
+    // (the names' keys made as the gazetteer's index makes them)
     let own = |p: &Place| {
-        key.is_some_and(|k| [Some(p.name_en), p.name_ar].into_iter().flatten().any(|n| normalize_key(n) == k))
+        key.is_some_and(|k| [Some(p.name_en), p.name_ar].into_iter().flatten().any(|n| gazetteer::name_key(n) == k))
     };
     let big_own = cands.len() > 1
         && cands.iter().filter_map(|&i| places.get(i as usize)).any(|p| {
@@ -333,18 +333,22 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
     // a place named again with the same candidates and cues scores as it
     // did (score_candidates reads nothing else): its scores are copied
     let mut out: Vec<Choice> = Vec::with_capacity(found.len());
-    // (candidates, adjective's country, settlement word, weakness; index in `out`)
-    type Seen<'a> = (&'a [u32], Option<&'a str>, bool, Weak, usize);
+    // (candidates, the name as read, adjective's country, settlement word,
+    // weakness; index in `out`): the name counts, as a big city's own name
+    // or another place's other name ([`score_candidates`])
+    type Seen<'a> = (&'a [u32], &'a str, Option<&'a str>, bool, Weak, usize);
     let mut scored_before: Vec<Seen<'_>> = Vec::new();
     for f in found {
         let choice = match &f.what {
             What::Place { weak: Weak::Focus, .. } => Choice::default(),
             What::Place { cands, key, adj_country, settlement, weak, .. } if !cands.is_empty() => {
-                let same = |b: &&Seen<'_>| b.0 == *cands && b.1 == *adj_country && b.2 == *settlement && b.3 == *weak;
-                let scored = match scored_before.iter().find(same).and_then(|b| out.get(b.4)) {
+                let same = |b: &&Seen<'_>| {
+                    b.0 == *cands && b.1 == key && b.2 == *adj_country && b.3 == *settlement && b.4 == *weak
+                };
+                let scored = match scored_before.iter().find(same).and_then(|b| out.get(b.5)) {
                     Some(c) => c.scored.clone(),
                     None => {
-                        scored_before.push((cands, *adj_country, *settlement, *weak, out.len()));
+                        scored_before.push((cands, key, *adj_country, *settlement, *weak, out.len()));
                         score_candidates(cands, Some(key), *adj_country, *settlement, *weak, &ctx)
                     }
                 };
