@@ -78,20 +78,6 @@ pub(super) fn arabic_edges(
         w0 += 1;
     }
     w1 = person_end(words, w0, w1);
-    // nor does "ابن" or "بن" join a definite ordinary word to it ("ابن
-    // المواطن المتوفى": the citizen's son)
-    let son = |w: &Word| matches!(w.key.as_str(), "ابن" | "بن");
-    while w1 >= w0 + 2
-        && son(&words[w1 - 2])
-        && words[w1 - 1].key.starts_with("ال")
-        && common(&words[w1 - 1])
-        && words[w1 - 1].f.given.is_none()
-    {
-        w1 -= 2;
-    }
-    if w1 <= w0 {
-        return None;
-    }
     // and a particle the name did not go on from ("ابن") is none, nor a
     // word whose written hamza the keys fold away: "الوضع هادئ" (calm) is
     // no "هادي" (Hadi)
@@ -107,27 +93,18 @@ pub(super) fn arabic_edges(
 /// first.
 fn after_title(words: &[Word], w0: usize) -> bool {
     let w = &words[w0];
-    w0 > 0
-        && !w.brk
-        && words[w0 - 1].f.title
-        && w.key.starts_with("ال")
-        && w.f.given.is_none()
-        && !w.f.particle
-        && !w.f.title
-        && !words.get(w0 + 1).is_some_and(|n| n.f.particle)
+    w0 > 0 && !w.brk && words[w0 - 1].f.title && plain_definite(w) && !words.get(w0 + 1).is_some_and(|n| n.f.particle)
+}
+
+/// An Arabic definite word that is no given name, particle or title.
+fn plain_definite(w: &Word) -> bool {
+    w.arabic && w.key.starts_with("ال") && w.f.given.is_none() && !w.f.particle && !w.f.title
 }
 
 /// A definite word that is no name itself (no given name, particle,
 /// title or nisba: "التيجاني يوسف بشير") before an unambiguous given name.
 fn describes_name(w: &Word, next: &Word) -> bool {
-    w.arabic
-        && w.key.starts_with("ال")
-        && !w.key.ends_with('ي')
-        && w.f.given.is_none()
-        && !w.f.particle
-        && !w.f.title
-        && !next.brk
-        && next.f.given.is_some_and(|g| !g.ambiguous)
+    plain_definite(w) && !w.key.ends_with('ي') && !next.brk && next.f.given.is_some_and(|g| !g.ambiguous)
 }
 
 /// The end of words `w0..w1` of a person's name, moved past the word after
@@ -137,8 +114,11 @@ fn describes_name(w: &Word, next: &Word) -> bool {
 /// "تشافيز", "يانكوفيتش"; trimming them cost more than it gained).
 pub(super) fn person_end(words: &[Word], w0: usize, mut w1: usize) -> usize {
     let mut extended = false;
+    // a definite word the gold corpora keep out of names ends the chain:
+    // "ابن المواطن المتوفى" is the citizen's son
+    let ordinary = |w: &Word| plain_definite(w) && not_person_words().contains(&w.key);
     while w1 > w0 && w1 < words.len() && words[w1 - 1].arabic {
-        if ends_on_particle(&words[w1 - 1]) && joins(&words[w1], true) {
+        if ends_on_particle(&words[w1 - 1]) && joins(&words[w1], true) && !ordinary(&words[w1]) {
             // "سعيد بن عبد" + "الملك" (a title word after a particle is the name's)
             w1 += 1;
             extended = true;
