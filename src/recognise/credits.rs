@@ -19,7 +19,7 @@
 //! whatever its words say elsewhere (Riyadh, "life", "the Middle East").
 
 use super::lexicon::{self, Agency};
-use super::lists::{ar_archive_notes, ar_outlet_cues, ar_outlet_speech};
+use super::lists::{ar_archive_notes, ar_outlet_cues, ar_outlet_speech, ar_outlet_to};
 use super::merge::PRIO_CURATED_ORG;
 use super::{longest_at, span, Found, What, Word};
 use crate::model::EntityType;
@@ -181,9 +181,9 @@ const OUTLET_WORDS: usize = 4;
 /// لـ«الشرق الأوسط»", "مصادر لـ«عكاظ»"; "دعا لـ«التهدئة»" is no outlet):
 /// each is an organisation over whatever was found in it.
 pub(super) fn quoted_outlets(words: &[Word], accepted: &mut Vec<Found>) {
-    let cue = |w: &Word| w.readings.iter().any(|r| r.key != "ل" && ar_outlet_cues().contains(&r.key));
-    let speech = |w: &Word| w.readings.iter().any(|r| ar_outlet_speech().contains(&r.key));
-    let to = |w: &Word| w.key == "ل" || w.key == "لـ";
+    let listed = |w: &Word, list: &lexicon::WordSet| w.readings.iter().any(|r| list.contains(&r.key));
+    let (cue, to) = (|w: &Word| listed(w, ar_outlet_cues()), |w: &Word| listed(w, ar_outlet_to()));
+    let speech = |w: &Word| listed(w, ar_outlet_speech());
     let mut added = false;
     for i in 1..words.len() {
         let w = &words[i];

@@ -413,6 +413,7 @@ mod tests {
             "ar_org_purpose_head",
             "ar_outlet_cue",
             "ar_outlet_speech",
+            "ar_outlet_to",
             "ar_particle",
             "ar_people_head",
             "ar_place_cue",

@@ -5,9 +5,9 @@
 use super::joined::{conjunction_reading, impossible_conjunction};
 use super::joined_places::joined_place;
 use super::lists::{
-    adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_place_cues,
-    ar_place_nouns, direction, en_feature_last, en_located, en_settlement_of, never_places, place_idioms,
-    settlement_words,
+    adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_outlet_to,
+    ar_place_cues, ar_place_nouns, direction, en_feature_last, en_located, en_settlement_of, never_places,
+    place_idioms, settlement_words,
 };
 use super::merge::{country_first, notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
 use super::town_phrases::residence;
@@ -179,7 +179,9 @@ pub(super) fn ordinary_here(words: &[Word], i: usize, j: usize, key: &str) -> bo
     let quoted = w.quote_before
         && words.get(j).is_none_or(|n| n.quote_before)
         && !words[i + 1..j].iter().any(|x| x.quote_before);
-    let outlet = quoted && i > 0 && words[i - 1].readings.iter().any(|r| ar_outlet_cues().contains(&r.key));
+    let outlet = quoted
+        && i > 0
+        && words[i - 1].readings.iter().any(|r| ar_outlet_cues().contains(&r.key) || ar_outlet_to().contains(&r.key));
     before || after || outlet || list_item(words, i)
 }
 
