@@ -10,6 +10,7 @@ use crate::gazetteer::{self, Place};
 use crate::hash::FnvBuild;
 use crate::model::{Candidate, EntityType, Names, PlaceInfo, PlaceKind};
 use crate::recognise::{one_person, Direction, Found, Weak, What, Word};
+use crate::text::normalize_key;
 
 mod containment;
 mod context;
@@ -186,9 +187,11 @@ pub fn score_candidates(
     // Amman (its ancient name, and a capital, which the prior favours). A
     // province's name does not count: "Rangoon" stays the city, not the
     // Yangon Region GeoNames calls so.
-    // (the names' keys made as the gazetteer's index makes them)
+    // (normalize_key, not the index's gazetteer::name_key: that one cost
+    // 371 B of the first download, and differs only for names with
+    // punctuation, "Washington, D.C.")
     let own = |p: &Place| {
-        key.is_some_and(|k| [Some(p.name_en), p.name_ar].into_iter().flatten().any(|n| gazetteer::name_key(n) == k))
+        key.is_some_and(|k| [Some(p.name_en), p.name_ar].into_iter().flatten().any(|n| normalize_key(n) == k))
     };
     let big_own = cands.len() > 1
         && cands.iter().filter_map(|&i| places.get(i as usize)).any(|p| {
