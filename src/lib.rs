@@ -67,7 +67,9 @@ pub mod internals {
     pub use crate::float::{
         display as float_display, fixed as float_fixed, parse_f64, shape as float_shape, Shape as FloatShape,
     };
-    pub use crate::text::{normalize, normalize_key, orig_prefix, sentences, stems, tokenize, RcStr, Token};
+    pub use crate::text::{
+        fold_presentation, normalize, normalize_key, orig_prefix, sentences, stems, tokenize, RcStr, Token,
+    };
     pub use crate::time::{
         add_days, days_from_civil, find_dates, find_time_refs, parse_date_string, weekday, FoundDate, RefKind, TimeRef,
     };

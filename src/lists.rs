@@ -12,7 +12,8 @@
 //! before any analysis stay embedded where they are: months and time words
 //! (the article's publication date is read with the whole date scanner
 //! when the article is parsed, and Hijri dates with the Umm al-Qura
-//! table), the text normalisation forms and HTML entities (parsing).
+//! table). The Arabic presentation forms and HTML entities (parsing) are
+//! the browser's own (its NFKC and HTML parser); native builds embed them.
 //!
 //! A table parsed from these lists is a [`Late`]: until the lists are here
 //! it is built from empty lists into a cell of its own, and the real table

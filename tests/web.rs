@@ -153,3 +153,28 @@ fn named_references_read_in_the_browser_as_the_table_gives_them() {
         assert_eq!(decode(input), want, "{input}");
     }
 }
+
+#[wasm_bindgen_test]
+fn presentation_forms_fold_in_the_browser_as_the_table_gives_them() {
+    use article_atlas::internals::fold_presentation;
+    let table: Vec<(u32, String)> = include_str!("../data/text/arabic_forms.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .map(|row| {
+            let (k, v) = row.split_once('\t').expect("two columns");
+            let letters =
+                v.split(' ').map(|h| char::from_u32(u32::from_str_radix(h, 16).expect("hex")).expect("a char"));
+            (u32::from_str_radix(k, 16).expect("hex"), letters.collect())
+        })
+        .collect();
+    assert!(table.len() > 700, "{}", table.len());
+    // every code point of both blocks: the table's letters, or none
+    for cp in (0xFB50..=0xFDFF).chain(0xFE70..=0xFEFF) {
+        let Some(c) = char::from_u32(cp) else { continue };
+        let want = table.iter().find(|(k, _)| *k == cp).map(|(_, v)| v.as_str());
+        assert_eq!(fold_presentation(c), want, "U+{cp:04X}");
+        assert_eq!(fold_presentation(c), want, "U+{cp:04X} asked again");
+    }
+    assert_eq!(fold_presentation('ب'), None);
+    assert_eq!(article_atlas::internals::normalize_key("ﺑﻐﺪﺍﺩ"), "بغداد");
+}
