@@ -18,7 +18,7 @@ mod local;
 
 use context::context_words;
 pub(crate) use context::data_rows;
-pub(crate) use context::division_cue;
+pub(crate) use context::{division_cue, division_in_name};
 pub use context::{is_town_after_cue, is_town_cue, is_town_org_cue};
 
 /// A state that no longer exists, pinned on its capital.

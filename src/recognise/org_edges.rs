@@ -239,14 +239,22 @@ fn with_article(words: &[Word], f: &mut Found) -> bool {
 /// Commissioner for External Relations"), or before one ("the Health
 /// Minister", "Public Health and Sanitation Minister"). The ministry's own
 /// name starts with its head ("Ministry of Health") and stays; so does an
-/// acronym ("the EU Commissioner": the EU is no portfolio).
+/// acronym ("the EU Commissioner": the EU is no portfolio). Nor is an
+/// office read whole, a title and what it is of ("Director of Medical
+/// Service").
 pub(super) fn portfolio(words: &[Word], f: &Found) -> bool {
     let is = |k: usize, list: &lexicon::WordSet| words.get(k).is_some_and(|w| !w.brk && list.contains(&w.key));
     let first = &words[f.w0];
     let titles = en_portfolio_titles();
     let before = f.w0 >= 2 && is(f.w0 - 1, en_connectors_outer()) && is(f.w0 - 2, titles);
     let after = is(f.w1, titles);
-    !first.arabic && !first.upper && f.w1 <= f.w0 + 4 && (before || after)
+    // an office read whole: "Director of Medical Service", "Secretary of
+    // State"; not a team before its score ("Queen of South 2")
+    let office = first.f.title
+        && f.w1 > f.w0 + 2
+        && is(f.w0 + 1, en_connectors_outer())
+        && !words.get(f.w1).is_some_and(super::sports::number);
+    !first.arabic && !first.upper && f.w1 <= f.w0 + 4 && (before || after || office)
 }
 
 /// An English name before its acronym in brackets is one organisation

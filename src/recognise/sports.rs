@@ -21,7 +21,8 @@ use crate::model::EntityType;
 /// Figures after a name that make a league table's row.
 const TABLE_FIGURES: usize = 5;
 
-fn number(w: &Word) -> bool {
+/// A number of at most three digits: a score or a figure of a table row.
+pub(super) fn number(w: &Word) -> bool {
     !w.arabic && (1..=3).contains(&w.key.len()) && w.key.bytes().all(|b| b.is_ascii_digit())
 }
 

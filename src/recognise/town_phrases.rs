@@ -234,11 +234,16 @@ fn item_word(w: &Word, sent: usize) -> bool {
 /// the name an organisation, as it does for a state's government).
 /// The same before "and" and another division or country ("except NSW
 /// and Queensland"), before an office ("New York Governor") and with a
-/// division word ("the state of New South Wales", "Aceh province").
+/// division word ("the state of New South Wales", "Aceh province"); and
+/// the name with its division's word in the span ("Nyanza Province").
 pub(super) fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = &words[w0..w1];
     if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) {
         return None;
+    }
+    // "Nyanza Province", "Tigray Region": the name and its division's word
+    if w1 > w0 + 1 && crate::resolve::division_in_name(&words[w1 - 1]) {
+        return tagged_place(words, w0, w1 - 1).filter(|(cands, _)| first_kind(cands, &[PlaceKind::Province]));
     }
     let kinds = [PlaceKind::Province, PlaceKind::Country];
     let cue = w0 > 0 && !words[w0].brk && crate::resolve::is_town_cue(&words[w0 - 1].key);

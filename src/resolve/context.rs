@@ -17,6 +17,9 @@ pub(super) struct ContextWords {
     /// division ("Washington state", "ولاية جورجيا", "the state of").
     pub(super) division_after: Vec<String>,
     pub(super) division_before: Vec<String>,
+    /// Normalised words that end a division's name written with them
+    /// ("Nyanza Province").
+    pub(super) division_in_name: Vec<String>,
     /// Words right before one capitalised English word that make a small
     /// town's name a place ("in Chiefland").
     pub(super) town_before: Vec<String>,
@@ -82,6 +85,12 @@ pub(crate) fn division_cue(words: &[Word], w0: usize, w1: usize) -> bool {
     after() || before_one() || before_two() || inside()
 }
 
+/// Whether `w` is a capitalised word that ends a division's name written
+/// with it ("Nyanza Province": `division_in_name`).
+pub(crate) fn division_in_name(w: &Word) -> bool {
+    w.cap && context_words().division_in_name.binary_search_by(|x| x.as_str().cmp(&w.key)).is_ok()
+}
+
 pub(crate) fn data_rows(text: &'static str) -> impl Iterator<Item = Vec<&'static str>> {
     crate::tsv::rows(text).skip(1)
 }
@@ -94,6 +103,7 @@ pub(super) fn context_words() -> &'static ContextWords {
             party_after: Vec::new(),
             division_after: Vec::new(),
             division_before: Vec::new(),
+            division_in_name: Vec::new(),
             town_before: Vec::new(),
             town_after: Vec::new(),
             town_org_after: Vec::new(),
@@ -105,6 +115,7 @@ pub(super) fn context_words() -> &'static ContextWords {
                 ["party_after", _, phrase, cc, _] => c.party_after.push((gazetteer::name_key(phrase), *cc)),
                 ["division_after", _, phrase, _, _] => c.division_after.push(gazetteer::name_key(phrase)),
                 ["division_before", _, phrase, _, _] => c.division_before.push(gazetteer::name_key(phrase)),
+                ["division_in_name", _, phrase, _, _] => c.division_in_name.push(gazetteer::name_key(phrase)),
                 ["town_before", _, phrase, _, _] => c.town_before.push(gazetteer::name_key(phrase)),
                 ["town_after", _, phrase, _, _] => c.town_after.push(gazetteer::name_key(phrase)),
                 ["town_org_after", _, phrase, _, _] => c.town_org_after.push(gazetteer::name_key(phrase)),
@@ -120,6 +131,7 @@ pub(super) fn context_words() -> &'static ContextWords {
         crate::sort::sort(&mut c.agencies);
         crate::sort::sort(&mut c.division_after);
         crate::sort::sort(&mut c.division_before);
+        crate::sort::sort(&mut c.division_in_name);
         crate::sort::sort(&mut c.town_before);
         crate::sort::sort(&mut c.town_after);
         crate::sort::sort(&mut c.town_org_after);
