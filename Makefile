@@ -131,7 +131,7 @@ pkg/.built: $(WASM_OUT) $(WASM_SIMD_OUT) scripts/trim-bindgen.mjs
 
 # Late assets (word lists, tagger weights, gazetteer shards): content-hashed files the
 # page fetches after first paint (src/assets.rs), and pkg/assets.js naming them.
-pkg/.assets: scripts/assets.mjs src/lists.rs $(wildcard data/curated/*.tsv) data/demonyms/demonyms.tsv data/gazetteer/places.tsv data/gazetteer/index.tsv data/tagger/ar.bin data/tagger/en.bin data/gazetteer/first_words.bin data/gazetteer/us_states.tsv $(wildcard data/gazetteer/late/*.tsv)
+pkg/.assets: scripts/assets.mjs src/lists.rs $(wildcard data/curated/*.tsv) data/demonyms/demonyms.tsv data/currencies/currency_codes.tsv data/gazetteer/places.tsv data/gazetteer/index.tsv data/tagger/ar.bin data/tagger/en.bin data/gazetteer/first_words.bin data/gazetteer/us_states.tsv $(wildcard data/gazetteer/late/*.tsv)
 	@node scripts/assets.mjs
 	@touch $@
 

@@ -180,6 +180,17 @@ pub fn agencies() -> &'static PhraseIndex<Agency> {
     T.get(|| table(late_list(List::Agencies), 6, |r| Some(Agency { org: org_row(r), credit_only: r[4] == "credit" })))
 }
 
+/// The ISO 4217 currency codes, normalised ("gbp"; generated:
+/// `data/currencies/currency_codes.tsv`).
+pub fn currency_codes() -> &'static WordSet {
+    static T: Late<WordSet> = Late::new();
+    T.get(|| {
+        let codes: Vec<&str> =
+            crate::tsv::rows(late_list(List::CurrencyCodes)).filter_map(|r| r.first().copied()).collect();
+        WordSet::new(&codes)
+    })
+}
+
 /// Well-known public figures, variants linked to one person (same row
 /// shape as organisations).
 pub fn people() -> &'static PhraseIndex<Org> {

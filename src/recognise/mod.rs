@@ -304,6 +304,7 @@ pub fn recognise(
     // "the 15th brigade": a unit after a rank)
     cands.retain(|c| c.kind != EntityType::Person || !words.get(c.w0).is_some_and(number_word));
     let mut accepted = merge(cands, tagger_leads);
+    accepted.retain(|f| !people::is_currency(words, f));
     accepted.retain(|f| match f.kind {
         EntityType::Place => !places::names_disease(words, f) && !people::is_disease(words, f),
         EntityType::Person => !people::is_disease(words, f),

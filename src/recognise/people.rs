@@ -527,6 +527,18 @@ pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
         })
 }
 
+/// A currency's code in capitals beside an amount ("GBP 5,700", "USD 3
+/// million", "500 EUR"): no name of a body, person or place, though the
+/// English tagger reads it as an acronym.
+pub(super) fn is_currency(words: &[Word], f: &Found) -> bool {
+    let amount = |k: usize| words.get(k).is_some_and(|w| !w.brk && w.key.starts_with(|c: char| c.is_ascii_digit()));
+    let w = &words[f.w0];
+    f.w1 == f.w0 + 1
+        && w.upper
+        && super::lexicon::currency_codes().contains(&w.key)
+        && (amount(f.w1) || (f.w0 > 0 && !w.brk && amount(f.w0 - 1)))
+}
+
 /// English "people" whose every word the CoNLL training part writes in
 /// lowercase as an ordinary word and never puts in a person's name
 /// ([`not_person_words`]: "Samples" opening a sentence, "Animal Health"
