@@ -358,8 +358,10 @@ fn classify_run(words: &[Word], mut i: usize, j: usize, out: &mut Vec<Found>) {
 ///   gives way (the Iraqi prime minister's name was pinned on Sudan).
 /// - "فهد المرشد": after a lone unambiguous given name, a definite word that
 ///   is no place, nationality, title, function word or word the gold
-///   corpora keep out of names ([`family_word`]), unless the name is what
-///   an institution is named after ([`named_after`]).
+///   corpora keep out of names ([`family_word`]), or a title word
+///   ([`titled_family`]: "نجيب الإمام", "محمد السيد" with the name after it,
+///   "حجازي"), unless the name is what an institution is named after
+///   ([`named_after`]).
 pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
     let mut i = 0;
     while i < found.len() {
@@ -375,7 +377,7 @@ pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
         let family = f.w1 == f.w0 + 1
             && given(&words[f.w0]).is_some_and(|g| !g.ambiguous)
             && !named_after(words, f.w0)
-            && next.is_some_and(family_word);
+            && next.is_some_and(|w| family_word(w) || titled_family(w));
         // what was found at the next word (the list holds no overlaps)
         let at_next = found.get(i + 1).filter(|g| g.w0 == n);
         let free = at_next.is_none_or(|g| nisba && g.w1 == n + 1 && g.kind == EntityType::Place);
@@ -384,6 +386,27 @@ pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
                 found.remove(i + 1);
             }
             take_next_word(words, &mut found[i]);
+            // the name that goes on after a title word taken ("محمد السيد"
+            // + "حجازي"), nothing between them, a name as written
+            let title_taken = next.is_some_and(titled_family) && !next.is_some_and(family_word);
+            let on = found.get(i + 1).filter(|g| {
+                g.w0 == n + 1
+                    && g.kind == EntityType::Person
+                    && g.link.is_none()
+                    && matches!(g.what, What::Person { .. })
+                    && words[g.w0].arabic
+                    && !words[g.w0].brk
+                    && super::merge::known_whole(&words[g.w0])
+            });
+            if let Some(g) = on.filter(|_| title_taken).cloned() {
+                found.remove(i + 1);
+                if let (What::Person { key }, What::Person { key: rest }) = (&mut found[i].what, &g.what) {
+                    key.push(' ');
+                    key.push_str(rest);
+                }
+                found[i].w1 = g.w1;
+                found[i].end = g.end;
+            }
         }
         i += 1;
     }
@@ -404,6 +427,14 @@ fn family_word(w: &Word) -> bool {
         && !w.f.org_head
         && !not_person_words().contains(&w.key)
         && !names_place(w)
+}
+
+/// A title word written right after a given name is its family name:
+/// Arabic writes a title before the name it introduces, never after it
+/// ("العقيد حسان الشيخ", "محمد السيد حجازي"); with the article only, no
+/// proclitic ("محمد والشيخ" is two people).
+fn titled_family(w: &Word) -> bool {
+    is_title_word(w) && w.text.starts_with("ال")
 }
 
 /// Whether a reading of `w` is a place the gazetteer knows.
