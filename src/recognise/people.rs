@@ -375,7 +375,7 @@ pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
         let next = words.get(n).filter(|w| w.arabic && !w.brk && !w.quote_before && definite(w));
         let nisba = f.w1 >= f.w0 + 2 && next.is_some_and(|w| is_demonym(w) && w.key.ends_with('ي'));
         let family = f.w1 == f.w0 + 1
-            && given(&words[f.w0]).is_some_and(|g| !g.ambiguous)
+            && span_given(words, f).is_some_and(|g| !g.ambiguous)
             && !named_after(words, f.w0)
             && next.is_some_and(|w| family_word(w) || titled_family(w));
         // what was found at the next word (the list holds no overlaps)
@@ -387,7 +387,8 @@ pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
             }
             take_next_word(words, &mut found[i]);
             // the name that goes on after a title word taken ("محمد السيد"
-            // + "حجازي"), nothing between them, a name as written
+            // + "حجازي"), nothing between them, a name as written: found
+            // on its own, or one word found by nothing else
             let title_taken = next.is_some_and(titled_family) && !next.is_some_and(family_word);
             let on = found.get(i + 1).filter(|g| {
                 g.w0 == n + 1
@@ -398,7 +399,16 @@ pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
                     && !words[g.w0].brk
                     && super::merge::known_whole(&words[g.w0])
             });
-            if let Some(g) = on.filter(|_| title_taken).cloned() {
+            let free_name = || {
+                title_taken
+                    && found.get(i + 1).is_none_or(|g| g.w0 > n + 1)
+                    && words.get(n + 1).is_some_and(|w| {
+                        w.arabic && !w.brk && !w.quote_before && super::merge::known_whole(w) && !is_title_word(w)
+                    })
+            };
+            if on.is_none() && free_name() {
+                take_next_word(words, &mut found[i]);
+            } else if let Some(g) = on.filter(|_| title_taken).cloned() {
                 found.remove(i + 1);
                 if let (What::Person { key }, What::Person { key: rest }) = (&mut found[i].what, &g.what) {
                     key.push(' ');
@@ -409,6 +419,16 @@ pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
             }
         }
         i += 1;
+    }
+}
+
+/// The given name a person's span of one word is, read after the
+/// proclitics the span leaves out ("ومحمد" found as "محمد").
+fn span_given(words: &[Word], f: &Found) -> Option<super::lexicon::GivenName> {
+    let w = &words[f.w0];
+    match f.start.checked_sub(w.start)? {
+        0 => given(w),
+        pre => w.readings.iter().find(|r| r.pre == pre).and_then(|r| super::lexicon::is_given_name(&r.key)),
     }
 }
 
