@@ -56,7 +56,9 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // whose father or wife the text names is a person ("Elian
             // Gonzalez's father", read as a body)
             let kin = words.get(w1).is_some_and(|n| !n.brk && super::lists::en_kin().contains(&n.key));
-            let tkind = if tkind == EntityType::Organization && kin && super::merge::possessive(&words[w1 - 1]) {
+            let tkind = if tkind == EntityType::Organization
+                && ((kin && super::merge::possessive(&words[w1 - 1])) || titled_after(words, w1))
+            {
                 EntityType::Person
             } else {
                 tkind
@@ -607,6 +609,21 @@ fn titled_country(words: &[Word], w0: usize, w1: usize) -> bool {
 /// country, a continent or a region ("Eastern Europe")
 /// (written with capitals in Latin script; a name that is also a common
 /// word, "US", only in capitals).
+/// An English name followed by a comma and the office its bearer holds
+/// (up to two lowercase words, then a title not followed by a name: "SK
+/// Sharif, senior deputy director of health services"): a person, though
+/// read as a body ("Ford, chairman Alex Trotman" keeps the body).
+fn titled_after(words: &[Word], w1: usize) -> bool {
+    let Some(first) = words.get(w1).filter(|w| !w.arabic && w.comma_before) else { return false };
+    let lower = |w: &Word| !w.brk && !w.cap && !w.upper;
+    (0..3).any(|k| {
+        let at = w1 + k;
+        words.get(at).is_some_and(|w| (k == 0 || lower(w)) && !w.cap && w.f.title)
+            && words[w1..at].iter().enumerate().all(|(x, w)| (x == 0 || lower(w)) && !w.cap && !w.f.title)
+            && words.get(at + 1).is_none_or(|n| n.brk || !(n.cap || n.upper))
+    }) && !first.cap
+}
+
 fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = &words[w0..w1];
     if ws.iter().any(|w| !w.arabic && !w.cap && !w.upper) {
