@@ -18,39 +18,34 @@ fn rows(src: &str) -> Vec<Vec<&str>> {
         .collect()
 }
 
-#[test]
-fn committed_data_equals_a_fresh_generation() {
+/// Runs `python3 SCRIPT --check` when its input (`installed`, under the
+/// project root) is there: the committed data must equal a fresh generation.
+fn check_generation(installed: &str, script: &str, what: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if !root.join("scripts/demonyms/node_modules/i18n-nationality").exists() {
-        println!("skipped: demonym inputs not installed (cd scripts/demonyms && npm ci)");
+    if !root.join(installed).exists() {
+        println!("skipped: {what} inputs not installed ({installed})");
         return;
     }
-    let out = Command::new("python3").arg("scripts/gen_demonyms.py").arg("--check").current_dir(root).output();
+    let out = Command::new("python3").arg(script).arg("--check").current_dir(root).output();
     match out {
         Ok(o) if o.status.success() => {}
         // exit code 3: an input is not installed
         Ok(o) if o.status.code() == Some(3) => println!("skipped: {}", String::from_utf8_lossy(&o.stderr).trim()),
-        Ok(o) => panic!("committed demonym data is stale: {}", String::from_utf8_lossy(&o.stderr)),
+        Ok(o) => panic!("committed {what} data is stale: {}", String::from_utf8_lossy(&o.stderr)),
         Err(e) => println!("skipped: python3 not runnable: {e}"),
     }
+}
+
+#[test]
+fn committed_data_equals_a_fresh_generation() {
+    check_generation("scripts/demonyms/node_modules/i18n-nationality", "scripts/gen_demonyms.py", "demonym");
 }
 
 /// The currency codes (read beside the demonyms: both are generated from
 /// npm packages under `scripts/`): committed data equals a fresh generation.
 #[test]
 fn currency_codes_equal_a_fresh_generation() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    if !root.join("scripts/currencies/node_modules/currency-codes").exists() {
-        println!("skipped: currency input not installed (cd scripts/currencies && npm ci)");
-        return;
-    }
-    let out = Command::new("python3").arg("scripts/gen_currencies.py").arg("--check").current_dir(root).output();
-    match out {
-        Ok(o) if o.status.success() => {}
-        Ok(o) if o.status.code() == Some(3) => println!("skipped: {}", String::from_utf8_lossy(&o.stderr).trim()),
-        Ok(o) => panic!("committed currency codes are stale: {}", String::from_utf8_lossy(&o.stderr)),
-        Err(e) => println!("skipped: python3 not runnable: {e}"),
-    }
+    check_generation("scripts/currencies/node_modules/currency-codes", "scripts/gen_currencies.py", "currency");
     let codes = include_str!("../data/currencies/currency_codes.tsv");
     let rows: Vec<&str> = codes.lines().filter(|l| !l.starts_with('#')).collect();
     assert!(rows.len() > 150, "{} codes", rows.len());
