@@ -417,6 +417,7 @@ mod tests {
             "ar_facility_place",
             "ar_locative",
             "ar_match_word",
+            "ar_honorific",
             "ar_means_before",
             "ar_ministry_portfolio",
             "ar_named_head",

@@ -216,6 +216,8 @@ word_lists! {
     /// Words right before a name standing alone in quotation marks that
     /// make it a news outlet ("قال لـ«الرياض»", "علمت «الرياض»").
     pub(super) fn ar_outlet_cues = ["ar_outlet_cue"];
+    /// Honorifics that open a title and a name ("فضيلة المفتي").
+    pub(super) fn ar_honorifics = ["ar_honorific"];
     /// "لـ" before a name in quotation marks: an outlet after speech.
     pub(super) fn ar_outlet_to = ["ar_outlet_to"];
     /// Speech words before "لـ«...»" that make the quoted name an outlet.

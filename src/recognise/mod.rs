@@ -307,7 +307,7 @@ pub fn recognise(
     accepted.retain(|f| !people::is_currency(words, f));
     accepted.retain(|f| match f.kind {
         EntityType::Place => !places::names_disease(words, f) && !people::is_disease(words, f),
-        EntityType::Person => !people::is_disease(words, f),
+        EntityType::Person => !people::is_disease(words, f) && !people::before_honorific(words, f),
         EntityType::Organization => !people::is_disease(words, f) && !org_edges::portfolio(words, f),
         _ => true,
     });

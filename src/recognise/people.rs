@@ -578,6 +578,20 @@ pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
         })
 }
 
+/// An Arabic "person" of one or two words right before an honorific
+/// (`ar_honorific`: "فضيلة", "سماحة", "معالي", which open a title and a
+/// name): a noun the honoured person depends on ("عقب ورود رأي فضيلة
+/// المفتي", after the Mufti's opinion came), not a name, unless a title
+/// introduces it.
+pub(super) fn before_honorific(words: &[Word], f: &Found) -> bool {
+    let first = &words[f.w0];
+    let honorific = |n: &Word| !n.brk && !n.quote_before && super::lists::ar_honorifics().contains(&n.key);
+    first.arabic
+        && f.w1 <= f.w0 + 2
+        && words.get(f.w1).is_some_and(honorific)
+        && !(f.w0 > 0 && !first.brk && is_title_word(&words[f.w0 - 1]))
+}
+
 /// A currency's code in capitals beside an amount ("GBP 5,700", "USD 3
 /// million", "500 EUR"): no name of a body, person or place, though the
 /// English tagger reads it as an acronym.
