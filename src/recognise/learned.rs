@@ -605,25 +605,25 @@ fn titled_country(words: &[Word], w0: usize, w1: usize) -> bool {
         && country_first(crate::gazetteer::lookup(&words[w0].key))
 }
 
+/// An English name followed by a comma and the office its bearer holds
+/// (a title among the next three lowercase words, no name after it: "SK
+/// Sharif, senior deputy director of health services"): a person, though
+/// read as a body ("Ford, chairman Alex Trotman" keeps the body).
+fn titled_after(words: &[Word], w1: usize) -> bool {
+    if !words.get(w1).is_some_and(|w| !w.arabic && w.comma_before) {
+        return false;
+    }
+    // lowercase, and nothing between them but the comma before the first
+    let plain = |k: usize| words.get(k).is_some_and(|w| (k == w1 || !w.brk) && !w.cap && !w.upper);
+    (w1..w1 + 3)
+        .take_while(|&k| plain(k))
+        .any(|k| words[k].f.title && words.get(k + 1).is_none_or(|n| n.brk || !(n.cap || n.upper)))
+}
+
 /// The candidates of words `w0..w1` when they are exactly the name of a
 /// country, a continent or a region ("Eastern Europe")
 /// (written with capitals in Latin script; a name that is also a common
 /// word, "US", only in capitals).
-/// An English name followed by a comma and the office its bearer holds
-/// (up to two lowercase words, then a title not followed by a name: "SK
-/// Sharif, senior deputy director of health services"): a person, though
-/// read as a body ("Ford, chairman Alex Trotman" keeps the body).
-fn titled_after(words: &[Word], w1: usize) -> bool {
-    let Some(first) = words.get(w1).filter(|w| !w.arabic && w.comma_before) else { return false };
-    let lower = |w: &Word| !w.brk && !w.cap && !w.upper;
-    (0..3).any(|k| {
-        let at = w1 + k;
-        words.get(at).is_some_and(|w| (k == 0 || lower(w)) && !w.cap && w.f.title)
-            && words[w1..at].iter().enumerate().all(|(x, w)| (x == 0 || lower(w)) && !w.cap && !w.f.title)
-            && words.get(at + 1).is_none_or(|n| n.brk || !(n.cap || n.upper))
-    }) && !first.cap
-}
-
 fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = &words[w0..w1];
     if ws.iter().any(|w| !w.arabic && !w.cap && !w.upper) {

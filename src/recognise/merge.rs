@@ -165,18 +165,23 @@ pub(super) fn join_adjacent_people(words: &[Word], found: &mut Vec<Found>) {
                 w.arabic && !w.brk && !w.quote_before && !w.key.starts_with(['و', 'ف']) && name_conjunction(w) == 0
             });
             if person(prev) && person(&f) && f.w0 == prev.w1 && joined {
-                if let (What::Person { key }, What::Person { key: next }) = (&mut prev.what, &f.what) {
-                    key.push(' ');
-                    key.push_str(next);
-                }
-                prev.w1 = f.w1;
-                prev.end = f.end;
+                absorb_person(prev, &f);
                 continue;
             }
         }
         out.push(f);
     }
     *found = out;
+}
+
+/// Person `next`, right after person `prev`, made part of its name.
+pub(super) fn absorb_person(prev: &mut Found, next: &Found) {
+    if let (What::Person { key }, What::Person { key: rest }) = (&mut prev.what, &next.what) {
+        key.push(' ');
+        key.push_str(rest);
+    }
+    prev.w1 = next.w1;
+    prev.end = next.end;
 }
 
 /// How rules, lists and the tagger combine for one text: the measured

@@ -408,14 +408,9 @@ pub(super) fn family_names(words: &[Word], found: &mut Vec<Found>) {
             };
             if on.is_none() && free_name() {
                 take_next_word(words, &mut found[i]);
-            } else if let Some(g) = on.filter(|_| title_taken).cloned() {
-                found.remove(i + 1);
-                if let (What::Person { key }, What::Person { key: rest }) = (&mut found[i].what, &g.what) {
-                    key.push(' ');
-                    key.push_str(rest);
-                }
-                found[i].w1 = g.w1;
-                found[i].end = g.end;
+            } else if on.is_some() && title_taken {
+                let g = found.remove(i + 1);
+                super::merge::absorb_person(&mut found[i], &g);
             }
         }
         i += 1;
@@ -451,7 +446,7 @@ fn family_word(w: &Word) -> bool {
 
 /// A title word written right after a given name is its family name:
 /// Arabic writes a title before the name it introduces, never after it
-/// ("العقيد حسان الشيخ", "محمد السيد حجازي"); with the article only, no
+/// ("نجيب الإمام", "محمد السيد حجازي"); with the article only, no
 /// proclitic ("محمد والشيخ" is two people).
 fn titled_family(w: &Word) -> bool {
     is_title_word(w) && w.text.starts_with("ال")
