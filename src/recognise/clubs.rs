@@ -44,7 +44,7 @@ const SPORT_WORDS: usize = 3;
 
 /// Whether some reading of `w` (its proclitics stripped) is in `set`.
 fn reads_as(w: &Word, set: &lexicon::WordSet) -> bool {
-    w.arabic && w.readings.iter().any(|r| set.contains(&r.key))
+    w.arabic && w.reads_as(set)
 }
 
 /// A masculine nationality adjective ("الإيطالي"), written without a

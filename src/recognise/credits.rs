@@ -181,9 +181,8 @@ const OUTLET_WORDS: usize = 4;
 /// لـ«الشرق الأوسط»", "مصادر لـ«عكاظ»"; "دعا لـ«التهدئة»" is no outlet):
 /// each is an organisation over whatever was found in it.
 pub(super) fn quoted_outlets(words: &[Word], accepted: &mut Vec<Found>) {
-    let listed = |w: &Word, list: &lexicon::WordSet| w.readings.iter().any(|r| list.contains(&r.key));
-    let (cue, to) = (|w: &Word| listed(w, ar_outlet_cues()), |w: &Word| listed(w, ar_outlet_to()));
-    let speech = |w: &Word| listed(w, ar_outlet_speech());
+    let (cue, to) = (|w: &Word| w.reads_as(ar_outlet_cues()), |w: &Word| w.reads_as(ar_outlet_to()));
+    let speech = |w: &Word| w.reads_as(ar_outlet_speech());
     let mut added = false;
     for i in 1..words.len() {
         let w = &words[i];

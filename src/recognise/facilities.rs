@@ -116,7 +116,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         let w = &words[i];
         let found = if w.arabic {
             // "المطار" is the airport already named; "عن طريق" is "by means of"
-            let idiom = i > 0 && words[i - 1].readings.iter().any(|r| ar_means_before().contains(&r.key));
+            let idiom = i > 0 && words[i - 1].reads_as(ar_means_before());
             head_of(w).filter(|_| !super::definite(w) && !idiom).and_then(|(head, named, pre)| {
                 arabic_name(words, i, (named, head == Head::Body), accepted).map(|j| (i, j, head, pre))
             })
@@ -189,7 +189,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
 /// Whether `w` is an Arabic word for one district before its name ("حي"):
 /// the name after it is the district's own, no town it lies in.
 fn district_own(w: &Word) -> bool {
-    w.arabic && w.readings.iter().any(|r| ar_district_own().contains(&r.key))
+    w.arabic && w.reads_as(ar_district_own())
 }
 
 /// Whether the word at `j` is a verb of speech right after an English name

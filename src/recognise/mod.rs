@@ -304,12 +304,14 @@ pub fn recognise(
     // "the 15th brigade": a unit after a rank)
     cands.retain(|c| c.kind != EntityType::Person || !words.get(c.w0).is_some_and(number_word));
     let mut accepted = merge(cands, tagger_leads);
-    accepted.retain(|f| !people::is_currency(words, f));
-    accepted.retain(|f| match f.kind {
-        EntityType::Place => !places::names_disease(words, f) && !people::is_disease(words, f),
-        EntityType::Person => !people::is_disease(words, f) && !people::before_honorific(words, f),
-        EntityType::Organization => !people::is_disease(words, f) && !org_edges::portfolio(words, f),
-        _ => true,
+    accepted.retain(|f| {
+        !people::is_currency(words, f)
+            && match f.kind {
+                EntityType::Place => !places::names_disease(words, f) && !people::is_disease(words, f),
+                EntityType::Person => !people::is_disease(words, f) && !people::before_honorific(words, f),
+                EntityType::Organization => !people::is_disease(words, f) && !org_edges::portfolio(words, f),
+                _ => true,
+            }
     });
     people::drop_storms(words, &mut accepted);
     trim_at_lone_quotes(words, &mut accepted);

@@ -62,7 +62,7 @@ pub(super) fn place_company(words: &[Word], i: usize, out: &mut Vec<Found>) {
     let Some(next) = words.get(i + 1).filter(|n| w.arabic && n.arabic && !n.brk && n.key.starts_with("لل")) else {
         return;
     };
-    let line = |m: &Word| m.readings.iter().any(|r| company_lines().contains(&r.key));
+    let line = |m: &Word| m.reads_as(company_lines());
     if !line(next) {
         return;
     }

@@ -47,7 +47,7 @@ fn name_before_title(words: &[Word], t: usize, out: &mut Vec<Found>) {
             && !verb_like(p)
             && (!definite(p) || family_last)
             && !reporting_verbs().contains(&p.key)
-            && !p.readings.iter().any(|r| reporting_verbs().contains(&r.key));
+            && !p.reads_as(reporting_verbs());
         if !nameish {
             break;
         }
@@ -56,7 +56,7 @@ fn name_before_title(words: &[Word], t: usize, out: &mut Vec<Found>) {
     if s == t {
         return;
     }
-    let opens = words[s].brk || words[s - 1].readings.iter().any(|r| reporting_verbs().contains(&r.key));
+    let opens = words[s].brk || words[s - 1].reads_as(reporting_verbs());
     // the title must itself be specific: an office with its portfolio
     // ("وزير الخارجية", "رئيس الوزراء"), not a bare "الملك" or "الفريق"
     let office = !definite(&words[t]) && words.get(t + 1).is_some_and(|n| !n.brk && definite(n));
@@ -474,7 +474,7 @@ pub(super) fn titled_given_name(words: &[Word], c: &Found) -> bool {
 fn named_after(words: &[Word], w0: usize) -> bool {
     let (Some(t), Some(h)) = (w0.checked_sub(1), w0.checked_sub(2)) else { return false };
     let (title, head) = (&words[t], &words[h]);
-    let settlement = || head.readings.iter().any(|r| settlement_words().contains(&r.key));
+    let settlement = || head.reads_as(settlement_words());
     is_title_word(title) && !title.brk && (head.f.org_head || super::facilities::is_head(head) || settlement())
 }
 
@@ -561,12 +561,11 @@ fn take_next_word(words: &[Word], f: &mut Found) {
 /// "Salmonella", "الإيدز"; the English tagger reads capitalised acronyms as
 /// bodies).
 pub(super) fn is_disease(words: &[Word], f: &Found) -> bool {
-    let named = |w: &Word, list: &super::lexicon::WordSet| w.readings.iter().any(|r| list.contains(&r.key));
     f.w1 > f.w0
         && words.get(f.w1 - 1).is_some_and(|w| {
-            (!w.arabic && named(w, super::lists::disease_words()))
+            (!w.arabic && w.reads_as(super::lists::disease_words()))
                 || words[f.w0..f.w1].iter().enumerate().all(|(k, w)| {
-                    named(w, super::lists::disease_names())
+                    w.reads_as(super::lists::disease_names())
                         // a type's letter after the name ("Hepatitis B")
                         || (k > 0 && w.text.len() == 1 && w.text.chars().all(|c| c.is_ascii_uppercase()))
                 })
@@ -633,7 +632,7 @@ pub(super) fn drop_common_people(words: &[Word], accepted: &mut Vec<Found>) {
 /// its name alone ("Katrina"). The one word of the name keeps a body named
 /// after the storm whole ("Hurricane Katrina Relief Fund").
 pub(super) fn drop_storms(words: &[Word], accepted: &mut Vec<Found>) {
-    let storm = |w: &Word| w.readings.iter().any(|r| super::lists::storm_words().contains(&r.key));
+    let storm = |w: &Word| w.reads_as(super::lists::storm_words());
     let mut names: Vec<&[Word]> = Vec::new();
     accepted.retain(|f| {
         if !matches!(f.kind, EntityType::Person | EntityType::Organization | EntityType::Place) {

@@ -11,7 +11,7 @@ use super::lists::{
 };
 use super::merge::{country_first, notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
 use super::town_phrases::residence;
-use super::{definite, key_of, lexicon, nisba, span, verb_like, Direction, Found, Weak, What, Word};
+use super::{definite, key_of, nisba, span, verb_like, Direction, Found, Weak, What, Word};
 use crate::gazetteer;
 use crate::model::{EntityType, PlaceKind};
 
@@ -209,7 +209,6 @@ fn list_item(words: &[Word], i: usize) -> bool {
     if !w.arabic || i == 0 {
         return false;
     }
-    let opener = |x: &Word, list: &lexicon::WordSet| x.readings.iter().any(|r| list.contains(&r.key));
     let joined = w.comma_before || w.key.starts_with('و');
     let prev = &words[i - 1];
     let prev_joined = prev.comma_before || prev.key.starts_with('و');
@@ -218,10 +217,10 @@ fn list_item(words: &[Word], i: usize) -> bool {
         if x.sent != w.sent || !x.arabic || x.f.ar_stop || x.f.time || x.f.trigger || verb_like(x) {
             return false;
         }
-        let district = joined && opener(x, ar_districts());
+        let district = joined && x.reads_as(ar_districts());
         // a company's name: its first words, or a word of a joined item
         let item = i - k <= 2 || joined || prev_joined;
-        if district || (item && opener(x, ar_company_lists())) {
+        if district || (item && x.reads_as(ar_company_lists())) {
             return !words[k + 1].readings.iter().any(|r| notable_first(gazetteer::lookup(&r.key)));
         }
     }
@@ -262,8 +261,7 @@ pub(super) fn places(words: &[Word], i: usize, out: &mut Vec<Found>) {
                 adj_country: adjective_after(words, j),
                 // after a settlement word, or one that starts the name itself
                 // ("مدينة زنجبار" is a gazetteer name)
-                settlement: settlement_before(words, i)
-                    || (j > i + 1 && words[i].readings.iter().any(|r| settlement_words().contains(&r.key))),
+                settlement: settlement_before(words, i) || (j > i + 1 && words[i].reads_as(settlement_words())),
             },
             if part.is_some() { PRIO_DIR_PLACE } else { PRIO_PLACE },
         ));
@@ -309,14 +307,10 @@ fn ar_cued(words: &[Word], i: usize, j: usize) -> bool {
     let amb = ambiguous_places();
     // a spelling the corpora never tag as a place needs a noun of place
     // ("مدينة الباب"); "في" alone is as often "in the coalition"
-    let never = j == i + 1 && w.readings.iter().any(|r| never_places().contains(&r.key));
+    let never = j == i + 1 && w.reads_as(never_places());
     let cue = i > 0
         && !w.brk
-        && if never {
-            words[i - 1].readings.iter().any(|r| ar_place_nouns().contains(&r.key))
-        } else {
-            ar_place_cues().contains(&words[i - 1].key)
-        };
+        && if never { words[i - 1].reads_as(ar_place_nouns()) } else { ar_place_cues().contains(&words[i - 1].key) };
     // a clear place joined by و: the word after, or the one before this
     let clear = |x: &Word, joined: bool| {
         x.readings.iter().any(|r| {
@@ -548,7 +542,7 @@ fn weakness(words: &[Word], i: usize, j: usize, key: &str) -> Weak {
     }
     // after a noun of place the name is that place's ("محافظة النعيرية",
     // "في منطقة الوفرة")
-    if w.arabic && i > 0 && !w.brk && words[i - 1].readings.iter().any(|r| ar_place_nouns().contains(&r.key)) {
+    if w.arabic && i > 0 && !w.brk && words[i - 1].reads_as(ar_place_nouns()) {
         return Weak::Named;
     }
     // two words written as one ("حفرالباطن") are a name, not a noun
@@ -606,8 +600,7 @@ pub(super) fn settlement_before(words: &[Word], i: usize) -> bool {
         return false;
     }
     let p = &words[i - 1];
-    p.readings.iter().any(|r| settlement_words().contains(&r.key))
-        || (p.key == "of" && i >= 2 && en_settlement_of().contains(&words[i - 2].key))
+    p.reads_as(settlement_words()) || (p.key == "of" && i >= 2 && en_settlement_of().contains(&words[i - 2].key))
 }
 
 /// Compass word(s) at `i`: (reading used, words consumed, direction).
@@ -726,7 +719,7 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
 /// word right after it (English, but for a country's name) or right before
 /// it (Arabic). The story is about the disease, not the place: no pin.
 pub(super) fn names_disease(words: &[Word], f: &Found) -> bool {
-    let disease = |w: &Word| w.readings.iter().any(|r| super::lists::disease_words().contains(&r.key));
+    let disease = |w: &Word| w.reads_as(super::lists::disease_words());
     match words.get(f.w0) {
         Some(w) if w.arabic => f.w0 > 0 && !w.brk && disease(&words[f.w0 - 1]),
         // "the United States flu season" is the country's season

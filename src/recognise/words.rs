@@ -76,6 +76,13 @@ pub struct Word {
     pub f: Feat,
 }
 
+impl Word {
+    /// Whether a reading of the word (its clitics stripped) is in `list`.
+    pub fn reads_as(&self, list: &super::lexicon::WordSet) -> bool {
+        self.readings.iter().any(|r| list.contains(&r.key))
+    }
+}
+
 /// Word-list facts about a word, computed once per word.
 #[derive(Debug, Clone, Default)]
 pub struct Feat {
