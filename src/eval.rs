@@ -220,8 +220,32 @@ fn labelled(words: &[corpus::Word]) -> Sentence {
 /// of 20 sentences, 4 a paragraph (they mark no documents); CoNLL-2003 by
 /// its documents, a sentence a paragraph (headlines and datelines stand
 /// alone, as on a page).
-fn corpus_docs(c: Corpus, split: Split, dir: &Path) -> Result<Vec<Doc>, String> {
-    let docs = c.load(split, 20, &mut |rel| read(&dir.join(rel)))?;
+/// A part of the annotated corpora that eval scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Part {
+    Of(Split),
+    /// The train documents after the first [`corpus::HELD_OUT_SHARE`]
+    /// (only meaningful with weights trained on that share).
+    TrainTail,
+}
+
+impl Part {
+    fn name(self) -> &'static str {
+        match self {
+            Part::Of(s) => s.name(),
+            Part::TrainTail => "train-tail",
+        }
+    }
+}
+
+fn corpus_docs(c: Corpus, part: Part, dir: &Path) -> Result<Vec<Doc>, String> {
+    let docs = match part {
+        Part::Of(split) => c.load(split, 20, &mut |rel| read(&dir.join(rel)))?,
+        Part::TrainTail => {
+            let mut all = c.load(Split::Train, 20, &mut |rel| read(&dir.join(rel)))?;
+            all.split_off(corpus::share_count(all.len(), corpus::HELD_OUT_SHARE))
+        }
+    };
     Ok(docs
         .iter()
         .map(|d| {
@@ -478,7 +502,7 @@ fn prf_table(report: &mut String, prf: &[Prf; 3]) {
 }
 
 /// Scores one language's corpora on one split, then the parts pooled.
-fn score_language(lang: &str, corpora: &[Corpus], split: Split, dir: &Path, report: &mut String) -> Result<(), String> {
+fn score_language(lang: &str, corpora: &[Corpus], split: Part, dir: &Path, report: &mut String) -> Result<(), String> {
     let mut pooled = [[Prf::default(); 3]; 3];
     for &c in corpora {
         let docs = corpus_docs(c, split, dir)?;
@@ -764,13 +788,19 @@ pub fn run_listing(which: &str, dir: &Path, list: usize) -> Result<String, Strin
     let _ = writeln!(report, "command: cargo run --release --bin eval -- {which}   (data: {})", dir.display());
     let all = which == "all";
     // development parts first (tuned on), then test parts (never tuned
-    // on); "ner-ar-dev" runs only the development parts, for tuning
+    // on); "ner-ar-dev" runs only the development parts, for tuning;
+    // "ner-ar-tail" only the held-out quarter of the train parts
     let (task, only) = match which.rsplit_once('-') {
-        Some((t, "dev")) => (t, Some(Split::Dev)),
-        Some((t, "test")) => (t, Some(Split::Test)),
+        Some((t, "dev")) => (t, Some(Part::Of(Split::Dev))),
+        Some((t, "test")) => (t, Some(Part::Of(Split::Test))),
+        Some((t, "tail")) => (t, Some(Part::TrainTail)),
         _ => (which, None),
     };
-    for split in [Split::Dev, Split::Test].into_iter().filter(|s| only.is_none_or(|o| o == *s)) {
+    let parts = match only {
+        Some(p) => vec![p],
+        None => vec![Part::Of(Split::Dev), Part::Of(Split::Test)],
+    };
+    for split in parts {
         if all || task == "ner-ar" {
             score_language("ar", &corpus::ARABIC, split, dir, &mut report)?;
         }
@@ -790,7 +820,7 @@ pub fn run_listing(which: &str, dir: &Path, list: usize) -> Result<String, Strin
     }
     if !all && !["ner-ar", "ner-en", "geo-en", "geo-ar"].contains(&task) {
         return Err(format!(
-            "unknown evaluation {which:?}: use ner-ar, ner-en (either with -dev or -test), geo-en, geo-ar or all"
+            "unknown evaluation {which:?}: use ner-ar, ner-en (either with -dev, -test or -tail), geo-en, geo-ar or all"
         ));
     }
     Ok(report)

@@ -1,7 +1,9 @@
 //! `eval [ner-ar|ner-en|geo-en|geo-ar|all]`: scores the analysis against the
 //! annotated data in `../shared/devdata` (or `ATLAS_DEVDATA`); `ner-ar-dev`
 //! and `ner-en-dev` score only the development parts (for tuning),
-//! `ner-ar-test` and `ner-en-test` only the test parts. `ATLAS_TAGGER_DIR`
+//! `ner-ar-test` and `ner-en-test` only the test parts, `ner-ar-tail` and
+//! `ner-en-tail` the last quarter of the train parts (held out only from
+//! weights trained on the first three quarters). `ATLAS_TAGGER_DIR`
 //! scores other tagger weights (`ar.bin`, `en.bin` in that folder, as
 //! `train_tagger --out` writes them) instead of the embedded ones. Where
 //! `data/tagger/README.md` says the embedded ones were refit on train +
@@ -20,6 +22,13 @@ fn main() -> std::process::ExitCode {
             "eval: the embedded taggers were refit on train + development, so their development figures are \
              not held out; for held-out ones: train_tagger --no-refit --out DIR, then ATLAS_TAGGER_DIR=DIR"
         );
+    }
+    if which.ends_with("-tail") && std::env::var_os("ATLAS_TAGGER_DIR").is_none() {
+        eprintln!(
+            "eval: the embedded taggers were trained on the train parts' tail; score it with weights that were not: \
+             train_tagger --no-refit --train-share 0.75 --out DIR, then ATLAS_TAGGER_DIR=DIR eval {which}"
+        );
+        return std::process::ExitCode::FAILURE;
     }
     if let Some(weights) = std::env::var_os("ATLAS_TAGGER_DIR") {
         use article_atlas::internals::tagger::{provide, Lang};

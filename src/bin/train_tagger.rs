@@ -422,7 +422,7 @@ fn run(lang: Lang, args: &Args) -> Report {
     for &c in &corpora {
         let mut docs = documents(c, Split::Train, &args.devdata, &mut sources);
         // learning curves: the first (or last) share of each corpus's train documents
-        let keep = (docs.len() as f64 * args.train_share).round() as usize;
+        let keep = corpus::share_count(docs.len(), args.train_share);
         if args.train_tail {
             rest_set.extend(docs.drain(..docs.len() - keep));
         } else {

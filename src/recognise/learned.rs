@@ -33,6 +33,10 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 w0 += 1;
             }
             let mut w1 = words.partition_point(|w| w.tok < t.end_token);
+            // nothing left but the proclitic (a span of "و" alone, last in the text)
+            if w0 >= w1 {
+                return None;
+            }
             let tagged_from = w0;
             // a title before a person's name is not the name ("الأمير محمد
             // بن سلمان", "الشيخ صبحي الطفيلي", "Doctor Jim Robertson")

@@ -106,3 +106,12 @@ fn a_place_named_as_one_elsewhere_needs_no_cue() {
     let m = places_in("والاذن لمن اراد الجلاء في الجلاء ويرى اخرون غير ذلك.", None);
     assert!(count(&m, "الجلاء") <= 1, "{m:?}");
 }
+
+/// A tagger's span of nothing but a detached one-letter proclitic, last in
+/// the text, is no candidate (it indexed past the last word: a panic on the
+/// held-out train tail of WikiFANE, `eval ner-ar-tail`).
+#[test]
+fn tagged_lone_proclitic_at_the_end() {
+    assert_eq!(places_in("زار الوفد القاهرة و", Some("و")), ["القاهرة"]);
+    assert_eq!(places_in("زار الوفد و القاهرة", Some("و")), ["القاهرة"]);
+}

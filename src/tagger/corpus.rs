@@ -55,6 +55,19 @@ impl Split {
     }
 }
 
+/// The share of each corpus's train documents that a held-out tagger
+/// trains on (`train_tagger --no-refit --train-share 0.75 --out DIR`);
+/// `eval ner-ar-tail` / `ner-en-tail` score the rest with those weights
+/// (`ATLAS_TAGGER_DIR=DIR`): a second held-out part, larger than the
+/// development one, for checking that a rule tuned there carries over.
+pub const HELD_OUT_SHARE: f64 = 0.75;
+
+/// How many of `len` train documents a share keeps (the first ones, or
+/// the last with `train_tagger --train-tail`).
+pub fn share_count(len: usize, share: f64) -> usize {
+    (len as f64 * share).round() as usize
+}
+
 /// The annotated corpora.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Corpus {
