@@ -689,8 +689,16 @@ pub(super) fn directional(words: &[Word], i: usize, out: &mut Vec<Found>) {
         if !w.arabic && w.cap && !own_c.is_empty() {
             return;
         }
-        let name_start =
-            if named { start } else { span(words, k, j, words[k].readings.get(ni).map_or(0, |r| r.pre)).0 };
+        // an Arabic phrase the gazetteer knows whole as a country or
+        // province is that name, compass word and all: "جنوب أفريقيا",
+        // "جنوب السودان", "شمال سيناء"; a region's stays outside the
+        // mark ("شرق أفريقيا" marks Africa), as the gold corpora mark them
+        let known_whole = w.arabic && super::merge::first_kind(own_c, &[PlaceKind::Country, PlaceKind::Province]);
+        let name_start = if named || known_whole {
+            start
+        } else {
+            span(words, k, j, words[k].readings.get(ni).map_or(0, |r| r.pre)).0
+        };
         // a lowercase English compass word stays outside a continent's name:
         // "southeast Asia" marks and pins Asia, as "northern Iraq" does Iraq
         let continent = !w.arabic && !named && super::merge::first_kind(cands, &[PlaceKind::Continent]);
