@@ -11,7 +11,10 @@ use crate::model::PlaceKind;
 use crate::recognise::{Found, What, Word};
 
 fn is_place(f: &Found) -> bool {
-    matches!(&f.what, What::Place { dir: None, cands, .. } if !cands.is_empty())
+    // a nationality word names no area to contain a town ("said in Athens
+    // the Americans could leave" is not Athens, Georgia; an Arabic town's
+    // own adjective, "جدة السعودية", is read with the town's mention)
+    !f.demonym && matches!(&f.what, What::Place { dir: None, cands, .. } if !cands.is_empty())
 }
 
 /// Whether a name with these candidates is of the rank of `outer`, so that
