@@ -37,12 +37,22 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             if w0 >= w1 {
                 return None;
             }
+            // a month before a day is a date, not a person ("by Jan. 14":
+            // with no publication date to read its year, the date scanner
+            // leaves it, and the tagger read "Jan" as a name)
+            if t.kind == EntityType::Person && w1 == w0 + 1 && month_before_day(words, w0) {
+                return None;
+            }
             let tagged_from = w0;
             // a title before a person's name is not the name ("الأمير محمد
             // بن سلمان", "الشيخ صبحي الطفيلي", "Doctor Jim Robertson")
+            // nor is a pronoun's contraction before it ("For NPR news, I'm
+            // Auncil Martinez reporting")
             while t.kind == EntityType::Person
                 && w0 + 1 < w1
-                && (words[w0].f.title || (words[w0].cap && super::lists::en_name_titles().contains(&words[w0].key)))
+                && (words[w0].f.title
+                    || (words[w0].cap && super::lists::en_name_titles().contains(&words[w0].key))
+                    || pronoun_contraction(&words[w0]))
             {
                 w0 += 1;
             }
@@ -641,4 +651,22 @@ fn country_name(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32],
     }
     tagged_place(words, w0, w1)
         .filter(|(cands, _)| first_kind(cands, &[PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region]))
+}
+
+/// Whether word `w` is an English month's name or abbreviation right before
+/// a day of the month ("Jan. 14", "August 3").
+fn month_before_day(words: &[Word], w: usize) -> bool {
+    let day = |n: &Word| n.text.len() <= 2 && n.text.bytes().all(|b| b.is_ascii_digit());
+    !words[w].arabic && crate::time::words::month(&words[w].key).is_some() && words.get(w + 1).is_some_and(day)
+}
+
+/// An English pronoun or stop word with a contracted verb: "I'm", "We're",
+/// "It's", "There'll".
+fn pronoun_contraction(w: &Word) -> bool {
+    if w.arabic {
+        return false;
+    }
+    let Some((head, tail)) = w.text.split_once(['\'', '’']) else { return false };
+    ["m", "re", "ve", "ll", "d", "s"].contains(&tail.to_ascii_lowercase().as_str())
+        && super::lists::en_stop().contains(&head.to_ascii_lowercase())
 }

@@ -205,10 +205,18 @@ fn in_headline(words: &[Word], wi: usize) -> bool {
 /// after "Damien Fernandez").
 fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
     // (surname, the person's start, whether it is the given name instead)
+    // (or by title and surname in English: "President Bush", then "a
+    // message to Bush" is no town in Egypt)
+    let titled = |f: &Found| {
+        f.w1 == f.w0 + 1
+            && f.w0 > 0
+            && !words[f.w0].arabic
+            && (words[f.w0 - 1].f.title || super::lists::en_name_titles().contains(&words[f.w0 - 1].key))
+    };
     let persons = accepted
         .iter()
-        .filter(|f| matches!(f.what, What::Person { .. } | What::KnownPerson(_)) && f.w1 >= f.w0 + 2)
-        .filter(|f| f.w1 <= words.len() && !words[f.w1 - 2].f.particle);
+        .filter(|f| matches!(f.what, What::Person { .. } | What::KnownPerson(_)) && f.w1 <= words.len())
+        .filter(|f| (f.w1 >= f.w0 + 2 && !words[f.w1 - 2].f.particle) || titled(f));
     let names: Vec<(&str, usize, bool)> = persons
         .flat_map(|f| {
             let given = (!words[f.w0].arabic).then(|| (&*words[f.w0].key, f.start, true));
