@@ -97,6 +97,10 @@ fn supported(p: &Place, weak: Weak, supported_by_context: bool) -> bool {
     }
 }
 
+/// Population from which a city is known the world over: a village of its
+/// name gains little from the article's country ([`score_candidates`]).
+const WORLD_CITY: u64 = 1_000_000;
+
 /// Population from which a city's own name outweighs another town's
 /// other name for it.
 const BIG_OWN_NAME: u64 = 100_000;
@@ -127,6 +131,10 @@ pub fn score_candidates(
         && cands.iter().filter_map(|&i| places.get(i as usize)).any(|p| {
             (p.kind == PlaceKind::Country || p.kind == PlaceKind::City && p.population >= BIG_OWN_NAME) && own(p)
         });
+    let world_city = cands
+        .iter()
+        .filter_map(|&i| places.get(i as usize))
+        .any(|p| p.kind == PlaceKind::City && p.population >= WORLD_CITY);
     let mut scored: Vec<(usize, f64)> = cands
         .iter()
         .filter_map(|&i| places.get(i as usize).map(|p| (i as usize, p)))
@@ -138,8 +146,17 @@ pub fn score_candidates(
         .map(|(i, p)| {
             let mut s = prior(p);
             if let Some(&(_, w)) = ctx.iter().find(|(c, _)| !p.country.is_empty() && *c == p.country) {
-                // a village gains 3/4 (measured): with Palestine named, الدوحة is still Doha
-                let f = if p.kind == PlaceKind::City && p.population < 10_000 { 0.75 } else { 1.0 };
+                // a village gains 3/4 (measured): with Palestine named, الدوحة is still Doha;
+                // a quarter beside a world city of its name ("the Montreal
+                // wine and spirits concern" in a story of US towns is not
+                // Montreal, Wisconsin)
+                let village = p.kind == PlaceKind::City && p.population < 10_000;
+                // (unless a noun of place names it: "لواء الجيزة" is a district of Jordan)
+                let f = match (village, world_city && !settlement && weak == Weak::No) {
+                    (true, true) => 0.25,
+                    (true, false) => 0.75,
+                    _ => 1.0,
+                };
                 s += (1.0 + 0.25 * w.min(4.0)) * f;
             }
             if adj_country.is_some_and(|a| a == p.country) {
