@@ -13,6 +13,7 @@ use std::collections::HashMap;
 /// ("the Coalition" after "the Global Coalition") when `org_heads` (the
 /// merge policy's choice per language).
 pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org_heads: bool) {
+    given_surname_bodies(words, accepted);
     surnames_over_places(words, accepted);
     short_names_over_guesses(words, accepted);
     company_stems(words, accepted);
@@ -258,6 +259,36 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
             names.iter().any(|&(k, start, given)| (org || !given) && is_key(k) && (start < f.start || headline(f.w0)));
         !surname || locative || attached
     });
+}
+
+/// An English organisation of no list, two plain capitalised words, whose
+/// last word the article names as a person elsewhere is that person: "the hated
+/// dictator, Fidel Castro" and "the dictatorship of Fidel Castro" were
+/// bodies beside "Castro said" (AQUAINT NYT20000403).
+fn given_surname_bodies(words: &[Word], accepted: &mut [Found]) {
+    let surnames: Vec<(usize, &str)> = accepted
+        .iter()
+        .filter(|f| matches!(f.what, What::Person { .. } | What::KnownPerson(_)) && f.w1 <= words.len())
+        .map(|f| (f.start, &*words[f.w1 - 1].key))
+        .collect();
+    if surnames.is_empty() {
+        return;
+    }
+    for f in accepted.iter_mut() {
+        let What::Org { curated: None, key } = &f.what else { continue };
+        if f.w1 != f.w0 + 2 || f.w1 > words.len() || f.link.is_some() {
+            continue;
+        }
+        let (given, last) = (&words[f.w0], &words[f.w0 + 1]);
+        let plain = |w: &Word| !w.arabic && w.cap && !w.upper && !w.f.en_org_head && !w.f.en_stop;
+        if !(plain(given) && plain(last)) {
+            continue;
+        }
+        if surnames.iter().any(|&(start, k)| start != f.start && k == &*last.key) {
+            f.what = What::Person { key: key.clone() };
+            f.kind = EntityType::Person;
+        }
+    }
 }
 
 /// An English person named later by the last words of a longer name the
