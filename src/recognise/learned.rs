@@ -50,9 +50,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             // Auncil Martinez reporting")
             while t.kind == EntityType::Person
                 && w0 + 1 < w1
-                && (words[w0].f.title
-                    || (words[w0].cap && super::lists::en_name_titles().contains(&words[w0].key))
-                    || pronoun_contraction(&words[w0]))
+                && (person_spans::name_title(&words[w0]) || pronoun_contraction(&words[w0]))
             {
                 w0 += 1;
             }

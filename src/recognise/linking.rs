@@ -13,7 +13,7 @@ use std::collections::HashMap;
 /// ("the Coalition" after "the Global Coalition") when `org_heads` (the
 /// merge policy's choice per language).
 pub(super) fn link_later_mentions(words: &[Word], accepted: &mut Vec<Found>, org_heads: bool) {
-    given_surname_bodies(words, accepted);
+    bodies_named_as_people(words, accepted);
     surnames_over_places(words, accepted);
     short_names_over_guesses(words, accepted);
     company_stems(words, accepted);
@@ -205,19 +205,16 @@ fn in_headline(words: &[Word], wi: usize) -> bool {
 /// list holds, the tagger's guess ("Florida International's Fernandez"
 /// after "Damien Fernandez").
 fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
-    // (surname, the person's start, whether it is the given name instead)
-    // (or by title and surname in English: "President Bush", then "a
-    // message to Bush" is no town in Egypt)
+    // a person named by title and surname counts in English ("President
+    // Bush": then "the Bush government" is no town in Egypt)
     let titled = |f: &Found| {
-        f.w1 == f.w0 + 1
-            && f.w0 > 0
-            && !words[f.w0].arabic
-            && (words[f.w0 - 1].f.title || super::lists::en_name_titles().contains(&words[f.w0 - 1].key))
+        f.w1 == f.w0 + 1 && f.w0 > 0 && !words[f.w0].arabic && super::person_spans::name_title(&words[f.w0 - 1])
     };
     let persons = accepted
         .iter()
         .filter(|f| matches!(f.what, What::Person { .. } | What::KnownPerson(_)) && f.w1 <= words.len())
         .filter(|f| (f.w1 >= f.w0 + 2 && !words[f.w1 - 2].f.particle) || titled(f));
+    // (surname, the person's start, whether it is the given name instead)
     let names: Vec<(&str, usize, bool)> = persons
         .flat_map(|f| {
             let given = (!words[f.w0].arabic).then(|| (&*words[f.w0].key, f.start, true));
@@ -262,10 +259,10 @@ fn surnames_over_places(words: &[Word], accepted: &mut Vec<Found>) {
 }
 
 /// An English organisation of no list, two plain capitalised words, whose
-/// last word the article names as a person elsewhere is that person: "the hated
-/// dictator, Fidel Castro" and "the dictatorship of Fidel Castro" were
-/// bodies beside "Castro said" (AQUAINT NYT20000403).
-fn given_surname_bodies(words: &[Word], accepted: &mut [Found]) {
+/// last word the article names as a person elsewhere is that person: "the
+/// hated dictator, Fidel Castro" and "the dictatorship of Fidel Castro"
+/// were bodies beside "Castro said" (AQUAINT NYT20000403).
+fn bodies_named_as_people(words: &[Word], accepted: &mut [Found]) {
     let surnames: Vec<(usize, &str)> = accepted
         .iter()
         .filter(|f| matches!(f.what, What::Person { .. } | What::KnownPerson(_)) && f.w1 <= words.len())
@@ -279,9 +276,9 @@ fn given_surname_bodies(words: &[Word], accepted: &mut [Found]) {
         if f.w1 != f.w0 + 2 || f.w1 > words.len() || f.link.is_some() {
             continue;
         }
-        let (given, last) = (&words[f.w0], &words[f.w0 + 1]);
+        let (first, last) = (&words[f.w0], &words[f.w0 + 1]);
         let plain = |w: &Word| !w.arabic && w.cap && !w.upper && !w.f.en_org_head && !w.f.en_stop;
-        if !(plain(given) && plain(last)) {
+        if !(plain(first) && plain(last)) {
             continue;
         }
         if surnames.iter().any(|&(start, k)| start != f.start && k == &*last.key) {

@@ -300,6 +300,13 @@ pub(super) fn plural_before_surname(words: &[Word], tagged: &[TaggedSpan], w0: u
         && in_other_person(words, tagged, w0, &words[w0 + 1].key)
 }
 
+/// A title word before a person's name: a listed title ("الأمير",
+/// "President") or an English honorific written with its capital ("Mr.",
+/// "Sen.").
+pub(super) fn name_title(w: &Word) -> bool {
+    w.f.title || (w.cap && super::lists::en_name_titles().contains(&w.key))
+}
+
 /// The end of an English title phrase (`lexicon::titles`) that covers word
 /// `w0`, begun at most three words before it ("Secretary of State" over
 /// "State"; "Attorney General" over "Attorney").
