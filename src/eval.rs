@@ -6,6 +6,9 @@
 //!   [`crate::tagger::corpus`], where the splits are written down.
 //! - `ner-en`: CoNLL-2003 testa (development) and the held-out last 10% of
 //!   eng.train documents (test); PER, ORG, LOC, MISC left out.
+//! - `ner-ar-tail`, `ner-en-tail`: the last quarter of each corpus's train
+//!   documents, held out only from weights trained on the rest
+//!   (`train_tagger --train-share 0.75`, given through `ATLAS_TAGGER_DIR`).
 //! - `geo-en`: GeoVirus (English WikiNews), `geo-ar`: IDRISI-D train
 //!   (Arabic tweets): places end to end, by kind (development figures: the
 //!   resolver is tuned on them).
@@ -25,6 +28,9 @@ use crate::gazetteer;
 use crate::model::{Analysis, Article, Dir, EntityType, Mention, MentionForm};
 use crate::tagger::corpus::{self, Corpus, Split};
 use crate::tagger::kind_of;
+
+mod geo_corpora;
+use geo_corpora::{geovirus, idrisi};
 
 /// A gold mention: code points into the built text.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -216,10 +222,6 @@ fn labelled(words: &[corpus::Word]) -> Sentence {
         .collect()
 }
 
-/// One split of a corpus as evaluation documents: Arabic corpora in runs
-/// of 20 sentences, 4 a paragraph (they mark no documents); CoNLL-2003 by
-/// its documents, a sentence a paragraph (headlines and datelines stand
-/// alone, as on a page).
 /// A part of the annotated corpora that eval scores.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Part {
@@ -238,6 +240,10 @@ impl Part {
     }
 }
 
+/// One part of a corpus as evaluation documents: Arabic corpora in runs
+/// of 20 sentences, 4 a paragraph (they mark no documents); CoNLL-2003 by
+/// its documents, a sentence a paragraph (headlines and datelines stand
+/// alone, as on a page).
 fn corpus_docs(c: Corpus, part: Part, dir: &Path) -> Result<Vec<Doc>, String> {
     let docs = match part {
         Part::Of(split) => c.load(split, 20, &mut |rel| read(&dir.join(rel)))?,
@@ -258,162 +264,6 @@ fn corpus_docs(c: Corpus, part: Part, dir: &Path) -> Result<Vec<Doc>, String> {
             build(&paras, c.lang())
         })
         .collect())
-}
-
-fn unescape(s: &str) -> String {
-    s.replace("&lt;", "<").replace("&gt;", ">").replace("&quot;", "\"").replace("&apos;", "'").replace("&amp;", "&")
-}
-
-fn between<'a>(s: &'a str, open: &str, close: &str) -> Option<(&'a str, &'a str)> {
-    let a = s.find(open)? + open.len();
-    let b = a + s[a..].find(close)?;
-    Some((&s[a..b], &s[b + close.len()..]))
-}
-
-/// The kind of the gazetteer record named `name` nearest the gold point
-/// (however far: a country's reference point may lie far from the
-/// corpus's).
-fn gazetteer_kind(name: &str, lat: f64, lon: f64) -> &'static str {
-    use crate::model::PlaceKind;
-    let key = gazetteer::name_key(name);
-    let key = key.strip_prefix("the ").unwrap_or(&key).to_string();
-    let all = gazetteer::places();
-    gazetteer::lookup(&key)
-        .iter()
-        .filter_map(|&i| all.get(i as usize))
-        .map(|p| (gazetteer::distance_km(p.lat, p.lon, lat, lon), p.kind))
-        .min_by(|a, b| a.0.total_cmp(&b.0))
-        .map_or("not in gazetteer", |(_, k)| match k {
-            PlaceKind::Country => "country",
-            PlaceKind::Province => "admin area",
-            PlaceKind::City => "city/town",
-            PlaceKind::Site => "POI/facility",
-            PlaceKind::Continent | PlaceKind::Region => "region",
-        })
-}
-
-/// A paragraph's text and its gold places, in paragraph offsets.
-type GeoParagraph = (String, Vec<GeoGold>);
-
-/// GeoVirus: a story is split into paragraphs, one `<article>` each with the
-/// same `<source>`; consecutive paragraphs of one source are one article
-/// (its paragraphs), so that the story's own context counts, as on the page.
-/// Offsets there are one too high (`text[start-1:end-1]`). Returns the
-/// documents and how many gold spans did not match their names.
-fn geovirus(dir: &Path) -> Result<(Vec<Doc>, usize), String> {
-    let s = read(&dir.join("geo/GeoVirus.xml"))?;
-    // (source, paragraphs with their gold places in paragraph offsets)
-    let mut stories: Vec<(String, Vec<GeoParagraph>)> = Vec::new();
-    let mut bad = 0;
-    let mut rest = s.as_str();
-    while let Some((art, r)) = between(rest, "<article>", "</article>") {
-        rest = r;
-        let Some((text, _)) = between(art, "<text>", "</text>") else { continue };
-        let source = between(art, "<source>", "</source>").map(|(v, _)| v.trim().to_string()).unwrap_or_default();
-        let text = unescape(text);
-        let chars: Vec<char> = text.chars().collect();
-        let mut geo = Vec::new();
-        let mut locs = art;
-        while let Some((loc, r)) = between(locs, "<location>", "</location>") {
-            locs = r;
-            let field = |name: &str| between(loc, &format!("<{name}>"), &format!("</{name}>")).map(|(v, _)| v.trim());
-            let (Some(name), Some(st), Some(en), Some(lat), Some(lon)) =
-                (field("name"), field("start"), field("end"), field("lat"), field("lon"))
-            else {
-                continue;
-            };
-            let (Ok(st), Ok(en), Ok(lat), Ok(lon)) =
-                (st.parse::<usize>(), en.parse::<usize>(), lat.parse::<f64>(), lon.parse::<f64>())
-            else {
-                continue;
-            };
-            let (st, en) = (st.saturating_sub(1), en.saturating_sub(1).min(chars.len()));
-            let got: String = chars.get(st..en).map(|c| c.iter().collect()).unwrap_or_default();
-            if got != unescape(name) {
-                bad += 1;
-            }
-            let kind = gazetteer_kind(&got, lat, lon);
-            geo.push(GeoGold { start: st, end: en, lat, lon, kind, text: got });
-        }
-        match stories.last_mut() {
-            Some((src, paras)) if *src == source && !source.is_empty() => paras.push((text, geo)),
-            _ => stories.push((source, vec![(text, geo)])),
-        }
-    }
-    let docs = stories
-        .into_iter()
-        .map(|(_, paras)| {
-            // an empty title, then the paragraphs: paragraph i starts at the
-            // sum of the earlier ones plus two characters ("\n\n") each
-            let mut geo = Vec::new();
-            let mut pos = 2usize;
-            let mut texts = Vec::new();
-            for (text, g) in paras {
-                geo.extend(g.into_iter().map(|p| GeoGold { start: p.start + pos, end: p.end + pos, ..p }));
-                pos += text.chars().count() + 2;
-                texts.push(text);
-            }
-            let n = texts.len();
-            let article = Article {
-                lang: "en".into(),
-                paragraphs: texts,
-                paragraph_dirs: vec![Dir::Ltr; n],
-                ..Article::default()
-            };
-            Doc { article, gold: Vec::new(), geo }
-        })
-        .collect();
-    Ok((docs, bad))
-}
-
-/// IDRISI-D's location types, grouped into [`PLACE_KINDS`].
-fn idrisi_kind(t: &str) -> &'static str {
-    match t {
-        "Country" => "country",
-        "Province" | "District" => "admin area",
-        "City/town" => "city/town",
-        "Neighborhood" => "neighbourhood",
-        "Road/street" => "street/road",
-        "Human-made Point-of-Interest" | "Natural Point-of-Interest" => "POI/facility",
-        _ => "other",
-    }
-}
-
-fn idrisi(dir: &Path) -> Result<Vec<Doc>, String> {
-    let d = dir.join("geo/idrisi_d_ar");
-    let mut files: Vec<PathBuf> = std::fs::read_dir(&d)
-        .map_err(|e| format!("cannot read {}: {e}", d.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.to_string_lossy().ends_with("__train.jsonl"))
-        .collect();
-    files.sort();
-    let mut docs = Vec::new();
-    for f in files {
-        for line in read(&f)?.lines() {
-            let Ok(v) = serde_json::from_str::<serde_json::Value>(line) else { continue };
-            let Some(text) = v.get("text").and_then(|t| t.as_str()) else { continue };
-            let chars: Vec<char> = text.chars().collect();
-            let mut geo = Vec::new();
-            for m in v.get("location_mentions").and_then(|m| m.as_array()).into_iter().flatten() {
-                let num = |k: &str| m.get(k).and_then(serde_json::Value::as_u64).map(|x| x as usize);
-                let osm = m.get("osm_json");
-                let coord = |k: &str| {
-                    osm.and_then(|o| o.get(k))
-                        .and_then(|x| x.as_str().and_then(|s| s.parse::<f64>().ok()).or(x.as_f64()))
-                };
-                let kind = idrisi_kind(m.get("type").and_then(|t| t.as_str()).unwrap_or(""));
-                if let (Some(s), Some(e), Some(lat), Some(lon)) =
-                    (num("start_offset"), num("end_offset"), coord("lat"), coord("lon"))
-                {
-                    let text: String = chars.get(s..e.min(chars.len())).map(|c| c.iter().collect()).unwrap_or_default();
-                    geo.push(GeoGold { start: s, end: e, lat, lon, kind, text });
-                }
-            }
-            let article = Article { title: text.to_string(), lang: "ar".into(), dir: Dir::Rtl, ..Article::default() };
-            docs.push(Doc { article, gold: Vec::new(), geo });
-        }
-    }
-    Ok(docs)
 }
 
 fn proclitics_only(s: &str) -> bool {
@@ -501,12 +351,12 @@ fn prf_table(report: &mut String, prf: &[Prf; 3]) {
     );
 }
 
-/// Scores one language's corpora on one split, then the parts pooled.
-fn score_language(lang: &str, corpora: &[Corpus], split: Part, dir: &Path, report: &mut String) -> Result<(), String> {
+/// Scores one language's corpora on one part, then the parts pooled.
+fn score_language(lang: &str, corpora: &[Corpus], part: Part, dir: &Path, report: &mut String) -> Result<(), String> {
     let mut pooled = [[Prf::default(); 3]; 3];
     for &c in corpora {
-        let docs = corpus_docs(c, split, dir)?;
-        let name = format!("ner-{lang} {} {} part", c.name(), split.name());
+        let docs = corpus_docs(c, part, dir)?;
+        let name = format!("ner-{lang} {} {} part", c.name(), part.name());
         let got = score_ner_sources(&name, &docs, report);
         for (p, g) in pooled.iter_mut().flatten().zip(got.iter().flatten()) {
             p.tp += g.tp;
@@ -516,7 +366,7 @@ fn score_language(lang: &str, corpora: &[Corpus], split: Part, dir: &Path, repor
     }
     if corpora.len() > 1 {
         for (label, prf) in SOURCE_LABELS.iter().zip(&pooled) {
-            let _ = writeln!(report, "ner-{lang} all corpora pooled, {} parts — {label}:", split.name());
+            let _ = writeln!(report, "ner-{lang} all corpora pooled, {} parts — {label}:", part.name());
             prf_table(report, prf);
         }
     }
@@ -800,12 +650,12 @@ pub fn run_listing(which: &str, dir: &Path, list: usize) -> Result<String, Strin
         Some(p) => vec![p],
         None => vec![Part::Of(Split::Dev), Part::Of(Split::Test)],
     };
-    for split in parts {
+    for part in parts {
         if all || task == "ner-ar" {
-            score_language("ar", &corpus::ARABIC, split, dir, &mut report)?;
+            score_language("ar", &corpus::ARABIC, part, dir, &mut report)?;
         }
         if all || task == "ner-en" {
-            score_language("en", &[Corpus::Conll], split, dir, &mut report)?;
+            score_language("en", &[Corpus::Conll], part, dir, &mut report)?;
         }
     }
     if all || which == "geo-en" {

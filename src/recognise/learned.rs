@@ -28,13 +28,13 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
         .filter_map(|t| {
             // words are sorted by token index: binary search, not a scan
             let mut w0 = words.partition_point(|w| w.tok < t.start_token);
-            // a detached one-letter proclitic ("لـ خراسان") is not the name
-            while words.get(w0).is_some_and(|w| w.arabic && w.key.chars().count() == 1) {
+            let mut w1 = words.partition_point(|w| w.tok < t.end_token);
+            // a detached one-letter proclitic ("لـ خراسان") is not the name;
+            // a span of nothing else ("و" alone) is no candidate
+            while w0 < w1 && words[w0].arabic && words[w0].key.chars().count() == 1 {
                 w0 += 1;
             }
-            let mut w1 = words.partition_point(|w| w.tok < t.end_token);
-            // nothing left but the proclitic (a span of "و" alone, last in the text)
-            if w0 >= w1 {
+            if w0 == w1 {
                 return None;
             }
             // a month before a day is a date, not a person ("by Jan. 14":

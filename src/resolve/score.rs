@@ -131,10 +131,14 @@ pub fn score_candidates(
         && cands.iter().filter_map(|&i| places.get(i as usize)).any(|p| {
             (p.kind == PlaceKind::Country || p.kind == PlaceKind::City && p.population >= BIG_OWN_NAME) && own(p)
         });
-    let world_city = cands
-        .iter()
-        .filter_map(|&i| places.get(i as usize))
-        .any(|p| p.kind == PlaceKind::City && p.population >= WORLD_CITY);
+    // a world city of the name, and no noun of place before it ("لواء
+    // الجيزة" is a district of Jordan, beside Giza)
+    let world_city = !settlement
+        && weak == Weak::No
+        && cands
+            .iter()
+            .filter_map(|&i| places.get(i as usize))
+            .any(|p| p.kind == PlaceKind::City && p.population >= WORLD_CITY);
     let mut scored: Vec<(usize, f64)> = cands
         .iter()
         .filter_map(|&i| places.get(i as usize).map(|p| (i as usize, p)))
@@ -151,8 +155,7 @@ pub fn score_candidates(
                 // wine and spirits concern" in a story of US towns is not
                 // Montreal, Wisconsin)
                 let village = p.kind == PlaceKind::City && p.population < 10_000;
-                // (unless a noun of place names it: "لواء الجيزة" is a district of Jordan)
-                let f = match (village, world_city && !settlement && weak == Weak::No) {
+                let f = match (village, world_city) {
                     (true, true) => 0.25,
                     (true, false) => 0.75,
                     _ => 1.0,
