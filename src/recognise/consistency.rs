@@ -40,7 +40,7 @@ fn counted(f: &Found) -> bool {
 /// ("In Seattle, Incaviglia's grand slam": the city, though the story
 /// names the team Seattle ten times) or as a dateline in capitals at a
 /// sentence's start ("NEW YORK 1996-08-30", "WIGAN, England").
-fn anchored(words: &[Word], f: &Found) -> bool {
+pub(super) fn anchored(words: &[Word], f: &Found) -> bool {
     let Some(w) = words.get(f.w0) else { return false };
     // a name the gazetteer does not know is the tagger's guess wherever it
     // stands ("stakes in Navigation Mixte" beside the company named ten times)

@@ -236,8 +236,21 @@ word_lists! {
     /// Number words of a sum ("مليون", "مليار"): the word after them is a
     /// currency or unit ("89 مليون ريال"), not a name.
     pub(super) fn ar_quantities = ["ar_quantity"];
-    /// Words of a sports story ("مباراة", "الدوري"): [`super::clubs`].
-    pub(super) fn ar_sport_words = ["ar_sport_word"];
+    /// Words of a sports story ("مباراة", "الدوري", "league", "striker"):
+    /// [`super::clubs`], [`super::sports`].
+    pub(super) fn sport_words = ["ar_sport_word", "en_sport_word"];
+    /// English words right before a town that make it a team in a sports
+    /// story ("club", "beat", "v"): [`super::sports`].
+    pub(super) fn en_team_before = ["en_team_before"];
+    /// English words right after a town that make it a team in a sports
+    /// story ("coach", "catcher", "supporters"): [`super::sports`].
+    pub(super) fn en_team_after = ["en_team_after"];
+    /// English words of a match before a preposition of
+    /// [`en_team_preps`] ("victory over", "play for"): [`super::sports`].
+    pub(super) fn en_match_words = ["en_match_word"];
+    /// Prepositions between a word of [`en_match_words`] and a team
+    /// ("over", "for", "to"): [`super::sports`].
+    pub(super) fn en_team_preps = ["en_team_prep"];
     /// Nouns right before a club's name ("نادي", "لاعبو"): [`super::clubs`].
     pub(super) fn ar_club_nouns = ["ar_club_noun"];
     /// Words of a match right before a club's name ("أمام", "مباراة"):
@@ -377,7 +390,7 @@ fn word_flags() -> &'static [(String, u32)] {
         add(&mut super::demonyms::first_words(), F_DEMONYM_START);
         add(&mut lexicon::clubs().first_words().iter().cloned(), F_CLUB_START);
         add(&mut lexicon::agencies().first_words().iter().cloned(), F_AGENCY_START);
-        add(&mut ar_sport_words().words().iter().cloned(), F_SPORT);
+        add(&mut sport_words().words().iter().cloned(), F_SPORT);
         for cues in [en_firm_after(), en_firm_owned(), en_firm_of(), en_firm_at(), en_business_nouns()] {
             add(&mut cues.words().iter().cloned(), F_EN_FIRM_CUE);
         }
@@ -448,8 +461,8 @@ pub(super) fn feat_of(readings: &[super::words::Reading], arabic: bool) -> Feat 
     if arabic {
         f.club_start = any & F_CLUB_START != 0;
         f.agency_start = any & F_AGENCY_START != 0;
-        f.sport = any & F_SPORT != 0;
     }
+    f.sport = any & F_SPORT != 0;
     f.demonym = readings.iter().find_map(|r| gazetteer::demonym(&r.key));
     f.given = (own & F_GIVEN != 0).then_some(lexicon::GivenName { ambiguous: own & F_GIVEN_AMB != 0 });
     f

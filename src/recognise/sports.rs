@@ -13,10 +13,21 @@
 //! three digits. Two names each before a score, one after the other with
 //! no punctuation between, are two results; a name before five figures or
 //! more is a table row.
+//!
+//! Match reports name teams in prose too ("a 3-2 victory over Montpellier",
+//! "serie B club Pescara", "Seattle catcher John Marzano", "Thierry Henry
+//! ( Monaco )"). In a sports story (at least [`SPORT_WORDS`] words of
+//! `en_sport_word`), a town or province read as a place is the team when a
+//! cue stands right by it ([`prose_teams`]); a country stays a place, for
+//! news corpora mark a national side by its country.
 
-use super::lists::{en_locatives, en_numbered, en_stop};
+use super::lists::{en_locatives, en_match_words, en_numbered, en_stop, en_team_after, en_team_before, en_team_preps};
+use super::merge::first_kind;
 use super::{key_of, span, Found, What, Word};
-use crate::model::EntityType;
+use crate::model::{EntityType, PlaceKind};
+
+/// Words of sport a story needs before prose cues make a town its team.
+const SPORT_WORDS: usize = 3;
 
 /// Figures after a name that make a league table's row.
 const TABLE_FIGURES: usize = 5;
@@ -74,12 +85,88 @@ fn teams(words: &[Word]) -> Vec<(usize, usize)> {
     out
 }
 
+/// A score written with a hyphen ending at word `k` ("3-1", "166-1").
+fn hyphen_score_at(words: &[Word], k: usize) -> bool {
+    k > 0 && number(&words[k]) && words[k].hyphen_before && number(&words[k - 1])
+}
+
+/// Whether a preposition of `en_team_preps` after a word of
+/// `en_match_words` or a score stands right before word `a` ("victory
+/// over", "play for", "lost 3-1 to"): a locative ("to") then names a team.
+fn match_preposition(words: &[Word], a: usize) -> bool {
+    a >= 2
+        && !words[a].brk
+        && !words[a - 1].brk
+        && en_team_preps().contains(&words[a - 1].key)
+        && (en_match_words().contains(&words[a - 2].key) || hyphen_score_at(words, a - 2))
+}
+
+/// Whether the name ending before word `b` owns a score written with a
+/// hyphen, its possessive in the word or apart ("Karlsruhe's 4-0
+/// demolition", "Karlsruhe 's 4-0"): the team, even after a locative ("in
+/// Metz's 3-1 home victory").
+fn owned_score(words: &[Word], b: usize) -> bool {
+    let next = |k: usize| words.get(k).filter(|w| !w.brk);
+    let score_after = |k: usize| next(k).is_some_and(number) && next(k + 1).is_some_and(|m| m.hyphen_before);
+    let apart = words.get(b).is_some_and(|n| matches!(&*n.text, "s" | "'s" | "’s"));
+    (super::merge::possessive(&words[b - 1]) && score_after(b)) || (apart && score_after(b + 1))
+}
+
+/// Whether a cue right around words `a..b` makes the town there a team:
+/// a word of `en_team_before` ("club", "beat", "v"), a word of
+/// `en_match_words` or a score and then a preposition of `en_team_preps`
+/// ("victory over", "play for", "lost 3-1 to"), a rank ("second-placed"),
+/// a word of `en_team_after` ("coach", "catcher"), a score after the name
+/// or its possessive ("Nantes 1-0", "Karlsruhe 's 4-0"), or parentheses
+/// right after a person's name of two words or more ("Robert Pires ( Metz )";
+/// one word may be a ground the tagger took for a person: "Edgbaston (
+/// Birmingham )").
+fn team_cue(words: &[Word], accepted: &[Found], a: usize, b: usize) -> bool {
+    let p1 = (a > 0 && !words[a].brk).then(|| &words[a - 1]);
+    let cue_before = p1.is_some_and(|p| {
+        en_team_before().contains(&p.key) || (p.hyphen_before && matches!(&*p.key, "placed" | "place"))
+    }) || match_preposition(words, a);
+    let next = |k: usize| words.get(k).filter(|w| !w.brk);
+    let after = next(b).is_some_and(|n| {
+        en_team_after().contains(&n.key) || (number(n) && next(b + 1).is_some_and(|m| m.hyphen_before && number(m)))
+    });
+    let bracketed = a > 0
+        && words[a].open_before
+        && words[b - 1].close_after
+        && accepted.iter().any(|f| f.kind == EntityType::Person && f.w1 == a && f.w1 >= f.w0 + 2);
+    cue_before || after || owned_score(words, b) || bracketed
+}
+
+/// Towns and provinces read as places that a cue makes teams
+/// ([`team_cue`]), in a sports story; not where the words pin the town
+/// ("edged Austria in Salzburg 3-2": the ground).
+fn prose_teams(words: &[Word], accepted: &[Found]) -> Vec<(usize, usize)> {
+    if words.iter().filter(|w| w.f.sport && !w.arabic).take(SPORT_WORDS).count() < SPORT_WORDS {
+        return Vec::new();
+    }
+    let national = [PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region];
+    accepted
+        .iter()
+        .filter(|f| match &f.what {
+            What::Place { cands, .. } => f.kind == EntityType::Place && !f.within && !first_kind(cands, &national),
+            _ => false,
+        })
+        .filter(|f| {
+            let pinned =
+                super::consistency::anchored(words, f) && !match_preposition(words, f.w0) && !owned_score(words, f.w1);
+            !pinned && team_cue(words, accepted, f.w0, f.w1)
+        })
+        .map(|f| (f.w0, f.w1))
+        .collect()
+}
+
 /// Marks the teams ([`teams`]) as organisations, in place of the places
 /// or people read on their words; so are the team's other mentions in the
 /// article ("champions Bath", "Wasps said"), unless after a locative
 /// preposition ("a match in Sale": the town).
 pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     let mut teams = teams(words);
+    teams.extend(prose_teams(words, accepted));
     if teams.is_empty() {
         return;
     }
@@ -98,11 +185,17 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         }
     }
     // only where nothing but a place or a person was read, and not in a
-    // dateline or before its country ("WIGAN , England")
+    // dateline ("SEATTLE 1996-08-29") or before its country ("WIGAN ,
+    // England")
     others.retain(|&(a, b)| {
         let before_place = words.get(b).is_some_and(|n| n.comma_before)
             && accepted.iter().any(|f| f.w0 == b && f.kind == EntityType::Place);
+        // a town's state or country after its comma ("ARLINGTON , Texas")
+        let after_place = words[a].comma_before && accepted.iter().any(|f| f.w1 == a && f.kind == EntityType::Place);
+        let anchored = accepted.iter().any(|f| f.w0 == a && f.w1 == b && super::consistency::anchored(words, f));
         !before_place
+            && !after_place
+            && !anchored
             && accepted.iter().all(|f| {
                 f.w1 <= a
                     || b <= f.w0
@@ -138,6 +231,31 @@ mod tests {
         use crate::text::{sentences, tokenize};
         let ws = super::super::words(&tokenize(text), &sentences(text));
         teams(&ws).into_iter().map(|(a, b)| key_of(&ws, a, b, &ws[a].key)).collect()
+    }
+
+    /// Whether a cue by the capitalised run of `name` in `text` makes it a team.
+    fn cued(text: &str, name: &str) -> bool {
+        use crate::text::{sentences, tokenize};
+        let ws = super::super::words(&tokenize(text), &sentences(text));
+        let n = name.split(' ').count();
+        let a = (0..ws.len()).find(|&a| ws[a].text.as_ref() == name.split(' ').next().unwrap()).unwrap();
+        team_cue(&ws, &[], a, a + n)
+    }
+
+    #[test]
+    fn prose_cues_make_a_town_the_team() {
+        assert!(cued("a 3-2 victory over Montpellier on Saturday", "Montpellier"));
+        assert!(cued("he lost 3-1 to Cesena", "Cesena"));
+        assert!(cued("left to play for Barcelona", "Barcelona"));
+        assert!(cued("serie B club Pescara", "Pescara"));
+        assert!(cued("First-place San Diego has won", "San Diego"));
+        assert!(cued("who dismissed Nantes 1-0 at home", "Nantes"));
+        assert!(cued("Karlsruhe 's 4-0 demolition", "Karlsruhe"));
+        assert!(cued("Seattle catcher John Marzano", "Seattle"));
+        // no cue, or a cue across a sentence's end
+        assert!(!cued("the talks in Geneva ended", "Geneva"));
+        assert!(!cued("the plan for Boston was approved", "Boston"));
+        assert!(!cued("He beat them. Geneva was quiet", "Geneva"));
     }
 
     #[test]

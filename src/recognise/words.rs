@@ -122,9 +122,10 @@ pub struct Feat {
     pub demonym_start: bool,
     /// Arabic: some reading may start a listed club's name
     /// ([`super::lexicon::clubs`]), a news agency's
-    /// ([`super::lexicon::agencies`]), or is a word of sport.
+    /// ([`super::lexicon::agencies`]).
     pub club_start: bool,
     pub agency_start: bool,
+    /// Some reading is a word of sport (both scripts: [`super::lists::sport_words`]).
     pub sport: bool,
 }
 
