@@ -93,9 +93,12 @@ use places::places;
 pub type Direction = (i8, i8);
 
 /// A number or an ordinal day written in words ("عشر", "الخامس", "ten").
+/// Not an initial: "A." reads as "a", a number word ("a week"), but opens
+/// a name ("A. Kumble", "A. Harris").
 fn number_word(w: &Word) -> bool {
     let tw = crate::time::words::w();
-    w.readings.iter().any(|r| tw.numbers.get(&r.key).is_some() || tw.ordinal_days.get(&r.key).is_some())
+    !w.key.contains('.')
+        && w.readings.iter().any(|r| tw.numbers.get(&r.key).is_some() || tw.ordinal_days.get(&r.key).is_some())
 }
 
 /// What a candidate span names.
