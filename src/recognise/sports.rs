@@ -176,8 +176,15 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     let mut others = Vec::new();
     for &(a, b) in &teams {
         for c in 0..words.len().saturating_sub(b - a - 1) {
-            let whole =
-                !words.get(c + b - a).is_some_and(|n| n.cap && !n.brk) && (c == 0 || words[c].brk || !words[c - 1].cap);
+            // (in a headline in capitals, where the rest read the name alone:
+            // "NICE SACK COACH EMON")
+            let read_alone = || {
+                words[c..c + b - a].iter().all(|w| w.upper)
+                    && accepted.iter().any(|f| f.w0 == c && f.w1 == c + b - a && f.kind == EntityType::Place)
+            };
+            let whole = (!words.get(c + b - a).is_some_and(|n| n.cap && !n.brk)
+                && (c == 0 || words[c].brk || !words[c - 1].cap))
+                || read_alone();
             let locative = c > 0 && !words[c].brk && en_locatives().contains(&words[c - 1].key);
             if c != a && whole && !locative && same(a, b, c) && !teams.iter().any(|t| t.0 == c) {
                 others.push((c, c + b - a));
