@@ -178,6 +178,10 @@ word_lists! {
     pub(super) fn settlement_words = ["settlement"];
     /// English nouns of "city of X".
     pub(super) fn en_settlement_of = ["en_settlement_of"];
+    /// English nouns of a place's part or kind before "of" and a name
+    /// ("the port of Quepos", "the outskirts of Layron"): the name is a
+    /// place ([`super::town_phrases::unknown_after_of`]).
+    pub(super) fn en_place_of = ["en_place_of"];
     /// English connectors that never join the words of a name ("and", "of").
     pub(super) fn en_connectors_outer = ["en_connector_outer"];
     /// Prepositions of a role's destination ("المبعوث الأممي إلى اليمن").

@@ -278,6 +278,9 @@ pub fn recognise(
         orgs::place_company(words, i, &mut cands);
         known_people(words, i, &mut cands);
         places(words, i, &mut cands);
+        if !pol.arabic {
+            town_phrases::unknown_after_of(words, i, &mut cands);
+        }
         titled_person(words, i, &mut cands);
         if pol.pattern_orgs {
             pattern_org(words, i, &mut cands);

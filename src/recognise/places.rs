@@ -6,7 +6,7 @@ use super::joined::{conjunction_reading, impossible_conjunction};
 use super::joined_places::joined_place;
 use super::lists::{
     adjective_blockers, ambiguous_places, ar_company_lists, ar_districts, ar_locatives, ar_outlet_cues, ar_outlet_to,
-    ar_place_cues, ar_place_nouns, direction, en_feature_last, en_located, en_settlement_of, never_places,
+    ar_place_cues, ar_place_nouns, direction, en_feature_last, en_located, en_place_of, en_settlement_of, never_places,
     place_idioms, settlement_words,
 };
 use super::merge::{country_first, notable_first, PRIO_DIR_PLACE, PRIO_PLACE};
@@ -419,7 +419,17 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
         && words[j..].iter().take_while(|n| n.sent == w.sent).any(|n| n.text.chars().any(char::is_lowercase));
     let partner =
         joined_town(words, i, j, cands).is_some() || comma_towns(words, i, j, cands).iter().any(Option::is_some);
-    !(before || after || dateline || settlement_before(words, i) || partner)
+    !(before || after || dateline || settlement_before(words, i) || place_of_before(words, i) || partner)
+}
+
+/// A lowercase English compass word or noun of a place's part or kind and
+/// "of" before word `i` ("east of Tavildara", "the port of Quepos",
+/// `en_place_of`): the name is a place, though not always a town.
+pub(super) fn place_of_before(words: &[Word], i: usize) -> bool {
+    i >= 2 && !words[i].brk && !words[i - 1].brk && words[i - 1].key == "of" && {
+        let c = &words[i - 2];
+        !c.arabic && !c.cap && (en_place_of().contains(&c.key) || c.f.compass)
+    }
 }
 
 /// The capitalised English name at words `i..j` (a place of `cands`) stands

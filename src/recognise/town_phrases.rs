@@ -8,7 +8,7 @@
 //! or a town ("in New South Wales", "Levy County", "Gainesville, Florida",
 //! "the City of Santa Ana").
 
-use super::lists::{en_county_words, en_state_bodies, en_town_within};
+use super::lists::{en_county_words, en_settlement_of, en_state_bodies, en_town_within};
 use super::merge::first_kind;
 use super::places::{comma_towns, joined_town, tagged_place};
 use super::Word;
@@ -402,6 +402,49 @@ pub(super) fn county_list(words: &[Word], i: usize, out: &mut Vec<super::Found>)
         (words[i].start, words[j - 1].end),
         crate::model::EntityType::Place,
         super::What::Place { cands, key, dir: None, adj_country: None, settlement: false, weak: super::Weak::No },
+        super::merge::PRIO_PLACE,
+    ));
+}
+
+/// A capitalised English name the gazetteer does not know, after a
+/// lowercase settlement noun or compass word and "of" ("the village of
+/// Layron", "the mining towns of Barentsburg", "three km east of
+/// Tavildara", "the port of Quepos"): a place, listed unmapped, from word
+/// `i`. In CoNLL-2003's training part every such name but one (a gold
+/// slip) is a place. Up to three words, none a stop word, a title or an
+/// organisation's head ("the city of Los Angeles Department" is a body).
+pub(super) fn unknown_after_of(words: &[Word], i: usize, out: &mut Vec<super::Found>) {
+    let w = &words[i];
+    // (a compass word opens a phrase of its own: "the province of West Kasai")
+    if i < 2 || w.arabic || !w.cap || w.brk || w.f.en_stop || w.f.title || w.f.given.is_some() || w.f.compass {
+        return;
+    }
+    let (of, cue) = (&words[i - 1], &words[i - 2]);
+    let settlement = of.key == "of" && !of.brk && !cue.cap && en_settlement_of().contains(&cue.key);
+    if !(settlement || super::places::place_of_before(words, i)) {
+        return;
+    }
+    let name_word = |w: &Word| !w.arabic && w.cap && !w.f.en_stop && !w.f.title && !w.f.en_org_head;
+    let mut j = i;
+    while j < words.len() && j < i + 3 && name_word(&words[j]) && (j == i || !words[j].brk) {
+        j += 1;
+    }
+    // a longer capitalised run is some other name, a head noun a body's
+    if words.get(j).is_some_and(|n| !n.brk && !n.arabic && n.cap) {
+        return;
+    }
+    // a name the gazetteer knows is the gazetteer's, and a possessive
+    // names whose part it is ("the district of Angola's capital")
+    let known = w.readings.iter().any(|r| !crate::gazetteer::lookup(&super::key_of(words, i, j, &r.key)).is_empty());
+    if known || super::merge::possessive(&words[j - 1]) {
+        return;
+    }
+    let key = super::key_of(words, i, j, &w.key);
+    out.push(super::Found::new(
+        (i, j),
+        (w.start, words[j - 1].end),
+        EntityType::Place,
+        super::What::Place { cands: &[], key, dir: None, adj_country: None, settlement: true, weak: super::Weak::No },
         super::merge::PRIO_PLACE,
     ));
 }
