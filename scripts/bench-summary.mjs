@@ -4,7 +4,7 @@
 // package's sizes.
 // Usage: node scripts/bench-summary.mjs [DIR]   (default target/bench)
 import { readFileSync, existsSync, readdirSync } from "node:fs";
-import { brotliCompressSync, constants } from "node:zlib";
+import { brotliBest } from "./serve.mjs";
 
 const dir = process.argv[2] ?? "target/bench";
 const read = (name) => (existsSync(`${dir}/${name}`) ? JSON.parse(readFileSync(`${dir}/${name}`, "utf8")) : null);
@@ -12,7 +12,7 @@ const native = read("native.json");
 const browser = read("browser.json");
 const cmp = read("compromise.json");
 
-const brotli = (file) => brotliCompressSync(readFileSync(file), { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+const brotli = (file) => brotliBest(readFileSync(file)).length;
 const taggers = existsSync("pkg/assets")
   ? readdirSync("pkg/assets")
       .filter((f) => f.startsWith("tagger-"))

@@ -1,11 +1,11 @@
-// The bytes (brotli, quality 11, as scripts/sizes.mjs counts) of the late
+// The bytes (brotli, as scripts/serve.mjs sends and scripts/sizes.mjs counts) of the late
 // gazetteer shards articles want when none is loaded yet: runs
 // `cargo run --release --example shard_bytes -- ARGS` and sums the sizes of
 // data/gazetteer/late/NAME.tsv for each article, then per input file the
 // average. Run: node scripts/shard-bytes.mjs [FILE...]
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { brotliCompressSync, constants } from "node:zlib";
+import { brotliBest } from "./serve.mjs";
 
 const out = execFileSync("cargo", ["run", "--quiet", "--release", "--example", "shard_bytes", "--", ...process.argv.slice(2)], {
   encoding: "utf8",
@@ -15,7 +15,7 @@ const sizes = new Map();
 const size = (name) => {
   if (!sizes.has(name)) {
     const buf = readFileSync(`data/gazetteer/late/${name}.tsv`);
-    sizes.set(name, brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length);
+    sizes.set(name, brotliBest(buf).length);
   }
   return sizes.get(name);
 };

@@ -1,7 +1,9 @@
-// Prints the size of every file under a folder: raw, gzip and brotli, and the total.
+// Prints the size of every file under a folder: raw, gzip and brotli (as
+// scripts/serve.mjs precompresses it), and the total.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { gzipSync, brotliCompressSync, constants } from "node:zlib";
+import { gzipSync } from "node:zlib";
+import { brotliBest } from "./serve.mjs";
 
 const root = process.argv[2] ?? "dist";
 const files = [];
@@ -20,7 +22,7 @@ console.log(`${"file".padEnd(40)}${fmt("raw")}${fmt("gzip")}${fmt("brotli")}`);
 for (const f of files) {
   const buf = readFileSync(f);
   const gz = gzipSync(buf, { level: 9 }).length;
-  const br = brotliCompressSync(buf, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+  const br = brotliBest(buf).length; // as the server sends it
   total = [total[0] + buf.length, total[1] + gz, total[2] + br];
   console.log(`${relative(root, f).padEnd(40)}${fmt(buf.length)}${fmt(gz)}${fmt(br)}`);
 }

@@ -144,6 +144,19 @@ pub enum Mark {
     Undated,
 }
 
+impl Mark {
+    /// The mark's name for the page's `data-mark` attribute ("day").
+    pub fn name(self) -> &'static str {
+        match self {
+            Mark::Day => "day",
+            Mark::Span => "span",
+            Mark::Before => "before",
+            Mark::Upcoming => "upcoming",
+            Mark::Undated => "undated",
+        }
+    }
+}
+
 /// An event's place on the timeline.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct EventSlot {

@@ -112,20 +112,29 @@ fn owned_score(words: &[Word], b: usize) -> bool {
     (super::merge::possessive(&words[b - 1]) && score_after(b)) || (apart && score_after(b + 1))
 }
 
-/// Whether a cue right around words `a..b` makes the town there a team:
-/// a word of `en_team_before` ("club", "beat", "v"), a word of
+/// Whether a cue right around the place `f` makes its town a team: a
+/// word of `en_team_before` ("club", "beat", "v"), a word of
 /// `en_match_words` or a score and then a preposition of `en_team_preps`
 /// ("victory over", "play for", "lost 3-1 to"), a rank ("second-placed"),
 /// a word of `en_team_after` ("coach", "catcher"), a score after the name
 /// or its possessive ("Nantes 1-0", "Karlsruhe 's 4-0"), or parentheses
 /// right after a person's name of two words or more ("Robert Pires ( Metz )";
 /// one word may be a ground the tagger took for a person: "Edgbaston (
-/// Birmingham )").
-fn team_cue(words: &[Word], accepted: &[Found], a: usize, b: usize) -> bool {
+/// Birmingham )"). Where the words pin the town, after a locative or in a
+/// dateline ("edged Austria in Salzburg 3-2": the ground), only the
+/// preposition of a match or an owned score do.
+fn team_cue(words: &[Word], accepted: &[Found], f: &Found) -> bool {
+    let (a, b) = (f.w0, f.w1);
+    if match_preposition(words, a) || owned_score(words, b) {
+        return true;
+    }
+    if super::consistency::anchored(words, f) {
+        return false;
+    }
     let p1 = (a > 0 && !words[a].brk).then(|| &words[a - 1]);
     let cue_before = p1.is_some_and(|p| {
         en_team_before().contains(&p.key) || (p.hyphen_before && matches!(&*p.key, "placed" | "place"))
-    }) || match_preposition(words, a);
+    });
     let next = |k: usize| words.get(k).filter(|w| !w.brk);
     let after = next(b).is_some_and(|n| {
         en_team_after().contains(&n.key) || (number(n) && next(b + 1).is_some_and(|m| m.hyphen_before && number(m)))
@@ -134,12 +143,11 @@ fn team_cue(words: &[Word], accepted: &[Found], a: usize, b: usize) -> bool {
         && words[a].open_before
         && words[b - 1].close_after
         && accepted.iter().any(|f| f.kind == EntityType::Person && f.w1 == a && f.w1 >= f.w0 + 2);
-    cue_before || after || owned_score(words, b) || bracketed
+    cue_before || after || bracketed
 }
 
 /// Towns and provinces read as places that a cue makes teams
-/// ([`team_cue`]), in a sports story; not where the words pin the town
-/// ("edged Austria in Salzburg 3-2": the ground).
+/// ([`team_cue`]), in a sports story.
 fn prose_teams(words: &[Word], accepted: &[Found]) -> Vec<(usize, usize)> {
     if words.iter().filter(|w| w.f.sport && !w.arabic).take(SPORT_WORDS).count() < SPORT_WORDS {
         return Vec::new();
@@ -151,11 +159,7 @@ fn prose_teams(words: &[Word], accepted: &[Found]) -> Vec<(usize, usize)> {
             What::Place { cands, .. } => f.kind == EntityType::Place && !f.within && !first_kind(cands, &national),
             _ => false,
         })
-        .filter(|f| {
-            let pinned =
-                super::consistency::anchored(words, f) && !match_preposition(words, f.w0) && !owned_score(words, f.w1);
-            !pinned && team_cue(words, accepted, f.w0, f.w1)
-        })
+        .filter(|f| team_cue(words, accepted, f))
         .map(|f| (f.w0, f.w1))
         .collect()
 }
@@ -246,7 +250,9 @@ mod tests {
         let ws = super::super::words(&tokenize(text), &sentences(text));
         let n = name.split(' ').count();
         let a = (0..ws.len()).find(|&a| ws[a].text.as_ref() == name.split(' ').next().unwrap()).unwrap();
-        team_cue(&ws, &[], a, a + n)
+        let f =
+            Found::new((a, a + n), span(&ws, a, a + n, 0), EntityType::Place, What::Person { key: String::new() }, 0);
+        team_cue(&ws, &[], &f)
     }
 
     #[test]

@@ -370,7 +370,7 @@ fn event_view(ctx: Ctx, d: &Drawn, s: &EventSlot, l: Lang) -> impl IntoView {
             class:undated={!dated}
             data-testid="timeline-event"
             data-event-id=id
-            data-mark=format!("{:?}", s.mark).to_lowercase()
+            data-mark=s.mark.name()
             transform=format!("translate(0 {})", fixed(y, 1))
             tabindex="0"
             role="button"
