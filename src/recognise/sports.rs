@@ -143,7 +143,15 @@ fn team_cue(words: &[Word], accepted: &[Found], f: &Found) -> bool {
         && words[a].open_before
         && words[b - 1].close_after
         && accepted.iter().any(|f| f.kind == EntityType::Person && f.w1 == a && f.w1 >= f.w0 + 2);
-    cue_before || after || bracketed
+    // whose player the story names ("Pescara's Ottavio Palladini",
+    // "Birmingham 's Gary Breen")
+    let apart = words.get(b).is_some_and(|n| matches!(&*n.text, "s" | "'s" | "’s"));
+    let player = accepted.iter().any(|p| {
+        p.kind == EntityType::Person
+            && p.w1 >= p.w0 + 2
+            && ((p.w0 == b && super::merge::possessive(&words[b - 1])) || (apart && p.w0 == b + 1))
+    });
+    cue_before || after || bracketed || player
 }
 
 /// Towns and provinces read as places that a cue makes teams
@@ -269,6 +277,19 @@ mod tests {
         assert!(!cued("the talks in Geneva ended", "Geneva"));
         assert!(!cued("the plan for Boston was approved", "Boston"));
         assert!(!cued("He beat them. Geneva was quiet", "Geneva"));
+    }
+
+    #[test]
+    fn a_town_whose_player_is_named_is_the_team() {
+        use crate::text::{sentences, tokenize};
+        let text = "Atlanta 's Tom Glavine won";
+        let ws = super::super::words(&tokenize(text), &sentences(text));
+        let found = |a: usize, b: usize, kind| {
+            Found::new((a, b), span(&ws, a, b, 0), kind, What::Person { key: String::new() }, 0)
+        };
+        let town = found(0, 1, EntityType::Place);
+        assert!(team_cue(&ws, &[found(2, 4, EntityType::Person)], &town));
+        assert!(!team_cue(&ws, &[], &town));
     }
 
     #[test]
