@@ -422,13 +422,14 @@ fn uncued_small_town(words: &[Word], i: usize, j: usize, cands: &[u32]) -> bool 
     !(before || after || dateline || settlement_before(words, i) || place_of_before(words, i) || partner)
 }
 
-/// A lowercase English compass word or noun of a place's part or kind and
-/// "of" before word `i` ("east of Tavildara", "the port of Quepos",
+/// A lowercase English compass word or noun of a settlement or of a
+/// place's part or kind and "of" before word `i` ("east of Tavildara", "the
+/// village of Layron", "the port of Quepos": `en_settlement_of`,
 /// `en_place_of`): the name is a place, though not always a town.
 pub(super) fn place_of_before(words: &[Word], i: usize) -> bool {
     i >= 2 && !words[i].brk && !words[i - 1].brk && words[i - 1].key == "of" && {
         let c = &words[i - 2];
-        !c.arabic && !c.cap && (en_place_of().contains(&c.key) || c.f.compass)
+        !c.arabic && !c.cap && (en_place_of().contains(&c.key) || en_settlement_of().contains(&c.key) || c.f.compass)
     }
 }
 

@@ -87,7 +87,23 @@ fn teams(words: &[Word]) -> Vec<(usize, usize)> {
 
 /// A score written with a hyphen ending at word `k` ("3-1", "166-1").
 fn hyphen_score_at(words: &[Word], k: usize) -> bool {
-    k > 0 && number(&words[k]) && words[k].hyphen_before && number(&words[k - 1])
+    k > 0 && words.get(k).is_some_and(|w| number(w) && w.hyphen_before) && number(&words[k - 1])
+}
+
+/// A score written with a hyphen starting at word `k`, in the same run as
+/// the word before it ("Nantes 1-0").
+fn hyphen_score_from(words: &[Word], k: usize) -> bool {
+    words.get(k).is_some_and(|w| !w.brk) && hyphen_score_at(words, k + 1)
+}
+
+/// The word after the possessive of the name ending before word `b`,
+/// written in the word ("Karlsruhe's 4-0") or apart ("Karlsruhe 's 4-0").
+fn after_possessive(words: &[Word], b: usize) -> Option<usize> {
+    if super::merge::possessive(&words[b - 1]) {
+        Some(b)
+    } else {
+        words.get(b).is_some_and(|n| matches!(&*n.text, "s" | "'s" | "’s")).then_some(b + 1)
+    }
 }
 
 /// Whether a preposition of `en_team_preps` after a word of
@@ -106,10 +122,7 @@ fn match_preposition(words: &[Word], a: usize) -> bool {
 /// demolition", "Karlsruhe 's 4-0"): the team, even after a locative ("in
 /// Metz's 3-1 home victory").
 fn owned_score(words: &[Word], b: usize) -> bool {
-    let next = |k: usize| words.get(k).filter(|w| !w.brk);
-    let score_after = |k: usize| next(k).is_some_and(number) && next(k + 1).is_some_and(|m| m.hyphen_before);
-    let apart = words.get(b).is_some_and(|n| matches!(&*n.text, "s" | "'s" | "’s"));
-    (super::merge::possessive(&words[b - 1]) && score_after(b)) || (apart && score_after(b + 1))
+    after_possessive(words, b).is_some_and(|k| hyphen_score_from(words, k))
 }
 
 /// Whether a cue right around the place `f` makes its town a team: a
@@ -135,22 +148,15 @@ fn team_cue(words: &[Word], accepted: &[Found], f: &Found) -> bool {
     let cue_before = p1.is_some_and(|p| {
         en_team_before().contains(&p.key) || (p.hyphen_before && matches!(&*p.key, "placed" | "place"))
     });
-    let next = |k: usize| words.get(k).filter(|w| !w.brk);
-    let after = next(b).is_some_and(|n| {
-        en_team_after().contains(&n.key) || (number(n) && next(b + 1).is_some_and(|m| m.hyphen_before && number(m)))
-    });
+    let after = words.get(b).is_some_and(|n| !n.brk && en_team_after().contains(&n.key)) || hyphen_score_from(words, b);
     let bracketed = a > 0
         && words[a].open_before
         && words[b - 1].close_after
         && accepted.iter().any(|f| f.kind == EntityType::Person && f.w1 == a && f.w1 >= f.w0 + 2);
     // whose player the story names ("Pescara's Ottavio Palladini",
     // "Birmingham 's Gary Breen")
-    let apart = words.get(b).is_some_and(|n| matches!(&*n.text, "s" | "'s" | "’s"));
-    let player = accepted.iter().any(|p| {
-        p.kind == EntityType::Person
-            && p.w1 >= p.w0 + 2
-            && ((p.w0 == b && super::merge::possessive(&words[b - 1])) || (apart && p.w0 == b + 1))
-    });
+    let player = after_possessive(words, b)
+        .is_some_and(|k| accepted.iter().any(|p| p.kind == EntityType::Person && p.w0 == k && p.w1 >= p.w0 + 2));
     cue_before || after || bracketed || player
 }
 

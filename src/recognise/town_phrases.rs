@@ -8,7 +8,7 @@
 //! or a town ("in New South Wales", "Levy County", "Gainesville, Florida",
 //! "the City of Santa Ana").
 
-use super::lists::{en_county_words, en_settlement_of, en_state_bodies, en_town_within};
+use super::lists::{en_county_words, en_state_bodies, en_town_within};
 use super::merge::first_kind;
 use super::places::{comma_towns, joined_town, tagged_place};
 use super::Word;
@@ -407,7 +407,8 @@ pub(super) fn county_list(words: &[Word], i: usize, out: &mut Vec<super::Found>)
 }
 
 /// A capitalised English name the gazetteer does not know, after a
-/// lowercase settlement noun or compass word and "of" ("the village of
+/// lowercase settlement noun, place noun or compass word and "of"
+/// ([`super::places::place_of_before`]: "the village of
 /// Layron", "the mining towns of Barentsburg", "three km east of
 /// Tavildara", "the port of Quepos"): a place, listed unmapped, from word
 /// `i`. In CoNLL-2003's training part every such name but one (a gold
@@ -419,9 +420,7 @@ pub(super) fn unknown_after_of(words: &[Word], i: usize, out: &mut Vec<super::Fo
     if i < 2 || w.arabic || !w.cap || w.brk || w.f.en_stop || w.f.title || w.f.given.is_some() || w.f.compass {
         return;
     }
-    let (of, cue) = (&words[i - 1], &words[i - 2]);
-    let settlement = of.key == "of" && !of.brk && !cue.cap && en_settlement_of().contains(&cue.key);
-    if !(settlement || super::places::place_of_before(words, i)) {
+    if !super::places::place_of_before(words, i) {
         return;
     }
     let name_word = |w: &Word| !w.arabic && w.cap && !w.f.en_stop && !w.f.title && !w.f.en_org_head;
