@@ -255,6 +255,9 @@ word_lists! {
     /// Prepositions between a word of [`en_match_words`] and a team
     /// ("over", "for", "to"): [`super::sports`].
     pub(super) fn en_team_preps = ["en_team_prep"];
+    /// Words of a press digest's section headings ("FRONT PAGE"): no
+    /// paper's name when every word is one ([`super::digests`]).
+    pub(super) fn en_digest_sections = ["en_digest_section"];
     /// Nouns right before a club's name ("نادي", "لاعبو"): [`super::clubs`].
     pub(super) fn ar_club_nouns = ["ar_club_noun"];
     /// Words of a match right before a club's name ("أمام", "مباراة"):

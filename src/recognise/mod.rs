@@ -46,6 +46,7 @@ mod clubs;
 mod consistency;
 mod credits;
 mod demonyms;
+mod digests;
 mod facilities;
 mod firms;
 mod focus;
@@ -369,6 +370,7 @@ pub fn recognise(
         org_places::mark(words, &mut accepted);
     }
     if rules && !pol.arabic {
+        digests::mark(words, &mut accepted);
         sports::mark(words, &mut accepted);
     }
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
