@@ -164,7 +164,12 @@ pub fn choose_places(found: &[Found], words: &[Word]) -> Vec<Choice> {
         if !first.sent_start || cands.is_empty() {
             continue;
         }
-        let caps = words.get(f.w0..f.w1).is_some_and(|ws| ws.iter().all(|w| w.upper));
+        // a dateline's name ends at punctuation or its date ("LONDON
+        // 1996-08-28", "BAGHDAD, Iraq"): a name written in capitals that
+        // runs on into the sentence is an acronym ("U.S. investors in
+        // London" is no story from the United States)
+        let ends = words.get(f.w1).is_none_or(|n| n.brk || n.key.starts_with(|c: char| c.is_ascii_digit()));
+        let caps = ends && words.get(f.w0..f.w1).is_some_and(|ws| ws.iter().all(|w| w.upper));
         let agency = (1..=3).any(|n| {
             words.get(f.w1..f.w1 + n).is_some_and(|ws| {
                 let k = ws.iter().map(|w| w.key.as_str()).collect::<Vec<_>>().join(" ");
