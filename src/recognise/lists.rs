@@ -258,6 +258,9 @@ word_lists! {
     /// Words of a press digest's section headings ("FRONT PAGE"): no
     /// paper's name when every word is one ([`super::digests`]).
     pub(super) fn en_digest_sections = ["en_digest_section"];
+    /// Nouns of ships before a ship's name ("the aircraft carrier
+    /// Enterprise", "the tanker Exxon Valdez"): [`super::people::drop_vessels`].
+    pub(super) fn en_vessels = ["en_vessel"];
     /// Nouns right before a club's name ("نادي", "لاعبو"): [`super::clubs`].
     pub(super) fn ar_club_nouns = ["ar_club_noun"];
     /// Words of a match right before a club's name ("أمام", "مباراة"):

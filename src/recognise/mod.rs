@@ -321,6 +321,7 @@ pub fn recognise(
             }
     });
     people::drop_storms(words, &mut accepted);
+    people::drop_vessels(words, &mut accepted);
     trim_at_lone_quotes(words, &mut accepted);
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);

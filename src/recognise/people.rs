@@ -659,6 +659,58 @@ pub(super) fn drop_storms(words: &[Word], accepted: &mut Vec<Found>) {
     accepted.retain(|f| f.kind != EntityType::Person || !names.iter().any(|n| same(n, &words[f.w0..f.w1])));
 }
 
+/// Most words of a vessel's name ("Carl Vinson", "Queen Elizabeth 2").
+const VESSEL_WORDS: usize = 3;
+
+/// Ships named after a noun of `en_vessel` ("the aircraft carrier
+/// Enterprise", "the tanker Exxon Valdez", "the carriers Vinson and
+/// Enterprise"; "carrier" only after "aircraft": an airline is a carrier
+/// too) are no person, place or organisation: the name and its other
+/// mentions in the article ("The Carl Vinson leads a battle group") lose
+/// their marks (news corpora tag ships as miscellaneous names; a map pin
+/// for Enterprise, Alabama is wrong).
+pub(super) fn drop_vessels(words: &[Word], accepted: &mut Vec<Found>) {
+    let vessel = |k: usize| {
+        let w = &words[k];
+        !w.arabic
+            && w.reads_as(super::lists::en_vessels())
+            && (!w.key.starts_with("carrier") || k > 0 && words[k - 1].key.as_ref() == "aircraft")
+    };
+    let name_word = |w: &Word| w.cap && !w.arabic && !w.f.en_stop;
+    // the capitalised run right after word `k`, if any: its end
+    let run = |k: usize| {
+        let mut e = k;
+        while e < words.len() && e < k + VESSEL_WORDS && name_word(&words[e]) && (e == k || !words[e].brk) {
+            e += 1;
+        }
+        (e > k && !words[k].brk).then_some(e)
+    };
+    let mut names: Vec<(usize, usize)> = Vec::new();
+    for k in 0..words.len() {
+        if !vessel(k) {
+            continue;
+        }
+        let Some(e) = run(k + 1) else { continue };
+        names.push((k + 1, e));
+        // "the carriers Vinson and Enterprise"
+        if words[k].key.ends_with('s') && words.get(e).is_some_and(|w| w.key.as_ref() == "and" && !w.brk) {
+            if let Some(e2) = run(e + 1) {
+                names.push((e + 1, e2));
+            }
+        }
+    }
+    if names.is_empty() {
+        return;
+    }
+    let same = |a: usize, b: usize| {
+        names.iter().any(|&(x, y)| y - x == b - a && (0..b - a).all(|d| words[x + d].key == words[a + d].key))
+    };
+    accepted.retain(|f| {
+        !matches!(f.kind, EntityType::Person | EntityType::Organization | EntityType::Place)
+            || !(names.iter().any(|&(a, b)| f.w0 < b && a < f.w1) || same(f.w0, f.w1))
+    });
+}
+
 /// An English "person" that opens with a body of the curated list, no
 /// given name, is the body's product or unit ("Google FluTrends",
 /// "Microsoft Teams"): the body is named, the rest is no person.
