@@ -373,6 +373,7 @@ pub fn recognise(
     if rules && !pol.arabic {
         digests::mark(words, &mut accepted);
         sports::mark(words, &mut accepted);
+        consistency::headline_names(words, &mut accepted);
     }
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     accepted
