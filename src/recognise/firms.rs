@@ -150,6 +150,57 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     unmarked(words, accepted, &firms);
 }
 
+/// One-word firms the tagger left unmarked, shown by a cue right by them
+/// ("40 percent of Ruch 's shares", "news-stand chain Ruch", "chairman of
+/// Comelf"), and their other mentions written alike: a capitalised word
+/// that nothing covers, not a stop word, a given name, a title, a
+/// nationality or a name the gazetteer knows, never written in lowercase
+/// in the article, and no longer name's part (no capitalised word joins
+/// it on either side).
+pub(super) fn bare_names(words: &[Word], accepted: &mut Vec<Found>) {
+    let (ends, starts) = cue_positions(words);
+    if ends.is_empty() && starts.is_empty() {
+        return;
+    }
+    let joined = |k: usize| words.get(k).is_some_and(|w| w.cap && !w.brk);
+    let covered = |k: usize| accepted.iter().any(|f| f.w0 <= k && k < f.w1);
+    let name = |k: usize| {
+        let w = &words[k];
+        let bare = super::bare_key(w);
+        !w.arabic
+            && w.cap
+            && bare.chars().count() >= 3
+            && bare.chars().all(char::is_alphabetic)
+            && !w.f.en_stop
+            && !w.f.title
+            && w.f.given.is_none()
+            && w.f.demonym.is_none()
+            && !w.reads_as(super::lists::disease_names())
+            && !joined(k + 1)
+            && !(k > 0 && !w.brk && words[k - 1].cap)
+            && !covered(k)
+            && crate::gazetteer::lookup(bare).is_empty()
+            && !words.iter().any(|o| !o.cap && super::bare_key(o) == bare)
+    };
+    let mut firms: Vec<String> = Vec::new();
+    let mut found: Vec<usize> = Vec::new();
+    for k in ends.iter().filter_map(|&e| e.checked_sub(1)).chain(starts.iter().copied()) {
+        if k < words.len() && name(k) && !found.contains(&k) {
+            found.push(k);
+            firms.push(super::bare_key(&words[k]).to_string());
+        }
+    }
+    if found.is_empty() {
+        return;
+    }
+    for &k in &found {
+        let what = What::Org { curated: None, key: super::bare_key(&words[k]).to_string() };
+        accepted.push(Found::new((k, k + 1), super::span(words, k, k + 1, 0), EntityType::Organization, what, 0));
+    }
+    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    unmarked(words, accepted, &firms);
+}
+
 /// The firms' names where nothing was read: written alike, in one run of
 /// words ("Petofi" unmarked beside "Petofi 's board").
 fn unmarked(words: &[Word], accepted: &mut Vec<Found>, firms: &[String]) {

@@ -321,7 +321,6 @@ pub fn recognise(
             }
     });
     people::drop_storms(words, &mut accepted);
-    people::drop_vessels(words, &mut accepted);
     trim_at_lone_quotes(words, &mut accepted);
     crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
     merge::join_adjacent_people(words, &mut accepted);
@@ -340,8 +339,11 @@ pub fn recognise(
         person_spans::honorific_people(words, &mut accepted);
         if rules {
             firms::mark(words, &mut accepted);
+            firms::bare_names(words, &mut accepted);
             org_edges::mark(words, &mut accepted);
         }
+        // after the firms: "the aircraft carriers Vinson" is no carrier's name
+        people::drop_vessels(words, &mut accepted);
         // after the firms: "Rally's stock" is the company Rally
         people::drop_common_people(words, &mut accepted);
         people::curated_owner_first(words, &mut accepted);
