@@ -261,6 +261,9 @@ word_lists! {
     /// Nouns of ships before a ship's name ("the aircraft carrier
     /// Enterprise", "the tanker Exxon Valdez"): [`super::people::drop_vessels`].
     pub(super) fn en_vessels = ["en_vessel"];
+    /// English words joined by a hyphen after a name that are no part of
+    /// it ("Bush-era", "Kim-led"): [`super::person_spans::hyphenated_given_names`].
+    pub(super) fn en_hyphen_suffixes = ["en_hyphen_suffix"];
     /// Nouns right before a club's name ("نادي", "لاعبو"): [`super::clubs`].
     pub(super) fn ar_club_nouns = ["ar_club_noun"];
     /// Words of a match right before a club's name ("أمام", "مباراة"):

@@ -326,6 +326,7 @@ pub fn recognise(
     merge::join_adjacent_people(words, &mut accepted);
     if !pol.arabic {
         person_spans::patronymic_names(words, &mut accepted);
+        person_spans::hyphenated_given_names(words, &mut accepted);
     }
     people::family_names(words, &mut accepted);
     people::repeated_second_word(words, &mut accepted);

@@ -368,6 +368,43 @@ pub(super) fn honorific_people(words: &[Word], accepted: &mut [Found]) {
     }
 }
 
+/// Most letters of the lowercase syllable after a hyphen that ends a
+/// given name ("Jong-un", "Moo-hyun", "Kai-shek").
+const HYPHEN_SYLLABLE: usize = 5;
+
+/// An English person's name of two words or more whose last word goes on
+/// after a hyphen in lowercase ("Kim Jong-un", "Moon Jae-in", "Li
+/// Song-ho": Korean and older Chinese given names) takes that part in: the
+/// tagger reads the hyphen as the end. Not a suffix of English
+/// (`en_hyphen_suffix`: "-era", "-led", "-born").
+pub(super) fn hyphenated_given_names(words: &[Word], found: &mut [Found]) {
+    let syllable = |w: &Word| {
+        !w.arabic
+            && w.hyphen_before
+            && !w.cap
+            && (1..=HYPHEN_SYLLABLE).contains(&w.key.chars().count())
+            && w.key.chars().all(|c| c.is_ascii_lowercase())
+            && !super::lists::en_hyphen_suffixes().contains(&w.key)
+    };
+    for f in found.iter_mut() {
+        if f.kind != EntityType::Person || f.w1 < f.w0 + 2 || f.demonym || f.link.is_some() || words[f.w0].arabic {
+            continue;
+        }
+        if !words.get(f.w1 - 1).is_some_and(|w| w.cap) || !words.get(f.w1).is_some_and(syllable) {
+            continue;
+        }
+        // the name's other end is no hyphen's ("Jong-un-like" aside)
+        if words.get(f.w1 + 1).is_some_and(|n| n.hyphen_before) {
+            continue;
+        }
+        f.w1 += 1;
+        f.end = words[f.w1 - 1].end;
+        if let What::Person { key } = &mut f.what {
+            *key = super::key_of(words, f.w0, f.w1, &words[f.w0].key);
+        }
+    }
+}
+
 /// An English person's name read in pieces around a patronymic particle
 /// ("Osama" and "Laden" of "Osama bin Laden"; "Hamad bin" left out of
 /// "Hamad bin Khalifa al-Thani") is one name: two people joined across
