@@ -264,6 +264,9 @@ word_lists! {
     /// English words joined by a hyphen after a name that are no part of
     /// it ("Bush-era", "Kim-led"): [`super::person_spans::hyphenated_given_names`].
     pub(super) fn en_hyphen_suffixes = ["en_hyphen_suffix"];
+    /// English prepositions of time before a month or a day ("in March",
+    /// "since August"): [`super::person_spans::calendar_off_names`].
+    pub(super) fn en_time_prepositions = ["en_time_preposition"];
     /// Nouns right before a club's name ("نادي", "لاعبو"): [`super::clubs`].
     pub(super) fn ar_club_nouns = ["ar_club_noun"];
     /// Words of a match right before a club's name ("أمام", "مباراة"):

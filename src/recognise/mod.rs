@@ -327,6 +327,7 @@ pub fn recognise(
     if !pol.arabic {
         person_spans::patronymic_names(words, &mut accepted);
         person_spans::hyphenated_given_names(words, &mut accepted);
+        person_spans::calendar_off_names(words, &mut accepted);
     }
     people::family_names(words, &mut accepted);
     people::repeated_second_word(words, &mut accepted);

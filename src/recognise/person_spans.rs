@@ -368,6 +368,30 @@ pub(super) fn honorific_people(words: &[Word], accepted: &mut [Found]) {
     }
 }
 
+/// An English person's name that opens with a month or a day after a
+/// preposition of time ("in March Kaczmarek cancelled the tender", "since
+/// August Merkel has said"): the month is the date's, the name starts
+/// after it. Names of months that are given names ("April", "June") are
+/// given names only where no preposition of time stands before them.
+pub(super) fn calendar_off_names(words: &[Word], found: &mut [Found]) {
+    let calendar = |w: &Word| !w.arabic && super::lists::time_words().contains(&w.key);
+    for f in found.iter_mut() {
+        if f.kind != EntityType::Person || f.w1 < f.w0 + 2 || f.link.is_some() || f.w0 == 0 {
+            continue;
+        }
+        let (month, before) = (&words[f.w0], &words[f.w0 - 1]);
+        let timed = !month.brk && super::lists::en_time_prepositions().contains(&before.key);
+        if !calendar(month) || !timed || !words[f.w0 + 1].cap {
+            continue;
+        }
+        f.w0 += 1;
+        f.start = words[f.w0].start;
+        if let What::Person { key } = &mut f.what {
+            *key = super::key_of(words, f.w0, f.w1, &words[f.w0].key);
+        }
+    }
+}
+
 /// Most letters of the lowercase syllable after a hyphen that ends a
 /// given name ("Jong-un", "Moo-hyun", "Kai-shek").
 const HYPHEN_SYLLABLE: usize = 5;
