@@ -267,6 +267,9 @@ word_lists! {
     /// English prepositions of time before a month or a day ("in March",
     /// "since August"): [`super::person_spans::calendar_off_names`].
     pub(super) fn en_time_prepositions = ["en_time_preposition"];
+    /// Names of months that are given names too ("April Ryan"):
+    /// [`super::person_spans::calendar_off_names`].
+    pub(super) fn en_month_given_names = ["en_month_given"];
     /// Nouns right before a club's name ("نادي", "لاعبو"): [`super::clubs`].
     pub(super) fn ar_club_nouns = ["ar_club_noun"];
     /// Words of a match right before a club's name ("أمام", "مباراة"):
