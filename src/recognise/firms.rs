@@ -201,6 +201,64 @@ pub(super) fn bare_names(words: &[Word], accepted: &mut Vec<Found>) {
     unmarked(words, accepted, &firms);
 }
 
+/// A name in the possessive right before "of" and a capitalised name is
+/// one house's name ("Lloyd's of London", "Lloyd 's of London"): a
+/// possessive owns a noun, so "X's of" cannot be a place's or a person's
+/// possessive. The whole run is an organisation, over what was read on
+/// its words (Lloyd, a village in New South Wales; London).
+pub(super) fn possessive_houses(words: &[Word], accepted: &mut Vec<Found>) {
+    // the word after the possessive of word `k`: in the word or apart (a
+    // tokeniser may leave the "s" a word after the apostrophe)
+    let after_possessive = |k: usize| {
+        let w = &words[k];
+        if w.arabic || !w.cap || w.f.en_stop {
+            None
+        } else if super::possessive_reading(w).is_some() {
+            Some(k + 1)
+        } else {
+            words.get(k + 1).filter(|n| matches!(&*n.text, "s" | "'s" | "’s") && !n.sent_start).map(|_| k + 2)
+        }
+    };
+    let mut runs: Vec<(usize, usize)> = Vec::new();
+    for k in 0..words.len() {
+        let Some(of) = after_possessive(k) else { continue };
+        let joined = |j: usize| words.get(j).is_some_and(|n| !n.brk);
+        if !(joined(of) && words[of].key.as_ref() == "of" && joined(of + 1) && words[of + 1].cap) {
+            continue;
+        }
+        let mut end = of + 2;
+        while joined(end) && words[end].cap && !words[end].f.en_stop {
+            end += 1;
+        }
+        runs.push((k, end));
+    }
+    if runs.is_empty() {
+        return;
+    }
+    // the house's other mentions in the possessive ("gave Lloyd's a
+    // reprieve", "Lloyd 's chairman"): the name with its "'s"
+    let heads: Vec<&str> = runs.iter().map(|&(a, _)| super::bare_key(&words[a])).collect();
+    let mut names: Vec<((usize, usize), (usize, usize))> = Vec::new();
+    for k in 0..words.len() {
+        if runs.iter().any(|&(a, b)| (a..b).contains(&k)) || !heads.contains(&super::bare_key(&words[k])) {
+            continue;
+        }
+        if let Some(e) = after_possessive(k) {
+            names.push(((k, e), (words[k].start, words[e - 1].end)));
+        }
+    }
+    names.extend(runs.into_iter().map(|(a, b)| ((a, b), super::span(words, a, b, 0))));
+    for ((a, b), at) in names {
+        if accepted.iter().any(|f| f.kind == EntityType::Organization && f.w0 == a && f.w1 == b) {
+            continue;
+        }
+        accepted.retain(|f| f.kind == EntityType::Date || f.w1 <= a || b <= f.w0);
+        let key = key_of(words, a, b, super::bare_key(&words[a]));
+        accepted.push(Found::new((a, b), at, EntityType::Organization, What::Org { curated: None, key }, 0));
+    }
+    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+}
+
 /// The firms' names where nothing was read: written alike, in one run of
 /// words ("Petofi" unmarked beside "Petofi 's board").
 fn unmarked(words: &[Word], accepted: &mut Vec<Found>, firms: &[String]) {

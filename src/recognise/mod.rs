@@ -342,6 +342,7 @@ pub fn recognise(
         if rules {
             firms::mark(words, &mut accepted);
             firms::bare_names(words, &mut accepted);
+            firms::possessive_houses(words, &mut accepted);
             org_edges::mark(words, &mut accepted);
         }
         // after the firms: "the aircraft carriers Vinson" is no carrier's name
