@@ -159,7 +159,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
             mark_club(words, n, accepted);
         }
     }
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    super::by_position(accepted);
 }
 
 /// Marks the club at `n`, unless a longer organisation holds its name
@@ -241,10 +241,8 @@ fn national_teams(words: &[Word], accepted: &mut Vec<Found>) {
         }
     }
     for (a, b, pre) in teams {
-        accepted.retain(|f| f.kind == EntityType::Date || f.w1 <= a || b <= f.w0);
         let key = super::key_of(words, a, b, words[a].readings.iter().find(|r| r.pre == pre).map_or("", |r| &r.key));
-        let what = What::Org { curated: None, key };
-        accepted.push(Found::new((a, b), span(words, a, b, pre), EntityType::Organization, what, PRIO_CURATED_ORG));
+        super::put_org(accepted, (a, b), span(words, a, b, pre), key, PRIO_CURATED_ORG);
     }
 }
 

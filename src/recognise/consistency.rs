@@ -6,7 +6,6 @@
 //! sees one entity, not two with the same name.
 
 use super::linking::after_locative;
-use super::lists::en_event_words;
 use super::merge::{PRIO_PLACE, PRIO_TAGGER};
 use super::{key_of, Found, What, Word};
 use crate::model::EntityType;
@@ -137,91 +136,6 @@ pub(super) fn one_kind_per_name(words: &[Word], accepted: &mut [Found]) {
     take_readings(accepted, changes);
 }
 
-/// Most words of a name looked for in a headline in capitals.
-const HEADLINE_NAME_WORDS: usize = 4;
-
-/// Whether sentence `s` (its words `ws`) is written in capitals: two
-/// words with letters or more, every one in capitals.
-fn in_capitals(ws: &[Word]) -> bool {
-    let mut lettered = ws.iter().filter(|w| !w.arabic && w.text.chars().any(char::is_alphabetic)).peekable();
-    lettered.peek().is_some() && ws.len() >= 2 && lettered.all(|w| w.upper)
-}
-
-/// Names of a headline in capitals that the rest of the article names
-/// ("MARLINS BEAT REDS" over "the Florida Marlins beat the Cincinnati
-/// Reds"): the tagger reads capitals poorly, and a name the body gives one
-/// kind, person, organisation or place, is that name in the headline too,
-/// where nothing was read on its words. The longest name first; the kind
-/// its mentions in the rest of the article give it most often, when one
-/// kind leads.
-pub(super) fn headline_names(words: &[Word], accepted: &mut Vec<Found>) {
-    // (first word, end) of each sentence in capitals
-    let mut heads: Vec<(usize, usize)> = Vec::new();
-    let mut a = 0;
-    while a < words.len() {
-        let b = (a + 1..words.len()).find(|&b| words[b].sent != words[a].sent).unwrap_or(words.len());
-        if !words[a].arabic && in_capitals(&words[a..b]) {
-            heads.push((a, b));
-        }
-        a = b;
-    }
-    if heads.is_empty() {
-        return;
-    }
-    let in_head = |k: usize| heads.iter().any(|&(a, b)| (a..b).contains(&k));
-    // the body's names by key: (key, kind, index of a mention)
-    let mut named: Vec<(String, EntityType, usize)> = accepted
-        .iter()
-        .enumerate()
-        .filter(|(_, f)| counted(f) && !in_head(f.w0))
-        .filter_map(|(i, f)| Some((key(words, f)?, f.kind, i)))
-        .collect();
-    if named.is_empty() {
-        return;
-    }
-    crate::sort::sort_by_key(&mut named, |n| (n.0.clone(), n.1 as u8));
-    let kind_of = |k: &str| -> Option<usize> {
-        let from = named.partition_point(|n| n.0.as_str() < k);
-        let group: Vec<&(String, EntityType, usize)> = named[from..].iter().take_while(|n| n.0 == k).collect();
-        let count = |t: EntityType| group.iter().filter(|n| n.1 == t).count();
-        let best = group.iter().max_by_key(|n| count(n.1))?;
-        let n = count(best.1);
-        // one kind leads
-        (group.iter().all(|m| m.1 == best.1 || count(m.1) < n)).then_some(best.2)
-    };
-    // a name inside an event's ("GREATER MILWAUKEE OPEN", "TOUR OF
-    // NETHERLANDS"): the event's, not the name's
-    let event = |k: usize| words.get(k).is_some_and(|w| en_event_words().contains(&w.key));
-    let in_event = |i: usize, j: usize| event(j) || (i >= 2 && words[i - 1].key.as_ref() == "of" && event(i - 2));
-    let mut added: Vec<Found> = Vec::new();
-    for &(a, b) in &heads {
-        let mut i = a;
-        while i < b {
-            let free = |j: usize| accepted.iter().all(|f| f.w1 <= i || j <= f.w0);
-            let hit = (1..=HEADLINE_NAME_WORDS.min(b - i)).rev().find_map(|n| {
-                let j = i + n;
-                if (i + 1..j).any(|k| words[k].brk) || !free(j) || in_event(i, j) {
-                    return None;
-                }
-                let model = kind_of(&key_of(words, i, j, super::bare_key(&words[i])))?;
-                Some((j, model))
-            });
-            match hit {
-                Some((j, model)) => {
-                    let m = &accepted[model];
-                    added.push(Found::new((i, j), super::span(words, i, j, 0), m.kind, m.what.clone(), m.prio));
-                    i = j;
-                }
-                None => i += 1,
-            }
-        }
-    }
-    if !added.is_empty() {
-        accepted.extend(added);
-        crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::super::{recognise, words};
@@ -247,39 +161,6 @@ mod tests {
             .filter(|f| chars[f.start..f.end].iter().collect::<String>().eq_ignore_ascii_case(name))
             .map(|f| f.kind)
             .collect()
-    }
-
-    /// The mentions (text, kind) in `t` when the tagger reads only the
-    /// occurrences of `name` outside the first sentence, as `kind`.
-    fn with_body_names(t: &str, name: &str, kind: EntityType) -> Vec<(String, EntityType)> {
-        let toks = tokenize(t);
-        let first_end = t.find('\n').unwrap_or(t.len());
-        let spans: Vec<TaggedSpan> = toks
-            .iter()
-            .enumerate()
-            .filter(|(_, k)| k.text == name && k.start > first_end)
-            .map(|(i, _)| TaggedSpan { start_token: i, end_token: i + 1, kind, score: 0.9 })
-            .collect();
-        let chars: Vec<char> = t.chars().collect();
-        recognise(&words(&toks, &sentences(t)), "en", &[], Some(&spans), true)
-            .into_iter()
-            .map(|f| (chars[f.start..f.end].iter().collect(), f.kind))
-            .collect()
-    }
-
-    #[test]
-    fn a_headline_in_capitals_names_what_the_body_names() {
-        let t = "MARLINS BEAT REDS AGAIN\n\nThe Marlins won on Saturday. Brown said the Marlins played well.";
-        let got = with_body_names(t, "Marlins", EntityType::Organization);
-        assert!(got.contains(&("MARLINS".to_string(), EntityType::Organization)), "{got:?}");
-        // not inside an event's name
-        let t = "BROWN WINS TOUR OF ZORVIA STAGE\n\nRiders crossed Zorvia on roads. The Zorvia team rode well.";
-        let got = with_body_names(t, "Zorvia", EntityType::Place);
-        assert!(got.contains(&("Zorvia".to_string(), EntityType::Place)), "{got:?}");
-        assert!(!got.iter().any(|(x, _)| x == "ZORVIA"), "{got:?}");
-        let t = "BROWN WINS IN ZORVIA AGAIN\n\nRiders crossed Zorvia on roads. The Zorvia team rode well.";
-        let got = with_body_names(t, "Zorvia", EntityType::Place);
-        assert!(got.iter().any(|(x, _)| x == "ZORVIA"), "{got:?}");
     }
 
     #[test]

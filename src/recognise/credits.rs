@@ -137,7 +137,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         let what = What::Org { curated: Some(agency.org), key };
         accepted.push(Found::new((a, b), span(words, a, b, pre), EntityType::Organization, what, PRIO_CURATED_ORG));
     }
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    super::by_position(accepted);
 }
 
 /// An agency's name followed by its own initials ("وكالة الأنباء القطرية
@@ -208,14 +208,12 @@ pub(super) fn quoted_outlets(words: &[Word], accepted: &mut Vec<Found>) {
         if accepted.iter().any(|f| f.kind == EntityType::Organization && f.w0 == i && f.w1 == j) {
             continue;
         }
-        accepted.retain(|f| f.kind == EntityType::Date || f.w1 <= i || j <= f.w0);
         let key = super::key_of(words, i, j, &w.key);
-        let what = What::Org { curated: None, key };
-        accepted.push(Found::new((i, j), span(words, i, j, 0), EntityType::Organization, what, PRIO_CURATED_ORG));
+        super::put_org(accepted, (i, j), span(words, i, j, 0), key, PRIO_CURATED_ORG);
         added = true;
     }
     if added {
-        crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+        super::by_position(accepted);
     }
 }
 

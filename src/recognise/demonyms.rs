@@ -293,7 +293,7 @@ pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     if t.keys.is_empty() {
         return;
     }
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    super::by_position(accepted);
     let mut added: Vec<Found> = Vec::new();
     let mut i = 0;
     while i < words.len() {

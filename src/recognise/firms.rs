@@ -150,115 +150,6 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     unmarked(words, accepted, &firms);
 }
 
-/// One-word firms the tagger left unmarked, shown by a cue right by them
-/// ("40 percent of Ruch 's shares", "news-stand chain Ruch", "chairman of
-/// Comelf"), and their other mentions written alike: a capitalised word
-/// that nothing covers, not a stop word, a given name, a title, a
-/// nationality or a name the gazetteer knows, never written in lowercase
-/// in the article, and no longer name's part (no capitalised word joins
-/// it on either side).
-pub(super) fn bare_names(words: &[Word], accepted: &mut Vec<Found>) {
-    let (ends, starts) = cue_positions(words);
-    if ends.is_empty() && starts.is_empty() {
-        return;
-    }
-    let joined = |k: usize| words.get(k).is_some_and(|w| w.cap && !w.brk);
-    let covered = |k: usize| accepted.iter().any(|f| f.w0 <= k && k < f.w1);
-    let name = |k: usize| {
-        let w = &words[k];
-        let bare = super::bare_key(w);
-        !w.arabic
-            && w.cap
-            && bare.chars().count() >= 3
-            && bare.chars().all(char::is_alphabetic)
-            && !w.f.en_stop
-            && !w.f.title
-            && w.f.given.is_none()
-            && w.f.demonym.is_none()
-            && !w.reads_as(super::lists::disease_names())
-            && !joined(k + 1)
-            && !(k > 0 && !w.brk && words[k - 1].cap)
-            && !covered(k)
-            && crate::gazetteer::lookup(bare).is_empty()
-            && !words.iter().any(|o| !o.cap && super::bare_key(o) == bare)
-    };
-    let mut firms: Vec<String> = Vec::new();
-    let mut found: Vec<usize> = Vec::new();
-    for k in ends.iter().filter_map(|&e| e.checked_sub(1)).chain(starts.iter().copied()) {
-        if k < words.len() && name(k) && !found.contains(&k) {
-            found.push(k);
-            firms.push(super::bare_key(&words[k]).to_string());
-        }
-    }
-    if found.is_empty() {
-        return;
-    }
-    for &k in &found {
-        let what = What::Org { curated: None, key: super::bare_key(&words[k]).to_string() };
-        accepted.push(Found::new((k, k + 1), super::span(words, k, k + 1, 0), EntityType::Organization, what, 0));
-    }
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
-    unmarked(words, accepted, &firms);
-}
-
-/// A name in the possessive right before "of" and a capitalised name is
-/// one house's name ("Lloyd's of London", "Lloyd 's of London"): a
-/// possessive owns a noun, so "X's of" cannot be a place's or a person's
-/// possessive. The whole run is an organisation, over what was read on
-/// its words (Lloyd, a village in New South Wales; London).
-pub(super) fn possessive_houses(words: &[Word], accepted: &mut Vec<Found>) {
-    // the word after the possessive of word `k`: in the word or apart (a
-    // tokeniser may leave the "s" a word after the apostrophe)
-    let after_possessive = |k: usize| {
-        let w = &words[k];
-        if w.arabic || !w.cap || w.f.en_stop {
-            None
-        } else if super::possessive_reading(w).is_some() {
-            Some(k + 1)
-        } else {
-            words.get(k + 1).filter(|n| matches!(&*n.text, "s" | "'s" | "’s") && !n.sent_start).map(|_| k + 2)
-        }
-    };
-    let mut runs: Vec<(usize, usize)> = Vec::new();
-    for k in 0..words.len() {
-        let Some(of) = after_possessive(k) else { continue };
-        let joined = |j: usize| words.get(j).is_some_and(|n| !n.brk);
-        if !(joined(of) && words[of].key.as_ref() == "of" && joined(of + 1) && words[of + 1].cap) {
-            continue;
-        }
-        let mut end = of + 2;
-        while joined(end) && words[end].cap && !words[end].f.en_stop {
-            end += 1;
-        }
-        runs.push((k, end));
-    }
-    if runs.is_empty() {
-        return;
-    }
-    // the house's other mentions in the possessive ("gave Lloyd's a
-    // reprieve", "Lloyd 's chairman"): the name with its "'s"
-    let heads: Vec<&str> = runs.iter().map(|&(a, _)| super::bare_key(&words[a])).collect();
-    let mut names: Vec<((usize, usize), (usize, usize))> = Vec::new();
-    for k in 0..words.len() {
-        if runs.iter().any(|&(a, b)| (a..b).contains(&k)) || !heads.contains(&super::bare_key(&words[k])) {
-            continue;
-        }
-        if let Some(e) = after_possessive(k) {
-            names.push(((k, e), (words[k].start, words[e - 1].end)));
-        }
-    }
-    names.extend(runs.into_iter().map(|(a, b)| ((a, b), super::span(words, a, b, 0))));
-    for ((a, b), at) in names {
-        if accepted.iter().any(|f| f.kind == EntityType::Organization && f.w0 == a && f.w1 == b) {
-            continue;
-        }
-        accepted.retain(|f| f.kind == EntityType::Date || f.w1 <= a || b <= f.w0);
-        let key = key_of(words, a, b, super::bare_key(&words[a]));
-        accepted.push(Found::new((a, b), at, EntityType::Organization, What::Org { curated: None, key }, 0));
-    }
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
-}
-
 /// The firms' names where nothing was read: written alike, in one run of
 /// words ("Petofi" unmarked beside "Petofi 's board").
 fn unmarked(words: &[Word], accepted: &mut Vec<Found>, firms: &[String]) {
@@ -306,7 +197,7 @@ fn unmarked(words: &[Word], accepted: &mut Vec<Found>, firms: &[String]) {
     }
     if !extra.is_empty() {
         accepted.extend(extra);
-        crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+        super::by_position(accepted);
     }
 }
 

@@ -74,7 +74,7 @@ pub fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     if table().is_empty() {
         return;
     }
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    super::by_position(accepted);
     let mut added: Vec<Found> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if !w.arabic || qualified(words, i + 1) {

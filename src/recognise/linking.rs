@@ -512,7 +512,7 @@ fn company_stems(words: &[Word], accepted: &mut Vec<Found>) {
     }
     accepted.retain(|f| !found.iter().any(|&(i, n, _)| i <= f.w0 && f.w1 <= i + n));
     accepted.extend(found.into_iter().map(|(_, _, f)| f));
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    super::by_position(accepted);
 }
 
 /// Short names of listed companies ("الراجحي والرياض والأهلي" after "مصرف

@@ -255,21 +255,12 @@ word_lists! {
     /// Prepositions between a word of [`en_match_words`] and a team
     /// ("over", "for", "to"): [`super::sports`].
     pub(super) fn en_team_preps = ["en_team_prep"];
-    /// Words of a press digest's section headings ("FRONT PAGE"): no
-    /// paper's name when every word is one ([`super::digests`]).
-    pub(super) fn en_digest_sections = ["en_digest_section"];
     /// Nouns of ships before a ship's name ("the aircraft carrier
-    /// Enterprise", "the tanker Exxon Valdez"): [`super::people::drop_vessels`].
+    /// Enterprise", "the tanker Exxon Valdez"): [`super::people::drop_storms`].
     pub(super) fn en_vessels = ["en_vessel"];
     /// English words joined by a hyphen after a name that are no part of
     /// it ("Bush-era", "Kim-led"): [`super::person_spans::hyphenated_given_names`].
     pub(super) fn en_hyphen_suffixes = ["en_hyphen_suffix"];
-    /// English prepositions of time before a month or a day ("in March",
-    /// "since August"): [`super::person_spans::calendar_off_names`].
-    pub(super) fn en_time_prepositions = ["en_time_preposition"];
-    /// Names of months that are given names too ("April Ryan"):
-    /// [`super::person_spans::calendar_off_names`].
-    pub(super) fn en_month_given_names = ["en_month_given"];
     /// Nouns right before a club's name ("نادي", "لاعبو"): [`super::clubs`].
     pub(super) fn ar_club_nouns = ["ar_club_noun"];
     /// Words of a match right before a club's name ("أمام", "مباراة"):

@@ -46,7 +46,6 @@ mod clubs;
 mod consistency;
 mod credits;
 mod demonyms;
-mod digests;
 mod facilities;
 mod firms;
 mod focus;
@@ -322,12 +321,11 @@ pub fn recognise(
     });
     people::drop_storms(words, &mut accepted);
     trim_at_lone_quotes(words, &mut accepted);
-    crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
+    by_position(&mut accepted);
     merge::join_adjacent_people(words, &mut accepted);
     if !pol.arabic {
         person_spans::patronymic_names(words, &mut accepted);
         person_spans::hyphenated_given_names(words, &mut accepted);
-        person_spans::calendar_off_names(words, &mut accepted);
     }
     people::family_names(words, &mut accepted);
     people::repeated_second_word(words, &mut accepted);
@@ -341,12 +339,8 @@ pub fn recognise(
         person_spans::honorific_people(words, &mut accepted);
         if rules {
             firms::mark(words, &mut accepted);
-            firms::bare_names(words, &mut accepted);
-            firms::possessive_houses(words, &mut accepted);
             org_edges::mark(words, &mut accepted);
         }
-        // after the firms: "the aircraft carriers Vinson" is no carrier's name
-        people::drop_vessels(words, &mut accepted);
         // after the firms: "Rally's stock" is the company Rally
         people::drop_common_people(words, &mut accepted);
         people::curated_owner_first(words, &mut accepted);
@@ -376,12 +370,26 @@ pub fn recognise(
         org_places::mark(words, &mut accepted);
     }
     if rules && !pol.arabic {
-        digests::mark(words, &mut accepted);
         sports::mark(words, &mut accepted);
-        consistency::headline_names(words, &mut accepted);
     }
-    crate::sort::sort_by_key(&mut accepted, |f| (f.start, f.end));
+    by_position(&mut accepted);
     accepted
+}
+
+/// Puts an organisation over words `a..b` (code points `at`, key `key`)
+/// in place of every mention but a date that meets them: one copy for the
+/// passes that read a run of words as a body whatever was read on it.
+#[inline(never)]
+fn put_org(accepted: &mut Vec<Found>, (a, b): (usize, usize), at: (usize, usize), key: String, prio: u8) {
+    accepted.retain(|f| f.kind == EntityType::Date || f.w1 <= a || b <= f.w0);
+    accepted.push(Found::new((a, b), at, EntityType::Organization, What::Org { curated: None, key }, prio));
+}
+
+/// Sorts mentions by position (start, then end), stably: one copy of the
+/// sort for every pass that adds or moves a mention.
+#[inline(never)]
+fn by_position(found: &mut [Found]) {
+    crate::sort::sort_by_key(found, |f| (f.start, f.end));
 }
 
 /// A name does not run across one quotation mark: a span with an odd

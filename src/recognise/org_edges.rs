@@ -46,7 +46,7 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     changed |= !extra.is_empty();
     accepted.extend(extra);
     if joined_lines(words, accepted) || changed {
-        crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+        super::by_position(accepted);
     }
 }
 

@@ -627,12 +627,22 @@ pub(super) fn drop_common_people(words: &[Word], accepted: &mut Vec<Found>) {
 }
 
 /// Storms are named like people ("Hurricane Katrina", "Cyclone Larry",
-/// "إعصار كاترينا"): a name right after a storm word, or opening with one,
+/// "إعصار كاترينا"), ships like people or towns ("the aircraft carrier
+/// Enterprise", `en_vessel`): a name right after a storm word, or opening with one,
 /// is no person, organisation or place, and neither is a later mention of
 /// its name alone ("Katrina"). The one word of the name keeps a body named
 /// after the storm whole ("Hurricane Katrina Relief Fund").
 pub(super) fn drop_storms(words: &[Word], accepted: &mut Vec<Found>) {
-    let storm = |w: &Word| w.reads_as(super::lists::storm_words());
+    // (and ships: "the aircraft carrier Enterprise", "the tanker Sea
+    // Empress" are no place or person; "carrier" only after "aircraft", an
+    // airline being a carrier too)
+    let vessel = |k: usize| {
+        let w = &words[k];
+        !w.arabic
+            && w.reads_as(super::lists::en_vessels())
+            && (!w.key.starts_with("carrier") || k > 0 && words[k - 1].key.as_ref() == "aircraft")
+    };
+    let storm = |k: usize| words[k].reads_as(super::lists::storm_words()) || vessel(k);
     let mut names: Vec<&[Word]> = Vec::new();
     accepted.retain(|f| {
         if !matches!(f.kind, EntityType::Person | EntityType::Organization | EntityType::Place) {
@@ -641,7 +651,7 @@ pub(super) fn drop_storms(words: &[Word], accepted: &mut Vec<Found>) {
         // the storm word before the span, first in it, or second after a
         // qualifier ("Tropical Storm Ida"); the name one word, so a body
         // named after a storm keeps its name ("Hurricane Katrina Relief Fund")
-        let storm_at = (f.w0.saturating_sub(1)..(f.w0 + 2).min(f.w1)).rev().find(|&k| storm(&words[k]));
+        let storm_at = (f.w0.saturating_sub(1)..(f.w0 + 2).min(f.w1)).rev().find(|&k| storm(k));
         // an Arabic storm word before a place is the storm of that place
         // ("عاصفة #حفرالباطن"): there only a person's name is the storm's
         match storm_at {
@@ -657,58 +667,6 @@ pub(super) fn drop_storms(words: &[Word], accepted: &mut Vec<Found>) {
     }
     let same = |a: &[Word], b: &[Word]| a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.key == y.key);
     accepted.retain(|f| f.kind != EntityType::Person || !names.iter().any(|n| same(n, &words[f.w0..f.w1])));
-}
-
-/// Most words of a vessel's name ("Carl Vinson", "Queen Elizabeth 2").
-const VESSEL_WORDS: usize = 3;
-
-/// Ships named after a noun of `en_vessel` ("the aircraft carrier
-/// Enterprise", "the tanker Exxon Valdez", "the carriers Vinson and
-/// Enterprise"; "carrier" only after "aircraft": an airline is a carrier
-/// too) are no person, place or organisation: the name and its other
-/// mentions in the article ("The Carl Vinson leads a battle group") lose
-/// their marks (news corpora tag ships as miscellaneous names; a map pin
-/// for Enterprise, Alabama is wrong).
-pub(super) fn drop_vessels(words: &[Word], accepted: &mut Vec<Found>) {
-    let vessel = |k: usize| {
-        let w = &words[k];
-        !w.arabic
-            && w.reads_as(super::lists::en_vessels())
-            && (!w.key.starts_with("carrier") || k > 0 && words[k - 1].key.as_ref() == "aircraft")
-    };
-    let name_word = |w: &Word| w.cap && !w.arabic && !w.f.en_stop;
-    // the capitalised run right after word `k`, if any: its end
-    let run = |k: usize| {
-        let mut e = k;
-        while e < words.len() && e < k + VESSEL_WORDS && name_word(&words[e]) && (e == k || !words[e].brk) {
-            e += 1;
-        }
-        (e > k && !words[k].brk).then_some(e)
-    };
-    let mut names: Vec<(usize, usize)> = Vec::new();
-    for k in 0..words.len() {
-        if !vessel(k) {
-            continue;
-        }
-        let Some(e) = run(k + 1) else { continue };
-        names.push((k + 1, e));
-        // "the carriers Vinson and Enterprise"
-        if words[k].key.ends_with('s') && words.get(e).is_some_and(|w| w.key.as_ref() == "and" && !w.brk) {
-            if let Some(e2) = run(e + 1) {
-                names.push((e + 1, e2));
-            }
-        }
-    }
-    if names.is_empty() {
-        return;
-    }
-    let same = |a: usize, b: usize| {
-        names.iter().any(|&(x, y)| y - x == b - a && (0..b - a).all(|d| words[x + d].key == words[a + d].key))
-    };
-    accepted.retain(|f| {
-        !matches!(f.kind, EntityType::Person | EntityType::Organization | EntityType::Place)
-            || !(names.iter().any(|&(a, b)| f.w0 < b && a < f.w1) || same(f.w0, f.w1))
-    });
 }
 
 /// An English "person" that opens with a body of the curated list, no

@@ -368,57 +368,6 @@ pub(super) fn honorific_people(words: &[Word], accepted: &mut [Found]) {
     }
 }
 
-/// An English person's name that opens with a month or a day after a
-/// preposition of time ("in March Kaczmarek cancelled the tender", "since
-/// August Merkel has said"): the month is the date's, the name starts
-/// after it (a number before the month counts as a date too: "3 June
-/// Smith said"). A month that is a given name right before a one-word
-/// person, with no time before or after it, is the given name
-/// ("correspondent April Ryan").
-pub(super) fn calendar_off_names(words: &[Word], found: &mut [Found]) {
-    let calendar = |w: &Word| !w.arabic && super::lists::time_words().contains(&w.key);
-    let timed = |k: usize| {
-        k > 0 && !words[k].brk && {
-            let b = &words[k - 1];
-            super::lists::en_time_prepositions().contains(&b.key) || b.key.bytes().all(|c| c.is_ascii_digit())
-        }
-    };
-    for f in found.iter_mut() {
-        if f.kind != EntityType::Person || f.link.is_some() || f.w0 == 0 {
-            continue;
-        }
-        // a month that is a given name right before the surname the tagger
-        // took alone ("correspondent April Ryan"), no time about it
-        let given = &words[f.w0 - 1];
-        if f.w1 == f.w0 + 1
-            && !words[f.w0].brk
-            && calendar(given)
-            && given.cap
-            && super::lists::en_month_given_names().contains(&given.key)
-            && !timed(f.w0 - 1)
-            && !words.get(f.w1).is_some_and(|n| n.key.starts_with(|c: char| c.is_ascii_digit()))
-        {
-            f.w0 -= 1;
-            f.start = given.start;
-            if let What::Person { key } = &mut f.what {
-                *key = super::key_of(words, f.w0, f.w1, &words[f.w0].key);
-            }
-            continue;
-        }
-        if f.w1 < f.w0 + 2 {
-            continue;
-        }
-        if !calendar(&words[f.w0]) || !timed(f.w0) || !words[f.w0 + 1].cap {
-            continue;
-        }
-        f.w0 += 1;
-        f.start = words[f.w0].start;
-        if let What::Person { key } = &mut f.what {
-            *key = super::key_of(words, f.w0, f.w1, &words[f.w0].key);
-        }
-    }
-}
-
 /// Most letters of the lowercase syllable after a hyphen that ends a
 /// given name ("Jong-un", "Moo-hyun", "Kai-shek").
 const HYPHEN_SYLLABLE: usize = 5;

@@ -306,17 +306,10 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
         if exact {
             continue;
         }
-        accepted.retain(|f| f.kind == EntityType::Date || f.w1 <= a || b <= f.w0);
         let key = key_of(words, a, b, &words[a].key);
-        accepted.push(Found::new(
-            (a, b),
-            span(words, a, b, 0),
-            EntityType::Organization,
-            What::Org { curated: None, key },
-            0,
-        ));
+        super::put_org(accepted, (a, b), span(words, a, b, 0), key, 0);
     }
-    crate::sort::sort_by_key(accepted, |f| (f.start, f.end));
+    super::by_position(accepted);
 }
 
 #[cfg(test)]
