@@ -154,6 +154,7 @@ pub(super) fn first_words() -> impl Iterator<Item = String> {
     table().keys.iter().map(|(k, _)| k.split(' ').next().unwrap_or_default().to_string())
 }
 
+#[cfg(test)]
 /// The country (ISO alpha-2) a normalised demonym key points to
 /// ("السعوديين", "palestinians").
 pub fn country_of(key: &str) -> Option<&'static str> {

@@ -168,11 +168,8 @@ fn sports_story(words: &[Word]) -> bool {
 }
 
 /// Towns and provinces read as places that a cue makes teams
-/// ([`team_cue`]), in a sports story.
+/// ([`team_cue`]); [`mark`] asks only in a sports story.
 fn prose_teams(words: &[Word], accepted: &[Found]) -> Vec<(usize, usize)> {
-    if !sports_story(words) {
-        return Vec::new();
-    }
     let national = [PlaceKind::Country, PlaceKind::Continent, PlaceKind::Region];
     accepted
         .iter()
@@ -185,26 +182,25 @@ fn prose_teams(words: &[Word], accepted: &[Found]) -> Vec<(usize, usize)> {
         .collect()
 }
 
-/// Teams named by a plural nickname after "the", in a sports story ("the
-/// Dodgers moved a half-game ahead", "The Pirates pushed across two
-/// runs"): one or two capitalised words, the last ending in "s", before a
-/// word in lowercase or punctuation, where nothing but a person was read
+/// Teams named by a plural nickname after "the" ("the Dodgers moved a
+/// half-game ahead", "The Pirates pushed across two runs"; [`mark`] asks
+/// only in a sports story): one or two capitalised words, the last
+/// ending in "s", before a word in lowercase or punctuation, where nothing
+/// but a person was read
 /// (a place, "the Netherlands", stays), no word a nationality ("the
 /// Russians"), an event's ("the Olympics") or a stop word. In CoNLL-2003's
 /// training part 56 of the 82 such phrases in sports stories are teams;
 /// of the rest 12 are places and 9 nationalities or events.
 fn nicknames(words: &[Word], accepted: &[Found]) -> Vec<(usize, usize)> {
-    let nation = |k: &str| {
-        super::demonyms::country_of(k).is_some()
-            || k.strip_suffix('s').is_some_and(|s| super::demonyms::country_of(s).is_some())
-    };
+    // (a nationality: a word that opens a demonym of the table, plural
+    // forms included, or the gazetteer's)
     let plain = |w: &Word| {
         name_word(w)
             && !w.upper
             && w.f.demonym.is_none()
+            && !w.f.demonym_start
             && w.f.given.is_none()
             && !w.f.compass
-            && !nation(&w.key)
             && !en_event_words().contains(&w.key)
     };
     // the surname of a person the story names in full ("Jesse Owens": "the
@@ -252,8 +248,9 @@ fn nicknames(words: &[Word], accepted: &[Found]) -> Vec<(usize, usize)> {
 /// preposition ("a match in Sale": the town).
 pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     let mut teams = teams(words);
-    teams.extend(prose_teams(words, accepted));
+    // prose cues and nicknames only in a sports story
     if sports_story(words) {
+        teams.extend(prose_teams(words, accepted));
         teams.extend(nicknames(words, accepted));
     }
     if teams.is_empty() {
