@@ -235,6 +235,7 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 EntityType::Place => super::town_phrases::listed_county(words, w0, w1),
                 EntityType::Person if owner => tagged_place(words, w0, w1),
                 EntityType::Person => super::town_phrases::county(words, w0, w1)
+                    .or_else(|| super::town_phrases::cued_division(words, w0, w1))
                     .or_else(|| super::town_phrases::listed_county(words, w0, w1))
                     .or_else(|| super::landforms::natural_feature(words, w0, w1))
                     .or_else(|| super::landforms::compass_town(words, w0, w1))

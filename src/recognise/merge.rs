@@ -321,7 +321,10 @@ pub(super) fn misc_ranges(words: &[Word], tagged: &[TaggedSpan], min_score: f32)
         .iter()
         .filter(|t| t.kind == EntityType::Event && t.score >= min_score)
         .map(|t| (words.partition_point(|w| w.tok < t.start_token), words.partition_point(|w| w.tok < t.end_token)))
-        .filter(|(a, b)| a < b)
+        // a church or mosque named after its town is the building's name,
+        // not a misc name over the town ("كنيسة الأحمدي"); nor is a name
+        // after "A" ("A Versailles woman") a misc name
+        .filter(|&(a, b)| a < b && words[a].key != "a" && !words[a].reads_as(super::lists::ar_facility_body()))
         .collect()
 }
 

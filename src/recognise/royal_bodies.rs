@@ -23,7 +23,10 @@ use crate::model::EntityType;
 /// lexicon knows ("سعود", "محمد بن سعود").
 fn name_end(words: &[Word], found: &[Found], k: usize) -> Option<usize> {
     if let Some(p) = found.iter().find(|p| p.kind == EntityType::Person && (p.w0 == k || p.w0 + 1 == k)) {
-        return (p.w1 > k).then_some(p.w1);
+        // a person the tagger ran on into the complement ("سلمان للإغاثة")
+        // ends before it
+        let e = (k + 1..p.w1).find(|&j| super::merge::preposition_article(&words[j])).unwrap_or(p.w1);
+        return (e > k).then_some(e);
     }
     let given = |m: &Word| m.arabic && !m.brk && m.f.given.is_some();
     let mut e = k;

@@ -236,6 +236,7 @@ fn item_word(w: &Word, sent: usize) -> bool {
 /// and Queensland"), before an office ("New York Governor") and with a
 /// division word ("the state of New South Wales", "Aceh province"); and
 /// the name with its division's word in the span ("Nyanza Province").
+#[inline(never)]
 pub(super) fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = &words[w0..w1];
     if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) {
