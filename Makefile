@@ -166,7 +166,7 @@ test-native:
 	@echo "test: hostile inputs through the release CLI"
 	@$(CARGO) test --release --test hostile
 	@# the committed tagger weights must be what their generator makes from the
-	@# annotated data (they had drifted once unnoticed); about 35 s
+	@# annotated data (they had drifted once unnoticed); about 55 s with the refit
 	@devdata="$${ATLAS_DEVDATA:-../shared/devdata}"; if [ -d "$$devdata/ner_ar" ]; then \
 		echo "test: the tagger weights equal a fresh training run"; \
 		$(CARGO) run --release --quiet --bin train_tagger -- --devdata "$$devdata" --out data/tagger --check | tail -1; \

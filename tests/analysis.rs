@@ -3,6 +3,13 @@
 //!
 //! Assertions about places need the embedded gazetteer: an empty one is a
 //! failure, never a reason to skip them.
+//!
+//! A row's `tagger_misses` (the same keys as the row: `mentions`,
+//! `absent`, `places`, `same_entity` ...) holds what a reader would want
+//! there but the shipped tagger weights get wrong and no rule repairs:
+//! each item is checked alone and must still fail, so a retrained model
+//! that gets one right fails the test until the item goes back into the
+//! row. The list is the known errors, written down, never silence.
 
 use article_atlas::internals::{gazetteer, parse_date_string};
 use article_atlas::{analyze, parse_article, Analysis, Article, Dir, EntityType, MentionForm, Published};
@@ -87,77 +94,96 @@ fn analysis_cases() {
         let text = case["text"].as_str().unwrap_or("");
         let a = analyze(&article(lang, text, case.get("published").and_then(Value::as_str)));
         let row = format!("row {n} ({text})");
-        for (t, k) in pairs(case, "mentions") {
-            let k = kind(&k);
-            if !has(&a, &t, k) {
-                failures.push(format!("{row}: missing {k:?} {t:?}; got {:?}", mentions(&a)));
-            }
-        }
-        for (t, k) in pairs(case, "absent") {
-            if has(&a, &t, kind(&k)) {
-                failures.push(format!("{row}: unexpected {k} {t:?}"));
-            }
-        }
-        for p in case.get("places").and_then(Value::as_array).into_iter().flatten() {
-            let (Some(t), Some(lat), Some(lon), Some(max)) =
-                (p[0].as_str(), p[1].as_f64(), p[2].as_f64(), p[3].as_f64())
-            else {
-                failures.push(format!("{row}: malformed place row {p}"));
-                continue;
-            };
-            let ent = place_named(&a, t).and_then(|e| e.place.as_ref());
-            match ent {
-                Some(pl) if km(pl.lat, pl.lon, lat, lon) <= max => {}
-                Some(pl) => failures.push(format!("{row}: {t} resolved to {},{} (want {lat},{lon})", pl.lat, pl.lon)),
-                None => failures.push(format!("{row}: {t} not resolved")),
-            }
-        }
-        for e in case.get("events").and_then(Value::as_array).into_iter().flatten() {
-            let want_kind = e[0].as_str().unwrap_or("");
-            let want_rel = e[1].as_str();
-            let ok = a.events.iter().any(|ev| {
-                ev.kind == want_kind
-                    && want_rel.is_none_or(|r| {
-                        serde_json::to_value(ev.relation).ok().and_then(|v| v.as_str().map(|s| s == r)) == Some(true)
-                    })
-            });
-            if !ok {
-                let got: Vec<_> = a.events.iter().map(|e| (e.kind.clone(), e.relation)).collect();
-                failures.push(format!("{row}: no event {want_kind} {want_rel:?}; got {got:?}"));
-            }
-        }
-        if let Some(place) = case.get("event_place").and_then(Value::as_str) {
-            let id = a.mentions.iter().find(|m| m.text == place).map(|m| m.entity.clone());
-            if id.is_none() || !a.events.iter().any(|e| e.place == id) {
-                failures.push(format!("{row}: no event at {place}"));
-            }
-        }
-        for (x, y) in pairs(case, "same_entity") {
-            let ex = a.mentions.iter().find(|m| m.text == x).map(|m| &m.entity);
-            let ey = a.mentions.iter().find(|m| m.text == y).map(|m| &m.entity);
-            if ex.is_none() || ex != ey {
-                failures.push(format!("{row}: {x} and {y} are not one entity"));
-            }
-        }
-        // the label a place mention's entity shows (its own name, not an
-        // alternate that another place has)
-        for (t, label) in pairs(case, "labels") {
-            let m = a.mentions.iter().find(|m| m.text == t && m.kind == EntityType::Place);
-            let e = m.and_then(|m| a.entities.iter().find(|e| e.id == m.entity));
-            if e.is_none_or(|e| e.name != label) {
-                failures.push(format!("{row}: {t} is labelled {:?}, not {label:?}", e.map(|e| &e.name)));
-            }
-        }
-        for (x, y) in pairs(case, "different_entity") {
-            let ex = a.mentions.iter().find(|m| m.text == x).map(|m| &m.entity);
-            let ey = a.mentions.iter().find(|m| m.text == y).map(|m| &m.entity);
-            if ex.is_none() || ey.is_none() || ex == ey {
-                failures.push(format!("{row}: {x} and {y} are not two entities ({ex:?}, {ey:?})"));
+        expectations(case, &a, &row, &mut failures);
+        // what the shipped tagger gets wrong in this row (kept apart, each
+        // checked to still be wrong: one that comes right goes back above)
+        if let Some(Value::Object(misses)) = case.get("tagger_misses") {
+            for (key, items) in misses {
+                for item in items.as_array().into_iter().flatten() {
+                    let mut one = Vec::new();
+                    expectations(&serde_json::json!({ key.as_str(): [item] }), &a, &row, &mut one);
+                    if one.is_empty() {
+                        failures.push(format!("{row}: tagger_misses {key} {item} is right now: move it back"));
+                    }
+                }
             }
         }
         check_invariants(&a, &row, &mut failures);
     }
     assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}
+
+/// The row's expectations (`mentions`, `absent`, `places`, `events`,
+/// `event_place`, `same_entity`, `labels`, `different_entity`) against
+/// analysis `a`, each unmet one a line in `failures`.
+fn expectations(case: &Value, a: &Analysis, row: &str, failures: &mut Vec<String>) {
+    for (t, k) in pairs(case, "mentions") {
+        let k = kind(&k);
+        if !has(a, &t, k) {
+            failures.push(format!("{row}: missing {k:?} {t:?}; got {:?}", mentions(a)));
+        }
+    }
+    for (t, k) in pairs(case, "absent") {
+        if has(a, &t, kind(&k)) {
+            failures.push(format!("{row}: unexpected {k} {t:?}"));
+        }
+    }
+    for p in case.get("places").and_then(Value::as_array).into_iter().flatten() {
+        let (Some(t), Some(lat), Some(lon), Some(max)) = (p[0].as_str(), p[1].as_f64(), p[2].as_f64(), p[3].as_f64())
+        else {
+            failures.push(format!("{row}: malformed place row {p}"));
+            continue;
+        };
+        let ent = place_named(a, t).and_then(|e| e.place.as_ref());
+        match ent {
+            Some(pl) if km(pl.lat, pl.lon, lat, lon) <= max => {}
+            Some(pl) => failures.push(format!("{row}: {t} resolved to {},{} (want {lat},{lon})", pl.lat, pl.lon)),
+            None => failures.push(format!("{row}: {t} not resolved")),
+        }
+    }
+    for e in case.get("events").and_then(Value::as_array).into_iter().flatten() {
+        let want_kind = e[0].as_str().unwrap_or("");
+        let want_rel = e[1].as_str();
+        let ok = a.events.iter().any(|ev| {
+            ev.kind == want_kind
+                && want_rel.is_none_or(|r| {
+                    serde_json::to_value(ev.relation).ok().and_then(|v| v.as_str().map(|s| s == r)) == Some(true)
+                })
+        });
+        if !ok {
+            let got: Vec<_> = a.events.iter().map(|e| (e.kind.clone(), e.relation)).collect();
+            failures.push(format!("{row}: no event {want_kind} {want_rel:?}; got {got:?}"));
+        }
+    }
+    if let Some(place) = case.get("event_place").and_then(Value::as_str) {
+        let id = a.mentions.iter().find(|m| m.text == place).map(|m| m.entity.clone());
+        if id.is_none() || !a.events.iter().any(|e| e.place == id) {
+            failures.push(format!("{row}: no event at {place}"));
+        }
+    }
+    for (x, y) in pairs(case, "same_entity") {
+        let ex = a.mentions.iter().find(|m| m.text == x).map(|m| &m.entity);
+        let ey = a.mentions.iter().find(|m| m.text == y).map(|m| &m.entity);
+        if ex.is_none() || ex != ey {
+            failures.push(format!("{row}: {x} and {y} are not one entity"));
+        }
+    }
+    // the label a place mention's entity shows (its own name, not an
+    // alternate that another place has)
+    for (t, label) in pairs(case, "labels") {
+        let m = a.mentions.iter().find(|m| m.text == t && m.kind == EntityType::Place);
+        let e = m.and_then(|m| a.entities.iter().find(|e| e.id == m.entity));
+        if e.is_none_or(|e| e.name != label) {
+            failures.push(format!("{row}: {t} is labelled {:?}, not {label:?}", e.map(|e| &e.name)));
+        }
+    }
+    for (x, y) in pairs(case, "different_entity") {
+        let ex = a.mentions.iter().find(|m| m.text == x).map(|m| &m.entity);
+        let ey = a.mentions.iter().find(|m| m.text == y).map(|m| &m.entity);
+        if ex.is_none() || ey.is_none() || ex == ey {
+            failures.push(format!("{row}: {x} and {y} are not two entities ({ex:?}, {ey:?})"));
+        }
+    }
 }
 
 fn mentions(a: &Analysis) -> Vec<(String, &'static str)> {

@@ -44,7 +44,7 @@ const LOC: usize = 2;
 
 /// Whether the written model is refit on train + development by default
 /// (`--refit`, `--no-refit` choose either way).
-const REFIT: bool = false;
+const REFIT: bool = true;
 
 struct Args {
     devdata: PathBuf,
