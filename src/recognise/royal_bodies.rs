@@ -28,7 +28,8 @@ fn name_end(words: &[Word], found: &[Found], k: usize) -> Option<usize> {
         let e = (k + 1..p.w1).find(|&j| super::merge::preposition_article(&words[j])).unwrap_or(p.w1);
         return (e > k).then_some(e);
     }
-    let given = |m: &Word| m.arabic && !m.brk && m.f.given.is_some();
+    // "عبد الله" is one given name
+    let given = |m: &Word| m.arabic && !m.brk && (m.f.given.is_some() || m.key == "الله");
     let mut e = k;
     while e < words.len() && e < k + 5 && given(&words[e]) {
         e += 1;
