@@ -26,6 +26,7 @@ use crate::model::PlaceKind;
 /// ("Ricki Lake", "Michael Bay": the first word a given name), nor a town's
 /// name the gazetteer holds ("Green Bay", "Salt Lake": a team or a council
 /// read as an organisation is left to the other rules).
+#[inline(never)]
 pub(super) fn natural_feature(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = words.get(w0..w1).filter(|ws| ws.len() >= 2)?;
     let (first, last) = (&ws[0], &ws[ws.len() - 1]);
@@ -51,6 +52,7 @@ pub(super) fn natural_feature(words: &[Word], w0: usize, w1: usize) -> Option<(&
 /// an organisation or a person) when they open with a compass word and the
 /// gazetteer holds the whole as a town or a province ("South Charleston",
 /// "North Charleston", "West Jefferson").
+#[inline(never)]
 pub(super) fn compass_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let ws = words.get(w0..w1).filter(|ws| ws.len() >= 2)?;
     if ws.iter().any(|w| w.arabic || !(w.cap || w.upper)) || ws[1..].iter().any(|w| w.brk) {

@@ -206,10 +206,19 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             }
             // the capitalised word right before an English "person" may open
             // a place's name the tagger cut ("San" + "Fernando Valley", "San"
-            // + "Juan Bautista"): the whole, when it names a place
+            // + "Juan Bautista"), and an Arabic noun of place a town named
+            // after a person ("مدينة" + "صباح الأحمد"): the whole, when it
+            // names a place
             let opened = (tkind == EntityType::Person && titled.is_none() && w0 > 0)
                 .then(|| (&words[w0 - 1], &words[w0]))
-                .filter(|(p, w)| !w.arabic && !w.brk && !p.arabic && p.cap && !p.f.en_stop && !p.f.title)
+                .filter(|(p, w)| {
+                    !w.brk
+                        && if w.arabic {
+                            p.arabic && p.reads_as(super::lists::ar_place_nouns())
+                        } else {
+                            !p.arabic && p.cap && !p.f.en_stop && !p.f.title
+                        }
+                })
                 .and_then(|_| {
                     tagged_place(words, w0 - 1, w1).or_else(|| super::landforms::natural_feature(words, w0 - 1, w1))
                 });

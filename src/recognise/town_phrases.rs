@@ -69,6 +69,7 @@ fn run_end(words: &[Word], k: usize) -> usize {
 /// does not call a person: the tagger reads
 /// a long list of small towns as people throughout ("Migori, Homa Bay,
 /// Rongo"), but two neighbouring towns in a row are rarely two people.
+#[inline(never)]
 pub(super) fn listed_town(
     words: &[Word],
     tagged: &[TaggedSpan],
@@ -270,6 +271,7 @@ pub(super) fn cued_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'s
 /// The candidates of English words `w0..w1` when they are a county's name
 /// the gazetteer holds ("Levy County", "Hall County": the tagger reads
 /// them as a person or an organisation, as it does "Dallas County jury").
+#[inline(never)]
 pub(super) fn county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let last = words.get(w1.checked_sub(1)?)?;
     if w1 < w0 + 2 || last.arabic || !last.cap || !en_county_words().contains(&last.key) {
@@ -284,6 +286,7 @@ pub(super) fn county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [
 /// place. The division is a gazetteer name of up to three capitalised words
 /// (or a state abbreviation) whose first candidate is a province, and one
 /// of the town's candidates lies in it.
+#[inline(never)]
 pub(super) fn town_of_division(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let latin_cap = |w: &Word| !w.arabic && (w.cap || w.upper);
     if !words[w0..w1].iter().all(latin_cap) || !words.get(w1).is_some_and(|w| w.comma_before && latin_cap(w)) {
@@ -308,6 +311,7 @@ pub(super) fn town_of_division(words: &[Word], w0: usize, w1: usize) -> Option<(
 /// words that the gazetteer knows as a town, after a settlement noun and
 /// "of" ("the City of Santa Ana", "the community of O'Leary") or before a
 /// word that makes it one ("a Hammond resident"): the town.
+#[inline(never)]
 pub(super) fn cued_town(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     if w1 > w0 + 3 || !words[w0..w1].iter().all(|w| !w.arabic && (w.cap || w.upper)) {
         return None;
@@ -355,6 +359,7 @@ pub(super) fn county_of_plural(key: &str) -> Option<&'static str> {
 /// one of a list ending in a plural county word ("Knott, Perry and
 /// Breathitt counties", "Orleans and Jefferson parishes"): that county,
 /// when the gazetteer holds it ("Knott County").
+#[inline(never)]
 pub(super) fn listed_county(words: &[Word], w0: usize, w1: usize) -> Option<(&'static [u32], usize)> {
     let latin_cap = |w: &Word| !w.arabic && w.cap && !w.f.en_stop;
     if w1 > w0 + 3 || !words.get(w0..w1)?.iter().all(latin_cap) {
