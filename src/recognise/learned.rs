@@ -37,6 +37,11 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
             if w0 == w1 {
                 return None;
             }
+            // a name does not run on past a closing bracket or a colon
+            // ("وزارة الصحه : الرياض" is the ministry, then the city)
+            if let Some(k) = (w0..w1 - 1).find(|&k| words[k].close_after) {
+                w1 = k + 1;
+            }
             // a month before a day is a date, not a person ("by Jan. 14":
             // with no publication date to read its year, the date scanner
             // leaves it, and the tagger read "Jan" as a name)
