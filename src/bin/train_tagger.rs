@@ -62,6 +62,10 @@ struct Args {
     check: bool,
     without: Vec<Corpus>,
     train_share: f64,
+    /// `--wikifane-share F`: only the first share F of WikiFANE's training
+    /// documents (after `--train-share`), to weigh encyclopaedia text
+    /// against the news corpora.
+    wikifane_share: f64,
     /// `--train-share` takes the last documents instead of the first.
     train_tail: bool,
     refit: bool,
@@ -84,6 +88,7 @@ fn parse_args() -> Args {
         check: false,
         without: Vec::new(),
         train_share: 1.0,
+        wikifane_share: 1.0,
         train_tail: false,
         refit: REFIT,
     };
@@ -119,6 +124,13 @@ fn parse_args() -> Args {
                     .filter(|f: &f64| *f > 0.0 && *f <= 1.0)
                     .expect("--train-share needs a fraction in (0, 1]")
             }
+            "--wikifane-share" => {
+                a.wikifane_share = it
+                    .next()
+                    .and_then(|e| e.parse().ok())
+                    .filter(|f: &f64| *f > 0.0 && *f <= 1.0)
+                    .expect("--wikifane-share needs a fraction in (0, 1]")
+            }
             "--train-tail" => a.train_tail = true,
             "--refit" => a.refit = true,
             "--no-refit" => a.refit = false,
@@ -136,7 +148,7 @@ fn parse_args() -> Args {
                 a.check = true;
             }
             _ => {
-                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--margin N] [--stack-folds N] [--train-share F [--train-tail]] [--refit | --no-refit] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
+                eprintln!("usage: train_tagger [--devdata DIR] [--out DIR] [--lang ar|en] [--epochs N] [--max-weights N] [--clip Q] [--seed N] [--hash-bits N] [--min-count N] [--margin N] [--stack-folds N] [--train-share F [--train-tail]] [--wikifane-share F] [--refit | --no-refit] [--without newsfane|anercorp|wikifane|wojood] [--dry-run | --check]");
                 std::process::exit(2);
             }
         }
@@ -427,6 +439,9 @@ fn run(lang: Lang, args: &Args) -> Report {
             rest_set.extend(docs.drain(..docs.len() - keep));
         } else {
             rest_set.extend(docs.split_off(keep));
+        }
+        if c == Corpus::WikiFane {
+            docs.truncate(corpus::share_count(docs.len(), args.wikifane_share));
         }
         train_set.extend(docs);
         dev_parts.push((c, documents(c, Split::Dev, &args.devdata, &mut sources)));
