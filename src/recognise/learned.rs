@@ -314,6 +314,10 @@ pub(super) fn learned_spans(words: &[Word], tagged: &[TaggedSpan], min_score: f3
                 tkind
             };
             let (what, pre) = match kind {
+                // a given name that is an ordinary word in a set phrase
+                // ("حسن جوار", good neighbourliness; place_idioms.tsv), a
+                // name in a list of companies ("أسهم شركات ... وزين وكيان")
+                EntityType::Person if super::places::ordinary_here(words, w0, w1, &words[w0].key) => return None,
                 EntityType::Person => {
                     let pre = conjunction(&words[w0])
                         .max(name_conjunction(&words[w0]))

@@ -341,7 +341,14 @@ fn adopt_identities(cands: &mut [Found]) {
         return;
     }
     for f in cands.iter_mut().filter(|f| f.prio == PRIO_TAGGER) {
-        if let Some(k) = known.iter().find(|k| k.w0 == f.w0 && k.w1 == f.w1 && k.kind == f.kind) {
+        // a tagger person over a listed organisation's words is that
+        // organisation ("REUTER" in a headline)
+        if let Some(k) = known.iter().find(|k| {
+            k.w0 == f.w0
+                && k.w1 == f.w1
+                && (k.kind == f.kind || (f.kind == EntityType::Person && k.kind == EntityType::Organization))
+        }) {
+            f.kind = k.kind;
             f.what = k.what.clone();
             f.start = k.start;
             f.end = k.end;
