@@ -41,8 +41,7 @@
 //!
 //! A tagger span over the same words as a curated organisation or a
 //! well-known person takes the list's identity ("تنظيم الدولة" and "داعش"
-//! one entity); a tagger person over a listed organisation's words becomes
-//! it ("REUTER" in a wire headline).
+//! one entity; a person over a listed organisation's words, "REUTER", too).
 //!
 //! Before the merge, Arabic: a gazetteer spelling that the gold corpora tag
 //! far more often as an ordinary word ("الباب", "المالي", "فعالية";
