@@ -98,14 +98,12 @@ build: setup dist/.built
 
 # Panic locations name their source files: without the machine's cargo
 # home in front ("/root/.cargo/registry/src/"), no path of the building
-# machine is in the published package. The toolchain's "/rustc/HASH/" goes
-# too where this build compiles the code; the precompiled standard library
-# keeps its own. (2026-12-06, fortieth session: cutting both prefixes out
-# of that day's SIMD wasm measured 441,259 -> 440,986 B brotli; the build
-# with the remap and two new rules measured 441,220 B.)
-RUSTC_COMMIT := $(shell rustc -vV 2>/dev/null | sed -n 's/^commit-hash: //p')
+# machine is in the published package. (The standard library's
+# "/rustc/HASH/library/..." paths come precompiled: remapping "/rustc/HASH/"
+# here changed none of them, 2026-12-06.) Fortieth session: the SIMD wasm
+# with the remap and two new rules 441,220 B brotli, 441,259 before both.
 CARGO_HOME_DIR := $(or $(CARGO_HOME),$(HOME)/.cargo)
-WASM_REMAP := "--remap-path-prefix=$(CARGO_HOME_DIR)/registry/src/=", "--remap-path-prefix=/rustc/$(RUSTC_COMMIT)/="
+WASM_REMAP := "--remap-path-prefix=$(CARGO_HOME_DIR)/registry/src/="
 
 $(WASM_OUT): $(RUST_SOURCES)
 	@echo "build: compiling release wasm"

@@ -71,6 +71,14 @@ struct Args {
     refit: bool,
 }
 
+/// A share in (0, 1] given after `flag`; exits with a message otherwise.
+fn fraction(value: Option<String>, flag: &str) -> f64 {
+    value.and_then(|e| e.parse().ok()).filter(|f: &f64| *f > 0.0 && *f <= 1.0).unwrap_or_else(|| {
+        eprintln!("{flag} needs a fraction in (0, 1]");
+        std::process::exit(2)
+    })
+}
+
 fn parse_args() -> Args {
     let mut a = Args {
         devdata: PathBuf::from("../shared/devdata"),
@@ -117,20 +125,8 @@ fn parse_args() -> Args {
             "--min-count" => {
                 a.min_count = Some(it.next().and_then(|e| e.parse().ok()).expect("--min-count needs a number"))
             }
-            "--train-share" => {
-                a.train_share = it
-                    .next()
-                    .and_then(|e| e.parse().ok())
-                    .filter(|f: &f64| *f > 0.0 && *f <= 1.0)
-                    .expect("--train-share needs a fraction in (0, 1]")
-            }
-            "--wikifane-share" => {
-                a.wikifane_share = it
-                    .next()
-                    .and_then(|e| e.parse().ok())
-                    .filter(|f: &f64| *f > 0.0 && *f <= 1.0)
-                    .expect("--wikifane-share needs a fraction in (0, 1]")
-            }
+            "--train-share" => a.train_share = fraction(it.next(), "--train-share"),
+            "--wikifane-share" => a.wikifane_share = fraction(it.next(), "--wikifane-share"),
             "--train-tail" => a.train_tail = true,
             "--refit" => a.refit = true,
             "--no-refit" => a.refit = false,

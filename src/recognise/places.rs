@@ -156,11 +156,11 @@ fn drops_article(word: &str, key: &str) -> bool {
         && word.strip_suffix(key).is_some_and(|pre| pre.ends_with("ال") || pre.ends_with("لل"))
 }
 
-/// The words `i..j`, read as `key`, are an ordinary word here whatever
-/// the gazetteer or the tagger says: one word in a phrase of
-/// `data/curated/place_idioms.tsv` ("صلاة المغرب", "النيل من", "على
-/// الصعيد"), or a name alone in quotation marks after a word that makes it
-/// a news outlet ("قال لـ«الرياض» إن", "علمت «الرياض»").
+/// The words `i..j`, read as `key`, are ordinary words here whatever the
+/// gazetteer or the tagger (a place, or a person) says: one word in a phrase
+/// of `data/curated/place_idioms.tsv` ("النيل من", "حسن جوار"), a name alone
+/// in quotation marks after a word that makes it a news outlet ("قال
+/// لـ«الرياض» إن"), or an item of a list of districts or companies.
 pub(super) fn ordinary_here(words: &[Word], i: usize, j: usize, key: &str) -> bool {
     let w = &words[i];
     if !w.arabic || j > words.len() {
