@@ -162,13 +162,13 @@ pub(super) fn mark(words: &[Word], accepted: &mut Vec<Found>) {
     super::by_position(accepted);
 }
 
-/// Marks the club at `n`, unless a longer organisation holds its name
-/// ("الاتحاد الأوروبي", a club noun before it: "نادي الاتحاد"); a name
-/// the tagger or the lists already read as an organisation keeps its span.
+/// Marks the club at `n`, also over an organisation read on its words
+/// alone (one entity for "بيتيس" however found), unless one that runs past
+/// them holds its name ("الاتحاد الأوروبي", "نادي الاتحاد").
 fn mark_club(words: &[Word], n: &Named, accepted: &mut Vec<Found>) {
     let (a, b) = (n.a, n.b);
     let over = |f: &Found| f.kind != EntityType::Date && f.w0 < b && a < f.w1;
-    if accepted.iter().any(|f| over(f) && f.kind == EntityType::Organization) {
+    if accepted.iter().any(|f| over(f) && (f.w0 < a || f.w1 > b) && f.kind == EntityType::Organization) {
         return;
     }
     // a person or a place that runs past the name is another name
