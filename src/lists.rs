@@ -50,7 +50,8 @@ macro_rules! late_lists {
 
 late_lists! {
     Orgs = "curated/orgs.tsv",
-    Companies = "curated/companies.tsv",
+    /// Organisations the taggers' features do not read (orgs.tsv is the list they do).
+    RuleOrgs = "curated/orgs_rules_only.tsv",
     Titles = "curated/titles.tsv",
     Triggers = "curated/event_triggers.tsv",
     GivenNames = "curated/given_names.tsv",

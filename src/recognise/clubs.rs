@@ -114,12 +114,12 @@ fn cued(words: &[Word], n: &Named, sport: bool) -> Option<bool> {
     match n.club.kind {
         ClubName::Club => Some(true),
         ClubName::Town => {
-            // "في روما", "وفي روما", "مدينة روما", and "بالرياض" (ب, "in"):
-            // a locative read with its proclitics stripped, as a settlement
-            // word is
-            let placed = before.is_some_and(|w| {
-                reads_as(w, ar_locatives()) || settlement_words().contains(&w.key) || reads_as(w, settlement_words())
-            }) || (n.pre > 0 && words[n.a].text.starts_with('ب'));
+            // "في روما", "وفي روما", "مدينة روما", "ومدينة روما" (a word
+            // read with its proclitics stripped: the first reading is the
+            // word itself), and "بالرياض" (ب, "in"): the town the match is
+            // played in
+            let placed = before.is_some_and(|w| reads_as(w, ar_locatives()) || reads_as(w, settlement_words()))
+                || (n.pre > 0 && words[n.a].text.starts_with('ب'));
             if placed {
                 Some(false)
             } else {
@@ -171,7 +171,7 @@ fn mark_club(words: &[Word], n: &Named, accepted: &mut Vec<Found>) {
     if accepted.iter().any(|f| over(f) && (f.w0 < a || f.w1 > b) && f.kind == EntityType::Organization) {
         return;
     }
-    // a person or a place that runs past the name is another name
+    // a person that runs past the name is another name
     if accepted.iter().any(|f| over(f) && (f.w0 < a || f.w1 > b) && f.kind == EntityType::Person) {
         return;
     }

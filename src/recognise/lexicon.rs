@@ -1,8 +1,8 @@
 //! The hand-curated word lists the recogniser uses (organisations, person
 //! titles, given names, event triggers, well-known people, the named word
 //! lists of `recognise_words.tsv` and compass words), late lists
-//! ([`crate::lists`]; listed companies apart from `orgs.tsv` because the
-//! tagger's features read `orgs.tsv` only), parsed once and looked up by binary search over
+//! ([`crate::lists`]; `orgs_rules_only.tsv` apart from `orgs.tsv` because
+//! the tagger's features read `orgs.tsv` only), parsed once and looked up by binary search over
 //! normalised keys.
 
 use crate::lists::{text as late_list, Late, List};
@@ -115,18 +115,18 @@ pub fn orgs() -> &'static PhraseIndex<Org> {
     static T: Late<PhraseIndex<Org>> = Late::new();
     T.get(|| {
         let all =
-            rows(late_list(List::Orgs)).chain(rows(late_list(List::Companies))).filter(|r| r.get(4) != Some(&"short"));
+            rows(late_list(List::Orgs)).chain(rows(late_list(List::RuleOrgs))).filter(|r| r.get(4) != Some(&"short"));
         table_of(all, 6, |r| Some(Org { id: r[1], ar: r[2], en: r[3], case_sensitive: r[4] == "cs", variant: r[0] }))
     })
 }
 
 /// Short names of listed companies ("الراجحي", "الفرنسي"; flag `short` in
-/// companies.tsv): the company only after the article has named it in
+/// orgs_rules_only.tsv): the company only after the article has named it in
 /// full, being also a family name, a city or a nationality word.
 pub fn company_short_names() -> &'static PhraseIndex<Org> {
     static T: Late<PhraseIndex<Org>> = Late::new();
     T.get(|| {
-        let short = rows(late_list(List::Companies)).filter(|r| r.get(4) == Some(&"short"));
+        let short = rows(late_list(List::RuleOrgs)).filter(|r| r.get(4) == Some(&"short"));
         table_of(short, 6, |r| Some(org_row(r)))
     })
 }
@@ -384,7 +384,7 @@ mod tests {
     #[test]
     fn curated_tables_are_sorted_and_sourced() {
         check_table("orgs.tsv", late_list(List::Orgs), 6);
-        check_table("companies.tsv", late_list(List::Companies), 6);
+        check_table("orgs_rules_only.tsv", late_list(List::RuleOrgs), 6);
         check_table("titles.tsv", late_list(List::Titles), 3);
         check_table("event_triggers.tsv", late_list(List::Triggers), 4);
         check_table("given_names.tsv", late_list(List::GivenNames), 4);
@@ -554,7 +554,7 @@ mod tests {
         let isis: Vec<_> = ["داعش", "تنظيم الدولة", "ISIS"].iter().map(|k| t.get(&normalize_key(k))[0].1.id).collect();
         assert!(isis.iter().all(|id| *id == "isis"), "{isis:?}");
         let mut by_id: std::collections::BTreeMap<&str, (&str, &str)> = Default::default();
-        for r in rows(late_list(List::Orgs)).chain(rows(late_list(List::Companies))) {
+        for r in rows(late_list(List::Orgs)).chain(rows(late_list(List::RuleOrgs))) {
             let e = by_id.entry(r[1]).or_insert((r[2], r[3]));
             assert_eq!(*e, (r[2], r[3]), "org {} has differing canonical names", r[1]);
         }
